@@ -1,0 +1,55 @@
+"""Headless commands (``qunzhong``). Never imports PySide6.
+
+Every command takes ``--home DIR`` (or ``QUNZHONG_HOME``). Errors the user can fix print one
+Chinese line on stderr and exit with status 1; usage errors exit with 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from qunzhong_desktop import __version__
+from qunzhong_desktop.cli import cards, demo, roster, setup
+from qunzhong_desktop.core.errors import DomainError
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _home_parent() -> argparse.ArgumentParser:
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument(
+        "--home", metavar="DIR", help="数据目录（默认：QUNZHONG_HOME 或系统数据目录）"
+    )
+    return parent
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full ``qunzhong`` command line."""
+    home = _home_parent()
+    parser = argparse.ArgumentParser(
+        prog="qunzhong", description="群众工作站桌面版 命令行工具", parents=[home]
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    setup.register(commands, home)
+    demo.register(commands, home)
+    roster.register(commands, home)
+    cards.register(commands, home)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; returns the process exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Handler = args.handler
+    try:
+        return handler(args)
+    except DomainError as exc:
+        print(f"错误：{exc.message}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("已取消。", file=sys.stderr)
+        return 130

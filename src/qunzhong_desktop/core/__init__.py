@@ -1,0 +1,1 @@
+"""The domain: entities, rules and use cases. Imports neither PySide6 nor SQLAlchemy."""

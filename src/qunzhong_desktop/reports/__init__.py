@@ -1,0 +1,1 @@
+"""Excel and PDF output: contact cards, error reports, ledgers."""

@@ -1,0 +1,1 @@
+"""SQLAlchemy 2 models, the SQLite engine, change capture, repositories and migrations."""

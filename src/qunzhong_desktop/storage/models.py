@@ -1,0 +1,195 @@
+"""Typed SQLAlchemy models. Synced tables carry UUIDv7 ids and a tombstone column."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, ClassVar
+
+from sqlalchemy import JSON, ForeignKey, Index, MetaData, String, Text, inspect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from qunzhong_desktop.core.ids import new_id
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> dt.datetime:
+    """The current time in UTC, without tzinfo (SQLite stores naive values)."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    """Declarative base with a constraint naming convention (stable alembic diffs)."""
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {list[str]: JSON, dict[str, Any]: JSON}
+
+    def __init__(self, **values: Any) -> None:
+        """Fill Python-side column defaults at construction, not at INSERT.
+
+        The outbox records a new row's values before the INSERT runs; with the defaults in
+        place from the start, the outbox and the table hold the same values.
+        """
+        for column_attr in inspect(type(self)).column_attrs:
+            default = column_attr.columns[0].default
+            if column_attr.key not in values and default is not None:
+                arg = default.arg  # type: ignore[attr-defined]
+                values[column_attr.key] = arg(None) if default.is_callable else arg
+        for key, value in values.items():
+            if not hasattr(type(self), key):
+                raise TypeError(f"{key!r} is not an attribute of {type(self).__name__}")
+            setattr(self, key, value)
+
+
+class Synced:
+    """Mixin of tables whose writes go to the outbox (see :mod:`.changes`)."""
+
+    __synced__: ClassVar[bool] = True
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+
+
+class LocalNode(Base):
+    """This PC's identity and clocks (one row; never synced)."""
+
+    __tablename__ = "local_node"
+
+    node_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    epoch: Mapped[int] = mapped_column(default=1)
+    role: Mapped[str] = mapped_column(String(16))  # "station" or "township"
+    hlc_millis: Mapped[int] = mapped_column(default=0)
+    hlc_counter: Mapped[int] = mapped_column(default=0)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class Setting(Base):
+    """Local preferences (font, print layout …); not synced."""
+
+    __tablename__ = "setting"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")
+
+
+class SyncChange(Base):
+    """The outbox: one row per captured change, in per-node sequence order (SYNC.md)."""
+
+    __tablename__ = "sync_change"
+
+    seq: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    change_id: Mapped[str] = mapped_column(String(36), unique=True, default=new_id)
+    node_id: Mapped[str] = mapped_column(String(36))
+    table_name: Mapped[str] = mapped_column(String(64))
+    row_id: Mapped[str] = mapped_column(String(36))
+    op: Mapped[str] = mapped_column(String(8))  # insert, update, delete
+    fields: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    hlc: Mapped[str] = mapped_column(String(64))
+    user: Mapped[str] = mapped_column(String(64), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+    __table_args__ = (
+        Index("ix_sync_change_table_row", "table_name", "row_id"),
+        {"sqlite_autoincrement": True},
+    )
+
+
+class Station(Synced, Base):
+    """The station profile shown on cards and receipts."""
+
+    __tablename__ = "station"
+
+    code: Mapped[str] = mapped_column(String(12), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    township_code: Mapped[str] = mapped_column(String(9))
+    township_name: Mapped[str] = mapped_column(String(100))
+    address: Mapped[str] = mapped_column(String(200), default="")
+    phone: Mapped[str] = mapped_column(String(32), default="")
+    opening_hours: Mapped[str] = mapped_column(String(100), default="")
+    supervision_phone: Mapped[str] = mapped_column(String(32), default="")
+    township_phone: Mapped[str] = mapped_column(String(32), default="")
+    services: Mapped[list[str]] = mapped_column(default=list)
+    operator: Mapped[str] = mapped_column(String(50), default="")
+
+
+class Grid(Synced, Base):
+    """A grid and its leader."""
+
+    __tablename__ = "grid"
+
+    name: Mapped[str] = mapped_column(String(50))
+    leader_name: Mapped[str] = mapped_column(String(50), default="")
+    leader_phone: Mapped[str] = mapped_column(String(32), default="")
+
+
+class Cadre(Synced, Base):
+    """A cadre paired with households."""
+
+    __tablename__ = "cadre"
+
+    name: Mapped[str] = mapped_column(String(50))
+    phone: Mapped[str] = mapped_column(String(32), default="")
+    unit: Mapped[str] = mapped_column(String(100), default="")
+    role: Mapped[str] = mapped_column(String(16), default="干部")
+
+
+class Household(Synced, Base):
+    """A household (户)."""
+
+    __tablename__ = "household"
+
+    number: Mapped[str] = mapped_column(String(32), unique=True)
+    address: Mapped[str] = mapped_column(String(200), default="")
+    grid_id: Mapped[str | None] = mapped_column(ForeignKey("grid.id"), index=True)
+    phone: Mapped[str] = mapped_column(String(32), default="")
+    cadre_id: Mapped[str | None] = mapped_column(ForeignKey("cadre.id"), index=True)
+    tags: Mapped[list[str]] = mapped_column(default=list)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    members: Mapped[list[Person]] = relationship(
+        back_populates="household", order_by="Person.position", lazy="selectin"
+    )
+    grid: Mapped[Grid | None] = relationship(lazy="joined")
+    cadre: Mapped[Cadre | None] = relationship(lazy="joined")
+
+
+class Person(Synced, Base):
+    """A resident."""
+
+    __tablename__ = "person"
+
+    household_id: Mapped[str] = mapped_column(ForeignKey("household.id"), index=True)
+    position: Mapped[int] = mapped_column(default=0)
+    name: Mapped[str] = mapped_column(String(50))
+    relation: Mapped[str] = mapped_column(String(16), default="户主")
+    # unique; a member removed from a household gives the number up (see register_repo)
+    id_number: Mapped[str | None] = mapped_column(String(18), unique=True)
+    gender: Mapped[str] = mapped_column(String(2), default="")
+    birth_date: Mapped[dt.date | None] = mapped_column(default=None)
+    phone: Mapped[str] = mapped_column(String(32), default="")
+    tags: Mapped[list[str]] = mapped_column(default=list)
+    flags: Mapped[list[str]] = mapped_column(default=list)
+    note: Mapped[str] = mapped_column(Text, default="")
+    # lower-case haystack: name, pinyin keys, ID number, phone, household number
+    search_text: Mapped[str] = mapped_column(Text, default="")
+
+    household: Mapped[Household] = relationship(back_populates="members")
+
+
+class CardIssue(Synced, Base):
+    """A contact card printed for a household, with a fingerprint of what was printed."""
+
+    __tablename__ = "card_issue"
+
+    household_id: Mapped[str] = mapped_column(ForeignKey("household.id"), index=True)
+    card_number: Mapped[str] = mapped_column(String(40), index=True)
+    issued_on: Mapped[dt.date] = mapped_column()
+    fingerprint: Mapped[str] = mapped_column(String(64))

@@ -1,0 +1,362 @@
+"""The household register on SQLite: implements :class:`core.ports.Register`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import exists, func, select, text
+from sqlalchemy.orm import Session
+
+from qunzhong_desktop.core import citizen_id
+from qunzhong_desktop.core import entities as e
+from qunzhong_desktop.core.errors import DuplicateError, NotFoundError
+from qunzhong_desktop.core.pinyin_keys import search_text
+from qunzhong_desktop.core.register import normalise_household
+from qunzhong_desktop.core.text import compact
+from qunzhong_desktop.storage import models as m
+from qunzhong_desktop.storage.database import Database
+from qunzhong_desktop.storage.models import utcnow
+
+
+def person_search_text(person: m.Person, household: m.Household) -> str:
+    """The haystack a person is found by: name and its pinyin, ID, phones, household number."""
+    return search_text(
+        person.name,
+        person.id_number,
+        person.phone,
+        household.number,
+        household.phone,
+        names=(person.name,),
+    )
+
+
+def to_person(row: m.Person) -> e.Person:
+    """Map a person row to the domain record."""
+    return e.Person(
+        id=row.id,
+        name=row.name,
+        relation=row.relation,
+        id_number=row.id_number or "",
+        gender=row.gender,
+        birth_date=row.birth_date,
+        phone=row.phone,
+        tags=list(row.tags),
+        note=row.note,
+        flags=list(row.flags),
+    )
+
+
+def to_household(row: m.Household) -> e.Household:
+    """Map a household row and its live members to the domain record."""
+    return e.Household(
+        id=row.id,
+        number=row.number,
+        address=row.address,
+        grid_id=row.grid_id,
+        phone=row.phone,
+        cadre_id=row.cadre_id,
+        tags=list(row.tags),
+        note=row.note,
+        members=[to_person(p) for p in row.members if p.deleted_at is None],
+    )
+
+
+def apply_person(row: m.Person, person: e.Person) -> None:
+    """Copy a domain person's fields onto its row (only changed values count as changes)."""
+    values = {
+        "name": person.name,
+        "relation": person.relation,
+        "id_number": person.id_number or None,
+        "gender": person.gender,
+        "birth_date": person.birth_date,
+        "phone": person.phone,
+        "tags": list(person.tags),
+        "note": person.note,
+        "flags": list(person.flags),
+    }
+    for key, value in values.items():
+        if getattr(row, key) != value:
+            setattr(row, key, value)
+
+
+class SqlRegister:
+    """The register of the station in one SQLite store."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # station ---------------------------------------------------------------------------
+    def station(self) -> e.StationProfile | None:
+        """The station profile, or None before set-up."""
+        with self.db.session() as s:
+            row = s.scalars(select(m.Station).where(m.Station.deleted_at.is_(None))).first()
+            if row is None:
+                return None
+            return e.StationProfile(
+                code=row.code,
+                name=row.name,
+                township_code=row.township_code,
+                township_name=row.township_name,
+                address=row.address,
+                phone=row.phone,
+                opening_hours=row.opening_hours,
+                supervision_phone=row.supervision_phone,
+                township_phone=row.township_phone,
+                services=list(row.services),
+                operator=row.operator,
+            )
+
+    def save_station(self, profile: e.StationProfile) -> None:
+        """Update the station profile (the station is created by :mod:`.setup`)."""
+        with self.db.session() as s:
+            row = s.scalars(select(m.Station)).first()
+            if row is None:
+                raise NotFoundError("本机尚未设置工作站。", code="setup.station")
+            for key in (
+                "name",
+                "township_name",
+                "address",
+                "phone",
+                "opening_hours",
+                "supervision_phone",
+                "township_phone",
+                "operator",
+            ):
+                value = getattr(profile, key)
+                if getattr(row, key) != value:
+                    setattr(row, key, value)
+            if list(row.services) != list(profile.services):
+                row.services = list(profile.services)
+
+    # grids and cadres ------------------------------------------------------------------
+    def grids(self) -> list[e.Grid]:
+        """All live grids by name."""
+        with self.db.session() as s:
+            rows = s.scalars(
+                select(m.Grid).where(m.Grid.deleted_at.is_(None)).order_by(m.Grid.name)
+            )
+            return [
+                e.Grid(id=r.id, name=r.name, leader_name=r.leader_name, leader_phone=r.leader_phone)
+                for r in rows
+            ]
+
+    def save_grid(self, grid: e.Grid) -> e.Grid:
+        """Create or update a grid."""
+        with self.db.session() as s:
+            row = s.get(m.Grid, grid.id) if grid.id else None
+            if row is None:
+                row = m.Grid(name=grid.name)
+                s.add(row)
+            row.name = compact(grid.name)
+            row.leader_name = compact(grid.leader_name)
+            row.leader_phone = grid.leader_phone
+            s.flush()
+            grid.id = row.id
+        return grid
+
+    def cadres(self) -> list[e.Cadre]:
+        """All live cadres by name."""
+        with self.db.session() as s:
+            rows = s.scalars(
+                select(m.Cadre).where(m.Cadre.deleted_at.is_(None)).order_by(m.Cadre.name)
+            )
+            return [
+                e.Cadre(id=r.id, name=r.name, phone=r.phone, unit=r.unit, role=r.role) for r in rows
+            ]
+
+    def save_cadre(self, cadre: e.Cadre) -> e.Cadre:
+        """Create or update a cadre."""
+        with self.db.session() as s:
+            row = s.get(m.Cadre, cadre.id) if cadre.id else None
+            if row is None:
+                row = m.Cadre(name=cadre.name)
+                s.add(row)
+            row.name = compact(cadre.name)
+            row.phone = cadre.phone
+            row.unit = cadre.unit
+            row.role = cadre.role
+            s.flush()
+            cadre.id = row.id
+        return cadre
+
+    def pair(self, cadre_id: str | None, household_ids: Sequence[str]) -> None:
+        """Pair households with a cadre (None unpairs them)."""
+        with self.db.session() as s:
+            for row in s.scalars(select(m.Household).where(m.Household.id.in_(household_ids))):
+                if row.cadre_id != cadre_id:
+                    row.cadre_id = cadre_id
+
+    # households ------------------------------------------------------------------------
+    def household(self, household_id: str) -> e.Household:
+        """One household with its live members."""
+        with self.db.session() as s:
+            row = s.get(m.Household, household_id)
+            if row is None or row.deleted_at is not None:
+                raise NotFoundError("找不到这一户，可能已被删除。", code="household.missing")
+            return to_household(row)
+
+    def save_household(self, household: e.Household) -> e.Household:
+        """Check and store a household with its members.
+
+        Raises:
+            HouseholdInvalid: field errors (nothing is written).
+            DuplicateError: the household number or an ID number belongs to someone else.
+        """
+        normalise_household(household)
+        with self.db.session() as s:
+            self._check_unique(s, household)
+            row = s.get(m.Household, household.id) if household.id else None
+            if row is None:
+                row = m.Household(number=household.number)
+                s.add(row)
+            for key in ("number", "address", "grid_id", "phone", "cadre_id", "note"):
+                value = getattr(household, key)
+                if getattr(row, key) != value:
+                    setattr(row, key, value)
+            if list(row.tags) != household.tags:
+                row.tags = list(household.tags)
+            kept = {p.id for p in household.members if p.id}
+            for old in row.members:
+                if old.id not in kept and old.deleted_at is None:
+                    old.deleted_at = utcnow()
+                    old.id_number = None  # frees the number for a corrected entry
+            by_id = {p.id: p for p in row.members}
+            saved: list[m.Person] = []
+            for position, person in enumerate(household.members):
+                prow = by_id.get(person.id) if person.id else None
+                if prow is None:
+                    prow = m.Person(name=person.name, household=row)
+                    s.add(prow)
+                saved.append(prow)
+                apply_person(prow, person)
+                if prow.position != position:
+                    prow.position = position
+                prow.search_text = person_search_text(prow, row)
+            s.flush()
+            household.id = row.id
+            for person, prow in zip(household.members, saved, strict=True):
+                person.id = prow.id
+        return household
+
+    def _check_unique(self, s: Session, household: e.Household) -> None:
+        clash = s.scalars(
+            select(m.Household).where(
+                m.Household.number == household.number,
+                m.Household.id != (household.id or ""),
+            )
+        ).first()
+        if clash is not None:
+            raise DuplicateError(
+                f"户号 {household.number} 已被使用，请换一个户号。",
+                code="household.number_taken",
+                number=household.number,
+            )
+        for person in household.members:
+            if not person.id_number:
+                continue
+            other = s.scalars(
+                select(m.Person).where(
+                    m.Person.id_number == person.id_number, m.Person.id != (person.id or "")
+                )
+            ).first()
+            if other is not None:
+                raise DuplicateError(
+                    f"身份证号 {citizen_id.mask(person.id_number)} 已登记为"
+                    f"“{other.name}”（户号 {other.household.number}），同一个人不能登记两次。",
+                    code="person.id_taken",
+                    id_number=person.id_number,
+                    existing_name=other.name,
+                    existing_household=other.household.number,
+                )
+
+    def delete_household(self, household_id: str) -> None:
+        """Tombstone a household and its members."""
+        with self.db.session() as s:
+            row = s.get(m.Household, household_id)
+            if row is None:
+                raise NotFoundError("找不到这一户。", code="household.missing")
+            now = utcnow()
+            row.deleted_at = now
+            for person in row.members:
+                if person.deleted_at is None:
+                    person.deleted_at = now
+
+    # search ----------------------------------------------------------------------------
+    def search_households(
+        self, query: str = "", *, grid_id: str | None = None, tag: str | None = None
+    ) -> list[str]:
+        """Ids of live households matching a query, a grid and a support tag, by number.
+
+        The query matches any member's name, full pinyin or initials, ID number (or its last
+        digits), phone, or the household number and phone.
+        """
+        needle = compact(query).lower()
+        stmt = select(m.Household.id).where(m.Household.deleted_at.is_(None))
+        if needle:
+            pattern = (
+                "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            )
+            stmt = stmt.where(
+                exists().where(
+                    m.Person.household_id == m.Household.id,
+                    m.Person.deleted_at.is_(None),
+                    m.Person.search_text.like(pattern, escape="\\"),
+                )
+            )
+        if grid_id:
+            stmt = stmt.where(m.Household.grid_id == grid_id)
+        if tag:
+            tagged = text(
+                "(EXISTS (SELECT 1 FROM json_each(household.tags) WHERE value = :tag) OR "
+                "EXISTS (SELECT 1 FROM person p, json_each(p.tags) "
+                "WHERE p.household_id = household.id AND p.deleted_at IS NULL AND value = :tag))"
+            ).bindparams(tag=tag)
+            stmt = stmt.where(tagged)
+        stmt = stmt.order_by(m.Household.number)
+        with self.db.session() as s:
+            return list(s.scalars(stmt))
+
+    def household_rows(self, ids: Sequence[str]) -> list[e.HouseholdRow]:
+        """List rows for the given ids, in that order."""
+        if not ids:
+            return []
+        with self.db.session() as s:
+            rows = {r.id: r for r in s.scalars(select(m.Household).where(m.Household.id.in_(ids)))}
+            result = []
+            for hid in ids:
+                row = rows.get(hid)
+                if row is None:
+                    continue
+                members = [p for p in row.members if p.deleted_at is None]
+                head = next((p for p in members if p.relation == "户主"), None) or (
+                    members[0] if members else None
+                )
+                result.append(
+                    e.HouseholdRow(
+                        id=row.id,
+                        number=row.number,
+                        head_name=head.name if head else "",
+                        head_id_number=(head.id_number or "") if head else "",
+                        address=row.address,
+                        grid_name=row.grid.name if row.grid else "",
+                        members=len(members),
+                        phone=row.phone or (head.phone if head else ""),
+                        tags=tuple(
+                            dict.fromkeys([*row.tags, *(t for p in members for t in p.tags)])
+                        ),
+                        cadre_name=row.cadre.name if row.cadre else "",
+                    )
+                )
+            return result
+
+    def count_households(self) -> int:
+        """How many live households the register holds."""
+        with self.db.session() as s:
+            return int(
+                s.scalar(
+                    select(func.count())
+                    .select_from(m.Household)
+                    .where(m.Household.deleted_at.is_(None))
+                )
+                or 0
+            )

@@ -1,0 +1,42 @@
+"""Open a station's store: back up and migrate the file, then hand out the repositories."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from qunzhong_desktop.home import database_path
+from qunzhong_desktop.storage import migrate
+from qunzhong_desktop.storage.database import Database
+from qunzhong_desktop.storage.register_repo import SqlRegister
+from qunzhong_desktop.storage.settings_repo import SqlSettings
+from qunzhong_desktop.storage.setup import is_set_up
+
+
+@dataclass
+class Store:
+    """Everything the app and the CLI use of one data directory."""
+
+    home: Path
+    db: Database
+    register: SqlRegister = field(init=False)
+    settings: SqlSettings = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.register = SqlRegister(self.db)
+        self.settings = SqlSettings(self.db)
+
+    def is_set_up(self) -> bool:
+        """Whether the set-up wizard has run."""
+        return is_set_up(self.db)
+
+    def close(self) -> None:
+        """Release the database."""
+        self.db.close()
+
+
+def open_store(home: Path, *, user: str = "") -> Store:
+    """Migrate (after a backup copy) and open the store in a data directory."""
+    path = database_path(home)
+    migrate.upgrade(path)
+    return Store(home=home, db=Database(path, user=user))

@@ -1,0 +1,1 @@
+"""Signed, encrypted bundles between stations and the township (SYNC.md); not yet built."""

@@ -1,0 +1,76 @@
+import pytest
+from sqlalchemy import select
+
+from qunzhong_desktop.core.entities import Household, Person
+from qunzhong_desktop.core.hlc import Hlc
+from qunzhong_desktop.storage import models as m
+from qunzhong_desktop.storage.changes import HardDeleteRefused
+from qunzhong_desktop.storage.store import Store
+
+
+def _changes(store: Store) -> list[m.SyncChange]:
+    with store.db.session() as s:
+        return list(s.scalars(select(m.SyncChange).order_by(m.SyncChange.seq)))
+
+
+def test_setup_recorded_the_station(store: Store) -> None:
+    changes = _changes(store)
+    assert [(c.table_name, c.op) for c in changes] == [("station", "insert")]
+    assert changes[0].fields["code"] == "430121101201"
+
+
+def test_insert_update_and_tombstone_are_captured_with_increasing_hlc(store: Store) -> None:
+    saved = store.register.save_household(
+        Household(number="001", members=[Person(name="张三丰", id_number="11010519491231002X")])
+    )
+    person = saved.members[0]
+    assert person.id is not None and len(person.id) == 36 and person.id[14] == "7"  # UUIDv7
+    inserted = _changes(store)[1:]
+    assert {(c.table_name, c.op) for c in inserted} == {
+        ("household", "insert"),
+        ("person", "insert"),
+    }
+    person_insert = next(c for c in inserted if c.table_name == "person")
+    assert person_insert.fields["gender"] == "女"
+    assert person_insert.fields["tags"] == []  # defaults are recorded as stored
+    assert person_insert.user == "测试员"
+    assert "search_text" not in person_insert.fields
+
+    saved.members[0].phone = "13812345678"
+    store.register.save_household(saved)
+    update = _changes(store)[-1]
+    assert (update.table_name, update.op, update.fields) == (
+        "person",
+        "update",
+        {"phone": "13812345678"},
+    )
+
+    store.register.delete_household(saved.id or "")
+    ops = [(c.table_name, c.op) for c in _changes(store)[-2:]]
+    assert sorted(ops) == [("household", "delete"), ("person", "delete")]
+
+    stamps = [Hlc.decode(c.hlc) for c in _changes(store)]
+    assert stamps == sorted(stamps) and len(set(stamps)) == len(stamps)
+
+
+def test_saving_unchanged_household_records_nothing(store: Store) -> None:
+    saved = store.register.save_household(Household(number="002", members=[Person(name="李四")]))
+    before = len(_changes(store))
+    store.register.save_household(saved)
+    assert len(_changes(store)) == before
+
+
+def test_hard_delete_is_refused_and_rolls_back(store: Store) -> None:
+    store.register.save_household(Household(number="003", members=[Person(name="王五")]))
+    with pytest.raises(HardDeleteRefused), store.db.session() as s:
+        s.delete(s.scalars(select(m.Person)).one())
+    assert store.register.search_households("王五")
+
+
+def test_failed_transaction_leaves_no_change_rows(store: Store) -> None:
+    before = len(_changes(store))
+    with pytest.raises(RuntimeError), store.db.session() as s:
+        s.add(m.Grid(name="一组"))
+        s.flush()
+        raise RuntimeError("power cut")
+    assert len(_changes(store)) == before

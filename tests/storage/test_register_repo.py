@@ -1,0 +1,111 @@
+import pytest
+
+from qunzhong_desktop.core.entities import Cadre, Grid, Household, Person
+from qunzhong_desktop.core.errors import DuplicateError
+from qunzhong_desktop.core.register import HouseholdInvalid
+from qunzhong_desktop.storage.store import Store
+
+
+def _household(number: str, *people: Person, **kw: object) -> Household:
+    return Household(number=number, members=list(people), **kw)  # type: ignore[arg-type]
+
+
+def test_save_and_read_back_with_derived_fields(store: Store) -> None:
+    saved = store.register.save_household(
+        _household(
+            "1-001",
+            Person(
+                name="张三丰",
+                id_number="１１０１０５１９４９１２３１００２ｘ",
+                phone="138 1234 5678",
+            ),
+            Person(name="张小宝", relation="子女"),
+            address="白沙村一组 12 号",
+        )
+    )
+    back = store.register.household(saved.id or "")
+    head = back.head
+    assert head is not None
+    assert head.id_number == "11010519491231002X"
+    assert head.gender == "女" and head.birth_date is not None and head.birth_date.year == 1949
+    assert head.phone == "13812345678"
+    assert [p.name for p in back.members] == ["张三丰", "张小宝"]
+
+
+def test_same_id_number_twice_names_the_existing_person(store: Store) -> None:
+    store.register.save_household(
+        _household("001", Person(name="张三丰", id_number="11010519491231002X"))
+    )
+    with pytest.raises(DuplicateError) as info:
+        store.register.save_household(
+            _household("002", Person(name="张三", id_number="11010519491231002x"))
+        )
+    assert "张三丰" in info.value.message and "001" in info.value.message
+    assert store.register.search_households("张三") == store.register.search_households("张三丰")
+
+
+def test_invalid_household_lists_every_field(store: Store) -> None:
+    with pytest.raises(HouseholdInvalid) as info:
+        store.register.save_household(
+            _household(
+                "",
+                Person(name="甲", id_number="110105194912310021"),
+                Person(name="乙", relation="子女", phone="12345"),
+            )
+        )
+    fields = {e.field for e in info.value.errors}
+    assert fields == {"number", "members.0.id_number", "members.1.phone"}
+
+
+def test_search_by_name_pinyin_initials_id_suffix_phone_and_number(store: Store) -> None:
+    grid = store.register.save_grid(
+        Grid(name="一组", leader_name="王网长", leader_phone="13900000001")
+    )
+    a = store.register.save_household(
+        _household(
+            "A-01",
+            Person(name="张三丰", id_number="11010519491231002X", phone="13812345678"),
+            grid_id=grid.id,
+        )
+    )
+    b = store.register.save_household(
+        _household("B-02", Person(name="单志生", tags=["低保户"]), tags=["防返贫监测户"])
+    )
+    search = store.register.search_households
+    assert search("zsf") == [a.id]
+    assert search("ZhangSanFeng") == [a.id]
+    assert search("张三") == [a.id]
+    assert search("002x") == [a.id]
+    assert search("5678") == [a.id]
+    assert search("b-02") == [b.id]
+    assert search("szs") == [b.id]
+    assert search("") == [a.id, b.id]
+    assert search(grid_id=grid.id) == [a.id]
+    assert search(tag="低保户") == [b.id]
+    assert search(tag="防返贫监测户") == [b.id]
+    assert search("%") == []
+
+
+def test_removing_a_member_tombstones_it_and_frees_the_id(store: Store) -> None:
+    saved = store.register.save_household(
+        _household(
+            "001",
+            Person(name="甲"),
+            Person(name="乙", relation="子女", id_number="11010519491231002X"),
+        )
+    )
+    saved.members.pop()
+    store.register.save_household(saved)
+    assert [p.name for p in store.register.household(saved.id or "").members] == ["甲"]
+    store.register.save_household(
+        _household("002", Person(name="乙", id_number="11010519491231002X"))
+    )
+
+
+def test_rows_and_pairing(store: Store) -> None:
+    cadre = store.register.save_cadre(Cadre(name="刘书记", phone="13700000000", unit="镇党委"))
+    saved = store.register.save_household(_household("001", Person(name="甲", phone="13812345678")))
+    store.register.pair(cadre.id, [saved.id or ""])
+    (row,) = store.register.household_rows([saved.id or ""])
+    assert row.cadre_name == "刘书记" and row.head_name == "甲" and row.members == 1
+    assert row.phone == "13812345678"
