@@ -31,6 +31,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     store = open_store(home)
     try:
-        return run(store)
+        return int(run(store))
     finally:
         store.close()

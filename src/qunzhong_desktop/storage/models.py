@@ -39,7 +39,7 @@ class Base(DeclarativeBase):
         for column_attr in inspect(type(self)).column_attrs:
             default = column_attr.columns[0].default
             if column_attr.key not in values and default is not None:
-                arg = default.arg  # type: ignore[attr-defined]
+                arg = default.arg
                 values[column_attr.key] = arg(None) if default.is_callable else arg
         for key, value in values.items():
             if not hasattr(type(self), key):
