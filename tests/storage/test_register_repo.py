@@ -109,3 +109,20 @@ def test_rows_and_pairing(store: Store) -> None:
     (row,) = store.register.household_rows([saved.id or ""])
     assert row.cadre_name == "刘书记" and row.head_name == "甲" and row.members == 1
     assert row.phone == "13812345678"
+
+
+def test_household_counts_by_grid_and_cadre_skip_deleted(store: Store) -> None:
+    grid = store.register.save_grid(Grid(name="一组"))
+    cadre = store.register.save_cadre(Cadre(name="刘书记"))
+    ids = [
+        store.register.save_household(
+            _household(f"00{i}", Person(name=f"甲{i}"), grid_id=grid.id)
+        ).id
+        or ""
+        for i in range(3)
+    ]
+    store.register.save_household(_household("009", Person(name="乙")))
+    store.register.pair(cadre.id, ids[:2])
+    store.register.delete_household(ids[0])
+    assert store.register.household_counts_by_grid() == {grid.id: 2}
+    assert store.register.household_counts_by_cadre() == {cadre.id: 1}

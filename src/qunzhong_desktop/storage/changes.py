@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from functools import cache
 from typing import Any
 
-from sqlalchemy import event, inspect
+from sqlalchemy import event, insert, inspect
 from sqlalchemy.orm import Session
 
 from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.core.hlc import Hlc, tick
-from qunzhong_desktop.storage.models import LocalNode, SyncChange, Synced
+from qunzhong_desktop.core.ids import new_id
+from qunzhong_desktop.storage.models import Base, LocalNode, SyncChange, Synced, utcnow
 
 # Columns that describe the row's bookkeeping, not its content.
 _SKIP = frozenset({"id", "created_at", "updated_at", "search_text"})
@@ -37,28 +39,40 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
+_CONTENT_KEYS: dict[str, tuple[str, ...]] = {}
+
+
+def _content_keys(cls: type[Synced]) -> tuple[str, ...]:
+    """The content columns of a synced class, looked up once per class."""
+    keys = _CONTENT_KEYS.get(cls.__name__)
+    if keys is None:
+        keys = tuple(a.key for a in inspect(cls).column_attrs if a.key not in _SKIP)
+        _CONTENT_KEYS[cls.__name__] = keys
+    return keys
+
+
+@cache
+def _table_rank(table_name: str) -> int:
+    """Position in dependency order, so a household's insert precedes its members'."""
+    names = [t.name for t in Base.metadata.sorted_tables]
+    return names.index(table_name) if table_name in names else len(names)
+
+
 def _all_fields(obj: Synced) -> dict[str, Any]:
     """Every content column of a new row (defaults are set at construction, see models)."""
-    mapper = inspect(obj).mapper
-    return {
-        attr.key: _jsonable(getattr(obj, attr.key))
-        for attr in mapper.column_attrs
-        if attr.key not in _SKIP
-    }
+    return {key: _jsonable(getattr(obj, key)) for key in _content_keys(type(obj))}
 
 
 def _changed_fields(obj: Synced) -> dict[str, Any]:
-    state = inspect(obj)
+    attrs = inspect(obj).attrs
     changed: dict[str, Any] = {}
-    for column in state.mapper.column_attrs:
-        if column.key in _SKIP:
-            continue
-        history = state.attrs[column.key].history
+    for key in _content_keys(type(obj)):
+        history = attrs[key].history
         if history.has_changes():
             old = history.deleted[0] if history.deleted else None
-            new = state.attrs[column.key].value
+            new = attrs[key].value
             if old != new:
-                changed[column.key] = _jsonable(new)
+                changed[key] = _jsonable(new)
     return changed
 
 
@@ -84,6 +98,14 @@ class _Clock:
         self.node.hlc_counter = self.last.counter
 
 
+def _ordered(objects: list[Synced]) -> list[Synced]:
+    return sorted(objects, key=lambda o: (_table_rank(_table_name(o)), o.id or ""))
+
+
+def _table_name(obj: Synced) -> str:
+    return str(type(obj).__table__.name)  # type: ignore[attr-defined]
+
+
 def _capture(session: Session, _context: object, _instances: object) -> None:
     synced_new = [o for o in session.new if isinstance(o, Synced)]
     synced_dirty = [o for o in session.dirty if isinstance(o, Synced)]
@@ -96,29 +118,34 @@ def _capture(session: Session, _context: object, _instances: object) -> None:
         return
     clock = _Clock(session)
     user = str(session.info.get("user", ""))
-    records: list[SyncChange] = []
-    for obj in synced_new:
-        records.append(_record(obj, "insert", _all_fields(obj), clock, user))
-    for obj in synced_dirty:
+    rows: list[dict[str, Any]] = []
+    for obj in _ordered(synced_new):
+        rows.append(_row(obj, "insert", _all_fields(obj), clock, user))
+    for obj in _ordered(synced_dirty):
         fields = _changed_fields(obj)
         if not fields:
             continue
         op = "delete" if "deleted_at" in fields and obj.deleted_at is not None else "update"
-        records.append(_record(obj, op, fields, clock, user))
+        rows.append(_row(obj, op, fields, clock, user))
+    if not rows:
+        return
     clock.store()
-    session.add_all(records)
+    # one executemany on the session's connection: same transaction, no ORM overhead
+    session.connection().execute(insert(SyncChange), rows)
 
 
-def _record(obj: Synced, op: str, fields: dict[str, Any], clock: _Clock, user: str) -> SyncChange:
-    return SyncChange(
-        node_id=clock.node.node_id,
-        table_name=type(obj).__table__.name,  # type: ignore[attr-defined]
-        row_id=obj.id,
-        op=op,
-        fields=fields,
-        hlc=clock.next(),
-        user=user,
-    )
+def _row(obj: Synced, op: str, fields: dict[str, Any], clock: _Clock, user: str) -> dict[str, Any]:
+    return {
+        "change_id": new_id(),
+        "node_id": clock.node.node_id,
+        "table_name": _table_name(obj),
+        "row_id": obj.id,
+        "op": op,
+        "fields": fields,
+        "hlc": clock.next(),
+        "user": user,
+        "created_at": utcnow(),
+    }
 
 
 def install() -> None:

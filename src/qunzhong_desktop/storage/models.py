@@ -183,6 +183,10 @@ class Person(Synced, Base):
 
     household: Mapped[Household] = relationship(back_populates="members")
 
+    # The register search scans this small covering index instead of the table (about half
+    # the pages): ``search_text LIKE '%…%'`` cannot seek, but it need not read whole rows.
+    __table_args__ = (Index("ix_person_search", "search_text", "household_id", "deleted_at"),)
+
 
 class CardIssue(Synced, Base):
     """A contact card printed for a household, with a fingerprint of what was printed."""

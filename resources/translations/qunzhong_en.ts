@@ -1,0 +1,1166 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name></name>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>18 位，末位可为 X</source>
+        <translation>18 characters, the last may be X</translation>
+    </message>
+    <message>
+        <source>由身份证号自动得出</source>
+        <translation>Derived from the ID number</translation>
+    </message>
+    <message>
+        <source>手机或带区号固话</source>
+        <translation>Mobile, or landline with area code</translation>
+    </message>
+    <message>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>从本户移除这名成员（保存后生效）</source>
+        <translation>Remove this member from the household (takes effect when saved)</translation>
+    </message>
+</context>
+<context>
+    <name>Application</name>
+    <message>
+        <source>群众工作站</source>
+        <translation>Mass-Work Station</translation>
+    </message>
+</context>
+<context>
+    <name>CadreForm</name>
+    <message>
+        <source>编辑干部</source>
+        <translation>Edit cadre</translation>
+    </message>
+    <message>
+        <source>新增干部</source>
+        <translation>New cadre</translation>
+    </message>
+    <message>
+        <source>手机或带区号固话</source>
+        <translation>Mobile, or landline with area code</translation>
+    </message>
+    <message>
+        <source>如 镇党委、驻村工作队</source>
+        <translation>e.g. township Party committee, village work team</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>身份</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>请填写干部姓名。</source>
+        <translation>Please enter the cadre&apos;s name.</translation>
+    </message>
+</context>
+<context>
+    <name>CardsDialog</name>
+    <message>
+        <source>打印便民服务联系卡</source>
+        <translation>Print contact cards</translation>
+    </message>
+    <message>
+        <source>打印哪些户的联系卡</source>
+        <translation>Print cards for which households</translation>
+    </message>
+    <message>
+        <source>“需更新”指从未打印过，或卡上信息（网格长、联系干部、电话等）已有变动的户。</source>
+        <translation>&quot;Needs update&quot; means households never printed, or whose card details (grid leader, paired cadre, phones …) have changed.</translation>
+    </message>
+    <message>
+        <source>每页 10 张（A4 纸，带裁切线）</source>
+        <translation>10 per page (A4, with cut marks)</translation>
+    </message>
+    <message>
+        <source>每页 1 张（A4 纸居中）</source>
+        <translation>1 per page (centred on A4)</translation>
+    </message>
+    <message>
+        <source>选择字体…</source>
+        <translation>Choose font…</translation>
+    </message>
+    <message>
+        <source>版式：</source>
+        <translation>Layout:</translation>
+    </message>
+    <message>
+        <source>字体：</source>
+        <translation>Font:</translation>
+    </message>
+    <message>
+        <source>预览</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>保存 PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>全部（{0} 户）</source>
+        <translation>All ({0} households)</translation>
+    </message>
+    <message>
+        <source>仅需更新的（{0} 户：从未打印 {1} 户，信息有变 {2} 户）</source>
+        <translation>Only those needing an update ({0} households: {1} never printed, {2} changed)</translation>
+    </message>
+    <message>
+        <source>选中的户（{0} 户，其中需更新 {1} 户）</source>
+        <translation>Selected households ({0}, of which {1} need an update)</translation>
+    </message>
+    <message>
+        <source>选中的户（未选择）</source>
+        <translation>Selected households (none selected)</translation>
+    </message>
+    <message>
+        <source>已保存 {0} 张联系卡（{1} 页）：{2}</source>
+        <translation>Saved {0} contact cards ({1} pages): {2}</translation>
+    </message>
+    <message>
+        <source>已打印 {0} 张联系卡（{1} 页）。</source>
+        <translation>Printed {0} contact cards ({1} pages).</translation>
+    </message>
+    <message>
+        <source>选择中文字体</source>
+        <translation>Choose a Chinese font</translation>
+    </message>
+    <message>
+        <source>TrueType 字体 (*.ttf *.ttc *.TTF *.TTC)</source>
+        <translation>TrueType fonts (*.ttf *.ttc *.TTF *.TTC)</translation>
+    </message>
+    <message>
+        <source>保存联系卡 PDF</source>
+        <translation>Save contact cards as PDF</translation>
+    </message>
+    <message>
+        <source>便民服务联系卡.pdf</source>
+        <translation>contact-cards.pdf</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>联系卡</source>
+        <translation>Contact cards</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>已登记户数</source>
+        <translation>Households registered</translation>
+    </message>
+    <message>
+        <source>打开户籍登记</source>
+        <translation>Open the register</translation>
+    </message>
+    <message>
+        <source>在“户籍”中登记农户和居民，并为每户打印便民服务联系卡。受理登记、民情日记、台账和同步将在后续版本提供。</source>
+        <translation>Register households and residents under &quot;Register&quot; and print a contact card for each household. Intake, diary, ledgers and sync come in a later version.</translation>
+    </message>
+    <message>
+        <source>工作站代码：{code}&#x3000;所属乡镇：{township}</source>
+        <translation>Station code: {code}    Township: {township}</translation>
+    </message>
+    <message>
+        <source>地址：{address}</source>
+        <translation>Address: {address}</translation>
+    </message>
+    <message>
+        <source>电话：{phone}&#x3000;办公时间：{hours}</source>
+        <translation>Phone: {phone}    Opening hours: {hours}</translation>
+    </message>
+</context>
+<context>
+    <name>FormFeedback</name>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>GridForm</name>
+    <message>
+        <source>编辑网格</source>
+        <translation>Edit grid</translation>
+    </message>
+    <message>
+        <source>新增网格</source>
+        <translation>New grid</translation>
+    </message>
+    <message>
+        <source>如 第一网格</source>
+        <translation>e.g. Grid 1</translation>
+    </message>
+    <message>
+        <source>手机或带区号固话</source>
+        <translation>Mobile, or landline with area code</translation>
+    </message>
+    <message>
+        <source>网格名称</source>
+        <translation>Grid name</translation>
+    </message>
+    <message>
+        <source>网长</source>
+        <translation>Grid leader</translation>
+    </message>
+    <message>
+        <source>网长电话</source>
+        <translation>Grid leader&apos;s phone</translation>
+    </message>
+    <message>
+        <source>请填写网格名称。</source>
+        <translation>Please enter the grid name.</translation>
+    </message>
+    <message>
+        <source>已有名为“{0}”的网格，请换一个名称。</source>
+        <translation>A grid named &quot;{0}&quot; already exists; please choose another name.</translation>
+    </message>
+</context>
+<context>
+    <name>GridsCadresDialog</name>
+    <message>
+        <source>网格与干部</source>
+        <translation>Grids and cadres</translation>
+    </message>
+    <message>
+        <source>网格名称</source>
+        <translation>Grid name</translation>
+    </message>
+    <message>
+        <source>网长</source>
+        <translation>Grid leader</translation>
+    </message>
+    <message>
+        <source>网长电话</source>
+        <translation>Grid leader&apos;s phone</translation>
+    </message>
+    <message>
+        <source>户数</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>身份</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>结对户数</source>
+        <translation>Paired households</translation>
+    </message>
+    <message>
+        <source>新增网格</source>
+        <translation>New grid</translation>
+    </message>
+    <message>
+        <source>网格</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <source>新增干部</source>
+        <translation>New cadre</translation>
+    </message>
+    <message>
+        <source>干部</source>
+        <translation>Cadre</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdDialog</name>
+    <message>
+        <source>编辑户 {0}</source>
+        <translation>Edit household {0}</translation>
+    </message>
+    <message>
+        <source>新增户</source>
+        <translation>New household</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>保存 (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>户信息</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <source>如 1-001</source>
+        <translation>e.g. 1-001</translation>
+    </message>
+    <message>
+        <source>（未分网格）</source>
+        <translation>(no grid)</translation>
+    </message>
+    <message>
+        <source>（已删除的网格）</source>
+        <translation>(deleted grid)</translation>
+    </message>
+    <message>
+        <source>留空则用户主电话</source>
+        <translation>Leave empty to use the head&apos;s phone</translation>
+    </message>
+    <message>
+        <source>（未结对）</source>
+        <translation>(not paired)</translation>
+    </message>
+    <message>
+        <source>（已删除的干部）</source>
+        <translation>(deleted cadre)</translation>
+    </message>
+    <message>
+        <source>户号(&amp;H)</source>
+        <translation>&amp;Household no.</translation>
+    </message>
+    <message>
+        <source>网格(&amp;G)</source>
+        <translation>&amp;Grid</translation>
+    </message>
+    <message>
+        <source>住址(&amp;A)</source>
+        <translation>&amp;Address</translation>
+    </message>
+    <message>
+        <source>户电话(&amp;P)</source>
+        <translation>&amp;Phone</translation>
+    </message>
+    <message>
+        <source>结对干部(&amp;C)</source>
+        <translation>Paired &amp;cadre</translation>
+    </message>
+    <message>
+        <source>帮扶标签</source>
+        <translation>Support tags</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>家庭成员</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>添加成员(&amp;M)</source>
+        <translation>Add &amp;member</translation>
+    </message>
+    <message>
+        <source>这名成员</source>
+        <translation>this member</translation>
+    </message>
+    <message>
+        <source>移除成员</source>
+        <translation>Remove member</translation>
+    </message>
+    <message>
+        <source>确定从本户移除“{0}”吗？保存后生效。</source>
+        <translation>Remove &quot;{0}&quot; from this household? This takes effect when you save.</translation>
+    </message>
+    <message>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>放弃修改</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <source>刚才填写的内容还没有保存。确定关闭并放弃这些修改吗？</source>
+        <translation>What you just entered has not been saved. Close and discard these changes?</translation>
+    </message>
+    <message>
+        <source>还不能保存，请改正标红的 {0} 处：</source>
+        <translation>Cannot save yet; please correct the {0} places marked in red:</translation>
+    </message>
+    <message>
+        <source>第 {0} 名成员：</source>
+        <translation>Member {0}:</translation>
+    </message>
+    <message>
+        <source>还不能保存：</source>
+        <translation>Cannot save yet:</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdTableModel</name>
+    <message>
+        <source>户号</source>
+        <translation>Household no.</translation>
+    </message>
+    <message>
+        <source>户主</source>
+        <translation>Head</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>网格</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <source>帮扶标签</source>
+        <translation>Support tags</translation>
+    </message>
+    <message>
+        <source>结对干部</source>
+        <translation>Paired cadre</translation>
+    </message>
+    <message>
+        <source>住址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>（已删除）</source>
+        <translation>(deleted)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>{title}（Ctrl+{n}）</source>
+        <translation>{title} (Ctrl+{n})</translation>
+    </message>
+    <message>
+        <source>{name}功能正在开发中，将在后续版本提供。</source>
+        <translation>{name} is under development and will come in a later version.</translation>
+    </message>
+    <message>
+        <source>工作台</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>户籍</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <source>受理</source>
+        <translation>Intake</translation>
+    </message>
+    <message>
+        <source>受理登记</source>
+        <translation>Intake</translation>
+    </message>
+    <message>
+        <source>日记</source>
+        <translation>Diary</translation>
+    </message>
+    <message>
+        <source>民情日记</source>
+        <translation>Resident diary</translation>
+    </message>
+    <message>
+        <source>台账</source>
+        <translation>Ledgers</translation>
+    </message>
+    <message>
+        <source>民情台账</source>
+        <translation>Ledgers</translation>
+    </message>
+    <message>
+        <source>同步</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>数据同步</source>
+        <translation>Data sync</translation>
+    </message>
+    <message>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>退出(&amp;X)</source>
+        <translation>E&amp;xit</translation>
+    </message>
+    <message>
+        <source>转到(&amp;G)</source>
+        <translation>&amp;Go</translation>
+    </message>
+    <message>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>关于(&amp;A)</source>
+        <translation>&amp;About</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;群众工作站桌面版 {version}&lt;/h3&gt;&lt;p&gt;供村（社区）群众工作站使用的离线桌面软件：户籍登记、便民服务联系卡，以及后续版本中的受理登记、民情日记、民情台账和数据同步。&lt;/p&gt;&lt;p&gt;数据保存在本机：{home}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Mass-Work Station Desktop {version}&lt;/h3&gt;&lt;p&gt;Offline desktop software for village (community) mass-work stations: the household register and contact cards; intake, the resident diary, ledgers and data sync in later versions.&lt;/p&gt;&lt;p&gt;Data is kept on this computer: {home}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>关于群众工作站</source>
+        <translation>About Mass-Work Station</translation>
+    </message>
+    <message>
+        <source>群众工作站 — {name}</source>
+        <translation>Mass-Work Station — {name}</translation>
+    </message>
+    <message>
+        <source>{name}（{code}）</source>
+        <translation>{name} ({code})</translation>
+    </message>
+    <message>
+        <source>&#x3000;操作员：{operator}</source>
+        <translation>    Operator: {operator}</translation>
+    </message>
+</context>
+<context>
+    <name>MembersEditor</name>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>与户主关系</source>
+        <translation>Relation to head</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>性别</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>出生日期</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>标签</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>PairDialog</name>
+    <message>
+        <source>结对干部</source>
+        <translation>Paired cadre</translation>
+    </message>
+    <message>
+        <source> 等</source>
+        <translation> etc.</translation>
+    </message>
+    <message>
+        <source>为选中的 {0} 户（{1}）选择结对干部：</source>
+        <translation>Choose the paired cadre for the {0} selected households ({1}):</translation>
+    </message>
+    <message>
+        <source>（不结对 / 解除结对）</source>
+        <translation>(no pairing / remove pairing)</translation>
+    </message>
+    <message>
+        <source>{0}&#x3000;{1}&#x3000;已结对 {2} 户</source>
+        <translation>{0}  {1}  paired with {2} households</translation>
+    </message>
+    <message>
+        <source>还没有干部，请先在“网格与干部”中添加。</source>
+        <translation>There are no cadres yet; please add them under &quot;Grids and cadres&quot; first.</translation>
+    </message>
+    <message>
+        <source>结对</source>
+        <translation>Pair</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterPage</name>
+    <message>
+        <source>姓名 / 拼音首字母 / 户号 / 身份证号后几位 / 电话</source>
+        <translation>Name / pinyin initials / household no. / last digits of ID / phone</translation>
+    </message>
+    <message>
+        <source>输入即查找，例如 zsf 可找到 张三丰 (Ctrl+F)</source>
+        <translation>Searches as you type, e.g. zsf finds 张三丰 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>显示完整号码</source>
+        <translation>Show full numbers</translation>
+    </message>
+    <message>
+        <source>身份证号和电话默认部分隐藏，勾选后显示完整号码</source>
+        <translation>ID numbers and phones are partly hidden; tick to show them in full</translation>
+    </message>
+    <message>
+        <source>查找(&amp;F)</source>
+        <translation>&amp;Find</translation>
+    </message>
+    <message>
+        <source>网格</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <source>帮扶标签</source>
+        <translation>Support tags</translation>
+    </message>
+    <message>
+        <source>新增户</source>
+        <translation>New household</translation>
+    </message>
+    <message>
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>结对</source>
+        <translation>Pair</translation>
+    </message>
+    <message>
+        <source>网格与干部</source>
+        <translation>Grids and cadres</translation>
+    </message>
+    <message>
+        <source>导入花名册</source>
+        <translation>Import roster</translation>
+    </message>
+    <message>
+        <source>打印联系卡</source>
+        <translation>Print contact cards</translation>
+    </message>
+    <message>
+        <source>编辑选中的户（双击或回车也可）</source>
+        <translation>Edit the selected household (or double-click, or press Enter)</translation>
+    </message>
+    <message>
+        <source>删除选中的户 (Delete)</source>
+        <translation>Delete the selected households (Delete)</translation>
+    </message>
+    <message>
+        <source>为选中的户打印联系卡；未选中时打印全部</source>
+        <translation>Print contact cards for the selected households; all when none is selected</translation>
+    </message>
+    <message>
+        <source>全部网格</source>
+        <translation>All grids</translation>
+    </message>
+    <message>
+        <source>全部标签</source>
+        <translation>All tags</translation>
+    </message>
+    <message>
+        <source>共 {0} 户</source>
+        <translation>{0} households</translation>
+    </message>
+    <message>
+        <source>打印联系卡（{0} 户）</source>
+        <translation>Print contact cards ({0} households)</translation>
+    </message>
+    <message>
+        <source>确定删除户号 {0}（户主 {1}，共 {2} 人）吗？
+删除后这一户不再出现在户籍列表中。</source>
+        <translation>Delete household {0} (head {1}, {2} people)?
+After deletion it no longer appears in the register.</translation>
+    </message>
+    <message>
+        <source>确定删除选中的 {0} 户（{1}{2}）吗？
+删除后这些户不再出现在户籍列表中。</source>
+        <translation>Delete the {0} selected households ({1}{2})?
+After deletion they no longer appear in the register.</translation>
+    </message>
+    <message>
+        <source> 等</source>
+        <translation> etc.</translation>
+    </message>
+    <message>
+        <source>删除户</source>
+        <translation>Delete household</translation>
+    </message>
+    <message>
+        <source>请先在列表中选中要结对的户。</source>
+        <translation>Please first select the households to pair in the list.</translation>
+    </message>
+</context>
+<context>
+    <name>RosterImportDialog</name>
+    <message>
+        <source>导入花名册</source>
+        <extracomment>Emitted with the plan carried out once the rows are in the register.</extracomment>
+        <translation>Import roster</translation>
+    </message>
+    <message>
+        <source>支持 Excel/WPS 表格（.xlsx、.xls、.ods）。表头可在标题行下方，列名如“户号、姓名、与户主关系、身份证号、联系电话、家庭住址、网格”。导入前先预览，不会写入任何数据。</source>
+        <translation>Excel/WPS spreadsheets (.xlsx, .xls, .ods) are supported. The header may sit below a title row, with columns such as 户号, 姓名, 与户主关系, 身份证号, 联系电话, 家庭住址, 网格. The preview comes first and writes nothing.</translation>
+    </message>
+    <message>
+        <source>尚未选择文件</source>
+        <translation>No file chosen yet</translation>
+    </message>
+    <message>
+        <source>选择文件…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>请选择花名册文件。</source>
+        <translation>Please choose a roster file.</translation>
+    </message>
+    <message>
+        <source>行号</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>情况</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>保存错误报告…</source>
+        <translation>Save error report…</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>选择花名册</source>
+        <translation>Choose roster</translation>
+    </message>
+    <message>
+        <source>表格文件 (*.xlsx *.xls *.ods);;所有文件 (*)</source>
+        <translation>Spreadsheets (*.xlsx *.xls *.ods);;All files (*)</translation>
+    </message>
+    <message>
+        <source>正在读取……</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <source>正在读取花名册……</source>
+        <translation>Reading the roster…</translation>
+    </message>
+    <message>
+        <source>未能完成，数据没有改动。</source>
+        <translation>Not completed; no data was changed.</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#c00000&apos;&gt;{0}&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#c00000&apos;&gt;{0}&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>已</source>
+        <translation>Imported:</translation>
+    </message>
+    <message>
+        <source>将</source>
+        <translation>To import:</translation>
+    </message>
+    <message>
+        <source>工作表“{0}”，表头在第 {1} 行。</source>
+        <translation>Sheet &quot;{0}&quot;, header in row {1}.</translation>
+    </message>
+    <message>
+        <source>{0}新建 {1} 户、{2} 人；{0}更新 {3} 户、{4} 人。</source>
+        <translation>{0} {1} new households and {2} new people; {3} households and {4} people updated.</translation>
+    </message>
+    <message>
+        <source>需核对（导入并标记）{0} 行；不能导入 {1} 行。</source>
+        <translation>{0} rows to check (imported and flagged); {1} rows cannot be imported.</translation>
+    </message>
+    <message>
+        <source>注意：{0}</source>
+        <translation>Note: {0}</translation>
+    </message>
+    <message>
+        <source>不能导入</source>
+        <translation>Cannot import</translation>
+    </message>
+    <message>
+        <source>需核对</source>
+        <translation>To check</translation>
+    </message>
+    <message>
+        <source>正在导入花名册……</source>
+        <translation>Importing the roster…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>保存错误报告</source>
+        <translation>Save error report</translation>
+    </message>
+    <message>
+        <source>Excel 文件 (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#c00000&apos;&gt;错误报告未能保存：{0}&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#c00000&apos;&gt;The error report could not be saved: {0}&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>错误报告已保存：{0}（改正后可直接再次导入）</source>
+        <translation>Error report saved: {0} (correct it and import it again directly)</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>代码是工作站在乡镇的身份，设置后不能修改。</source>
+        <translation>The code is the station&apos;s identity at the township and cannot be changed after set-up.</translation>
+    </message>
+    <message>
+        <source>工作站信息（印在联系卡上）</source>
+        <translation>Station (printed on the contact cards)</translation>
+    </message>
+    <message>
+        <source>保存工作站信息</source>
+        <translation>Save station details</translation>
+    </message>
+    <message>
+        <source>保存（Ctrl+S）</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>联系卡字体</source>
+        <translation>Contact card font</translation>
+    </message>
+    <message>
+        <source>打印联系卡需要一种中文 TrueType 字体（.ttf 或 .ttc）。通常会自动找到；卡片上的字显示不正常时，可以在这里指定字体文件。</source>
+        <translation>Printing contact cards needs a Chinese TrueType font (.ttf or .ttc). One is usually found automatically; if the text on the cards looks wrong, choose a font file here.</translation>
+    </message>
+    <message>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>自动选择</source>
+        <translation>Automatic</translation>
+    </message>
+    <message>
+        <source>不指定字体文件，由程序在本机查找中文字体</source>
+        <translation>Do not use a chosen file; let the program find a Chinese font on this computer</translation>
+    </message>
+    <message>
+        <source>有内容需要改正，请看红字提示。</source>
+        <translation>Some entries need correcting; see the messages in red.</translation>
+    </message>
+    <message>
+        <source>已保存。</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>正在查找字体……</source>
+        <translation>Looking for the font…</translation>
+    </message>
+    <message>
+        <source>正在查找中文字体……</source>
+        <translation>Looking for a Chinese font…</translation>
+    </message>
+    <message>
+        <source>联系卡使用您指定的字体：{family}（{path}）</source>
+        <translation>Contact cards use the font you chose: {family} ({path})</translation>
+    </message>
+    <message>
+        <source>联系卡使用自动找到的字体：{family}（{path}）</source>
+        <translation>Contact cards use the font found automatically: {family} ({path})</translation>
+    </message>
+    <message>
+        <source>联系卡暂时没有可用的中文字体。</source>
+        <translation>No usable Chinese font for the contact cards yet.</translation>
+    </message>
+    <message>
+        <source>选择中文字体文件</source>
+        <translation>Choose a Chinese font file</translation>
+    </message>
+    <message>
+        <source>TrueType 字体 (*.ttf *.ttc);;所有文件 (*)</source>
+        <translation>TrueType fonts (*.ttf *.ttc);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>设置本机为群众工作站</source>
+        <translation>Set up this computer as a mass-work station</translation>
+    </message>
+    <message>
+        <source>&lt; 上一步(&amp;B)</source>
+        <translation>&lt; &amp;Back</translation>
+    </message>
+    <message>
+        <source>下一步(&amp;N) &gt;</source>
+        <translation>&amp;Next &gt;</translation>
+    </message>
+    <message>
+        <source>完成(&amp;F)</source>
+        <translation>&amp;Finish</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>StationForm</name>
+    <message>
+        <source>工作站代码</source>
+        <translation>Station code</translation>
+    </message>
+    <message>
+        <source>工作站名称</source>
+        <translation>Station name</translation>
+    </message>
+    <message>
+        <source>乡镇代码</source>
+        <translation>Township code</translation>
+    </message>
+    <message>
+        <source>乡镇名称</source>
+        <translation>Township name</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>工作站电话</source>
+        <translation>Station phone</translation>
+    </message>
+    <message>
+        <source>办公时间</source>
+        <translation>Opening hours</translation>
+    </message>
+    <message>
+        <source>监督电话</source>
+        <translation>Supervision phone</translation>
+    </message>
+    <message>
+        <source>乡镇群众工作办电话</source>
+        <translation>Township office phone</translation>
+    </message>
+    <message>
+        <source>操作员姓名</source>
+        <translation>Operator&apos;s name</translation>
+    </message>
+    <message>
+        <source>12 位统计用区划代码，例如 430121101201</source>
+        <translation>12-digit statistical division code, e.g. 430121101201</translation>
+    </message>
+    <message>
+        <source>例如 白沙村群众工作站</source>
+        <translation>e.g. 白沙村群众工作站</translation>
+    </message>
+    <message>
+        <source>9 位，填好工作站代码后自动带出</source>
+        <translation>9 digits, filled in from the station code</translation>
+    </message>
+    <message>
+        <source>例如 白沙镇</source>
+        <translation>e.g. 白沙镇</translation>
+    </message>
+    <message>
+        <source>例如 湖南省长沙县白沙镇白沙村村部</source>
+        <translation>e.g. 湖南省长沙县白沙镇白沙村村部</translation>
+    </message>
+    <message>
+        <source>座机或手机，例如 0731-84561234</source>
+        <translation>Landline or mobile, e.g. 0731-84561234</translation>
+    </message>
+    <message>
+        <source>例如 周一至周五 8:30–12:00，14:30–17:30</source>
+        <translation>e.g. Mon–Fri 8:30–12:00, 14:30–17:30</translation>
+    </message>
+    <message>
+        <source>印在联系卡上，可以不填</source>
+        <translation>Printed on the contact cards; optional</translation>
+    </message>
+    <message>
+        <source>使用本机的工作人员</source>
+        <translation>The staff member using this computer</translation>
+    </message>
+    <message>
+        <source>请填写{label}。</source>
+        <translation>Please fill in: {label}.</translation>
+    </message>
+</context>
+<context>
+    <name>Task</name>
+    <message>
+        <source>请稍候</source>
+        <translation>Please wait</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>正在取消，请稍候……</source>
+        <translation>Cancelling, please wait…</translation>
+    </message>
+</context>
+<context>
+    <name>_ContactPage</name>
+    <message>
+        <source>这些内容会印在便民服务联系卡上，以后可以在“设置”里修改。</source>
+        <translation>These details are printed on the contact cards; you can change them later under &quot;Settings&quot;.</translation>
+    </message>
+    <message>
+        <source>第 2 步：联系方式和操作员</source>
+        <translation>Step 2: contact details and operator</translation>
+    </message>
+</context>
+<context>
+    <name>_RecordForm</name>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>还不能保存：</source>
+        <translation>Cannot save yet:</translation>
+    </message>
+</context>
+<context>
+    <name>_StationPage</name>
+    <message>
+        <source>工作站代码是本村（社区）的 12 位统计用区划代码，可向乡镇群众工作办或统计站询问。乡镇代码是它的前 9 位，会自动带出。</source>
+        <translation>The station code is the 12-digit statistical division code of this village (community); ask the township office or statistics station. The township code is its first 9 digits and is filled in for you.</translation>
+    </message>
+    <message>
+        <source>第 1 步：工作站和所属乡镇</source>
+        <translation>Step 1: station and township</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>请按提示改正后再试。已经填写的内容都还在，不会丢失。</source>
+        <translation>Please correct it as described and try again. Everything you entered is still there.</translation>
+    </message>
+    <message>
+        <source>请先查一下是否已经登记过；如果确实是另一条记录，请改用不同的内容。</source>
+        <translation>Please check whether it is already registered; if it really is another record, use a different value.</translation>
+    </message>
+    <message>
+        <source>这条记录可能已被删除或尚未建立。请刷新后再试。</source>
+        <translation>The record may have been deleted or not yet created. Please refresh and try again.</translation>
+    </message>
+    <message>
+        <source>请先完成工作站设置，或联系乡镇群众工作办。</source>
+        <translation>Please finish setting up the station first, or contact the township office.</translation>
+    </message>
+    <message>
+        <source>请检查后再试。</source>
+        <translation>Please check and try again.</translation>
+    </message>
+    <message>
+        <source>知道了</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>操作未完成</source>
+        <translation>Not completed</translation>
+    </message>
+    <message>
+        <source>程序出错</source>
+        <translation>Program error</translation>
+    </message>
+    <message>
+        <source>程序遇到了意外问题，这一步没有完成。</source>
+        <translation>The program ran into an unexpected problem; this step was not completed.</translation>
+    </message>
+    <message>
+        <source>已保存的数据不会受影响。请再试一次；如果反复出现，请把数据目录中的日志文件 qunzhong.log 发给技术支持。</source>
+        <translation>Saved data is not affected. Please try again; if it keeps happening, send the log file qunzhong.log from the data folder to technical support.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,123 @@
+"""Load generated demo data (:mod:`core.demo`) into a store, fast and through change capture.
+
+Grids, cadres and households go in through the ORM, so the outbox records every row as it
+would for a clerk's typing; households are written in batches with one flush each
+(:func:`.register_repo.add_households`) rather than one transaction per household.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from qunzhong_desktop.core.demo import DemoData
+from qunzhong_desktop.storage import models as m
+from qunzhong_desktop.storage.database import Database
+from qunzhong_desktop.storage.register_repo import add_households
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class DemoSummary:
+    """What a load added (grids and cadres found by name are reused, not counted)."""
+
+    households: int
+    persons: int
+    grids: int
+    cadres: int
+    paired: int
+
+
+def load_demo(
+    db: Database, data: DemoData, *, batch: int = 2000, progress: Progress | None = None
+) -> DemoSummary:
+    """Write demo data; ids are filled into ``data``'s records.
+
+    A live grid with the same name, or a live cadre with the same name and unit, is reused,
+    so loading twice gives more households in the same grids. Up to ``batch`` households
+    go in one transaction (300 households: one transaction with grids and cadres).
+
+    Args:
+        db: the store.
+        data: the generated village.
+        batch: households per transaction.
+        progress: called with (households written, total) after each transaction.
+
+    Raises:
+        DuplicateError: a household number or ID number is already taken (the transaction
+            of that batch is rolled back; earlier batches stay).
+    """
+    total = len(data.households)
+    new_grids = new_cadres = 0
+    start = 0
+    while True:
+        chunk = data.households[start : start + batch]
+        with db.session() as s:
+            if start == 0:
+                new_grids, new_cadres = _grids_and_cadres(s, data)
+            for item in chunk:
+                item.household.grid_id = data.grids[item.grid].id
+                if item.cadre is not None:
+                    item.household.cadre_id = data.cadres[item.cadre].id
+            add_households(s, [item.household for item in chunk])
+        start += len(chunk)
+        if progress is not None:
+            progress(start, total)
+        if start >= total:
+            break
+    return DemoSummary(
+        households=total,
+        persons=data.persons,
+        grids=new_grids,
+        cadres=new_cadres,
+        paired=sum(1 for item in data.households if item.cadre is not None),
+    )
+
+
+def taken(db: Database) -> tuple[int, set[str]]:
+    """What new demo households must not reuse: household numbers and ID numbers.
+
+    Tombstoned rows count too: their numbers stay unique in the tables.
+
+    Returns:
+        (1 + the largest all-digit household number, or 1; the set of ID numbers).
+    """
+    with db.session() as s:
+        numbers = s.scalars(select(m.Household.number))
+        highest = max((int(n) for n in numbers if n.isascii() and n.isdigit()), default=0)
+        ids = set(s.scalars(select(m.Person.id_number).where(m.Person.id_number.is_not(None))))
+    return highest + 1, {i for i in ids if i}
+
+
+def _grids_and_cadres(s: Session, data: DemoData) -> tuple[int, int]:
+    grids = {g.name: g for g in s.scalars(select(m.Grid).where(m.Grid.deleted_at.is_(None)))}
+    cadres = {
+        (c.name, c.unit): c for c in s.scalars(select(m.Cadre).where(m.Cadre.deleted_at.is_(None)))
+    }
+    new_grids = new_cadres = 0
+    for grid in data.grids:
+        grid_row = grids.get(grid.name)
+        if grid_row is None:
+            grid_row = m.Grid(
+                name=grid.name, leader_name=grid.leader_name, leader_phone=grid.leader_phone
+            )
+            s.add(grid_row)
+            grids[grid.name] = grid_row
+            new_grids += 1
+        grid.id = grid_row.id
+    for cadre in data.cadres:
+        cadre_row = cadres.get((cadre.name, cadre.unit))
+        if cadre_row is None:
+            cadre_row = m.Cadre(
+                name=cadre.name, phone=cadre.phone, unit=cadre.unit, role=cadre.role
+            )
+            s.add(cadre_row)
+            cadres[(cadre.name, cadre.unit)] = cadre_row
+            new_cadres += 1
+        cadre.id = cadre_row.id
+    s.flush()
+    return new_grids, new_cadres

@@ -1,0 +1,104 @@
+"""工作台: the station at a glance (cheap counts only, so start-up stays fast)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qunzhong_desktop.storage.store import Store
+
+
+class _Tile(QFrame):
+    """A large number with a caption."""
+
+    def __init__(self, caption: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.value = QLabel("—", self)
+        font = self.value.font()
+        font.setPointSizeF(font.pointSizeF() * 2.4)
+        font.setBold(True)
+        self.value.setFont(font)
+        self.value.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.caption = QLabel(caption, self)
+        self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addWidget(self.value)
+        layout.addWidget(self.caption)
+
+
+class DashboardPage(QWidget):
+    """Station name and address, how many households are registered, where to go next."""
+
+    open_register = Signal()
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.title = QLabel(self)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.details = QLabel(self)
+        self.details.setWordWrap(True)
+        self.households = _Tile(self.tr("已登记户数"), self)
+        tiles = QGridLayout()
+        tiles.setHorizontalSpacing(16)
+        tiles.addWidget(self.households, 0, 0)
+        tiles.setColumnStretch(1, 1)
+        self.register_button = QPushButton(self.tr("打开户籍登记"), self)
+        self.register_button.clicked.connect(self.open_register)
+        hint = QLabel(
+            self.tr(
+                "在“户籍”中登记农户和居民，并为每户打印便民服务联系卡。"
+                "受理登记、民情日记、台账和同步将在后续版本提供。"
+            ),
+            self,
+        )
+        hint.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.register_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 24)
+        layout.setSpacing(12)
+        layout.addWidget(self.title)
+        layout.addWidget(self.details)
+        layout.addSpacing(12)
+        layout.addLayout(tiles)
+        layout.addSpacing(12)
+        layout.addWidget(hint)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the station and the counts again."""
+        station = self.store.register.station()
+        if station is not None:
+            self.title.setText(station.name)
+            lines = [
+                self.tr("工作站代码：{code}　所属乡镇：{township}").format(
+                    code=station.code, township=station.township_name
+                )
+            ]
+            if station.address:
+                lines.append(self.tr("地址：{address}").format(address=station.address))
+            if station.phone or station.opening_hours:
+                lines.append(
+                    self.tr("电话：{phone}　办公时间：{hours}").format(
+                        phone=station.phone or "—", hours=station.opening_hours or "—"
+                    )
+                )
+            self.details.setText("\n".join(lines))
+        self.households.value.setText(str(self.store.register.count_households()))

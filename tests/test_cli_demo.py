@@ -1,0 +1,99 @@
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from qunzhong_desktop.cli import main
+from qunzhong_desktop.core import citizen_id
+from qunzhong_desktop.home import database_path
+from qunzhong_desktop.storage import models as m
+from qunzhong_desktop.storage.database import Database
+from qunzhong_desktop.storage.register_repo import SqlRegister
+
+INIT = [
+    "init", "station", "--code", "430121101201", "--name", "白沙村群众工作站",
+    "--township-code", "430121101", "--township-name", "白沙镇",
+]  # fmt: skip
+DEMO = ["demo", "--households", "50", "--seed", "1"]
+
+
+def _snapshot(home: Path) -> dict[str, object]:
+    db = Database(database_path(home))
+    try:
+        register = SqlRegister(db)
+        ids = register.search_households()
+        with db.session() as s:
+            outbox = dict(
+                s.execute(
+                    select(m.SyncChange.table_name, func.count()).group_by(m.SyncChange.table_name)
+                ).all()
+            )
+            persons = list(s.scalars(select(m.Person)))
+            households = list(s.scalars(select(m.Household)))
+            return {
+                "households": len(ids),
+                "numbers": sorted(h.number for h in households),
+                "grids": [g.name for g in register.grids()],
+                "cadres": register.cadres(),
+                "paired": sum(1 for h in households if h.cadre_id),
+                "grid_less": sum(1 for h in households if not h.grid_id),
+                "persons": len(persons),
+                "ids": [p.id_number for p in persons if p.id_number],
+                "names": sorted(p.name for p in persons),
+                "outbox": outbox,
+            }
+    finally:
+        db.close()
+
+
+def test_demo_fills_a_station(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([*INIT, "--home", str(tmp_path)]) == 0
+    assert main([*DEMO, "--home", str(tmp_path)]) == 0
+    assert "50 户" in capsys.readouterr().out
+    snap = _snapshot(tmp_path)
+    assert snap["households"] == 50
+    assert snap["numbers"] == [f"{i:04d}" for i in range(1, 51)]
+    assert snap["grids"] == ["一组", "二组"]
+    assert 8 <= len(snap["cadres"]) <= 12  # type: ignore[arg-type]
+    assert snap["paired"] >= 24 and snap["grid_less"] == 0  # type: ignore[operator]
+    ids = snap["ids"]
+    assert all(citizen_id.is_valid(i) for i in ids)  # type: ignore[attr-defined]
+    assert all(i.startswith("430121") for i in ids)  # type: ignore[attr-defined]
+    outbox = snap["outbox"]
+    assert outbox["household"] == 50  # type: ignore[index]
+    assert outbox["person"] == snap["persons"]  # type: ignore[index]
+    assert outbox["grid"] == 2  # type: ignore[index]
+    assert outbox["cadre"] == len(snap["cadres"])  # type: ignore[index, arg-type]
+
+
+def test_same_seed_gives_the_same_village(tmp_path: Path) -> None:
+    for home in (tmp_path / "a", tmp_path / "b"):
+        assert main([*INIT, "--home", str(home)]) == 0
+        assert main([*DEMO, "--home", str(home)]) == 0
+    a, b = _snapshot(tmp_path / "a"), _snapshot(tmp_path / "b")
+    assert a["names"] == b["names"] and a["ids"] == b["ids"]
+
+
+def test_demo_twice_appends(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([*INIT, "--home", str(tmp_path)]) == 0
+    assert main([*DEMO, "--home", str(tmp_path)]) == 0
+    assert main([*DEMO, "--home", str(tmp_path)]) == 0
+    assert "从 51 开始" in capsys.readouterr().out
+    snap = _snapshot(tmp_path)
+    assert snap["households"] == 100
+    assert snap["numbers"] == [f"{i:04d}" for i in range(1, 101)]
+    assert snap["grids"] == ["一组", "二组"]
+    ids = snap["ids"]
+    assert len(set(ids)) == len(ids)  # type: ignore[arg-type]
+
+
+def test_demo_before_setup_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([*DEMO, "--home", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert "还没有设置工作站" in err and "init station" in err
+
+
+def test_demo_refuses_a_silly_count(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([*INIT, "--home", str(tmp_path)]) == 0
+    assert main(["demo", "--households", "0", "--home", str(tmp_path)]) == 1
+    assert "户数" in capsys.readouterr().err

@@ -1,0 +1,46 @@
+"""GUI fixtures: offscreen Qt, the app's font and Chinese, background work made synchronous."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QUNZHONG_LANG", "zh")
+
+from PySide6.QtWidgets import QApplication
+
+from qunzhong_desktop.ui import tasks
+from qunzhong_desktop.ui.application import make_application
+
+# Harmless notices of the offscreen platform (qutebrowser ignores the same ones).
+QT_LOG_IGNORE = (r"^This plugin does not support propagateSizeHints\(\)",)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "tests/ui/" in item.nodeid.replace("\\", "/"):
+            item.add_marker(pytest.mark.qt_log_ignore(*QT_LOG_IGNORE))
+
+
+@pytest.fixture(scope="session")
+def qapp_cls() -> type[QApplication]:
+    return QApplication
+
+
+@pytest.fixture(scope="session")
+def qapp(qapp_args: list[str], qapp_cls: type[QApplication]) -> Iterator[QApplication]:
+    """The application as ``run`` configures it (name, icon, CJK font, translators)."""
+    del qapp_cls
+    yield make_application(qapp_args)
+
+
+@pytest.fixture(autouse=True)
+def sync_tasks() -> Iterator[tasks.FakeThreadPool]:
+    """Run every background task synchronously (Picard's FakeThreadPool)."""
+    pool = tasks.FakeThreadPool()
+    tasks.use_pool(pool)
+    yield pool
+    tasks.use_pool(None)

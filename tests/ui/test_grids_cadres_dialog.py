@@ -1,0 +1,101 @@
+import pytest
+from PySide6.QtCore import Qt
+
+from qunzhong_desktop.core.entities import Cadre, Grid, Household, Person
+from qunzhong_desktop.storage.store import Store
+from qunzhong_desktop.ui.form_feedback import is_marked
+from qunzhong_desktop.ui.grids_cadres_dialog import (
+    CadreForm,
+    GridForm,
+    GridsCadresDialog,
+    PairDialog,
+)
+from tests.ui.register_data import type_text
+
+pytestmark = pytest.mark.gui
+
+
+def cells(table, row: int) -> list[str]:
+    return [table.item(row, c).text() for c in range(table.columnCount())]
+
+
+def test_add_a_grid_with_a_checked_leader_phone(qtbot, store: Store) -> None:
+    dialog = GridsCadresDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.new_grid()
+    form = dialog.form
+    assert isinstance(form, GridForm) and form.isVisible()
+    type_text(qtbot, form.name, "第一网格")
+    type_text(qtbot, form.leader_name, "王网长")
+    type_text(qtbot, form.leader_phone, "84561234")
+    form.accept()
+    assert form.isVisible() and is_marked(form.leader_phone)
+    assert "缺少区号" in form.messages.text()
+    assert (form.name.text(), form.leader_name.text()) == ("第一网格", "王网长")
+    assert store.register.grids() == []
+
+    form.leader_phone.setText("0731 8456 1234")
+    with qtbot.waitSignal(form.accepted):
+        qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    (grid,) = store.register.grids()
+    assert grid.leader_phone == "0731-84561234"
+    assert cells(dialog.grid_table, 0) == ["第一网格", "王网长", "0731-****1234", "0"]
+
+
+def test_grid_needs_a_unique_name(qtbot, store: Store) -> None:
+    store.register.save_grid(Grid(name="第一网格"))
+    form = GridForm(store)
+    qtbot.addWidget(form)
+    form.accept()
+    assert is_marked(form.name) and "请填写网格名称" in form.messages.text()
+    type_text(qtbot, form.name, "第一网格")
+    form.accept()
+    assert "已有名为“第一网格”的网格" in form.messages.text()
+    assert len(store.register.grids()) == 1
+
+
+def test_edit_a_cadre_and_see_pair_counts(qtbot, store: Store) -> None:
+    cadre = store.register.save_cadre(Cadre(name="刘书记", phone="13700000000", unit="镇党委"))
+    household = store.register.save_household(Household(number="1", members=[Person(name="甲")]))
+    store.register.pair(cadre.id, [household.id or ""])
+    dialog = GridsCadresDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.tabs.setCurrentIndex(1)
+    assert cells(dialog.cadre_table, 0) == ["刘书记", "干部", "镇党委", "137****0000", "1"]
+    dialog.cadre_table.selectRow(0)
+    dialog.edit_cadre()
+    form = dialog.form
+    assert isinstance(form, CadreForm) and form.name.text() == "刘书记"
+    form.role.setCurrentText("工作队员")
+    form.phone.setText("123")
+    form.accept()
+    assert is_marked(form.phone) and form.isVisible()
+    form.phone.setText("13700000001")
+    form.accept()
+    (saved,) = store.register.cadres()
+    assert (saved.id, saved.role, saved.phone) == (cadre.id, "工作队员", "13700000001")
+    assert cells(dialog.cadre_table, 0)[1] == "工作队员"
+
+
+def test_pair_and_unpair(qtbot, store: Store) -> None:
+    cadre = store.register.save_cadre(Cadre(name="刘书记", unit="镇党委"))
+    ids = [
+        store.register.save_household(Household(number=n, members=[Person(name=f"户主{n}")])).id
+        or ""
+        for n in ("1", "2")
+    ]
+    dialog = PairDialog(store, ids)
+    qtbot.addWidget(dialog)
+    assert "选中的 2 户" in dialog.intro.text() and "1 户主1" in dialog.intro.text()
+    assert dialog.chosen_cadre_id() == cadre.id  # the first cadre is pre-selected
+    dialog.accept()
+    assert [r.cadre_name for r in store.register.household_rows(ids)] == ["刘书记", "刘书记"]
+
+    dialog = PairDialog(store, ids[:1])
+    qtbot.addWidget(dialog)
+    assert "已结对 2 户" in dialog.cadres.item(1).text()
+    dialog.cadres.setCurrentRow(0)
+    assert dialog.chosen_cadre_id() is None
+    dialog.accept()
+    assert [r.cadre_name for r in store.register.household_rows(ids)] == ["", "刘书记"]
