@@ -71,3 +71,12 @@ def test_cli_never_imports_pyside6(tmp_path: Path) -> None:
         "assert not any(m.startswith('PySide6') for m in sys.modules), 'PySide6 imported'"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_home_may_stand_before_or_after_the_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--home", str(tmp_path / "a"), *INIT]) == 0
+    assert (tmp_path / "a" / "qunzhong.sqlite3").exists()
+    assert main([*INIT, "--home", str(tmp_path / "b")]) == 0
+    assert (tmp_path / "b" / "qunzhong.sqlite3").exists()

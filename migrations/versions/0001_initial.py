@@ -1,4 +1,4 @@
-"""initial schema: register, cards, outbox
+"""initial schema: station, register, cards, change outbox
 
 Revision ID: 0001
 Revises:
@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
+
 
 revision: str = "0001"
 down_revision: str | None = None
@@ -113,11 +114,16 @@ def upgrade() -> None:
         ),
         sa.ForeignKeyConstraint(["grid_id"], ["grid.id"], name=op.f("fk_household_grid_id_grid")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_household")),
-        sa.UniqueConstraint("number", name=op.f("uq_household_number")),
     )
     with op.batch_alter_table("household", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_household_cadre_id"), ["cadre_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_household_grid_id"), ["grid_id"], unique=False)
+        batch_op.create_index(
+            "uq_household_number_live",
+            ["number"],
+            unique=True,
+            sqlite_where=sa.text("deleted_at IS NULL"),
+        )
 
     op.create_table(
         "card_issue",
@@ -164,14 +170,27 @@ def upgrade() -> None:
             ["household_id"], ["household.id"], name=op.f("fk_person_household_id_household")
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_person")),
-        sa.UniqueConstraint("id_number", name=op.f("uq_person_id_number")),
     )
     with op.batch_alter_table("person", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_person_household_id"), ["household_id"], unique=False)
+        batch_op.create_index(
+            "ix_person_search", ["search_text", "household_id", "deleted_at"], unique=False
+        )
+        batch_op.create_index(
+            "uq_person_id_number_live",
+            ["id_number"],
+            unique=True,
+            sqlite_where=sa.text("deleted_at IS NULL AND id_number IS NOT NULL"),
+        )
 
 
 def downgrade() -> None:
     with op.batch_alter_table("person", schema=None) as batch_op:
+        batch_op.drop_index(
+            "uq_person_id_number_live",
+            sqlite_where=sa.text("deleted_at IS NULL AND id_number IS NOT NULL"),
+        )
+        batch_op.drop_index("ix_person_search")
         batch_op.drop_index(batch_op.f("ix_person_household_id"))
 
     op.drop_table("person")
@@ -181,6 +200,7 @@ def downgrade() -> None:
 
     op.drop_table("card_issue")
     with op.batch_alter_table("household", schema=None) as batch_op:
+        batch_op.drop_index("uq_household_number_live", sqlite_where=sa.text("deleted_at IS NULL"))
         batch_op.drop_index(batch_op.f("ix_household_grid_id"))
         batch_op.drop_index(batch_op.f("ix_household_cadre_id"))
 

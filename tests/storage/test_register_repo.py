@@ -126,3 +126,19 @@ def test_household_counts_by_grid_and_cadre_skip_deleted(store: Store) -> None:
     store.register.delete_household(ids[0])
     assert store.register.household_counts_by_grid() == {grid.id: 2}
     assert store.register.household_counts_by_cadre() == {cadre.id: 1}
+
+
+def test_a_deleted_household_frees_its_number_and_id_numbers(store: Store) -> None:
+    first = store.register.save_household(
+        _household("001", Person(name="张三丰", id_number="11010519491231002X"))
+    )
+    store.register.delete_household(first.id or "")
+    again = store.register.save_household(
+        _household("001", Person(name="张三丰", id_number="11010519491231002X"))
+    )
+    assert again.id != first.id
+    assert store.register.search_households("zsf") == [again.id]
+    with pytest.raises(DuplicateError):
+        store.register.save_household(
+            _household("002", Person(name="张", id_number="11010519491231002X"))
+        )

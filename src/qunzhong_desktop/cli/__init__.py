@@ -17,19 +17,24 @@ from qunzhong_desktop.core.errors import DomainError
 Handler = Callable[[argparse.Namespace], int]
 
 
-def _home_parent() -> argparse.ArgumentParser:
+def _home_parent(default: object) -> argparse.ArgumentParser:
     parent = argparse.ArgumentParser(add_help=False)
     parent.add_argument(
-        "--home", metavar="DIR", help="数据目录（默认：QUNZHONG_HOME 或系统数据目录）"
+        "--home",
+        metavar="DIR",
+        default=default,
+        help="数据目录（默认：QUNZHONG_HOME 或系统数据目录）",
     )
     return parent
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The full ``qunzhong`` command line."""
-    home = _home_parent()
+    # `--home` is accepted before and after the command; a sub-command's copy must not
+    # overwrite the value given before it, hence SUPPRESS there.
+    home = _home_parent(argparse.SUPPRESS)
     parser = argparse.ArgumentParser(
-        prog="qunzhong", description="群众工作站桌面版 命令行工具", parents=[home]
+        prog="qunzhong", description="群众工作站桌面版 命令行工具", parents=[_home_parent(None)]
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")

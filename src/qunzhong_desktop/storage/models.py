@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, ForeignKey, Index, MetaData, String, Text, inspect
+from sqlalchemy import JSON, ForeignKey, Index, MetaData, String, Text, inspect, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from qunzhong_desktop.core.ids import new_id
@@ -146,13 +146,24 @@ class Household(Synced, Base):
 
     __tablename__ = "household"
 
-    number: Mapped[str] = mapped_column(String(32), unique=True)
+    # unique among live households (partial index below): a deleted household's number
+    # may be given again, while its tombstone keeps the old value for sync and history
+    number: Mapped[str] = mapped_column(String(32))
     address: Mapped[str] = mapped_column(String(200), default="")
     grid_id: Mapped[str | None] = mapped_column(ForeignKey("grid.id"), index=True)
     phone: Mapped[str] = mapped_column(String(32), default="")
     cadre_id: Mapped[str | None] = mapped_column(ForeignKey("cadre.id"), index=True)
     tags: Mapped[list[str]] = mapped_column(default=list)
     note: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (
+        Index(
+            "uq_household_number_live",
+            "number",
+            unique=True,
+            sqlite_where=text("deleted_at IS NULL"),
+        ),
+    )
 
     members: Mapped[list[Person]] = relationship(
         back_populates="household", order_by="Person.position", lazy="selectin"
@@ -170,8 +181,8 @@ class Person(Synced, Base):
     position: Mapped[int] = mapped_column(default=0)
     name: Mapped[str] = mapped_column(String(50))
     relation: Mapped[str] = mapped_column(String(16), default="户主")
-    # unique; a member removed from a household gives the number up (see register_repo)
-    id_number: Mapped[str | None] = mapped_column(String(18), unique=True)
+    # unique among live persons (partial index below), like the household number
+    id_number: Mapped[str | None] = mapped_column(String(18))
     gender: Mapped[str] = mapped_column(String(2), default="")
     birth_date: Mapped[dt.date | None] = mapped_column(default=None)
     phone: Mapped[str] = mapped_column(String(32), default="")
@@ -185,7 +196,15 @@ class Person(Synced, Base):
 
     # The register search scans this small covering index instead of the table (about half
     # the pages): ``search_text LIKE '%…%'`` cannot seek, but it need not read whole rows.
-    __table_args__ = (Index("ix_person_search", "search_text", "household_id", "deleted_at"),)
+    __table_args__ = (
+        Index("ix_person_search", "search_text", "household_id", "deleted_at"),
+        Index(
+            "uq_person_id_number_live",
+            "id_number",
+            unique=True,
+            sqlite_where=text("deleted_at IS NULL AND id_number IS NOT NULL"),
+        ),
+    )
 
 
 class CardIssue(Synced, Base):

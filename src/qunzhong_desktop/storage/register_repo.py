@@ -380,7 +380,6 @@ def _write_household(s: Session, household: e.Household) -> Callable[[], None]:
     for old in row.members:
         if old.id not in kept and old.deleted_at is None:
             old.deleted_at = utcnow()
-            old.id_number = None  # frees the number for a corrected entry
     by_id = {p.id: p for p in row.members}
     saved: list[m.Person] = []
     for position, person in enumerate(household.members):
@@ -419,7 +418,9 @@ def _check_unique(s: Session, households: Sequence[e.Household]) -> None:
         numbers[household.number] = household
     for chunk in _chunks(list(numbers)):
         for hid, number in s.execute(
-            select(m.Household.id, m.Household.number).where(m.Household.number.in_(chunk))
+            select(m.Household.id, m.Household.number).where(
+                m.Household.number.in_(chunk), m.Household.deleted_at.is_(None)
+            )
         ):
             if hid != numbers[number].id:
                 raise DuplicateError(
@@ -445,7 +446,8 @@ def _check_unique(s: Session, households: Sequence[e.Household]) -> None:
                 )
             people[person.id_number] = (person, household)
     for chunk in _chunks(list(people)):
-        for other in s.scalars(select(m.Person).where(m.Person.id_number.in_(chunk))):
+        live = select(m.Person).where(m.Person.id_number.in_(chunk), m.Person.deleted_at.is_(None))
+        for other in s.scalars(live):
             person, _ = people[other.id_number or ""]
             if other.id != (person.id or ""):
                 raise DuplicateError(

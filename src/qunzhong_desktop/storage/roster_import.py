@@ -36,7 +36,9 @@ class _Register:
     def __init__(self, session: Session) -> None:
         self.session = session
         households = session.scalars(select(m.Household)).unique().all()
-        self.households: dict[str, m.Household] = {h.number: h for h in households}
+        # a live household wins over a deleted one that had the same number
+        ordered = sorted(households, key=lambda h: h.deleted_at is None)
+        self.households: dict[str, m.Household] = {h.number: h for h in ordered}
         self.persons: dict[str, m.Person] = {p.id: p for h in households for p in h.members}
         self.grids: dict[str, m.Grid] = {}
         for grid in session.scalars(select(m.Grid).where(m.Grid.deleted_at.is_(None))):
@@ -74,9 +76,10 @@ class _Register:
                     note=person.note,
                     deleted=person.deleted_at is not None,
                 )
-                if person.id_number:
+                live = person.deleted_at is None and household.deleted_at is None
+                if person.id_number and (live or person.id_number not in snap.by_id_number):
                     snap.by_id_number[person.id_number] = known
-                if person.deleted_at is None and household.deleted_at is None:
+                if live:
                     snap.by_household_name.setdefault((household.number, person.name), known)
         return snap
 
