@@ -2,33 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name></name>
-    <message>
-        <source>姓名</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>18 位，末位可为 X</source>
-        <translation>18 characters, the last may be X</translation>
-    </message>
-    <message>
-        <source>由身份证号自动得出</source>
-        <translation>Derived from the ID number</translation>
-    </message>
-    <message>
-        <source>手机或带区号固话</source>
-        <translation>Mobile, or landline with area code</translation>
-    </message>
-    <message>
-        <source>移除</source>
-        <translation>Remove</translation>
-    </message>
-    <message>
-        <source>从本户移除这名成员（保存后生效）</source>
-        <translation>Remove this member from the household (takes effect when saved)</translation>
-    </message>
-</context>
-<context>
     <name>Application</name>
     <message>
         <source>群众工作站</source>
@@ -575,6 +548,41 @@
     </message>
 </context>
 <context>
+    <name>MemberRow</name>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>18 位，末位可为 X</source>
+        <translation>18 characters, last may be X</translation>
+    </message>
+    <message>
+        <source>由身份证号自动得出</source>
+        <translation>Derived from the ID number</translation>
+    </message>
+    <message>
+        <source>手机或带区号固话</source>
+        <translation>Mobile, or landline with area code</translation>
+    </message>
+    <message>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>从本户移除这名成员（保存后生效）</source>
+        <translation>Remove this member from the household (takes effect on save)</translation>
+    </message>
+    <message>
+        <source>还差 {0} 位</source>
+        <translation>{0} more digits</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+</context>
+<context>
     <name>MembersEditor</name>
     <message>
         <source>姓名</source>
@@ -759,7 +767,6 @@ After deletion they no longer appear in the register.</translation>
     <name>RosterImportDialog</name>
     <message>
         <source>导入花名册</source>
-        <extracomment>Emitted with the plan carried out once the rows are in the register.</extracomment>
         <translation>Import roster</translation>
     </message>
     <message>
@@ -1161,6 +1168,21 @@ After deletion they no longer appear in the register.</translation>
     <message>
         <source>已保存的数据不会受影响。请再试一次；如果反复出现，请把数据目录中的日志文件 qunzhong.log 发给技术支持。</source>
         <translation>Saved data is not affected. Please try again; if it keeps happening, send the log file qunzhong.log from the data folder to technical support.</translation>
+    </message>
+</context>
+<context>
+    <name>pdf_print</name>
+    <message>
+        <source>无法打开 PDF 文件：{0}</source>
+        <translation>Cannot open the PDF file: {0}</translation>
+    </message>
+    <message>
+        <source>打印预览 — {0}</source>
+        <translation>Print preview — {0}</translation>
+    </message>
+    <message>
+        <source>打印 — {0}</source>
+        <translation>Print — {0}</translation>
     </message>
 </context>
 </TS>

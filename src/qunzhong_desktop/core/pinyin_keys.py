@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin, pinyin
+# pypinyin loads its dictionaries (~0.25 s) on import: it is imported where keys are first
+# computed, not when the window starts.
 
 # How a character or pair reads as a surname, where that differs from pypinyin's default.
 SURNAME_READINGS: dict[str, str] = {
@@ -38,6 +39,8 @@ def _surname_options(name: str) -> tuple[list[list[str]], str]:
     readings: list[str] = []
     if surname in SURNAME_READINGS:
         readings.append(SURNAME_READINGS[surname])
+    from pypinyin import Style, pinyin
+
     readings.extend(pinyin(surname, style=Style.NORMAL, heteronym=True)[0])
     unique = [r for r in dict.fromkeys(readings) if r]
     return [[r] for r in unique[:_MAX_VARIANTS]], name[1:]
@@ -54,6 +57,8 @@ def name_keys(name: str) -> tuple[str, ...]:
     if not name:
         return ()
     surname_options, given = _surname_options(name)
+    from pypinyin import lazy_pinyin
+
     given_syllables = lazy_pinyin(given) if given else []
     fulls: list[str] = []
     initials: list[str] = []

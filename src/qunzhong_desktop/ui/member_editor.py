@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
@@ -36,28 +36,29 @@ class MemberRow:
     """The widgets of one member and the stored values the form does not show."""
 
     def __init__(self, parent: QWidget, person: Person, tag_choices: Sequence[str]) -> None:
-        tr = parent.tr
         self.person_id = person.id
         self.flags = list(person.flags)
         self._stored_gender = person.gender
         self._stored_birth = person.birth_date
         self.name = QLineEdit(person.name, parent)
-        self.name.setPlaceholderText(tr("姓名"))
+        self.name.setPlaceholderText(QCoreApplication.translate("MemberRow", "姓名"))
         self.relation = QComboBox(parent)
         self.relation.addItems(list(RELATIONS))
         if person.relation not in RELATIONS:
             self.relation.addItem(person.relation)
         self.relation.setCurrentText(person.relation)
         self.id_number = QLineEdit(person.id_number, parent)
-        self.id_number.setPlaceholderText(tr("18 位，末位可为 X"))
+        self.id_number.setPlaceholderText(
+            QCoreApplication.translate("MemberRow", "18 位，末位可为 X")
+        )
         self.id_number.setMinimumWidth(190)
         self.gender = QLabel(parent)
         self.birth = QLabel(parent)
         for label in (self.gender, self.birth):
             label.setStyleSheet("color: #37474f;")
-            label.setToolTip(tr("由身份证号自动得出"))
+            label.setToolTip(QCoreApplication.translate("MemberRow", "由身份证号自动得出"))
         self.phone = QLineEdit(person.phone, parent)
-        self.phone.setPlaceholderText(tr("手机或带区号固话"))
+        self.phone.setPlaceholderText(QCoreApplication.translate("MemberRow", "手机或带区号固话"))
         self.tags = QToolButton(parent)
         self.tags.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.tags)
@@ -72,10 +73,11 @@ class MemberRow:
         self.tags.setMinimumWidth(120)
         self.tags.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.note = QLineEdit(person.note, parent)
-        self.remove = QPushButton(tr("移除"), parent)
-        self.remove.setToolTip(tr("从本户移除这名成员（保存后生效）"))
+        self.remove = QPushButton(QCoreApplication.translate("MemberRow", "移除"), parent)
+        self.remove.setToolTip(
+            QCoreApplication.translate("MemberRow", "从本户移除这名成员（保存后生效）")
+        )
         self.remove.setMaximumWidth(70)
-        self._tr = tr
         self._show_tags()
         self.id_number.textChanged.connect(self.derive)
         self.derive()
@@ -160,7 +162,9 @@ class MemberRow:
             return
         if len(number) < 18:
             self._show_derived("", None)
-            self.birth.setText(self._tr("还差 {0} 位").format(18 - len(number)))
+            self.birth.setText(
+                QCoreApplication.translate("MemberRow", "还差 {0} 位").format(18 - len(number))
+            )
             return
         try:
             checked = citizen_id.parse(number)
@@ -176,7 +180,9 @@ class MemberRow:
 
     def _show_tags(self) -> None:
         chosen = self.chosen_tags()
-        self.tags.setText("、".join(chosen) if chosen else self._tr("无"))
+        self.tags.setText(
+            "、".join(chosen) if chosen else QCoreApplication.translate("MemberRow", "无")
+        )
         self.tags.setToolTip("、".join(chosen))
 
 

@@ -19,19 +19,15 @@ from PySide6.QtPrintSupport import (
 )
 from PySide6.QtWidgets import QDialog, QWidget
 
-#: Pages are rasterised at the printer's resolution, capped: an A4 page at 600 dpi is
-#: already 140 MB of pixels, and 600 dpi is sharper than any office printer's toner.
+# Pages are rasterised at the printer's resolution, capped: an A4 page at 600 dpi is
+# already 140 MB of pixels, and 600 dpi is sharper than any office printer's toner.
 MAX_PRINT_DPI = 600
-#: The preview only needs to look right on screen.
+# The preview only needs to look right on screen.
 MAX_PREVIEW_DPI = 200
 
 
 class PdfOpenError(RuntimeError):
     """The PDF file could not be opened by QtPdf."""
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("pdf_print", text)
 
 
 def open_pdf(path: Path, parent: QObject) -> QPdfDocument:
@@ -43,7 +39,9 @@ def open_pdf(path: Path, parent: QObject) -> QPdfDocument:
     doc = QPdfDocument(parent)
     error = doc.load(str(path))
     if error != QPdfDocument.Error.None_ or doc.pageCount() == 0:
-        raise PdfOpenError(_tr("无法打开 PDF 文件：{0}").format(path))
+        raise PdfOpenError(
+            QCoreApplication.translate("pdf_print", "无法打开 PDF 文件：{0}").format(path)
+        )
     return doc
 
 
@@ -119,7 +117,9 @@ class PdfPreviewDialog(QPrintPreviewDialog):
         super().__init__(self.pdf_printer, parent)
         self.document = open_pdf(path, self)
         fit_printer_to(self.pdf_printer, self.document)
-        self.setWindowTitle(_tr("打印预览 — {0}").format(path.name))
+        self.setWindowTitle(
+            QCoreApplication.translate("pdf_print", "打印预览 — {0}").format(path.name)
+        )
         self.paintRequested.connect(self._paint)
 
     def _paint(self, target: QPrinter) -> None:
@@ -146,7 +146,9 @@ def print_pdf(path: Path, parent: QWidget | None = None) -> bool:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         fit_printer_to(printer, doc)
         dialog = QPrintDialog(printer, parent)
-        dialog.setWindowTitle(_tr("打印 — {0}").format(path.name))
+        dialog.setWindowTitle(
+            QCoreApplication.translate("pdf_print", "打印 — {0}").format(path.name)
+        )
         dialog.setMinMax(1, doc.pageCount())
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted:

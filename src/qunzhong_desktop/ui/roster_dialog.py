@@ -38,7 +38,7 @@ from qunzhong_desktop.ui.tasks import CancelToken, Progress, run_task
 class RosterImportDialog(QDialog):
     """Import a village roster (.xlsx, .xls, .ods) with a preview first."""
 
-    #: Emitted with the plan carried out once the rows are in the register.
+    # Emitted with the plan carried out once the rows are in the register.
     imported = Signal(object)
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
