@@ -153,8 +153,28 @@
         <translation>Households registered</translation>
     </message>
     <message>
+        <source>居民人数</source>
+        <translation>Residents</translation>
+    </message>
+    <message>
+        <source>需核对的居民</source>
+        <translation>Residents to check</translation>
+    </message>
+    <message>
+        <source>联系卡需打印（户）</source>
+        <translation>Cards to print (households)</translation>
+    </message>
+    <message>
         <source>打开户籍登记</source>
         <translation>Open the register</translation>
+    </message>
+    <message>
+        <source>查看需核对的户</source>
+        <translation>Show households to check</translation>
+    </message>
+    <message>
+        <source>打印联系卡…</source>
+        <translation>Print contact cards…</translation>
     </message>
     <message>
         <source>在“户籍”中登记农户和居民，并为每户打印便民服务联系卡。受理登记、民情日记、台账和同步将在后续版本提供。</source>
@@ -363,6 +383,14 @@
     <message>
         <source>备注</source>
         <translation>Notes</translation>
+    </message>
+    <message>
+        <source>导入时标记为需核对，请核实后改正：</source>
+        <translation>Flagged by the roster import; please check and correct:</translation>
+    </message>
+    <message>
+        <source>已核实，保存时清除这些标记</source>
+        <translation>Checked — clear these flags on save</translation>
     </message>
     <message>
         <source>家庭成员</source>
@@ -729,6 +757,10 @@
     <message>
         <source>全部标签</source>
         <translation>All tags</translation>
+    </message>
+    <message>
+        <source>需核对（导入时标记）</source>
+        <translation>To check (flagged on import)</translation>
     </message>
     <message>
         <source>共 {0} 户</source>

@@ -142,3 +142,17 @@ def test_a_deleted_household_frees_its_number_and_id_numbers(store: Store) -> No
         store.register.save_household(
             _household("002", Person(name="张", id_number="11010519491231002X"))
         )
+
+
+def test_counts_and_the_flagged_filter(store: Store) -> None:
+    store.register.save_household(
+        _household(
+            "001", Person(name="甲"), Person(name="乙", relation="子女", flags=["未填身份证号"])
+        )
+    )
+    clean = store.register.save_household(_household("002", Person(name="丙")))
+    assert store.register.count_persons() == 3
+    assert store.register.count_flagged_persons() == 1
+    flagged = store.register.search_households(flagged=True)
+    assert len(flagged) == 1 and flagged[0] != clean.id
+    assert store.register.search_households("丙", flagged=True) == []

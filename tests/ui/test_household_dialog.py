@@ -192,3 +192,20 @@ def test_closing_with_unsaved_changes_asks_first(qtbot, store: Store, answers: l
     answers.clear()
     dialog.reject()
     assert answers and not dialog.isVisible()
+
+
+def test_import_flags_are_shown_and_cleared_only_when_confirmed(qtbot, store: Store) -> None:
+    saved = store.register.save_household(
+        Household(number="F-1", members=[Person(name="张小明", flags=["未填身份证号（新生儿）"])])
+    )
+    dialog = open_dialog(qtbot, store, saved.id)
+    assert not dialog.flags_box.isHidden()
+    assert "张小明" in dialog.flags_label.text() and "未填身份证号" in dialog.flags_label.text()
+    assert dialog.save()  # saving without the tick keeps the flag
+    assert store.register.household(saved.id or "").members[0].flags == ["未填身份证号（新生儿）"]
+
+    dialog = open_dialog(qtbot, store, saved.id)
+    dialog.clear_flags.setChecked(True)
+    assert dialog.save()
+    assert store.register.household(saved.id or "").members[0].flags == []
+    assert open_dialog(qtbot, store, saved.id).flags_box.isHidden()

@@ -131,3 +131,27 @@ def test_labels_are_not_clipped(window: MainWindow) -> None:
         for label in window.stack.currentWidget().findChildren(QLabel):
             if label.isVisibleTo(window) and not label.wordWrap() and label.text():
                 assert label.width() >= label.minimumSizeHint().width(), label.text()
+
+
+def test_dashboard_counts_and_flagged_shortcut(qtbot, store) -> None:  # type: ignore[no-untyped-def]
+    from qunzhong_desktop.core.entities import Household, Person
+    from qunzhong_desktop.ui.application import create_main_window
+
+    store.register.save_household(
+        Household(
+            number="001",
+            members=[Person(name="甲"), Person(name="乙", relation="子女", flags=["未填身份证号"])],
+        )
+    )
+    store.register.save_household(Household(number="002", members=[Person(name="丙")]))
+    window = create_main_window(store)
+    qtbot.addWidget(window)
+    window.show()
+    dashboard = window.page("dashboard")
+    qtbot.waitUntil(lambda: dashboard.cards.value.text() == "2")
+    assert dashboard.households.value.text() == "2"
+    assert dashboard.persons.value.text() == "3"
+    assert dashboard.flagged.value.text() == "1"
+    dashboard.flagged_button.click()
+    assert window.current_key() == "register"
+    assert window.page("register").model.rowCount() == 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from sqlalchemy import func, select, text
+from sqlalchemy import Select, func, select, text
 from sqlalchemy.orm import Session
 
 from qunzhong_desktop.core import citizen_id
@@ -241,12 +241,18 @@ class SqlRegister:
 
     # search ----------------------------------------------------------------------------
     def search_households(
-        self, query: str = "", *, grid_id: str | None = None, tag: str | None = None
+        self,
+        query: str = "",
+        *,
+        grid_id: str | None = None,
+        tag: str | None = None,
+        flagged: bool = False,
     ) -> list[str]:
         """Ids of live households matching a query, a grid and a support tag, by number.
 
         The query matches any member's name, full pinyin or initials, ID number (or its last
-        digits), phone, or the household number and phone.
+        digits), phone, or the household number and phone. ``flagged`` keeps households with
+        a member the roster import marked as needing a check (需核对).
         """
         needle = compact(query).lower()
         stmt = select(m.Household.id).where(m.Household.deleted_at.is_(None))
@@ -269,6 +275,8 @@ class SqlRegister:
                 "WHERE p.household_id = household.id AND p.deleted_at IS NULL AND value = :tag))"
             ).bindparams(tag=tag)
             stmt = stmt.where(tagged)
+        if flagged:
+            stmt = stmt.where(m.Household.id.in_(_flagged_households()))
         stmt = stmt.order_by(m.Household.number)
         with self.db.session() as s:
             return list(s.scalars(stmt))
@@ -318,6 +326,24 @@ class SqlRegister:
                 or 0
             )
 
+    def count_persons(self) -> int:
+        """How many live persons the register holds."""
+        with self.db.session() as s:
+            return int(
+                s.scalar(
+                    select(func.count()).select_from(m.Person).where(m.Person.deleted_at.is_(None))
+                )
+                or 0
+            )
+
+    def count_flagged_persons(self) -> int:
+        """How many live persons carry a 需核对 flag from the roster import."""
+        with self.db.session() as s:
+            flagged = select(func.count()).where(
+                m.Person.deleted_at.is_(None), func.json_array_length(m.Person.flags) > 0
+            )
+            return int(s.scalar(flagged) or 0)
+
     def household_counts_by_grid(self) -> dict[str, int]:
         """How many live households each grid holds (grids with none are absent)."""
         return self._counts_by(m.Household.grid_id)
@@ -334,6 +360,13 @@ class SqlRegister:
         )
         with self.db.session() as s:
             return {str(key): int(count) for key, count in s.execute(stmt)}
+
+
+def _flagged_households() -> Select[str]:
+    """Household ids of live persons with a 需核对 flag."""
+    return select(m.Person.household_id).where(
+        m.Person.deleted_at.is_(None), func.json_array_length(m.Person.flags) > 0
+    )
 
 
 def add_households(s: Session, households: Sequence[e.Household]) -> None:

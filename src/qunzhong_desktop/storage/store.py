@@ -7,6 +7,7 @@ from pathlib import Path
 
 from qunzhong_desktop.home import database_path
 from qunzhong_desktop.storage import migrate
+from qunzhong_desktop.storage.cards_repo import SqlCards
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.register_repo import SqlRegister
 from qunzhong_desktop.storage.settings_repo import SqlSettings
@@ -21,10 +22,12 @@ class Store:
     db: Database
     register: SqlRegister = field(init=False)
     settings: SqlSettings = field(init=False)
+    cards: SqlCards = field(init=False)
 
     def __post_init__(self) -> None:
         self.register = SqlRegister(self.db)
         self.settings = SqlSettings(self.db)
+        self.cards = SqlCards(self.db)
 
     def is_set_up(self) -> bool:
         """Whether the set-up wizard has run."""

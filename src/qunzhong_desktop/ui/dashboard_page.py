@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -40,6 +40,7 @@ class DashboardPage(QWidget):
     """Station name and address, how many households are registered, where to go next."""
 
     open_register = Signal()
+    open_flagged = Signal()
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,12 +53,20 @@ class DashboardPage(QWidget):
         self.details = QLabel(self)
         self.details.setWordWrap(True)
         self.households = _Tile(self.tr("已登记户数"), self)
+        self.persons = _Tile(self.tr("居民人数"), self)
+        self.flagged = _Tile(self.tr("需核对的居民"), self)
+        self.cards = _Tile(self.tr("联系卡需打印（户）"), self)
         tiles = QGridLayout()
         tiles.setHorizontalSpacing(16)
-        tiles.addWidget(self.households, 0, 0)
-        tiles.setColumnStretch(1, 1)
+        for column, tile in enumerate((self.households, self.persons, self.flagged, self.cards)):
+            tiles.addWidget(tile, 0, column)
+        tiles.setColumnStretch(4, 1)
         self.register_button = QPushButton(self.tr("打开户籍登记"), self)
         self.register_button.clicked.connect(self.open_register)
+        self.flagged_button = QPushButton(self.tr("查看需核对的户"), self)
+        self.flagged_button.clicked.connect(self.open_flagged)
+        self.cards_button = QPushButton(self.tr("打印联系卡…"), self)
+        self.cards_button.clicked.connect(self._open_cards)
         hint = QLabel(
             self.tr(
                 "在“户籍”中登记农户和居民，并为每户打印便民服务联系卡。"
@@ -68,6 +77,8 @@ class DashboardPage(QWidget):
         hint.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.register_button)
+        buttons.addWidget(self.flagged_button)
+        buttons.addWidget(self.cards_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
@@ -102,3 +113,21 @@ class DashboardPage(QWidget):
                 )
             self.details.setText("\n".join(lines))
         self.households.value.setText(str(self.store.register.count_households()))
+        self.persons.value.setText(str(self.store.register.count_persons()))
+        flagged = self.store.register.count_flagged_persons()
+        self.flagged.value.setText(str(flagged))
+        self.flagged_button.setEnabled(flagged > 0)
+        # which cards are out of date needs every household's card content: counted just
+        # after the page is shown, so start-up does not wait for it
+        QTimer.singleShot(0, self._count_cards)
+
+    def _count_cards(self) -> None:
+        self.cards.value.setText(str(self.store.cards.counts().stale))
+
+    def _open_cards(self) -> None:
+        from qunzhong_desktop.ui.cards_dialog import CardsDialog
+
+        dialog = CardsDialog(self.store, None, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._count_cards)
+        dialog.open()

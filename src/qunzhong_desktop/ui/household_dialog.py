@@ -70,6 +70,7 @@ class HouseholdDialog(QDialog):
         self.messages = message_area(self)
         layout.addWidget(self.messages)
         layout.addWidget(self._household_box())
+        layout.addWidget(self._flags_box())
         layout.addWidget(self._members_box(), 1)
         self.buttons = QDialogButtonBox(self)
         self.save_button = self.buttons.addButton(
@@ -150,6 +151,26 @@ class HouseholdDialog(QDialog):
         grid.setColumnStretch(3, 2)
         return box
 
+    def _flags_box(self) -> QWidget:
+        """What the roster import flagged on the members (需核对), with a way to clear it."""
+        box = QWidget(self)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        lines = [f"· {p.name}：{'；'.join(p.flags)}" for p in self._household.members if p.flags]
+        self.flags_label = QLabel(
+            self.tr("导入时标记为需核对，请核实后改正：") + "\n" + "\n".join(lines), box
+        )
+        self.flags_label.setWordWrap(True)
+        self.flags_label.setStyleSheet(
+            "background: #fff8e1; border: 1px solid #ffb300; border-radius: 4px; padding: 6px;"
+        )
+        self.clear_flags = QCheckBox(self.tr("已核实，保存时清除这些标记"), box)
+        layout.addWidget(self.flags_label)
+        layout.addWidget(self.clear_flags)
+        box.setVisible(bool(lines))
+        self.flags_box = box
+        return box
+
     def _members_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("家庭成员"), self)
         layout = QVBoxLayout(box)
@@ -209,6 +230,10 @@ class HouseholdDialog(QDialog):
     def collect(self) -> tuple[Household, list[MemberRow]]:
         """A fresh household from the widgets, and the member line of each member."""
         lines = [row for row in self.members.rows if not row.is_blank()]
+        members = [row.person() for row in lines]
+        if self.clear_flags.isChecked():
+            for person in members:
+                person.flags = []
         household = Household(
             id=self._household.id,
             number=self.number.text(),
@@ -218,7 +243,7 @@ class HouseholdDialog(QDialog):
             cadre_id=self.cadre.currentData(),
             tags=[c.text() for c in self.tag_boxes if c.isChecked()],
             note=self.note.text(),
-            members=[row.person() for row in lines],
+            members=members,
         )
         return household, lines
 
@@ -233,6 +258,7 @@ class HouseholdDialog(QDialog):
             tuple(c.isChecked() for c in self.tag_boxes),
             self.note.text(),
             tuple(row.snapshot() for row in self.members.rows if not row.is_blank()),
+            self.clear_flags.isChecked(),
         )
 
     # saving --------------------------------------------------------------------------------

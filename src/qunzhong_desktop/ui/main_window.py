@@ -118,6 +118,7 @@ class MainWindow(QMainWindow):
     def _build_dashboard(self) -> QWidget:
         page = DashboardPage(self.store)
         page.open_register.connect(lambda: self.show_page("register"))
+        page.open_flagged.connect(self._show_flagged)
         return page
 
     def _build_register(self) -> QWidget:
@@ -145,6 +146,15 @@ class MainWindow(QMainWindow):
     def show_page(self, key: str) -> None:
         """Select ``key`` in the navigation and show its page."""
         self.nav.setCurrentRow(self.page_keys().index(key))
+
+    def _show_flagged(self) -> None:
+        """Open the register filtered to households with a 需核对 member."""
+        from qunzhong_desktop.ui.register_page import RegisterPage
+
+        self.show_page("register")
+        page = self.page("register")
+        if isinstance(page, RegisterPage):
+            page.show_flagged()
 
     def page_keys(self) -> list[str]:
         """The page keys in navigation order."""

@@ -36,6 +36,10 @@ SEARCH_DELAY_MS = 200
 COLUMN_WIDTHS = (90, 80, 170, 48, 120, 90, 170, 80)  # the last column (住址) stretches
 
 
+# the tag filter's entry for members the roster import flagged (需核对)
+FLAGGED = "__flagged__"
+
+
 class RegisterPage(QWidget):
     """The 户籍 page of the main window.
 
@@ -156,6 +160,7 @@ class RegisterPage(QWidget):
         for grid in self._store.register.grids():
             self.grid_combo.addItem(grid.name, grid.id)
         self.tag_combo.addItem(self.tr("全部标签"), None)
+        self.tag_combo.addItem(self.tr("需核对（导入时标记）"), FLAGGED)
         for name in SUPPORT_TAGS:
             self.tag_combo.addItem(name, name)
         self.grid_combo.setCurrentIndex(max(self.grid_combo.findData(grid_id), 0))
@@ -163,14 +168,22 @@ class RegisterPage(QWidget):
         for combo in (self.grid_combo, self.tag_combo):
             combo.blockSignals(False)
 
+    def show_flagged(self) -> None:
+        """Show only households with a member the roster import flagged (需核对)."""
+        self.search_box.clear()
+        self.tag_combo.setCurrentIndex(max(self.tag_combo.findData(FLAGGED), 0))
+        self.search()
+
     def search(self) -> None:
         """Run the search now (the search box calls it after a 200 ms pause)."""
         self._search_timer.stop()
         selected = self.selected_ids()
+        tag = self.tag_combo.currentData()
         ids = self._store.register.search_households(
             self.search_box.text(),
             grid_id=self.grid_combo.currentData(),
-            tag=self.tag_combo.currentData(),
+            tag=None if tag == FLAGGED else tag,
+            flagged=tag == FLAGGED,
         )
         self.model.set_ids(ids)
         self.count_label.setText(self.tr("共 {0} 户").format(len(ids)))
