@@ -19,6 +19,7 @@ from qunzhong_desktop.core.card import CardContent, CardCounts, build_card, need
 from qunzhong_desktop.core.errors import SetupError
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.database import Database
+from qunzhong_desktop.storage.register_repo import load_station
 
 # Well under SQLite's limit on bound parameters (32,766 since 3.32; 999 before).
 _CHUNK = 500
@@ -49,22 +50,10 @@ def _chunks(ids: Sequence[str]) -> Iterator[Sequence[str]]:
 
 
 def _station(s: Session) -> e.StationProfile:
-    row = s.scalars(select(m.Station).where(m.Station.deleted_at.is_(None))).first()
-    if row is None:
+    profile = load_station(s)
+    if profile is None:
         raise SetupError("本机尚未设置工作站，无法打印联系卡。", code="setup.station")
-    return e.StationProfile(
-        code=row.code,
-        name=row.name,
-        township_code=row.township_code,
-        township_name=row.township_name,
-        address=row.address,
-        phone=row.phone,
-        opening_hours=row.opening_hours,
-        supervision_phone=row.supervision_phone,
-        township_phone=row.township_phone,
-        services=list(row.services),
-        operator=row.operator,
-    )
+    return profile
 
 
 class SqlCards:

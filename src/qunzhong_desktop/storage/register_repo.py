@@ -31,6 +31,26 @@ def person_search_text(person: m.Person, household: m.Household) -> str:
     )
 
 
+def load_station(s: Session) -> e.StationProfile | None:
+    """The live station profile in a session, or None before set-up."""
+    row = s.scalars(select(m.Station).where(m.Station.deleted_at.is_(None))).first()
+    if row is None:
+        return None
+    return e.StationProfile(
+        code=row.code,
+        name=row.name,
+        township_code=row.township_code,
+        township_name=row.township_name,
+        address=row.address,
+        phone=row.phone,
+        opening_hours=row.opening_hours,
+        supervision_phone=row.supervision_phone,
+        township_phone=row.township_phone,
+        services=list(row.services),
+        operator=row.operator,
+    )
+
+
 def to_person(row: m.Person) -> e.Person:
     """Map a person row to the domain record."""
     return e.Person(
@@ -90,22 +110,7 @@ class SqlRegister:
     def station(self) -> e.StationProfile | None:
         """The station profile, or None before set-up."""
         with self.db.session() as s:
-            row = s.scalars(select(m.Station).where(m.Station.deleted_at.is_(None))).first()
-            if row is None:
-                return None
-            return e.StationProfile(
-                code=row.code,
-                name=row.name,
-                township_code=row.township_code,
-                township_name=row.township_name,
-                address=row.address,
-                phone=row.phone,
-                opening_hours=row.opening_hours,
-                supervision_phone=row.supervision_phone,
-                township_phone=row.township_phone,
-                services=list(row.services),
-                operator=row.operator,
-            )
+            return load_station(s)
 
     def save_station(self, profile: e.StationProfile) -> None:
         """Update the station profile (the station is created by :mod:`.setup`)."""
