@@ -74,3 +74,45 @@ def test_failed_transaction_leaves_no_change_rows(store: Store) -> None:
         s.flush()
         raise RuntimeError("power cut")
     assert len(_changes(store)) == before
+
+
+def test_bulk_insert_and_update_by_id_are_captured(store: Store) -> None:
+    from sqlalchemy import insert, update
+
+    from qunzhong_desktop.core.ids import new_id
+
+    hid = new_id()
+    with store.db.session() as s:
+        s.add(m.Household(id=hid, number="B-1"))
+        rows = [{"household_id": hid, "name": f"成员{i}"} for i in range(3)]
+        s.execute(insert(m.Person), rows)
+    before = _changes(store)
+    inserted = [c for c in before if c.table_name == "person"]
+    assert [c.op for c in inserted] == ["insert"] * 3
+    assert inserted[0].fields["relation"] == "户主" and inserted[0].fields["tags"] == []
+    with store.db.session() as s:
+        stored = {p.id: p for p in s.scalars(select(m.Person))}
+    assert {c.row_id for c in inserted} == set(stored)  # the outbox names the rows written
+    assert all(p.relation == "户主" for p in stored.values())  # defaults reached the table
+
+    target = inserted[0].row_id
+    with store.db.session() as s:
+        s.execute(update(m.Person), [{"id": target, "phone": "13812345678"}])
+    last = _changes(store)[-1]
+    assert (last.op, last.row_id, last.fields) == ("update", target, {"phone": "13812345678"})
+
+
+def test_bulk_statements_without_row_ids_are_refused(store: Store) -> None:
+    from sqlalchemy import delete, update
+
+    from qunzhong_desktop.core.errors import DomainError
+
+    store.register.save_household(Household(number="001", members=[Person(name="甲")]))
+    count = len(_changes(store))
+    with pytest.raises(DomainError), store.db.session() as s:
+        s.execute(update(m.Person).where(m.Person.name == "甲").values(phone="13812345678"))
+    with pytest.raises(HardDeleteRefused), store.db.session() as s:
+        s.execute(delete(m.Person))
+    assert len(_changes(store)) == count
+    with store.db.session() as s:
+        assert s.scalars(select(m.Person.phone)).one() == ""

@@ -131,7 +131,7 @@ def test_failure_mid_write_leaves_the_register_unchanged(
     store: Store, messy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     before = (_count(store, m.Person), _count(store, m.SyncChange))
-    original = roster_import.person_search_text
+    original = roster_import.member_search_text
     calls = 0
 
     def failing(*args: object) -> str:
@@ -141,7 +141,7 @@ def test_failure_mid_write_leaves_the_register_unchanged(
             raise RuntimeError("disk full")
         return original(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(roster_import, "person_search_text", failing)
+    monkeypatch.setattr(roster_import, "member_search_text", failing)
     with pytest.raises(RuntimeError):
         apply_roster(store.db, load_roster(messy))
     assert (_count(store, m.Person), _count(store, m.SyncChange)) == before

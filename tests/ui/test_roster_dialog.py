@@ -22,7 +22,7 @@ def dialog(qtbot: QtBot, store: Store) -> RosterImportDialog:
 
 
 def test_preview_then_import(
-    dialog: RosterImportDialog, store: Store, tmp_path: Path, qtbot: QtBot
+    dialog: RosterImportDialog, store: Store, tmp_path: Path, qtbot: QtBot, qtmodeltester
 ) -> None:
     assert not dialog.import_button.isEnabled() and not dialog.report_button.isEnabled()
     dialog.load_file(build_messy_roster(tmp_path / "花名册.xlsx"))
@@ -34,7 +34,8 @@ def test_preview_then_import(
     assert store.register.count_households() == 0  # the preview writes nothing
     assert dialog.import_button.isEnabled() and dialog.report_button.isEnabled()
     qtbot.wait(50)  # let the layout settle before the picture
-    dialog.grab().save("/tmp/roster_dialog.png")
+    qtmodeltester.check(dialog.table.model())
+    assert dialog.grab().save(str(tmp_path / "roster_dialog.png"))
     with qtbot.waitSignal(dialog.imported, timeout=5000):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert store.register.count_households() == 3

@@ -35,15 +35,22 @@ def _surname_options(name: str) -> tuple[list[list[str]], str]:
     """Syllable lists the surname may read as, and the given name after it."""
     if name[:2] in DOUBLE_SURNAMES:
         return [list(DOUBLE_SURNAMES[name[:2]])], name[2:]
-    surname = name[:1]
+    return [[r] for r in _surname_readings(name[:1])], name[1:]
+
+
+@lru_cache(maxsize=4096)
+def _surname_readings(surname: str) -> tuple[str, ...]:
+    """The surname reading first, then the character's other readings.
+
+    A few hundred surnames cover nearly everyone, so this runs once per surname.
+    """
+    from pypinyin import Style, pinyin
+
     readings: list[str] = []
     if surname in SURNAME_READINGS:
         readings.append(SURNAME_READINGS[surname])
-    from pypinyin import Style, pinyin
-
     readings.extend(pinyin(surname, style=Style.NORMAL, heteronym=True)[0])
-    unique = [r for r in dict.fromkeys(readings) if r]
-    return [[r] for r in unique[:_MAX_VARIANTS]], name[1:]
+    return tuple(r for r in dict.fromkeys(readings) if r)[:_MAX_VARIANTS]
 
 
 @lru_cache(maxsize=65536)

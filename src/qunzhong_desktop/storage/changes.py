@@ -2,8 +2,10 @@
 
 One ``before_flush`` listener on the session class sees every insert, update and tombstone
 of a :class:`~.models.Synced` row and adds a :class:`~.models.SyncChange` with the changed
-fields, a hybrid-logical-clock timestamp and the user. Screens and importers cannot forget
-it, and hard deletes of synced rows are refused (SYNC.md: deletes are tombstones).
+fields, a hybrid-logical-clock timestamp and the user; one ``do_orm_execute`` listener does
+the same for ORM bulk statements (``session.execute(insert(Person), rows)``). Screens and
+importers cannot forget it, and hard deletes of synced rows are refused (SYNC.md: deletes
+are tombstones).
 """
 
 from __future__ import annotations
@@ -14,12 +16,19 @@ from functools import cache
 from typing import Any
 
 from sqlalchemy import event, insert, inspect
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import ORMExecuteState, Session
 
 from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.core.hlc import Hlc, tick
 from qunzhong_desktop.core.ids import new_id
-from qunzhong_desktop.storage.models import Base, LocalNode, SyncChange, Synced, utcnow
+from qunzhong_desktop.storage.models import (
+    Base,
+    LocalNode,
+    SyncChange,
+    Synced,
+    column_defaults,
+    utcnow,
+)
 
 # Columns that describe the row's bookkeeping, not its content.
 _SKIP = frozenset({"id", "created_at", "updated_at", "search_text"})
@@ -32,9 +41,12 @@ class HardDeleteRefused(DomainError):
 
 
 def _jsonable(value: Any) -> Any:
-    if isinstance(value, dt.datetime | dt.date):
+    # hot path of every import: plain values first, tuples rather than X | Y unions
+    if value is None or isinstance(value, (str, int, float)):
+        return value
+    if isinstance(value, (dt.datetime, dt.date)):
         return value.isoformat()
-    if isinstance(value, list | tuple):
+    if isinstance(value, (list, tuple)):
         return [_jsonable(v) for v in value]
     return value
 
@@ -60,7 +72,8 @@ def _table_rank(table_name: str) -> int:
 
 def _all_fields(obj: Synced) -> dict[str, Any]:
     """Every content column of a new row (defaults are set at construction, see models)."""
-    return {key: _jsonable(getattr(obj, key)) for key in _content_keys(type(obj))}
+    values = vars(obj)  # every column is set by Base.__init__; skip the descriptors
+    return {key: _jsonable(values.get(key)) for key in _content_keys(type(obj))}
 
 
 def _changed_fields(obj: Synced) -> dict[str, Any]:
@@ -134,12 +147,64 @@ def _capture(session: Session, _context: object, _instances: object) -> None:
     session.connection().execute(insert(SyncChange), rows)
 
 
+def _capture_bulk(state: ORMExecuteState) -> None:
+    """Capture ORM bulk statements on synced classes (``session.execute(insert(X), rows)``).
+
+    Importers write thousands of new rows this way without building ORM objects. A bulk
+    INSERT gets the same column defaults as :class:`~.models.Base` gives objects; a bulk
+    UPDATE must name each row by ``id``; DELETE and criteria UPDATEs are refused, because
+    the outbox could not say which rows they touched.
+    """
+    if not (state.is_insert or state.is_update or state.is_delete):
+        return
+    mapper = state.bind_mapper
+    if mapper is None or not issubclass(mapper.class_, Synced):
+        return
+    cls: type[Synced] = mapper.class_
+    if state.is_delete:
+        raise HardDeleteRefused(
+            "同步数据不能直接删除，请使用作废（墓碑）标记。", code="storage.hard_delete"
+        )
+    params: Any = state.parameters
+    # the caller's own dicts: defaults filled in below reach the INSERT too
+    batch: list[dict[str, Any]] = params if isinstance(params, list) else [params] if params else []
+    if not batch or (state.is_update and any("id" not in values for values in batch)):
+        raise DomainError(
+            "同步数据只能逐行（按 id）批量写入，以便记录每一处变更。", code="storage.bulk_criteria"
+        )
+    session = state.session
+    clock = _Clock(session)
+    user = str(session.info.get("user", ""))
+    table = str(cls.__table__.name)  # type: ignore[attr-defined]
+    keys = _content_keys(cls)
+    records: list[dict[str, Any]] = []
+    for values in batch:
+        if state.is_insert:
+            for key, default in column_defaults(cls):
+                if key not in values:
+                    values[key] = default.arg(None) if default.is_callable else default.arg
+            fields = {key: _jsonable(values.get(key)) for key in keys}
+            op = "insert"
+        else:
+            fields = {key: _jsonable(value) for key, value in values.items() if key in keys}
+            op = "delete" if fields.get("deleted_at") is not None else "update"
+        records.append(_record(table, str(values["id"]), op, fields, clock=clock, user=user))
+    clock.store()
+    session.connection().execute(insert(SyncChange), records)
+
+
 def _row(obj: Synced, op: str, fields: dict[str, Any], clock: _Clock, user: str) -> dict[str, Any]:
+    return _record(_table_name(obj), obj.id, op, fields, clock=clock, user=user)
+
+
+def _record(
+    table: str, row_id: str, op: str, fields: dict[str, Any], *, clock: _Clock, user: str
+) -> dict[str, Any]:
     return {
         "change_id": new_id(),
         "node_id": clock.node.node_id,
-        "table_name": _table_name(obj),
-        "row_id": obj.id,
+        "table_name": table,
+        "row_id": row_id,
         "op": op,
         "fields": fields,
         "hlc": clock.next(),
@@ -152,3 +217,5 @@ def install() -> None:
     """Attach the capture to every ORM session (idempotent)."""
     if not event.contains(Session, "before_flush", _capture):
         event.listen(Session, "before_flush", _capture)
+    if not event.contains(Session, "do_orm_execute", _capture_bulk):
+        event.listen(Session, "do_orm_execute", _capture_bulk)

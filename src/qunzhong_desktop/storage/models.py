@@ -24,6 +24,19 @@ def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
+_DEFAULTS: dict[str, list[tuple[str, Any]]] = {}
+
+
+def column_defaults(cls: type) -> list[tuple[str, Any]]:
+    """(attribute, column default) of a mapped class, looked up once per class."""
+    found = _DEFAULTS.get(cls.__qualname__)
+    if found is None:
+        attrs: Any = inspect(cls).column_attrs
+        found = [(a.key, a.columns[0].default) for a in attrs if a.columns[0].default is not None]
+        _DEFAULTS[cls.__qualname__] = found
+    return found
+
+
 class Base(DeclarativeBase):
     """Declarative base with a constraint naming convention (stable alembic diffs)."""
 
@@ -36,14 +49,13 @@ class Base(DeclarativeBase):
         The outbox records a new row's values before the INSERT runs; with the defaults in
         place from the start, the outbox and the table hold the same values.
         """
-        for column_attr in inspect(type(self)).column_attrs:
-            default = column_attr.columns[0].default
-            if column_attr.key not in values and default is not None:
-                arg = default.arg
-                values[column_attr.key] = arg(None) if default.is_callable else arg
+        cls = type(self)
+        for key, default in column_defaults(cls):
+            if key not in values:
+                values[key] = default.arg(None) if default.is_callable else default.arg
         for key, value in values.items():
-            if not hasattr(type(self), key):
-                raise TypeError(f"{key!r} is not an attribute of {type(self).__name__}")
+            if not hasattr(cls, key):
+                raise TypeError(f"{key!r} is not an attribute of {cls.__name__}")
             setattr(self, key, value)
 
 

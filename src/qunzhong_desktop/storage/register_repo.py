@@ -21,14 +21,14 @@ from qunzhong_desktop.storage.models import utcnow
 
 def person_search_text(person: m.Person, household: m.Household) -> str:
     """The haystack a person is found by: name and its pinyin, ID, phones, household number."""
-    return search_text(
-        person.name,
-        person.id_number,
-        person.phone,
-        household.number,
-        household.phone,
-        names=(person.name,),
-    )
+    return member_search_text(person.name, person.id_number, person.phone, household)
+
+
+def member_search_text(
+    name: str, id_number: str | None, phone: str | None, household: m.Household
+) -> str:
+    """:func:`person_search_text` from a member's values (for bulk inserts without objects)."""
+    return search_text(name, id_number, phone, household.number, household.phone, names=(name,))
 
 
 def load_station(s: Session) -> e.StationProfile | None:

@@ -10,9 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from qunzhong_desktop.core.ids import new_id
 from qunzhong_desktop.core.roster_parse import ParsedRoster, load_roster
 from qunzhong_desktop.core.roster_plan import (
     Action,
@@ -27,7 +28,7 @@ from qunzhong_desktop.core.roster_plan import (
 from qunzhong_desktop.core.text import compact
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.database import Database
-from qunzhong_desktop.storage.register_repo import person_search_text
+from qunzhong_desktop.storage.register_repo import member_search_text, person_search_text
 
 
 class _Register:
@@ -135,23 +136,33 @@ def import_roster(db: Database, path: Path, *, dry_run: bool = False) -> ImportP
 def _write(register: _Register, plan: ImportPlan) -> None:
     households = {change.number: _household(register, change) for change in plan.households}
     positions: dict[str, int] = {}
+    new_people: list[dict[str, Any]] = []
     for change in plan.persons:
         if change.action == Action.UNCHANGED:
             continue
         household = households[change.household_number]
         if change.action == Action.CREATE:
-            # every value at construction (one round of attribute events), and the household
-            # by id, not by relationship: no backref bookkeeping for thousands of rows
-            person = m.Person(
-                household_id=household.id,
-                position=_next_position(household, positions),
+            # new people go in as one ORM bulk INSERT (thousands of rows, no objects); the
+            # change capture records them like any other write
+            values = {
+                "id": new_id(),
+                "household_id": household.id,
+                "position": _next_position(household, positions),
                 **change.values,
+            }
+            values["search_text"] = member_search_text(
+                str(values.get("name") or ""),
+                values.get("id_number"),
+                values.get("phone"),
+                household,
             )
-            register.session.add(person)
+            new_people.append(values)
         else:
             person = register.persons[change.person_id or ""]
             _update_person(person, household, change, positions)
-        person.search_text = person_search_text(person, household)
+            person.search_text = person_search_text(person, household)
+    if new_people:
+        register.session.execute(insert(m.Person), new_people)
 
 
 def _household(register: _Register, change: HouseholdChange) -> m.Household:
