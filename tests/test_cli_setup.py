@@ -80,3 +80,11 @@ def test_home_may_stand_before_or_after_the_command(
     assert (tmp_path / "a" / "qunzhong.sqlite3").exists()
     assert main([*INIT, "--home", str(tmp_path / "b")]) == 0
     assert (tmp_path / "b" / "qunzhong.sqlite3").exists()
+
+
+def test_python_m_starts_the_desktop_entry_point() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "qunzhong_desktop", "--help"], capture_output=True, text=True
+    )
+    assert done.returncode == 0
+    assert "--home" in done.stdout and "qunzhong-desktop" in done.stdout
