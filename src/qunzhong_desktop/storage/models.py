@@ -228,3 +228,82 @@ class CardIssue(Synced, Base):
     card_number: Mapped[str] = mapped_column(String(40), index=True)
     issued_on: Mapped[dt.date] = mapped_column()
     fingerprint: Mapped[str] = mapped_column(String(64))
+
+
+class IntakeItem(Synced, Base):
+    """An intake item (受理事项).
+
+    ``state`` and ``due_on`` are derived from the events and kept here only so that lists
+    of 100,000 items filter and sort fast; the repository writes them with each event.
+    """
+
+    __tablename__ = "intake_item"
+
+    number: Mapped[str] = mapped_column(String(32), unique=True)
+    year: Mapped[int] = mapped_column()
+    sequence: Mapped[int] = mapped_column()
+    received_at: Mapped[dt.datetime] = mapped_column(index=True)
+    channel: Mapped[str] = mapped_column(String(16), index=True)
+    requester_person_id: Mapped[str | None] = mapped_column(ForeignKey("person.id"), index=True)
+    requester_household_id: Mapped[str | None] = mapped_column(ForeignKey("household.id"))
+    requester_name: Mapped[str] = mapped_column(String(50))
+    requester_phone: Mapped[str] = mapped_column(String(32), default="")
+    domain: Mapped[str] = mapped_column(String(32), index=True)
+    grade: Mapped[str] = mapped_column(String(1), index=True)
+    item_type: Mapped[str] = mapped_column(String(8))
+    content: Mapped[str] = mapped_column(Text)
+    handler: Mapped[str] = mapped_column(String(50), default="", index=True)
+    promised_days: Mapped[int] = mapped_column(default=0)
+    query_code: Mapped[str] = mapped_column(String(8))
+    state: Mapped[str] = mapped_column(String(24), index=True)
+    due_on: Mapped[dt.date | None] = mapped_column(default=None, index=True)
+
+    events: Mapped[list[ItemEvent]] = relationship(
+        back_populates="item", order_by="ItemEvent.position", lazy="selectin"
+    )
+
+
+class ItemEvent(Synced, Base):
+    """One step of an item's history; append-only."""
+
+    __tablename__ = "item_event"
+
+    item_id: Mapped[str] = mapped_column(ForeignKey("intake_item.id"), index=True)
+    position: Mapped[int] = mapped_column()
+    at: Mapped[dt.datetime] = mapped_column()
+    actor: Mapped[str] = mapped_column(String(50), default="")
+    actor_role: Mapped[str] = mapped_column(String(16), default="station")
+    from_state: Mapped[str | None] = mapped_column(String(24), default=None)
+    to_state: Mapped[str] = mapped_column(String(24))
+    note: Mapped[str] = mapped_column(Text, default="")
+    data: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+    item: Mapped[IntakeItem] = relationship(back_populates="events")
+
+
+class ItemCounter(Base):
+    """The last item sequence used per year on this PC; bumped in the item's transaction."""
+
+    __tablename__ = "item_counter"
+
+    year: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    last: Mapped[int] = mapped_column(default=0)
+
+
+class CalendarYear(Synced, Base):
+    """A year whose holiday schedule the user loaded (its days are in ``calendar_day``)."""
+
+    __tablename__ = "calendar_year"
+
+    year: Mapped[int] = mapped_column(unique=True)
+    source: Mapped[str] = mapped_column(String(200), default="")
+
+
+class CalendarDay(Synced, Base):
+    """A day that differs from the plain week: a holiday (休) or a make-up workday (班)."""
+
+    __tablename__ = "calendar_day"
+
+    day: Mapped[dt.date] = mapped_column(unique=True)
+    workday: Mapped[bool] = mapped_column()
+    note: Mapped[str] = mapped_column(String(50), default="")

@@ -8,7 +8,9 @@ from pathlib import Path
 from qunzhong_desktop.home import database_path
 from qunzhong_desktop.storage import migrate
 from qunzhong_desktop.storage.cards_repo import SqlCards
+from qunzhong_desktop.storage.calendar_repo import SqlCalendar
 from qunzhong_desktop.storage.database import Database
+from qunzhong_desktop.storage.items_repo import SqlItems
 from qunzhong_desktop.storage.register_repo import SqlRegister
 from qunzhong_desktop.storage.settings_repo import SqlSettings
 from qunzhong_desktop.storage.setup import is_set_up
@@ -23,11 +25,15 @@ class Store:
     register: SqlRegister = field(init=False)
     settings: SqlSettings = field(init=False)
     cards: SqlCards = field(init=False)
+    items: SqlItems = field(init=False)
+    calendar: SqlCalendar = field(init=False)
 
     def __post_init__(self) -> None:
         self.register = SqlRegister(self.db)
         self.settings = SqlSettings(self.db)
         self.cards = SqlCards(self.db)
+        self.items = SqlItems(self.db)
+        self.calendar = SqlCalendar(self.db)
 
     def is_set_up(self) -> bool:
         """Whether the set-up wizard has run."""

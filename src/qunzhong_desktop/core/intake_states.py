@@ -1,0 +1,108 @@
+"""The five steps of an intake item as a state machine (DOMAIN.md, "Intake and the five steps").
+
+States, the moves between them and who may make each move. The current state of an item is
+never stored as the truth: it is the target of the last event (see :mod:`.intake_events`).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class State(StrEnum):
+    """Where an item stands. The value is the code; :data:`STATE_NAMES` has the Chinese."""
+
+    REGISTERED = "registered"
+    IN_PROGRESS = "in_progress"
+    AWAITING_DOCUMENTS = "awaiting_documents"
+    ESCALATED = "escalated"
+    AWAITING_ASSIGNMENT = "awaiting_assignment"
+    ASSIGNED = "assigned"
+    RESOLVED = "resolved"
+    FOLLOWED_UP = "followed_up"
+    CLOSED = "closed"
+    REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
+
+
+STATE_NAMES: dict[State, str] = {
+    State.REGISTERED: "已受理",
+    State.IN_PROGRESS: "办理中",
+    State.AWAITING_DOCUMENTS: "待补件",
+    State.ESCALATED: "已上报",
+    State.AWAITING_ASSIGNMENT: "待交办",
+    State.ASSIGNED: "已交办",
+    State.RESOLVED: "已办结",
+    State.FOLLOWED_UP: "已回访",
+    State.CLOSED: "已销号",
+    State.REJECTED: "不予受理",
+    State.WITHDRAWN: "已撤回",
+}
+
+
+class Role(StrEnum):
+    """Who makes a move: the station, or the township (assignment and disposition)."""
+
+    STATION = "station"
+    TOWNSHIP = "township"
+
+
+# (from, to) → who may make the move. Anything not listed is refused.
+MOVES: dict[tuple[State, State], frozenset[Role]] = {}
+
+
+def _allow(sources: tuple[State, ...], target: State, *roles: Role) -> None:
+    for source in sources:
+        MOVES[(source, target)] = frozenset(roles)
+
+
+_S, _T = Role.STATION, Role.TOWNSHIP
+_OPEN_AT_STATION = (State.REGISTERED, State.IN_PROGRESS)
+_allow((State.REGISTERED, State.AWAITING_DOCUMENTS), State.IN_PROGRESS, _S)
+_allow(_OPEN_AT_STATION, State.AWAITING_DOCUMENTS, _S)
+_allow(_OPEN_AT_STATION, State.ESCALATED, _S)
+_allow(_OPEN_AT_STATION, State.RESOLVED, _S)
+_allow((State.REGISTERED,), State.REJECTED, _S)
+_allow((*_OPEN_AT_STATION, State.AWAITING_DOCUMENTS, State.ESCALATED), State.WITHDRAWN, _S)
+# the township side (its screens come with the sync issue)
+_allow((State.ESCALATED,), State.AWAITING_ASSIGNMENT, _T)
+_allow((State.ESCALATED, State.AWAITING_ASSIGNMENT), State.ASSIGNED, _T)
+_allow((State.ASSIGNED,), State.RESOLVED, _T)
+_allow((State.ESCALATED, State.AWAITING_ASSIGNMENT), State.REJECTED, _T)
+# follow-up (回访) and closing (销号) by the station; 不满意 may reopen
+_allow((State.RESOLVED,), State.FOLLOWED_UP, _S)
+_allow((State.FOLLOWED_UP,), State.CLOSED, _S)
+_allow((State.FOLLOWED_UP,), State.IN_PROGRESS, _S)
+
+FINAL: frozenset[State] = frozenset({State.CLOSED, State.REJECTED, State.WITHDRAWN})
+# the clock runs in these states; it pauses while waiting for documents and stops at resolution
+CLOCK_RUNNING: frozenset[State] = frozenset(
+    {
+        State.REGISTERED,
+        State.IN_PROGRESS,
+        State.ESCALATED,
+        State.AWAITING_ASSIGNMENT,
+        State.ASSIGNED,
+    }
+)
+DONE: frozenset[State] = frozenset({State.RESOLVED, State.FOLLOWED_UP, State.CLOSED})
+
+
+def parse_state(text: str) -> State:
+    """A state from its code (``in_progress``) or its Chinese name (``办理中``).
+
+    Raises:
+        ValueError: not a state.
+    """
+    text = text.strip()
+    for state, name in STATE_NAMES.items():
+        if text in (state.value, name) or (state is State.WITHDRAWN and text == "撤回"):
+            return state
+    raise ValueError(text)
+
+
+def allowed_targets(state: State | None, role: Role = Role.STATION) -> list[State]:
+    """The states an item in ``state`` may move to when ``role`` acts, in a stable order."""
+    if state is None:
+        return [State.REGISTERED]
+    return [target for target in State if role in MOVES.get((state, target), frozenset())]

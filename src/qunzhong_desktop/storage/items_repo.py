@@ -1,0 +1,404 @@
+"""Intake items on SQLite: numbering, the append-only history, work lists."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session
+
+from qunzhong_desktop.core.errors import NotFoundError, SetupError
+from qunzhong_desktop.core.intake import (
+    DOMAIN_DAYS,
+    INITIAL_MOVE,
+    Event,
+    check_move,
+    check_new_item,
+    item_number,
+    new_query_code,
+)
+from qunzhong_desktop.core.intake_clock import Calendar, due_date, urgency
+from qunzhong_desktop.core.intake_records import ItemDetail, ItemFilter, ItemRow, NewItem
+from qunzhong_desktop.core.intake_states import CLOCK_RUNNING, Role, State
+from qunzhong_desktop.core.text import clean, compact
+from qunzhong_desktop.storage import models as m
+from qunzhong_desktop.storage.calendar_repo import load_calendar
+from qunzhong_desktop.storage.database import Database
+from qunzhong_desktop.storage.register_repo import load_station
+
+DOMAIN_DAYS_SETTING = "intake.domain_days"
+
+
+def to_event(row: m.ItemEvent) -> Event:
+    """Map an event row to the domain event."""
+    return Event(
+        at=row.at,
+        actor=row.actor,
+        from_state=State(row.from_state) if row.from_state else None,
+        to_state=State(row.to_state),
+        note=row.note,
+        data=dict(row.data),
+    )
+
+
+def _due(
+    item: m.IntakeItem, events: Sequence[Event], calendar: Calendar, today: dt.date
+) -> dt.date:
+    for event in reversed(events):
+        if event.to_state is State.ASSIGNED and event.data.get("deadline"):
+            return dt.date.fromisoformat(str(event.data["deadline"]))
+    return due_date(item.received_at.date(), item.promised_days, events, calendar, today)
+
+
+class SqlItems:
+    """The intake items of one store."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._cached: tuple[Session, Calendar] | None = None
+
+    def _calendar(self, s: Session) -> Calendar:
+        """The calendar, loaded once per session (a move appends one or two events)."""
+        if self._cached is None or self._cached[0] is not s:
+            self._cached = (s, load_calendar(s))
+        return self._cached[1]
+
+    # configuration -----------------------------------------------------------------------
+    def domain_days(self) -> dict[str, int]:
+        """Working days a promised item gets per domain (defaults, then 设置)."""
+        days = dict(DOMAIN_DAYS)
+        with self.db.session() as s:
+            row = s.get(m.Setting, DOMAIN_DAYS_SETTING)
+            if row is not None and row.value:
+                days.update({str(k): int(v) for k, v in json.loads(row.value).items()})
+        return days
+
+    def set_domain_days(self, days: dict[str, int]) -> None:
+        """Store the per-domain defaults (each 1–60 working days)."""
+        with self.db.session() as s:
+            row = s.get(m.Setting, DOMAIN_DAYS_SETTING)
+            value = json.dumps(days, ensure_ascii=False)
+            if row is None:
+                s.add(m.Setting(key=DOMAIN_DAYS_SETTING, value=value))
+            else:
+                row.value = value
+
+    # writing -----------------------------------------------------------------------------
+    def register_item(
+        self, new: NewItem, *, actor: str, now: dt.datetime | None = None
+    ) -> ItemDetail:
+        """Register a request, give it its number and make the intake's first move.
+
+        The number and the item are written in one transaction: a failure leaves neither,
+        so numbers have no gaps and are never used twice.
+
+        Raises:
+            ValidationError: a field of the form is wrong (``field`` in its data).
+            MoveRefused: e.g. an immediate item (即办件) without its result.
+        """
+        now = (now or dt.datetime.now()).replace(microsecond=0)
+        domains = self.domain_days()
+        with self.db.session() as s:
+            self._fill_requester(s, new)
+            check_new_item(
+                channel=new.channel,
+                domain=new.domain,
+                grade=new.grade,
+                item_type=new.item_type,
+                content=new.content,
+                requester_name=new.requester_name,
+                domains=list(domains),
+            )
+            station = load_station(s)
+            if station is None:
+                raise SetupError("本机尚未设置工作站，不能受理登记。", code="setup.station")
+            counter = s.get(m.ItemCounter, now.year)
+            if counter is None:
+                counter = m.ItemCounter(year=now.year, last=0)
+                s.add(counter)
+            counter.last += 1
+            promised = 0 if new.item_type == "即办件" else new.promised_days
+            item = m.IntakeItem(
+                number=item_number(station.code, now.year, counter.last),
+                year=now.year,
+                sequence=counter.last,
+                received_at=now,
+                channel=new.channel,
+                requester_person_id=new.requester_person_id,
+                requester_household_id=self._household_of(s, new.requester_person_id),
+                requester_name=compact(new.requester_name),
+                requester_phone=compact(new.requester_phone),
+                domain=new.domain,
+                grade=new.grade,
+                item_type=new.item_type,
+                content=clean(new.content),
+                handler=compact(new.handler) or actor,
+                promised_days=domains[new.domain] if promised is None else promised,
+                query_code=new_query_code(),
+                state=State.REGISTERED.value,
+            )
+            s.add(item)
+            history: list[Event] = []
+            self._append(s, item, history, State.REGISTERED, actor=actor, now=now, note="受理登记")
+            initial = INITIAL_MOVE[new.item_type]
+            if initial is not None:
+                data = {"result": new.result} if initial is State.RESOLVED else {}
+                self._append(
+                    s, item, history, initial, actor=actor, now=now, note=new.result, data=data
+                )
+            s.flush()
+            return self._detail(item, history, self._calendar(s), now.date())
+
+    def move(
+        self,
+        number: str,
+        target: State,
+        *,
+        actor: str,
+        role: Role = Role.STATION,
+        note: str = "",
+        data: dict[str, Any] | None = None,
+        now: dt.datetime | None = None,
+    ) -> ItemDetail:
+        """Make one move of the five steps, as an appended event.
+
+        Raises:
+            NotFoundError: no item has that number.
+            MoveRefused: the move is not allowed now, or lacks its reason or data.
+        """
+        now = (now or dt.datetime.now()).replace(microsecond=0)
+        with self.db.session() as s:
+            item = self._load(s, number)
+            history = [to_event(e) for e in item.events]
+            check_move(history, target, role=role, note=note, data=data or {})
+            self._append(
+                s, item, history, target, actor=actor, now=now, note=note, data=data, role=role
+            )
+            s.flush()
+            return self._detail(item, history, self._calendar(s), now.date())
+
+    def _append(
+        self,
+        s: Session,
+        item: m.IntakeItem,
+        history: list[Event],
+        target: State,
+        *,
+        actor: str,
+        now: dt.datetime,
+        note: str = "",
+        data: dict[str, Any] | None = None,
+        role: Role = Role.STATION,
+    ) -> None:
+        event = Event(
+            now, actor, history[-1].to_state if history else None, target, note, data or {}
+        )
+        check_move(history, target, role=role, note=note, data=event.data)
+        history.append(event)
+        s.add(
+            m.ItemEvent(
+                item_id=item.id,
+                position=len(history) - 1,
+                at=event.at,
+                actor=actor,
+                actor_role=role.value,
+                from_state=event.from_state.value if event.from_state else None,
+                to_state=target.value,
+                note=note,
+                data=dict(event.data),
+            )
+        )
+        item.state = target.value
+        due = _due(item, history, self._calendar(s), now.date())
+        if item.due_on != due:
+            item.due_on = due
+
+    # reading -----------------------------------------------------------------------------
+    def item(self, number: str, *, today: dt.date | None = None) -> ItemDetail:
+        """One item with its history, by number.
+
+        Raises:
+            NotFoundError: no item has that number.
+        """
+        with self.db.session() as s:
+            item = self._load(s, number)
+            events = [to_event(e) for e in item.events]
+            return self._detail(item, events, load_calendar(s), today or dt.date.today())
+
+    def search_ids(self, filters: ItemFilter, *, today: dt.date | None = None) -> list[str]:
+        """Ids of the items a work list shows, in its order."""
+        today = today or dt.date.today()
+        with self.db.session() as s:
+            stmt = self._filtered(select(m.IntakeItem.id), filters, load_calendar(s), today)
+            return list(s.scalars(stmt))
+
+    def rows(self, ids: Sequence[str], *, today: dt.date | None = None) -> list[ItemRow]:
+        """List rows for the given ids, in that order."""
+        today = today or dt.date.today()
+        with self.db.session() as s:
+            calendar = load_calendar(s)
+            found = {
+                r.id: r
+                for r in s.execute(
+                    select(m.IntakeItem)
+                    .where(m.IntakeItem.id.in_(ids))
+                    .execution_options(populate_existing=False)
+                ).scalars()
+            }
+            rows: list[ItemRow] = []
+            for item_id in ids:
+                r = found.get(item_id)
+                if r is None:
+                    continue
+                state = State(r.state)
+                rows.append(
+                    ItemRow(
+                        id=r.id,
+                        number=r.number,
+                        received_at=r.received_at,
+                        requester_name=r.requester_name,
+                        channel=r.channel,
+                        domain=r.domain,
+                        grade=r.grade,
+                        item_type=r.item_type,
+                        content=r.content,
+                        handler=r.handler,
+                        state=state,
+                        due_on=r.due_on,
+                        urgency=urgency(state, r.due_on, calendar, today),
+                    )
+                )
+            return rows
+
+    def counts(self, *, today: dt.date | None = None) -> dict[str, int]:
+        """Today's figures for the start page (工作台)."""
+        today = today or dt.date.today()
+        figures = {
+            "received_today": ItemFilter(received_from=today, received_to=today),
+            "open": ItemFilter(states=tuple(CLOCK_RUNNING | {State.AWAITING_DOCUMENTS})),
+            "due_soon": ItemFilter(due_soon=True),
+            "overdue": ItemFilter(overdue=True),
+            "awaiting_documents": ItemFilter(states=(State.AWAITING_DOCUMENTS,)),
+            "escalated": ItemFilter(
+                states=(State.ESCALATED, State.AWAITING_ASSIGNMENT, State.ASSIGNED)
+            ),
+            "to_follow_up": ItemFilter(states=(State.RESOLVED,)),
+        }
+        with self.db.session() as s:
+            calendar = load_calendar(s)
+            result: dict[str, int] = {}
+            for key, filters in figures.items():
+                stmt = self._filtered(
+                    select(func.count(m.IntakeItem.id)), filters, calendar, today, ordered=False
+                )
+                result[key] = int(s.scalar(stmt) or 0)
+            return result
+
+    # helpers ------------------------------------------------------------------------------
+    def _filtered(
+        self,
+        stmt: Select[Any],
+        f: ItemFilter,
+        calendar: Calendar,
+        today: dt.date,
+        *,
+        ordered: bool = True,
+    ) -> Select[Any]:
+        item = m.IntakeItem
+        running = [state.value for state in CLOCK_RUNNING]
+        if f.states:
+            stmt = stmt.where(item.state.in_([state.value for state in f.states]))
+        if f.overdue:
+            stmt = stmt.where(item.state.in_(running), item.due_on < today)
+        if f.due_soon:
+            stmt = stmt.where(
+                item.state.in_(running),
+                item.due_on >= today,
+                item.due_on <= calendar.add_workdays(today, 1),
+            )
+        for column, value in (
+            (item.handler, f.handler),
+            (item.domain, f.domain),
+            (item.grade, f.grade),
+            (item.channel, f.channel),
+        ):
+            if value:
+                stmt = stmt.where(column == value)
+        if f.grid_id:
+            stmt = stmt.join(m.Household, m.Household.id == item.requester_household_id).where(
+                m.Household.grid_id == f.grid_id
+            )
+        if f.received_from:
+            stmt = stmt.where(item.received_at >= dt.datetime.combine(f.received_from, dt.time()))
+        if f.received_to:
+            end = dt.datetime.combine(f.received_to + dt.timedelta(days=1), dt.time())
+            stmt = stmt.where(item.received_at < end)
+        needle = compact(f.text)
+        if needle:
+            pattern = f"%{needle}%"
+            stmt = stmt.where(
+                or_(
+                    item.number.like(pattern),
+                    item.requester_name.like(pattern),
+                    item.content.like(pattern),
+                )
+            )
+        if ordered:
+            order = item.received_at.desc() if f.newest_first else item.received_at.asc()
+            stmt = stmt.order_by(order, item.number.desc())
+        return stmt
+
+    @staticmethod
+    def _load(s: Session, number: str) -> m.IntakeItem:
+        item = s.scalars(select(m.IntakeItem).where(m.IntakeItem.number == compact(number))).first()
+        if item is None:
+            raise NotFoundError(f"找不到编号为 {compact(number)} 的事项。", code="item.missing")
+        return item
+
+    @staticmethod
+    def _fill_requester(s: Session, new: NewItem) -> None:
+        if not new.requester_person_id:
+            return
+        person = s.get(m.Person, new.requester_person_id)
+        if person is None or person.deleted_at is not None:
+            raise NotFoundError(
+                "所选诉求人已不在户籍中，请重新选择。", code="item.requester_missing"
+            )
+        new.requester_name = new.requester_name or person.name
+        new.requester_phone = new.requester_phone or person.phone or person.household.phone
+
+    @staticmethod
+    def _household_of(s: Session, person_id: str | None) -> str | None:
+        if not person_id:
+            return None
+        person = s.get(m.Person, person_id)
+        return person.household_id if person is not None else None
+
+    @staticmethod
+    def _detail(
+        item: m.IntakeItem, events: list[Event], calendar: Calendar, today: dt.date
+    ) -> ItemDetail:
+        state = State(item.state)
+        return ItemDetail(
+            id=item.id,
+            number=item.number,
+            received_at=item.received_at,
+            channel=item.channel,
+            domain=item.domain,
+            grade=item.grade,
+            item_type=item.item_type,
+            content=item.content,
+            requester_name=item.requester_name,
+            requester_phone=item.requester_phone,
+            requester_person_id=item.requester_person_id,
+            handler=item.handler,
+            promised_days=item.promised_days,
+            query_code=item.query_code,
+            state=state,
+            due_on=item.due_on,
+            urgency=urgency(state, item.due_on, calendar, today),
+            events=list(events),
+        )
