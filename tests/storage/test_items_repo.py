@@ -68,7 +68,11 @@ def test_paused_clock_extends_the_deadline(store: Store) -> None:
     item = store.items.register_item(_new(item_type="补办件"), actor="x", now=MONDAY)
     # documents arrive the next Monday: five working days of waiting are added
     resumed = store.items.move(
-        item.number, State.IN_PROGRESS, actor="x", note="材料已补齐", now=MONDAY + dt.timedelta(days=7)
+        item.number,
+        State.IN_PROGRESS,
+        actor="x",
+        note="材料已补齐",
+        now=MONDAY + dt.timedelta(days=7),
     )
     assert resumed.due_on == dt.date(2026, 11, 30)
 
@@ -98,7 +102,10 @@ def test_rejection_needs_a_reason(store: Store) -> None:
     with pytest.raises(MoveRefused) as info:
         store.items.move(n, State.REJECTED, actor="x")
     assert "原因" in info.value.message
-    assert store.items.move(n, State.REJECTED, actor="x", note="不属于受理范围").state is State.REJECTED
+    assert (
+        store.items.move(n, State.REJECTED, actor="x", note="不属于受理范围").state
+        is State.REJECTED
+    )
 
 
 def test_requester_from_the_register_and_form_checks(store: Store) -> None:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from qunzhong_desktop.home import database_path
 from qunzhong_desktop.storage import migrate
-from qunzhong_desktop.storage.cards_repo import SqlCards
 from qunzhong_desktop.storage.calendar_repo import SqlCalendar
+from qunzhong_desktop.storage.cards_repo import SqlCards
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.items_repo import SqlItems
 from qunzhong_desktop.storage.register_repo import SqlRegister
