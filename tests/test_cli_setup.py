@@ -84,7 +84,10 @@ def test_home_may_stand_before_or_after_the_command(
 
 def test_python_m_starts_the_desktop_entry_point() -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "qunzhong_desktop", "--help"], capture_output=True, text=True
+        [sys.executable, "-m", "qunzhong_desktop", "--help"],
+        check=False,
+        capture_output=True,
+        text=True,
     )
     assert done.returncode == 0
     assert "--home" in done.stdout and "qunzhong-desktop" in done.stdout
