@@ -5,6 +5,7 @@ from sqlalchemy import func, select
 
 from qunzhong_desktop.cli import main
 from qunzhong_desktop.core import citizen_id
+from qunzhong_desktop.core.intake_states import State
 from qunzhong_desktop.home import database_path
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.database import Database
@@ -97,3 +98,30 @@ def test_demo_refuses_a_silly_count(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert main([*INIT, "--home", str(tmp_path)]) == 0
     assert main(["demo", "--households", "0", "--home", str(tmp_path)]) == 1
     assert "户数" in capsys.readouterr().err
+
+
+def test_demo_creates_items_in_every_state(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([*INIT, "--home", str(tmp_path)]) == 0
+    assert main([*DEMO, "--items", "60", "--home", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "受理事项 60 件" in out and "已超期" in out
+    db = Database(database_path(tmp_path))
+    try:
+        with db.session() as s:
+            states = set(s.scalars(select(m.IntakeItem.state)))
+            numbered = s.execute(select(m.IntakeItem.year, m.IntakeItem.sequence)).all()
+            linked = s.scalar(
+                select(func.count()).where(m.IntakeItem.requester_person_id.is_not(None))
+            )
+            outbox = s.scalar(select(func.count()).where(m.SyncChange.table_name == "intake_item"))
+    finally:
+        db.close()
+    assert states == {state.value for state in State}
+    for year in {y for y, _ in numbered}:
+        sequences = sorted(q for y, q in numbered if y == year)
+        assert sequences == list(range(1, len(sequences) + 1))
+    assert linked and outbox == 60
+    assert main(["demo", "--items", "-1", "--home", str(tmp_path)]) == 1
+    assert "受理事项件数" in capsys.readouterr().err

@@ -48,6 +48,84 @@
     </message>
 </context>
 <context>
+    <name>CalendarBanner</name>
+    <message>
+        <source>{years} 年节假日安排未导入，期限暂按周末计算</source>
+        <translation>Public holidays for {years} not loaded; deadlines count weekends only</translation>
+    </message>
+    <message>
+        <source>导入节假日安排…</source>
+        <translation>Load holiday schedule…</translation>
+    </message>
+    <message>
+        <source>转到“设置 › 工作日历”导入该年的节假日安排</source>
+        <translation>Go to Settings › Working-day calendar to load that year&apos;s holiday schedule</translation>
+    </message>
+    <message>
+        <source>⚠ {warning}。国务院办公厅发布该年节假日安排后，请在设置中导入，受理事项的承诺期限才能算准。</source>
+        <translation>⚠ {warning}. Once the State Council General Office publishes that year&apos;s holiday schedule, load it in Settings so that promised deadlines are right.</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarBox</name>
+    <message>
+        <source>工作日历</source>
+        <translation>Working-day calendar</translation>
+    </message>
+    <message>
+        <source>承诺期限按工作日计算：周末和法定节假日休息，调休上班日上班。软件内置了部分年份的节假日安排；之后的年份，请在国务院办公厅发布通知后，把安排写成文本文件（UTF-8）导入，每行一天或一段日期，例如：</source>
+        <translation>Promised deadlines count working days: weekends and public holidays are off, make-up workdays (调休) are on. Holiday schedules of some years are built in; for later years, once the State Council General Office publishes its notice, write the schedule into a text file (UTF-8) and load it, one day or date range a line, for example:</translation>
+    </message>
+    <message>
+        <source>导入节假日安排…</source>
+        <translation>Load holiday schedule…</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>{year} 年（{source}）</source>
+        <translation>{year} ({source})</translation>
+    </message>
+    <message>
+        <source>{year} 年</source>
+        <translation>{year}</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>内置：{first}—{last} 年&#x3000;&#x3000;已导入：{loaded}</source>
+        <translation>Built in: {first}–{last}    Loaded: {loaded}</translation>
+    </message>
+    <message>
+        <source>。</source>
+        <translation>.</translation>
+    </message>
+    <message>
+        <source>选择节假日安排文件</source>
+        <translation>Choose a holiday schedule file</translation>
+    </message>
+    <message>
+        <source>文本文件 (*.txt);;所有文件 (*)</source>
+        <translation>Text files (*.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>已导入 {year} 年节假日安排：休息日 {off} 天，调休上班日 {on} 天。</source>
+        <translation>Loaded the {year} holiday schedule: {off} days off, {on} make-up workdays.</translation>
+    </message>
+    <message>
+        <source>没有导入，文件中有以下问题（改正后再导入）：</source>
+        <translation>Nothing was loaded; the file has these problems (correct them and load it again):</translation>
+    </message>
+    <message>
+        <source>……另有 {n} 处问题</source>
+        <translation>… and {n} more problems</translation>
+    </message>
+</context>
+<context>
     <name>CardsDialog</name>
     <message>
         <source>打印便民服务联系卡</source>
@@ -177,8 +255,8 @@
         <translation>Print contact cards…</translation>
     </message>
     <message>
-        <source>在“户籍”中登记农户和居民，并为每户打印便民服务联系卡。受理登记、民情日记、台账和同步将在后续版本提供。</source>
-        <translation>Register households and residents under &quot;Register&quot; and print a contact card for each household. Intake, diary, ledgers and sync come in a later version.</translation>
+        <source>在“户籍”中登记农户和居民，并为每户打印便民服务联系卡；在“受理”中登记群众诉求并跟踪办理。民情日记、台账和同步将在后续版本提供。</source>
+        <translation>Register households and residents under “Register” and print a contact card for each household; register residents’ requests under “Intake” and follow them up. The diary, ledgers and sync come in later versions.</translation>
     </message>
     <message>
         <source>工作站代码：{code}&#x3000;所属乡镇：{township}</source>
@@ -191,6 +269,41 @@
     <message>
         <source>电话：{phone}&#x3000;办公时间：{hours}</source>
         <translation>Phone: {phone}    Opening hours: {hours}</translation>
+    </message>
+</context>
+<context>
+    <name>DomainDaysBox</name>
+    <message>
+        <source>承诺办结时限</source>
+        <translation>Promised working days</translation>
+    </message>
+    <message>
+        <source>承诺件从受理之日起，在下列工作日数内办结（{low}–{high} 个工作日）。修改只影响以后受理的事项。</source>
+        <translation>A promised item is to be resolved within these working days of intake ({low}–{high} working days). Changes apply to items registered afterwards.</translation>
+    </message>
+    <message>
+        <source> 个工作日</source>
+        <translation> working days</translation>
+    </message>
+    <message>
+        <source>保存办结时限</source>
+        <translation>Save working days</translation>
+    </message>
+    <message>
+        <source>恢复默认</source>
+        <translation>Restore defaults</translation>
+    </message>
+    <message>
+        <source>恢复软件建议的时限（保存后生效）</source>
+        <translation>Put back the suggested days (applies once saved)</translation>
+    </message>
+    <message>
+        <source>“{domain}”的时限应为 {low}–{high} 个工作日。</source>
+        <translation>The days for “{domain}” must be {low}–{high} working days.</translation>
+    </message>
+    <message>
+        <source>已保存。</source>
+        <translation>Saved.</translation>
     </message>
 </context>
 <context>
@@ -481,6 +594,482 @@
     </message>
 </context>
 <context>
+    <name>IntakeForm</name>
+    <message>
+        <source>诉求事项</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source> 个工作日</source>
+        <translation> working days</translation>
+    </message>
+    <message>
+        <source>群众反映的问题或诉求（Ctrl+回车 保存）</source>
+        <translation>What the resident asks for or reports (Ctrl+Enter saves)</translation>
+    </message>
+    <message>
+        <source>办理结果(&amp;E)</source>
+        <translation>R&amp;esult</translation>
+    </message>
+    <message>
+        <source>即办件当场办结，请写明如何答复或办理</source>
+        <translation>Settled on the spot: write how it was answered or handled</translation>
+    </message>
+    <message>
+        <source>来源渠道(&amp;Q)</source>
+        <translation>Channel (&amp;Q)</translation>
+    </message>
+    <message>
+        <source>诉求类别(&amp;L)</source>
+        <translation>Domain (&amp;L)</translation>
+    </message>
+    <message>
+        <source>等级(&amp;J)</source>
+        <translation>Grade (&amp;J)</translation>
+    </message>
+    <message>
+        <source>件类型(&amp;T)</source>
+        <translation>&amp;Type</translation>
+    </message>
+    <message>
+        <source>承诺时限(&amp;D)</source>
+        <translation>Promised (&amp;D)</translation>
+    </message>
+    <message>
+        <source>诉求内容(&amp;N)</source>
+        <translation>Co&amp;ntent</translation>
+    </message>
+    <message>
+        <source>经办人(&amp;B)</source>
+        <translation>Handler (&amp;B)</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>保存 (Ctrl+S，在诉求内容中也可按 Ctrl+回车)</source>
+        <translation>Save (Ctrl+S, or Ctrl+Enter in the content)</translation>
+    </message>
+    <message>
+        <source>保存并打印回执</source>
+        <translation>Save and print receipt</translation>
+    </message>
+    <message>
+        <source>保存后打开受理回执 (Ctrl+P)</source>
+        <translation>Save, then open the receipt (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>清空</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>清空表单，接待下一位群众</source>
+        <translation>Clear the form for the next resident</translation>
+    </message>
+    <message>
+        <source>打印上一件的回执</source>
+        <translation>Print the last receipt</translation>
+    </message>
+    <message>
+        <source>当场办结</source>
+        <translation>Settled on the spot</translation>
+    </message>
+    <message>
+        <source>待补件，收到材料后开始计时（{days} 个工作日）</source>
+        <translation>Awaiting documents: the clock starts when they arrive ({days} working days)</translation>
+    </message>
+    <message>
+        <source>上报乡镇，由乡镇交办办理</source>
+        <translation>Escalated to the township, which assigns it</translation>
+    </message>
+    <message>
+        <source>承诺办结日期：{date}（{days} 个工作日）</source>
+        <translation>Promised by: {date} ({days} working days)</translation>
+    </message>
+    <message>
+        <source>注意：{years} 年的节假日安排尚未载入，日期只按周末推算。请在“设置 › 工作日历”中导入当年的放假安排。</source>
+        <translation>Note: the holidays of {years} are not loaded; the date counts weekends only. Import that year’s holiday schedule under “Settings › Working calendar”.</translation>
+    </message>
+    <message>
+        <source>请填写外来人员的姓名。</source>
+        <translation>Please enter the outsider’s name.</translation>
+    </message>
+    <message>
+        <source>请填写外来人员的联系电话，便于回访。</source>
+        <translation>Please enter the outsider’s phone, for the follow-up call.</translation>
+    </message>
+    <message>
+        <source>请在户籍中查找并选择诉求人（↓ 选择，回车确认）；不在户籍中的人请勾选“外来人员”。</source>
+        <translation>Find and pick the requester in the register (↓ to choose, Enter to pick); for someone not registered, tick “Outsider”.</translation>
+    </message>
+    <message>
+        <source>即办件当场办结，请填写办理结果。</source>
+        <translation>An immediate item is settled on the spot: please enter the result.</translation>
+    </message>
+    <message>
+        <source>请填写诉求内容。</source>
+        <translation>Please enter what the request is about.</translation>
+    </message>
+    <message>
+        <source>已登记：{number}&#x3000;{name}&#x3000;{kind}{due}</source>
+        <translation>Registered: {number}  {name}  {kind}{due}</translation>
+    </message>
+    <message>
+        <source>&#x3000;承诺 {date} 前办结</source>
+        <translation>  promised by {date}</translation>
+    </message>
+    <message>
+        <source>还不能保存：</source>
+        <translation>Cannot save yet:</translation>
+    </message>
+</context>
+<context>
+    <name>IntakePage</name>
+    <message>
+        <source>新登记</source>
+        <translation>New intake</translation>
+    </message>
+    <message>
+        <source>我的事项</source>
+        <translation>My items</translation>
+    </message>
+    <message>
+        <source>即将到期</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <source>已超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>待补件</source>
+        <translation>Awaiting documents</translation>
+    </message>
+    <message>
+        <source>已上报</source>
+        <translation>Escalated</translation>
+    </message>
+    <message>
+        <source>待回访/销号</source>
+        <translation>To follow up / close</translation>
+    </message>
+    <message>
+        <source>已办结/已销号</source>
+        <translation>Resolved / closed</translation>
+    </message>
+    <message>
+        <source>全部事项</source>
+        <translation>All items</translation>
+    </message>
+    <message>
+        <source>编号 / 诉求人 / 内容 (Ctrl+F)</source>
+        <translation>Number / requester / content (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>最新受理在前</source>
+        <translation>Newest first</translation>
+    </message>
+    <message>
+        <source>最早受理在前</source>
+        <translation>Oldest first</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>等级</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Domain</translation>
+    </message>
+    <message>
+        <source>渠道</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>网格</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <source>受理日期</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;background:#ffcdd2&apos;&gt;&amp;nbsp;红色&amp;nbsp;&lt;/span&gt; 已超期&#x3000;&lt;span style=&apos;background:#ffe0a3&apos;&gt;&amp;nbsp;黄色&amp;nbsp;&lt;/span&gt; 今明两个工作日到期&#x3000;&lt;span style=&apos;background:#e8f5e9&apos;&gt;&amp;nbsp;绿色&amp;nbsp;&lt;/span&gt; 正常&#x3000;&lt;span style=&apos;background:#eceff1&apos;&gt;&amp;nbsp;灰色&amp;nbsp;&lt;/span&gt; 待补件暂停计时&#x3000;双击或回车打开事项</source>
+        <translation>&lt;span style=&apos;background:#ffcdd2&apos;&gt;&amp;nbsp;red&amp;nbsp;&lt;/span&gt; overdue  &lt;span style=&apos;background:#ffe0a3&apos;&gt;&amp;nbsp;amber&amp;nbsp;&lt;/span&gt; due within a working day  &lt;span style=&apos;background:#e8f5e9&apos;&gt;&amp;nbsp;green&amp;nbsp;&lt;/span&gt; on time  &lt;span style=&apos;background:#eceff1&apos;&gt;&amp;nbsp;grey&amp;nbsp;&lt;/span&gt; paused, awaiting documents  Double-click or Enter opens an item</translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <source>全部等级</source>
+        <translation>All grades</translation>
+    </message>
+    <message>
+        <source>全部类别</source>
+        <translation>All domains</translation>
+    </message>
+    <message>
+        <source>全部渠道</source>
+        <translation>All channels</translation>
+    </message>
+    <message>
+        <source>全部网格</source>
+        <translation>All grids</translation>
+    </message>
+    <message>
+        <source>不限日期</source>
+        <translation>Any date</translation>
+    </message>
+    <message>
+        <source>今天</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>近 7 天</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <source>近 30 天</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <source>今年</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <source>共 {0} 件</source>
+        <translation>{0} items</translation>
+    </message>
+    <message>
+        <source>受理登记</source>
+        <translation>Intake</translation>
+    </message>
+    <message>
+        <source>受理登记表中还有未保存的内容，确定要放弃吗？</source>
+        <translation>The intake form holds input not saved yet. Discard it?</translation>
+    </message>
+    <message>
+        <source>放弃</source>
+        <translation>Discard</translation>
+    </message>
+</context>
+<context>
+    <name>ItemDialog</name>
+    <message>
+        <source>事项 {number}</source>
+        <translation>Item {number}</translation>
+    </message>
+    <message>
+        <source>办理经过</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>经办人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>从</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>到</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>{number}&#x3000;{name}</source>
+        <translation>{number}  {name}</translation>
+    </message>
+    <message>
+        <source>受理时间</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>来源渠道</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>诉求人</source>
+        <translation>Requester</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>诉求类别</source>
+        <translation>Domain</translation>
+    </message>
+    <message>
+        <source>等级</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>件类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>承诺时限</source>
+        <translation>Promised</translation>
+    </message>
+    <message>
+        <source>{days} 个工作日</source>
+        <translation>{days} working days</translation>
+    </message>
+    <message>
+        <source>承诺日期</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>查询码</source>
+        <translation>Query code</translation>
+    </message>
+    <message>
+        <source>：</source>
+        <translation>:</translation>
+    </message>
+    <message>
+        <source>诉求内容：</source>
+        <translation>Content: </translation>
+    </message>
+    <message>
+        <source>当场办结</source>
+        <translation>Settled on the spot</translation>
+    </message>
+    <message>
+        <source>{way}回访，{satisfaction}</source>
+        <translation>Followed up ({way}): {satisfaction}</translation>
+    </message>
+    <message>
+        <source>交办 {unit}，期限 {deadline}</source>
+        <translation>Assigned to {unit}, due {deadline}</translation>
+    </message>
+    <message>
+        <source>材料已补齐，开始办理</source>
+        <translation>Documents received, start</translation>
+    </message>
+    <message>
+        <source>重新办理</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <source>开始办理</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>待补件</source>
+        <translation>Awaiting documents</translation>
+    </message>
+    <message>
+        <source>上报乡镇</source>
+        <translation>Escalate to township</translation>
+    </message>
+    <message>
+        <source>办结</source>
+        <translation>Resolve</translation>
+    </message>
+    <message>
+        <source>回访</source>
+        <translation>Follow up</translation>
+    </message>
+    <message>
+        <source>销号</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>不予受理</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>撤回</source>
+        <translation>Withdraw</translation>
+    </message>
+    <message>
+        <source>打印回执</source>
+        <translation>Print receipt</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close window</translation>
+    </message>
+    <message>
+        <source>等待群众补交材料，计时暂停；材料齐后点“开始办理”。</source>
+        <translation>Waiting for the resident’s documents; the clock is paused. When they arrive, press “Documents received, start”.</translation>
+    </message>
+    <message>
+        <source>已办结：请回访群众，记录满意度。</source>
+        <translation>Resolved: follow up with the resident and record the satisfaction.</translation>
+    </message>
+    <message>
+        <source>已回访：满意或基本满意可销号；不满意可重新办理。</source>
+        <translation>Followed up: close it if satisfied; reopen it if not.</translation>
+    </message>
+    <message>
+        <source>已上报乡镇：交办和办结由乡镇办理，同步后在这里显示。</source>
+        <translation>Escalated: the township assigns and resolves it; its steps show here after a sync.</translation>
+    </message>
+    <message>
+        <source>这件事已经结束，不能再办理。</source>
+        <translation>This item is finished; no further steps.</translation>
+    </message>
+</context>
+<context>
+    <name>ItemFigures</name>
+    <message>
+        <source>今日受理</source>
+        <translation>Received today</translation>
+    </message>
+    <message>
+        <source>办理中</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>即将到期</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <source>已超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>待补件</source>
+        <translation>Awaiting docs</translation>
+    </message>
+    <message>
+        <source>已上报</source>
+        <translation>Escalated</translation>
+    </message>
+    <message>
+        <source>待回访</source>
+        <translation>To follow up</translation>
+    </message>
+    <message>
+        <source>群众诉求</source>
+        <translation>Requests</translation>
+    </message>
+    <message>
+        <source>受理登记</source>
+        <translation>New intake</translation>
+    </message>
+    <message>
+        <source>登记一件新的群众诉求</source>
+        <translation>Register a new request</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>{title}（Ctrl+{n}）</source>
@@ -500,10 +1089,6 @@
     </message>
     <message>
         <source>受理</source>
-        <translation>Intake</translation>
-    </message>
-    <message>
-        <source>受理登记</source>
         <translation>Intake</translation>
     </message>
     <message>
@@ -643,6 +1228,41 @@
     <message>
         <source>备注</source>
         <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>MoveDialog</name>
+    <message>
+        <source>请选择</source>
+        <translation>Choose</translation>
+    </message>
+    <message>
+        <source>回访方式(&amp;W)</source>
+        <translation>&amp;Way</translation>
+    </message>
+    <message>
+        <source>满意度(&amp;S)</source>
+        <translation>&amp;Satisfaction</translation>
+    </message>
+    <message>
+        <source>回访意见(&amp;R)</source>
+        <translation>&amp;Remarks</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>原因(&amp;Y)</source>
+        <translation>Reason (&amp;Y)</translation>
+    </message>
+    <message>
+        <source>办理结果(&amp;R)</source>
+        <translation>&amp;Result</translation>
+    </message>
+    <message>
+        <source>说明(&amp;N)</source>
+        <translation>&amp;Note</translation>
     </message>
 </context>
 <context>
@@ -793,6 +1413,53 @@ After deletion they no longer appear in the register.</translation>
     <message>
         <source>请先在列表中选中要结对的户。</source>
         <translation>Please first select the households to pair in the list.</translation>
+    </message>
+</context>
+<context>
+    <name>RequesterPicker</name>
+    <message>
+        <source>诉求人</source>
+        <translation>Requester</translation>
+    </message>
+    <message>
+        <source>姓名 / 拼音首字母 / 身份证号 / 电话，↓ 选择，回车确认</source>
+        <translation>Name / pinyin initials / ID number / phone; ↓ to choose, Enter to pick</translation>
+    </message>
+    <message>
+        <source>例如输入 zsf 可找到 张三丰</source>
+        <translation>For example, zsf finds 张三丰</translation>
+    </message>
+    <message>
+        <source>外来人员(&amp;W)</source>
+        <translation>Outsider (&amp;W)</translation>
+    </message>
+    <message>
+        <source>不在本村户籍中的人：填写姓名和联系电话</source>
+        <translation>Someone not in this village’s register: enter name and phone</translation>
+    </message>
+    <message>
+        <source>查找(&amp;R)</source>
+        <translation>Find (&amp;R)</translation>
+    </message>
+    <message>
+        <source>姓名(&amp;M)</source>
+        <translation>Na&amp;me</translation>
+    </message>
+    <message>
+        <source>联系电话(&amp;P)</source>
+        <translation>&amp;Phone</translation>
+    </message>
+    <message>
+        <source>已选：{name}&#x3000;户号 {household}&#x3000;身份证 {id}&#x3000;电话 {phone}</source>
+        <translation>Picked: {name}  household {household}  ID {id}  phone {phone}</translation>
+    </message>
+    <message>
+        <source>外来人员请留电话，便于回访</source>
+        <translation>An outsider’s phone, for the follow-up call</translation>
+    </message>
+    <message>
+        <source>留空则用户籍中的电话</source>
+        <translation>Empty: the phone in the register</translation>
     </message>
 </context>
 <context>
@@ -1123,6 +1790,63 @@ After deletion they no longer appear in the register.</translation>
     </message>
 </context>
 <context>
+    <name>WorkListModel</name>
+    <message>
+        <source>编号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>受理日期</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>诉求人</source>
+        <translation>Requester</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Domain</translation>
+    </message>
+    <message>
+        <source>等级</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>件类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>承诺日期</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>经办人</source>
+        <translation>Handler</translation>
+    </message>
+    <message>
+        <source>诉求内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>（已删除）</source>
+        <translation>(deleted)</translation>
+    </message>
+    <message>
+        <source>{number}&#x3000;{received} 受理&#x3000;{grade}&#x3000;{urgency}（承诺日期 {due}）
+{content}</source>
+        <translation>{number}  received {received}  {grade}  {urgency} (due {due})
+{content}</translation>
+    </message>
+</context>
+<context>
     <name>_ContactPage</name>
     <message>
         <source>这些内容会印在便民服务联系卡上，以后可以在“设置”里修改。</source>
@@ -1215,6 +1939,32 @@ After deletion they no longer appear in the register.</translation>
     <message>
         <source>打印 — {0}</source>
         <translation>Print — {0}</translation>
+    </message>
+</context>
+<context>
+    <name>receipt_link</name>
+    <message>
+        <source>打印回执</source>
+        <translation>Print receipt</translation>
+    </message>
+    <message>
+        <source>本版本还不能打印回执。事项 {number} 已经保存。</source>
+        <translation>This version cannot print receipts yet. Item {number} is saved.</translation>
+    </message>
+</context>
+<context>
+    <name>receipt_preview</name>
+    <message>
+        <source>找不到工作站资料，请先完成设置向导。</source>
+        <translation>The station profile is missing. Please complete the setup wizard first.</translation>
+    </message>
+    <message>
+        <source>受理回执</source>
+        <translation>Intake receipt</translation>
+    </message>
+    <message>
+        <source>受理回执打印预览 — {0}</source>
+        <translation>Intake receipt print preview — {0}</translation>
     </message>
 </context>
 </TS>

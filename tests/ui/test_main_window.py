@@ -41,11 +41,14 @@ def test_every_page_can_be_shown(window: MainWindow) -> None:
         assert window.stack.currentWidget() is window.pages[key]
     assert isinstance(window.pages["register"], RegisterPage)
     assert isinstance(window.pages["settings"], SettingsPage)
+    from qunzhong_desktop.ui.worklist_page import IntakePage
+
+    assert isinstance(window.pages["intake"], IntakePage)
 
 
 @pytest.mark.parametrize(
     ("key", "name"),
-    [("intake", "受理登记"), ("diary", "民情日记"), ("ledger", "民情台账"), ("sync", "数据同步")],
+    [("diary", "民情日记"), ("ledger", "民情台账"), ("sync", "数据同步")],
 )
 def test_later_pages_say_plainly_they_are_not_there_yet(
     window: MainWindow, key: str, name: str

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from qunzhong_desktop import __version__
-from qunzhong_desktop.cli import cards, demo, roster, setup
+from qunzhong_desktop.cli import calendar, cards, demo, items, receipt, roster, setup
 from qunzhong_desktop.core.errors import DomainError
 
 Handler = Callable[[argparse.Namespace], int]
@@ -42,6 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
     demo.register(commands, home)
     roster.register(commands, home)
     cards.register(commands, home)
+    calendar.register(commands, home)
+    items.register(commands, home)
+    receipt.register(commands, home)
     return parser
 
 

@@ -1,24 +1,31 @@
-"""``qunzhong demo``: fill a station with a reproducible village of demo households.
+"""``qunzhong demo``: fill a station with a reproducible village and its intake items.
 
 The station must be set up first (its code gives the county of the ID numbers, its name the
 village of the addresses). If the register already holds households, the demo households
 are *added*: numbered after the largest all-digit household number, with ID numbers that
 are not taken, in the grids and with the cadres of the same names when they exist. Every
-row goes through the change capture, like typed data.
+row goes through the change capture, like typed data. Then ``--items`` intake items (受理事项)
+from those households, in every state and with histories, some past their promised date;
+their numbers continue the station's.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import time
+from collections import Counter
 from typing import Any
 
 from qunzhong_desktop.cli.common import store_of
 from qunzhong_desktop.core.demo import DEFAULT_HOUSEHOLDS, DEFAULT_SEED, generate, village_of
+from qunzhong_desktop.core.demo_items import DEFAULT_ITEMS, generate_items, is_overdue
 from qunzhong_desktop.core.errors import SetupError, ValidationError
-from qunzhong_desktop.storage.demo_load import load_demo, taken
+from qunzhong_desktop.core.intake_states import STATE_NAMES, State
+from qunzhong_desktop.storage.demo_load import load_demo, load_items, taken
 
 MAX_HOUSEHOLDS = 100_000
+MAX_ITEMS = 200_000
 
 
 def register(commands: Any, home: argparse.ArgumentParser) -> None:
@@ -43,6 +50,13 @@ def register(commands: Any, home: argparse.ArgumentParser) -> None:
         metavar="S",
         help=f"随机种子（默认 {DEFAULT_SEED}，便于重现）",
     )
+    demo.add_argument(
+        "--items",
+        type=int,
+        default=DEFAULT_ITEMS,
+        metavar="N",
+        help=f"受理事项件数（默认 {DEFAULT_ITEMS}，0 表示不生成）",
+    )
     demo.set_defaults(handler=run_demo)
 
 
@@ -52,6 +66,10 @@ def run_demo(args: argparse.Namespace) -> int:
         raise ValidationError(
             f"户数应在 1 到 {MAX_HOUSEHOLDS} 之间，现在是 {args.households}。",
             code="demo.households",
+        )
+    if not 0 <= args.items <= MAX_ITEMS:
+        raise ValidationError(
+            f"受理事项件数应在 0 到 {MAX_ITEMS} 之间，现在是 {args.items}。", code="demo.items"
         )
     try:
         store = store_of(args)
@@ -78,6 +96,16 @@ def run_demo(args: argparse.Namespace) -> int:
             avoid_ids=used_ids,
         )
         summary = load_demo(store.db, data)
+        today = dt.date.today()
+        items = generate_items(
+            data,
+            count=args.items,
+            seed=args.seed,
+            today=today,
+            calendar=store.calendar.calendar(),
+            operator=station.operator,
+        )
+        load_items(store.db, items, data)
         elapsed = time.perf_counter() - started
         added = "追加" if existing else "生成"
         print(
@@ -85,6 +113,11 @@ def run_demo(args: argparse.Namespace) -> int:
             f"新建网格 {summary.grids} 个、干部 {summary.cadres} 名，结对 {summary.paired} 户"
             f"（种子 {args.seed}，用时 {elapsed:.1f} 秒）。"
         )
+        if items:
+            states = Counter(item.state for item in items)
+            spread = "、".join(f"{STATE_NAMES[st]} {states[st]}" for st in State if states[st])
+            overdue = sum(is_overdue(item, today) for item in items)
+            print(f"受理事项 {len(items)} 件（{spread}；已超期 {overdue} 件）。")
         if existing:
             print(f"原有 {existing} 户保留不动，演示户号从 {first_number} 开始。")
         return 0

@@ -47,6 +47,15 @@ class WorkCalendar:
         """Whether holidays of ``year`` are known (bundled or loaded)."""
         return year in self._loaded_years or year in self._bundled
 
+    def missing_years(self, today: dt.date) -> list[int]:
+        """The years to load now: this year if unknown, and from December next year too.
+
+        The State Council publishes a year's schedule in the autumn before, so in December
+        the next year's deadlines are already near.
+        """
+        years = [today.year, today.year + 1] if today.month == 12 else [today.year]
+        return [year for year in years if not self.knows(year)]
+
     def unknown_years(self, *days: dt.date) -> list[int]:
         """The years among ``days`` whose holidays are unknown (weekends only are counted)."""
         return sorted({d.year for d in days if not self.knows(d.year)})

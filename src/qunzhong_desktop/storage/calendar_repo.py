@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from qunzhong_desktop.core.calendar_file import Schedule, ScheduleDay
+from qunzhong_desktop.core.errors import ValidationError
 from qunzhong_desktop.core.workcalendar import WorkCalendar
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.database import Database
@@ -20,6 +24,10 @@ def load_calendar(s: Session) -> WorkCalendar:
     return WorkCalendar(days, years)
 
 
+def _year_bounds(year: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
 class SqlCalendar:
     """The working-day calendar of one store."""
 
@@ -30,3 +38,71 @@ class SqlCalendar:
         """The calendar as loaded now."""
         with self.db.session() as s:
             return load_calendar(s)
+
+    def loaded_years(self) -> list[int]:
+        """The years whose schedule the user loaded, in order."""
+        return sorted(self.sources())
+
+    def sources(self) -> dict[int, str]:
+        """Each loaded year with the file it came from, in year order."""
+        with self.db.session() as s:
+            rows = s.execute(
+                select(m.CalendarYear.year, m.CalendarYear.source)
+                .where(m.CalendarYear.deleted_at.is_(None))
+                .order_by(m.CalendarYear.year)
+            )
+            return {year: source for year, source in rows}
+
+    def days(self, year: int) -> list[ScheduleDay]:
+        """The loaded holidays and make-up workdays of ``year``, in date order."""
+        first, last = _year_bounds(year)
+        with self.db.session() as s:
+            rows = s.scalars(
+                select(m.CalendarDay)
+                .where(m.CalendarDay.deleted_at.is_(None))
+                .where(m.CalendarDay.day.between(first, last))
+                .order_by(m.CalendarDay.day)
+            )
+            return [ScheduleDay(row.day, row.workday, row.note) for row in rows]
+
+    def import_schedule(self, schedule: Schedule) -> None:
+        """Replace what is loaded for the schedule's years with its days, in one transaction.
+
+        Raises:
+            ValidationError: a day lies outside the schedule's years.
+
+        Rows are changed through the ORM so the change capture records them: a day no
+        longer listed is tombstoned, a day listed again is revived (a date is unique in the
+        table, tombstones included), a new day is added.
+        """
+        stray = [d.day for d in schedule.days if d.day.year not in schedule.years]
+        if stray:
+            raise ValidationError(
+                f"{stray[0]} 不在节假日安排写明的年份内。", code="calendar.stray_day", day=stray[0]
+            )
+        now = m.utcnow()
+        new = {d.day: d for d in schedule.days}
+        with self.db.session() as s:
+            for year in schedule.years:
+                row = s.scalars(select(m.CalendarYear).where(m.CalendarYear.year == year)).first()
+                source = schedule.source[:200]
+                if row is None:
+                    s.add(m.CalendarYear(year=year, source=source))
+                else:
+                    row.source = source
+                    row.deleted_at = None
+                first, last = _year_bounds(year)
+                existing = s.scalars(
+                    select(m.CalendarDay).where(m.CalendarDay.day.between(first, last))
+                )
+                for old in existing:
+                    day = new.pop(old.day, None)
+                    if day is None:
+                        if old.deleted_at is None:
+                            old.deleted_at = now
+                        continue
+                    old.workday = day.workday
+                    old.note = day.note
+                    old.deleted_at = None
+            for day in new.values():
+                s.add(m.CalendarDay(day=day.day, workday=day.workday, note=day.note))

@@ -2,21 +2,28 @@
 
 Grids, cadres and households go in through the ORM, so the outbox records every row as it
 would for a clerk's typing; households are written in batches with one flush each
-(:func:`.register_repo.add_households`) rather than one transaction per household.
+(:func:`.register_repo.add_households`) rather than one transaction per household. Intake
+items and their events (:mod:`core.demo_items`) go in as ORM bulk inserts, which the change
+capture records too; their numbers continue the store's counters in the same transaction.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from qunzhong_desktop.core.demo import DemoData
+from qunzhong_desktop.core.demo_items import DemoItem
+from qunzhong_desktop.core.errors import SetupError
+from qunzhong_desktop.core.ids import new_id
+from qunzhong_desktop.core.intake import item_number
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.database import Database
-from qunzhong_desktop.storage.register_repo import add_households
+from qunzhong_desktop.storage.register_repo import add_households, load_station
 
 Progress = Callable[[int, int], None]
 
@@ -121,3 +128,111 @@ def _grids_and_cadres(s: Session, data: DemoData) -> tuple[int, int]:
         cadre.id = cadre_row.id
     s.flush()
     return new_grids, new_cadres
+
+
+def load_items(
+    db: Database,
+    items: list[DemoItem],
+    data: DemoData | None = None,
+    *,
+    batch: int = 5000,
+    progress: Progress | None = None,
+) -> int:
+    """Write demo intake items with their histories, numbered after the store's counters.
+
+    Items are numbered per year in the order they were received. Up to ``batch`` items go in
+    one transaction together with the bump of their year's counter, so a failed batch
+    leaves neither rows nor a gap in the numbers (earlier batches stay).
+
+    Args:
+        db: the store (its station gives the numbers' prefix).
+        items: the generated items, as :func:`.demo_items.generate_items` returns them.
+        data: the village the requesters come from, already loaded (its ids filled in);
+            without it the items keep only the requesters' names and phones.
+        batch: items per transaction.
+        progress: called with (items written, total) after each transaction.
+
+    Returns:
+        How many items were written.
+
+    Raises:
+        SetupError: the station is not set up.
+    """
+    ordered = sorted(items, key=lambda item: item.received_at)
+    total = len(ordered)
+    for start in range(0, total, batch):
+        chunk = ordered[start : start + batch]
+        with db.session() as s:
+            station = load_station(s)
+            if station is None:
+                raise SetupError("本机尚未设置工作站，不能生成受理事项。", code="setup.station")
+            item_rows: list[dict[str, Any]] = []
+            event_rows: list[dict[str, Any]] = []
+            counters: dict[int, m.ItemCounter] = {}
+            for item in chunk:
+                year = item.received_at.year
+                counter = counters.get(year) or _counter(s, year)
+                counters[year] = counter
+                counter.last += 1
+                row = _item_row(item, data)
+                row["number"] = item_number(station.code, year, counter.last)
+                row["year"], row["sequence"] = year, counter.last
+                item_rows.append(row)
+                event_rows.extend(_event_rows(item, str(row["id"])))
+            s.execute(insert(m.IntakeItem), item_rows)
+            s.execute(insert(m.ItemEvent), event_rows)
+        if progress is not None:
+            progress(min(start + batch, total), total)
+    return total
+
+
+def _counter(s: Session, year: int) -> m.ItemCounter:
+    counter = s.get(m.ItemCounter, year)
+    if counter is None:
+        counter = m.ItemCounter(year=year, last=0)
+        s.add(counter)
+    return counter
+
+
+def _item_row(item: DemoItem, data: DemoData | None) -> dict[str, Any]:
+    person_id = household_id = None
+    if data is not None and item.requester is not None:
+        household = data.households[item.requester[0]].household
+        household_id = household.id
+        person_id = household.members[item.requester[1]].id
+    return {
+        "id": new_id(),
+        "received_at": item.received_at,
+        "channel": item.channel,
+        "requester_person_id": person_id,
+        "requester_household_id": household_id,
+        "requester_name": item.requester_name,
+        "requester_phone": item.requester_phone,
+        "domain": item.domain,
+        "grade": item.grade,
+        "item_type": item.item_type,
+        "content": item.content,
+        "handler": item.handler,
+        "promised_days": item.promised_days,
+        "query_code": item.query_code,
+        "state": item.state.value,
+        "due_on": item.due_on,
+    }
+
+
+def _event_rows(item: DemoItem, item_id: str) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": new_id(),
+            "item_id": item_id,
+            "position": position,
+            "at": event.at,
+            "actor": event.actor,
+            "actor_role": role.value,
+            "from_state": event.from_state.value if event.from_state else None,
+            "to_state": event.to_state.value,
+            "note": event.note,
+            "data": dict(event.data),
+        }
+        for position, (event, role) in enumerate(zip(item.events, item.roles, strict=True))
+    ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Select, func, select, text
@@ -17,6 +18,23 @@ from qunzhong_desktop.core.text import compact
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.models import utcnow
+
+
+@dataclass(frozen=True, slots=True)
+class PersonHit:
+    """A person found by :meth:`SqlRegister.search_persons` (e.g. to pick a requester)."""
+
+    id: str
+    name: str
+    id_masked: str
+    phone: str
+    household_number: str
+    household_id: str
+
+
+def _like_pattern(query: str) -> str:
+    needle = compact(query).lower()
+    return "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 def person_search_text(person: m.Person, household: m.Household) -> str:
@@ -285,6 +303,37 @@ class SqlRegister:
         stmt = stmt.order_by(m.Household.number)
         with self.db.session() as s:
             return list(s.scalars(stmt))
+
+    def search_persons(self, query: str, limit: int = 30) -> list[PersonHit]:
+        """Live persons matching a query, as for :meth:`search_households`, at most ``limit``.
+
+        An empty query finds nobody; the hits come by household number, then name.
+        """
+        if not compact(query):
+            return []
+        stmt = (
+            select(m.Person, m.Household.number)
+            .join(m.Household, m.Household.id == m.Person.household_id)
+            .where(
+                m.Person.deleted_at.is_(None),
+                m.Household.deleted_at.is_(None),
+                m.Person.search_text.like(_like_pattern(query), escape="\\"),
+            )
+            .order_by(m.Household.number, m.Person.name)
+            .limit(limit)
+        )
+        with self.db.session() as s:
+            return [
+                PersonHit(
+                    id=person.id,
+                    name=person.name,
+                    id_masked=citizen_id.mask(person.id_number),
+                    phone=person.phone or person.household.phone or "",
+                    household_number=number,
+                    household_id=person.household_id,
+                )
+                for person, number in s.execute(stmt)
+            ]
 
     def household_rows(self, ids: Sequence[str]) -> list[e.HouseholdRow]:
         """List rows for the given ids, in that order."""

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from qunzhong_desktop.storage.store import Store
+from qunzhong_desktop.ui.calendar_banner import CalendarBanner
+from qunzhong_desktop.ui.item_figures import ItemFigures
 
 
 class _Tile(QFrame):
@@ -41,10 +43,14 @@ class DashboardPage(QWidget):
 
     open_register = Signal()
     open_flagged = Signal()
+    open_calendar_settings = Signal()
+    open_intake = Signal(str)  # a work list (``overdue`` …) or ``new`` for the intake form
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
+        self.calendar_banner = CalendarBanner(store, self)
+        self.calendar_banner.open_settings.connect(self.open_calendar_settings)
         self.title = QLabel(self)
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
@@ -61,6 +67,8 @@ class DashboardPage(QWidget):
         for column, tile in enumerate((self.households, self.persons, self.flagged, self.cards)):
             tiles.addWidget(tile, 0, column)
         tiles.setColumnStretch(4, 1)
+        self.item_figures = ItemFigures(store, self)
+        self.item_figures.open_view.connect(self.open_intake)
         self.register_button = QPushButton(self.tr("打开户籍登记"), self)
         self.register_button.clicked.connect(self.open_register)
         self.flagged_button = QPushButton(self.tr("查看需核对的户"), self)
@@ -69,8 +77,8 @@ class DashboardPage(QWidget):
         self.cards_button.clicked.connect(self._open_cards)
         hint = QLabel(
             self.tr(
-                "在“户籍”中登记农户和居民，并为每户打印便民服务联系卡。"
-                "受理登记、民情日记、台账和同步将在后续版本提供。"
+                "在“户籍”中登记农户和居民，并为每户打印便民服务联系卡；"
+                "在“受理”中登记群众诉求并跟踪办理。民情日记、台账和同步将在后续版本提供。"
             ),
             self,
         )
@@ -83,10 +91,13 @@ class DashboardPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
         layout.setSpacing(12)
+        layout.addWidget(self.calendar_banner)
         layout.addWidget(self.title)
         layout.addWidget(self.details)
         layout.addSpacing(12)
         layout.addLayout(tiles)
+        layout.addSpacing(12)
+        layout.addWidget(self.item_figures)
         layout.addSpacing(12)
         layout.addWidget(hint)
         layout.addLayout(buttons)
@@ -94,7 +105,8 @@ class DashboardPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Read the station and the counts again."""
+        """Read the station, the counts and the calendar again."""
+        self.calendar_banner.refresh()
         station = self.store.register.station()
         if station is not None:
             self.title.setText(station.name)
@@ -117,6 +129,7 @@ class DashboardPage(QWidget):
         flagged = self.store.register.count_flagged_persons()
         self.flagged.value.setText(str(flagged))
         self.flagged_button.setEnabled(flagged > 0)
+        self.item_figures.refresh()
         # which cards are out of date needs every household's card content: counted just
         # after the page is shown, so start-up does not wait for it
         QTimer.singleShot(0, self._count_cards)

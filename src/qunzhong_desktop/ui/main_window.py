@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from qunzhong_desktop.storage.store import Store
+from qunzhong_desktop.ui.calendar_banner import missing_years, warning_text
 from qunzhong_desktop.ui.dashboard_page import DashboardPage
 from qunzhong_desktop.ui.placeholder_page import PlaceholderPage
 
@@ -71,10 +72,14 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.station_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.station_label)
+        self.calendar_label = QLabel(self)
+        self.calendar_label.setStyleSheet("color: #7a5b00;")
+        self.statusBar().addWidget(self.calendar_label)
         self._build_menus()
         self._build_shortcuts()
         self.nav.currentRowChanged.connect(self._show_row)
         self.refresh_station()
+        self.refresh_calendar()
         self.resize(1180, 760)
         self.nav.setCurrentRow(0)
 
@@ -85,12 +90,7 @@ class MainWindow(QMainWindow):
         return [
             PageSpec("dashboard", self.tr("工作台"), sp.SP_ComputerIcon, self._build_dashboard),
             PageSpec("register", self.tr("户籍"), sp.SP_DirHomeIcon, self._build_register),
-            PageSpec(
-                "intake",
-                self.tr("受理"),
-                sp.SP_FileDialogNewFolder,
-                lambda: self._placeholder(self.tr("受理登记"), later),
-            ),
+            PageSpec("intake", self.tr("受理"), sp.SP_FileDialogNewFolder, self._build_intake),
             PageSpec(
                 "diary",
                 self.tr("日记"),
@@ -119,6 +119,8 @@ class MainWindow(QMainWindow):
         page = DashboardPage(self.store)
         page.open_register.connect(lambda: self.show_page("register"))
         page.open_flagged.connect(self._show_flagged)
+        page.open_intake.connect(self.show_intake)
+        page.open_calendar_settings.connect(self.show_calendar_settings)
         return page
 
     def _build_register(self) -> QWidget:
@@ -126,11 +128,26 @@ class MainWindow(QMainWindow):
 
         return RegisterPage(self.store)
 
+    def _build_intake(self) -> QWidget:
+        from qunzhong_desktop.ui.worklist_page import IntakePage
+
+        return IntakePage(self.store)
+
+    def show_intake(self, view: str) -> None:
+        """Open the 受理 page on a work list (``overdue`` …) or the form (``new``)."""
+        from qunzhong_desktop.ui.worklist_page import IntakePage
+
+        self.show_page("intake")
+        page = self.page("intake")
+        if isinstance(page, IntakePage):
+            page.show_view(view)
+
     def _build_settings(self) -> QWidget:
         from qunzhong_desktop.ui.settings_page import SettingsPage
 
         page = SettingsPage(self.store)
         page.station_saved.connect(self.refresh_station)
+        page.calendar_changed.connect(self.refresh_calendar)
         return page
 
     def page(self, key: str) -> QWidget:
@@ -155,6 +172,24 @@ class MainWindow(QMainWindow):
         page = self.page("register")
         if isinstance(page, RegisterPage):
             page.show_flagged()
+
+    def show_calendar_settings(self) -> None:
+        """Open 设置 at 工作日历 (from the dashboard's calendar warning)."""
+        from qunzhong_desktop.ui.settings_page import SettingsPage
+
+        self.show_page("settings")
+        page = self.page("settings")
+        if isinstance(page, SettingsPage):
+            page.show_calendar()
+
+    def refresh_calendar(self) -> None:
+        """Warn in the status bar (and the dashboard) while a needed year's holidays are unknown."""
+        warning = warning_text(missing_years(self.store))
+        self.calendar_label.setText(f"⚠ {warning}" if warning else "")
+        self.calendar_label.setVisible(bool(warning))
+        dashboard = self.pages.get("dashboard")
+        if isinstance(dashboard, DashboardPage):
+            dashboard.calendar_banner.refresh()
 
     def page_keys(self) -> list[str]:
         """The page keys in navigation order."""

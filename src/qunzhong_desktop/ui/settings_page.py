@@ -1,4 +1,4 @@
-"""设置: the station profile as printed on the cards, and the font the cards use.
+"""设置: station profile, working-day calendar, promised days per domain, card font.
 
 The station and township codes identify the station to the township and cannot be changed
 here. Saving checks every field first; a wrong value is explained under its field and
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from qunzhong_desktop.core.errors import DomainError, ValidationError
 from qunzhong_desktop.storage.setup import check_profile
 from qunzhong_desktop.storage.store import Store
+from qunzhong_desktop.ui.calendar_settings import CalendarBox, DomainDaysBox
 from qunzhong_desktop.ui.errors import show_error
 from qunzhong_desktop.ui.station_form import ERROR_STYLE, FIELDS, StationFields
 from qunzhong_desktop.ui.tasks import CancelToken, Progress, run_task
@@ -36,6 +37,7 @@ class SettingsPage(QWidget):
     """Edit the station profile; choose the card font."""
 
     station_saved = Signal()
+    calendar_changed = Signal()
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -93,14 +95,20 @@ class SettingsPage(QWidget):
         font_layout.addWidget(self.font_error)
         font_layout.addLayout(buttons)
 
+        self.calendar_box = CalendarBox(store)
+        self.calendar_box.calendar_changed.connect(self.calendar_changed)
+        self.domain_days_box = DomainDaysBox(store)
+
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.setSpacing(16)
         layout.addWidget(station_box)
+        layout.addWidget(self.calendar_box)
+        layout.addWidget(self.domain_days_box)
         layout.addWidget(font_box)
         layout.addStretch(1)
-        scroll = QScrollArea(self)
+        self.scroll_area = scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(content)
@@ -115,6 +123,16 @@ class SettingsPage(QWidget):
 
     def _edited(self) -> None:
         self.saved_label.clear()
+
+    def show_calendar(self) -> None:
+        """Scroll to 工作日历 (where the banner's button leads)."""
+        self.calendar_box.refresh()
+        self.calendar_box.import_button.setFocus()
+        # after the pending layout, so the box's position is final
+        QTimer.singleShot(0, self._scroll_to_calendar)
+
+    def _scroll_to_calendar(self) -> None:
+        self.scroll_area.verticalScrollBar().setValue(self.calendar_box.y() - 8)
 
     # station ----------------------------------------------------------------------------
     def save_station(self) -> bool:

@@ -1,0 +1,240 @@
+"""``qunzhong items``: register intake items (受理登记), move them through the five steps, list.
+
+``add`` prints only the new number, so a script can capture it. ``move`` refuses a move the
+state machine does not allow with one Chinese line and exit status 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from sqlalchemy import select
+
+from qunzhong_desktop.cli.common import store_of
+from qunzhong_desktop.core import citizen_id, phone
+from qunzhong_desktop.core.errors import NotFoundError, ValidationError
+from qunzhong_desktop.core.intake import (
+    CHANNELS,
+    FOLLOW_UP_WAYS,
+    ITEM_TYPES,
+    SATISFACTION,
+    MoveRefused,
+)
+from qunzhong_desktop.core.intake_clock import URGENCY_NAMES, Urgency
+from qunzhong_desktop.core.intake_records import ItemFilter, ItemRow, NewItem
+from qunzhong_desktop.core.intake_states import STATE_NAMES, State, allowed_targets, parse_state
+from qunzhong_desktop.storage import models as m
+from qunzhong_desktop.storage.store import Store
+
+CLI_ACTOR = "命令行"
+
+
+def register(commands: Any, home: argparse.ArgumentParser) -> None:
+    """Add ``items`` and its ``add``, ``move`` and ``list`` sub-commands."""
+    items = commands.add_parser(
+        "items",
+        help="受理事项：登记、流转、列表",
+        description="群众诉求的受理登记与流转。",
+        parents=[home],
+    )
+    actions = items.add_subparsers(dest="action", required=True, metavar="ACTION")
+    _add_parser(actions, home)
+    _move_parser(actions, home)
+    _list_parser(actions, home)
+
+
+def _add_parser(actions: Any, home: argparse.ArgumentParser) -> None:
+    add = actions.add_parser(
+        "add",
+        help="受理登记一件事项，输出新编号",
+        description="受理登记：诉求人可从户籍中按身份证号选取，也可直接填写姓名和电话。",
+        parents=[home],
+    )
+    who = add.add_mutually_exclusive_group(required=True)
+    who.add_argument("--requester-id", metavar="ID", help="诉求人身份证号（须已在户籍中）")
+    who.add_argument("--requester-name", metavar="NAME", help="诉求人姓名（非户籍人员）")
+    add.add_argument("--phone", default="", metavar="P", help="联系电话")
+    add.add_argument("--channel", required=True, help="来源渠道：" + "、".join(CHANNELS))
+    add.add_argument("--domain", required=True, help="诉求类别，如 社会保障")
+    add.add_argument("--grade", required=True, help="等级：A 重大紧急、B 一般、C 咨询")
+    add.add_argument(
+        "--type", required=True, dest="item_type", help="件类型：" + "、".join(ITEM_TYPES)
+    )
+    add.add_argument("--content", required=True, metavar="TEXT", help="诉求内容")
+    add.add_argument(
+        "--handler", dest="handler_name", default="", help="经办人（默认：工作站操作员）"
+    )
+    add.add_argument("--days", type=int, default=None, metavar="N", help="承诺办结工作日数")
+    add.add_argument("--result", default="", metavar="TEXT", help="即办件的办理结果")
+    add.set_defaults(handler=run_add)
+
+
+def _move_parser(actions: Any, home: argparse.ArgumentParser) -> None:
+    move = actions.add_parser(
+        "move",
+        help="流转事项（办理中、待补件、已上报、已办结、已回访、已销号……）",
+        description="把事项改为下一状态；不允许的流转会被拒绝并说明原因。",
+        parents=[home],
+    )
+    move.add_argument("number", metavar="NUMBER", help="事项编号")
+    move.add_argument("state", metavar="STATE", help="目标状态：中文名（如 办理中）或代码")
+    move.add_argument("--note", default="", metavar="TEXT", help="说明（不予受理、撤回时必填）")
+    move.add_argument("--result", default=None, metavar="TEXT", help="办结结果（默认同 --note）")
+    move.add_argument("--satisfaction", default=None, help="回访满意度：" + "、".join(SATISFACTION))
+    move.add_argument("--way", default="电话", help="回访方式：" + "、".join(FOLLOW_UP_WAYS))
+    move.set_defaults(handler=run_move)
+
+
+def _list_parser(actions: Any, home: argparse.ArgumentParser) -> None:
+    listing = actions.add_parser(
+        "list", help="列出事项", description="列出受理事项，最新的在前。", parents=[home]
+    )
+    listing.add_argument(
+        "--state", action="append", default=[], metavar="S", help="只列此状态（可重复）"
+    )
+    listing.add_argument("--overdue", action="store_true", help="只列已超期的事项")
+    listing.add_argument("--json", action="store_true", help="以 JSON 数组输出")
+    listing.set_defaults(handler=run_list)
+
+
+# commands ----------------------------------------------------------------------------------
+def run_add(args: argparse.Namespace) -> int:
+    """Register one item and print its number."""
+    store = store_of(args)
+    try:
+        new = NewItem(
+            channel=args.channel,
+            domain=args.domain,
+            grade=args.grade.strip().upper(),
+            item_type=args.item_type,
+            content=args.content,
+            requester_name=args.requester_name or "",
+            requester_phone=phone.normalise(args.phone) if args.phone.strip() else "",
+            handler=args.handler_name,
+            promised_days=_days(args.days),
+            result=args.result,
+        )
+        if args.requester_id:
+            new.requester_person_id = person_id_of(store, args.requester_id)
+        detail = store.items.register_item(new, actor=actor_of(store))
+        print(detail.number)
+        return 0
+    finally:
+        store.close()
+
+
+def run_move(args: argparse.Namespace) -> int:
+    """Make one move; a refused move raises MoveRefused (one line, exit 1)."""
+    target = state_of(args.state)
+    data: dict[str, Any] = {}
+    if target is State.RESOLVED:
+        data["result"] = args.note if args.result is None else args.result
+    if target is State.FOLLOWED_UP:
+        data["way"] = args.way
+        if args.satisfaction is not None:
+            data["satisfaction"] = args.satisfaction
+    store = store_of(args)
+    try:
+        before = store.items.item(args.number).state
+        try:
+            detail = store.items.move(
+                args.number, target, actor=actor_of(store), note=args.note, data=data
+            )
+        except MoveRefused as exc:
+            if exc.code != MoveRefused.code:
+                raise
+            targets = "、".join(STATE_NAMES[t] for t in allowed_targets(before))
+            hint = f"当前可改为：{targets}。" if targets else "该事项已结束，不能再流转。"
+            raise MoveRefused(exc.message + hint, code=exc.code, **exc.data) from None
+        print(f"{detail.number}：{STATE_NAMES[before]} → {STATE_NAMES[detail.state]}")
+        return 0
+    finally:
+        store.close()
+
+
+def run_list(args: argparse.Namespace) -> int:
+    """List items, newest first, as text lines or a JSON array."""
+    filters = ItemFilter(states=tuple(state_of(s) for s in args.state), overdue=args.overdue)
+    store = store_of(args)
+    try:
+        rows = store.items.rows(store.items.search_ids(filters))
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps([row_json(r) for r in rows], ensure_ascii=False, indent=1))
+        return 0
+    if not rows:
+        print("没有符合条件的事项。")
+    for r in rows:
+        due = r.due_on.isoformat() if r.due_on else "—"
+        flag = "" if r.urgency is Urgency.DONE else f"（{URGENCY_NAMES[r.urgency]}）"
+        print(
+            f"{r.number}  {r.received_at:%Y-%m-%d}  {STATE_NAMES[r.state]}{flag}  "
+            f"期限 {due}  {r.requester_name}  {r.domain}  {r.item_type}"
+        )
+    return 0
+
+
+# helpers -----------------------------------------------------------------------------------
+def row_json(row: ItemRow) -> dict[str, Any]:
+    """One list row as plain JSON values."""
+    return {
+        "number": row.number,
+        "received_at": row.received_at.isoformat(timespec="seconds"),
+        "requester": row.requester_name,
+        "channel": row.channel,
+        "domain": row.domain,
+        "grade": row.grade,
+        "type": row.item_type,
+        "state": STATE_NAMES[row.state],
+        "state_code": row.state.value,
+        "due_on": row.due_on.isoformat() if row.due_on else None,
+        "urgency": row.urgency.value,
+    }
+
+
+def state_of(text: str) -> State:
+    """A state from its Chinese name or code, refused in one Chinese line."""
+    try:
+        return parse_state(text)
+    except ValueError:
+        names = "、".join(STATE_NAMES.values())
+        raise ValidationError(
+            f"没有“{text}”这个状态，可用：{names}（或对应代码）。", code="item.state", value=text
+        ) from None
+
+
+def person_id_of(store: Store, raw: str) -> str:
+    """The id of the live resident with this citizen ID number.
+
+    Raises:
+        NotFoundError: nobody in the register has it.
+    """
+    number = citizen_id.normalise(raw)
+    with store.db.session() as s:
+        found = s.scalars(
+            select(m.Person.id).where(m.Person.id_number == number, m.Person.deleted_at.is_(None))
+        ).first()
+    if found is None:
+        raise NotFoundError(
+            f"户籍中没有身份证号为 {citizen_id.mask(number) or number} 的居民，"
+            "请核对号码，或改用 --requester-name 填写姓名。",
+            code="item.requester_missing",
+        )
+    return found
+
+
+def actor_of(store: Store) -> str:
+    """Who the history names for a command: the station's operator, else 命令行."""
+    station = store.register.station()
+    return (station.operator if station else "") or CLI_ACTOR
+
+
+def _days(days: int | None) -> int | None:
+    if days is not None and not 1 <= days <= 60:
+        raise ValidationError(
+            f"承诺办结天数应在 1 到 60 个工作日之间，现在是 {days}。", code="item.days"
+        )
+    return days

@@ -1,0 +1,41 @@
+"""``qunzhong receipt``: the intake receipt (受理回执) of an item as a PDF."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from qunzhong_desktop.cli.common import store_of
+from qunzhong_desktop.core.errors import SetupError
+from qunzhong_desktop.reports.fonts import FONT_SETTING, find_cjk_font
+from qunzhong_desktop.reports.receipt_pdf import render_receipt
+
+
+def register(commands: Any, home: argparse.ArgumentParser) -> None:
+    """Add ``receipt``."""
+    receipt = commands.add_parser(
+        "receipt",
+        help="打印受理回执（PDF）",
+        description="把事项的受理回执（编号、日期、承诺办结日期、查询码）输出为 A5 PDF。",
+        parents=[home],
+    )
+    receipt.add_argument("number", metavar="NUMBER", help="事项编号")
+    receipt.add_argument("--out", required=True, metavar="FILE.pdf", help="输出的 PDF 文件")
+    receipt.set_defaults(handler=run_receipt)
+
+
+def run_receipt(args: argparse.Namespace) -> int:
+    """Write the receipt of one item."""
+    store = store_of(args)
+    try:
+        detail = store.items.item(args.number)
+        station = store.register.station()
+        if station is None:
+            raise SetupError("找不到工作站资料，请先完成设置向导。", code="setup.missing")
+        font = find_cjk_font(store.settings.get(FONT_SETTING))
+        out = render_receipt(detail, station, Path(args.out), font=font)
+        print(f"已生成受理回执：{out.resolve()}")
+        return 0
+    finally:
+        store.close()

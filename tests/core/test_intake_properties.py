@@ -1,0 +1,327 @@
+"""Property tests of the five steps: random moves against the state machine and its rules,
+and the working-day clock against the calendar."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from typing import Any
+
+import chinese_calendar
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import (
+    RuleBasedStateMachine,
+    initialize,
+    invariant,
+    precondition,
+    rule,
+)
+
+from qunzhong_desktop.core.errors import DomainError
+from qunzhong_desktop.core.intake import (
+    FOLLOW_UP_WAYS,
+    SATISFACTION,
+    Event,
+    MoveRefused,
+    check_move,
+    current_state,
+)
+from qunzhong_desktop.core.intake_clock import due_date, paused_workdays
+from qunzhong_desktop.core.intake_states import FINAL, MOVES, Role, State, allowed_targets
+from qunzhong_desktop.core.workcalendar import WorkCalendar
+
+SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+CODES = {
+    "item.move_refused",
+    "item.not_owner",
+    "item.reason_required",
+    "item.result_required",
+    "item.satisfaction_required",
+    "item.way_invalid",
+    "item.reopen_refused",
+    "item.assignment_incomplete",
+}
+START = dt.datetime(2025, 3, 3, 9, 0)
+
+notes = st.one_of(st.just(""), st.just("  "), st.sampled_from(["材料已补齐", "不属于受理范围"]))
+data_values = st.dictionaries(
+    st.sampled_from(["result", "satisfaction", "way", "unit", "deadline"]),
+    st.one_of(
+        st.just(""),
+        st.sampled_from([*SATISFACTION, *FOLLOW_UP_WAYS, "很好", "邮件"]),
+        st.sampled_from(["已办理补缴", "镇社会事务办", "2025-04-01"]),
+    ),
+    max_size=5,
+)
+
+
+def expected_refusal(
+    events: list[Event], target: State, role: Role, note: str, data: dict[str, Any]
+) -> str | None:
+    """The spec, written out independently of check_move: the code a move is refused with,
+    or None when it is allowed (DOMAIN.md, "Intake and the five steps")."""
+    state = current_state(events)
+    if state is None:
+        return None if target is State.REGISTERED else "item.move_refused"
+    roles = MOVES.get((state, target))
+    if roles is None:
+        return "item.move_refused"
+    if role not in roles:
+        return "item.not_owner"
+    if target in (State.REJECTED, State.WITHDRAWN) and not note.strip():
+        return "item.reason_required"
+    if target is State.RESOLVED and not str(data.get("result", note)).strip():
+        return "item.result_required"
+    if target is State.FOLLOWED_UP:
+        if data.get("satisfaction") not in SATISFACTION:
+            return "item.satisfaction_required"
+        if data.get("way", "电话") not in FOLLOW_UP_WAYS:
+            return "item.way_invalid"
+    if target is State.IN_PROGRESS and state is State.FOLLOWED_UP:
+        follow_ups = [e for e in events if e.to_state is State.FOLLOWED_UP]
+        if follow_ups[-1].data.get("satisfaction") != "不满意":
+            return "item.reopen_refused"
+    if target is State.ASSIGNED and not (data.get("unit") and data.get("deadline")):
+        return "item.assignment_incomplete"
+    return None
+
+
+def valid_move_data(rng: st.DataObject, target: State) -> tuple[str, dict[str, Any]]:
+    """A note and data that satisfy the rules of the move (drawn, so some reopen)."""
+    if target in (State.REJECTED, State.WITHDRAWN):
+        return "不属于受理范围", {}
+    if target is State.RESOLVED:
+        return "", {"result": "已办理"}
+    if target is State.FOLLOWED_UP:
+        satisfaction = rng.draw(st.sampled_from(SATISFACTION), label="satisfaction")
+        return "", {"way": rng.draw(st.sampled_from(FOLLOW_UP_WAYS)), "satisfaction": satisfaction}
+    if target is State.ASSIGNED:
+        return "", {"unit": "镇社会事务办", "deadline": "2025-04-01"}
+    return "", {}
+
+
+def draw_target(rng: st.DataObject, allowed: list[State]) -> State:
+    """One of the allowed targets; a final one only now and then, so histories grow long."""
+    open_ = [target for target in allowed if target not in FINAL]
+    if open_ and rng.draw(st.integers(0, 5), label="finish") > 0:
+        return rng.draw(st.sampled_from(open_))
+    return rng.draw(st.sampled_from(allowed))
+
+
+def check_history(events: list[Event]) -> None:
+    """What every accepted history satisfies."""
+    assert events[0].from_state is None and events[0].to_state is State.REGISTERED
+    for before, after in itertools.pairwise(events):
+        assert after.from_state is before.to_state
+        assert before.to_state not in FINAL, "nothing follows a final state"
+        assert before.at <= after.at
+        if after.to_state is State.CLOSED:
+            assert before.to_state is State.FOLLOWED_UP
+        if before.to_state is State.FOLLOWED_UP and after.to_state is State.IN_PROGRESS:
+            assert before.data["satisfaction"] == "不满意"
+    assert current_state(events) is events[-1].to_state
+
+
+class MoveMachine(RuleBasedStateMachine):
+    """One item's history, grown by random moves (most refused) and by allowed ones."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.events: list[Event] = []
+        self.clock = START
+        self.refused = 0
+
+    def _try(self, target: State, role: Role, note: str, data: dict[str, Any]) -> None:
+        before = list(self.events)
+        expected = expected_refusal(self.events, target, role, note, data)
+        try:
+            check_move(self.events, target, role=role, note=note, data=data)
+        except MoveRefused as exc:
+            assert isinstance(exc, DomainError)
+            assert exc.code in CODES and exc.message
+            assert exc.code == expected, (exc.code, expected)
+            assert self.events == before
+            self.refused += 1
+            return
+        assert expected is None, expected
+        self.clock += dt.timedelta(hours=5)
+        previous = current_state(self.events)
+        self.events.append(Event(self.clock, "测试员", previous, target, note, data))
+
+    @initialize()
+    def register(self) -> None:
+        self._try(State.REGISTERED, Role.STATION, "受理登记", {})
+
+    @rule(to=st.sampled_from(State), role=st.sampled_from(Role), note=notes, data=data_values)
+    def any_move(self, to: State, role: Role, note: str, data: dict[str, Any]) -> None:
+        self._try(to, role, note, data)
+
+    @precondition(lambda self: bool(allowed_targets(current_state(self.events), Role.STATION)))
+    @rule(rng=st.data())
+    def station_move(self, rng: st.DataObject) -> None:
+        state = current_state(self.events)
+        assert state is not None
+        target = draw_target(rng, allowed_targets(state, Role.STATION))
+        note, data = valid_move_data(rng, target)
+        self._try(target, Role.STATION, note, data)
+
+    @precondition(lambda self: bool(allowed_targets(current_state(self.events), Role.TOWNSHIP)))
+    @rule(rng=st.data())
+    def township_move(self, rng: st.DataObject) -> None:
+        state = current_state(self.events)
+        assert state is not None
+        target = draw_target(rng, allowed_targets(state, Role.TOWNSHIP))
+        note, data = valid_move_data(rng, target)
+        self._try(target, Role.TOWNSHIP, note, data)
+
+    @invariant()
+    def history_is_consistent(self) -> None:
+        if self.events:
+            check_history(self.events)
+
+    @invariant()
+    def a_final_state_allows_nothing(self) -> None:
+        state = current_state(self.events)
+        if state in FINAL:
+            assert allowed_targets(state, Role.STATION) == []
+            assert allowed_targets(state, Role.TOWNSHIP) == []
+
+
+MoveMachine.TestCase.settings = settings(max_examples=200, stateful_step_count=30, deadline=None)
+TestMoves = MoveMachine.TestCase
+
+
+@pytest.mark.parametrize("role", list(Role))
+@pytest.mark.parametrize("state", [None, *State])
+def test_allowed_targets_are_exactly_the_moves_the_rules_accept(
+    state: State | None, role: Role
+) -> None:
+    """Exhaustive: with valid data, check_move accepts exactly what allowed_targets lists."""
+    events: list[Event] = []
+    if state is not None:
+        # a history ending in ``state``; a follow-up before it was 不满意, so reopening is open
+        events = [Event(START, "x", None, State.REGISTERED)]
+        if state is not State.REGISTERED:
+            data = {"satisfaction": "不满意"} if state is State.FOLLOWED_UP else {}
+            events.append(Event(START, "x", State.REGISTERED, state, data=data))
+    allowed = allowed_targets(state, role)
+    for target in State:
+        note, data = "理由", {"result": "已办理", "satisfaction": "满意", "way": "电话"}
+        data |= {"unit": "镇社会事务办", "deadline": "2025-04-01"}
+        try:
+            check_move(events, target, role=role, note=note, data=data)
+        except MoveRefused as exc:
+            assert target not in allowed, (state, target, exc.code)
+            assert exc.code in ("item.move_refused", "item.not_owner")
+        else:
+            assert target in allowed, (state, target)
+
+
+# --- the working-day clock --------------------------------------------------------------
+
+BUNDLED = WorkCalendar()
+bundled_days = st.dates(dt.date(2024, 1, 1), dt.date(2026, 12, 31))
+
+
+@st.composite
+def loaded_calendars(draw: st.DrawFn) -> tuple[WorkCalendar, dict[dt.date, bool]]:
+    """A calendar with a user-loaded 2027: random holidays on weekdays, random 班 weekends."""
+    days = draw(
+        st.dictionaries(st.dates(dt.date(2027, 1, 1), dt.date(2027, 12, 31)), st.booleans())
+    )
+    loaded = {day: workday for day, workday in days.items() if workday != (day.weekday() < 5)}
+    return WorkCalendar(loaded, [2027]), loaded
+
+
+def _is_day_off(calendar: WorkCalendar, day: dt.date) -> bool:
+    if day.year in range(2004, 2027):  # independent oracle for the bundled years
+        assert calendar.is_workday(day) == chinese_calendar.is_workday(day)
+    return not calendar.is_workday(day)
+
+
+@SETTINGS
+@given(start=bundled_days, days=st.integers(0, 30))
+def test_deadlines_on_the_bundled_calendar_are_workdays(start: dt.date, days: int) -> None:
+    due = BUNDLED.add_workdays(start, days)
+    if days > 0:
+        assert not _is_day_off(BUNDLED, due)
+        assert due > start
+    else:
+        assert due == start
+    assert BUNDLED.workdays_between(start, due) == days
+
+
+@SETTINGS
+@given(
+    calendar=loaded_calendars(),
+    start=st.dates(dt.date(2026, 11, 1), dt.date(2027, 12, 31)),
+    days=st.integers(0, 30),
+)
+def test_deadlines_on_a_loaded_year_are_workdays(
+    calendar: tuple[WorkCalendar, dict[dt.date, bool]], start: dt.date, days: int
+) -> None:
+    calendar, loaded = calendar
+    due = calendar.add_workdays(start, days)
+    if days > 0:
+        assert calendar.is_workday(due)
+        if due.year == 2027:  # a loaded 休 is off, a loaded 班 on, else the plain week
+            assert loaded.get(due, due.weekday() < 5)
+        elif due.year == 2026:
+            assert chinese_calendar.is_workday(due)
+        else:  # a year known to neither counts weekends only
+            assert due.weekday() < 5
+    assert calendar.workdays_between(start, due) == days
+    assert calendar.workdays_between(start, calendar.add_workdays(start, days + 1)) == days + 1
+
+
+@st.composite
+def paused_histories(draw: st.DrawFn) -> tuple[dt.date, list[Event], dt.date]:
+    """Intake on a random day, then pauses (待补件) and resumptions at random gaps;
+    the last pause may still be open."""
+    received = draw(bundled_days)
+    at = dt.datetime.combine(received, dt.time(9))
+    events = [Event(at, "x", None, State.REGISTERED)]
+    state = State.REGISTERED
+    for _ in range(draw(st.integers(0, 4))):
+        at += dt.timedelta(days=draw(st.integers(0, 20)), hours=1)
+        target = State.AWAITING_DOCUMENTS if state is not State.AWAITING_DOCUMENTS else None
+        target = target or State.IN_PROGRESS
+        events.append(Event(at, "x", state, target))
+        state = target
+    today = at.date() + dt.timedelta(days=draw(st.integers(0, 20)))
+    return received, events, today
+
+
+@SETTINGS
+@given(history=paused_histories(), days=st.integers(1, 30))
+def test_paused_clock_keeps_deadlines_on_workdays(
+    history: tuple[dt.date, list[Event], dt.date], days: int
+) -> None:
+    received, events, today = history
+    paused = paused_workdays(events, BUNDLED, today)
+    due = due_date(received, days, events, BUNDLED, today)
+    assert not _is_day_off(BUNDLED, due)
+    assert BUNDLED.workdays_between(received, due) == days + paused
+    # each pause adds exactly the working days it lasted
+    expected = 0
+    since: dt.date | None = None
+    for event in events:
+        if event.to_state is State.AWAITING_DOCUMENTS:
+            since = event.at.date()
+        elif since is not None:
+            expected += BUNDLED.workdays_between(since, event.at.date())
+            since = None
+    if since is not None:
+        expected += BUNDLED.workdays_between(since, today)
+    assert paused == expected
+    assert due >= BUNDLED.add_workdays(received, days)
+
+
+@SETTINGS
+@given(start=bundled_days, a=st.integers(0, 30), b=st.integers(0, 30))
+def test_adding_workdays_composes(start: dt.date, a: int, b: int) -> None:
+    assert BUNDLED.add_workdays(BUNDLED.add_workdays(start, a), b) == BUNDLED.add_workdays(
+        start, a + b
+    )

@@ -1,0 +1,149 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from qunzhong_desktop.core.intake_states import State
+from qunzhong_desktop.storage.store import Store
+from qunzhong_desktop.ui import form_feedback
+from qunzhong_desktop.ui.item_dialog import ItemDialog
+from qunzhong_desktop.ui.move_dialog import MoveDialog
+from tests.ui.intake_data import FRIDAY, register
+from tests.ui.register_data import type_text
+
+pytestmark = pytest.mark.gui
+
+
+def open_item(qtbot: QtBot, store: Store, number: str) -> ItemDialog:
+    dialog = ItemDialog(store, number, clock=lambda: FRIDAY + dt.timedelta(days=3))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def move(qtbot: QtBot, dialog: ItemDialog, target: State, text: str = "") -> MoveDialog:
+    dialog.move_buttons[target].click()
+    asked = dialog.move_dialog
+    assert isinstance(asked, MoveDialog) and asked.target is target
+    if text:
+        type_text(qtbot, asked.note, text)
+    asked.ok_button.click()
+    return asked
+
+
+def labels(dialog: ItemDialog) -> list[str]:
+    return [b.text() for b in dialog.move_buttons.values()]
+
+
+def test_only_the_allowed_moves_are_offered(qtbot: QtBot, store: Store) -> None:
+    dialog = open_item(qtbot, store, register(store, FRIDAY))
+    assert set(dialog.move_buttons) == {
+        State.IN_PROGRESS, State.AWAITING_DOCUMENTS, State.ESCALATED, State.RESOLVED,
+        State.REJECTED, State.WITHDRAWN,
+    }  # fmt: skip
+    assert labels(dialog) == ["开始办理", "待补件", "上报乡镇", "办结", "不予受理", "撤回"]
+    assert dialog.title.text().endswith("王大爷")
+    assert dialog.state_label.text() == "已受理　正常"
+    escalated = open_item(qtbot, store, register(store, FRIDAY, item_type="上报件"))
+    assert labels(escalated) == ["撤回"]  # assignment is the township's
+    assert "乡镇" in escalated.hint.text()
+
+
+def test_walk_an_item_to_closed(qtbot: QtBot, store: Store) -> None:
+    dialog = open_item(qtbot, store, register(store, FRIDAY, item_type="补办件"))
+    assert dialog.state_label.text().startswith("待补件")
+    assert labels(dialog) == ["材料已补齐，开始办理", "撤回"]
+    move(qtbot, dialog, State.IN_PROGRESS, "户口本已交")
+    assert dialog.item.state is State.IN_PROGRESS and dialog.changed
+    move(qtbot, dialog, State.RESOLVED, "已办好补缴手续")
+    assert dialog.item.state is State.RESOLVED
+    assert labels(dialog) == ["回访"]
+    dialog.move_buttons[State.FOLLOWED_UP].click()
+    follow_up = dialog.move_dialog
+    assert isinstance(follow_up, MoveDialog)
+    follow_up.way.setCurrentText("当面")
+    follow_up.satisfaction.setCurrentText("满意")
+    type_text(qtbot, follow_up.note, "群众表示感谢")
+    follow_up.ok_button.click()
+    assert dialog.item.state is State.FOLLOWED_UP
+    move(qtbot, dialog, State.CLOSED)
+    assert dialog.item.state is State.CLOSED
+    assert dialog.move_buttons == {}
+    assert dialog.hint.text() == "这件事已经结束，不能再办理。"
+    history = [
+        [dialog.history.item(r, c).text() for c in range(5)]
+        for r in range(dialog.history.rowCount())
+    ]
+    assert [row[3] for row in history] == [
+        "已受理",
+        "待补件",
+        "办理中",
+        "已办结",
+        "已回访",
+        "已销号",
+    ]
+    assert history[3][4] == "已办好补缴手续"
+    assert history[4][4] == "当面回访，满意；群众表示感谢"
+    assert history[2][1] == "李秀英" and history[2][2] == "待补件"
+    assert store.items.item(dialog.item.number).state is State.CLOSED
+
+
+def test_a_refused_move_says_why_and_changes_nothing(qtbot: QtBot, store: Store) -> None:
+    number = register(store, FRIDAY)
+    dialog = open_item(qtbot, store, number)
+    asked = move(qtbot, dialog, State.RESOLVED)  # no result typed
+    assert asked.isVisible()
+    assert asked.messages.text() == "办结时请填写办理结果。"
+    assert form_feedback.is_marked(asked.note)
+    assert store.items.item(number).state is State.REGISTERED
+    assert not dialog.changed
+    type_text(qtbot, asked.note, "已答复")
+    asked.ok_button.click()
+    assert store.items.item(number).state is State.RESOLVED
+
+
+def test_reopening_needs_an_unsatisfied_follow_up(qtbot: QtBot, store: Store) -> None:
+    number = register(store, FRIDAY, item_type="即办件", result="当场答复")
+    store.items.move(number, State.FOLLOWED_UP, actor="x", data={"satisfaction": "满意"})
+    dialog = open_item(qtbot, store, number)
+    assert labels(dialog) == ["重新办理", "销号"]
+    asked = move(qtbot, dialog, State.IN_PROGRESS, "群众又来问")
+    assert asked.messages.text() == "只有回访“不满意”的事项才能重新办理。"
+    assert asked.note.toPlainText() == "群众又来问"
+    assert store.items.item(number).state is State.FOLLOWED_UP
+    assert len(store.items.item(number).events) == 3
+
+
+def test_follow_up_needs_a_satisfaction(qtbot: QtBot, store: Store) -> None:
+    number = register(store, FRIDAY, item_type="即办件", result="当场答复")
+    dialog = open_item(qtbot, store, number)
+    asked = move(qtbot, dialog, State.FOLLOWED_UP, "电话回访")
+    assert "满意度" in asked.messages.text()
+    assert form_feedback.is_marked(asked.satisfaction)
+    assert asked.focusWidget() is asked.satisfaction
+
+
+def test_reject_needs_a_reason(qtbot: QtBot, store: Store) -> None:
+    number = register(store, FRIDAY)
+    dialog = open_item(qtbot, store, number)
+    asked = move(qtbot, dialog, State.REJECTED)
+    assert asked.messages.text() == "“不予受理”必须写明原因。"
+    type_text(qtbot, asked.note, "不属于本站受理范围")
+    asked.ok_button.click()
+    assert dialog.item.state is State.REJECTED
+    assert dialog.history.item(1, 4).text() == "不属于本站受理范围"
+
+
+def test_receipt_button(qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    from qunzhong_desktop.ui import receipt_preview
+
+    shown: list[str] = []
+    monkeypatch.setattr(
+        receipt_preview, "show_receipt", lambda _store, number, _parent=None: shown.append(number)
+    )
+    number = register(store, FRIDAY)
+    open_item(qtbot, store, number).receipt_button.click()
+    assert shown == [number]
