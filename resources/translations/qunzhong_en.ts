@@ -946,6 +946,10 @@
         <translation>Content: </translation>
     </message>
     <message>
+        <source>电话属于个人信息，默认部分隐藏</source>
+        <translation>Phone numbers are personal data and partly hidden by default</translation>
+    </message>
+    <message>
         <source>当场办结</source>
         <translation>Settled on the spot</translation>
     </message>

@@ -68,3 +68,10 @@ def test_text_normalisation() -> None:
     assert clean("　张\u00a0三  丰 ") == "张 三 丰"
     assert compact(" 张 三丰\t") == "张三丰"
     assert clean(None) == ""
+
+
+def test_free_text_keeps_chinese_punctuation() -> None:
+    assert clean("咨询补缴政策，本人１９６５年出生（女）；　谢谢。") == (
+        "咨询补缴政策，本人1965年出生（女）； 谢谢。"
+    )
+    assert compact("１２３４－５６（０７３１）") == "1234-56(0731)"

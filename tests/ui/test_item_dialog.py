@@ -147,3 +147,13 @@ def test_receipt_button(qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPa
     number = register(store, FRIDAY)
     open_item(qtbot, store, number).receipt_button.click()
     assert shown == [number]
+
+
+def test_the_phone_is_masked_until_asked_for(qtbot: QtBot, store: Store) -> None:
+    number = register(store, FRIDAY)
+    dialog = open_item(qtbot, store, number)
+    phone = store.items.item(number).requester_phone
+    assert phone and phone not in dialog.phone_label.text()
+    assert phone[-4:] in dialog.phone_label.text()
+    dialog.phone_label.linkActivated.emit("show")
+    assert dialog.phone_label.text() == phone

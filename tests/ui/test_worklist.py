@@ -18,6 +18,7 @@ from qunzhong_desktop.ui.worklist_model import (
     COL_CONTENT,
     COL_NUMBER,
     COL_REQUESTER,
+    COL_STATE,
     COL_URGENCY,
     URGENCY_COLOURS,
     WorkListModel,
@@ -224,7 +225,10 @@ def test_enter_opens_the_item_page(qtbot: QtBot, page: IntakePage, items: dict[s
     assert dialog.item.number == items["green"]
     dialog.apply_move(State.IN_PROGRESS, "", {})
     dialog.accept()
-    assert page.model.data(page.model.index(numbers(page).index(items["green"]), 6)) == "办理中"
+    assert (
+        page.model.data(page.model.index(numbers(page).index(items["green"]), COL_STATE))
+        == "办理中"
+    )
 
 
 def test_dashboard_figures(qtbot: QtBot, store: Store, items: dict[str, str]) -> None:

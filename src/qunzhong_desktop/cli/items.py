@@ -10,8 +10,6 @@ import argparse
 import json
 from typing import Any
 
-from sqlalchemy import select
-
 from qunzhong_desktop.cli.common import store_of
 from qunzhong_desktop.core import citizen_id, phone
 from qunzhong_desktop.core.errors import NotFoundError, ValidationError
@@ -25,7 +23,6 @@ from qunzhong_desktop.core.intake import (
 from qunzhong_desktop.core.intake_clock import URGENCY_NAMES, Urgency
 from qunzhong_desktop.core.intake_records import ItemFilter, ItemRow, NewItem
 from qunzhong_desktop.core.intake_states import STATE_NAMES, State, allowed_targets, parse_state
-from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.store import Store
 
 CLI_ACTOR = "命令行"
@@ -213,10 +210,7 @@ def person_id_of(store: Store, raw: str) -> str:
         NotFoundError: nobody in the register has it.
     """
     number = citizen_id.normalise(raw)
-    with store.db.session() as s:
-        found = s.scalars(
-            select(m.Person.id).where(m.Person.id_number == number, m.Person.deleted_at.is_(None))
-        ).first()
+    found = store.register.person_id_by_id_number(number)
     if found is None:
         raise NotFoundError(
             f"户籍中没有身份证号为 {citizen_id.mask(number) or number} 的居民，"

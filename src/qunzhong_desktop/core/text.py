@@ -6,20 +6,31 @@ import re
 import unicodedata
 
 _SPACES = re.compile(r"\s+")
+# full-width digits and Latin letters (０-９, Ａ-Ｚ, ａ-ｚ) → ASCII; Chinese punctuation such as
+# ，。；：（） stays as written, because it belongs to Chinese prose
+_FULLWIDTH_ALNUM = {
+    code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F) if chr(code - 0xFEE0).isalnum()
+}
 
 
 def clean(value: object) -> str:
-    """Return a value as text with full-width forms folded (NFKC) and spaces collapsed.
+    """Free text (content, addresses, notes) with spaces collapsed and full-width digits folded.
 
-    Spreadsheet cells and pasted text carry full-width digits (``１２３``), ideographic spaces
-    and non-breaking spaces; all become plain ASCII and a single space, trimmed at both ends.
+    Spreadsheet cells and pasted text carry full-width digits (``１２３``), ideographic and
+    non-breaking spaces; digits and Latin letters become ASCII and runs of spaces a single
+    space, trimmed at both ends. Chinese punctuation is kept.
     """
     if value is None:
         return ""
-    text = unicodedata.normalize("NFKC", str(value))
+    text = str(value).translate(_FULLWIDTH_ALNUM)
     return _SPACES.sub(" ", text).strip()
 
 
 def compact(value: object) -> str:
-    """Like :func:`clean` but with every space removed (for numbers, codes and names)."""
-    return _SPACES.sub("", clean(value))
+    """Numbers, codes and names: every full-width form folded (NFKC) and every space removed.
+
+    ``１２３４－５６``, ``（0731）`` and ``1 3 8`` become ``1234-56``, ``(0731)`` and ``138``.
+    """
+    if value is None:
+        return ""
+    return _SPACES.sub("", unicodedata.normalize("NFKC", str(value)))

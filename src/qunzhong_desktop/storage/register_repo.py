@@ -380,6 +380,15 @@ class SqlRegister:
                 or 0
             )
 
+    def person_id_by_id_number(self, id_number: str) -> str | None:
+        """The id of the live person with this (normalised) citizen ID number, if any."""
+        with self.db.session() as s:
+            return s.scalars(
+                select(m.Person.id).where(
+                    m.Person.id_number == id_number, m.Person.deleted_at.is_(None)
+                )
+            ).first()
+
     def count_persons(self) -> int:
         """How many live persons the register holds."""
         with self.db.session() as s:

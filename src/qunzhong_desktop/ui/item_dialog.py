@@ -32,6 +32,7 @@ from qunzhong_desktop.core.intake import GRADES, Event
 from qunzhong_desktop.core.intake_clock import URGENCY_NAMES
 from qunzhong_desktop.core.intake_records import ItemDetail
 from qunzhong_desktop.core.intake_states import STATE_NAMES, Role, State, allowed_targets
+from qunzhong_desktop.core.phone import mask as mask_phone
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui import receipt_link
 from qunzhong_desktop.ui.intake_form import Clock, operator_name
@@ -39,6 +40,10 @@ from qunzhong_desktop.ui.move_dialog import MoveDialog
 from qunzhong_desktop.ui.worklist_model import TEXT_COLOUR, URGENCY_COLOURS
 
 AT_TOWNSHIP = (State.ESCALATED, State.AWAITING_ASSIGNMENT, State.ASSIGNED)
+
+
+# marks the phone in the field list: it gets a masked label with a 显示 link
+PHONE_FIELD = "\0phone"
 
 
 class ItemDialog(QDialog):
@@ -142,7 +147,7 @@ class ItemDialog(QDialog):
             (self.tr("受理时间"), item.received_at.strftime("%Y-%m-%d %H:%M")),
             (self.tr("来源渠道"), item.channel),
             (self.tr("诉求人"), item.requester_name),
-            (self.tr("联系电话"), item.requester_phone or "—"),
+            (self.tr("联系电话"), PHONE_FIELD),
             (self.tr("诉求类别"), item.domain),
             (self.tr("等级"), GRADES.get(item.grade, item.grade)),
             (self.tr("件类型"), item.item_type),
@@ -159,8 +164,9 @@ class ItemDialog(QDialog):
             row, column = divmod(i, 3)
             name = QLabel(caption + self.tr("："), self)
             name.setStyleSheet("color: #616161;")
-            text = QLabel(value, self)
-            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            text = self._phone_label(item) if value is PHONE_FIELD else QLabel(value, self)
+            if value is not PHONE_FIELD:
+                text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.fields.addWidget(name, row, column * 2, Qt.AlignmentFlag.AlignRight)
             self.fields.addWidget(text, row, column * 2 + 1)
         for column in (1, 3, 5):
@@ -168,6 +174,24 @@ class ItemDialog(QDialog):
         self.content.setText(self.tr("诉求内容：") + item.content)
         self._fill_history(item.events)
         self._offer_moves()
+
+    def _phone_label(self, item: ItemDetail) -> QLabel:
+        """The requester's phone, masked until the clerk asks for it (personal data)."""
+        number = item.requester_phone
+        label = QLabel(self)
+        if not number:
+            label.setText("—")
+            return label
+        label.setText(f"{mask_phone(number)}　<a href='show'>{self.tr('显示')}</a>")
+        label.setToolTip(self.tr("电话属于个人信息，默认部分隐藏"))
+
+        def reveal() -> None:
+            label.setText(number)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        label.linkActivated.connect(reveal)
+        self.phone_label = label
+        return label
 
     def _promise_text(self, item: ItemDetail) -> str:
         if item.item_type == "即办件":

@@ -27,6 +27,7 @@ AnyIndex = QModelIndex | QPersistentModelIndex
     COL_NUMBER,
     COL_RECEIVED,
     COL_REQUESTER,
+    COL_CONTENT,
     COL_DOMAIN,
     COL_GRADE,
     COL_TYPE,
@@ -34,7 +35,6 @@ AnyIndex = QModelIndex | QPersistentModelIndex
     COL_DUE,
     COL_URGENCY,
     COL_HANDLER,
-    COL_CONTENT,
 ) = range(11)
 
 URGENCY_COLOURS: dict[Urgency, str] = {
@@ -74,6 +74,7 @@ class WorkListModel(QAbstractTableModel):
             self.tr("编号"),
             self.tr("受理日期"),
             self.tr("诉求人"),
+            self.tr("诉求内容"),
             self.tr("类别"),
             self.tr("等级"),
             self.tr("件类型"),
@@ -81,7 +82,6 @@ class WorkListModel(QAbstractTableModel):
             self.tr("承诺日期"),
             self.tr("期限"),
             self.tr("经办人"),
-            self.tr("诉求内容"),
         ]
 
     # contents ----------------------------------------------------------------------------

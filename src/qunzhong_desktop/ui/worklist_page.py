@@ -38,7 +38,8 @@ from qunzhong_desktop.ui.intake_form import Clock, IntakeForm, operator_name
 from qunzhong_desktop.ui.worklist_model import WorkListModel
 
 SEARCH_DELAY_MS = 200
-COLUMN_WIDTHS = (204, 88, 66, 92, 44, 60, 62, 88, 68, 62)  # 诉求内容 stretches
+# 诉求内容 comes early so a 1,280-pixel window shows it; 经办人 (last) stretches
+COLUMN_WIDTHS = (204, 88, 66, 230, 92, 44, 60, 62, 88, 68)
 VIEWS = ("new", "mine", "due_soon", "overdue", "documents", "escalated", "follow_up", "done", "all")
 
 
