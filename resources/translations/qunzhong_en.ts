@@ -1144,8 +1144,8 @@
         <translation>&amp;About</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;群众工作站桌面版 {version}&lt;/h3&gt;&lt;p&gt;供村（社区）群众工作站使用的离线桌面软件：户籍登记、便民服务联系卡，以及后续版本中的受理登记、民情日记、民情台账和数据同步。&lt;/p&gt;&lt;p&gt;数据保存在本机：{home}&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Mass-Work Station Desktop {version}&lt;/h3&gt;&lt;p&gt;Offline desktop software for village (community) mass-work stations: the household register and contact cards; intake, the resident diary, ledgers and data sync in later versions.&lt;/p&gt;&lt;p&gt;Data is kept on this computer: {home}&lt;/p&gt;</translation>
+        <source>&lt;h3&gt;群众工作站桌面版 {version}&lt;/h3&gt;&lt;p&gt;供村（社区）群众工作站使用的离线桌面软件：户籍登记、便民服务联系卡、受理登记与限时办结，以及后续版本中的民情日记、民情台账和数据同步。&lt;/p&gt;&lt;p&gt;数据保存在本机：{home}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Mass-work station desktop {version}&lt;/h3&gt;&lt;p&gt;Offline desktop software for village (community) mass-work stations: household register, contact cards, intake of requests with working-day deadlines, and in later versions the resident diary, ledgers and data sync.&lt;/p&gt;&lt;p&gt;Data are kept on this PC: {home}&lt;/p&gt;</translation>
     </message>
     <message>
         <source>关于群众工作站</source>
