@@ -65,3 +65,28 @@ def test_database_class_closes_cleanly(tmp_path: Path) -> None:
 def test_head_constant_matches_the_migrations() -> None:
     # add a migration → update migrate.HEAD_REVISION (start-up skips alembic when equal)
     assert migrate.head_revision() == migrate.HEAD_REVISION
+
+
+def test_upgrade_from_0002_keeps_items(store: Store, tmp_path: Path) -> None:
+    import datetime as dt
+
+    from qunzhong_desktop.core.intake_records import NewItem
+
+    item = store.items.register_item(
+        NewItem(channel="来访", domain="教育", grade="B", item_type="承诺件", content="入学",
+                requester_name="甲"),
+        actor="x",
+        now=dt.datetime(2026, 11, 16, 9),
+    )  # fmt: skip
+    path = database_path(store.home)
+    store.db.close()
+    command.downgrade(migrate.alembic_config(path), "0002")
+    backup = migrate.upgrade(path)
+    assert backup is not None
+    db = Database(path)
+    try:
+        from qunzhong_desktop.storage.items_repo import SqlItems
+
+        assert SqlItems(db).item(item.number).content == "入学"
+    finally:
+        db.close()

@@ -257,6 +257,10 @@ class IntakeItem(Synced, Base):
     query_code: Mapped[str] = mapped_column(String(8))
     state: Mapped[str] = mapped_column(String(24), index=True)
     due_on: Mapped[dt.date | None] = mapped_column(default=None, index=True)
+    # the diary entry whose visit found this problem (channel 走访), if any
+    diary_entry_id: Mapped[str | None] = mapped_column(
+        ForeignKey("diary_entry.id"), default=None, index=True
+    )
 
     events: Mapped[list[ItemEvent]] = relationship(
         back_populates="item", order_by="ItemEvent.position", lazy="selectin"
@@ -307,3 +311,58 @@ class CalendarDay(Synced, Base):
     day: Mapped[dt.date] = mapped_column(unique=True)
     workday: Mapped[bool] = mapped_column()
     note: Mapped[str] = mapped_column(String(50), default="")
+
+
+class DiaryEntry(Synced, Base):
+    """A cadre's resident diary (民情日记) for one day; one live entry per cadre and day."""
+
+    __tablename__ = "diary_entry"
+    __table_args__ = (
+        Index(
+            "uq_diary_entry_cadre_day_live",
+            "cadre_id",
+            "day",
+            unique=True,
+            sqlite_where=text("deleted_at IS NULL"),
+        ),
+    )
+
+    cadre_id: Mapped[str] = mapped_column(ForeignKey("cadre.id"), index=True)
+    day: Mapped[dt.date] = mapped_column(index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text, default="")
+
+    visits: Mapped[list[DiaryVisit]] = relationship(
+        back_populates="entry", order_by="DiaryVisit.position", lazy="selectin"
+    )
+
+
+class DiaryVisit(Synced, Base):
+    """A household visited in a diary entry, with its 三必看、三必问、三必留 checklist."""
+
+    __tablename__ = "diary_visit"
+
+    entry_id: Mapped[str] = mapped_column(ForeignKey("diary_entry.id"), index=True)
+    household_id: Mapped[str] = mapped_column(ForeignKey("household.id"), index=True)
+    position: Mapped[int] = mapped_column(default=0)
+    # {point code: {"done": bool, "note": str}} for the nine points of core.diary
+    checklist: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    entry: Mapped[DiaryEntry] = relationship(back_populates="visits")
+
+
+class Assistance(Synced, Base):
+    """Help given to a household in difficulty, with the five publics (五公开)."""
+
+    __tablename__ = "assistance"
+
+    household_id: Mapped[str] = mapped_column(ForeignKey("household.id"), index=True)
+    person_id: Mapped[str | None] = mapped_column(ForeignKey("person.id"), default=None)
+    given_on: Mapped[dt.date] = mapped_column(index=True)
+    helping_unit: Mapped[str] = mapped_column(String(100))  # 帮扶单位
+    helper: Mapped[str] = mapped_column(String(50))  # 帮扶责任人
+    target: Mapped[str] = mapped_column(String(200), default="")  # 帮扶目标
+    content: Mapped[str] = mapped_column(Text)  # 帮扶内容
+    time_limit: Mapped[dt.date | None] = mapped_column(default=None)  # 帮扶时限
+    result: Mapped[str] = mapped_column(Text, default="")  # 帮扶成效
