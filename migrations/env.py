@@ -36,9 +36,19 @@ def run_migrations_online() -> None:
     url = config.get_main_option("sqlalchemy.url") or ""
     engine = make_engine(Path(url.removeprefix("sqlite:///")))
     with engine.connect() as conn:
+        # batch mode rebuilds a table by copy, drop and rename; with foreign keys on, the
+        # drop fails as soon as other rows point at it. Off for the migration (the pragma
+        # only works outside a transaction), then every reference is checked.
+        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        conn.commit()
         context.configure(connection=conn, target_metadata=target_metadata, render_as_batch=True)
         with context.begin_transaction():
             context.run_migrations()
+        broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+        conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+        conn.commit()
+        if broken:
+            raise RuntimeError(f"migration left broken references: {broken[:5]}")
     engine.dispose()
 
 
