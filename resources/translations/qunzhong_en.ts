@@ -9,6 +9,65 @@
     </message>
 </context>
 <context>
+    <name>AssistanceDialog</name>
+    <message>
+        <source>新增帮扶记录</source>
+        <translation>New assistance record</translation>
+    </message>
+    <message>
+        <source>例如：保障基本生活、稳定就业增收</source>
+        <translation>e.g. secure basic living, stable employment and income</translation>
+    </message>
+    <message>
+        <source>帮扶的具体措施和内容</source>
+        <translation>What was done to help, in detail</translation>
+    </message>
+    <message>
+        <source>帮扶时限</source>
+        <translation>Time limit</translation>
+    </message>
+    <message>
+        <source>帮扶成效（可以以后再填）</source>
+        <translation>Result (can be filled in later)</translation>
+    </message>
+    <message>
+        <source>帮扶对象</source>
+        <translation>Household helped</translation>
+    </message>
+    <message>
+        <source>帮扶单位</source>
+        <translation>Helping unit</translation>
+    </message>
+    <message>
+        <source>帮扶责任人</source>
+        <translation>Helper</translation>
+    </message>
+    <message>
+        <source>帮扶目标</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>帮扶内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>帮扶日期</source>
+        <translation>Date given</translation>
+    </message>
+    <message>
+        <source>帮扶成效</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>CadreForm</name>
     <message>
         <source>编辑干部</source>
@@ -272,6 +331,192 @@
     </message>
 </context>
 <context>
+    <name>DiaryForm</name>
+    <message>
+        <source>民情日记</source>
+        <translation>Resident diary</translation>
+    </message>
+    <message>
+        <source>所见所闻：走访、座谈、接待中看到和听到的情况（Ctrl+回车 保存）</source>
+        <translation>What was seen and heard on visits, meetings and at the desk (Ctrl+Enter saves)</translation>
+    </message>
+    <message>
+        <source>干部(&amp;G)</source>
+        <translation>&amp;Cadre</translation>
+    </message>
+    <message>
+        <source>日期(&amp;D)</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <source>类型(&amp;K)</source>
+        <translation>&amp;Kind</translation>
+    </message>
+    <message>
+        <source>所见所闻(&amp;T)</source>
+        <translation>Seen and hea&amp;rd</translation>
+    </message>
+    <message>
+        <source>走访户（三必看、三必问、三必留）</source>
+        <translation>Households visited (three looks, three questions, three things left)</translation>
+    </message>
+    <message>
+        <source>户号 / 姓名 / 拼音首字母，↓ 选择，回车添加</source>
+        <translation>Household no. / name / pinyin initials, ↓ to choose, Enter adds</translation>
+    </message>
+    <message>
+        <source>添加走访户(&amp;H)</source>
+        <translation>Add &amp;household</translation>
+    </message>
+    <message>
+        <source>添加结对户(&amp;J)</source>
+        <translation>Add &amp;paired households</translation>
+    </message>
+    <message>
+        <source>把这名干部结对帮扶的户都加进来</source>
+        <translation>Add all households paired with this cadre</translation>
+    </message>
+    <message>
+        <source>还没有添加走访户。</source>
+        <translation>No household added yet.</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>保存 (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>这名干部还没有结对户（可在户籍中设置结对干部）。</source>
+        <translation>This cadre has no paired households yet (pair them in the register).</translation>
+    </message>
+    <message>
+        <source>已保存：{name} {day} {kind}</source>
+        <translation>Saved: {name} {day} {kind}</translation>
+    </message>
+    <message>
+        <source>还不能保存：</source>
+        <translation>Cannot save yet:</translation>
+    </message>
+    <message>
+        <source>已转受理事项：{number}（来源：走访），可在“受理”工作列表中查看。</source>
+        <translation>Registered as intake item {number} (channel: visit); it is on the Intake work lists.</translation>
+    </message>
+    <message>
+        <source>本篇日记已转受理事项：</source>
+        <translation>Intake items from this entry: </translation>
+    </message>
+</context>
+<context>
+    <name>DiaryPage</name>
+    <message>
+        <source>民情日记</source>
+        <translation>Resident diary</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>干部</source>
+        <translation>Cadre</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>走访户数</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <source>转受理</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>所见所闻</source>
+        <translation>Seen and heard</translation>
+    </message>
+    <message>
+        <source>干部(&amp;G)</source>
+        <translation>&amp;Cadre</translation>
+    </message>
+    <message>
+        <source>月份(&amp;M)</source>
+        <translation>&amp;Month</translation>
+    </message>
+    <message>
+        <source>新建日记(&amp;N)</source>
+        <translation>&amp;New entry</translation>
+    </message>
+    <message>
+        <source>打开(&amp;O)</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>打印本月日记(&amp;P)</source>
+        <translation>&amp;Print the month</translation>
+    </message>
+    <message>
+        <source>把所选干部这个月的民情日记打印出来（先预览）</source>
+        <translation>Print the chosen cadre&apos;s diary of this month (preview first)</translation>
+    </message>
+    <message>
+        <source>全部干部</source>
+        <translation>All cadres</translation>
+    </message>
+    <message>
+        <source>这个月还没有民情日记。按“新建日记”开始记录。</source>
+        <translation>No diary entries this month. Press &quot;New entry&quot; to start.</translation>
+    </message>
+    <message>
+        <source>本月共 {entries} 篇日记，{cadres} 名干部；选择一名干部可查看在村、坐班天数。</source>
+        <translation>{entries} entries by {cadres} cadres this month; choose a cadre to see days in the village and on duty.</translation>
+    </message>
+    <message>
+        <source>本月在村 {village} 天（要求不少于 {min_village} 天），坐班 {duty} 天（要求不少于 {min_duty} 天）{flag}</source>
+        <translation>This month: {village} days in the village (at least {min_village} required), {duty} days on duty (at least {min_duty} required){flag}</translation>
+    </message>
+    <message>
+        <source>&#x3000;— 未达要求</source>
+        <translation> — below the rules</translation>
+    </message>
+    <message>
+        <source>删除民情日记</source>
+        <translation>Delete diary entry</translation>
+    </message>
+    <message>
+        <source>确定删除这篇民情日记吗？
+{entry}
+已转出的受理事项不受影响。</source>
+        <translation>Delete this diary entry?
+{entry}
+Intake items registered from it are kept.</translation>
+    </message>
+    <message>
+        <source>请先选择一名干部。</source>
+        <translation>Please choose a cadre first.</translation>
+    </message>
+    <message>
+        <source>打印民情日记</source>
+        <translation>Print resident diary</translation>
+    </message>
+    <message>
+        <source>民情日记打印预览 — {cadre} {month}</source>
+        <translation>Resident diary print preview — {cadre} {month}</translation>
+    </message>
+</context>
+<context>
     <name>DomainDaysBox</name>
     <message>
         <source>承诺办结时限</source>
@@ -304,6 +549,65 @@
     <message>
         <source>已保存。</source>
         <translation>Saved.</translation>
+    </message>
+</context>
+<context>
+    <name>FindingDialog</name>
+    <message>
+        <source>问题转受理 — {household}</source>
+        <translation>Register a finding — {household}</translation>
+    </message>
+    <message>
+        <source>登记为受理事项（来源渠道：走访），诉求人为户主：{household}。</source>
+        <translation>Registered as an intake item (channel: visit); the requester is the head of household: {household}.</translation>
+    </message>
+    <message>
+        <source>走访中发现或群众反映的问题</source>
+        <translation>The problem found on the visit or raised by the resident</translation>
+    </message>
+    <message>
+        <source>即办件当场办结，请写明如何答复或办理</source>
+        <translation>Immediate items are settled on the spot: say how</translation>
+    </message>
+    <message>
+        <source>办理结果(&amp;E)</source>
+        <translation>R&amp;esult</translation>
+    </message>
+    <message>
+        <source>问题内容(&amp;N)</source>
+        <translation>Co&amp;ntent</translation>
+    </message>
+    <message>
+        <source>诉求类别(&amp;L)</source>
+        <translation>&amp;Domain</translation>
+    </message>
+    <message>
+        <source>等级(&amp;J)</source>
+        <translation>&amp;Grade</translation>
+    </message>
+    <message>
+        <source>件类型(&amp;T)</source>
+        <translation>&amp;Type</translation>
+    </message>
+    <message>
+        <source>登记为受理事项</source>
+        <translation>Register as intake item</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>请填写问题内容。</source>
+        <translation>Please describe the problem.</translation>
+    </message>
+    <message>
+        <source>即办件当场办结，请填写办理结果。</source>
+        <translation>An immediate item is settled on the spot: please fill in the result.</translation>
+    </message>
+    <message>
+        <source>还不能登记：</source>
+        <translation>Cannot register yet:</translation>
     </message>
 </context>
 <context>
@@ -1074,6 +1378,52 @@
     </message>
 </context>
 <context>
+    <name>ItemLedgerTab</name>
+    <message>
+        <source>民情台账</source>
+        <translation>Item ledger</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>网格</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Domain</translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <source>全部网格</source>
+        <translation>All grids</translation>
+    </message>
+    <message>
+        <source>全部类别</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>共 {0} 件</source>
+        <translation>{0} items</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerPage</name>
+    <message>
+        <source>民情台账</source>
+        <translation>Item ledger</translation>
+    </message>
+    <message>
+        <source>帮扶台账</source>
+        <translation>Support ledger</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>{title}（Ctrl+{n}）</source>
@@ -1100,15 +1450,7 @@
         <translation>Diary</translation>
     </message>
     <message>
-        <source>民情日记</source>
-        <translation>Resident diary</translation>
-    </message>
-    <message>
         <source>台账</source>
-        <translation>Ledgers</translation>
-    </message>
-    <message>
-        <source>民情台账</source>
         <translation>Ledgers</translation>
     </message>
     <message>
@@ -1122,6 +1464,10 @@
     <message>
         <source>设置</source>
         <translation>Settings</translation>
+    </message>
+    <message>
+        <source>月报</source>
+        <translation>Monthly report</translation>
     </message>
     <message>
         <source>文件(&amp;F)</source>
@@ -1417,6 +1763,125 @@ After deletion they no longer appear in the register.</translation>
     <message>
         <source>请先在列表中选中要结对的户。</source>
         <translation>Please first select the households to pair in the list.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPage</name>
+    <message>
+        <source>yyyy年M月</source>
+        <translation>MMMM yyyy</translation>
+    </message>
+    <message>
+        <source>生成 PDF…</source>
+        <translation>Make PDF…</translation>
+    </message>
+    <message>
+        <source>导出 Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <source>月份：</source>
+        <translation>Month:</translation>
+    </message>
+    <message>
+        <source>本月受理</source>
+        <translation>Received this month</translation>
+    </message>
+    <message>
+        <source>本月办结</source>
+        <translation>Resolved this month</translation>
+    </message>
+    <message>
+        <source>月末在办</source>
+        <translation>Open at month end</translation>
+    </message>
+    <message>
+        <source>月末超期</source>
+        <translation>Overdue at month end</translation>
+    </message>
+    <message>
+        <source>上报</source>
+        <translation>Escalations</translation>
+    </message>
+    <message>
+        <source>一次办结率</source>
+        <translation>First-time resolution rate</translation>
+    </message>
+    <message>
+        <source>按期办结率</source>
+        <translation>On-time rate</translation>
+    </message>
+    <message>
+        <source>满意率</source>
+        <translation>Satisfaction rate</translation>
+    </message>
+    <message>
+        <source>责任单位</source>
+        <translation>Responsible units</translation>
+    </message>
+    <message>
+        <source>未达标干部</source>
+        <translation>Cadres short of the rules</translation>
+    </message>
+    <message>
+        <source>：</source>
+        <translation>:</translation>
+    </message>
+    <message>
+        <source>各项指标的口径写在 PDF 和 Excel 的脚注中。比率括号内为分子/分母，分母为 0 时显示“—”。</source>
+        <translation>The definition of every figure is in the footnotes of the PDF and the Excel workbook. A rate shows numerator/denominator in brackets, and “—” when the denominator is 0.</translation>
+    </message>
+    <message>
+        <source>正在统计……</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <source>正在统计民情月报……</source>
+        <translation>Computing the monthly report…</translation>
+    </message>
+    <message>
+        <source>{0} 件</source>
+        <translation>{0} items</translation>
+    </message>
+    <message>
+        <source>{0} 次</source>
+        <translation>{0} times</translation>
+    </message>
+    <message>
+        <source>{0} 人：{1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>{0}的统计已完成。</source>
+        <translation>Figures for {0} are ready.</translation>
+    </message>
+    <message>
+        <source>正在生成 PDF……</source>
+        <translation>Making the PDF…</translation>
+    </message>
+    <message>
+        <source>民情月报</source>
+        <translation>Monthly report</translation>
+    </message>
+    <message>
+        <source>已保存：{0}</source>
+        <translation>Saved: {0}</translation>
+    </message>
+    <message>
+        <source>正在导出 Excel……</source>
+        <translation>Exporting to Excel…</translation>
+    </message>
+    <message>
+        <source>导出 Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
     </message>
 </context>
 <context>
@@ -1779,6 +2244,37 @@ After deletion they no longer appear in the register.</translation>
     </message>
 </context>
 <context>
+    <name>SupportLedgerTab</name>
+    <message>
+        <source>困难群众帮扶台账</source>
+        <translation>Support ledger of households in difficulty</translation>
+    </message>
+    <message>
+        <source>网格</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <source>帮扶类别</source>
+        <translation>Support tag</translation>
+    </message>
+    <message>
+        <source>新增帮扶记录…</source>
+        <translation>New assistance record…</translation>
+    </message>
+    <message>
+        <source>全部网格</source>
+        <translation>All grids</translation>
+    </message>
+    <message>
+        <source>全部类别</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>共 {0} 户，{1} 行</source>
+        <translation>{0} households, {1} rows</translation>
+    </message>
+</context>
+<context>
     <name>Task</name>
     <message>
         <source>请稍候</source>
@@ -1791,6 +2287,37 @@ After deletion they no longer appear in the register.</translation>
     <message>
         <source>正在取消，请稍候……</source>
         <translation>Cancelling, please wait…</translation>
+    </message>
+</context>
+<context>
+    <name>VisitBox</name>
+    <message>
+        <source>户号 {number}&#x3000;{name}&#x3000;{address}</source>
+        <translation>Household {number}  {name}  {address}</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>这一户的其他情况（可不填）</source>
+        <translation>Anything else about this household (optional)</translation>
+    </message>
+    <message>
+        <source>问题转受理…</source>
+        <translation>Register finding…</translation>
+    </message>
+    <message>
+        <source>把这一户反映或发现的问题登记为受理事项（来源：走访）</source>
+        <translation>Register this household&apos;s problem as an intake item (channel: visit)</translation>
+    </message>
+    <message>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>已转受理：{numbers}</source>
+        <translation>Registered: {numbers}</translation>
     </message>
 </context>
 <context>
@@ -1859,6 +2386,65 @@ After deletion they no longer appear in the register.</translation>
     <message>
         <source>第 2 步：联系方式和操作员</source>
         <translation>Step 2: contact details and operator</translation>
+    </message>
+</context>
+<context>
+    <name>_LedgerTab</name>
+    <message>
+        <source>期间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>本月</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>上月</source>
+        <translation>Last month</translation>
+    </message>
+    <message>
+        <source>本季度</source>
+        <translation>This quarter</translation>
+    </message>
+    <message>
+        <source>今年</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <source>去年</source>
+        <translation>Last year</translation>
+    </message>
+    <message>
+        <source>导出 Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <source>打印 PDF</source>
+        <translation>Print PDF</translation>
+    </message>
+    <message>
+        <source>已保存 {0} 行：{1}</source>
+        <translation>Saved {0} rows: {1}</translation>
+    </message>
+    <message>
+        <source>正在生成台账……</source>
+        <translation>Writing the ledger…</translation>
+    </message>
+    <message>
+        <source>打印台账</source>
+        <translation>Print ledger</translation>
+    </message>
+    <message>
+        <source>正在生成 PDF……</source>
+        <translation>Writing the PDF…</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
     </message>
 </context>
 <context>

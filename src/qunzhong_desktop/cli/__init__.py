@@ -12,7 +12,18 @@ import sys
 from collections.abc import Callable, Sequence
 
 from qunzhong_desktop import __version__
-from qunzhong_desktop.cli import calendar, cards, demo, items, receipt, roster, setup
+from qunzhong_desktop.cli import (
+    calendar,
+    cards,
+    demo,
+    diary,
+    items,
+    ledger,
+    receipt,
+    report,
+    roster,
+    setup,
+)
 from qunzhong_desktop.core.errors import DomainError
 
 Handler = Callable[[argparse.Namespace], int]
@@ -46,6 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
     calendar.register(commands, home)
     items.register(commands, home)
     receipt.register(commands, home)
+    ledger.register(commands, home)
+    diary.register(commands, home)
+    report.register(commands, home)
     return parser
 
 

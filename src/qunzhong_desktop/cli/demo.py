@@ -19,10 +19,13 @@ from typing import Any
 
 from qunzhong_desktop.cli.common import store_of
 from qunzhong_desktop.core.demo import DEFAULT_HOUSEHOLDS, DEFAULT_SEED, generate, village_of
+from qunzhong_desktop.core.demo_assistance import generate_assistance
+from qunzhong_desktop.core.demo_diary import generate_diaries
 from qunzhong_desktop.core.demo_items import DEFAULT_ITEMS, generate_items, is_overdue
 from qunzhong_desktop.core.errors import SetupError, ValidationError
 from qunzhong_desktop.core.intake_states import STATE_NAMES, State
-from qunzhong_desktop.storage.demo_load import load_demo, load_items, taken
+from qunzhong_desktop.storage.demo_diary_load import load_diaries
+from qunzhong_desktop.storage.demo_load import load_assistance, load_demo, load_items, taken
 
 MAX_HOUSEHOLDS = 100_000
 MAX_ITEMS = 200_000
@@ -106,6 +109,14 @@ def run_demo(args: argparse.Namespace) -> int:
             operator=station.operator,
         )
         load_items(store.db, items, data)
+        helped = load_assistance(
+            store.db, generate_assistance(data, seed=args.seed, today=today), data
+        )
+        diaries = load_diaries(
+            store.db,
+            generate_diaries(data, seed=args.seed, today=today, calendar=store.calendar.calendar()),
+            data,
+        )
         elapsed = time.perf_counter() - started
         added = "追加" if existing else "生成"
         print(
@@ -118,6 +129,13 @@ def run_demo(args: argparse.Namespace) -> int:
             spread = "、".join(f"{STATE_NAMES[st]} {states[st]}" for st in State if states[st])
             overdue = sum(is_overdue(item, today) for item in items)
             print(f"受理事项 {len(items)} 件（{spread}；已超期 {overdue} 件）。")
+        if helped:
+            print(f"帮扶记录 {helped} 条（困难群众帮扶台账）。")
+        if diaries.entries:
+            print(
+                f"民情日记 {diaries.entries} 篇（走访 {diaries.visits} 户次，"
+                f"问题转受理 {diaries.items} 件）。"
+            )
         if existing:
             print(f"原有 {existing} 户保留不动，演示户号从 {first_number} 开始。")
         return 0

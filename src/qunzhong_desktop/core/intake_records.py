@@ -25,6 +25,7 @@ class NewItem:
     handler: str = ""
     promised_days: int | None = None  # None: the domain's default
     result: str = ""  # for 即办件, settled on the spot
+    diary_entry_id: str | None = None  # the diary entry whose visit found it (channel 走访)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +69,7 @@ class ItemDetail:
     due_on: dt.date | None
     urgency: Urgency
     events: list[Event] = field(default_factory=list)
+    diary_entry_id: str | None = None
 
 
 @dataclass(slots=True)

@@ -17,6 +17,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from qunzhong_desktop.core.demo import DemoData
+from qunzhong_desktop.core.demo_assistance import DemoAssistance
 from qunzhong_desktop.core.demo_items import DemoItem
 from qunzhong_desktop.core.errors import SetupError
 from qunzhong_desktop.core.ids import new_id
@@ -236,3 +237,29 @@ def _event_rows(item: DemoItem, item_id: str) -> list[dict[str, Any]]:
         }
         for position, (event, role) in enumerate(zip(item.events, item.roles, strict=True))
     ]
+
+
+def load_assistance(db: Database, records: list[DemoAssistance], data: DemoData) -> int:
+    """Write demo assistance records for households of ``data`` (already loaded, ids filled).
+
+    Returns:
+        How many records were written.
+    """
+    rows = [
+        {
+            "id": new_id(),
+            "household_id": data.households[r.household].household.id,
+            "given_on": r.given_on,
+            "helping_unit": r.helping_unit,
+            "helper": r.helper,
+            "target": r.target,
+            "content": r.content,
+            "time_limit": r.time_limit,
+            "result": r.result,
+        }
+        for r in records
+    ]
+    if rows:
+        with db.session() as s:
+            s.execute(insert(m.Assistance), rows)
+    return len(rows)

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
-from qunzhong_desktop.core.errors import NotFoundError, SetupError
+from qunzhong_desktop.core.errors import NotFoundError, SetupError, ValidationError
 from qunzhong_desktop.core.intake import (
     DOMAIN_DAYS,
     INITIAL_MOVE,
@@ -115,6 +115,7 @@ class SqlItems:
             station = load_station(s)
             if station is None:
                 raise SetupError("本机尚未设置工作站，不能受理登记。", code="setup.station")
+            self._check_diary_link(s, new)
             counter = s.get(m.ItemCounter, now.year)
             if counter is None:
                 counter = m.ItemCounter(year=now.year, last=0)
@@ -139,6 +140,7 @@ class SqlItems:
                 promised_days=domains[new.domain] if promised is None else promised,
                 query_code=new_query_code(),
                 state=State.REGISTERED.value,
+                diary_entry_id=new.diary_entry_id,
             )
             s.add(item)
             history: list[Event] = []
@@ -371,6 +373,19 @@ class SqlItems:
         new.requester_phone = new.requester_phone or person.phone or person.household.phone
 
     @staticmethod
+    def _check_diary_link(s: Session, new: NewItem) -> None:
+        """An item found on a diary visit comes by channel 走访 from a live entry."""
+        if not new.diary_entry_id:
+            return
+        if new.channel != "走访":
+            raise ValidationError(
+                "由民情日记转来的事项，来源渠道应为“走访”。", code="item.channel", field="channel"
+            )
+        entry = s.get(m.DiaryEntry, new.diary_entry_id)
+        if entry is None or entry.deleted_at is not None:
+            raise NotFoundError("所关联的民情日记已不存在。", code="item.diary_missing")
+
+    @staticmethod
     def _household_of(s: Session, person_id: str | None) -> str | None:
         if not person_id:
             return None
@@ -401,4 +416,5 @@ class SqlItems:
             due_on=item.due_on,
             urgency=urgency(state, item.due_on, calendar, today),
             events=list(events),
+            diary_entry_id=item.diary_entry_id,
         )

@@ -7,11 +7,14 @@ from pathlib import Path
 
 from qunzhong_desktop.home import database_path
 from qunzhong_desktop.storage import migrate
+from qunzhong_desktop.storage.assistance_repo import SqlAssistance
 from qunzhong_desktop.storage.calendar_repo import SqlCalendar
 from qunzhong_desktop.storage.cards_repo import SqlCards
 from qunzhong_desktop.storage.database import Database
+from qunzhong_desktop.storage.diary_repo import SqlDiary
 from qunzhong_desktop.storage.items_repo import SqlItems
 from qunzhong_desktop.storage.register_repo import SqlRegister
+from qunzhong_desktop.storage.report_repo import SqlReports
 from qunzhong_desktop.storage.settings_repo import SqlSettings
 from qunzhong_desktop.storage.setup import is_set_up
 
@@ -27,6 +30,9 @@ class Store:
     cards: SqlCards = field(init=False)
     items: SqlItems = field(init=False)
     calendar: SqlCalendar = field(init=False)
+    reports: SqlReports = field(init=False)
+    assistance: SqlAssistance = field(init=False)
+    diary: SqlDiary = field(init=False)
 
     def __post_init__(self) -> None:
         self.register = SqlRegister(self.db)
@@ -34,6 +40,9 @@ class Store:
         self.cards = SqlCards(self.db)
         self.items = SqlItems(self.db)
         self.calendar = SqlCalendar(self.db)
+        self.reports = SqlReports(self.db)
+        self.assistance = SqlAssistance(self.db)
+        self.diary = SqlDiary(self.db, self.items)
 
     def is_set_up(self) -> bool:
         """Whether the set-up wizard has run."""

@@ -91,18 +91,8 @@ class MainWindow(QMainWindow):
             PageSpec("dashboard", self.tr("工作台"), sp.SP_ComputerIcon, self._build_dashboard),
             PageSpec("register", self.tr("户籍"), sp.SP_DirHomeIcon, self._build_register),
             PageSpec("intake", self.tr("受理"), sp.SP_FileDialogNewFolder, self._build_intake),
-            PageSpec(
-                "diary",
-                self.tr("日记"),
-                sp.SP_FileDialogDetailedView,
-                lambda: self._placeholder(self.tr("民情日记"), later),
-            ),
-            PageSpec(
-                "ledger",
-                self.tr("台账"),
-                sp.SP_FileDialogListView,
-                lambda: self._placeholder(self.tr("民情台账"), later),
-            ),
+            PageSpec("diary", self.tr("日记"), sp.SP_FileDialogDetailedView, self._build_diary),
+            PageSpec("ledger", self.tr("台账"), sp.SP_FileDialogListView, self._build_ledger),
             PageSpec(
                 "sync",
                 self.tr("同步"),
@@ -132,6 +122,19 @@ class MainWindow(QMainWindow):
         from qunzhong_desktop.ui.worklist_page import IntakePage
 
         return IntakePage(self.store)
+
+    def _build_ledger(self) -> QWidget:
+        from qunzhong_desktop.ui.ledger_page import LedgerPage
+        from qunzhong_desktop.ui.report_page import ReportPage
+
+        page = LedgerPage(self.store)
+        page.add_tab(ReportPage(self.store, page), self.tr("月报"))
+        return page
+
+    def _build_diary(self) -> QWidget:
+        from qunzhong_desktop.ui.diary_page import DiaryPage
+
+        return DiaryPage(self.store)
 
     def show_intake(self, view: str) -> None:
         """Open the 受理 page on a work list (``overdue`` …) or the form (``new``)."""

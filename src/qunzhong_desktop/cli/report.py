@@ -1,0 +1,59 @@
+"""``qunzhong report``: the monthly report (民情月报) of a month as a PDF or an .xlsx workbook."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from qunzhong_desktop.cli.common import store_of
+from qunzhong_desktop.core.errors import ValidationError
+from qunzhong_desktop.core.monthly_report import Month
+from qunzhong_desktop.reports.fonts import FONT_SETTING, find_cjk_font
+from qunzhong_desktop.reports.monthly_pdf import render_monthly_pdf
+from qunzhong_desktop.reports.monthly_xlsx import write_monthly_xlsx
+
+
+def register(commands: Any, home: argparse.ArgumentParser) -> None:
+    """Add ``report``."""
+    report = commands.add_parser(
+        "report",
+        help="生成民情月报（PDF 或 Excel）",
+        description="统计一个月的受理、办结、在办、超期、各项比率、单位得分和干部民情日记情况，"
+        "输出为 PDF（.pdf）或 Excel（.xlsx），按文件扩展名决定。",
+        parents=[home],
+    )
+    report.add_argument("--month", required=True, metavar="YYYY-MM", help="月份，如 2026-11")
+    report.add_argument(
+        "--out", required=True, metavar="FILE.pdf|FILE.xlsx", help="输出文件（.pdf 或 .xlsx）"
+    )
+    report.set_defaults(handler=run_report)
+
+
+def run_report(args: argparse.Namespace) -> int:
+    """Compute the month's figures and write them; print the key figures and the file."""
+    month = Month.parse(args.month)
+    out = Path(args.out)
+    kind = out.suffix.lower()
+    if kind not in (".pdf", ".xlsx"):
+        raise ValidationError(
+            f"输出文件应以 .pdf 或 .xlsx 结尾，现在是“{out.name}”。", code="report.format"
+        )
+    store = store_of(args)
+    try:
+        report = store.reports.monthly_report(month)
+        if kind == ".pdf":
+            font = find_cjk_font(store.settings.get(FONT_SETTING))
+            render_monthly_pdf(report, out, font=font)
+        else:
+            write_monthly_xlsx(report, out)
+    finally:
+        store.close()
+    r = report
+    print(
+        f"{r.month.title}：受理 {r.received} 件，办结 {r.resolved} 件，月末在办 {r.in_progress} 件，"
+        f"超期 {r.overdue} 件；一次办结率 {r.first_time.text}，按期办结率 {r.on_time.text}，"
+        f"满意率 {r.satisfaction.text}"
+    )
+    print(f"已生成民情月报：{out.resolve()}")
+    return 0

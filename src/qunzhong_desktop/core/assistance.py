@@ -1,0 +1,74 @@
+"""Assistance records (帮扶记录): help given to a household in difficulty, and its checks.
+
+Each record carries the "five publics" (五公开) printed on the support ledger: the helping
+unit (帮扶单位), the helper (帮扶责任人), the target (帮扶目标), the content (帮扶内容) and the
+time limit (帮扶时限), plus the day it was given and its result (帮扶成效).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from qunzhong_desktop.core.errors import ValidationError
+from qunzhong_desktop.core.text import clean, compact
+
+HELPING_UNITS: tuple[str, ...] = (
+    "镇党委", "镇政府", "镇民政办", "镇社保所", "镇卫生院", "驻村工作队", "村两委",
+    "县农业农村局", "县人社局", "县残联",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class AssistanceRecord:
+    """Help given to a household, with the five publics (五公开)."""
+
+    household_id: str
+    given_on: dt.date
+    helping_unit: str  # 帮扶单位
+    helper: str  # 帮扶责任人
+    content: str  # 帮扶内容
+    target: str = ""  # 帮扶目标
+    time_limit: dt.date | None = None  # 帮扶时限
+    result: str = ""  # 帮扶成效
+    person_id: str | None = None
+    id: str | None = None
+
+
+def checked_assistance(record: AssistanceRecord, today: dt.date) -> AssistanceRecord:
+    """The record with its text tidied, if it may be saved.
+
+    Raises:
+        ValidationError: the first field that is wrong (``field`` in its data).
+    """
+    record = replace(
+        record,
+        helping_unit=compact(record.helping_unit),
+        helper=compact(record.helper),
+        target=clean(record.target),
+        content=clean(record.content),
+        result=clean(record.result),
+    )
+    checks: list[tuple[bool, str, str]] = [
+        (bool(record.household_id), "household", "请选择帮扶的户。"),
+        (bool(record.helping_unit), "helping_unit", "请填写帮扶单位。"),
+        (bool(record.helper), "helper", "请填写帮扶责任人。"),
+        (bool(record.content), "content", "请填写帮扶内容。"),
+        (
+            record.given_on <= today,
+            "given_on",
+            f"帮扶日期 {record.given_on.isoformat()} 晚于今天，请改正。",
+        ),
+        (
+            record.time_limit is None or record.time_limit >= record.given_on,
+            "time_limit",
+            "帮扶时限不能早于帮扶日期。",
+        ),
+        (len(record.helping_unit) <= 100, "helping_unit", "帮扶单位不能超过 100 个字。"),
+        (len(record.helper) <= 50, "helper", "帮扶责任人不能超过 50 个字。"),
+        (len(record.target) <= 200, "target", "帮扶目标不能超过 200 个字。"),
+    ]
+    for ok, name, message in checks:
+        if not ok:
+            raise ValidationError(message, code=f"assistance.{name}", field=name)
+    return record

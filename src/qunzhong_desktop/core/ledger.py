@@ -1,0 +1,315 @@
+"""The ledgers (民情台账): their columns and how an item or a household becomes a row.
+
+Two ledgers (DOMAIN.md, "The ledgers"): the **item ledger**, one row per intake item, and the
+**support ledger** (困难群众帮扶台账), one row per assistance record of a household in
+difficulty (a household without records is listed once). The Excel and PDF writers and the
+table on the 台账 page all take their columns from here, so the three always agree.
+
+Rows are tuples of plain values (``int`` for 序号, ``str`` for the rest): dates are written
+``YYYY-MM-DD`` and phones are masked, as on every printout.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from qunzhong_desktop.core.assistance import AssistanceRecord
+from qunzhong_desktop.core.intake_states import CLOCK_RUNNING, DONE, STATE_NAMES, State
+from qunzhong_desktop.core.phone import mask
+
+Row = tuple[Any, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One ledger column: its Chinese header, width (in Excel characters) and wrapping."""
+
+    header: str
+    width: float
+    wrap: bool = False
+
+
+ITEM_COLUMNS: tuple[Column, ...] = (
+    Column("序号", 6),
+    Column("编号", 24),
+    Column("受理日期", 11),
+    Column("来源渠道", 10),
+    Column("诉求人", 8),
+    Column("联系电话", 13),
+    Column("所属网格", 9, wrap=True),
+    Column("诉求类别", 9, wrap=True),
+    Column("等级", 5),
+    Column("诉求内容", 30, wrap=True),
+    Column("件类型", 7),
+    Column("承诺时限", 11),
+    Column("责任人/单位", 12, wrap=True),
+    Column("办理情况", 24, wrap=True),
+    Column("办结日期", 11),
+    Column("回访/满意度", 11, wrap=True),
+    Column("销号日期", 11),
+    Column("备注", 10, wrap=True),
+)
+
+SUPPORT_COLUMNS: tuple[Column, ...] = (
+    Column("序号", 6),
+    Column("户号", 9),
+    Column("户主", 8, wrap=True),
+    Column("联系电话", 13),
+    Column("所属网格", 9, wrap=True),
+    Column("帮扶类别", 14, wrap=True),
+    Column("结对干部", 12, wrap=True),
+    Column("帮扶单位", 12, wrap=True),
+    Column("帮扶责任人", 9, wrap=True),
+    Column("帮扶目标", 18, wrap=True),
+    Column("帮扶内容", 26, wrap=True),
+    Column("帮扶日期", 11),
+    Column("帮扶时限", 11),
+    Column("帮扶成效", 18, wrap=True),
+)
+
+ITEM_TITLE = "民情台账"
+SUPPORT_TITLE = "困难群众帮扶台账"
+# the events whose data the ledger shows (the others only move the item along)
+LEDGER_EVENT_STATES: tuple[State, ...] = (
+    State.ASSIGNED,
+    State.RESOLVED,
+    State.FOLLOWED_UP,
+    State.CLOSED,
+    State.REJECTED,
+    State.WITHDRAWN,
+)
+_STATE_BY_CODE = {state.value: state for state in State}
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerFilter:
+    """Which items the item ledger lists; every field narrows it.
+
+    The period is inclusive and counts the date received (受理日期).
+    """
+
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    states: tuple[State, ...] = ()
+    grid_id: str | None = None
+    domain: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SupportFilter:
+    """Which households and records the support ledger lists.
+
+    The period narrows the records (by the date the help was given); a household whose
+    records all fall outside it is still listed once.
+    """
+
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    grid_id: str | None = None
+    tag: str | None = None
+
+
+class LedgerItem(Protocol):
+    """What the item ledger reads of an item (a storage row or a record)."""
+
+    @property
+    def number(self) -> str: ...  # noqa: D102
+    @property
+    def received_at(self) -> dt.datetime: ...  # noqa: D102
+    @property
+    def channel(self) -> str: ...  # noqa: D102
+    @property
+    def requester_name(self) -> str: ...  # noqa: D102
+    @property
+    def requester_phone(self) -> str: ...  # noqa: D102
+    @property
+    def grid_name(self) -> str | None: ...  # noqa: D102
+    @property
+    def domain(self) -> str: ...  # noqa: D102
+    @property
+    def grade(self) -> str: ...  # noqa: D102
+    @property
+    def content(self) -> str: ...  # noqa: D102
+    @property
+    def item_type(self) -> str: ...  # noqa: D102
+    @property
+    def due_on(self) -> dt.date | None: ...  # noqa: D102
+    @property
+    def handler(self) -> str: ...  # noqa: D102
+    @property
+    def state(self) -> str: ...  # noqa: D102
+
+
+class LedgerEvent(Protocol):
+    """What the item ledger reads of an event (:class:`.intake.Event` or a storage row)."""
+
+    @property
+    def at(self) -> dt.datetime: ...  # noqa: D102
+    @property
+    def to_state(self) -> str: ...  # noqa: D102
+    @property
+    def note(self) -> str: ...  # noqa: D102
+    @property
+    def data(self) -> Mapping[str, Any]: ...  # noqa: D102
+
+
+def day(value: dt.date | dt.datetime | None) -> str:
+    """A date as ``YYYY-MM-DD`` ("" for none)."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    return value.isoformat()
+
+
+def period_text(date_from: dt.date | None, date_to: dt.date | None) -> str:
+    """The period of a ledger's title: ``2024-01-01 至 2024-03-31``, ``全部`` …."""
+    if date_from and date_to:
+        return f"{day(date_from)} 至 {day(date_to)}"
+    if date_from:
+        return f"{day(date_from)} 起"
+    if date_to:
+        return f"截至 {day(date_to)}"
+    return "全部"
+
+
+def ledger_title(station_name: str, kind_title: str) -> str:
+    """The title line: station name and the ledger's name."""
+    return f"{station_name}{kind_title}" if station_name else kind_title
+
+
+def item_row(
+    seq: int, item: LedgerItem, events: Iterable[LedgerEvent], today: dt.date | None = None
+) -> Row:
+    """One row of the item ledger.
+
+    Args:
+        seq: the 序号 (1 for the first row).
+        item: the item's fields (its grid name included).
+        events: its history, oldest first (only the events of :data:`LEDGER_EVENT_STATES`
+            matter; others are ignored).
+        today: marks an item whose clock runs past its promised date as 已超期 in 备注.
+    """
+    resolved: LedgerEvent | None = None
+    followed: LedgerEvent | None = None
+    closed: LedgerEvent | None = None
+    unit = ""
+    ended: LedgerEvent | None = None
+    for event in events:
+        target = event.to_state
+        if target == "resolved":
+            resolved = event
+        elif target == "followed_up":
+            followed = event
+        elif target == "closed":
+            closed = event
+        elif target == "assigned":
+            unit = str(event.data.get("unit") or "")
+        elif target in ("rejected", "withdrawn"):
+            ended = event
+    state = _STATE_BY_CODE.get(item.state, State.REGISTERED)
+    done = state in DONE
+    progress = STATE_NAMES[state]
+    if done and resolved is not None:
+        progress = str(resolved.data.get("result") or resolved.note) or progress
+    elif ended is not None and state in (State.REJECTED, State.WITHDRAWN) and ended.note:
+        progress = f"{progress}：{ended.note}"
+    follow_up = ""
+    if followed is not None:
+        follow_up = " / ".join(
+            str(v) for v in (followed.data.get("way"), followed.data.get("satisfaction")) if v
+        )
+    responsible = " / ".join(part for part in (item.handler, unit) if part)
+    promised = "即办" if item.item_type == "即办件" else day(item.due_on)
+    remark = ""
+    if today is not None and state in CLOCK_RUNNING and item.due_on and item.due_on < today:
+        remark = "已超期"
+    elif state is State.AWAITING_DOCUMENTS:
+        remark = "待补件，暂停计时"
+    return (
+        seq,
+        item.number,
+        day(item.received_at),
+        item.channel,
+        item.requester_name,
+        mask(item.requester_phone),
+        item.grid_name or "",
+        item.domain,
+        item.grade,
+        item.content,
+        item.item_type,
+        promised,
+        responsible,
+        progress,
+        day(resolved.at) if done and resolved is not None else "",
+        follow_up,
+        day(closed.at) if state is State.CLOSED and closed is not None else "",
+        remark,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class SupportHousehold:
+    """A household in difficulty as the support ledger shows it."""
+
+    id: str
+    number: str
+    head_name: str
+    phone: str
+    grid_name: str
+    tags: tuple[str, ...]
+    cadre_name: str = ""
+    cadre_unit: str = ""
+
+
+def support_tags(household_tags: Sequence[str], member_tags: Iterable[Sequence[str]]) -> list[str]:
+    """The support tags of a household and its members, each once, household's first."""
+    seen: dict[str, None] = {}
+    for tag in household_tags:
+        seen.setdefault(tag, None)
+    for tags in member_tags:
+        for tag in tags:
+            seen.setdefault(tag, None)
+    return list(seen)
+
+
+def support_rows(
+    seq: int, household: SupportHousehold, records: Sequence[AssistanceRecord]
+) -> list[Row]:
+    """The support-ledger rows of one household: one per record, or one without records.
+
+    Args:
+        seq: the 序号 of the household (every row of the household carries it).
+        household: the household in difficulty.
+        records: its assistance records, in the order to print (oldest first).
+    """
+    cadre = household.cadre_name
+    if cadre and household.cadre_unit:
+        cadre = f"{cadre}（{household.cadre_unit}）"
+    head = (
+        seq,
+        household.number,
+        household.head_name,
+        mask(household.phone),
+        household.grid_name,
+        "、".join(household.tags),
+        cadre,
+    )
+    if not records:
+        return [(*head, "", "", "", "", "", "", "")]
+    return [
+        (
+            *head,
+            r.helping_unit,
+            r.helper,
+            r.target,
+            r.content,
+            day(r.given_on),
+            day(r.time_limit),
+            r.result,
+        )
+        for r in records
+    ]

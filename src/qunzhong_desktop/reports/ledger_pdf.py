@@ -1,0 +1,211 @@
+"""A ledger printed to PDF: an A4 landscape table whose header row repeats on every page.
+
+reportlab's platypus lays the rows out (``LongTable`` with ``repeatRows``); every cell is a
+``Paragraph`` in the embedded CJK font, so long Chinese text wraps inside its column. The
+first page carries the title and the period; every page a running head and
+第 N 页 / 共 M 页. The rows are laid out in tables of a few hundred rows each, so splitting a
+long ledger across pages stays fast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from itertools import islice
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm as _mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
+
+from qunzhong_desktop.core.ledger import Column, Row
+from qunzhong_desktop.reports.fonts import CjkFont
+from qunzhong_desktop.reports.ledger_output import write_atomically
+
+mm: float = _mm  # reportlab is untyped
+PAGE = landscape(A4)
+MARGIN = 10 * mm
+TABLE_ROWS = 300  # rows per LongTable: platypus splits a table page by page
+PROGRESS_EVERY = 1000
+FONT_PT = 7.5
+HEADER_FILL = colors.Color(0.85, 0.88, 0.95)
+GRID = colors.Color(0.5, 0.5, 0.5)
+
+
+def _numbered_canvas(font: str, running_head: str) -> type[Canvas]:
+    """A canvas that writes 第 N 页 / 共 M 页 once the page count is known."""
+
+    class NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab is untyped
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self._decorate(total)
+                super().showPage()
+            super().save()
+
+        def _decorate(self, total: int) -> None:
+            width, _height = PAGE
+            self.setFont(font, 8)
+            self.setFillColor(colors.Color(0.35, 0.35, 0.35))
+            self.drawString(MARGIN, MARGIN / 2, running_head)
+            self.drawRightString(
+                width - MARGIN, MARGIN / 2, f"第 {self._pageNumber} 页，共 {total} 页"
+            )
+
+    return NumberedCanvas
+
+
+def write_ledger_pdf(
+    out: Path,
+    *,
+    title: str,
+    period: str,
+    columns: Sequence[Column],
+    rows: Iterable[Row],
+    font: CjkFont,
+    on_rows: Callable[[int], None] | None = None,
+) -> int:
+    """Write a ledger as an A4 landscape PDF (replacing ``out`` only once it is complete).
+
+    Args:
+        out: the PDF file.
+        title: the title, e.g. ``白沙村群众工作站民情台账``.
+        period: the period under the title.
+        columns: the ledger's columns (their widths share the page width).
+        rows: the rows, in order.
+        font: the CJK font to embed (see :func:`.fonts.find_cjk_font`).
+        on_rows: called with the rows laid out so far every 1,000 rows; it may raise to stop.
+
+    Returns:
+        How many rows were written.
+
+    Raises:
+        LedgerOutputError: the file cannot be written there.
+    """
+    return write_atomically(
+        out,
+        lambda tmp: _write(
+            tmp,
+            title=title,
+            period=period,
+            columns=columns,
+            rows=rows,
+            font=font.name,
+            on_rows=on_rows,
+        ),
+    )
+
+
+def _write(
+    path: Path,
+    *,
+    title: str,
+    period: str,
+    columns: Sequence[Column],
+    rows: Iterable[Row],
+    font: str,
+    on_rows: Callable[[int], None] | None,
+) -> int:
+    doc = SimpleDocTemplate(
+        str(path),
+        pagesize=PAGE,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN,
+        title=f"{title} {period}".strip(),
+        creator="群众工作站桌面版",
+    )
+    cell = ParagraphStyle("cell", fontName=font, fontSize=FONT_PT, leading=9.5, wordWrap="CJK")
+    head = ParagraphStyle("head", parent=cell, alignment=TA_CENTER)
+    title_style = ParagraphStyle(
+        "title", fontName=font, fontSize=16, leading=20, alignment=TA_CENTER
+    )
+    period_style = ParagraphStyle(
+        "period", fontName=font, fontSize=10, leading=14, alignment=TA_CENTER
+    )
+    iterator = iter(rows)
+    first = list(islice(iterator, TABLE_ROWS))
+    widths = column_widths(columns, first, font, doc.width)
+    header = [Paragraph(f"<b>{escape(c.header)}</b>", head) for c in columns]
+    style = TableStyle(
+        [
+            ("GRID", (0, 0), (-1, -1), 0.4, GRID),
+            ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 2),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+            ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ]
+    )
+    story: list[Any] = [
+        Paragraph(escape(title), title_style),
+        Paragraph(escape(f"统计期间：{period}") if period else "", period_style),
+        Spacer(1, 3 * mm),
+    ]
+    written = 0
+    while True:
+        block, first = first or list(islice(iterator, TABLE_ROWS)), []
+        if not block and written:
+            break
+        body = [[Paragraph(_text(value), cell) for value in row] for row in block]
+        if not body:
+            body = [[Paragraph("（无记录）", cell)] + [""] * (len(columns) - 1)]
+        table = LongTable([header, *body], colWidths=widths, repeatRows=1, style=style)
+        if not block:
+            table.setStyle(TableStyle([("SPAN", (0, 1), (-1, 1))]))
+        story.append(table)
+        previous = written
+        written += len(block)
+        if on_rows is not None and written // PROGRESS_EVERY > previous // PROGRESS_EVERY:
+            on_rows(written)
+        if len(block) < TABLE_ROWS:
+            break
+    doc.build(story, canvasmaker=_numbered_canvas(font, f"{title}（{period}）"))
+    return written
+
+
+def column_widths(
+    columns: Sequence[Column], sample: Sequence[Row], font: str, total: float
+) -> list[float]:
+    """Widths in points: short columns fit their widest value, wrapped ones share the rest."""
+    pad = 5.0
+    widths = []
+    for index, column in enumerate(columns):
+        header = stringWidth(column.header, font, FONT_PT) / (2 if column.wrap else 1)
+        if column.wrap:
+            widths.append(0.0)
+            continue
+        values = [stringWidth(str(row[index]), font, FONT_PT) for row in sample]
+        widths.append(max([header, *values]) + pad)
+    fixed = sum(widths)
+    share = sum(c.width for c in columns if c.wrap)
+    rest = total - fixed
+    if share == 0 or rest < total * 0.4:  # a page of short columns only: scale them all
+        scale = (total if share == 0 else total * 0.6) / fixed
+        widths = [w * scale for w in widths]
+        rest = total - sum(widths)
+    return [
+        w if not c.wrap else rest * c.width / share for w, c in zip(widths, columns, strict=True)
+    ]
+
+
+def _text(value: object) -> str:
+    return escape("" if value is None else str(value)).replace("\n", "<br/>")

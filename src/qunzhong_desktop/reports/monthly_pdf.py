@@ -1,0 +1,395 @@
+"""The monthly report (民情月报) as an A4 portrait PDF, laid out with reportlab's platypus.
+
+Title with the station and the month; the overall figures with each rate's fraction; the
+items received by channel (table and pie chart), grade and domain (table and bar chart);
+the units' scores; the cadres against the rules, with who falls short and why; and the
+definitions of :mod:`.core.monthly_report` as footnotes. One embedded CJK font throughout,
+charts included. Written to a temporary file and renamed when complete.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.graphics.charts.barcharts import HorizontalBarChart
+from reportlab.graphics.charts.legends import Legend
+from reportlab.graphics.charts.piecharts import Pie
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm as _mm
+from reportlab.platypus import (
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from qunzhong_desktop.core.intake import GRADES
+from qunzhong_desktop.core.monthly_report import MonthlyReport, Rate
+from qunzhong_desktop.reports.fonts import CjkFont
+from qunzhong_desktop.reports.monthly_output import write_atomically
+
+mm: float = _mm
+PAGE_W, PAGE_H = float(A4[0]), float(A4[1])
+MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 16 * mm, 15 * mm, 18 * mm
+WIDTH = PAGE_W - 2 * MARGIN_X  # 178 mm
+
+ACCENT = colors.Color(0.62, 0.10, 0.12)
+HEADER_BG = colors.HexColor("#DDEBF7")
+LABEL_BG = colors.HexColor("#F2F2F2")
+SHORT_BG = colors.HexColor("#FCE4D6")
+GRID = colors.Color(0.55, 0.55, 0.55)
+GREY = colors.Color(0.35, 0.35, 0.35)
+PALETTE = [
+    colors.HexColor(c)
+    for c in (
+        "#4472C4", "#ED7D31", "#A5A5A5", "#FFC000", "#5B9BD5", "#70AD47", "#9E480E",
+        "#264478", "#636363", "#997300",
+    )
+]  # fmt: skip
+
+
+class _Styles:
+    def __init__(self, font: str) -> None:
+        def style(name: str, size: float, **kw: Any) -> ParagraphStyle:
+            kw.setdefault("leading", size * 1.4)
+            return ParagraphStyle(name, fontName=font, fontSize=size, wordWrap="CJK", **kw)
+
+        self.font = font
+        self.title = style("title", 22, alignment=TA_CENTER, textColor=ACCENT, leading=30)
+        self.subtitle = style("subtitle", 11, alignment=TA_CENTER, textColor=GREY)
+        self.h2 = style("h2", 12.5, textColor=ACCENT, spaceBefore=9, spaceAfter=4)
+        self.body = style("body", 9.5)
+        self.cell = style("cell", 9)
+        self.cell_right = style("cell_right", 9, alignment=TA_RIGHT)
+        self.cell_center = style("cell_center", 9, alignment=TA_CENTER)
+        self.head = style("head", 9, alignment=TA_CENTER)
+        self.note = style("note", 8, leading=11.5, textColor=GREY)
+
+
+def _share(count: int, total: int) -> str:
+    return f"{100 * count / total:.1f}%" if total else "—"
+
+
+def _grid_style(font: str, header_rows: int = 1) -> list[tuple[Any, ...]]:
+    style: list[tuple[Any, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), font),
+        ("GRID", (0, 0), (-1, -1), 0.4, GRID),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.2),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+    ]
+    if header_rows:
+        style.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), HEADER_BG))
+    return style
+
+
+class _Builder:
+    def __init__(self, report: MonthlyReport, font: str) -> None:
+        self.r = report
+        self.s = _Styles(font)
+        self.font = font
+
+    def p(self, text: object, style: ParagraphStyle | None = None) -> Paragraph:
+        return Paragraph(escape(str(text)), style or self.s.cell)
+
+    # sections ---------------------------------------------------------------------------
+    def story(self) -> list[Any]:
+        r, s = self.r, self.s
+        station = r.station_name or "群众工作站"
+        story: list[Any] = [
+            Paragraph("民情月报", s.title),
+            Paragraph(f"{station}　{r.month.title}", s.subtitle),
+            Spacer(1, 4 * mm),
+            Paragraph("一、总体情况", s.h2),
+            self.summary(),
+            Paragraph("二、受理分类", s.h2),
+            self.categories(),
+            KeepTogether([Paragraph("三、责任单位得分", s.h2), self.units()]),
+            Paragraph("四、干部民情日记与结对帮扶", s.h2),
+            self.cadres(),
+            Spacer(1, 2 * mm),
+            self.shortfalls(),
+            KeepTogether([Paragraph("注：指标口径", s.h2), *self.footnotes()]),
+        ]
+        return story
+
+    def summary(self) -> Table:
+        r = self.r
+
+        def rate(x: Rate) -> str:
+            return x.text
+
+        rows = [
+            ("本月受理", f"{r.received} 件", "本月办结", f"{r.resolved} 件"),
+            ("月末在办", f"{r.in_progress} 件", "月末超期", f"{r.overdue} 件"),
+            ("上报", f"{r.escalations} 次", "本月回访", f"{r.satisfaction.denominator} 次"),
+            ("一次办结率", rate(r.first_time), "按期办结率", rate(r.on_time)),
+            ("满意率", rate(r.satisfaction), "", ""),
+        ]
+        data = [[self.p(c) for c in row] for row in rows]
+        table = Table(data, colWidths=[32 * mm, 57 * mm, 32 * mm, 57 * mm])
+        style = _grid_style(self.font, 0)
+        style += [
+            ("BACKGROUND", (0, 0), (0, -1), LABEL_BG),
+            ("BACKGROUND", (2, 0), (2, -1), LABEL_BG),
+        ]
+        table.setStyle(TableStyle(style))
+        return table
+
+    def _count_table(
+        self, title: str, pairs: Sequence[tuple[str, int]], widths: Sequence[float]
+    ) -> Table:
+        total = sum(n for _, n in pairs)
+        s = self.s
+        data = [[self.p(title, s.head), self.p("件数", s.head), self.p("占比", s.head)]]
+        data += [
+            [self.p(name), self.p(n, s.cell_right), self.p(_share(n, total), s.cell_right)]
+            for name, n in pairs
+        ]
+        data.append(
+            [
+                self.p("合计"),
+                self.p(total, s.cell_right),
+                self.p(_share(total, total), s.cell_right),
+            ]
+        )
+        table = Table(data, colWidths=list(widths), repeatRows=1)
+        style = _grid_style(self.font)
+        style.append(("BACKGROUND", (0, -1), (-1, -1), LABEL_BG))
+        table.setStyle(TableStyle(style))
+        return table
+
+    def categories(self) -> Table:
+        r = self.r
+        widths = [30 * mm, 16 * mm, 20 * mm]
+        grades = [(GRADES.get(g, g), n) for g, n in r.by_grade]
+        left_top = [
+            self._count_table("来源渠道", r.by_channel, widths),
+            Spacer(1, 2.5 * mm),
+            self._count_table("等级", grades, widths),
+        ]
+        left_bottom = self._count_table("诉求类别", r.by_domain, widths)
+        right = 178 * mm - sum(widths) - 4 * mm
+        data = [
+            [left_top, self.pie(right, 74 * mm)],
+            [left_bottom, self.bars(right, 86 * mm)],
+        ]
+        table = Table(data, colWidths=[sum(widths) + 4 * mm, right])
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), self.font),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 4 * mm),
+                ]
+            )
+        )
+        return table
+
+    # charts -----------------------------------------------------------------------------
+    def _caption(self, d: Drawing, text: str, width: float, height: float) -> None:
+        d.add(String(width / 2, height - 11, text, fontName=self.font, fontSize=10.5,
+                     textAnchor="middle", fillColor=GREY))  # fmt: skip
+
+    def pie(self, width: float, height: float) -> Drawing:
+        d = Drawing(width, height, initialFontName=self.font, initialFontSize=10)
+        self._caption(d, "受理来源渠道分布", width, height)
+        pairs = [(name, n) for name, n in self.r.by_channel if n > 0]
+        total = sum(n for _, n in pairs)
+        if not total:
+            d.add(String(width / 2, height / 2, "本月无受理事项", fontName=self.font,
+                         fontSize=10, textAnchor="middle", fillColor=GREY))  # fmt: skip
+            return d
+        size = min(height - 30, width * 0.48)
+        pie = Pie()
+        pie.x, pie.y = 8, (height - 18 - size) / 2
+        pie.width = pie.height = size
+        pie.data = [n for _, n in pairs]
+        pie.labels = None
+        pie.startAngle = 90
+        pie.direction = "clockwise"
+        pie.slices.strokeColor = colors.white
+        pie.slices.strokeWidth = 0.8
+        for i in range(len(pairs)):
+            pie.slices[i].fillColor = PALETTE[i % len(PALETTE)]
+        d.add(pie)
+        legend = Legend()
+        legend.x = pie.x + size + 14
+        legend.y = pie.y + size / 2 + len(pairs) * 7.5
+        legend.alignment = "right"
+        legend.fontName = self.font
+        legend.fontSize = 9
+        legend.dy = legend.dx = 7
+        legend.deltay = 15
+        legend.columnMaximum = 10
+        legend.colorNamePairs = [
+            (PALETTE[i % len(PALETTE)], f"{name}  {n} 件（{_share(n, total)}）")
+            for i, (name, n) in enumerate(pairs)
+        ]
+        d.add(legend)
+        return d
+
+    def bars(self, width: float, height: float) -> Drawing:
+        d = Drawing(width, height, initialFontName=self.font, initialFontSize=10)
+        self._caption(d, "受理诉求类别（件）", width, height)
+        pairs = list(reversed(self.r.by_domain))  # the first category at the top
+        if not pairs:
+            return d
+        highest = max(n for _, n in pairs)
+        chart = HorizontalBarChart()
+        chart.x, chart.y = 78, 16
+        chart.width, chart.height = width - chart.x - 22, height - chart.y - 22
+        chart.data = [[n for _, n in pairs]]
+        chart.bars[0].fillColor = PALETTE[0]
+        chart.bars[0].strokeColor = None
+        chart.barSpacing = 1
+        chart.groupSpacing = 4
+        ca = chart.categoryAxis
+        ca.categoryNames = [name for name, _ in pairs]
+        ca.labels.fontName = self.font
+        ca.labels.fontSize = 8.5
+        ca.labels.boxAnchor = "e"
+        ca.labels.dx = -4
+        ca.tickLeft = 0
+        va = chart.valueAxis
+        va.valueMin = 0
+        va.valueMax = max(4, int(highest * 1.18) + 1)
+        va.labels.fontName = self.font
+        va.labels.fontSize = 8
+        va.visibleGrid = True
+        va.gridStrokeColor = colors.Color(0.85, 0.85, 0.85)
+        va.labelTextFormat = "%d"
+        va.forceZero = True
+        chart.barLabelFormat = "%d"
+        chart.barLabels.fontName = self.font
+        chart.barLabels.fontSize = 8
+        chart.barLabels.boxAnchor = "w"
+        chart.barLabels.dx = 3
+        d.add(chart)
+        return d
+
+    # units and cadres -------------------------------------------------------------------
+    def units(self) -> Any:
+        s = self.s
+        if not self.r.units:
+            return self.p("本月没有交办给责任单位的事项。", s.body)
+        head = ["序号", "责任单位", "本月办结（+1）", "月末未办结（−0.3）", "得分"]
+        data = [[self.p(h, s.head) for h in head]]
+        for n, u in enumerate(self.r.units, start=1):
+            data.append(
+                [
+                    self.p(n, s.cell_center),
+                    self.p(u.unit),
+                    self.p(u.resolved, s.cell_right),
+                    self.p(u.unresolved, s.cell_right),
+                    self.p(u.score_text, s.cell_right),
+                ]
+            )
+        table = Table(data, colWidths=[14 * mm, 66 * mm, 34 * mm, 38 * mm, 26 * mm], repeatRows=1)
+        table.setStyle(TableStyle(_grid_style(self.font)))
+        return table
+
+    def cadres(self) -> Any:
+        s = self.s
+        if not self.r.cadres:
+            return self.p("尚未登记干部。", s.body)
+        head = ["姓名", "身份", "单位", "在村天数", "坐班天数", "结对困难户", "结果", "未达标原因"]
+        data = [[self.p(h, s.head) for h in head]]
+        style = _grid_style(self.font)
+        for row, c in enumerate(self.r.cadres, start=1):
+            data.append(
+                [
+                    self.p(c.name),
+                    self.p(c.role, s.cell_center),
+                    self.p(c.unit or "—"),
+                    self.p(c.village_days, s.cell_right),
+                    self.p(c.duty_days, s.cell_right),
+                    self.p(c.difficult_households, s.cell_right),
+                    self.p(c.verdict, s.cell_center),
+                    self.p("；".join(c.reasons) or ""),
+                ]
+            )
+            if c.assessed and not c.meets:
+                style.append(("BACKGROUND", (6, row), (7, row), SHORT_BG))
+        widths = [17, 18, 28, 17, 17, 20, 14, 47]
+        table = Table(data, colWidths=[w * mm for w in widths], repeatRows=1)
+        table.setStyle(TableStyle(style))
+        return table
+
+    def shortfalls(self) -> Paragraph:
+        short = self.r.shortfalls
+        assessed = sum(c.assessed for c in self.r.cadres)
+        if not short:
+            return self.p(f"考核 {assessed} 人，全部达标。", self.s.body)
+        names = "、".join(c.name for c in short)
+        return self.p(f"考核 {assessed} 人，{len(short)} 人未达标：{names}。", self.s.body)
+
+    def footnotes(self) -> list[Paragraph]:
+        return [
+            self.p(f"{n}. {term}：{text}", self.s.note)
+            for n, (term, text) in enumerate(self.r.definitions, start=1)
+        ]
+
+
+def render_monthly_pdf(
+    report: MonthlyReport, out: Path, *, font: CjkFont, today: dt.date | None = None
+) -> Path:
+    """Write the monthly report as an A4 portrait PDF (replacing ``out`` once complete).
+
+    Args:
+        report: the figures (:meth:`.SqlReports.monthly_report`).
+        out: the PDF to write.
+        font: the CJK font to embed (:func:`.fonts.find_cjk_font`).
+        today: the date printed as the generation date (default: today).
+
+    Returns:
+        ``out``.
+
+    Raises:
+        ReportOutputError: the file cannot be written there.
+    """
+    made = today or dt.date.today()
+    station = report.station_name or "群众工作站"
+    footer = f"{station} 民情月报 {report.month.title}　生成于 {made:%Y-%m-%d}"
+
+    def decorate(canvas: Any, doc: Any) -> None:
+        canvas.saveState()
+        canvas.setFont(font.name, 8)
+        canvas.setFillColor(GREY)
+        canvas.drawString(MARGIN_X, 10 * mm, footer)
+        canvas.drawRightString(PAGE_W - MARGIN_X, 10 * mm, f"第 {doc.page} 页")
+        canvas.restoreState()
+
+    def write(path: Path) -> None:
+        doc = SimpleDocTemplate(
+            str(path),
+            pagesize=A4,
+            leftMargin=MARGIN_X,
+            rightMargin=MARGIN_X,
+            topMargin=MARGIN_TOP,
+            bottomMargin=MARGIN_BOTTOM,
+            title=f"民情月报 {report.month.title}",
+            author=station,
+            creator="群众工作站桌面版",
+            pageCompression=1,
+            initialFontName=font.name,
+            initialFontSize=10,
+        )
+        doc.build(_Builder(report, font.name).story(), onFirstPage=decorate, onLaterPages=decorate)
+
+    return write_atomically(Path(out), write)

@@ -1,0 +1,255 @@
+"""Assistance records (帮扶记录) on SQLite, and the support ledger (困难群众帮扶台账) built on them.
+
+A household is "in difficulty" when it or one of its live members carries a support tag.
+The ledger lists each such household with its head, tags and paired cadre, one row per
+assistance record (oldest first), or one row when it has none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from sqlalchemy import ColumnElement, exists, func, or_, select, text
+from sqlalchemy.orm import Session
+
+from qunzhong_desktop.core.assistance import AssistanceRecord, checked_assistance
+from qunzhong_desktop.core.errors import NotFoundError
+from qunzhong_desktop.core.ledger import (
+    Row,
+    SupportFilter,
+    SupportHousehold,
+    support_rows,
+    support_tags,
+)
+from qunzhong_desktop.storage import models as m
+from qunzhong_desktop.storage.database import Database
+
+HOUSEHOLD_CHUNK = 500
+
+
+def to_record(row: m.Assistance) -> AssistanceRecord:
+    """Map an assistance row to the domain record."""
+    return AssistanceRecord(
+        id=row.id,
+        household_id=row.household_id,
+        person_id=row.person_id,
+        given_on=row.given_on,
+        helping_unit=row.helping_unit,
+        helper=row.helper,
+        target=row.target,
+        content=row.content,
+        time_limit=row.time_limit,
+        result=row.result,
+    )
+
+
+def _in_difficulty() -> ColumnElement[bool]:
+    person = m.Person
+    tagged_member = exists().where(
+        person.household_id == m.Household.id,
+        person.deleted_at.is_(None),
+        func.json_array_length(person.tags) > 0,
+    )
+    return or_(func.json_array_length(m.Household.tags) > 0, tagged_member)
+
+
+def _with_tag(tag: str) -> ColumnElement[bool]:
+    # the same test as the register's tag filter (household or live member carries the tag)
+    return text(
+        "(EXISTS (SELECT 1 FROM json_each(household.tags) WHERE value = :tag) OR "
+        "EXISTS (SELECT 1 FROM person p, json_each(p.tags) "
+        "WHERE p.household_id = household.id AND p.deleted_at IS NULL AND value = :tag))"
+    ).bindparams(tag=tag)  # type: ignore[return-value]
+
+
+def _records_in(stmt: Any, date_from: dt.date | None, date_to: dt.date | None) -> Any:
+    a = m.Assistance
+    stmt = stmt.where(a.deleted_at.is_(None))
+    if date_from:
+        stmt = stmt.where(a.given_on >= date_from)
+    if date_to:
+        stmt = stmt.where(a.given_on <= date_to)
+    return stmt
+
+
+class SqlAssistance:
+    """The assistance records and the support ledger of one store."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # records -----------------------------------------------------------------------------
+    def save(self, record: AssistanceRecord, *, today: dt.date | None = None) -> AssistanceRecord:
+        """Check and store a record (new without ``id``, else an update); returns it with its id.
+
+        Raises:
+            ValidationError: a field is missing or wrong (``field`` in its data).
+            NotFoundError: the household (or the record to update) does not exist.
+        """
+        record = checked_assistance(record, today or dt.date.today())
+        with self.db.session() as s:
+            household = s.get(m.Household, record.household_id)
+            if household is None or household.deleted_at is not None:
+                raise NotFoundError(
+                    "这一户已不在户籍中，不能登记帮扶。", code="assistance.household"
+                )
+            values = {
+                "household_id": record.household_id,
+                "person_id": record.person_id,
+                "given_on": record.given_on,
+                "helping_unit": record.helping_unit,
+                "helper": record.helper,
+                "target": record.target,
+                "content": record.content,
+                "time_limit": record.time_limit,
+                "result": record.result,
+            }
+            if record.id is None:
+                row = m.Assistance(**values)
+                s.add(row)
+            else:
+                row = self._load(s, record.id)
+                for key, value in values.items():
+                    if getattr(row, key) != value:
+                        setattr(row, key, value)
+            s.flush()
+            return to_record(row)
+
+    def delete(self, record_id: str) -> None:
+        """Remove a record (a tombstone, so sync carries the removal)."""
+        with self.db.session() as s:
+            self._load(s, record_id).deleted_at = m.utcnow()
+
+    def get(self, record_id: str) -> AssistanceRecord:
+        """One record by id.
+
+        Raises:
+            NotFoundError: no live record has that id.
+        """
+        with self.db.session() as s:
+            return to_record(self._load(s, record_id))
+
+    def for_household(self, household_id: str) -> list[AssistanceRecord]:
+        """A household's records, oldest first."""
+        stmt = _records_in(select(m.Assistance), None, None).where(
+            m.Assistance.household_id == household_id
+        )
+        with self.db.session() as s:
+            rows = s.scalars(stmt.order_by(m.Assistance.given_on, m.Assistance.id))
+            return [to_record(r) for r in rows]
+
+    def in_period(
+        self, date_from: dt.date | None = None, date_to: dt.date | None = None
+    ) -> list[AssistanceRecord]:
+        """The records given in a period (inclusive), oldest first."""
+        stmt = _records_in(select(m.Assistance), date_from, date_to)
+        with self.db.session() as s:
+            rows = s.scalars(stmt.order_by(m.Assistance.given_on, m.Assistance.id))
+            return [to_record(r) for r in rows]
+
+    def count(self) -> int:
+        """How many live records there are."""
+        with self.db.session() as s:
+            stmt = select(func.count(m.Assistance.id)).where(m.Assistance.deleted_at.is_(None))
+            return int(s.scalar(stmt) or 0)
+
+    # the support ledger -------------------------------------------------------------------
+    def household_ids(self, f: SupportFilter) -> list[str]:
+        """Ids of the households in difficulty the ledger lists, by household number."""
+        stmt = select(m.Household.id).where(m.Household.deleted_at.is_(None), _in_difficulty())
+        if f.grid_id:
+            stmt = stmt.where(m.Household.grid_id == f.grid_id)
+        if f.tag:
+            stmt = stmt.where(_with_tag(f.tag))
+        with self.db.session() as s:
+            return list(s.scalars(stmt.order_by(m.Household.number)))
+
+    def households(self, ids: Sequence[str]) -> list[SupportHousehold]:
+        """The ledger's view of the given households, in that order."""
+        with self.db.session() as s:
+            return self._households(s, ids)
+
+    def records_of(
+        self, household_ids: Sequence[str], f: SupportFilter | None = None
+    ) -> dict[str, list[AssistanceRecord]]:
+        """The records of some households in the filter's period, oldest first."""
+        f = f or SupportFilter()
+        with self.db.session() as s:
+            return self._records(s, household_ids, f)
+
+    def ledger_rows(self, f: SupportFilter) -> Iterator[Row]:
+        """Yield the support ledger's rows, ``HOUSEHOLD_CHUNK`` households at a time."""
+        ids = self.household_ids(f)
+        seq = 0
+        for start in range(0, len(ids), HOUSEHOLD_CHUNK):
+            chunk = ids[start : start + HOUSEHOLD_CHUNK]
+            with self.db.session() as s:
+                households = self._households(s, chunk)
+                records = self._records(s, chunk, f)
+            for household in households:
+                seq += 1
+                yield from support_rows(seq, household, records.get(household.id, []))
+
+    def ledger_row_count(self, f: SupportFilter) -> int:
+        """How many rows the support ledger has (households without records count once)."""
+        ids = self.household_ids(f)
+        total = 0
+        for start in range(0, len(ids), HOUSEHOLD_CHUNK):
+            chunk = ids[start : start + HOUSEHOLD_CHUNK]
+            with self.db.session() as s:
+                stmt = _records_in(
+                    select(m.Assistance.household_id, func.count()),
+                    f.date_from,
+                    f.date_to,
+                ).where(m.Assistance.household_id.in_(chunk))
+                counts = {h: int(n) for h, n in s.execute(stmt.group_by(m.Assistance.household_id))}
+            total += sum(max(1, counts.get(h, 0)) for h in chunk)
+        return total
+
+    # helpers ------------------------------------------------------------------------------
+    @staticmethod
+    def _load(s: Session, record_id: str) -> m.Assistance:
+        row = s.get(m.Assistance, record_id)
+        if row is None or row.deleted_at is not None:
+            raise NotFoundError("找不到这条帮扶记录，可能已被删除。", code="assistance.missing")
+        return row
+
+    @staticmethod
+    def _households(s: Session, ids: Sequence[str]) -> list[SupportHousehold]:
+        found = {h.id: h for h in s.scalars(select(m.Household).where(m.Household.id.in_(ids)))}
+        result: list[SupportHousehold] = []
+        for household_id in ids:
+            h = found.get(household_id)
+            if h is None:
+                continue
+            members = [p for p in h.members if p.deleted_at is None]
+            head = next((p for p in members if p.relation == "户主"), None)
+            head = head or (members[0] if members else None)
+            result.append(
+                SupportHousehold(
+                    id=h.id,
+                    number=h.number,
+                    head_name=head.name if head else "",
+                    phone=h.phone or (head.phone if head else ""),
+                    grid_name=h.grid.name if h.grid else "",
+                    tags=tuple(support_tags(h.tags, (p.tags for p in members))),
+                    cadre_name=h.cadre.name if h.cadre else "",
+                    cadre_unit=h.cadre.unit if h.cadre else "",
+                )
+            )
+        return result
+
+    @staticmethod
+    def _records(
+        s: Session, household_ids: Sequence[str], f: SupportFilter
+    ) -> dict[str, list[AssistanceRecord]]:
+        stmt = _records_in(select(m.Assistance), f.date_from, f.date_to).where(
+            m.Assistance.household_id.in_(household_ids)
+        )
+        found: dict[str, list[AssistanceRecord]] = defaultdict(list)
+        for row in s.scalars(stmt.order_by(m.Assistance.given_on, m.Assistance.id)):
+            found[row.household_id].append(to_record(row))
+        return found

@@ -1,0 +1,252 @@
+"""The 月报 tab of 台账: pick a month, see its key figures, make the PDF or the workbook.
+
+The figures are :meth:`.SqlReports.monthly_report` computed in the background; the PDF is
+written to a temporary folder and shown in the print preview, the workbook is saved where
+the user says. The same files as ``qunzhong report``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qunzhong_desktop.core.monthly_report import Month, MonthlyReport
+from qunzhong_desktop.storage.store import Store
+from qunzhong_desktop.ui.errors import show_error
+from qunzhong_desktop.ui.tasks import CancelToken, Progress, run_task
+
+Clock = Callable[[], dt.date]
+
+
+class ReportPage(QWidget):
+    """民情月报: a month, its key figures, and buttons for the PDF and the Excel workbook.
+
+    Args:
+        store: the station's store.
+        parent: the Qt parent.
+        clock: today's date (tests fix it); the month shown first is today's.
+    """
+
+    def __init__(
+        self, store: Store, parent: QWidget | None = None, *, clock: Clock | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.report: MonthlyReport | None = None
+        today = (clock or dt.date.today)()
+        self.month_edit = QDateEdit(self)
+        self.month_edit.setDisplayFormat(self.tr("yyyy年M月"))
+        self.month_edit.setDate(QDate(today.year, today.month, 1))
+        self.month_edit.setMinimumDate(QDate(2000, 1, 1))
+        self.month_edit.setMaximumDate(QDate(2199, 12, 1))
+        self.month_edit.dateChanged.connect(lambda _date: self.refresh())
+        self.pdf_button = QPushButton(self.tr("生成 PDF…"), self)
+        self.pdf_button.clicked.connect(self.print_pdf)
+        self.excel_button = QPushButton(self.tr("导出 Excel…"), self)
+        self.excel_button.clicked.connect(self.export_excel)
+        self.status_label = QLabel(self)
+        self.status_label.setWordWrap(True)
+
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("月份："), self))
+        bar.addWidget(self.month_edit)
+        bar.addStretch(1)
+        bar.addWidget(self.pdf_button)
+        bar.addWidget(self.excel_button)
+
+        self.values: dict[str, QLabel] = {}
+        captions = [
+            ("received", self.tr("本月受理")),
+            ("resolved", self.tr("本月办结")),
+            ("in_progress", self.tr("月末在办")),
+            ("overdue", self.tr("月末超期")),
+            ("escalations", self.tr("上报")),
+            ("first_time", self.tr("一次办结率")),
+            ("on_time", self.tr("按期办结率")),
+            ("satisfaction", self.tr("满意率")),
+            ("units", self.tr("责任单位")),
+            ("shortfalls", self.tr("未达标干部")),
+        ]
+        figures = QFrame(self)
+        figures.setFrameShape(QFrame.Shape.StyledPanel)
+        grid = QGridLayout(figures)
+        grid.setHorizontalSpacing(24)
+        for index, (key, caption) in enumerate(captions):
+            row, column = divmod(index, 2)
+            value = QLabel("—", figures)
+            value.setObjectName(f"figure_{key}")
+            value.setWordWrap(True)
+            font = value.font()
+            font.setBold(True)
+            value.setFont(font)
+            self.values[key] = value
+            grid.addWidget(QLabel(caption + self.tr("："), figures), row, 2 * column)
+            grid.addWidget(value, row, 2 * column + 1)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        hint = QLabel(
+            self.tr(
+                "各项指标的口径写在 PDF 和 Excel 的脚注中。比率括号内为分子/分母，"
+                "分母为 0 时显示“—”。"
+            ),
+            self,
+        )
+        hint.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(figures)
+        layout.addWidget(hint)
+        layout.addWidget(self.status_label)
+        layout.addStretch(1)
+        self.refresh()
+
+    # the figures -------------------------------------------------------------------------
+    def month(self) -> Month:
+        """The month chosen."""
+        date = self.month_edit.date()
+        return Month(date.year(), date.month())
+
+    def refresh(self) -> None:
+        """Compute the chosen month's figures in the background and show them."""
+        month = self.month()
+        self.status_label.setText(self.tr("正在统计……"))
+
+        def done(report: Any) -> None:
+            if report.month == self.month():  # the user may have moved on meanwhile
+                self.show_report(report)
+
+        run_task(
+            self,
+            lambda _progress, _cancel: self.store.reports.monthly_report(month),
+            label=self.tr("正在统计民情月报……"),
+            on_done=done,
+            cancellable=False,
+        )
+
+    def show_report(self, report: MonthlyReport) -> None:
+        """Fill the grid with the report's key figures."""
+        self.report = report
+        pieces = self.tr("{0} 件")
+        v = self.values
+        v["received"].setText(pieces.format(report.received))
+        v["resolved"].setText(pieces.format(report.resolved))
+        v["in_progress"].setText(pieces.format(report.in_progress))
+        v["overdue"].setText(pieces.format(report.overdue))
+        v["escalations"].setText(self.tr("{0} 次").format(report.escalations))
+        v["first_time"].setText(report.first_time.text)
+        v["on_time"].setText(report.on_time.text)
+        v["satisfaction"].setText(report.satisfaction.text)
+        v["units"].setText(
+            "，".join(f"{u.unit} {u.score_text}" for u in report.units[:3])
+            + ("……" if len(report.units) > 3 else "")
+            or "—"
+        )
+        short = report.shortfalls
+        v["shortfalls"].setText(
+            self.tr("{0} 人：{1}").format(len(short), "、".join(c.name for c in short))
+            if short
+            else self.tr("无")
+        )
+        self.status_label.setText(self.tr("{0}的统计已完成。").format(report.month.title))
+
+    # files --------------------------------------------------------------------------------
+    def write_pdf(
+        self,
+        path: Path,
+        on_done: Callable[[Path], None],
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """Write the chosen month's PDF in the background."""
+        from qunzhong_desktop.reports.fonts import FONT_SETTING, find_cjk_font
+        from qunzhong_desktop.reports.monthly_pdf import render_monthly_pdf
+
+        month, configured = self.month(), self.store.settings.get(FONT_SETTING)
+
+        def work(_progress: Progress, _cancel: CancelToken) -> Path:
+            report = self.store.reports.monthly_report(month)
+            return render_monthly_pdf(report, path, font=find_cjk_font(configured))
+
+        run_task(self, work, label=self.tr("正在生成 PDF……"), on_done=on_done, on_error=on_error)
+
+    def print_pdf(self) -> None:
+        """Write the PDF to a temporary folder and open the print preview."""
+        folder = Path(tempfile.mkdtemp(prefix="qunzhong-report-"))
+
+        def show(path: Path) -> None:
+            try:
+                self.run_preview(path)
+            finally:
+                shutil.rmtree(folder, ignore_errors=True)
+
+        def failed(exc: BaseException) -> None:
+            shutil.rmtree(folder, ignore_errors=True)
+            show_error(self, exc, title=self.tr("民情月报"))
+
+        self.write_pdf(folder / f"民情月报-{self.month()}.pdf", show, failed)
+
+    def export_excel(self) -> None:
+        """Ask where, then write the workbook in the background."""
+        path = self.ask_save_path()
+        if path is not None:
+            self.export_to(path)
+
+    def export_to(self, path: Path) -> None:
+        """Write the chosen month's workbook to ``path``."""
+        from qunzhong_desktop.reports.monthly_xlsx import write_monthly_xlsx
+
+        month = self.month()
+
+        def work(_progress: Progress, _cancel: CancelToken) -> Path:
+            return write_monthly_xlsx(self.store.reports.monthly_report(month), path)
+
+        def done(result: Any) -> None:
+            self.status_label.setText(self.tr("已保存：{0}").format(result))
+
+        run_task(self, work, label=self.tr("正在导出 Excel……"), on_done=done)
+
+    # seams the tests replace ----------------------------------------------------------------
+    def run_preview(self, path: Path) -> bool:
+        """Show the PDF's print preview; True if printed."""
+        from qunzhong_desktop.ui.pdf_print import PdfOpenError, PdfPreviewDialog
+
+        try:
+            dialog = PdfPreviewDialog(path, self)
+        except PdfOpenError as exc:
+            show_error(self, exc)
+            return False
+        try:
+            return bool(dialog.exec())
+        finally:
+            dialog.document.close()
+            dialog.deleteLater()
+
+    def ask_save_path(self) -> Path | None:
+        """Ask for the .xlsx file to write."""
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("导出 Excel"),
+            str(Path.home() / f"民情月报-{self.month()}.xlsx"),
+            self.tr("Excel 工作簿 (*.xlsx)"),
+        )
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix.lower() == ".xlsx" else path.with_suffix(".xlsx")

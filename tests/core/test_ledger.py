@@ -1,0 +1,165 @@
+import datetime as dt
+
+import pytest
+
+from qunzhong_desktop.core.assistance import AssistanceRecord, checked_assistance
+from qunzhong_desktop.core.errors import ValidationError
+from qunzhong_desktop.core.intake import Event
+from qunzhong_desktop.core.intake_states import State
+from qunzhong_desktop.core.ledger import (
+    ITEM_COLUMNS,
+    SUPPORT_COLUMNS,
+    SupportHousehold,
+    item_row,
+    period_text,
+    support_rows,
+    support_tags,
+)
+from qunzhong_desktop.core.ledger import (
+    LedgerFilter as _LedgerFilter,  # noqa: F401 - importable
+)
+
+AT = dt.datetime(2026, 3, 2, 9, 0)
+HEADERS = [
+    "序号", "编号", "受理日期", "来源渠道", "诉求人", "联系电话", "所属网格", "诉求类别", "等级",
+    "诉求内容", "件类型", "承诺时限", "责任人/单位", "办理情况", "办结日期", "回访/满意度",
+    "销号日期", "备注",
+]  # fmt: skip
+
+
+class Item:
+    number = "430121101201-2026-00001"
+    received_at = AT
+    channel = "来访"
+    requester_name = "王大爷"
+    requester_phone = "13812345678"
+    grid_name = "东片网格"
+    domain = "社会保障"
+    grade = "B"
+    content = "咨询养老保险补缴"
+    item_type = "承诺件"
+    due_on = dt.date(2026, 3, 9)
+    handler = "李秀英"
+    state = "closed"
+
+
+def ev(state: State, days: int, note: str = "", **data: object) -> Event:
+    return Event(AT + dt.timedelta(days=days), "x", None, state, note, dict(data))
+
+
+def test_columns_follow_the_domain() -> None:
+    assert [c.header for c in ITEM_COLUMNS] == HEADERS
+    assert {"帮扶单位", "帮扶责任人", "帮扶目标", "帮扶内容", "帮扶时限"} <= {
+        c.header for c in SUPPORT_COLUMNS
+    }
+    assert all(c.width > 0 for c in ITEM_COLUMNS + SUPPORT_COLUMNS)
+
+
+def test_a_closed_item_shows_result_follow_up_and_dates() -> None:
+    events = [
+        ev(State.REGISTERED, 0),
+        ev(State.ESCALATED, 0),
+        ev(State.ASSIGNED, 1, unit="民政办", deadline="2026-03-20"),
+        ev(State.RESOLVED, 3, result="已协助补缴"),
+        ev(State.FOLLOWED_UP, 4, way="电话", satisfaction="满意"),
+        ev(State.CLOSED, 5),
+    ]
+    row = dict(zip(HEADERS, item_row(7, Item(), events), strict=True))
+    assert row["序号"] == 7
+    assert row["受理日期"] == "2026-03-02"
+    assert row["联系电话"] == "138****5678"
+    assert row["责任人/单位"] == "李秀英 / 民政办"
+    assert row["办理情况"] == "已协助补缴"
+    assert row["办结日期"] == "2026-03-05"
+    assert row["回访/满意度"] == "电话 / 满意"
+    assert row["销号日期"] == "2026-03-07"
+    assert row["承诺时限"] == "2026-03-09"
+
+
+def test_an_open_item_shows_its_state_and_overdue() -> None:
+    item = Item()
+    item.state = "in_progress"  # type: ignore[misc]
+    row = dict(zip(HEADERS, item_row(1, item, [], dt.date(2026, 3, 10)), strict=True))
+    assert row["办理情况"] == "办理中"
+    assert row["办结日期"] == row["销号日期"] == row["回访/满意度"] == ""
+    assert row["备注"] == "已超期"
+    assert dict(zip(HEADERS, item_row(1, item, [], dt.date(2026, 3, 9)), strict=True))["备注"] == ""
+
+
+def test_rejected_item_shows_the_reason_and_immediate_items_say_so() -> None:
+    item = Item()
+    item.state = "rejected"  # type: ignore[misc]
+    item.item_type = "即办件"  # type: ignore[misc]
+    row = dict(
+        zip(HEADERS, item_row(1, item, [ev(State.REJECTED, 0, "不属于受理范围")]), strict=True)
+    )
+    assert row["办理情况"] == "不予受理：不属于受理范围"
+    assert row["承诺时限"] == "即办"
+
+
+def test_period_text() -> None:
+    assert period_text(None, None) == "全部"
+    assert period_text(dt.date(2026, 1, 1), dt.date(2026, 3, 31)) == "2026-01-01 至 2026-03-31"
+    assert period_text(dt.date(2026, 1, 1), None) == "2026-01-01 起"
+
+
+def test_support_rows_one_per_record_or_one_without() -> None:
+    h = SupportHousehold(
+        "h1", "0001", "王大爷", "13812345678", "东片", ("低保户",), "孙超峰", "工作队"
+    )
+    assert support_rows(3, h, []) == [
+        (3, "0001", "王大爷", "138****5678", "东片", "低保户", "孙超峰（工作队）", *[""] * 7)
+    ]
+    record = AssistanceRecord("h1", dt.date(2026, 1, 10), "工作队", "孙超峰", "救助金",
+                              target="保障", time_limit=dt.date(2026, 4, 10))  # fmt: skip
+    rows = support_rows(1, h, [record, record])
+    assert len(rows) == 2
+    assert rows[0][7:] == ("工作队", "孙超峰", "保障", "救助金", "2026-01-10", "2026-04-10", "")
+    assert support_tags(["低保户"], [["残疾人", "低保户"], ["留守儿童"]]) == [
+        "低保户", "残疾人", "留守儿童",
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"helping_unit": " "}, "helping_unit"),
+        ({"helper": ""}, "helper"),
+        ({"content": "  "}, "content"),
+        ({"given_on": dt.date(2026, 5, 1)}, "given_on"),
+        ({"time_limit": dt.date(2026, 1, 1)}, "time_limit"),
+    ],
+)
+def test_assistance_checks(change: dict[str, object], field: str) -> None:
+    values: dict[str, object] = dict(
+        household_id="h1", given_on=dt.date(2026, 3, 1), helping_unit="民政办",
+        helper="孙超峰", content="救助金",
+    )  # fmt: skip
+    values.update(change)
+    with pytest.raises(ValidationError) as info:
+        checked_assistance(AssistanceRecord(**values), dt.date(2026, 4, 1))  # type: ignore[arg-type]
+    assert info.value.data["field"] == field
+
+
+def test_assistance_text_is_tidied() -> None:
+    record = AssistanceRecord("h1", dt.date(2026, 3, 1), " 民政办 ", " 孙 超峰", " 救助  金 ")
+    ok = checked_assistance(record, dt.date(2026, 3, 1))
+    assert (ok.helping_unit, ok.helper, ok.content) == ("民政办", "孙超峰", "救助 金")
+
+
+def test_demo_helps_about_sixty_percent_of_households_in_difficulty() -> None:
+    from qunzhong_desktop.core.demo import generate
+    from qunzhong_desktop.core.demo_assistance import generate_assistance
+
+    today = dt.date(2026, 6, 1)
+    data = generate("430121101201", "白沙村", households=300, seed=7, today=today)
+    records = generate_assistance(data, seed=7, today=today)
+    tagged = [
+        i for i, h in enumerate(data.households)
+        if support_tags(h.household.tags, (p.tags for p in h.household.members))
+    ]  # fmt: skip
+    helped = {r.household for r in records}
+    assert helped <= set(tagged)
+    assert 0.45 < len(helped) / len(tagged) < 0.75
+    assert all(r.given_on <= today and (r.time_limit or today) >= r.given_on for r in records)
+    assert records == generate_assistance(data, seed=7, today=today)  # reproducible

@@ -1,0 +1,77 @@
+import datetime as dt
+
+import pytest
+
+from qunzhong_desktop.core.assistance import AssistanceRecord
+from qunzhong_desktop.core.errors import NotFoundError, ValidationError
+from qunzhong_desktop.core.ledger import SUPPORT_COLUMNS, SupportFilter
+from qunzhong_desktop.storage.store import Store
+from tests.ledger_data import TODAY, Village, build
+
+H = [c.header for c in SUPPORT_COLUMNS]
+
+
+@pytest.fixture
+def village(store: Store) -> Village:
+    return build(store)
+
+
+def test_save_update_delete_and_lists(store: Store, village: Village) -> None:
+    records = store.assistance.for_household(village.tagged)
+    assert [r.given_on for r in records] == [dt.date(2026, 1, 10), dt.date(2026, 3, 5)]
+    first = records[0]
+    assert first.id is not None
+    updated = store.assistance.save(
+        AssistanceRecord(**{**_fields(first), "result": "救助金已到账"}), today=TODAY
+    )
+    assert updated.id == first.id and store.assistance.get(first.id).result == "救助金已到账"
+    assert len(store.assistance.in_period(dt.date(2026, 3, 1), dt.date(2026, 3, 31))) == 1
+    store.assistance.delete(first.id)
+    assert store.assistance.count() == 1
+    with pytest.raises(NotFoundError):
+        store.assistance.get(first.id)
+
+
+def _fields(r: AssistanceRecord) -> dict[str, object]:
+    return {k: getattr(r, k) for k in AssistanceRecord.__slots__}  # type: ignore[attr-defined]
+
+
+def test_save_refuses_bad_records(store: Store, village: Village) -> None:
+    base = dict(household_id=village.tagged, given_on=TODAY, helping_unit="民政办",
+                helper="孙超峰", content="救助金")  # fmt: skip
+    with pytest.raises(ValidationError):
+        store.assistance.save(AssistanceRecord(**{**base, "helper": ""}), today=TODAY)  # type: ignore[arg-type]
+    with pytest.raises(ValidationError):
+        store.assistance.save(
+            AssistanceRecord(**{**base, "given_on": TODAY + dt.timedelta(days=1)}),  # type: ignore[arg-type]
+            today=TODAY,
+        )
+    with pytest.raises(NotFoundError):
+        store.assistance.save(AssistanceRecord(**{**base, "household_id": "nope"}), today=TODAY)  # type: ignore[arg-type]
+
+
+def test_support_ledger_lists_households_in_difficulty(store: Store, village: Village) -> None:
+    rows = [dict(zip(H, r, strict=True)) for r in store.assistance.ledger_rows(SupportFilter())]
+    assert [(r["序号"], r["户号"]) for r in rows] == [(1, "0001"), (1, "0001"), (2, "0002")]
+    first = rows[0]
+    assert first["户主"] == "王大爷" and first["联系电话"] == "138****5678"
+    assert first["帮扶类别"] == "低保户、残疾人、留守儿童"
+    assert first["结对干部"] == "孙超峰（驻村工作队）"
+    assert (first["帮扶单位"], first["帮扶责任人"], first["帮扶内容"]) == (
+        "驻村工作队", "孙超峰", "发放临时救助金 800 元",
+    )  # fmt: skip
+    assert first["帮扶日期"] == "2026-01-10" and first["帮扶时限"] == "2026-04-10"
+    assert rows[2]["帮扶内容"] == "" and rows[2]["联系电话"] == "0731-****1234"
+    assert store.assistance.ledger_row_count(SupportFilter()) == 3
+
+
+def test_support_ledger_filters(store: Store, village: Village) -> None:
+    def count(f: SupportFilter) -> list[str]:
+        return [str(r[1]) for r in store.assistance.ledger_rows(f)]
+
+    march = SupportFilter(date_from=dt.date(2026, 3, 1), date_to=dt.date(2026, 3, 31))
+    assert count(march) == ["0001", "0002"]  # one record in March; 0002 still listed once
+    assert count(SupportFilter(grid_id=village.grid_west)) == ["0002"]
+    assert count(SupportFilter(tag="留守儿童")) == ["0001", "0001"]
+    assert count(SupportFilter(tag="低保户")) == ["0001", "0001"]
+    assert count(SupportFilter(tag="重病患者")) == []

@@ -1,0 +1,120 @@
+"""``qunzhong report --month YYYY-MM --out FILE.pdf|FILE.xlsx``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from qunzhong_desktop.cli import main
+from qunzhong_desktop.core.intake_records import NewItem
+from qunzhong_desktop.core.intake_states import State
+from qunzhong_desktop.reports.fonts import find_cjk_font
+from qunzhong_desktop.storage.store import open_store
+
+
+@pytest.fixture
+def home(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    home = tmp_path / "home"
+    code = main(
+        [
+            "init", "station", "--home", str(home), "--code", "430121101201",
+            "--name", "白沙村群众工作站", "--township-code", "430121101",
+            "--township-name", "白沙镇", "--operator", "李秀英",
+        ]
+    )  # fmt: skip
+    assert code == 0
+    store = open_store(home)
+    try:
+        new = NewItem("来访", "社会保障", "B", "承诺件", "咨询养老保险", "王大爷")
+        number = store.items.register_item(new, actor="李秀英", now=dt.datetime(2026, 11, 2, 9))
+        store.items.move(
+            number.number,
+            State.RESOLVED,
+            actor="李秀英",
+            data={"result": "已答复"},
+            now=dt.datetime(2026, 11, 4, 9),
+        )
+        immediate = NewItem("来电", "政策咨询", "C", "即办件", "咨询", "李四", result="当场答复")
+        store.items.register_item(immediate, actor="李秀英", now=dt.datetime(2026, 11, 5, 9))
+    finally:
+        store.close()
+    capsys.readouterr()
+    return home
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_report_as_xlsx(home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "月报.xlsx"
+    code, stdout, err = run(
+        capsys, "report", "--home", str(home), "--month", "2026-11", "--out", str(out)
+    )
+    assert code == 0, err
+    assert "受理 2 件，办结 2 件" in stdout and "100.0%（2/2）" in stdout
+    assert str(out.resolve()) in stdout
+    figures = {row[0]: row[1] for row in load_workbook(out)["概况"].iter_rows(values_only=True)}
+    assert figures["本月受理"] == 2 and figures["本月办结"] == 2
+
+
+def test_report_as_pdf(home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    try:
+        find_cjk_font()
+    except Exception as exc:  # pragma: no cover - a machine without CJK fonts
+        pytest.skip(f"no CJK font: {exc}")
+    out = tmp_path / "月报.pdf"
+    code, _, err = run(
+        capsys, "--home", str(home), "report", "--month", "2026年11月", "--out", str(out)
+    )
+    assert code == 0, err
+    text = "".join(PdfReader(out).pages[0].extract_text().split())
+    assert "民情月报" in text and "2026年11月" in text and "本月受理2件" in text
+
+
+def test_bad_month_or_format_is_one_chinese_line(
+    home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(
+        capsys,
+        "report",
+        "--home",
+        str(home),
+        "--month",
+        "2026-13",
+        "--out",
+        str(tmp_path / "a.pdf"),
+    )
+    assert code == 1 and err.startswith("错误：") and "2026-13" in err
+    code, _, err = run(
+        capsys,
+        "report",
+        "--home",
+        str(home),
+        "--month",
+        "2026-11",
+        "--out",
+        str(tmp_path / "a.doc"),
+    )
+    assert code == 1 and ".pdf 或 .xlsx" in err
+    assert not (tmp_path / "a.doc").exists()
+
+
+def test_report_needs_a_station(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(
+        capsys,
+        "report",
+        "--home",
+        str(tmp_path / "new"),
+        "--month",
+        "2026-11",
+        "--out",
+        str(tmp_path / "a.xlsx"),
+    )
+    assert code == 1 and "设置工作站" in err

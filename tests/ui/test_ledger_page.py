@@ -1,0 +1,121 @@
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from qunzhong_desktop.core.ledger import ITEM_COLUMNS
+from qunzhong_desktop.storage.store import Store
+from qunzhong_desktop.ui.assistance_dialog import AssistanceDialog
+from qunzhong_desktop.ui.ledger_model import LedgerModel
+from qunzhong_desktop.ui.ledger_page import LedgerPage, period_range
+from qunzhong_desktop.ui.main_window import MainWindow
+from tests.ledger_data import TODAY, Village, build
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def village(store: Store) -> Village:
+    return build(store)
+
+
+@pytest.fixture
+def page(qtbot: QtBot, store: Store, village: Village) -> LedgerPage:
+    page = LedgerPage(store, clock=lambda: TODAY)
+    qtbot.addWidget(page)
+    return page
+
+
+def test_model_is_lazy_and_sound(qtmodeltester, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    model = LedgerModel(ITEM_COLUMNS)
+    rows = [(i, f"n{i}", *[""] * 16) for i in range(1, 1001)]
+    model.set_source(1000, lambda start, end: rows[start:end])
+    qtmodeltester.check(model)
+    model.set_source(1000, lambda start, end: rows[start:end])
+    assert model.fetch_count >= 1
+    before = model.fetch_count
+    assert model.data(model.index(999, 1)) == "n1000"
+    assert model.fetch_count == before + 1
+
+
+def test_item_tab_filters_and_exports(page: LedgerPage, tmp_path: Path, village: Village) -> None:
+    tab = page.items_tab
+    assert tab.model.rowCount() == 4 and tab.count_label.text() == "共 4 件"
+    assert tab.model.headerData(13, Qt.Orientation.Horizontal) == "办理情况"
+    assert tab.model.data(tab.model.index(0, 13)) == "已协助补缴 3 年"
+    tab.grid.setCurrentIndex(tab.grid.findData(village.grid_west))
+    assert tab.model.rowCount() == 1
+    tab.grid.setCurrentIndex(0)
+    tab.period.setCurrentIndex(tab.period.findData("month"))  # April 2026
+    assert tab.model.rowCount() == 2
+    out = tmp_path / "x.xlsx"
+    tab.export_to(out)
+    ws = load_workbook(out).active
+    assert ws is not None and ws.max_row == 4
+    assert "2026-04-01 至 2026-04-30" in str(ws["A1"].value)
+    assert "已保存 2 行" in tab.status_label.text()
+
+
+def test_print_goes_through_the_preview(page: LedgerPage, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[Path] = []
+    tab = page.support_tab
+    monkeypatch.setattr(tab, "run_preview", lambda path: seen.append(path) or True)
+    tab.print_pdf()
+    assert len(seen) == 1 and seen[0].suffix == ".pdf"
+    assert not seen[0].exists()  # the temporary folder is removed after the preview
+
+
+def test_support_tab_adds_a_record(page: LedgerPage, store: Store, village: Village) -> None:
+    tab = page.support_tab
+    assert tab.model.rowCount() == 3
+    tab.table.selectRow(2)  # household 0002, no record yet
+    tab.add_record()
+    dialog = tab.dialog
+    assert isinstance(dialog, AssistanceDialog)
+    assert dialog.household.currentData() == village.member_tagged
+    assert not dialog.save()  # nothing typed: refused, input kept
+    assert "帮扶单位" in dialog.error_label.text() or "帮扶责任人" in dialog.error_label.text()
+    dialog.helping_unit.setCurrentText("镇民政办")
+    dialog.helper.setText("刘秀兰")
+    dialog.target.setText("老有所养")
+    dialog.content.setPlainText("每周上门探望")
+    dialog.has_limit.setChecked(True)
+    assert dialog.save()
+    records = store.assistance.for_household(village.member_tagged)
+    assert [(r.helper, r.given_on) for r in records] == [("刘秀兰", TODAY)]
+    assert records[0].time_limit == TODAY + dt.timedelta(days=90)
+    assert tab.model.rowCount() == 3
+    assert tab.model.data(tab.model.index(2, 10)) == "每周上门探望"
+
+
+def test_paired_cadre_is_the_default_helper(page: LedgerPage, village: Village) -> None:
+    tab = page.support_tab
+    tab.table.selectRow(0)
+    tab.add_record()
+    assert isinstance(tab.dialog, AssistanceDialog)
+    assert tab.dialog.helper.text() == "孙超峰"
+    assert tab.dialog.helping_unit.currentText() == "驻村工作队"
+
+
+def test_other_features_add_tabs(page: LedgerPage, qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    index = page.add_tab(QLabel("月报"), "月报")
+    assert page.tabText(index) == "月报" and page.count() == 3
+
+
+def test_window_opens_the_ledger_page(qtbot: QtBot, store: Store) -> None:
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    window.show_page("ledger")
+    assert isinstance(window.page("ledger"), LedgerPage)
+
+
+def test_period_presets() -> None:
+    today = dt.date(2026, 5, 14)
+    assert period_range("last_month", today) == (dt.date(2026, 4, 1), dt.date(2026, 4, 30))
+    assert period_range("quarter", today) == (dt.date(2026, 4, 1), today)
+    assert period_range("", today) == (None, None)

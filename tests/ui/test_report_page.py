@@ -1,0 +1,62 @@
+"""The 月报 tab: the month's key figures, the PDF preview and the Excel export."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import QDate
+from pytestqt.qtbot import QtBot
+
+from qunzhong_desktop.core.intake_records import NewItem
+from qunzhong_desktop.reports.fonts import find_cjk_font
+from qunzhong_desktop.storage.store import Store
+from qunzhong_desktop.ui.report_page import ReportPage
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def page(qtbot: QtBot, store: Store) -> ReportPage:
+    immediate = NewItem("来电", "政策咨询", "C", "即办件", "咨询", "李四", result="当场答复")
+    store.items.register_item(immediate, actor="李秀英", now=dt.datetime(2026, 11, 5, 9))
+    store.items.register_item(
+        NewItem("来访", "社会保障", "B", "承诺件", "咨询养老保险", "王大爷"),
+        actor="李秀英",
+        now=dt.datetime(2026, 11, 6, 9),
+    )
+    page = ReportPage(store, clock=lambda: dt.date(2026, 11, 20))
+    qtbot.addWidget(page)
+    return page
+
+
+def test_shows_the_month_figures(page: ReportPage) -> None:
+    assert str(page.month()) == "2026-11"
+    assert page.values["received"].text() == "2 件"
+    assert page.values["resolved"].text() == "1 件"
+    assert page.values["in_progress"].text() == "1 件"
+    assert page.values["first_time"].text() == "100.0%（1/1）"
+    assert page.values["satisfaction"].text() == "—（0/0）"
+    page.month_edit.setDate(QDate(2026, 10, 1))
+    assert page.values["received"].text() == "0 件"
+    assert "2026年10月" in page.status_label.text()
+
+
+def test_excel_export_and_pdf_preview(
+    page: ReportPage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "m.xlsx"
+    monkeypatch.setattr(page, "ask_save_path", lambda: out)
+    page.export_excel()
+    assert load_workbook(out).sheetnames[0] == "概况"
+    assert str(out) in page.status_label.text()
+    try:
+        find_cjk_font()
+    except Exception as exc:  # pragma: no cover - a machine without CJK fonts
+        pytest.skip(f"no CJK font: {exc}")
+    shown: list[bytes] = []
+    monkeypatch.setattr(page, "run_preview", lambda path: shown.append(path.read_bytes()) or True)
+    page.print_pdf()
+    assert shown and shown[0].startswith(b"%PDF")
