@@ -16,12 +16,8 @@ failure never leaves half a PDF behind.
 
 from __future__ import annotations
 
-import contextlib
-import errno
 import itertools
-import os
 import re
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +32,7 @@ from reportlab.pdfgen.canvas import Canvas
 from qunzhong_desktop.core.card import CardContent
 from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.reports.fonts import CjkFont
+from qunzhong_desktop.reports.output import OutputError, write_atomically
 
 LAYOUTS: tuple[str, ...] = ("a4-10", "single")
 
@@ -65,7 +62,7 @@ LABEL = Color(0.33, 0.33, 0.33)
 GUIDE = Color(0.80, 0.80, 0.80)
 
 
-class CardsOutputError(DomainError):
+class CardsOutputError(OutputError):
     """The PDF cannot be written where the user asked."""
 
     code = "cards.output"
@@ -497,18 +494,6 @@ def _draw(
     return pages
 
 
-_REASONS = {
-    errno.EACCES: "没有写入权限",
-    errno.EPERM: "没有写入权限",
-    errno.ENOSPC: "磁盘空间不足",
-    errno.EROFS: "磁盘是只读的",
-}
-
-
-def _reason(exc: OSError) -> str:
-    return _REASONS.get(exc.errno or 0) or exc.strerror or str(exc)
-
-
 def render_cards(
     cards: Sequence[CardContent],
     out: Path,
@@ -535,38 +520,16 @@ def render_cards(
     if not cards:
         raise NoCardsError("没有需要打印的联系卡。", code="cards.empty")
     out = Path(out)
-    folder = out.parent if str(out.parent) else Path(".")
-    if not folder.is_dir():
-        raise CardsOutputError(
-            f"无法保存到 {out}：文件夹 {folder} 不存在，请选择其他位置。", path=str(out)
-        )
-    if out.is_dir():
-        raise CardsOutputError(f"无法保存：{out} 是一个文件夹，请输入文件名。", path=str(out))
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=folder)
-    except OSError as exc:
-        raise CardsOutputError(
-            f"无法在 {folder} 中写入文件（{_reason(exc)}），请检查权限或选择其他位置。",
-            path=str(out),
-        ) from exc
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
+
+    def write(tmp: Path) -> int:
         c = Canvas(str(tmp), pagesize=A4, pageCompression=1)
         c.setTitle("便民服务联系卡")
         c.setAuthor(cards[0].station_name)
         c.setSubject(f"{len(cards)} 张联系卡")
         c.setCreator("群众工作站桌面版")
-        pages = _draw(c, cards, font, layout, progress)
+        drawn = _draw(c, cards, font, layout, progress)
         c.save()
-        os.replace(tmp, out)
-    except OSError as exc:
-        raise CardsOutputError(
-            f"无法写入 {out}（{_reason(exc)}）。如果文件正在其他程序中打开，请先关闭它，"
-            "或选择其他位置。",
-            path=str(out),
-        ) from exc
-    finally:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
+        return drawn
+
+    pages = write_atomically(out, write, error=CardsOutputError)
     return RenderResult(path=out, cards=len(cards), pages=pages, bytes=out.stat().st_size)

@@ -11,10 +11,7 @@ The file is written to a temporary name next to the target and renamed when comp
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import os
-import tempfile
 from pathlib import Path
 
 from reportlab.lib.colors import Color, black
@@ -30,10 +27,10 @@ from qunzhong_desktop.core.diary import (
     is_duty,
 )
 from qunzhong_desktop.core.entities import Cadre, StationProfile
-from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.core.intake_states import STATE_NAMES, State
 from qunzhong_desktop.reports.fonts import CjkFont
-from qunzhong_desktop.reports.receipt_pdf import _Painter, _reason, mm
+from qunzhong_desktop.reports.output import OutputError, write_atomically
+from qunzhong_desktop.reports.receipt_pdf import _Painter, mm
 
 PAGE_W, PAGE_H = float(A4[0]), float(A4[1])
 MARGIN = 15 * mm
@@ -52,7 +49,7 @@ HEAD_SHADE = Color(0.98, 0.92, 0.90)
 RULE = Color(0.60, 0.60, 0.60)
 
 
-class DiaryOutputError(DomainError):
+class DiaryOutputError(OutputError):
     """The diary PDF cannot be written where the user asked."""
 
     code = "diary.output"
@@ -334,24 +331,8 @@ def render_diary(
     Raises:
         DiaryOutputError: the file cannot be written there.
     """
-    out = Path(out)
-    folder = out.parent if str(out.parent) else Path(".")
-    if not folder.is_dir():
-        raise DiaryOutputError(
-            f"无法保存到 {out}：文件夹 {folder} 不存在，请选择其他位置。", path=str(out)
-        )
-    if out.is_dir():
-        raise DiaryOutputError(f"无法保存：{out} 是一个文件夹，请输入文件名。", path=str(out))
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=folder)
-    except OSError as exc:
-        raise DiaryOutputError(
-            f"无法在 {folder} 中写入文件（{_reason(exc)}），请检查权限或选择其他位置。",
-            path=str(out),
-        ) from exc
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
+
+    def write(tmp: Path) -> None:
         c = Canvas(str(tmp), pagesize=A4, pageCompression=1)
         c.setTitle(f"民情日记 {cadre.name} {month_title(first)}")
         c.setAuthor(station.name)
@@ -359,14 +340,7 @@ def render_diary(
         _Diary(c, font.name, cadre=cadre, station=station, first=first, entries=entries).draw()
         c.showPage()
         c.save()
-        os.replace(tmp, out)
-    except OSError as exc:
-        raise DiaryOutputError(
-            f"无法写入 {out}（{_reason(exc)}）。如果文件正在其他程序中打开，请先关闭它，"
-            "或选择其他位置。",
-            path=str(out),
-        ) from exc
-    finally:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
+
+    out = Path(out)
+    write_atomically(out, write, error=DiaryOutputError)
     return out

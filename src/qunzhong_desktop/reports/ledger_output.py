@@ -1,78 +1,27 @@
-"""Where a ledger file goes: a temporary name next to the target, renamed when complete.
-
-A failure (disk full, the file open in Excel or WPS, the user cancelling a long export)
-never leaves half a file behind, and the previous file stays as it was.
-"""
+"""Ledger files are written through :func:`.output.write_atomically`; this names their error."""
 
 from __future__ import annotations
 
-import contextlib
-import errno
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from qunzhong_desktop.core.errors import DomainError
+from qunzhong_desktop.reports.output import OutputError
+from qunzhong_desktop.reports.output import write_atomically as _write
 
 T = TypeVar("T")
 
 
-class LedgerOutputError(DomainError):
+class LedgerOutputError(OutputError):
     """The ledger file cannot be written where the user asked."""
 
     code = "ledger.output"
 
 
-_REASONS = {
-    errno.EACCES: "没有写入权限",
-    errno.EPERM: "没有写入权限",
-    errno.ENOSPC: "磁盘空间不足",
-    errno.EROFS: "磁盘是只读的",
-}
-
-
-def _reason(exc: OSError) -> str:
-    return _REASONS.get(exc.errno or 0) or exc.strerror or str(exc)
-
-
 def write_atomically(out: Path, write: Callable[[Path], T]) -> T:
-    """Call ``write(temporary path)``, then move the temporary file onto ``out``.
-
-    Returns:
-        What ``write`` returned.
+    """Write a ledger file safely (see :func:`.output.write_atomically`).
 
     Raises:
-        LedgerOutputError: the folder is missing, ``out`` is a folder, or writing failed.
+        LedgerOutputError: the file cannot be written there; nothing is left behind.
     """
-    out = Path(out)
-    folder = out.parent if str(out.parent) else Path(".")
-    if not folder.is_dir():
-        raise LedgerOutputError(
-            f"无法保存到 {out}：文件夹 {folder} 不存在，请选择其他位置。", path=str(out)
-        )
-    if out.is_dir():
-        raise LedgerOutputError(f"无法保存：{out} 是一个文件夹，请输入文件名。", path=str(out))
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=folder)
-    except OSError as exc:
-        raise LedgerOutputError(
-            f"无法在 {folder} 中写入文件（{_reason(exc)}），请检查权限或选择其他位置。",
-            path=str(out),
-        ) from exc
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        result = write(tmp)
-        os.replace(tmp, out)
-    except OSError as exc:
-        raise LedgerOutputError(
-            f"无法写入 {out}（{_reason(exc)}）。如果文件正在 Excel 或 WPS 中打开，请先关闭它，"
-            "或选择其他位置。",
-            path=str(out),
-        ) from exc
-    finally:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-    return result
+    return _write(out, write, error=LedgerOutputError)

@@ -10,10 +10,6 @@ failure never leaves half a PDF behind.
 
 from __future__ import annotations
 
-import contextlib
-import errno
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -24,12 +20,12 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from qunzhong_desktop.core.entities import StationProfile
-from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.core.intake import GRADES
 from qunzhong_desktop.core.intake_records import ItemDetail
 from qunzhong_desktop.core.intake_states import State
 from qunzhong_desktop.core.phone import mask
 from qunzhong_desktop.reports.fonts import CjkFont
+from qunzhong_desktop.reports.output import OutputError, write_atomically
 
 mm: float = _mm  # reportlab is untyped
 PAGE_W, PAGE_H = float(A5[0]), float(A5[1])
@@ -53,7 +49,7 @@ _NO_LINE_START = "，。、；：？！）」』》’”,.;:?!)…"
 QUERY_HINT = "请凭事项编号和查询码拨打工作站电话或来站查询办理进度。"
 
 
-class ReceiptOutputError(DomainError):
+class ReceiptOutputError(OutputError):
     """The receipt PDF cannot be written where the user asked."""
 
     code = "receipt.output"
@@ -334,18 +330,6 @@ class _Receipt:
         p.text(MARGIN, MARGIN - 2 * mm, "本回执请妥善保管，查询、回访时请出示。", 8, color=LABEL)
 
 
-_REASONS = {
-    errno.EACCES: "没有写入权限",
-    errno.EPERM: "没有写入权限",
-    errno.ENOSPC: "磁盘空间不足",
-    errno.EROFS: "磁盘是只读的",
-}
-
-
-def _reason(exc: OSError) -> str:
-    return _REASONS.get(exc.errno or 0) or exc.strerror or str(exc)
-
-
 def render_receipt(
     detail: ItemDetail, station: StationProfile, out: Path, *, font: CjkFont
 ) -> Path:
@@ -363,24 +347,8 @@ def render_receipt(
     Raises:
         ReceiptOutputError: the file cannot be written there.
     """
-    out = Path(out)
-    folder = out.parent if str(out.parent) else Path(".")
-    if not folder.is_dir():
-        raise ReceiptOutputError(
-            f"无法保存到 {out}：文件夹 {folder} 不存在，请选择其他位置。", path=str(out)
-        )
-    if out.is_dir():
-        raise ReceiptOutputError(f"无法保存：{out} 是一个文件夹，请输入文件名。", path=str(out))
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=folder)
-    except OSError as exc:
-        raise ReceiptOutputError(
-            f"无法在 {folder} 中写入文件（{_reason(exc)}），请检查权限或选择其他位置。",
-            path=str(out),
-        ) from exc
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
+
+    def write(tmp: Path) -> None:
         c = Canvas(str(tmp), pagesize=A5, pageCompression=1)
         c.setTitle(f"受理回执 {detail.number}")
         c.setAuthor(station.name)
@@ -388,14 +356,7 @@ def render_receipt(
         _Receipt(c, font.name, detail, station).draw()
         c.showPage()
         c.save()
-        os.replace(tmp, out)
-    except OSError as exc:
-        raise ReceiptOutputError(
-            f"无法写入 {out}（{_reason(exc)}）。如果文件正在其他程序中打开，请先关闭它，"
-            "或选择其他位置。",
-            path=str(out),
-        ) from exc
-    finally:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
+
+    out = Path(out)
+    write_atomically(out, write, error=ReceiptOutputError)
     return out
