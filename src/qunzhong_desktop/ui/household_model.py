@@ -8,30 +8,26 @@ paints a row of that block (Anki's browser ``table/model.py`` does the same).
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 
 from qunzhong_desktop.core import citizen_id, phone
 from qunzhong_desktop.core.entities import HouseholdRow
+from qunzhong_desktop.ui.lazy_table import AnyIndex, LazyIdTableModel
 
 FetchRows = Callable[[Sequence[str]], list[HouseholdRow]]
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 COL_NUMBER, COL_HEAD, COL_ID, COL_MEMBERS, COL_PHONE, COL_GRID, COL_TAGS, COL_CADRE, COL_ADDRESS = (
     range(9)
 )
 
 
-class HouseholdTableModel(QAbstractTableModel):
+class HouseholdTableModel(LazyIdTableModel):
     """Households found by a search, one per row, fetched lazily in blocks.
 
     Args:
@@ -39,16 +35,9 @@ class HouseholdTableModel(QAbstractTableModel):
         parent: the Qt parent.
     """
 
-    BLOCK_SIZE = 100
-    MAX_BLOCKS = 20  # about 2,000 rows kept; older blocks are dropped and fetched again
-
     def __init__(self, fetch_rows: FetchRows, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._fetch_rows = fetch_rows
-        self._ids: list[str] = []
-        self._blocks: OrderedDict[int, dict[str, HouseholdRow]] = OrderedDict()
+        super().__init__(fetch_rows, parent)
         self._show_full = False
-        self.fetch_count = 0  # how many blocks were fetched; tests prove laziness with it
         self._headers = [
             self.tr("户号"),
             self.tr("户主"),
@@ -62,45 +51,14 @@ class HouseholdTableModel(QAbstractTableModel):
         ]
 
     # contents ----------------------------------------------------------------------------
-    def set_ids(self, ids: Sequence[str]) -> None:
-        """Show these households, in this order; nothing is fetched until painted."""
-        self.beginResetModel()
-        self._ids = list(ids)
-        self._blocks.clear()
-        self.endResetModel()
-
-    def ids(self) -> list[str]:
-        """The ids shown, in order."""
-        return list(self._ids)
-
     def household_id(self, row: int) -> str:
         """The id of the household in a row."""
         return self._ids[row]
 
-    def row_of(self, household_id: str) -> int | None:
-        """The row showing a household, or None."""
-        try:
-            return self._ids.index(household_id)
-        except ValueError:
-            return None
-
     def household_row(self, row: int) -> HouseholdRow | None:
         """The fetched record of a row (fetching its block if needed), or None if gone."""
-        block = row // self.BLOCK_SIZE
-        rows = self._blocks.get(block)
-        if rows is None:
-            rows = self._fetch_block(block)
-        else:
-            self._blocks.move_to_end(block)
-        return rows.get(self._ids[row])
-
-    def refresh(self) -> None:
-        """Forget fetched rows (after an edit) and repaint; the ids stay."""
-        self._blocks.clear()
-        if self._ids:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._ids) - 1, self.columnCount() - 1)
-            )
+        found: HouseholdRow | None = self.record(row)
+        return found
 
     def show_full(self) -> bool:
         """Whether ID numbers and phones are shown unmasked."""
@@ -114,35 +72,6 @@ class HouseholdTableModel(QAbstractTableModel):
         if self._ids:
             for column in (COL_ID, COL_PHONE):
                 self.dataChanged.emit(self.index(0, column), self.index(len(self._ids) - 1, column))
-
-    def _fetch_block(self, block: int) -> dict[str, HouseholdRow]:
-        start = block * self.BLOCK_SIZE
-        ids = self._ids[start : start + self.BLOCK_SIZE]
-        rows = {r.id: r for r in self._fetch_rows(ids)}
-        self.fetch_count += 1
-        self._blocks[block] = rows
-        while len(self._blocks) > self.MAX_BLOCKS:
-            self._blocks.popitem(last=False)
-        return rows
-
-    # Qt model interface -------------------------------------------------------------------
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        """Rows: one per household id (none under a valid parent: this is a flat table)."""
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        """Columns: 户号 … 住址."""
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Column titles; rows are numbered from 1."""
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self._headers[section] if 0 <= section < len(self._headers) else None
-        return str(section + 1)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Text of a cell; the full address and tags also as a tooltip."""

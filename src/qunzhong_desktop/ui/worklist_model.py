@@ -8,20 +8,19 @@ time, amber due soon, red overdue, grey while the clock is paused.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor
 
 from qunzhong_desktop.core.intake import GRADES
 from qunzhong_desktop.core.intake_clock import URGENCY_NAMES, Urgency
 from qunzhong_desktop.core.intake_records import ItemRow
 from qunzhong_desktop.core.intake_states import STATE_NAMES
+from qunzhong_desktop.ui.lazy_table import AnyIndex, LazyIdTableModel
 
 FetchRows = Callable[[Sequence[str]], list[ItemRow]]
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 (
     COL_NUMBER,
@@ -53,7 +52,7 @@ def elide(text: str, limit: int = CONTENT_CHARS) -> str:
     return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
-class WorkListModel(QAbstractTableModel):
+class WorkListModel(LazyIdTableModel):
     """Items found by a work list's filter, one per row, fetched lazily in blocks.
 
     Args:
@@ -61,15 +60,8 @@ class WorkListModel(QAbstractTableModel):
         parent: the Qt parent.
     """
 
-    BLOCK_SIZE = 100
-    MAX_BLOCKS = 20
-
     def __init__(self, fetch_rows: FetchRows, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._fetch_rows = fetch_rows
-        self._ids: list[str] = []
-        self._blocks: OrderedDict[int, dict[str, ItemRow]] = OrderedDict()
-        self.fetch_count = 0  # how many blocks were fetched; tests prove laziness with it
+        super().__init__(fetch_rows, parent)
         self._headers = [
             self.tr("编号"),
             self.tr("受理日期"),
@@ -85,69 +77,10 @@ class WorkListModel(QAbstractTableModel):
         ]
 
     # contents ----------------------------------------------------------------------------
-    def set_ids(self, ids: Sequence[str]) -> None:
-        """Show these items, in this order; nothing is fetched until painted."""
-        self.beginResetModel()
-        self._ids = list(ids)
-        self._blocks.clear()
-        self.endResetModel()
-
-    def ids(self) -> list[str]:
-        """The ids shown, in order."""
-        return list(self._ids)
-
-    def row_of(self, item_id: str) -> int | None:
-        """The row showing an item, or None."""
-        try:
-            return self._ids.index(item_id)
-        except ValueError:
-            return None
-
     def item_row(self, row: int) -> ItemRow | None:
         """The fetched record of a row (fetching its block if needed), or None if gone."""
-        block = row // self.BLOCK_SIZE
-        rows = self._blocks.get(block)
-        if rows is None:
-            rows = self._fetch_block(block)
-        else:
-            self._blocks.move_to_end(block)
-        return rows.get(self._ids[row])
-
-    def refresh(self) -> None:
-        """Forget fetched rows (after a move) and repaint; the ids stay."""
-        self._blocks.clear()
-        if self._ids:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._ids) - 1, self.columnCount() - 1)
-            )
-
-    def _fetch_block(self, block: int) -> dict[str, ItemRow]:
-        start = block * self.BLOCK_SIZE
-        rows = {r.id: r for r in self._fetch_rows(self._ids[start : start + self.BLOCK_SIZE])}
-        self.fetch_count += 1
-        self._blocks[block] = rows
-        while len(self._blocks) > self.MAX_BLOCKS:
-            self._blocks.popitem(last=False)
-        return rows
-
-    # Qt model interface -------------------------------------------------------------------
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        """Rows: one per item id (none under a valid parent: this is a flat table)."""
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        """Columns: 编号 … 诉求内容."""
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Column titles; rows are numbered from 1."""
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self._headers[section] if 0 <= section < len(self._headers) else None
-        return str(section + 1)
+        found: ItemRow | None = self.record(row)
+        return found
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Text of a cell, the urgency as the row's background, the full content as tooltip."""
