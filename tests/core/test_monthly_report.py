@@ -401,3 +401,25 @@ def test_month_bounds() -> None:
     assert str(dec) == "2026-12" and dec.title == "2026年12月"
     assert Month(2027, 1).previous() == dec
     assert NOV.contains(dt.datetime(2026, 11, 30, 23, 59)) and not NOV.contains(dec.start)
+
+
+def test_a_month_under_way_counts_overdue_as_of_today() -> None:
+    import datetime as dt
+
+    from qunzhong_desktop.core.intake import Event
+    from qunzhong_desktop.core.intake_states import State
+    from qunzhong_desktop.core.monthly_report import ItemRecord, Month, compute
+    from qunzhong_desktop.core.workcalendar import WorkCalendar
+
+    at = dt.datetime(2026, 11, 16, 9)  # Monday; 5 working days → due Monday 23rd
+    item = ItemRecord(
+        "N-1", at, "来访", "社会保障", "B", "承诺件", 5, (Event(at, "x", None, State.REGISTERED),)
+    )
+    month = Month.parse("2026-11")
+    cal = WorkCalendar()
+    # by hand: due 23 Nov. On 21 Nov it is not overdue; at the end of November it is.
+    mid = compute(month, [item], [], calendar=cal, today=dt.date(2026, 11, 21))
+    assert (mid.in_progress, mid.overdue, mid.as_of) == (1, 0, dt.date(2026, 11, 21))
+    assert mid.period_title == "2026年11月（截至 11月21日）"
+    done = compute(month, [item], [], calendar=cal, today=dt.date(2026, 12, 3))
+    assert (done.overdue, done.as_of, done.period_title) == (1, None, "2026年11月")

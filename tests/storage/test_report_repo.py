@@ -122,7 +122,7 @@ def test_cadre_figures_from_diary_and_pairing(store: Store) -> None:
 def test_monthly_report_is_the_core_computation_of_the_records(store: Store) -> None:
     fill(store)
     households(store)
-    report = store.reports.monthly_report(NOV)
+    report = store.reports.monthly_report(NOV, today=dt.date(2026, 12, 1))
     items, cadres = store.reports.records(NOV)
     expected = compute(
         NOV, items, cadres, calendar=store.calendar.calendar(), station_name="白沙村群众工作站"

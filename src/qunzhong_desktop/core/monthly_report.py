@@ -294,6 +294,15 @@ class MonthlyReport:
     satisfaction: Rate
     units: tuple[UnitScore, ...]
     cadres: tuple[CadreFigures, ...]
+    # for the month still under way: the day the figures stand at (None: a finished month)
+    as_of: dt.date | None = None
+
+    @property
+    def period_title(self) -> str:
+        """``2026年11月``, or ``2026年11月（截至 11月21日）`` while the month is under way."""
+        if self.as_of is None:
+            return self.month.title
+        return f"{self.month.title}（截至 {self.as_of.month}月{self.as_of.day}日）"
 
     @property
     def shortfalls(self) -> tuple[CadreFigures, ...]:
@@ -426,6 +435,7 @@ def compute(
     calendar: Calendar,
     station_name: str = "",
     domains: Sequence[str] = tuple(DOMAIN_DAYS),
+    today: dt.date | None = None,
 ) -> MonthlyReport:
     """Compute the monthly report.
 
@@ -437,6 +447,8 @@ def compute(
         calendar: the working-day calendar (promised dates).
         station_name: shown in the title.
         domains: the configured domains, in the order the report lists them.
+        today: for the month under way, "month end" figures (in progress, overdue) stand
+            at this day instead of the month's last day, as the work lists show them.
     """
     cal = _MemoCalendar(calendar)
     channel: Counter[str] = Counter()
@@ -446,7 +458,8 @@ def compute(
     first = on_time = followed = satisfied = 0
     unit_resolved: Counter[str] = Counter()
     unit_open: Counter[str] = Counter()
-    last_day = month.last
+    as_of = today if today is not None and month.first <= today < month.last else None
+    last_day = as_of or month.last
     for item in items:
         if month.contains(item.received_at):
             channel[item.channel] += 1
@@ -500,4 +513,5 @@ def compute(
         satisfaction=Rate(satisfied, followed),
         units=tuple(units),
         cadres=tuple(cadre_figures(c) for c in cadres),
+        as_of=as_of,
     )

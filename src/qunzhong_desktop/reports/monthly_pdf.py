@@ -110,7 +110,7 @@ class _Builder:
         station = r.station_name or "群众工作站"
         story: list[Any] = [
             Paragraph("民情月报", s.title),
-            Paragraph(f"{station}　{r.month.title}", s.subtitle),
+            Paragraph(f"{station}　{r.period_title}", s.subtitle),
             Spacer(1, 4 * mm),
             Paragraph("一、总体情况", s.h2),
             self.summary(),

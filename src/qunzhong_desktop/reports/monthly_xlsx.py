@@ -87,7 +87,7 @@ def _rate_row(label: str, rate: Rate) -> list[object]:
 def _overview(ws: Worksheet, r: MonthlyReport) -> None:
     ws.title = SHEETS[0]
     station = r.station_name or "群众工作站"
-    ws["A1"] = f"{station} 民情月报（{r.month.title}）"
+    ws["A1"] = f"{station} 民情月报（{r.period_title}）"
     ws["A1"].font = _TITLE
     ws.merge_cells("A1:D1")
     widths = [14, 14, 10, 10]

@@ -9,6 +9,7 @@ households in difficulty from two queries. The figures themselves are computed b
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections import defaultdict
 from typing import Any
@@ -203,8 +204,8 @@ class SqlReports:
         with self.db.session() as s:
             return item_records(s, month), cadre_records(s, month)
 
-    def monthly_report(self, month: Month) -> MonthlyReport:
-        """Every figure of the month's report."""
+    def monthly_report(self, month: Month, *, today: dt.date | None = None) -> MonthlyReport:
+        """Every figure of the month's report (a month under way stands at ``today``)."""
         with self.db.session() as s:
             station = load_station(s)
             return compute(
@@ -214,4 +215,5 @@ class SqlReports:
                 calendar=load_calendar(s),
                 station_name=station.name if station is not None else "",
                 domains=_domains(s),
+                today=today or dt.date.today(),
             )

@@ -50,7 +50,8 @@ class ReportPage(QWidget):
         super().__init__(parent)
         self.store = store
         self.report: MonthlyReport | None = None
-        today = (clock or dt.date.today)()
+        self._clock = clock or dt.date.today
+        today = self._clock()
         self.month_edit = QDateEdit(self)
         self.month_edit.setDisplayFormat(self.tr("yyyy年M月"))
         self.month_edit.setDate(QDate(today.year, today.month, 1))
@@ -135,7 +136,9 @@ class ReportPage(QWidget):
 
         run_task(
             self,
-            lambda _progress, _cancel: self.store.reports.monthly_report(month),
+            lambda _progress, _cancel: self.store.reports.monthly_report(
+                month, today=self._clock()
+            ),
             label=self.tr("正在统计民情月报……"),
             on_done=done,
             cancellable=False,
@@ -181,7 +184,7 @@ class ReportPage(QWidget):
         month, configured = self.month(), self.store.settings.get(FONT_SETTING)
 
         def work(_progress: Progress, _cancel: CancelToken) -> Path:
-            report = self.store.reports.monthly_report(month)
+            report = self.store.reports.monthly_report(month, today=self._clock())
             return render_monthly_pdf(report, path, font=find_cjk_font(configured))
 
         run_task(self, work, label=self.tr("正在生成 PDF……"), on_done=on_done, on_error=on_error)
@@ -215,7 +218,9 @@ class ReportPage(QWidget):
         month = self.month()
 
         def work(_progress: Progress, _cancel: CancelToken) -> Path:
-            return write_monthly_xlsx(self.store.reports.monthly_report(month), path)
+            return write_monthly_xlsx(
+                self.store.reports.monthly_report(month, today=self._clock()), path
+            )
 
         def done(result: Any) -> None:
             self.status_label.setText(self.tr("已保存：{0}").format(result))
