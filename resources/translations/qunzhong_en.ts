@@ -314,8 +314,8 @@
         <translation>Print contact cards…</translation>
     </message>
     <message>
-        <source>在“户籍”中登记农户和居民，并为每户打印便民服务联系卡；在“受理”中登记群众诉求并跟踪办理。民情日记、台账和同步将在后续版本提供。</source>
-        <translation>Register households and residents under “Register” and print a contact card for each household; register residents’ requests under “Intake” and follow them up. The diary, ledgers and sync come in later versions.</translation>
+        <source>在“户籍”中登记农户和居民，并为每户打印便民服务联系卡；在“受理”中登记群众诉求并跟踪办理；在“日记”中记录入户走访；在“台账”中查看、导出台账和民情月报。与乡镇的数据同步将在后续版本提供。</source>
+        <translation>Register households and residents under Register and print a contact card for each; record requests under Intake and follow them up; write home visits under Diary; view and export the ledgers and the monthly report under Ledgers. Data sync with the township comes in a later version.</translation>
     </message>
     <message>
         <source>工作站代码：{code}&#x3000;所属乡镇：{township}</source>
@@ -1490,8 +1490,8 @@ Intake items registered from it are kept.</translation>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;群众工作站桌面版 {version}&lt;/h3&gt;&lt;p&gt;供村（社区）群众工作站使用的离线桌面软件：户籍登记、便民服务联系卡、受理登记与限时办结，以及后续版本中的民情日记、民情台账和数据同步。&lt;/p&gt;&lt;p&gt;数据保存在本机：{home}&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Mass-work station desktop {version}&lt;/h3&gt;&lt;p&gt;Offline desktop software for village (community) mass-work stations: household register, contact cards, intake of requests with working-day deadlines, and in later versions the resident diary, ledgers and data sync.&lt;/p&gt;&lt;p&gt;Data are kept on this PC: {home}&lt;/p&gt;</translation>
+        <source>&lt;h3&gt;群众工作站桌面版 {version}&lt;/h3&gt;&lt;p&gt;供村（社区）群众工作站使用的离线桌面软件：户籍登记、便民服务联系卡、受理登记与限时办结、民情日记、民情台账和民情月报；与乡镇的数据同步将在后续版本提供。&lt;/p&gt;&lt;p&gt;数据保存在本机：{home}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Mass-work station desktop {version}&lt;/h3&gt;&lt;p&gt;Offline desktop software for village (community) mass-work stations: household register, contact cards, intake of requests with working-day deadlines, resident diary, ledgers and monthly report; data sync with the township comes in a later version.&lt;/p&gt;&lt;p&gt;Data are kept on this PC: {home}&lt;/p&gt;</translation>
     </message>
     <message>
         <source>关于群众工作站</source>

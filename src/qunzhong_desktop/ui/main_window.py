@@ -247,7 +247,7 @@ class MainWindow(QMainWindow):
         return self.tr(
             "<h3>群众工作站桌面版 {version}</h3>"
             "<p>供村（社区）群众工作站使用的离线桌面软件：户籍登记、便民服务联系卡、"
-            "受理登记与限时办结，以及后续版本中的民情日记、民情台账和数据同步。</p>"
+            "受理登记与限时办结、民情日记、民情台账和民情月报；与乡镇的数据同步将在后续版本提供。</p>"
             "<p>数据保存在本机：{home}</p>"
         ).format(version=__version__, home=self.store.home)
 
