@@ -1250,6 +1250,14 @@ Intake items registered from it are kept.</translation>
         <translation>Content: </translation>
     </message>
     <message>
+        <source>来源：民情日记（已删除）</source>
+        <translation>Source: resident diary (deleted)</translation>
+    </message>
+    <message>
+        <source>来源：{cadre} {day} 的民情日记（{kind}）</source>
+        <translation>Source: resident diary of {cadre} on {day} ({kind})</translation>
+    </message>
+    <message>
         <source>电话属于个人信息，默认部分隐藏</source>
         <translation>Phone numbers are personal data and partly hidden by default</translation>
     </message>

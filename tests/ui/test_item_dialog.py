@@ -157,3 +157,27 @@ def test_the_phone_is_masked_until_asked_for(qtbot: QtBot, store: Store) -> None
     assert phone[-4:] in dialog.phone_label.text()
     dialog.phone_label.linkActivated.emit("show")
     assert dialog.phone_label.text() == phone
+
+
+def test_a_finding_names_its_diary_entry(qtbot: QtBot, store: Store) -> None:
+    from qunzhong_desktop.core.diary import DiaryEntry, DiaryVisit
+    from qunzhong_desktop.core.entities import Cadre, Household, Person
+
+    cadre = store.register.save_cadre(Cadre(name="刘书记", unit="镇党委"))
+    home = store.register.save_household(Household(number="0001", members=[Person(name="李桂兰")]))
+    entry = store.diary.save_entry(
+        DiaryEntry(
+            cadre_id=cadre.id or "",
+            day=FRIDAY.date(),
+            kind="入户走访",
+            text="查看住房",
+            visits=[DiaryVisit(household_id=home.id or "")],
+        ),
+        today=FRIDAY.date(),
+    )
+    item = store.diary.finding_to_item(
+        entry.id or "", home.id or "", content="屋顶漏雨", domain="基础设施", grade="B",
+        actor="刘书记", now=FRIDAY,
+    )  # fmt: skip
+    dialog = open_item(qtbot, store, item.number)
+    assert f"刘书记 {FRIDAY.date().isoformat()} 的民情日记（入户走访）" in dialog.content.text()

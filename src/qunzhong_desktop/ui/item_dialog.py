@@ -171,9 +171,21 @@ class ItemDialog(QDialog):
             self.fields.addWidget(text, row, column * 2 + 1)
         for column in (1, 3, 5):
             self.fields.setColumnStretch(column, 1)
-        self.content.setText(self.tr("诉求内容：") + item.content)
+        self.content.setText(self.tr("诉求内容：") + item.content + self._source_text(item))
         self._fill_history(item.events)
         self._offer_moves()
+
+    def _source_text(self, item: ItemDetail) -> str:
+        """Where a 走访 item was found: the diary entry it is linked to."""
+        if not item.diary_entry_id:
+            return ""
+        try:
+            entry = self._store.diary.entry(item.diary_entry_id)
+        except DomainError:
+            return "\n" + self.tr("来源：民情日记（已删除）")
+        return "\n" + self.tr("来源：{cadre} {day} 的民情日记（{kind}）").format(
+            cadre=entry.cadre_name, day=entry.day.isoformat(), kind=entry.kind
+        )
 
     def _phone_label(self, item: ItemDetail) -> QLabel:
         """The requester's phone, masked until the clerk asks for it (personal data)."""
