@@ -42,7 +42,7 @@ from qunzhong_desktop.reports.fonts import (
 )
 from qunzhong_desktop.storage.cards_repo import SqlCards
 from qunzhong_desktop.storage.store import Store
-from qunzhong_desktop.ui.pdf_print import PdfOpenError, PdfPreviewDialog, print_pdf
+from qunzhong_desktop.ui.pdf_print import PdfOpenError, preview_pdf, print_pdf
 
 LAYOUT_SETTING = "cards.layout"
 
@@ -327,11 +327,7 @@ class CardsDialog(QDialog):
 
     # seams: dialogs the tests replace --------------------------------------------------
     def _run_preview(self, path: Path) -> bool:
-        dialog = PdfPreviewDialog(path, self)
-        try:
-            return dialog.exec() == QDialog.DialogCode.Accepted
-        finally:
-            dialog.deleteLater()
+        return preview_pdf(path, self)
 
     def _run_print(self, path: Path) -> bool:
         return print_pdf(path, self)

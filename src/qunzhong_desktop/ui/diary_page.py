@@ -37,7 +37,7 @@ from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui import form_feedback
 from qunzhong_desktop.ui.diary_form import DiaryForm, Today, qdate
 from qunzhong_desktop.ui.errors import show_error
-from qunzhong_desktop.ui.pdf_print import PdfOpenError, PdfPreviewDialog
+from qunzhong_desktop.ui.pdf_print import PdfPreviewDialog
 
 COLUMN_WIDTHS = (96, 110, 90, 70, 70)
 
@@ -310,9 +310,6 @@ class DiaryPage(QWidget):
                 dialog = PdfPreviewDialog(path, self)
             except DomainError as exc:
                 show_error(self, exc, title=self.tr("打印民情日记"))
-                return False
-            except PdfOpenError as exc:
-                show_error(self, DomainError(str(exc)), title=self.tr("打印民情日记"))
                 return False
             dialog.setWindowTitle(
                 self.tr("民情日记打印预览 — {cadre} {month}").format(

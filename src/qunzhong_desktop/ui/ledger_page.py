@@ -195,18 +195,9 @@ class _LedgerTab(QWidget):
     # seams the tests replace ----------------------------------------------------------------
     def run_preview(self, path: Path) -> bool:
         """Show the PDF's print preview; True if printed."""
-        from qunzhong_desktop.ui.pdf_print import PdfOpenError, PdfPreviewDialog
+        from qunzhong_desktop.ui.pdf_print import preview_pdf
 
-        try:
-            dialog = PdfPreviewDialog(path, self)
-        except PdfOpenError as exc:
-            show_error(self, exc)
-            return False
-        try:
-            return bool(dialog.exec())
-        finally:
-            dialog.document.close()
-            dialog.deleteLater()
+        return preview_pdf(path, self)
 
     def ask_save_path(self) -> Path | None:
         """Ask for the .xlsx file to write."""

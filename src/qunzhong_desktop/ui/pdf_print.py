@@ -19,6 +19,8 @@ from PySide6.QtPrintSupport import (
 )
 from PySide6.QtWidgets import QDialog, QWidget
 
+from qunzhong_desktop.core.errors import DomainError
+
 # Pages are rasterised at the printer's resolution, capped: an A4 page at 600 dpi is
 # already 140 MB of pixels, and 600 dpi is sharper than any office printer's toner.
 MAX_PRINT_DPI = 600
@@ -26,8 +28,10 @@ MAX_PRINT_DPI = 600
 MAX_PREVIEW_DPI = 200
 
 
-class PdfOpenError(RuntimeError):
+class PdfOpenError(DomainError):
     """The PDF file could not be opened by QtPdf."""
+
+    code = "pdf.open"
 
 
 def open_pdf(path: Path, parent: QObject) -> QPdfDocument:
@@ -130,11 +134,21 @@ class PdfPreviewDialog(QPrintPreviewDialog):
 
 
 def preview_pdf(path: Path, parent: QWidget | None = None) -> bool:
-    """Show the print preview; True if the user printed from it."""
-    dialog = PdfPreviewDialog(path, parent)
+    """Show the print preview; True if the user printed from it.
+
+    A file QtPdf cannot open is explained in a message box (and False returned).
+    """
+    from qunzhong_desktop.ui.errors import show_error
+
+    try:
+        dialog = PdfPreviewDialog(path, parent)
+    except PdfOpenError as exc:
+        show_error(parent, exc)
+        return False
     try:
         return dialog.exec() == QDialog.DialogCode.Accepted
     finally:
+        dialog.document.close()
         dialog.deleteLater()
 
 

@@ -18,7 +18,7 @@ from qunzhong_desktop.reports.fonts import FONT_SETTING, find_cjk_font
 from qunzhong_desktop.reports.receipt_pdf import render_receipt
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.errors import show_error
-from qunzhong_desktop.ui.pdf_print import PdfOpenError, PdfPreviewDialog
+from qunzhong_desktop.ui.pdf_print import PdfPreviewDialog
 
 
 def render_receipt_file(store: Store, number: str, folder: Path) -> Path:
@@ -59,13 +59,6 @@ def show_receipt(store: Store, number: str, parent: QWidget | None = None) -> bo
             dialog = PdfPreviewDialog(path, parent)
         except DomainError as exc:
             show_error(parent, exc, title=QCoreApplication.translate("receipt_preview", "受理回执"))
-            return False
-        except PdfOpenError as exc:
-            show_error(
-                parent,
-                DomainError(str(exc)),
-                title=QCoreApplication.translate("receipt_preview", "受理回执"),
-            )
             return False
         dialog.setWindowTitle(
             QCoreApplication.translate("receipt_preview", "受理回执打印预览 — {0}").format(number)
