@@ -362,3 +362,14 @@ def test_payload_byte_flipped_fails_the_crc(good: Path) -> None:
 def test_payload_not_age(good: Path, tmp_path: Path) -> None:
     payload = b"age-encryption.org/v1\n-> X25519 garbage\n" + bytes(range(256))
     refused(rebuild(good, tmp_path / "b.zip", payload=payload), "decrypt_failed")
+
+
+def test_writing_to_a_missing_folder_is_explained_and_leaves_nothing(tmp_path: Path) -> None:
+    from qunzhong_desktop.reports.output import OutputError
+
+    from .helpers import write_good
+
+    with pytest.raises(OutputError) as info:
+        write_good(tmp_path / "无此文件夹" / "bundle.qzb")
+    assert "不存在" in info.value.message
+    assert list(tmp_path.iterdir()) == []

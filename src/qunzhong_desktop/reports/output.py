@@ -11,7 +11,7 @@ import contextlib
 import errno
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
@@ -39,22 +39,16 @@ def reason(exc: OSError) -> str:
     return _REASONS.get(exc.errno or 0) or exc.strerror or str(exc)
 
 
-def write_atomically(
-    out: Path, write: Callable[[Path], T], *, error: type[OutputError] = OutputError
-) -> T:
-    """Call ``write(temporary path)``, then move the temporary file onto ``out``.
+@contextlib.contextmanager
+def atomic_path(out: Path, *, error: type[OutputError] = OutputError) -> Iterator[Path]:
+    """Yield a temporary path next to ``out``; move it onto ``out`` if the block succeeds.
 
-    Args:
-        out: the file the user asked for.
-        write: writes the whole file to the path it is given.
-        error: the error class to raise (e.g. the cards' or the ledger's).
-
-    Returns:
-        What ``write`` returned.
+    The temporary file is created with mode 0600 (private keys are never readable by
+    others, even for a moment). On any error it is removed and ``out`` stays as it was.
 
     Raises:
         OutputError: (as ``error``) the folder is missing, ``out`` is a folder, or
-            writing failed; nothing is left behind.
+            writing failed (disk full, no permission, file open elsewhere).
     """
     out = Path(out)
     folder = out.parent if str(out.parent) else Path(".")
@@ -72,7 +66,7 @@ def write_atomically(
     os.close(fd)
     tmp = Path(tmp_name)
     try:
-        result = write(tmp)
+        yield tmp
         os.replace(tmp, out)
     except OSError as exc:
         raise error(
@@ -83,4 +77,23 @@ def write_atomically(
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink()
-    return result
+
+
+def write_atomically(
+    out: Path, write: Callable[[Path], T], *, error: type[OutputError] = OutputError
+) -> T:
+    """Call ``write(temporary path)``, then move the temporary file onto ``out``.
+
+    Args:
+        out: the file the user asked for.
+        write: writes the whole file to the path it is given.
+        error: the error class to raise (e.g. the cards' or the ledger's).
+
+    Returns:
+        What ``write`` returned.
+
+    Raises:
+        OutputError: (as ``error``) see :func:`atomic_path`; nothing is left behind.
+    """
+    with atomic_path(out, error=error) as tmp:
+        return write(tmp)

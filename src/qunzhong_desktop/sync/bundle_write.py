@@ -21,6 +21,7 @@ import pyrage
 from uuid6 import uuid7
 
 from qunzhong_desktop import __version__
+from qunzhong_desktop.reports.output import atomic_path
 from qunzhong_desktop.sync.bundle_format import (
     FORMAT,
     MANIFEST,
@@ -31,7 +32,6 @@ from qunzhong_desktop.sync.bundle_format import (
     canonical_json,
     pae,
 )
-from qunzhong_desktop.sync.files import atomic_path
 from qunzhong_desktop.sync.keys import NodeKeys, PublicKeys
 
 _CHUNK = 1024 * 1024

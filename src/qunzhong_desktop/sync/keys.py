@@ -27,7 +27,7 @@ from cryptography.hazmat.primitives.serialization import (
 )
 
 from qunzhong_desktop.core.errors import DomainError
-from qunzhong_desktop.sync.files import atomic_path
+from qunzhong_desktop.reports.output import OutputError, atomic_path
 
 PRIVATE_FILE = "node-keys.age"
 PUBLIC_FILE = "node-keys.public.json"
@@ -196,9 +196,9 @@ class NodeKeys:
                 tmp.write_bytes(sealed)
             with atomic_path(folder / PUBLIC_FILE) as tmp:
                 tmp.write_text(json.dumps(self.public.to_json(), indent=2), encoding="utf-8")
-        except OSError as exc:
+        except (OSError, OutputError) as exc:
             raise KeyStoreError(
-                f"无法保存密钥到 {folder}（{exc.strerror or exc}），请检查文件夹和权限。",
+                f"无法保存密钥到 {folder}（{getattr(exc, 'strerror', None) or exc}），请检查文件夹和权限。",
                 code="keys.write",
                 folder=str(folder),
             ) from exc
