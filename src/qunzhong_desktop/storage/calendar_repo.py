@@ -75,34 +75,41 @@ class SqlCalendar:
         longer listed is tombstoned, a day listed again is revived (a date is unique in the
         table, tombstones included), a new day is added.
         """
-        stray = [d.day for d in schedule.days if d.day.year not in schedule.years]
-        if stray:
-            raise ValidationError(
-                f"{stray[0]} 不在节假日安排写明的年份内。", code="calendar.stray_day", day=stray[0]
-            )
-        now = m.utcnow()
-        new = {d.day: d for d in schedule.days}
         with self.db.session() as s:
-            for year in schedule.years:
-                row = s.scalars(select(m.CalendarYear).where(m.CalendarYear.year == year)).first()
-                source = schedule.source[:200]
-                if row is None:
-                    s.add(m.CalendarYear(year=year, source=source))
-                else:
-                    row.source = source
-                    row.deleted_at = None
-                first, last = _year_bounds(year)
-                existing = s.scalars(
-                    select(m.CalendarDay).where(m.CalendarDay.day.between(first, last))
-                )
-                for old in existing:
-                    day = new.pop(old.day, None)
-                    if day is None:
-                        if old.deleted_at is None:
-                            old.deleted_at = now
-                        continue
-                    old.workday = day.workday
-                    old.note = day.note
-                    old.deleted_at = None
-            for day in new.values():
-                s.add(m.CalendarDay(day=day.day, workday=day.workday, note=day.note))
+            replace_schedule(s, schedule)
+
+
+def replace_schedule(s: Session, schedule: Schedule) -> None:
+    """:meth:`SqlCalendar.import_schedule` in the caller's session (sync imports use it).
+
+    Raises:
+        ValidationError: a day lies outside the schedule's years.
+    """
+    stray = [d.day for d in schedule.days if d.day.year not in schedule.years]
+    if stray:
+        raise ValidationError(
+            f"{stray[0]} 不在节假日安排写明的年份内。", code="calendar.stray_day", day=stray[0]
+        )
+    now = m.utcnow()
+    new = {d.day: d for d in schedule.days}
+    for year in schedule.years:
+        row = s.scalars(select(m.CalendarYear).where(m.CalendarYear.year == year)).first()
+        source = schedule.source[:200]
+        if row is None:
+            s.add(m.CalendarYear(year=year, source=source))
+        else:
+            row.source = source
+            row.deleted_at = None
+        first, last = _year_bounds(year)
+        existing = s.scalars(select(m.CalendarDay).where(m.CalendarDay.day.between(first, last)))
+        for old in existing:
+            day = new.pop(old.day, None)
+            if day is None:
+                if old.deleted_at is None:
+                    old.deleted_at = now
+                continue
+            old.workday = day.workday
+            old.note = day.note
+            old.deleted_at = None
+    for day in new.values():
+        s.add(m.CalendarDay(day=day.day, workday=day.workday, note=day.note))

@@ -31,7 +31,7 @@ from qunzhong_desktop.storage.models import (
 )
 
 # Columns that describe the row's bookkeeping, not its content.
-_SKIP = frozenset({"id", "created_at", "updated_at", "search_text"})
+_SKIP = frozenset({"id", "created_at", "updated_at", "search_text", "origin"})
 
 
 class HardDeleteRefused(DomainError):
@@ -70,10 +70,48 @@ def _table_rank(table_name: str) -> int:
     return names.index(table_name) if table_name in names else len(names)
 
 
+_PARENT_KEYS: dict[str, tuple[tuple[str, str, str], ...]] = {}
+
+
+def _parent_keys(cls: type[Synced]) -> tuple[tuple[str, str, str], ...]:
+    """(foreign-key attribute, relationship, parent key attribute) of each many-to-one."""
+    found = _PARENT_KEYS.get(cls.__name__)
+    if found is None:
+        pairs = []
+        mapper = inspect(cls)
+        for rel in mapper.relationships:
+            if rel.direction.name != "MANYTOONE":
+                continue
+            for local, remote in rel.local_remote_pairs or ():
+                local_attr = mapper.get_property_by_column(local).key
+                remote_attr = rel.mapper.get_property_by_column(remote).key
+                pairs.append((local_attr, rel.key, remote_attr))
+        found = tuple(pairs)
+        _PARENT_KEYS[cls.__name__] = found
+    return found
+
+
+def _fill_parent_keys(obj: Synced, fields: dict[str, Any]) -> dict[str, Any]:
+    """Foreign keys the ORM sets only during the flush, from the parent object.
+
+    ``household.members.append(person)`` leaves ``person.household_id`` empty until the
+    flush runs, after this capture; the parent object already has its id (models set
+    defaults at construction), so the outbox gets the value the table will get.
+    """
+    values = vars(obj)
+    for fk, rel, parent_key in _parent_keys(type(obj)):
+        if fk in fields and fields[fk] is None:
+            parent = values.get(rel)
+            if parent is not None:
+                fields[fk] = _jsonable(getattr(parent, parent_key))
+    return fields
+
+
 def _all_fields(obj: Synced) -> dict[str, Any]:
     """Every content column of a new row (defaults are set at construction, see models)."""
     values = vars(obj)  # every column is set by Base.__init__; skip the descriptors
-    return {key: _jsonable(values.get(key)) for key in _content_keys(type(obj))}
+    fields = {key: _jsonable(values.get(key)) for key in _content_keys(type(obj))}
+    return _fill_parent_keys(obj, fields)
 
 
 def _changed_fields(obj: Synced) -> dict[str, Any]:
@@ -86,6 +124,10 @@ def _changed_fields(obj: Synced) -> dict[str, Any]:
             new = attrs[key].value
             if old != new:
                 changed[key] = _jsonable(new)
+    for fk, rel, parent_key in _parent_keys(type(obj)):
+        history = attrs[rel].history
+        if history.added and history.added[0] is not None:
+            changed[fk] = _jsonable(getattr(history.added[0], parent_key))
     return changed
 
 
@@ -119,7 +161,14 @@ def _table_name(obj: Synced) -> str:
     return str(type(obj).__table__.name)  # type: ignore[attr-defined]
 
 
+#: ``session.info`` key set by the sync importer: rows written from a peer's bundle are the
+#: peer's changes, not this PC's, and must not go back out in this PC's outbox.
+REMOTE = "sync.remote"
+
+
 def _capture(session: Session, _context: object, _instances: object) -> None:
+    if session.info.get(REMOTE):
+        return
     synced_new = [o for o in session.new if isinstance(o, Synced)]
     synced_dirty = [o for o in session.dirty if isinstance(o, Synced)]
     doomed = [o for o in session.deleted if isinstance(o, Synced)]
@@ -158,6 +207,8 @@ def _capture_bulk(state: ORMExecuteState) -> None:
     if not (state.is_insert or state.is_update or state.is_delete):
         return
     mapper = state.bind_mapper
+    if state.session.info.get(REMOTE):
+        return
     if mapper is None or not issubclass(mapper.class_, Synced):
         return
     cls: type[Synced] = mapper.class_

@@ -158,9 +158,12 @@ class Household(Synced, Base):
 
     __tablename__ = "household"
 
-    # unique among live households (partial index below): a deleted household's number
-    # may be given again, while its tombstone keeps the old value for sync and history
+    # unique among live households of one origin (partial index below): a deleted
+    # household's number may be given again, while its tombstone keeps the old value
     number: Mapped[str] = mapped_column(String(32))
+    # "" where created on this PC; the sending station's node id at the township, whose
+    # stations may each have a household 001 (not synced: the importer sets it)
+    origin: Mapped[str] = mapped_column(String(36), default="", server_default="")
     address: Mapped[str] = mapped_column(String(200), default="")
     grid_id: Mapped[str | None] = mapped_column(ForeignKey("grid.id"), index=True)
     phone: Mapped[str] = mapped_column(String(32), default="")
@@ -170,7 +173,8 @@ class Household(Synced, Base):
 
     __table_args__ = (
         Index(
-            "uq_household_number_live",
+            "uq_household_origin_number_live",
+            "origin",
             "number",
             unique=True,
             sqlite_where=text("deleted_at IS NULL"),
@@ -193,8 +197,10 @@ class Person(Synced, Base):
     position: Mapped[int] = mapped_column(default=0)
     name: Mapped[str] = mapped_column(String(50))
     relation: Mapped[str] = mapped_column(String(16), default="户主")
-    # unique among live persons (partial index below), like the household number
+    # unique among live persons of one origin (partial index below), like the household
+    # number: a resident registered in two villages reaches the township twice
     id_number: Mapped[str | None] = mapped_column(String(18))
+    origin: Mapped[str] = mapped_column(String(36), default="", server_default="")
     gender: Mapped[str] = mapped_column(String(2), default="")
     birth_date: Mapped[dt.date | None] = mapped_column(default=None)
     phone: Mapped[str] = mapped_column(String(32), default="")
@@ -211,7 +217,8 @@ class Person(Synced, Base):
     __table_args__ = (
         Index("ix_person_search", "search_text", "household_id", "deleted_at"),
         Index(
-            "uq_person_id_number_live",
+            "uq_person_origin_id_number_live",
+            "origin",
             "id_number",
             unique=True,
             sqlite_where=text("deleted_at IS NULL AND id_number IS NOT NULL"),
@@ -366,3 +373,8 @@ class Assistance(Synced, Base):
     content: Mapped[str] = mapped_column(Text)  # 帮扶内容
     time_limit: Mapped[dt.date | None] = mapped_column(default=None)  # 帮扶时限
     result: Mapped[str] = mapped_column(Text, default="")  # 帮扶成效
+
+
+# the sync bookkeeping tables (models_sync) share this metadata; importing them here puts
+# them in every ``Base.metadata`` user's view (alembic, the test template)
+from qunzhong_desktop.storage import models_sync as _models_sync  # noqa: E402, F401

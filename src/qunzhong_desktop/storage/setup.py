@@ -50,10 +50,74 @@ def check_profile(profile: StationProfile) -> StationProfile:
     return profile
 
 
-def is_set_up(db: Database) -> bool:
-    """Whether this store already has its node and station."""
+TOWNSHIP_CODE_SETTING = "township.code"
+TOWNSHIP_NAME_SETTING = "township.name"
+TOWNSHIP_PHONE_SETTING = "township.phone"
+
+
+def node_role(db: Database) -> str:
+    """``station``, ``township``, or ``""`` before set-up."""
     with db.session() as s:
+        node = s.scalars(select(m.LocalNode)).first()
+        return node.role if node is not None else ""
+
+
+def is_set_up(db: Database) -> bool:
+    """Whether this store already has its node and its station (or township) profile."""
+    with db.session() as s:
+        node = s.scalars(select(m.LocalNode)).first()
+        if node is not None and node.role == "township":
+            return s.get(m.Setting, TOWNSHIP_CODE_SETTING) is not None
         return s.scalars(select(m.Station)).first() is not None
+
+
+def township_profile(db: Database) -> tuple[str, str, str]:
+    """(code, name, phone) of a township store; empty strings at a station."""
+    with db.session() as s:
+        values = [s.get(m.Setting, key) for key in _TOWNSHIP_KEYS]
+        return tuple(v.value if v is not None else "" for v in values)  # type: ignore[return-value]
+
+
+_TOWNSHIP_KEYS = (TOWNSHIP_CODE_SETTING, TOWNSHIP_NAME_SETTING, TOWNSHIP_PHONE_SETTING)
+
+
+def init_township(db: Database, code: str, name: str, phone_number: str = "") -> tuple[str, str]:
+    """Make this PC a township office (乡镇群众工作办): node identity and profile.
+
+    Returns:
+        The normalised (code, name).
+
+    Raises:
+        SetupError: the store is already set up (as a station or a township).
+        ValidationError: a wrong code, an empty name or a wrong phone (``field`` in data).
+    """
+    try:
+        code = regions.normalise_township_code(code)
+    except ValidationError as exc:
+        exc.data["field"] = "code"
+        raise
+    name = clean(name)
+    if not name:
+        raise ValidationError("请填写乡镇群众工作办名称。", code="setup.required", field="name")
+    phone_number = compact(phone_number)
+    if phone_number:
+        try:
+            phone_number = phone.normalise(phone_number)
+        except ValidationError as exc:
+            exc.data["field"] = "phone"
+            raise
+    with db.session() as s:
+        node = s.scalars(select(m.LocalNode)).first()
+        station = s.scalars(select(m.Station)).first()
+        if station is not None or (node is not None and node.role == "township"):
+            raise SetupError("本机已经完成设置，不能再次初始化。", code="setup.already")
+        if node is None:
+            s.add(m.LocalNode(node_id=new_id(), role="township", epoch=1))
+        else:
+            node.role = "township"
+        for key, value in zip(_TOWNSHIP_KEYS, (code, name, phone_number), strict=True):
+            s.add(m.Setting(key=key, value=value))
+    return code, name
 
 
 def init_station(db: Database, profile: StationProfile) -> None:
@@ -66,6 +130,11 @@ def init_station(db: Database, profile: StationProfile) -> None:
     check_profile(profile)
     with db.session() as s:
         existing = s.scalars(select(m.Station)).first()
+        node = s.scalars(select(m.LocalNode)).first()
+        if node is not None and node.role == "township":
+            raise SetupError(
+                "本机已设置为乡镇群众工作办，不能再设置为工作站。", code="setup.already"
+            )
         if existing is not None:
             raise SetupError(
                 f"本机已设置为工作站“{existing.name}”（{existing.code}），不能再次初始化。",
