@@ -1,14 +1,27 @@
-"""A good bundle to start surgery from."""
+"""Fixtures: a good bundle to start surgery from, and a township with two stations."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from .helpers import write_good
+from .network import Node, make_station, make_township
 
 
 @pytest.fixture
 def good(tmp_path: Path) -> Path:
     return write_good(tmp_path / "good.zip")
+
+
+@pytest.fixture
+def net(_template_dirs: tuple[Path, Path], tmp_path: Path) -> Iterator[tuple[Node, Node, Node]]:
+    """(township, station 1, station 2), enrolled."""
+    township = make_township(_template_dirs[0], tmp_path / "township")
+    one = make_station(_template_dirs[0], tmp_path / "station1", township, 1)
+    two = make_station(_template_dirs[0], tmp_path / "station2", township, 2)
+    yield township, one, two
+    for node in (township, one, two):
+        node.close()

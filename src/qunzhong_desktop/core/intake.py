@@ -32,6 +32,11 @@ DOMAIN_DAYS: dict[str, int] = {
     "土地山林宅基地": 10, "矛盾纠纷": 7, "基础设施": 15, "环境卫生": 5, "证照代办": 5,
     "治安安全": 3, "农业生产": 7, "其他": 5,
 }  # fmt: skip
+# the township's units (责任单位) an escalated item is assigned to (editable at the township)
+DEFAULT_UNITS: tuple[str, ...] = (
+    "民政办", "社保所", "国土所", "派出所", "司法所", "农业站",
+    "卫生院", "城建办", "综治办", "财政所", "林业站", "水利站",
+)  # fmt: skip
 
 # the first move the intake itself makes, by item type
 INITIAL_MOVE: dict[str, State | None] = {

@@ -45,6 +45,7 @@ class ItemRow:
     state: State
     due_on: dt.date | None
     urgency: Urgency
+    unit: str = ""  # the unit (责任单位) of the last assignment; filled by the township lists
 
 
 @dataclass(slots=True)
@@ -88,3 +89,5 @@ class ItemFilter:
     received_to: dt.date | None = None
     text: str = ""
     newest_first: bool = True
+    station_code: str | None = None  # items numbered by this station (at the township)
+    unit: str | None = None  # items whose last assignment went to this unit (责任单位)

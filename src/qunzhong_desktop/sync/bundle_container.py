@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 from qunzhong_desktop.sync.bundle_format import (
-    ENTRIES,
     MANIFEST,
     PAYLOAD,
     SIGNATURE,
@@ -75,7 +74,7 @@ def _end_record(f: BinaryIO, size: int) -> tuple[int, int, int]:
     return total, cd_size, cd_offset
 
 
-def _check_names(infos: list[zipfile.ZipInfo]) -> None:
+def _check_names(infos: list[zipfile.ZipInfo], entries: tuple[str, ...]) -> None:
     names = [i.filename for i in infos]
     for info in infos:
         name = info.filename
@@ -92,21 +91,16 @@ def _check_names(infos: list[zipfile.ZipInfo]) -> None:
                 "duplicate_entry", f"数据包中 {name!r} 出现了多次，已拒绝导入。", name=name
             )
     for name in names:
-        if name not in ENTRIES:
+        if name not in entries:
             raise refuse(
                 "unexpected_entry", f"数据包中有多余的文件 {name!r}，已拒绝导入。", name=name
             )
-    for name in ENTRIES:
+    for name in entries:
         if name not in names:
             raise refuse("missing_entry", f"数据包缺少 {name}，文件不完整，已拒绝导入。", name=name)
 
 
-def _check_entries(infos: list[zipfile.ZipInfo], limits: Limits) -> None:
-    caps = {
-        MANIFEST: limits.manifest_bytes,
-        SIGNATURE: SIGNATURE_SIZE,
-        PAYLOAD: limits.payload_bytes,
-    }
+def _check_entries(infos: list[zipfile.ZipInfo], caps: dict[str, int]) -> None:
     for info in infos:
         if info.compress_type != zipfile.ZIP_STORED or info.flag_bits & 0x1:
             raise refuse(
@@ -141,6 +135,39 @@ def _check_tiling(f: BinaryIO, infos: list[zipfile.ZipInfo], cd_offset: int) -> 
         raise refuse("corrupt", "数据包结构已损坏，请重新从U盘复制或让对方重新导出。")
 
 
+def open_checked_zip(f: BinaryIO, caps: dict[str, int]) -> zipfile.ZipFile:
+    """Check the zip structure of an open file whose entries must be exactly ``caps``.
+
+    Args:
+        f: the file, opened for binary reading.
+        caps: entry name → largest size allowed; every name must be present, no other.
+
+    Returns:
+        The open archive (the caller closes it); nothing in it is trusted yet.
+
+    Raises:
+        BundleRefused: a structural fault.
+    """
+    size = os.fstat(f.fileno()).st_size
+    if size < 4 + _EOCD_SIZE:
+        raise refuse("not_zip", "这个文件不是数据包（不是 zip 文件），请选择正确的 .zip 数据包。")
+    _, _, cd_offset = _end_record(f, size)
+    f.seek(0)
+    try:
+        zf = zipfile.ZipFile(f)
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise refuse("corrupt", "数据包结构已损坏，请重新从U盘复制或让对方重新导出。") from exc
+    try:
+        infos = zf.infolist()
+        _check_names(infos, tuple(caps))
+        _check_entries(infos, caps)
+        _check_tiling(f, infos, cd_offset)
+    except BaseException:
+        zf.close()
+        raise
+    return zf
+
+
 def open_container(f: BinaryIO, limits: Limits) -> Container:
     """Check the zip structure of an open bundle file and read its two small entries.
 
@@ -154,20 +181,13 @@ def open_container(f: BinaryIO, limits: Limits) -> Container:
     Raises:
         BundleRefused: a structural fault (see the codes in :func:`refuse` calls).
     """
-    size = os.fstat(f.fileno()).st_size
-    if size < 4 + _EOCD_SIZE:
-        raise refuse("not_zip", "这个文件不是数据包（不是 zip 文件），请选择正确的 .zip 数据包。")
-    _, _, cd_offset = _end_record(f, size)
-    f.seek(0)
+    caps = {
+        MANIFEST: limits.manifest_bytes,
+        SIGNATURE: SIGNATURE_SIZE,
+        PAYLOAD: limits.payload_bytes,
+    }
+    zf = open_checked_zip(f, caps)
     try:
-        zf = zipfile.ZipFile(f)
-    except (zipfile.BadZipFile, ValueError, OSError) as exc:
-        raise refuse("corrupt", "数据包结构已损坏，请重新从U盘复制或让对方重新导出。") from exc
-    try:
-        infos = zf.infolist()
-        _check_names(infos)
-        _check_entries(infos, limits)
-        _check_tiling(f, infos, cd_offset)
         manifest = zf.read(MANIFEST)
         signature = zf.read(SIGNATURE)
         payload = zf.getinfo(PAYLOAD)

@@ -137,12 +137,18 @@ def check_sender(
 ) -> None:
     """The node the manifest names as sender must be the one whose key signed it.
 
+    ``trusted_keys`` is keyed by node id, or by ``node_id|label`` where a node has several
+    keys (one per epoch: old keys stay to verify old bundles).
+
     Raises:
         BundleRefused: ``bundle.wrong_key``.
     """
     sender = manifest["sender"]
     node = sender["node_id"]
-    if node not in found or sender["key_id"] != key_id(trusted_keys[node]):
+    if not any(
+        label.split("|", 1)[0] == node and sender["key_id"] == key_id(trusted_keys[label])
+        for label in found
+    ):
         raise refuse(
             "wrong_key",
             f"数据包声称来自 {node}，但签名密钥不是该站点登记的密钥，已拒绝导入。",

@@ -119,6 +119,45 @@ class PublicKeys:
             "fingerprint": self.fingerprint,
         }
 
+    @classmethod
+    def from_json(cls, data: object) -> PublicKeys:
+        """Parse :meth:`to_json`'s output, checking the key sizes and the fingerprint.
+
+        Raises:
+            ValueError: not public keys, or a fingerprint that does not match them.
+        """
+        if not isinstance(data, dict) or data.get("format") != KEYS_FORMAT:
+            raise ValueError("not public keys")
+        signing = base64.b64decode(str(data.get("signing_public", "")), validate=True)
+        recipient = str(data.get("age_recipient", ""))
+        if len(signing) != 32:
+            raise ValueError("signing key size")
+        Ed25519PublicKey.from_public_bytes(signing)
+        try:
+            pyrage.x25519.Recipient.from_str(recipient)
+        except pyrage.RecipientError as exc:
+            raise ValueError("age recipient") from exc
+        keys = cls(signing, recipient)
+        if data.get("fingerprint") not in (None, keys.fingerprint):
+            raise ValueError("fingerprint mismatch")
+        return keys
+
+    @classmethod
+    def load(cls, folder: Path) -> PublicKeys:
+        """Read the public key file :meth:`NodeKeys.save` wrote.
+
+        Raises:
+            KeyStoreError: ``keys.missing`` or ``keys.corrupt``.
+        """
+        try:
+            return cls.from_json(json.loads((Path(folder) / PUBLIC_FILE).read_text("utf-8")))
+        except FileNotFoundError as exc:
+            raise KeyStoreError(
+                f"在 {folder} 中找不到本机密钥文件。", code="keys.missing", folder=str(folder)
+            ) from exc
+        except (OSError, ValueError) as exc:
+            raise _corrupt(folder) from exc
+
 
 class NodeKeys:
     """A node's private keys: an Ed25519 signing key and an age X25519 identity."""

@@ -1,0 +1,511 @@
+"""Applying a verified bundle's changes inside the import transaction (SYNC.md, "Protocol").
+
+Every change is checked before it is written: the table and fields must be ones the
+sender may write, the row must be the sender's own, and each field's type must fit.
+Fields are last-writer-wins on (HLC, node), but only between two histories of the same
+owner (epochs) or under clock skew does that overwrite anything: the losing value goes to
+the conflict log. Item events are append-only; an event whose starting state no longer
+holds is logged for review instead of applied. Any refusal raises and the caller's
+transaction rolls back, so nothing of the bundle is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import time
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy.orm import Session
+
+from qunzhong_desktop.core.intake_states import MOVES, STATE_NAMES, Role, State
+from qunzhong_desktop.storage import models as m
+from qunzhong_desktop.storage.models_sync import SyncConflict, SyncReceived, SyncRowVersion
+from qunzhong_desktop.sync import schema
+from qunzhong_desktop.sync.bundle_container import refuse
+
+_HLC = re.compile(r"\d{16}-\d{5}-[0-9a-f-]{36}\Z")
+#: A remote time further ahead of this PC's clock than this is marked as skewed.
+SKEW_MILLIS = 24 * 3600 * 1000
+_SUMMARY = {
+    "household": "households",
+    "person": "persons",
+    "intake_item": "items",
+    "item_event": "events",
+    "diary_entry": "diary",
+    "diary_visit": "diary",
+}
+
+
+def summary_key(table: str) -> str:
+    """The overview bucket of a table (``households``, ``items`` … ``other``)."""
+    if table == schema.CONFIG_TABLE:
+        return "config"
+    return _SUMMARY.get(table, "other")
+
+
+class _Version:
+    """A row's owner and field versions, cached for the import and written per chunk."""
+
+    __slots__ = ("owner", "state", "versions")
+
+    def __init__(self, owner: str, versions: dict[str, Any], state: str) -> None:
+        self.owner = owner
+        self.versions = versions
+        self.state = state  # "new", "dirty" or "clean"
+
+
+class Applier:
+    """Applies the change lines of one bundle, in order, in one session."""
+
+    def __init__(
+        self,
+        s: Session,
+        *,
+        local_node: str,
+        sender: str,
+        sender_role: str,
+        epoch: int,
+        bundle_id: str,
+        last_seq: int,
+    ) -> None:
+        """Prepare to apply ``sender``'s changes after ``last_seq`` of ``epoch``."""
+        self.s = s
+        self.local_node = local_node
+        self.sender = sender
+        self.role = sender_role
+        self.epoch = epoch
+        self.bundle_id = bundle_id
+        self.last_seq = last_seq
+        self.allowed = schema.table_names(sender_role)
+        self.counts: Counter[str] = Counter()
+        self.summary: Counter[str] = Counter()
+        self.config: dict[str, Any] | None = None
+        self.max_hlc: str | None = None  # the newest HLC seen that is not skewed
+        self.skew_limit = int(time.time() * 1000) + SKEW_MILLIS
+        self.touched_items: set[str] = set()
+        self.touched_households: set[str] = set()
+        self.touched_persons: set[str] = set()
+        self._item_state: dict[str, str | None] = {}
+        self._item_deleted: dict[str, bool] = {}
+        self._versions: dict[tuple[str, str], _Version] = {}
+        self._present: set[tuple[str, str]] = set()
+        self._received: list[dict[str, Any]] = []
+        self._inserts: list[tuple[str, dict[str, Any]]] = []
+        self._number = 0
+
+    # the whole chunk ----------------------------------------------------------------------
+    def apply(self, changes: Iterable[dict[str, Any]]) -> None:
+        """Apply a chunk of change lines (their order is kept)."""
+        chunk = list(changes)
+        self._load_versions(chunk)
+        self._load_seen(chunk)
+        for change in chunk:
+            self._number += 1
+            self._one(change)
+        self._flush_inserts()
+        self._flush_versions()
+        if self._received:
+            self.s.execute(insert(SyncReceived), self._received)
+            self._received = []
+
+    def _flush_versions(self) -> None:
+        new: list[dict[str, Any]] = []
+        dirty: list[dict[str, Any]] = []
+        for (table, row_id), version in self._versions.items():
+            if version.state == "clean":
+                continue
+            row = {"t": table, "r": row_id, "o": version.owner, "v": version.versions}
+            (new if version.state == "new" else dirty).append(row)
+            version.state = "clean"
+        t: Any = SyncRowVersion.__table__
+        if new:
+            self.s.execute(
+                insert(t).values(
+                    table_name=bindparam("t"), row_id=bindparam("r"), owner=bindparam("o"),
+                    versions=bindparam("v", type_=t.c.versions.type),
+                ),
+                new,
+            )  # fmt: skip
+        if dirty:
+            self.s.execute(
+                update(t)
+                .where(t.c.table_name == bindparam("t"), t.c.row_id == bindparam("r"))
+                .values(versions=bindparam("v", type_=t.c.versions.type)),
+                dirty,
+            )
+
+    def _one(self, change: dict[str, Any]) -> None:
+        table, op = change["table_name"], change["op"]
+        if change["node_id"] != self.sender:
+            raise refuse(
+                "change_sender",
+                f"数据包第 {self._number} 条变更不是发送方本身的变更，已拒绝导入。",
+                line=self._number,
+            )
+        if table == schema.CONFIG_TABLE and self.role == "township" and change["seq"] == 0:
+            self.config = change["fields"]
+            self.summary["config"] += 1
+            return
+        seq = change["seq"]
+        if seq <= self.last_seq:
+            self._already(change)
+            return
+        if table not in self.allowed:
+            if table not in schema.table_names("station"):
+                raise refuse(
+                    "unknown_table",
+                    f"数据包第 {self._number} 条变更写入了未知的表 {table}，已拒绝导入。",
+                    line=self._number,
+                )
+            raise self._not_owned(table, "发送方无权写入这张表")
+        self._track_hlc(change["hlc"])
+        self.summary[summary_key(table)] += 1
+        values = schema.convert(table, change["fields"], number=self._number, full=op == "insert")
+        if table == "item_event":
+            self._event(change, values)
+        elif op == "insert":
+            self._insert(change, values)
+        else:
+            self._update(change, values)
+
+    # seen before ----------------------------------------------------------------------------
+    def _load_seen(self, chunk: list[dict[str, Any]]) -> None:
+        seqs = [c["seq"] for c in chunk if 0 < c["seq"] <= self.last_seq]
+        self._seen: dict[int, str] = {}
+        if seqs:
+            rows = self.s.execute(
+                select(SyncReceived.seq, SyncReceived.change_id).where(
+                    SyncReceived.node_id == self.sender,
+                    SyncReceived.epoch == self.epoch,
+                    SyncReceived.seq.in_(seqs),
+                )
+            )
+            self._seen = {seq: change_id for seq, change_id in rows}
+
+    def _already(self, change: dict[str, Any]) -> None:
+        if self._seen.get(change["seq"]) != change["change_id"]:
+            raise refuse(
+                "cloned",
+                "这个数据包与已导入的同一序号的数据内容不同：发送方可能是复制的电脑或从旧备份恢复的电脑。"
+                "已拒绝导入，请与该站联系并重新登记（新的密钥轮次）。",
+                seq=change["seq"],
+            )
+        self.counts["skipped"] += 1
+
+    # rows -------------------------------------------------------------------------------
+    def _load_versions(self, chunk: list[dict[str, Any]]) -> None:
+        wanted = {(c["table_name"], c["row_id"]) for c in chunk if c["seq"] > self.last_seq}
+        wanted -= set(self._versions)
+        by_table: dict[str, list[str]] = {}
+        for table, row_id in sorted(wanted):
+            by_table.setdefault(table, []).append(row_id)
+        for table, ids in by_table.items():  # (table_name, row_id) is the primary key
+            for start in range(0, len(ids), 500):
+                rows = self.s.execute(
+                    select(SyncRowVersion.row_id, SyncRowVersion.owner, SyncRowVersion.versions)
+                    .where(SyncRowVersion.table_name == table)
+                    .where(SyncRowVersion.row_id.in_(ids[start : start + 500]))
+                )
+                for row_id, owner, versions in rows:
+                    self._versions[(table, row_id)] = _Version(owner, versions, "clean")
+        # rows that exist here without a version are this PC's own: an insert must not hit one
+        new: dict[str, list[str]] = {}
+        for c in chunk:
+            key = (c["table_name"], c["row_id"])
+            if (
+                c["op"] == "insert"
+                and key not in self._versions
+                and c["table_name"] in self.allowed
+            ):
+                new.setdefault(c["table_name"], []).append(c["row_id"])
+        for table, table_ids in new.items():
+            key_col = schema.model_of(table).id  # type: ignore[attr-defined]
+            for start in range(0, len(table_ids), 500):
+                found = self.s.scalars(
+                    select(key_col).where(key_col.in_(table_ids[start : start + 500]))
+                )
+                self._present.update((table, row_id) for row_id in found)
+
+    def _exists(self, table: str, row_id: str) -> bool:
+        cls = schema.model_of(table)
+        key = cls.id  # type: ignore[attr-defined]
+        return self.s.execute(select(key).where(key == row_id)).first() is not None
+
+    def _insert(self, change: dict[str, Any], values: dict[str, Any]) -> None:
+        table, row_id = change["table_name"], change["row_id"]
+        version = self._versions.get((table, row_id))
+        if version is not None:
+            if version.owner != self.sender:
+                raise self._not_owned(table, "该记录属于其他站点")
+            self._update(change, values)  # the owner's row again, from another epoch
+            return
+        if (table, row_id) in self._present:
+            raise self._not_owned(table, "该记录已存在且不属于发送方")
+        self._present.add((table, row_id))
+        row = dict(values, id=row_id)
+        now = m.utcnow()
+        row.setdefault("created_at", now)
+        row["updated_at"] = now
+        if table in schema.WITH_ORIGIN:
+            row["origin"] = self.sender
+        for key, value in schema.local_defaults(table):
+            row.setdefault(key, value)
+        if table == "person":
+            self.touched_persons.add(row_id)
+        elif table == "household":
+            self.touched_households.add(row_id)
+        elif table == "intake_item":
+            self.touched_items.add(row_id)
+            self._item_state[row_id] = None
+            self._item_deleted[row_id] = row.get("deleted_at") is not None
+        self._inserts.append((table, row))
+        self._versions[(table, row_id)] = _Version(self.sender, {"_": self._stamp(change)}, "new")
+        self._received_line(change)
+        self.counts["applied"] += 1
+        self._skewed(change, "", old=None, new="新增")
+
+    def _update(self, change: dict[str, Any], values: dict[str, Any]) -> None:
+        table, row_id = change["table_name"], change["row_id"]
+        version = self._versions.get((table, row_id))
+        if version is None or version.owner != self.sender:
+            raise self._not_owned(table, "该记录不属于发送方")
+        self._flush_inserts()
+        cls = schema.model_of(table)
+        current = self.s.execute(
+            select(*(getattr(cls, name) for name in values)).where(cls.id == row_id)  # type: ignore[attr-defined]
+        ).one()
+        derived = schema.DERIVED.get(table, frozenset())
+        stamp = self._stamp(change)
+        versions = dict(version.versions)
+        write: dict[str, Any] = {}
+        flagged = False
+        for (name, value), old in zip(values.items(), current, strict=True):
+            if name in derived:
+                continue
+            had = versions.get(name) or versions["_"]
+            if had[1] == stamp[1] or stamp[0] > had[0]:
+                write[name] = value
+                versions[name] = stamp
+                if had[1] != stamp[1] and old != value:
+                    flagged |= self._conflict(
+                        "delete_edit" if name == "deleted_at" else "overwrite",
+                        change, name, kept=value, lost=old, kept_hlc=stamp[0], lost_hlc=had[0],
+                    )  # fmt: skip
+                elif old != value:
+                    self._skewed(change, name, old=old, new=value)
+            elif old != value:
+                flagged |= self._conflict(
+                    "delete_edit" if name == "deleted_at" else "overwrite",
+                    change, name, kept=old, lost=value, kept_hlc=had[0], lost_hlc=stamp[0],
+                )  # fmt: skip
+        if write:
+            write["updated_at"] = m.utcnow()
+            self.s.execute(update(cls).where(cls.id == row_id).values(**write))  # type: ignore[attr-defined]
+            version.versions = versions
+            if version.state == "clean":
+                version.state = "dirty"
+        self._touch(table, row_id, write)
+        self._received_line(change)
+        self.counts["flagged" if flagged else "applied"] += 1
+
+    def _touch(self, table: str, row_id: str, write: dict[str, Any]) -> None:
+        if table == "person":
+            self.touched_persons.add(row_id)
+        elif table == "household":
+            self.touched_households.add(row_id)
+        elif table == "intake_item":
+            self.touched_items.add(row_id)
+            if "deleted_at" in write:
+                self._item_deleted[row_id] = write["deleted_at"] is not None
+
+    def item_state(self, item_id: str) -> str | None:
+        """The state an item's events lead to, as far as this import saw them."""
+        return self._item_state.get(item_id)
+
+    # item events ---------------------------------------------------------------------------
+    def _event(self, change: dict[str, Any], values: dict[str, Any]) -> None:
+        if change["op"] != "insert":
+            raise self._not_owned("item_event", "办理记录只能追加，不能修改")
+        if values["actor_role"] != self.role:
+            raise self._not_owned("item_event", "办理记录的角色与发送方不符")
+        item_id = values["item_id"]
+        owner = self._item_owner(item_id)
+        if self.role == "station" and owner != self.sender:
+            raise self._not_owned("item_event", "该事项不属于发送方")
+        if self.role == "township" and owner != "":
+            raise self._not_owned("item_event", "该事项不属于本站")
+        state = self._state_of(item_id)
+        source, target = values["from_state"], values["to_state"]
+        if self.role == "township" and not self._township_move(source, target):
+            raise self._not_owned("item_event", "乡镇无权做这一步办理")
+        if self._item_deleted.get(item_id):
+            self._conflict("delete_edit", change, "", kept=None, lost=target, note="事项已作废")
+            self._received_line(change)
+            self.counts["flagged"] += 1
+            return
+        if source != state:
+            self._conflict(
+                "transition", change, "state", kept=state, lost=target,
+                note=f"这一步从“{_state_name(source)}”出发，但事项现在是“{_state_name(state)}”，"
+                "两边可能同时办理了这件事，请核对后处理",
+            )  # fmt: skip
+            self._received_line(change)
+            self.counts["flagged"] += 1
+            return
+        self._insert(change, values)
+        self._item_state[item_id] = target
+        self.touched_items.add(item_id)
+
+    @staticmethod
+    def _township_move(source: str | None, target: str) -> bool:
+        try:
+            key = (State(source), State(target)) if source else None
+        except ValueError:
+            return False
+        return key is not None and Role.TOWNSHIP in MOVES.get(key, frozenset())
+
+    def _item_owner(self, item_id: str) -> str | None:
+        """The sender owning an item, "" for this PC's own, None when unknown."""
+        version = self._versions.get(("intake_item", item_id))
+        if version is None:
+            stored = self.s.get(SyncRowVersion, ("intake_item", item_id))
+            if stored is not None:
+                version = _Version(stored.owner, stored.versions, "clean")
+                self._versions[("intake_item", item_id)] = version
+        if version is not None:
+            return version.owner
+        if item_id in self._item_state or self._exists("intake_item", item_id):
+            return ""
+        return None
+
+    def _state_of(self, item_id: str) -> str | None:
+        if item_id not in self._item_state:
+            self._flush_inserts()
+            row = self.s.execute(
+                select(m.ItemEvent.to_state)
+                .where(m.ItemEvent.item_id == item_id)
+                .order_by(m.ItemEvent.position.desc(), m.ItemEvent.at.desc())
+                .limit(1)
+            ).first()
+            self._item_state[item_id] = row[0] if row else None
+            deleted = self.s.execute(
+                select(m.IntakeItem.deleted_at).where(m.IntakeItem.id == item_id)
+            ).first()
+            self._item_deleted[item_id] = bool(deleted and deleted[0] is not None)
+        return self._item_state[item_id]
+
+    # bookkeeping -------------------------------------------------------------------------
+    def _flush_inserts(self) -> None:
+        """Write buffered inserts, one executemany per run of the same table."""
+        run: list[dict[str, Any]] = []
+        table = ""
+        for name, row in self._inserts:
+            if name != table and run:
+                self._insert_run(table, run)
+                run = []
+            table = name
+            run.append(row)
+        if run:
+            self._insert_run(table, run)
+        self._inserts = []
+
+    def _insert_run(self, table: str, rows: list[dict[str, Any]]) -> None:
+        # one executemany on the driver, values bound by the columns' own SQLAlchemy
+        # processors (same stored form as the ORM); every row of a run has the same keys
+        conn = self.s.connection()
+        target: Any = schema.model_of(table).__table__
+        names = list(rows[0])
+        procs = [target.c[n].type._cached_bind_processor(conn.dialect) for n in names]
+        sql = 'INSERT INTO "{}" ({}) VALUES ({})'.format(
+            target.name, ", ".join(f'"{n}"' for n in names), ", ".join("?" * len(names))
+        )
+        conn.exec_driver_sql(
+            sql,
+            [
+                tuple(p(r[n]) if p else r[n] for n, p in zip(names, procs, strict=True))
+                for r in rows
+            ],
+        )
+
+    def _stamp(self, change: dict[str, Any]) -> list[Any]:
+        return [change["hlc"], self.epoch]
+
+    def _track_hlc(self, text: str) -> None:
+        # fixed width: text order is time order, so the newest reading is the largest text
+        if not _HLC.match(text):
+            raise refuse(
+                "change_malformed",
+                f"数据包第 {self._number} 条变更的时间戳格式错误，已拒绝导入。",
+                line=self._number,
+            )
+        if int(text[:16]) <= self.skew_limit and (self.max_hlc is None or text > self.max_hlc):
+            self.max_hlc = text
+
+    def _skewed(self, change: dict[str, Any], name: str, *, old: Any, new: Any) -> None:
+        """A change stamped far in the future is applied, but marked for review."""
+        millis = int(change["hlc"][:16])
+        if millis > self.skew_limit:
+            when = dt.datetime.fromtimestamp(millis / 1000).strftime("%Y-%m-%d %H:%M")
+            self._conflict(
+                "skew", change, name, kept=new, lost=old, kept_hlc=change["hlc"],
+                note=f"发送方电脑的时间（{when}）比本机快一天以上，请核对其系统时间",
+            )  # fmt: skip
+            self.counts["skew"] += 1
+
+    def _conflict(
+        self,
+        kind: str,
+        change: dict[str, Any],
+        name: str,
+        *,
+        kept: Any,
+        lost: Any,
+        kept_hlc: str = "",
+        lost_hlc: str = "",
+        note: str = "",
+    ) -> bool:
+        self.s.add(
+            SyncConflict(
+                kind=kind, table_name=change["table_name"], row_id=change["row_id"], field=name,
+                kept_value=_plain(kept), lost_value=_plain(lost), kept_hlc=kept_hlc,
+                lost_hlc=lost_hlc or (change["hlc"] if kind != "skew" else ""),
+                sender=self.sender, change=change, note=note,
+            )
+        )  # fmt: skip
+        return True
+
+    def _received_line(self, change: dict[str, Any]) -> None:
+        self._received.append(
+            {
+                "node_id": self.sender,
+                "epoch": self.epoch,
+                "seq": change["seq"],
+                "change_id": change["change_id"],
+                "bundle_id": self.bundle_id,
+            }
+        )
+
+    def _not_owned(self, table: str, why: str) -> Exception:
+        return refuse(
+            "not_owned",
+            f"数据包第 {self._number} 条变更写入了发送方无权修改的数据（{table}：{why}），已拒绝导入。",
+            line=self._number,
+            table=table,
+        )
+
+
+def _state_name(code: str | None) -> str:
+    try:
+        return STATE_NAMES[State(code)] if code else "无"
+    except ValueError:
+        return str(code)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value

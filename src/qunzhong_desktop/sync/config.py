@@ -1,0 +1,135 @@
+"""The configuration a township hands its stations: units, domain deadlines, calendar years.
+
+It travels in the station kit and in every dispatch bundle, as one JSON object:
+``{"units": [...], "domains": {domain: working days}, "calendar": {"2027": [{"day",
+"workday", "note"}, ...]}}``. It is state, not history: a station replaces its copy.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from qunzhong_desktop.core.calendar_file import Schedule, ScheduleDay
+from qunzhong_desktop.core.intake import DEFAULT_UNITS, DOMAIN_DAYS
+from qunzhong_desktop.storage import models as m
+from qunzhong_desktop.storage.calendar_repo import replace_schedule
+from qunzhong_desktop.storage.database import Database
+from qunzhong_desktop.storage.items_repo import DOMAIN_DAYS_SETTING, UNITS_SETTING
+from qunzhong_desktop.sync.bundle_container import refuse
+
+MAX_UNITS = 200
+MAX_DAYS_PER_YEAR = 200
+
+
+def current(db: Database) -> dict[str, Any]:
+    """This PC's configuration as it travels."""
+    with db.session() as s:
+        return current_in(s)
+
+
+def current_in(s: Session) -> dict[str, Any]:
+    """:func:`current` in the caller's session."""
+    units = _setting(s, UNITS_SETTING)
+    domains = dict(DOMAIN_DAYS)
+    domains.update(_setting(s, DOMAIN_DAYS_SETTING) or {})
+    calendar: dict[str, list[dict[str, Any]]] = {}
+    years = s.scalars(
+        select(m.CalendarYear.year)
+        .where(m.CalendarYear.deleted_at.is_(None))
+        .order_by(m.CalendarYear.year)
+    )
+    for year in years:
+        days = s.scalars(
+            select(m.CalendarDay)
+            .where(
+                m.CalendarDay.deleted_at.is_(None),
+                m.CalendarDay.day.between(dt.date(year, 1, 1), dt.date(year, 12, 31)),
+            )
+            .order_by(m.CalendarDay.day)
+        )
+        calendar[str(year)] = [
+            {"day": d.day.isoformat(), "workday": d.workday, "note": d.note} for d in days
+        ]
+    return {"units": units or list(DEFAULT_UNITS), "domains": domains, "calendar": calendar}
+
+
+def _setting(s: Session, key: str) -> Any:
+    row = s.get(m.Setting, key)
+    return json.loads(row.value) if row is not None and row.value else None
+
+
+def parse(conf: Any) -> tuple[list[str], dict[str, int], dict[int, list[dict[str, Any]]]]:
+    """Check a configuration object.
+
+    Returns:
+        (units, domain days, calendar days by year).
+
+    Raises:
+        ValueError: a missing part or a value of the wrong type or range.
+    """
+    if not isinstance(conf, dict):
+        raise ValueError("config")
+    units, domains, calendar = conf.get("units"), conf.get("domains"), conf.get("calendar")
+    if not isinstance(units, list) or len(units) > MAX_UNITS:
+        raise ValueError("units")
+    if not all(isinstance(u, str) and u.strip() and len(u) <= 100 for u in units):
+        raise ValueError("units")
+    if not isinstance(domains, dict) or not all(
+        isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= 60
+        for k, v in domains.items()
+    ):
+        raise ValueError("domains")
+    if not isinstance(calendar, dict):
+        raise ValueError("calendar")
+    years: dict[int, list[dict[str, Any]]] = {}
+    for key, days in calendar.items():
+        year = int(key)
+        if not 2000 <= year <= 2100 or not isinstance(days, list):
+            raise ValueError("calendar year")
+        if len(days) > MAX_DAYS_PER_YEAR:
+            raise ValueError("calendar size")
+        for d in days:
+            if not isinstance(d, dict) or not isinstance(d.get("workday"), bool):
+                raise ValueError("calendar day")
+            if dt.date.fromisoformat(str(d.get("day"))).year != year:
+                raise ValueError("calendar day year")
+            if not isinstance(d.get("note", ""), str):
+                raise ValueError("calendar note")
+        years[year] = days
+    return list(units), dict(domains), years
+
+
+def apply_config_in(s: Session, conf: Any, *, source: str) -> None:
+    """Replace this station's units, domain deadlines and township calendar years.
+
+    Runs in the caller's session, so a dispatch bundle's configuration lands in the same
+    transaction as its changes.
+
+    Raises:
+        BundleRefused: ``config_invalid``, a configuration that does not parse.
+    """
+    try:
+        units, domains, calendar = parse(conf)
+    except (ValueError, TypeError) as exc:
+        raise refuse("config_invalid", "乡镇下发的配置格式错误，已拒绝导入。") from exc
+    for key, value in ((UNITS_SETTING, units), (DOMAIN_DAYS_SETTING, domains)):
+        if not value:
+            continue
+        text = json.dumps(value, ensure_ascii=False)
+        row = s.get(m.Setting, key)
+        if row is None:
+            s.add(m.Setting(key=key, value=text))
+        else:
+            row.value = text
+    if calendar:
+        days = tuple(
+            ScheduleDay(dt.date.fromisoformat(d["day"]), d["workday"], str(d.get("note", "")))
+            for year in sorted(calendar)
+            for d in calendar[year]
+        )
+        replace_schedule(s, Schedule(tuple(sorted(calendar)), days, source[:200]))

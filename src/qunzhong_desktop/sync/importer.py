@@ -1,0 +1,345 @@
+"""Importing bundles (SYNC.md, "Protocol"): verify everything, then apply in ONE transaction.
+
+Order: the file (:func:`~.bundle_read.read_bundle`: container, signature, key, recipient,
+sizes, hashes, decryption, every line), then the manifest against this PC (kind, schema,
+epoch, already imported, sequence gap), then the changes (:class:`~.apply.Applier`), the
+acknowledgement and the outbox pruning — all in one transaction. Any failure rolls it back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, Protocol
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from qunzhong_desktop.core.errors import DomainError
+from qunzhong_desktop.core.hlc import Hlc, receive
+from qunzhong_desktop.storage import models as m
+from qunzhong_desktop.storage.changes import REMOTE
+from qunzhong_desktop.storage.database import Database
+from qunzhong_desktop.storage.migrate import HEAD_REVISION
+from qunzhong_desktop.storage.models_sync import SyncBundle, SyncPeer, SyncPeerKey
+from qunzhong_desktop.sync import peers
+from qunzhong_desktop.sync.apply import Applier
+from qunzhong_desktop.sync.bundle_container import refuse
+from qunzhong_desktop.sync.bundle_format import BundleRefused
+from qunzhong_desktop.sync.bundle_read import VerifiedBundle, read_bundle
+from qunzhong_desktop.sync.config import apply_config_in
+from qunzhong_desktop.sync.derive import refresh_derived
+from qunzhong_desktop.sync.keys import NodeKeys
+from qunzhong_desktop.sync.views import ALREADY, APPLIED, REFUSED, ImportReport
+
+CHUNK = 2000
+Progress = Callable[[int, int], None]
+
+
+class Cancel(Protocol):
+    """Anything with ``is_set()``."""
+
+    def is_set(self) -> bool:
+        """Whether to stop."""
+        ...
+
+
+class ImportCancelled(DomainError):
+    """The user stopped an import; nothing of the bundle under way was written."""
+
+    code = "sync.cancelled"
+
+
+def local_time(value: dt.datetime) -> str:
+    """A stored UTC time as local ``YYYY-MM-DD HH:MM``."""
+    return value.replace(tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def import_bundle(
+    db: Database,
+    path: Path,
+    keys: NodeKeys,
+    *,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> ImportReport:
+    """Verify and apply one bundle file (see the module docstring).
+
+    Raises:
+        BundleRefused: refused; nothing written.
+        ImportCancelled: stopped; nothing written.
+    """
+    with db.session() as s:
+        local = s.scalars(select(m.LocalNode)).one()
+        node_id = local.node_id
+        trusted = peers.trusted_keys(s)
+    try:
+        verified = read_bundle(Path(path), node_id=node_id, keys=keys, trusted_keys=trusted)
+    except BundleRefused as exc:
+        raise peers.explain_refusal(db, Path(path), exc) from exc
+    with verified:
+        try:
+            with db.session() as s:
+                s.info[REMOTE] = True
+                return _apply(s, Path(path), verified, progress, cancel)
+        except IntegrityError as exc:
+            raise refuse(
+                "integrity",
+                "数据包中的数据与本机已有数据冲突（引用了不存在的记录或编号重复），已拒绝导入，"
+                "本机数据没有改变。请让对方重新导出，或联系技术支持。",
+                detail=str(exc.orig),
+            ) from exc
+
+
+def _apply(
+    s: Session,
+    path: Path,
+    verified: VerifiedBundle,
+    progress: Progress | None,
+    cancel: Cancel | None,
+) -> ImportReport:
+    manifest = verified.manifest
+    local = s.scalars(select(m.LocalNode)).one()
+    sender = manifest["sender"]
+    peer = s.get(SyncPeer, sender["node_id"])
+    if peer is None:  # read_bundle only verifies keys of known peers
+        raise refuse("unknown_sender", "数据包来自未登记的站点，已拒绝导入。")
+    _check_manifest(s, manifest, local, peer)
+    done = s.get(SyncBundle, manifest["bundle_id"])
+    if done is not None and done.direction == "in":
+        return _report(
+            path, ALREADY, f"这个数据包已于 {local_time(done.at)} 导入过，本次没有写入任何数据。",
+            manifest, peer, done.applied, done.skipped, done.flagged, at=done.at,
+        )  # fmt: skip
+    epoch = sender["epoch"]
+    last = _last_seq(s, peer.node_id, epoch)
+    seq_from, seq_to = manifest["seq"]["from"], manifest["seq"]["to"]
+    if seq_from > last + 1:
+        raise refuse(
+            "sequence_gap",
+            f"缺少来自{peer.name}的数据包，序号 {last + 1}–{seq_from - 1}。"
+            "请先导入这些数据包，或让对方重新导出（会包含上次回执之后的全部数据）。",
+            missing=(last + 1, seq_from - 1),
+            node_id=peer.node_id,
+        )
+    applier = Applier(
+        s, local_node=local.node_id, sender=peer.node_id, sender_role=peer.role,
+        epoch=epoch, bundle_id=manifest["bundle_id"], last_seq=last,
+    )  # fmt: skip
+    chunk: list[dict[str, Any]] = []
+    count = 0
+    for change in verified.changes():
+        chunk.append(change)
+        if len(chunk) >= CHUNK:
+            count = _step(
+                applier, chunk, count, total=verified.count, progress=progress, cancel=cancel
+            )
+            chunk = []
+    _step(applier, chunk, count, total=verified.count, progress=progress, cancel=cancel)
+    if applier.config is not None:
+        apply_config_in(s, applier.config, source=f"{peer.name}交办包")
+    refresh_derived(s, applier)
+    now = m.utcnow()
+    _acknowledged(s, local, peer, manifest)
+    peer.last_received_at = now
+    if epoch > peer.received_epoch:
+        peer.received_epoch, peer.received_through = epoch, seq_to
+    elif epoch == peer.received_epoch:
+        peer.received_through = max(peer.received_through, seq_to)
+    if applier.max_hlc is not None:
+        here = Hlc(local.hlc_millis, local.hlc_counter, local.node_id)
+        clock = receive(here, Hlc.decode(applier.max_hlc), int(time.time() * 1000))
+        local.hlc_millis, local.hlc_counter = clock.millis, clock.counter
+    counts = applier.counts
+    s.add(
+        SyncBundle(
+            bundle_id=manifest["bundle_id"], direction="in", kind=manifest["kind"],
+            peer_node_id=peer.node_id, epoch=epoch, seq_from=seq_from, seq_to=seq_to,
+            payload_sha256=manifest["payload"]["sha256"], at=now, applied=counts["applied"],
+            skipped=counts["skipped"], flagged=counts["flagged"],
+            summary=dict(applier.summary), path=str(path),
+        )
+    )  # fmt: skip
+    s.flush()
+    status, message = APPLIED, _message(counts)
+    if counts["skipped"] and not counts["applied"] and not counts["flagged"]:
+        status, message = ALREADY, "数据包中的变更都已导入过，本次没有新的数据。"
+    if applier.config is not None:
+        message += "已更新乡镇下发的配置（责任单位、办理时限、节假日）。"
+    return _report(
+        path, status, message, manifest, peer,
+        counts["applied"], counts["skipped"], counts["flagged"], at=now,
+    )  # fmt: skip
+
+
+def _step(
+    applier: Applier,
+    chunk: list[dict[str, Any]],
+    count: int,
+    *,
+    total: int,
+    progress: Progress | None,
+    cancel: Cancel | None,
+) -> int:
+    if cancel is not None and cancel.is_set():
+        raise ImportCancelled("导入已取消，本次数据包没有写入任何数据。")
+    applier.apply(chunk)
+    count += len(chunk)
+    if progress is not None:
+        progress(count, total)
+    return count
+
+
+def _message(counts: Any) -> str:
+    if not counts["applied"] and not counts["flagged"] and not counts["skipped"]:
+        return "数据包中没有新的变更，已更新回执。"
+    text = f"已导入 {counts['applied']} 条变更"
+    if counts["skipped"]:
+        text += f"，{counts['skipped']} 条此前已有"
+    if counts["flagged"]:
+        text += f"，{counts['flagged']} 条有冲突待核对（见“冲突”页）"
+    if counts["skew"]:
+        text += f"；{counts['skew']} 条的时间比本机快一天以上，已标记"
+    return text + "。"
+
+
+def _check_manifest(
+    s: Session, manifest: dict[str, Any], local: m.LocalNode, peer: SyncPeer
+) -> None:
+    expected = "changes" if local.role == "township" else "dispatch"
+    if manifest["kind"] != expected:
+        names = {"changes": "工作站数据包", "dispatch": "乡镇交办包"}
+        raise refuse(
+            "wrong_kind",
+            f"这是{names.get(manifest['kind'], manifest['kind'])}，本机只接收{names[expected]}。",
+        )
+    if peer.enrolled_at is None:
+        raise refuse("not_enrolled", f"{peer.name}尚未确认密钥指纹，请先完成登记。")
+    try:
+        newer = int(manifest["schema_revision"]) > int(HEAD_REVISION)
+    except ValueError:
+        newer = True
+    if newer:
+        raise refuse(
+            "schema_newer",
+            "数据包由更新版本的程序导出（数据库版本 "
+            f"{manifest['schema_revision']}，本机 {HEAD_REVISION}），请先升级本机程序再导入。",
+        )
+    key = s.scalars(
+        select(SyncPeerKey).where(SyncPeerKey.key_id == manifest["sender"]["key_id"])
+    ).one()
+    if key.epoch != manifest["sender"]["epoch"]:
+        raise refuse(
+            "epoch_mismatch",
+            f"数据包的密钥轮次（{manifest['sender']['epoch']}）与登记的不一致，已拒绝导入。",
+        )
+
+
+def _last_seq(s: Session, node_id: str, epoch: int) -> int:
+    last = s.scalar(
+        select(func.max(SyncBundle.seq_to)).where(
+            SyncBundle.peer_node_id == node_id,
+            SyncBundle.epoch == epoch,
+            SyncBundle.direction == "in",
+        )
+    )
+    return int(last or 0)
+
+
+def _acknowledged(s: Session, local: m.LocalNode, peer: SyncPeer, manifest: dict[str, Any]) -> None:
+    """Take the peer's acknowledgement and prune what every peer has acknowledged."""
+    through = manifest["acks"].get(local.node_id)
+    if through is None:
+        return
+    sent = s.scalar(
+        select(func.max(SyncBundle.seq_to)).where(
+            SyncBundle.peer_node_id == peer.node_id, SyncBundle.direction == "out"
+        )
+    )
+    through = min(int(through), int(sent or 0))
+    if through <= peer.acked_through:
+        return
+    peer.acked_through = through
+    s.flush()
+    floor = s.scalar(
+        select(func.min(SyncPeer.acked_through)).where(SyncPeer.enrolled_at.is_not(None))
+    )
+    if floor:
+        s.execute(delete(m.SyncChange).where(m.SyncChange.seq <= floor))
+
+
+def _report(
+    path: Path,
+    status: str,
+    message: str,
+    manifest: dict[str, Any],
+    peer: SyncPeer,
+    *counts: int,
+    at: dt.datetime | None,
+) -> ImportReport:
+    applied, skipped, flagged = counts
+    return ImportReport(
+        path=path,
+        status=status,
+        message=message,
+        kind=manifest["kind"],
+        sender_code=peer.code,
+        sender_name=peer.name,
+        seq_from=manifest["seq"]["from"],
+        seq_to=manifest["seq"]["to"],
+        applied=applied,
+        skipped=skipped,
+        flagged=flagged,
+        imported_at=at,
+    )
+
+
+def import_many(
+    db: Database,
+    paths: Sequence[Path],
+    keys: NodeKeys,
+    *,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+    on_refused: Callable[[BundleRefused], None] | None = None,
+) -> list[ImportReport]:
+    """Import files one by one (each its own transaction); a refusal is reported, not raised.
+
+    Files are taken oldest bundle first (by sequence in the file name, then by name), so a
+    USB folder holding several bundles of one station imports without a false gap.
+
+    Raises:
+        ImportCancelled: stopped; the files before were imported, the one under way not.
+    """
+    reports: list[ImportReport] = []
+    ordered = sorted((Path(p) for p in paths), key=_order_key)
+    for index, path in enumerate(ordered):
+
+        def one(done: int, total: int, index: int = index) -> None:
+            if progress is not None:
+                progress(index * 1000 + (done * 1000 // max(total, 1)), len(ordered) * 1000)
+
+        try:
+            reports.append(import_bundle(db, path, keys, progress=one, cancel=cancel))
+        except ImportCancelled as exc:
+            exc.data["reports"] = reports  # what the batch did before the stop
+            raise
+        except DomainError as exc:  # refused, or unreadable: reported, the batch goes on
+            if isinstance(exc, BundleRefused) and on_refused is not None:
+                on_refused(exc)
+            reports.append(
+                ImportReport(path=path, status=REFUSED, message=exc.message, code=exc.code or "")
+            )
+        if progress is not None:
+            progress((index + 1) * 1000, len(ordered) * 1000)
+    return reports
+
+
+def _order_key(path: Path) -> tuple[str, int, str]:
+    # the exporter names files {code}-{from}-{to}-{time}.qzb
+    parts = path.stem.split("-")
+    start = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 0
+    return (parts[0], start, path.name)

@@ -1,0 +1,123 @@
+"""Peers: whose keys are trusted, why a signature was refused, and the stations board."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from qunzhong_desktop.core.intake_states import DONE, FINAL
+from qunzhong_desktop.storage import models as m
+from qunzhong_desktop.storage.database import Database
+from qunzhong_desktop.storage.models_sync import SyncPeer, SyncPeerKey
+from qunzhong_desktop.sync.bundle_container import open_container, refuse
+from qunzhong_desktop.sync.bundle_format import BundleRefused, Limits
+from qunzhong_desktop.sync.bundle_manifest import signers
+from qunzhong_desktop.sync.views import PeerStatus
+
+
+def _raw(key: SyncPeerKey) -> bytes:
+    return base64.b16decode(key.signing_key)
+
+
+def trusted_keys(s: Session) -> dict[str, bytes]:
+    """``node_id|key_id`` → raw Ed25519 key, for every unrevoked key of an enrolled peer."""
+    rows = s.execute(
+        select(SyncPeerKey)
+        .join(SyncPeer, SyncPeer.node_id == SyncPeerKey.node_id)
+        .where(SyncPeer.enrolled_at.is_not(None), SyncPeerKey.revoked_at.is_(None))
+    ).scalars()
+    return {f"{k.node_id}|{k.key_id}": _raw(k) for k in rows}
+
+
+def explain_refusal(db: Database, path: Path, exc: BundleRefused) -> BundleRefused:
+    """Say more when a signature failed because the key is revoked or not yet confirmed."""
+    if exc.code != "bundle.signature_bad":
+        return exc
+    with db.session() as s:
+        rows = list(
+            s.execute(
+                select(SyncPeerKey, SyncPeer)
+                .join(SyncPeer, SyncPeer.node_id == SyncPeerKey.node_id)
+                .where(SyncPeerKey.revoked_at.is_not(None) | SyncPeer.enrolled_at.is_(None))
+            )
+        )
+    if not rows:
+        return exc
+    try:
+        with Path(path).open("rb") as f:
+            container = open_container(f, Limits())
+            with container.zip:
+                found = signers(
+                    container.manifest,
+                    container.signature,
+                    {f"{k.node_id}|{k.key_id}": _raw(k) for k, _ in rows},
+                )
+    except (BundleRefused, OSError):
+        return exc
+    for key, peer in rows:
+        if f"{key.node_id}|{key.key_id}" in found:
+            if key.revoked_at is not None:
+                return refuse(
+                    "key_revoked",
+                    f"数据包由{peer.name}已作废的密钥签名，已拒绝导入。请让该站用现在的密钥重新导出。",
+                )
+            return refuse(
+                "not_enrolled",
+                f"{peer.name}的登记尚未确认密钥指纹，请先在“登记站点”中核对指纹后再导入。",
+            )
+    return exc
+
+
+def peer_statuses(db: Database, gaps: dict[str, tuple[int, int]] | None = None) -> list[PeerStatus]:
+    """Every peer, by code, with its sequences, fingerprint and item figures.
+
+    Args:
+        db: the store.
+        gaps: missing sequences seen by refused imports in this session, by node id.
+    """
+    gaps = gaps or {}
+    today = dt.date.today()
+    with db.session() as s:
+        peers = list(s.scalars(select(SyncPeer).order_by(SyncPeer.code)))
+        local_max = s.scalar(select(func.max(m.SyncChange.seq))) or 0
+        statuses: list[PeerStatus] = []
+        for peer in peers:
+            key = s.scalars(
+                select(SyncPeerKey)
+                .where(SyncPeerKey.node_id == peer.node_id, SyncPeerKey.revoked_at.is_(None))
+                .order_by(SyncPeerKey.epoch.desc(), SyncPeerKey.id.desc())
+            ).first()
+            open_items = overdue = 0
+            if peer.role == "station":
+                closed = [state.value for state in (*FINAL, *DONE)]
+                base = select(func.count(m.IntakeItem.id)).where(
+                    m.IntakeItem.number.like(f"{peer.code}-%"),
+                    m.IntakeItem.deleted_at.is_(None),
+                    m.IntakeItem.state.not_in(closed),
+                )
+                open_items = s.scalar(base) or 0
+                overdue = s.scalar(base.where(m.IntakeItem.due_on < today)) or 0
+            statuses.append(
+                PeerStatus(
+                    node_id=peer.node_id,
+                    role=peer.role,
+                    code=peer.code,
+                    name=peer.name,
+                    epoch=peer.epoch,
+                    fingerprint=key.fingerprint if key else "",
+                    enrolled=peer.enrolled_at is not None,
+                    received_through=peer.received_through,
+                    last_received_at=peer.last_received_at,
+                    missing=gaps.get(peer.node_id),
+                    acked_through=peer.acked_through,
+                    pending_out=max(0, local_max - peer.acked_through),
+                    last_sent_at=peer.last_sent_at,
+                    open_items=open_items,
+                    overdue_items=overdue,
+                )
+            )
+    return statuses

@@ -1,0 +1,180 @@
+"""Which tables travel, who owns them, and the type of every field a change may carry.
+
+Stations own the register, the items they take in, the events they add, the diary and the
+assistance records; the township owns the events of assignment and disposition
+(DOMAIN.md, "Roles"). Calendar rows are each PC's own configuration: the township's
+calendar travels as configuration in dispatch bundles (:mod:`.config`), never as rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, Date, DateTime, Integer, String, Text, inspect
+
+from qunzhong_desktop.storage import models as m
+from qunzhong_desktop.sync.bundle_container import refuse
+
+#: Tables a station's changes bundle carries, in dependency order.
+STATION_TABLES: tuple[type[m.Base], ...] = (
+    m.Station,
+    m.Grid,
+    m.Cadre,
+    m.Household,
+    m.Person,
+    m.CardIssue,
+    m.DiaryEntry,
+    m.DiaryVisit,
+    m.IntakeItem,
+    m.ItemEvent,
+    m.Assistance,
+)
+#: Tables a township's dispatch bundle carries (events of assignment and disposition).
+TOWNSHIP_TABLES: tuple[type[m.Base], ...] = (m.ItemEvent,)
+#: The pseudo-table of configuration lines in a dispatch bundle.
+CONFIG_TABLE = "config"
+#: Fields of an item that follow from its events; each PC derives them itself.
+DERIVED = {"intake_item": frozenset({"state", "due_on"})}
+#: Tables whose rows carry the origin column (per-origin unique numbers).
+WITH_ORIGIN = frozenset({"household", "person"})
+_BOOKKEEPING = frozenset({"id", "created_at", "updated_at", "search_text", "origin"})
+_BOOKKEEPING_SET_BY_IMPORT = frozenset({"id", "created_at", "updated_at", "origin"})
+
+
+@dataclass(frozen=True)
+class Column:
+    """What a field of a change may hold."""
+
+    name: str
+    kind: str  # str, int, bool, date, datetime, json
+    nullable: bool
+
+
+def table_names(role: str) -> frozenset[str]:
+    """The tables a sender of ``role`` may write."""
+    tables = STATION_TABLES if role == "station" else TOWNSHIP_TABLES
+    return frozenset(str(t.__table__.name) for t in tables)  # type: ignore[attr-defined]
+
+
+@cache
+def model_of(table: str) -> type[m.Base]:
+    """The mapped class of a travelling table."""
+    for cls in STATION_TABLES:
+        if cls.__table__.name == table:  # type: ignore[attr-defined]
+            return cls
+    raise KeyError(table)
+
+
+@cache
+def columns(table: str) -> dict[str, Column]:
+    """The content columns of a travelling table (bookkeeping columns do not travel)."""
+    found: dict[str, Column] = {}
+    for attr in inspect(model_of(table)).column_attrs:
+        if attr.key in _BOOKKEEPING:
+            continue
+        col = attr.columns[0]
+        found[attr.key] = Column(attr.key, _kind(col.type), bool(col.nullable))
+    return found
+
+
+@cache
+def local_defaults(table: str) -> tuple[tuple[str, Any], ...]:
+    """Plain defaults of the columns that do not travel (``person.search_text``)."""
+    travelling = columns(table)
+    return tuple(
+        (key, default.arg)
+        for key, default in m.column_defaults(model_of(table))
+        if key not in travelling
+        and key not in _BOOKKEEPING_SET_BY_IMPORT
+        and not default.is_callable
+    )
+
+
+def _kind(sql_type: Any) -> str:
+    if isinstance(sql_type, Boolean):
+        return "bool"
+    if isinstance(sql_type, Integer):
+        return "int"
+    if isinstance(sql_type, DateTime):
+        return "datetime"
+    if isinstance(sql_type, Date):
+        return "date"
+    if isinstance(sql_type, JSON):
+        return "json"
+    if isinstance(sql_type, (String, Text)):
+        return "str"
+    raise TypeError(sql_type)
+
+
+def convert(table: str, fields: dict[str, Any], *, number: int, full: bool) -> dict[str, Any]:
+    """Check a change's fields against the table and turn them into column values.
+
+    Args:
+        table: the table the change names.
+        fields: the change's ``fields``.
+        number: the change's line, for the message.
+        full: an insert, which must carry every content column.
+
+    Raises:
+        BundleRefused: ``unknown_column``, ``wrong_type`` or ``missing_column``.
+    """
+    spec = columns(table)
+    values: dict[str, Any] = {}
+    for name, value in fields.items():
+        column = spec.get(name)
+        if column is None:
+            raise refuse(
+                "unknown_column",
+                f"数据包第 {number} 条变更写入了未知字段 {table}.{name}，已拒绝导入。",
+                line=number,
+            )
+        values[name] = _value(column, value, table, number)
+    if full and len(values) != len(spec):
+        missing = [name for name in spec if name not in fields]
+        if missing:
+            raise refuse(
+                "missing_column",
+                f"数据包第 {number} 条变更（新增 {table}）缺少字段 {missing[0]}，已拒绝导入。",
+                line=number,
+            )
+    return values
+
+
+_PLAIN: dict[str, tuple[type, ...]] = {
+    "str": (str,),
+    "int": (int,),  # exact types below: a bool is not an int here
+    "bool": (bool,),
+    "json": (list, dict),
+}
+
+
+def _value(column: Column, value: Any, table: str, number: int) -> Any:
+    if value is None:
+        if column.nullable:
+            return None
+        raise _wrong(table, column, number)
+    kind = column.kind
+    plain = _PLAIN.get(kind)
+    if plain is not None:
+        if type(value) in plain:
+            return value
+        raise _wrong(table, column, number)
+    try:
+        if kind == "date" and isinstance(value, str) and len(value) == 10:
+            return dt.date.fromisoformat(value)
+        if kind == "datetime" and isinstance(value, str):
+            return dt.datetime.fromisoformat(value).replace(tzinfo=None)
+    except ValueError:
+        pass
+    raise _wrong(table, column, number)
+
+
+def _wrong(table: str, column: Column, number: int) -> Exception:
+    return refuse(
+        "wrong_type",
+        f"数据包第 {number} 条变更中 {table}.{column.name} 的值类型错误，已拒绝导入。",
+        line=number,
+    )

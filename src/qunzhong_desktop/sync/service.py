@@ -1,0 +1,166 @@
+"""One facade over sync for the window and the command line (SYNC.md).
+
+The window and ``qunzhong`` call these methods only; the work is in the modules named in
+each method. Long operations take ``progress(done, total)`` and a ``cancel`` object with
+``is_set()`` (a :class:`threading.Event` will do).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Protocol
+
+from qunzhong_desktop.storage.database import Database
+from qunzhong_desktop.storage.setup import node_role
+from qunzhong_desktop.sync import conflicts, enrollment, exporter, importer, node, peers
+from qunzhong_desktop.sync.bundle_format import BundleRefused
+from qunzhong_desktop.sync.keys import NodeKeys
+from qunzhong_desktop.sync.views import (
+    ConflictView,
+    EnrollmentInfo,
+    ExportResult,
+    ImportReport,
+    KitInfo,
+    PeerStatus,
+)
+
+Progress = Callable[[int, int], None]
+
+
+class Cancel(Protocol):
+    """Anything with ``is_set()``, e.g. :class:`threading.Event`."""
+
+    def is_set(self) -> bool:
+        """Whether the user asked to stop."""
+        ...
+
+
+class SyncService:
+    """Keys, enrollment, bundles, peers and conflicts of one data directory."""
+
+    def __init__(self, db: Database, home: Path) -> None:
+        """Wrap an open store's database and its data directory (where the keys are)."""
+        self.db = db
+        self.home = Path(home)
+        # missing sequences seen by refused imports this session, for the stations board
+        self.gaps: dict[str, tuple[int, int]] = {}
+
+    # identity ----------------------------------------------------------------------------
+    @property
+    def role(self) -> str:
+        """``station``, ``township`` or "" before set-up."""
+        return node_role(self.db)
+
+    def has_keys(self) -> bool:
+        """Whether this PC has its keys yet."""
+        return node.has_keys(self.home)
+
+    def create_keys(self, passphrase: str) -> str:
+        """Create this PC's keys sealed with ``passphrase``; returns the fingerprint."""
+        return node.create_keys(self.home, passphrase).fingerprint
+
+    def load_keys(self, passphrase: str) -> NodeKeys:
+        """Open this PC's keys (raises KeyStoreError on a wrong passphrase)."""
+        return node.load_keys(self.home, passphrase)
+
+    def fingerprint(self) -> str:
+        """This PC's key fingerprint (no passphrase needed)."""
+        return node.public_keys(self.home).fingerprint
+
+    # enrollment (sync/enrollment.py) -----------------------------------------------------
+    def write_station_kit(self, out: Path, keys: NodeKeys) -> Path:
+        """Township: write the signed station kit (identity, keys, units, domains, calendar)."""
+        return enrollment.write_station_kit(self.db, out, keys)
+
+    def read_station_kit(self, path: Path) -> KitInfo:
+        """Station: check a kit file and say what it holds, without storing anything."""
+        return enrollment.read_station_kit(path)
+
+    def accept_station_kit(self, path: Path) -> KitInfo:
+        """Station: store the kit's township as this PC's peer and apply its configuration."""
+        return enrollment.accept_station_kit(self.db, path)
+
+    def write_enrollment(self, out: Path, keys: NodeKeys) -> str:
+        """Station: write the signed enrollment file; returns the fingerprint to print."""
+        return enrollment.write_enrollment(self.db, out, keys)
+
+    def read_enrollment(self, path: Path) -> EnrollmentInfo:
+        """Township: check an enrollment file and say who it is from."""
+        return enrollment.read_enrollment(path)
+
+    def enroll(self, path: Path, fingerprint: str) -> EnrollmentInfo:
+        """Township: accept a station once the fingerprint typed matches the file's."""
+        return enrollment.enroll(self.db, path, fingerprint)
+
+    # bundles (sync/exporter.py, sync/importer.py) ----------------------------------------
+    def export_bundles(
+        self, out_dir: Path, keys: NodeKeys, *, station_code: str | None = None
+    ) -> list[ExportResult]:
+        """Write the bundles due.
+
+        A station writes its changes bundle to its township; the township writes a dispatch
+        bundle to one station (``station_code``) or to every enrolled station.
+        """
+        return exporter.export_bundles(self.db, out_dir, keys, station_code=station_code)
+
+    def import_bundle(
+        self,
+        path: Path,
+        keys: NodeKeys,
+        *,
+        progress: Progress | None = None,
+        cancel: Cancel | None = None,
+    ) -> ImportReport:
+        """Verify and apply one bundle in one transaction.
+
+        Returns:
+            The report (``applied`` or ``already``).
+
+        Raises:
+            BundleRefused: the bundle is refused; nothing was written.
+            ImportCancelled: ``cancel`` was set; nothing was written.
+        """
+        try:
+            return importer.import_bundle(self.db, path, keys, progress=progress, cancel=cancel)
+        except BundleRefused as exc:
+            self._note_gap(exc)
+            raise
+
+    def _note_gap(self, exc: BundleRefused) -> None:
+        if exc.code == "bundle.sequence_gap":
+            self.gaps[str(exc.data["node_id"])] = exc.data["missing"]
+
+    def import_bundles(
+        self,
+        paths: Sequence[Path],
+        keys: NodeKeys,
+        *,
+        progress: Progress | None = None,
+        cancel: Cancel | None = None,
+    ) -> list[ImportReport]:
+        """Import several files (a USB folder), oldest sequence first.
+
+        A refusal becomes a ``refused`` report and the others go on; cancel stops before
+        the next file (the file under way is not written).
+        """
+        return importer.import_many(
+            self.db, paths, keys, progress=progress, cancel=cancel, on_refused=self._note_gap
+        )
+
+    # overview (sync/peers.py, sync/conflicts.py) -----------------------------------------
+    def peers(self) -> list[PeerStatus]:
+        """The stations board (township) or the township's row (station)."""
+        return peers.peer_statuses(self.db, self.gaps)
+
+    def conflicts(self, *, open_only: bool = True) -> list[ConflictView]:
+        """The conflict log, newest first."""
+        return conflicts.list_conflicts(self.db, open_only=open_only)
+
+    def undo_conflict(self, conflict_id: int) -> None:
+        """Put the lost value back (it becomes the newest value) and close the entry."""
+        conflicts.undo(self.db, conflict_id)
+
+    def dismiss_conflict(self, conflict_id: int) -> None:
+        """Close an entry after review, keeping what is in place."""
+        conflicts.dismiss(self.db, conflict_id)

@@ -1,0 +1,86 @@
+"""A township and its stations in temporary homes, enrolled the way users do it.
+
+Keys are made in memory (``NodeKeys.generate``) except where a test needs the passphrase
+files: sealing keys with a passphrase runs scrypt, about a second each.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+
+from qunzhong_desktop.core.entities import StationProfile
+from qunzhong_desktop.home import database_path
+from qunzhong_desktop.storage import models as m
+from qunzhong_desktop.storage.database import Database
+from qunzhong_desktop.storage.setup import init_station, init_township
+from qunzhong_desktop.storage.store import Store
+from qunzhong_desktop.sync.keys import NodeKeys
+from qunzhong_desktop.sync.service import SyncService
+
+TOWNSHIP_CODE = "430121101"
+
+
+@dataclass
+class Node:
+    """One PC: its store, its sync service and its keys."""
+
+    home: Path
+    store: Store
+    keys: NodeKeys
+    code: str
+    name: str
+    sync: SyncService = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.sync = SyncService(self.store.db, self.home)
+
+    def export(self, out: Path, station_code: str | None = None) -> list[Path]:
+        out.mkdir(parents=True, exist_ok=True)
+        return [r.path for r in self.sync.export_bundles(out, self.keys, station_code=station_code)]
+
+    @property
+    def node_id(self) -> str:
+        with self.store.db.session() as s:
+            return s.scalars(select(m.LocalNode.node_id)).one()
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def _store(template: Path, home: Path) -> Store:
+    home.mkdir(parents=True, exist_ok=True)
+    shutil.copy(database_path(template), database_path(home))
+    return Store(home=home, db=Database(database_path(home), user="测试员"))
+
+
+def make_township(template: Path, home: Path) -> Node:
+    """A township office (白沙镇群众工作办) on a copy of the empty migrated template."""
+    store = _store(template, home)
+    init_township(store.db, TOWNSHIP_CODE, "白沙镇群众工作办", "0731-84560000")
+    return Node(home, store, NodeKeys.generate(), TOWNSHIP_CODE, "白沙镇群众工作办")
+
+
+def station_code(index: int) -> str:
+    """The code of the index-th station of the township (1-based)."""
+    return f"{TOWNSHIP_CODE}{200 + index:03d}"
+
+
+def make_station(template: Path, home: Path, township: Node, index: int) -> Node:
+    """A station that took the township's kit and was enrolled by fingerprint."""
+    store = _store(template, home)
+    code, name = station_code(index), f"第{index}村群众工作站"
+    init_station(
+        store.db,
+        StationProfile(code=code, name=name, township_code=TOWNSHIP_CODE, township_name="白沙镇"),
+    )
+    node = Node(home, store, NodeKeys.generate(), code, name)
+    kit = township.sync.write_station_kit(home / "kit.qzkit", township.keys)
+    node.sync.accept_station_kit(kit)
+    enrollment = home / "enroll.qzenroll"
+    fingerprint = node.sync.write_enrollment(enrollment, node.keys)
+    township.sync.enroll(enrollment, fingerprint)
+    return node

@@ -1,0 +1,108 @@
+"""The round trip users make: stations → township → stations (SYNC.md, "Protocol")."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from qunzhong_desktop.core.entities import Household, Person
+from qunzhong_desktop.core.intake_states import Role, State
+from qunzhong_desktop.storage import models as m
+from qunzhong_desktop.sync.views import ALREADY, APPLIED
+
+from ..ui.intake_data import FRIDAY, register
+from .network import Node
+
+ASSIGN = {"unit": "民政办", "deadline": "2026-12-04"}
+
+
+def _household(node: Node, number: str, name: str, id_number: str) -> str:
+    return node.store.register.save_household(
+        Household(number=number, address="一组", members=[Person(name=name, id_number=id_number)])
+    ).id
+
+
+def _outbox(node: Node) -> int:
+    with node.store.db.session() as s:
+        return s.scalar(select(func.count()).select_from(m.SyncChange)) or 0
+
+
+def test_round_trip_escalate_assign_resolve_and_results_back(
+    net: tuple[Node, Node, Node], tmp_path: Path
+) -> None:
+    township, one, two = net
+    # both villages have a household 001 and the same resident: per-origin unique numbers
+    _household(one, "001", "张三", "430121196404135417")
+    _household(two, "001", "张三", "430121196404135417")
+    number = register(one.store, FRIDAY, item_type="上报件", content="桥梁损坏需要维修")
+    register(two.store, FRIDAY, content="咨询医保")
+    bundles = one.export(tmp_path / "usb") + two.export(tmp_path / "usb")
+
+    reports = township.sync.import_bundles(bundles, township.keys)
+
+    assert [r.status for r in reports] == [APPLIED, APPLIED]
+    assert all(r.flagged == 0 and r.applied > 0 for r in reports)
+    with township.store.db.session() as s:
+        origins = s.execute(select(m.Household.origin, m.Household.number)).all()
+        assert sorted(origins) == sorted([(one.node_id, "001"), (two.node_id, "001")])
+    assert township.store.items.item(number).state is State.ESCALATED
+    # the register search works at the township (search text is derived there)
+    assert len(township.store.register.search_persons("张三")) == 2
+
+    township.store.items.move(
+        number, State.ASSIGNED, actor="王乡长", role=Role.TOWNSHIP, data=ASSIGN
+    )
+    township.store.items.move(
+        number, State.RESOLVED, actor="民政办", role=Role.TOWNSHIP, note="已修复",
+        data={"result": "桥梁已修复"},
+    )  # fmt: skip
+    dispatches = township.export(tmp_path / "back")
+    assert len(dispatches) == 2
+    mine = [p for p in dispatches if p.stem.endswith(one.code)]
+    assert one.sync.import_bundles(mine, one.keys)[0].status == APPLIED
+
+    detail = one.store.items.item(number)
+    assert detail.state is State.RESOLVED
+    assert [e.to_state for e in detail.events][-2:] == [State.ASSIGNED, State.RESOLVED]
+    assert detail.due_on == dt.date(2026, 12, 4)
+    # the dispatch acknowledged everything: the station's outbox is empty
+    assert _outbox(one) == 0
+    # the station follows up; the township sees it
+    one.store.items.move(
+        number, State.FOLLOWED_UP, actor="李秀英", data={"satisfaction": "满意", "way": "电话"}
+    )
+    again = one.export(tmp_path / "usb2")
+    assert township.sync.import_bundles(again, township.keys)[0].status == APPLIED
+    assert township.store.items.item(number).state is State.FOLLOWED_UP
+
+
+def test_reimport_says_already_and_changes_nothing(
+    net: tuple[Node, Node, Node], tmp_path: Path
+) -> None:
+    township, one, _ = net
+    register(one.store, FRIDAY)
+    bundle = one.export(tmp_path / "usb")[0]
+    first = township.sync.import_bundle(bundle, township.keys)
+    second = township.sync.import_bundle(bundle, township.keys)
+    assert first.status == APPLIED
+    assert second.status == ALREADY
+    assert "导入过" in second.message
+    assert second.applied == first.applied
+
+
+def test_bundles_are_cumulative_until_acknowledged(
+    net: tuple[Node, Node, Node], tmp_path: Path
+) -> None:
+    township, one, _ = net
+    register(one.store, FRIDAY)
+    lost = one.export(tmp_path / "lost")[0]  # this stick never reaches the township
+    register(one.store, FRIDAY + dt.timedelta(hours=1))
+    later = one.export(tmp_path / "usb")[0]
+    report = township.sync.import_bundle(later, township.keys)
+    assert report.seq_from == 1
+    with township.store.db.session() as s:
+        assert s.scalar(select(func.count()).select_from(m.IntakeItem)) == 2
+    # the lost stick turns up: everything in it is already there
+    assert township.sync.import_bundle(lost, township.keys).status == ALREADY

@@ -1,0 +1,81 @@
+"""A process killed in the middle of an import leaves the database as it was (SYNC.md).
+
+The child process imports a bundle and, at its first progress report (changes written,
+transaction not committed), tells the parent and waits to be killed with SIGKILL. The
+database must be intact and unchanged; importing again completes.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from qunzhong_desktop.cli import main as cli
+from qunzhong_desktop.home import database_path
+from qunzhong_desktop.sync.views import APPLIED
+
+from .dbhash import db_hash
+from .network import Node
+
+CHILD = textwrap.dedent(
+    """
+    import sys, time
+    from pathlib import Path
+    from qunzhong_desktop.storage.store import open_store
+    from qunzhong_desktop.sync.keys import NodeKeys
+    from qunzhong_desktop.sync.service import SyncService
+
+    home, keys_dir, bundle = (Path(a) for a in sys.argv[1:4])
+    store = open_store(home)
+    keys = NodeKeys.load(keys_dir, "crash-test")
+
+    def progress(done, total):
+        print("WRITING", done, total, flush=True)
+        time.sleep(60)  # killed here, inside the import's transaction
+
+    SyncService(store.db, home).import_bundle(bundle, keys, progress=progress)
+    print("FINISHED", flush=True)
+    """
+)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+def test_killed_import_leaves_the_database_intact(
+    net: tuple[Node, Node, Node], tmp_path: Path
+) -> None:
+    township, one, _ = net
+    assert cli(["--home", str(one.home), "demo", "--households", "60", "--items", "30"]) == 0
+    bundle = one.export(tmp_path / "usb")[0]
+    keys_dir = tmp_path / "township-keys"
+    keys_dir.mkdir()
+    township.keys.save(keys_dir, "crash-test")
+    db = database_path(township.home)
+    before = db_hash(db)
+    township.store.db.close()  # the child has the file to itself, as on a real PC
+
+    with subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(township.home), str(keys_dir), str(bundle)],
+        stdout=subprocess.PIPE,
+        text=True,
+    ) as child:
+        assert child.stdout is not None
+        line = child.stdout.readline()
+        assert line.startswith("WRITING"), line
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait(timeout=30)
+
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    conn.close()
+    assert db_hash(db) == before
+
+    township.store.db.engine.dispose()
+    report = township.sync.import_bundle(bundle, township.keys)
+    assert report.status == APPLIED and report.applied > 500
