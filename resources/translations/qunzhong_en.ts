@@ -9,6 +9,61 @@
     </message>
 </context>
 <context>
+    <name>AssignDialog</name>
+    <message>
+        <source>交办 {number}</source>
+        <translation>Assign {number}</translation>
+    </message>
+    <message>
+        <source>请选择责任单位</source>
+        <translation>Choose a unit</translation>
+    </message>
+    <message>
+        <source>责任单位(&amp;U)</source>
+        <translation>&amp;Unit</translation>
+    </message>
+    <message>
+        <source> 个工作日</source>
+        <translation> working days</translation>
+    </message>
+    <message>
+        <source>办理时限(&amp;D)</source>
+        <translation>Time &amp;limit</translation>
+    </message>
+    <message>
+        <source>办结期限(&amp;L)</source>
+        <translation>D&amp;eadline</translation>
+    </message>
+    <message>
+        <source>可填写交办要求，例如需要会同哪些单位办理</source>
+        <translation>Optional instructions, e.g. which other units should help</translation>
+    </message>
+    <message>
+        <source>交办意见(&amp;N)</source>
+        <translation>Instructions (&amp;N)</translation>
+    </message>
+    <message>
+        <source>交办</source>
+        <translation>Assign</translation>
+    </message>
+    <message>
+        <source>按工作日推算（已除去周末和法定节假日）</source>
+        <translation>in working days: weekends and holidays skipped</translation>
+    </message>
+    <message>
+        <source>已手动修改期限</source>
+        <translation>deadline changed by hand</translation>
+    </message>
+    <message>
+        <source>请选择责任单位。</source>
+        <translation>Please choose a unit.</translation>
+    </message>
+    <message>
+        <source>办结期限不能早于今天。</source>
+        <translation>The deadline cannot be before today.</translation>
+    </message>
+</context>
+<context>
     <name>AssistanceDialog</name>
     <message>
         <source>新增帮扶记录</source>
@@ -284,6 +339,139 @@
     </message>
 </context>
 <context>
+    <name>ConflictsPage</name>
+    <message>
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>同步冲突</source>
+        <translation>Sync conflicts</translation>
+    </message>
+    <message>
+        <source>两台电脑改了同一项内容时，程序保留较新的值，被覆盖的值记在这里，不会丢失。请逐条核对：保留的值没错就点“已核对”；被覆盖的值才对，就点“撤销”把它恢复。</source>
+        <translation>When two PCs changed the same thing, the newer value is kept and the overwritten one is recorded here, so nothing is lost. Check each entry: if the kept value is right, click “Mark done”; if the overwritten value is the right one, click “Undo” to restore it.</translation>
+    </message>
+    <message>
+        <source>显示(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>未处理</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>撤销（恢复被覆盖的值）(&amp;U)</source>
+        <translation>&amp;Undo (restore the overwritten value)</translation>
+    </message>
+    <message>
+        <source>已核对(&amp;D)</source>
+        <translation>Mark &amp;done</translation>
+    </message>
+    <message>
+        <source>保留现在的值，把这条冲突标为已处理</source>
+        <translation>Keep the current value and mark this conflict as handled</translation>
+    </message>
+    <message>
+        <source>刷新(&amp;R)</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>对象</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>保留的值</source>
+        <translation>Kept value</translation>
+    </message>
+    <message>
+        <source>被覆盖的值</source>
+        <translation>Overwritten value</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>已撤销 {when}</source>
+        <translation>Undone {when}</translation>
+    </message>
+    <message>
+        <source>已核对 {when}</source>
+        <translation>Done {when}</translation>
+    </message>
+    <message>
+        <source>（整条记录）</source>
+        <translation>(whole record)</translation>
+    </message>
+    <message>
+        <source>没有待处理的冲突。</source>
+        <translation>No open conflicts.</translation>
+    </message>
+    <message>
+        <source>没有冲突记录。</source>
+        <translation>No conflicts recorded.</translation>
+    </message>
+    <message>
+        <source>这一条不能撤销，请核对后点“已核对”。</source>
+        <translation>This entry cannot be undone; check it and click “Mark done”.</translation>
+    </message>
+    <message>
+        <source>把被覆盖的值恢复为现在的值</source>
+        <translation>Make the overwritten value the current value again</translation>
+    </message>
+    <message>
+        <source>{what}的“{field}”将恢复为被覆盖的值：
+
+现在的值：{kept}
+恢复为：{lost}
+
+恢复的值算作一次新的修改，会随下次数据包发出。</source>
+        <translation>“{field}” of {what} will be restored to the overwritten value:
+
+Current value: {kept}
+Restored to: {lost}
+
+The restored value counts as a new change and goes out with the next bundle.</translation>
+    </message>
+    <message>
+        <source>撤销冲突</source>
+        <translation>Undo conflict</translation>
+    </message>
+    <message>
+        <source>恢复被覆盖的值</source>
+        <translation>Restore overwritten value</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>已登记户数</source>
@@ -552,6 +740,45 @@ Intake items registered from it are kept.</translation>
     </message>
 </context>
 <context>
+    <name>ExportResultDialog</name>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>发给</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>序号</source>
+        <translation>Sequence</translation>
+    </message>
+    <message>
+        <source>变更条数</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Contents</translation>
+    </message>
+    <message>
+        <source>已生成 {0} 个数据包，保存在 {1}</source>
+        <translation>{0} bundle(s) written to {1}</translation>
+    </message>
+    <message>
+        <source>没有需要生成的数据包。</source>
+        <translation>There are no bundles to write.</translation>
+    </message>
+    <message>
+        <source>导出结果</source>
+        <translation>Export result</translation>
+    </message>
+    <message>
+        <source>请把数据包文件复制到 U 盘，交给对方导入。数据包已签名加密，只有对方能打开。</source>
+        <translation>Copy the bundle files to a USB stick and hand them over for import. Bundles are signed and encrypted: only the recipient can open them.</translation>
+    </message>
+</context>
+<context>
     <name>FindingDialog</name>
     <message>
         <source>问题转受理 — {household}</source>
@@ -608,6 +835,41 @@ Intake items registered from it are kept.</translation>
     <message>
         <source>还不能登记：</source>
         <translation>Cannot register yet:</translation>
+    </message>
+</context>
+<context>
+    <name>FingerprintDialog</name>
+    <message>
+        <source>登记站点</source>
+        <translation>Enroll station</translation>
+    </message>
+    <message>
+        <source>工作站：</source>
+        <translation>Station:</translation>
+    </message>
+    <message>
+        <source>代码：</source>
+        <translation>Code:</translation>
+    </message>
+    <message>
+        <source>登记代次：</source>
+        <translation>Enrollment epoch:</translation>
+    </message>
+    <message>
+        <source>请输入该站登记表上打印的密钥指纹（8 组，每组 4 位，由数字 0–9 和字母 A–F 组成），或电话中由该站逐组念出的指纹。空格和短横线可输可不输，大小写均可。</source>
+        <translation>Type the key fingerprint printed on the station&apos;s enrollment sheet (8 groups of 4 characters, digits 0–9 and letters A–F), or as the station reads it out group by group on the phone. Spaces and dashes are optional; case does not matter.</translation>
+    </message>
+    <message>
+        <source>确认登记</source>
+        <translation>Enroll</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>指纹应为 32 位（8 组，每组 4 位），只含数字 0–9 和字母 A–F，请核对后重新输入。</source>
+        <translation>A fingerprint has 32 characters (8 groups of 4), digits 0–9 and letters A–F only. Please check it and type it again.</translation>
     </message>
 </context>
 <context>
@@ -895,6 +1157,61 @@ Intake items registered from it are kept.</translation>
     <message>
         <source>（已删除）</source>
         <translation>(deleted)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReportDialog</name>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>来自</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>序号</source>
+        <translation>Sequence</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Applied</translation>
+    </message>
+    <message>
+        <source>已有</source>
+        <translation>Already had</translation>
+    </message>
+    <message>
+        <source>待核对</source>
+        <translation>To review</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>导入结果</source>
+        <translation>Import result</translation>
+    </message>
+    <message>
+        <source>已导入</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <source>已导入过</source>
+        <translation>Imported before</translation>
+    </message>
+    <message>
+        <source>已拒绝</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>“待核对”的变更已记入冲突记录，请逐条查看后决定保留哪个值。</source>
+        <translation>Changes “to review” were written to the conflict log: look at each one and decide which value to keep.</translation>
     </message>
 </context>
 <context>
@@ -1438,10 +1755,6 @@ Intake items registered from it are kept.</translation>
         <translation>{title} (Ctrl+{n})</translation>
     </message>
     <message>
-        <source>{name}功能正在开发中，将在后续版本提供。</source>
-        <translation>{name} is under development and will come in a later version.</translation>
-    </message>
-    <message>
         <source>工作台</source>
         <translation>Dashboard</translation>
     </message>
@@ -1466,12 +1779,16 @@ Intake items registered from it are kept.</translation>
         <translation>Sync</translation>
     </message>
     <message>
-        <source>数据同步</source>
-        <translation>Data sync</translation>
-    </message>
-    <message>
         <source>设置</source>
         <translation>Settings</translation>
+    </message>
+    <message>
+        <source>站点与同步</source>
+        <translation>Stations and sync</translation>
+    </message>
+    <message>
+        <source>分流交办</source>
+        <translation>Triage</translation>
     </message>
     <message>
         <source>月报</source>
@@ -1498,10 +1815,6 @@ Intake items registered from it are kept.</translation>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;群众工作站桌面版 {version}&lt;/h3&gt;&lt;p&gt;供村（社区）群众工作站使用的离线桌面软件：户籍登记、便民服务联系卡、受理登记与限时办结、民情日记、民情台账和民情月报；与乡镇的数据同步将在后续版本提供。&lt;/p&gt;&lt;p&gt;数据保存在本机：{home}&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Mass-work station desktop {version}&lt;/h3&gt;&lt;p&gt;Offline desktop software for village (community) mass-work stations: household register, contact cards, intake of requests with working-day deadlines, resident diary, ledgers and monthly report; data sync with the township comes in a later version.&lt;/p&gt;&lt;p&gt;Data are kept on this PC: {home}&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>关于群众工作站</source>
         <translation>About Mass-Work Station</translation>
     </message>
@@ -1512,6 +1825,18 @@ Intake items registered from it are kept.</translation>
     <message>
         <source>{name}（{code}）</source>
         <translation>{name} ({code})</translation>
+    </message>
+    <message>
+        <source>冲突</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;群众工作站桌面版 {version}&lt;/h3&gt;&lt;p&gt;供村（社区）群众工作站使用的离线桌面软件：户籍登记、便民服务联系卡、受理登记与限时办结、民情日记、民情台账和民情月报；用U盘传递签名加密的数据包与乡镇群众工作办同步。&lt;/p&gt;&lt;p&gt;数据保存在本机：{home}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Mass Work Station Desktop {version}&lt;/h3&gt;&lt;p&gt;Offline desktop software for village (community) mass-work stations: household register, service contact cards, intake with working-day deadlines, resident diary, ledgers and monthly reports; it syncs with the township office through signed, encrypted bundles carried on a USB stick.&lt;/p&gt;&lt;p&gt;Data is kept on this PC: {home}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>乡镇群众工作办 — {name}</source>
+        <translation>Township office — {name}</translation>
     </message>
     <message>
         <source>&#x3000;操作员：{operator}</source>
@@ -1624,6 +1949,37 @@ Intake items registered from it are kept.</translation>
     </message>
 </context>
 <context>
+    <name>NewKeysDialog</name>
+    <message>
+        <source>生成本机密钥</source>
+        <translation>Create keys for this PC</translation>
+    </message>
+    <message>
+        <source>与对方交换数据包前，本机需要一对密钥。请设置一个只有本机使用者知道的密钥口令（至少 6 个字符）；每次导出、导入数据包时要输入它。口令遗失后需要重新登记本机。</source>
+        <translation>This PC needs its own keys before it can exchange bundles. Choose a key passphrase only the people using this PC know (at least 6 characters); it is asked for when bundles are exported or imported. If it is lost, this PC has to be enrolled again.</translation>
+    </message>
+    <message>
+        <source>生成密钥</source>
+        <translation>Create keys</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>密钥口令：</source>
+        <translation>Key passphrase:</translation>
+    </message>
+    <message>
+        <source>再输一次：</source>
+        <translation>Repeat:</translation>
+    </message>
+    <message>
+        <source>两次输入的口令不一致，请重新输入。</source>
+        <translation>The two passphrases differ. Please type them again.</translation>
+    </message>
+</context>
+<context>
     <name>PairDialog</name>
     <message>
         <source>结对干部</source>
@@ -1656,6 +2012,33 @@ Intake items registered from it are kept.</translation>
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>密钥口令</source>
+        <translation>Key passphrase</translation>
+    </message>
+    <message>
+        <source>导出和导入数据包要用到本机的密钥。请输入设置本机时设定的密钥口令：</source>
+        <translation>Exporting and importing bundles uses this PC&apos;s keys. Type the key passphrase chosen when this PC was set up:</translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>密钥口令：</source>
+        <translation>Key passphrase:</translation>
+    </message>
+    <message>
+        <source>请输入密钥口令。</source>
+        <translation>Please type the key passphrase.</translation>
     </message>
 </context>
 <context>
@@ -1771,6 +2154,33 @@ After deletion they no longer appear in the register.</translation>
     <message>
         <source>请先在列表中选中要结对的户。</source>
         <translation>Please first select the households to pair in the list.</translation>
+    </message>
+</context>
+<context>
+    <name>RejectDialog</name>
+    <message>
+        <source>不予受理 {number}</source>
+        <translation>Reject {number}</translation>
+    </message>
+    <message>
+        <source>写明不予受理的原因和依据，工作站会据此答复群众</source>
+        <translation>State the reason and its basis; the station answers the resident with it</translation>
+    </message>
+    <message>
+        <source>原因(&amp;Y)</source>
+        <translation>Reason (&amp;Y)</translation>
+    </message>
+    <message>
+        <source>不予受理</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>请写明不予受理的原因。</source>
+        <translation>Please state why the item is rejected.</translation>
+    </message>
+    <message>
+        <source>确定对事项 {number} 不予受理吗？此后不能再交办。</source>
+        <translation>Reject item {number}? It cannot be assigned afterwards.</translation>
     </message>
 </context>
 <context>
@@ -1937,6 +2347,37 @@ After deletion they no longer appear in the register.</translation>
     <message>
         <source>留空则用户籍中的电话</source>
         <translation>Empty: the phone in the register</translation>
+    </message>
+</context>
+<context>
+    <name>ResultDialog</name>
+    <message>
+        <source>录入办理结果 {number}</source>
+        <translation>Record the result of {number}</translation>
+    </message>
+    <message>
+        <source>{unit}（期限 {deadline}）</source>
+        <translation>{unit} (deadline {deadline})</translation>
+    </message>
+    <message>
+        <source>责任单位：</source>
+        <translation>Unit:</translation>
+    </message>
+    <message>
+        <source>责任单位的办理情况和结果，将告知群众并用于回访</source>
+        <translation>What the unit did and the outcome; the resident is told and asked about it at the follow-up</translation>
+    </message>
+    <message>
+        <source>办理结果(&amp;R)</source>
+        <translation>&amp;Result</translation>
+    </message>
+    <message>
+        <source>办结</source>
+        <translation>Resolve</translation>
+    </message>
+    <message>
+        <source>请填写办理结果。</source>
+        <translation>Please enter the result.</translation>
     </message>
 </context>
 <context>
@@ -2146,10 +2587,193 @@ After deletion they no longer appear in the register.</translation>
     </message>
 </context>
 <context>
+    <name>SetupDonePage</name>
+    <message>
+        <source>设置完成</source>
+        <translation>Set-up complete</translation>
+    </message>
+    <message>
+        <source>本机密钥指纹：</source>
+        <translation>This PC&apos;s key fingerprint:</translation>
+    </message>
+    <message>
+        <source>本机已设置为“{name}”。</source>
+        <translation>This PC is now set up as “{name}”.</translation>
+    </message>
+    <message>
+        <source>已导入{name}（{code}）的工作包。</source>
+        <translation>The station kit of {name} ({code}) was imported.</translation>
+    </message>
+    <message>
+        <source>乡镇工作包没有导入：{reason}&#x3000;请以后在“同步”页导入。</source>
+        <translation>The station kit was not imported: {reason} Please import it later on the Sync page.</translation>
+    </message>
+    <message>
+        <source>还没有导入乡镇工作包，收到后在“同步”页导入。</source>
+        <translation>No station kit imported yet; import it on the Sync page when you receive it.</translation>
+    </message>
+    <message>
+        <source>下一步：进入程序后打开“同步”→“导出登记表”，把登记表交给乡镇群众工作办，并打印指纹单，让乡镇核对上面的指纹。</source>
+        <translation>Next step: in the program open “Sync” → “Export enrollment”, give the enrollment file to the township office and print the fingerprint sheet so the township can check the fingerprint above.</translation>
+    </message>
+    <message>
+        <source>下一步：进入程序后在“同步”页导出工作站工作包，交给各村（社区）群众工作站，并把上面的指纹告诉他们核对。</source>
+        <translation>Next step: in the program export the station kit on the “Sync” page, give it to each village (community) station and tell them the fingerprint above so they can check it.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupKitPage</name>
+    <message>
+        <source>选择乡镇工作包</source>
+        <translation>Choose the station kit</translation>
+    </message>
+    <message>
+        <source>乡镇工作包 (*.qzkit);;所有文件 (*)</source>
+        <translation>Station kits (*.qzkit);;All files (*)</translation>
+    </message>
+    <message>
+        <source>第 4 步：乡镇工作包</source>
+        <translation>Step 4: Station kit from the township</translation>
+    </message>
+    <message>
+        <source>乡镇群众工作办会给每个工作站一个工作包文件（.qzkit），里面有乡镇的密钥、责任单位等设置。收到了就在这里选择它；还没有收到也可以直接按“下一步”，以后在“同步”页导入。</source>
+        <translation>The township office gives every station a kit file (.qzkit) with the township&apos;s keys, its units and other settings. If you have received it, choose it here; if not, just press “Next” and import it later on the “Sync” page.</translation>
+    </message>
+    <message>
+        <source>工作包文件(&amp;K)</source>
+        <translation>&amp;Kit file</translation>
+    </message>
+    <message>
+        <source>可以不选</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>工作包内容</source>
+        <translation>Kit contents</translation>
+    </message>
+    <message>
+        <source>乡镇群众工作办</source>
+        <translation>Township office</translation>
+    </message>
+    <message>
+        <source>乡镇代码</source>
+        <translation>Township code</translation>
+    </message>
+    <message>
+        <source>责任单位</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>乡镇密钥指纹</source>
+        <translation>Township key fingerprint</translation>
+    </message>
+    <message>
+        <source>请与乡镇群众工作办给的指纹核对（可以打电话确认），完全一致才继续。</source>
+        <translation>Compare it with the fingerprint the township office gave you (you may confirm by phone); go on only if it matches exactly.</translation>
+    </message>
+    <message>
+        <source>找不到文件“{path}”。请检查路径，或按“浏览…”选择。</source>
+        <translation>File “{path}” not found. Check the path or use “Browse…”.</translation>
+    </message>
+    <message>
+        <source>无法读取这个文件：{reason}</source>
+        <translation>This file cannot be read: {reason}</translation>
+    </message>
+    <message>
+        <source>{n} 个（{names}）</source>
+        <translation>{n} ({names})</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>这个工作包是{name}（{code}）的，不是本站所属乡镇（{expected}）的。请向本乡镇群众工作办索取工作包，或清空这一栏以后再导入。</source>
+        <translation>This kit belongs to {name} ({code}), not to this station&apos;s township ({expected}). Ask your own township office for its kit, or clear this box and import it later.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupPassphrasePage</name>
+    <message>
+        <source>口令保护本机密钥，导出和导入数据包时需要输入；请牢记，丢失后需重新登记。</source>
+        <translation>The passphrase protects this PC&apos;s keys and is asked for when exporting and importing bundles. Remember it: if it is lost, this PC must be enrolled again.</translation>
+    </message>
+    <message>
+        <source>至少 {n} 个字符，只让本机的工作人员知道</source>
+        <translation>at least {n} characters, known only to the staff of this PC</translation>
+    </message>
+    <message>
+        <source>再输入一遍，防止输错</source>
+        <translation>type it again to catch typing mistakes</translation>
+    </message>
+    <message>
+        <source>口令(&amp;P)</source>
+        <translation>&amp;Passphrase</translation>
+    </message>
+    <message>
+        <source>确认口令(&amp;C)</source>
+        <translation>&amp;Confirm passphrase</translation>
+    </message>
+    <message>
+        <source>显示口令</source>
+        <translation>Show passphrase</translation>
+    </message>
+    <message>
+        <source>口令至少要 {n} 个字符。</source>
+        <translation>The passphrase needs at least {n} characters.</translation>
+    </message>
+    <message>
+        <source>两次输入的口令不一样，请重新输入确认口令。</source>
+        <translation>The two passphrases differ; please type the confirmation again.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupRolePage</name>
+    <message>
+        <source>第 1 步：这台电脑用来做什么</source>
+        <translation>Step 1: What is this PC for</translation>
+    </message>
+    <message>
+        <source>请选择本机的用途。设置完成后不能再更改。</source>
+        <translation>Choose what this PC is used for. This cannot be changed after set-up.</translation>
+    </message>
+    <message>
+        <source>村（社区）群众工作站(&amp;S)</source>
+        <translation>Village (community) mass-work &amp;station</translation>
+    </message>
+    <message>
+        <source>在村里受理群众诉求、登记住户、写民情日记，数据用 U 盘交给乡镇。</source>
+        <translation>Takes residents&apos; requests in the village, keeps the household register and the diary; its data goes to the township on a USB stick.</translation>
+    </message>
+    <message>
+        <source>乡镇群众工作办(&amp;T)</source>
+        <translation>&amp;Township mass-work office</translation>
+    </message>
+    <message>
+        <source>接收各工作站的数据包，把上报的事项交办给责任单位，再把结果发回工作站。</source>
+        <translation>Receives the stations&apos; bundles, assigns escalated items to units and sends the results back to the stations.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupTownshipPage</name>
+    <message>
+        <source>第 2 步：乡镇群众工作办</source>
+        <translation>Step 2: Township office</translation>
+    </message>
+    <message>
+        <source>乡镇代码是本乡镇的 9 位统计用区划代码，各村工作站代码的前 9 位就是它。名称和电话会发给各工作站，印在便民服务联系卡上。</source>
+        <translation>The township code is the township&apos;s 9-digit statistical division code: the first 9 digits of every station code. The name and phone are sent to the stations and printed on the contact cards.</translation>
+    </message>
+</context>
+<context>
     <name>SetupWizard</name>
     <message>
-        <source>设置本机为群众工作站</source>
-        <translation>Set up this computer as a mass-work station</translation>
+        <source>设置本机</source>
+        <translation>Set up this PC</translation>
     </message>
     <message>
         <source>&lt; 上一步(&amp;B)</source>
@@ -2160,8 +2784,24 @@ After deletion they no longer appear in the register.</translation>
         <translation>&amp;Next &gt;</translation>
     </message>
     <message>
-        <source>完成(&amp;F)</source>
-        <translation>&amp;Finish</translation>
+        <source>完成设置(&amp;F)</source>
+        <translation>&amp;Finish set-up</translation>
+    </message>
+    <message>
+        <source>开始使用(&amp;F)</source>
+        <translation>&amp;Start</translation>
+    </message>
+    <message>
+        <source>第 3 步：设置密钥口令</source>
+        <translation>Step 3: Key passphrase</translation>
+    </message>
+    <message>
+        <source>第 5 步：设置密钥口令</source>
+        <translation>Step 5: Key passphrase</translation>
+    </message>
+    <message>
+        <source>本机已有上次设置时生成的密钥，这个口令打不开它。请输入当时设置的口令。</source>
+        <translation>This PC already has keys made by an earlier set-up, and this passphrase does not open them. Please type the passphrase set then.</translation>
     </message>
     <message>
         <source>取消</source>
@@ -2252,6 +2892,73 @@ After deletion they no longer appear in the register.</translation>
     </message>
 </context>
 <context>
+    <name>StationsTableModel</name>
+    <message>
+        <source>工作站</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>代码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>已登记</source>
+        <translation>Enrolled</translation>
+    </message>
+    <message>
+        <source>最近数据包</source>
+        <translation>Last bundle</translation>
+    </message>
+    <message>
+        <source>已收至序号</source>
+        <translation>Received to</translation>
+    </message>
+    <message>
+        <source>缺失序号</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <source>密钥指纹</source>
+        <translation>Key fingerprint</translation>
+    </message>
+    <message>
+        <source>未办结</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>待回执</source>
+        <translation>Unacked</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>待确认指纹</source>
+        <translation>To confirm</translation>
+    </message>
+    <message>
+        <source>尚未收到</source>
+        <translation>None yet</translation>
+    </message>
+    <message>
+        <source>缺少 {name} 序号 {range} 的变更：请该站重新导出数据包后再导入。</source>
+        <translation>Changes {range} of {name} are missing: ask the station to export its bundle again, then import it.</translation>
+    </message>
+    <message>
+        <source>请用“登记站点…”核对该站登记表上的密钥指纹后，才能导入它的数据包。</source>
+        <translation>Confirm the key fingerprint on the station&apos;s enrollment sheet with “Enroll station…” before importing its bundles.</translation>
+    </message>
+    <message>
+        <source>本机发给该站、该站尚未回执确认的变更条数。</source>
+        <translation>Changes sent from this PC that the station has not acknowledged yet.</translation>
+    </message>
+</context>
+<context>
     <name>SupportLedgerTab</name>
     <message>
         <source>困难群众帮扶台账</source>
@@ -2283,6 +2990,275 @@ After deletion they no longer appear in the register.</translation>
     </message>
 </context>
 <context>
+    <name>SyncPage</name>
+    <message>
+        <source>数据同步</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>用 U 盘与乡镇群众工作办交换数据：导出本站的数据包交给乡镇，导入乡镇发回的交办包。数据包已签名加密，只有对方能打开。</source>
+        <translation>Exchange data with the township office on a USB stick: export this station&apos;s bundle for the township and import the dispatch bundles it sends back. Bundles are signed and encrypted: only the recipient can open them.</translation>
+    </message>
+    <message>
+        <source>用 U 盘与各工作站交换数据：导入各站交来的数据包，生成交办包发回各站。新站点先导出站点工作包交给该站，再用该站的登记文件和登记表登记。</source>
+        <translation>Exchange data with the stations on a USB stick: import the stations&apos; bundles and write dispatch bundles for them. For a new station, export the station kit for it first, then enroll it with its enrollment file and printed sheet.</translation>
+    </message>
+    <message>
+        <source>本机尚未完成设置，请先完成工作站设置。</source>
+        <translation>This PC is not set up yet. Please finish the set-up first.</translation>
+    </message>
+    <message>
+        <source>生成本机密钥…</source>
+        <translation>Create keys…</translation>
+    </message>
+    <message>
+        <source>本机密钥指纹：</source>
+        <translation>This PC&apos;s key fingerprint:</translation>
+    </message>
+    <message>
+        <source>乡镇</source>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <source>名称：</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>代码：</source>
+        <translation>Code:</translation>
+    </message>
+    <message>
+        <source>密钥指纹：</source>
+        <translation>Key fingerprint:</translation>
+    </message>
+    <message>
+        <source>最近导出：</source>
+        <translation>Last export:</translation>
+    </message>
+    <message>
+        <source>最近导入：</source>
+        <translation>Last import:</translation>
+    </message>
+    <message>
+        <source>待确认的变更：</source>
+        <translation>Unconfirmed changes:</translation>
+    </message>
+    <message>
+        <source>本站还没有导入乡镇工作包。请向乡镇群众工作办索取工作包（.qzkit 文件），导入后才能与乡镇交换数据包。</source>
+        <translation>This station has not imported the township&apos;s station kit yet. Ask the township office for the kit (a .qzkit file); bundles can be exchanged once it is imported.</translation>
+    </message>
+    <message>
+        <source>导入乡镇工作包…</source>
+        <translation>Import station kit…</translation>
+    </message>
+    <message>
+        <source>导出数据包…</source>
+        <translation>Export bundle…</translation>
+    </message>
+    <message>
+        <source>导入交办包…</source>
+        <translation>Import dispatch bundle…</translation>
+    </message>
+    <message>
+        <source>导出登记表…</source>
+        <translation>Export enrollment…</translation>
+    </message>
+    <message>
+        <source>首次使用：导入乡镇工作包 → 导出登记表，打印后连同登记文件交乡镇 → 乡镇登记本站后，即可导出数据包。</source>
+        <translation>First time: import the station kit → export the enrollment, print the sheet and hand it to the township with the enrollment file → once the township has enrolled this station, bundles can be exported.</translation>
+    </message>
+    <message>
+        <source>导入数据包…</source>
+        <translation>Import bundles…</translation>
+    </message>
+    <message>
+        <source>导入整个文件夹…</source>
+        <translation>Import folder…</translation>
+    </message>
+    <message>
+        <source>生成交办包…</source>
+        <translation>Write dispatches…</translation>
+    </message>
+    <message>
+        <source>仅为选中站点…</source>
+        <translation>Selected station only…</translation>
+    </message>
+    <message>
+        <source>导出站点工作包…</source>
+        <translation>Export station kit…</translation>
+    </message>
+    <message>
+        <source>登记站点…</source>
+        <translation>Enroll station…</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>还没有登记的工作站。请先“导出站点工作包…”交给各站；各站导入后会交回登记文件和打印的登记表，再用“登记站点…”登记。</source>
+        <translation>No station is enrolled yet. First give each station the kit from “Export station kit…”; after importing it, each station returns an enrollment file and a printed sheet: enroll it with “Enroll station…”.</translation>
+    </message>
+    <message>
+        <source>本机：{0}（{1}）</source>
+        <translation>This PC: {0} ({1})</translation>
+    </message>
+    <message>
+        <source>尚未生成</source>
+        <translation>not created yet</translation>
+    </message>
+    <message>
+        <source>尚未导出</source>
+        <translation>Not yet</translation>
+    </message>
+    <message>
+        <source>尚未导入</source>
+        <translation>Not yet</translation>
+    </message>
+    <message>
+        <source>{0} 条（乡镇导入并发回交办包后确认）</source>
+        <translation>{0} (confirmed when the township has imported them and sent a dispatch bundle back)</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>已生成本机密钥，请牢记密钥口令。</source>
+        <translation>The keys of this PC were created. Keep the key passphrase in mind.</translation>
+    </message>
+    <message>
+        <source>导入乡镇工作包</source>
+        <translation>Import station kit</translation>
+    </message>
+    <message>
+        <source>乡镇工作包 (*.qzkit)</source>
+        <translation>Station kit (*.qzkit)</translation>
+    </message>
+    <message>
+        <source>导入{0}的工作包？</source>
+        <translation>Import the station kit of {0}?</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>乡镇：{name}（{code}）
+电话：{phone}
+密钥指纹：{fingerprint}
+责任单位 {units} 个，诉求类别时限 {domains} 类，工作日历：{years}
+
+请打电话向乡镇核对密钥指纹。导入后，本站只与这个乡镇交换数据包，并使用乡镇统一的责任单位、办理时限和工作日历。</source>
+        <translation>Township: {name} ({code})
+Phone: {phone}
+Key fingerprint: {fingerprint}
+{units} responsible units, deadlines for {domains} categories, work calendar: {years}
+
+Please check the key fingerprint with the township by phone. Once imported, this station exchanges bundles with this township only and uses the township&apos;s units, deadlines and work calendar.</translation>
+    </message>
+    <message>
+        <source>已导入{0}的工作包。下一步：导出登记表，打印后连同登记文件交乡镇。</source>
+        <translation>The station kit of {0} was imported. Next: export the enrollment, print the sheet and hand it to the township with the enrollment file.</translation>
+    </message>
+    <message>
+        <source>导出登记表</source>
+        <translation>Export enrollment</translation>
+    </message>
+    <message>
+        <source>站点登记文件 (*.qzenroll)</source>
+        <translation>Station enrollment (*.qzenroll)</translation>
+    </message>
+    <message>
+        <source>正在导出登记表……</source>
+        <translation>Exporting the enrollment…</translation>
+    </message>
+    <message>
+        <source>已导出登记文件 {0}，但登记表没有生成。密钥指纹：{1}</source>
+        <translation>The enrollment file {0} was written, but the sheet could not be made. Key fingerprint: {1}</translation>
+    </message>
+    <message>
+        <source>已导出登记文件 {0} 和登记表 {1}。请打印登记表，连同登记文件交乡镇。</source>
+        <translation>Wrote the enrollment file {0} and the sheet {1}. Print the sheet and hand it to the township with the enrollment file.</translation>
+    </message>
+    <message>
+        <source>导出站点工作包</source>
+        <translation>Export station kit</translation>
+    </message>
+    <message>
+        <source>站点工作包 (*.qzkit)</source>
+        <translation>Station kit (*.qzkit)</translation>
+    </message>
+    <message>
+        <source>正在导出站点工作包……</source>
+        <translation>Exporting the station kit…</translation>
+    </message>
+    <message>
+        <source>已导出站点工作包 {0}。请复制到 U 盘，交各工作站在“同步”中导入。</source>
+        <translation>Wrote the station kit {0}. Copy it to a USB stick for the stations to import under “Sync”.</translation>
+    </message>
+    <message>
+        <source>登记站点</source>
+        <translation>Enroll station</translation>
+    </message>
+    <message>
+        <source>已登记 {0}（{1}），可以导入该站的数据包了。</source>
+        <translation>{0} ({1}) is enrolled: its bundles can be imported now.</translation>
+    </message>
+    <message>
+        <source>导出数据包</source>
+        <translation>Export bundle</translation>
+    </message>
+    <message>
+        <source>生成交办包</source>
+        <translation>Write dispatch bundles</translation>
+    </message>
+    <message>
+        <source>正在生成数据包……</source>
+        <translation>Writing bundles…</translation>
+    </message>
+    <message>
+        <source>已生成 {0} 个数据包，保存在 {1}。</source>
+        <translation>{0} bundle(s) written to {1}.</translation>
+    </message>
+    <message>
+        <source>没有需要生成的数据包。</source>
+        <translation>There are no bundles to write.</translation>
+    </message>
+    <message>
+        <source>导入交办包</source>
+        <translation>Import dispatch bundle</translation>
+    </message>
+    <message>
+        <source>导入数据包</source>
+        <translation>Import bundles</translation>
+    </message>
+    <message>
+        <source>数据包 (*.qzb)</source>
+        <translation>Bundles (*.qzb)</translation>
+    </message>
+    <message>
+        <source>导入整个文件夹</source>
+        <translation>Import a whole folder</translation>
+    </message>
+    <message>
+        <source>文件夹 {0} 中没有数据包（.qzb 文件）。</source>
+        <translation>There are no bundles (.qzb files) in the folder {0}.</translation>
+    </message>
+    <message>
+        <source>正在核验并导入数据包……</source>
+        <translation>Checking and importing bundles…</translation>
+    </message>
+    <message>
+        <source>导入已取消：正在导入的数据包没有写入，之前已导入的保留。</source>
+        <translation>Import cancelled: the bundle under way was not written; those imported before it are kept.</translation>
+    </message>
+</context>
+<context>
     <name>Task</name>
     <message>
         <source>请稍候</source>
@@ -2295,6 +3271,269 @@ After deletion they no longer appear in the register.</translation>
     <message>
         <source>正在取消，请稍候……</source>
         <translation>Cancelling, please wait…</translation>
+    </message>
+</context>
+<context>
+    <name>TownshipForm</name>
+    <message>
+        <source>乡镇代码</source>
+        <translation>Township code</translation>
+    </message>
+    <message>
+        <source>乡镇群众工作办名称</source>
+        <translation>Township office name</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>9 位乡镇级统计用区划代码，例如 430121101</source>
+        <translation>9-digit township division code, e.g. 430121101</translation>
+    </message>
+    <message>
+        <source>例如 白沙镇群众工作办</source>
+        <translation>e.g. 白沙镇群众工作办</translation>
+    </message>
+    <message>
+        <source>座机或手机，可以以后再填</source>
+        <translation>landline or mobile, may be filled in later</translation>
+    </message>
+    <message>
+        <source>请填写乡镇代码。</source>
+        <translation>Please fill in the township code.</translation>
+    </message>
+    <message>
+        <source>请填写乡镇群众工作办名称。</source>
+        <translation>Please fill in the township office name.</translation>
+    </message>
+</context>
+<context>
+    <name>TownshipItemDialog</name>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>只读查看。交办、录入办理结果和不予受理，请在分流交办列表中办理。</source>
+        <translation>Read only. Assign, record results and reject from the triage list.</translation>
+    </message>
+    <message>
+        <source>{unit}办结：{result}</source>
+        <translation>Resolved by {unit}: {result}</translation>
+    </message>
+</context>
+<context>
+    <name>TriageModel</name>
+    <message>
+        <source>编号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>工作站</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>受理日期</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>诉求人</source>
+        <translation>Requester</translation>
+    </message>
+    <message>
+        <source>诉求内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Domain</translation>
+    </message>
+    <message>
+        <source>等级</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>责任单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>办结期限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>期限</source>
+        <translation>Deadline</translation>
+    </message>
+</context>
+<context>
+    <name>TriagePage</name>
+    <message>
+        <source>分流交办</source>
+        <translation>Triage</translation>
+    </message>
+    <message>
+        <source>工作站上报的事项在这里交办给责任单位，限时办结后录入办理结果。</source>
+        <translation>Items escalated by the stations are assigned to units here, with a deadline; record each unit&apos;s result when it is done.</translation>
+    </message>
+    <message>
+        <source>状态(&amp;S)</source>
+        <translation>&amp;State</translation>
+    </message>
+    <message>
+        <source>待交办</source>
+        <translation>To assign</translation>
+    </message>
+    <message>
+        <source>已交办</source>
+        <translation>Assigned</translation>
+    </message>
+    <message>
+        <source>已超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>已办结</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>已上报和待交办的事项</source>
+        <translation>Items escalated and awaiting assignment</translation>
+    </message>
+    <message>
+        <source>工作站(&amp;T)</source>
+        <translation>S&amp;tation</translation>
+    </message>
+    <message>
+        <source>责任单位(&amp;U)</source>
+        <translation>&amp;Unit</translation>
+    </message>
+    <message>
+        <source>编号 / 诉求人 / 内容 (Ctrl+F)</source>
+        <translation>Number / requester / content (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>交办(&amp;A)…</source>
+        <translation>&amp;Assign…</translation>
+    </message>
+    <message>
+        <source>录入办理结果(&amp;R)…</source>
+        <translation>&amp;Record result…</translation>
+    </message>
+    <message>
+        <source>不予受理(&amp;J)…</source>
+        <translation>Re&amp;ject…</translation>
+    </message>
+    <message>
+        <source>查看(&amp;O)</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <source>责任单位(&amp;M)…</source>
+        <translation>Units (&amp;M)…</translation>
+    </message>
+    <message>
+        <source>编辑交办时可选的责任单位</source>
+        <translation>Edit the units items can be assigned to</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;background:#ffcdd2&apos;&gt;&amp;nbsp;红色&amp;nbsp;&lt;/span&gt; 已超期&#x3000;&lt;span style=&apos;background:#ffe0a3&apos;&gt;&amp;nbsp;黄色&amp;nbsp;&lt;/span&gt; 今明两个工作日到期&#x3000;&lt;span style=&apos;background:#e8f5e9&apos;&gt;&amp;nbsp;绿色&amp;nbsp;&lt;/span&gt; 正常&#x3000;双击或回车查看事项和办理经过</source>
+        <translation>&lt;span style=&apos;background:#ffcdd2&apos;&gt;&amp;nbsp;red&amp;nbsp;&lt;/span&gt; overdue  &lt;span style=&apos;background:#ffe0a3&apos;&gt;&amp;nbsp;amber&amp;nbsp;&lt;/span&gt; due within a working day  &lt;span style=&apos;background:#e8f5e9&apos;&gt;&amp;nbsp;green&amp;nbsp;&lt;/span&gt; on time  Double-click or Enter shows an item and its history</translation>
+    </message>
+    <message>
+        <source>全部工作站</source>
+        <translation>All stations</translation>
+    </message>
+    <message>
+        <source>全部单位</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <source>共 {0} 件</source>
+        <translation>{0} items</translation>
+    </message>
+    <message>
+        <source>请在列表中选择一件事项。</source>
+        <translation>Select an item in the list.</translation>
+    </message>
+    <message>
+        <source>已选 {number}（{state}）</source>
+        <translation>Selected: {number} ({state})</translation>
+    </message>
+    <message>
+        <source>请先在列表中选择一件事项。</source>
+        <translation>Please select an item in the list first.</translation>
+    </message>
+    <message>
+        <source>这一步没有完成，请再试一次。</source>
+        <translation>This step was not completed. Please try again.</translation>
+    </message>
+    <message>
+        <source>只有已上报或待交办的事项才能交办。</source>
+        <translation>Only escalated items or items awaiting assignment can be assigned.</translation>
+    </message>
+    <message>
+        <source>只有已交办的事项才能录入办理结果。</source>
+        <translation>A result can be recorded only for an assigned item.</translation>
+    </message>
+    <message>
+        <source>只有已上报或待交办的事项才能不予受理。</source>
+        <translation>Only escalated items or items awaiting assignment can be rejected.</translation>
+    </message>
+    <message>
+        <source>事项 {number} 现在是“{state}”。</source>
+        <translation>Item {number} is now “{state}”. </translation>
+    </message>
+</context>
+<context>
+    <name>UnitsDialog</name>
+    <message>
+        <source>责任单位</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>交办时可选的责任单位（职能部门），按这里的顺序列出。双击或按 F2 可改名；已交办事项中的单位名称不会随之改变。</source>
+        <translation>The units (township offices) items can be assigned to, offered in this order. Double-click or press F2 to rename; items already assigned keep the old name.</translation>
+    </message>
+    <message>
+        <source>上移(&amp;P)</source>
+        <translation>Move u&amp;p</translation>
+    </message>
+    <message>
+        <source>下移(&amp;W)</source>
+        <translation>Move do&amp;wn</translation>
+    </message>
+    <message>
+        <source>改名(&amp;E)</source>
+        <translation>R&amp;ename</translation>
+    </message>
+    <message>
+        <source>删除(&amp;D)</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <source>新单位名称，例如 退役军人服务站</source>
+        <translation>New unit, e.g. 退役军人服务站 (veterans&apos; service office)</translation>
+    </message>
+    <message>
+        <source>添加(&amp;A)</source>
+        <translation>&amp;Add</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>责任单位“{name}”已经在列表中。</source>
+        <translation>The unit “{name}” is already in the list.</translation>
     </message>
 </context>
 <context>
@@ -2392,8 +3631,8 @@ After deletion they no longer appear in the register.</translation>
         <translation>These details are printed on the contact cards; you can change them later under &quot;Settings&quot;.</translation>
     </message>
     <message>
-        <source>第 2 步：联系方式和操作员</source>
-        <translation>Step 2: contact details and operator</translation>
+        <source>第 3 步：联系方式和操作员</source>
+        <translation>Step 3: Contact details and operator</translation>
     </message>
 </context>
 <context>
@@ -2477,8 +3716,8 @@ After deletion they no longer appear in the register.</translation>
         <translation>The station code is the 12-digit statistical division code of this village (community); ask the township office or statistics station. The township code is its first 9 digits and is filled in for you.</translation>
     </message>
     <message>
-        <source>第 1 步：工作站和所属乡镇</source>
-        <translation>Step 1: station and township</translation>
+        <source>第 2 步：工作站和所属乡镇</source>
+        <translation>Step 2: Station and township</translation>
     </message>
 </context>
 <context>
@@ -2522,6 +3761,69 @@ After deletion they no longer appear in the register.</translation>
     <message>
         <source>已保存的数据不会受影响。请再试一次；如果反复出现，请把数据目录中的日志文件 qunzhong.log 发给技术支持。</source>
         <translation>Saved data is not affected. Please try again; if it keeps happening, send the log file qunzhong.log from the data folder to technical support.</translation>
+    </message>
+</context>
+<context>
+    <name>import_report</name>
+    <message>
+        <source>户</source>
+        <translation>households</translation>
+    </message>
+    <message>
+        <source>居民</source>
+        <translation>residents</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>items</translation>
+    </message>
+    <message>
+        <source>办理记录</source>
+        <translation>item events</translation>
+    </message>
+    <message>
+        <source>日记</source>
+        <translation>diary entries</translation>
+    </message>
+    <message>
+        <source>配置</source>
+        <translation>settings</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>other</translation>
+    </message>
+    <message>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>无新变更</source>
+        <translation>no new changes</translation>
+    </message>
+    <message>
+        <source>{0} 个已导入</source>
+        <translation>{0} imported</translation>
+    </message>
+    <message>
+        <source>{0} 个此前已导入过</source>
+        <translation>{0} imported before</translation>
+    </message>
+    <message>
+        <source>{0} 个被拒绝</source>
+        <translation>{0} refused</translation>
+    </message>
+    <message>
+        <source>{0} 个数据包</source>
+        <translation>{0} bundle(s)</translation>
+    </message>
+    <message>
+        <source>：</source>
+        <translation>: </translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>

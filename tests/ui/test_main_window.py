@@ -9,12 +9,11 @@ from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.application import create_main_window
 from qunzhong_desktop.ui.dashboard_page import DashboardPage
 from qunzhong_desktop.ui.main_window import MainWindow
-from qunzhong_desktop.ui.placeholder_page import PlaceholderPage
 from qunzhong_desktop.ui.settings_page import SettingsPage
 
 pytestmark = pytest.mark.gui
 
-TITLES = ["工作台", "户籍", "受理", "日记", "台账", "同步", "设置"]
+TITLES = ["工作台", "户籍", "受理", "日记", "台账", "同步", "冲突", "设置"]
 
 
 @pytest.fixture
@@ -26,7 +25,7 @@ def window(qtbot: QtBot, store: Store) -> MainWindow:
     return window
 
 
-def test_navigation_lists_the_seven_pages(window: MainWindow) -> None:
+def test_navigation_lists_the_station_pages(window: MainWindow) -> None:
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == TITLES
     assert window.current_key() == "dashboard"
     assert isinstance(window.stack.currentWidget(), DashboardPage)
@@ -46,24 +45,42 @@ def test_every_page_can_be_shown(window: MainWindow) -> None:
     assert isinstance(window.pages["intake"], IntakePage)
 
 
-@pytest.mark.parametrize(
-    ("key", "name"),
-    [("sync", "数据同步")],
-)
-def test_later_pages_say_plainly_they_are_not_there_yet(
-    window: MainWindow, key: str, name: str
-) -> None:
-    window.show_page(key)
-    page = window.stack.currentWidget()
-    assert isinstance(page, PlaceholderPage)
-    assert page.message.text() == f"{name}功能正在开发中，将在后续版本提供。"
+def test_sync_and_conflicts_are_working_pages(window: MainWindow) -> None:
+    from qunzhong_desktop.ui.conflicts_page import ConflictsPage
+    from qunzhong_desktop.ui.sync_page import SyncPage
+
+    window.show_page("sync")
+    assert isinstance(window.stack.currentWidget(), SyncPage)
+    window.show_page("conflicts")
+    assert isinstance(window.stack.currentWidget(), ConflictsPage)
+
+
+def test_township_office_gets_its_own_pages(qtbot: QtBot, empty_store: Store) -> None:
+    from qunzhong_desktop.storage.setup import init_township
+    from qunzhong_desktop.ui.triage_page import TriagePage
+
+    init_township(empty_store.db, "430121101", "白沙镇群众工作办")
+    window = create_main_window(empty_store)
+    qtbot.addWidget(window)
+    titles = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert titles == ["站点与同步", "分流交办", "台账", "冲突", "设置"]
+    assert "白沙镇群众工作办" in window.windowTitle()
+    assert window.station_label.text() == "白沙镇群众工作办（430121101）"
+    for key in window.page_keys():
+        window.show_page(key)
+        assert window.stack.currentWidget() is window.pages[key]
+    assert isinstance(window.pages["triage"], TriagePage)
+    settings = window.pages["settings"]
+    assert isinstance(settings, SettingsPage)
 
 
 def test_ctrl_number_switches_pages(qtbot: QtBot, window: MainWindow) -> None:
     window.activateWindow()
     qtbot.waitActive(window)
-    qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)
     assert window.current_key() == "settings"
+    qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_key() == "conflicts"
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.current_key() == "register"
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)

@@ -1,23 +1,42 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
+from qunzhong_desktop.core.errors import DomainError, ValidationError
+from qunzhong_desktop.storage.models_sync import SyncPeer
+from qunzhong_desktop.storage.setup import init_township, node_role, township_profile
 from qunzhong_desktop.storage.store import Store
+from qunzhong_desktop.sync.keys import NodeKeys
+from qunzhong_desktop.sync.node import PASSPHRASE_ENV
+from qunzhong_desktop.sync.service import SyncService
+from qunzhong_desktop.ui import setup_pages
 from qunzhong_desktop.ui.setup_wizard import SetupWizard
-from tests.conftest import STATION
+from tests.conftest import STATION, _copy_store
+from tests.ui.register_data import type_text
 
 pytestmark = pytest.mark.gui
 
 PAGE1 = ("code", "name", "township_code", "township_name")
 
 
-def make_wizard(qtbot: QtBot, store: Store) -> SetupWizard:
+@pytest.fixture(autouse=True)
+def no_preset_passphrase(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(PASSPHRASE_ENV, raising=False)
+
+
+def make_wizard(qtbot: QtBot, store: Store, role: str = "station") -> SetupWizard:
+    """A wizard past its first page, on the path of ``role``."""
     wizard = SetupWizard(store)
     qtbot.addWidget(wizard)
     wizard.show()
+    (wizard.role_page.township if role == "township" else wizard.role_page.station).click()
+    wizard.next()
     return wizard
 
 
@@ -26,12 +45,25 @@ def fill(wizard: SetupWizard, values: dict[str, str]) -> None:
         wizard.station_fields.fields[key].edit.setText(value)
 
 
+def finish(wizard: SetupWizard, passphrase: str, again: str | None = None) -> None:
+    """Type the passphrase on its page and press 完成设置."""
+    assert wizard.currentId() == wizard.passphrase_page_id
+    wizard.passphrase_page.first.edit.setText(passphrase)
+    wizard.passphrase_page.second.edit.setText(passphrase if again is None else again)
+    wizard.button(QWizard.WizardButton.CommitButton).click()
+
+
 def test_valid_input_creates_the_station(qtbot: QtBot, empty_store: Store) -> None:
     wizard = make_wizard(qtbot, empty_store)
     fill(wizard, {k: STATION[k] for k in PAGE1})
     wizard.next()
     assert wizard.currentId() == wizard.contact_page_id
     fill(wizard, {k: v for k, v in STATION.items() if k not in PAGE1})
+    wizard.next()
+    assert wizard.currentId() == wizard.kit_page_id
+    wizard.next()  # no kit yet
+    finish(wizard, "白沙村口令123")
+    assert wizard.currentId() == wizard.done_page_id
     with qtbot.waitSignal(wizard.accepted):
         wizard.button(QWizard.WizardButton.FinishButton).click()
     assert empty_store.is_set_up()
@@ -43,6 +75,9 @@ def test_valid_input_creates_the_station(qtbot: QtBot, empty_store: Store) -> No
         "李秀英",
     )
     assert station.supervision_phone == STATION["supervision_phone"]
+    sync = SyncService(empty_store.db, empty_store.home)
+    assert sync.load_keys("白沙村口令123").fingerprint == wizard.fingerprint
+    assert wizard.done_page.fingerprint.text() == wizard.fingerprint
 
 
 def test_invalid_station_code_is_explained_and_nothing_is_lost(
@@ -85,8 +120,8 @@ def test_missing_names_and_bad_phone_are_shown_next_to_their_fields(
     fill(wizard, {"name": "白沙村群众工作站", "township_name": "白沙镇"})
     wizard.next()
     fill(wizard, {"phone": "12345", "operator": "李秀英"})
-    wizard.button(QWizard.WizardButton.FinishButton).click()
-    assert wizard.isVisible()
+    wizard.next()
+    assert wizard.currentId() == wizard.contact_page_id
     assert "12345" in fields["phone"].error_text()
     assert fields["phone"].text() == "12345"
     assert fields["operator"].text() == "李秀英"
@@ -128,6 +163,263 @@ def test_an_already_set_up_store_is_refused_with_a_message(
     wizard = make_wizard(qtbot, store)
     fill(wizard, STATION)
     wizard.next()
-    wizard.button(QWizard.WizardButton.FinishButton).click()
+    wizard.next()
+    wizard.next()
+    finish(wizard, "白沙村口令123")
     assert shown and "不能再次初始化" in shown[0]
+    assert wizard.currentId() == wizard.passphrase_page_id
     assert wizard.station_fields.fields["name"].text() == STATION["name"]
+    assert not SyncService(store.db, store.home).has_keys()
+
+
+# the passphrase ---------------------------------------------------------------------------
+def station_to_passphrase(wizard: SetupWizard) -> None:
+    fill(wizard, STATION)
+    wizard.next()
+    wizard.next()
+    wizard.next()
+
+
+def test_a_passphrase_typed_differently_twice_is_refused(qtbot: QtBot, empty_store: Store) -> None:
+    wizard = make_wizard(qtbot, empty_store)
+    station_to_passphrase(wizard)
+    finish(wizard, "白沙村口令123", again="白沙村口令124")
+    page = wizard.passphrase_page
+    assert wizard.currentId() == wizard.passphrase_page_id
+    assert "不一样" in page.second.error_text()
+    assert page.first.error_text() == ""
+    assert (page.first.text(), page.second.text()) == ("白沙村口令123", "白沙村口令124")
+    assert not empty_store.is_set_up()
+    assert not SyncService(empty_store.db, empty_store.home).has_keys()
+    # typing it again clears the message, and the set-up goes through
+    page.second.edit.clear()
+    type_text(qtbot, page.second.edit, "白沙村口令123")
+    assert page.second.error_text() == ""
+    wizard.button(QWizard.WizardButton.CommitButton).click()
+    assert wizard.currentId() == wizard.done_page_id
+
+
+def test_a_short_passphrase_is_refused(qtbot: QtBot, empty_store: Store) -> None:
+    wizard = make_wizard(qtbot, empty_store)
+    station_to_passphrase(wizard)
+    finish(wizard, "12345")
+    page = wizard.passphrase_page
+    assert wizard.currentId() == wizard.passphrase_page_id
+    assert "至少要 6 个字符" in page.first.error_text()
+    assert page.first.text() == "12345"
+    assert not empty_store.is_set_up()
+    assert not SyncService(empty_store.db, empty_store.home).has_keys()
+
+
+def test_the_passphrase_comes_from_the_environment(
+    qtbot: QtBot, empty_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(PASSPHRASE_ENV, "脚本口令123456")
+    wizard = make_wizard(qtbot, empty_store)
+    page = wizard.passphrase_page
+    assert page.first.text() == page.second.text() == "脚本口令123456"
+    station_to_passphrase(wizard)
+    wizard.button(QWizard.WizardButton.CommitButton).click()
+    assert wizard.currentId() == wizard.done_page_id
+    keys = SyncService(empty_store.db, empty_store.home).load_keys("脚本口令123456")
+    assert wizard.done_page.fingerprint.text() == keys.fingerprint
+
+
+# the township path ------------------------------------------------------------------------
+def fill_township(wizard: SetupWizard, code: str, name: str, phone: str = "") -> None:
+    for key, value in (("code", code), ("name", name), ("phone", phone)):
+        wizard.township_fields.fields[key].edit.setText(value)
+
+
+def test_the_township_path_creates_a_township_with_keys(qtbot: QtBot, empty_store: Store) -> None:
+    wizard = make_wizard(qtbot, empty_store, "township")
+    assert wizard.currentId() == wizard.township_page_id
+    fill_township(wizard, " 430121101 ", "白沙镇群众工作办", "0731-84560000")
+    wizard.next()
+    assert wizard.currentId() == wizard.passphrase_page_id
+    assert "第 3 步" in wizard.passphrase_page.title()
+    finish(wizard, "乡镇口令123")
+    assert wizard.currentId() == wizard.done_page_id
+    with qtbot.waitSignal(wizard.accepted):
+        wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert node_role(empty_store.db) == "township"
+    assert empty_store.is_set_up()
+    assert township_profile(empty_store.db) == ("430121101", "白沙镇群众工作办", "0731-84560000")
+    sync = SyncService(empty_store.db, empty_store.home)
+    assert sync.has_keys()
+    assert wizard.done_page.fingerprint.text() == sync.fingerprint() == wizard.fingerprint
+    assert "白沙镇群众工作办" in wizard.done_page.summary.text()
+    assert empty_store.register.station() is None
+
+
+def test_wrong_township_fields_are_explained_and_nothing_is_lost(
+    qtbot: QtBot, empty_store: Store
+) -> None:
+    wizard = make_wizard(qtbot, empty_store, "township")
+    fill_township(wizard, "43012110", "", "12345")
+    wizard.next()
+    assert wizard.currentId() == wizard.township_page_id
+    fields = wizard.township_fields.fields
+    assert "9 位数字" in fields["code"].error_text()
+    assert fields["name"].error_text() == "请填写乡镇群众工作办名称。"
+    assert "12345" in fields["phone"].error_text()
+    assert [fields[k].text() for k in ("code", "name", "phone")] == ["43012110", "", "12345"]
+    fill_township(wizard, "430121101", "白沙镇群众工作办", "")
+    wizard.next()
+    assert wizard.currentId() == wizard.passphrase_page_id
+    assert all(f.error_text() == "" for f in fields.values())
+    assert not empty_store.is_set_up()
+
+
+# the station kit --------------------------------------------------------------------------
+def write_kit(
+    template: Path, folder: Path, code: str = "430121101", name: str = "白沙镇群众工作办"
+) -> tuple[Path, str]:
+    """A station kit written by a township store made for the test."""
+    township = _copy_store(template, folder)
+    try:
+        init_township(township.db, code, name, "0731-84560000")
+        keys = NodeKeys.generate()
+        path = SyncService(township.db, township.home).write_station_kit(
+            folder / "白沙镇.qzkit", keys
+        )
+    finally:
+        township.close()
+    return path, keys.fingerprint
+
+
+def to_kit_page(qtbot: QtBot, store: Store) -> SetupWizard:
+    wizard = make_wizard(qtbot, store)
+    fill(wizard, STATION)
+    wizard.next()
+    wizard.next()
+    assert wizard.currentId() == wizard.kit_page_id
+    return wizard
+
+
+def test_a_kit_is_shown_checked_and_taken(
+    qtbot: QtBot,
+    empty_store: Store,
+    _template_dirs: tuple[Path, Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    kit_path, township_fingerprint = write_kit(_template_dirs[0], tmp_path / "township")
+    monkeypatch.setattr(setup_pages, "choose_kit_file", lambda _parent: str(kit_path))
+    wizard = to_kit_page(qtbot, empty_store)
+    page = wizard.kit_page
+    page.browse.click()
+    assert page.file.text() == str(kit_path)
+    assert page.file.error_text() == ""
+    assert page.info.isVisible()
+    assert page.info_name.text() == "白沙镇群众工作办"
+    assert page.info_code.text() == "430121101"
+    assert page.info_fingerprint.text() == township_fingerprint
+    wizard.next()
+    finish(wizard, "白沙村口令123")
+    assert wizard.currentId() == wizard.done_page_id
+    assert wizard.kit is not None and wizard.kit.fingerprint == township_fingerprint
+    assert "已导入白沙镇群众工作办" in wizard.done_page.kit_note.text()
+    with empty_store.db.session() as s:
+        peer = s.scalars(select(SyncPeer)).one()
+        assert (peer.role, peer.code) == ("township", "430121101")
+
+
+def test_a_kit_of_another_township_is_refused(
+    qtbot: QtBot, empty_store: Store, _template_dirs: tuple[Path, Path], tmp_path: Path
+) -> None:
+    kit_path, _fingerprint = write_kit(
+        _template_dirs[0], tmp_path / "township", code="430121102", name="黄花镇群众工作办"
+    )
+    wizard = to_kit_page(qtbot, empty_store)
+    page = wizard.kit_page
+    page.file.edit.setText(str(kit_path))
+    wizard.next()
+    assert wizard.currentId() == wizard.kit_page_id
+    assert "黄花镇群众工作办（430121102）" in page.file.error_text()
+    assert "430121101" in page.file.error_text()
+    assert page.file.text() == str(kit_path)
+    # the kit is optional: clear the box and go on
+    page.file.edit.clear()
+    wizard.next()
+    assert wizard.currentId() == wizard.passphrase_page_id
+    finish(wizard, "白沙村口令123")
+    assert "还没有导入" in wizard.done_page.kit_note.text()
+
+
+def test_a_missing_or_damaged_kit_file_is_explained(
+    qtbot: QtBot, empty_store: Store, tmp_path: Path
+) -> None:
+    wizard = to_kit_page(qtbot, empty_store)
+    page = wizard.kit_page
+    page.file.edit.setText(str(tmp_path / "没有.qzkit"))
+    wizard.next()
+    assert wizard.currentId() == wizard.kit_page_id
+    assert "找不到文件" in page.file.error_text()
+    junk = tmp_path / "坏的.qzkit"
+    junk.write_bytes(b"not a kit")
+    page.file.edit.setText(str(junk))
+    wizard.next()
+    assert wizard.currentId() == wizard.kit_page_id
+    assert page.file.error_text()
+    assert not page.info.isVisible()
+
+
+def test_a_kit_refused_at_the_end_leaves_the_station_set_up(
+    qtbot: QtBot,
+    empty_store: Store,
+    _template_dirs: tuple[Path, Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    kit_path, _fingerprint = write_kit(_template_dirs[0], tmp_path / "township")
+    wizard = to_kit_page(qtbot, empty_store)
+    wizard.kit_page.file.edit.setText(str(kit_path))
+    wizard.next()
+
+    def refuse(_path: Path) -> None:
+        raise DomainError("工作包已损坏。", code="bundle.test")
+
+    monkeypatch.setattr(wizard.sync, "accept_station_kit", refuse)
+    finish(wizard, "白沙村口令123")
+    assert wizard.currentId() == wizard.done_page_id
+    assert empty_store.is_set_up()
+    assert "工作包已损坏" in wizard.done_page.kit_note.text()
+    # closing the window now is the same as 开始使用
+    with qtbot.waitSignal(wizard.accepted):
+        wizard.reject()
+
+
+def test_a_kit_is_checked_again_when_the_township_code_changes(
+    qtbot: QtBot, empty_store: Store, _template_dirs: tuple[Path, Path], tmp_path: Path
+) -> None:
+    kit_path, _fingerprint = write_kit(_template_dirs[0], tmp_path / "township")
+    wizard = to_kit_page(qtbot, empty_store)
+    wizard.kit_page.file.edit.setText(str(kit_path))
+    wizard.next()
+    assert wizard.currentId() == wizard.passphrase_page_id
+    # back to the station: it now lies in another township
+    wizard.back()
+    wizard.back()
+    wizard.back()
+    fill(wizard, {"code": "430121102201", "township_code": "430121102"})
+    wizard.next()
+    wizard.next()
+    wizard.next()
+    assert wizard.currentId() == wizard.kit_page_id
+    assert "430121102" in wizard.kit_page.file.error_text()
+
+
+def test_a_field_refused_at_the_end_is_shown_on_its_page(
+    qtbot: QtBot, empty_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(_db: object, _profile: object) -> None:
+        raise ValidationError("这个号码已停用。", code="phone.test", field="phone")
+
+    monkeypatch.setattr("qunzhong_desktop.ui.setup_wizard.init_station", refuse)
+    wizard = make_wizard(qtbot, empty_store)
+    station_to_passphrase(wizard)
+    finish(wizard, "白沙村口令123")
+    qtbot.waitUntil(lambda: wizard.currentId() == wizard.contact_page_id)
+    assert wizard.station_fields.fields["phone"].error_text() == "这个号码已停用。"
+    assert not SyncService(empty_store.db, empty_store.home).has_keys()

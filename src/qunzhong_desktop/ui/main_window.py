@@ -23,10 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qunzhong_desktop.storage.setup import township_profile
 from qunzhong_desktop.storage.store import Store
+from qunzhong_desktop.sync.service import SyncService
 from qunzhong_desktop.ui.calendar_banner import missing_years, warning_text
 from qunzhong_desktop.ui.dashboard_page import DashboardPage
-from qunzhong_desktop.ui.placeholder_page import PlaceholderPage
 
 
 @dataclass(frozen=True)
@@ -40,12 +41,17 @@ class PageSpec:
 
 
 class MainWindow(QMainWindow):
-    """Navigation (工作台 … 设置), the pages, menus, shortcuts Ctrl+1…7 and the status bar."""
+    """Navigation (工作台 … 设置), the pages, menus, shortcuts Ctrl+1…8 and the status bar.
+
+    A township office gets its own pages: stations and sync, triage, ledgers, conflicts.
+    """
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
-        self.specs = self._page_specs()
+        self.sync = SyncService(store.db, store.home)
+        self.role = self.sync.role
+        self.specs = self._township_specs() if self.role == "township" else self._page_specs()
         self.pages: dict[str, QWidget] = {}
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
@@ -86,24 +92,42 @@ class MainWindow(QMainWindow):
     # pages ------------------------------------------------------------------------------
     def _page_specs(self) -> list[PageSpec]:
         sp = QStyle.StandardPixmap
-        later = self.tr("{name}功能正在开发中，将在后续版本提供。")
         return [
             PageSpec("dashboard", self.tr("工作台"), sp.SP_ComputerIcon, self._build_dashboard),
             PageSpec("register", self.tr("户籍"), sp.SP_DirHomeIcon, self._build_register),
             PageSpec("intake", self.tr("受理"), sp.SP_FileDialogNewFolder, self._build_intake),
             PageSpec("diary", self.tr("日记"), sp.SP_FileDialogDetailedView, self._build_diary),
             PageSpec("ledger", self.tr("台账"), sp.SP_FileDialogListView, self._build_ledger),
-            PageSpec(
-                "sync",
-                self.tr("同步"),
-                sp.SP_BrowserReload,
-                lambda: self._placeholder(self.tr("数据同步"), later),
-            ),
+            PageSpec("sync", self.tr("同步"), sp.SP_BrowserReload, self._build_sync),
+            PageSpec("conflicts", self.tr("冲突"), sp.SP_MessageBoxWarning, self._build_conflicts),
             PageSpec("settings", self.tr("设置"), sp.SP_FileDialogInfoView, self._build_settings),
         ]
 
-    def _placeholder(self, name: str, template: str) -> QWidget:
-        return PlaceholderPage(name, template.format(name=name))
+    def _township_specs(self) -> list[PageSpec]:
+        """The township office: its stations, the triage queue, ledgers and reports."""
+        sp = QStyle.StandardPixmap
+        return [
+            PageSpec("sync", self.tr("站点与同步"), sp.SP_BrowserReload, self._build_sync),
+            PageSpec("triage", self.tr("分流交办"), sp.SP_FileDialogNewFolder, self._build_triage),
+            PageSpec("ledger", self.tr("台账"), sp.SP_FileDialogListView, self._build_ledger),
+            PageSpec("conflicts", self.tr("冲突"), sp.SP_MessageBoxWarning, self._build_conflicts),
+            PageSpec("settings", self.tr("设置"), sp.SP_FileDialogInfoView, self._build_settings),
+        ]
+
+    def _build_sync(self) -> QWidget:
+        from qunzhong_desktop.ui.sync_page import SyncPage
+
+        return SyncPage(self.store, self.sync)
+
+    def _build_triage(self) -> QWidget:
+        from qunzhong_desktop.ui.triage_page import TriagePage
+
+        return TriagePage(self.store)
+
+    def _build_conflicts(self) -> QWidget:
+        from qunzhong_desktop.ui.conflicts_page import ConflictsPage
+
+        return ConflictsPage(self.store, self.sync)
 
     def _build_dashboard(self) -> QWidget:
         page = DashboardPage(self.store)
@@ -236,7 +260,7 @@ class MainWindow(QMainWindow):
 
     def _build_shortcuts(self) -> None:
         # the page actions live in the 转到 menu; adding them to the window too keeps
-        # Ctrl+1…7 working when the menu bar is hidden or native
+        # Ctrl+1…8 working when the menu bar is hidden or native
         for action in self.page_actions:
             self.addAction(action)
 
@@ -247,7 +271,8 @@ class MainWindow(QMainWindow):
         return self.tr(
             "<h3>群众工作站桌面版 {version}</h3>"
             "<p>供村（社区）群众工作站使用的离线桌面软件：户籍登记、便民服务联系卡、"
-            "受理登记与限时办结、民情日记、民情台账和民情月报；与乡镇的数据同步将在后续版本提供。</p>"
+            "受理登记与限时办结、民情日记、民情台账和民情月报；"
+            "用U盘传递签名加密的数据包与乡镇群众工作办同步。</p>"
             "<p>数据保存在本机：{home}</p>"
         ).format(version=__version__, home=self.store.home)
 
@@ -256,7 +281,12 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, self.tr("关于群众工作站"), self.about_text())
 
     def refresh_station(self) -> None:
-        """Show the station and operator in the title and status bar."""
+        """Show the station (or the township) and operator in the title and status bar."""
+        if self.role == "township":
+            code, name, _ = township_profile(self.store.db)
+            self.setWindowTitle(self.tr("乡镇群众工作办 — {name}").format(name=name))
+            self.station_label.setText(self.tr("{name}（{code}）").format(name=name, code=code))
+            return
         station = self.store.register.station()
         if station is None:
             return

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from qunzhong_desktop.core.errors import DomainError, ValidationError
-from qunzhong_desktop.storage.setup import check_profile
+from qunzhong_desktop.storage.setup import check_profile, node_role
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.calendar_settings import CalendarBox, DomainDaysBox
 from qunzhong_desktop.ui.errors import show_error
@@ -104,6 +104,8 @@ class SettingsPage(QWidget):
         layout.setContentsMargins(24, 16, 24, 16)
         layout.setSpacing(16)
         layout.addWidget(station_box)
+        # a township office has no station profile (imported stations' rows are theirs)
+        station_box.setVisible(node_role(store.db) != "township")
         layout.addWidget(self.calendar_box)
         layout.addWidget(self.domain_days_box)
         layout.addWidget(font_box)

@@ -1,0 +1,301 @@
+"""The two things sync asks a person to type: the key passphrase and a station's fingerprint.
+
+:func:`ask_keys` opens this PC's private keys: with ``QUNZHONG_PASSPHRASE`` when scripts and
+tests set it, otherwise by asking (a wrong passphrase is explained under the field and the
+dialog stays open). :class:`FingerprintDialog` is how the township confirms a station's
+enrollment: the clerk types the fingerprint printed on the station's sheet (or read out
+over the phone) and only a match is stored.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qunzhong_desktop.core.errors import DomainError
+from qunzhong_desktop.sync.keys import KeyStoreError, NodeKeys
+from qunzhong_desktop.sync.node import passphrase_from_env
+from qunzhong_desktop.sync.service import SyncService
+from qunzhong_desktop.sync.views import EnrollmentInfo
+
+ERROR_STYLE = "color: #c62828;"
+FINGERPRINT_DIGITS = 32
+_SEPARATORS = re.compile(r"[\s\-_:：—–]+")
+
+
+def normalise_fingerprint(text: str) -> str | None:
+    """``"3f2a-9c01 …"`` → ``"3F2A 9C01 …"``; None unless it is 32 hex digits.
+
+    Spaces, dashes and colons between the digits are ignored, and case does not matter.
+    """
+    digits = _SEPARATORS.sub("", text).upper()
+    if len(digits) != FINGERPRINT_DIGITS or not re.fullmatch(r"[0-9A-F]+", digits):
+        return None
+    return " ".join(digits[i : i + 4] for i in range(0, FINGERPRINT_DIGITS, 4))
+
+
+T = TypeVar("T")
+
+
+def _with_busy_cursor(fn: Callable[[], T]) -> T:
+    # opening the keys runs scrypt: about a second on an office PC
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        return fn()
+    finally:
+        QApplication.restoreOverrideCursor()
+
+
+class PassphraseDialog(QDialog):
+    """Ask for the key passphrase until it opens the keys or the user cancels.
+
+    Args:
+        sync: the sync service whose keys to open.
+        parent: the Qt parent.
+        error: a message to show at once (e.g. why the passphrase from the environment failed).
+
+    Attributes:
+        keys: the opened keys once the dialog was accepted.
+    """
+
+    def __init__(self, sync: SyncService, parent: QWidget | None = None, error: str = "") -> None:
+        super().__init__(parent)
+        self.sync = sync
+        self.keys: NodeKeys | None = None
+        self.setWindowTitle(self.tr("密钥口令"))
+        self.setMinimumWidth(420)
+        intro = QLabel(
+            self.tr("导出和导入数据包要用到本机的密钥。请输入设置本机时设定的密钥口令："), self
+        )
+        intro.setWordWrap(True)
+        self.field = QLineEdit(self)
+        self.field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("passphraseError")
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.setWordWrap(True)
+        self.error_label.setVisible(bool(error))
+        self.error_label.setText(error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("确定"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        form.addRow(self.tr("密钥口令："), self.field)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(buttons)
+        self.field.setFocus()
+
+    def accept(self) -> None:
+        """Open the keys; on a wrong passphrase say so under the field and stay open."""
+        passphrase = self.field.text()
+        if not passphrase:
+            self._show_error(self.tr("请输入密钥口令。"))
+            return
+        try:
+            self.keys = _with_busy_cursor(lambda: self.sync.load_keys(passphrase))
+        except KeyStoreError as exc:
+            self._show_error(exc.message)
+            self.field.selectAll()
+            self.field.setFocus()
+            return
+        super().accept()
+
+    def _show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.show()
+
+
+def ask_keys(parent: QWidget | None, sync: SyncService) -> NodeKeys | None:
+    """This PC's keys, or None when the user cancelled.
+
+    ``QUNZHONG_PASSPHRASE`` is used when set; if it is wrong the dialog asks, saying why.
+    """
+    error = ""
+    env = passphrase_from_env()
+    if env:
+        try:
+            return _with_busy_cursor(lambda: sync.load_keys(env))
+        except KeyStoreError as exc:
+            error = exc.message
+    dialog = PassphraseDialog(sync, parent, error)
+    try:
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            return dialog.keys
+        return None
+    finally:
+        dialog.deleteLater()
+
+
+class FingerprintDialog(QDialog):
+    """Confirm a station's enrollment by typing the fingerprint from its sheet.
+
+    Args:
+        info: what the enrollment file says (name, code, epoch; not its fingerprint, which
+            the clerk must read from the sheet, not copy from the screen).
+        submit: stores the enrollment for the fingerprint typed; raises
+            :class:`DomainError` when it does not match (nothing is stored then).
+        parent: the Qt parent.
+    """
+
+    def __init__(
+        self,
+        info: EnrollmentInfo,
+        submit: Callable[[str], Any],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.info = info
+        self._submit = submit
+        self.result_value: Any = None
+        self.setWindowTitle(self.tr("登记站点"))
+        self.setMinimumWidth(520)
+        layout = QVBoxLayout(self)
+        facts = QFormLayout()
+        facts.addRow(self.tr("工作站："), QLabel(info.station_name, self))
+        facts.addRow(self.tr("代码："), QLabel(info.station_code, self))
+        facts.addRow(self.tr("登记代次："), QLabel(str(info.epoch), self))
+        layout.addLayout(facts)
+        hint = QLabel(
+            self.tr(
+                "请输入该站登记表上打印的密钥指纹（8 组，每组 4 位，由数字 0–9 和字母 A–F 组成），"
+                "或电话中由该站逐组念出的指纹。空格和短横线可输可不输，大小写均可。"
+            ),
+            self,
+        )
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        self.field = QLineEdit(self)
+        self.field.setObjectName("fingerprintField")
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        mono.setPointSizeF(max(mono.pointSizeF(), 11.0) * 1.2)
+        self.field.setFont(mono)
+        self.field.setPlaceholderText("XXXX XXXX XXXX XXXX XXXX XXXX XXXX XXXX")
+        self.field.setMinimumWidth(self.field.fontMetrics().horizontalAdvance("W" * 44))
+        layout.addWidget(self.field)
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("fingerprintError")
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        layout.addWidget(self.error_label)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("确认登记"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.field.setFocus()
+
+    def accept(self) -> None:
+        """Check the form of what was typed, then enroll; a refusal is shown here."""
+        fingerprint = normalise_fingerprint(self.field.text())
+        if fingerprint is None:
+            self._show_error(
+                self.tr(
+                    "指纹应为 32 位（8 组，每组 4 位），只含数字 0–9 和字母 A–F，请核对后重新输入。"
+                )
+            )
+            return
+        try:
+            self.result_value = self._submit(fingerprint)
+        except DomainError as exc:
+            self._show_error(exc.message)
+            return
+        super().accept()
+
+    def _show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.show()
+        self.field.setFocus()
+
+
+class NewKeysDialog(QDialog):
+    """Create this PC's keys with a new passphrase typed twice.
+
+    Set-up normally creates the keys; this is for a PC set up before sync existed.
+
+    Args:
+        sync: the sync service whose keys to create.
+        parent: the Qt parent.
+    """
+
+    def __init__(self, sync: SyncService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sync = sync
+        self.fingerprint = ""
+        self.setWindowTitle(self.tr("生成本机密钥"))
+        self.setMinimumWidth(480)
+        intro = QLabel(
+            self.tr(
+                "与对方交换数据包前，本机需要一对密钥。请设置一个只有本机使用者知道的密钥口令"
+                "（至少 6 个字符）；每次导出、导入数据包时要输入它。口令遗失后需要重新登记本机。"
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        self.field = QLineEdit(self)
+        self.field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.again = QLineEdit(self)
+        self.again.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error_label = QLabel(self)
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("生成密钥"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(self.tr("密钥口令："), self.field)
+        form.addRow(self.tr("再输一次："), self.again)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        """Create the keys when both entries agree; explain what is wrong otherwise."""
+        passphrase = self.field.text()
+        if passphrase != self.again.text():
+            self._show_error(self.tr("两次输入的口令不一致，请重新输入。"))
+            return
+        try:
+            self.fingerprint = _with_busy_cursor(lambda: self.sync.create_keys(passphrase))
+        except KeyStoreError as exc:
+            self._show_error(exc.message)
+            return
+        super().accept()
+
+    def _show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.show()
