@@ -23,6 +23,7 @@ from qunzhong_desktop.cli import (
     report,
     roster,
     setup,
+    sync,
 )
 from qunzhong_desktop.core.errors import DomainError
 
@@ -60,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     ledger.register(commands, home)
     diary.register(commands, home)
     report.register(commands, home)
+    sync.register(commands, home)
     return parser
 
 

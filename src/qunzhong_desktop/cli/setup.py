@@ -1,17 +1,28 @@
-"""``qunzhong init station``: set up this PC as a village station."""
+"""``qunzhong init station`` / ``init township``: set up this PC and create its keys.
+
+The keys' passphrase comes from ``QUNZHONG_PASSPHRASE`` or is asked for in a terminal. A
+station set up without either (a script without the variable) gets its keys later, when
+``qunzhong enrollment`` first needs them; a township, or a station given ``--kit``, needs
+the passphrase at once.
+"""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
 from qunzhong_desktop.cli.common import store_of
+from qunzhong_desktop.cli.sync import optional_passphrase, passphrase, settle_keys
+from qunzhong_desktop.core import regions
 from qunzhong_desktop.core.entities import StationProfile
-from qunzhong_desktop.storage.setup import init_station
+from qunzhong_desktop.core.errors import SetupError
+from qunzhong_desktop.storage.setup import check_profile, init_station, init_township
+from qunzhong_desktop.sync.service import SyncService
 
 
 def register(commands: Any, home: argparse.ArgumentParser) -> None:
-    """Add ``init`` and its ``station`` sub-command."""
+    """Add ``init`` and its ``station`` and ``township`` sub-commands."""
     init = commands.add_parser("init", help="初始化本机", parents=[home])
     kinds = init.add_subparsers(dest="kind", required=True, metavar="KIND")
     station = kinds.add_parser("station", help="设置为村（社区）群众工作站", parents=[home])
@@ -29,27 +40,81 @@ def register(commands: Any, home: argparse.ArgumentParser) -> None:
     station.add_argument("--supervision-phone", default="", help="监督电话")
     station.add_argument("--township-phone", default="", help="乡镇群众工作办电话")
     station.add_argument("--operator", default="", help="操作员姓名")
+    station.add_argument(
+        "--kit", type=Path, default=None, metavar="FILE", help="乡镇发来的乡镇工作包（.qzkit）"
+    )
     station.set_defaults(handler=run_init_station)
+    township = kinds.add_parser("township", help="设置为乡镇群众工作办", parents=[home])
+    township.add_argument("--code", required=True, metavar="CODE9", help="9 位乡镇代码")
+    township.add_argument("--name", required=True, help="名称，如 白沙镇群众工作办")
+    township.add_argument("--phone", default="", metavar="P", help="电话")
+    township.set_defaults(handler=run_init_township)
 
 
 def run_init_station(args: argparse.Namespace) -> int:
-    """Create the station profile."""
+    """Create the station profile and the keys; take the township's kit if given.
+
+    The kit is checked before anything is written: a kit of another township leaves the
+    store as it was.
+    """
     store = store_of(args, require_setup=False)
     try:
-        profile = StationProfile(
-            code=args.code,
-            name=args.name,
-            township_code=args.township_code,
-            township_name=args.township_name,
-            address=args.address,
-            phone=args.phone,
-            opening_hours=args.hours,
-            supervision_phone=args.supervision_phone,
-            township_phone=args.township_phone,
-            operator=args.operator,
+        sync = SyncService(store.db, store.home)
+        profile = check_profile(
+            StationProfile(
+                code=args.code,
+                name=args.name,
+                township_code=args.township_code,
+                township_name=args.township_name,
+                address=args.address,
+                phone=args.phone,
+                opening_hours=args.hours,
+                supervision_phone=args.supervision_phone,
+                township_phone=args.township_phone,
+                operator=args.operator,
+            )
         )
+        kit = None
+        if args.kit is not None:
+            kit = sync.read_station_kit(args.kit)
+            if kit.township_code != profile.township_code:
+                raise SetupError(
+                    f"乡镇工作包来自{kit.township_name}（{kit.township_code}），"
+                    f"与本站所属乡镇 {profile.township_code} 不符，没有进行设置。",
+                    code="sync.other_township",
+                )
+        new_keys = not sync.has_keys()
+        secret = passphrase(new=new_keys) if kit else optional_passphrase(new=new_keys)
         init_station(store.db, profile)
         print(f"已设置工作站：{profile.name}（{profile.code}），数据目录 {store.home}")
+        if args.kit is not None:
+            kit = sync.accept_station_kit(args.kit)
+            print(
+                f"已导入乡镇工作包：{kit.township_name}（{kit.township_code}），"
+                f"乡镇密钥指纹 {kit.fingerprint}（请与工作包说明上的指纹核对）"
+            )
+        if secret is None:
+            print(
+                "尚未生成本机密钥：设置环境变量 QUNZHONG_PASSPHRASE 后运行 "
+                "`qunzhong enrollment --out FILE` 时生成。"
+            )
+            return 0
+        print(f"本机密钥指纹：{settle_keys(sync, secret)}")
+        return 0
+    finally:
+        store.close()
+
+
+def run_init_township(args: argparse.Namespace) -> int:
+    """Make this PC the township office and create its keys."""
+    store = store_of(args, require_setup=False)
+    try:
+        sync = SyncService(store.db, store.home)
+        regions.normalise_township_code(args.code)  # a wrong code before the passphrase
+        secret = passphrase(new=not sync.has_keys())
+        code, name = init_township(store.db, args.code, args.name, args.phone)
+        print(f"已设置乡镇群众工作办：{name}（{code}），数据目录 {store.home}")
+        print(f"本机密钥指纹：{settle_keys(sync, secret)}")
         return 0
     finally:
         store.close()

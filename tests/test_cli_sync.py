@@ -1,0 +1,234 @@
+"""``qunzhong`` sync commands with real stores, keys and bundles.
+
+Creating and opening keys runs scrypt (about a second each), so one scenario test walks the
+whole round trip with two homes; the other tests stop before any key is made.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from qunzhong_desktop.cli import main
+from qunzhong_desktop.cli.sync import NO_PASSPHRASE
+from qunzhong_desktop.storage.setup import node_role
+from qunzhong_desktop.storage.store import open_store
+from qunzhong_desktop.sync import node
+
+FINGERPRINT = re.compile(r"^[0-9A-F]{4}( [0-9A-F]{4}){7}$")
+STATION = [
+    "init", "station", "--code", "430121101201", "--name", "白沙村群众工作站",
+    "--township-code", "430121101", "--township-name", "白沙镇",
+]  # fmt: skip
+OTHER_STATION = [
+    "init", "station", "--code", "430121102201", "--name", "黄花村群众工作站",
+    "--township-code", "430121102", "--township-name", "黄花镇",
+]  # fmt: skip
+TOWNSHIP = ["init", "township", "--code", "430121101", "--name", "白沙镇群众工作办"]
+ITEM = [
+    "items", "add", "--requester-name", "王大爷", "--phone", "13812345678", "--channel", "来访",
+    "--domain", "社会保障", "--grade", "B", "--type", "承诺件", "--content", "咨询养老保险补缴",
+]  # fmt: skip
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:
+    code = main([str(a) for a in argv])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def lines(text: str) -> list[str]:
+    return text.strip().splitlines()
+
+
+def not_set_up(home: Path) -> bool:
+    store = open_store(home)
+    try:
+        return not store.is_set_up() and node_role(store.db) == ""
+    finally:
+        store.close()
+
+
+@pytest.fixture
+def no_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+
+
+def test_township_and_station_round_trip(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    no_terminal: None,
+) -> None:
+    monkeypatch.setenv(node.PASSPHRASE_ENV, "白沙镇口令123")
+    township, station, usb = tmp_path / "township", tmp_path / "station", tmp_path / "usb"
+    usb.mkdir()
+
+    # the township sets up and writes the kit
+    code, out, err = run(capsys, *TOWNSHIP, "--phone", "0731-84560000", "--home", township)
+    assert code == 0, err
+    assert "白沙镇群众工作办（430121101）" in out
+    township_fp = lines(out)[-1].split("：")[-1]
+    assert FINGERPRINT.match(township_fp)
+    code, out, err = run(capsys, "--home", township, "station-kit", "--out", usb / "白沙镇.qzkit")
+    assert code == 0, err
+    assert (usb / "白沙镇.qzkit").is_file() and township_fp in out
+
+    # a station of another township cannot take the kit: nothing is set up
+    other = tmp_path / "other"
+    code, out, err = run(capsys, *OTHER_STATION, "--kit", usb / "白沙镇.qzkit", "--home", other)
+    assert code == 1 and out == ""
+    assert "430121101" in err and "430121102" in err and err.count("\n") == 1
+    assert not_set_up(other) and not node.has_keys(other)
+
+    # the station sets up with the kit, then writes its enrollment file
+    code, out, err = run(capsys, *STATION, "--kit", usb / "白沙镇.qzkit", "--home", station)
+    assert code == 0, err
+    assert "白沙村群众工作站" in out and township_fp in out
+    station_fp = lines(out)[-1].split("：")[-1]
+    assert FINGERPRINT.match(station_fp) and station_fp != township_fp
+    code, out, err = run(capsys, "enrollment", "--out", usb / "白沙村.qzenroll", "--home", station)
+    assert code == 0, err
+    assert lines(out)[-1] == station_fp
+
+    # the township enrolls it only with the right fingerprint
+    enrollment = usb / "白沙村.qzenroll"
+    wrong = "0000 1111 2222 3333 4444 5555 6666 7777"
+    code, out, err = run(capsys, "enroll", enrollment, "--fingerprint", wrong, "--home", township)
+    assert code == 1 and "指纹" in err and err.count("\n") == 1
+    typed = station_fp.replace(" ", "").lower()
+    code, out, err = run(capsys, "enroll", enrollment, "--fingerprint", typed, "--home", township)
+    assert code == 0, err
+    assert "白沙村群众工作站（430121101201）" in out
+
+    # the station registers an item and exports its changes
+    code, out, err = run(capsys, *ITEM, "--home", station)
+    assert code == 0, err
+    number = out.strip()
+    up = usb / "up"
+    up.mkdir()
+    code, out, err = run(capsys, "export-bundle", "--out", up, "--home", station)
+    assert code == 0, err
+    summary, path = lines(out)
+    assert "白沙镇群众工作办" in summary and "序号 1–" in summary and "事项" in summary
+    bundle = Path(path)
+    assert bundle.is_file() and bundle.parent == up
+
+    # the township imports it once; again changes nothing
+    code, out, err = run(capsys, "import-bundle", bundle, "--home", township)
+    assert code == 0, err
+    assert bundle.name in out and "已导入" in out
+    code, out, err = run(capsys, "import-bundle", bundle, "--home", township)
+    assert code == 0, err
+    assert "已于" in out and "导入过" in out
+
+    # a damaged copy is refused in one line; the good file after it is still reported
+    damaged = usb / "damaged.qzb"
+    data = bytearray(bundle.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    damaged.write_bytes(bytes(data))
+    code, out, err = run(capsys, "import-bundle", damaged, bundle, "--home", township)
+    assert code == 1
+    assert err.startswith("错误：damaged.qzb：") and err.count("\n") == 1
+    assert bundle.name in out and "导入过" in out
+
+    # the stations board
+    code, out, err = run(capsys, "--home", township, "stations", "--json")
+    assert code == 0, err
+    (row,) = json.loads(out)
+    assert row["code"] == "430121101201" and row["enrolled"] is True
+    assert row["received_through"] > 0 and row["fingerprint"] == station_fp
+    assert row["open_items"] == 1 and row["missing"] is None
+    assert dt.datetime.fromisoformat(row["last_received_at"]).tzinfo is not None
+    code, out, err = run(capsys, "stations", "--home", township)
+    assert code == 0, err
+    header, line = lines(out)
+    assert header.split()[:3] == ["代码", "名称", "已登记"]
+    assert line.startswith("430121101201") and station_fp in line
+
+    # the township's dispatch goes back and acknowledges the station's changes
+    down = usb / "down"
+    down.mkdir()
+    code, out, err = run(
+        capsys, "export-bundle", "--out", down, "--station", "430121101201", "--home", township
+    )
+    assert code == 0, err
+    dispatch = Path(lines(out)[-1])
+    assert dispatch.is_file() and "白沙村群众工作站" in lines(out)[0]
+    code, out, err = run(capsys, "import-bundle", dispatch, "--home", station)
+    assert code == 0, err
+    assert dispatch.name in out
+    code, out, err = run(capsys, "stations", "--json", "--home", station)
+    (row,) = json.loads(out)
+    assert row["role"] == "township" and row["code"] == "430121101"
+    assert row["acked_through"] > 0 and row["fingerprint"] == township_fp
+
+    # the item is still the station's, under its number
+    code, out, err = run(capsys, "items", "list", "--json", "--home", station)
+    assert [r["number"] for r in json.loads(out)] == [number]
+
+
+def test_without_passphrase_nothing_is_set_up(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    no_terminal: None,
+) -> None:
+    monkeypatch.delenv(node.PASSPHRASE_ENV, raising=False)
+    code, _, err = run(capsys, *TOWNSHIP, "--home", tmp_path / "t")
+    assert code == 1 and err.strip() == f"错误：{NO_PASSPHRASE}"
+    assert not_set_up(tmp_path / "t")
+    kit = tmp_path / "kit.qzkit"
+    kit.write_bytes(b"not a kit")
+    code, _, err = run(capsys, *STATION, "--kit", kit, "--home", tmp_path / "s")
+    assert code == 1 and err.count("\n") == 1
+    assert not_set_up(tmp_path / "s")
+
+
+def test_a_short_passphrase_is_refused_before_setup(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(node.PASSPHRASE_ENV, "abc")
+    code, _, err = run(capsys, *TOWNSHIP, "--home", tmp_path)
+    assert code == 1 and "至少 6 个字符" in err
+    assert not_set_up(tmp_path) and not node.has_keys(tmp_path)
+
+
+def test_a_station_without_passphrase_gets_its_keys_later(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    no_terminal: None,
+) -> None:
+    monkeypatch.delenv(node.PASSPHRASE_ENV, raising=False)
+    code, out, err = run(capsys, *STATION, "--home", tmp_path)
+    assert code == 0 and "白沙村群众工作站" in out
+    assert "QUNZHONG_PASSPHRASE" in lines(out)[-1] and err == ""
+    assert not node.has_keys(tmp_path)
+    code, out, err = run(capsys, "enrollment", "--out", tmp_path / "e.qzenroll", "--home", tmp_path)
+    assert code == 1 and NO_PASSPHRASE in err
+    assert not (tmp_path / "e.qzenroll").exists()
+
+
+def test_passphrase_typed_twice_must_match(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(node.PASSPHRASE_ENV, raising=False)
+    terminal = io.StringIO("")
+    terminal.isatty = lambda: True  # type: ignore[method-assign]
+    monkeypatch.setattr("sys.stdin", terminal)
+    typed = iter(["口令一二三四五", "口令一二三四六"])
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": next(typed))
+    code, _, err = run(capsys, *TOWNSHIP, "--home", tmp_path)
+    assert code == 1 and "不一致" in err
+    assert not_set_up(tmp_path) and not node.has_keys(tmp_path)
+
+
+def test_sync_commands_need_a_set_up_pc(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "stations", "--home", tmp_path)
+    assert code == 1 and "init township" in err
