@@ -96,14 +96,18 @@ def upgrade() -> None:
         sa.Column("bundle_id", sa.String(length=36), nullable=False),
         sa.PrimaryKeyConstraint("node_id", "epoch", "seq", name=op.f("pk_sync_received")),
         sa.UniqueConstraint("change_id", name=op.f("uq_sync_received_change_id")),
+        sqlite_with_rowid=False,
     )
     op.create_table(
         "sync_row_version",
         sa.Column("table_name", sa.String(length=64), nullable=False),
         sa.Column("row_id", sa.String(length=36), nullable=False),
         sa.Column("owner", sa.String(length=36), nullable=False),
-        sa.Column("versions", sa.JSON(), nullable=False),
+        sa.Column("hlc", sa.String(length=64), nullable=False),
+        sa.Column("epoch", sa.Integer(), nullable=False),
+        sa.Column("versions", sa.JSON(), nullable=True),
         sa.PrimaryKeyConstraint("table_name", "row_id", name=op.f("pk_sync_row_version")),
+        sqlite_with_rowid=False,
     )
     op.create_table(
         "sync_peer_key",

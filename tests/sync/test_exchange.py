@@ -106,3 +106,26 @@ def test_bundles_are_cumulative_until_acknowledged(
         assert s.scalar(select(func.count()).select_from(m.IntakeItem)) == 2
     # the lost stick turns up: everything in it is already there
     assert township.sync.import_bundle(lost, township.keys).status == ALREADY
+
+
+def test_new_keys_new_epoch_old_bundles_still_verify(
+    net: tuple[Node, Node, Node], tmp_path: Path
+) -> None:
+    township, one, _ = net
+    register(one.store, FRIDAY)
+    old = one.export(tmp_path / "old")[0]
+    assert township.sync.import_bundle(old, township.keys).status == APPLIED
+    # the station's passphrase is lost: new keys, epoch 2, enrolled again
+    one.sync.rekey("new-passphrase")
+    one.keys = one.sync.load_keys("new-passphrase")
+    enrollment = tmp_path / "again.qzenroll"
+    township.sync.enroll(enrollment, one.sync.write_enrollment(enrollment, one.keys))
+    register(one.store, FRIDAY + dt.timedelta(hours=2))
+    new = one.export(tmp_path / "new")[0]
+    report = township.sync.import_bundle(new, township.keys)
+    # the unacknowledged changes of epoch 1 come again in epoch 2: had, not applied twice
+    assert report.status == APPLIED and report.applied > 0 and report.skipped > 0
+    with township.store.db.session() as s:
+        assert s.scalar(select(func.count()).select_from(m.IntakeItem)) == 2
+    # the old bundle, signed with the old key, still verifies (and is already there)
+    assert township.sync.import_bundle(old, township.keys).status == ALREADY

@@ -153,6 +153,7 @@ def test_cloned_pc_same_range_different_content(
                         "phone": "",
                         "tags": [],
                         "flags": [],
+                        "search_text": "",
                         "note": "",
                         "deleted_at": None,
                     },

@@ -117,6 +117,15 @@ def register(commands: Any, home: argparse.ArgumentParser) -> None:
     stations.add_argument("--json", action="store_true", help="以 JSON 数组输出")
     stations.set_defaults(handler=run_stations)
 
+    rekey = commands.add_parser(
+        "rekey",
+        help="更换本机密钥（口令丢失或密钥泄露时；之后须重新登记）",
+        description="生成新的密钥并进入新的密钥轮次；旧密钥文件移到 keys/retired-…，不删除。"
+        "之后工作站须重新导出登记表交乡镇登记，乡镇须重新导出乡镇工作包发给各站。",
+        parents=[home],
+    )
+    rekey.set_defaults(handler=run_rekey)
+
 
 # passphrase and keys -------------------------------------------------------------------------
 def passphrase(*, new: bool) -> str:
@@ -177,6 +186,24 @@ def run_station_kit(args: argparse.Namespace) -> int:
         path = sync.write_station_kit(args.out, keys)
         print(f"已导出乡镇工作包：{path}")
         print(f"乡镇密钥指纹：{keys.fingerprint}")
+        return 0
+    finally:
+        store.close()
+
+
+def run_rekey(args: argparse.Namespace) -> int:
+    """New keys, new epoch; the peer must enroll this PC again."""
+    store = store_of(args)
+    try:
+        sync = SyncService(store.db, store.home)
+        fingerprint = sync.rekey(passphrase(new=True))
+        again = (
+            "请重新导出乡镇工作包（station-kit）发给各工作站。"
+            if sync.role == "township"
+            else "请重新导出登记表（enrollment）交乡镇群众工作办登记。"
+        )
+        print(f"已更换本机密钥，新的密钥轮次已开始。{again}")
+        print(fingerprint)
         return 0
     finally:
         store.close()

@@ -31,7 +31,9 @@ from qunzhong_desktop.storage.models import (
 )
 
 # Columns that describe the row's bookkeeping, not its content.
-_SKIP = frozenset({"id", "created_at", "updated_at", "search_text", "origin"})
+# search_text travels: the township searches every station's residents without running
+# pypinyin again for each of them (it follows from the person and household, both sent)
+_SKIP = frozenset({"id", "created_at", "updated_at", "origin"})
 
 
 class HardDeleteRefused(DomainError):

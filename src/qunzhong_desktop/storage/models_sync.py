@@ -83,6 +83,7 @@ class SyncReceived(Base):
     """One change applied (or logged as a conflict) from a peer; never applied twice."""
 
     __tablename__ = "sync_received"
+    __table_args__ = ({"sqlite_with_rowid": False},)  # the key is the row: one B-tree less
 
     node_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     epoch: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
@@ -92,14 +93,23 @@ class SyncReceived(Base):
 
 
 class SyncRowVersion(Base):
-    """Who owns a row received from a peer, and the HLC of each field's current value."""
+    """Who owns a row received from a peer, and when each field's value was written.
+
+    ``hlc`` and ``epoch`` stamp the row's insert; ``versions`` holds the fields written
+    since, ``{field: [hlc, epoch]}``, and stays empty for rows never updated.
+    """
 
     __tablename__ = "sync_row_version"
+    __table_args__ = ({"sqlite_with_rowid": False},)
 
     table_name: Mapped[str] = mapped_column(String(64), primary_key=True)
     row_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     owner: Mapped[str] = mapped_column(String(36))
-    versions: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    hlc: Mapped[str] = mapped_column(String(64))
+    epoch: Mapped[int] = mapped_column()
+    versions: Mapped[dict[str, Any] | None] = mapped_column(
+        JSON(none_as_null=True), default=None, nullable=True
+    )
 
 
 class SyncConflict(Base):

@@ -12,13 +12,15 @@ transaction rolls back, so nothing of the bundle is written.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import time
 from collections import Counter
 from collections.abc import Iterable
+from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from qunzhong_desktop.core.intake_states import MOVES, STATE_NAMES, Role, State
@@ -50,12 +52,19 @@ def summary_key(table: str) -> str:
 class _Version:
     """A row's owner and field versions, cached for the import and written per chunk."""
 
-    __slots__ = ("owner", "state", "versions")
+    __slots__ = ("base", "owner", "state", "versions")
 
-    def __init__(self, owner: str, versions: dict[str, Any], state: str) -> None:
+    def __init__(
+        self, owner: str, base: list[Any], versions: dict[str, Any] | None, state: str
+    ) -> None:
         self.owner = owner
-        self.versions = versions
+        self.base = base  # [hlc, epoch] of the insert
+        self.versions = versions or {}  # fields written since: {field: [hlc, epoch]}
         self.state = state  # "new", "dirty" or "clean"
+
+    def of(self, name: str) -> list[Any]:
+        """The [hlc, epoch] of a field's current value."""
+        return self.versions.get(name) or self.base
 
 
 class Applier:
@@ -71,8 +80,13 @@ class Applier:
         epoch: int,
         bundle_id: str,
         last_seq: int,
+        new_epoch: bool = False,
     ) -> None:
-        """Prepare to apply ``sender``'s changes after ``last_seq`` of ``epoch``."""
+        """Prepare to apply ``sender``'s changes after ``last_seq`` of ``epoch``.
+
+        ``new_epoch``: the sender has earlier epochs here, whose changes may come again.
+        """
+        self.new_epoch = new_epoch
         self.s = s
         self.local_node = local_node
         self.sender = sender
@@ -86,14 +100,15 @@ class Applier:
         self.config: dict[str, Any] | None = None
         self.max_hlc: str | None = None  # the newest HLC seen that is not skewed
         self.skew_limit = int(time.time() * 1000) + SKEW_MILLIS
-        self.touched_items: set[str] = set()
-        self.touched_households: set[str] = set()
-        self.touched_persons: set[str] = set()
+        # items whose state and deadline must be derived again here (sync/derive.py)
+        self.stale: set[str] = set()
+        self._inserted_state: dict[str, str] = {}
         self._item_state: dict[str, str | None] = {}
         self._item_deleted: dict[str, bool] = {}
         self._versions: dict[tuple[str, str], _Version] = {}
         self._present: set[tuple[str, str]] = set()
-        self._received: list[dict[str, Any]] = []
+        self._received: list[tuple[str, int, int, str, str]] = []
+        self._pending_versions: list[tuple[str, str]] = []
         self._inserts: list[tuple[str, dict[str, Any]]] = []
         self._number = 0
 
@@ -101,6 +116,7 @@ class Applier:
     def apply(self, changes: Iterable[dict[str, Any]]) -> None:
         """Apply a chunk of change lines (their order is kept)."""
         chunk = list(changes)
+        self._now = m.utcnow()
         self._load_versions(chunk)
         self._load_seen(chunk)
         for change in chunk:
@@ -109,32 +125,35 @@ class Applier:
         self._flush_inserts()
         self._flush_versions()
         if self._received:
-            self.s.execute(insert(SyncReceived), self._received)
+            self.s.connection().exec_driver_sql(
+                "INSERT INTO sync_received (node_id, epoch, seq, change_id, bundle_id)"
+                " VALUES (?, ?, ?, ?, ?)",
+                self._received,
+            )
             self._received = []
 
     def _flush_versions(self) -> None:
-        new: list[dict[str, Any]] = []
-        dirty: list[dict[str, Any]] = []
-        for (table, row_id), version in self._versions.items():
-            if version.state == "clean":
-                continue
-            row = {"t": table, "r": row_id, "o": version.owner, "v": version.versions}
-            (new if version.state == "new" else dirty).append(row)
+        """Write the versions created or changed since the last chunk (driver executemany)."""
+        conn = self.s.connection()
+        new, dirty = [], []
+        for key in self._pending_versions:
+            version = self._versions[key]
+            versions = json.dumps(version.versions) if version.versions else None
+            if version.state == "new":
+                new.append((*key, version.owner, version.base[0], version.base[1], versions))
+            elif version.state == "dirty":
+                dirty.append((versions, *key))
             version.state = "clean"
-        t: Any = SyncRowVersion.__table__
+        self._pending_versions = []
         if new:
-            self.s.execute(
-                insert(t).values(
-                    table_name=bindparam("t"), row_id=bindparam("r"), owner=bindparam("o"),
-                    versions=bindparam("v", type_=t.c.versions.type),
-                ),
+            conn.exec_driver_sql(
+                "INSERT INTO sync_row_version (table_name, row_id, owner, hlc, epoch, versions)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
                 new,
-            )  # fmt: skip
+            )
         if dirty:
-            self.s.execute(
-                update(t)
-                .where(t.c.table_name == bindparam("t"), t.c.row_id == bindparam("r"))
-                .values(versions=bindparam("v", type_=t.c.versions.type)),
+            conn.exec_driver_sql(
+                "UPDATE sync_row_version SET versions = ? WHERE table_name = ? AND row_id = ?",
                 dirty,
             )
 
@@ -153,6 +172,10 @@ class Applier:
         seq = change["seq"]
         if seq <= self.last_seq:
             self._already(change)
+            return
+        if change["change_id"] in self._known:
+            # the same change again in a later epoch (new keys, the outbox not yet pruned)
+            self.counts["skipped"] += 1
             return
         if table not in self.allowed:
             if table not in schema.table_names("station"):
@@ -174,6 +197,18 @@ class Applier:
 
     # seen before ----------------------------------------------------------------------------
     def _load_seen(self, chunk: list[dict[str, Any]]) -> None:
+        # within one epoch the sequence alone says what was had (and the unique change
+        # id refuses a forged repeat); a new epoch may resend changes of the old one
+        new_ids = [c["change_id"] for c in chunk if c["seq"] > self.last_seq and self.new_epoch]
+        self._known: set[str] = set()
+        for start in range(0, len(new_ids), 500):
+            self._known.update(
+                self.s.scalars(
+                    select(SyncReceived.change_id).where(
+                        SyncReceived.change_id.in_(new_ids[start : start + 500])
+                    )
+                )
+            )
         seqs = [c["seq"] for c in chunk if 0 < c["seq"] <= self.last_seq]
         self._seen: dict[int, str] = {}
         if seqs:
@@ -198,37 +233,48 @@ class Applier:
 
     # rows -------------------------------------------------------------------------------
     def _load_versions(self, chunk: list[dict[str, Any]]) -> None:
-        wanted = {(c["table_name"], c["row_id"]) for c in chunk if c["seq"] > self.last_seq}
+        """Cache the versions of the rows this chunk touches that exist here already.
+
+        A version exists only for a row that exists, so an insert's row is first looked
+        up in its own table (the primary key): most inserts are new rows and need no
+        version lookup. A row that exists without a version is this PC's own.
+        """
+        fresh = [c for c in chunk if c["seq"] > self.last_seq and c["table_name"] in self.allowed]
+        inserted: dict[str, list[str]] = {}
+        for c in fresh:
+            key = (c["table_name"], c["row_id"])
+            if c["op"] == "insert" and key not in self._versions and key not in self._present:
+                inserted.setdefault(c["table_name"], []).append(c["row_id"])
+        for table, table_ids in inserted.items():
+            key_col = schema.model_of(table).id  # type: ignore[attr-defined]
+            for begin in range(0, len(table_ids), 500):
+                found = self.s.scalars(
+                    select(key_col).where(key_col.in_(table_ids[begin : begin + 500]))
+                )
+                self._present.update((table, row_id) for row_id in found)
+        wanted = {
+            (c["table_name"], c["row_id"])
+            for c in fresh
+            if c["op"] != "insert" or (c["table_name"], c["row_id"]) in self._present
+        }
         wanted -= set(self._versions)
         by_table: dict[str, list[str]] = {}
         for table, row_id in sorted(wanted):
             by_table.setdefault(table, []).append(row_id)
         for table, ids in by_table.items():  # (table_name, row_id) is the primary key
-            for start in range(0, len(ids), 500):
+            for begin in range(0, len(ids), 500):
                 rows = self.s.execute(
-                    select(SyncRowVersion.row_id, SyncRowVersion.owner, SyncRowVersion.versions)
+                    select(
+                        SyncRowVersion.row_id, SyncRowVersion.owner, SyncRowVersion.hlc,
+                        SyncRowVersion.epoch, SyncRowVersion.versions,
+                    )
                     .where(SyncRowVersion.table_name == table)
-                    .where(SyncRowVersion.row_id.in_(ids[start : start + 500]))
-                )
-                for row_id, owner, versions in rows:
-                    self._versions[(table, row_id)] = _Version(owner, versions, "clean")
-        # rows that exist here without a version are this PC's own: an insert must not hit one
-        new: dict[str, list[str]] = {}
-        for c in chunk:
-            key = (c["table_name"], c["row_id"])
-            if (
-                c["op"] == "insert"
-                and key not in self._versions
-                and c["table_name"] in self.allowed
-            ):
-                new.setdefault(c["table_name"], []).append(c["row_id"])
-        for table, table_ids in new.items():
-            key_col = schema.model_of(table).id  # type: ignore[attr-defined]
-            for start in range(0, len(table_ids), 500):
-                found = self.s.scalars(
-                    select(key_col).where(key_col.in_(table_ids[start : start + 500]))
-                )
-                self._present.update((table, row_id) for row_id in found)
+                    .where(SyncRowVersion.row_id.in_(ids[begin : begin + 500]))
+                )  # fmt: skip
+                for row_id, owner, hlc, epoch, versions in rows:
+                    self._versions[(table, row_id)] = _Version(
+                        owner, [hlc, epoch], versions, "clean"
+                    )
 
     def _exists(self, table: str, row_id: str) -> bool:
         cls = schema.model_of(table)
@@ -245,25 +291,19 @@ class Applier:
             return
         if (table, row_id) in self._present:
             raise self._not_owned(table, "该记录已存在且不属于发送方")
-        self._present.add((table, row_id))
-        row = dict(values, id=row_id)
-        now = m.utcnow()
-        row.setdefault("created_at", now)
-        row["updated_at"] = now
+        self._present.add((table, row_id))  # a second insert of it in this bundle: refused
+        row = dict(values, id=row_id, created_at=self._now, updated_at=self._now)
         if table in schema.WITH_ORIGIN:
             row["origin"] = self.sender
         for key, value in schema.local_defaults(table):
             row.setdefault(key, value)
-        if table == "person":
-            self.touched_persons.add(row_id)
-        elif table == "household":
-            self.touched_households.add(row_id)
-        elif table == "intake_item":
-            self.touched_items.add(row_id)
+        if table == "intake_item":
+            self._inserted_state[row_id] = row["state"]
             self._item_state[row_id] = None
             self._item_deleted[row_id] = row.get("deleted_at") is not None
         self._inserts.append((table, row))
-        self._versions[(table, row_id)] = _Version(self.sender, {"_": self._stamp(change)}, "new")
+        self._versions[(table, row_id)] = _Version(self.sender, self._stamp(change), None, "new")
+        self._pending_versions.append((table, row_id))
         self._received_line(change)
         self.counts["applied"] += 1
         self._skewed(change, "", old=None, new="新增")
@@ -284,9 +324,10 @@ class Applier:
         write: dict[str, Any] = {}
         flagged = False
         for (name, value), old in zip(values.items(), current, strict=True):
-            if name in derived:
+            if name in derived:  # the station moved it: derive here, from the events here
+                self.stale.add(row_id)
                 continue
-            had = versions.get(name) or versions["_"]
+            had = version.of(name)
             if had[1] == stamp[1] or stamp[0] > had[0]:
                 write[name] = value
                 versions[name] = stamp
@@ -308,23 +349,22 @@ class Applier:
             version.versions = versions
             if version.state == "clean":
                 version.state = "dirty"
+                self._pending_versions.append((table, row_id))
         self._touch(table, row_id, write)
         self._received_line(change)
         self.counts["flagged" if flagged else "applied"] += 1
 
     def _touch(self, table: str, row_id: str, write: dict[str, Any]) -> None:
-        if table == "person":
-            self.touched_persons.add(row_id)
-        elif table == "household":
-            self.touched_households.add(row_id)
-        elif table == "intake_item":
-            self.touched_items.add(row_id)
-            if "deleted_at" in write:
-                self._item_deleted[row_id] = write["deleted_at"] is not None
+        if table == "intake_item" and "deleted_at" in write:
+            self._item_deleted[row_id] = write["deleted_at"] is not None
 
-    def item_state(self, item_id: str) -> str | None:
-        """The state an item's events lead to, as far as this import saw them."""
-        return self._item_state.get(item_id)
+    def stale_items(self) -> set[str]:
+        """Items to derive again: moved here, or arrived in a state their events don't reach."""
+        return self.stale | {
+            item
+            for item, state in self._inserted_state.items()
+            if self._item_state.get(item) not in (None, state)
+        }
 
     # item events ---------------------------------------------------------------------------
     def _event(self, change: dict[str, Any], values: dict[str, Any]) -> None:
@@ -358,7 +398,8 @@ class Applier:
             return
         self._insert(change, values)
         self._item_state[item_id] = target
-        self.touched_items.add(item_id)
+        if item_id not in self._inserted_state:
+            self.stale.add(item_id)
 
     @staticmethod
     def _township_move(source: str | None, target: str) -> bool:
@@ -374,7 +415,9 @@ class Applier:
         if version is None:
             stored = self.s.get(SyncRowVersion, ("intake_item", item_id))
             if stored is not None:
-                version = _Version(stored.owner, stored.versions, "clean")
+                version = _Version(
+                    stored.owner, [stored.hlc, stored.epoch], stored.versions, "clean"
+                )
                 self._versions[("intake_item", item_id)] = version
         if version is not None:
             return version.owner
@@ -419,17 +462,22 @@ class Applier:
         conn = self.s.connection()
         target: Any = schema.model_of(table).__table__
         names = list(rows[0])
-        procs = [target.c[n].type._cached_bind_processor(conn.dialect) for n in names]
+        convert = [
+            (index, proc)
+            for index, name in enumerate(names)
+            if (proc := target.c[name].type._cached_bind_processor(conn.dialect)) is not None
+        ]
+        pick = itemgetter(*names)
+        params: list[tuple[Any, ...]] = []
+        for row in rows:
+            values = list(pick(row))
+            for index, proc in convert:
+                values[index] = proc(values[index])
+            params.append(tuple(values))
         sql = 'INSERT INTO "{}" ({}) VALUES ({})'.format(
             target.name, ", ".join(f'"{n}"' for n in names), ", ".join("?" * len(names))
         )
-        conn.exec_driver_sql(
-            sql,
-            [
-                tuple(p(r[n]) if p else r[n] for n, p in zip(names, procs, strict=True))
-                for r in rows
-            ],
-        )
+        conn.exec_driver_sql(sql, params)
 
     def _stamp(self, change: dict[str, Any]) -> list[Any]:
         return [change["hlc"], self.epoch]
@@ -480,13 +528,7 @@ class Applier:
 
     def _received_line(self, change: dict[str, Any]) -> None:
         self._received.append(
-            {
-                "node_id": self.sender,
-                "epoch": self.epoch,
-                "seq": change["seq"],
-                "change_id": change["change_id"],
-                "bundle_id": self.bundle_id,
-            }
+            (self.sender, self.epoch, change["seq"], change["change_id"], self.bundle_id)
         )
 
     def _not_owned(self, table: str, why: str) -> Exception:

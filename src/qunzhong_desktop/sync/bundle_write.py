@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import hashlib
+import io
 import shutil
 import tempfile
 import zipfile
@@ -98,18 +99,26 @@ def _hash_file(path: Path) -> tuple[int, str]:
     return size, digest.hexdigest()
 
 
-def _write_plain(path: Path, header: dict[str, Any], changes: Iterable[Mapping[str, Any]]) -> None:
+def _write_plain(
+    path: Path, header: dict[str, Any], changes: Iterable[Mapping[str, Any] | bytes]
+) -> None:
     digest = hashlib.sha256()
     count = 0
-    with path.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
-        gz.write(canonical_json(header) + b"\n")
+    # level 6 (zlib's default) is about twice as fast as gzip's 9 for a few % more bytes;
+    # the buffer turns thousands of small line writes into a few large ones
+    with (
+        path.open("wb") as raw,
+        gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, compresslevel=6) as gz,
+        io.BufferedWriter(gz, _CHUNK) as out,
+    ):
+        out.write(canonical_json(header) + b"\n")
         for change in changes:
-            line = canonical_json(dict(change)) + b"\n"
+            line = (change if isinstance(change, bytes) else canonical_json(dict(change))) + b"\n"
             digest.update(line)
-            gz.write(line)
+            out.write(line)
             count += 1
         trailer = {"type": "trailer", "count": count, "sha256": digest.hexdigest()}
-        gz.write(canonical_json(trailer) + b"\n")
+        out.write(canonical_json(trailer) + b"\n")
 
 
 def _manifest(spec: BundleSpec, keys: NodeKeys, size: int, sha256: str) -> dict[str, Any]:
@@ -150,7 +159,7 @@ def _copy(src: IO[bytes], dst: IO[bytes]) -> None:
 
 
 def write_bundle(
-    out: Path, spec: BundleSpec, keys: NodeKeys, changes: Iterable[Mapping[str, Any]]
+    out: Path, spec: BundleSpec, keys: NodeKeys, changes: Iterable[Mapping[str, Any] | bytes]
 ) -> WrittenBundle:
     """Write a signed, encrypted bundle file.
 
@@ -158,7 +167,8 @@ def write_bundle(
         out: the bundle file to create (replaced atomically if it exists).
         spec: what the manifest says.
         keys: the sender's keys; the manifest is signed with them.
-        changes: the change dicts (``SyncChange`` fields), streamed once in order.
+        changes: the change dicts (``SyncChange`` fields), streamed once in order, or
+            each already encoded as one JSON line without its newline.
 
     Returns:
         The path, the manifest and the file's SHA-256.

@@ -178,8 +178,8 @@ def _local_correction(
     node = s.scalars(select(m.LocalNode)).one()
     clock = tick(Hlc(node.hlc_millis, node.hlc_counter, node.node_id), int(time.time() * 1000))
     node.hlc_millis, node.hlc_counter = clock.millis, clock.counter
-    versions = dict(version.versions)
-    epoch = (versions.get(field) or versions["_"])[1]
+    versions = dict(version.versions or {})
+    epoch = (versions.get(field) or [version.hlc, version.epoch])[1]
     versions[field] = [clock.encode(), epoch]
     version.versions = versions
     s.info[REMOTE] = True  # the owner's row: corrected here, not sent back

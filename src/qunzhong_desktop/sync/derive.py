@@ -1,59 +1,35 @@
-"""After an import: the values each PC derives itself rather than receives.
+"""After an import: an item's state and deadline, which each PC derives from its events.
 
-An item's state and deadline follow from its events (SYNC.md: status history is
-append-only), and a person's search text from the person and the household; neither
-travels, so the importer recomputes them for the rows it touched.
+SYNC.md: status history is append-only and the current status is computed from it. An
+item arrives with the state its station derived; where the tiers' events met (or one was
+held back for review) the state here differs, and only those items are recomputed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Protocol
+from typing import Protocol
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from qunzhong_desktop.core.pinyin_keys import search_text
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.calendar_repo import load_calendar
 from qunzhong_desktop.storage.items_repo import derived_fields
 
 
 class Touched(Protocol):
-    """What an applier touched, and each touched item's state after its last event."""
+    """What an import changed."""
 
-    touched_items: set[str]
-    touched_households: set[str]
-    touched_persons: set[str]
-
-    def item_state(self, item_id: str) -> str | None:
-        """The state the item's applied events lead to (None: no event seen)."""
+    def stale_items(self) -> set[str]:
+        """Items whose state and deadline must be derived here."""
         ...
 
 
 def refresh_derived(s: Session, touched: Touched) -> None:
-    """Recompute item state and deadline, and person search text, where rows changed."""
+    """Derive state and deadline again for the items the import left stale."""
     s.flush()
-    _items(s, _stale_items(s, touched))
-    _persons(s, sorted(touched.touched_persons), sorted(touched.touched_households))
-
-
-def _stale_items(s: Session, touched: Touched) -> list[str]:
-    """Touched items whose stored state is not where their events lead.
-
-    A station's own item arrives with the state and deadline the station derived; only
-    where the two tiers' events met (or an event was held back) does it differ here.
-    """
-    ids = sorted(touched.touched_items)
-    stale: list[str] = []
-    for start in range(0, len(ids), 500):
-        rows = s.execute(
-            select(m.IntakeItem.id, m.IntakeItem.state).where(
-                m.IntakeItem.id.in_(ids[start : start + 500])
-            )
-        )
-        stale.extend(i for i, state in rows if touched.item_state(i) not in (None, state))
-    return stale
+    _items(s, sorted(touched.stale_items()))
 
 
 def _items(s: Session, ids: list[str]) -> None:
@@ -72,37 +48,3 @@ def _items(s: Session, ids: list[str]) -> None:
             if item.due_on != due:
                 item.due_on = due
     s.flush()
-
-
-def _persons(s: Session, person_ids: list[str], household_ids: list[str]) -> None:
-    """One joined query and one executemany, not a lazy load per person."""
-    wanted = set(person_ids)
-    for start in range(0, len(household_ids), 500):
-        wanted.update(
-            s.scalars(
-                select(m.Person.id).where(
-                    m.Person.household_id.in_(household_ids[start : start + 500])
-                )
-            )
-        )
-    ids = sorted(wanted)
-    changed: list[dict[str, str]] = []
-    for start in range(0, len(ids), 500):
-        rows = s.execute(
-            select(
-                m.Person.id, m.Person.name, m.Person.id_number, m.Person.phone,
-                m.Person.search_text, m.Household.number, m.Household.phone,
-            )
-            .join(m.Household, m.Household.id == m.Person.household_id)
-            .where(m.Person.id.in_(ids[start : start + 500]))
-        )  # fmt: skip
-        for pid, name, id_number, phone, old, number, household_phone in rows:
-            text = search_text(name, id_number, phone, number, household_phone, names=(name,))
-            if text != old:
-                changed.append({"pid": pid, "text": text})
-    if changed:
-        t: Any = m.Person.__table__
-        s.execute(
-            update(t).where(t.c.id == bindparam("pid")).values(search_text=bindparam("text")),
-            changed,
-        )

@@ -9,12 +9,13 @@ and the acknowledgement of what it has applied from the station.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Text, cast, func, select
 from sqlalchemy.orm import Session
 
 from qunzhong_desktop.core.errors import DomainError
@@ -26,6 +27,7 @@ from qunzhong_desktop.storage.migrate import HEAD_REVISION
 from qunzhong_desktop.storage.models_sync import SyncBundle, SyncPeer, SyncPeerKey, SyncRowVersion
 from qunzhong_desktop.sync import config, schema
 from qunzhong_desktop.sync.apply import summary_key
+from qunzhong_desktop.sync.bundle_format import canonical_json
 from qunzhong_desktop.sync.bundle_write import BundleSpec, write_bundle
 from qunzhong_desktop.sync.keys import NodeKeys, PublicKeys
 from qunzhong_desktop.sync.views import ExportResult
@@ -141,7 +143,7 @@ def _file_name(s: Session, role: str, seq_from: int, seq_to: int, recipient: str
 
 def _changes(
     s: Session, local: m.LocalNode, peer: SyncPeer, summary: Counter[str]
-) -> Iterator[dict[str, Any]]:
+) -> Iterator[dict[str, Any] | bytes]:
     """The change lines for ``peer``, streamed from the outbox in sequence order."""
     if local.role == "station":
         tables = sorted(schema.table_names("station"))
@@ -156,22 +158,33 @@ def _changes(
                 )
             )
         )
+    # the fields as the outbox stored them (JSON text): spliced into the line, not decoded
+    # and encoded again; only item events are looked into (whose step, which item)
+    columns = [getattr(m.SyncChange, f) for f in _FIELDS if f != "fields"]
     stmt = (
-        select(*(getattr(m.SyncChange, f) for f in _FIELDS))
+        select(*columns, cast(m.SyncChange.fields, Text))
         .where(m.SyncChange.seq > peer.acked_through, m.SyncChange.table_name.in_(tables))
         .order_by(m.SyncChange.seq)
         .execution_options(yield_per=2000)
     )
-    for row in s.execute(stmt):
-        change = dict(zip(_FIELDS, row, strict=True))
-        if local.role == "township" and change["fields"].get("item_id") not in owned:
-            continue
-        if local.role == "station" and change["fields"].get("actor_role") == "township":
-            # steps recorded here in the township's name (the demo village does this) are
-            # not the station's to send: the township keeps its own record of them
+    names = [f for f in _FIELDS if f != "fields"]
+    for *row, fields in s.execute(stmt):
+        change = dict(zip(names, row, strict=True))
+        if change["table_name"] == "item_event":
+            event = json.loads(fields)
+            if local.role == "township" and event.get("item_id") not in owned:
+                continue
+            if local.role == "station" and event.get("actor_role") == "township":
+                # steps recorded here in the township's name (the demo village does this)
+                # are not the station's to send: the township keeps its own record of them
+                continue
+        elif local.role == "township":
             continue
         summary[summary_key(change["table_name"])] += 1
-        yield change
+        head = canonical_json(change)
+        # canonical order puts "fields" after "change_id": splice the stored JSON there
+        at = head.index(b',"hlc":')
+        yield head[:at] + b',"fields":' + fields.encode("utf-8") + head[at:]
 
 
 def _config_line(s: Session, local: m.LocalNode, summary: Counter[str]) -> dict[str, Any]:

@@ -116,18 +116,22 @@ def _apply(
         )  # fmt: skip
     epoch = sender["epoch"]
     last = _last_seq(s, peer.node_id, epoch)
+    # a node's sequence runs on across epochs: the first bundle of a new epoch (new keys,
+    # or a backup restored) follows what was applied of the earlier ones
+    reached = last or _last_seq(s, peer.node_id, None)
     seq_from, seq_to = manifest["seq"]["from"], manifest["seq"]["to"]
-    if seq_from > last + 1:
+    if seq_from > reached + 1:
         raise refuse(
             "sequence_gap",
-            f"缺少来自{peer.name}的数据包，序号 {last + 1}–{seq_from - 1}。"
+            f"缺少来自{peer.name}的数据包，序号 {reached + 1}–{seq_from - 1}。"
             "请先导入这些数据包，或让对方重新导出（会包含上次回执之后的全部数据）。",
-            missing=(last + 1, seq_from - 1),
+            missing=(reached + 1, seq_from - 1),
             node_id=peer.node_id,
         )
     applier = Applier(
         s, local_node=local.node_id, sender=peer.node_id, sender_role=peer.role,
         epoch=epoch, bundle_id=manifest["bundle_id"], last_seq=last,
+        new_epoch=reached > last,
     )  # fmt: skip
     chunk: list[dict[str, Any]] = []
     count = 0
@@ -238,15 +242,14 @@ def _check_manifest(
         )
 
 
-def _last_seq(s: Session, node_id: str, epoch: int) -> int:
-    last = s.scalar(
-        select(func.max(SyncBundle.seq_to)).where(
-            SyncBundle.peer_node_id == node_id,
-            SyncBundle.epoch == epoch,
-            SyncBundle.direction == "in",
-        )
+def _last_seq(s: Session, node_id: str, epoch: int | None) -> int:
+    """The last sequence applied from a node in ``epoch`` (in any epoch when None)."""
+    stmt = select(func.max(SyncBundle.seq_to)).where(
+        SyncBundle.peer_node_id == node_id, SyncBundle.direction == "in"
     )
-    return int(last or 0)
+    if epoch is not None:
+        stmt = stmt.where(SyncBundle.epoch == epoch)
+    return int(s.scalar(stmt) or 0)
 
 
 def _acknowledged(s: Session, local: m.LocalNode, peer: SyncPeer, manifest: dict[str, Any]) -> None:

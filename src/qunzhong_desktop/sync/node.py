@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
-from qunzhong_desktop.sync.keys import PUBLIC_FILE, KeyStoreError, NodeKeys, PublicKeys
+from qunzhong_desktop.sync.keys import (
+    PRIVATE_FILE,
+    PUBLIC_FILE,
+    KeyStoreError,
+    NodeKeys,
+    PublicKeys,
+)
 
 PASSPHRASE_ENV = "QUNZHONG_PASSPHRASE"
 MIN_PASSPHRASE = 6
@@ -74,3 +81,26 @@ def public_keys(home: Path) -> PublicKeys:
 def passphrase_from_env() -> str | None:
     """The passphrase scripts and tests give in :data:`PASSPHRASE_ENV`, if any."""
     return os.environ.get(PASSPHRASE_ENV) or None
+
+
+def replace_keys(home: Path, passphrase: str) -> NodeKeys:
+    """New keys after a lost passphrase or a suspected leak; the old files are kept aside.
+
+    The old key files move to ``keys/retired-<time>/`` (never deleted: a leaked key is
+    still needed to recognise what it signed); the caller bumps the node's epoch.
+
+    Raises:
+        KeyStoreError: the passphrase is too short, or the folder cannot be written.
+    """
+    check_new_passphrase(passphrase)
+    folder = keys_dir(home)
+    if has_keys(home):
+        retired = folder / f"retired-{time.strftime('%Y%m%d-%H%M%S')}"
+        retired.mkdir(parents=True)
+        for name in (PUBLIC_FILE, PRIVATE_FILE):
+            if (folder / name).exists():
+                (folder / name).rename(retired / name)
+    folder.mkdir(parents=True, exist_ok=True)
+    keys = NodeKeys.generate()
+    keys.save(folder, passphrase)
+    return keys

@@ -40,7 +40,7 @@ CONFIG_TABLE = "config"
 DERIVED = {"intake_item": frozenset({"state", "due_on"})}
 #: Tables whose rows carry the origin column (per-origin unique numbers).
 WITH_ORIGIN = frozenset({"household", "person"})
-_BOOKKEEPING = frozenset({"id", "created_at", "updated_at", "search_text", "origin"})
+_BOOKKEEPING = frozenset({"id", "created_at", "updated_at", "origin"})
 _BOOKKEEPING_SET_BY_IMPORT = frozenset({"id", "created_at", "updated_at", "origin"})
 
 
@@ -122,8 +122,13 @@ def convert(table: str, fields: dict[str, Any], *, number: int, full: bool) -> d
         BundleRefused: ``unknown_column``, ``wrong_type`` or ``missing_column``.
     """
     spec = columns(table)
+    plain = _plain_types(table)
     values: dict[str, Any] = {}
     for name, value in fields.items():
+        # the common case in one lookup: a str, int, bool, list, dict or allowed None
+        if type(value) in plain.get(name, ()):
+            values[name] = value
+            continue
         column = spec.get(name)
         if column is None:
             raise refuse(
@@ -141,6 +146,18 @@ def convert(table: str, fields: dict[str, Any], *, number: int, full: bool) -> d
                 line=number,
             )
     return values
+
+
+@cache
+def _plain_types(table: str) -> dict[str, frozenset[type]]:
+    """Per column, the value types taken as they are (dates and times are parsed)."""
+    found: dict[str, frozenset[type]] = {}
+    for name, column in columns(table).items():
+        types = set(_PLAIN.get(column.kind, ()))
+        if column.nullable:
+            types.add(type(None))
+        found[name] = frozenset(types)
+    return found
 
 
 _PLAIN: dict[str, tuple[type, ...]] = {

@@ -11,6 +11,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Protocol
 
+from sqlalchemy import select
+
+from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.setup import node_role
 from qunzhong_desktop.sync import conflicts, enrollment, exporter, importer, node, peers
@@ -59,6 +62,18 @@ class SyncService:
     def create_keys(self, passphrase: str) -> str:
         """Create this PC's keys sealed with ``passphrase``; returns the fingerprint."""
         return node.create_keys(self.home, passphrase).fingerprint
+
+    def rekey(self, passphrase: str) -> str:
+        """New keys and a new epoch (SYNC.md, key loss); returns the new fingerprint.
+
+        The peer must enroll this PC again (a new enrollment file or station kit); it
+        keeps the old public key to verify the bundles signed before.
+        """
+        keys = node.replace_keys(self.home, passphrase)
+        with self.db.session() as s:
+            local = s.scalars(select(m.LocalNode)).one()
+            local.epoch += 1
+        return keys.fingerprint
 
     def load_keys(self, passphrase: str) -> NodeKeys:
         """Open this PC's keys (raises KeyStoreError on a wrong passphrase)."""
