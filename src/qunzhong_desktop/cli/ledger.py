@@ -11,6 +11,7 @@ from qunzhong_desktop.cli.common import store_of
 from qunzhong_desktop.core.errors import ValidationError
 from qunzhong_desktop.core.ledger import LedgerFilter, SupportFilter
 from qunzhong_desktop.reports.ledger_export import KINDS, export_ledger
+from qunzhong_desktop.storage.ledger_repo import is_township
 
 
 def register(commands: Any, home: argparse.ArgumentParser) -> None:
@@ -30,6 +31,11 @@ def register(commands: Any, home: argparse.ArgumentParser) -> None:
     )
     ledger.add_argument("--from", dest="date_from", metavar="D", help="起始日期 YYYY-MM-DD")
     ledger.add_argument("--to", dest="date_to", metavar="D", help="截止日期 YYYY-MM-DD（含）")
+    ledger.add_argument(
+        "--station",
+        metavar="CODE",
+        help="只导出这个工作站（12 位编码）的民情台账；仅限乡镇群众工作办（默认：全乡镇）",
+    )
     ledger.set_defaults(handler=run_ledger)
 
 
@@ -38,11 +44,21 @@ def run_ledger(args: argparse.Namespace) -> int:
     date_from, date_to = _date(args.date_from, "--from"), _date(args.date_to, "--to")
     if date_from and date_to and date_from > date_to:
         raise ValidationError("起始日期晚于截止日期，请检查 --from 和 --to。", code="ledger.period")
+    station = (args.station or "").strip() or None
+    if station and args.kind != "items":
+        raise ValidationError(
+            "--station 只用于民情台账（--kind items）。", code="ledger.station_kind"
+        )
     out = Path(args.out)
     store = store_of(args)
     try:
+        if station and not is_township(store.db):
+            raise ValidationError(
+                "--station 只能在乡镇群众工作办使用：本机是工作站，台账里只有本站的事项。",
+                code="ledger.station_not_township",
+            )
         filters = (
-            LedgerFilter(date_from=date_from, date_to=date_to)
+            LedgerFilter(date_from=date_from, date_to=date_to, station_code=station)
             if args.kind == "items"
             else SupportFilter(date_from=date_from, date_to=date_to)
         )

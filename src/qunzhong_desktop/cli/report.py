@@ -9,9 +9,11 @@ from typing import Any
 from qunzhong_desktop.cli.common import store_of
 from qunzhong_desktop.core.errors import ValidationError
 from qunzhong_desktop.core.monthly_report import Month
+from qunzhong_desktop.core.monthly_stations import parts
 from qunzhong_desktop.reports.fonts import FONT_SETTING, find_cjk_font
 from qunzhong_desktop.reports.monthly_pdf import render_monthly_pdf
 from qunzhong_desktop.reports.monthly_xlsx import write_monthly_xlsx
+from qunzhong_desktop.storage.ledger_repo import is_township
 
 
 def register(commands: Any, home: argparse.ArgumentParser) -> None:
@@ -20,12 +22,18 @@ def register(commands: Any, home: argparse.ArgumentParser) -> None:
         "report",
         help="生成民情月报（PDF 或 Excel）",
         description="统计一个月的受理、办结、在办、超期、各项比率、单位得分和干部民情日记情况，"
-        "输出为 PDF（.pdf）或 Excel（.xlsx），按文件扩展名决定。",
+        "输出为 PDF（.pdf）或 Excel（.xlsx），按文件扩展名决定。"
+        "在乡镇群众工作办统计全乡镇并分列各工作站，或用 --station 只统计一个工作站。",
         parents=[home],
     )
     report.add_argument("--month", required=True, metavar="YYYY-MM", help="月份，如 2026-11")
     report.add_argument(
         "--out", required=True, metavar="FILE.pdf|FILE.xlsx", help="输出文件（.pdf 或 .xlsx）"
+    )
+    report.add_argument(
+        "--station",
+        metavar="CODE",
+        help="只统计这个工作站（12 位编码）；仅限乡镇群众工作办（默认：全乡镇）",
     )
     report.set_defaults(handler=run_report)
 
@@ -39,9 +47,15 @@ def run_report(args: argparse.Namespace) -> int:
         raise ValidationError(
             f"输出文件应以 .pdf 或 .xlsx 结尾，现在是“{out.name}”。", code="report.format"
         )
+    station = (args.station or "").strip() or None
     store = store_of(args)
     try:
-        report = store.reports.monthly_report(month)
+        if station and not is_township(store.db):
+            raise ValidationError(
+                "--station 只能在乡镇群众工作办使用：本机是工作站，月报只统计本站。",
+                code="report.station_not_township",
+            )
+        report = store.reports.report_for(month, station_code=station)
         if kind == ".pdf":
             font = find_cjk_font(store.settings.get(FONT_SETTING))
             render_monthly_pdf(report, out, font=font)
@@ -49,11 +63,18 @@ def run_report(args: argparse.Namespace) -> int:
             write_monthly_xlsx(report, out)
     finally:
         store.close()
-    r = report
+    r, township = parts(report)
+    if township is not None or station:
+        print(f"{r.station_name or '全乡镇'}：")
     print(
         f"{r.month.title}：受理 {r.received} 件，办结 {r.resolved} 件，月末在办 {r.in_progress} 件，"
         f"超期 {r.overdue} 件；一次办结率 {r.first_time.text}，按期办结率 {r.on_time.text}，"
         f"满意率 {r.satisfaction.text}"
     )
+    for f in township.stations if township is not None else ():
+        print(
+            f"  {f.name}：受理 {f.received} 件，办结 {f.resolved} 件，办理中 {f.in_progress} 件，"
+            f"超期 {f.overdue} 件"
+        )
     print(f"已生成民情月报：{out.resolve()}")
     return 0

@@ -52,6 +52,10 @@ ITEM_COLUMNS: tuple[Column, ...] = (
     Column("销号日期", 11),
     Column("备注", 10, wrap=True),
 )
+#: at the township the item ledger names each item's station, after its 序号
+# (wide enough that a name like 白沙村群众工作站 stays on one line in the PDF too)
+STATION_COLUMN = Column("工作站", 24, wrap=True)
+TOWNSHIP_ITEM_COLUMNS: tuple[Column, ...] = (ITEM_COLUMNS[0], STATION_COLUMN, *ITEM_COLUMNS[1:])
 
 SUPPORT_COLUMNS: tuple[Column, ...] = (
     Column("序号", 6),
@@ -72,6 +76,7 @@ SUPPORT_COLUMNS: tuple[Column, ...] = (
 
 ITEM_TITLE = "民情台账"
 SUPPORT_TITLE = "困难群众帮扶台账"
+ALL_STATIONS = "全乡镇"
 # the events whose data the ledger shows (the others only move the item along)
 LEDGER_EVENT_STATES: tuple[State, ...] = (
     State.ASSIGNED,
@@ -96,6 +101,7 @@ class LedgerFilter:
     states: tuple[State, ...] = ()
     grid_id: str | None = None
     domain: str | None = None
+    station_code: str | None = None  # items numbered by this station (at the township)
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +185,24 @@ def period_text(date_from: dt.date | None, date_to: dt.date | None) -> str:
 def ledger_title(station_name: str, kind_title: str) -> str:
     """The title line: station name and the ledger's name."""
     return f"{station_name}{kind_title}" if station_name else kind_title
+
+
+def township_ledger_title(township_name: str, station_name: str | None, kind_title: str) -> str:
+    """A township's title line, saying whose items it lists.
+
+    ``白沙镇群众工作办民情台账（全乡镇）``, or ``…民情台账（第1村群众工作站）`` for one station.
+    """
+    return f"{ledger_title(township_name, kind_title)}（{station_name or ALL_STATIONS}）"
+
+
+def station_code_of(number: str) -> str:
+    """The code of the station that numbered an item (``430121101201-2026-00001``)."""
+    return number.partition("-")[0]
+
+
+def with_station(row: Row, station_name: str) -> Row:
+    """A ledger row with the 工作站 column of :data:`TOWNSHIP_ITEM_COLUMNS` put in."""
+    return (row[0], station_name, *row[1:])
 
 
 def item_row(

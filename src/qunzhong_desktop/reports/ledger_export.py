@@ -3,6 +3,9 @@
 The format follows the file's extension. The rows stream from the database into the writer
 (:class:`.ledger_repo.SqlLedger` for items, :class:`.assistance_repo.SqlAssistance` for
 support), so a large ledger never sits in memory as a whole when written to Excel.
+
+At the township the item ledger names each item's station and its title says whose items it
+lists: one station's, or the whole township's (全乡镇).
 """
 
 from __future__ import annotations
@@ -18,17 +21,20 @@ from qunzhong_desktop.core.ledger import (
     ITEM_TITLE,
     SUPPORT_COLUMNS,
     SUPPORT_TITLE,
+    TOWNSHIP_ITEM_COLUMNS,
     Column,
     LedgerFilter,
     Row,
     SupportFilter,
     ledger_title,
     period_text,
+    township_ledger_title,
 )
 from qunzhong_desktop.reports.fonts import FONT_SETTING, find_cjk_font
 from qunzhong_desktop.reports.ledger_pdf import write_ledger_pdf
 from qunzhong_desktop.reports.ledger_xlsx import write_ledger_xlsx
-from qunzhong_desktop.storage.ledger_repo import SqlLedger
+from qunzhong_desktop.storage.ledger_repo import SqlLedger, is_township, require_station
+from qunzhong_desktop.storage.setup import township_profile
 from qunzhong_desktop.storage.store import Store
 
 KINDS = ("items", "support")
@@ -45,13 +51,39 @@ class ExportResult:
 
 
 def ledger_source(
-    store: Store, filters: LedgerFilter | SupportFilter, *, today: dt.date | None = None
+    store: Store,
+    filters: LedgerFilter | SupportFilter,
+    *,
+    today: dt.date | None = None,
+    township: bool = False,
 ) -> tuple[str, tuple[Column, ...], Iterator[Row]]:
-    """The ledger's name, columns and a stream of its rows."""
+    """The ledger's name, columns and a stream of its rows (with 工作站 at the township)."""
     if isinstance(filters, LedgerFilter):
-        rows = SqlLedger(store.db).stream(filters, today=today or dt.date.today())
-        return ITEM_TITLE, ITEM_COLUMNS, rows
+        rows = SqlLedger(store.db, township=township).stream(
+            filters, today=today or dt.date.today()
+        )
+        return ITEM_TITLE, TOWNSHIP_ITEM_COLUMNS if township else ITEM_COLUMNS, rows
     return SUPPORT_TITLE, SUPPORT_COLUMNS, store.assistance.ledger_rows(filters)
+
+
+def export_title(store: Store, filters: LedgerFilter | SupportFilter, name: str) -> str:
+    """The title line of an exported ledger.
+
+    A station's: ``白沙村群众工作站民情台账``. A township's item ledger says whose items it
+    lists: ``白沙镇群众工作办民情台账（全乡镇）`` or ``…（第1村群众工作站）``.
+
+    Raises:
+        ValidationError: a station is asked for at a station's store, or is unknown.
+    """
+    station_code = filters.station_code if isinstance(filters, LedgerFilter) else None
+    station_name = require_station(store.db, station_code) if station_code else None
+    if is_township(store.db):
+        township = township_profile(store.db)[1]
+        if isinstance(filters, LedgerFilter):
+            return township_ledger_title(township, station_name, name)
+        return ledger_title(township, name)
+    station = store.register.station()
+    return ledger_title(station.name if station else "", name)
 
 
 def export_ledger(
@@ -65,7 +97,8 @@ def export_ledger(
     """Write a ledger to ``out`` (.xlsx or .pdf, by extension).
 
     Raises:
-        ValidationError: the extension is neither .xlsx nor .pdf.
+        ValidationError: the extension is neither .xlsx nor .pdf, or the filter names a
+            station at a station's store or one the township does not know.
         FontNotFound: a PDF is asked for and no CJK font is available.
         LedgerOutputError: the file cannot be written there.
     """
@@ -76,9 +109,9 @@ def export_ledger(
             f"不支持的文件类型“{out.suffix or '（无扩展名）'}”：请用 .xlsx 或 .pdf。",
             code="ledger.format",
         )
-    name, columns, rows = ledger_source(store, filters, today=today)
-    station = store.register.station()
-    title = ledger_title(station.name if station else "", name)
+    township = is_township(store.db)
+    name, columns, rows = ledger_source(store, filters, today=today, township=township)
+    title = export_title(store, filters, name)
     period = period_text(filters.date_from, filters.date_to)
     if suffix == ".pdf":
         font = find_cjk_font(store.settings.get(FONT_SETTING))

@@ -5,6 +5,9 @@ items received by channel (table and pie chart), grade and domain (table and bar
 the units' scores; the cadres against the rules, with who falls short and why; and the
 definitions of :mod:`.core.monthly_report` as footnotes. One embedded CJK font throughout,
 charts included. Written to a temporary file and renamed when complete.
+
+A township's report (:class:`.monthly_stations.TownshipReport`) is titled with the
+township's name and has one more section after the overall figures: a row per station.
 """
 
 from __future__ import annotations
@@ -35,6 +38,13 @@ from reportlab.platypus import (
 
 from qunzhong_desktop.core.intake import GRADES
 from qunzhong_desktop.core.monthly_report import MonthlyReport, Rate
+from qunzhong_desktop.core.monthly_stations import (
+    STATION_HEADERS,
+    STATION_NOTE,
+    StationFigures,
+    TownshipReport,
+    parts,
+)
 from qunzhong_desktop.reports.fonts import CjkFont
 from qunzhong_desktop.reports.monthly_output import write_atomically
 
@@ -49,6 +59,7 @@ LABEL_BG = colors.HexColor("#F2F2F2")
 SHORT_BG = colors.HexColor("#FCE4D6")
 GRID = colors.Color(0.55, 0.55, 0.55)
 GREY = colors.Color(0.35, 0.35, 0.35)
+NUMERALS = "一二三四五六七八九十"
 PALETTE = [
     colors.HexColor(c)
     for c in (
@@ -96,8 +107,8 @@ def _grid_style(font: str, header_rows: int = 1) -> list[tuple[Any, ...]]:
 
 
 class _Builder:
-    def __init__(self, report: MonthlyReport, font: str) -> None:
-        self.r = report
+    def __init__(self, report: MonthlyReport | TownshipReport, font: str) -> None:
+        self.r, self.township = parts(report)
         self.s = _Styles(font)
         self.font = font
 
@@ -106,24 +117,70 @@ class _Builder:
 
     # sections ---------------------------------------------------------------------------
     def story(self) -> list[Any]:
-        r, s = self.r, self.s
-        station = r.station_name or "群众工作站"
-        story: list[Any] = [
-            Paragraph("民情月报", s.title),
-            Paragraph(f"{station}　{r.period_title}", s.subtitle),
-            Spacer(1, 4 * mm),
-            Paragraph("一、总体情况", s.h2),
-            self.summary(),
-            Paragraph("二、受理分类", s.h2),
+        r, s, township = self.r, self.s, self.township
+        numerals = iter(NUMERALS)
+
+        def heading(text: str) -> Paragraph:
+            return Paragraph(f"{next(numerals)}、{text}", s.h2)
+
+        if township is None:
+            station = r.station_name or "群众工作站"
+            head = [
+                Paragraph("民情月报", s.title),
+                Paragraph(f"{station}　{r.period_title}", s.subtitle),
+            ]
+        else:
+            count = len(township.stations)
+            head = [
+                Paragraph(escape(township.title), s.title),
+                Paragraph(f"全乡镇 {count} 个工作站　{r.period_title}", s.subtitle),
+            ]
+        story: list[Any] = [*head, Spacer(1, 4 * mm), heading("总体情况"), self.summary()]
+        if township is not None:
+            story += [
+                heading("各工作站情况"),
+                self.stations(township),
+                Spacer(1, 1.5 * mm),
+                self.p(STATION_NOTE, s.note),
+            ]
+        story += [
+            heading("受理分类"),
             self.categories(),
-            KeepTogether([Paragraph("三、责任单位得分", s.h2), self.units()]),
-            Paragraph("四、干部民情日记与结对帮扶", s.h2),
+            KeepTogether([heading("责任单位得分"), self.units()]),
+            heading("干部民情日记与结对帮扶"),
             self.cadres(),
             Spacer(1, 2 * mm),
             self.shortfalls(),
             KeepTogether([Paragraph("注：指标口径", s.h2), *self.footnotes()]),
         ]
         return story
+
+    def stations(self, township: TownshipReport) -> Table:
+        s = self.s
+
+        def rate(x: Rate) -> Paragraph:
+            return Paragraph(
+                f"{escape(x.percent)}<br/>"
+                f'<font size="7.5" color="#595959">（{x.numerator}/{x.denominator}）</font>',
+                s.cell_right,
+            )
+
+        def row(f: StationFigures) -> list[Any]:
+            return [
+                self.p(f.name),
+                *(self.p(n, s.cell_right) for n in f.counts),
+                *(rate(x) for x in f.rates),
+            ]
+
+        data = [[self.p(h, s.head) for h in STATION_HEADERS]]
+        data += [row(f) for f in township.stations]
+        data.append(row(township.total))
+        widths = [46, 16, 16, 16, 16, 23, 23, 22]
+        table = Table(data, colWidths=[w * mm for w in widths], repeatRows=1)
+        style = _grid_style(self.font)
+        style.append(("BACKGROUND", (0, -1), (-1, -1), LABEL_BG))
+        table.setStyle(TableStyle(style))
+        return table
 
     def summary(self) -> Table:
         r = self.r
@@ -347,12 +404,17 @@ class _Builder:
 
 
 def render_monthly_pdf(
-    report: MonthlyReport, out: Path, *, font: CjkFont, today: dt.date | None = None
+    report: MonthlyReport | TownshipReport,
+    out: Path,
+    *,
+    font: CjkFont,
+    today: dt.date | None = None,
 ) -> Path:
     """Write the monthly report as an A4 portrait PDF (replacing ``out`` once complete).
 
     Args:
-        report: the figures (:meth:`.SqlReports.monthly_report`).
+        report: the figures (:meth:`.SqlReports.report_for`): a station's, or a township's
+            with its stations.
         out: the PDF to write.
         font: the CJK font to embed (:func:`.fonts.find_cjk_font`).
         today: the date printed as the generation date (default: today).
@@ -364,8 +426,12 @@ def render_monthly_pdf(
         ReportOutputError: the file cannot be written there.
     """
     made = today or dt.date.today()
-    station = report.station_name or "群众工作站"
-    footer = f"{station} 民情月报 {report.month.title}　生成于 {made:%Y-%m-%d}"
+    overall, township = parts(report)
+    station = overall.station_name or "群众工作站"
+    footer = f"{station} 民情月报 {overall.month.title}　生成于 {made:%Y-%m-%d}"
+    title = f"民情月报 {overall.month.title}"
+    if township is not None:
+        title = f"{township.title} {overall.month.title}"
 
     def decorate(canvas: Any, doc: Any) -> None:
         canvas.saveState()
@@ -383,7 +449,7 @@ def render_monthly_pdf(
             rightMargin=MARGIN_X,
             topMargin=MARGIN_TOP,
             bottomMargin=MARGIN_BOTTOM,
-            title=f"民情月报 {report.month.title}",
+            title=title,
             author=station,
             creator="群众工作站桌面版",
             pageCompression=1,

@@ -4,6 +4,9 @@ Sheets 概况 (the overall figures, each rate with its numerator and denominator
 definitions), 分类统计 (by channel, grade and domain), 单位得分 and 干部情况. Chinese headers,
 column widths, frozen header rows, A4 portrait print setup with the header row repeated.
 Written to a temporary file and renamed when complete.
+
+A township's workbook (:class:`.monthly_stations.TownshipReport`) has one more sheet after
+概况: 各工作站, a row per station and the township's 合计.
 """
 
 from __future__ import annotations
@@ -19,9 +22,18 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from qunzhong_desktop.core.intake import GRADES
 from qunzhong_desktop.core.monthly_report import MonthlyReport, Rate
+from qunzhong_desktop.core.monthly_stations import (
+    STATION_HEADERS,
+    STATION_NOTE,
+    StationFigures,
+    TownshipReport,
+    parts,
+)
 from qunzhong_desktop.reports.monthly_output import write_atomically
 
 SHEETS: tuple[str, ...] = ("概况", "分类统计", "单位得分", "干部情况")
+STATIONS_SHEET = "各工作站"
+TOWNSHIP_SHEETS: tuple[str, ...] = (SHEETS[0], STATIONS_SHEET, *SHEETS[1:])
 
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 _SHORT_FILL = PatternFill("solid", fgColor="FCE4D6")
@@ -125,6 +137,33 @@ def _overview(ws: Worksheet, r: MonthlyReport) -> None:
     _print_setup(ws, None)
 
 
+def _stations(ws: Worksheet, township: TownshipReport) -> None:
+    ws["A1"] = f"各工作站情况（{township.overall.period_title}）"
+    ws["A1"].font = _TITLE
+
+    def row(f: StationFigures) -> list[object]:
+        rates = [x.value if x.value is not None else "—" for x in f.rates]
+        return [f.name, *f.counts, *rates]
+
+    rows = [row(f) for f in township.stations]
+    rows.append(row(township.total))
+    widths = [24, 8, 8, 8, 8, 12, 12, 10]
+    end = _table(ws, 3, STATION_HEADERS, rows, widths)
+    for r in range(4, end):
+        for col in (6, 7, 8):
+            cell = ws.cell(r, col)
+            cell.number_format = _PERCENT
+            cell.alignment = Alignment(horizontal="right", vertical="center")
+    for col in range(1, len(STATION_HEADERS) + 1):
+        ws.cell(end - 1, col).font = _BOLD
+    note = ws.cell(end + 1, 1, f"注：{STATION_NOTE}")
+    note.alignment = Alignment(wrap_text=True, vertical="top")
+    ws.merge_cells(start_row=end + 1, start_column=1, end_row=end + 1, end_column=8)
+    ws.row_dimensions[end + 1].height = 45
+    _apply_widths(ws, widths)
+    _print_setup(ws, 3)
+
+
 def _categories(ws: Worksheet, r: MonthlyReport) -> None:
     widths = [16, 8, 10, 3, 16, 8, 10]
     ws["A1"] = f"受理分类统计（{r.month.title}）"
@@ -188,8 +227,10 @@ def _cadres(ws: Worksheet, r: MonthlyReport) -> None:
     _print_setup(ws, 1)
 
 
-def write_monthly_xlsx(report: MonthlyReport, out: Path) -> Path:
+def write_monthly_xlsx(report: MonthlyReport | TownshipReport, out: Path) -> Path:
     """Write the monthly report as a workbook (replacing ``out`` once complete).
+
+    A township's report gets the 各工作站 sheet after 概况 (:data:`TOWNSHIP_SHEETS`).
 
     Returns:
         ``out``.
@@ -200,8 +241,11 @@ def write_monthly_xlsx(report: MonthlyReport, out: Path) -> Path:
     wb = Workbook()
     first = wb.active
     assert isinstance(first, Worksheet)  # a new workbook always has one sheet
-    _overview(first, report)
-    _categories(wb.create_sheet(SHEETS[1]), report)
-    _units(wb.create_sheet(SHEETS[2]), report)
-    _cadres(wb.create_sheet(SHEETS[3]), report)
+    overall, township = parts(report)
+    _overview(first, overall)
+    if township is not None:
+        _stations(wb.create_sheet(STATIONS_SHEET), township)
+    _categories(wb.create_sheet(SHEETS[1]), overall)
+    _units(wb.create_sheet(SHEETS[2]), overall)
+    _cadres(wb.create_sheet(SHEETS[3]), overall)
     return write_atomically(Path(out), wb.save)

@@ -4,6 +4,9 @@ A ledger may hold 100,000 items: rows are read in chunks by keyset pagination on
 ``(received_at, id)`` (each chunk a fresh ``LIMIT`` query after the last key, never an
 ``OFFSET``), and the events of a chunk's items are fetched with the chunk. Plain column
 tuples, not ORM objects, so memory stays flat and the cost per row small.
+
+At the township the store holds the items of every station: the ledger can be narrowed to
+one station (by the code its numbers begin with) and its rows then name each item's station.
 """
 
 from __future__ import annotations
@@ -13,9 +16,11 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from typing import Any, cast
 
-from sqlalchemy import Select, func, select, tuple_
+from sqlalchemy import ColumnElement, Select, and_, func, select, tuple_
 from sqlalchemy.engine import Row as SqlRow
+from sqlalchemy.orm import InstrumentedAttribute
 
+from qunzhong_desktop.core.errors import ValidationError
 from qunzhong_desktop.core.ledger import (
     LEDGER_EVENT_STATES,
     LedgerEvent,
@@ -23,12 +28,61 @@ from qunzhong_desktop.core.ledger import (
     LedgerItem,
     Row,
     item_row,
+    station_code_of,
+    with_station,
 )
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.database import Database
+from qunzhong_desktop.storage.setup import node_role
 
 DEFAULT_CHUNK = 2000
 _EVENT_STATES = [state.value for state in LEDGER_EVENT_STATES]
+
+
+def is_township(db: Database) -> bool:
+    """Whether the store holds a township's data: set up as one, or holding several stations."""
+    if node_role(db) == "township":
+        return True
+    return len(station_names(db)) > 1
+
+
+def station_names(db: Database) -> dict[str, str]:
+    """Code → name of the live stations the store knows, by code."""
+    with db.session() as s:
+        rows = s.execute(
+            select(m.Station.code, m.Station.name)
+            .where(m.Station.deleted_at.is_(None))
+            .order_by(m.Station.code)
+        )
+        return {code: name for code, name in rows}
+
+
+def require_station(db: Database, code: str) -> str:
+    """The name of station ``code`` at a township store.
+
+    Raises:
+        ValidationError: the store is a station's, or holds no station of that code.
+    """
+    if not is_township(db):
+        raise ValidationError(
+            "只有乡镇群众工作办才能按工作站筛选：本机是工作站，只有本站的数据。",
+            code="station.not_township",
+        )
+    names = station_names(db)
+    name = names.get(code.strip())
+    if name is None:
+        known = "、".join(f"{c} {n}" for c, n in names.items()) or "（还没有导入任何工作站）"
+        raise ValidationError(
+            f"没有编码为“{code.strip()}”的工作站。已导入的工作站：{known}。",
+            code="station.unknown",
+            value=code,
+        )
+    return name
+
+
+def station_numbers(number: InstrumentedAttribute[str], code: str) -> ColumnElement[bool]:
+    """Numbers given by station ``code`` (``{code}-…``), as a range the unique index serves."""
+    return and_(number >= f"{code}-", number < f"{code}.")
 
 
 def _columns() -> Any:  # a Select of 14 columns
@@ -70,14 +124,23 @@ def _narrowed(stmt: Select[Any], f: LedgerFilter) -> Select[Any]:
         stmt = stmt.where(item.domain == f.domain)
     if f.grid_id:
         stmt = stmt.where(m.Household.grid_id == f.grid_id)
+    if f.station_code:
+        stmt = stmt.where(station_numbers(item.number, f.station_code))
     return stmt
 
 
 class SqlLedger:
-    """The item ledger of one store."""
+    """The item ledger of one store.
 
-    def __init__(self, db: Database) -> None:
+    Args:
+        db: the store's database.
+        township: rows carry the 工作站 column (:data:`.ledger.TOWNSHIP_ITEM_COLUMNS`).
+    """
+
+    def __init__(self, db: Database, *, township: bool = False) -> None:
         self.db = db
+        self.township = township
+        self._stations: dict[str, str] = station_names(db) if township else {}
 
     def count(self, f: LedgerFilter) -> int:
         """How many items the ledger lists."""
@@ -112,7 +175,7 @@ class SqlLedger:
         for offset, item_id in enumerate(ids):
             r = found.get(item_id)
             if r is not None:
-                rows.append(_row(first_seq + offset, r, events.get(item_id, ()), today))
+                rows.append(self._row(first_seq + offset, r, events.get(item_id, ()), today))
         return rows
 
     def stream(
@@ -136,10 +199,20 @@ class SqlLedger:
                 events = _events(s, [r.id for r in items])
             for r in items:
                 seq += 1
-                yield _row(seq, r, events.get(r.id, ()), today)
+                yield self._row(seq, r, events.get(r.id, ()), today)
             if len(items) < chunk:
                 return
             after = (items[-1].received_at, items[-1].id)
+
+    def _row(
+        self, seq: int, r: SqlRow[Any], events: Sequence[SqlRow[Any]], today: dt.date | None
+    ) -> Row:
+        # a Row has the attributes the core protocols name (selected under the same labels)
+        row = item_row(seq, cast(LedgerItem, r), cast(Sequence[LedgerEvent], events), today)
+        if not self.township:
+            return row
+        code = station_code_of(r.number)
+        return with_station(row, self._stations.get(code, code))
 
 
 def _events(s: Any, ids: list[str]) -> dict[str, list[SqlRow[Any]]]:
@@ -155,8 +228,3 @@ def _events(s: Any, ids: list[str]) -> dict[str, list[SqlRow[Any]]]:
     for r in s.execute(stmt):
         found[r.item_id].append(r)
     return found
-
-
-def _row(seq: int, r: SqlRow[Any], events: Sequence[SqlRow[Any]], today: dt.date | None) -> Row:
-    # a Row has the attributes the core protocols name (selected under the same labels)
-    return item_row(seq, cast(LedgerItem, r), cast(Sequence[LedgerEvent], events), today)

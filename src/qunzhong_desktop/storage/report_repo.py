@@ -5,6 +5,10 @@ month began (an item finished before the month, with no event since, cannot chan
 figure of the month); their events in one query. Cadres: diary days grouped in SQL, paired
 households in difficulty from two queries. The figures themselves are computed by
 :func:`.core.monthly_report.compute`.
+
+At the township the store holds every station's items: its report covers them all, with a
+row per station (:func:`.core.monthly_stations.township_report`), or one station's items and
+cadres (the cadres its bundles brought) as that station's report.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import defaultdict
+from collections.abc import Collection
 from typing import Any
 
 from sqlalchemy import Select, case, distinct, func, or_, select
@@ -29,25 +34,37 @@ from qunzhong_desktop.core.monthly_report import (
     MonthlyReport,
     compute,
 )
+from qunzhong_desktop.core.monthly_stations import TownshipReport, township_report
 from qunzhong_desktop.core.pinyin_keys import name_keys
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.calendar_repo import load_calendar
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.items_repo import DOMAIN_DAYS_SETTING
+from qunzhong_desktop.storage.ledger_repo import (
+    is_township,
+    require_station,
+    station_names,
+    station_numbers,
+)
+from qunzhong_desktop.storage.models_sync import SyncPeer, SyncRowVersion
 from qunzhong_desktop.storage.register_repo import load_station
+from qunzhong_desktop.storage.setup import township_profile
 
 _STATES = {state.value: state for state in State}
 
 
-def _item_ids(month: Month) -> Select[Any]:
-    """Ids of the items that may matter for the month (a subquery)."""
+def _item_ids(month: Month, station_code: str | None = None) -> Select[Any]:
+    """Ids of the items that may matter for the month (a subquery), of one station if given."""
     item, event = m.IntakeItem, m.ItemEvent
     touched = select(event.item_id).where(event.at >= month.start)
-    return select(item.id).where(
+    stmt = select(item.id).where(
         item.deleted_at.is_(None),
         item.received_at < month.end,
         or_(item.state.in_([s.value for s in OPEN_STATES]), item.id.in_(touched)),
     )
+    if station_code:
+        stmt = stmt.where(station_numbers(item.number, station_code))
+    return stmt
 
 
 def _data(value: Any) -> dict[str, Any]:
@@ -56,10 +73,13 @@ def _data(value: Any) -> dict[str, Any]:
     return dict(value or {})
 
 
-def item_records(s: Session, month: Month) -> list[ItemRecord]:
-    """The items of the month with their whole histories (two queries)."""
+def item_records(s: Session, month: Month, station_code: str | None = None) -> list[ItemRecord]:
+    """The items of the month with their whole histories (two queries).
+
+    With ``station_code`` (at the township) only the items that station numbered.
+    """
     item, event = m.IntakeItem, m.ItemEvent
-    ids = _item_ids(month).scalar_subquery()
+    ids = _item_ids(month, station_code).scalar_subquery()
     histories: dict[str, list[Event]] = defaultdict(list)
     rows = s.execute(
         select(
@@ -114,8 +134,23 @@ def item_records(s: Session, month: Month) -> list[ItemRecord]:
     return records
 
 
-def cadre_records(s: Session, month: Month) -> list[CadreRecord]:
-    """Every live cadre with the month's diary days and paired households in difficulty."""
+def station_cadre_ids(s: Session, station_code: str) -> set[str]:
+    """At the township: the cadres that station's bundles brought (their rows' owner)."""
+    rows = s.scalars(
+        select(SyncRowVersion.row_id)
+        .join(SyncPeer, SyncPeer.node_id == SyncRowVersion.owner)
+        .where(SyncRowVersion.table_name == m.Cadre.__tablename__, SyncPeer.code == station_code)
+    )
+    return set(rows)
+
+
+def cadre_records(
+    s: Session, month: Month, cadre_ids: Collection[str] | None = None
+) -> list[CadreRecord]:
+    """Every live cadre with the month's diary days and paired households in difficulty.
+
+    With ``cadre_ids`` (one station's, at the township) only those cadres.
+    """
     entry = m.DiaryEntry
     duty = entry.kind == DUTY_KIND
     days: dict[str, tuple[int, int]] = {
@@ -136,7 +171,11 @@ def cadre_records(s: Session, month: Month) -> list[CadreRecord]:
     }
     difficult = difficult_households(s)
     cadres = sorted(
-        s.scalars(select(m.Cadre).where(m.Cadre.deleted_at.is_(None))),
+        (
+            cadre
+            for cadre in s.scalars(select(m.Cadre).where(m.Cadre.deleted_at.is_(None)))
+            if cadre_ids is None or cadre.id in cadre_ids
+        ),
         key=lambda c: ((name_keys(c.name) or (c.name,))[0], c.name, c.id),
     )  # in pinyin order, as a clerk looks for a name
     records: list[CadreRecord] = []
@@ -204,16 +243,60 @@ class SqlReports:
         with self.db.session() as s:
             return item_records(s, month), cadre_records(s, month)
 
-    def monthly_report(self, month: Month, *, today: dt.date | None = None) -> MonthlyReport:
-        """Every figure of the month's report (a month under way stands at ``today``)."""
+    def monthly_report(
+        self, month: Month, *, today: dt.date | None = None, station_code: str | None = None
+    ) -> MonthlyReport:
+        """Every figure of the month's report (a month under way stands at ``today``).
+
+        With ``station_code`` (at the township): that station's report, from the items it
+        numbered and the cadres it sent.
+
+        Raises:
+            ValidationError: a station is asked for at a station's store, or is unknown.
+        """
+        name = require_station(self.db, station_code) if station_code else None
         with self.db.session() as s:
-            station = load_station(s)
+            if name is None:
+                station = load_station(s)
+                name = station.name if station is not None else ""
+            cadre_ids = station_cadre_ids(s, station_code) if station_code else None
             return compute(
                 month,
-                item_records(s, month),
-                cadre_records(s, month),
+                item_records(s, month, station_code),
+                cadre_records(s, month, cadre_ids),
                 calendar=load_calendar(s),
-                station_name=station.name if station is not None else "",
+                station_name=name,
                 domains=_domains(s),
                 today=today or dt.date.today(),
             )
+
+    def township_report(self, month: Month, *, today: dt.date | None = None) -> TownshipReport:
+        """The township's report of the month: all its stations, and a row for each."""
+        stations = list(station_names(self.db).items())
+        township_name = township_profile(self.db)[1]
+        with self.db.session() as s:
+            return township_report(
+                month,
+                item_records(s, month),
+                cadre_records(s, month),
+                stations,
+                calendar=load_calendar(s),
+                township_name=township_name,
+                domains=_domains(s),
+                today=today or dt.date.today(),
+            )
+
+    def report_for(
+        self, month: Month, *, today: dt.date | None = None, station_code: str | None = None
+    ) -> MonthlyReport | TownshipReport:
+        """The report the 月报 tab and ``qunzhong report`` make.
+
+        A station's own report at a station; at the township the whole township's (or one
+        station's, with ``station_code``).
+
+        Raises:
+            ValidationError: a station is asked for at a station's store, or is unknown.
+        """
+        if station_code or not is_township(self.db):
+            return self.monthly_report(month, today=today, station_code=station_code)
+        return self.township_report(month, today=today)

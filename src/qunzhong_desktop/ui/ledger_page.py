@@ -3,6 +3,9 @@
 Each tab filters its ledger, shows it in a lazy table, exports it to Excel and prints it
 through a PDF (the same files the CLI writes). Other features add their own tabs with
 :meth:`LedgerPage.add_tab` (the monthly report adds 月报).
+
+At the township the item ledger lists every station's items: a 工作站 combo narrows it to
+one station and a 工作站 column names each item's station.
 """
 
 from __future__ import annotations
@@ -34,11 +37,12 @@ from qunzhong_desktop.core.intake_states import STATE_NAMES, State
 from qunzhong_desktop.core.ledger import (
     ITEM_COLUMNS,
     SUPPORT_COLUMNS,
+    TOWNSHIP_ITEM_COLUMNS,
     LedgerFilter,
     Row,
     SupportFilter,
 )
-from qunzhong_desktop.storage.ledger_repo import SqlLedger
+from qunzhong_desktop.storage.ledger_repo import SqlLedger, is_township, station_names
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.errors import show_error
 from qunzhong_desktop.ui.ledger_model import LedgerModel
@@ -75,6 +79,7 @@ class _LedgerTab(QWidget):
         self.store = store
         self.clock = clock
         self.filters = QHBoxLayout()
+        self.captions: dict[QComboBox, QLabel] = {}
         self.period = self.combo(self.tr("期间"))
         for text, key in (
             (self.tr("全部"), None),
@@ -122,6 +127,7 @@ class _LedgerTab(QWidget):
         combo.setMinimumContentsLength(6)
         label = QLabel(caption, self)
         label.setBuddy(combo)
+        self.captions[combo] = label
         self.filters.addWidget(label)
         self.filters.addWidget(combo)
         return combo
@@ -214,24 +220,37 @@ class _LedgerTab(QWidget):
 
 
 class ItemLedgerTab(_LedgerTab):
-    """民情台账: one row per intake item, filtered by period, state, grid and domain."""
+    """民情台账: one row per intake item, filtered by period, state, grid and domain.
+
+    At the township also by station (the 工作站 combo, shown only there).
+    """
 
     def __init__(self, store: Store, clock: Clock, parent: QWidget) -> None:
-        super().__init__(store, ITEM_COLUMNS, clock, parent)
+        self.township = is_township(store.db)
+        super().__init__(
+            store, TOWNSHIP_ITEM_COLUMNS if self.township else ITEM_COLUMNS, clock, parent
+        )
         self.kind_title = self.tr("民情台账")
-        self.ledger = SqlLedger(store.db)
+        self.ledger = SqlLedger(store.db, township=self.township)
+        self.station = self.combo(self.tr("工作站"))
         self.state = self.combo(self.tr("状态"))
         self.grid = self.combo(self.tr("网格"))
         self.domain = self.combo(self.tr("类别"))
         self.filters.addStretch(1)
+        self.station.setMinimumContentsLength(10)
+        for widget in (self.station, self.captions[self.station]):
+            widget.setVisible(self.township)
         self.reload_filters()
-        for combo in (self.period, self.state, self.grid, self.domain):
+        for combo in (self.period, self.station, self.state, self.grid, self.domain):
             combo.currentIndexChanged.connect(self.search)
         self._ids: list[str] = []
 
     def reload_filters(self) -> None:
-        """Refill the combos (grids and domains may have changed), keeping the choice."""
+        """Refill the combos (stations, grids and domains may have changed), keeping the choice."""
+        if self.township:  # a station imported since knows its name now
+            self.ledger = SqlLedger(self.store.db, township=True)
         choices: list[tuple[QComboBox, str, list[tuple[str, object]]]] = [
+            (self.station, self.tr("全部工作站"), self.station_choices()),
             (self.state, self.tr("全部状态"), [(STATE_NAMES[s], s.value) for s in State]),
             (self.grid, self.tr("全部网格"), [(g.name, g.id) for g in self.store.register.grids()]),
             (self.domain, self.tr("全部类别"), [(d, d) for d in self.store.items.domain_days()]),
@@ -246,6 +265,12 @@ class ItemLedgerTab(_LedgerTab):
             combo.setCurrentIndex(max(combo.findData(current), 0) if current is not None else 0)
             combo.blockSignals(False)
 
+    def station_choices(self) -> list[tuple[str, object]]:
+        """(name, code) of the stations to choose from: the township's, none at a station."""
+        if not self.township:
+            return []
+        return [(name, code) for code, name in station_names(self.store.db).items()]
+
     def current_filter(self) -> LedgerFilter:
         """The item-ledger filter of the bar."""
         date_from, date_to = self.dates()
@@ -256,6 +281,7 @@ class ItemLedgerTab(_LedgerTab):
             states=(State(state),) if state else (),
             grid_id=self.grid.currentData(),
             domain=self.domain.currentData(),
+            station_code=self.station.currentData() if self.township else None,
         )
 
     def search(self) -> None:

@@ -3,6 +3,9 @@
 The figures are :meth:`.SqlReports.monthly_report` computed in the background; the PDF is
 written to a temporary folder and shown in the print preview, the workbook is saved where
 the user says. The same files as ``qunzhong report``.
+
+At the township the report covers every station, with a table of each station's figures; a
+工作站 combo (shown only there) makes one station's report instead.
 """
 
 from __future__ import annotations
@@ -14,20 +17,32 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
     QDateEdit,
     QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from qunzhong_desktop.core.monthly_report import Month, MonthlyReport
+from qunzhong_desktop.core.monthly_stations import (
+    STATION_HEADERS,
+    StationFigures,
+    TownshipReport,
+    parts,
+)
+from qunzhong_desktop.storage.ledger_repo import is_township, station_names
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.errors import show_error
 from qunzhong_desktop.ui.tasks import CancelToken, Progress, run_task
@@ -50,6 +65,8 @@ class ReportPage(QWidget):
         super().__init__(parent)
         self.store = store
         self.report: MonthlyReport | None = None
+        self.township_report: TownshipReport | None = None  # at the township, all stations
+        self.township = is_township(store.db)
         self._clock = clock or dt.date.today
         today = self._clock()
         self.month_edit = QDateEdit(self)
@@ -58,6 +75,13 @@ class ReportPage(QWidget):
         self.month_edit.setMinimumDate(QDate(2000, 1, 1))
         self.month_edit.setMaximumDate(QDate(2199, 12, 1))
         self.month_edit.dateChanged.connect(lambda _date: self.refresh())
+        self.station_combo = QComboBox(self)
+        self.station_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.station_combo.setMinimumContentsLength(10)
+        self.reload_stations()
+        self.station_combo.currentIndexChanged.connect(lambda _index: self.refresh())
         self.pdf_button = QPushButton(self.tr("生成 PDF…"), self)
         self.pdf_button.clicked.connect(self.print_pdf)
         self.excel_button = QPushButton(self.tr("导出 Excel…"), self)
@@ -68,6 +92,13 @@ class ReportPage(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("月份："), self))
         bar.addWidget(self.month_edit)
+        station_caption = QLabel(self.tr("工作站："), self)
+        station_caption.setBuddy(self.station_combo)
+        bar.addSpacing(12)
+        bar.addWidget(station_caption)
+        bar.addWidget(self.station_combo)
+        station_caption.setVisible(self.township)
+        self.station_combo.setVisible(self.township)
         bar.addStretch(1)
         bar.addWidget(self.pdf_button)
         bar.addWidget(self.excel_button)
@@ -110,13 +141,42 @@ class ReportPage(QWidget):
             self,
         )
         hint.setWordWrap(True)
+        self.stations_caption = QLabel(self.tr("各工作站情况"), self)
+        caption_font = self.stations_caption.font()
+        caption_font.setBold(True)
+        self.stations_caption.setFont(caption_font)
+        self.stations_table = QTableWidget(0, len(STATION_HEADERS), self)
+        self.stations_table.setHorizontalHeaderLabels(
+            [
+                self.tr("工作站"),
+                self.tr("受理"),
+                self.tr("办结"),
+                self.tr("办理中"),
+                self.tr("超期"),
+                self.tr("一次办结率"),
+                self.tr("按时办结率"),
+                self.tr("满意率"),
+            ]
+        )
+        self.stations_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.stations_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.stations_table.verticalHeader().hide()
+        self.stations_table.setStyleSheet("QTableWidget::item { padding: 0 6px; }")
+        header = self.stations_table.horizontalHeader()
+        header.setMinimumSectionSize(64)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for widget in (self.stations_caption, self.stations_table):
+            widget.setVisible(False)
 
-        layout = QVBoxLayout(self)
+        layout = self.page_layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(figures)
+        layout.addWidget(self.stations_caption)
+        layout.addWidget(self.stations_table, 1)
         layout.addWidget(hint)
         layout.addWidget(self.status_label)
-        layout.addStretch(1)
+        layout.addStretch(1)  # while the per-station table is hidden (it stretches otherwise)
         self.refresh()
 
     # the figures -------------------------------------------------------------------------
@@ -125,28 +185,51 @@ class ReportPage(QWidget):
         date = self.month_edit.date()
         return Month(date.year(), date.month())
 
+    def station_code(self) -> str | None:
+        """The station chosen at the township (None: the whole township, or a station)."""
+        return self.station_combo.currentData() if self.township else None
+
+    def reload_stations(self) -> None:
+        """Refill the 工作站 combo (stations may have been imported), keeping the choice."""
+        combo = self.station_combo
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(self.tr("全乡镇"), None)
+        if self.township:
+            for code, name in station_names(self.store.db).items():
+                combo.addItem(name, code)
+        combo.setCurrentIndex(max(combo.findData(current), 0) if current is not None else 0)
+        combo.blockSignals(False)
+
+    def make_report(self, month: Month, station_code: str | None) -> MonthlyReport | TownshipReport:
+        """A month's report: the station's, the township's or one station's at the township."""
+        return self.store.reports.report_for(month, today=self._clock(), station_code=station_code)
+
     def refresh(self) -> None:
         """Compute the chosen month's figures in the background and show them."""
-        month = self.month()
+        self.reload_stations()
+        month, station = self.month(), self.station_code()
         self.status_label.setText(self.tr("正在统计……"))
 
         def done(report: Any) -> None:
-            if report.month == self.month():  # the user may have moved on meanwhile
+            # the user may have moved on meanwhile
+            if report.month == self.month() and station == self.station_code():
                 self.show_report(report)
 
         run_task(
             self,
-            lambda _progress, _cancel: self.store.reports.monthly_report(
-                month, today=self._clock()
-            ),
+            lambda _progress, _cancel: self.make_report(month, station),
             label=self.tr("正在统计民情月报……"),
             on_done=done,
             cancellable=False,
         )
 
-    def show_report(self, report: MonthlyReport) -> None:
-        """Fill the grid with the report's key figures."""
-        self.report = report
+    def show_report(self, chosen: MonthlyReport | TownshipReport) -> None:
+        """Fill the grid with the report's key figures (and the stations' at the township)."""
+        report, township = parts(chosen)
+        self.report, self.township_report = report, township
+        self.show_stations(township)
         pieces = self.tr("{0} 件")
         v = self.values
         v["received"].setText(pieces.format(report.received))
@@ -170,6 +253,32 @@ class ReportPage(QWidget):
         )
         self.status_label.setText(self.tr("{0}的统计已完成。").format(report.month.title))
 
+    def show_stations(self, township: TownshipReport | None) -> None:
+        """Fill the per-station table (hidden unless the report is the township's)."""
+        for widget in (self.stations_caption, self.stations_table):
+            widget.setVisible(township is not None)
+        layout = self.page_layout
+        layout.setStretch(layout.count() - 1, 0 if township is not None else 1)
+        rows: list[StationFigures] = []
+        if township is not None:
+            rows = [*township.stations, township.total]
+        table = self.stations_table
+        table.setRowCount(len(rows))
+        for row, f in enumerate(rows):
+            name = self.tr("合计") if township is not None and f is rows[-1] else f.name
+            values = [name, *map(str, f.counts), *(x.text for x in f.rates)]
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if column:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                if f is rows[-1]:
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                table.setItem(row, column, item)
+
     # files --------------------------------------------------------------------------------
     def write_pdf(
         self,
@@ -182,9 +291,10 @@ class ReportPage(QWidget):
         from qunzhong_desktop.reports.monthly_pdf import render_monthly_pdf
 
         month, configured = self.month(), self.store.settings.get(FONT_SETTING)
+        station = self.station_code()
 
         def work(_progress: Progress, _cancel: CancelToken) -> Path:
-            report = self.store.reports.monthly_report(month, today=self._clock())
+            report = self.make_report(month, station)
             return render_monthly_pdf(report, path, font=find_cjk_font(configured))
 
         run_task(self, work, label=self.tr("正在生成 PDF……"), on_done=on_done, on_error=on_error)
@@ -215,12 +325,10 @@ class ReportPage(QWidget):
         """Write the chosen month's workbook to ``path``."""
         from qunzhong_desktop.reports.monthly_xlsx import write_monthly_xlsx
 
-        month = self.month()
+        month, station = self.month(), self.station_code()
 
         def work(_progress: Progress, _cancel: CancelToken) -> Path:
-            return write_monthly_xlsx(
-                self.store.reports.monthly_report(month, today=self._clock()), path
-            )
+            return write_monthly_xlsx(self.make_report(month, station), path)
 
         def done(result: Any) -> None:
             self.status_label.setText(self.tr("已保存：{0}").format(result))

@@ -1,0 +1,93 @@
+"""台账 and 月报 at the township: the 工作站 filter, the 工作站 column, the per-station table."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import QDate, Qt
+from pytestqt.qtbot import QtBot
+
+from qunzhong_desktop.storage.store import Store
+from qunzhong_desktop.ui.ledger_page import LedgerPage
+from qunzhong_desktop.ui.report_page import ReportPage
+from tests.township_data import AFTER, TOWNSHIP_NAME, Township, build
+
+pytestmark = pytest.mark.gui
+ONE, TWO = "第1村群众工作站", "第2村群众工作站"
+
+
+@pytest.fixture(scope="module")
+def tw(
+    _template_dirs: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Township]:
+    built = build(_template_dirs[0], tmp_path_factory.mktemp("township"))
+    yield built
+    built.close()
+
+
+def test_item_ledger_at_the_township_filters_by_station(
+    qtbot: QtBot, tw: Township, tmp_path: Path
+) -> None:
+    page = LedgerPage(tw.township.store, clock=lambda: AFTER)
+    qtbot.addWidget(page)
+    tab = page.items_tab
+    assert not tab.station.isHidden()
+    assert [tab.station.itemText(i) for i in range(tab.station.count())] == [
+        "全部工作站",
+        ONE,
+        TWO,
+    ]
+    model = tab.model
+    assert model.headerData(1, Qt.Orientation.Horizontal) == "工作站"
+    assert model.rowCount() == 6 and tab.count_label.text() == "共 6 件"
+    tab.station.setCurrentIndex(tab.station.findData(tw.two.code))
+    assert model.rowCount() == 3
+    assert {model.data(model.index(r, 1)) for r in range(3)} == {TWO}
+    assert [model.data(model.index(r, 2)) for r in range(3)] == tw.b
+    out = tmp_path / "two.xlsx"
+    tab.export_to(out)
+    ws = load_workbook(out).active
+    assert ws is not None and ws.max_row == 2 + 3
+    assert ws["A1"].value == f"{TOWNSHIP_NAME}民情台账（{TWO}）（全部）"
+    page.refresh()  # keeps the choice
+    assert tab.station.currentData() == tw.two.code and model.rowCount() == 3
+
+
+def test_item_ledger_at_a_station_has_no_station_filter(qtbot: QtBot, store: Store) -> None:
+    page = LedgerPage(store, clock=lambda: AFTER)
+    qtbot.addWidget(page)
+    tab = page.items_tab
+    assert tab.station.isHidden() and tab.captions[tab.station].isHidden()
+    assert tab.model.headerData(1, Qt.Orientation.Horizontal) == "编号"
+    assert tab.current_filter().station_code is None
+
+
+def test_report_tab_at_the_township_shows_each_station(qtbot: QtBot, tw: Township) -> None:
+    page = ReportPage(tw.township.store, clock=lambda: AFTER)
+    qtbot.addWidget(page)
+    page.month_edit.setDate(QDate(2026, 11, 1))
+    assert not page.station_combo.isHidden() and not page.stations_table.isHidden()
+    table = page.stations_table
+    cells = [[table.item(r, c).text() for c in range(8)] for r in range(table.rowCount())]
+    assert cells == [
+        [ONE, "3", "2", "1", "1", "100.0%（2/2）", "100.0%（2/2）", "50.0%（1/2）"],
+        [TWO, "2", "1", "1", "0", "0.0%（0/1）", "0.0%（0/1）", "—（0/0）"],
+        ["合计", "5", "3", "2", "1", "66.7%（2/3）", "66.7%（2/3）", "50.0%（1/2）"],
+    ]
+    assert page.values["received"].text() == "5 件"
+    assert page.values["units"].text() == "民政办 +1.0"
+    # one station: its own report, without the per-station table
+    page.station_combo.setCurrentIndex(page.station_combo.findData(tw.one.code))
+    assert page.stations_table.isHidden()
+    assert page.values["received"].text() == "3 件"
+    assert page.report is not None and page.report.station_name == ONE
+
+
+def test_report_tab_at_a_station_has_no_station_choice(qtbot: QtBot, store: Store) -> None:
+    page = ReportPage(store, clock=lambda: AFTER)
+    qtbot.addWidget(page)
+    assert page.station_combo.isHidden() and page.stations_table.isHidden()
+    assert page.station_code() is None and page.township_report is None
