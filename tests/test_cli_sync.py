@@ -10,6 +10,7 @@ import datetime as dt
 import io
 import json
 import re
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -232,3 +233,21 @@ def test_passphrase_typed_twice_must_match(
 def test_sync_commands_need_a_set_up_pc(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "stations", "--home", tmp_path)
     assert code == 1 and "init township" in err
+
+
+def test_rekey_starts_a_new_epoch_and_keeps_the_old_key_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(node.PASSPHRASE_ENV, "白沙镇口令123")
+    code, out, err = run(capsys, *TOWNSHIP, "--home", tmp_path)
+    assert code == 0, err
+    old = lines(out)[-1].split("：")[-1]
+    code, out, err = run(capsys, "rekey", "--home", tmp_path)
+    assert code == 0, err
+    new = lines(out)[-1]
+    assert FINGERPRINT.match(new) and new != old
+    assert "乡镇工作包" in out  # what to do next
+    retired = list((tmp_path / "keys").glob("retired-*/node-keys.public.json"))
+    assert len(retired) == 1
+    with sqlite3.connect(tmp_path / "qunzhong.sqlite3") as conn:
+        assert conn.execute("SELECT epoch FROM local_node").fetchone() == (2,)

@@ -335,3 +335,12 @@ def test_clock_set_to_2001_still_applies_in_order(
     assert (report.status, report.applied, report.flagged) == (APPLIED, 2, 0)
     with township.store.db.session() as s:
         assert s.get(m.Household, row).phone == "13812345678"
+
+
+def test_missing_file_folder_and_own_bundle(net: tuple[Node, Node, Node], tmp_path: Path) -> None:
+    township, one, _ = net
+    register(one.store, FRIDAY)
+    bundle = one.export(tmp_path / "usb")[0]
+    assert "无法打开" in refused(township, tmp_path / "gone.qzb", "unreadable").message
+    assert "无法打开" in refused(township, tmp_path / "usb", "unreadable").message
+    assert "本机自己导出" in refused(one, bundle, "own_bundle").message

@@ -7,6 +7,7 @@ state machine does not allow with one Chinese line and exit status 1.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 from typing import Any
 
@@ -22,7 +23,14 @@ from qunzhong_desktop.core.intake import (
 )
 from qunzhong_desktop.core.intake_clock import URGENCY_NAMES, Urgency
 from qunzhong_desktop.core.intake_records import ItemFilter, ItemRow, NewItem
-from qunzhong_desktop.core.intake_states import STATE_NAMES, State, allowed_targets, parse_state
+from qunzhong_desktop.core.intake_states import (
+    STATE_NAMES,
+    Role,
+    State,
+    allowed_targets,
+    parse_state,
+)
+from qunzhong_desktop.storage.setup import node_role, township_profile
 from qunzhong_desktop.storage.store import Store
 
 CLI_ACTOR = "命令行"
@@ -81,6 +89,10 @@ def _move_parser(actions: Any, home: argparse.ArgumentParser) -> None:
     move.add_argument("--result", default=None, metavar="TEXT", help="办结结果（默认同 --note）")
     move.add_argument("--satisfaction", default=None, help="回访满意度：" + "、".join(SATISFACTION))
     move.add_argument("--way", default="电话", help="回访方式：" + "、".join(FOLLOW_UP_WAYS))
+    move.add_argument("--unit", default=None, help="乡镇交办：责任单位（已交办、已办结时）")
+    move.add_argument(
+        "--days", type=int, default=None, help="乡镇交办：办结时限（工作日，从今天算起）"
+    )
     move.set_defaults(handler=run_move)
 
 
@@ -132,17 +144,23 @@ def run_move(args: argparse.Namespace) -> int:
         data["way"] = args.way
         if args.satisfaction is not None:
             data["satisfaction"] = args.satisfaction
+    if args.unit:
+        data["unit"] = args.unit
     store = store_of(args)
     try:
+        # at a township office the moves are the township's: assignment and results
+        role = Role.TOWNSHIP if node_role(store.db) == "township" else Role.STATION
+        if target is State.ASSIGNED and args.days is not None:
+            data["deadline"] = store.items.deadline_after(args.days, dt.date.today()).isoformat()
         before = store.items.item(args.number).state
         try:
             detail = store.items.move(
-                args.number, target, actor=actor_of(store), note=args.note, data=data
+                args.number, target, actor=actor_of(store), note=args.note, data=data, role=role
             )
         except MoveRefused as exc:
             if exc.code != MoveRefused.code:
                 raise
-            targets = "、".join(STATE_NAMES[t] for t in allowed_targets(before))
+            targets = "、".join(STATE_NAMES[t] for t in allowed_targets(before, role))
             hint = f"当前可改为：{targets}。" if targets else "该事项已结束，不能再流转。"
             raise MoveRefused(exc.message + hint, code=exc.code, **exc.data) from None
         print(f"{detail.number}：{STATE_NAMES[before]} → {STATE_NAMES[detail.state]}")
@@ -221,7 +239,9 @@ def person_id_of(store: Store, raw: str) -> str:
 
 
 def actor_of(store: Store) -> str:
-    """Who the history names for a command: the station's operator, else 命令行."""
+    """Who the history names: the station's operator (the township's name), else 命令行."""
+    if node_role(store.db) == "township":
+        return township_profile(store.db)[1] or CLI_ACTOR
     station = store.register.station()
     return (station.operator if station else "") or CLI_ACTOR
 

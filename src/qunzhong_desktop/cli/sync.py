@@ -246,7 +246,10 @@ def run_export(args: argparse.Namespace) -> int:
     try:
         sync = SyncService(store.db, store.home)
         keys = open_keys(sync)
-        results = sync.export_bundles(args.out, keys, station_code=args.station)
+        out = Path(args.out)
+        if out.parent.is_dir():  # `--out E:/同步` on the stick: make the folder
+            out.mkdir(exist_ok=True)
+        results = sync.export_bundles(out, keys, station_code=args.station)
     finally:
         store.close()
     if not results:

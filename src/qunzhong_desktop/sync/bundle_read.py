@@ -99,9 +99,21 @@ def read_bundle(
         BundleRefused: the first check that failed, with its ``bundle.*`` code.
     """
     limits = limits or Limits()
-    work = tempfile.TemporaryDirectory(prefix="qunzhong-import-")
     try:
-        with Path(path).open("rb") as f:
+        handle = Path(path).open("rb")  # noqa: SIM115 (closed by the with below)
+    except OSError as exc:
+        raise refuse(
+            "unreadable",
+            f"无法打开 {Path(path).name}（{exc.strerror or exc}）：请确认选择的是数据包文件，"
+            "U盘已插好。",
+        ) from exc
+    try:
+        work = tempfile.TemporaryDirectory(prefix="qunzhong-import-")
+    except OSError as exc:
+        handle.close()
+        raise _io_error(exc) from exc
+    try:
+        with handle as f:
             container = open_container(f, limits)
             with container.zip:
                 found = signers(container.manifest, container.signature, trusted_keys)
@@ -114,10 +126,21 @@ def read_bundle(
         _decrypt(sealed, plain, keys)
         sealed.unlink()
         count = _scan(plain, manifest, limits)
+    except OSError as exc:  # the temp folder: a full disk, not a bad bundle
+        work.cleanup()
+        raise _io_error(exc) from exc
     except BaseException:
         work.cleanup()
         raise
     return VerifiedBundle(manifest, count, work)
+
+
+def _io_error(exc: OSError) -> Exception:
+    return refuse(
+        "io_error",
+        f"读取数据包或写临时文件时出错（{exc.strerror or exc}），请检查U盘和本机磁盘空间后重试。"
+        "本机数据没有改变。",
+    )
 
 
 def _copy_payload(src: IO[bytes], dst: Path, manifest: dict[str, Any]) -> None:

@@ -15,7 +15,7 @@ from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.models_sync import SyncPeer, SyncPeerKey
 from qunzhong_desktop.sync.bundle_container import open_container, refuse
 from qunzhong_desktop.sync.bundle_format import BundleRefused, Limits
-from qunzhong_desktop.sync.bundle_manifest import signers
+from qunzhong_desktop.sync.bundle_manifest import signers, strict_loads
 from qunzhong_desktop.sync.views import PeerStatus
 
 
@@ -37,6 +37,13 @@ def explain_refusal(db: Database, path: Path, exc: BundleRefused) -> BundleRefus
     """Say more when a signature failed because the key is revoked or not yet confirmed."""
     if exc.code != "bundle.signature_bad":
         return exc
+    with db.session() as s:
+        local = s.scalars(select(m.LocalNode.node_id)).first()
+    if local is not None and _claimed_sender(path) == local:
+        return refuse(
+            "own_bundle",
+            "这是本机自己导出的数据包，应交给对方（乡镇或工作站）导入，不必在本机导入。",
+        )
     with db.session() as s:
         rows = list(
             s.execute(
@@ -70,6 +77,18 @@ def explain_refusal(db: Database, path: Path, exc: BundleRefused) -> BundleRefus
                 f"{peer.name}的登记尚未确认密钥指纹，请先在“登记站点”中核对指纹后再导入。",
             )
     return exc
+
+
+def _claimed_sender(path: Path) -> str | None:
+    """The sender a bundle's manifest names, unverified (only to explain a refusal)."""
+    try:
+        with Path(path).open("rb") as f:
+            container = open_container(f, Limits())
+            with container.zip:
+                manifest = strict_loads(container.manifest)
+        return str(manifest["sender"]["node_id"])
+    except (BundleRefused, OSError, ValueError, KeyError, TypeError):
+        return None
 
 
 def peer_statuses(db: Database, gaps: dict[str, tuple[int, int]] | None = None) -> list[PeerStatus]:
