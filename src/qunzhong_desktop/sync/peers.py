@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from qunzhong_desktop.core.intake_states import DONE, FINAL
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.database import Database
-from qunzhong_desktop.storage.models_sync import SyncPeer, SyncPeerKey
+from qunzhong_desktop.storage.models_sync import SyncPeer, SyncPeerKey, SyncRowVersion
 from qunzhong_desktop.sync.bundle_container import open_container, refuse
 from qunzhong_desktop.sync.bundle_format import BundleRefused, Limits
 from qunzhong_desktop.sync.bundle_manifest import signers, strict_loads
@@ -79,6 +79,25 @@ def explain_refusal(db: Database, path: Path, exc: BundleRefused) -> BundleRefus
     return exc
 
 
+def _pending(s: Session, peer: SyncPeer, local_max: int) -> int:
+    """This PC's changes for ``peer`` that it has not acknowledged yet."""
+    if peer.role == "township":  # a station sends the township everything
+        return max(0, local_max - peer.acked_through)
+    owned = select(SyncRowVersion.row_id).where(
+        SyncRowVersion.table_name == "intake_item", SyncRowVersion.owner == peer.node_id
+    )
+    return int(
+        s.scalar(
+            select(func.count(m.SyncChange.seq)).where(
+                m.SyncChange.seq > peer.acked_through,
+                m.SyncChange.table_name == "item_event",
+                func.json_extract(m.SyncChange.fields, "$.item_id").in_(owned),
+            )
+        )
+        or 0
+    )
+
+
 def _claimed_sender(path: Path) -> str | None:
     """The sender a bundle's manifest names, unverified (only to explain a refusal)."""
     try:
@@ -133,7 +152,7 @@ def peer_statuses(db: Database, gaps: dict[str, tuple[int, int]] | None = None) 
                     last_received_at=peer.last_received_at,
                     missing=gaps.get(peer.node_id),
                     acked_through=peer.acked_through,
-                    pending_out=max(0, local_max - peer.acked_through),
+                    pending_out=_pending(s, peer, local_max),
                     last_sent_at=peer.last_sent_at,
                     open_items=open_items,
                     overdue_items=overdue,
