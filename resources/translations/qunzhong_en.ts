@@ -774,6 +774,10 @@ Intake items registered from it are kept.</translation>
         <translation>Export result</translation>
     </message>
     <message>
+        <source>无新变更</source>
+        <translation>no new changes</translation>
+    </message>
+    <message>
         <source>请把数据包文件复制到 U 盘，交给对方导入。数据包已签名加密，只有对方能打开。</source>
         <translation>Copy the bundle files to a USB stick and hand them over for import. Bundles are signed and encrypted: only the recipient can open them.</translation>
     </message>
@@ -1210,6 +1214,10 @@ Intake items registered from it are kept.</translation>
         <translation>Refused</translation>
     </message>
     <message>
+        <source>无新变更</source>
+        <translation>no new changes</translation>
+    </message>
+    <message>
         <source>“待核对”的变更已记入冲突记录，请逐条查看后决定保留哪个值。</source>
         <translation>Changes “to review” were written to the conflict log: look at each one and decide which value to keep.</translation>
     </message>
@@ -1591,6 +1599,10 @@ Intake items registered from it are kept.</translation>
         <translation>Assigned to {unit}, due {deadline}</translation>
     </message>
     <message>
+        <source>责任单位 {unit}</source>
+        <translation>responsible unit {unit}</translation>
+    </message>
+    <message>
         <source>材料已补齐，开始办理</source>
         <translation>Documents received, start</translation>
     </message>
@@ -1709,6 +1721,10 @@ Intake items registered from it are kept.</translation>
         <translation>Item ledger</translation>
     </message>
     <message>
+        <source>工作站</source>
+        <translation>Station</translation>
+    </message>
+    <message>
         <source>状态</source>
         <translation>State</translation>
     </message>
@@ -1719,6 +1735,10 @@ Intake items registered from it are kept.</translation>
     <message>
         <source>类别</source>
         <translation>Domain</translation>
+    </message>
+    <message>
+        <source>全部工作站</source>
+        <translation>All stations</translation>
     </message>
     <message>
         <source>全部状态</source>
@@ -2202,6 +2222,10 @@ After deletion they no longer appear in the register.</translation>
         <translation>Month:</translation>
     </message>
     <message>
+        <source>工作站：</source>
+        <translation>Station:</translation>
+    </message>
+    <message>
         <source>本月受理</source>
         <translation>Received this month</translation>
     </message>
@@ -2250,6 +2274,38 @@ After deletion they no longer appear in the register.</translation>
         <translation>The definition of every figure is in the footnotes of the PDF and the Excel workbook. A rate shows numerator/denominator in brackets, and “—” when the denominator is 0.</translation>
     </message>
     <message>
+        <source>各工作站情况</source>
+        <translation>Stations</translation>
+    </message>
+    <message>
+        <source>工作站</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>受理</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>办结</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>办理中</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>按时办结率</source>
+        <translation>On-time rate</translation>
+    </message>
+    <message>
+        <source>全乡镇</source>
+        <translation>Whole township</translation>
+    </message>
+    <message>
         <source>正在统计……</source>
         <translation>Counting…</translation>
     </message>
@@ -2276,6 +2332,10 @@ After deletion they no longer appear in the register.</translation>
     <message>
         <source>{0}的统计已完成。</source>
         <translation>Figures for {0} are ready.</translation>
+    </message>
+    <message>
+        <source>合计</source>
+        <translation>Total</translation>
     </message>
     <message>
         <source>正在生成 PDF……</source>
@@ -2617,8 +2677,8 @@ After deletion they no longer appear in the register.</translation>
         <translation>Next step: in the program open “Sync” → “Export enrollment”, give the enrollment file to the township office and print the fingerprint sheet so the township can check the fingerprint above.</translation>
     </message>
     <message>
-        <source>下一步：进入程序后在“同步”页导出工作站工作包，交给各村（社区）群众工作站，并把上面的指纹告诉他们核对。</source>
-        <translation>Next step: in the program export the station kit on the “Sync” page, give it to each village (community) station and tell them the fingerprint above so they can check it.</translation>
+        <source>下一步：进入程序后在“站点与同步”页导出乡镇工作包，交给各村（社区）群众工作站，并把上面的指纹告诉他们核对。</source>
+        <translation>Next: in the program, open “Stations and sync”, export the township kit, give it to each village (community) station and tell them the fingerprint above so they can check it.</translation>
     </message>
 </context>
 <context>
@@ -2892,6 +2952,151 @@ After deletion they no longer appear in the register.</translation>
     </message>
 </context>
 <context>
+    <name>StationPanel</name>
+    <message>
+        <source>乡镇</source>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <source>名称：</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>代码：</source>
+        <translation>Code:</translation>
+    </message>
+    <message>
+        <source>密钥指纹：</source>
+        <translation>Key fingerprint:</translation>
+    </message>
+    <message>
+        <source>最近导出：</source>
+        <translation>Last export:</translation>
+    </message>
+    <message>
+        <source>最近导入：</source>
+        <translation>Last import:</translation>
+    </message>
+    <message>
+        <source>待确认的变更：</source>
+        <translation>Unconfirmed changes:</translation>
+    </message>
+    <message>
+        <source>导出数据包…</source>
+        <translation>Export bundle…</translation>
+    </message>
+    <message>
+        <source>导入交办包…</source>
+        <translation>Import dispatch bundle…</translation>
+    </message>
+    <message>
+        <source>导出登记表…</source>
+        <translation>Export enrollment…</translation>
+    </message>
+    <message>
+        <source>首次使用：导入乡镇工作包 → 导出登记表，打印后连同登记文件交乡镇 → 乡镇登记本站后，即可导出数据包。</source>
+        <translation>First time: import the station kit → export the enrollment, print the sheet and hand it to the township with the enrollment file → once the township has enrolled this station, bundles can be exported.</translation>
+    </message>
+    <message>
+        <source>每次导出的数据包都包含乡镇尚未确认的全部变更：U 盘丢了或忘了带，重新导出即可，不会丢数据。导入乡镇发回的交办包后，这些变更才算确认。</source>
+        <translation>Every exported bundle holds all changes the township has not confirmed yet: if a USB stick is lost or forgotten, just export again and nothing is lost. The changes count as confirmed once the dispatch bundle the township sends back has been imported.</translation>
+    </message>
+    <message>
+        <source>本站还没有导入乡镇工作包。请向乡镇群众工作办索取工作包（.qzkit 文件），导入后才能与乡镇交换数据包。</source>
+        <translation>This station has not imported the township&apos;s station kit yet. Ask the township office for the kit (a .qzkit file); bundles can be exchanged once it is imported.</translation>
+    </message>
+    <message>
+        <source>导入乡镇工作包…</source>
+        <translation>Import station kit…</translation>
+    </message>
+    <message>
+        <source>尚未导出</source>
+        <translation>Not yet</translation>
+    </message>
+    <message>
+        <source>尚未导入</source>
+        <translation>Not yet</translation>
+    </message>
+    <message>
+        <source>{0} 条（乡镇导入并发回交办包后确认）</source>
+        <translation>{0} (confirmed when the township has imported them and sent a dispatch bundle back)</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>导出数据包</source>
+        <translation>Export bundle</translation>
+    </message>
+    <message>
+        <source>导入交办包</source>
+        <translation>Import dispatch bundle</translation>
+    </message>
+    <message>
+        <source>导入乡镇工作包</source>
+        <translation>Import station kit</translation>
+    </message>
+    <message>
+        <source>乡镇工作包 (*.qzkit)</source>
+        <translation>Station kit (*.qzkit)</translation>
+    </message>
+    <message>
+        <source>导入{0}的工作包？</source>
+        <translation>Import the station kit of {0}?</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>未附带（使用程序自带的节假日安排）</source>
+        <translation>none included (the holiday schedules built into the program are used)</translation>
+    </message>
+    <message>
+        <source>乡镇：{name}（{code}）
+电话：{phone}
+密钥指纹：{fingerprint}
+责任单位 {units} 个，诉求类别时限 {domains} 类，工作日历：{years}
+
+请打电话向乡镇核对密钥指纹。导入后，本站只与这个乡镇交换数据包，并使用乡镇统一的责任单位、办理时限和工作日历。</source>
+        <translation>Township: {name} ({code})
+Phone: {phone}
+Key fingerprint: {fingerprint}
+{units} responsible units, deadlines for {domains} categories, work calendar: {years}
+
+Please check the key fingerprint with the township by phone. Once imported, this station exchanges bundles with this township only and uses the township&apos;s units, deadlines and work calendar.</translation>
+    </message>
+    <message>
+        <source>已导入{0}的工作包。下一步：导出登记表，打印后连同登记文件交乡镇。</source>
+        <translation>The station kit of {0} was imported. Next: export the enrollment, print the sheet and hand it to the township with the enrollment file.</translation>
+    </message>
+    <message>
+        <source>导出登记表</source>
+        <translation>Export enrollment</translation>
+    </message>
+    <message>
+        <source>站点登记文件 (*.qzenroll)</source>
+        <translation>Station enrollment (*.qzenroll)</translation>
+    </message>
+    <message>
+        <source>正在导出登记表……</source>
+        <translation>Exporting the enrollment…</translation>
+    </message>
+    <message>
+        <source>已导出登记文件 {0}，但登记表没有生成。密钥指纹：{1}</source>
+        <translation>The enrollment file {0} was written, but the sheet could not be made. Key fingerprint: {1}</translation>
+    </message>
+    <message>
+        <source>已导出登记文件 {0} 和登记表 {1}。请打印登记表，连同登记文件交乡镇。</source>
+        <translation>Wrote the enrollment file {0} and the sheet {1}. Print the sheet and hand it to the township with the enrollment file.</translation>
+    </message>
+</context>
+<context>
     <name>StationsTableModel</name>
     <message>
         <source>工作站</source>
@@ -3000,10 +3205,6 @@ After deletion they no longer appear in the register.</translation>
         <translation>Exchange data with the township office on a USB stick: export this station&apos;s bundle for the township and import the dispatch bundles it sends back. Bundles are signed and encrypted: only the recipient can open them.</translation>
     </message>
     <message>
-        <source>用 U 盘与各工作站交换数据：导入各站交来的数据包，生成交办包发回各站。新站点先导出站点工作包交给该站，再用该站的登记文件和登记表登记。</source>
-        <translation>Exchange data with the stations on a USB stick: import the stations&apos; bundles and write dispatch bundles for them. For a new station, export the station kit for it first, then enroll it with its enrollment file and printed sheet.</translation>
-    </message>
-    <message>
         <source>本机尚未完成设置，请先完成工作站设置。</source>
         <translation>This PC is not set up yet. Please finish the set-up first.</translation>
     </message>
@@ -3016,90 +3217,6 @@ After deletion they no longer appear in the register.</translation>
         <translation>This PC&apos;s key fingerprint:</translation>
     </message>
     <message>
-        <source>乡镇</source>
-        <translation>Township</translation>
-    </message>
-    <message>
-        <source>名称：</source>
-        <translation>Name:</translation>
-    </message>
-    <message>
-        <source>代码：</source>
-        <translation>Code:</translation>
-    </message>
-    <message>
-        <source>密钥指纹：</source>
-        <translation>Key fingerprint:</translation>
-    </message>
-    <message>
-        <source>最近导出：</source>
-        <translation>Last export:</translation>
-    </message>
-    <message>
-        <source>最近导入：</source>
-        <translation>Last import:</translation>
-    </message>
-    <message>
-        <source>待确认的变更：</source>
-        <translation>Unconfirmed changes:</translation>
-    </message>
-    <message>
-        <source>本站还没有导入乡镇工作包。请向乡镇群众工作办索取工作包（.qzkit 文件），导入后才能与乡镇交换数据包。</source>
-        <translation>This station has not imported the township&apos;s station kit yet. Ask the township office for the kit (a .qzkit file); bundles can be exchanged once it is imported.</translation>
-    </message>
-    <message>
-        <source>导入乡镇工作包…</source>
-        <translation>Import station kit…</translation>
-    </message>
-    <message>
-        <source>导出数据包…</source>
-        <translation>Export bundle…</translation>
-    </message>
-    <message>
-        <source>导入交办包…</source>
-        <translation>Import dispatch bundle…</translation>
-    </message>
-    <message>
-        <source>导出登记表…</source>
-        <translation>Export enrollment…</translation>
-    </message>
-    <message>
-        <source>首次使用：导入乡镇工作包 → 导出登记表，打印后连同登记文件交乡镇 → 乡镇登记本站后，即可导出数据包。</source>
-        <translation>First time: import the station kit → export the enrollment, print the sheet and hand it to the township with the enrollment file → once the township has enrolled this station, bundles can be exported.</translation>
-    </message>
-    <message>
-        <source>导入数据包…</source>
-        <translation>Import bundles…</translation>
-    </message>
-    <message>
-        <source>导入整个文件夹…</source>
-        <translation>Import folder…</translation>
-    </message>
-    <message>
-        <source>生成交办包…</source>
-        <translation>Write dispatches…</translation>
-    </message>
-    <message>
-        <source>仅为选中站点…</source>
-        <translation>Selected station only…</translation>
-    </message>
-    <message>
-        <source>导出站点工作包…</source>
-        <translation>Export station kit…</translation>
-    </message>
-    <message>
-        <source>登记站点…</source>
-        <translation>Enroll station…</translation>
-    </message>
-    <message>
-        <source>刷新</source>
-        <translation>Refresh</translation>
-    </message>
-    <message>
-        <source>还没有登记的工作站。请先“导出站点工作包…”交给各站；各站导入后会交回登记文件和打印的登记表，再用“登记站点…”登记。</source>
-        <translation>No station is enrolled yet. First give each station the kit from “Export station kit…”; after importing it, each station returns an enrollment file and a printed sheet: enroll it with “Enroll station…”.</translation>
-    </message>
-    <message>
         <source>本机：{0}（{1}）</source>
         <translation>This PC: {0} ({1})</translation>
     </message>
@@ -3108,114 +3225,8 @@ After deletion they no longer appear in the register.</translation>
         <translation>not created yet</translation>
     </message>
     <message>
-        <source>尚未导出</source>
-        <translation>Not yet</translation>
-    </message>
-    <message>
-        <source>尚未导入</source>
-        <translation>Not yet</translation>
-    </message>
-    <message>
-        <source>{0} 条（乡镇导入并发回交办包后确认）</source>
-        <translation>{0} (confirmed when the township has imported them and sent a dispatch bundle back)</translation>
-    </message>
-    <message>
-        <source>无</source>
-        <translation>None</translation>
-    </message>
-    <message>
         <source>已生成本机密钥，请牢记密钥口令。</source>
         <translation>The keys of this PC were created. Keep the key passphrase in mind.</translation>
-    </message>
-    <message>
-        <source>导入乡镇工作包</source>
-        <translation>Import station kit</translation>
-    </message>
-    <message>
-        <source>乡镇工作包 (*.qzkit)</source>
-        <translation>Station kit (*.qzkit)</translation>
-    </message>
-    <message>
-        <source>导入{0}的工作包？</source>
-        <translation>Import the station kit of {0}?</translation>
-    </message>
-    <message>
-        <source>导入</source>
-        <translation>Import</translation>
-    </message>
-    <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>乡镇：{name}（{code}）
-电话：{phone}
-密钥指纹：{fingerprint}
-责任单位 {units} 个，诉求类别时限 {domains} 类，工作日历：{years}
-
-请打电话向乡镇核对密钥指纹。导入后，本站只与这个乡镇交换数据包，并使用乡镇统一的责任单位、办理时限和工作日历。</source>
-        <translation>Township: {name} ({code})
-Phone: {phone}
-Key fingerprint: {fingerprint}
-{units} responsible units, deadlines for {domains} categories, work calendar: {years}
-
-Please check the key fingerprint with the township by phone. Once imported, this station exchanges bundles with this township only and uses the township&apos;s units, deadlines and work calendar.</translation>
-    </message>
-    <message>
-        <source>已导入{0}的工作包。下一步：导出登记表，打印后连同登记文件交乡镇。</source>
-        <translation>The station kit of {0} was imported. Next: export the enrollment, print the sheet and hand it to the township with the enrollment file.</translation>
-    </message>
-    <message>
-        <source>导出登记表</source>
-        <translation>Export enrollment</translation>
-    </message>
-    <message>
-        <source>站点登记文件 (*.qzenroll)</source>
-        <translation>Station enrollment (*.qzenroll)</translation>
-    </message>
-    <message>
-        <source>正在导出登记表……</source>
-        <translation>Exporting the enrollment…</translation>
-    </message>
-    <message>
-        <source>已导出登记文件 {0}，但登记表没有生成。密钥指纹：{1}</source>
-        <translation>The enrollment file {0} was written, but the sheet could not be made. Key fingerprint: {1}</translation>
-    </message>
-    <message>
-        <source>已导出登记文件 {0} 和登记表 {1}。请打印登记表，连同登记文件交乡镇。</source>
-        <translation>Wrote the enrollment file {0} and the sheet {1}. Print the sheet and hand it to the township with the enrollment file.</translation>
-    </message>
-    <message>
-        <source>导出站点工作包</source>
-        <translation>Export station kit</translation>
-    </message>
-    <message>
-        <source>站点工作包 (*.qzkit)</source>
-        <translation>Station kit (*.qzkit)</translation>
-    </message>
-    <message>
-        <source>正在导出站点工作包……</source>
-        <translation>Exporting the station kit…</translation>
-    </message>
-    <message>
-        <source>已导出站点工作包 {0}。请复制到 U 盘，交各工作站在“同步”中导入。</source>
-        <translation>Wrote the station kit {0}. Copy it to a USB stick for the stations to import under “Sync”.</translation>
-    </message>
-    <message>
-        <source>登记站点</source>
-        <translation>Enroll station</translation>
-    </message>
-    <message>
-        <source>已登记 {0}（{1}），可以导入该站的数据包了。</source>
-        <translation>{0} ({1}) is enrolled: its bundles can be imported now.</translation>
-    </message>
-    <message>
-        <source>导出数据包</source>
-        <translation>Export bundle</translation>
-    </message>
-    <message>
-        <source>生成交办包</source>
-        <translation>Write dispatch bundles</translation>
     </message>
     <message>
         <source>正在生成数据包……</source>
@@ -3230,10 +3241,6 @@ Please check the key fingerprint with the township by phone. Once imported, this
         <translation>There are no bundles to write.</translation>
     </message>
     <message>
-        <source>导入交办包</source>
-        <translation>Import dispatch bundle</translation>
-    </message>
-    <message>
         <source>导入数据包</source>
         <translation>Import bundles</translation>
     </message>
@@ -3242,12 +3249,14 @@ Please check the key fingerprint with the township by phone. Once imported, this
         <translation>Bundles (*.qzb)</translation>
     </message>
     <message>
-        <source>导入整个文件夹</source>
-        <translation>Import a whole folder</translation>
+        <source>站点与同步</source>
+        <translation>Stations and sync</translation>
     </message>
     <message>
-        <source>文件夹 {0} 中没有数据包（.qzb 文件）。</source>
-        <translation>There are no bundles (.qzb files) in the folder {0}.</translation>
+        <source>用 U 盘与各工作站交换数据：导入各站交来的数据包，生成交办包发回各站。
+新站点：先导出乡镇工作包交给该站，再用该站交回的登记文件和登记表登记。</source>
+        <translation>Exchange data with the stations on a USB stick: import the stations&apos; bundles and write dispatch bundles for them.
+For a new station, export the station kit for it first, then enroll it with the enrollment file and printed sheet it hands back.</translation>
     </message>
     <message>
         <source>正在核验并导入数据包……</source>
@@ -3321,6 +3330,85 @@ Please check the key fingerprint with the township by phone. Once imported, this
     <message>
         <source>{unit}办结：{result}</source>
         <translation>Resolved by {unit}: {result}</translation>
+    </message>
+</context>
+<context>
+    <name>TownshipPanel</name>
+    <message>
+        <source>导入数据包…</source>
+        <translation>Import bundles…</translation>
+    </message>
+    <message>
+        <source>导入整个文件夹…</source>
+        <translation>Import folder…</translation>
+    </message>
+    <message>
+        <source>生成交办包…</source>
+        <translation>Write dispatches…</translation>
+    </message>
+    <message>
+        <source>仅为选中站点…</source>
+        <translation>Selected station only…</translation>
+    </message>
+    <message>
+        <source>导出乡镇工作包…</source>
+        <translation>Export station kit…</translation>
+    </message>
+    <message>
+        <source>还没有登记的工作站。请先“导出乡镇工作包…”交给各站；各站导入后会交回登记文件和打印的登记表，再用“登记站点…”登记。</source>
+        <translation>No station is enrolled yet. First give each station the kit from “Export station kit…”; after importing it, each station returns an enrollment file and a printed sheet: enroll it with “Enroll station…”.</translation>
+    </message>
+    <message>
+        <source>导出乡镇工作包</source>
+        <translation>Export station kit</translation>
+    </message>
+    <message>
+        <source>乡镇工作包 (*.qzkit)</source>
+        <translation>Station kit (*.qzkit)</translation>
+    </message>
+    <message>
+        <source>正在导出乡镇工作包……</source>
+        <translation>Exporting the station kit…</translation>
+    </message>
+    <message>
+        <source>已导出乡镇工作包 {0}。请复制到 U 盘，交各工作站在“同步”中导入。</source>
+        <translation>Wrote the station kit {0}. Copy it to a USB stick for the stations to import under “Sync”.</translation>
+    </message>
+    <message>
+        <source>登记站点…</source>
+        <translation>Enroll station…</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>导入数据包</source>
+        <translation>Import bundles</translation>
+    </message>
+    <message>
+        <source>导入整个文件夹</source>
+        <translation>Import a whole folder</translation>
+    </message>
+    <message>
+        <source>文件夹 {0} 中没有数据包（.qzb 文件）。</source>
+        <translation>There are no bundles (.qzb files) in the folder {0}.</translation>
+    </message>
+    <message>
+        <source>生成交办包</source>
+        <translation>Write dispatch bundles</translation>
+    </message>
+    <message>
+        <source>登记站点</source>
+        <translation>Enroll station</translation>
+    </message>
+    <message>
+        <source>站点登记文件 (*.qzenroll)</source>
+        <translation>Station enrollment (*.qzenroll)</translation>
+    </message>
+    <message>
+        <source>已登记 {0}（{1}），可以导入该站的数据包了。</source>
+        <translation>{0} ({1}) is enrolled: its bundles can be imported now.</translation>
     </message>
 </context>
 <context>

@@ -181,3 +181,19 @@ def test_a_finding_names_its_diary_entry(qtbot: QtBot, store: Store) -> None:
     )  # fmt: skip
     dialog = open_item(qtbot, store, item.number)
     assert f"刘书记 {FRIDAY.date().isoformat()} 的民情日记（入户走访）" in dialog.content.text()
+
+
+def test_the_townships_assignment_and_result_read_plainly(qtbot: QtBot, store: Store) -> None:
+    from qunzhong_desktop.core.intake_states import Role
+
+    number = register(store, FRIDAY, item_type="上报件")
+    data = {"unit": "城建办", "deadline": "2026-12-04"}
+    store.items.move(number, State.ASSIGNED, actor="乡镇", role=Role.TOWNSHIP, data=data)
+    store.items.move(
+        number, State.RESOLVED, actor="乡镇", role=Role.TOWNSHIP, note="已修复",
+        data={"result": "已修复", "unit": "城建办"},
+    )  # fmt: skip
+    dialog = open_item(qtbot, store, number)
+    rows = dialog.history.rowCount()
+    assert dialog.history.item(rows - 2, 4).text() == "交办 城建办，期限 2026-12-04"
+    assert dialog.history.item(rows - 1, 4).text() == "已修复；责任单位 城建办"

@@ -24,6 +24,7 @@ from typing import Any
 from qunzhong_desktop.cli.common import store_of
 from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.sync import node
+from qunzhong_desktop.sync.importer import import_order
 from qunzhong_desktop.sync.keys import KeyStoreError, NodeKeys
 from qunzhong_desktop.sync.service import SyncService
 from qunzhong_desktop.sync.views import ExportResult, PeerStatus
@@ -273,7 +274,7 @@ def export_summary(result: ExportResult) -> str:
         for key in order
         if result.summary.get(key)
     )
-    seq = f"序号 {result.seq_from}–{result.seq_to}，" if result.seq_to else ""
+    seq = f"序号 {result.seq_from}–{result.seq_to}，" if result.seq_to >= result.seq_from else ""
     return f"{to}：{seq}共 {result.changes} 条变更" + (f"（{counts}）" if counts else "")
 
 
@@ -284,7 +285,9 @@ def run_import(args: argparse.Namespace) -> int:
     try:
         sync = SyncService(store.db, store.home)
         keys = open_keys(sync)
-        for path in args.files:
+        # oldest first (by sender and sequence in the name), as the window does: `E:/*.qzb`
+        # in any order then imports without a false gap
+        for path in sorted(args.files, key=import_order):
             try:
                 report = sync.import_bundle(path, keys)
             except DomainError as exc:
@@ -292,7 +295,11 @@ def run_import(args: argparse.Namespace) -> int:
                 print(f"错误：{path.name}：{exc.message}", file=sys.stderr)
                 continue
             sender = f"{report.sender_name}（{report.sender_code}）" if report.sender_code else ""
-            seq = f"序号 {report.seq_from}–{report.seq_to}" if report.seq_to else ""
+            seq = (
+                f"序号 {report.seq_from}–{report.seq_to}"
+                if report.seq_to >= report.seq_from
+                else "没有新的变更"
+            )
             where = "，".join(x for x in (sender, seq) if x)
             print(f"{path.name}" + (f"（{where}）" if where else "") + f"：{report.message}")
     finally:

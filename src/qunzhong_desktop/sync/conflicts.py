@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from qunzhong_desktop.core.errors import DomainError, NotFoundError
 from qunzhong_desktop.core.hlc import Hlc, tick
+from qunzhong_desktop.core.intake_states import STATE_NAMES, State
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.changes import REMOTE
 from qunzhong_desktop.storage.database import Database
@@ -73,8 +74,8 @@ def _view(s: Session, row: SyncConflict, names: dict[str, str], local: str) -> C
         what=_what(s, row),
         field=row.field,
         field_name=FIELD_NAMES.get(row.field, row.field),
-        kept_value=row.kept_value,
-        lost_value=row.lost_value,
+        kept_value=_readable(row.field, row.kept_value),
+        lost_value=_readable(row.field, row.lost_value),
         kept_by=_who(row.kept_hlc, names, local),
         lost_by=_who(row.lost_hlc, names, local) or names.get(row.sender, ""),
         kept_time=_time(row.kept_hlc),
@@ -84,6 +85,16 @@ def _view(s: Session, row: SyncConflict, names: dict[str, str], local: str) -> C
         resolution=row.resolution,
         can_undo=_can_undo(row),
     )
+
+
+def _readable(field: str, value: Any) -> Any:
+    """An item state's name (已上报) rather than its code (escalated)."""
+    if field == "state" and isinstance(value, str):
+        try:
+            return STATE_NAMES[State(value)]
+        except ValueError:
+            return value
+    return value
 
 
 def _can_undo(row: SyncConflict) -> bool:

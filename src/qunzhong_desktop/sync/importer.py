@@ -124,7 +124,8 @@ def _apply(
         raise refuse(
             "sequence_gap",
             f"缺少来自{peer.name}的数据包，序号 {reached + 1}–{seq_from - 1}。"
-            "请先导入这些数据包，或让对方重新导出（会包含上次回执之后的全部数据）。",
+            "请先导入这些数据包，或让对方重新导出（会包含上次回执之后的全部数据）；"
+            "若本机是从旧备份恢复的，只能用当时的数据包文件补齐。",
             missing=(reached + 1, seq_from - 1),
             node_id=peer.node_id,
         )
@@ -318,7 +319,7 @@ def import_many(
         ImportCancelled: stopped; the files before were imported, the one under way not.
     """
     reports: list[ImportReport] = []
-    ordered = sorted((Path(p) for p in paths), key=_order_key)
+    ordered = sorted((Path(p) for p in paths), key=import_order)
     for index, path in enumerate(ordered):
 
         def one(done: int, total: int, index: int = index) -> None:
@@ -341,7 +342,8 @@ def import_many(
     return reports
 
 
-def _order_key(path: Path) -> tuple[str, int, str]:
+def import_order(path: Path) -> tuple[str, int, str]:
+    """Sort key: oldest bundle first, by sender code and first sequence in the name."""
     # the exporter names files {code}-{from}-{to}-{time}.qzb
     parts = path.stem.split("-")
     start = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 0

@@ -13,6 +13,7 @@ from qunzhong_desktop.core.intake_states import DONE, FINAL
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.models_sync import SyncPeer, SyncPeerKey, SyncRowVersion
+from qunzhong_desktop.sync import schema
 from qunzhong_desktop.sync.bundle_container import open_container, refuse
 from qunzhong_desktop.sync.bundle_format import BundleRefused, Limits
 from qunzhong_desktop.sync.bundle_manifest import signers, strict_loads
@@ -79,10 +80,18 @@ def explain_refusal(db: Database, path: Path, exc: BundleRefused) -> BundleRefus
     return exc
 
 
-def _pending(s: Session, peer: SyncPeer, local_max: int) -> int:
+def _pending(s: Session, peer: SyncPeer) -> int:
     """This PC's changes for ``peer`` that it has not acknowledged yet."""
-    if peer.role == "township":  # a station sends the township everything
-        return max(0, local_max - peer.acked_through)
+    if peer.role == "township":  # a station sends the township every change it made
+        return int(
+            s.scalar(
+                select(func.count(m.SyncChange.seq)).where(
+                    m.SyncChange.seq > peer.acked_through,
+                    m.SyncChange.table_name.in_(schema.table_names("station")),
+                )
+            )
+            or 0
+        )
     owned = select(SyncRowVersion.row_id).where(
         SyncRowVersion.table_name == "intake_item", SyncRowVersion.owner == peer.node_id
     )
@@ -121,7 +130,6 @@ def peer_statuses(db: Database, gaps: dict[str, tuple[int, int]] | None = None) 
     today = dt.date.today()
     with db.session() as s:
         peers = list(s.scalars(select(SyncPeer).order_by(SyncPeer.code)))
-        local_max = s.scalar(select(func.max(m.SyncChange.seq))) or 0
         statuses: list[PeerStatus] = []
         for peer in peers:
             key = s.scalars(
@@ -152,7 +160,7 @@ def peer_statuses(db: Database, gaps: dict[str, tuple[int, int]] | None = None) 
                     last_received_at=peer.last_received_at,
                     missing=gaps.get(peer.node_id),
                     acked_through=peer.acked_through,
-                    pending_out=_pending(s, peer, local_max),
+                    pending_out=_pending(s, peer),
                     last_sent_at=peer.last_sent_at,
                     open_items=open_items,
                     overdue_items=overdue,

@@ -36,7 +36,7 @@ from qunzhong_desktop.ui.errors import show_error
 translate = QCoreApplication.translate
 
 #: Column widths of 时间 … 被覆盖的值; 说明 stretches, 状态 fits its text.
-COLUMN_WIDTHS = (128, 80, 190, 90, 200, 200)
+COLUMN_WIDTHS = (118, 84, 170, 76, 150, 150)  # 说明 takes the rest (≥ 200 px at 1180)
 NOTE_COLUMN, STATUS_COLUMN = 6, 7
 TIME_FORMAT = "%Y-%m-%d %H:%M"
 
@@ -142,6 +142,8 @@ class ConflictsPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
+        # item numbers differ at their end: keep it visible when a cell is too narrow
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()

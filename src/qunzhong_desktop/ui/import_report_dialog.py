@@ -195,7 +195,13 @@ class ImportReportDialog(_ResultDialog):
             refused = report.status == REFUSED
             colour = RED if refused else ""
             code = f"（{report.sender_code}）" if report.sender_code else ""
-            seq = seq_range(report.seq_from, report.seq_to) if report.seq_to else ""
+            seq = ""
+            if report.seq_from:  # an empty bundle runs from N to N - 1
+                seq = (
+                    seq_range(report.seq_from, report.seq_to)
+                    if report.seq_to >= report.seq_from
+                    else self.tr("无新变更")
+                )
             status = names.get(report.status) or STATUS_NAMES.get(report.status, report.status)
 
             def count(value: int, *, refused: bool = refused) -> str:
@@ -247,7 +253,11 @@ class ExportResultDialog(_ResultDialog):
             recipient = result.recipient_name
             if result.recipient_code:
                 recipient = f"{recipient}（{result.recipient_code}）"
-            seq = seq_range(result.seq_from, result.seq_to) if result.seq_to else "—"
+            seq = (
+                seq_range(result.seq_from, result.seq_to)
+                if result.seq_to >= result.seq_from
+                else self.tr("无新变更")
+            )
             cells = [
                 _cell(result.path.name, tip=str(result.path)),
                 _cell(recipient),

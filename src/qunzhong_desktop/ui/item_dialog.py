@@ -236,12 +236,14 @@ class ItemDialog(QDialog):
             )
         elif data.get("result") and data["result"] != event.note:
             parts.append(str(data["result"]))
-        if data.get("unit"):
+        if data.get("unit") and data.get("deadline"):
             parts.append(
                 self.tr("交办 {unit}，期限 {deadline}").format(
-                    unit=data["unit"], deadline=data.get("deadline", "")
+                    unit=data["unit"], deadline=data["deadline"]
                 )
             )
+        elif data.get("unit"):  # the unit's result (办结 by the township)
+            parts.append(self.tr("责任单位 {unit}").format(unit=data["unit"]))
         return "；".join(p for p in parts if p)
 
     def move_label(self, target: State) -> str:

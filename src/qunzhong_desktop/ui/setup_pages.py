@@ -426,7 +426,7 @@ class SetupDonePage(QWizardPage):
         self.kit_note.hide()
         self.next_step.setText(
             self.tr(
-                "下一步：进入程序后在“同步”页导出工作站工作包，交给各村（社区）群众工作站，"
+                "下一步：进入程序后在“站点与同步”页导出乡镇工作包，交给各村（社区）群众工作站，"
                 "并把上面的指纹告诉他们核对。"
             )
         )
