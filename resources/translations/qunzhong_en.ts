@@ -1975,12 +1975,24 @@ Intake items registered from it are kept.</translation>
         <translation>Create keys for this PC</translation>
     </message>
     <message>
+        <source>更换本机密钥</source>
+        <translation>Replace this PC’s keys</translation>
+    </message>
+    <message>
+        <source>口令遗失或怀疑密钥泄露时才需要更换密钥。更换后进入新的密钥轮次，旧密钥文件移到 keys/retired-… 保留；对方必须重新登记本机（工作站重新导出登记表，乡镇重新导出乡镇工作包），在此之前对方不接受本机新的数据包。请设置新的密钥口令（至少 6 个字符）。</source>
+        <translation>Replace the keys only when the passphrase is lost or the keys may have leaked. A new key epoch starts and the old key files are kept in keys/retired-…; the other side must enrol this PC again (a station exports a new enrollment, a township a new township kit) and until then it refuses this PC’s new bundles. Set a new passphrase (at least 6 characters).</translation>
+    </message>
+    <message>
         <source>与对方交换数据包前，本机需要一对密钥。请设置一个只有本机使用者知道的密钥口令（至少 6 个字符）；每次导出、导入数据包时要输入它。口令遗失后需要重新登记本机。</source>
         <translation>This PC needs its own keys before it can exchange bundles. Choose a key passphrase only the people using this PC know (at least 6 characters); it is asked for when bundles are exported or imported. If it is lost, this PC has to be enrolled again.</translation>
     </message>
     <message>
         <source>生成密钥</source>
         <translation>Create keys</translation>
+    </message>
+    <message>
+        <source>更换密钥</source>
+        <translation>Replace keys</translation>
     </message>
     <message>
         <source>取消</source>
@@ -3213,6 +3225,14 @@ Please check the key fingerprint with the township by phone. Once imported, this
         <translation>Create keys…</translation>
     </message>
     <message>
+        <source>更换密钥…</source>
+        <translation>Replace keys…</translation>
+    </message>
+    <message>
+        <source>口令遗失或怀疑密钥泄露时使用；之后须重新登记本机</source>
+        <translation>For a lost passphrase or leaked keys; this PC must then be enrolled again</translation>
+    </message>
+    <message>
         <source>本机密钥指纹：</source>
         <translation>This PC&apos;s key fingerprint:</translation>
     </message>
@@ -3223,6 +3243,18 @@ Please check the key fingerprint with the township by phone. Once imported, this
     <message>
         <source>尚未生成</source>
         <translation>not created yet</translation>
+    </message>
+    <message>
+        <source>请重新导出乡镇工作包发给各工作站。</source>
+        <translation>Export a new township kit for every station.</translation>
+    </message>
+    <message>
+        <source>请重新导出登记表交乡镇群众工作办登记。</source>
+        <translation>Export a new enrollment for the township office.</translation>
+    </message>
+    <message>
+        <source>已更换本机密钥，新的密钥轮次已开始。</source>
+        <translation>This PC’s keys were replaced; a new key epoch has begun. </translation>
     </message>
     <message>
         <source>已生成本机密钥，请牢记密钥口令。</source>

@@ -16,7 +16,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from qunzhong_desktop.core.entities import Household, Person
@@ -506,6 +506,21 @@ def test_a_pc_without_keys_can_create_them(
         assert page.sync.has_keys()
         assert page.fingerprint_label.text() == page.sync.fingerprint()
         assert not page.keys_button.isVisibleTo(page)
+        first = page.sync.fingerprint()
+
+        # the passphrase is lost: new keys, a new epoch, and the page says what next
+        assert page.rekey_button.isVisibleTo(page)
+        page.rekey_button.click()
+        dialog = page.dialog
+        assert isinstance(dialog, NewKeysDialog) and dialog.replace
+        assert "重新登记" in dialog.windowTitle() + dialog.findChild(QLabel).text()
+        dialog.field.setText(PASS)
+        dialog.again.setText(PASS)
+        dialog.ok_button.click()
+        assert page.sync.fingerprint() != first
+        assert page.fingerprint_label.text() == page.sync.fingerprint()
+        assert "重新导出登记表" in page.status_label.text() and page.keys is None
+        assert list((home / "keys").glob("retired-*"))
     finally:
         store.close()
 

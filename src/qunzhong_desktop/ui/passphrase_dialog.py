@@ -244,14 +244,23 @@ class NewKeysDialog(QDialog):
         parent: the Qt parent.
     """
 
-    def __init__(self, sync: SyncService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, sync: SyncService, parent: QWidget | None = None, *, replace: bool = False
+    ) -> None:
         super().__init__(parent)
         self.sync = sync
+        self.replace = replace
         self.fingerprint = ""
-        self.setWindowTitle(self.tr("生成本机密钥"))
+        self.setWindowTitle(self.tr("更换本机密钥") if replace else self.tr("生成本机密钥"))
         self.setMinimumWidth(480)
         intro = QLabel(
             self.tr(
+                "口令遗失或怀疑密钥泄露时才需要更换密钥。更换后进入新的密钥轮次，旧密钥文件移到"
+                " keys/retired-… 保留；对方必须重新登记本机（工作站重新导出登记表，乡镇重新导出"
+                "乡镇工作包），在此之前对方不接受本机新的数据包。请设置新的密钥口令（至少 6 个字符）。"
+            )
+            if replace
+            else self.tr(
                 "与对方交换数据包前，本机需要一对密钥。请设置一个只有本机使用者知道的密钥口令"
                 "（至少 6 个字符）；每次导出、导入数据包时要输入它。口令遗失后需要重新登记本机。"
             ),
@@ -270,7 +279,7 @@ class NewKeysDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("生成密钥"))
+        self.ok_button.setText(self.tr("更换密钥") if replace else self.tr("生成密钥"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -290,7 +299,8 @@ class NewKeysDialog(QDialog):
             self._show_error(self.tr("两次输入的口令不一致，请重新输入。"))
             return
         try:
-            self.fingerprint = _with_busy_cursor(lambda: self.sync.create_keys(passphrase))
+            make = self.sync.rekey if self.replace else self.sync.create_keys
+            self.fingerprint = _with_busy_cursor(lambda: make(passphrase))
         except KeyStoreError as exc:
             self._show_error(exc.message)
             return

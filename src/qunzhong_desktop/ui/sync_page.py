@@ -128,12 +128,16 @@ class SyncPage(QWidget):
         self.fingerprint_label = mono_label(self)
         self.keys_button = QPushButton(self.tr("生成本机密钥…"), self)
         self.keys_button.clicked.connect(self.create_keys)
+        self.rekey_button = QPushButton(self.tr("更换密钥…"), self)
+        self.rekey_button.setToolTip(self.tr("口令遗失或怀疑密钥泄露时使用；之后须重新登记本机"))
+        self.rekey_button.clicked.connect(self.replace_keys)
         row.addWidget(self.identity_label)
         row.addSpacing(16)
         row.addWidget(QLabel(self.tr("本机密钥指纹："), self))
         row.addWidget(self.fingerprint_label)
         row.addWidget(self.keys_button)
         row.addStretch(1)
+        row.addWidget(self.rekey_button)
         return row
 
     def _station_panel(self) -> StationPanel:
@@ -195,6 +199,7 @@ class SyncPage(QWidget):
             fingerprint = exc.message
         self.fingerprint_label.setText(fingerprint or self.tr("尚未生成"))
         self.keys_button.setVisible(not has_keys and self.role in ("station", "township"))
+        self.rekey_button.setVisible(has_keys)
 
     def selected_code(self) -> str | None:
         """The code of the station selected on the board (township)."""
@@ -229,6 +234,22 @@ class SyncPage(QWidget):
         dialog = NewKeysDialog(self.sync, self)
         dialog.accepted.connect(self._keys_created)
         self.open_dialog(dialog)
+
+    def replace_keys(self) -> None:
+        """New keys and a new epoch (a lost passphrase); the peer must enroll this PC again."""
+        dialog = NewKeysDialog(self.sync, self, replace=True)
+        dialog.accepted.connect(self._keys_replaced)
+        self.open_dialog(dialog)
+
+    def _keys_replaced(self) -> None:
+        self.keys = None  # the old keys are retired: ask for the new passphrase next time
+        again = (
+            self.tr("请重新导出乡镇工作包发给各工作站。")
+            if self.role == "township"
+            else self.tr("请重新导出登记表交乡镇群众工作办登记。")
+        )
+        self.status_label.setText(self.tr("已更换本机密钥，新的密钥轮次已开始。") + again)
+        self.refresh()
 
     def _keys_created(self) -> None:
         self.status_label.setText(self.tr("已生成本机密钥，请牢记密钥口令。"))
