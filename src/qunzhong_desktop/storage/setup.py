@@ -74,8 +74,11 @@ def is_set_up(db: Database) -> bool:
 def township_profile(db: Database) -> tuple[str, str, str]:
     """(code, name, phone) of a township store; empty strings at a station."""
     with db.session() as s:
-        values = [s.get(m.Setting, key) for key in _TOWNSHIP_KEYS]
-        return tuple(v.value if v is not None else "" for v in values)  # type: ignore[return-value]
+        code, name, phone_number = (
+            row.value if (row := s.get(m.Setting, key)) is not None else ""
+            for key in _TOWNSHIP_KEYS
+        )
+        return code, name, phone_number
 
 
 _TOWNSHIP_KEYS = (TOWNSHIP_CODE_SETTING, TOWNSHIP_NAME_SETTING, TOWNSHIP_PHONE_SETTING)

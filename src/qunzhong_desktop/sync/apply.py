@@ -74,7 +74,6 @@ class Applier:
         self,
         s: Session,
         *,
-        local_node: str,
         sender: str,
         sender_role: str,
         epoch: int,
@@ -88,7 +87,6 @@ class Applier:
         """
         self.new_epoch = new_epoch
         self.s = s
-        self.local_node = local_node
         self.sender = sender
         self.role = sender_role
         self.epoch = epoch
@@ -295,8 +293,6 @@ class Applier:
         row = dict(values, id=row_id, created_at=self._now, updated_at=self._now)
         if table in schema.WITH_ORIGIN:
             row["origin"] = self.sender
-        for key, value in schema.local_defaults(table):
-            row.setdefault(key, value)
         if table == "intake_item":
             self._inserted_state[row_id] = row["state"]
             self._item_state[row_id] = None

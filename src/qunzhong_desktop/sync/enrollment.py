@@ -65,15 +65,20 @@ def write_station_kit(db: Database, out: Path, keys: NodeKeys) -> Path:
 
 def read_enrollment(path: Path) -> EnrollmentInfo:
     """Check an enrollment file and say who it is from (nothing stored)."""
+    return _read_enrollment(path)[0]
+
+
+def _read_enrollment(path: Path) -> tuple[EnrollmentInfo, PublicKeys]:
     document, keys = read_document(path, "enrollment")
     station = _node_part(document, "station")
-    return EnrollmentInfo(
+    info = EnrollmentInfo(
         station_code=station["code"],
         station_name=station["name"],
         node_id=station["node_id"],
         epoch=station["epoch"],
         fingerprint=keys.fingerprint,
     )
+    return info, keys
 
 
 def enroll(db: Database, path: Path, fingerprint: str) -> EnrollmentInfo:
@@ -87,8 +92,7 @@ def enroll(db: Database, path: Path, fingerprint: str) -> EnrollmentInfo:
             or its code is enrolled from another PC.
         BundleRefused: the file is damaged or altered.
     """
-    info = read_enrollment(path)
-    _, keys = read_document(path, "enrollment")
+    info, keys = _read_enrollment(path)
     if not fingerprint.strip():
         raise EnrollmentError("请填写登记表上的密钥指纹。", code="sync.fingerprint_empty")
     if normalise_fingerprint(fingerprint) != normalise_fingerprint(info.fingerprint):
@@ -138,6 +142,10 @@ def enroll(db: Database, path: Path, fingerprint: str) -> EnrollmentInfo:
 # the station ------------------------------------------------------------------------------
 def read_station_kit(path: Path) -> KitInfo:
     """Check a kit file and say what it holds (nothing stored)."""
+    return _read_kit(path)[0]
+
+
+def _read_kit(path: Path) -> tuple[KitInfo, dict[str, Any], PublicKeys]:
     document, keys = read_document(path, "station-kit")
     node = _node_part(document, "township")
     conf = document.get("config")
@@ -145,7 +153,7 @@ def read_station_kit(path: Path) -> KitInfo:
         units, domains, calendar = config.parse(conf)
     except ValueError as exc:
         raise refuse("document_malformed", "乡镇工作包中的配置内容格式错误。") from exc
-    return KitInfo(
+    info = KitInfo(
         township_code=node["code"],
         township_name=node["name"],
         township_phone=str(node.get("phone", "")),
@@ -155,6 +163,7 @@ def read_station_kit(path: Path) -> KitInfo:
         domains=domains,
         calendar_years=sorted(calendar),
     )
+    return info, document, keys
 
 
 def accept_station_kit(db: Database, path: Path) -> KitInfo:
@@ -165,8 +174,7 @@ def accept_station_kit(db: Database, path: Path) -> KitInfo:
             a different township PC.
         BundleRefused: the file is damaged or altered.
     """
-    info = read_station_kit(path)
-    document, keys = read_document(path, "station-kit")
+    info, document, keys = _read_kit(path)
     with db.session() as s:
         node = _local(s)
         _require_role(node, "station")

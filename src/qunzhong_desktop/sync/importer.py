@@ -130,7 +130,7 @@ def _apply(
             node_id=peer.node_id,
         )
     applier = Applier(
-        s, local_node=local.node_id, sender=peer.node_id, sender_role=peer.role,
+        s, sender=peer.node_id, sender_role=peer.role,
         epoch=epoch, bundle_id=manifest["bundle_id"], last_seq=last,
         new_epoch=reached > last,
     )  # fmt: skip

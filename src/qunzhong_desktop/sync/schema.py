@@ -41,7 +41,6 @@ DERIVED = {"intake_item": frozenset({"state", "due_on"})}
 #: Tables whose rows carry the origin column (per-origin unique numbers).
 WITH_ORIGIN = frozenset({"household", "person"})
 _BOOKKEEPING = frozenset({"id", "created_at", "updated_at", "origin"})
-_BOOKKEEPING_SET_BY_IMPORT = frozenset({"id", "created_at", "updated_at", "origin"})
 
 
 @dataclass(frozen=True)
@@ -78,19 +77,6 @@ def columns(table: str) -> dict[str, Column]:
         col = attr.columns[0]
         found[attr.key] = Column(attr.key, _kind(col.type), bool(col.nullable))
     return found
-
-
-@cache
-def local_defaults(table: str) -> tuple[tuple[str, Any], ...]:
-    """Plain defaults of the columns that do not travel (``person.search_text``)."""
-    travelling = columns(table)
-    return tuple(
-        (key, default.arg)
-        for key, default in m.column_defaults(model_of(table))
-        if key not in travelling
-        and key not in _BOOKKEEPING_SET_BY_IMPORT
-        and not default.is_callable
-    )
 
 
 def _kind(sql_type: Any) -> str:
