@@ -1,5 +1,5 @@
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from qunzhong_desktop.core.entities import Household, Person
 from qunzhong_desktop.core.hlc import Hlc
@@ -116,3 +116,78 @@ def test_bulk_statements_without_row_ids_are_refused(store: Store) -> None:
     assert len(_changes(store)) == count
     with store.db.session() as s:
         assert s.scalars(select(m.Person.phone)).one() == ""
+
+
+def _parents_first(changes: list[m.SyncChange]) -> None:
+    """Every insert's references point at rows inserted earlier in the outbox."""
+    from qunzhong_desktop.sync import schema
+
+    seen: set[str] = set()
+    for change in changes:
+        if change.op == "insert":
+            for column in schema.references(change.table_name):
+                parent = change.fields.get(column)
+                assert parent is None or parent in seen, (change.seq, change.table_name, column)
+        seen.add(change.row_id)
+
+
+def test_bulk_insert_follows_the_pending_parents_it_refers_to(store: Store) -> None:
+    from sqlalchemy import insert
+
+    with store.db.session() as s:
+        grid = m.Grid(name="一组")
+        household = m.Household(number="B-2", grid=grid)
+        s.add(household)
+        s.execute(insert(m.Person), [{"household_id": household.id, "name": "成员"}])
+    changes = _changes(store)
+    assert [c.table_name for c in changes[1:]] == ["grid", "household", "person"]
+    _parents_first(changes)
+
+
+def test_roster_import_outbox_is_in_dependency_order(store: Store) -> None:
+    from pathlib import Path
+
+    from qunzhong_desktop.storage.roster_import import import_roster
+
+    for name in ("roster_messy.xlsx", "roster_messy.ods", "roster_messy.xls"):
+        import_roster(store.db, Path(__file__).parents[1] / "data" / name)
+    changes = _changes(store)
+    assert {"grid", "household", "person"} <= {c.table_name for c in changes}
+    _parents_first(changes)
+
+
+@pytest.mark.parametrize(
+    "write",
+    [
+        lambda s: s.execute(text("UPDATE household SET phone = '13800000000'")),
+        lambda s: s.connection().exec_driver_sql("UPDATE person SET phone = ''"),
+        lambda s: s.connection().exec_driver_sql(
+            "INSERT INTO grid (id, name, leader_name, leader_phone, created_at, updated_at)"
+            " VALUES ('x', '二组', '', '', '2026-01-01', '2026-01-01')"
+        ),
+        lambda s: s.execute(m.Grid.__table__.delete()),
+        lambda s: s.connection().execute(m.Cadre.__table__.update().values(phone="13800000000")),
+    ],
+)
+def test_raw_and_core_writes_to_synced_tables_are_refused(store: Store, write) -> None:  # type: ignore[no-untyped-def]
+    from qunzhong_desktop.storage.changes import UncapturedWrite
+
+    store.register.save_household(Household(number="001", members=[Person(name="甲")]))
+    count = len(_changes(store))
+    with pytest.raises(UncapturedWrite) as caught, store.db.session() as s:
+        write(s)
+    assert "绕过了变更记录" in caught.value.message
+    assert len(_changes(store)) == count
+    with store.db.session() as s:  # settings and other local tables stay writable
+        s.execute(text("INSERT INTO setting (key, value) VALUES ('k', 'v')"))
+
+
+def test_the_sync_importer_may_write_rows_from_a_peer(store: Store) -> None:
+    from qunzhong_desktop.storage.changes import REMOTE
+
+    with store.db.writing() as s:
+        s.info[REMOTE] = True
+        s.connection().exec_driver_sql("UPDATE station SET phone = '0731-1'")
+    with store.db.session() as s:
+        assert s.scalars(select(m.Station.phone)).one() == "0731-1"
+    assert len(_changes(store)) == 1  # not captured: a peer's change does not go back out

@@ -134,7 +134,7 @@ def test_cloned_pc_same_range_different_content(
             ],
         ),
         (
-            "integrity",
+            "reference",
             lambda s, o: [
                 change(
                     s,

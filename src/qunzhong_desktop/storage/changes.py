@@ -6,16 +6,25 @@ fields, a hybrid-logical-clock timestamp and the user; one ``do_orm_execute`` li
 the same for ORM bulk statements (``session.execute(insert(Person), rows)``). Screens and
 importers cannot forget it, and hard deletes of synced rows are refused (SYNC.md: deletes
 are tombstones).
+
+The outbox is in dependency order whatever the write path: a flush records its new rows
+parents first (table rank), and a bulk statement first flushes what the unit of work holds,
+so a roster import's bulk INSERT of people comes after the grids and households it refers
+to. Raw SQL and Core statements on a synced table bypass both listeners, so an engine
+guard (:func:`guard_raw_writes`) refuses them outside the sync importer: a write that
+could not travel is not made at all.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import time
+import weakref
 from functools import cache
 from typing import Any
 
-from sqlalchemy import event, insert, inspect
+from sqlalchemy import Engine, event, insert, inspect
 from sqlalchemy.orm import ORMExecuteState, Session
 
 from qunzhong_desktop.core.errors import DomainError
@@ -40,6 +49,12 @@ class HardDeleteRefused(DomainError):
     """A synced row was deleted instead of tombstoned."""
 
     code = "storage.hard_delete"
+
+
+class UncapturedWrite(DomainError):
+    """Raw SQL or a Core statement tried to write a synced table past the change capture."""
+
+    code = "storage.uncaptured_write"
 
 
 def _jsonable(value: Any) -> Any:
@@ -198,7 +213,7 @@ def _capture(session: Session, _context: object, _instances: object) -> None:
     session.connection().execute(insert(SyncChange), rows)
 
 
-def _capture_bulk(state: ORMExecuteState) -> None:
+def _capture_bulk(state: ORMExecuteState) -> Any:
     """Capture ORM bulk statements on synced classes (``session.execute(insert(X), rows)``).
 
     Importers write thousands of new rows this way without building ORM objects. A bulk
@@ -218,6 +233,10 @@ def _capture_bulk(state: ORMExecuteState) -> None:
         raise HardDeleteRefused(
             "同步数据不能直接删除，请使用作废（墓碑）标记。", code="storage.hard_delete"
         )
+    session = state.session
+    # what the unit of work holds goes first (the autoflush would run only after this
+    # listener): people bulk-inserted into new households follow those households' inserts
+    session.flush()
     params: Any = state.parameters
     # the caller's own dicts: defaults filled in below reach the INSERT too
     batch: list[dict[str, Any]] = params if isinstance(params, list) else [params] if params else []
@@ -225,7 +244,6 @@ def _capture_bulk(state: ORMExecuteState) -> None:
         raise DomainError(
             "同步数据只能逐行（按 id）批量写入，以便记录每一处变更。", code="storage.bulk_criteria"
         )
-    session = state.session
     clock = _Clock(session)
     user = str(session.info.get("user", ""))
     table = str(cls.__table__.name)  # type: ignore[attr-defined]
@@ -244,6 +262,11 @@ def _capture_bulk(state: ORMExecuteState) -> None:
         records.append(_record(table, str(values["id"]), op, fields, clock=clock, user=user))
     clock.store()
     session.connection().execute(insert(SyncChange), records)
+    session.info[_BULK] = True
+    try:
+        return state.invoke_statement()
+    finally:
+        session.info[_BULK] = False
 
 
 def _row(obj: Synced, op: str, fields: dict[str, Any], clock: _Clock, user: str) -> dict[str, Any]:
@@ -266,9 +289,75 @@ def _record(
     }
 
 
+# the raw-write guard ----------------------------------------------------------------------
+_BULK = "changes.bulk"  # session.info: a captured ORM bulk statement is executing
+_SESSION = "changes.session"  # connection info: the session whose transaction uses it
+_DML = re.compile(
+    r"\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|REPLACE\s+INTO|UPDATE(?:\s+OR\s+\w+)?|DELETE\s+FROM)"
+    r"\s+[\"`\[]?(\w+)",
+    re.IGNORECASE,
+)
+
+
+@cache
+def synced_tables() -> frozenset[str]:
+    """The names of the tables whose writes go to the outbox."""
+    return frozenset(
+        str(table.name)
+        for table in Base.metadata.sorted_tables
+        if any(
+            issubclass(mapper.class_, Synced) and mapper.local_table is table
+            for mapper in Base.registry.mappers
+        )
+    )
+
+
+def _bind_session(session: Session, _transaction: object, connection: Any) -> None:
+    connection.info[_SESSION] = weakref.ref(session)
+
+
+def _unbind(_dbapi_connection: object, record: Any) -> None:
+    record.info.pop(_SESSION, None)
+
+
+def _guard(
+    conn: Any,
+    _cursor: object,
+    statement: str,
+    _parameters: object,
+    _context: object,
+    _executemany: bool,
+) -> None:
+    """Refuse a write to a synced table that neither listener saw (see the module doc)."""
+    match = _DML.match(statement)
+    if match is None or match.group(1).lower() not in synced_tables():
+        return
+    ref = conn.info.get(_SESSION)
+    session: Session | None = ref() if ref is not None else None
+    if session is not None and (
+        session.info.get(REMOTE) or session.info.get(_BULK) or session._flushing
+    ):
+        return
+    raise UncapturedWrite(
+        f"程序错误：对同步数据表 {match.group(1)} 的写入绕过了变更记录，已拒绝；"
+        "请改用程序的保存功能（数据没有改变）。",
+        code="storage.uncaptured_write",
+        table=match.group(1),
+    )
+
+
+def guard_raw_writes(engine: Engine) -> None:
+    """Refuse raw SQL and Core writes to synced tables on ``engine`` (idempotent)."""
+    if not event.contains(engine, "before_cursor_execute", _guard):
+        event.listen(engine, "before_cursor_execute", _guard)
+        event.listen(engine, "checkin", _unbind)
+
+
 def install() -> None:
     """Attach the capture to every ORM session (idempotent)."""
     if not event.contains(Session, "before_flush", _capture):
         event.listen(Session, "before_flush", _capture)
     if not event.contains(Session, "do_orm_execute", _capture_bulk):
         event.listen(Session, "do_orm_execute", _capture_bulk)
+    if not event.contains(Session, "after_begin", _bind_session):
+        event.listen(Session, "after_begin", _bind_session)

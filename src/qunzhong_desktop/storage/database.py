@@ -1,4 +1,12 @@
-"""The SQLite engine (WAL, foreign keys, full sync) and the unit of work."""
+"""The SQLite engine (WAL, foreign keys, full sync) and the units of work.
+
+Two kinds of unit of work: :meth:`Database.session` for reading (and for writes that do not
+depend on what was read), and :meth:`Database.writing` for read-check-write work — a new
+item number, a form saved over a row that may have changed, a bundle import. ``writing``
+takes SQLite's write lock before its first read (``BEGIN IMMEDIATE``), so what it checks
+cannot change before it writes, and two processes (the window and the CLI) queue instead
+of failing or overwriting each other.
+"""
 
 from __future__ import annotations
 
@@ -38,6 +46,7 @@ class Database:
         self.engine = make_engine(path)
         self.user = user
         changes.install()
+        changes.guard_raw_writes(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @contextmanager
@@ -53,6 +62,17 @@ class Database:
             raise
         finally:
             session.close()
+
+    @contextmanager
+    def writing(self) -> Iterator[Session]:
+        """A unit of work holding the write lock from the start (waits for another writer).
+
+        Reads inside it see the latest committed data and nothing else can write until it
+        commits or rolls back: a check made here still holds when the write lands.
+        """
+        with self.session() as session:
+            session.connection().exec_driver_sql("BEGIN IMMEDIATE")
+            yield session
 
     def close(self) -> None:
         """Release every connection (the file can then be copied or removed)."""

@@ -7,6 +7,11 @@ owner (epochs) or under clock skew does that overwrite anything: the losing valu
 the conflict log. Item events are append-only; an event whose starting state no longer
 holds is logged for review instead of applied. Any refusal raises and the caller's
 transaction rolls back, so nothing of the bundle is written.
+
+Order inside a bundle never turns valid data into a refusal: references (foreign keys) are
+checked once, when every line is in (:meth:`Applier.finish`), and an item's steps that come
+before the item itself wait for it. A reference to a row that neither this PC nor the
+bundle holds is still refused.
 """
 
 from __future__ import annotations
@@ -109,6 +114,10 @@ class Applier:
         self._pending_versions: list[tuple[str, str]] = []
         self._inserts: list[tuple[str, dict[str, Any]]] = []
         self._number = 0
+        # rows whose references must be checked at the end: table → {row id: line}
+        self._refs: dict[str, dict[str, int]] = {}
+        # steps of items not (yet) known, in bundle order: item id → [(line, change, values)]
+        self._waiting: dict[str, list[tuple[int, dict[str, Any], dict[str, Any]]]] = {}
 
     # the whole chunk ----------------------------------------------------------------------
     def apply(self, changes: Iterable[dict[str, Any]]) -> None:
@@ -298,6 +307,8 @@ class Applier:
             self._item_state[row_id] = None
             self._item_deleted[row_id] = row.get("deleted_at") is not None
         self._inserts.append((table, row))
+        if schema.references(table):
+            self._refs.setdefault(table, {}).setdefault(row_id, self._number)
         self._versions[(table, row_id)] = _Version(self.sender, self._stamp(change), None, "new")
         self._pending_versions.append((table, row_id))
         self._received_line(change)
@@ -340,6 +351,8 @@ class Applier:
                     change, name, kept=old, lost=value, kept_hlc=had[0], lost_hlc=stamp[0],
                 )  # fmt: skip
         if write:
+            if any(name in schema.references(table) for name in write):
+                self._refs.setdefault(table, {}).setdefault(row_id, self._number)
             write["updated_at"] = m.utcnow()
             self.s.execute(update(cls).where(cls.id == row_id).values(**write))  # type: ignore[attr-defined]
             version.versions = versions
@@ -370,6 +383,14 @@ class Applier:
             raise self._not_owned("item_event", "办理记录的角色与发送方不符")
         item_id = values["item_id"]
         owner = self._item_owner(item_id)
+        if self.role == "station" and (owner is None or item_id in self._waiting):
+            # the item may come later in the bundle: its steps wait for it, in order
+            self._waiting.setdefault(item_id, []).append((self._number, change, values))
+            return
+        self._step(change, values, owner)
+
+    def _step(self, change: dict[str, Any], values: dict[str, Any], owner: str | None) -> None:
+        item_id = values["item_id"]
         if self.role == "station" and owner != self.sender:
             raise self._not_owned("item_event", "该事项不属于发送方")
         if self.role == "township" and owner != "":
@@ -436,6 +457,43 @@ class Applier:
             ).first()
             self._item_deleted[item_id] = bool(deleted and deleted[0] is not None)
         return self._item_state[item_id]
+
+    # the end of the bundle -----------------------------------------------------------------
+    def finish(self) -> None:
+        """Apply the steps that waited for their item, then check every reference.
+
+        Raises:
+            BundleRefused: ``reference``: a row refers to one that is neither here nor in
+                the bundle (the caller rolls the whole bundle back).
+        """
+        waiting, self._waiting = self._waiting, {}
+        for item_id, steps in waiting.items():
+            owner = self._item_owner(item_id)
+            for number, change, values in steps:
+                self._number = number
+                if owner is None:
+                    raise self._dangling("item_event", "intake_item")
+                self._step(change, values, owner)
+        self._flush_inserts()
+        self._flush_versions()
+        for table, rows in self._refs.items():
+            for column, parent in schema.references(table).items():
+                missing = _dangling_rows(self.s, table, column, parent, list(rows))
+                if missing:
+                    self._number = min(rows[row_id] for row_id in missing)
+                    raise self._dangling(table, parent)
+        self._refs = {}
+
+    def _dangling(self, table: str, parent: str) -> Exception:
+        child, target = schema.LABELS.get(table, table), schema.LABELS.get(parent, parent)
+        return refuse(
+            "reference",
+            f"数据包第 {self._number} 条变更中的{child}引用了本机和数据包中都没有的{target}，"
+            "已拒绝导入，本机数据没有改变。请让对方重新导出数据包；仍然如此时请联系技术支持。",
+            line=self._number,
+            table=table,
+            parent=parent,
+        )
 
     # bookkeeping -------------------------------------------------------------------------
     def _flush_inserts(self) -> None:
@@ -534,6 +592,21 @@ class Applier:
             line=self._number,
             table=table,
         )
+
+
+def _dangling_rows(s: Session, table: str, column: str, parent: str, ids: list[str]) -> list[str]:
+    """Which of ``ids`` in ``table`` name a ``parent`` row (by ``column``) that is not there."""
+    found: list[str] = []
+    sql = (
+        f'SELECT c.id FROM "{table}" c WHERE c.id IN ({{marks}}) AND c."{column}" IS NOT NULL'
+        f' AND NOT EXISTS (SELECT 1 FROM "{parent}" p WHERE p.id = c."{column}")'
+    )
+    conn = s.connection()
+    for start in range(0, len(ids), 500):
+        part = ids[start : start + 500]
+        rows = conn.exec_driver_sql(sql.format(marks=", ".join("?" * len(part))), tuple(part))
+        found.extend(row[0] for row in rows)
+    return found
 
 
 def _state_name(code: str | None) -> str:

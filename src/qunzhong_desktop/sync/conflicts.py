@@ -39,11 +39,7 @@ FIELD_NAMES = {
     "grade": "等级", "text": "日记内容", "leader_name": "网长", "leader_phone": "网长电话",
     "requester_name": "诉求人", "requester_phone": "诉求人电话", "result": "帮扶成效",
 }  # fmt: skip
-TABLE_NAMES = {
-    "household": "户", "person": "居民", "intake_item": "事项", "item_event": "办理记录",
-    "grid": "网格", "cadre": "干部", "station": "工作站", "diary_entry": "民情日记",
-    "diary_visit": "走访记录", "assistance": "帮扶记录", "card_issue": "联系卡",
-}  # fmt: skip
+TABLE_NAMES = schema.LABELS
 
 
 class ConflictError(DomainError):

@@ -82,8 +82,12 @@ def import_bundle(
         raise peers.explain_refusal(db, Path(path), exc) from exc
     with verified:
         try:
-            with db.session() as s:
+            with db.writing() as s:
                 s.info[REMOTE] = True
+                # references are checked once the whole bundle is in (Applier.finish), so
+                # the order of the lines cannot refuse valid data; SQLite checks again at
+                # COMMIT. The pragma ends with the transaction.
+                s.connection().exec_driver_sql("PRAGMA defer_foreign_keys = ON")
                 return _apply(s, Path(path), verified, progress, cancel)
         except IntegrityError as exc:
             raise refuse(
@@ -144,6 +148,7 @@ def _apply(
             )
             chunk = []
     _step(applier, chunk, count, total=verified.count, progress=progress, cancel=cancel)
+    applier.finish()
     if applier.config is not None:
         apply_config_in(s, applier.config, source=f"{peer.name}交办包")
     refresh_derived(s, applier)

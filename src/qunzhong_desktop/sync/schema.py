@@ -41,6 +41,12 @@ DERIVED = {"intake_item": frozenset({"state", "due_on"})}
 #: Tables whose rows carry the origin column (per-origin unique numbers).
 WITH_ORIGIN = frozenset({"household", "person"})
 _BOOKKEEPING = frozenset({"id", "created_at", "updated_at", "origin"})
+#: What a user calls the rows of each travelling table (in refusals and conflicts).
+LABELS = {
+    "station": "工作站", "grid": "网格", "cadre": "干部", "household": "户", "person": "居民",
+    "card_issue": "联系卡", "diary_entry": "民情日记", "diary_visit": "走访记录",
+    "intake_item": "事项", "item_event": "办理记录", "assistance": "帮扶记录",
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -65,6 +71,13 @@ def model_of(table: str) -> type[m.Base]:
         if cls.__table__.name == table:  # type: ignore[attr-defined]
             return cls
     raise KeyError(table)
+
+
+@cache
+def references(table: str) -> dict[str, str]:
+    """The foreign keys of a travelling table: {column: referenced table}."""
+    target: Any = model_of(table).__table__
+    return {fk.parent.name: fk.column.table.name for fk in target.foreign_keys}
 
 
 @cache
