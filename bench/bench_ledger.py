@@ -72,6 +72,7 @@ def build(home: Path, count: int) -> None:
         items = generate_items(
             village, count=count, seed=SEED, today=TODAY, calendar=store.calendar.calendar(),
             operator="李秀英", span_days=1100,
+            township_steps=True,  # one store stands for both tiers
         )  # fmt: skip
         load_items(store.db, items, village, batch=10_000)
         with store.db.engine.connect() as conn:

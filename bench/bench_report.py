@@ -62,6 +62,7 @@ def build(home: Path, count: int) -> None:
             count=count,
             seed=SEED,
             today=TODAY,
+            township_steps=True,  # one store stands for both tiers
             calendar=store.calendar.calendar(),
             operator="李秀英",
             span_days=30,

@@ -12,6 +12,7 @@ from qunzhong_desktop.core.demo_items import (
     demo_due,
     generate_items,
     is_overdue,
+    station_part,
 )
 from qunzhong_desktop.core.intake import (
     CHANNELS,
@@ -22,7 +23,7 @@ from qunzhong_desktop.core.intake import (
     check_move,
 )
 from qunzhong_desktop.core.intake_clock import Urgency, urgency
-from qunzhong_desktop.core.intake_states import CLOCK_RUNNING, State
+from qunzhong_desktop.core.intake_states import CLOCK_RUNNING, Role, State
 from qunzhong_desktop.core.workcalendar import WorkCalendar
 
 TODAY = dt.date(2025, 6, 3)
@@ -37,7 +38,9 @@ def village() -> DemoData:
 
 @pytest.fixture(scope="module")
 def items(village: DemoData) -> list[DemoItem]:
-    return generate_items(village, count=200, seed=7, today=TODAY, operator="李秀英")
+    return generate_items(
+        village, count=200, seed=7, today=TODAY, operator="李秀英", township_steps=True
+    )
 
 
 def test_every_state_and_every_story_occurs(items: list[DemoItem]) -> None:
@@ -47,8 +50,20 @@ def test_every_state_and_every_story_occurs(items: list[DemoItem]) -> None:
         (kind, moves) for kind, moves, _ in STORIES
     }
     # a small count still has every state
-    few = generate_items(generate(CODE, "白沙村", households=5, seed=1, today=TODAY), count=24)
+    village = generate(CODE, "白沙村", households=5, seed=1, today=TODAY)
+    few = generate_items(village, count=24, township_steps=True)
     assert {item.state for item in few} == set(State)
+
+
+def test_a_station_demo_writes_only_the_stations_steps(village: DemoData) -> None:
+    station = generate_items(village, count=200, seed=7, today=TODAY)
+    assert {role for item in station for role in item.roles} == {Role.STATION}
+    states = {item.state for item in station}
+    assert states == set(State) - {State.AWAITING_ASSIGNMENT, State.ASSIGNED}
+    # every story is there up to where the township's part begins
+    assert {(i.item_type, tuple(e.to_state for e in i.events[1:])) for i in station} == {
+        station_part(story)[:2] for story in STORIES
+    }
 
 
 def test_histories_pass_the_state_machine(items: list[DemoItem]) -> None:

@@ -29,7 +29,9 @@ def _outbox(store: Store, table: str) -> int:
 def test_items_load_with_numbers_history_and_change_capture(store: Store) -> None:
     village = generate(CODE, "白沙村", households=60, seed=2, today=TODAY)
     load_demo(store.db, village)
-    items = generate_items(village, count=120, seed=2, today=TODAY, span_days=200)
+    items = generate_items(
+        village, count=120, seed=2, today=TODAY, span_days=200, township_steps=True
+    )
     # closed items reach back into last year, numbered in their own year
     assert {i.received_at.year for i in items} == {2024, 2025}
     assert load_items(store.db, items, village, batch=50) == 120

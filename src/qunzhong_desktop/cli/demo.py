@@ -22,10 +22,14 @@ from qunzhong_desktop.core.demo import DEFAULT_HOUSEHOLDS, DEFAULT_SEED, generat
 from qunzhong_desktop.core.demo_assistance import generate_assistance
 from qunzhong_desktop.core.demo_diary import generate_diaries
 from qunzhong_desktop.core.demo_items import DEFAULT_ITEMS, generate_items, is_overdue
+from qunzhong_desktop.core.demo_township import plan_township_steps
 from qunzhong_desktop.core.errors import SetupError, ValidationError
 from qunzhong_desktop.core.intake_states import STATE_NAMES, State
 from qunzhong_desktop.storage.demo_diary_load import load_diaries
 from qunzhong_desktop.storage.demo_load import load_assistance, load_demo, load_items, taken
+from qunzhong_desktop.storage.demo_township_load import escalated_items, load_township_steps
+from qunzhong_desktop.storage.setup import node_role
+from qunzhong_desktop.storage.store import Store
 
 MAX_HOUSEHOLDS = 100_000
 MAX_ITEMS = 200_000
@@ -35,16 +39,17 @@ def register(commands: Any, home: argparse.ArgumentParser) -> None:
     """Add ``demo``."""
     demo = commands.add_parser(
         "demo",
-        help="生成演示数据（户、居民、网格、干部、帮扶标签）",
-        description="为已设置的工作站生成一批虚构但合理的演示数据；同一种子生成同样的数据。",
+        help="生成演示数据（工作站：户籍、事项、日记；乡镇：对已导入上报事项的交办和办结）",
+        description="为已设置的工作站生成一批虚构但合理的演示数据；同一种子生成同样的数据。"
+        "在乡镇运行时，为已导入的上报事项生成乡镇的交办、办结等办理记录。",
         parents=[home],
     )
     demo.add_argument(
         "--households",
         type=int,
-        default=DEFAULT_HOUSEHOLDS,
+        default=None,
         metavar="N",
-        help=f"户数（默认 {DEFAULT_HOUSEHOLDS}）",
+        help=f"户数（默认 {DEFAULT_HOUSEHOLDS}；仅工作站）",
     )
     demo.add_argument(
         "--seed",
@@ -56,15 +61,18 @@ def register(commands: Any, home: argparse.ArgumentParser) -> None:
     demo.add_argument(
         "--items",
         type=int,
-        default=DEFAULT_ITEMS,
+        default=None,
         metavar="N",
-        help=f"受理事项件数（默认 {DEFAULT_ITEMS}，0 表示不生成）",
+        help=f"受理事项件数（默认 {DEFAULT_ITEMS}，0 表示不生成；仅工作站）",
     )
     demo.set_defaults(handler=run_demo)
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    """Generate and load the demo village."""
+    """Generate and load the demo village (at a township: its steps on imported items)."""
+    defaults_only = args.households is None and args.items is None
+    args.households = DEFAULT_HOUSEHOLDS if args.households is None else args.households
+    args.items = DEFAULT_ITEMS if args.items is None else args.items
     if not 1 <= args.households <= MAX_HOUSEHOLDS:
         raise ValidationError(
             f"户数应在 1 到 {MAX_HOUSEHOLDS} 之间，现在是 {args.households}。",
@@ -84,6 +92,14 @@ def run_demo(args: argparse.Namespace) -> int:
             code=exc.code,
         ) from exc
     try:
+        if node_role(store.db) == "township":
+            if not defaults_only:
+                raise ValidationError(
+                    "乡镇不生成户籍和受理事项（它们来自各工作站的数据包），"
+                    "请去掉 --households 和 --items。",
+                    code="demo.township_options",
+                )
+            return _township_demo(store, args.seed)
         station = store.register.station()
         if station is None:  # set up but the profile was tombstoned
             raise SetupError("找不到工作站资料，请先完成设置向导。", code="setup.missing")
@@ -141,3 +157,23 @@ def run_demo(args: argparse.Namespace) -> int:
         return 0
     finally:
         store.close()
+
+
+def _township_demo(store: Store, seed: int) -> int:
+    """The township's steps on the escalated items it has imported."""
+    waiting = escalated_items(store.items)
+    if not waiting:
+        print("没有待乡镇办理的上报事项：请先导入各工作站的数据包（它们的演示数据中有上报事项）。")
+        return 0
+    steps = plan_township_steps(
+        waiting, units=store.items.units(), seed=seed, calendar=store.calendar.calendar()
+    )
+    final = load_township_steps(store.items, steps)
+    spread = "、".join(f"{STATE_NAMES[st]} {final[st]}" for st in State if final[st])
+    left = len(waiting) - sum(final.values())
+    print(
+        f"已为 {len(waiting)} 件上报事项生成乡镇办理记录 {len(steps)} 条"
+        f"（{spread or '无'}；仍待办理 {left} 件，种子 {seed}）。"
+        "生成交办包后，各工作站导入即可看到。"
+    )
+    return 0

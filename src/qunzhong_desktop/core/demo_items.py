@@ -2,10 +2,15 @@
 
 Pure and reproducible like :mod:`.demo`: one :class:`random.Random` seeded by the caller. Each
 item follows a *story* (a path through the five steps) that ends in one of the states, so a
-demo store has items in every state — waiting for documents, escalated and assigned by the
-township, reopened after a 不满意 follow-up, rejected, withdrawn, closed — and about a quarter
-of the open items are past their promised date relative to ``today``. Every history passes
+demo store has items in every state — waiting for documents, escalated, reopened after a
+不满意 follow-up, rejected, withdrawn, closed — and about a quarter of the open items are
+past their promised date relative to ``today``. Every history passes
 :func:`.intake.check_move`; the stored ``due_on`` is what the repository would compute.
+
+A station owns only its own steps (SYNC.md, "ownership"), so by default a story stops where
+the township's part begins: escalated items wait at 已上报 until the township works on them
+(:mod:`.demo_township`, a ``demo`` run at the township). ``township_steps=True`` keeps the
+whole story, for one store that stands for both tiers (benchmarks of reports and ledgers).
 """
 
 from __future__ import annotations
@@ -98,7 +103,7 @@ _DOMAINS: tuple[tuple[str, int], ...] = (
     ("治安安全", 3), ("农业生产", 6), ("其他", 2),
 )  # fmt: skip
 # how many working days a step usually takes after the previous one
-_GAPS: dict[State, tuple[int, int]] = {
+STEP_GAPS: dict[State, tuple[int, int]] = {
     State.IN_PROGRESS: (0, 1),
     State.AWAITING_DOCUMENTS: (0, 2),
     State.ESCALATED: (0, 2),
@@ -169,6 +174,7 @@ def generate_items(
     calendar: WorkCalendar | None = None,
     operator: str = "",
     span_days: int = DEFAULT_SPAN_DAYS,
+    township_steps: bool = False,
 ) -> list[DemoItem]:
     """Generate intake items, oldest first.
 
@@ -180,6 +186,7 @@ def generate_items(
         calendar: the working-day calendar of the store (default: bundled schedules only).
         operator: the station's clerk, one of the handlers.
         span_days: about how far back closed items reach.
+        township_steps: keep the township's steps (assignment, result) in the stories.
     """
     if count < 0:
         raise ValueError("count must not be negative")
@@ -193,12 +200,27 @@ def generate_items(
     adults = _adults(data, today)
     weights = [w for _, _, w in STORIES]
     stories = list(STORIES[:count]) + rng.choices(STORIES, weights, k=max(0, count - len(STORIES)))
+    if not township_steps:
+        stories = [station_part(story) for story in stories]
     items = [
         _item(rng, cal, today, story, adults=adults, handlers=handlers, span=span)
         for story in stories
     ]
     items.sort(key=lambda i: i.received_at)
     return items
+
+
+def station_part(
+    story: tuple[str, tuple[State, ...], int],
+) -> tuple[str, tuple[State, ...], int]:
+    """A story up to the first move only the township may make."""
+    item_type, moves, weight = story
+    state = State.REGISTERED
+    for index, target in enumerate(moves):
+        if Role.STATION not in MOVES[(state, target)]:
+            return item_type, moves[:index], weight
+        state = target
+    return story
 
 
 def _adults(data: DemoData, today: dt.date) -> list[tuple[int, int, str, str]]:
@@ -240,7 +262,7 @@ def _item(
         if index == 0 and INITIAL_MOVE[item_type] is target:
             offsets.append(0)
             continue
-        low, high = _GAPS[target]
+        low, high = STEP_GAPS[target]
         at += rng.randint(low, high)
         offsets.append(at)
     final = moves[-1] if moves else State.REGISTERED
@@ -256,7 +278,7 @@ def _item(
     received = cal.workdays_before(today, age)
     handler = rng.choice(handlers)
     item = DemoItem(
-        received_at=_moment(rng, received, today, None),
+        received_at=office_moment(rng, received, today, None),
         channel=channel,
         domain=domain,
         grade=grade,
@@ -280,7 +302,9 @@ def _item(
     )
     for index, (target, offset) in enumerate(zip(moves, offsets, strict=True)):
         day = cal.add_workdays(received, offset)
-        when = item.received_at if offset == 0 else _moment(rng, day, today, item.events[-1].at)
+        when = (
+            item.received_at if offset == 0 else office_moment(rng, day, today, item.events[-1].at)
+        )
         reopen = index + 1 < len(moves) and moves[index + 1] is State.IN_PROGRESS
         note, data = _note_and_data(
             rng, cal, item, target, when=when, reopen=reopen, deadline_days=deadline_days
@@ -372,7 +396,7 @@ def _append(
     item.roles.append(role)
 
 
-def _moment(
+def office_moment(
     rng: random.Random, day: dt.date, today: dt.date, after: dt.datetime | None
 ) -> dt.datetime:
     """A time of the office day (on ``today`` early, so not ahead of the user's clock)."""
