@@ -17,6 +17,12 @@ from qunzhong_desktop.storage import migrate
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.setup import init_station
 from qunzhong_desktop.storage.store import Store
+from qunzhong_desktop.storage.write_paths import require
+
+# every captured write must come from a marked write path (storage/write_paths.py): a new
+# one that is not marked fails here, one that is marked fails the conformance harness
+# until the harness drives it
+require(True)
 
 STATION = dict(
     code="430121101201",
@@ -63,3 +69,12 @@ def store(_template_dirs: tuple[Path, Path], tmp_path: Path) -> Iterator[Store]:
     store = _copy_store(_template_dirs[1], tmp_path / "home")
     yield store
     store.close()
+
+
+@pytest.fixture
+def direct_writes(request: pytest.FixtureRequest) -> Iterator[None]:
+    """For tests that write synced rows with the ORM themselves, not through a write path."""
+    from qunzhong_desktop.storage.write_paths import scope
+
+    with scope(f"test: {request.node.name}"):
+        yield

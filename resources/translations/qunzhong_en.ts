@@ -7,6 +7,22 @@
         <source>群众工作站</source>
         <translation>Mass-Work Station</translation>
     </message>
+    <message>
+        <source>本机（进程 {pid}）</source>
+        <translation>this PC (process {pid})</translation>
+    </message>
+    <message>
+        <source>电脑“{host}”（进程 {pid}）</source>
+        <translation>PC “{host}” (process {pid})</translation>
+    </message>
+    <message>
+        <source>群众工作站已经打开</source>
+        <translation>Mass-Work Station is already open</translation>
+    </message>
+    <message>
+        <source>这个数据目录（{home}）已经在{where}的群众工作站窗口中打开，同一份数据只能开一个窗口。请切换到那个窗口继续工作；如果它已经关闭，请稍等几秒再启动。</source>
+        <translation>This data folder ({home}) is already open in a Mass-Work Station window on {where}; one set of data can be open in one window only. Please switch to that window; if it has just closed, wait a few seconds and start again.</translation>
+    </message>
 </context>
 <context>
     <name>AssignDialog</name>
@@ -1098,6 +1114,10 @@ Intake items registered from it are kept.</translation>
     <message>
         <source>移除</source>
         <translation>Remove</translation>
+    </message>
+    <message>
+        <source>不能保存：</source>
+        <translation>Cannot save:</translation>
     </message>
     <message>
         <source>放弃修改</source>
@@ -2626,6 +2646,10 @@ After deletion they no longer appear in the register.</translation>
         <translation>Some entries need correcting; see the messages in red.</translation>
     </message>
     <message>
+        <source>没有保存。</source>
+        <translation>Not saved.</translation>
+    </message>
+    <message>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
@@ -2878,6 +2902,45 @@ After deletion they no longer appear in the register.</translation>
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>StaleDialog</name>
+    <message>
+        <source>内容已被他人修改</source>
+        <translation>Changed by someone else</translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>您填写的</source>
+        <translation>Your value</translation>
+    </message>
+    <message>
+        <source>已保存的（较新）</source>
+        <translation>Saved value (newer)</translation>
+    </message>
+    <message>
+        <source>保留</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <source>已保存的</source>
+        <translation>Saved value</translation>
+    </message>
+    <message>
+        <source>每一项选择保留哪个值，然后点“按所选保存”。点“返回表单”则什么也不保存。</source>
+        <translation>Choose which value to keep for each field, then click “Save as chosen”. “Back to the form” saves nothing.</translation>
+    </message>
+    <message>
+        <source>按所选保存</source>
+        <translation>Save as chosen</translation>
+    </message>
+    <message>
+        <source>返回表单</source>
+        <translation>Back to the form</translation>
     </message>
 </context>
 <context>

@@ -26,11 +26,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
-    from qunzhong_desktop.storage.store import open_store
-    from qunzhong_desktop.ui.application import run
+    from qunzhong_desktop.ui.application import claim_or_wake, run
 
-    store = open_store(home)
+    guard = claim_or_wake(home)  # one window per data directory, before any migration
+    if guard is None:
+        return 0
+    from qunzhong_desktop.storage.store import open_store
+
     try:
-        return int(run(store))
+        store = open_store(home)
+        try:
+            return int(run(store, guard))
+        finally:
+            store.close()
     finally:
-        store.close()
+        guard.release()

@@ -93,3 +93,22 @@ def test_urgency_colours() -> None:
     assert urgency(State.IN_PROGRESS, due, CAL, dt.date(2026, 10, 14)) is Urgency.OVERDUE
     assert urgency(State.AWAITING_DOCUMENTS, due, CAL, dt.date(2026, 10, 14)) is Urgency.PAUSED
     assert urgency(State.CLOSED, due, CAL, dt.date(2026, 12, 1)) is Urgency.DONE
+
+
+def test_an_assignment_deadline_must_be_a_date() -> None:
+    # found by the items state machine: a bad deadline crashed the store's due-date step
+    from qunzhong_desktop.core.intake import MoveRefused, check_move
+
+    events = [
+        Event(dt.datetime(2026, 11, 2, 9), "站", None, State.REGISTERED, "", {}),
+        Event(dt.datetime(2026, 11, 2, 9), "站", State.REGISTERED, State.ESCALATED, "", {}),
+    ]
+    with pytest.raises(MoveRefused) as caught:
+        check_move(
+            events,
+            State.ASSIGNED,
+            role=Role.TOWNSHIP,
+            note="",
+            data={"unit": "民政办", "deadline": "满意"},
+        )
+    assert caught.value.code == "item.deadline_invalid" and "满意" in caught.value.message

@@ -7,6 +7,8 @@ from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.changes import HardDeleteRefused
 from qunzhong_desktop.storage.store import Store
 
+pytestmark = pytest.mark.usefixtures("direct_writes")
+
 
 def _changes(store: Store) -> list[m.SyncChange]:
     with store.db.session() as s:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from qunzhong_desktop.core.entities import Cadre, Household, Person
 from qunzhong_desktop.core.intake_records import NewItem
 from qunzhong_desktop.core.intake_states import Role, State
@@ -107,6 +109,7 @@ def test_items_gathered_are_those_that_matter_with_whole_histories(store: Store)
         assert (record.item_type, record.promised_days) == (detail.item_type, detail.promised_days)
 
 
+@pytest.mark.usefixtures("direct_writes")
 def test_cadre_figures_from_diary_and_pairing(store: Store) -> None:
     households(store)
     _, cadres = store.reports.records(NOV)
@@ -119,6 +122,7 @@ def test_cadre_figures_from_diary_and_pairing(store: Store) -> None:
     ]
 
 
+@pytest.mark.usefixtures("direct_writes")
 def test_monthly_report_is_the_core_computation_of_the_records(store: Store) -> None:
     fill(store)
     households(store)

@@ -75,6 +75,7 @@ def test_wrong_units_are_refused_and_nothing_is_stored(
 
 
 # filters --------------------------------------------------------------------------------------
+@pytest.mark.usefixtures("direct_writes")
 def test_station_code_filter(store: Store) -> None:
     here = _escalate(store, "本村的事")
     there = _renumber(store, _escalate(store, "邻村的事"), OTHER_STATION)

@@ -146,8 +146,16 @@ def _check_data(
         follow_up = last_follow_up(events)
         if follow_up is None or follow_up.data.get("satisfaction") != "不满意":
             raise MoveRefused("只有回访“不满意”的事项才能重新办理。", code="item.reopen_refused")
-    if target is State.ASSIGNED and not (data.get("unit") and data.get("deadline")):
-        raise MoveRefused("交办时请选择责任单位和办结期限。", code="item.assignment_incomplete")
+    if target is State.ASSIGNED:
+        if not (data.get("unit") and data.get("deadline")):
+            raise MoveRefused("交办时请选择责任单位和办结期限。", code="item.assignment_incomplete")
+        try:
+            dt.date.fromisoformat(str(data["deadline"]))
+        except ValueError:
+            raise MoveRefused(
+                f"办结期限“{data['deadline']}”不是日期（应为 年-月-日）。",
+                code="item.deadline_invalid",
+            ) from None
 
 
 def check_new_item(

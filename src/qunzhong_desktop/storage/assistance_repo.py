@@ -26,6 +26,7 @@ from qunzhong_desktop.core.ledger import (
 )
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.database import Database
+from qunzhong_desktop.storage.write_paths import write_path
 
 HOUSEHOLD_CHUNK = 500
 
@@ -82,6 +83,7 @@ class SqlAssistance:
         self.db = db
 
     # records -----------------------------------------------------------------------------
+    @write_path
     def save(self, record: AssistanceRecord, *, today: dt.date | None = None) -> AssistanceRecord:
         """Check and store a record (new without ``id``, else an update); returns it with its id.
 
@@ -90,7 +92,7 @@ class SqlAssistance:
             NotFoundError: the household (or the record to update) does not exist.
         """
         record = checked_assistance(record, today or dt.date.today())
-        with self.db.session() as s:
+        with self.db.writing() as s:
             household = s.get(m.Household, record.household_id)
             if household is None or household.deleted_at is not None:
                 raise NotFoundError(
@@ -118,9 +120,10 @@ class SqlAssistance:
             s.flush()
             return to_record(row)
 
+    @write_path
     def delete(self, record_id: str) -> None:
         """Remove a record (a tombstone, so sync carries the removal)."""
-        with self.db.session() as s:
+        with self.db.writing() as s:
             self._load(s, record_id).deleted_at = m.utcnow()
 
     def get(self, record_id: str) -> AssistanceRecord:

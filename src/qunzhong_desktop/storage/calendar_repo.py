@@ -12,6 +12,7 @@ from qunzhong_desktop.core.errors import ValidationError
 from qunzhong_desktop.core.workcalendar import WorkCalendar
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.database import Database
+from qunzhong_desktop.storage.write_paths import write_path
 
 
 def load_calendar(s: Session) -> WorkCalendar:
@@ -65,6 +66,7 @@ class SqlCalendar:
             )
             return [ScheduleDay(row.day, row.workday, row.note) for row in rows]
 
+    @write_path
     def import_schedule(self, schedule: Schedule) -> None:
         """Replace what is loaded for the schedule's years with its days, in one transaction.
 
@@ -75,7 +77,7 @@ class SqlCalendar:
         longer listed is tombstoned, a day listed again is revived (a date is unique in the
         table, tombstones included), a new day is added.
         """
-        with self.db.session() as s:
+        with self.db.writing() as s:
             replace_schedule(s, schedule)
 
 

@@ -20,6 +20,7 @@ from qunzhong_desktop.core.errors import SetupError
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.register_repo import load_station
+from qunzhong_desktop.storage.write_paths import write_path
 
 # Well under SQLite's limit on bound parameters (32,766 since 3.32; 999 before).
 _CHUNK = 500
@@ -115,6 +116,7 @@ class SqlCards:
         outdated = sum(1 for st in statuses if st.stale and not st.never_printed)
         return CardCounts(total=len(statuses), never_printed=never, out_of_date=outdated)
 
+    @write_path
     def record_issues(self, cards: Iterable[CardContent]) -> int:
         """Record that these cards were printed (one ``card_issue`` row each, one transaction).
 
@@ -133,7 +135,7 @@ class SqlCards:
             for card in cards
         ]
         if rows:
-            with self.db.session() as s:
+            with self.db.writing() as s:
                 s.add_all(rows)
         return len(rows)
 

@@ -30,6 +30,7 @@ from sqlalchemy.orm import ORMExecuteState, Session
 from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.core.hlc import Hlc, tick
 from qunzhong_desktop.core.ids import new_id
+from qunzhong_desktop.storage import write_paths
 from qunzhong_desktop.storage.models import (
     Base,
     LocalNode,
@@ -49,6 +50,21 @@ class HardDeleteRefused(DomainError):
     """A synced row was deleted instead of tombstoned."""
 
     code = "storage.hard_delete"
+
+
+class UnlistedWritePath(DomainError):
+    """A synced write ran outside every function marked ``@write_path`` (tests only)."""
+
+    code = "storage.unlisted_write_path"
+
+
+def _listed(tables: set[str]) -> None:
+    if write_paths.required() and write_paths.active() is None:
+        raise UnlistedWritePath(
+            f"程序错误：写入同步数据（{'、'.join(sorted(tables))}）的功能没有标记为写入路径"
+            "（storage.write_paths），同步一致性测试不会覆盖它。",
+            code="storage.unlisted_write_path",
+        )
 
 
 class UncapturedWrite(DomainError):
@@ -208,6 +224,7 @@ def _capture(session: Session, _context: object, _instances: object) -> None:
         rows.append(_row(obj, op, fields, clock, user))
     if not rows:
         return
+    _listed({row["table_name"] for row in rows})
     clock.store()
     # one executemany on the session's connection: same transaction, no ORM overhead
     session.connection().execute(insert(SyncChange), rows)
@@ -234,6 +251,7 @@ def _capture_bulk(state: ORMExecuteState) -> Any:
             "同步数据不能直接删除，请使用作废（墓碑）标记。", code="storage.hard_delete"
         )
     session = state.session
+    _listed({str(cls.__table__.name)})  # type: ignore[attr-defined]
     # what the unit of work holds goes first (the autoflush would run only after this
     # listener): people bulk-inserted into new households follow those households' inserts
     session.flush()

@@ -19,6 +19,7 @@ from qunzhong_desktop.core.intake_records import NewItem
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.items_repo import SqlItems
+from qunzhong_desktop.storage.write_paths import write_path
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +31,7 @@ class DiarySummary:
     items: int
 
 
+@write_path
 def load_diaries(
     db: Database, diaries: list[DemoDiary], data: DemoData, *, actor: str = ""
 ) -> DiarySummary:
@@ -43,7 +45,7 @@ def load_diaries(
     """
     findings: list[tuple[str, DemoDiary]] = []
     entries = visits = 0
-    with db.session() as s:
+    with db.writing() as s:
         live = select(m.DiaryEntry.cadre_id, m.DiaryEntry.day).where(
             m.DiaryEntry.deleted_at.is_(None)
         )

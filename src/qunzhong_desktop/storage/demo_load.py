@@ -25,6 +25,7 @@ from qunzhong_desktop.core.intake import item_number
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.register_repo import add_households, load_station
+from qunzhong_desktop.storage.write_paths import write_path
 
 Progress = Callable[[int, int], None]
 
@@ -40,6 +41,7 @@ class DemoSummary:
     paired: int
 
 
+@write_path
 def load_demo(
     db: Database, data: DemoData, *, batch: int = 2000, progress: Progress | None = None
 ) -> DemoSummary:
@@ -64,7 +66,7 @@ def load_demo(
     start = 0
     while True:
         chunk = data.households[start : start + batch]
-        with db.session() as s:
+        with db.writing() as s:
             if start == 0:
                 new_grids, new_cadres = _grids_and_cadres(s, data)
             for item in chunk:
@@ -131,6 +133,7 @@ def _grids_and_cadres(s: Session, data: DemoData) -> tuple[int, int]:
     return new_grids, new_cadres
 
 
+@write_path
 def load_items(
     db: Database,
     items: list[DemoItem],
@@ -163,7 +166,7 @@ def load_items(
     total = len(ordered)
     for start in range(0, total, batch):
         chunk = ordered[start : start + batch]
-        with db.session() as s:
+        with db.writing() as s:
             station = load_station(s)
             if station is None:
                 raise SetupError("本机尚未设置工作站，不能生成受理事项。", code="setup.station")
@@ -239,6 +242,7 @@ def _event_rows(item: DemoItem, item_id: str) -> list[dict[str, Any]]:
     ]
 
 
+@write_path
 def load_assistance(db: Database, records: list[DemoAssistance], data: DemoData) -> int:
     """Write demo assistance records for households of ``data`` (already loaded, ids filled).
 
@@ -260,6 +264,6 @@ def load_assistance(db: Database, records: list[DemoAssistance], data: DemoData)
         for r in records
     ]
     if rows:
-        with db.session() as s:
+        with db.writing() as s:
             s.execute(insert(m.Assistance), rows)
     return len(rows)

@@ -10,6 +10,7 @@ from qunzhong_desktop.core.demo_township import Escalated, TownshipStep
 from qunzhong_desktop.core.intake_states import Role, State
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.items_repo import SqlItems
+from qunzhong_desktop.storage.write_paths import write_path
 
 _WAITING = (State.ESCALATED.value, State.AWAITING_ASSIGNMENT.value)
 
@@ -31,6 +32,7 @@ def escalated_items(items: SqlItems) -> list[Escalated]:
     return [Escalated(number, State(state), domain, at) for number, state, domain, at in rows]
 
 
+@write_path
 def load_township_steps(items: SqlItems, steps: list[TownshipStep]) -> Counter[State]:
     """Make the steps as the township (each one a captured move); returns the final states."""
     final: dict[str, State] = {}

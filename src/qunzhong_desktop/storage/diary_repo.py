@@ -33,6 +33,7 @@ from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.items_repo import SqlItems
 from qunzhong_desktop.storage.models import utcnow
+from qunzhong_desktop.storage.write_paths import write_path
 
 FINDING_CHANNEL = "走访"
 
@@ -57,6 +58,7 @@ class SqlDiary:
         self.items = items or SqlItems(db)
 
     # writing -----------------------------------------------------------------------------
+    @write_path
     def save_entry(self, entry: DiaryEntry, *, today: dt.date | None = None) -> DiaryEntry:
         """Create (no ``id``) or update an entry with its visits; returns it read back.
 
@@ -69,7 +71,7 @@ class SqlDiary:
             DiaryDuplicate: the cadre already has another entry for that day.
         """
         check_entry(entry, today=today or dt.date.today())
-        with self.db.session() as s:
+        with self.db.writing() as s:
             cadre = s.get(m.Cadre, entry.cadre_id)
             if cadre is None or cadre.deleted_at is not None:
                 raise NotFoundError("所选干部已不存在，请重新选择。", code="diary.cadre_missing")
@@ -140,13 +142,14 @@ class SqlDiary:
         for gone in stored.values():
             gone.deleted_at = now
 
+    @write_path
     def delete_entry(self, entry_id: str) -> None:
         """Remove an entry and its visits (tombstones); its items keep their link.
 
         Raises:
             NotFoundError: no live entry has that id.
         """
-        with self.db.session() as s:
+        with self.db.writing() as s:
             row = self._live(s, entry_id)
             now = utcnow()
             row.deleted_at = now
@@ -154,6 +157,7 @@ class SqlDiary:
                 if visit.deleted_at is None:
                     visit.deleted_at = now
 
+    @write_path
     def finding_to_item(
         self,
         entry_id: str,

@@ -29,6 +29,7 @@ from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.calendar_repo import load_calendar
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.register_repo import load_station
+from qunzhong_desktop.storage.write_paths import write_path
 
 DOMAIN_DAYS_SETTING = "intake.domain_days"
 UNITS_SETTING = "township.units"
@@ -88,7 +89,7 @@ class SqlItems:
 
     def set_domain_days(self, days: dict[str, int]) -> None:
         """Store the per-domain defaults (each 1–60 working days)."""
-        with self.db.session() as s:
+        with self.db.writing() as s:
             row = s.get(m.Setting, DOMAIN_DAYS_SETTING)
             value = json.dumps(days, ensure_ascii=False)
             if row is None:
@@ -129,7 +130,7 @@ class SqlItems:
                     f"责任单位“{name}”重复了。", code="units.duplicate", field="units", index=index
                 )
             seen.add(name)
-        with self.db.session() as s:
+        with self.db.writing() as s:
             row = s.get(m.Setting, UNITS_SETTING)
             value = json.dumps(names, ensure_ascii=False)
             if row is None:
@@ -153,6 +154,7 @@ class SqlItems:
             return load_calendar(s).add_workdays(start, days)
 
     # writing -----------------------------------------------------------------------------
+    @write_path
     def register_item(
         self, new: NewItem, *, actor: str, now: dt.datetime | None = None
     ) -> ItemDetail:
@@ -167,7 +169,7 @@ class SqlItems:
         """
         now = (now or dt.datetime.now()).replace(microsecond=0)
         domains = self.domain_days()
-        with self.db.session() as s:
+        with self.db.writing() as s:
             self._fill_requester(s, new)
             check_new_item(
                 channel=new.channel,
@@ -220,6 +222,7 @@ class SqlItems:
             s.flush()
             return self._detail(item, history, self._calendar(s), now.date())
 
+    @write_path
     def move(
         self,
         number: str,
@@ -238,7 +241,7 @@ class SqlItems:
             MoveRefused: the move is not allowed now, or lacks its reason or data.
         """
         now = (now or dt.datetime.now()).replace(microsecond=0)
-        with self.db.session() as s:
+        with self.db.writing() as s:
             item = self._load(s, number)
             history = [to_event(e) for e in item.events]
             check_move(history, target, role=role, note=note, data=data or {})

@@ -11,13 +11,25 @@ from sqlalchemy.orm import Session
 
 from qunzhong_desktop.core import citizen_id
 from qunzhong_desktop.core import entities as e
+from qunzhong_desktop.core import phone as phones
 from qunzhong_desktop.core.errors import DuplicateError, NotFoundError
 from qunzhong_desktop.core.pinyin_keys import search_text
 from qunzhong_desktop.core.register import HouseholdInvalid, normalise_household
+from qunzhong_desktop.core.register_merge import merge_household
+from qunzhong_desktop.core.stale import StaleEdit, merge_fields, plain_text
 from qunzhong_desktop.core.text import compact
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.models import utcnow
+from qunzhong_desktop.storage.write_paths import write_path
+
+STATION_LABELS = {
+    "name": "站名", "township_name": "乡镇名称", "address": "地址", "phone": "电话",
+    "opening_hours": "办公时间", "supervision_phone": "监督电话",
+    "township_phone": "乡镇电话", "operator": "经办人", "services": "服务项目",
+}  # fmt: skip
+GRID_LABELS = {"name": "网格名称", "leader_name": "网长", "leader_phone": "网长电话"}
+CADRE_LABELS = {"name": "姓名", "phone": "电话", "unit": "单位", "role": "身份"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,27 +142,43 @@ class SqlRegister:
         with self.db.session() as s:
             return load_station(s)
 
-    def save_station(self, profile: e.StationProfile) -> None:
-        """Update the station profile (the station is created by :mod:`.setup`)."""
-        with self.db.session() as s:
+    @write_path
+    def save_station(
+        self,
+        profile: e.StationProfile,
+        *,
+        base: e.StationProfile | None = None,
+        keep: dict[str, str] | None = None,
+    ) -> e.StationProfile:
+        """Update the station profile (the station is created by :mod:`.setup`); returns it.
+
+        Args:
+            profile: the values to store.
+            base: the profile the form was opened with: fields changed since by someone
+                else are kept, and fields both changed raise :class:`StaleEdit`.
+            keep: the clerk's choices after a :class:`StaleEdit`.
+        """
+        with self.db.writing() as s:
             row = s.scalars(select(m.Station)).first()
             if row is None:
                 raise NotFoundError("本机尚未设置工作站。", code="setup.station")
-            for key in (
-                "name",
-                "township_name",
-                "address",
-                "phone",
-                "opening_hours",
-                "supervision_phone",
-                "township_phone",
-                "operator",
-            ):
-                value = getattr(profile, key)
-                if getattr(row, key) != value:
-                    setattr(row, key, value)
-            if list(row.services) != list(profile.services):
-                row.services = list(profile.services)
+            values = {key: getattr(profile, key) for key in STATION_LABELS}
+            values["services"] = list(profile.services)
+            if base is not None:
+                values = _merged(
+                    "工作站资料",
+                    row,
+                    values,
+                    base,
+                    STATION_LABELS,
+                    keep=keep,
+                    describe=_describe(s),
+                )
+            _assign(row, values)
+            s.flush()
+            stored = load_station(s)
+        assert stored is not None
+        return stored
 
     # grids and cadres ------------------------------------------------------------------
     def grids(self) -> list[e.Grid]:
@@ -164,16 +192,24 @@ class SqlRegister:
                 for r in rows
             ]
 
-    def save_grid(self, grid: e.Grid) -> e.Grid:
-        """Create or update a grid."""
-        with self.db.session() as s:
+    @write_path
+    def save_grid(
+        self, grid: e.Grid, *, base: e.Grid | None = None, keep: dict[str, str] | None = None
+    ) -> e.Grid:
+        """Create or update a grid (``base``, ``keep``: as :meth:`save_station`)."""
+        with self.db.writing() as s:
             row = s.get(m.Grid, grid.id) if grid.id else None
+            values: dict[str, Any] = {
+                "name": compact(grid.name),
+                "leader_name": compact(grid.leader_name),
+                "leader_phone": grid.leader_phone,
+            }
             if row is None:
-                row = m.Grid(name=grid.name)
+                row = m.Grid(name=values["name"])
                 s.add(row)
-            row.name = compact(grid.name)
-            row.leader_name = compact(grid.leader_name)
-            row.leader_phone = grid.leader_phone
+            elif base is not None:
+                values = _merged(f"网格“{row.name}”", row, values, base, GRID_LABELS, keep=keep)
+            _assign(row, values)
             s.flush()
             grid.id = row.id
         return grid
@@ -188,24 +224,33 @@ class SqlRegister:
                 e.Cadre(id=r.id, name=r.name, phone=r.phone, unit=r.unit, role=r.role) for r in rows
             ]
 
-    def save_cadre(self, cadre: e.Cadre) -> e.Cadre:
-        """Create or update a cadre."""
-        with self.db.session() as s:
+    @write_path
+    def save_cadre(
+        self, cadre: e.Cadre, *, base: e.Cadre | None = None, keep: dict[str, str] | None = None
+    ) -> e.Cadre:
+        """Create or update a cadre (``base``, ``keep``: as :meth:`save_station`)."""
+        with self.db.writing() as s:
             row = s.get(m.Cadre, cadre.id) if cadre.id else None
+            values: dict[str, Any] = {
+                "name": compact(cadre.name),
+                "phone": cadre.phone,
+                "unit": cadre.unit,
+                "role": cadre.role,
+            }
             if row is None:
-                row = m.Cadre(name=cadre.name)
+                row = m.Cadre(name=values["name"])
                 s.add(row)
-            row.name = compact(cadre.name)
-            row.phone = cadre.phone
-            row.unit = cadre.unit
-            row.role = cadre.role
+            elif base is not None:
+                values = _merged(f"干部“{row.name}”", row, values, base, CADRE_LABELS, keep=keep)
+            _assign(row, values)
             s.flush()
             cadre.id = row.id
         return cadre
 
+    @write_path
     def pair(self, cadre_id: str | None, household_ids: Sequence[str]) -> None:
         """Pair households with a cadre (None unpairs them)."""
-        with self.db.session() as s:
+        with self.db.writing() as s:
             for row in s.scalars(select(m.Household).where(m.Household.id.in_(household_ids))):
                 if row.cadre_id != cadre_id:
                     row.cadre_id = cadre_id
@@ -219,21 +264,39 @@ class SqlRegister:
                 raise NotFoundError("找不到这一户，可能已被删除。", code="household.missing")
             return to_household(row)
 
-    def save_household(self, household: e.Household) -> e.Household:
+    @write_path
+    def save_household(
+        self,
+        household: e.Household,
+        *,
+        base: e.Household | None = None,
+        keep: dict[str, str] | None = None,
+    ) -> e.Household:
         """Check and store a household with its members.
+
+        Args:
+            household: the household as the form holds it.
+            base: the household as the form was opened: what others changed since is kept,
+                and what both changed is a clash (see :mod:`core.register_merge`).
+            keep: the clerk's choices after a :class:`StaleEdit`, by clash key.
 
         Raises:
             HouseholdInvalid: field errors (nothing is written).
             DuplicateError: the household number or an ID number belongs to someone else.
+            StaleEdit: the household changed since ``base`` where the form changed it too.
+            NotFoundError: the household was deleted since the form was opened.
         """
         normalise_household(household)
-        with self.db.session() as s:
+        with self.db.writing() as s:
+            if base is not None and household.id:
+                household = _merge_stored(s, household, base, keep)
             _check_unique(s, [household])
             assign = _write_household(s, household)
             s.flush()
             assign()
         return household
 
+    @write_path
     def save_households(self, households: Sequence[e.Household]) -> list[e.Household]:
         """Check and store many households in one transaction (imports, demo data).
 
@@ -246,13 +309,14 @@ class SqlRegister:
             DuplicateError: a household number or ID number is taken, in the register or
                 twice in the batch.
         """
-        with self.db.session() as s:
+        with self.db.writing() as s:
             add_households(s, households)
         return list(households)
 
+    @write_path
     def delete_household(self, household_id: str) -> None:
         """Tombstone a household and its members."""
-        with self.db.session() as s:
+        with self.db.writing() as s:
             row = s.get(m.Household, household_id)
             if row is None:
                 raise NotFoundError("找不到这一户。", code="household.missing")
@@ -423,6 +487,72 @@ class SqlRegister:
         )
         with self.db.session() as s:
             return {str(key): int(count) for key, count in s.execute(stmt)}
+
+
+def _describe(s: Session) -> Callable[[str, Any], str]:
+    """Values as the clerk knows them: grid and cadre names, masked numbers."""
+    grids = dict(s.execute(select(m.Grid.id, m.Grid.name)).all())
+    cadres = dict(s.execute(select(m.Cadre.id, m.Cadre.name)).all())
+
+    def describe(key: str, value: Any) -> str:
+        if key == "grid_id":
+            return str(grids.get(value, "（无）"))
+        if key == "cadre_id":
+            return str(cadres.get(value, "（无）"))
+        if key == "id_number" and value:
+            return citizen_id.mask(value)
+        if key.endswith("phone") and value:
+            return phones.mask(value)
+        return plain_text(key, value)
+
+    return describe
+
+
+def _merged(
+    what: str,
+    row: Any,
+    values: dict[str, Any],
+    base: Any,
+    labels: dict[str, str],
+    *,
+    keep: dict[str, str] | None,
+    describe: Callable[[str, Any], str] = plain_text,
+) -> dict[str, Any]:
+    """A flat form merged with its stored row (raises :class:`StaleEdit` on clashes)."""
+    stored = {key: getattr(row, key) for key in values}
+    opened = {key: getattr(base, key) for key in values}
+    merged, clashes = merge_fields(
+        opened, values, stored, labels=labels, keep=keep, describe=describe
+    )
+    if clashes:
+        raise StaleEdit(what, clashes)
+    return merged
+
+
+def _assign(row: Any, values: dict[str, Any]) -> None:
+    """Set changed values only: the outbox records real changes."""
+    for key, value in values.items():
+        if getattr(row, key) != value:
+            setattr(row, key, list(value) if isinstance(value, list) else value)
+
+
+def _merge_stored(
+    s: Session, household: e.Household, base: e.Household, keep: dict[str, str] | None
+) -> e.Household:
+    row = s.get(m.Household, household.id)
+    if row is None or row.deleted_at is not None:
+        raise NotFoundError(
+            f"户 {base.number} 在您打开之后已被删除（可能在另一个窗口、命令行或导入的数据包中），"
+            "无法保存。请关闭表单后重新查找。",
+            code="household.deleted",
+        )
+    merged, clashes = merge_household(
+        base, household, to_household(row), keep=keep, describe=_describe(s)
+    )
+    if clashes:
+        raise StaleEdit(f"户 {row.number}", clashes)
+    normalise_household(merged)
+    return merged
 
 
 def _flagged_households() -> Select[str]:

@@ -29,6 +29,7 @@ from qunzhong_desktop.core.text import compact
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.register_repo import member_search_text, person_search_text
+from qunzhong_desktop.storage.write_paths import write_path
 
 
 class _Register:
@@ -110,13 +111,14 @@ def plan_roster(db: Database, roster: ParsedRoster) -> ImportPlan:
     return plan
 
 
+@write_path
 def apply_roster(db: Database, roster: ParsedRoster) -> ImportPlan:
     """Import the valid rows of a roster in one transaction; returns the plan carried out.
 
     The plan is made again inside the transaction, so edits made since the preview are
     taken into account and nothing is created twice.
     """
-    with db.session() as session:
+    with db.writing() as session:
         register = _Register(session)
         plan = plan_import(roster, register.snapshot())
         _write(register, plan)

@@ -11,6 +11,7 @@ from qunzhong_desktop.core.ids import new_id
 from qunzhong_desktop.core.text import clean, compact
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.database import Database
+from qunzhong_desktop.storage.write_paths import write_path
 
 
 def check_profile(profile: StationProfile) -> StationProfile:
@@ -109,7 +110,7 @@ def init_township(db: Database, code: str, name: str, phone_number: str = "") ->
         except ValidationError as exc:
             exc.data["field"] = "phone"
             raise
-    with db.session() as s:
+    with db.writing() as s:
         node = s.scalars(select(m.LocalNode)).first()
         station = s.scalars(select(m.Station)).first()
         if station is not None or (node is not None and node.role == "township"):
@@ -123,6 +124,7 @@ def init_township(db: Database, code: str, name: str, phone_number: str = "") ->
     return code, name
 
 
+@write_path
 def init_station(db: Database, profile: StationProfile) -> None:
     """Create the node identity and the station profile in one transaction.
 
@@ -131,7 +133,7 @@ def init_station(db: Database, profile: StationProfile) -> None:
         ValidationError: a field of the profile is wrong.
     """
     check_profile(profile)
-    with db.session() as s:
+    with db.writing() as s:
         existing = s.scalars(select(m.Station)).first()
         node = s.scalars(select(m.LocalNode)).first()
         if node is not None and node.role == "township":

@@ -21,6 +21,7 @@ from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.changes import REMOTE
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.models_sync import SyncConflict, SyncPeer, SyncRowVersion
+from qunzhong_desktop.storage.write_paths import write_path
 from qunzhong_desktop.sync import schema
 from qunzhong_desktop.sync.bundle_format import BundleRefused
 from qunzhong_desktop.sync.views import ConflictView
@@ -145,6 +146,7 @@ def _what(s: Session, row: SyncConflict) -> str:
     return label
 
 
+@write_path
 def undo(db: Database, conflict_id: int) -> None:
     """Put the lost value back and close the entry.
 
@@ -152,7 +154,7 @@ def undo(db: Database, conflict_id: int) -> None:
         NotFoundError: no such entry.
         ConflictError: the entry cannot be undone (closed already, or a whole change).
     """
-    with db.session() as s:
+    with db.writing() as s:
         row = s.get(SyncConflict, conflict_id)
         if row is None:
             raise NotFoundError(f"冲突记录 {conflict_id} 不存在。", code="sync.conflict_missing")

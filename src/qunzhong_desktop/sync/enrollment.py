@@ -21,6 +21,7 @@ from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.models_sync import SyncPeer, SyncPeerKey
 from qunzhong_desktop.storage.setup import township_profile
+from qunzhong_desktop.storage.write_paths import write_path
 from qunzhong_desktop.sync import config
 from qunzhong_desktop.sync.bundle_container import refuse
 from qunzhong_desktop.sync.keys import NodeKeys, PublicKeys
@@ -166,6 +167,7 @@ def _read_kit(path: Path) -> tuple[KitInfo, dict[str, Any], PublicKeys]:
     return info, document, keys
 
 
+@write_path
 def accept_station_kit(db: Database, path: Path) -> KitInfo:
     """Make the kit's township this station's peer and load its configuration.
 
@@ -175,7 +177,7 @@ def accept_station_kit(db: Database, path: Path) -> KitInfo:
         BundleRefused: the file is damaged or altered.
     """
     info, document, keys = _read_kit(path)
-    with db.session() as s:
+    with db.writing() as s:
         node = _local(s)
         _require_role(node, "station")
         station = s.scalars(select(m.Station)).first()

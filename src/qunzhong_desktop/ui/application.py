@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 if TYPE_CHECKING:
     from qunzhong_desktop.storage.store import Store
     from qunzhong_desktop.ui.main_window import MainWindow
+    from qunzhong_desktop.ui.single_window import SingleWindow
 
 APP_NAME = "qunzhong-desktop"
 ORGANIZATION = "qunzhong"
@@ -126,8 +127,49 @@ def create_main_window(store: Store) -> MainWindow:
     return MainWindow(store)
 
 
-def run(store: Store) -> int:
+def claim_or_wake(home: Path) -> SingleWindow | None:
+    """Claim ``home`` for this window, or bring the window that has it to the front.
+
+    Returns:
+        The claim, or None when another window has the directory (it was asked to come to
+        the front, or the user was told where it is open): this start should end.
+    """
+    import socket
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from qunzhong_desktop.ui.single_window import SingleWindow
+
+    make_application()
+    guard = SingleWindow(home)
+    if guard.claim():
+        return guard
+    if not guard.wake_other():
+        pid, host = guard.holder()
+        if not host or host == socket.gethostname():
+            where = QCoreApplication.translate("Application", "本机（进程 {pid}）").format(pid=pid)
+        else:
+            where = QCoreApplication.translate("Application", "电脑“{host}”（进程 {pid}）").format(
+                host=host, pid=pid
+            )
+        QMessageBox.information(
+            None,
+            QCoreApplication.translate("Application", "群众工作站已经打开"),
+            QCoreApplication.translate(
+                "Application",
+                "这个数据目录（{home}）已经在{where}的群众工作站窗口中打开，同一份数据只能开一个窗口。"
+                "请切换到那个窗口继续工作；如果它已经关闭，请稍等几秒再启动。",
+            ).format(home=home, where=where),
+        )
+    return None
+
+
+def run(store: Store, guard: SingleWindow | None = None) -> int:
     """Run the app on ``store``: the set-up wizard on first start, then the main window.
+
+    Args:
+        store: the open store.
+        guard: this window's claim on the data directory; another start raises the window.
 
     Returns:
         The exit status (0 also when the user cancels the set-up).
@@ -140,5 +182,16 @@ def run(store: Store) -> int:
         if wizard.exec() != QDialog.DialogCode.Accepted:
             return 0
     window = create_main_window(store)
+    if guard is not None:
+        guard.raise_requested.connect(lambda: bring_to_front(window))
     window.show()
     return int(app.exec())
+
+
+def bring_to_front(window: MainWindow) -> None:
+    """Show a window restored, raised and active (another start asked for it)."""
+    if window.isMinimized():
+        window.showNormal()
+    window.show()
+    window.raise_()
+    window.activateWindow()

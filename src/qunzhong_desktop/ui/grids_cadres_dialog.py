@@ -6,6 +6,7 @@ typed, until its values are accepted.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
@@ -34,7 +35,7 @@ from qunzhong_desktop.core.entities import CADRE_ROLES, Cadre, Grid
 from qunzhong_desktop.core.errors import ValidationError
 from qunzhong_desktop.core.text import clean, compact
 from qunzhong_desktop.storage.store import Store
-from qunzhong_desktop.ui import form_feedback
+from qunzhong_desktop.ui import form_feedback, stale_dialog
 from qunzhong_desktop.ui.form_feedback import clear_invalid, mark_invalid, message_area
 
 
@@ -88,6 +89,7 @@ class GridForm(_RecordForm):
         super().__init__(self.tr("编辑网格") if grid else self.tr("新增网格"), parent)
         self._store = store
         self.grid = grid or Grid(name="")
+        self._opened = dataclasses.replace(self.grid) if grid else None
         self.name = QLineEdit(self.grid.name, self)
         self.name.setPlaceholderText(self.tr("如 第一网格"))
         self.leader_name = QLineEdit(self.grid.leader_name, self)
@@ -116,8 +118,12 @@ class GridForm(_RecordForm):
         self.grid.name = name
         self.grid.leader_name = compact(self.leader_name.text())
         self.grid.leader_phone = leader_phone
-        self._store.register.save_grid(self.grid)
-        super().accept()
+        saved = stale_dialog.save_merging(
+            self,
+            lambda keep: self._store.register.save_grid(self.grid, base=self._opened, keep=keep),
+        )
+        if saved is not None:
+            super().accept()
 
 
 class CadreForm(_RecordForm):
@@ -129,6 +135,7 @@ class CadreForm(_RecordForm):
         super().__init__(self.tr("编辑干部") if cadre else self.tr("新增干部"), parent)
         self._store = store
         self.cadre = cadre or Cadre(name="")
+        self._opened = dataclasses.replace(self.cadre) if cadre else None
         self.name = QLineEdit(self.cadre.name, self)
         self.phone = QLineEdit(self.cadre.phone, self)
         self.phone.setPlaceholderText(self.tr("手机或带区号固话"))
@@ -159,8 +166,12 @@ class CadreForm(_RecordForm):
         self.cadre.phone = number
         self.cadre.unit = clean(self.unit.text())
         self.cadre.role = self.role.currentText()
-        self._store.register.save_cadre(self.cadre)
-        super().accept()
+        saved = stale_dialog.save_merging(
+            self,
+            lambda keep: self._store.register.save_cadre(self.cadre, base=self._opened, keep=keep),
+        )
+        if saved is not None:
+            super().accept()
 
 
 def _table(parent: QWidget, headers: Sequence[str]) -> QTableWidget:

@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
 
 from qunzhong_desktop.core import citizen_id
 from qunzhong_desktop.core.entities import SUPPORT_TAGS, Household
-from qunzhong_desktop.core.errors import DuplicateError
+from qunzhong_desktop.core.errors import DuplicateError, NotFoundError
 from qunzhong_desktop.core.register import FieldError, HouseholdInvalid
 from qunzhong_desktop.storage.store import Store
-from qunzhong_desktop.ui import form_feedback
+from qunzhong_desktop.ui import form_feedback, stale_dialog
 from qunzhong_desktop.ui.form_feedback import clear_invalid, mark_invalid, message_area
 from qunzhong_desktop.ui.member_editor import MemberRow, MembersEditor
 
@@ -266,13 +266,22 @@ class HouseholdDialog(QDialog):
         """Check and store the household; on a refusal mark what is wrong and keep the form."""
         household, lines = self.collect()
         self._clear_marks()
+        base = self._household if self._household.id else None
         try:
-            saved = self._store.register.save_household(household)
+            saved = stale_dialog.save_merging(
+                self,
+                lambda keep: self._store.register.save_household(household, base=base, keep=keep),
+            )
         except HouseholdInvalid as exc:
             self._show_field_errors(exc.errors, lines)
             return False
         except DuplicateError as exc:
             self._show_duplicate(exc, lines)
+            return False
+        except NotFoundError as exc:  # deleted meanwhile: say so, keep the form
+            form_feedback.show_messages(self.messages, self.tr("不能保存："), [exc.message])
+            return False
+        if saved is None:  # the clerk went back to the form
             return False
         self.saved_id = saved.id
         super().accept()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from qunzhong_desktop.core.errors import DomainError, ValidationError
 from qunzhong_desktop.storage.setup import check_profile, node_role
 from qunzhong_desktop.storage.store import Store
+from qunzhong_desktop.ui import stale_dialog
 from qunzhong_desktop.ui.calendar_settings import CalendarBox, DomainDaysBox
 from qunzhong_desktop.ui.errors import show_error
 from qunzhong_desktop.ui.station_form import ERROR_STYLE, FIELDS, StationFields
@@ -118,9 +119,10 @@ class SettingsPage(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
 
-        station = store.register.station()
-        if station is not None:
-            self.station_fields.set_profile(station)
+        # what the form was filled with: saving merges with what was stored since
+        self._opened = store.register.station()
+        if self._opened is not None:
+            self.station_fields.set_profile(self._opened)
         self.refresh_font()
 
     def _edited(self) -> None:
@@ -142,10 +144,13 @@ class SettingsPage(QWidget):
         if not self.station_fields.check(EDITABLE):
             self.saved_label.setText(self.tr("有内容需要改正，请看红字提示。"))
             return False
-        base = self.store.register.station()
-        profile = self.station_fields.profile(base)
+        opened = self._opened or self.store.register.station()
         try:
-            self.store.register.save_station(check_profile(profile))
+            profile = check_profile(self.station_fields.profile(opened))
+            saved = stale_dialog.save_merging(
+                self,
+                lambda keep: self.store.register.save_station(profile, base=opened, keep=keep),
+            )
         except ValidationError as exc:
             if not self.station_fields.show_error(exc):
                 show_error(self, exc)
@@ -153,7 +158,11 @@ class SettingsPage(QWidget):
         except DomainError as exc:
             show_error(self, exc)
             return False
-        self.station_fields.set_profile(profile)
+        if saved is None:  # the clerk went back to the form
+            self.saved_label.setText(self.tr("没有保存。"))
+            return False
+        self._opened = saved
+        self.station_fields.set_profile(saved)
         self.saved_label.setText(self.tr("已保存。"))
         self.station_saved.emit()
         return True
