@@ -21,6 +21,9 @@ from qunzhong_desktop.storage.setup import node_role
 from qunzhong_desktop.storage.store import open_store
 from qunzhong_desktop.sync import node
 
+from .data.roster_builder import WANG, make_id
+from .data.roster_formats import write_roster
+
 FINGERPRINT = re.compile(r"^[0-9A-F]{4}( [0-9A-F]{4}){7}$")
 STATION = [
     "init", "station", "--code", "430121101201", "--name", "白沙村群众工作站",
@@ -107,10 +110,26 @@ def test_township_and_station_round_trip(
     assert code == 0, err
     assert "白沙村群众工作站（430121101201）" in out
 
-    # the station registers an item and exports its changes
+    # the station starts the normal way: its roster (messy, then again in the other two
+    # formats, then corrected), an item and demo data; issue 9: this could never sync
+    data = Path(__file__).parent / "data"
+    for roster in ("roster_messy.xlsx", "roster_messy.ods", "roster_messy.xls"):
+        code, out, err = run(capsys, "import-roster", data / roster, "--home", station)
+        assert code == 0, err
+    corrected = write_roster(
+        usb / "花名册（改正）.xls",
+        ["户号", "姓名", "与户主关系", "身份证号", "联系电话", "家庭住址", "网格"],
+        [["002", "王大山", "户主", WANG, "13900001112", "白沙村二组 3 号", "第二网格"],
+         ["004", "周九", "户主", make_id("19800808", "071"), "", "白沙村四组", "第四网格"]],
+    )  # fmt: skip
+    code, out, err = run(capsys, "import-roster", corrected, "--home", station)
+    assert code == 0, err
+    assert "户：已新建 1，已更新 1" in out
     code, out, err = run(capsys, *ITEM, "--home", station)
     assert code == 0, err
     number = out.strip()
+    code, out, err = run(capsys, "demo", "--households", "5", "--items", "12", "--home", station)
+    assert code == 0, err
     up = usb / "up"
     up.mkdir()
     code, out, err = run(capsys, "export-bundle", "--out", up, "--home", station)
@@ -120,10 +139,10 @@ def test_township_and_station_round_trip(
     bundle = Path(path)
     assert bundle.is_file() and bundle.parent == up
 
-    # the township imports it once; again changes nothing
+    # the township imports it once, with no conflict; again changes nothing
     code, out, err = run(capsys, "import-bundle", bundle, "--home", township)
     assert code == 0, err
-    assert bundle.name in out and "已导入" in out
+    assert bundle.name in out and "已导入" in out and "冲突" not in out
     code, out, err = run(capsys, "import-bundle", bundle, "--home", township)
     assert code == 0, err
     assert "已于" in out and "导入过" in out
@@ -144,13 +163,18 @@ def test_township_and_station_round_trip(
     (row,) = json.loads(out)
     assert row["code"] == "430121101201" and row["enrolled"] is True
     assert row["received_through"] > 0 and row["fingerprint"] == station_fp
-    assert row["open_items"] == 1 and row["missing"] is None
+    assert row["open_items"] > 1 and row["missing"] is None
     assert dt.datetime.fromisoformat(row["last_received_at"]).tzinfo is not None
     code, out, err = run(capsys, "stations", "--home", township)
     assert code == 0, err
     header, line = lines(out)
     assert header.split()[:3] == ["代码", "名称", "已登记"]
     assert line.startswith("430121101201") and station_fp in line
+
+    # the township works on the escalated demo items (its own demo steps)
+    code, out, err = run(capsys, "demo", "--seed", "2", "--home", township)
+    assert code == 0, err
+    assert "件上报事项生成乡镇办理记录" in out
 
     # the township's dispatch goes back and acknowledges the station's changes
     down = usb / "down"
@@ -163,15 +187,18 @@ def test_township_and_station_round_trip(
     assert dispatch.is_file() and "白沙村群众工作站" in lines(out)[0]
     code, out, err = run(capsys, "import-bundle", dispatch, "--home", station)
     assert code == 0, err
-    assert dispatch.name in out
+    assert dispatch.name in out and "冲突" not in out
     code, out, err = run(capsys, "stations", "--json", "--home", station)
     (row,) = json.loads(out)
     assert row["role"] == "township" and row["code"] == "430121101"
     assert row["acked_through"] > 0 and row["fingerprint"] == township_fp
 
-    # the item is still the station's, under its number
+    # the item is still the station's, under its number; both sides see the same states
     code, out, err = run(capsys, "items", "list", "--json", "--home", station)
-    assert [r["number"] for r in json.loads(out)] == [number]
+    here = {r["number"]: r["state"] for r in json.loads(out)}
+    assert number in here
+    code, out, err = run(capsys, "items", "list", "--json", "--home", township)
+    assert {r["number"]: r["state"] for r in json.loads(out)} == here
 
 
 def test_without_passphrase_nothing_is_set_up(

@@ -129,3 +129,71 @@ def test_new_keys_new_epoch_old_bundles_still_verify(
         assert s.scalar(select(func.count()).select_from(m.IntakeItem)) == 2
     # the old bundle, signed with the old key, still verifies (and is already there)
     assert township.sync.import_bundle(old, township.keys).status == ALREADY
+
+
+def _new_epoch(township: Node, station: Node, tmp_path: Path, name: str) -> None:
+    from qunzhong_desktop.sync.keys import NodeKeys
+
+    station.keys = NodeKeys.generate()
+    station.sync.start_new_epoch()
+    enrollment = tmp_path / f"{name}.qzenroll"
+    township.sync.enroll(enrollment, station.sync.write_enrollment(enrollment, station.keys))
+
+
+def _conflicts(node: Node) -> int:
+    from qunzhong_desktop.storage.models_sync import SyncConflict
+
+    with node.store.db.session() as s:
+        return s.scalar(select(func.count()).select_from(SyncConflict)) or 0
+
+
+def test_new_keys_on_the_same_pc_carry_its_history_on_without_conflicts(
+    net: tuple[Node, Node, Node], tmp_path: Path
+) -> None:
+    township, one, _ = net
+    hid = _household(one, "001", "张三", "")
+    township.sync.import_bundle(one.export(tmp_path / "a")[0], township.keys)
+    household = one.store.register.household(hid)
+    household.phone = "0731-84560001"
+    one.store.register.save_household(household)  # made in epoch 1, not yet sent
+    _new_epoch(township, one, tmp_path, "rekey")
+    one.store.register.delete_household(hid)  # and a delete in epoch 2
+    report = township.sync.import_bundle(one.export(tmp_path / "b")[0], township.keys)
+    assert (report.status, report.flagged) == (APPLIED, 0), report.message
+    assert _conflicts(township) == 0
+    with township.store.db.session() as s:
+        row = s.get(m.Household, hid)
+        assert row is not None and row.phone == "0731-84560001" and row.deleted_at is not None
+
+
+def test_a_pc_restored_from_an_old_backup_is_a_rival_history_and_is_flagged(
+    net: tuple[Node, Node, Node], tmp_path: Path
+) -> None:
+    import shutil
+
+    from qunzhong_desktop.home import database_path
+    from qunzhong_desktop.storage.database import Database
+    from qunzhong_desktop.storage.store import Store
+
+    township, one, _ = net
+    hid = _household(one, "001", "张三", "")
+    township.sync.import_bundle(one.export(tmp_path / "a")[0], township.keys)
+    one.store.close()
+    shutil.copy(database_path(one.home), tmp_path / "backup.sqlite3")  # the old backup
+    one.store = Store(home=one.home, db=Database(database_path(one.home), user="测试员"))
+    one.sync.db = one.store.db
+    household = one.store.register.household(hid)
+    household.phone = "0731-84560001"
+    one.store.register.save_household(household)
+    township.sync.import_bundle(one.export(tmp_path / "b")[0], township.keys)
+    # the disk fails; the PC comes back from the backup, with new keys
+    one.store.close()
+    shutil.copy(tmp_path / "backup.sqlite3", database_path(one.home))
+    one.store = Store(home=one.home, db=Database(database_path(one.home), user="测试员"))
+    one.sync.db = one.store.db
+    _new_epoch(township, one, tmp_path, "restored")
+    household = one.store.register.household(hid)
+    household.phone = "0731-84560002"  # typed again, differently
+    one.store.register.save_household(household)
+    report = township.sync.import_bundle(one.export(tmp_path / "c")[0], township.keys)
+    assert report.flagged > 0 and _conflicts(township) > 0  # visible, not silent

@@ -307,6 +307,16 @@ def _record(
     }
 
 
+def outbox_reached(session: Session) -> int:
+    """The last sequence number this PC's outbox has handed out (pruned rows included)."""
+    row = (
+        session.connection()
+        .exec_driver_sql("SELECT seq FROM sqlite_sequence WHERE name = 'sync_change'")
+        .first()
+    )
+    return int(row[0]) if row else 0
+
+
 # the raw-write guard ----------------------------------------------------------------------
 _BULK = "changes.bulk"  # session.info: a captured ORM bulk statement is executing
 _SESSION = "changes.session"  # connection info: the session whose transaction uses it

@@ -54,6 +54,9 @@ class SyncPeerKey(Base):
     fingerprint: Mapped[str] = mapped_column(String(64))
     added_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     revoked_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+    # the last outbox sequence the peer had made when it took this key: a new epoch that
+    # continues everything received of the old ones is one history, not two (sync/apply.py)
+    continues_through: Mapped[int | None] = mapped_column(default=None)
 
 
 class SyncBundle(Base):

@@ -85,12 +85,16 @@ class Applier:
         bundle_id: str,
         last_seq: int,
         new_epoch: bool = False,
+        continues: bool = False,
     ) -> None:
         """Prepare to apply ``sender``'s changes after ``last_seq`` of ``epoch``.
 
         ``new_epoch``: the sender has earlier epochs here, whose changes may come again.
+        ``continues``: this epoch continues everything received of the earlier ones (new
+        keys on the same PC), so their values are its own past, not a rival history.
         """
         self.new_epoch = new_epoch
+        self.continues = continues
         self.s = s
         self.sender = sender
         self.role = sender_role
@@ -335,10 +339,11 @@ class Applier:
                 self.stale.add(row_id)
                 continue
             had = version.of(name)
-            if had[1] == stamp[1] or stamp[0] > had[0]:
+            one_history = had[1] == stamp[1] or (self.continues and had[1] < stamp[1])
+            if one_history or stamp[0] > had[0]:
                 write[name] = value
                 versions[name] = stamp
-                if had[1] != stamp[1] and old != value:
+                if not one_history and old != value:
                     flagged |= self._conflict(
                         "delete_edit" if name == "deleted_at" else "overwrite",
                         change, name, kept=value, lost=old, kept_hlc=stamp[0], lost_hlc=had[0],

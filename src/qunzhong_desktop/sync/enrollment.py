@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from qunzhong_desktop.core.errors import DomainError, ValidationError
 from qunzhong_desktop.core.regions import normalise_station_code, normalise_township_code
 from qunzhong_desktop.storage import models as m
+from qunzhong_desktop.storage.changes import outbox_reached
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.models_sync import SyncPeer, SyncPeerKey
 from qunzhong_desktop.storage.setup import township_profile
@@ -78,6 +79,7 @@ def _read_enrollment(path: Path) -> tuple[EnrollmentInfo, PublicKeys]:
         node_id=station["node_id"],
         epoch=station["epoch"],
         fingerprint=keys.fingerprint,
+        continues=_continues(station.get("continues")),
     )
     return info, keys
 
@@ -136,7 +138,7 @@ def enroll(db: Database, path: Path, fingerprint: str) -> EnrollmentInfo:
             )
         else:
             peer.epoch, peer.name, peer.enrolled_at = info.epoch, info.station_name, now
-        _add_key(s, info.node_id, info.epoch, keys)
+        _add_key(s, info.node_id, info.epoch, keys, continues=info.continues)
     return info
 
 
@@ -218,7 +220,9 @@ def write_enrollment(db: Database, out: Path, keys: NodeKeys) -> str:
         station = s.scalars(select(m.Station)).one()
         body = {
             "node": {"node_id": node.node_id, "role": "station", "code": station.code,
-                     "name": station.name, "epoch": node.epoch},
+                     "name": station.name, "epoch": node.epoch,
+                     # how far this epoch continues the PC's history (see SyncPeerKey)
+                     "continues": outbox_reached(s)},
         }  # fmt: skip
     write_document(out, "enrollment", body, keys)
     return keys.fingerprint
@@ -243,7 +247,16 @@ def _node_part(document: dict[str, Any], role: str) -> dict[str, Any]:
     return node
 
 
-def _add_key(s: Session, node_id: str, epoch: int, keys: PublicKeys) -> None:
+def _continues(value: object) -> int | None:
+    """The enrollment's ``continues`` (absent in 0.1.0 files; anything odd counts as absent)."""
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 2**53:
+        return value
+    return None
+
+
+def _add_key(
+    s: Session, node_id: str, epoch: int, keys: PublicKeys, *, continues: int | None = None
+) -> None:
     existing = s.scalars(select(SyncPeerKey).where(SyncPeerKey.key_id == keys.key_id)).first()
     if existing is not None:
         if existing.node_id != node_id:
@@ -256,5 +269,6 @@ def _add_key(s: Session, node_id: str, epoch: int, keys: PublicKeys) -> None:
             node_id=node_id, epoch=epoch, key_id=keys.key_id,
             signing_key=base64.b16encode(keys.signing).decode("ascii"),
             age_recipient=keys.age_recipient, fingerprint=keys.fingerprint,
+            continues_through=continues,
         )
     )  # fmt: skip

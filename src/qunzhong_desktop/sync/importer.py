@@ -136,7 +136,7 @@ def _apply(
     applier = Applier(
         s, sender=peer.node_id, sender_role=peer.role,
         epoch=epoch, bundle_id=manifest["bundle_id"], last_seq=last,
-        new_epoch=reached > last,
+        new_epoch=reached > last, continues=_continues(s, manifest, peer.node_id, epoch),
     )  # fmt: skip
     chunk: list[dict[str, Any]] = []
     count = 0
@@ -246,6 +246,26 @@ def _check_manifest(
             "epoch_mismatch",
             f"数据包的密钥轮次（{manifest['sender']['epoch']}）与登记的不一致，已拒绝导入。",
         )
+
+
+def _continues(s: Session, manifest: dict[str, Any], node_id: str, epoch: int) -> bool:
+    """Whether the sender's epoch continues all that was received of its earlier epochs.
+
+    New keys on the same PC carry its whole history on (its enrollment says how far its
+    outbox had got); a PC restored from an old backup does not, and its changes to what
+    was received since are a rival history whose overwrites go to the conflict log.
+    """
+    key = s.scalars(
+        select(SyncPeerKey).where(SyncPeerKey.key_id == manifest["sender"]["key_id"])
+    ).one()
+    earlier = s.scalar(
+        select(func.max(SyncBundle.seq_to)).where(
+            SyncBundle.peer_node_id == node_id,
+            SyncBundle.direction == "in",
+            SyncBundle.epoch < epoch,
+        )
+    )
+    return key.continues_through is not None and key.continues_through >= int(earlier or 0)
 
 
 def _last_seq(s: Session, node_id: str, epoch: int | None) -> int:

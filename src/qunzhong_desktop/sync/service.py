@@ -70,10 +70,16 @@ class SyncService:
         keeps the old public key to verify the bundles signed before.
         """
         keys = node.replace_keys(self.home, passphrase)
-        with self.db.session() as s:
+        self.start_new_epoch()
+        return keys.fingerprint
+
+    def start_new_epoch(self) -> int:
+        """Bump this PC's epoch (its keys were just replaced); returns the new epoch."""
+        with self.db.writing() as s:
             local = s.scalars(select(m.LocalNode)).one()
             local.epoch += 1
-        return keys.fingerprint
+            epoch = local.epoch
+        return epoch
 
     def load_keys(self, passphrase: str) -> NodeKeys:
         """Open this PC's keys (raises KeyStoreError on a wrong passphrase)."""

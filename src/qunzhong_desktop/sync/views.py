@@ -194,6 +194,8 @@ class EnrollmentInfo:
         node_id: the station node.
         epoch: the station's epoch (2+ after re-enrollment).
         fingerprint: its key fingerprint, to compare with the printed sheet.
+        continues: the last outbox sequence the station had made when it wrote the file
+            (None in files of 0.1.0).
     """
 
     station_code: str
@@ -201,3 +203,4 @@ class EnrollmentInfo:
     node_id: str
     epoch: int
     fingerprint: str
+    continues: int | None = None
