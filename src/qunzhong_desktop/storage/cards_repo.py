@@ -19,7 +19,7 @@ from qunzhong_desktop.core.card import CardContent, CardCounts, build_card, need
 from qunzhong_desktop.core.errors import SetupError
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.database import Database
-from qunzhong_desktop.storage.register_repo import load_station
+from qunzhong_desktop.storage.register_rows import load_station
 from qunzhong_desktop.storage.write_paths import write_path
 
 # Well under SQLite's limit on bound parameters (32,766 since 3.32; 999 before).

@@ -24,7 +24,8 @@ from qunzhong_desktop.core.ids import new_id
 from qunzhong_desktop.core.intake import item_number
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.database import Database
-from qunzhong_desktop.storage.register_repo import add_households, load_station
+from qunzhong_desktop.storage.register_rows import load_station
+from qunzhong_desktop.storage.register_write import add_households
 from qunzhong_desktop.storage.write_paths import write_path
 
 Progress = Callable[[int, int], None]

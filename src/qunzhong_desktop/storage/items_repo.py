@@ -28,7 +28,7 @@ from qunzhong_desktop.core.text import clean, compact
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.calendar_repo import load_calendar
 from qunzhong_desktop.storage.database import Database
-from qunzhong_desktop.storage.register_repo import load_station
+from qunzhong_desktop.storage.register_rows import load_station
 from qunzhong_desktop.storage.write_paths import write_path
 
 DOMAIN_DAYS_SETTING = "intake.domain_days"

@@ -47,7 +47,7 @@ from qunzhong_desktop.storage.ledger_repo import (
     station_numbers,
 )
 from qunzhong_desktop.storage.models_sync import SyncPeer, SyncRowVersion
-from qunzhong_desktop.storage.register_repo import load_station
+from qunzhong_desktop.storage.register_rows import load_station
 from qunzhong_desktop.storage.setup import township_profile
 
 _STATES = {state.value: state for state in State}

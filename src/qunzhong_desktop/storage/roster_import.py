@@ -28,7 +28,7 @@ from qunzhong_desktop.core.roster_plan import (
 from qunzhong_desktop.core.text import compact
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.database import Database
-from qunzhong_desktop.storage.register_repo import member_search_text, person_search_text
+from qunzhong_desktop.storage.register_rows import member_search_text, person_search_text
 from qunzhong_desktop.storage.write_paths import write_path
 
 

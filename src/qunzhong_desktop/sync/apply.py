@@ -22,7 +22,6 @@ import re
 import time
 from collections import Counter
 from collections.abc import Iterable
-from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import select, update
@@ -31,7 +30,7 @@ from sqlalchemy.orm import Session
 from qunzhong_desktop.core.intake_states import MOVES, STATE_NAMES, Role, State
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.models_sync import SyncConflict, SyncReceived, SyncRowVersion
-from qunzhong_desktop.sync import schema
+from qunzhong_desktop.sync import apply_sql, schema
 from qunzhong_desktop.sync.bundle_container import refuse
 
 _HLC = re.compile(r"\d{16}-\d{5}-[0-9a-f-]{36}\Z")
@@ -136,17 +135,13 @@ class Applier:
         self._flush_inserts()
         self._flush_versions()
         if self._received:
-            self.s.connection().exec_driver_sql(
-                "INSERT INTO sync_received (node_id, epoch, seq, change_id, bundle_id)"
-                " VALUES (?, ?, ?, ?, ?)",
-                self._received,
-            )
+            apply_sql.write_received(self.s, self._received)
             self._received = []
 
     def _flush_versions(self) -> None:
         """Write the versions created or changed since the last chunk (driver executemany)."""
-        conn = self.s.connection()
-        new, dirty = [], []
+        new: list[tuple[Any, ...]] = []
+        dirty: list[tuple[Any, ...]] = []
         for key in self._pending_versions:
             version = self._versions[key]
             versions = json.dumps(version.versions) if version.versions else None
@@ -156,17 +151,7 @@ class Applier:
                 dirty.append((versions, *key))
             version.state = "clean"
         self._pending_versions = []
-        if new:
-            conn.exec_driver_sql(
-                "INSERT INTO sync_row_version (table_name, row_id, owner, hlc, epoch, versions)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                new,
-            )
-        if dirty:
-            conn.exec_driver_sql(
-                "UPDATE sync_row_version SET versions = ? WHERE table_name = ? AND row_id = ?",
-                dirty,
-            )
+        apply_sql.write_versions(self.s, new, dirty)
 
     def _one(self, change: dict[str, Any]) -> None:
         table, op = change["table_name"], change["op"]
@@ -483,7 +468,7 @@ class Applier:
         self._flush_versions()
         for table, rows in self._refs.items():
             for column, parent in schema.references(table).items():
-                missing = _dangling_rows(self.s, table, column, parent, list(rows))
+                missing = apply_sql.dangling_rows(self.s, table, column, parent, list(rows))
                 if missing:
                     self._number = min(rows[row_id] for row_id in missing)
                     raise self._dangling(table, parent)
@@ -507,36 +492,13 @@ class Applier:
         table = ""
         for name, row in self._inserts:
             if name != table and run:
-                self._insert_run(table, run)
+                apply_sql.insert_rows(self.s, table, run)
                 run = []
             table = name
             run.append(row)
         if run:
-            self._insert_run(table, run)
+            apply_sql.insert_rows(self.s, table, run)
         self._inserts = []
-
-    def _insert_run(self, table: str, rows: list[dict[str, Any]]) -> None:
-        # one executemany on the driver, values bound by the columns' own SQLAlchemy
-        # processors (same stored form as the ORM); every row of a run has the same keys
-        conn = self.s.connection()
-        target: Any = schema.model_of(table).__table__
-        names = list(rows[0])
-        convert = [
-            (index, proc)
-            for index, name in enumerate(names)
-            if (proc := target.c[name].type._cached_bind_processor(conn.dialect)) is not None
-        ]
-        pick = itemgetter(*names)
-        params: list[tuple[Any, ...]] = []
-        for row in rows:
-            values = list(pick(row))
-            for index, proc in convert:
-                values[index] = proc(values[index])
-            params.append(tuple(values))
-        sql = 'INSERT INTO "{}" ({}) VALUES ({})'.format(
-            target.name, ", ".join(f'"{n}"' for n in names), ", ".join("?" * len(names))
-        )
-        conn.exec_driver_sql(sql, params)
 
     def _stamp(self, change: dict[str, Any]) -> list[Any]:
         return [change["hlc"], self.epoch]
@@ -597,21 +559,6 @@ class Applier:
             line=self._number,
             table=table,
         )
-
-
-def _dangling_rows(s: Session, table: str, column: str, parent: str, ids: list[str]) -> list[str]:
-    """Which of ``ids`` in ``table`` name a ``parent`` row (by ``column``) that is not there."""
-    found: list[str] = []
-    sql = (
-        f'SELECT c.id FROM "{table}" c WHERE c.id IN ({{marks}}) AND c."{column}" IS NOT NULL'
-        f' AND NOT EXISTS (SELECT 1 FROM "{parent}" p WHERE p.id = c."{column}")'
-    )
-    conn = s.connection()
-    for start in range(0, len(ids), 500):
-        part = ids[start : start + 500]
-        rows = conn.exec_driver_sql(sql.format(marks=", ".join("?" * len(part))), tuple(part))
-        found.extend(row[0] for row in rows)
-    return found
 
 
 def _state_name(code: str | None) -> str:

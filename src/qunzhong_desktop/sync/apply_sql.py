@@ -1,0 +1,78 @@
+"""The import's writes on the driver: rows of a run, row versions, received changes, references.
+
+The applier (:mod:`.apply`) decides; these write in bulk (one ``executemany`` each), with
+values bound by the columns' own SQLAlchemy processors so they are stored exactly as the ORM
+would store them.
+"""
+
+from __future__ import annotations
+
+from operator import itemgetter
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from qunzhong_desktop.sync import schema
+
+
+def insert_rows(s: Session, table: str, rows: list[dict[str, Any]]) -> None:
+    """Insert rows of one travelling table (every row with the same keys)."""
+    conn = s.connection()
+    target: Any = schema.model_of(table).__table__
+    names = list(rows[0])
+    convert = [
+        (index, proc)
+        for index, name in enumerate(names)
+        if (proc := target.c[name].type._cached_bind_processor(conn.dialect)) is not None
+    ]
+    pick = itemgetter(*names)
+    params: list[tuple[Any, ...]] = []
+    for row in rows:
+        values = list(pick(row))
+        for index, proc in convert:
+            values[index] = proc(values[index])
+        params.append(tuple(values))
+    sql = 'INSERT INTO "{}" ({}) VALUES ({})'.format(
+        target.name, ", ".join(f'"{n}"' for n in names), ", ".join("?" * len(names))
+    )
+    conn.exec_driver_sql(sql, params)
+
+
+def write_versions(s: Session, new: list[tuple[Any, ...]], dirty: list[tuple[Any, ...]]) -> None:
+    """Insert new row versions (table, row, owner, hlc, epoch, versions) and update changed ones."""
+    conn = s.connection()
+    if new:
+        conn.exec_driver_sql(
+            "INSERT INTO sync_row_version (table_name, row_id, owner, hlc, epoch, versions)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            new,
+        )
+    if dirty:
+        conn.exec_driver_sql(
+            "UPDATE sync_row_version SET versions = ? WHERE table_name = ? AND row_id = ?",
+            dirty,
+        )
+
+
+def write_received(s: Session, rows: list[tuple[str, int, int, str, str]]) -> None:
+    """Record received changes: (node, epoch, seq, change id, bundle id)."""
+    s.connection().exec_driver_sql(
+        "INSERT INTO sync_received (node_id, epoch, seq, change_id, bundle_id)"
+        " VALUES (?, ?, ?, ?, ?)",
+        rows,
+    )
+
+
+def dangling_rows(s: Session, table: str, column: str, parent: str, ids: list[str]) -> list[str]:
+    """Which of ``ids`` in ``table`` name a ``parent`` row (by ``column``) that is not there."""
+    found: list[str] = []
+    sql = (
+        f'SELECT c.id FROM "{table}" c WHERE c.id IN ({{marks}}) AND c."{column}" IS NOT NULL'
+        f' AND NOT EXISTS (SELECT 1 FROM "{parent}" p WHERE p.id = c."{column}")'
+    )
+    conn = s.connection()
+    for start in range(0, len(ids), 500):
+        part = ids[start : start + 500]
+        rows = conn.exec_driver_sql(sql.format(marks=", ".join("?" * len(part))), tuple(part))
+        found.extend(row[0] for row in rows)
+    return found
