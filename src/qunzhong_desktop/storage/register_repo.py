@@ -135,7 +135,8 @@ class SqlRegister:
                 )
             assign_changed(row, values)
             s.flush()
-            grid.id = row.id
+            grid.id, grid.name = row.id, row.name  # what is stored (merged with meanwhile)
+            grid.leader_name, grid.leader_phone = row.leader_name, row.leader_phone
         return grid
 
     def cadres(self) -> list[e.Cadre]:
@@ -170,7 +171,8 @@ class SqlRegister:
                 )
             assign_changed(row, values)
             s.flush()
-            cadre.id = row.id
+            cadre.id, cadre.name, cadre.phone = row.id, row.name, row.phone  # as stored
+            cadre.unit, cadre.role = row.unit, row.role
         return cadre
 
     @write_path
