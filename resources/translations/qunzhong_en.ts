@@ -884,6 +884,22 @@ Intake items registered from it are kept.</translation>
         <translation>Enroll</translation>
     </message>
     <message>
+        <source>核对乡镇新密钥</source>
+        <translation>Confirm the township's new key</translation>
+    </message>
+    <message>
+        <source>乡镇：</source>
+        <translation>Township:</translation>
+    </message>
+    <message>
+        <source>乡镇群众工作办更换了密钥。请打电话请乡镇逐组念出新的密钥指纹（8 组，每组 4 位），在这里输入；与工作包中的一致才导入。</source>
+        <translation>The township office has new keys. Phone the township, have them read out the new key fingerprint group by group (8 groups of 4) and type it here; the kit is imported only if it matches.</translation>
+    </message>
+    <message>
+        <source>确认导入</source>
+        <translation>Confirm and import</translation>
+    </message>
+    <message>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>

@@ -83,3 +83,35 @@ def test_a_0_1_0_station_with_an_imported_roster_syncs_after_upgrade(
     finally:
         station.close()
         township.close()
+
+
+def test_the_upgrade_revokes_keys_0_1_0_left_valid_after_a_rekey(
+    homes: tuple[Path, Path, Path],
+) -> None:
+    import sqlite3
+
+    _, township_home, _ = homes
+    db_file = township_home / "qunzhong.sqlite3"
+    with sqlite3.connect(db_file) as conn:  # 0.1.0 enrolled a rekeyed station like this
+        node, epoch_one = conn.execute("SELECT node_id, key_id FROM sync_peer_key").fetchone()
+        conn.execute(
+            "INSERT INTO sync_peer_key (node_id, epoch, key_id, signing_key, age_recipient,"
+            " fingerprint, added_at) VALUES (?, 2, 'k2', '00', 'age1x', 'FP', '2026-12-01')",
+            (node,),
+        )
+        conn.execute(
+            "INSERT INTO sync_bundle (bundle_id, direction, kind, peer_node_id, epoch, seq_from,"
+            " seq_to, payload_sha256, file_sha256, at, applied, skipped, flagged, summary, path)"
+            " VALUES ('b1', 'in', 'changes', ?, 1, 1, 17, '', '', '2026-11-30', 17, 0, 0, '{}', '')",
+            (node,),
+        )
+    store = open_store(township_home)
+    try:
+        with store.db.session() as s:
+            from qunzhong_desktop.storage.models_sync import SyncPeerKey
+
+            keys = {k.key_id: k for k in s.scalars(select(SyncPeerKey))}
+        assert keys[epoch_one].revoked_at is not None and keys[epoch_one].valid_through == 17
+        assert keys["k2"].revoked_at is None and keys["k2"].valid_through is None
+    finally:
+        store.close()

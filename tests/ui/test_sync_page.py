@@ -598,3 +598,32 @@ def test_import_summary_and_export_counts(qtbot: QtBot) -> None:
     )
     assert summary_text({"diary": 1, "other": 2, "config": 1}) == "日记 1，配置 1，其他 2"
     assert summary_text({}) == "无新变更"
+
+
+def test_the_townships_new_kit_asks_for_its_new_fingerprint(
+    qtbot: QtBot, stores: dict[str, Store], templates: Templates, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    station = stores["station_paired"]
+    page = make_page(qtbot, station, templates.station_keys)
+    township = SyncService(stores["township_paired"].db, stores["township_paired"].home)
+    new_keys = NodeKeys.generate()  # the township lost its passphrase: new keys, epoch 2
+    township.start_new_epoch()
+    kit = township.write_station_kit(tmp_path / "新工作包.qzkit", new_keys)
+    choose(monkeypatch, "getOpenFileName", (str(kit), ""))
+    page.kit_button.click()
+    box = page.dialog
+    assert isinstance(box, QMessageBox)
+    next(b for b in box.buttons() if b.text() == "导入").click()
+    dialog = page.dialog
+    assert isinstance(dialog, FingerprintDialog)
+    assert dialog.windowTitle() == "核对乡镇新密钥"
+    dialog.field.setText("0000 1111 2222 3333 4444 5555 6666 7777")
+    dialog.ok_button.click()
+    assert dialog.isVisible() and "不一致" in dialog.error_label.text()  # nothing taken
+    assert SyncService(station.db, station.home).peers()[0].fingerprint != new_keys.fingerprint
+    dialog.field.setText(new_keys.fingerprint.lower())
+    dialog.ok_button.click()
+    assert not dialog.isVisible()
+    assert SyncService(station.db, station.home).peers()[0].fingerprint == new_keys.fingerprint
+    assert "已导入" in page.status_label.text()

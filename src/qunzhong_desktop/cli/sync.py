@@ -65,6 +65,19 @@ def register(commands: Any, home: argparse.ArgumentParser) -> None:
     kit.add_argument("--out", required=True, type=Path, metavar="FILE", help="工作包文件（.qzkit）")
     kit.set_defaults(handler=run_station_kit)
 
+    accept = commands.add_parser(
+        "accept-kit",
+        help="工作站：导入乡镇工作包（更新配置；乡镇换密钥后须输入新指纹）",
+        description="工作站导入乡镇工作包，更新责任单位、办理时限和工作日历。"
+        "乡镇更换密钥后的新工作包，须打电话核对新的密钥指纹并用 --fingerprint 输入。",
+        parents=[home],
+    )
+    accept.add_argument("file", type=Path, metavar="FILE", help="乡镇工作包（.qzkit）")
+    accept.add_argument(
+        "--fingerprint", default="", metavar="FP", help="乡镇新的密钥指纹（乡镇换密钥后才需要）"
+    )
+    accept.set_defaults(handler=run_accept_kit)
+
     enrollment = commands.add_parser(
         "enrollment",
         help="工作站：导出登记表（交乡镇登记本机）",
@@ -222,6 +235,20 @@ def run_enrollment(args: argparse.Namespace) -> int:
         print(f"已导出{who}的登记文件：{args.out}")
         print("请把下面的密钥指纹抄在登记表上，交乡镇群众工作办核对：")
         print(fingerprint)
+        return 0
+    finally:
+        store.close()
+
+
+def run_accept_kit(args: argparse.Namespace) -> int:
+    """Station: take a kit of its township (configuration; new keys with the fingerprint)."""
+    store = store_of(args)
+    try:
+        info = SyncService(store.db, store.home).accept_station_kit(args.file, args.fingerprint)
+        print(
+            f"已导入{info.township_name}（{info.township_code}）的工作包："
+            f"责任单位 {len(info.units)} 个，密钥指纹 {info.fingerprint}"
+        )
         return 0
     finally:
         store.close()

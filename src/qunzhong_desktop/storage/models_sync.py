@@ -57,6 +57,9 @@ class SyncPeerKey(Base):
     # the last outbox sequence the peer had made when it took this key: a new epoch that
     # continues everything received of the old ones is one history, not two (sync/apply.py)
     continues_through: Mapped[int | None] = mapped_column(default=None)
+    # once a newer key replaced this one (revoked_at): the last sequence it may have signed;
+    # its bundles up to there still verify, anything newer it signs is refused
+    valid_through: Mapped[int | None] = mapped_column(default=None)
 
 
 class SyncBundle(Base):

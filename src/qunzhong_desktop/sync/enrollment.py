@@ -12,7 +12,7 @@ import base64
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from qunzhong_desktop.core.errors import DomainError, ValidationError
@@ -20,7 +20,7 @@ from qunzhong_desktop.core.regions import normalise_station_code, normalise_town
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.changes import outbox_reached
 from qunzhong_desktop.storage.database import Database
-from qunzhong_desktop.storage.models_sync import SyncPeer, SyncPeerKey
+from qunzhong_desktop.storage.models_sync import SyncBundle, SyncPeer, SyncPeerKey
 from qunzhong_desktop.storage.setup import township_profile
 from qunzhong_desktop.storage.write_paths import write_path
 from qunzhong_desktop.sync import config
@@ -55,11 +55,11 @@ def write_station_kit(db: Database, out: Path, keys: NodeKeys) -> Path:
     with db.session() as s:
         node = _local(s)
         _require_role(node, "township")
-        node_id, epoch = node.node_id, node.epoch
+        node_id, epoch, reached = node.node_id, node.epoch, outbox_reached(s)
     code, name, phone = township_profile(db)
     body = {
         "node": {"node_id": node_id, "role": "township", "code": code, "name": name,
-                 "phone": phone, "epoch": epoch},
+                 "phone": phone, "epoch": epoch, "continues": reached},
         "config": config.current(db),
     }  # fmt: skip
     return write_document(out, "station-kit", body, keys)
@@ -131,14 +131,12 @@ def enroll(db: Database, path: Path, fingerprint: str) -> EnrollmentInfo:
             )  # fmt: skip
             s.add(peer)
             s.flush()
-        elif info.epoch < peer.epoch:
-            raise EnrollmentError(
-                f"这份登记表（密钥轮次 {info.epoch}）比已登记的（轮次 {peer.epoch}）旧，不能使用。",
-                code="sync.old_epoch",
-            )
-        else:
-            peer.epoch, peer.name, peer.enrolled_at = info.epoch, info.station_name, now
-        _add_key(s, info.node_id, info.epoch, keys, continues=info.continues)
+            _add_key(s, peer, info.epoch, keys, continues=info.continues)
+            return info
+        _same_identity(peer, info.station_code, info.station_name, info.epoch)
+        if _add_key(s, peer, info.epoch, keys, continues=info.continues):
+            peer.name = info.station_name  # a new epoch may bring the station's new name
+        peer.epoch, peer.enrolled_at = max(peer.epoch, info.epoch), now
     return info
 
 
@@ -170,12 +168,17 @@ def _read_kit(path: Path) -> tuple[KitInfo, dict[str, Any], PublicKeys]:
 
 
 @write_path
-def accept_station_kit(db: Database, path: Path) -> KitInfo:
+def accept_station_kit(db: Database, path: Path, fingerprint: str = "") -> KitInfo:
     """Make the kit's township this station's peer and load its configuration.
 
+    A kit of the township already joined may update the configuration; it may bring new
+    keys only with a newer key epoch (the township's rekey) and only with the new
+    fingerprint typed in (``fingerprint``), as checked with the township by phone.
+
     Raises:
-        EnrollmentError: the kit is for another township, or this station already joined
-            a different township PC.
+        EnrollmentError: the kit is for another township, this station already joined a
+            different township PC, the kit would change the township's identity, or its
+            new key is not confirmed (``sync.fingerprint_required`` / ``..._mismatch``).
         BundleRefused: the file is damaged or altered.
     """
     info, document, keys = _read_kit(path)
@@ -197,17 +200,22 @@ def accept_station_kit(db: Database, path: Path) -> KitInfo:
             )
         peer = s.get(SyncPeer, info.node_id)
         epoch = int(document["node"]["epoch"])
+        continues = _continues(document["node"].get("continues"))
         if peer is None:
-            s.add(
-                SyncPeer(
-                    node_id=info.node_id, role="township", code=info.township_code,
-                    name=info.township_name, epoch=epoch, enrolled_at=m.utcnow(),
-                )
+            peer = SyncPeer(
+                node_id=info.node_id, role="township", code=info.township_code,
+                name=info.township_name, epoch=epoch, enrolled_at=m.utcnow(),
             )  # fmt: skip
+            s.add(peer)
             s.flush()
+            _add_key(s, peer, epoch, keys, continues=continues)
         else:
-            peer.name, peer.epoch = info.township_name, max(peer.epoch, epoch)
-        _add_key(s, info.node_id, epoch, keys)
+            _same_identity(peer, info.township_code, info.township_name, epoch)
+            if epoch > peer.epoch and _new_key(s, peer, keys):
+                _confirmed(info, fingerprint)  # a rekey: its fingerprint, typed in
+            if _add_key(s, peer, epoch, keys, continues=continues):
+                peer.name = info.township_name
+            peer.epoch = max(peer.epoch, epoch)
         config.apply_config_in(s, document["config"], source=f"{info.township_name}工作包")
     return info
 
@@ -247,28 +255,122 @@ def _node_part(document: dict[str, Any], role: str) -> dict[str, Any]:
     return node
 
 
+def _same_identity(peer: SyncPeer, code: str, name: str, epoch: int) -> None:
+    """A file for an enrolled node may not change who it is, nor go back in epochs.
+
+    Raises:
+        EnrollmentError: ``sync.identity_changed`` (another code, or another name without a
+            new epoch) or ``sync.old_epoch``.
+    """
+    if code != peer.code or (name != peer.name and epoch <= peer.epoch):
+        raise EnrollmentError(
+            f"这份文件把已登记的{peer.name}（{peer.code}）说成了{name}（{code}）。"
+            "一台电脑登记后，它的代码和名称不能通过登记文件或工作包更改；"
+            "文件可能被改动过，或选错了文件。已拒绝，本机数据没有改变。",
+            code="sync.identity_changed",
+        )
+    if epoch < peer.epoch:
+        raise EnrollmentError(
+            f"这份文件（密钥轮次 {epoch}）比已登记的（轮次 {peer.epoch}）旧，不能使用。",
+            code="sync.old_epoch",
+        )
+
+
+def _new_key(s: Session, peer: SyncPeer, keys: PublicKeys) -> bool:
+    """Whether ``keys`` is not yet one of the peer's keys."""
+    return (
+        s.scalars(
+            select(SyncPeerKey).where(
+                SyncPeerKey.node_id == peer.node_id, SyncPeerKey.key_id == keys.key_id
+            )
+        ).first()
+        is None
+    )
+
+
+def _confirmed(info: KitInfo, fingerprint: str) -> None:
+    """The new key of a known township must be confirmed by its fingerprint, typed in."""
+    if not fingerprint.strip():
+        raise EnrollmentError(
+            f"这是{info.township_name}更换密钥后的新工作包。请打电话请乡镇念出新的密钥指纹，"
+            "输入指纹后再导入（命令行：qunzhong accept-kit 文件 --fingerprint 指纹）。",
+            code="sync.fingerprint_required",
+        )
+    if normalise_fingerprint(fingerprint) != normalise_fingerprint(info.fingerprint):
+        raise EnrollmentError(
+            "输入的密钥指纹与工作包不一致，不能导入。请与乡镇群众工作办核实。",
+            code="sync.fingerprint_mismatch",
+        )
+
+
 def _continues(value: object) -> int | None:
-    """The enrollment's ``continues`` (absent in 0.1.0 files; anything odd counts as absent)."""
+    """The file's ``continues`` (absent in 0.1.0 files; anything odd counts as absent)."""
     if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 2**53:
         return value
     return None
 
 
 def _add_key(
-    s: Session, node_id: str, epoch: int, keys: PublicKeys, *, continues: int | None = None
-) -> None:
+    s: Session, peer: SyncPeer, epoch: int, keys: PublicKeys, *, continues: int | None
+) -> bool:
+    """Add a peer's key; True when it is a new key of a newer epoch (a rekey).
+
+    A key is new data only in its own epoch: a new key comes only with a newer epoch, and
+    then every older key of the peer is revoked for new data — it still verifies the
+    bundles it signed up to the sequence the peer had reached (``valid_through``), so an
+    old bundle imports again as "already imported", and anything newer it signs is refused.
+
+    Raises:
+        EnrollmentError: the key belongs to another node, or a new key comes without a
+            newer epoch (``sync.key_change``).
+    """
     existing = s.scalars(select(SyncPeerKey).where(SyncPeerKey.key_id == keys.key_id)).first()
     if existing is not None:
-        if existing.node_id != node_id:
+        if existing.node_id != peer.node_id:
             raise EnrollmentError(
                 "这把密钥已登记给另一个站点，不能重复使用。", code="sync.key_taken"
             )
-        return
+        if existing.epoch != epoch:
+            raise EnrollmentError(
+                "这份文件的密钥轮次与登记时不一致，已拒绝。", code="sync.key_change"
+            )
+        return False
+    known = list(s.scalars(select(SyncPeerKey).where(SyncPeerKey.node_id == peer.node_id)))
+    if known and epoch <= max(k.epoch for k in known):
+        raise EnrollmentError(
+            f"{peer.name}已用另一把密钥登记（轮次 {peer.epoch}）。更换密钥只能走“更换密钥”的"
+            "流程：对方更换密钥后会得到新的密钥轮次，再导出新的登记文件（或工作包）。已拒绝。",
+            code="sync.key_change",
+        )
+    now = m.utcnow()
+    for old in known:
+        if old.revoked_at is None:
+            old.revoked_at = now
+            old.valid_through = _reached(s, peer, old, continues)
     s.add(
         SyncPeerKey(
-            node_id=node_id, epoch=epoch, key_id=keys.key_id,
+            node_id=peer.node_id, epoch=epoch, key_id=keys.key_id,
             signing_key=base64.b16encode(keys.signing).decode("ascii"),
             age_recipient=keys.age_recipient, fingerprint=keys.fingerprint,
             continues_through=continues,
         )
     )  # fmt: skip
+    return bool(known)
+
+
+def _reached(s: Session, peer: SyncPeer, key: SyncPeerKey, continues: int | None) -> int:
+    """The last sequence an old key may have signed.
+
+    What the peer says its outbox had reached when it took the new key, else what was
+    received here in the old key's epoch.
+    """
+    if continues is not None:
+        return continues
+    received = s.scalar(
+        select(func.max(SyncBundle.seq_to)).where(
+            SyncBundle.peer_node_id == peer.node_id,
+            SyncBundle.direction == "in",
+            SyncBundle.epoch == key.epoch,
+        )
+    )
+    return int(received or 0)

@@ -246,6 +246,14 @@ def _check_manifest(
             "epoch_mismatch",
             f"数据包的密钥轮次（{manifest['sender']['epoch']}）与登记的不一致，已拒绝导入。",
         )
+    if key.revoked_at is not None and (
+        key.valid_through is None or manifest["seq"]["to"] > key.valid_through
+    ):
+        raise refuse(
+            "key_revoked",
+            f"数据包由{peer.name}已更换的旧密钥签名，且含有更换密钥之后的数据，已拒绝导入。"
+            "旧密钥只能用于更换之前导出的数据包；请让对方用现在的密钥重新导出。",
+        )
 
 
 def _continues(s: Session, manifest: dict[str, Any], node_id: str, epoch: int) -> bool:

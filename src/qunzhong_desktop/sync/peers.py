@@ -25,11 +25,18 @@ def _raw(key: SyncPeerKey) -> bytes:
 
 
 def trusted_keys(s: Session) -> dict[str, bytes]:
-    """``node_id|key_id`` → raw Ed25519 key, for every unrevoked key of an enrolled peer."""
+    """``node_id|key_id`` → raw Ed25519 key of enrolled peers.
+
+    Current keys, and replaced keys for the bundles they signed before they were replaced
+    (``valid_through``: the import refuses anything newer they sign).
+    """
     rows = s.execute(
         select(SyncPeerKey)
         .join(SyncPeer, SyncPeer.node_id == SyncPeerKey.node_id)
-        .where(SyncPeer.enrolled_at.is_not(None), SyncPeerKey.revoked_at.is_(None))
+        .where(
+            SyncPeer.enrolled_at.is_not(None),
+            SyncPeerKey.revoked_at.is_(None) | SyncPeerKey.valid_through.is_not(None),
+        )
     ).scalars()
     return {f"{k.node_id}|{k.key_id}": _raw(k) for k in rows}
 
@@ -50,7 +57,10 @@ def explain_refusal(db: Database, path: Path, exc: BundleRefused) -> BundleRefus
             s.execute(
                 select(SyncPeerKey, SyncPeer)
                 .join(SyncPeer, SyncPeer.node_id == SyncPeerKey.node_id)
-                .where(SyncPeerKey.revoked_at.is_not(None) | SyncPeer.enrolled_at.is_(None))
+                .where(
+                    (SyncPeerKey.revoked_at.is_not(None) & SyncPeerKey.valid_through.is_(None))
+                    | SyncPeer.enrolled_at.is_(None)
+                )
             )
         )
     if not rows:

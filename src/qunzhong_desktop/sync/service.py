@@ -98,9 +98,12 @@ class SyncService:
         """Station: check a kit file and say what it holds, without storing anything."""
         return enrollment.read_station_kit(path)
 
-    def accept_station_kit(self, path: Path) -> KitInfo:
-        """Station: store the kit's township as this PC's peer and apply its configuration."""
-        return enrollment.accept_station_kit(self.db, path)
+    def accept_station_kit(self, path: Path, fingerprint: str = "") -> KitInfo:
+        """Station: store the kit's township as this PC's peer and apply its configuration.
+
+        ``fingerprint``: typed in when the kit brings the township's new key (its rekey).
+        """
+        return enrollment.accept_station_kit(self.db, path, fingerprint)
 
     def write_enrollment(self, out: Path, keys: NodeKeys) -> str:
         """Station: write the signed enrollment file; returns the fingerprint to print."""

@@ -30,7 +30,7 @@ from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.sync.keys import KeyStoreError, NodeKeys
 from qunzhong_desktop.sync.node import passphrase_from_env
 from qunzhong_desktop.sync.service import SyncService
-from qunzhong_desktop.sync.views import EnrollmentInfo
+from qunzhong_desktop.sync.views import EnrollmentInfo, KitInfo
 
 ERROR_STYLE = "color: #c62828;"
 FINGERPRINT_DIGITS = 32
@@ -161,7 +161,7 @@ class FingerprintDialog(QDialog):
 
     def __init__(
         self,
-        info: EnrollmentInfo,
+        info: EnrollmentInfo | KitInfo,
         submit: Callable[[str], Any],
         parent: QWidget | None = None,
     ) -> None:
@@ -169,21 +169,30 @@ class FingerprintDialog(QDialog):
         self.info = info
         self._submit = submit
         self.result_value: Any = None
-        self.setWindowTitle(self.tr("登记站点"))
-        self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
         facts = QFormLayout()
-        facts.addRow(self.tr("工作站："), QLabel(info.station_name, self))
-        facts.addRow(self.tr("代码："), QLabel(info.station_code, self))
-        facts.addRow(self.tr("登记代次："), QLabel(str(info.epoch), self))
-        layout.addLayout(facts)
-        hint = QLabel(
-            self.tr(
+        if isinstance(info, EnrollmentInfo):
+            self.setWindowTitle(self.tr("登记站点"))
+            facts.addRow(self.tr("工作站："), QLabel(info.station_name, self))
+            facts.addRow(self.tr("代码："), QLabel(info.station_code, self))
+            facts.addRow(self.tr("登记代次："), QLabel(str(info.epoch), self))
+            hint_text = self.tr(
                 "请输入该站登记表上打印的密钥指纹（8 组，每组 4 位，由数字 0–9 和字母 A–F 组成），"
                 "或电话中由该站逐组念出的指纹。空格和短横线可输可不输，大小写均可。"
-            ),
-            self,
-        )
+            )
+            ok_text = self.tr("确认登记")
+        else:  # the township's kit after its rekey: its new key, confirmed by phone
+            self.setWindowTitle(self.tr("核对乡镇新密钥"))
+            facts.addRow(self.tr("乡镇："), QLabel(info.township_name, self))
+            facts.addRow(self.tr("代码："), QLabel(info.township_code, self))
+            hint_text = self.tr(
+                "乡镇群众工作办更换了密钥。请打电话请乡镇逐组念出新的密钥指纹"
+                "（8 组，每组 4 位），在这里输入；与工作包中的一致才导入。"
+            )
+            ok_text = self.tr("确认导入")
+        self.setMinimumWidth(520)
+        layout.addLayout(facts)
+        hint = QLabel(hint_text, self)
         hint.setWordWrap(True)
         layout.addWidget(hint)
         self.field = QLineEdit(self)
@@ -204,7 +213,7 @@ class FingerprintDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("确认登记"))
+        self.ok_button.setText(ok_text)
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

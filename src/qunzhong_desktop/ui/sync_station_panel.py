@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.sync.views import EnrollmentInfo, KitInfo, PeerStatus
 from qunzhong_desktop.ui.errors import show_error
+from qunzhong_desktop.ui.passphrase_dialog import FingerprintDialog
 from qunzhong_desktop.ui.stations_model import local_time
 from qunzhong_desktop.ui.sync_common import (
     ENROLL_SUFFIX,
@@ -211,11 +212,25 @@ class StationPanel(QWidget):
     def _kit_answered(self, path: Path, accepted: bool) -> None:
         if not accepted:
             return
+        sync = self.host.sync
         try:
-            info = self.host.sync.accept_station_kit(path)
+            info = sync.accept_station_kit(path)
         except DomainError as exc:
-            show_error(self, exc, title=self.tr("导入乡镇工作包"))
+            if exc.code != "sync.fingerprint_required":
+                show_error(self, exc, title=self.tr("导入乡镇工作包"))
+                return
+            # the township's new key (its rekey): typed in from the phone, then taken
+            dialog = FingerprintDialog(
+                sync.read_station_kit(path),
+                lambda typed: sync.accept_station_kit(path, typed),
+                self,
+            )
+            dialog.accepted.connect(lambda: self._kit_taken(dialog.result_value))
+            self.host.open_dialog(dialog)
             return
+        self._kit_taken(info)
+
+    def _kit_taken(self, info: KitInfo) -> None:
         self.host.show_status(
             self.tr("已导入{0}的工作包。下一步：导出登记表，打印后连同登记文件交乡镇。").format(
                 info.township_name
