@@ -43,7 +43,12 @@ def test_round_trip_escalate_assign_resolve_and_results_back(
     reports = township.sync.import_bundles(bundles, township.keys)
 
     assert [r.status for r in reports] == [APPLIED, APPLIED]
-    assert all(r.flagged == 0 and r.applied > 0 for r in reports)
+    assert all(r.applied > 0 for r in reports)
+    # the same resident registered in two villages: applied, and put up for review
+    assert [r.flagged for r in reports] == [0, 1]
+    (duplicate,) = township.sync.conflicts()
+    assert duplicate.kind_name == "同一居民两处登记" and duplicate.field == "id_number"
+    assert duplicate.kept_value == "4301**********5417" and one.code in duplicate.note
     with township.store.db.session() as s:
         origins = s.execute(select(m.Household.origin, m.Household.number)).all()
         assert sorted(origins) == sorted([(one.node_id, "001"), (two.node_id, "001")])

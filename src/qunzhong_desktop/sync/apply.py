@@ -27,6 +27,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from qunzhong_desktop.core import citizen_id
 from qunzhong_desktop.core.intake_states import MOVES, STATE_NAMES, Role, State
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.models_sync import SyncConflict, SyncReceived, SyncRowVersion
@@ -85,6 +86,7 @@ class Applier:
         last_seq: int,
         new_epoch: bool = False,
         continues: bool = False,
+        sender_code: str = "",
     ) -> None:
         """Prepare to apply ``sender``'s changes after ``last_seq`` of ``epoch``.
 
@@ -94,6 +96,7 @@ class Applier:
         """
         self.new_epoch = new_epoch
         self.continues = continues
+        self.sender_code = sender_code
         self.s = s
         self.sender = sender
         self.role = sender_role
@@ -292,6 +295,7 @@ class Applier:
         if table in schema.WITH_ORIGIN:
             row["origin"] = self.sender
         if table == "intake_item":
+            self._own_number(row)
             self._inserted_state[row_id] = row["state"]
             self._item_state[row_id] = None
             self._item_deleted[row_id] = row.get("deleted_at") is not None
@@ -340,6 +344,8 @@ class Applier:
                     "delete_edit" if name == "deleted_at" else "overwrite",
                     change, name, kept=old, lost=value, kept_hlc=had[0], lost_hlc=stamp[0],
                 )  # fmt: skip
+        if table == "intake_item" and {"number", "year", "sequence"} & set(write):
+            self._own_number({**self._item_numbering(row_id), **write})
         if write:
             if any(name in schema.references(table) for name in write):
                 self._refs.setdefault(table, {}).setdefault(row_id, self._number)
@@ -472,7 +478,54 @@ class Applier:
                 if missing:
                     self._number = min(rows[row_id] for row_id in missing)
                     raise self._dangling(table, parent)
+                if self.role != "station":
+                    continue  # the township's steps point at this PC's own items (_event)
+                foreign = apply_sql.foreign_rows(
+                    self.s, table, column, parent, list(rows), owner=self.sender
+                )
+                if foreign:
+                    self._number = min(rows[row_id] for row_id in foreign)
+                    label = schema.LABELS.get(parent, parent)
+                    raise self._not_owned(table, f"引用了其他站点或本机的{label}")
+        self._duplicate_people(self._refs.get("person", {}))
         self._refs = {}
+
+    def _own_number(self, row: dict[str, Any]) -> None:
+        """A station numbers only its own items: ``{its code}-{year}-{sequence}``."""
+        if self.role != "station":
+            return
+        expected = f"{self.sender_code}-{row['year']}-{row['sequence']:05d}"
+        if row["number"] != expected:
+            raise self._not_owned(
+                "intake_item", f"事项编号 {row['number']} 不是发送方（{self.sender_code}）的编号"
+            )
+
+    def _item_numbering(self, row_id: str) -> dict[str, Any]:
+        self._flush_inserts()
+        number, year, sequence = self.s.execute(
+            select(m.IntakeItem.number, m.IntakeItem.year, m.IntakeItem.sequence).where(
+                m.IntakeItem.id == row_id
+            )
+        ).one()
+        return {"number": number, "year": year, "sequence": sequence}
+
+    def _duplicate_people(self, rows: dict[str, int]) -> None:
+        """A resident another station has registered too: applied, and put up for review.
+
+        Refusing would let the first station to register an ID number block every later
+        bundle of the other for good; the 冲突 page shows both so the townships staff can
+        settle where the person lives.
+        """
+        for person_id, id_number, other_name, other_code in apply_sql.shared_id_numbers(
+            self.s, list(rows)
+        ):
+            self._number = rows[person_id]
+            self._conflict(
+                "duplicate", {"table_name": "person", "row_id": person_id, "hlc": ""},
+                "id_number", kept=citizen_id.mask(id_number), lost=None,
+                note=f"同一身份证号已在{other_code or '本机'}登记为“{other_name}”，请核实该居民的户籍在哪个村",
+            )  # fmt: skip
+            self.counts["flagged"] += 1
 
     def _dangling(self, table: str, parent: str) -> Exception:
         child, target = schema.LABELS.get(table, table), schema.LABELS.get(parent, parent)

@@ -76,3 +76,43 @@ def dangling_rows(s: Session, table: str, column: str, parent: str, ids: list[st
         rows = conn.exec_driver_sql(sql.format(marks=", ".join("?" * len(part))), tuple(part))
         found.extend(row[0] for row in rows)
     return found
+
+
+def foreign_rows(
+    s: Session, table: str, column: str, parent: str, ids: list[str], *, owner: str
+) -> list[str]:
+    """Which of ``ids`` in ``table`` name (by ``column``) a ``parent`` row ``owner`` does not own."""
+    found: list[str] = []
+    sql = (
+        f'SELECT c.id FROM "{table}" c WHERE c.id IN ({{marks}}) AND c."{column}" IS NOT NULL'
+        " AND NOT EXISTS (SELECT 1 FROM sync_row_version v WHERE v.table_name = ?"
+        f' AND v.row_id = c."{column}" AND v.owner = ?)'
+    )
+    conn = s.connection()
+    for start in range(0, len(ids), 500):
+        part = ids[start : start + 500]
+        query = sql.format(marks=", ".join("?" * len(part)))
+        found.extend(row[0] for row in conn.exec_driver_sql(query, (*part, parent, owner)))
+    return found
+
+
+def shared_id_numbers(s: Session, ids: list[str]) -> list[tuple[str, str, str, str]]:
+    """Live people among ``ids`` whose ID number another origin has live too.
+
+    Returns:
+        (person id, ID number, the other person's name, the other station's code).
+    """
+    found: list[tuple[str, str, str, str]] = []
+    sql = (
+        "SELECT p.id, p.id_number, o.name, COALESCE(peer.code, '') FROM person p"
+        " JOIN person o ON o.id_number = p.id_number AND o.id != p.id AND o.origin != p.origin"
+        " AND o.deleted_at IS NULL"
+        " LEFT JOIN sync_peer peer ON peer.node_id = o.origin"
+        " WHERE p.id IN ({marks}) AND p.deleted_at IS NULL AND p.id_number IS NOT NULL"
+    )
+    conn = s.connection()
+    for start in range(0, len(ids), 500):
+        part = ids[start : start + 500]
+        rows = conn.exec_driver_sql(sql.format(marks=", ".join("?" * len(part))), tuple(part))
+        found.extend((r[0], r[1], r[2], r[3]) for r in rows)
+    return found

@@ -31,6 +31,7 @@ KIND_NAMES = {
     "transition": "办理步骤冲突",
     "delete_edit": "作废与修改冲突",
     "skew": "时间异常",
+    "duplicate": "同一居民两处登记",
 }
 FIELD_NAMES = {
     "name": "姓名", "phone": "电话", "address": "地址", "note": "备注", "tags": "帮扶标签",

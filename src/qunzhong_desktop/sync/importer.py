@@ -137,6 +137,7 @@ def _apply(
         s, sender=peer.node_id, sender_role=peer.role,
         epoch=epoch, bundle_id=manifest["bundle_id"], last_seq=last,
         new_epoch=reached > last, continues=_continues(s, manifest, peer.node_id, epoch),
+        sender_code=peer.code,
     )  # fmt: skip
     chunk: list[dict[str, Any]] = []
     count = 0
