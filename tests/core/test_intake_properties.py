@@ -42,6 +42,7 @@ CODES = {
     "item.way_invalid",
     "item.reopen_refused",
     "item.assignment_incomplete",
+    "item.deadline_invalid",
 }
 START = dt.datetime(2025, 3, 3, 9, 0)
 
@@ -85,6 +86,11 @@ def expected_refusal(
             return "item.reopen_refused"
     if target is State.ASSIGNED and not (data.get("unit") and data.get("deadline")):
         return "item.assignment_incomplete"
+    if target is State.ASSIGNED:
+        try:
+            dt.date.fromisoformat(str(data["deadline"]))
+        except ValueError:
+            return "item.deadline_invalid"
     return None
 
 

@@ -38,6 +38,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from qunzhong_desktop.core.bounded import regular_file
 from qunzhong_desktop.core.errors import ValidationError
 
 NOTE_MAX = 50
@@ -256,6 +257,11 @@ def read_schedule(path: Path) -> Schedule:
         ScheduleError: the file cannot be read or breaks a rule.
     """
     try:
+        if regular_file(path).st_size > MAX_BYTES:
+            raise ScheduleError(
+                f"文件 {path.name} 太大，不像节假日安排（应为几十行的文本文件）。",
+                source=str(path),
+            )
         data = path.read_bytes()
     except OSError as exc:
         raise ScheduleError(

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import python_calamine
 
+from qunzhong_desktop.core.bounded import regular_file
 from qunzhong_desktop.core.errors import DomainError
 
 Merge = tuple[tuple[int, int], tuple[int, int]]
@@ -55,6 +56,9 @@ def read_sheets(path: Path) -> list[SheetData]:
     if path.is_dir():
         raise RosterUnreadable(f"“{path}”是一个文件夹，请选择花名册文件。", code="roster.missing")
     try:
+        size = regular_file(path).st_size
+        if size > _MAX_BYTES:  # before reading it: a huge file costs memory and time
+            raise RosterUnreadable(f"文件“{name}”太大，不像是花名册。", code="roster.too_big")
         data = path.read_bytes()
     except OSError as exc:
         raise RosterUnreadable(

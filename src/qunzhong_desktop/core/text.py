@@ -6,11 +6,26 @@ import re
 import unicodedata
 
 _SPACES = re.compile(r"\s+")
+# characters that have no place in a register, a form or a printout: C0 controls (but tab
+# and line breaks), DEL and C1 controls, zero-width and bidirectional overrides, BOM
+_CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff"
+_CONTROL = re.compile(f"[{_CONTROLS}]")
+_CONTROL_OR_BREAK = re.compile(f"[{_CONTROLS}\t\n\r]")
 # full-width digits and Latin letters (０-９, Ａ-Ｚ, ａ-ｚ) → ASCII; Chinese punctuation such as
 # ，。；：（） stays as written, because it belongs to Chinese prose
 _FULLWIDTH_ALNUM = {
     code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F) if chr(code - 0xFEE0).isalnum()
 }
+
+
+def has_controls(text: str, *, lines: bool = False) -> bool:
+    """Whether ``text`` holds a control character (tab and line breaks allowed if ``lines``)."""
+    return (_CONTROL if lines else _CONTROL_OR_BREAK).search(text) is not None
+
+
+def strip_controls(value: object) -> str:
+    """``value`` as text without control characters (tab and line breaks kept)."""
+    return _CONTROL.sub("", "" if value is None else str(value))
 
 
 def clean(value: object) -> str:
@@ -22,7 +37,7 @@ def clean(value: object) -> str:
     """
     if value is None:
         return ""
-    text = str(value).translate(_FULLWIDTH_ALNUM)
+    text = _CONTROL.sub("", str(value)).translate(_FULLWIDTH_ALNUM)
     return _SPACES.sub(" ", text).strip()
 
 
@@ -33,4 +48,4 @@ def compact(value: object) -> str:
     """
     if value is None:
         return ""
-    return _SPACES.sub("", unicodedata.normalize("NFKC", str(value)))
+    return _SPACES.sub("", _CONTROL.sub("", unicodedata.normalize("NFKC", str(value))))

@@ -37,6 +37,9 @@ from qunzhong_desktop.sync.bundle_container import refuse
 _HLC = re.compile(r"\d{16}-\d{5}-[0-9a-f-]{36}\Z")
 #: A remote time further ahead of this PC's clock than this is marked as skewed.
 SKEW_MILLIS = 24 * 3600 * 1000
+#: Times outside [2000, now + 10 years] are a broken clock, not a skewed one: refused.
+_EARLIEST = 946_684_800_000
+LATEST_MILLIS = 10 * 366 * 24 * 3600 * 1000
 _SUMMARY = {
     "household": "households",
     "person": "persons",
@@ -109,6 +112,7 @@ class Applier:
         self.config: dict[str, Any] | None = None
         self.max_hlc: str | None = None  # the newest HLC seen that is not skewed
         self.skew_limit = int(time.time() * 1000) + SKEW_MILLIS
+        self.latest = int(time.time() * 1000) + LATEST_MILLIS
         # items whose state and deadline must be derived again here (sync/derive.py)
         self.stale: set[str] = set()
         self._inserted_state: dict[str, str] = {}
@@ -187,6 +191,12 @@ class Applier:
         self._track_hlc(change["hlc"])
         self.summary[summary_key(table)] += 1
         values = schema.convert(table, change["fields"], number=self._number, full=op == "insert")
+        if not values:
+            raise refuse(
+                "change_malformed",
+                f"数据包中第 {self._number} 条变更没有任何字段，已拒绝导入。",
+                line=self._number,
+            )
         if table == "item_event":
             self._event(change, values)
         elif op == "insert":
@@ -395,6 +405,14 @@ class Applier:
         source, target = values["from_state"], values["to_state"]
         if self.role == "township" and not self._township_move(source, target):
             raise self._not_owned("item_event", "乡镇无权做这一步办理")
+        if self.role == "station" and not self._station_move(source, target):
+            raise self._not_owned("item_event", "工作站无权做这一步办理")
+        if target == State.ASSIGNED.value and not _is_date(values["data"].get("deadline")):
+            raise refuse(
+                "wrong_type",
+                f"数据包第 {self._number} 条变更（交办）的办结期限不是日期，已拒绝导入。",
+                line=self._number,
+            )
         if self._item_deleted.get(item_id):
             self._conflict("delete_edit", change, "", kept=None, lost=target, note="事项已作废")
             self._received_line(change)
@@ -421,6 +439,12 @@ class Applier:
         except ValueError:
             return False
         return key is not None and Role.TOWNSHIP in MOVES.get(key, frozenset())
+
+    @staticmethod
+    def _station_move(source: str | None, target: str) -> bool:
+        if source is None:
+            return target == State.REGISTERED.value
+        return Role.STATION in MOVES.get((State(source), State(target)), frozenset())
 
     def _item_owner(self, item_id: str) -> str | None:
         """The sender owning an item, "" for this PC's own, None when unknown."""
@@ -564,6 +588,13 @@ class Applier:
                 f"数据包第 {self._number} 条变更的时间戳格式错误，已拒绝导入。",
                 line=self._number,
             )
+        if not _EARLIEST <= int(text[:16]) <= self.latest:
+            raise refuse(
+                "clock_window",
+                f"数据包第 {self._number} 条变更的时间（{text[:16]}）不在 2000 年到十年后之间，"
+                "发送方电脑的时间严重错误。已拒绝导入，请校准对方电脑的日期后重新导出。",
+                line=self._number,
+            )
         if int(text[:16]) <= self.skew_limit and (self.max_hlc is None or text > self.max_hlc):
             self.max_hlc = text
 
@@ -612,6 +643,14 @@ class Applier:
             line=self._number,
             table=table,
         )
+
+
+def _is_date(value: object) -> bool:
+    try:
+        dt.date.fromisoformat(str(value))
+    except ValueError:
+        return False
+    return True
 
 
 def _state_name(code: str | None) -> str:

@@ -5,10 +5,10 @@ The signature is checked over the exact bytes before they are decoded or parsed.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from typing import Any
 
+from qunzhong_desktop.core import bounded
 from qunzhong_desktop.sync.bundle_container import refuse
 from qunzhong_desktop.sync.bundle_format import (
     FORMAT,
@@ -21,30 +21,14 @@ from qunzhong_desktop.sync.bundle_format import (
 from qunzhong_desktop.sync.keys import key_id, verify_signature
 
 
-class _DuplicateKey(ValueError):
-    pass
-
-
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise _DuplicateKey(key)
-        result[key] = value
-    return result
-
-
-def _no_constants(name: str) -> Any:
-    raise ValueError(name)
-
-
 def strict_loads(data: bytes | str) -> Any:
-    """Parse JSON refusing duplicate keys and NaN/Infinity.
+    """Parse JSON within bounds (:func:`core.bounded.loads`).
 
     Raises:
-        ValueError: malformed JSON (``_DuplicateKey`` for a repeated key).
+        ValueError: malformed, nested too deep, a number beyond 64 bits, a lone surrogate
+            or a repeated key (:func:`core.bounded.duplicate_key` names it).
     """
-    return json.loads(data, object_pairs_hook=_no_duplicates, parse_constant=_no_constants)
+    return bounded.loads(data)
 
 
 def signers(manifest: bytes, signature: bytes, trusted_keys: Mapping[str, bytes]) -> set[str]:
@@ -95,6 +79,12 @@ def _shape_ok(m: dict[str, Any]) -> bool:
         and isinstance(payload, dict)
         and _is_int(payload.get("size"))
         and isinstance(payload.get("sha256"), str)
+        # ranges: an epoch from 1, sequences from 1, a range that does not run backwards
+        # (an empty bundle is ``to = from - 1``), sizes not negative
+        and sender["epoch"] >= 1
+        and 1 <= seq["from"] <= seq["to"] + 1
+        and payload["size"] >= 0
+        and all(v >= 0 for v in m["acks"].values())
     )
 
 
@@ -112,11 +102,12 @@ def parse_manifest(manifest: bytes) -> dict[str, Any]:
         raise refuse("manifest_encoding", "数据包清单不是 UTF-8 编码，已拒绝导入。") from exc
     try:
         data = strict_loads(text)
-    except _DuplicateKey as exc:
-        raise refuse(
-            "manifest_duplicate_key", f"数据包清单中字段 {exc} 重复出现，已拒绝导入。"
-        ) from exc
     except ValueError as exc:
+        key = bounded.duplicate_key(exc)
+        if key is not None:
+            raise refuse(
+                "manifest_duplicate_key", f"数据包清单中字段 {key} 重复出现，已拒绝导入。"
+            ) from exc
         raise refuse("manifest_malformed", "数据包清单格式错误，已拒绝导入。") from exc
     if not isinstance(data, dict):
         raise refuse("manifest_malformed", "数据包清单格式错误，已拒绝导入。")

@@ -21,6 +21,7 @@ from typing import IO, Any
 
 import pyrage
 
+from qunzhong_desktop.core.bounded import regular_file
 from qunzhong_desktop.sync.bundle_container import open_container, refuse
 from qunzhong_desktop.sync.bundle_format import CHANGE_FIELDS, OPS, PAYLOAD, Limits
 from qunzhong_desktop.sync.bundle_manifest import (
@@ -100,6 +101,7 @@ def read_bundle(
     """
     limits = limits or Limits()
     try:
+        regular_file(Path(path))  # a FIFO would hang the open below; a folder is no bundle
         handle = Path(path).open("rb")  # noqa: SIM115 (closed by the with below)
     except OSError as exc:
         raise refuse(
@@ -155,7 +157,10 @@ def _copy_payload(src: IO[bytes], dst: Path, manifest: dict[str, Any]) -> None:
                 if size > expected["size"]:
                     break
                 out.write(chunk)
-    except zipfile.BadZipFile as exc:  # the entry's CRC does not match its bytes
+    except (
+        zipfile.BadZipFile,
+        NotImplementedError,
+    ) as exc:  # the entry's CRC does not match its bytes
         raise refuse("corrupt", "数据包内容已损坏（校验失败），请重新复制。") from exc
     if size != expected["size"]:
         raise refuse("payload_size", "数据包内容大小与清单不符，可能不完整或被篡改，已拒绝导入。")
@@ -208,6 +213,7 @@ def _scan(plain: Path, manifest: dict[str, Any], limits: Limits) -> int:
         if _loads_or_none(lines.next()) != expected_header:
             raise refuse("header_mismatch", "数据包内容的开头与清单不符，已拒绝导入。")
         line = lines.next()
+        seen: set[int] = set()
         while line:
             following = lines.next()
             if not following:
@@ -215,7 +221,7 @@ def _scan(plain: Path, manifest: dict[str, Any], limits: Limits) -> int:
             count += 1
             if count > limits.changes:
                 raise refuse("too_many_changes", "数据包中的变更条数超过上限，已拒绝导入。")
-            _check_change(line, count)
+            _check_change(line, count, manifest["seq"], seen)
             digest.update(line)
             line = following
     trailer = _loads_or_none(line)
@@ -233,7 +239,14 @@ def _loads_or_none(line: bytes) -> Any:
         return None
 
 
-def _check_change(line: bytes, number: int) -> None:
+_ID_FIELDS = ("change_id", "node_id", "row_id", "table_name", "hlc", "user")
+
+
+def _check_change(line: bytes, number: int, seq: dict[str, int], seen: set[int]) -> None:
+    """One change line's shape, and its sequence: inside the manifest's range, once.
+
+    The township's configuration line in a dispatch has sequence 0.
+    """
     try:
         change = strict_loads(line)
     except ValueError as exc:
@@ -244,8 +257,19 @@ def _check_change(line: bytes, number: int) -> None:
         value = change[name]
         if not isinstance(value, kind) or isinstance(value, bool):
             raise _malformed(number)
-    if change["op"] not in OPS:
+    if change["op"] not in OPS or any(len(change[name]) > 100 for name in _ID_FIELDS):
         raise _malformed(number)
+    at = change["seq"]
+    if at == 0 and change["table_name"] == "config" and 0 not in seen:
+        seen.add(0)
+        return
+    if not seq["from"] <= at <= seq["to"] or at in seen:
+        raise refuse(
+            "sequence_order",
+            f"数据包中第 {number} 条变更的序号 {at} 不在清单的范围内或重复出现，已拒绝导入。",
+            line=number,
+        )
+    seen.add(at)
 
 
 def _malformed(number: int) -> Exception:

@@ -9,12 +9,17 @@ calendar travels as configuration in dispatch bundles (:mod:`.config`), never as
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, Date, DateTime, Integer, String, Text, inspect
 
+from qunzhong_desktop.core.diary import KINDS
+from qunzhong_desktop.core.intake import CHANNELS, GRADES, ITEM_TYPES
+from qunzhong_desktop.core.intake_states import Role, State
+from qunzhong_desktop.core.text import has_controls
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.sync.bundle_container import refuse
 
@@ -49,13 +54,46 @@ LABELS = {
 }  # fmt: skip
 
 
+_STATES = frozenset(state.value for state in State)
+#: Fields whose values come from a fixed list: anything else would break the screens later.
+ENUMS: dict[tuple[str, str], frozenset[Any]] = {
+    ("intake_item", "state"): _STATES,
+    ("intake_item", "grade"): frozenset(GRADES),
+    ("intake_item", "item_type"): frozenset(ITEM_TYPES),
+    ("intake_item", "channel"): frozenset(CHANNELS),
+    ("item_event", "to_state"): _STATES,
+    ("item_event", "from_state"): _STATES | {None},
+    ("item_event", "actor_role"): frozenset(role.value for role in Role),
+    ("diary_entry", "kind"): frozenset(KINDS),
+    ("person", "gender"): frozenset({"男", "女", ""}),
+}
+
+#: Bounds of numbers, as the program makes them (a year, a sequence, days, a position).
+INT_RANGES: dict[tuple[str, str], tuple[int, int]] = {
+    ("intake_item", "year"): (2000, 2100),
+    ("intake_item", "sequence"): (1, 99_999),
+    ("intake_item", "promised_days"): (0, 366),
+    ("item_event", "position"): (0, 10_000),
+    ("person", "position"): (0, 10_000),
+    ("diary_visit", "position"): (0, 10_000),
+}
+#: Every date and time a bundle brings lies in these years.
+FIRST_DAY, LAST_DAY = dt.date(2000, 1, 1), dt.date(2100, 12, 31)
+_BIRTH_FIRST = dt.date(1880, 1, 1)
+
+#: The longest text a Text column may receive from a bundle, and the largest JSON value.
+TEXT_CAP = 20_000
+JSON_CAP = 20_000
+
+
 @dataclass(frozen=True)
 class Column:
     """What a field of a change may hold."""
 
     name: str
-    kind: str  # str, int, bool, date, datetime, json
+    kind: str  # str, int, bool, date, datetime, list (of texts), dict
     nullable: bool
+    length: int = 0  # the longest text (String(n), else TEXT_CAP); 0 for other kinds
 
 
 def table_names(role: str) -> frozenset[str]:
@@ -88,8 +126,20 @@ def columns(table: str) -> dict[str, Column]:
         if attr.key in _BOOKKEEPING:
             continue
         col = attr.columns[0]
-        found[attr.key] = Column(attr.key, _kind(col.type), bool(col.nullable))
+        kind = _kind(col.type)
+        if kind == "json":  # a list of texts (tags) or an object (an event's data)
+            kind = "list" if "list[" in str(_annotation(table, attr.key)) else "dict"
+        length = (getattr(col.type, "length", None) or TEXT_CAP) if kind == "str" else 0
+        found[attr.key] = Column(attr.key, kind, bool(col.nullable), length)
     return found
+
+
+def _annotation(table: str, key: str) -> Any:
+    for cls in model_of(table).__mro__:
+        found = getattr(cls, "__annotations__", {}).get(key)
+        if found is not None:
+            return found
+    return None
 
 
 def _kind(sql_type: Any) -> str:
@@ -126,6 +176,14 @@ def convert(table: str, fields: dict[str, Any], *, number: int, full: bool) -> d
     for name, value in fields.items():
         # the common case in one lookup: a str, int, bool, list, dict or allowed None
         if type(value) in plain.get(name, ()):
+            if not _within(spec[name], value):
+                raise _too_long(table, spec[name], number)
+            allowed = ENUMS.get((table, name))
+            if allowed is not None and value not in allowed:
+                raise _wrong(table, spec[name], number)
+            bounds = INT_RANGES.get((table, name))
+            if bounds is not None and not bounds[0] <= value <= bounds[1]:
+                raise _too_long(table, spec[name], number)
             values[name] = value
             continue
         column = spec.get(name)
@@ -163,7 +221,8 @@ _PLAIN: dict[str, tuple[type, ...]] = {
     "str": (str,),
     "int": (int,),  # exact types below: a bool is not an int here
     "bool": (bool,),
-    "json": (list, dict),
+    "list": (list,),
+    "dict": (dict,),
 }
 
 
@@ -180,12 +239,46 @@ def _value(column: Column, value: Any, table: str, number: int) -> Any:
         raise _wrong(table, column, number)
     try:
         if kind == "date" and isinstance(value, str) and len(value) == 10:
-            return dt.date.fromisoformat(value)
-        if kind == "datetime" and isinstance(value, str):
-            return dt.datetime.fromisoformat(value).replace(tzinfo=None)
+            day = dt.date.fromisoformat(value)
+            first = _BIRTH_FIRST if column.name == "birth_date" else FIRST_DAY
+            if not first <= day <= LAST_DAY:
+                raise _too_long(table, column, number)
+            return day
+        if kind == "datetime" and isinstance(value, str) and len(value) <= 40:
+            moment = dt.datetime.fromisoformat(value).replace(tzinfo=None)
+            if not FIRST_DAY <= moment.date() <= LAST_DAY:
+                raise _too_long(table, column, number)
+            return moment
     except ValueError:
         pass
     raise _wrong(table, column, number)
+
+
+_INT_RANGE = 2**63
+
+
+def _within(column: Column, value: Any) -> bool:
+    """Bounds of a plain value: text length, no control characters, 64 bits, JSON size."""
+    if isinstance(value, str):
+        return len(value) <= column.length and not has_controls(
+            value, lines=column.length == TEXT_CAP
+        )
+    if isinstance(value, int):
+        return -_INT_RANGE <= value < _INT_RANGE
+    if isinstance(value, list) and not all(type(v) is str for v in value):
+        return False
+    if isinstance(value, (list, dict)):
+        return len(json.dumps(value, ensure_ascii=False)) <= JSON_CAP
+    return True
+
+
+def _too_long(table: str, column: Column, number: int) -> Exception:
+    return refuse(
+        "value_out_of_bounds",
+        f"数据包第 {number} 条变更中 {table}.{column.name} 的值超出范围（过长、含控制字符或数值过大），"
+        "已拒绝导入。",
+        line=number,
+    )
 
 
 def _wrong(table: str, column: Column, number: int) -> Exception:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from qunzhong_desktop import __version__
+from qunzhong_desktop.core.bounded import regular_file
 from qunzhong_desktop.reports.output import atomic_path
 from qunzhong_desktop.sync.bundle_container import open_checked_zip, refuse
 from qunzhong_desktop.sync.bundle_format import SIGNATURE_SIZE, canonical_json, pae
@@ -63,11 +64,12 @@ def read_document(path: Path, kind: str) -> tuple[dict[str, Any], PublicKeys]:
     """
     name = _NAMES[kind]
     try:
+        regular_file(Path(path))
         with Path(path).open("rb") as f:
             zf = open_checked_zip(f, {DOCUMENT: MAX_DOCUMENT_BYTES, DOC_SIGNATURE: SIGNATURE_SIZE})
             with zf:
                 data, signature = zf.read(DOCUMENT), zf.read(DOC_SIGNATURE)
-    except zipfile.BadZipFile as exc:
+    except (zipfile.BadZipFile, NotImplementedError) as exc:
         raise refuse("corrupt", f"{name}已损坏，请重新复制。") from exc
     except OSError as exc:
         raise refuse("unreadable", f"无法读取{name} {path}（{exc.strerror or exc}）。") from exc
