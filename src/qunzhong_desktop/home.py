@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import os
+import re
+import shutil
+import tempfile
+import time
 from pathlib import Path
 
 import platformdirs
@@ -31,3 +35,61 @@ def resolve_home(explicit: str | os.PathLike[str] | None = None) -> Path:
 def database_path(home: Path) -> Path:
     """The SQLite store inside a data directory."""
     return home / DB_FILENAME
+
+
+# scratch space ------------------------------------------------------------------------------
+# Decrypted bundles, previews and printouts in progress hold personal data: they are written
+# in a private folder inside the data directory, never in the system's temp folder, and
+# whatever a killed process left there is removed at the next start.
+SCRATCH = "tmp"
+_STALE_SECONDS = 12 * 3600  # where a process cannot be asked whether it still runs
+
+
+def scratch_root(home: Path) -> Path:
+    """The private scratch folder of a data directory (owner-only on POSIX)."""
+    root = Path(home) / SCRATCH
+    root.mkdir(mode=0o700, exist_ok=True)
+    if os.name == "posix":
+        os.chmod(root, 0o700)
+    return root
+
+
+def scratch_dir(home: Path, prefix: str) -> Path:
+    """A new private folder for one piece of work, named after this process."""
+    return Path(tempfile.mkdtemp(prefix=f"{prefix}{os.getpid()}-", dir=scratch_root(home)))
+
+
+def clean_scratch(home: Path) -> int:
+    """Remove what processes that no longer run left in the scratch folder; how many."""
+    root = Path(home) / SCRATCH
+    if not root.is_dir():
+        return 0
+    removed = 0
+    for entry in root.iterdir():
+        if _in_use(entry):
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            entry.unlink(missing_ok=True)
+        removed += 1
+    return removed
+
+
+def _in_use(entry: Path) -> bool:
+    match = re.search(r"(\d+)-[^-]*$", entry.name)
+    if match is None:
+        return False
+    pid = int(match.group(1))
+    if os.name == "posix":
+        try:
+            os.kill(pid, 0)  # signal 0 only asks whether it runs
+        except ProcessLookupError:
+            return False
+        except PermissionError:
+            return True
+        return True
+    try:  # Windows: os.kill would end the process; go by age
+        return time.time() - entry.stat().st_mtime < _STALE_SECONDS
+    except OSError:
+        return False

@@ -12,13 +12,15 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import textwrap
 from pathlib import Path
 
 import pytest
 
 from qunzhong_desktop.cli import main as cli
-from qunzhong_desktop.home import database_path
+from qunzhong_desktop.home import SCRATCH, database_path
+from qunzhong_desktop.storage.store import open_store
 from qunzhong_desktop.sync.views import APPLIED
 
 from .dbhash import db_hash
@@ -75,6 +77,17 @@ def test_killed_import_leaves_the_database_intact(
     assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     conn.close()
     assert db_hash(db) == before
+    # the decrypted payload (every resident's ID number) was never outside the data folder:
+    # the killed import left it in the private scratch folder, which the next start empties
+    left = [p for p in (township.home / SCRATCH).rglob("*") if p.is_file()]
+    assert left and all(p.is_relative_to(township.home) for p in left)
+    assert not [
+        p
+        for p in Path(tempfile.gettempdir()).glob(f"*{child.pid}*")
+        if p.name != township.home.name
+    ]
+    open_store(township.home).close()
+    assert not list((township.home / SCRATCH).iterdir())
 
     township.store.db.engine.dispose()
     report = township.sync.import_bundle(bundle, township.keys)

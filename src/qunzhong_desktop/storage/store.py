@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from qunzhong_desktop.home import database_path
+from qunzhong_desktop.home import clean_scratch, database_path
 from qunzhong_desktop.storage import migrate
 from qunzhong_desktop.storage.assistance_repo import SqlAssistance
 from qunzhong_desktop.storage.calendar_repo import SqlCalendar
@@ -57,4 +57,5 @@ def open_store(home: Path, *, user: str = "") -> Store:
     """Migrate (after a backup copy) and open the store in a data directory."""
     path = database_path(home)
     migrate.upgrade(path)
+    clean_scratch(home)  # what a killed import or preview left (personal data)
     return Store(home=home, db=Database(path, user=user))

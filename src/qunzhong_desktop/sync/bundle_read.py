@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
 import tempfile
 import zipfile
 import zlib
@@ -83,6 +84,7 @@ def read_bundle(
     keys: NodeKeys,
     trusted_keys: Mapping[str, bytes],
     limits: Limits | None = None,
+    scratch: Path | None = None,
 ) -> VerifiedBundle:
     """Verify a bundle file addressed to this node and return its manifest and changes.
 
@@ -92,6 +94,8 @@ def read_bundle(
         keys: this node's keys (decrypt, and the expected recipient fingerprint).
         trusted_keys: enrolled node_id → raw Ed25519 public signing key.
         limits: size limits; the module constants when omitted.
+        scratch: where the payload is decrypted (the data directory's private scratch
+            folder; the system temp folder when omitted).
 
     Returns:
         The verified bundle (close it, or use ``with``).
@@ -110,7 +114,7 @@ def read_bundle(
             "U盘已插好。",
         ) from exc
     try:
-        work = tempfile.TemporaryDirectory(prefix="qunzhong-import-")
+        work = tempfile.TemporaryDirectory(prefix=f"import-{os.getpid()}-", dir=scratch)
     except OSError as exc:
         handle.close()
         raise _io_error(exc) from exc

@@ -10,6 +10,7 @@ import datetime as dt
 import gzip
 import hashlib
 import io
+import os
 import shutil
 import tempfile
 import zipfile
@@ -159,7 +160,12 @@ def _copy(src: IO[bytes], dst: IO[bytes]) -> None:
 
 
 def write_bundle(
-    out: Path, spec: BundleSpec, keys: NodeKeys, changes: Iterable[Mapping[str, Any] | bytes]
+    out: Path,
+    spec: BundleSpec,
+    keys: NodeKeys,
+    changes: Iterable[Mapping[str, Any] | bytes],
+    *,
+    scratch: Path | None = None,
 ) -> WrittenBundle:
     """Write a signed, encrypted bundle file.
 
@@ -169,6 +175,8 @@ def write_bundle(
         keys: the sender's keys; the manifest is signed with them.
         changes: the change dicts (``SyncChange`` fields), streamed once in order, or
             each already encoded as one JSON line without its newline.
+        scratch: where the plain payload is written before it is encrypted (the data
+            directory's private scratch folder; the system temp folder when omitted).
 
     Returns:
         The path, the manifest and the file's SHA-256.
@@ -181,7 +189,7 @@ def write_bundle(
         "seq": {"from": spec.seq_from, "to": spec.seq_to},
     }
     recipient = pyrage.x25519.Recipient.from_str(spec.recipient_keys.age_recipient)
-    with tempfile.TemporaryDirectory(prefix="qunzhong-bundle-") as work:
+    with tempfile.TemporaryDirectory(prefix=f"bundle-{os.getpid()}-", dir=scratch) as work:
         plain, sealed = Path(work, "payload.jsonl.gz"), Path(work, PAYLOAD)
         _write_plain(plain, header, changes)
         with plain.open("rb") as src, sealed.open("wb") as dst:

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.core.hlc import Hlc, tick
 from qunzhong_desktop.core.ids import new_id
+from qunzhong_desktop.home import scratch_root
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.migrate import HEAD_REVISION
@@ -112,7 +113,9 @@ def _export_one(db: Database, out_dir: Path, keys: NodeKeys, peer_id: str) -> Ex
             previous_bundle_hash=peer.last_sent_hash, acks={peer.node_id: peer.received_through},
         )  # fmt: skip
         name = _file_name(s, local.role, seq_from, seq_to, peer.code)
-        written = write_bundle(out_dir / name, spec, keys, lines)
+        written = write_bundle(
+            out_dir / name, spec, keys, lines, scratch=scratch_root(db.path.parent)
+        )
         now = m.utcnow()
         peer.last_sent_hash, peer.last_sent_at = written.sha256, now
         s.add(

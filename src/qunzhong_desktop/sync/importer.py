@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.core.hlc import Hlc, receive
+from qunzhong_desktop.home import scratch_root
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.changes import REMOTE
 from qunzhong_desktop.storage.database import Database
@@ -77,7 +78,10 @@ def import_bundle(
         node_id = local.node_id
         trusted = peers.trusted_keys(s)
     try:
-        verified = read_bundle(Path(path), node_id=node_id, keys=keys, trusted_keys=trusted)
+        verified = read_bundle(
+            Path(path), node_id=node_id, keys=keys, trusted_keys=trusted,
+            scratch=scratch_root(db.path.parent),
+        )  # fmt: skip
     except BundleRefused as exc:
         raise peers.explain_refusal(db, Path(path), exc) from exc
     with verified:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import itertools
 import shutil
-import tempfile
 import weakref
 from collections.abc import Callable
 from pathlib import Path
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from qunzhong_desktop.core.card import CardContent
 from qunzhong_desktop.core.errors import DomainError
+from qunzhong_desktop.home import scratch_dir
 from qunzhong_desktop.reports.cards_pdf import RenderResult, render_cards
 from qunzhong_desktop.reports.fonts import (
     FONT_SETTING,
@@ -277,7 +277,7 @@ class CardsDialog(QDialog):
 
     def _temp_pdf(self) -> Path:
         if self._tmp_dir is None:
-            folder = tempfile.mkdtemp(prefix="qunzhong-cards-")
+            folder = str(scratch_dir(self.store.home, "cards-"))
             self._tmp_dir = Path(folder)
             # removed on close, when the dialog is collected, or at exit; errors ignored:
             # on Windows a preview may still hold a file open

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from qunzhong_desktop.core.diary import MIN_DUTY_DAYS, MIN_VILLAGE_DAYS, DiaryRow, month_range
 from qunzhong_desktop.core.errors import DomainError, SetupError
+from qunzhong_desktop.home import scratch_dir
 from qunzhong_desktop.reports.diary_pdf import render_diary
 from qunzhong_desktop.reports.fonts import FONT_SETTING, find_cjk_font
 from qunzhong_desktop.storage.store import Store
@@ -303,7 +303,7 @@ class DiaryPage(QWidget):
 
     def print_month(self) -> bool:
         """Preview (and print from there) the chosen cadre's month; True if printed."""
-        folder = Path(tempfile.mkdtemp(prefix="qunzhong-diary-"))
+        folder = scratch_dir(self._store.home, "diary-")
         try:
             try:
                 path = self.render_month(folder)

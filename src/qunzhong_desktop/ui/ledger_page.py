@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -42,6 +41,7 @@ from qunzhong_desktop.core.ledger import (
     Row,
     SupportFilter,
 )
+from qunzhong_desktop.home import scratch_dir
 from qunzhong_desktop.storage.ledger_repo import SqlLedger, is_township, station_names
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.errors import show_error
@@ -173,7 +173,7 @@ class _LedgerTab(QWidget):
 
     def print_pdf(self) -> None:
         """Write the ledger as PDF to a temporary folder and open the print preview."""
-        folder = Path(tempfile.mkdtemp(prefix="qunzhong-ledger-"))
+        folder = scratch_dir(self.store.home, "ledger-")
 
         def show(path: Path) -> None:
             try:

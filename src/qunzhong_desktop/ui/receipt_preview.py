@@ -7,13 +7,13 @@ preview (the user prints from there), and the folder is removed when the preview
 from __future__ import annotations
 
 import shutil
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QWidget
 
 from qunzhong_desktop.core.errors import DomainError, SetupError
+from qunzhong_desktop.home import scratch_dir
 from qunzhong_desktop.reports.fonts import FONT_SETTING, find_cjk_font
 from qunzhong_desktop.reports.receipt_pdf import render_receipt
 from qunzhong_desktop.storage.store import Store
@@ -52,7 +52,7 @@ def show_receipt(store: Store, number: str, parent: QWidget | None = None) -> bo
     Returns:
         True if the user printed the receipt from the preview.
     """
-    folder = Path(tempfile.mkdtemp(prefix="qunzhong-receipt-"))
+    folder = scratch_dir(store.home, "receipt-")
     try:
         try:
             path = render_receipt_file(store, number, folder)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -42,6 +41,7 @@ from qunzhong_desktop.core.monthly_stations import (
     TownshipReport,
     parts,
 )
+from qunzhong_desktop.home import scratch_dir
 from qunzhong_desktop.storage.ledger_repo import is_township, station_names
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.errors import show_error
@@ -301,7 +301,7 @@ class ReportPage(QWidget):
 
     def print_pdf(self) -> None:
         """Write the PDF to a temporary folder and open the print preview."""
-        folder = Path(tempfile.mkdtemp(prefix="qunzhong-report-"))
+        folder = scratch_dir(self.store.home, "report-")
 
         def show(path: Path) -> None:
             try:
