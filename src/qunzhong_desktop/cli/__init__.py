@@ -10,6 +10,7 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from qunzhong_desktop import __version__
 from qunzhong_desktop.cli import (
@@ -26,8 +27,22 @@ from qunzhong_desktop.cli import (
     sync,
 )
 from qunzhong_desktop.core.errors import DomainError
+from qunzhong_desktop.core.text import strip_controls
 
 Handler = Callable[[argparse.Namespace], int]
+
+
+class _Shown:
+    """A text stream that drops control characters (terminal escapes, bells) on the way."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return int(self._stream.write(strip_controls(text)))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
 
 
 def _home_parent(default: object) -> argparse.ArgumentParser:
@@ -70,6 +85,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Handler = args.handler
+    out, err = sys.stdout, sys.stderr
+    # what the register holds is shown, never obeyed: no control characters reach the terminal
+    sys.stdout, sys.stderr = _Shown(out), _Shown(err)
     try:
         return handler(args)
     except DomainError as exc:
@@ -80,5 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         # the output went into a pipe that stopped reading (`… | head`): not an error
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        os.dup2(os.open(os.devnull, os.O_WRONLY), out.fileno())
         return 0
+    finally:
+        sys.stdout, sys.stderr = out, err

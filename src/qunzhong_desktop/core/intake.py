@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from qunzhong_desktop.core import limits
 from qunzhong_desktop.core.errors import DomainError, ValidationError
 from qunzhong_desktop.core.intake_states import (
     MOVES,
@@ -131,6 +132,9 @@ def check_move(
 def _check_data(
     events: Sequence[Event], state: State, target: State, note: str, data: dict[str, Any]
 ) -> None:
+    for label, value in (("说明", note), ("办理结果", str(data.get("result", "")))):
+        if limits.too_long(value, limits.NOTE):
+            raise MoveRefused(limits.message(label, limits.NOTE, value), code="item.too_long")
     if target in (State.REJECTED, State.WITHDRAWN) and not note.strip():
         raise MoveRefused(f"“{STATE_NAMES[target]}”必须写明原因。", code="item.reason_required")
     if target is State.RESOLVED and not str(data.get("result", note)).strip():
@@ -180,6 +184,16 @@ def check_new_item(
         (grade in GRADES, "grade", f"等级应为 A、B 或 C，现在是“{grade}”。"),
         (item_type in ITEM_TYPES, "type", f"件类型“{item_type}”不在列表中。"),
         (bool(content.strip()), "content", "请填写诉求内容。"),
+        (
+            not limits.too_long(requester_name, limits.NAME),
+            "requester",
+            limits.message("诉求人", limits.NAME, requester_name),
+        ),
+        (
+            not limits.too_long(content, limits.CONTENT),
+            "content",
+            limits.message("诉求内容", limits.CONTENT, content),
+        ),
     ]
     for ok, name, message in checks:
         if not ok:

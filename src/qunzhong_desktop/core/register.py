@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from qunzhong_desktop.core import citizen_id, phone
+from qunzhong_desktop.core import citizen_id, limits, phone
 from qunzhong_desktop.core.entities import RELATIONS, Household, Person
 from qunzhong_desktop.core.errors import ValidationError
 from qunzhong_desktop.core.text import clean, compact
@@ -33,6 +33,10 @@ def normalise_person(person: Person, prefix: str, errors: list[FieldError]) -> N
     person.name = compact(person.name)
     if not person.name:
         errors.append(FieldError(f"{prefix}.name", "请填写姓名。"))
+    elif limits.too_long(person.name, limits.NAME):
+        errors.append(
+            FieldError(f"{prefix}.name", limits.message("姓名", limits.NAME, person.name))
+        )
     if person.relation not in RELATIONS:
         errors.append(
             FieldError(f"{prefix}.relation", f"与户主关系“{person.relation}”不在列表中。")
@@ -58,6 +62,10 @@ def normalise_person(person: Person, prefix: str, errors: list[FieldError]) -> N
     else:
         person.phone = ""
     person.note = clean(person.note)
+    if limits.too_long(person.note, limits.NOTE):
+        errors.append(
+            FieldError(f"{prefix}.note", limits.message("备注", limits.NOTE, person.note))
+        )
 
 
 def normalise_household(household: Household) -> None:
@@ -72,6 +80,14 @@ def normalise_household(household: Household) -> None:
     household.note = clean(household.note)
     if not household.number:
         errors.append(FieldError("number", "请填写户号。"))
+    for field, label, limit in (
+        ("number", "户号", limits.HOUSEHOLD_NUMBER),
+        ("address", "地址", limits.ADDRESS),
+        ("note", "备注", limits.NOTE),
+    ):
+        value = getattr(household, field)
+        if limits.too_long(value, limit):
+            errors.append(FieldError(field, limits.message(label, limit, value)))
     if compact(household.phone):
         try:
             household.phone = phone.normalise(household.phone)

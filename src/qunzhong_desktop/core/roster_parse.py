@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from qunzhong_desktop.core import citizen_id, phone
+from qunzhong_desktop.core import citizen_id, limits, phone
 from qunzhong_desktop.core.errors import ValidationError
 from qunzhong_desktop.core.roster_columns import (
     HOUSEHOLD_FIELDS,
@@ -197,6 +197,15 @@ def _row(number: int, cells: list[object], header: Header) -> RosterRow:
         row.errors.append("缺少姓名。")
     if not row.household_number and header.has(Field.HOUSEHOLD_NUMBER):
         row.errors.append("缺少户号。")
+    for label, value, limit in (
+        ("姓名", row.name, limits.NAME),
+        ("户号", row.household_number, limits.HOUSEHOLD_NUMBER),
+        ("住址", row.address, limits.ADDRESS),
+        ("网格", row.grid, limits.NAME),
+        ("备注", row.note, limits.NOTE),
+    ):
+        if limits.too_long(value, limit):
+            row.errors.append(limits.message(label, limit, value))
     _relation(row, cells, header)
     _identity(row, cells, header)
     _phone(row, cells, header)

@@ -25,6 +25,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
 
 from qunzhong_desktop.core.ledger import Column, Row
+from qunzhong_desktop.core.text import strip_controls
 from qunzhong_desktop.reports.fonts import CjkFont
 from qunzhong_desktop.reports.ledger_output import write_atomically
 
@@ -32,6 +33,7 @@ mm: float = _mm  # reportlab is untyped
 PAGE = landscape(A4)
 MARGIN = 10 * mm
 TABLE_ROWS = 300  # rows per LongTable: platypus splits a table page by page
+MAX_CELL_LINES = 30  # about two thirds of an A4 landscape page at the cell font
 PROGRESS_EVERY = 1000
 FONT_PT = 7.5
 HEADER_FILL = colors.Color(0.85, 0.88, 0.95)
@@ -143,6 +145,8 @@ def _write(
     first = list(islice(iterator, TABLE_ROWS))
     widths = column_widths(columns, first, font, doc.width)
     header = [Paragraph(f"<b>{escape(c.header)}</b>", head) for c in columns]
+    # a row must fit on a page: each cell holds at most MAX_CELL_LINES lines of its column
+    room = [max(40, int((w - 4) / FONT_PT) * MAX_CELL_LINES) for w in widths]
     style = TableStyle(
         [
             ("GRID", (0, 0), (-1, -1), 0.4, GRID),
@@ -165,7 +169,10 @@ def _write(
         block, first = first or list(islice(iterator, TABLE_ROWS)), []
         if not block and written:
             break
-        body = [[Paragraph(_text(value), cell) for value in row] for row in block]
+        body = [
+            [Paragraph(_text(value, limit), cell) for value, limit in zip(row, room, strict=True)]
+            for row in block
+        ]
         if not body:
             body = [[Paragraph("（无记录）", cell)] + [""] * (len(columns) - 1)]
         table = LongTable([header, *body], colWidths=widths, repeatRows=1, style=style)
@@ -193,7 +200,9 @@ def column_widths(
         if column.wrap:
             widths.append(0.0)
             continue
-        values = [stringWidth(str(row[index]), font, FONT_PT) for row in sample]
+        # a short column is as wide as its values, up to 40 characters (a 33,000-character
+        # name would take the whole page); longer values wrap inside it
+        values = [stringWidth(str(row[index])[:40], font, FONT_PT) for row in sample]
         widths.append(max([header, *values]) + pad)
     fixed = sum(widths)
     share = sum(c.width for c in columns if c.wrap)
@@ -207,5 +216,10 @@ def column_widths(
     ]
 
 
-def _text(value: object) -> str:
-    return escape("" if value is None else str(value)).replace("\n", "<br/>")
+def _text(value: object, limit: int) -> str:
+    """A cell's text for the PDF, cut where it would not fit on one page."""
+    text = strip_controls("" if value is None else str(value))
+    if len(text) > limit:
+        text = text[: limit - 20] + f"……（共 {len(text)} 字，全文见系统）"
+    lines = text.split("\n")[:MAX_CELL_LINES]
+    return "<br/>".join(escape(line) for line in lines)

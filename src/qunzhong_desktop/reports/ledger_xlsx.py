@@ -28,6 +28,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from qunzhong_desktop.core.ledger import Column, Row
+from qunzhong_desktop.reports import cells as cells_
 from qunzhong_desktop.reports.ledger_output import write_atomically
 
 FONT_NAME = "宋体"
@@ -159,7 +160,7 @@ def _write(
     ws.oddFooter.center.text = "第 &P 页，共 &N 页"
     ws.row_dimensions[1].height = 30
     ws.merged_cells.add(f"A1:{last}1")
-    title_cell = WriteOnlyCell(ws, title)
+    title_cell = cells_.write(WriteOnlyCell(ws), title)
     title_cell.style = TITLE_STYLE
     ws.append([title_cell])
     header: list[WriteOnlyCell] = []
@@ -176,8 +177,9 @@ def _write(
         for row in rows:
             cells = []
             for value, style in zip(row, styles, strict=True):
-                cell = WriteOnlyCell(ws, value)
+                cell = WriteOnlyCell(ws)
                 cell.style = style
+                cells_.write(cell, value)
                 cells.append(cell)
             index = written + 3
             lines = row_lines(row, wrapped)

@@ -29,6 +29,7 @@ from qunzhong_desktop.core.monthly_stations import (
     TownshipReport,
     parts,
 )
+from qunzhong_desktop.reports import cells
 from qunzhong_desktop.reports.monthly_output import write_atomically
 
 SHEETS: tuple[str, ...] = ("概况", "分类统计", "单位得分", "干部情况")
@@ -80,7 +81,7 @@ def _table(
         widths[col - 1] = max(widths[col - 1], _width(label) + 2)
     for r, row in enumerate(rows, start=top + 1):
         for col, value in enumerate(row, start=left):
-            cell = ws.cell(r, col, value)
+            cell = cells.write(ws.cell(r, col), value)
             cell.border = _BOX
             cell.alignment = Alignment(vertical="center", wrap_text=isinstance(value, str))
             widths[col - 1] = max(widths[col - 1], min(_width(value) + 2, 50))

@@ -19,6 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from qunzhong_desktop.core.roster_columns import ERROR_COLUMN, Field, header_key
 from qunzhong_desktop.core.roster_plan import ImportPlan
 from qunzhong_desktop.core.roster_values import text_of
+from qunzhong_desktop.reports import cells
 
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 _REASON_FILL = PatternFill("solid", fgColor="FCE4D6")
@@ -69,7 +70,9 @@ def write_error_report(plan: ImportPlan, path: Path) -> Path:
             _cell_value(row.cells[i] if i < len(row.cells) else "", i == id_col) for i in keep
         ]
         values.append(f"原第 {row.row} 行：{reasons[row.row]}")
-        ws.append(values)
+        at = ws.max_row + 1
+        for col, value in enumerate(values, start=1):
+            cells.write(ws.cell(at, col), value)
         for col, value in enumerate(values[:-1]):
             shown = value.isoformat() if isinstance(value, dt.date) else str(value)
             widths[col] = max(widths[col], _display_width(shown) + 2)

@@ -24,12 +24,14 @@ import weakref
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Engine, event, insert, inspect
+from sqlalchemy import Engine, String, Text, event, insert, inspect
 from sqlalchemy.orm import ORMExecuteState, Session
 
-from qunzhong_desktop.core.errors import DomainError
+from qunzhong_desktop.core import labels
+from qunzhong_desktop.core.errors import DomainError, ValidationError
 from qunzhong_desktop.core.hlc import Hlc, tick
 from qunzhong_desktop.core.ids import new_id
+from qunzhong_desktop.core.text import has_controls
 from qunzhong_desktop.storage import write_paths
 from qunzhong_desktop.storage.models import (
     Base,
@@ -56,6 +58,46 @@ class UnlistedWritePath(DomainError):
     """A synced write ran outside every function marked ``@write_path`` (tests only)."""
 
     code = "storage.unlisted_write_path"
+
+
+#: The longest text a Text column takes (String(n) columns take n).
+TEXT_CAP = 20_000
+_TEXT_LIMITS: dict[str, dict[str, int]] = {}
+
+
+def _text_limits(table: str, cls: type[Synced]) -> dict[str, int]:
+    found = _TEXT_LIMITS.get(table)
+    if found is None:
+        found = {}
+        for attr in inspect(cls).column_attrs:
+            sql_type = attr.columns[0].type
+            if isinstance(sql_type, (String, Text)):
+                found[attr.key] = getattr(sql_type, "length", None) or TEXT_CAP
+        _TEXT_LIMITS[table] = found
+    return found
+
+
+def _check_texts(table: str, cls: type[Synced], fields: dict[str, Any]) -> None:
+    """The last line of the text policy: nothing too long or with control characters.
+
+    Whichever path wrote it: the forms, the CLI and the roster check first, with their own
+    messages; this refuses what slips past them.
+    """
+    for key, limit in _text_limits(table, cls).items():
+        value = fields.get(key)
+        if not isinstance(value, str):
+            continue
+        label = f"{labels.TABLES.get(table, table)}的“{labels.FIELDS.get(key, key)}”"
+        if len(value) > limit:
+            raise ValidationError(
+                f"{label}太长（最多 {limit} 个字，现在有 {len(value)} 个字），没有保存，请删减后再试。",
+                code="storage.too_long", table=table, field=key,
+            )  # fmt: skip
+        if has_controls(value, lines=limit == TEXT_CAP):
+            raise ValidationError(
+                f"{label}含有控制字符，没有保存，请重新输入。",
+                code="storage.control_characters", table=table, field=key,
+            )  # fmt: skip
 
 
 def _listed(tables: set[str]) -> None:
@@ -215,11 +257,14 @@ def _capture(session: Session, _context: object, _instances: object) -> None:
     user = str(session.info.get("user", ""))
     rows: list[dict[str, Any]] = []
     for obj in _ordered(synced_new):
-        rows.append(_row(obj, "insert", _all_fields(obj), clock, user))
+        fields = _all_fields(obj)
+        _check_texts(_table_name(obj), type(obj), fields)
+        rows.append(_row(obj, "insert", fields, clock, user))
     for obj in _ordered(synced_dirty):
         fields = _changed_fields(obj)
         if not fields:
             continue
+        _check_texts(_table_name(obj), type(obj), fields)
         op = "delete" if "deleted_at" in fields and obj.deleted_at is not None else "update"
         rows.append(_row(obj, op, fields, clock, user))
     if not rows:
@@ -277,6 +322,7 @@ def _capture_bulk(state: ORMExecuteState) -> Any:
         else:
             fields = {key: _jsonable(value) for key, value in values.items() if key in keys}
             op = "delete" if fields.get("deleted_at") is not None else "update"
+        _check_texts(table, cls, fields)
         records.append(_record(table, str(values["id"]), op, fields, clock=clock, user=user))
     clock.store()
     session.connection().execute(insert(SyncChange), records)

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from qunzhong_desktop.core import labels
 from qunzhong_desktop.core.errors import DomainError, NotFoundError
 from qunzhong_desktop.core.hlc import Hlc, tick
 from qunzhong_desktop.core.intake_states import STATE_NAMES, State
@@ -33,15 +34,8 @@ KIND_NAMES = {
     "skew": "时间异常",
     "duplicate": "同一居民两处登记",
 }
-FIELD_NAMES = {
-    "name": "姓名", "phone": "电话", "address": "地址", "note": "备注", "tags": "帮扶标签",
-    "number": "编号", "relation": "与户主关系", "id_number": "身份证号", "gender": "性别",
-    "birth_date": "出生日期", "grid_id": "网格", "cadre_id": "结对干部", "deleted_at": "作废",
-    "state": "办理状态", "content": "诉求内容", "handler": "经办人", "domain": "诉求类别",
-    "grade": "等级", "text": "日记内容", "leader_name": "网长", "leader_phone": "网长电话",
-    "requester_name": "诉求人", "requester_phone": "诉求人电话", "result": "帮扶成效",
-}  # fmt: skip
-TABLE_NAMES = schema.LABELS
+FIELD_NAMES = labels.FIELDS
+TABLE_NAMES = labels.TABLES
 
 
 class ConflictError(DomainError):

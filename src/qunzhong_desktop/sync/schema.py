@@ -16,10 +16,12 @@ from typing import Any
 
 from sqlalchemy import JSON, Boolean, Date, DateTime, Integer, String, Text, inspect
 
+from qunzhong_desktop.core import labels
 from qunzhong_desktop.core.diary import KINDS
 from qunzhong_desktop.core.intake import CHANNELS, GRADES, ITEM_TYPES
 from qunzhong_desktop.core.intake_states import Role, State
 from qunzhong_desktop.core.text import has_controls
+from qunzhong_desktop.storage import changes
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.sync.bundle_container import refuse
 
@@ -47,11 +49,7 @@ DERIVED = {"intake_item": frozenset({"state", "due_on"})}
 WITH_ORIGIN = frozenset({"household", "person"})
 _BOOKKEEPING = frozenset({"id", "created_at", "updated_at", "origin"})
 #: What a user calls the rows of each travelling table (in refusals and conflicts).
-LABELS = {
-    "station": "工作站", "grid": "网格", "cadre": "干部", "household": "户", "person": "居民",
-    "card_issue": "联系卡", "diary_entry": "民情日记", "diary_visit": "走访记录",
-    "intake_item": "事项", "item_event": "办理记录", "assistance": "帮扶记录",
-}  # fmt: skip
+LABELS = labels.TABLES
 
 
 _STATES = frozenset(state.value for state in State)
@@ -81,8 +79,9 @@ INT_RANGES: dict[tuple[str, str], tuple[int, int]] = {
 FIRST_DAY, LAST_DAY = dt.date(2000, 1, 1), dt.date(2100, 12, 31)
 _BIRTH_FIRST = dt.date(1880, 1, 1)
 
-#: The longest text a Text column may receive from a bundle, and the largest JSON value.
-TEXT_CAP = 20_000
+#: The longest text a Text column may receive from a bundle (as the store takes), and the
+#: largest JSON value.
+TEXT_CAP = changes.TEXT_CAP
 JSON_CAP = 20_000
 
 
