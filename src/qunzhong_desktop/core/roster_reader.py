@@ -14,12 +14,14 @@ from pathlib import Path
 
 import python_calamine
 
+from qunzhong_desktop.core import roster_bounds
 from qunzhong_desktop.core.bounded import regular_file
 from qunzhong_desktop.core.errors import DomainError
 
 Merge = tuple[tuple[int, int], tuple[int, int]]
 
-_MAX_BYTES = 200 * 1024 * 1024
+# a village's roster is a few hundred KB to a few MB; 16 MB is far beyond any of them
+_MAX_BYTES = 16 * 1024 * 1024
 
 
 class RosterUnreadable(DomainError):
@@ -58,7 +60,11 @@ def read_sheets(path: Path) -> list[SheetData]:
     try:
         size = regular_file(path).st_size
         if size > _MAX_BYTES:  # before reading it: a huge file costs memory and time
-            raise RosterUnreadable(f"文件“{name}”太大，不像是花名册。", code="roster.too_big")
+            raise RosterUnreadable(
+                f"文件“{name}”有 {size // (1024 * 1024)} MB，太大了，不像是花名册"
+                "（花名册一般不超过几 MB）。请只保留花名册所在的表格，另存后再导入。",
+                code="roster.too_big",
+            )
         data = path.read_bytes()
     except OSError as exc:
         raise RosterUnreadable(
@@ -68,6 +74,7 @@ def read_sheets(path: Path) -> list[SheetData]:
         raise RosterUnreadable(f"文件“{name}”是空的。", code="roster.empty")
     if len(data) > _MAX_BYTES:
         raise RosterUnreadable(f"文件“{name}”太大，不像是花名册。", code="roster.too_big")
+    roster_bounds.check(data, name)  # before the reader allocates the sheets
     try:
         workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
         sheets = [_sheet(workbook, meta.name) for meta in _worksheets(workbook)]
