@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from alembic import context
+from sqlalchemy import event
 
 from qunzhong_desktop.storage.database import make_engine
 from qunzhong_desktop.storage.models import Base
@@ -35,21 +37,37 @@ def run_migrations_online() -> None:
         return
     url = config.get_main_option("sqlalchemy.url") or ""
     engine = make_engine(Path(url.removeprefix("sqlite:///")))
+    # every migration of a run in ONE transaction: the sqlite3 module would commit each
+    # CREATE TABLE on its own, and a PC switched off during the first start was left with
+    # half a schema ("table … already exists" ever after). Driver autocommit off, an
+    # explicit BEGIN IMMEDIATE instead: a kill or a full disk rolls the whole run back.
+    event.listen(engine, "connect", _manual_transactions)
+    event.listen(engine, "begin", _begin_immediate)
     with engine.connect() as conn:
-        # batch mode rebuilds a table by copy, drop and rename; with foreign keys on, the
-        # drop fails as soon as other rows point at it. Off for the migration (the pragma
-        # only works outside a transaction), then every reference is checked.
-        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
-        conn.commit()
-        context.configure(connection=conn, target_metadata=target_metadata, render_as_batch=True)
+        context.configure(
+            connection=conn,
+            target_metadata=target_metadata,
+            render_as_batch=True,
+            transactional_ddl=True,  # alembic assumes SQLite cannot; with BEGIN it can
+        )
         with context.begin_transaction():
             context.run_migrations()
-        broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-        conn.exec_driver_sql("PRAGMA foreign_keys=ON")
-        conn.commit()
-        if broken:
-            raise RuntimeError(f"migration left broken references: {broken[:5]}")
+            broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if broken:  # raised inside the transaction: the whole run is undone
+                raise RuntimeError(f"migration left broken references: {broken[:5]}")
     engine.dispose()
+
+
+def _manual_transactions(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None
+    # batch mode rebuilds a table by copy, drop and rename; with foreign keys on, the drop
+    # fails as soon as other rows point at it. Off for the migration (the pragma works only
+    # outside a transaction, so here, before BEGIN); every reference is checked at the end.
+    dbapi_connection.execute("PRAGMA foreign_keys=OFF")
+
+
+def _begin_immediate(conn: Any) -> None:
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 if context.is_offline_mode():

@@ -8,6 +8,10 @@
         <translation>Mass-Work Station</translation>
     </message>
     <message>
+        <source>群众工作站无法启动</source>
+        <translation>Mass-Work Station cannot start</translation>
+    </message>
+    <message>
         <source>本机（进程 {pid}）</source>
         <translation>this PC (process {pid})</translation>
     </message>
@@ -885,7 +889,7 @@ Intake items registered from it are kept.</translation>
     </message>
     <message>
         <source>核对乡镇新密钥</source>
-        <translation>Confirm the township's new key</translation>
+        <translation>Confirm the township&apos;s new key</translation>
     </message>
     <message>
         <source>乡镇：</source>

@@ -7,6 +7,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
+from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.home import resolve_home
 
 
@@ -20,7 +21,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> int:
     """Start the window on the store of ``--home``; returns the exit status."""
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    home = resolve_home(args.home)
+    try:
+        home = resolve_home(args.home)
+    except DomainError as exc:  # the data folder is a file, or cannot be made
+        return _cannot_start(exc)
     logging.basicConfig(
         filename=home / "qunzhong.log",
         level=logging.INFO,
@@ -34,10 +38,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     from qunzhong_desktop.storage.store import open_store
 
     try:
-        store = open_store(home)
+        try:
+            store = open_store(home)
+        except DomainError as exc:  # read-only, full, damaged, a newer program's data
+            return _cannot_start(exc)
         try:
             return int(run(store, guard))
         finally:
             store.close()
     finally:
         guard.release()
+
+
+def _cannot_start(exc: DomainError) -> int:
+    """Say why the window cannot open (a message box; the sentence on stderr too)."""
+    print(f"错误：{exc.message}", file=sys.stderr)
+    from qunzhong_desktop.ui.application import show_fatal
+
+    show_fatal(exc.message)
+    return 1

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import platformdirs
 
+from qunzhong_desktop.core.errors import SetupError
+
 APP_NAME = "qunzhong-desktop"
 DB_FILENAME = "qunzhong.sqlite3"
 
@@ -28,7 +30,19 @@ def resolve_home(explicit: str | os.PathLike[str] | None = None) -> Path:
     else:
         home = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
     home = home.expanduser().resolve()
-    home.mkdir(parents=True, exist_ok=True)
+    if home.exists() and not home.is_dir():
+        raise SetupError(
+            f"数据目录 {home} 是一个文件，不是文件夹。请用 --home 指定一个文件夹。",
+            code="home.not_a_folder",
+        )
+    try:
+        home.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise SetupError(
+            f"无法创建数据目录 {home}（{exc.strerror or exc}）。请检查权限，或用 --home 指定"
+            "另一个文件夹。",
+            code="home.unwritable",
+        ) from exc
     return home
 
 

@@ -32,6 +32,12 @@ from qunzhong_desktop.core.text import strip_controls
 Handler = Callable[[argparse.Namespace], int]
 
 
+def describe_os_error(exc: OSError) -> str:
+    """One sentence for an error of the operating system met by a command."""
+    where = f"（{exc.filename}）" if exc.filename else ""
+    return f"读写文件时出错{where}：{exc.strerror or exc}。请检查文件、文件夹和磁盘空间后重试。"
+
+
 class _Shown:
     """A text stream that drops control characters (terminal escapes, bells) on the way."""
 
@@ -92,6 +98,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler(args)
     except DomainError as exc:
         print(f"错误：{exc.message}", file=sys.stderr)
+        return 1
+    except OSError as exc:  # the PC's fault (a file, a folder, a disk): a sentence too
+        print(f"错误：{describe_os_error(exc)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("已取消。", file=sys.stderr)

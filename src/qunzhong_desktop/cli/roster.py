@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
 from qunzhong_desktop.cli.common import store_of
 from qunzhong_desktop.core.roster_parse import load_roster
 from qunzhong_desktop.core.roster_plan import Action, ImportPlan
+from qunzhong_desktop.reports.output import OutputError
 from qunzhong_desktop.reports.roster_errors import write_error_report
 from qunzhong_desktop.storage.roster_import import apply_roster, plan_roster
 
@@ -41,12 +43,20 @@ def run_import_roster(args: argparse.Namespace) -> int:
     finally:
         store.close()
     report = None
+    failed: OutputError | None = None
     if args.report and plan.rejected:
-        report = write_error_report(plan, Path(args.report))
+        try:
+            report = write_error_report(plan, Path(args.report))
+        except OutputError as exc:  # the roster is in already: say both, exit non-zero
+            failed = exc
     if args.json:
         print(json.dumps(plan.summary(), ensure_ascii=False))
     else:
         _print_text(plan, report, dry_run=args.dry_run)
+    if failed is not None:
+        done = "花名册已检查（未导入）" if args.dry_run else "花名册已导入"
+        print(f"错误：{done}，但错误报告没有保存：{failed.message}", file=sys.stderr)
+        return 1
     return 0
 
 

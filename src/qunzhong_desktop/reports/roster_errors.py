@@ -7,6 +7,7 @@ in place and imports the file as it is; the importer ignores the 错误原因 co
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import unicodedata
 from pathlib import Path
@@ -20,6 +21,7 @@ from qunzhong_desktop.core.roster_columns import ERROR_COLUMN, Field, header_key
 from qunzhong_desktop.core.roster_plan import ImportPlan
 from qunzhong_desktop.core.roster_values import text_of
 from qunzhong_desktop.reports import cells
+from qunzhong_desktop.reports.output import atomic_path
 
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 _REASON_FILL = PatternFill("solid", fgColor="FCE4D6")
@@ -77,8 +79,10 @@ def write_error_report(plan: ImportPlan, path: Path) -> Path:
             shown = value.isoformat() if isinstance(value, dt.date) else str(value)
             widths[col] = max(widths[col], _display_width(shown) + 2)
     _style(ws, keep, id_col, widths)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
+    with contextlib.suppress(OSError):  # a folder that cannot be made: atomic_path says so
+        path.parent.mkdir(parents=True, exist_ok=True)
+    with atomic_path(path) as tmp:  # a read-only or full folder: one sentence, no partial file
+        wb.save(tmp)
     return path
 
 

@@ -16,9 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from qunzhong_desktop.storage import changes
+from qunzhong_desktop.storage.environment import explain
+
+BUSY_MILLIS = 15_000
 
 
 def _pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -27,7 +31,8 @@ def _pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     # FULL: a commit is on disk when it returns; a power cut loses nothing committed.
     cursor.execute("PRAGMA synchronous=FULL")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    # a writer waits for another (the window, the CLI, an import) rather than failing
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_MILLIS}")
     cursor.close()
 
 
@@ -57,6 +62,12 @@ class Database:
         try:
             yield session
             session.commit()
+        except OperationalError as exc:  # disk full, read-only, locked: a sentence
+            session.rollback()
+            explained = explain(exc, self.path)
+            if explained is None:
+                raise
+            raise explained from exc
         except BaseException:
             session.rollback()
             raise

@@ -82,6 +82,25 @@ def backup(db_path: Path, revision: str | None) -> Path:
     return target
 
 
+def refuse_newer(db_path: Path) -> None:
+    """A data folder a newer program has upgraded cannot be opened by this one.
+
+    Raises:
+        StoreUnavailable: ``store.newer``.
+    """
+    current = current_revision(db_path)
+    if current is None or current == HEAD_REVISION:
+        return
+    if not current.isdigit() or int(current) > int(HEAD_REVISION):
+        from qunzhong_desktop.storage.environment import StoreUnavailable
+
+        raise StoreUnavailable(
+            f"这个数据目录已由更新版本的程序使用过（数据库版本 {current}，本程序只认识到 "
+            f"{HEAD_REVISION}），本程序不能打开它，以免损坏数据。请安装新版本的程序。",
+            code="store.newer",
+        )
+
+
 def upgrade(db_path: Path) -> Path | None:
     """Bring a database to the head revision; returns the backup made, if any.
 
@@ -93,6 +112,18 @@ def upgrade(db_path: Path) -> Path | None:
         return None
     from alembic import command
 
-    copy = backup(db_path, current) if db_path.exists() and db_path.stat().st_size else None
+    # nothing to keep in a file no migration has finished on (a first start that was cut
+    # off rolled back to nothing): no backup for it, so retries do not pile copies up
+    copy = backup(db_path, current) if current is not None or _has_tables(db_path) else None
     command.upgrade(alembic_config(db_path), "head")
     return copy
+
+
+def _has_tables(db_path: Path) -> bool:
+    if not db_path.exists() or not db_path.stat().st_size:
+        return False
+    connection = sqlite3.connect(db_path)
+    try:
+        return connection.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone() is not None
+    finally:
+        connection.close()

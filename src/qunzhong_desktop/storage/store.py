@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from sqlalchemy.exc import DBAPIError
 
 from qunzhong_desktop.home import clean_scratch, database_path
 from qunzhong_desktop.storage import migrate
@@ -12,6 +15,7 @@ from qunzhong_desktop.storage.calendar_repo import SqlCalendar
 from qunzhong_desktop.storage.cards_repo import SqlCards
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.diary_repo import SqlDiary
+from qunzhong_desktop.storage.environment import explain
 from qunzhong_desktop.storage.items_repo import SqlItems
 from qunzhong_desktop.storage.register_repo import SqlRegister
 from qunzhong_desktop.storage.report_repo import SqlReports
@@ -56,6 +60,13 @@ class Store:
 def open_store(home: Path, *, user: str = "") -> Store:
     """Migrate (after a backup copy) and open the store in a data directory."""
     path = database_path(home)
-    migrate.upgrade(path)
-    clean_scratch(home)  # what a killed import or preview left (personal data)
+    try:
+        migrate.refuse_newer(path)
+        migrate.upgrade(path)
+        clean_scratch(home)  # what a killed import or preview left (personal data)
+    except (sqlite3.Error, DBAPIError, OSError) as exc:
+        explained = explain(exc, path)
+        if explained is None:
+            raise
+        raise explained from exc
     return Store(home=home, db=Database(path, user=user))

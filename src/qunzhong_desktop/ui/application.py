@@ -127,6 +127,16 @@ def create_main_window(store: Store) -> MainWindow:
     return MainWindow(store)
 
 
+def show_fatal(message: str) -> None:
+    """Tell the user why the program cannot start (before any window exists)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    make_application()
+    QMessageBox.critical(
+        None, QCoreApplication.translate("Application", "群众工作站无法启动"), message
+    )
+
+
 def claim_or_wake(home: Path) -> SingleWindow | None:
     """Claim ``home`` for this window, or bring the window that has it to the front.
 

@@ -1,0 +1,135 @@
+"""The PC's faults are one Chinese sentence, a non-zero exit and no damage (issue 10, case 9).
+
+Each case was a traceback before: a data folder that is a file, a read-only or full disk,
+a database file that is not a database, a database of a newer program, the roster error
+report into a read-only folder after the roster was imported, concurrent ``items add``.
+Read-only and full disks are real: small tmpfs mounts (root only; skipped otherwise).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from qunzhong_desktop.home import database_path
+
+INIT = [
+    "init", "station", "--code", "430121101201", "--name", "白沙村群众工作站",
+    "--township-code", "430121101", "--township-name", "白沙镇",
+]  # fmt: skip
+ITEM = [
+    "items", "add", "--requester-name", "王大爷", "--channel", "来访", "--domain", "社会保障",
+    "--grade", "B", "--type", "承诺件", "--content", "咨询养老保险补缴",
+]  # fmt: skip
+CLI = "import sys; from qunzhong_desktop.cli import main; sys.exit(main(sys.argv[1:]))"
+ROSTER = Path(__file__).parent / "data" / "roster_messy.xlsx"
+
+
+def qz(home: Path, *argv: str | Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "QUNZHONG_PASSPHRASE"}
+    return subprocess.run(
+        [sys.executable, "-c", CLI, "--home", str(home), *map(str, argv)],
+        capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL, check=False,
+    )  # fmt: skip
+
+
+def one_sentence(done: subprocess.CompletedProcess[str], *words: str) -> None:
+    assert done.returncode == 1, (done.stdout, done.stderr)
+    assert "Traceback" not in done.stderr
+    assert done.stderr.startswith("错误：") and done.stderr.count("\n") == 1, done.stderr
+    for word in words:
+        assert word in done.stderr, done.stderr
+
+
+@contextlib.contextmanager
+def tmpfs(where: Path, size: str) -> Iterator[Path]:
+    where.mkdir()
+    if os.geteuid() != 0:
+        pytest.skip("mounting a small disk needs root")
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)],
+                      capture_output=True, check=False).returncode:  # fmt: skip
+        pytest.skip("cannot mount tmpfs here")
+    try:
+        yield where
+    finally:
+        subprocess.run(["umount", "-l", str(where)], capture_output=True, check=False)
+
+
+def test_a_data_folder_that_is_a_file(tmp_path: Path) -> None:
+    home = tmp_path / "数据"
+    home.write_text("not a folder")
+    one_sentence(qz(home, "items", "list"), "是一个文件")
+
+
+def test_a_database_file_that_is_not_a_database(tmp_path: Path) -> None:
+    assert qz(tmp_path, *INIT).returncode == 0
+    database_path(tmp_path).write_bytes(b"this is no database " * 400)
+    for wal in tmp_path.glob("qunzhong.sqlite3-*"):
+        wal.unlink()
+    one_sentence(qz(tmp_path, "items", "list"), "已损坏", "backups")
+
+
+def test_a_database_of_a_newer_program(tmp_path: Path) -> None:
+    assert qz(tmp_path, *INIT).returncode == 0
+    with sqlite3.connect(database_path(tmp_path)) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '0099'")
+    one_sentence(qz(tmp_path, "items", "list"), "更新版本", "0099")
+    with sqlite3.connect(database_path(tmp_path)) as conn:  # not touched
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0099",)
+
+
+def test_a_read_only_disk(tmp_path: Path) -> None:
+    with tmpfs(tmp_path / "ro", "8m") as disk:
+        home = disk / "home"
+        assert qz(home, *INIT).returncode == 0
+        assert qz(home, *ITEM).returncode == 0
+        subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
+        one_sentence(qz(home, *ITEM), "只读")
+
+
+def test_a_full_disk_keeps_what_was_there(tmp_path: Path) -> None:
+    with tmpfs(tmp_path / "full", "1m") as disk:
+        home = disk / "home"
+        assert qz(home, *INIT).returncode == 0
+        assert qz(home, *ITEM).returncode == 0
+        done = qz(home, "demo", "--households", "3000", "--items", "0")
+        one_sentence(done, "磁盘空间已满")
+        with sqlite3.connect(database_path(home)) as conn:
+            assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+            assert conn.execute("SELECT count(*) FROM intake_item").fetchone() == (1,)
+
+
+def test_the_roster_report_into_a_read_only_folder_after_the_import(tmp_path: Path) -> None:
+    assert qz(tmp_path / "home", *INIT).returncode == 0
+    with tmpfs(tmp_path / "ro", "1m") as disk:
+        subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
+        done = qz(tmp_path / "home", "import-roster", ROSTER, "--report", disk / "错误报告.xlsx")
+        one_sentence(done, "花名册已导入", "错误报告没有保存")
+        assert "户：已新建 3" in done.stdout  # the import itself happened, and said so
+        assert not list(disk.iterdir())  # no partial file
+
+
+def test_concurrent_items_add_lose_nothing(tmp_path: Path) -> None:
+    assert qz(tmp_path, *INIT).returncode == 0
+    env = {k: v for k, v in os.environ.items() if k != "QUNZHONG_PASSPHRASE"}
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", CLI, "--home", str(tmp_path), *ITEM],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        for _ in range(8)
+    ]
+    results = [p.communicate(timeout=120) for p in procs]
+    assert all(p.returncode == 0 for p in procs), [err for _, err in results]
+    numbers = sorted(out.strip() for out, _ in results)
+    assert numbers == [f"430121101201-{numbers[0][13:17]}-{n:05d}" for n in range(1, 9)]
