@@ -29,13 +29,13 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from qunzhong_desktop.core.demo import generate, village_of
-from qunzhong_desktop.core.demo_items import generate_items
 from qunzhong_desktop.core.entities import StationProfile
-from qunzhong_desktop.core.intake_records import ItemFilter, NewItem
-from qunzhong_desktop.core.intake_states import CLOCK_RUNNING, State
+from qunzhong_desktop.core.intake.records import ItemFilter, NewItem
+from qunzhong_desktop.core.intake.states import CLOCK_RUNNING, State
+from qunzhong_desktop.demo.items import generate_items
+from qunzhong_desktop.demo.load import load_demo, load_items
+from qunzhong_desktop.demo.village import generate, village_of
 from qunzhong_desktop.home import database_path
-from qunzhong_desktop.storage.demo_load import load_demo, load_items
 from qunzhong_desktop.storage.setup import init_station
 from qunzhong_desktop.storage.store import Store, open_store
 
@@ -133,12 +133,12 @@ def first_rows(store: Store, runs: int) -> None:
 
 def qt_first_rows(store: Store, runs: int) -> None:
     """The same through the work list's Qt model and a shown table view (offscreen)."""
-    if importlib.util.find_spec("qunzhong_desktop.ui.worklist_model") is None:
+    if importlib.util.find_spec("qunzhong_desktop.ui.intake.worklist_model") is None:
         print("\n    Qt model: ui/worklist_model.py not there yet; skipped")
         return
     from PySide6.QtWidgets import QApplication, QTableView
 
-    from qunzhong_desktop.ui.worklist_model import WorkListModel
+    from qunzhong_desktop.ui.intake.worklist_model import WorkListModel
 
     app = QApplication.instance() or QApplication([])
     view = QTableView()

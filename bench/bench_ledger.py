@@ -32,10 +32,11 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils import get_column_letter
 from sqlalchemy import select
 
-from qunzhong_desktop.core.demo import generate, village_of
-from qunzhong_desktop.core.demo_items import generate_items
 from qunzhong_desktop.core.entities import StationProfile
 from qunzhong_desktop.core.ledger import ITEM_COLUMNS, LedgerFilter
+from qunzhong_desktop.demo.items import generate_items
+from qunzhong_desktop.demo.load import load_demo, load_items
+from qunzhong_desktop.demo.village import generate, village_of
 from qunzhong_desktop.home import database_path
 from qunzhong_desktop.reports.ledger_export import export_ledger
 from qunzhong_desktop.reports.ledger_xlsx import (
@@ -49,7 +50,6 @@ from qunzhong_desktop.reports.ledger_xlsx import (
     row_lines,
 )
 from qunzhong_desktop.storage import models as m
-from qunzhong_desktop.storage.demo_load import load_demo, load_items
 from qunzhong_desktop.storage.ledger_repo import SqlLedger
 from qunzhong_desktop.storage.setup import init_station
 from qunzhong_desktop.storage.store import open_store

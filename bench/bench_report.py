@@ -24,17 +24,17 @@ from typing import Any
 
 from sqlalchemy import insert, select
 
-from qunzhong_desktop.core.demo import generate, village_of
-from qunzhong_desktop.core.demo_items import generate_items
 from qunzhong_desktop.core.entities import StationProfile
 from qunzhong_desktop.core.ids import new_id
-from qunzhong_desktop.core.monthly_report import Month, MonthlyReport
+from qunzhong_desktop.core.monthly.report import Month, MonthlyReport
+from qunzhong_desktop.demo.items import generate_items
+from qunzhong_desktop.demo.load import load_demo, load_items
+from qunzhong_desktop.demo.village import generate, village_of
 from qunzhong_desktop.home import database_path
 from qunzhong_desktop.reports.fonts import find_cjk_font
 from qunzhong_desktop.reports.monthly_pdf import render_monthly_pdf
 from qunzhong_desktop.reports.monthly_xlsx import write_monthly_xlsx
 from qunzhong_desktop.storage import models as m
-from qunzhong_desktop.storage.demo_load import load_demo, load_items
 from qunzhong_desktop.storage.report_repo import SqlReports
 from qunzhong_desktop.storage.setup import init_station
 from qunzhong_desktop.storage.store import open_store

@@ -15,7 +15,7 @@ from openpyxl import Workbook
 
 from qunzhong_desktop.core.citizen_id import check_digit
 from qunzhong_desktop.core.entities import StationProfile
-from qunzhong_desktop.core.roster_parse import load_roster
+from qunzhong_desktop.core.roster.parse import load_roster
 from qunzhong_desktop.home import resolve_home
 from qunzhong_desktop.storage.roster_import import apply_roster
 from qunzhong_desktop.storage.setup import init_station

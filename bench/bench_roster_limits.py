@@ -27,7 +27,7 @@ PROGRAM = """
 import json, resource, sys, time
 from pathlib import Path
 from qunzhong_desktop.core.errors import DomainError
-from qunzhong_desktop.core.roster_reader import read_sheets
+from qunzhong_desktop.core.roster.reader import read_sheets
 started = time.perf_counter()
 try:
     rows = sum(len(s.rows) for s in read_sheets(Path(sys.argv[1])))

@@ -21,11 +21,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from qunzhong_desktop.core.demo import generate, village_of
 from qunzhong_desktop.core.entities import StationProfile
 from qunzhong_desktop.core.pinyin_keys import name_keys
+from qunzhong_desktop.demo.load import load_demo
+from qunzhong_desktop.demo.village import generate, village_of
 from qunzhong_desktop.home import database_path
-from qunzhong_desktop.storage.demo_load import load_demo
 from qunzhong_desktop.storage.setup import init_station
 from qunzhong_desktop.storage.store import Store, open_store
 

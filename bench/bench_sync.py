@@ -32,12 +32,12 @@ sys.path.insert(0, str(ROOT))
 
 from tests.sync.network import make_station, make_township  # noqa: E402
 
-from qunzhong_desktop.core.demo import generate, village_of  # noqa: E402
-from qunzhong_desktop.core.demo_items import generate_items  # noqa: E402
+from qunzhong_desktop.demo.items import generate_items  # noqa: E402
+from qunzhong_desktop.demo.load import load_demo, load_items  # noqa: E402
+from qunzhong_desktop.demo.village import generate, village_of  # noqa: E402
 from qunzhong_desktop.home import database_path  # noqa: E402
 from qunzhong_desktop.storage import migrate  # noqa: E402
 from qunzhong_desktop.storage import models as m  # noqa: E402
-from qunzhong_desktop.storage.demo_load import load_demo, load_items  # noqa: E402
 from qunzhong_desktop.sync import schema  # noqa: E402
 from qunzhong_desktop.sync.bundle_read import read_bundle  # noqa: E402
 from qunzhong_desktop.sync.peers import trusted_keys  # noqa: E402

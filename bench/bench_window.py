@@ -27,7 +27,7 @@ import sys
 from pathlib import Path
 from qunzhong_desktop.home import resolve_home
 from qunzhong_desktop.storage.store import open_store
-from qunzhong_desktop.ui.application import create_main_window, make_application
+from qunzhong_desktop.ui.shell.application import create_main_window, make_application
 from PySide6.QtCore import QTimer
 
 store = open_store(resolve_home(sys.argv[1]))

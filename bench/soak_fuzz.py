@@ -37,7 +37,7 @@ from tests.sync.network import make_station, make_township  # noqa: E402
 from tests.ui.intake_data import FRIDAY, register  # noqa: E402
 
 from qunzhong_desktop.core.entities import Household, Person  # noqa: E402
-from qunzhong_desktop.core.intake_states import Role, State  # noqa: E402
+from qunzhong_desktop.core.intake.states import Role, State  # noqa: E402
 from qunzhong_desktop.home import database_path  # noqa: E402
 from qunzhong_desktop.storage import migrate, write_paths  # noqa: E402
 from qunzhong_desktop.sync.bundle_format import MANIFEST  # noqa: E402

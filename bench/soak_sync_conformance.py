@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 from tests.sync.conformance import EXEMPT, World, driven_since, walk_all  # noqa: E402
 
 import qunzhong_desktop  # noqa: E402
-from qunzhong_desktop.core.intake_states import Role  # noqa: E402
+from qunzhong_desktop.core.intake.states import Role  # noqa: E402
 from qunzhong_desktop.home import database_path  # noqa: E402
 from qunzhong_desktop.storage import migrate, write_paths  # noqa: E402
 

@@ -7,5 +7,5 @@ cd "$(dirname "$0")/.."
 BIN="${BIN:-.venv/bin}"
 TS=resources/translations/qunzhong_en.ts
 "$BIN/pyside6-lupdate" -no-obsolete -locations none -target-language en_US \
-    src/qunzhong_desktop/ui/*.py -ts "$TS"
+    $(find src/qunzhong_desktop/ui -name "*.py" | sort) -ts "$TS"
 "$BIN/pyside6-lrelease" -silent "$TS" -qm resources/translations/qunzhong_en.qm

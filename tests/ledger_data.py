@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from qunzhong_desktop.core.assistance import AssistanceRecord
 from qunzhong_desktop.core.entities import Cadre, Grid, Household, Person
-from qunzhong_desktop.core.intake_records import NewItem
-from qunzhong_desktop.core.intake_states import Role, State
+from qunzhong_desktop.core.intake.records import NewItem
+from qunzhong_desktop.core.intake.states import Role, State
 from qunzhong_desktop.storage.store import Store
 
 DAY = dt.datetime(2026, 3, 2, 9, 0)  # a Monday

@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 
 from qunzhong_desktop.cli import main
 from qunzhong_desktop.core import citizen_id
-from qunzhong_desktop.core.intake_states import State
+from qunzhong_desktop.core.intake.states import State
 from qunzhong_desktop.home import database_path
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.database import Database

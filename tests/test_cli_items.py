@@ -8,8 +8,8 @@ from pypdf import PdfReader
 
 from qunzhong_desktop.cli import main
 from qunzhong_desktop.core.entities import Household, Person
-from qunzhong_desktop.core.intake_records import NewItem
-from qunzhong_desktop.core.intake_states import State
+from qunzhong_desktop.core.intake.records import NewItem
+from qunzhong_desktop.core.intake.states import State
 from qunzhong_desktop.reports.fonts import find_cjk_font
 from qunzhong_desktop.storage.store import open_store
 from tests.data.roster_builder import make_id

@@ -10,8 +10,8 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from qunzhong_desktop.cli import main
-from qunzhong_desktop.core.intake_records import NewItem
-from qunzhong_desktop.core.intake_states import State
+from qunzhong_desktop.core.intake.records import NewItem
+from qunzhong_desktop.core.intake.states import State
 from qunzhong_desktop.reports.fonts import find_cjk_font
 from qunzhong_desktop.storage.store import open_store
 

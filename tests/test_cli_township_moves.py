@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from qunzhong_desktop.cli import main
-from qunzhong_desktop.core.intake_states import State
+from qunzhong_desktop.core.intake.states import State
 from qunzhong_desktop.storage.store import open_store
 from tests.sync.network import make_station, make_township
 from tests.ui.intake_data import FRIDAY, register

@@ -35,8 +35,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from qunzhong_desktop.core.entities import Cadre
-from qunzhong_desktop.core.intake_states import Role, State
-from qunzhong_desktop.core.monthly_report import Month
+from qunzhong_desktop.core.intake.states import Role, State
+from qunzhong_desktop.core.monthly.report import Month
 from qunzhong_desktop.sync.views import APPLIED
 from tests.sync.network import Node, make_station, make_township
 from tests.ui.intake_data import register

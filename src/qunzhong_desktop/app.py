@@ -30,7 +30,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
-    from qunzhong_desktop.ui.application import claim_or_wake, run
+    from qunzhong_desktop.ui.shell.application import claim_or_wake, run
 
     guard = claim_or_wake(home)  # one window per data directory, before any migration
     if guard is None:
@@ -53,7 +53,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _cannot_start(exc: DomainError) -> int:
     """Say why the window cannot open (a message box; the sentence on stderr too)."""
     print(f"错误：{exc.message}", file=sys.stderr)
-    from qunzhong_desktop.ui.application import show_fatal
+    from qunzhong_desktop.ui.shell.application import show_fatal
 
     show_fatal(exc.message)
     return 1

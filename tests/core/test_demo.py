@@ -4,15 +4,15 @@ from collections import Counter
 import pytest
 
 from qunzhong_desktop.core import citizen_id, phone
-from qunzhong_desktop.core.demo import (
+from qunzhong_desktop.core.entities import CADRE_ROLES, RELATIONS, SUPPORT_TAGS, Person
+from qunzhong_desktop.core.register import normalise_household
+from qunzhong_desktop.demo.village import (
     DemoData,
     DemoHousehold,
     chinese_number,
     generate,
     village_of,
 )
-from qunzhong_desktop.core.entities import CADRE_ROLES, RELATIONS, SUPPORT_TAGS, Person
-from qunzhong_desktop.core.register import normalise_household
 
 TODAY = dt.date(2025, 6, 1)
 CODE = "430121101201"

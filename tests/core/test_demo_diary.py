@@ -1,9 +1,9 @@
 import datetime as dt
 from collections import Counter
 
-from qunzhong_desktop.core.demo import generate
-from qunzhong_desktop.core.demo_diary import demo_months, generate_diaries
 from qunzhong_desktop.core.diary import DiaryEntry, DiaryVisit, check_entry, is_duty
+from qunzhong_desktop.demo.diary import demo_months, generate_diaries
+from qunzhong_desktop.demo.village import generate
 
 TODAY = dt.date(2026, 11, 20)
 

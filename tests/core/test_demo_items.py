@@ -5,16 +5,8 @@ from collections import Counter
 import pytest
 
 from qunzhong_desktop.core import phone
-from qunzhong_desktop.core.demo import DemoData, generate
-from qunzhong_desktop.core.demo_items import (
-    STORIES,
-    DemoItem,
-    demo_due,
-    generate_items,
-    is_overdue,
-    station_part,
-)
-from qunzhong_desktop.core.intake import (
+from qunzhong_desktop.core.intake.clock import Urgency, urgency
+from qunzhong_desktop.core.intake.rules import (
     CHANNELS,
     DOMAIN_DAYS,
     GRADES,
@@ -22,9 +14,17 @@ from qunzhong_desktop.core.intake import (
     ITEM_TYPES,
     check_move,
 )
-from qunzhong_desktop.core.intake_clock import Urgency, urgency
-from qunzhong_desktop.core.intake_states import CLOCK_RUNNING, Role, State
+from qunzhong_desktop.core.intake.states import CLOCK_RUNNING, Role, State
 from qunzhong_desktop.core.workcalendar import WorkCalendar
+from qunzhong_desktop.demo.items import (
+    STORIES,
+    DemoItem,
+    demo_due,
+    generate_items,
+    is_overdue,
+    station_part,
+)
+from qunzhong_desktop.demo.village import DemoData, generate
 
 TODAY = dt.date(2025, 6, 3)
 CODE = "430121101201"

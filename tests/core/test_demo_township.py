@@ -1,8 +1,8 @@
 import datetime as dt
 
-from qunzhong_desktop.core.demo_township import Escalated, plan_township_steps
-from qunzhong_desktop.core.intake import Event, check_move
-from qunzhong_desktop.core.intake_states import Role, State
+from qunzhong_desktop.core.intake.rules import Event, check_move
+from qunzhong_desktop.core.intake.states import Role, State
+from qunzhong_desktop.demo.township import Escalated, plan_township_steps
 
 NOW = dt.datetime(2026, 11, 30, 16, 0)
 UNITS = ["民政办", "城建办"]

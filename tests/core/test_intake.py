@@ -3,7 +3,8 @@ import datetime as dt
 import pytest
 
 from qunzhong_desktop.core.errors import ValidationError
-from qunzhong_desktop.core.intake import (
+from qunzhong_desktop.core.intake.clock import Urgency, due_date, paused_workdays, urgency
+from qunzhong_desktop.core.intake.rules import (
     DOMAIN_DAYS,
     Event,
     MoveRefused,
@@ -13,8 +14,7 @@ from qunzhong_desktop.core.intake import (
     item_number,
     new_query_code,
 )
-from qunzhong_desktop.core.intake_clock import Urgency, due_date, paused_workdays, urgency
-from qunzhong_desktop.core.intake_states import Role, State, allowed_targets, parse_state
+from qunzhong_desktop.core.intake.states import Role, State, allowed_targets, parse_state
 from qunzhong_desktop.core.workcalendar import WorkCalendar
 
 CAL = WorkCalendar()
@@ -97,7 +97,7 @@ def test_urgency_colours() -> None:
 
 def test_an_assignment_deadline_must_be_a_date() -> None:
     # found by the items state machine: a bad deadline crashed the store's due-date step
-    from qunzhong_desktop.core.intake import MoveRefused, check_move
+    from qunzhong_desktop.core.intake.rules import MoveRefused, check_move
 
     events = [
         Event(dt.datetime(2026, 11, 2, 9), "站", None, State.REGISTERED, "", {}),

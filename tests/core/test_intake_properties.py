@@ -20,7 +20,8 @@ from hypothesis.stateful import (
 )
 
 from qunzhong_desktop.core.errors import DomainError
-from qunzhong_desktop.core.intake import (
+from qunzhong_desktop.core.intake.clock import due_date, paused_workdays
+from qunzhong_desktop.core.intake.rules import (
     FOLLOW_UP_WAYS,
     SATISFACTION,
     Event,
@@ -28,8 +29,7 @@ from qunzhong_desktop.core.intake import (
     check_move,
     current_state,
 )
-from qunzhong_desktop.core.intake_clock import due_date, paused_workdays
-from qunzhong_desktop.core.intake_states import FINAL, MOVES, Role, State, allowed_targets
+from qunzhong_desktop.core.intake.states import FINAL, MOVES, Role, State, allowed_targets
 from qunzhong_desktop.core.workcalendar import WorkCalendar
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])

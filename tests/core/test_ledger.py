@@ -4,8 +4,8 @@ import pytest
 
 from qunzhong_desktop.core.assistance import AssistanceRecord, checked_assistance
 from qunzhong_desktop.core.errors import ValidationError
-from qunzhong_desktop.core.intake import Event
-from qunzhong_desktop.core.intake_states import State
+from qunzhong_desktop.core.intake.rules import Event
+from qunzhong_desktop.core.intake.states import State
 from qunzhong_desktop.core.ledger import (
     ITEM_COLUMNS,
     SUPPORT_COLUMNS,
@@ -148,8 +148,8 @@ def test_assistance_text_is_tidied() -> None:
 
 
 def test_demo_helps_about_sixty_percent_of_households_in_difficulty() -> None:
-    from qunzhong_desktop.core.demo import generate
-    from qunzhong_desktop.core.demo_assistance import generate_assistance
+    from qunzhong_desktop.demo.assistance import generate_assistance
+    from qunzhong_desktop.demo.village import generate
 
     today = dt.date(2026, 6, 1)
     data = generate("430121101201", "白沙村", households=300, seed=7, today=today)

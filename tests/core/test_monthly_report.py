@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 
 from qunzhong_desktop.core.errors import ValidationError
-from qunzhong_desktop.core.intake import Event
-from qunzhong_desktop.core.intake_states import State
-from qunzhong_desktop.core.monthly_report import (
+from qunzhong_desktop.core.intake.rules import Event
+from qunzhong_desktop.core.intake.states import State
+from qunzhong_desktop.core.monthly.report import (
     DEFINITIONS,
     CadreRecord,
     ItemRecord,
@@ -406,9 +406,9 @@ def test_month_bounds() -> None:
 def test_a_month_under_way_counts_overdue_as_of_today() -> None:
     import datetime as dt
 
-    from qunzhong_desktop.core.intake import Event
-    from qunzhong_desktop.core.intake_states import State
-    from qunzhong_desktop.core.monthly_report import ItemRecord, Month, compute
+    from qunzhong_desktop.core.intake.rules import Event
+    from qunzhong_desktop.core.intake.states import State
+    from qunzhong_desktop.core.monthly.report import ItemRecord, Month, compute
     from qunzhong_desktop.core.workcalendar import WorkCalendar
 
     at = dt.datetime(2026, 11, 16, 9)  # Monday; 5 working days → due Monday 23rd

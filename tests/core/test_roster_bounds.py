@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from qunzhong_desktop.core.roster_bounds import Extent, RosterTooLarge, extents
-from qunzhong_desktop.core.roster_reader import RosterUnreadable, read_sheets
+from qunzhong_desktop.core.roster.bounds import Extent, RosterTooLarge, extents
+from qunzhong_desktop.core.roster.reader import RosterUnreadable, read_sheets
 
 DATA = Path(__file__).parents[1] / "data"
 
@@ -98,7 +98,7 @@ def test_real_rosters_are_measured_small_and_read(name: str) -> None:
 
 
 def test_the_xlsx_scan_finds_a_reference_cut_between_two_reads(tmp_path: Path) -> None:
-    from qunzhong_desktop.core import roster_bounds
+    from qunzhong_desktop.core.roster import bounds as roster_bounds
 
     reference = b'<c r="C77" t="s"><v>0</v></c>'
     pad = roster_bounds._CHUNK - len(b"<sheetData>") - 5  # the read ends inside the reference

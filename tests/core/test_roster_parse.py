@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from qunzhong_desktop.core.roster_parse import ParsedRoster, load_roster, parse_roster
-from qunzhong_desktop.core.roster_reader import RosterUnreadable, SheetData, read_sheets
+from qunzhong_desktop.core.roster.parse import ParsedRoster, load_roster, parse_roster
+from qunzhong_desktop.core.roster.reader import RosterUnreadable, SheetData, read_sheets
 from tests.data.roster_builder import (
     LI,
     ROWS,

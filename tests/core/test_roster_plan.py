@@ -1,14 +1,14 @@
 import datetime as dt
 
-from qunzhong_desktop.core.roster_parse import parse_roster
-from qunzhong_desktop.core.roster_plan import (
+from qunzhong_desktop.core.roster.parse import parse_roster
+from qunzhong_desktop.core.roster.plan import (
     Action,
     KnownHousehold,
     KnownPerson,
     RegisterSnapshot,
     plan_import,
 )
-from qunzhong_desktop.core.roster_reader import SheetData
+from qunzhong_desktop.core.roster.reader import SheetData
 from tests.data.roster_builder import make_id
 
 HEADER = ["户号", "姓名", "与户主关系", "身份证号", "联系电话", "家庭住址", "网格", "帮扶类型"]

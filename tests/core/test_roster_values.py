@@ -3,8 +3,8 @@ import datetime as dt
 import pytest
 
 from qunzhong_desktop.core.errors import ValidationError
-from qunzhong_desktop.core.roster_columns import Field, field_of, find_header, header_key
-from qunzhong_desktop.core.roster_values import (
+from qunzhong_desktop.core.roster.columns import Field, field_of, find_header, header_key
+from qunzhong_desktop.core.roster.values import (
     date_of,
     gender_of,
     id_text,

@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from qunzhong_desktop.cli import main
-from qunzhong_desktop.core.intake_records import NewItem
+from qunzhong_desktop.core.intake.records import NewItem
 from qunzhong_desktop.core.ledger import ITEM_COLUMNS
 from qunzhong_desktop.home import database_path
 from qunzhong_desktop.reports.fonts import FontNotFound, find_cjk_font

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from qunzhong_desktop.core.monthly_report import DEFINITIONS, MonthlyReport, compute
+from qunzhong_desktop.core.monthly.report import DEFINITIONS, MonthlyReport, compute
 from qunzhong_desktop.reports.fonts import CjkFont, find_cjk_font
 from qunzhong_desktop.reports.monthly_output import ReportOutputError
 from qunzhong_desktop.reports.monthly_pdf import render_monthly_pdf

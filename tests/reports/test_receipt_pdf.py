@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from qunzhong_desktop.core.intake_records import NewItem
-from qunzhong_desktop.core.intake_states import State
+from qunzhong_desktop.core.intake.records import NewItem
+from qunzhong_desktop.core.intake.states import State
 from qunzhong_desktop.reports.fonts import CjkFont, find_cjk_font
 from qunzhong_desktop.reports.receipt_pdf import (
     ReceiptOutputError,

@@ -15,8 +15,8 @@ from pypdf import PdfReader
 
 from qunzhong_desktop.core.errors import ValidationError
 from qunzhong_desktop.core.ledger import TOWNSHIP_ITEM_COLUMNS, LedgerFilter
-from qunzhong_desktop.core.monthly_report import MonthlyReport, Rate, UnitScore
-from qunzhong_desktop.core.monthly_stations import STATION_HEADERS, StationFigures, TownshipReport
+from qunzhong_desktop.core.monthly.report import MonthlyReport, Rate, UnitScore
+from qunzhong_desktop.core.monthly.stations import STATION_HEADERS, StationFigures, TownshipReport
 from qunzhong_desktop.reports.fonts import CjkFont, find_cjk_font
 from qunzhong_desktop.reports.ledger_export import export_ledger
 from qunzhong_desktop.reports.monthly_pdf import render_monthly_pdf

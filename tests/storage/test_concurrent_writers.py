@@ -17,7 +17,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from qunzhong_desktop.core.entities import Household, Person
-from qunzhong_desktop.core.intake_records import NewItem
+from qunzhong_desktop.core.intake.records import NewItem
 from qunzhong_desktop.home import database_path
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.store import Store
@@ -26,7 +26,7 @@ PER_CHILD = 25
 CHILD = """
 import datetime as dt, sys
 from pathlib import Path
-from qunzhong_desktop.core.intake_records import NewItem
+from qunzhong_desktop.core.intake.records import NewItem
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.items_repo import SqlItems
 

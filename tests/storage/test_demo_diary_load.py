@@ -1,9 +1,9 @@
 import datetime as dt
 
-from qunzhong_desktop.core.demo import generate
-from qunzhong_desktop.core.demo_diary import generate_diaries
-from qunzhong_desktop.storage.demo_diary_load import load_diaries
-from qunzhong_desktop.storage.demo_load import load_demo
+from qunzhong_desktop.demo.diary import generate_diaries
+from qunzhong_desktop.demo.diary_load import load_diaries
+from qunzhong_desktop.demo.load import load_demo
+from qunzhong_desktop.demo.village import generate
 from qunzhong_desktop.storage.store import Store
 
 TODAY = dt.date(2026, 11, 20)

@@ -4,14 +4,14 @@ from collections import Counter
 import pytest
 from sqlalchemy import func, select
 
-from qunzhong_desktop.core.demo import generate
-from qunzhong_desktop.core.demo_items import generate_items
 from qunzhong_desktop.core.errors import SetupError
-from qunzhong_desktop.core.intake_records import ItemFilter, NewItem
-from qunzhong_desktop.core.intake_states import State
+from qunzhong_desktop.core.intake.records import ItemFilter, NewItem
+from qunzhong_desktop.core.intake.states import State
+from qunzhong_desktop.demo.items import generate_items
+from qunzhong_desktop.demo.load import load_demo, load_items
+from qunzhong_desktop.demo.village import generate
 from qunzhong_desktop.storage import items_repo
 from qunzhong_desktop.storage import models as m
-from qunzhong_desktop.storage.demo_load import load_demo, load_items
 from qunzhong_desktop.storage.store import Store
 
 TODAY = dt.date(2025, 6, 3)

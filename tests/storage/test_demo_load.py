@@ -4,12 +4,12 @@ import time
 import pytest
 from sqlalchemy import func, select
 
-from qunzhong_desktop.core.demo import generate
 from qunzhong_desktop.core.entities import Household, Person
 from qunzhong_desktop.core.errors import DuplicateError
 from qunzhong_desktop.core.register import HouseholdInvalid
+from qunzhong_desktop.demo.load import load_demo, taken
+from qunzhong_desktop.demo.village import generate
 from qunzhong_desktop.storage import models as m
-from qunzhong_desktop.storage.demo_load import load_demo, taken
 from qunzhong_desktop.storage.store import Store
 
 TODAY = dt.date(2025, 6, 1)

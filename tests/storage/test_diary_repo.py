@@ -14,7 +14,7 @@ from qunzhong_desktop.core.diary import (
 )
 from qunzhong_desktop.core.entities import Cadre, Household, Person
 from qunzhong_desktop.core.errors import NotFoundError, ValidationError
-from qunzhong_desktop.core.intake_records import NewItem
+from qunzhong_desktop.core.intake.records import NewItem
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.store import Store
 

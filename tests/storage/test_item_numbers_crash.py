@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, text
 
-from qunzhong_desktop.core.intake_records import NewItem
+from qunzhong_desktop.core.intake.records import NewItem
 from qunzhong_desktop.home import database_path
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.database import Database
@@ -33,7 +33,7 @@ NOW = dt.datetime(2026, 3, 2, 9, 0)
 CHILD = """
 import datetime as dt, sys, time
 from pathlib import Path
-from qunzhong_desktop.core.intake_records import NewItem
+from qunzhong_desktop.core.intake.records import NewItem
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.items_repo import SqlItems
 

@@ -21,16 +21,16 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_state_machine_as_test
 from sqlalchemy import func, select
 
-from qunzhong_desktop.core.intake import (
+from qunzhong_desktop.core.intake.clock import due_date
+from qunzhong_desktop.core.intake.records import NewItem
+from qunzhong_desktop.core.intake.rules import (
     DOMAIN_DAYS,
     ITEM_TYPES,
     MoveRefused,
     check_move,
     item_number,
 )
-from qunzhong_desktop.core.intake_clock import due_date
-from qunzhong_desktop.core.intake_records import NewItem
-from qunzhong_desktop.core.intake_states import Role, State, allowed_targets
+from qunzhong_desktop.core.intake.states import Role, State, allowed_targets
 from qunzhong_desktop.home import database_path
 from qunzhong_desktop.storage import items_repo
 from qunzhong_desktop.storage import models as m

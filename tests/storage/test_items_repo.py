@@ -5,10 +5,10 @@ from sqlalchemy import select
 
 from qunzhong_desktop.core.entities import Household, Person
 from qunzhong_desktop.core.errors import ValidationError
-from qunzhong_desktop.core.intake import MoveRefused
-from qunzhong_desktop.core.intake_clock import Urgency
-from qunzhong_desktop.core.intake_records import ItemFilter, NewItem
-from qunzhong_desktop.core.intake_states import State
+from qunzhong_desktop.core.intake.clock import Urgency
+from qunzhong_desktop.core.intake.records import ItemFilter, NewItem
+from qunzhong_desktop.core.intake.rules import MoveRefused
+from qunzhong_desktop.core.intake.states import State
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.store import Store
 

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from qunzhong_desktop.core.intake_states import State
+from qunzhong_desktop.core.intake.states import State
 from qunzhong_desktop.core.ledger import ITEM_COLUMNS, LedgerFilter
 from qunzhong_desktop.storage.ledger_repo import SqlLedger
 from qunzhong_desktop.storage.store import Store

@@ -70,7 +70,7 @@ def test_head_constant_matches_the_migrations() -> None:
 def test_upgrade_from_0002_keeps_items(store: Store, tmp_path: Path) -> None:
     import datetime as dt
 
-    from qunzhong_desktop.core.intake_records import NewItem
+    from qunzhong_desktop.core.intake.records import NewItem
 
     item = store.items.register_item(
         NewItem(channel="来访", domain="教育", grade="B", item_type="承诺件", content="入学",

@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 
 from qunzhong_desktop.core.entities import Cadre, Household, Person
-from qunzhong_desktop.core.intake_records import NewItem
-from qunzhong_desktop.core.intake_states import Role, State
-from qunzhong_desktop.core.monthly_report import CadreRecord, Month, Rate, UnitScore, compute
+from qunzhong_desktop.core.intake.records import NewItem
+from qunzhong_desktop.core.intake.states import Role, State
+from qunzhong_desktop.core.monthly.report import CadreRecord, Month, Rate, UnitScore, compute
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.store import Store
 

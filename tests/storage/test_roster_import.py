@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from qunzhong_desktop.core.roster_parse import load_roster
+from qunzhong_desktop.core.roster.parse import load_roster
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage import roster_import
 from qunzhong_desktop.storage.roster_import import apply_roster, import_roster, preview_roster

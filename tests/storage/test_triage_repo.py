@@ -7,9 +7,9 @@ from sqlalchemy import select
 
 from qunzhong_desktop.core.calendar_file import Schedule, ScheduleDay
 from qunzhong_desktop.core.errors import ValidationError
-from qunzhong_desktop.core.intake import DEFAULT_UNITS
-from qunzhong_desktop.core.intake_records import ItemFilter, NewItem
-from qunzhong_desktop.core.intake_states import Role, State
+from qunzhong_desktop.core.intake.records import ItemFilter, NewItem
+from qunzhong_desktop.core.intake.rules import DEFAULT_UNITS
+from qunzhong_desktop.core.intake.states import Role, State
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.store import Store
 

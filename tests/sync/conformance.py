@@ -36,8 +36,8 @@ from qunzhong_desktop.core.calendar_file import parse_schedule
 from qunzhong_desktop.core.diary import KINDS, CheckMark, DiaryEntry, DiaryVisit
 from qunzhong_desktop.core.entities import SUPPORT_TAGS, Cadre, Grid, Household, Person
 from qunzhong_desktop.core.errors import DomainError
-from qunzhong_desktop.core.intake_records import ItemFilter, NewItem
-from qunzhong_desktop.core.intake_states import Role, State, allowed_targets
+from qunzhong_desktop.core.intake.records import ItemFilter, NewItem
+from qunzhong_desktop.core.intake.states import Role, State, allowed_targets
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage import write_paths
 from qunzhong_desktop.storage.models_sync import SyncConflict

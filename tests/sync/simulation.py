@@ -22,8 +22,8 @@ from sqlalchemy import select
 
 from qunzhong_desktop.core.entities import Household, Person
 from qunzhong_desktop.core.errors import DomainError
-from qunzhong_desktop.core.intake_records import ItemFilter, NewItem
-from qunzhong_desktop.core.intake_states import Role, State
+from qunzhong_desktop.core.intake.records import ItemFilter, NewItem
+from qunzhong_desktop.core.intake.states import Role, State
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.models_sync import (
     SyncConflict,

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, precondition, rule, run_state_machine_as_test
 
 import qunzhong_desktop
-from qunzhong_desktop.core.intake_states import Role
+from qunzhong_desktop.core.intake.states import Role
 from qunzhong_desktop.storage import write_paths
 
 from .conformance import EXEMPT, World, driven_since, walk_all

@@ -8,7 +8,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from qunzhong_desktop.core.entities import Household, Person
-from qunzhong_desktop.core.intake_states import Role, State
+from qunzhong_desktop.core.intake.states import Role, State
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.sync.views import ALREADY, APPLIED
 

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from qunzhong_desktop.core.entities import Household, Person
-from qunzhong_desktop.core.intake_states import Role, State
+from qunzhong_desktop.core.intake.states import Role, State
 from qunzhong_desktop.sync.bundle_format import MANIFEST
 from qunzhong_desktop.sync.keys import NodeKeys
 from qunzhong_desktop.sync.signed_doc import DOCUMENT

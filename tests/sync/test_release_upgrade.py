@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from qunzhong_desktop.core.intake_records import NewItem
+from qunzhong_desktop.core.intake.records import NewItem
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.store import Store, open_store
 from qunzhong_desktop.sync import schema

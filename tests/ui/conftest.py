@@ -12,8 +12,8 @@ os.environ.setdefault("QUNZHONG_LANG", "zh")
 
 from PySide6.QtWidgets import QApplication
 
-from qunzhong_desktop.ui import tasks
-from qunzhong_desktop.ui.application import make_application
+from qunzhong_desktop.ui.common import tasks
+from qunzhong_desktop.ui.shell.application import make_application
 
 # Harmless notices of the offscreen platform (qutebrowser ignores the same ones).
 QT_LOG_IGNORE = (r"^This plugin does not support propagateSizeHints\(\)",)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from qunzhong_desktop.core.intake_records import NewItem
+from qunzhong_desktop.core.intake.records import NewItem
 from qunzhong_desktop.storage.store import Store
 
 FRIDAY = dt.datetime(2026, 11, 20, 9, 30)

@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 from qunzhong_desktop.reports.fonts import FONT_SETTING, find_cjk_font
 from qunzhong_desktop.storage.cards_repo import SqlCards
 from qunzhong_desktop.storage.store import Store
-from qunzhong_desktop.ui.cards_dialog import CardsDialog
-from qunzhong_desktop.ui.pdf_print import PdfPreviewDialog, open_pdf, paint_pdf
+from qunzhong_desktop.ui.common.pdf_print import PdfPreviewDialog, open_pdf, paint_pdf
+from qunzhong_desktop.ui.register.cards_dialog import CardsDialog
 from tests.storage.test_cards_repo import populate
 
 pytestmark = pytest.mark.gui

@@ -13,8 +13,9 @@ from qunzhong_desktop.storage.models_sync import SyncConflict
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.sync.service import SyncService
 from qunzhong_desktop.sync.views import ConflictView
-from qunzhong_desktop.ui import conflicts_page, form_feedback
-from qunzhong_desktop.ui.conflicts_page import ConflictsPage, display_value
+from qunzhong_desktop.ui.common import form_feedback
+from qunzhong_desktop.ui.sync import conflicts_page
+from qunzhong_desktop.ui.sync.conflicts_page import ConflictsPage, display_value
 from tests.ui.register_data import seed
 
 pytestmark = pytest.mark.gui

@@ -9,12 +9,13 @@ from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from qunzhong_desktop.core.diary import DiaryEntry, DiaryVisit
-from qunzhong_desktop.core.intake_records import ItemFilter
+from qunzhong_desktop.core.intake.records import ItemFilter
 from qunzhong_desktop.storage.store import Store
-from qunzhong_desktop.ui import diary_form, diary_page, form_feedback
-from qunzhong_desktop.ui.diary_form import DiaryForm, FindingDialog
-from qunzhong_desktop.ui.diary_page import DiaryPage
-from qunzhong_desktop.ui.pdf_print import PdfPreviewDialog
+from qunzhong_desktop.ui.common import form_feedback
+from qunzhong_desktop.ui.common.pdf_print import PdfPreviewDialog
+from qunzhong_desktop.ui.diary import diary_form, diary_page
+from qunzhong_desktop.ui.diary.diary_form import DiaryForm, FindingDialog
+from qunzhong_desktop.ui.diary.diary_page import DiaryPage
 from tests.ui.register_data import seed, type_text
 
 pytestmark = pytest.mark.gui
@@ -180,7 +181,7 @@ def test_page_lists_by_cadre_and_month_and_prints(
 
 
 def test_main_window_has_the_diary_page(qtbot: QtBot, store: Store) -> None:
-    from qunzhong_desktop.ui.main_window import MainWindow
+    from qunzhong_desktop.ui.shell.main_window import MainWindow
 
     window = MainWindow(store)
     qtbot.addWidget(window)

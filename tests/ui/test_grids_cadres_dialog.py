@@ -3,8 +3,8 @@ from PySide6.QtCore import Qt
 
 from qunzhong_desktop.core.entities import Cadre, Grid, Household, Person
 from qunzhong_desktop.storage.store import Store
-from qunzhong_desktop.ui.form_feedback import is_marked
-from qunzhong_desktop.ui.grids_cadres_dialog import (
+from qunzhong_desktop.ui.common.form_feedback import is_marked
+from qunzhong_desktop.ui.register.grids_cadres_dialog import (
     CadreForm,
     GridForm,
     GridsCadresDialog,

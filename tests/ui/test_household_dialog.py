@@ -5,9 +5,9 @@ from PySide6.QtCore import Qt
 
 from qunzhong_desktop.core.entities import Grid, Household, Person
 from qunzhong_desktop.storage.store import Store
-from qunzhong_desktop.ui import form_feedback
-from qunzhong_desktop.ui.form_feedback import is_marked
-from qunzhong_desktop.ui.household_dialog import HouseholdDialog
+from qunzhong_desktop.ui.common import form_feedback
+from qunzhong_desktop.ui.common.form_feedback import is_marked
+from qunzhong_desktop.ui.register.household_dialog import HouseholdDialog
 from tests.ui.register_data import make_id, type_text
 
 pytestmark = pytest.mark.gui

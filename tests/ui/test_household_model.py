@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 
 from qunzhong_desktop.core.entities import HouseholdRow
 from qunzhong_desktop.storage.store import Store
-from qunzhong_desktop.ui.household_model import (
+from qunzhong_desktop.ui.register.household_model import (
     COL_HEAD,
     COL_ID,
     COL_NUMBER,

@@ -7,11 +7,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from qunzhong_desktop.core.intake_records import ItemFilter
-from qunzhong_desktop.core.intake_states import State
+from qunzhong_desktop.core.intake.records import ItemFilter
+from qunzhong_desktop.core.intake.states import State
 from qunzhong_desktop.storage.store import Store
-from qunzhong_desktop.ui import form_feedback
-from qunzhong_desktop.ui.intake_form import IntakeForm
+from qunzhong_desktop.ui.common import form_feedback
+from qunzhong_desktop.ui.intake.intake_form import IntakeForm
 from tests.ui.intake_data import FRIDAY
 from tests.ui.register_data import seed, type_text
 
@@ -180,7 +180,7 @@ def test_immediate_item_needs_its_result(qtbot: QtBot, form: IntakeForm) -> None
 def test_save_and_print_opens_the_receipt(
     qtbot: QtBot, form: IntakeForm, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from qunzhong_desktop.ui import receipt_preview
+    from qunzhong_desktop.ui.intake import receipt_preview
 
     shown: list[str] = []
     monkeypatch.setattr(

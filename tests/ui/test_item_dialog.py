@@ -5,11 +5,11 @@ import datetime as dt
 import pytest
 from pytestqt.qtbot import QtBot
 
-from qunzhong_desktop.core.intake_states import State
+from qunzhong_desktop.core.intake.states import State
 from qunzhong_desktop.storage.store import Store
-from qunzhong_desktop.ui import form_feedback
-from qunzhong_desktop.ui.item_dialog import ItemDialog
-from qunzhong_desktop.ui.move_dialog import MoveDialog
+from qunzhong_desktop.ui.common import form_feedback
+from qunzhong_desktop.ui.intake.item_dialog import ItemDialog
+from qunzhong_desktop.ui.intake.move_dialog import MoveDialog
 from tests.ui.intake_data import FRIDAY, register
 from tests.ui.register_data import type_text
 
@@ -138,7 +138,7 @@ def test_reject_needs_a_reason(qtbot: QtBot, store: Store) -> None:
 
 
 def test_receipt_button(qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
-    from qunzhong_desktop.ui import receipt_preview
+    from qunzhong_desktop.ui.intake import receipt_preview
 
     shown: list[str] = []
     monkeypatch.setattr(
@@ -184,7 +184,7 @@ def test_a_finding_names_its_diary_entry(qtbot: QtBot, store: Store) -> None:
 
 
 def test_the_townships_assignment_and_result_read_plainly(qtbot: QtBot, store: Store) -> None:
-    from qunzhong_desktop.core.intake_states import Role
+    from qunzhong_desktop.core.intake.states import Role
 
     number = register(store, FRIDAY, item_type="上报件")
     data = {"unit": "城建办", "deadline": "2026-12-04"}

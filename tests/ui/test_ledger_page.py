@@ -8,10 +8,10 @@ from pytestqt.qtbot import QtBot
 
 from qunzhong_desktop.core.ledger import ITEM_COLUMNS
 from qunzhong_desktop.storage.store import Store
-from qunzhong_desktop.ui.assistance_dialog import AssistanceDialog
-from qunzhong_desktop.ui.ledger_model import LedgerModel
-from qunzhong_desktop.ui.ledger_page import LedgerPage, period_range
-from qunzhong_desktop.ui.main_window import MainWindow
+from qunzhong_desktop.ui.ledgers.assistance_dialog import AssistanceDialog
+from qunzhong_desktop.ui.ledgers.ledger_model import LedgerModel
+from qunzhong_desktop.ui.ledgers.ledger_page import LedgerPage, period_range
+from qunzhong_desktop.ui.shell.main_window import MainWindow
 from tests.ledger_data import TODAY, Village, build
 
 pytestmark = pytest.mark.gui

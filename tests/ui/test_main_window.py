@@ -6,10 +6,10 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from qunzhong_desktop.storage.store import Store
-from qunzhong_desktop.ui.application import create_main_window
-from qunzhong_desktop.ui.dashboard_page import DashboardPage
-from qunzhong_desktop.ui.main_window import MainWindow
-from qunzhong_desktop.ui.settings_page import SettingsPage
+from qunzhong_desktop.ui.settings.settings_page import SettingsPage
+from qunzhong_desktop.ui.shell.application import create_main_window
+from qunzhong_desktop.ui.shell.dashboard_page import DashboardPage
+from qunzhong_desktop.ui.shell.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
 
@@ -33,21 +33,21 @@ def test_navigation_lists_the_station_pages(window: MainWindow) -> None:
 
 
 def test_every_page_can_be_shown(window: MainWindow) -> None:
-    from qunzhong_desktop.ui.register_page import RegisterPage
+    from qunzhong_desktop.ui.register.register_page import RegisterPage
 
     for row, key in enumerate(window.page_keys()):
         window.nav.setCurrentRow(row)
         assert window.stack.currentWidget() is window.pages[key]
     assert isinstance(window.pages["register"], RegisterPage)
     assert isinstance(window.pages["settings"], SettingsPage)
-    from qunzhong_desktop.ui.worklist_page import IntakePage
+    from qunzhong_desktop.ui.intake.intake_page import IntakePage
 
     assert isinstance(window.pages["intake"], IntakePage)
 
 
 def test_sync_and_conflicts_are_working_pages(window: MainWindow) -> None:
-    from qunzhong_desktop.ui.conflicts_page import ConflictsPage
-    from qunzhong_desktop.ui.sync_page import SyncPage
+    from qunzhong_desktop.ui.sync.conflicts_page import ConflictsPage
+    from qunzhong_desktop.ui.sync.sync_page import SyncPage
 
     window.show_page("sync")
     assert isinstance(window.stack.currentWidget(), SyncPage)
@@ -57,7 +57,7 @@ def test_sync_and_conflicts_are_working_pages(window: MainWindow) -> None:
 
 def test_township_office_gets_its_own_pages(qtbot: QtBot, empty_store: Store) -> None:
     from qunzhong_desktop.storage.setup import init_township
-    from qunzhong_desktop.ui.triage_page import TriagePage
+    from qunzhong_desktop.ui.triage.triage_page import TriagePage
 
     init_township(empty_store.db, "430121101", "白沙镇群众工作办")
     window = create_main_window(empty_store)
@@ -155,7 +155,7 @@ def test_labels_are_not_clipped(window: MainWindow) -> None:
 
 def test_dashboard_counts_and_flagged_shortcut(qtbot, store) -> None:  # type: ignore[no-untyped-def]
     from qunzhong_desktop.core.entities import Household, Person
-    from qunzhong_desktop.ui.application import create_main_window
+    from qunzhong_desktop.ui.shell.application import create_main_window
 
     store.register.save_household(
         Household(

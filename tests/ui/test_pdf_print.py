@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from qunzhong_desktop.ui import errors
-from qunzhong_desktop.ui.pdf_print import PdfOpenError, open_pdf, preview_pdf
+from qunzhong_desktop.ui.common import errors
+from qunzhong_desktop.ui.common.pdf_print import PdfOpenError, open_pdf, preview_pdf
 
 pytestmark = pytest.mark.gui
 

@@ -7,11 +7,11 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from qunzhong_desktop.core.intake_records import NewItem
+from qunzhong_desktop.core.intake.records import NewItem
 from qunzhong_desktop.reports.fonts import find_cjk_font
 from qunzhong_desktop.storage.store import Store
-from qunzhong_desktop.ui import receipt_preview
-from qunzhong_desktop.ui.pdf_print import PdfPreviewDialog, paint_pdf
+from qunzhong_desktop.ui.common.pdf_print import PdfPreviewDialog, paint_pdf
+from qunzhong_desktop.ui.intake import receipt_preview
 from tests.ui.test_cards_dialog import pdf_printer
 
 pytestmark = pytest.mark.gui

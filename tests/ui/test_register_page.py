@@ -8,11 +8,17 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from qunzhong_desktop.core.entities import Cadre, Household, Person
 from qunzhong_desktop.storage.store import Store
-from qunzhong_desktop.ui import form_feedback
-from qunzhong_desktop.ui.grids_cadres_dialog import GridsCadresDialog, PairDialog
-from qunzhong_desktop.ui.household_dialog import HouseholdDialog
-from qunzhong_desktop.ui.household_model import COL_CADRE, COL_HEAD, COL_ID, COL_NUMBER, COL_PHONE
-from qunzhong_desktop.ui.register_page import RegisterPage
+from qunzhong_desktop.ui.common import form_feedback
+from qunzhong_desktop.ui.register.grids_cadres_dialog import GridsCadresDialog, PairDialog
+from qunzhong_desktop.ui.register.household_dialog import HouseholdDialog
+from qunzhong_desktop.ui.register.household_model import (
+    COL_CADRE,
+    COL_HEAD,
+    COL_ID,
+    COL_NUMBER,
+    COL_PHONE,
+)
+from qunzhong_desktop.ui.register.register_page import RegisterPage
 from tests.ui.register_data import seed, type_text
 
 pytestmark = pytest.mark.gui
@@ -234,9 +240,9 @@ def test_import_and_cards_open_the_colleagues_dialogs(
     name: str,
     button: str,
 ) -> None:
-    fake = types.ModuleType(f"qunzhong_desktop.ui.{module}")
+    fake = types.ModuleType(f"qunzhong_desktop.ui.register.{module}")
     setattr(fake, name, _FakeDialog)
-    monkeypatch.setitem(sys.modules, f"qunzhong_desktop.ui.{module}", fake)
+    monkeypatch.setitem(sys.modules, f"qunzhong_desktop.ui.register.{module}", fake)
     _FakeDialog.made.clear()
     page.table.clearSelection()
     qtbot.mouseClick(getattr(page, button), Qt.MouseButton.LeftButton)

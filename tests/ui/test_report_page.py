@@ -10,10 +10,10 @@ from openpyxl import load_workbook
 from PySide6.QtCore import QDate
 from pytestqt.qtbot import QtBot
 
-from qunzhong_desktop.core.intake_records import NewItem
+from qunzhong_desktop.core.intake.records import NewItem
 from qunzhong_desktop.reports.fonts import find_cjk_font
 from qunzhong_desktop.storage.store import Store
-from qunzhong_desktop.ui.report_page import ReportPage
+from qunzhong_desktop.ui.ledgers.report_page import ReportPage
 
 pytestmark = pytest.mark.gui
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from qunzhong_desktop.storage.store import Store
-from qunzhong_desktop.ui.roster_dialog import RosterImportDialog
+from qunzhong_desktop.ui.register.roster_dialog import RosterImportDialog
 from tests.data.roster_builder import ROWS, build_messy_roster
 
 pytestmark = pytest.mark.gui

@@ -15,8 +15,8 @@ from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.sync.keys import NodeKeys
 from qunzhong_desktop.sync.node import PASSPHRASE_ENV
 from qunzhong_desktop.sync.service import SyncService
-from qunzhong_desktop.ui import setup_pages
-from qunzhong_desktop.ui.setup_wizard import SetupWizard
+from qunzhong_desktop.ui.setup import setup_pages
+from qunzhong_desktop.ui.setup.setup_wizard import SetupWizard
 from tests.conftest import STATION, _copy_store
 from tests.ui.register_data import type_text
 
@@ -157,7 +157,7 @@ def test_an_already_set_up_store_is_refused_with_a_message(
 ) -> None:
     shown: list[str] = []
     monkeypatch.setattr(
-        "qunzhong_desktop.ui.setup_wizard.show_error",
+        "qunzhong_desktop.ui.setup.setup_wizard.show_error",
         lambda _parent, exc: shown.append(str(exc)),
     )
     wizard = make_wizard(qtbot, store)
@@ -416,7 +416,7 @@ def test_a_field_refused_at_the_end_is_shown_on_its_page(
     def refuse(_db: object, _profile: object) -> None:
         raise ValidationError("这个号码已停用。", code="phone.test", field="phone")
 
-    monkeypatch.setattr("qunzhong_desktop.ui.setup_wizard.init_station", refuse)
+    monkeypatch.setattr("qunzhong_desktop.ui.setup.setup_wizard.init_station", refuse)
     wizard = make_wizard(qtbot, empty_store)
     station_to_passphrase(wizard)
     finish(wizard, "白沙村口令123")

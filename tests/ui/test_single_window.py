@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from qunzhong_desktop.ui import application
-from qunzhong_desktop.ui.single_window import LOCK_FILE, SingleWindow
+from qunzhong_desktop.ui.shell import application
+from qunzhong_desktop.ui.shell.single_window import LOCK_FILE, SingleWindow
 
 pytestmark = pytest.mark.gui
 

@@ -14,8 +14,8 @@ from qunzhong_desktop.home import database_path
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.register_repo import SqlRegister
 from qunzhong_desktop.storage.store import Store
-from qunzhong_desktop.ui import stale_dialog
-from qunzhong_desktop.ui.household_dialog import HouseholdDialog
+from qunzhong_desktop.ui.common import stale_dialog
+from qunzhong_desktop.ui.register.household_dialog import HouseholdDialog
 
 pytestmark = pytest.mark.gui
 

@@ -28,21 +28,22 @@ from qunzhong_desktop.sync.keys import NodeKeys
 from qunzhong_desktop.sync.node import PASSPHRASE_ENV
 from qunzhong_desktop.sync.service import SyncService
 from qunzhong_desktop.sync.views import ALREADY, APPLIED, REFUSED, ImportReport, PeerStatus
-from qunzhong_desktop.ui import passphrase_dialog, sync_page
-from qunzhong_desktop.ui.import_report_dialog import (
+from qunzhong_desktop.ui.sync import key_dialogs as passphrase_dialog
+from qunzhong_desktop.ui.sync import sync_page
+from qunzhong_desktop.ui.sync.import_report_dialog import (
     ExportResultDialog,
     ImportReportDialog,
     import_summary,
     summary_text,
 )
-from qunzhong_desktop.ui.passphrase_dialog import (
+from qunzhong_desktop.ui.sync.key_dialogs import (
     FingerprintDialog,
     NewKeysDialog,
     PassphraseDialog,
     ask_keys,
     normalise_fingerprint,
 )
-from qunzhong_desktop.ui.stations_model import (
+from qunzhong_desktop.ui.sync.stations_model import (
     COL_ENROLLED,
     COL_LAST_BUNDLE,
     COL_MISSING,
@@ -53,7 +54,7 @@ from qunzhong_desktop.ui.stations_model import (
     RED,
     StationsTableModel,
 )
-from qunzhong_desktop.ui.sync_page import FOLDER_SETTING, SyncPage
+from qunzhong_desktop.ui.sync.sync_page import FOLDER_SETTING, SyncPage
 
 from .register_data import make_id
 

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushB
 from pytestqt.qtbot import QtBot
 
 from qunzhong_desktop.core.errors import ValidationError
-from qunzhong_desktop.ui import errors, tasks
-from qunzhong_desktop.ui.tasks import CancelToken, Progress, run_task
+from qunzhong_desktop.ui.common import errors, tasks
+from qunzhong_desktop.ui.common.tasks import CancelToken, Progress, run_task
 
 pytestmark = pytest.mark.gui
 

@@ -11,8 +11,8 @@ from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
 from qunzhong_desktop.storage.store import Store
-from qunzhong_desktop.ui.ledger_page import LedgerPage
-from qunzhong_desktop.ui.report_page import ReportPage
+from qunzhong_desktop.ui.ledgers.ledger_page import LedgerPage
+from qunzhong_desktop.ui.ledgers.report_page import ReportPage
 from tests.township_data import AFTER, TOWNSHIP_NAME, Township, build
 
 pytestmark = pytest.mark.gui

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from qunzhong_desktop.storage.store import Store
-from qunzhong_desktop.ui import application
+from qunzhong_desktop.ui.shell import application
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "translations" / "qunzhong_en.ts"
@@ -40,7 +40,7 @@ def messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
 
 def test_every_ui_string_has_a_finished_english_translation(tmp_path: Path) -> None:
     extracted = tmp_path / "extracted.ts"
-    sources = sorted(str(p) for p in UI.glob("*.py"))
+    sources = sorted(str(p) for p in UI.rglob("*.py"))
     subprocess.run(
         [tool("pyside6-lupdate"), "-locations", "none", *sources, "-ts", str(extracted)],
         check=True,

@@ -10,25 +10,25 @@ from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from qunzhong_desktop.core.intake_clock import Urgency
-from qunzhong_desktop.core.intake_states import Role, State
+from qunzhong_desktop.core.intake.clock import Urgency
+from qunzhong_desktop.core.intake.states import Role, State
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.store import Store
-from qunzhong_desktop.ui import form_feedback
-from qunzhong_desktop.ui.assign_dialog import (
+from qunzhong_desktop.ui.common import form_feedback
+from qunzhong_desktop.ui.intake.worklist_model import URGENCY_COLOURS
+from qunzhong_desktop.ui.triage.assign_dialog import (
     AssignDialog,
     RejectDialog,
     ResultDialog,
     UnitsDialog,
     to_qdate,
 )
-from qunzhong_desktop.ui.triage_page import (
+from qunzhong_desktop.ui.triage.triage_page import (
     COL_STATION,
     COL_UNIT,
     TownshipItemDialog,
     TriagePage,
 )
-from qunzhong_desktop.ui.worklist_model import URGENCY_COLOURS
 from tests.ui.intake_data import FRIDAY, register
 from tests.ui.register_data import type_text
 

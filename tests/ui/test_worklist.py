@@ -8,13 +8,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
-from qunzhong_desktop.core.intake_clock import Urgency
-from qunzhong_desktop.core.intake_records import ItemRow
-from qunzhong_desktop.core.intake_states import State
+from qunzhong_desktop.core.intake.clock import Urgency
+from qunzhong_desktop.core.intake.records import ItemRow
+from qunzhong_desktop.core.intake.states import State
 from qunzhong_desktop.storage.store import Store
-from qunzhong_desktop.ui.item_dialog import ItemDialog
-from qunzhong_desktop.ui.item_figures import ItemFigures
-from qunzhong_desktop.ui.worklist_model import (
+from qunzhong_desktop.ui.intake.intake_page import IntakePage
+from qunzhong_desktop.ui.intake.item_dialog import ItemDialog
+from qunzhong_desktop.ui.intake.item_figures import ItemFigures
+from qunzhong_desktop.ui.intake.worklist_model import (
     COL_CONTENT,
     COL_NUMBER,
     COL_REQUESTER,
@@ -23,7 +24,6 @@ from qunzhong_desktop.ui.worklist_model import (
     URGENCY_COLOURS,
     WorkListModel,
 )
-from qunzhong_desktop.ui.worklist_page import IntakePage
 from tests.ui.intake_data import FRIDAY, register
 from tests.ui.register_data import type_text
 

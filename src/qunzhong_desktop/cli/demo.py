@@ -18,16 +18,16 @@ from collections import Counter
 from typing import Any
 
 from qunzhong_desktop.cli.common import store_of
-from qunzhong_desktop.core.demo import DEFAULT_HOUSEHOLDS, DEFAULT_SEED, generate, village_of
-from qunzhong_desktop.core.demo_assistance import generate_assistance
-from qunzhong_desktop.core.demo_diary import generate_diaries
-from qunzhong_desktop.core.demo_items import DEFAULT_ITEMS, generate_items, is_overdue
-from qunzhong_desktop.core.demo_township import plan_township_steps
 from qunzhong_desktop.core.errors import SetupError, ValidationError
-from qunzhong_desktop.core.intake_states import STATE_NAMES, State
-from qunzhong_desktop.storage.demo_diary_load import load_diaries
-from qunzhong_desktop.storage.demo_load import load_assistance, load_demo, load_items, taken
-from qunzhong_desktop.storage.demo_township_load import escalated_items, load_township_steps
+from qunzhong_desktop.core.intake.states import STATE_NAMES, State
+from qunzhong_desktop.demo.assistance import generate_assistance
+from qunzhong_desktop.demo.diary import generate_diaries
+from qunzhong_desktop.demo.diary_load import load_diaries
+from qunzhong_desktop.demo.items import DEFAULT_ITEMS, generate_items, is_overdue
+from qunzhong_desktop.demo.load import load_assistance, load_demo, load_items, taken
+from qunzhong_desktop.demo.township import plan_township_steps
+from qunzhong_desktop.demo.township_load import escalated_items, load_township_steps
+from qunzhong_desktop.demo.village import DEFAULT_HOUSEHOLDS, DEFAULT_SEED, generate, village_of
 from qunzhong_desktop.storage.setup import node_role
 from qunzhong_desktop.storage.store import Store
 

@@ -24,7 +24,7 @@ from qunzhong_desktop.core.diary import (
 )
 from qunzhong_desktop.core.entities import Cadre
 from qunzhong_desktop.core.errors import NotFoundError, SetupError, ValidationError
-from qunzhong_desktop.core.intake import ITEM_TYPES
+from qunzhong_desktop.core.intake.rules import ITEM_TYPES
 from qunzhong_desktop.core.text import compact
 from qunzhong_desktop.reports.diary_pdf import render_diary
 from qunzhong_desktop.reports.fonts import FONT_SETTING, find_cjk_font

@@ -14,16 +14,16 @@ from typing import Any
 from qunzhong_desktop.cli.common import store_of
 from qunzhong_desktop.core import citizen_id, phone
 from qunzhong_desktop.core.errors import NotFoundError, ValidationError
-from qunzhong_desktop.core.intake import (
+from qunzhong_desktop.core.intake.clock import URGENCY_NAMES, Urgency
+from qunzhong_desktop.core.intake.records import ItemFilter, ItemRow, NewItem
+from qunzhong_desktop.core.intake.rules import (
     CHANNELS,
     FOLLOW_UP_WAYS,
     ITEM_TYPES,
     SATISFACTION,
     MoveRefused,
 )
-from qunzhong_desktop.core.intake_clock import URGENCY_NAMES, Urgency
-from qunzhong_desktop.core.intake_records import ItemFilter, ItemRow, NewItem
-from qunzhong_desktop.core.intake_states import (
+from qunzhong_desktop.core.intake.states import (
     STATE_NAMES,
     Role,
     State,

@@ -8,8 +8,8 @@ from typing import Any
 
 from qunzhong_desktop.cli.common import store_of
 from qunzhong_desktop.core.errors import ValidationError
-from qunzhong_desktop.core.monthly_report import Month
-from qunzhong_desktop.core.monthly_stations import parts
+from qunzhong_desktop.core.monthly.report import Month
+from qunzhong_desktop.core.monthly.stations import parts
 from qunzhong_desktop.reports.fonts import FONT_SETTING, find_cjk_font
 from qunzhong_desktop.reports.monthly_pdf import render_monthly_pdf
 from qunzhong_desktop.reports.monthly_xlsx import write_monthly_xlsx

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from qunzhong_desktop.core.assistance import AssistanceRecord
-from qunzhong_desktop.core.intake_states import CLOCK_RUNNING, DONE, STATE_NAMES, State
+from qunzhong_desktop.core.intake.states import CLOCK_RUNNING, DONE, STATE_NAMES, State
 from qunzhong_desktop.core.phone import mask
 
 Row = tuple[Any, ...]

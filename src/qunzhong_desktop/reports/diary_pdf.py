@@ -27,7 +27,7 @@ from qunzhong_desktop.core.diary import (
     is_duty,
 )
 from qunzhong_desktop.core.entities import Cadre, StationProfile
-from qunzhong_desktop.core.intake_states import STATE_NAMES, State
+from qunzhong_desktop.core.intake.states import STATE_NAMES, State
 from qunzhong_desktop.reports.fonts import CjkFont
 from qunzhong_desktop.reports.output import OutputError, write_atomically
 from qunzhong_desktop.reports.receipt_pdf import _Painter, mm

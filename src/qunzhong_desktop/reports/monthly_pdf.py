@@ -36,9 +36,9 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from qunzhong_desktop.core.intake import GRADES
-from qunzhong_desktop.core.monthly_report import MonthlyReport, Rate
-from qunzhong_desktop.core.monthly_stations import (
+from qunzhong_desktop.core.intake.rules import GRADES
+from qunzhong_desktop.core.monthly.report import MonthlyReport, Rate
+from qunzhong_desktop.core.monthly.stations import (
     STATION_HEADERS,
     STATION_NOTE,
     StationFigures,

@@ -20,9 +20,9 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from qunzhong_desktop.core.intake import GRADES
-from qunzhong_desktop.core.monthly_report import MonthlyReport, Rate
-from qunzhong_desktop.core.monthly_stations import (
+from qunzhong_desktop.core.intake.rules import GRADES
+from qunzhong_desktop.core.monthly.report import MonthlyReport, Rate
+from qunzhong_desktop.core.monthly.stations import (
     STATION_HEADERS,
     STATION_NOTE,
     StationFigures,

@@ -20,9 +20,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from qunzhong_desktop.core.entities import StationProfile
-from qunzhong_desktop.core.intake import GRADES
-from qunzhong_desktop.core.intake_records import ItemDetail
-from qunzhong_desktop.core.intake_states import State
+from qunzhong_desktop.core.intake.records import ItemDetail
+from qunzhong_desktop.core.intake.rules import GRADES
+from qunzhong_desktop.core.intake.states import State
 from qunzhong_desktop.core.phone import mask
 from qunzhong_desktop.reports.fonts import CjkFont
 from qunzhong_desktop.reports.output import OutputError, write_atomically

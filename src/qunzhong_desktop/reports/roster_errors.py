@@ -17,9 +17,9 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from qunzhong_desktop.core.roster_columns import ERROR_COLUMN, Field, header_key
-from qunzhong_desktop.core.roster_plan import ImportPlan
-from qunzhong_desktop.core.roster_values import text_of
+from qunzhong_desktop.core.roster.columns import ERROR_COLUMN, Field, header_key
+from qunzhong_desktop.core.roster.plan import ImportPlan
+from qunzhong_desktop.core.roster.values import text_of
 from qunzhong_desktop.reports import cells
 from qunzhong_desktop.reports.output import atomic_path
 

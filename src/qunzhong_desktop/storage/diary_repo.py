@@ -27,7 +27,7 @@ from qunzhong_desktop.core.diary import (
     parse_month,
 )
 from qunzhong_desktop.core.errors import NotFoundError
-from qunzhong_desktop.core.intake_records import ItemDetail, NewItem
+from qunzhong_desktop.core.intake.records import ItemDetail, NewItem
 from qunzhong_desktop.core.text import clean
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.database import Database

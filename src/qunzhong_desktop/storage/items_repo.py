@@ -11,7 +11,9 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from qunzhong_desktop.core.errors import NotFoundError, SetupError, ValidationError
-from qunzhong_desktop.core.intake import (
+from qunzhong_desktop.core.intake.clock import Calendar, due_date, urgency
+from qunzhong_desktop.core.intake.records import ItemDetail, ItemFilter, ItemRow, NewItem
+from qunzhong_desktop.core.intake.rules import (
     DEFAULT_UNITS,
     DOMAIN_DAYS,
     INITIAL_MOVE,
@@ -21,9 +23,7 @@ from qunzhong_desktop.core.intake import (
     item_number,
     new_query_code,
 )
-from qunzhong_desktop.core.intake_clock import Calendar, due_date, urgency
-from qunzhong_desktop.core.intake_records import ItemDetail, ItemFilter, ItemRow, NewItem
-from qunzhong_desktop.core.intake_states import CLOCK_RUNNING, Role, State
+from qunzhong_desktop.core.intake.states import CLOCK_RUNNING, Role, State
 from qunzhong_desktop.core.text import clean, compact
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.calendar_repo import load_calendar

@@ -23,9 +23,9 @@ from sqlalchemy import Select, case, distinct, func, or_, select
 from sqlalchemy.orm import Session
 
 from qunzhong_desktop.core.entities import SUPPORT_TAGS
-from qunzhong_desktop.core.intake import DOMAIN_DAYS, Event
-from qunzhong_desktop.core.intake_states import State
-from qunzhong_desktop.core.monthly_report import (
+from qunzhong_desktop.core.intake.rules import DOMAIN_DAYS, Event
+from qunzhong_desktop.core.intake.states import State
+from qunzhong_desktop.core.monthly.report import (
     DUTY_KIND,
     OPEN_STATES,
     CadreRecord,
@@ -34,7 +34,7 @@ from qunzhong_desktop.core.monthly_report import (
     MonthlyReport,
     compute,
 )
-from qunzhong_desktop.core.monthly_stations import TownshipReport, township_report
+from qunzhong_desktop.core.monthly.stations import TownshipReport, township_report
 from qunzhong_desktop.core.pinyin_keys import name_keys
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.calendar_repo import load_calendar

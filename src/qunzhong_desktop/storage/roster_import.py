@@ -14,8 +14,8 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from qunzhong_desktop.core.ids import new_id
-from qunzhong_desktop.core.roster_parse import ParsedRoster, load_roster
-from qunzhong_desktop.core.roster_plan import (
+from qunzhong_desktop.core.roster.parse import ParsedRoster, load_roster
+from qunzhong_desktop.core.roster.plan import (
     Action,
     HouseholdChange,
     ImportPlan,

@@ -28,7 +28,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from qunzhong_desktop.core import citizen_id
-from qunzhong_desktop.core.intake_states import MOVES, STATE_NAMES, Role, State
+from qunzhong_desktop.core.intake.states import MOVES, STATE_NAMES, Role, State
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.models_sync import SyncConflict, SyncReceived, SyncRowVersion
 from qunzhong_desktop.sync import apply_sql, schema

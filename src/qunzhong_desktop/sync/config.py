@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from qunzhong_desktop.core.calendar_file import Schedule, ScheduleDay
-from qunzhong_desktop.core.intake import DEFAULT_UNITS, DOMAIN_DAYS
+from qunzhong_desktop.core.intake.rules import DEFAULT_UNITS, DOMAIN_DAYS
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.calendar_repo import replace_schedule
 from qunzhong_desktop.storage.database import Database

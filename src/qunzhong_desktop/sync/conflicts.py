@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from qunzhong_desktop.core import labels
 from qunzhong_desktop.core.errors import DomainError, NotFoundError
 from qunzhong_desktop.core.hlc import Hlc, tick
-from qunzhong_desktop.core.intake_states import STATE_NAMES, State
+from qunzhong_desktop.core.intake.states import STATE_NAMES, State
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.changes import REMOTE
 from qunzhong_desktop.storage.database import Database

@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from qunzhong_desktop.core.intake_states import DONE, FINAL
+from qunzhong_desktop.core.intake.states import DONE, FINAL
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.models_sync import SyncPeer, SyncPeerKey, SyncRowVersion

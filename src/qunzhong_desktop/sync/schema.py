@@ -18,8 +18,8 @@ from sqlalchemy import JSON, Boolean, Date, DateTime, Integer, String, Text, ins
 
 from qunzhong_desktop.core import labels
 from qunzhong_desktop.core.diary import KINDS
-from qunzhong_desktop.core.intake import CHANNELS, GRADES, ITEM_TYPES
-from qunzhong_desktop.core.intake_states import Role, State
+from qunzhong_desktop.core.intake.rules import CHANNELS, GRADES, ITEM_TYPES
+from qunzhong_desktop.core.intake.states import Role, State
 from qunzhong_desktop.core.text import has_controls
 from qunzhong_desktop.storage import changes
 from qunzhong_desktop.storage import models as m

@@ -1,0 +1,93 @@
+"""Records the intake screens, the CLI and the receipts exchange with storage."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from qunzhong_desktop.core.intake.clock import Urgency
+from qunzhong_desktop.core.intake.rules import Event
+from qunzhong_desktop.core.intake.states import State
+
+
+@dataclass(slots=True)
+class NewItem:
+    """What the intake form (受理登记) collects."""
+
+    channel: str
+    domain: str
+    grade: str
+    item_type: str
+    content: str
+    requester_name: str = ""
+    requester_phone: str = ""
+    requester_person_id: str | None = None
+    handler: str = ""
+    promised_days: int | None = None  # None: the domain's default
+    result: str = ""  # for 即办件, settled on the spot
+    diary_entry_id: str | None = None  # the diary entry whose visit found it (channel 走访)
+
+
+@dataclass(frozen=True, slots=True)
+class ItemRow:
+    """One line of a work list."""
+
+    id: str
+    number: str
+    received_at: dt.datetime
+    requester_name: str
+    channel: str
+    domain: str
+    grade: str
+    item_type: str
+    content: str
+    handler: str
+    state: State
+    due_on: dt.date | None
+    urgency: Urgency
+    unit: str = ""  # the unit (责任单位) of the last assignment; filled by the township lists
+
+
+@dataclass(slots=True)
+class ItemDetail:
+    """An item with its whole history."""
+
+    id: str
+    number: str
+    received_at: dt.datetime
+    channel: str
+    domain: str
+    grade: str
+    item_type: str
+    content: str
+    requester_name: str
+    requester_phone: str
+    requester_person_id: str | None
+    handler: str
+    promised_days: int
+    query_code: str
+    state: State
+    due_on: dt.date | None
+    urgency: Urgency
+    events: list[Event] = field(default_factory=list)
+    diary_entry_id: str | None = None
+
+
+@dataclass(slots=True)
+class ItemFilter:
+    """What a work list shows; every field narrows it."""
+
+    states: tuple[State, ...] = ()
+    overdue: bool = False
+    due_soon: bool = False
+    handler: str | None = None
+    domain: str | None = None
+    grade: str | None = None
+    channel: str | None = None
+    grid_id: str | None = None
+    received_from: dt.date | None = None
+    received_to: dt.date | None = None
+    text: str = ""
+    newest_first: bool = True
+    station_code: str | None = None  # items numbered by this station (at the township)
+    unit: str | None = None  # items whose last assignment went to this unit (责任单位)

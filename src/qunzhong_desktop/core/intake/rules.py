@@ -1,0 +1,200 @@
+"""Intake items (受理事项): vocabulary, the events of their history, and the rules of a move.
+
+Every change of state is an :class:`Event` (who, when, from, to, note and the data the move
+needs). :func:`check_move` decides whether a move may be made; :func:`current_state` derives
+the state from the events, so the history is the only truth.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from qunzhong_desktop.core import limits
+from qunzhong_desktop.core.errors import DomainError, ValidationError
+from qunzhong_desktop.core.intake.states import (
+    MOVES,
+    STATE_NAMES,
+    Role,
+    State,
+)
+
+CHANNELS: tuple[str, ...] = ("来访", "来电", "来信", "网络", "走访", "民情恳谈会", "上级交办")
+GRADES: dict[str, str] = {"A": "A 重大紧急", "B": "B 一般", "C": "C 咨询"}
+ITEM_TYPES: tuple[str, ...] = ("即办件", "承诺件", "补办件", "上报件")
+FOLLOW_UP_WAYS: tuple[str, ...] = ("当面", "电话", "信函", "网络")
+SATISFACTION: tuple[str, ...] = ("满意", "基本满意", "不满意")
+# working days a promised item gets by default, per domain (editable in 设置)
+DOMAIN_DAYS: dict[str, int] = {
+    "政策咨询": 3, "社会保障": 5, "医疗卫生": 5, "劳动就业": 5, "教育": 5,
+    "土地山林宅基地": 10, "矛盾纠纷": 7, "基础设施": 15, "环境卫生": 5, "证照代办": 5,
+    "治安安全": 3, "农业生产": 7, "其他": 5,
+}  # fmt: skip
+# the township's units (责任单位) an escalated item is assigned to (editable at the township)
+DEFAULT_UNITS: tuple[str, ...] = (
+    "民政办", "社保所", "国土所", "派出所", "司法所", "农业站",
+    "卫生院", "城建办", "综治办", "财政所", "林业站", "水利站",
+)  # fmt: skip
+
+# the first move the intake itself makes, by item type
+INITIAL_MOVE: dict[str, State | None] = {
+    "即办件": State.RESOLVED,
+    "承诺件": None,
+    "补办件": State.AWAITING_DOCUMENTS,
+    "上报件": State.ESCALATED,
+}
+
+_QUERY_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L
+
+
+class MoveRefused(DomainError):
+    """A move the state machine or its rules do not allow."""
+
+    code = "item.move_refused"
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One step of an item's history (append-only)."""
+
+    at: dt.datetime
+    actor: str
+    from_state: State | None
+    to_state: State
+    note: str = ""
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+def item_number(station_code: str, year: int, sequence: int) -> str:
+    """``{station code}-{year}-{5-digit sequence}``."""
+    return f"{station_code}-{year}-{sequence:05d}"
+
+
+def new_query_code() -> str:
+    """A short code the resident can quote when asking about the item (6 unambiguous chars)."""
+    return "".join(secrets.choice(_QUERY_ALPHABET) for _ in range(6))
+
+
+def current_state(events: Sequence[Event]) -> State | None:
+    """The state the history leads to: the target of the last event."""
+    return events[-1].to_state if events else None
+
+
+def last_follow_up(events: Sequence[Event]) -> Event | None:
+    """The most recent follow-up (回访) event."""
+    for event in reversed(events):
+        if event.to_state is State.FOLLOWED_UP:
+            return event
+    return None
+
+
+def check_move(
+    events: Sequence[Event],
+    target: State,
+    *,
+    role: Role = Role.STATION,
+    note: str = "",
+    data: dict[str, Any] | None = None,
+) -> None:
+    """Refuse a move the machine or the rules do not allow.
+
+    Raises:
+        MoveRefused: with a Chinese message naming the states and what is missing.
+    """
+    data = data or {}
+    state = current_state(events)
+    here = STATE_NAMES[state] if state else "（新登记）"
+    there = STATE_NAMES[target]
+    if state is None:
+        if target is not State.REGISTERED:
+            raise MoveRefused(f"新事项只能先“{there}”。", from_state=None, to_state=target)
+        return
+    roles = MOVES.get((state, target))
+    if roles is None:
+        raise MoveRefused(
+            f"事项当前为“{here}”，不能直接改为“{there}”。",
+            from_state=state,
+            to_state=target,
+        )
+    if role not in roles:
+        raise MoveRefused(
+            f"“{here}”→“{there}”由{'乡镇' if Role.TOWNSHIP in roles else '工作站'}办理。",
+            code="item.not_owner",
+            from_state=state,
+            to_state=target,
+        )
+    _check_data(events, state, target, note, data)
+
+
+def _check_data(
+    events: Sequence[Event], state: State, target: State, note: str, data: dict[str, Any]
+) -> None:
+    for label, value in (("说明", note), ("办理结果", str(data.get("result", "")))):
+        if limits.too_long(value, limits.NOTE):
+            raise MoveRefused(limits.message(label, limits.NOTE, value), code="item.too_long")
+    if target in (State.REJECTED, State.WITHDRAWN) and not note.strip():
+        raise MoveRefused(f"“{STATE_NAMES[target]}”必须写明原因。", code="item.reason_required")
+    if target is State.RESOLVED and not str(data.get("result", note)).strip():
+        raise MoveRefused("办结时请填写办理结果。", code="item.result_required")
+    if target is State.FOLLOWED_UP:
+        if data.get("satisfaction") not in SATISFACTION:
+            raise MoveRefused(
+                "回访时请选择满意度（满意、基本满意、不满意）。", code="item.satisfaction_required"
+            )
+        if data.get("way", "电话") not in FOLLOW_UP_WAYS:
+            raise MoveRefused("回访方式应为当面、电话、信函或网络。", code="item.way_invalid")
+    if target is State.IN_PROGRESS and state is State.FOLLOWED_UP:
+        follow_up = last_follow_up(events)
+        if follow_up is None or follow_up.data.get("satisfaction") != "不满意":
+            raise MoveRefused("只有回访“不满意”的事项才能重新办理。", code="item.reopen_refused")
+    if target is State.ASSIGNED:
+        if not (data.get("unit") and data.get("deadline")):
+            raise MoveRefused("交办时请选择责任单位和办结期限。", code="item.assignment_incomplete")
+        try:
+            dt.date.fromisoformat(str(data["deadline"]))
+        except ValueError:
+            raise MoveRefused(
+                f"办结期限“{data['deadline']}”不是日期（应为 年-月-日）。",
+                code="item.deadline_invalid",
+            ) from None
+
+
+def check_new_item(
+    *,
+    channel: str,
+    domain: str,
+    grade: str,
+    item_type: str,
+    content: str,
+    requester_name: str,
+    domains: Sequence[str],
+) -> None:
+    """Check the fields of an intake form.
+
+    Raises:
+        ValidationError: the first field that is wrong, ``field`` in its data.
+    """
+    checks: list[tuple[bool, str, str]] = [
+        (bool(requester_name.strip()), "requester", "请选择或填写诉求人。"),
+        (channel in CHANNELS, "channel", f"来源渠道“{channel}”不在列表中。"),
+        (domain in domains, "domain", f"诉求类别“{domain}”不在列表中。"),
+        (grade in GRADES, "grade", f"等级应为 A、B 或 C，现在是“{grade}”。"),
+        (item_type in ITEM_TYPES, "type", f"件类型“{item_type}”不在列表中。"),
+        (bool(content.strip()), "content", "请填写诉求内容。"),
+        (
+            not limits.too_long(requester_name, limits.NAME),
+            "requester",
+            limits.message("诉求人", limits.NAME, requester_name),
+        ),
+        (
+            not limits.too_long(content, limits.CONTENT),
+            "content",
+            limits.message("诉求内容", limits.CONTENT, content),
+        ),
+    ]
+    for ok, name, message in checks:
+        if not ok:
+            raise ValidationError(message, code=f"item.{name}", field=name)

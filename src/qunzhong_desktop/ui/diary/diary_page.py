@@ -1,0 +1,332 @@
+"""The 日记 page: the resident diaries of a month, by cadre, and the printed month.
+
+Choose a cadre (or all) and a month; the list shows one line per entry. Enter or a double
+click opens the entry, 新建日记 writes one, 打印本月日记 previews the cadre's month as a PDF.
+A chosen cadre's days in the village and on duty are shown against the rules (10 and 2).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qunzhong_desktop.core.diary import MIN_DUTY_DAYS, MIN_VILLAGE_DAYS, DiaryRow, month_range
+from qunzhong_desktop.core.errors import DomainError, SetupError
+from qunzhong_desktop.home import scratch_dir
+from qunzhong_desktop.reports.diary_pdf import render_diary
+from qunzhong_desktop.reports.fonts import FONT_SETTING, find_cjk_font
+from qunzhong_desktop.storage.store import Store
+from qunzhong_desktop.ui.common import form_feedback
+from qunzhong_desktop.ui.common.errors import show_error
+from qunzhong_desktop.ui.common.pdf_print import PdfPreviewDialog
+from qunzhong_desktop.ui.diary.diary_form import DiaryForm, Today, qdate
+
+COLUMN_WIDTHS = (96, 110, 90, 70, 70)
+
+
+def run_dialog(dialog: QDialog) -> int:
+    """Show a dialog modally (a seam for the tests)."""
+    return dialog.exec()
+
+
+def run_preview(dialog: PdfPreviewDialog) -> bool:
+    """Show the print preview modally; True if printed (a seam for the tests)."""
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+class DiaryPage(QWidget):
+    """日记: the list of a month's entries, by cadre.
+
+    Args:
+        store: the station's store.
+        parent: the Qt parent.
+        today: the current date (tests fix it).
+
+    Attributes:
+        form: the entry form opened last (tests drive it).
+        rows: the entries listed.
+    """
+
+    def __init__(
+        self, store: Store, parent: QWidget | None = None, *, today: Today | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._today: Today = today or dt.date.today
+        self.form: DiaryForm | None = None
+        self.rows: list[DiaryRow] = []
+        layout = QVBoxLayout(self)
+        title = QLabel(self.tr("民情日记"), self)
+        title.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        layout.addWidget(title)
+        layout.addLayout(self._bar())
+        self.figures = QLabel(self)
+        self.figures.setObjectName("diaryFigures")
+        self.figures.setWordWrap(True)
+        layout.addWidget(self.figures)
+        self.table = QTableWidget(0, 6, self)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("日期"), self.tr("干部"), self.tr("类型"), self.tr("走访户数"),
+             self.tr("转受理"), self.tr("所见所闻")]
+        )  # fmt: skip
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        for column, width in enumerate(COLUMN_WIDTHS):
+            self.table.setColumnWidth(column, width)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        # Enter and a double click both activate a row
+        self.table.activated.connect(lambda _index: self.edit_entry())
+        layout.addWidget(self.table, 1)
+        self.empty = QLabel(self)
+        self.empty.setStyleSheet("color: #666;")
+        layout.addWidget(self.empty)
+        self.refresh_cadres()
+        self.cadre.currentIndexChanged.connect(self.refresh)
+        self.month.dateChanged.connect(self.refresh)
+        self.refresh()
+
+    def _bar(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.cadre = QComboBox(self)
+        self.cadre.setMinimumWidth(200)
+        self.month = QDateEdit(self)
+        self.month.setDisplayFormat("yyyy-MM")
+        self.month.setCurrentSection(QDateEdit.Section.MonthSection)
+        today = self._today()
+        self.month.setDate(QDate(today.year, today.month, 1))
+        self.month.setMaximumDate(qdate(today))
+        for text, widget in ((self.tr("干部(&G)"), self.cadre), (self.tr("月份(&M)"), self.month)):
+            label = QLabel(text, self)
+            label.setBuddy(widget)
+            row.addWidget(label)
+            row.addWidget(widget)
+        row.addStretch(1)
+        self.new_button = QPushButton(self.tr("新建日记(&N)"), self)
+        self.edit_button = QPushButton(self.tr("打开(&O)"), self)
+        self.delete_button = QPushButton(self.tr("删除"), self)
+        self.print_button = QPushButton(self.tr("打印本月日记(&P)"), self)
+        self.print_button.setToolTip(self.tr("把所选干部这个月的民情日记打印出来（先预览）"))
+        self.new_button.clicked.connect(self.new_entry)
+        self.edit_button.clicked.connect(self.edit_entry)
+        self.delete_button.clicked.connect(self.delete_entry)
+        self.print_button.clicked.connect(self.print_month)
+        for button in (self.new_button, self.edit_button, self.delete_button, self.print_button):
+            row.addWidget(button)
+        return row
+
+    # the list -----------------------------------------------------------------------------
+    def refresh_cadres(self) -> None:
+        """Fill the cadre list again (keeps the choice)."""
+        current = self.cadre.currentData()
+        self.cadre.blockSignals(True)
+        self.cadre.clear()
+        self.cadre.addItem(self.tr("全部干部"), None)
+        for cadre in self._store.register.cadres():
+            unit = f"（{cadre.unit}）" if cadre.unit else ""
+            self.cadre.addItem(f"{cadre.name}{unit}", cadre.id)
+        self.cadre.setCurrentIndex(max(self.cadre.findData(current), 0) if current else 0)
+        self.cadre.blockSignals(False)
+
+    def month_text(self) -> str:
+        """The month chosen, ``2026-11``."""
+        day = self.month.date()
+        return f"{day.year():04d}-{day.month():02d}"
+
+    def cadre_id(self) -> str | None:
+        """The cadre chosen (None: all)."""
+        value = self.cadre.currentData()
+        return str(value) if value else None
+
+    def refresh(self) -> None:
+        """List the month's entries of the cadre chosen."""
+        selected = self.selected_id()
+        self.rows = self._store.diary.entries(self.cadre_id(), month=self.month_text())
+        self.table.setRowCount(len(self.rows))
+        for r, row in enumerate(self.rows):
+            first_line = row.text.splitlines()[0] if row.text else ""
+            values = [
+                row.day.isoformat(), row.cadre_name, row.kind,
+                str(row.households) if row.households else "",
+                str(row.items) if row.items else "", first_line,
+            ]  # fmt: skip
+            for column, value in enumerate(values):
+                cell = QTableWidgetItem(value)
+                cell.setData(Qt.ItemDataRole.UserRole, row.id)
+                if column in (3, 4):
+                    cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                if column == 5:
+                    cell.setToolTip(row.text)
+                self.table.setItem(r, column, cell)
+            if row.id == selected:
+                self.table.selectRow(r)
+        if self.rows and self.selected_id() is None:
+            self.table.selectRow(0)
+        self.empty.setVisible(not self.rows)
+        self.empty.setText(self.tr("这个月还没有民情日记。按“新建日记”开始记录。"))
+        self._show_figures()
+        has_cadre = self.cadre_id() is not None
+        self.print_button.setEnabled(has_cadre)
+        self.edit_button.setEnabled(bool(self.rows))
+        self.delete_button.setEnabled(bool(self.rows))
+
+    def _show_figures(self) -> None:
+        cadre_id = self.cadre_id()
+        if cadre_id is None:
+            cadres = len({r.cadre_id for r in self.rows})
+            self.figures.setText(
+                self.tr(
+                    "本月共 {entries} 篇日记，{cadres} 名干部；选择一名干部可查看在村、坐班天数。"
+                ).format(entries=len(self.rows), cadres=cadres)
+            )
+            self.figures.setStyleSheet("")
+            return
+        days = self._store.diary.days_by_cadre(self.month_text()).get(
+            cadre_id, {"village": 0, "duty": 0}
+        )
+        short = days["village"] < MIN_VILLAGE_DAYS or days["duty"] < MIN_DUTY_DAYS
+        self.figures.setText(
+            self.tr(
+                "本月在村 {village} 天（要求不少于 {min_village} 天），"
+                "坐班 {duty} 天（要求不少于 {min_duty} 天）{flag}"
+            ).format(
+                village=days["village"], min_village=MIN_VILLAGE_DAYS, duty=days["duty"],
+                min_duty=MIN_DUTY_DAYS, flag=self.tr("　— 未达要求") if short else "",
+            )
+        )  # fmt: skip
+        self.figures.setStyleSheet(
+            "color: #b71c1c; font-weight: bold;" if short else "color: #1b5e20;"
+        )
+
+    def selected_id(self) -> str | None:
+        """The id of the entry selected in the list."""
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        cell = self.table.item(rows[0].row(), 0)
+        return str(cell.data(Qt.ItemDataRole.UserRole)) if cell else None
+
+    # actions ------------------------------------------------------------------------------
+    def new_entry(self) -> None:
+        """Open an empty form for the cadre chosen, on today (or the month's last day)."""
+        _first, last = month_range(self.month.date().year(), self.month.date().month())
+        day = min(self._today(), last)
+        form = DiaryForm(
+            self._store, None, self, cadre_id=self.cadre_id(), day=day, today=self._today
+        )
+        self._open(form)
+
+    def edit_entry(self) -> None:
+        """Open the entry selected."""
+        entry_id = self.selected_id()
+        if entry_id is None:
+            return
+        try:
+            entry = self._store.diary.entry(entry_id)
+        except DomainError as exc:
+            show_error(self, exc, title=self.tr("民情日记"))
+            self.refresh()
+            return
+        self._open(DiaryForm(self._store, entry, self, today=self._today))
+
+    def _open(self, form: DiaryForm) -> None:
+        self.form = form
+        form.saved.connect(lambda _id: self.refresh())
+        try:
+            run_dialog(form)
+        finally:
+            self.refresh()
+
+    def delete_entry(self) -> None:
+        """Delete the entry selected, after asking."""
+        entry_id = self.selected_id()
+        if entry_id is None:
+            return
+        row = next((r for r in self.rows if r.id == entry_id), None)
+        label = f"{row.cadre_name} {row.day.isoformat()} {row.kind}" if row else ""
+        if not form_feedback.confirm(
+            self,
+            self.tr("删除民情日记"),
+            self.tr("确定删除这篇民情日记吗？\n{entry}\n已转出的受理事项不受影响。").format(
+                entry=label
+            ),
+            self.tr("删除"),
+        ):
+            return
+        try:
+            self._store.diary.delete_entry(entry_id)
+        except DomainError as exc:
+            show_error(self, exc, title=self.tr("民情日记"))
+        self.refresh()
+
+    def render_month(self, folder: Path) -> Path:
+        """Write the chosen cadre's month into ``folder``; returns the PDF's path.
+
+        Raises:
+            DomainError: no cadre chosen, no station or no CJK font.
+        """
+        cadre_id = self.cadre_id()
+        cadre = next((c for c in self._store.register.cadres() if c.id == cadre_id), None)
+        station = self._store.register.station()
+        if cadre is None or station is None:
+            raise SetupError(
+                QCoreApplication.translate("DiaryPage", "请先选择一名干部。"), code="diary.cadre"
+            )
+        month = self.month_text()
+        first, _last = month_range(self.month.date().year(), self.month.date().month())
+        entries = self._store.diary.month_entries(cadre.id or "", month)
+        font = find_cjk_font(self._store.settings.get(FONT_SETTING))
+        return render_diary(
+            cadre, station, first, entries, folder / f"diary-{month}.pdf", font=font
+        )
+
+    def print_month(self) -> bool:
+        """Preview (and print from there) the chosen cadre's month; True if printed."""
+        folder = scratch_dir(self._store.home, "diary-")
+        try:
+            try:
+                path = self.render_month(folder)
+                dialog = PdfPreviewDialog(path, self)
+            except DomainError as exc:
+                show_error(self, exc, title=self.tr("打印民情日记"))
+                return False
+            dialog.setWindowTitle(
+                self.tr("民情日记打印预览 — {cadre} {month}").format(
+                    cadre=self.cadre.currentText(), month=self.month_text()
+                )
+            )
+            try:
+                return run_preview(dialog)
+            finally:
+                dialog.document.close()
+                dialog.deleteLater()
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Coming back to the page reads cadres and entries again."""
+        if not event.spontaneous():
+            self.refresh_cadres()
+            self.refresh()
+        super().showEvent(event)

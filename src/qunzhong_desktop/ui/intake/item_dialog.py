@@ -1,0 +1,325 @@
+"""The item page (事项): its fields, its whole history, and the next steps allowed.
+
+Only the moves the state machine allows from the current state are offered, as buttons
+(``allowed_targets``). Each asks in a small :class:`MoveDialog` for what the move needs: a
+reason to reject or withdraw, the result to resolve, way and satisfaction to follow up. A
+refused move is explained in Chinese inside that dialog; nothing typed is lost and the item
+does not change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qunzhong_desktop.core.errors import DomainError
+from qunzhong_desktop.core.intake.clock import URGENCY_NAMES
+from qunzhong_desktop.core.intake.records import ItemDetail
+from qunzhong_desktop.core.intake.rules import GRADES, Event
+from qunzhong_desktop.core.intake.states import STATE_NAMES, Role, State, allowed_targets
+from qunzhong_desktop.core.phone import mask as mask_phone
+from qunzhong_desktop.storage.store import Store
+from qunzhong_desktop.ui.intake import receipt_link
+from qunzhong_desktop.ui.intake.intake_form import Clock, operator_name
+from qunzhong_desktop.ui.intake.move_dialog import MoveDialog
+from qunzhong_desktop.ui.intake.worklist_model import TEXT_COLOUR, URGENCY_COLOURS
+
+AT_TOWNSHIP = (State.ESCALATED, State.AWAITING_ASSIGNMENT, State.ASSIGNED)
+
+
+# marks the phone in the field list: it gets a masked label with a 显示 link
+PHONE_FIELD = "\0phone"
+
+
+class ItemDialog(QDialog):
+    """One item: fields, history, the allowed moves and its receipt.
+
+    Args:
+        store: the station's store.
+        number: the item's number.
+        parent: the Qt parent.
+        clock: the current time (tests fix it); ``datetime.now`` by default.
+
+    Attributes:
+        changed: whether a move was made (the list refreshes).
+        move_dialog: the move dialog opened last (tests drive it).
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        number: str,
+        parent: QWidget | None = None,
+        *,
+        clock: Clock | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._clock: Clock = clock or dt.datetime.now
+        self.changed = False
+        self.move_dialog: MoveDialog | None = None
+        self.move_buttons: dict[State, QPushButton] = {}
+        self.item: ItemDetail = store.items.item(number, today=self._clock().date())
+        self.setWindowTitle(self.tr("事项 {number}").format(number=number))
+        self.setMinimumSize(920, 680)
+        layout = QVBoxLayout(self)
+        self.title = QLabel(self)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.state_label = QLabel(self)
+        self.state_label.setObjectName("itemState")
+        head = QHBoxLayout()
+        head.addWidget(self.title)
+        head.addStretch(1)
+        head.addWidget(self.state_label)
+        layout.addLayout(head)
+        self.fields = QGridLayout()
+        self.fields.setHorizontalSpacing(14)
+        layout.addLayout(self.fields)
+        self.content = QLabel(self)
+        self.content.setWordWrap(True)
+        self.content.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.content.setStyleSheet("background: palette(base); padding: 6px;")
+        layout.addWidget(self.content)
+        history_label = QLabel(self.tr("办理经过"), self)
+        history_label.setStyleSheet("font-weight: bold;")
+        layout.addWidget(history_label)
+        layout.addWidget(self._history_table(), 1)
+        self.hint = QLabel(self)
+        self.hint.setWordWrap(True)
+        layout.addWidget(self.hint)
+        self.moves_row = QHBoxLayout()
+        layout.addLayout(self.moves_row)
+        self.show_item(self.item)
+
+    def _history_table(self) -> QTableWidget:
+        self.history = QTableWidget(0, 5, self)
+        self.history.setHorizontalHeaderLabels(
+            [self.tr("时间"), self.tr("经办人"), self.tr("从"), self.tr("到"), self.tr("说明")]
+        )
+        self.history.verticalHeader().hide()
+        self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.history.setWordWrap(True)
+        header = self.history.horizontalHeader()
+        header.setStretchLastSection(True)
+        for column, width in enumerate((140, 90, 80, 80)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.history.setColumnWidth(column, width)
+        return self.history
+
+    # showing ------------------------------------------------------------------------------
+    def show_item(self, item: ItemDetail) -> None:
+        """Fill the page from ``item`` and offer its next moves."""
+        self.item = item
+        self.title.setText(
+            self.tr("{number}　{name}").format(number=item.number, name=item.requester_name)
+        )
+        urgency = URGENCY_NAMES[item.urgency] if item.urgency in URGENCY_COLOURS else ""
+        self.state_label.setText(
+            f"{STATE_NAMES[item.state]}　{urgency}".strip() if urgency else STATE_NAMES[item.state]
+        )
+        colour = URGENCY_COLOURS.get(item.urgency, "#e0e0e0")
+        self.state_label.setStyleSheet(
+            f"QLabel#itemState {{ background: {colour}; color: {TEXT_COLOUR}; padding: 6px 14px;"
+            " border-radius: 4px; font-size: 13pt; font-weight: bold; }"
+        )
+        due = item.due_on.isoformat() if item.due_on else "—"
+        pairs = [
+            (self.tr("受理时间"), item.received_at.strftime("%Y-%m-%d %H:%M")),
+            (self.tr("来源渠道"), item.channel),
+            (self.tr("诉求人"), item.requester_name),
+            (self.tr("联系电话"), PHONE_FIELD),
+            (self.tr("诉求类别"), item.domain),
+            (self.tr("等级"), GRADES.get(item.grade, item.grade)),
+            (self.tr("件类型"), item.item_type),
+            (self.tr("承诺时限"), self._promise_text(item)),
+            (self.tr("承诺日期"), due),
+            (self.tr("经办人"), item.handler),
+            (self.tr("查询码"), item.query_code),
+        ]
+        while self.fields.count():
+            child = self.fields.takeAt(0)
+            if child is not None and (widget := child.widget()) is not None:
+                widget.deleteLater()
+        for i, (caption, value) in enumerate(pairs):
+            row, column = divmod(i, 3)
+            name = QLabel(caption + self.tr("："), self)
+            name.setStyleSheet("color: #616161;")
+            text = self._phone_label(item) if value is PHONE_FIELD else QLabel(value, self)
+            if value is not PHONE_FIELD:
+                text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.fields.addWidget(name, row, column * 2, Qt.AlignmentFlag.AlignRight)
+            self.fields.addWidget(text, row, column * 2 + 1)
+        for column in (1, 3, 5):
+            self.fields.setColumnStretch(column, 1)
+        self.content.setText(self.tr("诉求内容：") + item.content + self._source_text(item))
+        self._fill_history(item.events)
+        self._offer_moves()
+
+    def _source_text(self, item: ItemDetail) -> str:
+        """Where a 走访 item was found: the diary entry it is linked to."""
+        if not item.diary_entry_id:
+            return ""
+        try:
+            entry = self._store.diary.entry(item.diary_entry_id)
+        except DomainError:
+            return "\n" + self.tr("来源：民情日记（已删除）")
+        return "\n" + self.tr("来源：{cadre} {day} 的民情日记（{kind}）").format(
+            cadre=entry.cadre_name, day=entry.day.isoformat(), kind=entry.kind
+        )
+
+    def _phone_label(self, item: ItemDetail) -> QLabel:
+        """The requester's phone, masked until the clerk asks for it (personal data)."""
+        number = item.requester_phone
+        label = QLabel(self)
+        if not number:
+            label.setText("—")
+            return label
+        label.setText(f"{mask_phone(number)}　<a href='show'>{self.tr('显示')}</a>")
+        label.setToolTip(self.tr("电话属于个人信息，默认部分隐藏"))
+
+        def reveal() -> None:
+            label.setText(number)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        label.linkActivated.connect(reveal)
+        self.phone_label = label
+        return label
+
+    def _promise_text(self, item: ItemDetail) -> str:
+        if item.item_type == "即办件":
+            return self.tr("当场办结")
+        return self.tr("{days} 个工作日").format(days=item.promised_days)
+
+    def _fill_history(self, events: list[Event]) -> None:
+        self.history.setRowCount(len(events))
+        for row, event in enumerate(events):
+            values = [
+                event.at.strftime("%Y-%m-%d %H:%M"),
+                event.actor,
+                STATE_NAMES[event.from_state] if event.from_state else "",
+                STATE_NAMES[event.to_state],
+                self._explain(event),
+            ]
+            for column, value in enumerate(values):
+                self.history.setItem(row, column, QTableWidgetItem(value))
+        self.history.resizeRowsToContents()
+
+    def _explain(self, event: Event) -> str:
+        data = event.data
+        parts = [event.note] if event.note else []
+        if event.to_state is State.FOLLOWED_UP:
+            parts.insert(
+                0,
+                self.tr("{way}回访，{satisfaction}").format(
+                    way=data.get("way", "电话"), satisfaction=data.get("satisfaction", "")
+                ),
+            )
+        elif data.get("result") and data["result"] != event.note:
+            parts.append(str(data["result"]))
+        if data.get("unit") and data.get("deadline"):
+            parts.append(
+                self.tr("交办 {unit}，期限 {deadline}").format(
+                    unit=data["unit"], deadline=data["deadline"]
+                )
+            )
+        elif data.get("unit"):  # the unit's result (办结 by the township)
+            parts.append(self.tr("责任单位 {unit}").format(unit=data["unit"]))
+        return "；".join(p for p in parts if p)
+
+    def move_label(self, target: State) -> str:
+        """The button text for a move from the current state."""
+        if target is State.IN_PROGRESS:
+            if self.item.state is State.AWAITING_DOCUMENTS:
+                return self.tr("材料已补齐，开始办理")
+            if self.item.state is State.FOLLOWED_UP:
+                return self.tr("重新办理")
+            return self.tr("开始办理")
+        labels = {
+            State.AWAITING_DOCUMENTS: self.tr("待补件"),
+            State.ESCALATED: self.tr("上报乡镇"),
+            State.RESOLVED: self.tr("办结"),
+            State.FOLLOWED_UP: self.tr("回访"),
+            State.CLOSED: self.tr("销号"),
+            State.REJECTED: self.tr("不予受理"),
+            State.WITHDRAWN: self.tr("撤回"),
+        }
+        return labels.get(target, STATE_NAMES[target])
+
+    def _offer_moves(self) -> None:
+        while self.moves_row.count():
+            child = self.moves_row.takeAt(0)
+            if child is not None and (widget := child.widget()) is not None:
+                widget.deleteLater()
+        self.move_buttons = {}
+        for target in allowed_targets(self.item.state, Role.STATION):
+            button = QPushButton(self.move_label(target), self)
+            button.setMinimumHeight(34)
+            button.clicked.connect(lambda _=False, t=target: self.ask_move(t))
+            self.moves_row.addWidget(button)
+            self.move_buttons[target] = button
+        self.moves_row.addStretch(1)
+        self.receipt_button = QPushButton(self.tr("打印回执"), self)
+        self.receipt_button.clicked.connect(
+            lambda: receipt_link.show_receipt(self._store, self.item.number, self)
+        )
+        close = QPushButton(self.tr("关闭"), self)
+        close.clicked.connect(self.accept)
+        self.moves_row.addWidget(self.receipt_button)
+        self.moves_row.addWidget(close)
+        hints = {
+            State.AWAITING_DOCUMENTS: self.tr("等待群众补交材料，计时暂停；材料齐后点“开始办理”。"),
+            State.RESOLVED: self.tr("已办结：请回访群众，记录满意度。"),
+            State.FOLLOWED_UP: self.tr("已回访：满意或基本满意可销号；不满意可重新办理。"),
+        }
+        text = hints.get(self.item.state, "")
+        if self.item.state in AT_TOWNSHIP:
+            text = self.tr("已上报乡镇：交办和办结由乡镇办理，同步后在这里显示。")
+        if not self.move_buttons:
+            text = self.tr("这件事已经结束，不能再办理。")
+        self.hint.setText(text)
+        self.hint.setVisible(bool(text))
+
+    # moving -------------------------------------------------------------------------------
+    def ask_move(self, target: State) -> None:
+        """Open the small dialog that asks what ``target`` needs (non-blocking)."""
+        dialog = MoveDialog(target, self.move_label(target), self.apply_move, self)
+        self.move_dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def apply_move(self, target: State, note: str, data: dict[str, Any]) -> str | None:
+        """Make the move; return None when done, or the Chinese reason it was refused."""
+        try:
+            item = self._store.items.move(
+                self.item.number,
+                target,
+                actor=operator_name(self._store),
+                note=note,
+                data=data,
+                now=self._clock(),
+            )
+        except DomainError as exc:
+            return exc.message
+        self.changed = True
+        self.show_item(self._store.items.item(item.number, today=self._clock().date()))
+        return None

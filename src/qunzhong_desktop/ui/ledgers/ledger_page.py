@@ -1,0 +1,407 @@
+"""The 台账 page: the item ledger (民情台账) and the support ledger (帮扶台账) as tabs.
+
+Each tab filters its ledger, shows it in a lazy table, exports it to Excel and prints it
+through a PDF (the same files the CLI writes). Other features add their own tabs with
+:meth:`LedgerPage.add_tab` (the monthly report adds 月报).
+
+At the township the item ledger lists every station's items: a 工作站 combo narrows it to
+one station and a 工作站 column names each item's station.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qunzhong_desktop.core.entities import SUPPORT_TAGS
+from qunzhong_desktop.core.intake.states import STATE_NAMES, State
+from qunzhong_desktop.core.ledger import (
+    ITEM_COLUMNS,
+    SUPPORT_COLUMNS,
+    TOWNSHIP_ITEM_COLUMNS,
+    LedgerFilter,
+    Row,
+    SupportFilter,
+)
+from qunzhong_desktop.home import scratch_dir
+from qunzhong_desktop.storage.ledger_repo import SqlLedger, is_township, station_names
+from qunzhong_desktop.storage.store import Store
+from qunzhong_desktop.ui.common.errors import show_error
+from qunzhong_desktop.ui.common.tasks import CancelToken, Progress, run_task
+from qunzhong_desktop.ui.ledgers.ledger_model import LedgerModel
+
+Clock = Callable[[], dt.date]
+PIXELS_PER_WIDTH = 7
+
+
+def period_range(key: str, today: dt.date) -> tuple[dt.date | None, dt.date | None]:
+    """The dates of a period preset: ``month``, ``last_month``, ``quarter``, ``year`` …."""
+    first = today.replace(day=1)
+    if key == "month":
+        return first, today
+    if key == "last_month":
+        end = first - dt.timedelta(days=1)
+        return end.replace(day=1), end
+    if key == "quarter":
+        return first.replace(month=(today.month - 1) // 3 * 3 + 1), today
+    if key == "year":
+        return today.replace(month=1, day=1), today
+    if key == "last_year":
+        return dt.date(today.year - 1, 1, 1), dt.date(today.year - 1, 12, 31)
+    return None, None
+
+
+class _LedgerTab(QWidget):
+    """What both tabs share: a filter bar, the table, the count and the two buttons."""
+
+    kind_title = ""
+
+    def __init__(self, store: Store, columns: Any, clock: Clock, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.clock = clock
+        self.filters = QHBoxLayout()
+        self.captions: dict[QComboBox, QLabel] = {}
+        self.period = self.combo(self.tr("期间"))
+        for text, key in (
+            (self.tr("全部"), None),
+            (self.tr("本月"), "month"),
+            (self.tr("上月"), "last_month"),
+            (self.tr("本季度"), "quarter"),
+            (self.tr("今年"), "year"),
+            (self.tr("去年"), "last_year"),
+        ):
+            self.period.addItem(text, key)
+        self.model = LedgerModel(columns, self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(28)
+        header = self.table.horizontalHeader()
+        for index, column in enumerate(columns):
+            header.setSectionResizeMode(index, QHeaderView.ResizeMode.Interactive)
+            self.table.setColumnWidth(index, int(column.width * PIXELS_PER_WIDTH) + 8)
+        self.count_label = QLabel(self)
+        self.count_label.setStyleSheet("font-weight: bold;")
+        self.status_label = QLabel(self)
+        self.excel_button = QPushButton(self.tr("导出 Excel"), self)
+        self.pdf_button = QPushButton(self.tr("打印 PDF"), self)
+        self.excel_button.clicked.connect(self.export_excel)
+        self.pdf_button.clicked.connect(self.print_pdf)
+        self.buttons = QHBoxLayout()
+        self.buttons.addWidget(self.count_label)
+        self.buttons.addWidget(self.status_label, 1)
+        self.buttons.addWidget(self.excel_button)
+        self.buttons.addWidget(self.pdf_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(self.buttons)
+
+    def combo(self, caption: str) -> QComboBox:
+        """A filter combo with its caption, added to the filter bar."""
+        combo = QComboBox(self)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(6)
+        label = QLabel(caption, self)
+        label.setBuddy(combo)
+        self.captions[combo] = label
+        self.filters.addWidget(label)
+        self.filters.addWidget(combo)
+        return combo
+
+    def dates(self) -> tuple[dt.date | None, dt.date | None]:
+        """The period chosen."""
+        return period_range(self.period.currentData() or "", self.clock())
+
+    def current_filter(self) -> LedgerFilter | SupportFilter:
+        """The filter of the bar (each tab)."""
+        raise NotImplementedError
+
+    # export and print --------------------------------------------------------------------
+    def export_excel(self) -> None:
+        """Ask where, then write the ledger as .xlsx in the background."""
+        path = self.ask_save_path()
+        if path is not None:
+            self.export_to(path)
+
+    def export_to(self, path: Path, on_done: Callable[[Path], None] | None = None) -> None:
+        """Write the ledger of the current filter to ``path`` (.xlsx or .pdf)."""
+        from qunzhong_desktop.reports.ledger_export import export_ledger
+
+        filters, today = self.current_filter(), self.clock()
+
+        def work(progress: Progress, cancel: CancelToken) -> Any:
+            total = self.model.rowCount()
+
+            def on_rows(done: int) -> None:
+                cancel.raise_if_cancelled()
+                progress(done, total, "")
+
+            return export_ledger(self.store, filters, path, today=today, on_rows=on_rows)
+
+        def done(result: Any) -> None:
+            self.status_label.setText(
+                self.tr("已保存 {0} 行：{1}").format(result.rows, result.path)
+            )
+            if on_done is not None:
+                on_done(result.path)
+
+        run_task(self, work, label=self.tr("正在生成台账……"), on_done=done)
+
+    def print_pdf(self) -> None:
+        """Write the ledger as PDF to a temporary folder and open the print preview."""
+        folder = scratch_dir(self.store.home, "ledger-")
+
+        def show(path: Path) -> None:
+            try:
+                self.run_preview(path)
+            finally:
+                shutil.rmtree(folder, ignore_errors=True)
+
+        def failed(exc: BaseException) -> None:
+            shutil.rmtree(folder, ignore_errors=True)
+            show_error(self, exc, title=self.tr("打印台账"))
+
+        from qunzhong_desktop.reports.ledger_export import export_ledger
+
+        filters, today = self.current_filter(), self.clock()
+        run_task(
+            self,
+            lambda _progress, _cancel: export_ledger(
+                self.store, filters, folder / "ledger.pdf", today=today
+            ),
+            label=self.tr("正在生成 PDF……"),
+            on_done=lambda result: show(result.path),
+            on_error=failed,
+        )
+
+    # seams the tests replace ----------------------------------------------------------------
+    def run_preview(self, path: Path) -> bool:
+        """Show the PDF's print preview; True if printed."""
+        from qunzhong_desktop.ui.common.pdf_print import preview_pdf
+
+        return preview_pdf(path, self)
+
+    def ask_save_path(self) -> Path | None:
+        """Ask for the .xlsx file to write."""
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("导出 Excel"),
+            str(Path.home() / f"{self.kind_title}.xlsx"),
+            self.tr("Excel 工作簿 (*.xlsx)"),
+        )
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix.lower() == ".xlsx" else path.with_suffix(".xlsx")
+
+
+class ItemLedgerTab(_LedgerTab):
+    """民情台账: one row per intake item, filtered by period, state, grid and domain.
+
+    At the township also by station (the 工作站 combo, shown only there).
+    """
+
+    def __init__(self, store: Store, clock: Clock, parent: QWidget) -> None:
+        self.township = is_township(store.db)
+        super().__init__(
+            store, TOWNSHIP_ITEM_COLUMNS if self.township else ITEM_COLUMNS, clock, parent
+        )
+        self.kind_title = self.tr("民情台账")
+        self.ledger = SqlLedger(store.db, township=self.township)
+        self.station = self.combo(self.tr("工作站"))
+        self.state = self.combo(self.tr("状态"))
+        self.grid = self.combo(self.tr("网格"))
+        self.domain = self.combo(self.tr("类别"))
+        self.filters.addStretch(1)
+        self.station.setMinimumContentsLength(10)
+        for widget in (self.station, self.captions[self.station]):
+            widget.setVisible(self.township)
+        self.reload_filters()
+        for combo in (self.period, self.station, self.state, self.grid, self.domain):
+            combo.currentIndexChanged.connect(self.search)
+        self._ids: list[str] = []
+
+    def reload_filters(self) -> None:
+        """Refill the combos (stations, grids and domains may have changed), keeping the choice."""
+        if self.township:  # a station imported since knows its name now
+            self.ledger = SqlLedger(self.store.db, township=True)
+        choices: list[tuple[QComboBox, str, list[tuple[str, object]]]] = [
+            (self.station, self.tr("全部工作站"), self.station_choices()),
+            (self.state, self.tr("全部状态"), [(STATE_NAMES[s], s.value) for s in State]),
+            (self.grid, self.tr("全部网格"), [(g.name, g.id) for g in self.store.register.grids()]),
+            (self.domain, self.tr("全部类别"), [(d, d) for d in self.store.items.domain_days()]),
+        ]
+        for combo, everything, items in choices:
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(everything, None)
+            for text, data in items:
+                combo.addItem(text, data)
+            combo.setCurrentIndex(max(combo.findData(current), 0) if current is not None else 0)
+            combo.blockSignals(False)
+
+    def station_choices(self) -> list[tuple[str, object]]:
+        """(name, code) of the stations to choose from: the township's, none at a station."""
+        if not self.township:
+            return []
+        return [(name, code) for code, name in station_names(self.store.db).items()]
+
+    def current_filter(self) -> LedgerFilter:
+        """The item-ledger filter of the bar."""
+        date_from, date_to = self.dates()
+        state = self.state.currentData()
+        return LedgerFilter(
+            date_from=date_from,
+            date_to=date_to,
+            states=(State(state),) if state else (),
+            grid_id=self.grid.currentData(),
+            domain=self.domain.currentData(),
+            station_code=self.station.currentData() if self.township else None,
+        )
+
+    def search(self) -> None:
+        """List the items of the filter (ids now, rows as they are shown)."""
+        ids = self.ledger.ids(self.current_filter())
+        self._ids = ids
+        today = self.clock()
+
+        def fetch(start: int, end: int) -> list[Row]:
+            return self.ledger.rows_for(ids[start:end], first_seq=start + 1, today=today)
+
+        self.model.set_source(len(ids), fetch)
+        self.count_label.setText(self.tr("共 {0} 件").format(len(ids)))
+
+
+class SupportLedgerTab(_LedgerTab):
+    """帮扶台账: households in difficulty with their assistance records."""
+
+    def __init__(self, store: Store, clock: Clock, parent: QWidget) -> None:
+        super().__init__(store, SUPPORT_COLUMNS, clock, parent)
+        self.kind_title = self.tr("困难群众帮扶台账")
+        self.grid = self.combo(self.tr("网格"))
+        self.tag = self.combo(self.tr("帮扶类别"))
+        self.filters.addStretch(1)
+        self.add_button = QPushButton(self.tr("新增帮扶记录…"), self)
+        self.add_button.clicked.connect(self.add_record)
+        self.buttons.insertWidget(2, self.add_button)
+        self.reload_filters()
+        for combo in (self.period, self.grid, self.tag):
+            combo.currentIndexChanged.connect(self.search)
+        self.table.activated.connect(lambda _index: self.add_record())
+        self.row_households: list[str] = []
+        self.dialog: QWidget | None = None
+
+    def reload_filters(self) -> None:
+        """Refill the grid and tag combos, keeping the choice."""
+        for combo, everything, items in (
+            (self.grid, self.tr("全部网格"), [(g.name, g.id) for g in self.store.register.grids()]),
+            (self.tag, self.tr("全部类别"), [(t, t) for t in SUPPORT_TAGS]),
+        ):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(everything, None)
+            for text, data in items:
+                combo.addItem(text, data)
+            combo.setCurrentIndex(max(combo.findData(current), 0) if current is not None else 0)
+            combo.blockSignals(False)
+
+    def current_filter(self) -> SupportFilter:
+        """The support-ledger filter of the bar."""
+        date_from, date_to = self.dates()
+        return SupportFilter(
+            date_from=date_from,
+            date_to=date_to,
+            grid_id=self.grid.currentData(),
+            tag=self.tag.currentData(),
+        )
+
+    def search(self) -> None:
+        """List the households in difficulty and their records (a few thousand rows at most)."""
+        f = self.current_filter()
+        ids = self.store.assistance.household_ids(f)
+        rows = list(self.store.assistance.ledger_rows(f))
+        # the household of each row, by its 序号 (households are numbered in id order)
+        self.row_households = [ids[int(row[0]) - 1] for row in rows]
+        self.model.set_source(len(rows), lambda start, end: rows[start:end])
+        self.count_label.setText(self.tr("共 {0} 户，{1} 行").format(len(ids), len(rows)))
+
+    def selected_household(self) -> str | None:
+        """The household of the selected row, if any."""
+        index = self.table.currentIndex()
+        if not index.isValid() or index.row() >= len(self.row_households):
+            return None
+        return self.row_households[index.row()]
+
+    def add_record(self) -> None:
+        """Open 新增帮扶记录 for the selected household (or a choice of households)."""
+        from qunzhong_desktop.ui.ledgers.assistance_dialog import AssistanceDialog
+
+        households = self.store.assistance.households(
+            self.store.assistance.household_ids(SupportFilter())
+        )
+        dialog = AssistanceDialog(
+            self.store, households, self.selected_household(), self, today=self.clock()
+        )
+        dialog.saved.connect(lambda _id: self.search())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.open()
+
+
+class LedgerPage(QTabWidget):
+    """台账: 民情台账 and 帮扶台账, and the tabs other features add.
+
+    Args:
+        store: the station's store.
+        parent: the Qt parent.
+        clock: today's date (tests fix it).
+    """
+
+    def __init__(
+        self, store: Store, parent: QWidget | None = None, *, clock: Clock | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        clock = clock or dt.date.today
+        self.items_tab = ItemLedgerTab(store, clock, self)
+        self.support_tab = SupportLedgerTab(store, clock, self)
+        self.addTab(self.items_tab, self.tr("民情台账"))
+        self.addTab(self.support_tab, self.tr("帮扶台账"))
+        self.items_tab.search()
+        self.support_tab.search()
+
+    def add_tab(self, widget: QWidget, title: str) -> int:
+        """Add a tab (e.g. the monthly report's 月报); returns its index."""
+        return self.addTab(widget, title)
+
+    def refresh(self) -> None:
+        """Re-read both ledgers (after changes on other pages)."""
+        for tab in (self.items_tab, self.support_tab):
+            tab.reload_filters()
+            tab.search()

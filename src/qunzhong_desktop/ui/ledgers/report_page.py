@@ -1,0 +1,356 @@
+"""The 月报 tab of 台账: pick a month, see its key figures, make the PDF or the workbook.
+
+The figures are :meth:`.SqlReports.monthly_report` computed in the background; the PDF is
+written to a temporary folder and shown in the print preview, the workbook is saved where
+the user says. The same files as ``qunzhong report``.
+
+At the township the report covers every station, with a table of each station's figures; a
+工作站 combo (shown only there) makes one station's report instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qunzhong_desktop.core.monthly.report import Month, MonthlyReport
+from qunzhong_desktop.core.monthly.stations import (
+    STATION_HEADERS,
+    StationFigures,
+    TownshipReport,
+    parts,
+)
+from qunzhong_desktop.home import scratch_dir
+from qunzhong_desktop.storage.ledger_repo import is_township, station_names
+from qunzhong_desktop.storage.store import Store
+from qunzhong_desktop.ui.common.errors import show_error
+from qunzhong_desktop.ui.common.tasks import CancelToken, Progress, run_task
+
+Clock = Callable[[], dt.date]
+
+
+class ReportPage(QWidget):
+    """民情月报: a month, its key figures, and buttons for the PDF and the Excel workbook.
+
+    Args:
+        store: the station's store.
+        parent: the Qt parent.
+        clock: today's date (tests fix it); the month shown first is today's.
+    """
+
+    def __init__(
+        self, store: Store, parent: QWidget | None = None, *, clock: Clock | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.report: MonthlyReport | None = None
+        self.township_report: TownshipReport | None = None  # at the township, all stations
+        self.township = is_township(store.db)
+        self._clock = clock or dt.date.today
+        today = self._clock()
+        self.month_edit = QDateEdit(self)
+        self.month_edit.setDisplayFormat(self.tr("yyyy年M月"))
+        self.month_edit.setDate(QDate(today.year, today.month, 1))
+        self.month_edit.setMinimumDate(QDate(2000, 1, 1))
+        self.month_edit.setMaximumDate(QDate(2199, 12, 1))
+        self.month_edit.dateChanged.connect(lambda _date: self.refresh())
+        self.station_combo = QComboBox(self)
+        self.station_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.station_combo.setMinimumContentsLength(10)
+        self.reload_stations()
+        self.station_combo.currentIndexChanged.connect(lambda _index: self.refresh())
+        self.pdf_button = QPushButton(self.tr("生成 PDF…"), self)
+        self.pdf_button.clicked.connect(self.print_pdf)
+        self.excel_button = QPushButton(self.tr("导出 Excel…"), self)
+        self.excel_button.clicked.connect(self.export_excel)
+        self.status_label = QLabel(self)
+        self.status_label.setWordWrap(True)
+
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("月份："), self))
+        bar.addWidget(self.month_edit)
+        station_caption = QLabel(self.tr("工作站："), self)
+        station_caption.setBuddy(self.station_combo)
+        bar.addSpacing(12)
+        bar.addWidget(station_caption)
+        bar.addWidget(self.station_combo)
+        station_caption.setVisible(self.township)
+        self.station_combo.setVisible(self.township)
+        bar.addStretch(1)
+        bar.addWidget(self.pdf_button)
+        bar.addWidget(self.excel_button)
+
+        self.values: dict[str, QLabel] = {}
+        captions = [
+            ("received", self.tr("本月受理")),
+            ("resolved", self.tr("本月办结")),
+            ("in_progress", self.tr("月末在办")),
+            ("overdue", self.tr("月末超期")),
+            ("escalations", self.tr("上报")),
+            ("first_time", self.tr("一次办结率")),
+            ("on_time", self.tr("按期办结率")),
+            ("satisfaction", self.tr("满意率")),
+            ("units", self.tr("责任单位")),
+            ("shortfalls", self.tr("未达标干部")),
+        ]
+        figures = QFrame(self)
+        figures.setFrameShape(QFrame.Shape.StyledPanel)
+        grid = QGridLayout(figures)
+        grid.setHorizontalSpacing(24)
+        for index, (key, caption) in enumerate(captions):
+            row, column = divmod(index, 2)
+            value = QLabel("—", figures)
+            value.setObjectName(f"figure_{key}")
+            value.setWordWrap(True)
+            font = value.font()
+            font.setBold(True)
+            value.setFont(font)
+            self.values[key] = value
+            grid.addWidget(QLabel(caption + self.tr("："), figures), row, 2 * column)
+            grid.addWidget(value, row, 2 * column + 1)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        hint = QLabel(
+            self.tr(
+                "各项指标的口径写在 PDF 和 Excel 的脚注中。比率括号内为分子/分母，"
+                "分母为 0 时显示“—”。"
+            ),
+            self,
+        )
+        hint.setWordWrap(True)
+        self.stations_caption = QLabel(self.tr("各工作站情况"), self)
+        caption_font = self.stations_caption.font()
+        caption_font.setBold(True)
+        self.stations_caption.setFont(caption_font)
+        self.stations_table = QTableWidget(0, len(STATION_HEADERS), self)
+        self.stations_table.setHorizontalHeaderLabels(
+            [
+                self.tr("工作站"),
+                self.tr("受理"),
+                self.tr("办结"),
+                self.tr("办理中"),
+                self.tr("超期"),
+                self.tr("一次办结率"),
+                self.tr("按时办结率"),
+                self.tr("满意率"),
+            ]
+        )
+        self.stations_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.stations_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.stations_table.verticalHeader().hide()
+        self.stations_table.setStyleSheet("QTableWidget::item { padding: 0 6px; }")
+        header = self.stations_table.horizontalHeader()
+        header.setMinimumSectionSize(64)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for widget in (self.stations_caption, self.stations_table):
+            widget.setVisible(False)
+
+        layout = self.page_layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(figures)
+        layout.addWidget(self.stations_caption)
+        layout.addWidget(self.stations_table, 1)
+        layout.addWidget(hint)
+        layout.addWidget(self.status_label)
+        layout.addStretch(1)  # while the per-station table is hidden (it stretches otherwise)
+        self.refresh()
+
+    # the figures -------------------------------------------------------------------------
+    def month(self) -> Month:
+        """The month chosen."""
+        date = self.month_edit.date()
+        return Month(date.year(), date.month())
+
+    def station_code(self) -> str | None:
+        """The station chosen at the township (None: the whole township, or a station)."""
+        return self.station_combo.currentData() if self.township else None
+
+    def reload_stations(self) -> None:
+        """Refill the 工作站 combo (stations may have been imported), keeping the choice."""
+        combo = self.station_combo
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(self.tr("全乡镇"), None)
+        if self.township:
+            for code, name in station_names(self.store.db).items():
+                combo.addItem(name, code)
+        combo.setCurrentIndex(max(combo.findData(current), 0) if current is not None else 0)
+        combo.blockSignals(False)
+
+    def make_report(self, month: Month, station_code: str | None) -> MonthlyReport | TownshipReport:
+        """A month's report: the station's, the township's or one station's at the township."""
+        return self.store.reports.report_for(month, today=self._clock(), station_code=station_code)
+
+    def refresh(self) -> None:
+        """Compute the chosen month's figures in the background and show them."""
+        self.reload_stations()
+        month, station = self.month(), self.station_code()
+        self.status_label.setText(self.tr("正在统计……"))
+
+        def done(report: Any) -> None:
+            # the user may have moved on meanwhile
+            if report.month == self.month() and station == self.station_code():
+                self.show_report(report)
+
+        run_task(
+            self,
+            lambda _progress, _cancel: self.make_report(month, station),
+            label=self.tr("正在统计民情月报……"),
+            on_done=done,
+            cancellable=False,
+        )
+
+    def show_report(self, chosen: MonthlyReport | TownshipReport) -> None:
+        """Fill the grid with the report's key figures (and the stations' at the township)."""
+        report, township = parts(chosen)
+        self.report, self.township_report = report, township
+        self.show_stations(township)
+        pieces = self.tr("{0} 件")
+        v = self.values
+        v["received"].setText(pieces.format(report.received))
+        v["resolved"].setText(pieces.format(report.resolved))
+        v["in_progress"].setText(pieces.format(report.in_progress))
+        v["overdue"].setText(pieces.format(report.overdue))
+        v["escalations"].setText(self.tr("{0} 次").format(report.escalations))
+        v["first_time"].setText(report.first_time.text)
+        v["on_time"].setText(report.on_time.text)
+        v["satisfaction"].setText(report.satisfaction.text)
+        v["units"].setText(
+            "，".join(f"{u.unit} {u.score_text}" for u in report.units[:3])
+            + ("……" if len(report.units) > 3 else "")
+            or "—"
+        )
+        short = report.shortfalls
+        v["shortfalls"].setText(
+            self.tr("{0} 人：{1}").format(len(short), "、".join(c.name for c in short))
+            if short
+            else self.tr("无")
+        )
+        self.status_label.setText(self.tr("{0}的统计已完成。").format(report.month.title))
+
+    def show_stations(self, township: TownshipReport | None) -> None:
+        """Fill the per-station table (hidden unless the report is the township's)."""
+        for widget in (self.stations_caption, self.stations_table):
+            widget.setVisible(township is not None)
+        layout = self.page_layout
+        layout.setStretch(layout.count() - 1, 0 if township is not None else 1)
+        rows: list[StationFigures] = []
+        if township is not None:
+            rows = [*township.stations, township.total]
+        table = self.stations_table
+        table.setRowCount(len(rows))
+        for row, f in enumerate(rows):
+            name = self.tr("合计") if township is not None and f is rows[-1] else f.name
+            values = [name, *map(str, f.counts), *(x.text for x in f.rates)]
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if column:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                if f is rows[-1]:
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                table.setItem(row, column, item)
+
+    # files --------------------------------------------------------------------------------
+    def write_pdf(
+        self,
+        path: Path,
+        on_done: Callable[[Path], None],
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """Write the chosen month's PDF in the background."""
+        from qunzhong_desktop.reports.fonts import FONT_SETTING, find_cjk_font
+        from qunzhong_desktop.reports.monthly_pdf import render_monthly_pdf
+
+        month, configured = self.month(), self.store.settings.get(FONT_SETTING)
+        station = self.station_code()
+
+        def work(_progress: Progress, _cancel: CancelToken) -> Path:
+            report = self.make_report(month, station)
+            return render_monthly_pdf(report, path, font=find_cjk_font(configured))
+
+        run_task(self, work, label=self.tr("正在生成 PDF……"), on_done=on_done, on_error=on_error)
+
+    def print_pdf(self) -> None:
+        """Write the PDF to a temporary folder and open the print preview."""
+        folder = scratch_dir(self.store.home, "report-")
+
+        def show(path: Path) -> None:
+            try:
+                self.run_preview(path)
+            finally:
+                shutil.rmtree(folder, ignore_errors=True)
+
+        def failed(exc: BaseException) -> None:
+            shutil.rmtree(folder, ignore_errors=True)
+            show_error(self, exc, title=self.tr("民情月报"))
+
+        self.write_pdf(folder / f"民情月报-{self.month()}.pdf", show, failed)
+
+    def export_excel(self) -> None:
+        """Ask where, then write the workbook in the background."""
+        path = self.ask_save_path()
+        if path is not None:
+            self.export_to(path)
+
+    def export_to(self, path: Path) -> None:
+        """Write the chosen month's workbook to ``path``."""
+        from qunzhong_desktop.reports.monthly_xlsx import write_monthly_xlsx
+
+        month, station = self.month(), self.station_code()
+
+        def work(_progress: Progress, _cancel: CancelToken) -> Path:
+            return write_monthly_xlsx(self.make_report(month, station), path)
+
+        def done(result: Any) -> None:
+            self.status_label.setText(self.tr("已保存：{0}").format(result))
+
+        run_task(self, work, label=self.tr("正在导出 Excel……"), on_done=done)
+
+    # seams the tests replace ----------------------------------------------------------------
+    def run_preview(self, path: Path) -> bool:
+        """Show the PDF's print preview; True if printed."""
+        from qunzhong_desktop.ui.common.pdf_print import preview_pdf
+
+        return preview_pdf(path, self)
+
+    def ask_save_path(self) -> Path | None:
+        """Ask for the .xlsx file to write."""
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("导出 Excel"),
+            str(Path.home() / f"民情月报-{self.month()}.xlsx"),
+            self.tr("Excel 工作簿 (*.xlsx)"),
+        )
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix.lower() == ".xlsx" else path.with_suffix(".xlsx")

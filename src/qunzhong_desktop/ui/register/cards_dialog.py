@@ -1,0 +1,363 @@
+"""The contact-card dialog: which cards, which layout; preview, print or save as PDF.
+
+Every way out (print from the preview, print, save) goes through the same PDF file the CLI
+writes, and records the cards as issued only once they were printed or saved.
+"""
+
+from __future__ import annotations
+
+import itertools
+import shutil
+import weakref
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qunzhong_desktop.core.card import CardContent
+from qunzhong_desktop.core.errors import DomainError
+from qunzhong_desktop.home import scratch_dir
+from qunzhong_desktop.reports.cards_pdf import RenderResult, render_cards
+from qunzhong_desktop.reports.fonts import (
+    FONT_SETTING,
+    CjkFont,
+    find_cjk_font,
+    load_font_file,
+)
+from qunzhong_desktop.storage.cards_repo import SqlCards
+from qunzhong_desktop.storage.store import Store
+from qunzhong_desktop.ui.common.pdf_print import PdfOpenError, preview_pdf, print_pdf
+
+LAYOUT_SETTING = "cards.layout"
+
+SCOPE_SELECTED = "selected"
+SCOPE_ALL = "all"
+SCOPE_STALE = "stale"
+
+
+class CardsDialog(QDialog):
+    """Print contact cards (便民服务联系卡) for selected, all, or out-of-date households."""
+
+    # emitted with the number of cards recorded as issued
+    cardsIssued = Signal(int)
+
+    def __init__(
+        self,
+        store: Store,
+        household_ids: list[str] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.cards_repo = SqlCards(store.db)
+        self.household_ids = list(household_ids) if household_ids else None
+        self._tmp_dir: Path | None = None
+        self._tmp_cleanup: weakref.finalize[[str], CardsDialog] | None = None
+        self._renders = itertools.count(1)
+        self.setWindowTitle(self.tr("打印便民服务联系卡"))
+        self.setMinimumWidth(460)
+
+        self.selected_radio = QRadioButton(self)
+        self.all_radio = QRadioButton(self)
+        self.stale_radio = QRadioButton(self)
+        self.scope_group = QButtonGroup(self)
+        for radio in (self.selected_radio, self.all_radio, self.stale_radio):
+            self.scope_group.addButton(radio)
+        which = QGroupBox(self.tr("打印哪些户的联系卡"), self)
+        which_box = QVBoxLayout(which)
+        for radio in (self.selected_radio, self.all_radio, self.stale_radio):
+            which_box.addWidget(radio)
+        self.stale_hint = QLabel(
+            self.tr("“需更新”指从未打印过，或卡上信息（网格长、联系干部、电话等）已有变动的户。"),
+            self,
+        )
+        self.stale_hint.setWordWrap(True)
+        self.stale_hint.setStyleSheet("color: palette(mid);")
+        which_box.addWidget(self.stale_hint)
+
+        self.layout_combo = QComboBox(self)
+        self.layout_combo.addItem(self.tr("每页 10 张（A4 纸，带裁切线）"), "a4-10")
+        self.layout_combo.addItem(self.tr("每页 1 张（A4 纸居中）"), "single")
+        saved = store.settings.get(LAYOUT_SETTING, "a4-10")
+        self.layout_combo.setCurrentIndex(max(0, self.layout_combo.findData(saved)))
+        self.font_label = QLabel(self)
+        self.font_label.setWordWrap(True)
+        self.font_button = QPushButton(self.tr("选择字体…"), self)
+        font_row = QHBoxLayout()
+        font_row.addWidget(self.font_label, 1)
+        font_row.addWidget(self.font_button)
+        form = QFormLayout()
+        form.addRow(self.tr("版式："), self.layout_combo)
+        form.addRow(self.tr("字体："), font_row)
+
+        self.status_label = QLabel(self)
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.preview_button = QPushButton(self.tr("预览"), self)
+        self.print_button = QPushButton(self.tr("打印"), self)
+        self.save_button = QPushButton(self.tr("保存 PDF"), self)
+        self.close_button = QPushButton(self.tr("关闭"), self)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.preview_button)
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.save_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+
+        root = QVBoxLayout(self)
+        root.addWidget(which)
+        root.addLayout(form)
+        root.addWidget(self.status_label)
+        root.addLayout(buttons)
+
+        self.preview_button.clicked.connect(self.preview)
+        self.print_button.clicked.connect(self.print_cards)
+        self.save_button.clicked.connect(self.save_pdf)
+        self.close_button.clicked.connect(self.reject)
+        self.font_button.clicked.connect(self.choose_font)
+        self.scope_group.buttonToggled.connect(self._update_buttons)
+        self.layout_combo.currentIndexChanged.connect(self._remember_layout)
+
+        self.refresh()
+        if self.household_ids:
+            self.selected_radio.setChecked(True)
+        elif self.stale_radio.isEnabled():
+            self.stale_radio.setChecked(True)
+        else:
+            self.all_radio.setChecked(True)
+        self._update_buttons()
+
+    # state -------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Recount the cards of each choice and show the font in use."""
+        every = self.cards_repo.counts()
+        self.all_radio.setText(self.tr("全部（{0} 户）").format(every.total))
+        self.all_radio.setEnabled(every.total > 0)
+        self.stale_radio.setText(
+            self.tr("仅需更新的（{0} 户：从未打印 {1} 户，信息有变 {2} 户）").format(
+                every.stale, every.never_printed, every.out_of_date
+            )
+        )
+        self.stale_radio.setEnabled(every.stale > 0)
+        if self.household_ids:
+            chosen = self.cards_repo.counts(self.household_ids)
+            self.selected_radio.setText(
+                self.tr("选中的户（{0} 户，其中需更新 {1} 户）").format(chosen.total, chosen.stale)
+            )
+            self.selected_radio.setEnabled(chosen.total > 0)
+        else:
+            self.selected_radio.setText(self.tr("选中的户（未选择）"))
+            self.selected_radio.setEnabled(False)
+        checked = self.scope_group.checkedButton()
+        if checked is not None and not checked.isEnabled():
+            self.all_radio.setChecked(True)
+        self._show_font()
+        self._update_buttons()
+
+    def scope(self) -> str:
+        """Which households: ``selected``, ``all`` or ``stale``."""
+        if self.selected_radio.isChecked():
+            return SCOPE_SELECTED
+        if self.stale_radio.isChecked():
+            return SCOPE_STALE
+        return SCOPE_ALL
+
+    def set_scope(self, scope: str) -> None:
+        """Choose which households (as :meth:`scope` names them)."""
+        radio = {
+            SCOPE_SELECTED: self.selected_radio,
+            SCOPE_ALL: self.all_radio,
+            SCOPE_STALE: self.stale_radio,
+        }[scope]
+        radio.setChecked(True)
+
+    def layout_name(self) -> str:
+        """The PDF layout chosen: ``a4-10`` or ``single``."""
+        return str(self.layout_combo.currentData())
+
+    def set_layout_name(self, layout: str) -> None:
+        """Choose the layout (``a4-10`` or ``single``)."""
+        self.layout_combo.setCurrentIndex(self.layout_combo.findData(layout))
+
+    def chosen_cards(self) -> list[CardContent]:
+        """The cards the current choice prints, by household number."""
+        scope = self.scope()
+        if scope == SCOPE_SELECTED:
+            return self.cards_repo.cards(self.household_ids or [])
+        return self.cards_repo.cards(stale_only=scope == SCOPE_STALE)
+
+    def _update_buttons(self, *_: object) -> None:
+        checked = self.scope_group.checkedButton()
+        enabled = checked is not None and checked.isEnabled()
+        for button in (self.preview_button, self.print_button, self.save_button):
+            button.setEnabled(enabled)
+
+    def _remember_layout(self, *_: object) -> None:
+        self.store.settings.set(LAYOUT_SETTING, self.layout_name())
+
+    def _font(self) -> CjkFont:
+        return find_cjk_font(self.store.settings.get(FONT_SETTING))
+
+    def _show_font(self) -> None:
+        try:
+            font = self._font()
+        except DomainError as exc:
+            self.font_label.setText(exc.message)
+            self.font_label.setStyleSheet("color: #b00020;")
+            return
+        self.font_label.setStyleSheet("")
+        self.font_label.setText(f"{font.family}（{font.path.name}）")
+
+    # actions -----------------------------------------------------------------------------
+    def render_to(self, path: Path) -> tuple[RenderResult, list[CardContent]]:
+        """Write the chosen cards to ``path`` (nothing is recorded).
+
+        Raises:
+            DomainError: no font, no card, or the file cannot be written.
+        """
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            cards = self.chosen_cards()
+            result = render_cards(cards, path, font=self._font(), layout=self.layout_name())
+        finally:
+            QApplication.restoreOverrideCursor()
+        return result, cards
+
+    def record(self, cards: list[CardContent]) -> None:
+        """Record the cards as issued, recount, and tell whoever listens."""
+        count = self.cards_repo.record_issues(cards)
+        self.refresh()
+        self.cardsIssued.emit(count)
+
+    def save_pdf_to(self, path: Path) -> RenderResult | None:
+        """Save the chosen cards as a PDF and record them; None (after a message) on error."""
+        try:
+            result, cards = self.render_to(path)
+        except DomainError as exc:
+            self._warn(exc.message)
+            return None
+        self.record(cards)
+        self._status(
+            self.tr("已保存 {0} 张联系卡（{1} 页）：{2}").format(
+                result.cards, result.pages, result.path
+            )
+        )
+        return result
+
+    def save_pdf(self) -> None:
+        """Ask where, then save."""
+        path = self._ask_save_path()
+        if path is not None:
+            self.save_pdf_to(path)
+
+    def preview(self) -> None:
+        """Show the print preview; cards printed from it are recorded."""
+        self._through_printer(self._run_preview)
+
+    def print_cards(self) -> None:
+        """Print through the system print dialog; the printed cards are recorded."""
+        self._through_printer(self._run_print)
+
+    def _temp_pdf(self) -> Path:
+        if self._tmp_dir is None:
+            folder = str(scratch_dir(self.store.home, "cards-"))
+            self._tmp_dir = Path(folder)
+            # removed on close, when the dialog is collected, or at exit; errors ignored:
+            # on Windows a preview may still hold a file open
+            self._tmp_cleanup = weakref.finalize(self, _remove_tree, folder)
+        # a new name each time: an earlier file may still be open
+        return self._tmp_dir / f"cards-{next(self._renders)}.pdf"
+
+    def _through_printer(self, run: Callable[[Path], bool]) -> None:
+        path = self._temp_pdf()
+        try:
+            result, cards = self.render_to(path)
+        except DomainError as exc:
+            self._warn(exc.message)
+            return
+        try:
+            printed = run(path)
+        except PdfOpenError as exc:
+            self._warn(str(exc))
+            return
+        if printed:
+            self.record(cards)
+            self._status(
+                self.tr("已打印 {0} 张联系卡（{1} 页）。").format(result.cards, result.pages)
+            )
+
+    def choose_font(self) -> None:
+        """Let the user pick a CJK TrueType font file; it is kept in the settings."""
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("选择中文字体"),
+            "",
+            self.tr("TrueType 字体 (*.ttf *.ttc *.TTF *.TTC)"),
+        )
+        if name:
+            self.use_font_file(Path(name))
+
+    def use_font_file(self, path: Path) -> bool:
+        """Check a font file and keep it in the settings; False (after a message) if unusable."""
+        try:
+            load_font_file(path)
+        except DomainError as exc:
+            self._warn(exc.message)
+            return False
+        self.store.settings.set(FONT_SETTING, str(path))
+        self._show_font()
+        return True
+
+    # seams: dialogs the tests replace --------------------------------------------------
+    def _run_preview(self, path: Path) -> bool:
+        return preview_pdf(path, self)
+
+    def _run_print(self, path: Path) -> bool:
+        return print_pdf(path, self)
+
+    def _ask_save_path(self) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("保存联系卡 PDF"),
+            str(Path.home() / self.tr("便民服务联系卡.pdf")),
+            self.tr("PDF 文件 (*.pdf)"),
+        )
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
+
+    def _warn(self, message: str) -> None:
+        self._status(message)
+        QMessageBox.warning(self, self.tr("联系卡"), message)
+
+    def _status(self, message: str) -> None:
+        self.status_label.setText(message)
+
+    def done(self, result: int) -> None:
+        """Close the dialog and remove its temporary files."""
+        super().done(result)
+        if self._tmp_cleanup is not None:
+            self._tmp_cleanup()
+            self._tmp_dir = self._tmp_cleanup = None
+
+
+def _remove_tree(folder: str) -> None:
+    shutil.rmtree(folder, ignore_errors=True)

@@ -1,0 +1,362 @@
+"""Grids with their leaders, cadres, and pairing cadres with households (网格与干部, 结对).
+
+Lists show what exists; adding or editing opens a small form that stays open, with what was
+typed, until its values are accepted.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qunzhong_desktop.core import phone
+from qunzhong_desktop.core.entities import CADRE_ROLES, Cadre, Grid
+from qunzhong_desktop.core.errors import ValidationError
+from qunzhong_desktop.core.text import clean, compact
+from qunzhong_desktop.storage.store import Store
+from qunzhong_desktop.ui.common import form_feedback, stale_dialog
+from qunzhong_desktop.ui.common.form_feedback import clear_invalid, mark_invalid, message_area
+
+
+class _RecordForm(QDialog):
+    """A small form with a message area and 保存 / 取消; subclasses add fields and checks."""
+
+    def __init__(self, title: str, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(440)
+        layout = QVBoxLayout(self)
+        self.messages = message_area(self)
+        layout.addWidget(self.messages)
+        self.form = QFormLayout()
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        layout.addLayout(self.form)
+        buttons = QDialogButtonBox(self)
+        self.save_button = buttons.addButton(
+            self.tr("保存"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.save_button.setDefault(True)
+        buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _phone(self, edit: QLineEdit, problems: list[tuple[QWidget, str]]) -> str:
+        if not compact(edit.text()):
+            return ""
+        try:
+            return phone.normalise(edit.text())
+        except ValidationError as exc:
+            problems.append((edit, exc.message))
+            return edit.text()
+
+    def _refuse(self, problems: list[tuple[QWidget, str]]) -> None:
+        for widget, message in problems:
+            mark_invalid(widget, message)
+        form_feedback.show_messages(
+            self.messages, self.tr("还不能保存："), [m for _, m in problems]
+        )
+        problems[0][0].setFocus()
+
+
+class GridForm(_RecordForm):
+    """Add or edit a grid: 名称, 网长, 网长电话 (checked)."""
+
+    def __init__(
+        self, store: Store, grid: Grid | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(self.tr("编辑网格") if grid else self.tr("新增网格"), parent)
+        self._store = store
+        self.grid = grid or Grid(name="")
+        self._opened = dataclasses.replace(self.grid) if grid else None
+        self.name = QLineEdit(self.grid.name, self)
+        self.name.setPlaceholderText(self.tr("如 第一网格"))
+        self.leader_name = QLineEdit(self.grid.leader_name, self)
+        self.leader_phone = QLineEdit(self.grid.leader_phone, self)
+        self.leader_phone.setPlaceholderText(self.tr("手机或带区号固话"))
+        self.form.addRow(self.tr("网格名称"), self.name)
+        self.form.addRow(self.tr("网长"), self.leader_name)
+        self.form.addRow(self.tr("网长电话"), self.leader_phone)
+
+    def accept(self) -> None:
+        """Check the values, then save; a refusal keeps the form as typed."""
+        for widget in (self.name, self.leader_phone):
+            clear_invalid(widget)
+        problems: list[tuple[QWidget, str]] = []
+        name = compact(self.name.text())
+        if not name:
+            problems.append((self.name, self.tr("请填写网格名称。")))
+        elif any(g.name == name and g.id != self.grid.id for g in self._store.register.grids()):
+            problems.append(
+                (self.name, self.tr("已有名为“{0}”的网格，请换一个名称。").format(name))
+            )
+        leader_phone = self._phone(self.leader_phone, problems)
+        if problems:
+            self._refuse(problems)
+            return
+        self.grid.name = name
+        self.grid.leader_name = compact(self.leader_name.text())
+        self.grid.leader_phone = leader_phone
+        saved = stale_dialog.save_merging(
+            self,
+            lambda keep: self._store.register.save_grid(self.grid, base=self._opened, keep=keep),
+        )
+        if saved is not None:
+            super().accept()
+
+
+class CadreForm(_RecordForm):
+    """Add or edit a cadre: 姓名, 电话, 单位, 身份."""
+
+    def __init__(
+        self, store: Store, cadre: Cadre | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(self.tr("编辑干部") if cadre else self.tr("新增干部"), parent)
+        self._store = store
+        self.cadre = cadre or Cadre(name="")
+        self._opened = dataclasses.replace(self.cadre) if cadre else None
+        self.name = QLineEdit(self.cadre.name, self)
+        self.phone = QLineEdit(self.cadre.phone, self)
+        self.phone.setPlaceholderText(self.tr("手机或带区号固话"))
+        self.unit = QLineEdit(self.cadre.unit, self)
+        self.unit.setPlaceholderText(self.tr("如 镇党委、驻村工作队"))
+        self.role = QComboBox(self)
+        self.role.addItems(list(CADRE_ROLES))
+        if self.cadre.role not in CADRE_ROLES:
+            self.role.addItem(self.cadre.role)
+        self.role.setCurrentText(self.cadre.role)
+        self.form.addRow(self.tr("姓名"), self.name)
+        self.form.addRow(self.tr("电话"), self.phone)
+        self.form.addRow(self.tr("单位"), self.unit)
+        self.form.addRow(self.tr("身份"), self.role)
+
+    def accept(self) -> None:
+        """Check the values, then save; a refusal keeps the form as typed."""
+        for widget in (self.name, self.phone):
+            clear_invalid(widget)
+        problems: list[tuple[QWidget, str]] = []
+        if not compact(self.name.text()):
+            problems.append((self.name, self.tr("请填写干部姓名。")))
+        number = self._phone(self.phone, problems)
+        if problems:
+            self._refuse(problems)
+            return
+        self.cadre.name = compact(self.name.text())
+        self.cadre.phone = number
+        self.cadre.unit = clean(self.unit.text())
+        self.cadre.role = self.role.currentText()
+        saved = stale_dialog.save_merging(
+            self,
+            lambda keep: self._store.register.save_cadre(self.cadre, base=self._opened, keep=keep),
+        )
+        if saved is not None:
+            super().accept()
+
+
+def _table(parent: QWidget, headers: Sequence[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers), parent)
+    table.setHorizontalHeaderLabels(list(headers))
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
+    table.setRowCount(len(rows))
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            table.setItem(r, c, QTableWidgetItem(value))
+
+
+class GridsCadresDialog(QDialog):
+    """Manage the station's grids and cadres (two tabs)."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self.form: QDialog | None = None  # the form opened last (tests drive it)
+        self.setWindowTitle(self.tr("网格与干部"))
+        self.resize(760, 480)
+        layout = QVBoxLayout(self)
+        self.tabs = QTabWidget(self)
+        layout.addWidget(self.tabs)
+        self.grid_table = _table(
+            self, [self.tr("网格名称"), self.tr("网长"), self.tr("网长电话"), self.tr("户数")]
+        )
+        self.cadre_table = _table(
+            self,
+            [
+                self.tr("姓名"),
+                self.tr("身份"),
+                self.tr("单位"),
+                self.tr("电话"),
+                self.tr("结对户数"),
+            ],
+        )
+        self.tabs.addTab(
+            self._page(self.grid_table, self.tr("新增网格"), self.new_grid, self.edit_grid),
+            self.tr("网格"),
+        )
+        self.tabs.addTab(
+            self._page(self.cadre_table, self.tr("新增干部"), self.new_cadre, self.edit_cadre),
+            self.tr("干部"),
+        )
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
+        close.rejected.connect(self.reject)
+        layout.addWidget(close)
+        self.reload()
+
+    def _page(
+        self,
+        table: QTableWidget,
+        add_text: str,
+        add: Callable[[], None],
+        edit: Callable[[], None],
+    ) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        layout.addWidget(table)
+        buttons = QHBoxLayout()
+        add_button = QPushButton(add_text, page)
+        edit_button = QPushButton(self.tr("编辑"), page)
+        add_button.clicked.connect(add)
+        edit_button.clicked.connect(edit)
+        table.activated.connect(edit)
+        buttons.addWidget(add_button)
+        buttons.addWidget(edit_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        return page
+
+    def reload(self) -> None:
+        """Refill both lists from the register."""
+        register = self._store.register
+        self.grids = register.grids()
+        self.cadres = register.cadres()
+        by_grid = register.household_counts_by_grid()
+        by_cadre = register.household_counts_by_cadre()
+        _fill(
+            self.grid_table,
+            [
+                [g.name, g.leader_name, phone.mask(g.leader_phone), str(by_grid.get(g.id or "", 0))]
+                for g in self.grids
+            ],
+        )
+        _fill(
+            self.cadre_table,
+            [
+                [c.name, c.role, c.unit, phone.mask(c.phone), str(by_cadre.get(c.id or "", 0))]
+                for c in self.cadres
+            ],
+        )
+
+    def _run(self, form: QDialog) -> None:
+        """Open a form window-modally without blocking; the lists refresh when it saves."""
+        self.form = form
+        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        form.accepted.connect(self.reload)
+        form.open()
+
+    def new_grid(self) -> None:
+        """Open the form for a new grid."""
+        self._run(GridForm(self._store, None, self))
+
+    def edit_grid(self) -> None:
+        """Open the form for the selected grid."""
+        row = self.grid_table.currentRow()
+        if 0 <= row < len(self.grids):
+            self._run(GridForm(self._store, self.grids[row], self))
+
+    def new_cadre(self) -> None:
+        """Open the form for a new cadre."""
+        self._run(CadreForm(self._store, None, self))
+
+    def edit_cadre(self) -> None:
+        """Open the form for the selected cadre."""
+        row = self.cadre_table.currentRow()
+        if 0 <= row < len(self.cadres):
+            self._run(CadreForm(self._store, self.cadres[row], self))
+
+
+class PairDialog(QDialog):
+    """Pick the cadre paired with some households (or none, to unpair them)."""
+
+    def __init__(
+        self, store: Store, household_ids: Sequence[str], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._ids = list(household_ids)
+        self.setWindowTitle(self.tr("结对干部"))
+        self.setMinimumSize(460, 400)
+        layout = QVBoxLayout(self)
+        rows = store.register.household_rows(self._ids[:5])
+        numbers = "、".join(f"{r.number} {r.head_name}" for r in rows)
+        if len(self._ids) > len(rows):
+            numbers += self.tr(" 等")
+        self.intro = QLabel(
+            self.tr("为选中的 {0} 户（{1}）选择结对干部：").format(len(self._ids), numbers), self
+        )
+        self.intro.setWordWrap(True)
+        layout.addWidget(self.intro)
+        self.cadres = QListWidget(self)
+        counts = store.register.household_counts_by_cadre()
+        none = QListWidgetItem(self.tr("（不结对 / 解除结对）"))
+        none.setData(Qt.ItemDataRole.UserRole, None)
+        self.cadres.addItem(none)
+        for c in store.register.cadres():
+            details = " · ".join(x for x in (c.role, c.unit) if x)
+            text = self.tr("{0}　{1}　已结对 {2} 户").format(
+                c.name, details, counts.get(c.id or "", 0)
+            )
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, c.id)
+            self.cadres.addItem(item)
+        self.cadres.setCurrentRow(1 if self.cadres.count() > 1 else 0)
+        self.cadres.itemActivated.connect(self.accept)
+        layout.addWidget(self.cadres, 1)
+        if self.cadres.count() == 1:
+            hint = QLabel(self.tr("还没有干部，请先在“网格与干部”中添加。"), self)
+            layout.addWidget(hint)
+        buttons = QDialogButtonBox(self)
+        buttons.addButton(self.tr("结对"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def chosen_cadre_id(self) -> str | None:
+        """The cadre picked (None to unpair)."""
+        item = self.cadres.currentItem()
+        value = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return str(value) if value else None
+
+    def accept(self) -> None:
+        """Store the pairing."""
+        self._store.register.pair(self.chosen_cadre_id(), self._ids)
+        super().accept()

@@ -1,0 +1,326 @@
+"""The household register page (户籍): search, filters, the list, and what to do with it.
+
+Search runs as the clerk types, 200 ms after the last key, and asks the register only for
+the ids that match; the table model fetches the visible rows in blocks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qunzhong_desktop.core.entities import SUPPORT_TAGS
+from qunzhong_desktop.storage.store import Store
+from qunzhong_desktop.ui.common import form_feedback
+from qunzhong_desktop.ui.register.grids_cadres_dialog import GridsCadresDialog, PairDialog
+from qunzhong_desktop.ui.register.household_dialog import HouseholdDialog
+from qunzhong_desktop.ui.register.household_model import HouseholdTableModel
+
+SEARCH_DELAY_MS = 200
+COLUMN_WIDTHS = (90, 80, 170, 48, 120, 90, 170, 80)  # the last column (住址) stretches
+
+
+# the tag filter's entry for members the roster import flagged (需核对)
+FLAGGED = "__flagged__"
+
+
+class RegisterPage(QWidget):
+    """The 户籍 page of the main window.
+
+    Args:
+        store: the station's store.
+        parent: the Qt parent.
+    """
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self.dialog: QDialog | None = None  # the dialog opened last (tests look at it)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._filters())
+        layout.addWidget(self._table(), 1)
+        layout.addLayout(self._actions())
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.search)
+        self.search_box.textChanged.connect(self._search_timer.start)
+        self.grid_combo.currentIndexChanged.connect(self.search)
+        self.tag_combo.currentIndexChanged.connect(self.search)
+        self.full_check.toggled.connect(self.model.set_show_full)
+        QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
+        delete = QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        self.reload_filters()
+        self.search()
+
+    # building --------------------------------------------------------------------------------
+    def _filters(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.search_box = QLineEdit(self)
+        self.search_box.setPlaceholderText(
+            self.tr("姓名 / 拼音首字母 / 户号 / 身份证号后几位 / 电话")
+        )
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setMinimumWidth(360)
+        self.search_box.setToolTip(self.tr("输入即查找，例如 zsf 可找到 张三丰 (Ctrl+F)"))
+        self.grid_combo = QComboBox(self)
+        self.grid_combo.setMinimumContentsLength(8)
+        self.tag_combo = QComboBox(self)
+        self.tag_combo.setMinimumContentsLength(8)
+        self.full_check = QCheckBox(self.tr("显示完整号码"), self)
+        self.full_check.setToolTip(self.tr("身份证号和电话默认部分隐藏，勾选后显示完整号码"))
+        search_label = QLabel(self.tr("查找(&F)"), self)
+        search_label.setBuddy(self.search_box)
+        row.addWidget(search_label)
+        row.addWidget(self.search_box, 1)
+        row.addWidget(QLabel(self.tr("网格"), self))
+        row.addWidget(self.grid_combo)
+        row.addWidget(QLabel(self.tr("帮扶标签"), self))
+        row.addWidget(self.tag_combo)
+        row.addWidget(self.full_check)
+        return row
+
+    def _table(self) -> QTableView:
+        self.model = HouseholdTableModel(self._store.register.household_rows, self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(30)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setHighlightSections(False)
+        for column, width in enumerate(COLUMN_WIDTHS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.table.setColumnWidth(column, width)
+        self.table.activated.connect(lambda _index: self.edit_selected())
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        return self.table
+
+    def _actions(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.count_label = QLabel(self)
+        self.count_label.setStyleSheet("font-weight: bold;")
+        row.addWidget(self.count_label)
+        row.addStretch(1)
+        self.add_button = self._button(row, self.tr("新增户"), self.add_household, "Ctrl+N")
+        self.edit_button = self._button(row, self.tr("编辑"), self.edit_selected)
+        self.delete_button = self._button(row, self.tr("删除"), self.delete_selected)
+        self.pair_button = self._button(row, self.tr("结对"), self.pair_selected)
+        self.grids_button = self._button(row, self.tr("网格与干部"), self.open_grids_cadres)
+        self.import_button = self._button(row, self.tr("导入花名册"), self.import_roster)
+        self.cards_button = self._button(row, self.tr("打印联系卡"), self.print_cards)
+        self.edit_button.setToolTip(self.tr("编辑选中的户（双击或回车也可）"))
+        self.delete_button.setToolTip(self.tr("删除选中的户 (Delete)"))
+        self.cards_button.setToolTip(self.tr("为选中的户打印联系卡；未选中时打印全部"))
+        return row
+
+    def _button(
+        self, row: QHBoxLayout, text: str, slot: Callable[[], None], shortcut: str = ""
+    ) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setMinimumHeight(32)
+        button.clicked.connect(slot)
+        if shortcut:
+            button.setShortcut(QKeySequence(shortcut))
+            button.setToolTip(f"{text} ({shortcut})")
+        row.addWidget(button)
+        return button
+
+    # search ----------------------------------------------------------------------------------
+    def reload_filters(self) -> None:
+        """Refill the grid and tag combos, keeping the current choice."""
+        grid_id = self.grid_combo.currentData()
+        tag = self.tag_combo.currentData()
+        for combo in (self.grid_combo, self.tag_combo):
+            combo.blockSignals(True)
+            combo.clear()
+        self.grid_combo.addItem(self.tr("全部网格"), None)
+        for grid in self._store.register.grids():
+            self.grid_combo.addItem(grid.name, grid.id)
+        self.tag_combo.addItem(self.tr("全部标签"), None)
+        self.tag_combo.addItem(self.tr("需核对（导入时标记）"), FLAGGED)
+        for name in SUPPORT_TAGS:
+            self.tag_combo.addItem(name, name)
+        self.grid_combo.setCurrentIndex(max(self.grid_combo.findData(grid_id), 0))
+        self.tag_combo.setCurrentIndex(max(self.tag_combo.findData(tag), 0))
+        for combo in (self.grid_combo, self.tag_combo):
+            combo.blockSignals(False)
+
+    def show_flagged(self) -> None:
+        """Show only households with a member the roster import flagged (需核对)."""
+        self.search_box.clear()
+        self.tag_combo.setCurrentIndex(max(self.tag_combo.findData(FLAGGED), 0))
+        self.search()
+
+    def search(self) -> None:
+        """Run the search now (the search box calls it after a 200 ms pause)."""
+        self._search_timer.stop()
+        selected = self.selected_ids()
+        tag = self.tag_combo.currentData()
+        ids = self._store.register.search_households(
+            self.search_box.text(),
+            grid_id=self.grid_combo.currentData(),
+            tag=None if tag == FLAGGED else tag,
+            flagged=tag == FLAGGED,
+        )
+        self.model.set_ids(ids)
+        self.count_label.setText(self.tr("共 {0} 户").format(len(ids)))
+        self.select_ids(selected)
+        self._update_buttons()
+
+    def _focus_search(self) -> None:
+        self.search_box.setFocus()
+        self.search_box.selectAll()
+
+    # selection -------------------------------------------------------------------------------
+    def selected_ids(self) -> list[str]:
+        """Ids of the selected households, top to bottom."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [self.model.household_id(row) for row in rows if row < self.model.rowCount()]
+
+    def select_ids(self, ids: list[str]) -> None:
+        """Select these households if they are listed; the first becomes current."""
+        selection = self.table.selectionModel()
+        selection.clearSelection()
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        first = True
+        for household_id in ids:
+            row = self.model.row_of(household_id)
+            if row is None:
+                continue
+            index = self.model.index(row, 0)
+            if first:
+                selection.setCurrentIndex(index, flags)
+                self.table.scrollTo(index)
+                first = False
+            else:
+                selection.select(index, flags)
+
+    def _update_buttons(self) -> None:
+        count = len(self.table.selectionModel().selectedRows())
+        self.edit_button.setEnabled(count == 1)
+        self.delete_button.setEnabled(count >= 1)
+        self.pair_button.setEnabled(count >= 1)
+        if count:
+            self.cards_button.setText(self.tr("打印联系卡（{0} 户）").format(count))
+        else:
+            self.cards_button.setText(self.tr("打印联系卡"))
+
+    # actions ---------------------------------------------------------------------------------
+    def add_household(self) -> None:
+        """Open an empty household form."""
+        self._open_household(None)
+
+    def edit_selected(self) -> None:
+        """Open the form of the current household."""
+        index = self.table.currentIndex()
+        if index.isValid():
+            self._open_household(self.model.household_id(index.row()))
+
+    def _open_household(self, household_id: str | None) -> None:
+        dialog = HouseholdDialog(self._store, household_id, self)
+        dialog.finished.connect(lambda result: self._household_closed(dialog, result))
+        self._show(dialog)
+
+    def _household_closed(self, dialog: HouseholdDialog, result: int) -> None:
+        if result == QDialog.DialogCode.Accepted and dialog.saved_id:
+            self.model.refresh()
+            self.search()
+            self.select_ids([dialog.saved_id])
+        self.table.setFocus()
+
+    def delete_selected(self) -> None:
+        """Tombstone the selected households after the clerk confirms."""
+        ids = self.selected_ids()
+        if not ids:
+            return
+        rows = self._store.register.household_rows(ids)
+        if len(rows) == 1:
+            row = rows[0]
+            text = self.tr(
+                "确定删除户号 {0}（户主 {1}，共 {2} 人）吗？\n删除后这一户不再出现在户籍列表中。"
+            ).format(row.number, row.head_name or "—", row.members)
+        else:
+            names = "、".join(f"{r.number} {r.head_name}" for r in rows[:5])
+            text = self.tr(
+                "确定删除选中的 {0} 户（{1}{2}）吗？\n删除后这些户不再出现在户籍列表中。"
+            ).format(len(rows), names, self.tr(" 等") if len(rows) > 5 else "")
+        if not form_feedback.confirm(self, self.tr("删除户"), text, self.tr("删除")):
+            return
+        for household_id in ids:
+            self._store.register.delete_household(household_id)
+        self.search()
+
+    def pair_selected(self) -> None:
+        """Pair the selected households with a cadre."""
+        ids = self.selected_ids()
+        if not ids:
+            form_feedback.inform(self, self.tr("结对"), self.tr("请先在列表中选中要结对的户。"))
+            return
+        dialog = PairDialog(self._store, ids, self)
+        dialog.finished.connect(lambda _result: self._after_change(ids))
+        self._show(dialog)
+
+    def open_grids_cadres(self) -> None:
+        """Manage grids and cadres."""
+        dialog = GridsCadresDialog(self._store, self)
+        dialog.finished.connect(lambda _result: self._after_change(self.selected_ids()))
+        self._show(dialog)
+
+    def import_roster(self) -> None:
+        """Import households from a roster spreadsheet (花名册)."""
+        from qunzhong_desktop.ui.register.roster_dialog import RosterImportDialog
+
+        dialog = RosterImportDialog(self._store, self)
+        dialog.finished.connect(lambda _result: self._after_change(self.selected_ids()))
+        self._show(dialog)
+
+    def print_cards(self) -> None:
+        """Print contact cards for the selected households, or for all when none is selected."""
+        from qunzhong_desktop.ui.register.cards_dialog import CardsDialog
+
+        self._show(CardsDialog(self._store, self.selected_ids() or None, self))
+
+    def refresh(self) -> None:
+        """Re-read grids, the search and the visible rows (after changes made elsewhere)."""
+        self._after_change(self.selected_ids())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Coming back to the page shows what other pages or imports changed."""
+        if not event.spontaneous():
+            self.refresh()
+        super().showEvent(event)
+
+    def _after_change(self, ids: list[str]) -> None:
+        self.reload_filters()
+        self.model.refresh()
+        self.search()
+        self.select_ids(ids)
+
+    def _show(self, dialog: QDialog) -> None:
+        """Open a dialog window-modally without blocking (tests drive it directly)."""
+        self.dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()

@@ -1,0 +1,244 @@
+"""设置 › 工作日历 and 承诺办结时限: load a year's holiday schedule; the days per domain.
+
+A schedule is a short text file (format in :mod:`qunzhong_desktop.core.calendar_file`);
+a bad file changes nothing and every problem is listed with its line. The promised days of
+each domain are working days, 1–60; they apply to items registered afterwards.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qunzhong_desktop.core.calendar_file import ScheduleError, read_schedule
+from qunzhong_desktop.core.errors import DomainError, ValidationError
+from qunzhong_desktop.core.intake.rules import DOMAIN_DAYS
+from qunzhong_desktop.core.workcalendar import bundled_years
+from qunzhong_desktop.storage.store import Store
+from qunzhong_desktop.ui.common.errors import show_error
+from qunzhong_desktop.ui.common.station_fields import ERROR_STYLE
+from qunzhong_desktop.ui.shell.calendar_banner import missing_years, warning_text
+
+DAYS_MIN, DAYS_MAX = 1, 60
+MAX_SHOWN_PROBLEMS = 8
+EXAMPLE = (
+    "# 2027 年节假日安排（国务院办公厅通知）\n"
+    "年份 2027\n"
+    "2027-01-01 休 元旦\n"
+    "2027-02-06..2027-02-12 休 春节\n"
+    "2027-02-14 班 春节调休"
+)
+WARNING_STYLE = "color: #7a5b00; background: #fff4c2; padding: 4px 6px; border-radius: 3px;"
+OK_STYLE = "color: #1b5e20;"
+
+
+class CalendarBox(QGroupBox):
+    """工作日历: which years are known, and 导入节假日安排…."""
+
+    calendar_changed = Signal()
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("工作日历"), parent)
+        self.store = store
+        explain = QLabel(
+            self.tr(
+                "承诺期限按工作日计算：周末和法定节假日休息，调休上班日上班。"
+                "软件内置了部分年份的节假日安排；之后的年份，请在国务院办公厅发布通知后，"
+                "把安排写成文本文件（UTF-8）导入，每行一天或一段日期，例如："
+            ),
+            self,
+        )
+        explain.setWordWrap(True)
+        example = QLabel(EXAMPLE, self)
+        example.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        example.setStyleSheet("font-family: monospace; padding: 4px 12px;")
+        self.years_label = QLabel(self)
+        self.years_label.setWordWrap(True)
+        self.warning_label = QLabel(self)
+        self.warning_label.setWordWrap(True)
+        self.warning_label.setStyleSheet(WARNING_STYLE)
+        self.result_label = QLabel(self)
+        self.result_label.setWordWrap(True)
+        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.result_label.hide()
+        self.import_button = QPushButton(self.tr("导入节假日安排…"), self)
+        self.import_button.clicked.connect(self.browse)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.import_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explain)
+        layout.addWidget(example)
+        layout.addWidget(self.years_label)
+        layout.addWidget(self.warning_label)
+        layout.addLayout(buttons)
+        layout.addWidget(self.result_label)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Show the bundled range, the loaded years and what is missing."""
+        bundled = bundled_years()
+        sources = self.store.calendar.sources()
+        if sources:
+            loaded = self.tr("、").join(
+                self.tr("{year} 年（{source}）").format(year=year, source=source)
+                if source
+                else self.tr("{year} 年").format(year=year)
+                for year, source in sources.items()
+            )
+        else:
+            loaded = self.tr("无")
+        self.years_label.setText(
+            self.tr("内置：{first}—{last} 年　　已导入：{loaded}").format(
+                first=bundled[0], last=bundled[-1], loaded=loaded
+            )
+        )
+        warning = warning_text(missing_years(self.store))
+        self.warning_label.setText(warning + self.tr("。"))
+        self.warning_label.setVisible(bool(warning))
+
+    def browse(self) -> None:
+        """导入节假日安排…: choose a file and load it."""
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("选择节假日安排文件"),
+            str(Path.home()),
+            self.tr("文本文件 (*.txt);;所有文件 (*)"),
+        )
+        if path:
+            self.import_file(Path(path))
+
+    def import_file(self, path: Path) -> bool:
+        """Load the schedule in ``path``; show what was loaded or every problem."""
+        try:
+            schedule = read_schedule(path)
+            self.store.calendar.import_schedule(schedule)
+        except ScheduleError as exc:
+            self._show_problems(exc)
+            return False
+        except DomainError as exc:
+            show_error(self, exc)
+            return False
+        lines = [
+            self.tr("已导入 {year} 年节假日安排：休息日 {off} 天，调休上班日 {on} 天。").format(
+                year=year,
+                off=len(schedule.holidays(year)),
+                on=len(schedule.makeup_days(year)),
+            )
+            for year in schedule.years
+        ]
+        self.result_label.setStyleSheet(OK_STYLE)
+        self.result_label.setText("\n".join(lines))
+        self.result_label.show()
+        self.refresh()
+        self.calendar_changed.emit()
+        return True
+
+    def _show_problems(self, exc: ScheduleError) -> None:
+        problems: list[tuple[int, str]] = exc.data.get("problems") or [(0, exc.message)]
+        lines = [self.tr("没有导入，文件中有以下问题（改正后再导入）：")]
+        lines += [f"• {text}" for _line, text in problems[:MAX_SHOWN_PROBLEMS]]
+        if len(problems) > MAX_SHOWN_PROBLEMS:
+            more = len(problems) - MAX_SHOWN_PROBLEMS
+            lines.append(self.tr("……另有 {n} 处问题").format(n=more))
+        self.result_label.setStyleSheet(ERROR_STYLE)
+        self.result_label.setText("\n".join(lines))
+        self.result_label.show()
+
+
+class DomainDaysBox(QGroupBox):
+    """承诺办结时限: working days a promised item (承诺件) gets, per domain."""
+
+    COLUMNS = 3
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("承诺办结时限"), parent)
+        self.store = store
+        explain = QLabel(
+            self.tr(
+                "承诺件从受理之日起，在下列工作日数内办结（{low}–{high} 个工作日）。"
+                "修改只影响以后受理的事项。"
+            ).format(low=DAYS_MIN, high=DAYS_MAX),
+            self,
+        )
+        explain.setWordWrap(True)
+        self.spins: dict[str, QSpinBox] = {}
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(6)
+        days = store.items.domain_days()
+        for index, (domain, value) in enumerate(days.items()):
+            row, column = divmod(index, self.COLUMNS)
+            spin = QSpinBox(self)
+            spin.setRange(DAYS_MIN, DAYS_MAX)
+            spin.setSuffix(self.tr(" 个工作日"))
+            spin.setValue(value)
+            spin.setAccessibleName(domain)
+            spin.valueChanged.connect(self._edited)
+            label = QLabel(domain, self)
+            label.setBuddy(spin)
+            grid.addWidget(label, row, column * 2)
+            grid.addWidget(spin, row, column * 2 + 1)
+            self.spins[domain] = spin
+        grid.setColumnStretch(self.COLUMNS * 2, 1)
+        self.save_button = QPushButton(self.tr("保存办结时限"), self)
+        self.save_button.clicked.connect(self.save)
+        self.default_button = QPushButton(self.tr("恢复默认"), self)
+        self.default_button.setToolTip(self.tr("恢复软件建议的时限（保存后生效）"))
+        self.default_button.clicked.connect(self.restore_defaults)
+        self.saved_label = QLabel(self)
+        self.saved_label.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.default_button)
+        buttons.addWidget(self.saved_label, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explain)
+        layout.addLayout(grid)
+        layout.addLayout(buttons)
+
+    def _edited(self) -> None:
+        self.saved_label.clear()
+
+    def values(self) -> dict[str, int]:
+        """The days as shown."""
+        return {domain: spin.value() for domain, spin in self.spins.items()}
+
+    def restore_defaults(self) -> None:
+        """Put the suggested days back in the boxes (not yet saved)."""
+        for domain, spin in self.spins.items():
+            if domain in DOMAIN_DAYS:
+                spin.setValue(DOMAIN_DAYS[domain])
+
+    def save(self) -> bool:
+        """Check and store the days; returns whether they were saved."""
+        days = self.values()
+        try:
+            for domain, value in days.items():
+                if not DAYS_MIN <= value <= DAYS_MAX:
+                    raise ValidationError(
+                        self.tr("“{domain}”的时限应为 {low}–{high} 个工作日。").format(
+                            domain=domain, low=DAYS_MIN, high=DAYS_MAX
+                        ),
+                        field=domain,
+                    )
+            self.store.items.set_domain_days(days)
+        except DomainError as exc:
+            self.saved_label.setStyleSheet(ERROR_STYLE)
+            self.saved_label.setText(exc.message)
+            return False
+        self.saved_label.setStyleSheet(OK_STYLE)
+        self.saved_label.setText(self.tr("已保存。"))
+        return True

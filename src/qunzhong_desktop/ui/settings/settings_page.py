@@ -1,0 +1,241 @@
+"""设置: station profile, working-day calendar, promised days per domain, card font.
+
+The station and township codes identify the station to the township and cannot be changed
+here. Saving checks every field first; a wrong value is explained under its field and
+nothing typed is lost.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qunzhong_desktop.core.errors import DomainError, ValidationError
+from qunzhong_desktop.storage.setup import check_profile, node_role
+from qunzhong_desktop.storage.store import Store
+from qunzhong_desktop.ui.common import stale_dialog
+from qunzhong_desktop.ui.common.errors import show_error
+from qunzhong_desktop.ui.common.station_fields import ERROR_STYLE, FIELDS, StationFields
+from qunzhong_desktop.ui.common.tasks import CancelToken, Progress, run_task
+from qunzhong_desktop.ui.settings.calendar_settings import CalendarBox, DomainDaysBox
+
+EDITABLE = tuple(f for f in FIELDS if f not in ("code", "township_code"))
+
+
+class SettingsPage(QWidget):
+    """Edit the station profile; choose the card font."""
+
+    station_saved = Signal()
+    calendar_changed = Signal()
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.station_fields = StationFields()
+        for key in ("code", "township_code"):
+            edit = self.station_fields.fields[key].edit
+            edit.setReadOnly(True)
+            edit.setStyleSheet("QLineEdit { background: palette(window); }")
+            edit.setClearButtonEnabled(False)
+            edit.setToolTip(self.tr("代码是工作站在乡镇的身份，设置后不能修改。"))
+        station_box = QGroupBox(self.tr("工作站信息（印在联系卡上）"))
+        form = QFormLayout(station_box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setVerticalSpacing(8)
+        self.station_fields.add_rows(form, FIELDS)
+        self.save_button = QPushButton(self.tr("保存工作站信息"))
+        self.save_button.setShortcut("Ctrl+S")
+        self.save_button.setToolTip(self.tr("保存（Ctrl+S）"))
+        self.save_button.clicked.connect(self.save_station)
+        self.saved_label = QLabel()
+        row = QHBoxLayout()
+        row.addWidget(self.save_button)
+        row.addWidget(self.saved_label, 1)
+        form.addRow(row)
+        for key in EDITABLE:
+            self.station_fields.fields[key].edit.textEdited.connect(self._edited)
+
+        font_box = QGroupBox(self.tr("联系卡字体"))
+        font_layout = QVBoxLayout(font_box)
+        explain = QLabel(
+            self.tr(
+                "打印联系卡需要一种中文 TrueType 字体（.ttf 或 .ttc）。"
+                "通常会自动找到；卡片上的字显示不正常时，可以在这里指定字体文件。"
+            )
+        )
+        explain.setWordWrap(True)
+        self.font_label = QLabel()
+        self.font_label.setWordWrap(True)
+        self.font_error = QLabel()
+        self.font_error.setWordWrap(True)
+        self.font_error.setStyleSheet(ERROR_STYLE)
+        self.font_error.hide()
+        self.browse_button = QPushButton(self.tr("浏览…"))
+        self.browse_button.clicked.connect(self.browse_font)
+        self.auto_button = QPushButton(self.tr("自动选择"))
+        self.auto_button.setToolTip(self.tr("不指定字体文件，由程序在本机查找中文字体"))
+        self.auto_button.clicked.connect(lambda: self.set_font_path(""))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.browse_button)
+        buttons.addWidget(self.auto_button)
+        buttons.addStretch(1)
+        font_layout.addWidget(explain)
+        font_layout.addWidget(self.font_label)
+        font_layout.addWidget(self.font_error)
+        font_layout.addLayout(buttons)
+
+        self.calendar_box = CalendarBox(store)
+        self.calendar_box.calendar_changed.connect(self.calendar_changed)
+        self.domain_days_box = DomainDaysBox(store)
+
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setSpacing(16)
+        layout.addWidget(station_box)
+        # a township office has no station profile (imported stations' rows are theirs)
+        station_box.setVisible(node_role(store.db) != "township")
+        layout.addWidget(self.calendar_box)
+        layout.addWidget(self.domain_days_box)
+        layout.addWidget(font_box)
+        layout.addStretch(1)
+        self.scroll_area = scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+        # what the form was filled with: saving merges with what was stored since
+        self._opened = store.register.station()
+        if self._opened is not None:
+            self.station_fields.set_profile(self._opened)
+        self.refresh_font()
+
+    def _edited(self) -> None:
+        self.saved_label.clear()
+
+    def show_calendar(self) -> None:
+        """Scroll to 工作日历 (where the banner's button leads)."""
+        self.calendar_box.refresh()
+        self.calendar_box.import_button.setFocus()
+        # after the pending layout, so the box's position is final
+        QTimer.singleShot(0, self._scroll_to_calendar)
+
+    def _scroll_to_calendar(self) -> None:
+        self.scroll_area.verticalScrollBar().setValue(self.calendar_box.y() - 8)
+
+    # station ----------------------------------------------------------------------------
+    def save_station(self) -> bool:
+        """Check and save the profile; returns whether it was saved."""
+        if not self.station_fields.check(EDITABLE):
+            self.saved_label.setText(self.tr("有内容需要改正，请看红字提示。"))
+            return False
+        opened = self._opened or self.store.register.station()
+        try:
+            profile = check_profile(self.station_fields.profile(opened))
+            saved = stale_dialog.save_merging(
+                self,
+                lambda keep: self.store.register.save_station(profile, base=opened, keep=keep),
+            )
+        except ValidationError as exc:
+            if not self.station_fields.show_error(exc):
+                show_error(self, exc)
+            return False
+        except DomainError as exc:
+            show_error(self, exc)
+            return False
+        if saved is None:  # the clerk went back to the form
+            self.saved_label.setText(self.tr("没有保存。"))
+            return False
+        self._opened = saved
+        self.station_fields.set_profile(saved)
+        self.saved_label.setText(self.tr("已保存。"))
+        self.station_saved.emit()
+        return True
+
+    # font -------------------------------------------------------------------------------
+    def font_setting(self) -> str:
+        """The stored font file ("" for automatic)."""
+        from qunzhong_desktop.reports.fonts import FONT_SETTING
+
+        return self.store.settings.get(FONT_SETTING, "")
+
+    def refresh_font(self) -> None:
+        """Find the font the cards will use (looking through the font folders may take a moment)."""
+        configured = self.font_setting()
+        self.font_label.setText(self.tr("正在查找字体……"))
+
+        def find(_progress: Progress, _cancel: CancelToken) -> tuple[str, str]:
+            from qunzhong_desktop.reports.fonts import find_cjk_font
+
+            font = find_cjk_font(configured)
+            return font.family, str(font.path)
+
+        run_task(
+            self,
+            find,
+            label=self.tr("正在查找中文字体……"),
+            on_done=self._font_found,
+            on_error=self._font_missing,
+            cancellable=False,
+        )
+
+    def _font_found(self, found: tuple[str, str]) -> None:
+        family, path = found
+        if self.font_setting():
+            text = self.tr("联系卡使用您指定的字体：{family}（{path}）")
+        else:
+            text = self.tr("联系卡使用自动找到的字体：{family}（{path}）")
+        self.font_label.setText(text.format(family=family, path=path))
+        self.font_error.hide()
+
+    def _font_missing(self, exc: BaseException) -> None:
+        if not isinstance(exc, DomainError):
+            show_error(self, exc)
+            return
+        self.font_label.setText(self.tr("联系卡暂时没有可用的中文字体。"))
+        self.font_error.setText(exc.message)
+        self.font_error.show()
+
+    def browse_font(self) -> None:
+        """浏览…: choose a font file."""
+        start = self.font_setting() or str(Path.home())
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("选择中文字体文件"),
+            start,
+            self.tr("TrueType 字体 (*.ttf *.ttc);;所有文件 (*)"),
+        )
+        if path:
+            self.set_font_path(path)
+
+    def set_font_path(self, path: str) -> bool:
+        """Use ``path`` for the cards ("" for automatic) if it is a usable CJK font."""
+        if path:
+            from qunzhong_desktop.reports.fonts import load_font_file, parse_setting
+
+            try:
+                load_font_file(*parse_setting(path))
+            except DomainError as exc:
+                self.font_error.setText(exc.message)
+                self.font_error.show()
+                return False
+        from qunzhong_desktop.reports.fonts import FONT_SETTING
+
+        self.store.settings.set(FONT_SETTING, path)
+        self.refresh_font()
+        return True

@@ -1,0 +1,303 @@
+"""First start: the wizard that makes this PC a village station or the township office.
+
+Step 1 chooses what this PC is. A station then gives who it is (codes and names), how
+residents reach it, the township's station kit (optional) and the passphrase of its keys;
+a township office gives its code, name and phone and the passphrase. 完成设置 creates the
+node and the keys (and takes the kit); the last page shows the key fingerprint and the next
+step. Next checks the page and explains each wrong value under its field; nothing typed is
+cleared. Enter goes to the next step, Tab to the next field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QApplication,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from qunzhong_desktop.core import regions
+from qunzhong_desktop.core.errors import DomainError, ValidationError
+from qunzhong_desktop.storage.setup import init_station, init_township, township_profile
+from qunzhong_desktop.storage.store import Store
+from qunzhong_desktop.sync.keys import KeyStoreError
+from qunzhong_desktop.sync.service import SyncService
+from qunzhong_desktop.sync.views import KitInfo
+from qunzhong_desktop.ui.common.errors import show_error
+from qunzhong_desktop.ui.common.station_fields import StationFields
+from qunzhong_desktop.ui.common.township_fields import TownshipFields
+from qunzhong_desktop.ui.setup.setup_pages import (
+    TOWNSHIP,
+    SetupDonePage,
+    SetupKitPage,
+    SetupPassphrasePage,
+    SetupRolePage,
+    SetupTownshipPage,
+)
+
+STATION_PAGE_FIELDS = ("code", "name", "township_code", "township_name")
+CONTACT_PAGE_FIELDS = (
+    "address",
+    "phone",
+    "opening_hours",
+    "supervision_phone",
+    "township_phone",
+    "operator",
+)
+
+
+class _FieldsPage(QWizardPage):
+    """A page showing some of the profile fields, checked when the user leaves it."""
+
+    def __init__(self, fields: StationFields, names: tuple[str, ...], intro: str) -> None:
+        super().__init__()
+        self.station_fields = fields
+        self.names = names
+        layout = QVBoxLayout(self)
+        note = QLabel(intro)
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setVerticalSpacing(10)
+        fields.add_rows(form, names)
+        layout.addLayout(form)
+        layout.addStretch(1)
+
+    def initializePage(self) -> None:
+        self.station_fields.fields[self.names[0]].edit.setFocus()
+
+    def validatePage(self) -> bool:
+        return self.station_fields.check(self.names)
+
+
+class _StationPage(_FieldsPage):
+    def __init__(self, fields: StationFields) -> None:
+        super().__init__(
+            fields,
+            STATION_PAGE_FIELDS,
+            self.tr(
+                "工作站代码是本村（社区）的 12 位统计用区划代码，可向乡镇群众工作办或统计站询问。"
+                "乡镇代码是它的前 9 位，会自动带出。"
+            ),
+        )
+        self.setTitle(self.tr("第 2 步：工作站和所属乡镇"))
+
+
+class _ContactPage(_FieldsPage):
+    def __init__(self, fields: StationFields) -> None:
+        super().__init__(
+            fields,
+            CONTACT_PAGE_FIELDS,
+            self.tr("这些内容会印在便民服务联系卡上，以后可以在“设置”里修改。"),
+        )
+        self.setTitle(self.tr("第 3 步：联系方式和操作员"))
+
+
+@contextmanager
+def _busy() -> Iterator[None]:
+    # sealing the keys takes a second or two (scrypt)
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
+
+
+class SetupWizard(QWizard):
+    """Collects what this PC is and sets it up: node, profile, keys (and the station kit).
+
+    Args:
+        store: the store to set up.
+        parent: the Qt parent.
+        sync: the sync facade (default: one over ``store``).
+    """
+
+    def __init__(
+        self, store: Store, parent: QWidget | None = None, *, sync: SyncService | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.sync = sync or SyncService(store.db, store.home)
+        self.setWindowTitle(self.tr("设置本机"))
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
+        self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< 上一步(&B)"))
+        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("下一步(&N) >"))
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("完成设置(&F)"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("开始使用(&F)"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("取消"))
+        self.station_fields = StationFields()
+        self.township_fields = TownshipFields()
+        self.role_page = SetupRolePage()
+        self.station_page = _StationPage(self.station_fields)
+        self.contact_page = _ContactPage(self.station_fields)
+        self.kit_page = SetupKitPage(self.sync, self._township_code)
+        self.township_page = SetupTownshipPage(self.township_fields)
+        self.passphrase_page = SetupPassphrasePage()
+        self.passphrase_page.setCommitPage(True)
+        self.done_page = SetupDonePage()
+        self.role_page_id = self.addPage(self.role_page)
+        self.station_page_id = self.addPage(self.station_page)
+        self.contact_page_id = self.addPage(self.contact_page)
+        self.kit_page_id = self.addPage(self.kit_page)
+        self.township_page_id = self.addPage(self.township_page)
+        self.passphrase_page_id = self.addPage(self.passphrase_page)
+        self.done_page_id = self.addPage(self.done_page)
+        self.fingerprint = ""
+        self.kit: KitInfo | None = None
+        self._node_created = False
+        self._finished = False
+        self.setMinimumSize(780, 620)
+
+    def role(self) -> str:
+        """``station`` or ``township``, as chosen on the first page."""
+        return self.role_page.role()
+
+    def is_finished(self) -> bool:
+        """Whether this PC was set up (the closing page is shown)."""
+        return self._finished
+
+    def _township_code(self) -> str:
+        text = self.station_fields.fields["township_code"].text()
+        try:
+            return regions.normalise_township_code(text)
+        except ValidationError:
+            return text.strip()
+
+    # navigation ---------------------------------------------------------------------------
+    def nextId(self) -> int:
+        """The role decides the path; both end with the passphrase and the closing page."""
+        current = self.currentId()
+        if current == self.role_page_id:
+            return self.township_page_id if self.role() == TOWNSHIP else self.station_page_id
+        if current in (self.kit_page_id, self.township_page_id):
+            return self.passphrase_page_id
+        if current == self.passphrase_page_id:
+            return self.done_page_id
+        if current == self.done_page_id:
+            return -1
+        return super().nextId()
+
+    def initializePage(self, page_id: int) -> None:
+        """Number the passphrase step after the path taken."""
+        if page_id == self.passphrase_page_id:
+            self.passphrase_page.setTitle(
+                self.tr("第 3 步：设置密钥口令")
+                if self.role() == TOWNSHIP
+                else self.tr("第 5 步：设置密钥口令")
+            )
+        super().initializePage(page_id)
+
+    def _go_back_to(self, page_id: int) -> None:
+        def rewind() -> None:
+            while self.currentId() != page_id and page_id in self.visitedIds():
+                self.back()
+
+        QTimer.singleShot(0, rewind)
+
+    def validateCurrentPage(self) -> bool:
+        """Check the page; on the passphrase page also set this PC up."""
+        if not super().validateCurrentPage():
+            return False
+        if self.currentId() != self.passphrase_page_id:
+            return True
+        return self._set_up()
+
+    # set-up -------------------------------------------------------------------------------
+    def _set_up(self) -> bool:
+        passphrase = self.passphrase_page.passphrase()
+        try:
+            with _busy():
+                if self.role() == TOWNSHIP:
+                    self._set_up_township(passphrase)
+                else:
+                    self._set_up_station(passphrase)
+        except ValidationError as exc:
+            self._show_validation(exc)
+            return False
+        except KeyStoreError as exc:
+            if exc.code in (
+                "keys.wrong_passphrase",
+                "keys.passphrase_short",
+                "keys.passphrase_empty",
+            ):
+                message = exc.message
+                if exc.code == "keys.wrong_passphrase":
+                    message = self.tr(
+                        "本机已有上次设置时生成的密钥，这个口令打不开它。请输入当时设置的口令。"
+                    )
+                self.passphrase_page.show_error(message)
+            else:
+                show_error(self, exc)
+            return False
+        except DomainError as exc:
+            show_error(self, exc)
+            return False
+        self._finished = True
+        return True
+
+    def _set_up_township(self, passphrase: str) -> None:
+        if not self._node_created:
+            init_township(self.store.db, *self.township_fields.values())
+            self._node_created = True
+        self.fingerprint = self._keys(passphrase)
+        self.done_page.show_township(township_profile(self.store.db)[1], self.fingerprint)
+
+    def _set_up_station(self, passphrase: str) -> None:
+        profile = self.station_fields.profile()
+        if not self._node_created:
+            init_station(self.store.db, profile)
+            self._node_created = True
+        self.fingerprint = self._keys(passphrase)
+        kit_error = ""
+        path = self.kit_page.path()
+        if path is not None:
+            try:
+                self.kit = self.sync.accept_station_kit(path)
+            except DomainError as exc:
+                # the station and its keys are made: the kit can be imported later
+                kit_error = exc.message
+        station = self.store.register.station()
+        name = station.name if station is not None else profile.name
+        self.done_page.show_station(name, self.fingerprint, self.kit, kit_error)
+
+    def _keys(self, passphrase: str) -> str:
+        """Create the keys, or open those an earlier, interrupted set-up left."""
+        if self.sync.has_keys():
+            return self.sync.load_keys(passphrase).fingerprint
+        return self.sync.create_keys(passphrase)
+
+    def _show_validation(self, exc: ValidationError) -> None:
+        field = exc.data.get("field")
+        if self.role() == TOWNSHIP:
+            if self.township_fields.show_error(exc):
+                self._go_back_to(self.township_page_id)
+                return
+        elif self.station_fields.show_error(exc):
+            page = self.station_page_id if field in STATION_PAGE_FIELDS else self.contact_page_id
+            self._go_back_to(page)
+            return
+        show_error(self, exc)
+
+    def accept(self) -> None:
+        """Close once this PC is set up (the Finish button is only on the closing page)."""
+        if self._finished:
+            super().accept()
+
+    def reject(self) -> None:
+        """Cancel; after the set-up, closing the window is the same as Finish."""
+        if self._finished:
+            super().accept()
+        else:
+            super().reject()

@@ -1,0 +1,182 @@
+"""The township's side of 同步: the stations board, bundles in, dispatches out, enrollment.
+
+Buttons import bundles (files or a whole folder, a USB stick from many stations) and write
+dispatch bundles (for all stations or the selected one); on the right, the kit for new
+stations and the enrollment of a station by typing the fingerprint from its sheet. Below
+them the stations board (:class:`.StationsBoard`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import QLabel, QMessageBox, QVBoxLayout, QWidget
+
+from qunzhong_desktop.core.errors import DomainError
+from qunzhong_desktop.storage.setup import township_profile
+from qunzhong_desktop.sync.views import EnrollmentInfo, PeerStatus
+from qunzhong_desktop.ui.common.errors import show_error
+from qunzhong_desktop.ui.common.tasks import run_task
+from qunzhong_desktop.ui.sync.key_dialogs import FingerprintDialog
+from qunzhong_desktop.ui.sync.stations_model import StationsBoard
+from qunzhong_desktop.ui.sync.sync_host import (
+    BUNDLE_SUFFIX,
+    KIT_SUFFIX,
+    SyncHost,
+    button_bar,
+    push_button,
+)
+
+
+class TownshipPanel(QWidget):
+    """The stations of this township and the bundles exchanged with them.
+
+    Args:
+        host: the page (keys, status line, dialogs, bundle import and export).
+        parent: the Qt parent.
+
+    Attributes:
+        table: the stations board; ``model`` is its model.
+        empty_label: the first steps, shown while no station is enrolled.
+    """
+
+    def __init__(self, host: SyncHost, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.host = host
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.import_button = push_button(self, self.tr("导入数据包…"), self.import_bundles)
+        self.import_folder_button = push_button(
+            self, self.tr("导入整个文件夹…"), self.import_folder
+        )
+        self.export_button = push_button(self, self.tr("生成交办包…"), self.export_bundles)
+        self.export_selected_button = push_button(
+            self, self.tr("仅为选中站点…"), self.export_selected
+        )
+        self.kit_button = push_button(self, self.tr("导出乡镇工作包…"), self.export_kit)
+        self.enroll_button = push_button(self, self.tr("登记站点…"), self.enroll_station)
+        self.refresh_button = push_button(self, self.tr("刷新"), host.refresh)
+        bundles = [self.import_button, self.import_folder_button, self.export_button]
+        stations = [self.kit_button, self.enroll_button, self.refresh_button]
+        layout.addLayout(button_bar([*bundles, self.export_selected_button], stations))
+        self.table = StationsBoard(self)
+        self.model = self.table.stations
+        self.table.selectionModel().selectionChanged.connect(self.update_buttons)
+        layout.addWidget(self.table, 1)
+        self.empty_label = QLabel(
+            self.tr(
+                "还没有登记的工作站。请先“导出乡镇工作包…”交给各站；各站导入后会交回登记文件"
+                "和打印的登记表，再用“登记站点…”登记。"
+            ),
+            self,
+        )
+        self.empty_label.setWordWrap(True)
+        layout.addWidget(self.empty_label)
+
+    # state -------------------------------------------------------------------------------
+    def set_peers(self, peers: Sequence[PeerStatus]) -> None:
+        """Show the stations, keeping the selected one selected."""
+        selected = self.selected_code()
+        self.model.set_peers(peers)
+        self.empty_label.setVisible(self.model.rowCount() == 0)
+        if selected:
+            self.select_station(selected)
+
+    def update_buttons(self) -> None:
+        """Everything needs this PC's keys; dispatches need a station (a selected one)."""
+        ready = self.host.sync.has_keys()
+        for button in (self.import_button, self.import_folder_button, self.kit_button):
+            button.setEnabled(ready)
+        self.export_button.setEnabled(ready and self.model.rowCount() > 0)
+        self.export_selected_button.setEnabled(ready and self.selected_code() is not None)
+
+    def selected_code(self) -> str | None:
+        """The code of the station selected on the board."""
+        return self.table.selected_code()
+
+    def select_station(self, code: str) -> None:
+        """Select a station's row on the board."""
+        self.table.select_code(code)
+
+    # bundles -----------------------------------------------------------------------------
+    def import_bundles(self) -> None:
+        """Choose the stations' bundle files and import them."""
+        self.host.import_files(self.tr("导入数据包"))
+
+    def import_folder(self) -> None:
+        """Import every ``*.qzb`` in a folder (a USB stick from many stations)."""
+        folder = self.host.files.choose_folder(self.tr("导入整个文件夹"))
+        if folder is None:
+            return
+        paths = sorted(
+            p for p in folder.iterdir() if p.suffix.lower() == BUNDLE_SUFFIX and p.is_file()
+        )
+        if not paths:
+            QMessageBox.information(
+                self,
+                self.tr("导入整个文件夹"),
+                self.tr("文件夹 {0} 中没有数据包（.qzb 文件）。").format(folder),
+            )
+            return
+        self.host.import_paths(paths)
+
+    def export_bundles(self) -> None:
+        """Write the dispatch bundles due, one per station."""
+        self.host.export_to_folder(self.tr("生成交办包"))
+
+    def export_selected(self) -> None:
+        """Write the dispatch bundle of the selected station only."""
+        code = self.selected_code()
+        if code is not None:
+            self.host.export_to_folder(self.tr("生成交办包"), code)
+
+    # kit and enrollment ------------------------------------------------------------------
+    def export_kit(self) -> None:
+        """Write the station kit for stations to import at set-up."""
+        _code, name, _phone = township_profile(self.host.store.db)
+        out = self.host.files.choose_save(
+            self.tr("导出乡镇工作包"),
+            f"{name or '乡镇'}-工作包{KIT_SUFFIX}",
+            self.tr("乡镇工作包 (*.qzkit)"),
+        )
+        keys = self.host.ensure_keys() if out is not None else None
+        if out is None or keys is None:
+            return
+        sync = self.host.sync
+        run_task(
+            self,
+            lambda _p, _c: sync.write_station_kit(out, keys),
+            label=self.tr("正在导出乡镇工作包……"),
+            on_done=lambda path: self.host.show_status(
+                self.tr("已导出乡镇工作包 {0}。请复制到 U 盘，交各工作站在“同步”中导入。").format(
+                    path
+                )
+            ),
+            cancellable=False,
+        )
+
+    def enroll_station(self) -> None:
+        """Choose a station's enrollment file and confirm its fingerprint."""
+        path = self.host.files.choose_file(
+            self.tr("登记站点"), self.tr("站点登记文件 (*.qzenroll)")
+        )
+        if path is None:
+            return
+        sync = self.host.sync
+        try:
+            info = sync.read_enrollment(path)
+        except DomainError as exc:
+            show_error(self, exc, title=self.tr("登记站点"))
+            return
+        dialog = FingerprintDialog(info, lambda typed: sync.enroll(path, typed), self)
+        dialog.accepted.connect(lambda: self._enrolled(info))
+        self.host.open_dialog(dialog)
+
+    def _enrolled(self, info: EnrollmentInfo) -> None:
+        self.host.show_status(
+            self.tr("已登记 {0}（{1}），可以导入该站的数据包了。").format(
+                info.station_name, info.station_code
+            )
+        )
+        self.host.refresh()
+        self.select_station(info.station_code)

@@ -1,0 +1,574 @@
+"""分流交办: the township's queue of escalated items, assigned to units and held to deadlines.
+
+Items escalated by the stations (已上报) arrive by sync. The list shows them by state (待交办,
+已交办, 已超期, 已办结, 全部), station, unit and text, coloured by urgency like the station's
+work list. 交办 routes the selected item to a unit (责任单位) with a deadline in working days,
+录入办理结果 records what the unit did (已办结), 不予受理 ends it with a reason. Enter or a
+double click shows the item and its history (read-only). 责任单位… edits the list of units.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFont, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qunzhong_desktop.core.errors import DomainError
+from qunzhong_desktop.core.intake.records import ItemDetail, ItemFilter, ItemRow
+from qunzhong_desktop.core.intake.rules import Event
+from qunzhong_desktop.core.intake.states import DONE, STATE_NAMES, Role, State
+from qunzhong_desktop.storage.setup import TOWNSHIP_NAME_SETTING
+from qunzhong_desktop.storage.store import Store
+from qunzhong_desktop.ui.common import form_feedback
+from qunzhong_desktop.ui.common.errors import show_error
+from qunzhong_desktop.ui.intake import worklist_model as wl
+from qunzhong_desktop.ui.intake.intake_form import Clock
+from qunzhong_desktop.ui.intake.item_dialog import ItemDialog
+from qunzhong_desktop.ui.intake.worklist_model import FetchRows, WorkListModel
+from qunzhong_desktop.ui.triage.assign_dialog import (
+    AssignDialog,
+    RejectDialog,
+    ResultDialog,
+    UnitsDialog,
+)
+
+SEARCH_DELAY_MS = 200
+DEFAULT_DAYS = 5
+WAITING = (State.ESCALATED, State.AWAITING_ASSIGNMENT)
+AT_TOWNSHIP = (*WAITING, State.ASSIGNED)
+VIEWS = ("waiting", "assigned", "overdue", "done", "all")
+STATION_SUFFIX = "群众工作站"
+
+(
+    COL_NUMBER,
+    COL_STATION,
+    COL_RECEIVED,
+    COL_REQUESTER,
+    COL_CONTENT,
+    COL_DOMAIN,
+    COL_GRADE,
+    COL_STATE,
+    COL_UNIT,
+    COL_DUE,
+    COL_URGENCY,
+) = range(11)
+COLUMN_WIDTHS = (200, 80, 88, 62, 160, 84, 40, 60, 64, 88, 60)
+CENTRED = (COL_GRADE, COL_STATE, COL_URGENCY)
+
+
+def view_filter(view: str) -> ItemFilter:
+    """The preset filter of a state choice; the open queues list the oldest first."""
+    presets = {
+        "waiting": ItemFilter(states=WAITING, newest_first=False),
+        "assigned": ItemFilter(states=(State.ASSIGNED,), newest_first=False),
+        "overdue": ItemFilter(states=AT_TOWNSHIP, overdue=True, newest_first=False),
+        "done": ItemFilter(states=tuple(DONE)),
+    }
+    return presets.get(view, ItemFilter())
+
+
+def township_actor(store: Store) -> str:
+    """Who acts at the township: its office name, else the user the store was opened as."""
+    return store.settings.get(TOWNSHIP_NAME_SETTING) or store.db.user or ""
+
+
+def station_code(number: str) -> str:
+    """The station code an item number starts with."""
+    return number.split("-", 1)[0]
+
+
+class TriageModel(WorkListModel):
+    """The township's list: the work list's rows with the station and the unit.
+
+    Args:
+        fetch_rows: returns the rows, ``unit`` filled, for some ids.
+        parent: the Qt parent.
+
+    Attributes:
+        station_names: station code → short name (the 工作站 column).
+    """
+
+    def __init__(self, fetch_rows: FetchRows, parent: QWidget | None = None) -> None:
+        super().__init__(fetch_rows, parent)
+        self.station_names: dict[str, str] = {}
+        self._headers = [
+            self.tr("编号"),
+            self.tr("工作站"),
+            self.tr("受理日期"),
+            self.tr("诉求人"),
+            self.tr("诉求内容"),
+            self.tr("类别"),
+            self.tr("等级"),
+            self.tr("状态"),
+            self.tr("责任单位"),
+            self.tr("办结期限"),
+            self.tr("期限"),
+        ]
+
+    def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Like the work list; the township's columns are aligned here."""
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.isValid():
+            if index.column() in CENTRED:
+                return int(Qt.AlignmentFlag.AlignCenter)
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        return super().data(index, role)
+
+    def station_name(self, number: str) -> str:
+        """The short name of the station that numbered an item (its code when unknown)."""
+        code = station_code(number)
+        return self.station_names.get(code, code)
+
+    def _cell(self, record: ItemRow, column: int) -> str:
+        township: dict[int, str] = {
+            COL_STATION: self.station_name(record.number),
+            COL_UNIT: record.unit,
+        }
+        if column in township:
+            return township[column]
+        columns = {
+            COL_NUMBER: wl.COL_NUMBER,
+            COL_RECEIVED: wl.COL_RECEIVED,
+            COL_REQUESTER: wl.COL_REQUESTER,
+            COL_CONTENT: wl.COL_CONTENT,
+            COL_DOMAIN: wl.COL_DOMAIN,
+            COL_GRADE: wl.COL_GRADE,
+            COL_STATE: wl.COL_STATE,
+            COL_DUE: wl.COL_DUE,
+            COL_URGENCY: wl.COL_URGENCY,
+        }
+        return super()._cell(record, columns[column]) if column in columns else ""
+
+
+class TownshipItemDialog(ItemDialog):
+    """The item page, read-only: the township acts from the list's buttons."""
+
+    def _offer_moves(self) -> None:
+        while self.moves_row.count():
+            child = self.moves_row.takeAt(0)
+            if child is not None and (widget := child.widget()) is not None:
+                widget.deleteLater()
+        self.move_buttons = {}
+        self.moves_row.addStretch(1)
+        close = QPushButton(self.tr("关闭"), self)
+        close.setMinimumHeight(34)
+        close.clicked.connect(self.accept)
+        close.setDefault(True)
+        self.moves_row.addWidget(close)
+        self.hint.setText(
+            self.tr("只读查看。交办、录入办理结果和不予受理，请在分流交办列表中办理。")
+        )
+        self.hint.show()
+
+    def _explain(self, event: Event) -> str:
+        if event.to_state is State.RESOLVED and event.data.get("unit"):
+            result = str(event.data.get("result", "") or event.note)
+            return self.tr("{unit}办结：{result}").format(unit=event.data["unit"], result=result)
+        return super()._explain(event)
+
+
+class TriagePage(QWidget):
+    """分流交办: the township's queue of escalated items.
+
+    Args:
+        store: the township's store.
+        parent: the Qt parent.
+        clock: the current time (tests fix it); ``datetime.now`` by default.
+
+    Attributes:
+        dialog: the dialog opened last (tests drive it).
+    """
+
+    def __init__(
+        self, store: Store, parent: QWidget | None = None, *, clock: Clock | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._clock: Clock = clock or dt.datetime.now
+        self.dialog: QDialog | None = None
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._title_row())
+        layout.addLayout(self._filter_row())
+        layout.addLayout(self._action_row())
+        layout.addWidget(self._table(), 1)
+        layout.addLayout(self._bottom_row())
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.search)
+        self.text.textChanged.connect(self._timer.start)
+        for combo in (self.view, self.station, self.unit):
+            combo.currentIndexChanged.connect(self.search)
+        QShortcut(QKeySequence.StandardKey.Find, self, self._focus_text)
+        QShortcut(QKeySequence.StandardKey.Refresh, self, self.refresh)
+        self.reload_filters()
+        self.search()
+
+    # building -----------------------------------------------------------------------------
+    def _title_row(self) -> QHBoxLayout:
+        title = QLabel(self.tr("分流交办"), self)
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setWeight(QFont.Weight.Bold)
+        title.setFont(font)
+        explain = QLabel(
+            self.tr("工作站上报的事项在这里交办给责任单位，限时办结后录入办理结果。"), self
+        )
+        explain.setStyleSheet("color: #616161;")
+        explain.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(title)
+        row.addSpacing(16)
+        row.addWidget(explain, 1)
+        return row
+
+    def _filter_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.view = self._combo(row, self.tr("状态(&S)"), 6)
+        titles = {
+            "waiting": self.tr("待交办"),
+            "assigned": self.tr("已交办"),
+            "overdue": self.tr("已超期"),
+            "done": self.tr("已办结"),
+            "all": self.tr("全部"),
+        }
+        for key in VIEWS:
+            self.view.addItem(titles[key], key)
+        self.view.setItemData(0, self.tr("已上报和待交办的事项"), Qt.ItemDataRole.ToolTipRole)
+        self.station = self._combo(row, self.tr("工作站(&T)"), 10)
+        self.unit = self._combo(row, self.tr("责任单位(&U)"), 6)
+        self.text = QLineEdit(self)
+        self.text.setPlaceholderText(self.tr("编号 / 诉求人 / 内容 (Ctrl+F)"))
+        self.text.setClearButtonEnabled(True)
+        self.text.setMinimumWidth(200)
+        row.addWidget(self.text, 1)
+        return row
+
+    def _combo(self, row: QHBoxLayout, caption: str, chars: int) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(chars)
+        label = QLabel(caption, self)
+        label.setBuddy(combo)
+        row.addWidget(label)
+        row.addWidget(combo)
+        row.addSpacing(8)
+        return combo
+
+    def _action_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.assign_button = self._button(row, self.tr("交办(&A)…"), self.assign)
+        self.result_button = self._button(row, self.tr("录入办理结果(&R)…"), self.record_result)
+        self.reject_button = self._button(row, self.tr("不予受理(&J)…"), self.reject)
+        self.open_button = self._button(row, self.tr("查看(&O)"), self.open_selected)
+        self.selection_hint = QLabel(self)
+        self.selection_hint.setStyleSheet("color: #616161;")
+        row.addWidget(self.selection_hint, 1)
+        self.units_button = self._button(row, self.tr("责任单位(&M)…"), self.edit_units)
+        self.units_button.setToolTip(self.tr("编辑交办时可选的责任单位"))
+        return row
+
+    def _button(self, row: QHBoxLayout, text: str, slot: Any) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setMinimumHeight(34)
+        button.clicked.connect(slot)
+        row.addWidget(button)
+        return button
+
+    def _table(self) -> QTableView:
+        self.model = TriageModel(self._fetch_rows, self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(30)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        for column, width in enumerate(COLUMN_WIDTHS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            # never narrower than its title (English titles are longer)
+            self.table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
+        self.table.activated.connect(lambda index: self.open_item(index.row()))
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda _current, _previous: self._update_buttons()
+        )
+        return self.table
+
+    def _bottom_row(self) -> QHBoxLayout:
+        self.count_label = QLabel(self)
+        self.count_label.setStyleSheet("font-weight: bold;")
+        legend = QLabel(
+            self.tr(
+                "<span style='background:#ffcdd2'>&nbsp;红色&nbsp;</span> 已超期　"
+                "<span style='background:#ffe0a3'>&nbsp;黄色&nbsp;</span> 今明两个工作日到期　"
+                "<span style='background:#e8f5e9'>&nbsp;绿色&nbsp;</span> 正常　"
+                "双击或回车查看事项和办理经过"
+            ),
+            self,
+        )
+        legend.setWordWrap(True)
+        legend.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        row = QHBoxLayout()
+        row.addWidget(self.count_label)
+        row.addWidget(legend, 1)
+        return row
+
+    # the list -----------------------------------------------------------------------------
+    def _today(self) -> dt.date:
+        return self._clock().date()
+
+    def _fetch_rows(self, ids: Sequence[str]) -> list[ItemRow]:
+        rows = self._store.items.rows(ids, today=self._today())
+        units = self._store.items.assigned_units([r.id for r in rows])
+        return [dataclasses.replace(r, unit=units.get(r.id, "")) for r in rows]
+
+    def reload_filters(self) -> None:
+        """Refill the station and unit choices (sync and the unit editor change them)."""
+        stations = self._store.items.stations()
+        self.model.station_names = {
+            code: name.removesuffix(STATION_SUFFIX) or name for code, name in stations
+        }
+        choices: list[tuple[QComboBox, str, list[tuple[str, str]]]] = [
+            (self.station, self.tr("全部工作站"), [(name, code) for code, name in stations]),
+            (self.unit, self.tr("全部单位"), [(u, u) for u in self._store.items.units()]),
+        ]
+        for combo, everything, items in choices:
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(everything, None)
+            for text, data in items:
+                combo.addItem(text, data)
+                combo.setItemData(combo.count() - 1, data, Qt.ItemDataRole.ToolTipRole)
+            combo.setCurrentIndex(max(combo.findData(current), 0) if current is not None else 0)
+            combo.blockSignals(False)
+
+    def show_view(self, view: str) -> None:
+        """Choose a state list: ``waiting``, ``assigned``, ``overdue``, ``done`` or ``all``."""
+        self.view.setCurrentIndex(VIEWS.index(view))
+
+    def current_filter(self) -> ItemFilter:
+        """The chosen state list narrowed by station, unit and text."""
+        return dataclasses.replace(
+            view_filter(str(self.view.currentData())),
+            station_code=self.station.currentData(),
+            unit=self.unit.currentData(),
+            text=self.text.text(),
+        )
+
+    def search(self) -> None:
+        """Run the list now (typing in the search box calls it after a pause)."""
+        self._timer.stop()
+        selected = self.selected_id()
+        ids = self._store.items.search_ids(self.current_filter(), today=self._today())
+        self.model.set_ids(ids)
+        self.count_label.setText(self.tr("共 {0} 件").format(len(ids)))
+        row = self.model.row_of(selected) if selected else None
+        if row is None and ids:
+            row = 0
+        if row is not None:
+            self.table.selectRow(row)
+        self._update_buttons()
+
+    def refresh(self) -> None:
+        """Re-read the list (after a move, an import, or a change of the units)."""
+        self.reload_filters()
+        self.model.refresh()
+        self.search()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Coming back to the page shows what changed meanwhile (e.g. a bundle imported)."""
+        if not event.spontaneous():
+            self.refresh()
+        super().showEvent(event)
+
+    def selected_id(self) -> str | None:
+        """The id of the current row, if any."""
+        index = self.table.currentIndex()
+        return self.model.ids()[index.row()] if index.isValid() else None
+
+    def selected_row(self) -> ItemRow | None:
+        """The record of the current row, if any."""
+        index = self.table.currentIndex()
+        return self.model.item_row(index.row()) if index.isValid() else None
+
+    def select_number(self, number: str) -> bool:
+        """Select the row of an item number, if listed."""
+        for row in range(self.model.rowCount()):
+            record = self.model.item_row(row)
+            if record is not None and record.number == number:
+                self.table.selectRow(row)
+                return True
+        return False
+
+    def _update_buttons(self) -> None:
+        record = self.selected_row()
+        state = record.state if record else None
+        self.assign_button.setEnabled(state in WAITING)
+        self.reject_button.setEnabled(state in WAITING)
+        self.result_button.setEnabled(state is State.ASSIGNED)
+        self.open_button.setEnabled(record is not None)
+        if record is None:
+            self.selection_hint.setText(self.tr("请在列表中选择一件事项。"))
+            return
+        self.selection_hint.setText(
+            self.tr("已选 {number}（{state}）").format(
+                number=record.number, state=STATE_NAMES[record.state]
+            )
+        )
+
+    def _focus_text(self) -> None:
+        self.text.setFocus()
+        self.text.selectAll()
+
+    # acting -------------------------------------------------------------------------------
+    def _selected_detail(self) -> ItemDetail | None:
+        record = self.selected_row()
+        if record is None:
+            form_feedback.inform(self, self.tr("分流交办"), self.tr("请先在列表中选择一件事项。"))
+            return None
+        try:
+            return self._store.items.item(record.number, today=self._today())
+        except DomainError as exc:
+            show_error(self, exc)
+            self.refresh()
+            return None
+
+    def _open(self, dialog: QDialog) -> None:
+        self.dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._dialog_closed)
+        dialog.open()
+
+    def _dialog_closed(self, result: int) -> None:
+        if result == QDialog.DialogCode.Accepted:
+            self.refresh()
+        self.table.setFocus()
+
+    def _move(self, number: str, target: State, note: str, data: dict[str, Any]) -> str | None:
+        """Make a township move; None when done, else the Chinese reason it was refused."""
+        try:
+            self._store.items.move(
+                number,
+                target,
+                actor=township_actor(self._store),
+                role=Role.TOWNSHIP,
+                note=note,
+                data=data,
+                now=self._clock(),
+            )
+        except DomainError as exc:
+            return exc.message
+        except Exception as exc:  # a bug: logged and told plainly; the dialog stays open
+            show_error(self, exc)
+            return self.tr("这一步没有完成，请再试一次。")
+        return None
+
+    def assign(self) -> None:
+        """交办 the selected item: unit, deadline in working days, note."""
+        item = self._selected_detail()
+        if item is None:
+            return
+        if item.state not in WAITING:
+            self._not_now(item, self.tr("只有已上报或待交办的事项才能交办。"))
+            return
+        days = self._store.items.domain_days().get(item.domain, DEFAULT_DAYS)
+
+        def submit(unit: str, deadline: dt.date, note: str) -> str | None:
+            data = {"unit": unit, "deadline": deadline.isoformat()}
+            return self._move(item.number, State.ASSIGNED, note, data)
+
+        self._open(
+            AssignDialog(
+                item,
+                submit,
+                self,
+                station=self.model.station_name(item.number),
+                units=self._store.items.units(),
+                days=days,
+                today=self._today(),
+                deadline_after=self._store.items.deadline_after,
+            )
+        )
+
+    def record_result(self) -> None:
+        """录入办理结果 of the selected assigned item: it becomes 已办结."""
+        item = self._selected_detail()
+        if item is None:
+            return
+        if item.state is not State.ASSIGNED:
+            self._not_now(item, self.tr("只有已交办的事项才能录入办理结果。"))
+            return
+        unit = self._store.items.assigned_units([item.id]).get(item.id, "")
+
+        def submit(result: str) -> str | None:
+            return self._move(item.number, State.RESOLVED, "", {"result": result, "unit": unit})
+
+        self._open(ResultDialog(item, self.model.station_name(item.number), unit, submit, self))
+
+    def reject(self) -> None:
+        """不予受理 the selected item, with a reason (asks before it is done)."""
+        item = self._selected_detail()
+        if item is None:
+            return
+        if item.state not in WAITING:
+            self._not_now(item, self.tr("只有已上报或待交办的事项才能不予受理。"))
+            return
+
+        def submit(reason: str) -> str | None:
+            return self._move(item.number, State.REJECTED, reason, {})
+
+        self._open(RejectDialog(item, self.model.station_name(item.number), submit, self))
+
+    def _not_now(self, item: ItemDetail, message: str) -> None:
+        form_feedback.inform(
+            self,
+            self.tr("分流交办"),
+            self.tr("事项 {number} 现在是“{state}”。").format(
+                number=item.number, state=STATE_NAMES[item.state]
+            )
+            + message,
+        )
+        self.refresh()
+
+    def edit_units(self) -> None:
+        """Open the editor of the units list."""
+        self._open(UnitsDialog(self._store.items.units(), self._store.items.set_units, self))
+
+    # the item page ------------------------------------------------------------------------
+    def open_selected(self) -> None:
+        """Show the selected item and its history."""
+        index = self.table.currentIndex()
+        if index.isValid():
+            self.open_item(index.row())
+
+    def open_item(self, row: int) -> None:
+        """Show an item and its history, read-only (non-blocking)."""
+        record = self.model.item_row(row)
+        if record is None:
+            return
+        try:
+            dialog = TownshipItemDialog(self._store, record.number, self, clock=self._clock)
+        except DomainError as exc:
+            show_error(self, exc)
+            return
+        self._open(dialog)
