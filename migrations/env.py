@@ -9,10 +9,10 @@ from alembic import context
 from sqlalchemy import event
 
 from qunzhong_desktop.storage.database import make_engine
-from qunzhong_desktop.storage.models import Base
+from qunzhong_desktop.storage.metadata import metadata
 
 config = context.config
-target_metadata = Base.metadata
+target_metadata = metadata
 
 
 def run_migrations_offline() -> None:

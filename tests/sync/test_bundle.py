@@ -365,7 +365,7 @@ def test_payload_not_age(good: Path, tmp_path: Path) -> None:
 
 
 def test_writing_to_a_missing_folder_is_explained_and_leaves_nothing(tmp_path: Path) -> None:
-    from qunzhong_desktop.reports.output import OutputError
+    from qunzhong_desktop.core.safe_write import OutputError
 
     from .helpers import write_good
 

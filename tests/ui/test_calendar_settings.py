@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from qunzhong_desktop.core.intake.rules import DOMAIN_DAYS
 from qunzhong_desktop.storage.store import Store
+from qunzhong_desktop.ui.common import calendar_banner
 from qunzhong_desktop.ui.settings.settings_page import SettingsPage
-from qunzhong_desktop.ui.shell import calendar_banner
 from qunzhong_desktop.ui.shell.application import create_main_window
 from qunzhong_desktop.ui.shell.dashboard_page import DashboardPage
 from qunzhong_desktop.ui.shell.main_window import MainWindow

@@ -11,7 +11,7 @@ from typing import Any
 from qunzhong_desktop.cli.common import store_of
 from qunzhong_desktop.core.roster.parse import load_roster
 from qunzhong_desktop.core.roster.plan import Action, ImportPlan
-from qunzhong_desktop.reports.output import OutputError
+from qunzhong_desktop.core.safe_write import OutputError
 from qunzhong_desktop.reports.roster_errors import write_error_report
 from qunzhong_desktop.storage.roster_import import apply_roster, plan_roster
 

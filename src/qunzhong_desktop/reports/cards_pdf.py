@@ -31,8 +31,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from qunzhong_desktop.core.card import CardContent
 from qunzhong_desktop.core.errors import DomainError
+from qunzhong_desktop.core.safe_write import OutputError, write_atomically
 from qunzhong_desktop.reports.fonts import CjkFont
-from qunzhong_desktop.reports.output import OutputError, write_atomically
 
 LAYOUTS: tuple[str, ...] = ("a4-10", "single")
 

@@ -28,8 +28,8 @@ from qunzhong_desktop.core.diary import (
 )
 from qunzhong_desktop.core.entities import Cadre, StationProfile
 from qunzhong_desktop.core.intake.states import STATE_NAMES, State
+from qunzhong_desktop.core.safe_write import OutputError, write_atomically
 from qunzhong_desktop.reports.fonts import CjkFont
-from qunzhong_desktop.reports.output import OutputError, write_atomically
 from qunzhong_desktop.reports.receipt_pdf import _Painter, mm
 
 PAGE_W, PAGE_H = float(A4[0]), float(A4[1])

@@ -19,8 +19,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 from reportlab.pdfgen.canvas import Canvas
 
+from qunzhong_desktop.core.safe_write import OutputError, write_atomically
 from qunzhong_desktop.reports.fonts import CjkFont, font_dirs
-from qunzhong_desktop.reports.output import OutputError, write_atomically
 from qunzhong_desktop.reports.receipt_pdf import _Painter, mm
 from qunzhong_desktop.sync.views import EnrollmentInfo
 

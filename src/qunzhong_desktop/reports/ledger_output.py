@@ -6,8 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from qunzhong_desktop.reports.output import OutputError
-from qunzhong_desktop.reports.output import write_atomically as _write
+from qunzhong_desktop.core.safe_write import OutputError
+from qunzhong_desktop.core.safe_write import write_atomically as _write
 
 T = TypeVar("T")
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from qunzhong_desktop.reports.output import OutputError
-from qunzhong_desktop.reports.output import write_atomically as _write
+from qunzhong_desktop.core.safe_write import OutputError
+from qunzhong_desktop.core.safe_write import write_atomically as _write
 
 
 class ReportOutputError(OutputError):

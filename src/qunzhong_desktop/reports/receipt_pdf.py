@@ -24,8 +24,8 @@ from qunzhong_desktop.core.intake.records import ItemDetail
 from qunzhong_desktop.core.intake.rules import GRADES
 from qunzhong_desktop.core.intake.states import State
 from qunzhong_desktop.core.phone import mask
+from qunzhong_desktop.core.safe_write import OutputError, write_atomically
 from qunzhong_desktop.reports.fonts import CjkFont
-from qunzhong_desktop.reports.output import OutputError, write_atomically
 
 mm: float = _mm  # reportlab is untyped
 PAGE_W, PAGE_H = float(A5[0]), float(A5[1])

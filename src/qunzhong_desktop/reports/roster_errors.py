@@ -20,8 +20,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from qunzhong_desktop.core.roster.columns import ERROR_COLUMN, Field, header_key
 from qunzhong_desktop.core.roster.plan import ImportPlan
 from qunzhong_desktop.core.roster.values import text_of
+from qunzhong_desktop.core.safe_write import atomic_path
 from qunzhong_desktop.reports import cells
-from qunzhong_desktop.reports.output import atomic_path
 
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 _REASON_FILL = PatternFill("solid", fgColor="FCE4D6")

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import JSON, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from qunzhong_desktop.storage.models import Base, utcnow
+from qunzhong_desktop.storage.base import Base, utcnow
 
 
 class SyncPeer(Base):

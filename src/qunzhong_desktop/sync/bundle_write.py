@@ -23,7 +23,7 @@ import pyrage
 from uuid6 import uuid7
 
 from qunzhong_desktop import __version__
-from qunzhong_desktop.reports.output import atomic_path
+from qunzhong_desktop.core.safe_write import atomic_path
 from qunzhong_desktop.sync.bundle_format import (
     FORMAT,
     MANIFEST,

@@ -27,7 +27,7 @@ from cryptography.hazmat.primitives.serialization import (
 )
 
 from qunzhong_desktop.core.errors import DomainError
-from qunzhong_desktop.reports.output import OutputError, atomic_path
+from qunzhong_desktop.core.safe_write import OutputError, atomic_path
 
 PRIVATE_FILE = "node-keys.age"
 PUBLIC_FILE = "node-keys.public.json"

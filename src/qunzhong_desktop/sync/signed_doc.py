@@ -15,7 +15,7 @@ from typing import Any
 
 from qunzhong_desktop import __version__
 from qunzhong_desktop.core.bounded import regular_file
-from qunzhong_desktop.reports.output import atomic_path
+from qunzhong_desktop.core.safe_write import atomic_path
 from qunzhong_desktop.sync.bundle_container import open_checked_zip, refuse
 from qunzhong_desktop.sync.bundle_format import SIGNATURE_SIZE, canonical_json, pae
 from qunzhong_desktop.sync.bundle_manifest import strict_loads

@@ -15,10 +15,10 @@ from qunzhong_desktop.core import phone, regions
 from qunzhong_desktop.core.entities import StationProfile
 from qunzhong_desktop.core.errors import ValidationError
 from qunzhong_desktop.core.text import clean
+from qunzhong_desktop.ui.common.palette import ERROR_STYLE
 
 translate = QCoreApplication.translate
 
-ERROR_STYLE = "color: #b3261e;"
 
 FIELDS: tuple[str, ...] = (
     "code",

@@ -10,7 +10,6 @@ wrong fields and lists the reasons.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -47,6 +46,7 @@ from qunzhong_desktop.core.entities import HouseholdRow
 from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.core.intake.states import STATE_NAMES, State
 from qunzhong_desktop.storage.store import Store
+from qunzhong_desktop.ui.common.clock import Today
 from qunzhong_desktop.ui.common.form_feedback import (
     clear_invalid,
     mark_invalid,
@@ -55,7 +55,6 @@ from qunzhong_desktop.ui.common.form_feedback import (
 )
 from qunzhong_desktop.ui.diary.finding_dialog import FindingDialog, run_finding_dialog
 
-Today = Callable[[], dt.date]
 SEARCH_DELAY_MS = 150
 HITS = 12
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)

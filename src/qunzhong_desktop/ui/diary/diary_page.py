@@ -35,9 +35,10 @@ from qunzhong_desktop.reports.diary_pdf import render_diary
 from qunzhong_desktop.reports.fonts import FONT_SETTING, find_cjk_font
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common import form_feedback
+from qunzhong_desktop.ui.common.clock import Today
 from qunzhong_desktop.ui.common.errors import show_error
 from qunzhong_desktop.ui.common.pdf_print import PdfPreviewDialog
-from qunzhong_desktop.ui.diary.diary_form import DiaryForm, Today, qdate
+from qunzhong_desktop.ui.diary.diary_form import DiaryForm, qdate
 
 COLUMN_WIDTHS = (96, 110, 90, 70, 70)
 

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,15 +18,13 @@ from PySide6.QtWidgets import (
 from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.core.intake.rules import GRADES, ITEM_TYPES
 from qunzhong_desktop.storage.store import Store
+from qunzhong_desktop.ui.common.clock import operator_name
 from qunzhong_desktop.ui.common.form_feedback import (
     clear_invalid,
     mark_invalid,
     message_area,
     show_messages,
 )
-from qunzhong_desktop.ui.intake.intake_form import operator_name
-
-Today = Callable[[], dt.date]
 
 
 class FindingDialog(QDialog):

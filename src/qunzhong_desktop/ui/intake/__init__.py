@@ -1,1 +1,47 @@
-"""intake."""
+"""受理 (intake): the work lists, the intake form, an item's page, its steps, receipts.
+
+Other features use only the names below (lazily imported: a page's modules load
+when it is first shown); the modules of this folder are its own.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+PUBLIC = {
+    "IntakePage": "intake_page",
+    "ItemDialog": "item_dialog",
+    "ItemFigures": "item_figures",
+    "WorkListModel": "worklist_model",
+    "FetchRows": "worklist_model",
+    "WorkListColumn": "worklist_model",
+    "show_receipt": "receipt_link",
+}
+ALIASES = {"WorkListColumn": "Column"}
+__all__ = [
+    "FetchRows",
+    "IntakePage",
+    "ItemDialog",
+    "ItemFigures",
+    "WorkListColumn",
+    "WorkListModel",
+    "show_receipt",
+]
+
+
+def __getattr__(name: str) -> Any:
+    module = PUBLIC.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    attribute = ALIASES.get(name, name)
+    return getattr(importlib.import_module(f"{__name__}.{module}"), attribute)
+
+
+if TYPE_CHECKING:
+    from qunzhong_desktop.ui.intake.intake_page import IntakePage
+    from qunzhong_desktop.ui.intake.item_dialog import ItemDialog
+    from qunzhong_desktop.ui.intake.item_figures import ItemFigures
+    from qunzhong_desktop.ui.intake.receipt_link import show_receipt
+    from qunzhong_desktop.ui.intake.worklist_model import Column as WorkListColumn
+    from qunzhong_desktop.ui.intake.worklist_model import FetchRows, WorkListModel

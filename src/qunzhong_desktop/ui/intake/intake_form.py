@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
@@ -34,6 +33,7 @@ from qunzhong_desktop.core.errors import DomainError, ValidationError
 from qunzhong_desktop.core.intake.records import NewItem
 from qunzhong_desktop.core.intake.rules import CHANNELS, GRADES, ITEM_TYPES
 from qunzhong_desktop.storage.store import Store
+from qunzhong_desktop.ui.common.clock import Clock, operator_name
 from qunzhong_desktop.ui.common.form_feedback import (
     clear_invalid,
     mark_invalid,
@@ -43,14 +43,7 @@ from qunzhong_desktop.ui.common.form_feedback import (
 from qunzhong_desktop.ui.intake import receipt_link
 from qunzhong_desktop.ui.intake.requester_picker import ENTER_KEYS, RequesterPicker
 
-Clock = Callable[[], dt.datetime]
 DEFAULTS = {"channel": "来访", "grade": "B", "type": "承诺件"}
-
-
-def operator_name(store: Store) -> str:
-    """Who is working: the station's operator, else the user the store was opened as."""
-    station = store.register.station()
-    return (station.operator if station else "") or store.db.user or "工作站"
 
 
 class IntakeForm(QWidget):

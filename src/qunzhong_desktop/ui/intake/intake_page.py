@@ -34,7 +34,8 @@ from qunzhong_desktop.core.intake.rules import CHANNELS, GRADES
 from qunzhong_desktop.core.intake.states import CLOCK_RUNNING, DONE, FINAL, STATE_NAMES, State
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common import form_feedback
-from qunzhong_desktop.ui.intake.intake_form import Clock, IntakeForm, operator_name
+from qunzhong_desktop.ui.common.clock import Clock, operator_name
+from qunzhong_desktop.ui.intake.intake_form import IntakeForm
 from qunzhong_desktop.ui.intake.worklist_model import WorkListModel
 
 SEARCH_DELAY_MS = 200

@@ -34,8 +34,8 @@ from qunzhong_desktop.core.intake.rules import GRADES, Event
 from qunzhong_desktop.core.intake.states import STATE_NAMES, Role, State, allowed_targets
 from qunzhong_desktop.core.phone import mask as mask_phone
 from qunzhong_desktop.storage.store import Store
+from qunzhong_desktop.ui.common.clock import Clock, operator_name
 from qunzhong_desktop.ui.intake import receipt_link
-from qunzhong_desktop.ui.intake.intake_form import Clock, operator_name
 from qunzhong_desktop.ui.intake.move_dialog import MoveDialog
 from qunzhong_desktop.ui.intake.worklist_model import TEXT_COLOUR, URGENCY_COLOURS
 

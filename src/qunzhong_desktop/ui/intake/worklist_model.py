@@ -9,6 +9,7 @@ time, amber due soon, red overdue, grey while the clock is paused.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
@@ -35,6 +36,23 @@ FetchRows = Callable[[Sequence[str]], list[ItemRow]]
     COL_URGENCY,
     COL_HANDLER,
 ) = range(11)
+
+
+class Column(IntEnum):
+    """The columns by name, for lists built on this model (the township's triage list)."""
+
+    NUMBER = COL_NUMBER
+    RECEIVED = COL_RECEIVED
+    REQUESTER = COL_REQUESTER
+    CONTENT = COL_CONTENT
+    DOMAIN = COL_DOMAIN
+    GRADE = COL_GRADE
+    TYPE = COL_TYPE
+    STATE = COL_STATE
+    DUE = COL_DUE
+    URGENCY = COL_URGENCY
+    HANDLER = COL_HANDLER
+
 
 URGENCY_COLOURS: dict[Urgency, str] = {
     Urgency.ON_TIME: "#e8f5e9",

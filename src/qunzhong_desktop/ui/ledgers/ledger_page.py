@@ -44,11 +44,11 @@ from qunzhong_desktop.core.ledger import (
 from qunzhong_desktop.home import scratch_dir
 from qunzhong_desktop.storage.ledger_repo import SqlLedger, is_township, station_names
 from qunzhong_desktop.storage.store import Store
+from qunzhong_desktop.ui.common.clock import Today
 from qunzhong_desktop.ui.common.errors import show_error
 from qunzhong_desktop.ui.common.tasks import CancelToken, Progress, run_task
 from qunzhong_desktop.ui.ledgers.ledger_model import LedgerModel
 
-Clock = Callable[[], dt.date]
 PIXELS_PER_WIDTH = 7
 
 
@@ -74,7 +74,7 @@ class _LedgerTab(QWidget):
 
     kind_title = ""
 
-    def __init__(self, store: Store, columns: Any, clock: Clock, parent: QWidget) -> None:
+    def __init__(self, store: Store, columns: Any, clock: Today, parent: QWidget) -> None:
         super().__init__(parent)
         self.store = store
         self.clock = clock
@@ -225,7 +225,7 @@ class ItemLedgerTab(_LedgerTab):
     At the township also by station (the 工作站 combo, shown only there).
     """
 
-    def __init__(self, store: Store, clock: Clock, parent: QWidget) -> None:
+    def __init__(self, store: Store, clock: Today, parent: QWidget) -> None:
         self.township = is_township(store.db)
         super().__init__(
             store, TOWNSHIP_ITEM_COLUMNS if self.township else ITEM_COLUMNS, clock, parent
@@ -300,7 +300,7 @@ class ItemLedgerTab(_LedgerTab):
 class SupportLedgerTab(_LedgerTab):
     """帮扶台账: households in difficulty with their assistance records."""
 
-    def __init__(self, store: Store, clock: Clock, parent: QWidget) -> None:
+    def __init__(self, store: Store, clock: Today, parent: QWidget) -> None:
         super().__init__(store, SUPPORT_COLUMNS, clock, parent)
         self.kind_title = self.tr("困难群众帮扶台账")
         self.grid = self.combo(self.tr("网格"))
@@ -384,7 +384,7 @@ class LedgerPage(QTabWidget):
     """
 
     def __init__(
-        self, store: Store, parent: QWidget | None = None, *, clock: Clock | None = None
+        self, store: Store, parent: QWidget | None = None, *, clock: Today | None = None
     ) -> None:
         super().__init__(parent)
         self.store = store

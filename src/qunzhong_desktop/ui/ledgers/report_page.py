@@ -44,10 +44,9 @@ from qunzhong_desktop.core.monthly.stations import (
 from qunzhong_desktop.home import scratch_dir
 from qunzhong_desktop.storage.ledger_repo import is_township, station_names
 from qunzhong_desktop.storage.store import Store
+from qunzhong_desktop.ui.common.clock import Today
 from qunzhong_desktop.ui.common.errors import show_error
 from qunzhong_desktop.ui.common.tasks import CancelToken, Progress, run_task
-
-Clock = Callable[[], dt.date]
 
 
 class ReportPage(QWidget):
@@ -60,7 +59,7 @@ class ReportPage(QWidget):
     """
 
     def __init__(
-        self, store: Store, parent: QWidget | None = None, *, clock: Clock | None = None
+        self, store: Store, parent: QWidget | None = None, *, clock: Today | None = None
     ) -> None:
         super().__init__(parent)
         self.store = store

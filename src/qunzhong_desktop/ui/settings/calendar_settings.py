@@ -27,9 +27,9 @@ from qunzhong_desktop.core.errors import DomainError, ValidationError
 from qunzhong_desktop.core.intake.rules import DOMAIN_DAYS
 from qunzhong_desktop.core.workcalendar import bundled_years
 from qunzhong_desktop.storage.store import Store
+from qunzhong_desktop.ui.common.calendar_banner import missing_years, warning_text
 from qunzhong_desktop.ui.common.errors import show_error
-from qunzhong_desktop.ui.common.station_fields import ERROR_STYLE
-from qunzhong_desktop.ui.shell.calendar_banner import missing_years, warning_text
+from qunzhong_desktop.ui.common.palette import ERROR_STYLE
 
 DAYS_MIN, DAYS_MAX = 1, 60
 MAX_SHOWN_PROBLEMS = 8

@@ -1,1 +1,26 @@
-"""setup."""
+"""设置向导 (the set-up wizard, station or township).
+
+Other features use only the names below (lazily imported: a page's modules load
+when it is first shown); the modules of this folder are its own.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+PUBLIC = {
+    "SetupWizard": "setup_wizard",
+}
+__all__ = ["SetupWizard"]
+
+
+def __getattr__(name: str) -> Any:
+    module = PUBLIC.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{module}"), name)
+
+
+if TYPE_CHECKING:
+    from qunzhong_desktop.ui.setup.setup_wizard import SetupWizard

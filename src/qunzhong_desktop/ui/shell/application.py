@@ -186,7 +186,7 @@ def run(store: Store, guard: SingleWindow | None = None) -> int:
     """
     app = make_application()
     if not store.is_set_up():
-        from qunzhong_desktop.ui.setup.setup_wizard import SetupWizard
+        from qunzhong_desktop.ui.setup import SetupWizard
 
         wizard = SetupWizard(store)
         if wizard.exec() != QDialog.DialogCode.Accepted:

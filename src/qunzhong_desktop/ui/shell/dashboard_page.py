@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from qunzhong_desktop.storage.store import Store
-from qunzhong_desktop.ui.intake.item_figures import ItemFigures
-from qunzhong_desktop.ui.shell.calendar_banner import CalendarBanner
+from qunzhong_desktop.ui.common.calendar_banner import CalendarBanner
+from qunzhong_desktop.ui.intake import ItemFigures
 
 
 class _Tile(QFrame):
@@ -139,7 +139,7 @@ class DashboardPage(QWidget):
         self.cards.value.setText(str(self.store.cards.counts().stale))
 
     def _open_cards(self) -> None:
-        from qunzhong_desktop.ui.register.cards_dialog import CardsDialog
+        from qunzhong_desktop.ui.register import CardsDialog
 
         dialog = CardsDialog(self.store, None, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from qunzhong_desktop.storage.setup import township_profile
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.sync.service import SyncService
-from qunzhong_desktop.ui.shell.calendar_banner import missing_years, warning_text
+from qunzhong_desktop.ui.common.calendar_banner import missing_years, warning_text
 from qunzhong_desktop.ui.shell.dashboard_page import DashboardPage
 
 
@@ -115,17 +115,17 @@ class MainWindow(QMainWindow):
         ]
 
     def _build_sync(self) -> QWidget:
-        from qunzhong_desktop.ui.sync.sync_page import SyncPage
+        from qunzhong_desktop.ui.sync import SyncPage
 
         return SyncPage(self.store, self.sync)
 
     def _build_triage(self) -> QWidget:
-        from qunzhong_desktop.ui.triage.triage_page import TriagePage
+        from qunzhong_desktop.ui.triage import TriagePage
 
         return TriagePage(self.store)
 
     def _build_conflicts(self) -> QWidget:
-        from qunzhong_desktop.ui.sync.conflicts_page import ConflictsPage
+        from qunzhong_desktop.ui.sync import ConflictsPage
 
         return ConflictsPage(self.store, self.sync)
 
@@ -138,31 +138,30 @@ class MainWindow(QMainWindow):
         return page
 
     def _build_register(self) -> QWidget:
-        from qunzhong_desktop.ui.register.register_page import RegisterPage
+        from qunzhong_desktop.ui.register import RegisterPage
 
         return RegisterPage(self.store)
 
     def _build_intake(self) -> QWidget:
-        from qunzhong_desktop.ui.intake.intake_page import IntakePage
+        from qunzhong_desktop.ui.intake import IntakePage
 
         return IntakePage(self.store)
 
     def _build_ledger(self) -> QWidget:
-        from qunzhong_desktop.ui.ledgers.ledger_page import LedgerPage
-        from qunzhong_desktop.ui.ledgers.report_page import ReportPage
+        from qunzhong_desktop.ui.ledgers import LedgerPage, ReportPage
 
         page = LedgerPage(self.store)
         page.add_tab(ReportPage(self.store, page), self.tr("月报"))
         return page
 
     def _build_diary(self) -> QWidget:
-        from qunzhong_desktop.ui.diary.diary_page import DiaryPage
+        from qunzhong_desktop.ui.diary import DiaryPage
 
         return DiaryPage(self.store)
 
     def show_intake(self, view: str) -> None:
         """Open the 受理 page on a work list (``overdue`` …) or the form (``new``)."""
-        from qunzhong_desktop.ui.intake.intake_page import IntakePage
+        from qunzhong_desktop.ui.intake import IntakePage
 
         self.show_page("intake")
         page = self.page("intake")
@@ -170,7 +169,7 @@ class MainWindow(QMainWindow):
             page.show_view(view)
 
     def _build_settings(self) -> QWidget:
-        from qunzhong_desktop.ui.settings.settings_page import SettingsPage
+        from qunzhong_desktop.ui.settings import SettingsPage
 
         page = SettingsPage(self.store)
         page.station_saved.connect(self.refresh_station)
@@ -193,7 +192,7 @@ class MainWindow(QMainWindow):
 
     def _show_flagged(self) -> None:
         """Open the register filtered to households with a 需核对 member."""
-        from qunzhong_desktop.ui.register.register_page import RegisterPage
+        from qunzhong_desktop.ui.register import RegisterPage
 
         self.show_page("register")
         page = self.page("register")
@@ -202,7 +201,7 @@ class MainWindow(QMainWindow):
 
     def show_calendar_settings(self) -> None:
         """Open 设置 at 工作日历 (from the dashboard's calendar warning)."""
-        from qunzhong_desktop.ui.settings.settings_page import SettingsPage
+        from qunzhong_desktop.ui.settings import SettingsPage
 
         self.show_page("settings")
         page = self.page("settings")

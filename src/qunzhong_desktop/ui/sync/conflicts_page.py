@@ -31,6 +31,7 @@ from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.sync.service import SyncService
 from qunzhong_desktop.sync.views import ConflictView
 from qunzhong_desktop.ui.common import form_feedback
+from qunzhong_desktop.ui.common.clock import TIME_FORMAT
 from qunzhong_desktop.ui.common.errors import show_error
 
 translate = QCoreApplication.translate
@@ -38,7 +39,6 @@ translate = QCoreApplication.translate
 #: Column widths of 时间 … 被覆盖的值; 说明 stretches, 状态 fits its text.
 COLUMN_WIDTHS = (118, 84, 170, 76, 150, 150)  # 说明 takes the rest (≥ 200 px at 1180)
 NOTE_COLUMN, STATUS_COLUMN = 6, 7
-TIME_FORMAT = "%Y-%m-%d %H:%M"
 
 
 def display_value(value: Any) -> str:
@@ -54,7 +54,7 @@ def display_value(value: Any) -> str:
     return str(value)
 
 
-def local_time(value: dt.datetime | None, *, utc: bool = False) -> str:
+def shown_time(value: dt.datetime | None, *, utc: bool = False) -> str:
     """``2026-11-20 10:30`` in local time; ``utc`` for naive values stored in UTC."""
     if value is None:
         return ""
@@ -66,7 +66,7 @@ def local_time(value: dt.datetime | None, *, utc: bool = False) -> str:
 
 
 def _origin(by: str, at: dt.datetime | None) -> str:
-    return " · ".join(part for part in (by, local_time(at)) if part)
+    return " · ".join(part for part in (by, shown_time(at)) if part)
 
 
 class ConflictsPage(QWidget):
@@ -160,7 +160,7 @@ class ConflictsPage(QWidget):
         return bool(self.filter.currentData())
 
     def _status(self, view: ConflictView) -> str:
-        when = local_time(view.resolved_at, utc=True)[:10]
+        when = shown_time(view.resolved_at, utc=True)[:10]
         if view.resolution == "undone":
             return self.tr("已撤销 {when}").format(when=when).strip()
         if view.resolution == "dismissed":
@@ -174,7 +174,7 @@ class ConflictsPage(QWidget):
             _origin(view.lost_by, view.lost_time),
         )
         return [
-            local_time(view.at, utc=True),
+            shown_time(view.at, utc=True),
             view.kind_name,
             view.what,
             view.field_name or (self.tr("（整条记录）") if not view.field else view.field),

@@ -31,7 +31,8 @@ from qunzhong_desktop.sync.views import (
     ExportResult,
     ImportReport,
 )
-from qunzhong_desktop.ui.sync.stations_model import RED, seq_range
+from qunzhong_desktop.ui.common.clock import seq_range
+from qunzhong_desktop.ui.common.palette import RED
 
 translate = QCoreApplication.translate
 

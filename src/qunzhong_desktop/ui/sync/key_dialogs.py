@@ -31,8 +31,8 @@ from qunzhong_desktop.sync.keys import KeyStoreError, NodeKeys
 from qunzhong_desktop.sync.node import passphrase_from_env
 from qunzhong_desktop.sync.service import SyncService
 from qunzhong_desktop.sync.views import EnrollmentInfo, KitInfo
+from qunzhong_desktop.ui.common.palette import ERROR_STYLE
 
-ERROR_STYLE = "color: #c62828;"
 FINGERPRINT_DIGITS = 32
 _SEPARATORS = re.compile(r"[\s\-_:：—–]+")
 

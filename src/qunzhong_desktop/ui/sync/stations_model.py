@@ -7,7 +7,6 @@ to be missing, overdue items; a station whose fingerprint is not confirmed yet s
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
@@ -16,6 +15,8 @@ from PySide6.QtGui import QColor, QFontDatabase, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from qunzhong_desktop.sync.views import PeerStatus
+from qunzhong_desktop.ui.common.clock import local_time, seq_range
+from qunzhong_desktop.ui.common.palette import AMBER, RED
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -32,22 +33,7 @@ AnyIndex = QModelIndex | QPersistentModelIndex
     COL_PENDING,
 ) = range(10)
 
-RED = "#c62828"
-AMBER = "#8a6100"
 _NUMBERS = (COL_RECEIVED, COL_OPEN, COL_OVERDUE, COL_PENDING)
-
-
-def local_time(value: dt.datetime | None) -> str:
-    """A stored time (UTC, naive or aware) as local ``YYYY-MM-DD HH:MM``; "" when unset."""
-    if value is None:
-        return ""
-    aware = value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
-    return aware.astimezone().strftime("%Y-%m-%d %H:%M")
-
-
-def seq_range(first: int, last: int) -> str:
-    """``N–M`` (or ``N`` when both are the same)."""
-    return str(first) if first == last else f"{first}–{last}"
 
 
 class StationsTableModel(QAbstractTableModel):

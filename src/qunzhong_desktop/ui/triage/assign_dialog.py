@@ -37,7 +37,7 @@ from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.core.intake.records import ItemDetail
 from qunzhong_desktop.ui.common import form_feedback
 from qunzhong_desktop.ui.common.form_feedback import clear_invalid, mark_invalid
-from qunzhong_desktop.ui.common.station_fields import ERROR_STYLE
+from qunzhong_desktop.ui.common.palette import ERROR_STYLE
 
 DAYS_MIN, DAYS_MAX = 1, 60
 FIELD_HEIGHT = 34

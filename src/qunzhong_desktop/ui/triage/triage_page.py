@@ -37,11 +37,9 @@ from qunzhong_desktop.core.intake.states import DONE, STATE_NAMES, Role, State
 from qunzhong_desktop.storage.setup import TOWNSHIP_NAME_SETTING
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common import form_feedback
+from qunzhong_desktop.ui.common.clock import Clock
 from qunzhong_desktop.ui.common.errors import show_error
-from qunzhong_desktop.ui.intake import worklist_model as wl
-from qunzhong_desktop.ui.intake.intake_form import Clock
-from qunzhong_desktop.ui.intake.item_dialog import ItemDialog
-from qunzhong_desktop.ui.intake.worklist_model import FetchRows, WorkListModel
+from qunzhong_desktop.ui.intake import FetchRows, ItemDialog, WorkListColumn, WorkListModel
 from qunzhong_desktop.ui.triage.assign_dialog import (
     AssignDialog,
     RejectDialog,
@@ -143,15 +141,15 @@ class TriageModel(WorkListModel):
         if column in township:
             return township[column]
         columns = {
-            COL_NUMBER: wl.COL_NUMBER,
-            COL_RECEIVED: wl.COL_RECEIVED,
-            COL_REQUESTER: wl.COL_REQUESTER,
-            COL_CONTENT: wl.COL_CONTENT,
-            COL_DOMAIN: wl.COL_DOMAIN,
-            COL_GRADE: wl.COL_GRADE,
-            COL_STATE: wl.COL_STATE,
-            COL_DUE: wl.COL_DUE,
-            COL_URGENCY: wl.COL_URGENCY,
+            COL_NUMBER: WorkListColumn.NUMBER,
+            COL_RECEIVED: WorkListColumn.RECEIVED,
+            COL_REQUESTER: WorkListColumn.REQUESTER,
+            COL_CONTENT: WorkListColumn.CONTENT,
+            COL_DOMAIN: WorkListColumn.DOMAIN,
+            COL_GRADE: WorkListColumn.GRADE,
+            COL_STATE: WorkListColumn.STATE,
+            COL_DUE: WorkListColumn.DUE,
+            COL_URGENCY: WorkListColumn.URGENCY,
         }
         return super()._cell(record, columns[column]) if column in columns else ""
 
