@@ -30,7 +30,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.sync.network import make_station, make_township  # noqa: E402
+from tests.helpers.network import make_station, make_township  # noqa: E402
 
 from qunzhong_desktop.demo.items import generate_items  # noqa: E402
 from qunzhong_desktop.demo.load import load_demo, load_items  # noqa: E402

@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.sync.simulation import check, run  # noqa: E402
+from tests.helpers.simulation import check, run  # noqa: E402
 
 from qunzhong_desktop.home import database_path  # noqa: E402
 from qunzhong_desktop.storage import migrate  # noqa: E402

@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.storage.test_first_start_kills import CLI, STOPPING, _run  # noqa: E402
+from tests.helpers.first_start import CLI, STOPPING, start_cli  # noqa: E402
 
 from qunzhong_desktop.storage import migrate  # noqa: E402
 
@@ -37,19 +37,19 @@ def main() -> None:
     parser.add_argument("--every", type=int, default=1)
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="soak-first-start-"))
-    counted = _run(work / "count", COUNT, "0")
+    counted = start_cli(work / "count", COUNT, "0")
     out, _ = counted.communicate(timeout=60)
     total = int(out.strip().splitlines()[-1].split()[1])
     started = time.perf_counter()
     kills = 0
     for stop in range(1, total + 1, args.every):
         home = work / f"home{stop}"
-        child = _run(home, STOPPING, str(stop))
+        child = start_cli(home, STOPPING, str(stop))
         assert child.stdout is not None and child.stdout.readline().strip() == "MIGRATING"
         os.kill(child.pid, signal.SIGKILL)
         child.communicate(timeout=30)
         kills += 1
-        again = _run(home, CLI)
+        again = start_cli(home, CLI)
         _, err = again.communicate(timeout=60)
         assert again.returncode == 0 and "Traceback" not in err, (stop, err)
         db = home / "qunzhong.sqlite3"

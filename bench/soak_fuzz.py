@@ -23,8 +23,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.sync.forge import forge  # noqa: E402
-from tests.sync.fuzz import (  # noqa: E402
+from tests.helpers.bundles import Keys, entries, plain_lines  # noqa: E402
+from tests.helpers.forge import forge  # noqa: E402
+from tests.helpers.fuzz import (  # noqa: E402
     Tally,
     attempt,
     mutate,
@@ -32,9 +33,8 @@ from tests.sync.fuzz import (  # noqa: E402
     resign_bundle,
     resign_document,
 )
-from tests.sync.helpers import Keys, entries, plain_lines  # noqa: E402
-from tests.sync.network import make_station, make_township  # noqa: E402
-from tests.ui.intake_data import FRIDAY, register  # noqa: E402
+from tests.helpers.intake_data import FRIDAY, register  # noqa: E402
+from tests.helpers.network import make_station, make_township  # noqa: E402
 
 from qunzhong_desktop.core.entities import Household, Person  # noqa: E402
 from qunzhong_desktop.core.intake.states import Role, State  # noqa: E402

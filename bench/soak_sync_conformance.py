@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.sync.conformance import EXEMPT, World, driven_since, walk_all  # noqa: E402
+from tests.helpers.conformance import EXEMPT, World, driven_since, walk_all  # noqa: E402
 
 import qunzhong_desktop  # noqa: E402
 from qunzhong_desktop.core.intake.states import Role  # noqa: E402

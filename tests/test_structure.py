@@ -2,7 +2,9 @@
 
 A feature folder of ``ui/`` uses ``ui/common`` freely, and another feature only through the
 names its package exports (``from qunzhong_desktop.ui.intake import ItemDialog``), never a
-module inside it; a folder holds about ten modules at most.
+module inside it; a folder holds about ten modules at most. A test module imports no other
+test module: what tests share lives in ``tests/helpers`` (or a ``conftest.py``) and the CLI
+tests sit in ``tests/cli``.
 """
 
 from __future__ import annotations
@@ -11,7 +13,9 @@ import ast
 import importlib
 from pathlib import Path
 
-UI = Path(__file__).parents[1] / "src" / "qunzhong_desktop" / "ui"
+ROOT = Path(__file__).parents[1]
+UI = ROOT / "src" / "qunzhong_desktop" / "ui"
+TESTS = ROOT / "tests"
 SHARED = {"common"}
 
 
@@ -55,3 +59,22 @@ def test_folders_stay_small() -> None:
     for folder in [UI, *(p for p in UI.iterdir() if p.is_dir())]:
         modules = [p for p in folder.glob("*.py") if p.name != "__init__.py"]
         assert len(modules) <= 12, (folder.name, len(modules))
+
+
+def test_tests_share_code_only_through_helpers() -> None:
+    problems: list[str] = []
+    for path in [*TESTS.rglob("*.py"), *(ROOT / "bench").glob("*.py")]:
+        for line, module, _names in _imports(path):
+            if module.startswith("tests.") and not module.startswith("tests.helpers"):
+                problems.append(f"{path.relative_to(ROOT)}:{line} imports {module}")
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.level:
+                problems.append(f"{path.relative_to(ROOT)}:{node.lineno} imports relatively")
+    assert not problems, "share test code through tests/helpers:\n" + "\n".join(problems)
+
+
+def test_test_folders_mirror_the_source() -> None:
+    assert not list(TESTS.glob("test_cli_*.py")), "CLI tests live in tests/cli"
+    loose = [p.name for p in TESTS.glob("*.py") if not p.name.startswith(("test_", "conftest"))]
+    assert loose == ["__init__.py"], loose

@@ -7,7 +7,7 @@ import pytest
 
 from qunzhong_desktop.core.roster.parse import ParsedRoster, load_roster, parse_roster
 from qunzhong_desktop.core.roster.reader import RosterUnreadable, SheetData, read_sheets
-from tests.data.roster_builder import (
+from tests.helpers.roster_builder import (
     LI,
     ROWS,
     WANG_FANG,

@@ -9,7 +9,7 @@ from qunzhong_desktop.core.roster.plan import (
     plan_import,
 )
 from qunzhong_desktop.core.roster.reader import SheetData
-from tests.data.roster_builder import make_id
+from tests.helpers.roster_builder import make_id
 
 HEADER = ["户号", "姓名", "与户主关系", "身份证号", "联系电话", "家庭住址", "网格", "帮扶类型"]
 A, B, C = make_id("19800101"), make_id("19810202"), make_id("19900303")

@@ -12,7 +12,7 @@ from qunzhong_desktop.core.roster.values import (
     tags_of,
     text_of,
 )
-from tests.data.roster_builder import ZHANG, to_fullwidth
+from tests.helpers.roster_builder import ZHANG, to_fullwidth
 
 
 @pytest.mark.parametrize(

@@ -20,7 +20,7 @@ from qunzhong_desktop.reports.cards_pdf import (
 from qunzhong_desktop.reports.fonts import FONT_SETTING, CjkFont, find_cjk_font
 from qunzhong_desktop.storage.cards_repo import SqlCards
 from qunzhong_desktop.storage.store import Store
-from tests.storage.test_cards_repo import populate
+from tests.helpers.cards_data import populate
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ from qunzhong_desktop.core.diary import POINTS, CheckMark, DiaryEntry, DiaryVisi
 from qunzhong_desktop.core.entities import Cadre, StationProfile
 from qunzhong_desktop.reports.diary_pdf import DiaryOutputError, render_diary
 from qunzhong_desktop.reports.fonts import CjkFont, find_cjk_font
-from tests.conftest import STATION
+from tests.helpers.stations import STATION
 
 FIRST = dt.date(2026, 11, 1)
 CADRE = Cadre(name="刘建国", unit="镇党委", id="c1")

@@ -22,7 +22,7 @@ from qunzhong_desktop.reports.fonts import FontNotFound, find_cjk_font
 from qunzhong_desktop.reports.ledger_pdf import write_ledger_pdf
 from qunzhong_desktop.reports.ledger_xlsx import write_ledger_xlsx
 from qunzhong_desktop.storage.store import Store
-from tests.reports.test_ledger_xlsx import sample
+from tests.helpers.ledger_data import sample
 
 HOSTILE = [
     "咨询\x07养老\x1b[31m保险\x00补缴\u202e",

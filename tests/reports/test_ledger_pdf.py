@@ -8,8 +8,7 @@ from qunzhong_desktop.reports.fonts import FontNotFound, find_cjk_font
 from qunzhong_desktop.reports.ledger_export import export_ledger
 from qunzhong_desktop.reports.ledger_pdf import write_ledger_pdf
 from qunzhong_desktop.storage.store import Store
-from tests.ledger_data import build
-from tests.reports.test_ledger_xlsx import sample
+from tests.helpers.ledger_data import build, sample
 
 
 @pytest.fixture(scope="module")

@@ -11,16 +11,7 @@ from qunzhong_desktop.reports.ledger_export import export_ledger
 from qunzhong_desktop.reports.ledger_output import LedgerOutputError
 from qunzhong_desktop.reports.ledger_xlsx import write_ledger_xlsx
 from qunzhong_desktop.storage.store import Store
-from tests.ledger_data import TODAY, build
-
-
-def sample(n: int) -> list[tuple[object, ...]]:
-    return [
-        (i, f"430121101201-2026-{i:05d}", "2026-03-02", "来访", "王大爷", "138****5678",
-         "东片网格", "社会保障", "B", "咨询养老保险补缴，" * (1 + i % 5), "承诺件",
-         "2026-03-09", "李秀英", "办理中", "", "", "", "")
-        for i in range(1, n + 1)
-    ]  # fmt: skip
+from tests.helpers.ledger_data import TODAY, build, sample
 
 
 def test_workbook_is_ready_to_print(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from qunzhong_desktop.core.monthly.report import DEFINITIONS, MonthlyReport, com
 from qunzhong_desktop.reports.fonts import CjkFont, find_cjk_font
 from qunzhong_desktop.reports.monthly_output import ReportOutputError
 from qunzhong_desktop.reports.monthly_pdf import render_monthly_pdf
-from tests.core.test_monthly_report import CADRES, ITEMS, NOV, Weekdays
+from tests.helpers.monthly_data import CADRES, ITEMS, NOV, Weekdays
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 
 from qunzhong_desktop.core.monthly.report import DEFINITIONS, MonthlyReport, compute
 from qunzhong_desktop.reports.monthly_xlsx import SHEETS, write_monthly_xlsx
-from tests.core.test_monthly_report import CADRES, ITEMS, NOV, Weekdays
+from tests.helpers.monthly_data import CADRES, ITEMS, NOV, Weekdays
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,7 @@ from openpyxl import load_workbook
 from qunzhong_desktop.reports.roster_errors import write_error_report
 from qunzhong_desktop.storage.roster_import import import_roster
 from qunzhong_desktop.storage.store import Store
-from tests.data.roster_builder import HEADER, QIAN_BAD, ROWS, WANG, build_messy_roster, make_id
+from tests.helpers.roster_builder import HEADER, QIAN_BAD, ROWS, WANG, build_messy_roster, make_id
 
 
 def test_report_has_the_roster_header_and_a_reason_column(store: Store, tmp_path: Path) -> None:

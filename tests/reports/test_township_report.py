@@ -22,7 +22,7 @@ from qunzhong_desktop.reports.ledger_export import export_ledger
 from qunzhong_desktop.reports.monthly_pdf import render_monthly_pdf
 from qunzhong_desktop.reports.monthly_xlsx import TOWNSHIP_SHEETS, write_monthly_xlsx
 from qunzhong_desktop.storage.ledger_repo import SqlLedger, is_township
-from tests.township_data import AFTER, NOV, TOWNSHIP_NAME, Township, build
+from tests.helpers.township_data import AFTER, NOV, TOWNSHIP_NAME, Township, build
 
 ONE, TWO = "第1村群众工作站", "第2村群众工作站"
 H = [c.header for c in TOWNSHIP_ITEM_COLUMNS]

@@ -6,7 +6,7 @@ from qunzhong_desktop.core.assistance import AssistanceRecord
 from qunzhong_desktop.core.errors import NotFoundError, ValidationError
 from qunzhong_desktop.core.ledger import SUPPORT_COLUMNS, SupportFilter
 from qunzhong_desktop.storage.store import Store
-from tests.ledger_data import TODAY, Village, build
+from tests.helpers.ledger_data import TODAY, Village, build
 
 H = [c.header for c in SUPPORT_COLUMNS]
 

@@ -38,8 +38,8 @@ from qunzhong_desktop.storage.calendar_repo import load_calendar
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.items_repo import SqlItems, to_event
 from qunzhong_desktop.storage.store import Store
-from tests.conftest import STATION
-from tests.core.test_intake_properties import data_values, draw_target, notes, valid_move_data
+from tests.helpers.intake_strategies import data_values, draw_target, notes, valid_move_data
+from tests.helpers.stations import STATION
 
 FAILURES = ("query_code", "due", "after_flush")
 

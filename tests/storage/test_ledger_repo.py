@@ -6,7 +6,7 @@ from qunzhong_desktop.core.intake.states import State
 from qunzhong_desktop.core.ledger import ITEM_COLUMNS, LedgerFilter
 from qunzhong_desktop.storage.ledger_repo import SqlLedger
 from qunzhong_desktop.storage.store import Store
-from tests.ledger_data import TODAY, Village, build
+from tests.helpers.ledger_data import TODAY, Village, build
 
 H = [c.header for c in ITEM_COLUMNS]
 

@@ -9,7 +9,7 @@ from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage import roster_import
 from qunzhong_desktop.storage.roster_import import apply_roster, import_roster, preview_roster
 from qunzhong_desktop.storage.store import Store
-from tests.data.roster_builder import (
+from tests.helpers.roster_builder import (
     LI,
     ROWS,
     WANG_FANG,

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import write_good
-from .network import Node, make_station, make_township
+from tests.helpers.bundles import write_good
+from tests.helpers.network import Node, make_station, make_township
 
 
 @pytest.fixture

@@ -20,8 +20,7 @@ from qunzhong_desktop.sync.bundle_format import (
     canonical_json,
 )
 from qunzhong_desktop.sync.bundle_write import write_bundle
-
-from .helpers import (
+from tests.helpers.bundles import (
     OTHER,
     TOWNSHIP,
     Keys,
@@ -366,8 +365,7 @@ def test_payload_not_age(good: Path, tmp_path: Path) -> None:
 
 def test_writing_to_a_missing_folder_is_explained_and_leaves_nothing(tmp_path: Path) -> None:
     from qunzhong_desktop.core.safe_write import OutputError
-
-    from .helpers import write_good
+    from tests.helpers.bundles import write_good
 
     with pytest.raises(OutputError) as info:
         write_good(tmp_path / "无此文件夹" / "bundle.qzb")

@@ -20,8 +20,7 @@ from hypothesis.stateful import RuleBasedStateMachine, precondition, rule, run_s
 import qunzhong_desktop
 from qunzhong_desktop.core.intake.states import Role
 from qunzhong_desktop.storage import write_paths
-
-from .conformance import EXEMPT, World, driven_since, walk_all
+from tests.helpers.conformance import EXEMPT, World, driven_since, walk_all
 
 _TEMPLATE: list[Path] = []
 

@@ -15,11 +15,10 @@ from qunzhong_desktop.core.entities import Grid, Household, Person
 from qunzhong_desktop.core.ids import new_id
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.sync.views import APPLIED
-
-from ..ui.intake_data import FRIDAY, register
-from .forge import change, forge
-from .network import Node
-from .test_import_refusals import HOUSEHOLD, refused
+from tests.helpers.forge import change, forge
+from tests.helpers.intake_data import FRIDAY, register
+from tests.helpers.network import Node
+from tests.helpers.refusals import HOUSEHOLD, refused
 
 ITEM = {
     "year": 2026, "sequence": 2, "received_at": "2026-11-20T09:00:00", "channel": "来访",

@@ -11,8 +11,7 @@ from qunzhong_desktop.cli import main
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.models_sync import SyncConflict
 from qunzhong_desktop.sync.views import APPLIED
-
-from .network import Node
+from tests.helpers.network import Node
 
 
 def _states(node: Node) -> dict[str, str]:

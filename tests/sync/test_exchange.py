@@ -11,9 +11,8 @@ from qunzhong_desktop.core.entities import Household, Person
 from qunzhong_desktop.core.intake.states import Role, State
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.sync.views import ALREADY, APPLIED
-
-from ..ui.intake_data import FRIDAY, register
-from .network import Node
+from tests.helpers.intake_data import FRIDAY, register
+from tests.helpers.network import Node
 
 ASSIGN = {"unit": "民政办", "deadline": "2026-12-04"}
 

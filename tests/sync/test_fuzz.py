@@ -17,11 +17,10 @@ from qunzhong_desktop.core.intake.states import Role, State
 from qunzhong_desktop.sync.bundle_format import MANIFEST
 from qunzhong_desktop.sync.keys import NodeKeys
 from qunzhong_desktop.sync.signed_doc import DOCUMENT
-
-from ..ui.intake_data import FRIDAY, register
-from .fuzz import Tally, attempt, mutate, mutate_bytes, resign_bundle, resign_document
-from .helpers import entries, plain_lines
-from .network import Node, make_station, make_township
+from tests.helpers.bundles import entries, plain_lines
+from tests.helpers.fuzz import Tally, attempt, mutate, mutate_bytes, resign_bundle, resign_document
+from tests.helpers.intake_data import FRIDAY, register
+from tests.helpers.network import Node, make_station, make_township
 
 FUZZ = settings(
     max_examples=25, deadline=None, derandomize=True, database=None,
@@ -94,7 +93,7 @@ def test_damaged_files_are_refused_with_a_sentence(stage: Stage, seed: int) -> N
 @FUZZ
 @given(seed=st.integers(0, 2**32))
 def test_signed_bundles_with_wild_values_never_crash(stage: Stage, seed: int) -> None:
-    from .forge import forge
+    from tests.helpers.forge import forge
 
     rng = random.Random(seed)
     tally = Tally()
@@ -137,7 +136,7 @@ def test_signed_documents_with_wild_values_never_crash(stage: Stage, seed: int) 
 
 def plain_lines_of(stage: Stage, bundle: Path, recipient: Node) -> list[bytes]:
     """The decrypted lines of a good bundle (header, changes, trailer)."""
-    from .helpers import Keys
+    from tests.helpers.bundles import Keys
 
     original = Keys.township
     Keys.township = recipient.keys

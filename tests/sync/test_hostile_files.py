@@ -24,11 +24,10 @@ from qunzhong_desktop.sync.bundle_format import MANIFEST, PAYLOAD, SIGNATURE, ca
 from qunzhong_desktop.sync.keys import NodeKeys
 from qunzhong_desktop.sync.signed_doc import read_document, write_document
 from qunzhong_desktop.sync.views import APPLIED, REFUSED
-
-from .forge import change, forge
-from .helpers import assemble, entries, signed
-from .network import Node
-from .test_import_refusals import HOUSEHOLD, refused
+from tests.helpers.bundles import assemble, entries, signed
+from tests.helpers.forge import change, forge
+from tests.helpers.network import Node
+from tests.helpers.refusals import HOUSEHOLD, refused
 
 DEEP = b"[" * 5000 + b"]" * 5000
 
@@ -176,7 +175,7 @@ def _raw_line_bundle(one: Node, township: Node, out: Path, text: str) -> Path:
     """A bundle whose one change line is exactly ``text`` (big numbers, escapes)."""
     import hashlib
 
-    from .helpers import sealed_lines
+    from tests.helpers.bundles import sealed_lines
 
     path = forge(one, township, out, [change(one, 1, "household", new_id(), "insert", HOUSEHOLD)])
     manifest = json.loads(entries(path)[MANIFEST])
@@ -218,7 +217,7 @@ def test_cases_the_fuzzer_found_stay_refused(
     net: tuple[Node, Node, Node], tmp_path: Path, case: str, code: str
 ) -> None:
     """Each of these once crashed the import with a traceback (bench/soak_fuzz.py)."""
-    from ..ui.intake_data import FRIDAY, register
+    from tests.helpers.intake_data import FRIDAY, register
 
     township, one, _ = net
     number = register(one.store, FRIDAY)

@@ -22,9 +22,8 @@ from qunzhong_desktop.cli import main as cli
 from qunzhong_desktop.home import SCRATCH, database_path
 from qunzhong_desktop.storage.store import open_store
 from qunzhong_desktop.sync.views import APPLIED
-
-from .dbhash import db_hash
-from .network import Node
+from tests.helpers.dbhash import db_hash
+from tests.helpers.network import Node
 
 CHILD = textwrap.dedent(
     """

@@ -26,27 +26,11 @@ from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.sync.bundle_format import BundleRefused
 from qunzhong_desktop.sync.importer import ImportCancelled
 from qunzhong_desktop.sync.views import APPLIED
-
-from ..ui.intake_data import FRIDAY, register
-from .dbhash import db_hash
-from .forge import change, forge
-from .network import Node
-
-HOUSEHOLD = {
-    "number": "009", "address": "", "grid_id": None, "phone": "", "cadre_id": None,
-    "tags": [], "note": "", "deleted_at": None,
-}  # fmt: skip
-
-
-def refused(receiver: Node, bundle: Path, code: str) -> BundleRefused:
-    """Import ``bundle`` expecting refusal ``code``; the database must not change."""
-    before = db_hash(database_path(receiver.home))
-    with pytest.raises(BundleRefused) as caught:
-        receiver.sync.import_bundle(bundle, receiver.keys)
-    assert caught.value.code == f"bundle.{code}", caught.value.message
-    assert caught.value.message  # a sentence for the user
-    assert db_hash(database_path(receiver.home)) == before
-    return caught.value
+from tests.helpers.dbhash import db_hash
+from tests.helpers.forge import change, forge
+from tests.helpers.intake_data import FRIDAY, register
+from tests.helpers.network import Node
+from tests.helpers.refusals import HOUSEHOLD, refused
 
 
 def _sent(one: Node, township: Node, tmp_path: Path) -> Path:

@@ -19,11 +19,10 @@ from qunzhong_desktop.sync.enrollment import EnrollmentError
 from qunzhong_desktop.sync.keys import NodeKeys
 from qunzhong_desktop.sync.signed_doc import write_document
 from qunzhong_desktop.sync.views import ALREADY, APPLIED
-
-from .dbhash import db_hash
-from .forge import change, forge
-from .network import Node
-from .test_import_refusals import HOUSEHOLD, refused
+from tests.helpers.dbhash import db_hash
+from tests.helpers.forge import change, forge
+from tests.helpers.network import Node
+from tests.helpers.refusals import HOUSEHOLD, refused
 
 
 def _rekey(station: Node, township: Node, tmp_path: Path) -> NodeKeys:

@@ -16,11 +16,10 @@ from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.roster_import import import_roster
 from qunzhong_desktop.sync import schema
 from qunzhong_desktop.sync.views import APPLIED
-
-from ..ui.intake_data import FRIDAY, register
-from .forge import change, forge
-from .network import Node
-from .test_import_refusals import refused
+from tests.helpers.forge import change, forge
+from tests.helpers.intake_data import FRIDAY, register
+from tests.helpers.network import Node
+from tests.helpers.refusals import refused
 
 MESSY = Path(__file__).parents[1] / "data" / "roster_messy.xlsx"
 

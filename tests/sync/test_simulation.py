@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .simulation import check, run
+from tests.helpers.simulation import check, run
 
 
 def test_twenty_stations_and_unreliable_sticks(

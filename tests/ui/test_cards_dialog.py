@@ -3,7 +3,6 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtGui import QPageSize
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -12,7 +11,8 @@ from qunzhong_desktop.storage.cards_repo import SqlCards
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common.pdf_print import PdfPreviewDialog, open_pdf, paint_pdf
 from qunzhong_desktop.ui.register.cards_dialog import CardsDialog
-from tests.storage.test_cards_repo import populate
+from tests.helpers.cards_data import populate
+from tests.helpers.printing import pdf_printer
 
 pytestmark = pytest.mark.gui
 
@@ -35,15 +35,6 @@ def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(QMessageBox, "warning", warn)
     return shown
-
-
-def pdf_printer(path: Path) -> QPrinter:
-    """A printer that writes a PDF: stands in for a real one."""
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(path))
-    printer.setResolution(150)
-    return printer
 
 
 def test_choices_show_counts(qtbot: QtBot, store: Store) -> None:

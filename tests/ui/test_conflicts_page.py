@@ -16,7 +16,7 @@ from qunzhong_desktop.sync.views import ConflictView
 from qunzhong_desktop.ui.common import form_feedback
 from qunzhong_desktop.ui.sync import conflicts_page
 from qunzhong_desktop.ui.sync.conflicts_page import ConflictsPage, display_value
-from tests.ui.register_data import seed
+from tests.helpers.register_data import seed
 
 pytestmark = pytest.mark.gui
 

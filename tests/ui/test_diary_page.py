@@ -16,7 +16,7 @@ from qunzhong_desktop.ui.common.pdf_print import PdfPreviewDialog
 from qunzhong_desktop.ui.diary import diary_form, diary_page
 from qunzhong_desktop.ui.diary.diary_form import DiaryForm, FindingDialog
 from qunzhong_desktop.ui.diary.diary_page import DiaryPage
-from tests.ui.register_data import seed, type_text
+from tests.helpers.register_data import seed, type_text
 
 pytestmark = pytest.mark.gui
 TODAY = dt.date(2026, 11, 20)

@@ -10,7 +10,7 @@ from qunzhong_desktop.ui.register.grids_cadres_dialog import (
     GridsCadresDialog,
     PairDialog,
 )
-from tests.ui.register_data import type_text
+from tests.helpers.register_data import type_text
 
 pytestmark = pytest.mark.gui
 

@@ -8,7 +8,7 @@ from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common import form_feedback
 from qunzhong_desktop.ui.common.form_feedback import is_marked
 from qunzhong_desktop.ui.register.household_dialog import HouseholdDialog
-from tests.ui.register_data import make_id, type_text
+from tests.helpers.register_data import make_id, type_text
 
 pytestmark = pytest.mark.gui
 

@@ -12,7 +12,7 @@ from qunzhong_desktop.ui.register.household_model import (
     COL_PHONE,
     HouseholdTableModel,
 )
-from tests.ui.register_data import seed
+from tests.helpers.register_data import seed
 
 pytestmark = pytest.mark.gui
 

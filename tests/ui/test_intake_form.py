@@ -12,8 +12,8 @@ from qunzhong_desktop.core.intake.states import State
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common import form_feedback
 from qunzhong_desktop.ui.intake.intake_form import IntakeForm
-from tests.ui.intake_data import FRIDAY
-from tests.ui.register_data import seed, type_text
+from tests.helpers.intake_data import FRIDAY
+from tests.helpers.register_data import seed, type_text
 
 pytestmark = pytest.mark.gui
 

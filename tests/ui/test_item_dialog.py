@@ -10,8 +10,8 @@ from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common import form_feedback
 from qunzhong_desktop.ui.intake.item_dialog import ItemDialog
 from qunzhong_desktop.ui.intake.move_dialog import MoveDialog
-from tests.ui.intake_data import FRIDAY, register
-from tests.ui.register_data import type_text
+from tests.helpers.intake_data import FRIDAY, register
+from tests.helpers.register_data import type_text
 
 pytestmark = pytest.mark.gui
 

@@ -12,7 +12,7 @@ from qunzhong_desktop.ui.ledgers.assistance_dialog import AssistanceDialog
 from qunzhong_desktop.ui.ledgers.ledger_model import LedgerModel
 from qunzhong_desktop.ui.ledgers.ledger_page import LedgerPage, period_range
 from qunzhong_desktop.ui.shell.main_window import MainWindow
-from tests.ledger_data import TODAY, Village, build
+from tests.helpers.ledger_data import TODAY, Village, build
 
 pytestmark = pytest.mark.gui
 

@@ -12,7 +12,7 @@ from qunzhong_desktop.reports.fonts import find_cjk_font
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common.pdf_print import PdfPreviewDialog, paint_pdf
 from qunzhong_desktop.ui.intake import receipt_preview
-from tests.ui.test_cards_dialog import pdf_printer
+from tests.helpers.printing import pdf_printer
 
 pytestmark = pytest.mark.gui
 

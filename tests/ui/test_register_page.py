@@ -19,7 +19,7 @@ from qunzhong_desktop.ui.register.household_model import (
     COL_PHONE,
 )
 from qunzhong_desktop.ui.register.register_page import RegisterPage
-from tests.ui.register_data import seed, type_text
+from tests.helpers.register_data import seed, type_text
 
 pytestmark = pytest.mark.gui
 

@@ -7,7 +7,7 @@ from pytestqt.qtbot import QtBot
 
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.register.roster_dialog import RosterImportDialog
-from tests.data.roster_builder import ROWS, build_messy_roster
+from tests.helpers.roster_builder import ROWS, build_messy_roster
 
 pytestmark = pytest.mark.gui
 

@@ -17,8 +17,8 @@ from qunzhong_desktop.sync.node import PASSPHRASE_ENV
 from qunzhong_desktop.sync.service import SyncService
 from qunzhong_desktop.ui.setup import setup_pages
 from qunzhong_desktop.ui.setup.setup_wizard import SetupWizard
-from tests.conftest import STATION, _copy_store
-from tests.ui.register_data import type_text
+from tests.helpers.register_data import type_text
+from tests.helpers.stations import STATION, copy_store
 
 pytestmark = pytest.mark.gui
 
@@ -276,7 +276,7 @@ def write_kit(
     template: Path, folder: Path, code: str = "430121101", name: str = "白沙镇群众工作办"
 ) -> tuple[Path, str]:
     """A station kit written by a township store made for the test."""
-    township = _copy_store(template, folder)
+    township = copy_store(template, folder)
     try:
         init_township(township.db, code, name, "0731-84560000")
         keys = NodeKeys.generate()

@@ -55,8 +55,7 @@ from qunzhong_desktop.ui.sync.stations_model import (
     StationsTableModel,
 )
 from qunzhong_desktop.ui.sync.sync_page import FOLDER_SETTING, SyncPage
-
-from .register_data import make_id
+from tests.helpers.register_data import make_id
 
 pytestmark = pytest.mark.gui
 

@@ -29,8 +29,8 @@ from qunzhong_desktop.ui.triage.triage_page import (
     TownshipItemDialog,
     TriagePage,
 )
-from tests.ui.intake_data import FRIDAY, register
-from tests.ui.register_data import type_text
+from tests.helpers.intake_data import FRIDAY, register
+from tests.helpers.register_data import type_text
 
 pytestmark = pytest.mark.gui
 

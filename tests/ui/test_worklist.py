@@ -24,8 +24,8 @@ from qunzhong_desktop.ui.intake.worklist_model import (
     URGENCY_COLOURS,
     WorkListModel,
 )
-from tests.ui.intake_data import FRIDAY, register
-from tests.ui.register_data import type_text
+from tests.helpers.intake_data import FRIDAY, register
+from tests.helpers.register_data import type_text
 
 pytestmark = pytest.mark.gui
 
@@ -202,7 +202,7 @@ def test_filters_narrow_the_list(qtbot: QtBot, page: IntakePage, items: dict[str
 
 
 def test_grid_filter(qtbot: QtBot, store: Store, clock: Clock) -> None:
-    from tests.ui.register_data import seed
+    from tests.helpers.register_data import seed
 
     seed(store, 3)
     zhang = store.register.search_persons("zsf")[0]

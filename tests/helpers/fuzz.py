@@ -31,10 +31,9 @@ from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.sync.bundle_format import MANIFEST, PAYLOAD, SIGNATURE, pae
 from qunzhong_desktop.sync.service import SyncService
 from qunzhong_desktop.sync.signed_doc import DOC_SIGNATURE, DOC_TYPE, DOCUMENT
-
-from .dbhash import db_hash
-from .helpers import assemble, entries, signed
-from .network import Node
+from tests.helpers.bundles import assemble, entries, signed
+from tests.helpers.dbhash import db_hash
+from tests.helpers.network import Node
 
 
 def wild(rng: random.Random) -> Any:

@@ -29,7 +29,7 @@ ITEM = [
     "--grade", "B", "--type", "承诺件", "--content", "咨询养老保险补缴",
 ]  # fmt: skip
 CLI = "import sys; from qunzhong_desktop.cli import main; sys.exit(main(sys.argv[1:]))"
-ROSTER = Path(__file__).parent / "data" / "roster_messy.xlsx"
+ROSTER = Path(__file__).parents[1] / "data" / "roster_messy.xlsx"
 
 
 def qz(home: Path, *argv: str | Path) -> subprocess.CompletedProcess[str]:

@@ -20,9 +20,8 @@ from qunzhong_desktop.cli.sync import NO_PASSPHRASE
 from qunzhong_desktop.storage.setup import node_role
 from qunzhong_desktop.storage.store import open_store
 from qunzhong_desktop.sync import node
-
-from .data.roster_builder import WANG, make_id
-from .data.roster_formats import write_roster
+from tests.helpers.roster_builder import WANG, make_id
+from tests.helpers.roster_formats import write_roster
 
 FINGERPRINT = re.compile(r"^[0-9A-F]{4}( [0-9A-F]{4}){7}$")
 STATION = [
@@ -112,7 +111,7 @@ def test_township_and_station_round_trip(
 
     # the station starts the normal way: its roster (messy, then again in the other two
     # formats, then corrected), an item and demo data; issue 9: this could never sync
-    data = Path(__file__).parent / "data"
+    data = Path(__file__).parents[1] / "data"
     for roster in ("roster_messy.xlsx", "roster_messy.ods", "roster_messy.xls"):
         code, out, err = run(capsys, "import-roster", data / roster, "--home", station)
         assert code == 0, err

@@ -38,8 +38,8 @@ from qunzhong_desktop.core.entities import Cadre
 from qunzhong_desktop.core.intake.states import Role, State
 from qunzhong_desktop.core.monthly.report import Month
 from qunzhong_desktop.sync.views import APPLIED
-from tests.sync.network import Node, make_station, make_township
-from tests.ui.intake_data import register
+from tests.helpers.intake_data import register
+from tests.helpers.network import Node, make_station, make_township
 
 NOV = Month(2026, 11)
 AFTER = dt.date(2026, 12, 1)  # the month is over when the tests look at it

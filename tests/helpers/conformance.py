@@ -46,10 +46,9 @@ from qunzhong_desktop.storage.settings_repo import SqlSettings
 from qunzhong_desktop.sync import conflicts, schema
 from qunzhong_desktop.sync.keys import NodeKeys
 from qunzhong_desktop.sync.views import ALREADY, APPLIED
-
-from ..data.roster_builder import make_id
-from ..data.roster_formats import write_roster
-from .network import Node, make_station, make_township
+from tests.helpers.network import Node, make_station, make_township
+from tests.helpers.roster_builder import make_id
+from tests.helpers.roster_formats import write_roster
 
 #: Marked write paths the harness does not drive, with the reason (keep this short).
 EXEMPT = {

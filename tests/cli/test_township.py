@@ -8,7 +8,7 @@ import pytest
 from openpyxl import load_workbook
 
 from qunzhong_desktop.cli import main
-from tests.township_data import TOWNSHIP_NAME, build
+from tests.helpers.township_data import TOWNSHIP_NAME, build
 
 ONE, TWO = "第1村群众工作站", "第2村群众工作站"
 

@@ -10,8 +10,8 @@ import pytest
 from qunzhong_desktop.cli import main
 from qunzhong_desktop.core.intake.states import State
 from qunzhong_desktop.storage.store import open_store
-from tests.sync.network import make_station, make_township
-from tests.ui.intake_data import FRIDAY, register
+from tests.helpers.intake_data import FRIDAY, register
+from tests.helpers.network import make_station, make_township
 
 
 def test_assign_with_working_days_and_record_the_result(

@@ -33,8 +33,7 @@ from qunzhong_desktop.storage.models_sync import (
 )
 from qunzhong_desktop.sync import schema
 from qunzhong_desktop.sync.bundle_format import BundleRefused
-
-from .network import Node, make_station, make_township
+from tests.helpers.network import Node, make_station, make_township
 
 START = dt.datetime(2026, 9, 1, 9, 0)
 DERIVED = {"state", "due_on"}

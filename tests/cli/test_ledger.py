@@ -6,7 +6,7 @@ from pypdf import PdfReader
 
 from qunzhong_desktop.cli import main
 from qunzhong_desktop.storage.store import open_store
-from tests.ledger_data import build
+from tests.helpers.ledger_data import build
 
 
 @pytest.fixture

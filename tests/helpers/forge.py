@@ -11,8 +11,7 @@ from qunzhong_desktop.core.hlc import Hlc
 from qunzhong_desktop.core.ids import new_id
 from qunzhong_desktop.storage.migrate import HEAD_REVISION
 from qunzhong_desktop.sync.bundle_write import BundleSpec, write_bundle
-
-from .network import Node
+from tests.helpers.network import Node
 
 
 def change(

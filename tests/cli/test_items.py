@@ -12,7 +12,7 @@ from qunzhong_desktop.core.intake.records import NewItem
 from qunzhong_desktop.core.intake.states import State
 from qunzhong_desktop.reports.fonts import find_cjk_font
 from qunzhong_desktop.storage.store import open_store
-from tests.data.roster_builder import make_id
+from tests.helpers.roster_builder import make_id
 
 NUMBER = re.compile(r"^430121101201-\d{4}-\d{5}$")
 ADD = [

@@ -1,6 +1,6 @@
 """Rosters as villages keep them, built with openpyxl for the roster import tests.
 
-``python -m tests.data.roster_builder`` rewrites ``roster_messy.xlsx`` here and, with
+``python -m tests.helpers.roster_builder`` rewrites ``tests/data/roster_messy.xlsx`` and, with
 LibreOffice, the ``.xls`` and ``.ods`` copies the tests read (CI has no LibreOffice).
 """
 
@@ -17,7 +17,7 @@ from openpyxl import Workbook
 
 from qunzhong_desktop.core.citizen_id import check_digit
 
-DATA = Path(__file__).parent
+DATA = Path(__file__).parents[1] / "data"
 
 
 def make_id(birth: str, seq: str = "123", area: str = "430121") -> str:

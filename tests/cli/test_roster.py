@@ -6,7 +6,7 @@ import pytest
 
 from qunzhong_desktop.cli import main
 from qunzhong_desktop.home import database_path
-from tests.data.roster_builder import ROWS, build_messy_roster, build_simple_roster, make_id
+from tests.helpers.roster_builder import ROWS, build_messy_roster, build_simple_roster, make_id
 
 
 @pytest.fixture

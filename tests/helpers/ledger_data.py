@@ -100,3 +100,13 @@ def _items(store: Store, east_person: str | None, west_person: str | None) -> No
                                    now=dt.datetime(2026, 4, 2, 10))  # fmt: skip
     items.move(rejected.number, State.REJECTED, actor="李秀英", note="不属于受理范围",
                now=dt.datetime(2026, 4, 2, 11))  # fmt: skip
+
+
+def sample(n: int) -> list[tuple[object, ...]]:
+    """``n`` rows of the intake ledger as the report writes them."""
+    return [
+        (i, f"430121101201-2026-{i:05d}", "2026-03-02", "来访", "王大爷", "138****5678",
+         "东片网格", "社会保障", "B", "咨询养老保险补缴，" * (1 + i % 5), "承诺件",
+         "2026-03-09", "李秀英", "办理中", "", "", "", "")
+        for i in range(1, n + 1)
+    ]  # fmt: skip

@@ -1,0 +1,1 @@
+"""Builders and helpers shared by the tests (no test module imports another)."""

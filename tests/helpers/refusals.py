@@ -1,0 +1,28 @@
+"""Refusals of bad bundles: the database must not change (a hash of its dump)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from qunzhong_desktop.home import database_path
+from qunzhong_desktop.sync.bundle_format import BundleRefused
+from tests.helpers.dbhash import db_hash
+from tests.helpers.network import Node
+
+HOUSEHOLD = {
+    "number": "009", "address": "", "grid_id": None, "phone": "", "cadre_id": None,
+    "tags": [], "note": "", "deleted_at": None,
+}  # fmt: skip
+
+
+def refused(receiver: Node, bundle: Path, code: str) -> BundleRefused:
+    """Import ``bundle`` expecting refusal ``code``; the database must not change."""
+    before = db_hash(database_path(receiver.home))
+    with pytest.raises(BundleRefused) as caught:
+        receiver.sync.import_bundle(bundle, receiver.keys)
+    assert caught.value.code == f"bundle.{code}", caught.value.message
+    assert caught.value.message  # a sentence for the user
+    assert db_hash(database_path(receiver.home)) == before
+    return caught.value
