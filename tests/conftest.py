@@ -1,4 +1,11 @@
-"""Shared fixtures: migrate once, copy the file per test (Anki's getEmptyCol)."""
+"""Shared fixtures: migrate once, copy the file per test (Anki's getEmptyCol).
+
+Markers: every test under ``tests/ui`` or using ``qtbot``/``qapp`` is marked ``gui`` here
+(qutebrowser's conftest does the same); tests that take seconds carry ``slow`` themselves, so
+``make test-fast`` can leave them out. Hypothesis runs a fixed profile, ``ci``: derandomized,
+no example database, no deadline, so a run takes the same time everywhere and a failure
+repeats; ``HYPOTHESIS_PROFILE=explore`` draws fresh examples, ten times as many.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -18,7 +26,14 @@ from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.setup import init_station
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.storage.write_paths import require
+from tests.helpers.sealed import SealedKeys, seal
 from tests.helpers.stations import STATION, copy_store
+
+settings.register_profile("ci", derandomize=True, database=None, deadline=None)
+settings.register_profile("explore", deadline=None, max_examples=1000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+TESTS = Path(__file__).parent
 
 # every captured write must come from a marked write path (storage/write_paths.py): a new
 # one that is not marked fails here, one that is marked fails the conformance harness
@@ -61,3 +76,19 @@ def direct_writes(request: pytest.FixtureRequest) -> Iterator[None]:
 
     with scope(f"test: {request.node.name}"):
         yield
+
+
+@pytest.fixture(scope="session")
+def sealed_keys(tmp_path_factory: pytest.TempPathFactory) -> tuple[SealedKeys, SealedKeys]:
+    """A township's and a station's keys, sealed once per run (per xdist worker)."""
+    root = tmp_path_factory.mktemp("sealed-keys")
+    return seal(root / "township"), seal(root / "station")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the GUI tests: those in tests/ui and any that use a Qt application."""
+    for item in items:
+        in_ui = item.path.is_relative_to(TESTS / "ui")
+        fixtures = getattr(item, "fixturenames", ())
+        if in_ui or "qtbot" in fixtures or "qapp" in fixtures:
+            item.add_marker(pytest.mark.gui)

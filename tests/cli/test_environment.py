@@ -20,6 +20,8 @@ import pytest
 
 from qunzhong_desktop.home import database_path
 
+pytestmark = pytest.mark.slow
+
 INIT = [
     "init", "station", "--code", "430121101201", "--name", "白沙村群众工作站",
     "--township-code", "430121101", "--township-name", "白沙镇",

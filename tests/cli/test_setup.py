@@ -63,6 +63,7 @@ def test_home_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     assert resolve_home(tmp_path / "explicit") == (tmp_path / "explicit").resolve()
 
 
+@pytest.mark.slow
 def test_cli_never_imports_pyside6(tmp_path: Path) -> None:
     code = (
         "import sys; from qunzhong_desktop.cli import main; "

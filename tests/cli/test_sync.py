@@ -62,6 +62,7 @@ def no_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("sys.stdin", io.StringIO(""))
 
 
+@pytest.mark.slow
 def test_township_and_station_round_trip(
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
@@ -261,6 +262,7 @@ def test_sync_commands_need_a_set_up_pc(tmp_path: Path, capsys: pytest.CaptureFi
     assert code == 1 and "init township" in err
 
 
+@pytest.mark.slow
 def test_rekey_starts_a_new_epoch_and_keeps_the_old_key_files(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

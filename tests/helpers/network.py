@@ -1,25 +1,23 @@
 """A township and its stations in temporary homes, enrolled the way users do it.
 
-Keys are made in memory (``NodeKeys.generate``) except where a test needs the passphrase
-files: sealing keys with a passphrase runs scrypt, about a second each.
+Keys are made in memory (``NodeKeys.generate``) or handed in already sealed
+(tests/helpers/sealed.py): sealing keys with a passphrase runs scrypt, about a second each.
 """
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
 
 from qunzhong_desktop.core.entities import StationProfile
-from qunzhong_desktop.home import database_path
 from qunzhong_desktop.storage import models as m
-from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.setup import init_station, init_township
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.sync.keys import NodeKeys
 from qunzhong_desktop.sync.service import SyncService
+from tests.helpers.stations import copy_store
 
 TOWNSHIP_CODE = "430121101"
 
@@ -51,17 +49,11 @@ class Node:
         self.store.close()
 
 
-def _store(template: Path, home: Path) -> Store:
-    home.mkdir(parents=True, exist_ok=True)
-    shutil.copy(database_path(template), database_path(home))
-    return Store(home=home, db=Database(database_path(home), user="测试员"))
-
-
-def make_township(template: Path, home: Path) -> Node:
+def make_township(template: Path, home: Path, keys: NodeKeys | None = None) -> Node:
     """A township office (白沙镇群众工作办) on a copy of the empty migrated template."""
-    store = _store(template, home)
+    store = copy_store(template, home)
     init_township(store.db, TOWNSHIP_CODE, "白沙镇群众工作办", "0731-84560000")
-    return Node(home, store, NodeKeys.generate(), TOWNSHIP_CODE, "白沙镇群众工作办")
+    return Node(home, store, keys or NodeKeys.generate(), TOWNSHIP_CODE, "白沙镇群众工作办")
 
 
 def station_code(index: int) -> str:
@@ -71,7 +63,7 @@ def station_code(index: int) -> str:
 
 def make_station(template: Path, home: Path, township: Node, index: int) -> Node:
     """A station that took the township's kit and was enrolled by fingerprint."""
-    store = _store(template, home)
+    store = copy_store(template, home)
     code, name = station_code(index), f"第{index}村群众工作站"
     init_station(
         store.db,

@@ -19,6 +19,7 @@ def font():  # type: ignore[no-untyped-def]
         pytest.skip("no CJK font")
 
 
+@pytest.mark.slow
 def test_long_ledger_repeats_the_header_on_every_page(tmp_path: Path, font) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "l.pdf"
     count = write_ledger_pdf(

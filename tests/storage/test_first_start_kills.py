@@ -20,7 +20,10 @@ import pytest
 from qunzhong_desktop.storage import migrate
 from tests.helpers.first_start import CLI, STOPPING, start_cli
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX"),
+]
 
 # the child stops after its k-th schema statement and waits to be killed
 STOPS = (2, 23, 41)

@@ -96,6 +96,7 @@ def check_store(db: Database) -> int:
         return len(items)
 
 
+@pytest.mark.slow
 def test_random_registrations_and_moves_keep_the_store_consistent(
     _template_dirs: tuple[Path, Path], tmp_path: Path
 ) -> None:

@@ -9,6 +9,7 @@ import pytest
 
 from tests.helpers.bundles import write_good
 from tests.helpers.network import Node, make_station, make_township
+from tests.helpers.sealed import SealedKeys
 
 
 @pytest.fixture
@@ -17,9 +18,13 @@ def good(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def net(_template_dirs: tuple[Path, Path], tmp_path: Path) -> Iterator[tuple[Node, Node, Node]]:
-    """(township, station 1, station 2), enrolled."""
-    township = make_township(_template_dirs[0], tmp_path / "township")
+def net(
+    _template_dirs: tuple[Path, Path],
+    tmp_path: Path,
+    sealed_keys: tuple[SealedKeys, SealedKeys],
+) -> Iterator[tuple[Node, Node, Node]]:
+    """(township, station 1, station 2), enrolled; the township's keys are ``sealed_keys[0]``."""
+    township = make_township(_template_dirs[0], tmp_path / "township", sealed_keys[0].keys)
     one = make_station(_template_dirs[0], tmp_path / "station1", township, 1)
     two = make_station(_template_dirs[0], tmp_path / "station2", township, 2)
     yield township, one, two

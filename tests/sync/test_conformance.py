@@ -106,6 +106,7 @@ class SyncMachine(RuleBasedStateMachine):
 
 
 @pytest.mark.filterwarnings("ignore::hypothesis.errors.NonInteractiveExampleWarning")
+@pytest.mark.slow
 def test_random_orders_of_writes_sync_exactly(_template_dirs: tuple[Path, Path]) -> None:
     _TEMPLATE[:] = [_template_dirs[0]]
     run_state_machine_as_test(

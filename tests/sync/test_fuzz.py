@@ -22,6 +22,8 @@ from tests.helpers.fuzz import Tally, attempt, mutate, mutate_bytes, resign_bund
 from tests.helpers.intake_data import FRIDAY, register
 from tests.helpers.network import Node, make_station, make_township
 
+pytestmark = pytest.mark.slow
+
 FUZZ = settings(
     max_examples=25, deadline=None, derandomize=True, database=None,
     suppress_health_check=list(HealthCheck),

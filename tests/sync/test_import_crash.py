@@ -24,6 +24,9 @@ from qunzhong_desktop.storage.store import open_store
 from qunzhong_desktop.sync.views import APPLIED
 from tests.helpers.dbhash import db_hash
 from tests.helpers.network import Node
+from tests.helpers.sealed import SealedKeys
+
+pytestmark = pytest.mark.slow
 
 CHILD = textwrap.dedent(
     """
@@ -35,7 +38,7 @@ CHILD = textwrap.dedent(
 
     home, keys_dir, bundle = (Path(a) for a in sys.argv[1:4])
     store = open_store(home)
-    keys = NodeKeys.load(keys_dir, "crash-test")
+    keys = NodeKeys.load(keys_dir, sys.argv[4])
 
     def progress(done, total):
         print("WRITING", done, total, flush=True)
@@ -49,20 +52,26 @@ CHILD = textwrap.dedent(
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
 def test_killed_import_leaves_the_database_intact(
-    net: tuple[Node, Node, Node], tmp_path: Path
+    net: tuple[Node, Node, Node], tmp_path: Path, sealed_keys: tuple[SealedKeys, SealedKeys]
 ) -> None:
     township, one, _ = net
     assert cli(["--home", str(one.home), "demo", "--households", "60", "--items", "30"]) == 0
     bundle = one.export(tmp_path / "usb")[0]
-    keys_dir = tmp_path / "township-keys"
-    keys_dir.mkdir()
-    township.keys.save(keys_dir, "crash-test")
+    keys_dir = sealed_keys[0].folder  # the township's keys, sealed
     db = database_path(township.home)
     before = db_hash(db)
     township.store.db.close()  # the child has the file to itself, as on a real PC
 
     with subprocess.Popen(
-        [sys.executable, "-c", CHILD, str(township.home), str(keys_dir), str(bundle)],
+        [
+            sys.executable,
+            "-c",
+            CHILD,
+            str(township.home),
+            str(keys_dir),
+            str(bundle),
+            sealed_keys[0].passphrase,
+        ],
         stdout=subprocess.PIPE,
         text=True,
     ) as child:

@@ -328,3 +328,26 @@ def test_missing_file_folder_and_own_bundle(net: tuple[Node, Node, Node], tmp_pa
     assert "无法打开" in refused(township, tmp_path / "gone.qzb", "unreadable").message
     assert "无法打开" in refused(township, tmp_path / "usb", "unreadable").message
     assert "本机自己导出" in refused(one, bundle, "own_bundle").message
+
+
+def test_assignment_whose_deadline_is_not_a_date(
+    net: tuple[Node, Node, Node], tmp_path: Path
+) -> None:
+    """The property test's find: a deadline of "当面" passes no rule, so the bundle is refused
+    whole with a sentence, not a bare ValueError from storage."""
+    township, one, _ = net
+    number = register(one.store, FRIDAY, item_type="上报件")
+    with one.store.db.session() as s:
+        item_id = s.scalars(select(m.IntakeItem.id).where(m.IntakeItem.number == number)).one()
+    event = {
+        "item_id": item_id, "position": 2, "at": "2026-11-20T10:00:00", "actor": "乡镇",
+        "actor_role": "township", "from_state": "escalated", "to_state": "assigned",
+        "note": "", "data": {"unit": "民政办", "deadline": "当面"}, "deleted_at": None,
+    }  # fmt: skip
+    bundle = forge(
+        township,
+        one,
+        tmp_path / "d.qzb",
+        [change(township, 1, "item_event", new_id(), "insert", event)],
+    )
+    assert "办结期限不是日期" in refused(one, bundle, "wrong_type").message

@@ -23,6 +23,8 @@ from qunzhong_desktop.sync.keys import NodeKeys
 from qunzhong_desktop.sync.service import SyncService
 from qunzhong_desktop.sync.views import ALREADY, APPLIED
 
+pytestmark = pytest.mark.slow
+
 FIXTURE = Path(__file__).parents[1] / "data" / "releases" / "0.1.0-roster-station.zip"
 PASSPHRASE = "release-0.1.0"
 

@@ -7,7 +7,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.helpers.simulation import check, run
+
+pytestmark = pytest.mark.slow
 
 
 def test_twenty_stations_and_unreliable_sticks(

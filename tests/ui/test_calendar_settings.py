@@ -18,8 +18,6 @@ from qunzhong_desktop.ui.shell.application import create_main_window
 from qunzhong_desktop.ui.shell.dashboard_page import DashboardPage
 from qunzhong_desktop.ui.shell.main_window import MainWindow
 
-pytestmark = pytest.mark.gui
-
 SCHEDULE = """\
 # 2027 年部分节假日安排
 年份 2027

@@ -14,8 +14,6 @@ from qunzhong_desktop.ui.register.cards_dialog import CardsDialog
 from tests.helpers.cards_data import populate
 from tests.helpers.printing import pdf_printer
 
-pytestmark = pytest.mark.gui
-
 
 @pytest.fixture(autouse=True)
 def _needs_font() -> None:

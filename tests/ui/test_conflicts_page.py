@@ -18,8 +18,6 @@ from qunzhong_desktop.ui.sync import conflicts_page
 from qunzhong_desktop.ui.sync.conflicts_page import ConflictsPage, display_value
 from tests.helpers.register_data import seed
 
-pytestmark = pytest.mark.gui
-
 AT = dt.datetime(2026, 11, 20, 2, 30)  # UTC, as stored
 
 

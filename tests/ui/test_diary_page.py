@@ -18,7 +18,6 @@ from qunzhong_desktop.ui.diary.diary_form import DiaryForm, FindingDialog
 from qunzhong_desktop.ui.diary.diary_page import DiaryPage
 from tests.helpers.register_data import seed, type_text
 
-pytestmark = pytest.mark.gui
 TODAY = dt.date(2026, 11, 20)
 
 

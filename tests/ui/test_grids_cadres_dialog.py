@@ -1,4 +1,3 @@
-import pytest
 from PySide6.QtCore import Qt
 
 from qunzhong_desktop.core.entities import Cadre, Grid, Household, Person
@@ -11,8 +10,6 @@ from qunzhong_desktop.ui.register.grids_cadres_dialog import (
     PairDialog,
 )
 from tests.helpers.register_data import type_text
-
-pytestmark = pytest.mark.gui
 
 
 def cells(table, row: int) -> list[str]:

@@ -10,8 +10,6 @@ from qunzhong_desktop.ui.common.form_feedback import is_marked
 from qunzhong_desktop.ui.register.household_dialog import HouseholdDialog
 from tests.helpers.register_data import make_id, type_text
 
-pytestmark = pytest.mark.gui
-
 GOOD_ID = make_id("19491231", 2)  # male (odd 17th digit)
 WRONG_CHECK = GOOD_ID[:-1] + ("0" if GOOD_ID[-1] != "0" else "1")
 

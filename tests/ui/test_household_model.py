@@ -14,8 +14,6 @@ from qunzhong_desktop.ui.register.household_model import (
 )
 from tests.helpers.register_data import seed
 
-pytestmark = pytest.mark.gui
-
 
 class Spy:
     """Wraps household_rows and records each call's ids."""

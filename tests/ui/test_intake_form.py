@@ -15,8 +15,6 @@ from qunzhong_desktop.ui.intake.intake_form import IntakeForm
 from tests.helpers.intake_data import FRIDAY
 from tests.helpers.register_data import seed, type_text
 
-pytestmark = pytest.mark.gui
-
 
 def make_form(qtbot: QtBot, store: Store, when: dt.datetime = FRIDAY) -> IntakeForm:
     form = IntakeForm(store, clock=lambda: when)

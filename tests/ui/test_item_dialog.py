@@ -13,8 +13,6 @@ from qunzhong_desktop.ui.intake.move_dialog import MoveDialog
 from tests.helpers.intake_data import FRIDAY, register
 from tests.helpers.register_data import type_text
 
-pytestmark = pytest.mark.gui
-
 
 def open_item(qtbot: QtBot, store: Store, number: str) -> ItemDialog:
     dialog = ItemDialog(store, number, clock=lambda: FRIDAY + dt.timedelta(days=3))

@@ -14,8 +14,6 @@ from qunzhong_desktop.ui.ledgers.ledger_page import LedgerPage, period_range
 from qunzhong_desktop.ui.shell.main_window import MainWindow
 from tests.helpers.ledger_data import TODAY, Village, build
 
-pytestmark = pytest.mark.gui
-
 
 @pytest.fixture
 def village(store: Store) -> Village:

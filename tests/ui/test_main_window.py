@@ -11,8 +11,6 @@ from qunzhong_desktop.ui.shell.application import create_main_window
 from qunzhong_desktop.ui.shell.dashboard_page import DashboardPage
 from qunzhong_desktop.ui.shell.main_window import MainWindow
 
-pytestmark = pytest.mark.gui
-
 TITLES = ["工作台", "户籍", "受理", "日记", "台账", "同步", "冲突", "设置"]
 
 

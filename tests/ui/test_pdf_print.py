@@ -5,8 +5,6 @@ import pytest
 from qunzhong_desktop.ui.common import errors
 from qunzhong_desktop.ui.common.pdf_print import PdfOpenError, open_pdf, preview_pdf
 
-pytestmark = pytest.mark.gui
-
 
 def test_a_file_that_is_not_a_pdf_is_explained_not_raised(
     qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch

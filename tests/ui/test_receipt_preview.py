@@ -14,8 +14,6 @@ from qunzhong_desktop.ui.common.pdf_print import PdfPreviewDialog, paint_pdf
 from qunzhong_desktop.ui.intake import receipt_preview
 from tests.helpers.printing import pdf_printer
 
-pytestmark = pytest.mark.gui
-
 
 @pytest.fixture(autouse=True)
 def _needs_font() -> None:

@@ -21,8 +21,6 @@ from qunzhong_desktop.ui.register.household_model import (
 from qunzhong_desktop.ui.register.register_page import RegisterPage
 from tests.helpers.register_data import seed, type_text
 
-pytestmark = pytest.mark.gui
-
 
 @pytest.fixture(autouse=True)
 def answers(monkeypatch: pytest.MonkeyPatch) -> list[str]:

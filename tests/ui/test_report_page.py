@@ -15,8 +15,6 @@ from qunzhong_desktop.reports.fonts import find_cjk_font
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.ledgers.report_page import ReportPage
 
-pytestmark = pytest.mark.gui
-
 
 @pytest.fixture
 def page(qtbot: QtBot, store: Store) -> ReportPage:

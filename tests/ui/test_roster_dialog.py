@@ -9,8 +9,6 @@ from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.register.roster_dialog import RosterImportDialog
 from tests.helpers.roster_builder import ROWS, build_messy_roster
 
-pytestmark = pytest.mark.gui
-
 
 @pytest.fixture
 def dialog(qtbot: QtBot, store: Store) -> RosterImportDialog:

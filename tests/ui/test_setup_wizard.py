@@ -20,8 +20,6 @@ from qunzhong_desktop.ui.setup.setup_wizard import SetupWizard
 from tests.helpers.register_data import type_text
 from tests.helpers.stations import STATION, copy_store
 
-pytestmark = pytest.mark.gui
-
 PAGE1 = ("code", "name", "township_code", "township_name")
 
 

@@ -14,8 +14,6 @@ from PySide6.QtWidgets import QMessageBox
 from qunzhong_desktop.ui.shell import application
 from qunzhong_desktop.ui.shell.single_window import LOCK_FILE, SingleWindow
 
-pytestmark = pytest.mark.gui
-
 
 def _start_second(home: Path) -> subprocess.Popen[str]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QUNZHONG_LANG="zh")

@@ -17,8 +17,6 @@ from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common import stale_dialog
 from qunzhong_desktop.ui.register.household_dialog import HouseholdDialog
 
-pytestmark = pytest.mark.gui
-
 
 @pytest.fixture
 def other(store: Store) -> Iterator[SqlRegister]:

@@ -12,8 +12,6 @@ from qunzhong_desktop import app
 from qunzhong_desktop.home import database_path
 from qunzhong_desktop.storage import migrate
 
-pytestmark = pytest.mark.gui
-
 
 @pytest.fixture
 def told(monkeypatch: pytest.MonkeyPatch) -> list[str]:

@@ -56,10 +56,9 @@ from qunzhong_desktop.ui.sync.stations_model import (
 )
 from qunzhong_desktop.ui.sync.sync_page import FOLDER_SETTING, SyncPage
 from tests.helpers.register_data import make_id
+from tests.helpers.sealed import PASSPHRASE, SealedKeys
 
-pytestmark = pytest.mark.gui
-
-PASS = "secret-pass"
+PASS = PASSPHRASE  # the sealed keys' (tests/helpers/sealed.py)
 TOWNSHIP_NAME = "白沙镇群众工作办"
 
 
@@ -80,7 +79,9 @@ def _service(home: Path) -> tuple[Database, SyncService]:
 
 @pytest.fixture(scope="module")
 def templates(
-    tmp_path_factory: pytest.TempPathFactory, _template_dirs: tuple[Path, Path]
+    tmp_path_factory: pytest.TempPathFactory,
+    _template_dirs: tuple[Path, Path],
+    sealed_keys: tuple[SealedKeys, SealedKeys],
 ) -> Templates:
     """A township and a station with keys; and the same pair after kit and enrollment."""
     empty, station = _template_dirs
@@ -89,15 +90,12 @@ def templates(
     for home, template in ((township_fresh, empty), (station_fresh, station)):
         home.mkdir()
         shutil.copy(database_path(template), database_path(home))
-    db, sync = _service(township_fresh)
+    db = Database(database_path(township_fresh), user="测试员")
     init_township(db, "430121101", TOWNSHIP_NAME, "0731-84560000")
-    sync.create_keys(PASS)
-    township_keys = sync.load_keys(PASS)
     db.close()
-    db, sync = _service(station_fresh)
-    sync.create_keys(PASS)
-    station_keys = sync.load_keys(PASS)
-    db.close()
+    township_keys, station_keys = (k.keys for k in sealed_keys)
+    sealed_keys[0].copy_to(township_fresh / "keys")
+    sealed_keys[1].copy_to(station_fresh / "keys")
 
     township_paired, station_paired = root / "township-paired", root / "station-paired"
     shutil.copytree(township_fresh, township_paired)

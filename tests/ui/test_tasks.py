@@ -11,8 +11,6 @@ from qunzhong_desktop.core.errors import ValidationError
 from qunzhong_desktop.ui.common import errors, tasks
 from qunzhong_desktop.ui.common.tasks import CancelToken, Progress, run_task
 
-pytestmark = pytest.mark.gui
-
 
 @pytest.fixture
 def parent(qtbot: QtBot) -> QWidget:

@@ -15,7 +15,6 @@ from qunzhong_desktop.ui.ledgers.ledger_page import LedgerPage
 from qunzhong_desktop.ui.ledgers.report_page import ReportPage
 from tests.helpers.township_data import AFTER, TOWNSHIP_NAME, Township, build
 
-pytestmark = pytest.mark.gui
 ONE, TWO = "第1村群众工作站", "第2村群众工作站"
 
 

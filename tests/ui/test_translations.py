@@ -83,7 +83,6 @@ def test_language_choice() -> None:
     assert not application.wants_english({}, QLocale(QLocale.Language.German))
 
 
-@pytest.mark.gui
 def test_english_main_window(qtbot: QtBot, qapp: QApplication, store: Store) -> None:
     application.install_translators(qapp, english=True)
     try:

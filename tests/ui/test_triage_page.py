@@ -32,8 +32,6 @@ from qunzhong_desktop.ui.triage.triage_page import (
 from tests.helpers.intake_data import FRIDAY, register
 from tests.helpers.register_data import type_text
 
-pytestmark = pytest.mark.gui
-
 MONDAY = FRIDAY - dt.timedelta(days=4)
 
 

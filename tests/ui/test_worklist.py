@@ -27,8 +27,6 @@ from qunzhong_desktop.ui.intake.worklist_model import (
 from tests.helpers.intake_data import FRIDAY, register
 from tests.helpers.register_data import type_text
 
-pytestmark = pytest.mark.gui
-
 RED = QColor(URGENCY_COLOURS[Urgency.OVERDUE])
 AMBER = QColor(URGENCY_COLOURS[Urgency.DUE_SOON])
 GREEN = QColor(URGENCY_COLOURS[Urgency.ON_TIME])

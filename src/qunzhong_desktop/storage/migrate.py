@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import sys
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,7 +33,9 @@ def alembic_config(db_path: Path) -> Config:
     """An alembic configuration for one database file."""
     from alembic.config import Config
 
-    config = Config()
+    # alembic's default ``stdout`` is the sys.stdout of the moment alembic was imported,
+    # which may be a stream closed since (the CLI wraps stdout while a command runs)
+    config = Config(stdout=sys.stdout)
     config.set_main_option("script_location", str(migrations_dir()))
     config.set_main_option("sqlalchemy.url", f"sqlite:///{db_path}")
     return config
