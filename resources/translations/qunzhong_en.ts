@@ -330,8 +330,16 @@
         <translation>Saved {0} contact cards ({1} pages): {2}</translation>
     </message>
     <message>
+        <source>正在生成联系卡……</source>
+        <translation>Generating contact cards…</translation>
+    </message>
+    <message>
         <source>已打印 {0} 张联系卡（{1} 页）。</source>
         <translation>Printed {0} contact cards ({1} pages).</translation>
+    </message>
+    <message>
+        <source>便民服务联系卡</source>
+        <translation>Service contact cards</translation>
     </message>
     <message>
         <source>选择中文字体</source>
@@ -720,8 +728,12 @@ Intake items registered from it are kept.</translation>
         <translation>Print resident diary</translation>
     </message>
     <message>
-        <source>民情日记打印预览 — {cadre} {month}</source>
-        <translation>Resident diary print preview — {cadre} {month}</translation>
+        <source>正在生成民情日记……</source>
+        <translation>Generating the resident diary…</translation>
+    </message>
+    <message>
+        <source>民情日记 {cadre} {month}</source>
+        <translation>Resident diary {cadre} {month}</translation>
     </message>
 </context>
 <context>
@@ -2050,6 +2062,10 @@ Intake items registered from it are kept.</translation>
         <source>两次输入的口令不一致，请重新输入。</source>
         <translation>The two passphrases differ. Please type them again.</translation>
     </message>
+    <message>
+        <source>正在生成密钥……</source>
+        <translation>Generating the keys…</translation>
+    </message>
 </context>
 <context>
     <name>PairDialog</name>
@@ -2111,6 +2127,10 @@ Intake items registered from it are kept.</translation>
     <message>
         <source>请输入密钥口令。</source>
         <translation>Please type the key passphrase.</translation>
+    </message>
+    <message>
+        <source>正在打开密钥……</source>
+        <translation>Opening the keys…</translation>
     </message>
 </context>
 <context>
@@ -2394,8 +2414,8 @@ After deletion they no longer appear in the register.</translation>
         <translation>Making the PDF…</translation>
     </message>
     <message>
-        <source>民情月报</source>
-        <translation>Monthly report</translation>
+        <source>民情月报 {0}</source>
+        <translation>Monthly report {0}</translation>
     </message>
     <message>
         <source>已保存：{0}</source>
@@ -2920,6 +2940,14 @@ After deletion they no longer appear in the register.</translation>
         <translation>This PC already has keys made by an earlier set-up, and this passphrase does not open them. Please type the passphrase set then.</translation>
     </message>
     <message>
+        <source>正在打开密钥……</source>
+        <translation>Opening the keys…</translation>
+    </message>
+    <message>
+        <source>正在生成密钥……</source>
+        <translation>Generating the keys…</translation>
+    </message>
+    <message>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -3189,6 +3217,10 @@ Please check the key fingerprint with the township by phone. Once imported, this
     <message>
         <source>已导出登记文件 {0} 和登记表 {1}。请打印登记表，连同登记文件交乡镇。</source>
         <translation>Wrote the enrollment file {0} and the sheet {1}. Print the sheet and hand it to the township with the enrollment file.</translation>
+    </message>
+    <message>
+        <source>站点登记表</source>
+        <translation>Station enrollment sheet</translation>
     </message>
 </context>
 <context>
@@ -3885,10 +3917,6 @@ For a new station, export the station kit for it first, then enroll it with the 
         <translation>Writing the ledger…</translation>
     </message>
     <message>
-        <source>打印台账</source>
-        <translation>Print ledger</translation>
-    </message>
-    <message>
         <source>正在生成 PDF……</source>
         <translation>Writing the PDF…</translation>
     </message>
@@ -4030,6 +4058,13 @@ For a new station, export the station kit for it first, then enroll it with the 
     </message>
 </context>
 <context>
+    <name>key_dialogs</name>
+    <message>
+        <source>正在打开密钥……</source>
+        <translation>Opening the keys…</translation>
+    </message>
+</context>
+<context>
     <name>pdf_print</name>
     <message>
         <source>无法打开 PDF 文件：{0}</source>
@@ -4038,6 +4073,10 @@ For a new station, export the station kit for it first, then enroll it with the 
     <message>
         <source>打印预览 — {0}</source>
         <translation>Print preview — {0}</translation>
+    </message>
+    <message>
+        <source>{0} — 打印预览</source>
+        <translation>{0} — Print preview</translation>
     </message>
     <message>
         <source>打印 — {0}</source>
@@ -4058,16 +4097,12 @@ For a new station, export the station kit for it first, then enroll it with the 
 <context>
     <name>receipt_preview</name>
     <message>
-        <source>找不到工作站资料，请先完成设置向导。</source>
-        <translation>The station profile is missing. Please complete the setup wizard first.</translation>
+        <source>正在生成受理回执……</source>
+        <translation>Generating the receipt…</translation>
     </message>
     <message>
-        <source>受理回执</source>
-        <translation>Intake receipt</translation>
-    </message>
-    <message>
-        <source>受理回执打印预览 — {0}</source>
-        <translation>Intake receipt print preview — {0}</translation>
+        <source>受理回执 {0}</source>
+        <translation>Receipt {0}</translation>
     </message>
 </context>
 </TS>

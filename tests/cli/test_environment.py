@@ -135,3 +135,20 @@ def test_concurrent_items_add_lose_nothing(tmp_path: Path) -> None:
     assert all(p.returncode == 0 for p in procs), [err for _, err in results]
     numbers = sorted(out.strip() for out, _ in results)
     assert numbers == [f"430121101201-{numbers[0][13:17]}-{n:05d}" for n in range(1, 9)]
+
+
+def test_output_into_a_pipe_that_stopped_reading(tmp_path: Path) -> None:
+    """``qunzhong items list | head -1``: the reader went away, which is no error."""
+    assert qz(tmp_path, *INIT).returncode == 0
+    assert qz(tmp_path, "demo", "--households", "20", "--items", "200").returncode == 0
+    env = {k: v for k, v in os.environ.items() if k != "QUNZHONG_PASSPHRASE"}
+    proc = subprocess.Popen(
+        [sys.executable, "-c", CLI, "--home", str(tmp_path), "items", "list"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, env=env,
+    )  # fmt: skip
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # before its first line: ~22 KB must go into a closed pipe
+    with proc.stderr:
+        err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 0, err
+    assert err == ""

@@ -1,7 +1,9 @@
-"""A printer that prints into a PDF file (no printer needed)."""
+"""Printing without a printer: a printer into a PDF file, and a recorder for the preview."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtPrintSupport import QPrinter
@@ -14,3 +16,41 @@ def pdf_printer(path: Path) -> QPrinter:
     printer.setOutputFileName(str(path))
     printer.setResolution(150)
     return printer
+
+
+@dataclass
+class Shown:
+    """A PDF that reached the preview or the print dialog."""
+
+    path: Path
+    title: str
+    direct: bool
+    pdf: bytes
+
+
+@dataclass
+class RecordingOutput:
+    """Stands in for the print preview and the print dialog (ui/common/printing.py).
+
+    Records each PDF (its bytes: the file goes once the preview closes), runs ``check``
+    on the file while it exists, and answers ``printed``.
+    """
+
+    printed: bool = False
+    check: Callable[[Path], None] | None = None
+    shown: list[Shown] = field(default_factory=list)
+
+    def preview(self, path: Path, parent: object, title: str) -> bool:
+        """Record a preview."""
+        return self._record(path, title, direct=False)
+
+    def print(self, path: Path, parent: object, title: str) -> bool:
+        """Record a print."""
+        return self._record(path, title, direct=True)
+
+    def _record(self, path: Path, title: str, *, direct: bool) -> bool:
+        assert path.is_file(), path
+        self.shown.append(Shown(path, title, direct, path.read_bytes()))
+        if self.check is not None:
+            self.check(path)
+        return self.printed

@@ -7,7 +7,6 @@ after the import attempt (:func:`.dbhash.db_hash`).
 from __future__ import annotations
 
 import shutil
-import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -18,6 +17,7 @@ from sqlalchemy import select, update
 
 from qunzhong_desktop.core.entities import Household, Person
 from qunzhong_desktop.core.ids import new_id
+from qunzhong_desktop.core.work import CancelToken
 from qunzhong_desktop.home import database_path
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.database import Database
@@ -274,8 +274,8 @@ def test_cancel_writes_nothing(net: tuple[Node, Node, Node], tmp_path: Path) -> 
     register(one.store, FRIDAY)
     bundle = one.export(tmp_path / "usb")[0]
     before = db_hash(database_path(township.home))
-    stop = threading.Event()
-    stop.set()
+    stop = CancelToken()
+    stop.cancel()
     with pytest.raises(ImportCancelled):
         township.sync.import_bundle(bundle, township.keys, cancel=stop)
     assert db_hash(database_path(township.home)) == before

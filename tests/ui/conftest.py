@@ -12,8 +12,9 @@ os.environ.setdefault("QUNZHONG_LANG", "zh")
 
 from PySide6.QtWidgets import QApplication
 
-from qunzhong_desktop.ui.common import tasks
+from qunzhong_desktop.ui.common import printing, tasks
 from qunzhong_desktop.ui.shell.application import make_application
+from tests.helpers.printing import RecordingOutput
 
 # Harmless notices of the offscreen platform (qutebrowser ignores the same ones).
 QT_LOG_IGNORE = (r"^This plugin does not support propagateSizeHints\(\)",)
@@ -44,3 +45,12 @@ def sync_tasks() -> Iterator[tasks.FakeThreadPool]:
     tasks.use_pool(pool)
     yield pool
     tasks.use_pool(None)
+
+
+@pytest.fixture(autouse=True)
+def printed() -> Iterator[RecordingOutput]:
+    """Printouts go to a recorder, never to a modal preview (which would wait forever)."""
+    output = RecordingOutput()
+    printing.use_output(output)
+    yield output
+    printing.use_output(None)

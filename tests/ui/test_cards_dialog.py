@@ -6,13 +6,14 @@ from PySide6.QtGui import QPageSize
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from qunzhong_desktop.reports import documents
 from qunzhong_desktop.reports.fonts import FONT_SETTING, find_cjk_font
 from qunzhong_desktop.storage.cards_repo import SqlCards
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common.pdf_print import PdfPreviewDialog, open_pdf, paint_pdf
 from qunzhong_desktop.ui.register.cards_dialog import CardsDialog
 from tests.helpers.cards_data import populate
-from tests.helpers.printing import pdf_printer
+from tests.helpers.printing import RecordingOutput, pdf_printer
 
 
 @pytest.fixture(autouse=True)
@@ -71,9 +72,8 @@ def test_save_pdf_records_issues(qtbot: QtBot, store: Store, tmp_path: Path) -> 
     assert store.settings.get("cards.layout") == "single"
     out = tmp_path / "cards.pdf"
     with qtbot.waitSignal(dialog.cardsIssued) as blocker:
-        result = dialog.save_pdf_to(out)
+        dialog.save_pdf_to(out)
     assert blocker.args == [12]
-    assert result is not None and result.pages == 12
     assert len(PdfReader(out).pages) == 12
     assert "12 张" in dialog.status_label.text()
     assert SqlCards(store.db).counts().stale == 0
@@ -94,48 +94,48 @@ def test_save_button_asks_for_a_path(
 
 
 def test_print_records_only_when_printed(
-    qtbot: QtBot, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, store: Store, tmp_path: Path, printed: RecordingOutput
 ) -> None:
     populate(store, 11)
     dialog = CardsDialog(store)
     qtbot.addWidget(dialog)
-    monkeypatch.setattr(dialog, "_run_print", lambda path: False)  # the user cancelled
-    dialog.print_button.click()
+    dialog.print_button.click()  # the user cancelled the print dialog
+    assert printed.shown[-1].direct
     assert SqlCards(store.db).counts().stale == 11
 
-    printed = tmp_path / "printed.pdf"
+    paper = tmp_path / "printed.pdf"
 
-    def print_to_pdf(path: Path) -> bool:
+    def print_to_pdf(path: Path) -> None:
         doc = open_pdf(path, dialog)
-        return paint_pdf(pdf_printer(printed), doc) > 0
+        assert paint_pdf(pdf_printer(paper), doc) > 0
+        doc.close()
 
-    monkeypatch.setattr(dialog, "_run_print", print_to_pdf)
+    printed.check, printed.printed = print_to_pdf, True
     dialog.print_button.click()
     assert SqlCards(store.db).counts().stale == 0
-    assert len(PdfReader(printed).pages) == 2
+    assert len(PdfReader(paper).pages) == 2
     assert "已打印 11 张" in dialog.status_label.text()
 
 
 def test_preview_paints_every_page_and_records_when_printed_from_it(
-    qtbot: QtBot, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, store: Store, tmp_path: Path, printed: RecordingOutput
 ) -> None:
     populate(store, 23)
     dialog = CardsDialog(store)
     qtbot.addWidget(dialog)
     painted: list[int] = []
 
-    def run_preview(path: Path) -> bool:
+    def paint(path: Path) -> None:
         preview = PdfPreviewDialog(path, dialog)
         qtbot.addWidget(preview)
         out = tmp_path / "preview.pdf"
-        printer = pdf_printer(out)
-        preview.paintRequested.emit(printer)
+        preview.paintRequested.emit(pdf_printer(out))
+        preview.document.close()
         painted.append(len(PdfReader(out).pages))
-        return True
 
-    monkeypatch.setattr(dialog, "_run_preview", run_preview)
+    printed.check, printed.printed = paint, True
     dialog.preview_button.click()
-    assert painted == [3]
+    assert painted == [3] and not printed.shown[0].direct
     assert SqlCards(store.db).counts().stale == 0
 
 
@@ -143,8 +143,8 @@ def test_paint_pdf_at_true_size_on_a4(qtbot: QtBot, store: Store, tmp_path: Path
     populate(store, 1)
     dialog = CardsDialog(store)
     qtbot.addWidget(dialog)
-    result, _ = dialog.render_to(tmp_path / "one.pdf")
-    preview = PdfPreviewDialog(result.path, dialog)
+    written = documents.cards(store, tmp_path / "one.pdf")
+    preview = PdfPreviewDialog(written.result.path, dialog)
     qtbot.addWidget(preview)
     assert preview.pdf_printer.pageLayout().pageSize().id() == QPageSize.PageSizeId.A4
     out = tmp_path / "printed.pdf"
@@ -161,7 +161,7 @@ def test_font_problems_are_explained(
     dialog = CardsDialog(store)
     qtbot.addWidget(dialog)
     assert "不存在" in dialog.font_label.text()
-    assert dialog.save_pdf_to(tmp_path / "x.pdf") is None
+    dialog.save_pdf_to(tmp_path / "x.pdf")
     assert warnings and "字体" in warnings[0] and not (tmp_path / "x.pdf").exists()
     assert SqlCards(store.db).counts().stale == 1
 
@@ -172,7 +172,8 @@ def test_font_problems_are_explained(
     good = find_cjk_font().path
     assert dialog.use_font_file(good)
     assert store.settings.get(FONT_SETTING) == str(good)
-    assert dialog.save_pdf_to(tmp_path / "x.pdf") is not None
+    dialog.save_pdf_to(tmp_path / "x.pdf")
+    assert (tmp_path / "x.pdf").is_file()
 
 
 def test_unwritable_path_shows_a_message(
@@ -181,30 +182,26 @@ def test_unwritable_path_shows_a_message(
     populate(store, 1)
     dialog = CardsDialog(store)
     qtbot.addWidget(dialog)
-    assert dialog.save_pdf_to(tmp_path / "missing" / "x.pdf") is None
+    dialog.save_pdf_to(tmp_path / "missing" / "x.pdf")
     assert "不存在" in warnings[0] and "不存在" in dialog.status_label.text()
 
 
-def test_close_removes_temporary_files(
-    qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_the_preview_leaves_no_file(qtbot: QtBot, store: Store, printed: RecordingOutput) -> None:
     populate(store, 1)
     dialog = CardsDialog(store)
     qtbot.addWidget(dialog)
-    seen: list[Path] = []
-    monkeypatch.setattr(dialog, "_run_preview", lambda path: seen.append(path) or False)
     dialog.preview_button.click()
-    assert seen and seen[0].is_file()
-    dialog.close_button.click()
-    assert not seen[0].exists()
+    [shown] = printed.shown
+    assert shown.pdf.startswith(b"%PDF")
+    assert not shown.path.exists() and not shown.path.parent.exists()
 
 
 def test_preview_dialog_shows_pages(qtbot: QtBot, store: Store, tmp_path: Path) -> None:
     populate(store, 12)
     dialog = CardsDialog(store)
     qtbot.addWidget(dialog)
-    result, _ = dialog.render_to(tmp_path / "cards.pdf")
-    preview = PdfPreviewDialog(result.path, dialog)
+    written = documents.cards(store, tmp_path / "cards.pdf")
+    preview = PdfPreviewDialog(written.result.path, dialog)
     qtbot.addWidget(preview)
     calls: list[bool] = []
     preview.paintRequested.connect(lambda printer: calls.append(True))

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
@@ -12,10 +14,10 @@ from qunzhong_desktop.core.diary import DiaryEntry, DiaryVisit
 from qunzhong_desktop.core.intake.records import ItemFilter
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common import form_feedback
-from qunzhong_desktop.ui.common.pdf_print import PdfPreviewDialog
 from qunzhong_desktop.ui.diary import diary_form, diary_page
 from qunzhong_desktop.ui.diary.diary_form import DiaryForm, FindingDialog
 from qunzhong_desktop.ui.diary.diary_page import DiaryPage
+from tests.helpers.printing import RecordingOutput
 from tests.helpers.register_data import seed, type_text
 
 TODAY = dt.date(2026, 11, 20)
@@ -124,7 +126,12 @@ def test_finding_becomes_an_item(
 
 
 def test_page_lists_by_cadre_and_month_and_prints(
-    qtbot: QtBot, store: Store, cadre_id: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    qtbot: QtBot,
+    store: Store,
+    cadre_id: str,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    printed: RecordingOutput,
 ) -> None:
     household = store.register.search_households("zsf")[0]
     for n, kind in enumerate(("入户走访", "坐班接待", "电话回访")):
@@ -162,15 +169,10 @@ def test_page_lists_by_cadre_and_month_and_prints(
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
     assert len(opened) == 1
 
-    pages: list[int] = []
-
-    def preview(dialog: PdfPreviewDialog) -> bool:
-        pages.append(dialog.document.pageCount())
-        return True
-
-    monkeypatch.setattr(diary_page, "run_preview", preview)
-    assert page.print_month()
-    assert pages and pages[0] >= 1
+    page.print_month()
+    [shown] = printed.shown
+    assert len(PdfReader(io.BytesIO(shown.pdf)).pages) >= 1
+    assert page.month_text() in shown.title and "民情日记" in shown.title
 
     monkeypatch.setattr(form_feedback, "confirm", lambda *_a: True)
     page.delete_entry()

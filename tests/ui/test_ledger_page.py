@@ -13,6 +13,7 @@ from qunzhong_desktop.ui.ledgers.ledger_model import LedgerModel
 from qunzhong_desktop.ui.ledgers.ledger_page import LedgerPage, period_range
 from qunzhong_desktop.ui.shell.main_window import MainWindow
 from tests.helpers.ledger_data import TODAY, Village, build
+from tests.helpers.printing import RecordingOutput
 
 
 @pytest.fixture
@@ -57,13 +58,13 @@ def test_item_tab_filters_and_exports(page: LedgerPage, tmp_path: Path, village:
     assert "已保存 2 行" in tab.status_label.text()
 
 
-def test_print_goes_through_the_preview(page: LedgerPage, monkeypatch: pytest.MonkeyPatch) -> None:
-    seen: list[Path] = []
+def test_print_goes_through_the_preview(page: LedgerPage, printed: RecordingOutput) -> None:
     tab = page.support_tab
-    monkeypatch.setattr(tab, "run_preview", lambda path: seen.append(path) or True)
     tab.print_pdf()
-    assert len(seen) == 1 and seen[0].suffix == ".pdf"
-    assert not seen[0].exists()  # the temporary folder is removed after the preview
+    [shown] = printed.shown
+    assert shown.path.suffix == ".pdf" and shown.pdf.startswith(b"%PDF")
+    assert shown.title == tab.kind_title
+    assert not shown.path.exists()  # the temporary folder is removed after the preview
 
 
 def test_support_tab_adds_a_record(page: LedgerPage, store: Store, village: Village) -> None:

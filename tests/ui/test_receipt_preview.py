@@ -10,9 +10,10 @@ from pytestqt.qtbot import QtBot
 from qunzhong_desktop.core.intake.records import NewItem
 from qunzhong_desktop.reports.fonts import find_cjk_font
 from qunzhong_desktop.storage.store import Store
-from qunzhong_desktop.ui.common.pdf_print import PdfPreviewDialog, paint_pdf
+from qunzhong_desktop.ui.common import printing
+from qunzhong_desktop.ui.common.pdf_print import PdfPreviewDialog, open_pdf, paint_pdf
 from qunzhong_desktop.ui.intake import receipt_preview
-from tests.helpers.printing import pdf_printer
+from tests.helpers.printing import RecordingOutput, pdf_printer
 
 
 @pytest.fixture(autouse=True)
@@ -33,32 +34,25 @@ def number(store: Store) -> str:
 
 
 def test_preview_shows_the_receipt_and_removes_its_file(
-    qtbot: QtBot, store: Store, number: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, store: Store, number: str, tmp_path: Path, printed: RecordingOutput
 ) -> None:
     parent = QWidget()
     qtbot.addWidget(parent)
-    seen: list[Path] = []
-    render = receipt_preview.render_receipt_file
 
-    def spy(store: Store, number: str, folder: Path) -> Path:
-        seen.append(render(store, number, folder))
-        return seen[-1]
+    def check(path: Path) -> None:  # what "print" in the preview does, on the very file
+        document = open_pdf(path, parent)
+        out = tmp_path / "printed.pdf"
+        assert document.pageCount() == 1
+        assert paint_pdf(pdf_printer(out), document) == 1
+        assert out.stat().st_size > 0
+        document.close()
 
-    def run(dialog: PdfPreviewDialog) -> bool:
-        path = seen[-1]
-        assert path.is_file() and number in path.name
-        assert number in dialog.windowTitle()
-        assert dialog.document.pageCount() == 1
-        printed = tmp_path / "printed.pdf"
-        assert paint_pdf(pdf_printer(printed), dialog.document) == 1  # what "print" does
-        assert printed.stat().st_size > 0
-        return True
-
-    monkeypatch.setattr(receipt_preview, "render_receipt_file", spy)
-    monkeypatch.setattr(receipt_preview, "run_preview", run)
-    assert receipt_preview.show_receipt(store, number, parent) is True
-    assert len(seen) == 1
-    assert not seen[0].exists() and not seen[0].parent.exists()
+    printed.check = check
+    receipt_preview.show_receipt(store, number, parent)
+    [shown] = printed.shown
+    assert number in shown.path.name and number in shown.title and not shown.direct
+    assert shown.pdf.startswith(b"%PDF")
+    assert not shown.path.exists() and not shown.path.parent.exists()
 
 
 def test_real_dialog_opens_and_closes(qtbot: QtBot, store: Store, number: str) -> None:
@@ -72,14 +66,15 @@ def test_real_dialog_opens_and_closes(qtbot: QtBot, store: Store, number: str) -
                 shown.append(widget.windowTitle())
                 widget.reject()
 
+    printing.use_output(None)  # the real preview, closed by the timer
     QTimer.singleShot(200, close_preview)
-    assert receipt_preview.show_receipt(store, number, parent) is False
+    receipt_preview.show_receipt(store, number, parent)
     assert shown and number in shown[0]
     gc.collect()
 
 
 def test_missing_item_is_explained(
-    qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch, printed: RecordingOutput
 ) -> None:
     shown: list[str] = []
 
@@ -88,6 +83,6 @@ def test_missing_item_is_explained(
         return 0
 
     monkeypatch.setattr(QMessageBox, "exec", show)
-    monkeypatch.setattr(receipt_preview, "run_preview", lambda dialog: pytest.fail("no preview"))
-    assert receipt_preview.show_receipt(store, "430121101201-2026-09999", None) is False
+    receipt_preview.show_receipt(store, "430121101201-2026-09999", None)
     assert shown and "找不到" in shown[0]
+    assert printed.shown == []

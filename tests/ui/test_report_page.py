@@ -14,6 +14,7 @@ from qunzhong_desktop.core.intake.records import NewItem
 from qunzhong_desktop.reports.fonts import find_cjk_font
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.ledgers.report_page import ReportPage
+from tests.helpers.printing import RecordingOutput
 
 
 @pytest.fixture
@@ -43,7 +44,7 @@ def test_shows_the_month_figures(page: ReportPage) -> None:
 
 
 def test_excel_export_and_pdf_preview(
-    page: ReportPage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    page: ReportPage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, printed: RecordingOutput
 ) -> None:
     out = tmp_path / "m.xlsx"
     monkeypatch.setattr(page, "ask_save_path", lambda: out)
@@ -54,7 +55,6 @@ def test_excel_export_and_pdf_preview(
         find_cjk_font()
     except Exception as exc:  # pragma: no cover - a machine without CJK fonts
         pytest.skip(f"no CJK font: {exc}")
-    shown: list[bytes] = []
-    monkeypatch.setattr(page, "run_preview", lambda path: shown.append(path.read_bytes()) or True)
     page.print_pdf()
-    assert shown and shown[0].startswith(b"%PDF")
+    [shown] = printed.shown
+    assert shown.pdf.startswith(b"%PDF") and "民情月报" in shown.title

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from qunzhong_desktop.core.entities import Household, Person
+from qunzhong_desktop.core.work import CancelToken
 from qunzhong_desktop.home import database_path
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.setup import init_township
@@ -55,6 +56,7 @@ from qunzhong_desktop.ui.sync.stations_model import (
     StationsTableModel,
 )
 from qunzhong_desktop.ui.sync.sync_page import FOLDER_SETTING, SyncPage
+from tests.helpers.printing import RecordingOutput
 from tests.helpers.register_data import make_id
 from tests.helpers.sealed import PASSPHRASE, SealedKeys
 
@@ -221,7 +223,7 @@ def test_a_damaged_kit_is_explained_and_nothing_stored(
 
 def test_enrollment_sheet_then_township_confirms_the_fingerprint(
     qtbot: QtBot, stores: dict[str, Store], templates: Templates, tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, printed: RecordingOutput,
 ) -> None:  # fmt: skip
     # the station: kit accepted, now the enrollment file and the sheet
     station = stores["station"]
@@ -230,8 +232,7 @@ def test_enrollment_sheet_then_township_confirms_the_fingerprint(
     kit = township.write_station_kit(tmp_path / "kit.qzkit", templates.township_keys)
     SyncService(station.db, station.home).accept_station_kit(kit)
     page = make_page(qtbot, station, templates.station_keys)
-    previews: list[Path] = []
-    monkeypatch.setattr(page, "run_preview", lambda path: previews.append(path) or False)
+    previews = printed.shown
     out = tmp_path / "登记"  # the suffix is added
     choose(monkeypatch, "getSaveFileName", (str(out), ""))
     page.enrollment_button.click()
@@ -239,8 +240,8 @@ def test_enrollment_sheet_then_township_confirms_the_fingerprint(
     assert enrollment.is_file()
     fingerprint = templates.station_keys.fingerprint
     if previews:  # a CJK font is installed: the sheet was made and previewed
-        assert previews == [tmp_path / "登记.pdf"]
-        text = "".join(PdfReader(previews[0]).pages[0].extract_text().split())
+        assert [p.path for p in previews] == [tmp_path / "登记.pdf"]
+        text = "".join(PdfReader(previews[0].path).pages[0].extract_text().split())
         assert "".join(fingerprint.split()) in text and "白沙村群众工作站" in text
     assert str(enrollment) in page.status_label.text()
 
@@ -357,7 +358,7 @@ def test_cancel_keeps_the_database_as_it_was(
     add_household(station)
     bundles = SyncService(station.db, station.home).export_bundles(tmp_path, templates.station_keys)
     board = make_page(qtbot, stores["township_paired"], templates.township_keys)
-    monkeypatch.setattr(sync_page._CancelFlag, "is_set", lambda _self: True)
+    monkeypatch.setattr(CancelToken, "cancelled", property(lambda _self: True))  # 取消 at once
     board.import_paths([bundles[0].path])
     assert "导入已取消" in board.status_label.text()
     assert board.dialog is None

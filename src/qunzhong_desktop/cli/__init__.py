@@ -28,6 +28,7 @@ from qunzhong_desktop.cli import (
 )
 from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.core.text import strip_controls
+from qunzhong_desktop.core.work import Cancelled
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -96,18 +97,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     sys.stdout, sys.stderr = _Shown(out), _Shown(err)
     try:
         return handler(args)
+    except Cancelled as exc:  # Ctrl+C during long work: it stopped at a step, cleanly
+        print(exc.message, file=sys.stderr)
+        return 130
     except DomainError as exc:
         print(f"错误：{exc.message}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # before OSError, of which it is one
+        # the output went into a pipe that stopped reading (`… | head`): not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), out.fileno())
+        return 0
     except OSError as exc:  # the PC's fault (a file, a folder, a disk): a sentence too
         print(f"错误：{describe_os_error(exc)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("已取消。", file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        # the output went into a pipe that stopped reading (`… | head`): not an error
-        os.dup2(os.open(os.devnull, os.O_WRONLY), out.fileno())
-        return 0
     finally:
         sys.stdout, sys.stderr = out, err

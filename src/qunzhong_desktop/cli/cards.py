@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from qunzhong_desktop.cli.common import store_of
-from qunzhong_desktop.reports.cards_pdf import LAYOUTS, render_cards
-from qunzhong_desktop.reports.fonts import FONT_SETTING, find_cjk_font
-from qunzhong_desktop.storage.cards_repo import SqlCards
+from qunzhong_desktop.cli.progress import long_work
+from qunzhong_desktop.reports import documents
+from qunzhong_desktop.reports.cards_pdf import LAYOUTS, NoCardsError
 
 
 def register(commands: Any, home: argparse.ArgumentParser) -> None:
@@ -37,15 +37,18 @@ def run_cards(args: argparse.Namespace) -> int:
     """Render the cards, then record their issue."""
     store = store_of(args)
     try:
-        repo = SqlCards(store.db)
-        cards = repo.cards(stale_only=args.stale)
-        if not cards:
+        try:
+            with long_work("正在生成联系卡……") as (progress, cancel):
+                written = documents.cards(
+                    store, Path(args.out), stale_only=args.stale, layout=args.layout,
+                    progress=progress, cancel=cancel,
+                )  # fmt: skip
+        except NoCardsError:
             what = "需要重新发卡的户" if args.stale else "已登记的户"
             print(f"没有{what}，未生成 PDF。")
             return 0
-        font = find_cjk_font(store.settings.get(FONT_SETTING))
-        result = render_cards(cards, Path(args.out), font=font, layout=args.layout)
-        repo.record_issues(cards)
+        documents.record_cards(store, written)
+        result = written.result
         print(f"已生成 {result.cards} 张联系卡，共 {result.pages} 页：{result.path.resolve()}")
         return 0
     finally:

@@ -18,6 +18,7 @@ from collections import Counter
 from typing import Any
 
 from qunzhong_desktop.cli.common import store_of
+from qunzhong_desktop.cli.progress import long_work
 from qunzhong_desktop.core.errors import SetupError, ValidationError
 from qunzhong_desktop.core.intake.states import STATE_NAMES, State
 from qunzhong_desktop.demo.assistance import generate_assistance
@@ -114,7 +115,8 @@ def run_demo(args: argparse.Namespace) -> int:
             first_number=first_number,
             avoid_ids=used_ids,
         )
-        summary = load_demo(store.db, data)
+        with long_work("正在写入演示住户……", cancellable=False) as (progress, _cancel):
+            summary = load_demo(store.db, data, progress=progress)
         today = dt.date.today()
         items = generate_items(
             data,
@@ -124,7 +126,8 @@ def run_demo(args: argparse.Namespace) -> int:
             calendar=store.calendar.calendar(),
             operator=station.operator,
         )
-        load_items(store.db, items, data)
+        with long_work("正在写入演示事项……", cancellable=False) as (progress, _cancel):
+            load_items(store.db, items, data, progress=progress)
         helped = load_assistance(
             store.db, generate_assistance(data, seed=args.seed, today=today), data
         )

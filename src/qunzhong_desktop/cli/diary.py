@@ -23,11 +23,10 @@ from qunzhong_desktop.core.diary import (
     parse_month,
 )
 from qunzhong_desktop.core.entities import Cadre
-from qunzhong_desktop.core.errors import NotFoundError, SetupError, ValidationError
+from qunzhong_desktop.core.errors import NotFoundError, ValidationError
 from qunzhong_desktop.core.intake.rules import ITEM_TYPES
 from qunzhong_desktop.core.text import compact
-from qunzhong_desktop.reports.diary_pdf import render_diary
-from qunzhong_desktop.reports.fonts import FONT_SETTING, find_cjk_font
+from qunzhong_desktop.reports import documents
 from qunzhong_desktop.storage.store import Store
 
 
@@ -205,14 +204,10 @@ def run_pdf(args: argparse.Namespace) -> int:
     store = store_of(args)
     try:
         cadre = cadre_of(store, args.cadre, args.unit)
-        station = store.register.station()
-        if station is None:
-            raise SetupError("找不到工作站资料，请先完成设置向导。", code="setup.missing")
-        entries = store.diary.month_entries(cadre.id or "", args.month)
-        font = find_cjk_font(store.settings.get(FONT_SETTING))
-        out = render_diary(cadre, station, first, entries, Path(args.out), font=font)
+        out = documents.diary(store, cadre, args.month, Path(args.out))
         print(
-            f"已生成 {cadre.name} {first.year}年{first.month}月的民情日记（{len(entries)} 篇）：{out.resolve()}"
+            f"已生成 {cadre.name} {first.year}年{first.month}月的民情日记（{out.entries} 篇）："
+            f"{out.path.resolve()}"
         )
         return 0
     finally:

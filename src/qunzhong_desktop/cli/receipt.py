@@ -7,9 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from qunzhong_desktop.cli.common import store_of
-from qunzhong_desktop.core.errors import SetupError
-from qunzhong_desktop.reports.fonts import FONT_SETTING, find_cjk_font
-from qunzhong_desktop.reports.receipt_pdf import render_receipt
+from qunzhong_desktop.reports import documents
 
 
 def register(commands: Any, home: argparse.ArgumentParser) -> None:
@@ -29,12 +27,7 @@ def run_receipt(args: argparse.Namespace) -> int:
     """Write the receipt of one item."""
     store = store_of(args)
     try:
-        detail = store.items.item(args.number)
-        station = store.register.station()
-        if station is None:
-            raise SetupError("找不到工作站资料，请先完成设置向导。", code="setup.missing")
-        font = find_cjk_font(store.settings.get(FONT_SETTING))
-        out = render_receipt(detail, station, Path(args.out), font=font)
+        out = documents.receipt(store, args.number, Path(args.out))
         print(f"已生成受理回执：{out.resolve()}")
         return 0
     finally:

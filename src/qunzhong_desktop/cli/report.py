@@ -10,9 +10,7 @@ from qunzhong_desktop.cli.common import store_of
 from qunzhong_desktop.core.errors import ValidationError
 from qunzhong_desktop.core.monthly.report import Month
 from qunzhong_desktop.core.monthly.stations import parts
-from qunzhong_desktop.reports.fonts import FONT_SETTING, find_cjk_font
-from qunzhong_desktop.reports.monthly_pdf import render_monthly_pdf
-from qunzhong_desktop.reports.monthly_xlsx import write_monthly_xlsx
+from qunzhong_desktop.reports import documents
 from qunzhong_desktop.storage.ledger_repo import is_township
 
 
@@ -42,11 +40,6 @@ def run_report(args: argparse.Namespace) -> int:
     """Compute the month's figures and write them; print the key figures and the file."""
     month = Month.parse(args.month)
     out = Path(args.out)
-    kind = out.suffix.lower()
-    if kind not in (".pdf", ".xlsx"):
-        raise ValidationError(
-            f"输出文件应以 .pdf 或 .xlsx 结尾，现在是“{out.name}”。", code="report.format"
-        )
     station = (args.station or "").strip() or None
     store = store_of(args)
     try:
@@ -55,12 +48,7 @@ def run_report(args: argparse.Namespace) -> int:
                 "--station 只能在乡镇群众工作办使用：本机是工作站，月报只统计本站。",
                 code="report.station_not_township",
             )
-        report = store.reports.report_for(month, station_code=station)
-        if kind == ".pdf":
-            font = find_cjk_font(store.settings.get(FONT_SETTING))
-            render_monthly_pdf(report, out, font=font)
-        else:
-            write_monthly_xlsx(report, out)
+        report = documents.monthly(store, month, out, station_code=station)
     finally:
         store.close()
     r, township = parts(report)

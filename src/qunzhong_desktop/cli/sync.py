@@ -22,7 +22,9 @@ from pathlib import Path
 from typing import Any
 
 from qunzhong_desktop.cli.common import store_of
+from qunzhong_desktop.cli.progress import long_work
 from qunzhong_desktop.core.errors import DomainError
+from qunzhong_desktop.core.work import Cancelled
 from qunzhong_desktop.sync import node
 from qunzhong_desktop.sync.importer import import_order
 from qunzhong_desktop.sync.keys import KeyStoreError, NodeKeys
@@ -316,7 +318,10 @@ def run_import(args: argparse.Namespace) -> int:
         # in any order then imports without a false gap
         for path in sorted(args.files, key=import_order):
             try:
-                report = sync.import_bundle(path, keys)
+                with long_work(f"正在导入 {path.name}……") as (progress, cancel):
+                    report = sync.import_bundle(path, keys, progress=progress, cancel=cancel)
+            except Cancelled:
+                raise  # Ctrl+C: this file is not written, the later ones are not tried
             except DomainError as exc:
                 refused += 1
                 print(f"错误：{path.name}：{exc.message}", file=sys.stderr)

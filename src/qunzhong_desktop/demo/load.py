@@ -9,7 +9,6 @@ capture records too; their numbers continue the store's counters in the same tra
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +18,7 @@ from sqlalchemy.orm import Session
 from qunzhong_desktop.core.errors import SetupError
 from qunzhong_desktop.core.ids import new_id
 from qunzhong_desktop.core.intake.rules import item_number
+from qunzhong_desktop.core.work import Progress
 from qunzhong_desktop.demo.assistance import DemoAssistance
 from qunzhong_desktop.demo.items import DemoItem
 from qunzhong_desktop.demo.village import DemoData
@@ -27,8 +27,6 @@ from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.register_rows import load_station
 from qunzhong_desktop.storage.register_write import add_households
 from qunzhong_desktop.storage.write_paths import write_path
-
-Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,6 +32,7 @@ from reportlab.pdfgen.canvas import Canvas
 from qunzhong_desktop.core.card import CardContent
 from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.core.safe_write import OutputError, write_atomically
+from qunzhong_desktop.core.work import CancelToken, Progress, checkpoint
 from qunzhong_desktop.reports.fonts import CjkFont
 
 LAYOUTS: tuple[str, ...] = ("a4-10", "single")
@@ -468,7 +469,9 @@ def _draw(
     cards: Sequence[CardContent],
     font: CjkFont,
     layout: str,
-    progress: Callable[[int, int], None] | None,
+    *,
+    progress: Progress | None,
+    cancel: CancelToken | None,
 ) -> int:
     painter = _CardPainter(c, font)
     page_w, page_h = A4
@@ -488,8 +491,7 @@ def _draw(
         for offset, card in enumerate(cards[start : start + per_page]):
             col, row = offset % cols, offset // cols
             painter.card(card, xs[col], ys[rows - row - 1])
-        if progress is not None:
-            progress(min(start + per_page, len(cards)), len(cards))
+        checkpoint(progress, cancel, min(start + per_page, len(cards)), len(cards))
     c.showPage()
     return pages
 
@@ -500,7 +502,8 @@ def render_cards(
     *,
     font: CjkFont,
     layout: str = "a4-10",
-    progress: Callable[[int, int], None] | None = None,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
 ) -> RenderResult:
     """Write the cards to a PDF file (replacing it only once the new file is complete).
 
@@ -509,9 +512,11 @@ def render_cards(
         out: the PDF to write.
         font: the CJK font to embed (see :func:`.fonts.find_cjk_font`).
         layout: ``"a4-10"`` or ``"single"``.
-        progress: called with (cards drawn, cards) after each page.
+        progress: told (cards drawn, cards) after each page.
+        cancel: checked after each page; a cancelled render leaves no file.
 
     Raises:
+        Cancelled: ``cancel`` was set; no file was written.
         NoCardsError: ``cards`` is empty.
         CardsOutputError: the file cannot be written there.
     """
@@ -527,7 +532,7 @@ def render_cards(
         c.setAuthor(cards[0].station_name)
         c.setSubject(f"{len(cards)} 张联系卡")
         c.setCreator("群众工作站桌面版")
-        drawn = _draw(c, cards, font, layout, progress)
+        drawn = _draw(c, cards, font, layout, progress=progress, cancel=cancel)
         c.save()
         return drawn
 

@@ -18,11 +18,15 @@ import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from qunzhong_desktop.core.errors import DomainError
+
+if TYPE_CHECKING:
+    from qunzhong_desktop.storage.store import Store
 
 FONT_SETTING = "cards.font_path"
 
@@ -234,6 +238,17 @@ def find_cjk_font(configured: str = "", search_dirs: Sequence[Path] | None = Non
         + "也可以在“设置”中指定字体文件（.ttf 或 .ttc）。",
         searched=[str(d) for d in dirs],
     )
+
+
+def store_font(store: Store) -> CjkFont:
+    """The font for a store's printouts: the one chosen in 设置, else the best found.
+
+    Every printout (CLI and window alike) looks its font up here.
+
+    Raises:
+        FontNotFound: the chosen font is unusable, or no CJK TrueType font is installed.
+    """
+    return find_cjk_font(store.settings.get(FONT_SETTING))
 
 
 def _install_hint() -> str:

@@ -11,7 +11,7 @@ lists: one station's, or the whole township's (全乡镇).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,7 +30,8 @@ from qunzhong_desktop.core.ledger import (
     period_text,
     township_ledger_title,
 )
-from qunzhong_desktop.reports.fonts import FONT_SETTING, find_cjk_font
+from qunzhong_desktop.core.work import CancelToken, Progress
+from qunzhong_desktop.reports.fonts import store_font
 from qunzhong_desktop.reports.ledger_pdf import write_ledger_pdf
 from qunzhong_desktop.reports.ledger_xlsx import write_ledger_xlsx
 from qunzhong_desktop.storage.ledger_repo import SqlLedger, is_township, require_station
@@ -92,11 +93,21 @@ def export_ledger(
     out: Path,
     *,
     today: dt.date | None = None,
-    on_rows: Callable[[int], None] | None = None,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
 ) -> ExportResult:
     """Write a ledger to ``out`` (.xlsx or .pdf, by extension).
 
+    Args:
+        store: the station's or the township's store.
+        filters: which items (:class:`LedgerFilter`) or support records.
+        out: the file; its extension chooses the format.
+        today: the day overdue items are counted against.
+        progress: told the rows written of the ledger's rows (items) every 1,000 rows.
+        cancel: checked every 1,000 rows; a cancelled export leaves no file.
+
     Raises:
+        Cancelled: ``cancel`` was set; no file was written.
         ValidationError: the extension is neither .xlsx nor .pdf, or the filter names a
             station at a station's store or one the township does not know.
         FontNotFound: a PDF is asked for and no CJK font is available.
@@ -113,11 +124,17 @@ def export_ledger(
     name, columns, rows = ledger_source(store, filters, today=today, township=township)
     title = export_title(store, filters, name)
     period = period_text(filters.date_from, filters.date_to)
+    if progress is not None and isinstance(filters, LedgerFilter):
+        total, told = SqlLedger(store.db, township=township).count(filters), progress
+
+        def progress(done: int, _total: int, text: str = "", /) -> None:
+            told(done, total, text)
+
     if suffix == ".pdf":
-        font = find_cjk_font(store.settings.get(FONT_SETTING))
         count = write_ledger_pdf(
-            out, title=title, period=period, columns=columns, rows=rows, font=font, on_rows=on_rows
-        )
+            out, title=title, period=period, columns=columns, rows=rows,
+            font=store_font(store), progress=progress, cancel=cancel,
+        )  # fmt: skip
     else:
         count = write_ledger_xlsx(
             out,
@@ -126,6 +143,7 @@ def export_ledger(
             columns=columns,
             rows=rows,
             sheet_name=name,
-            on_rows=on_rows,
+            progress=progress,
+            cancel=cancel,
         )
     return ExportResult(path=out, rows=count, title=name)

@@ -9,7 +9,7 @@ long ledger across pages stays fast.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -26,6 +26,7 @@ from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, 
 
 from qunzhong_desktop.core.ledger import Column, Row
 from qunzhong_desktop.core.text import strip_controls
+from qunzhong_desktop.core.work import CancelToken, Progress, checkpoint
 from qunzhong_desktop.reports.fonts import CjkFont
 from qunzhong_desktop.reports.ledger_output import write_atomically
 
@@ -80,7 +81,8 @@ def write_ledger_pdf(
     columns: Sequence[Column],
     rows: Iterable[Row],
     font: CjkFont,
-    on_rows: Callable[[int], None] | None = None,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
 ) -> int:
     """Write a ledger as an A4 landscape PDF (replacing ``out`` only once it is complete).
 
@@ -91,7 +93,8 @@ def write_ledger_pdf(
         columns: the ledger's columns (their widths share the page width).
         rows: the rows, in order.
         font: the CJK font to embed (see :func:`.fonts.find_cjk_font`).
-        on_rows: called with the rows laid out so far every 1,000 rows; it may raise to stop.
+        progress: told the rows laid out so far every 1,000 rows (the total unknown).
+        cancel: checked every 1,000 rows; a cancelled export leaves no file.
 
     Returns:
         How many rows were written.
@@ -108,7 +111,8 @@ def write_ledger_pdf(
             columns=columns,
             rows=rows,
             font=font.name,
-            on_rows=on_rows,
+            progress=progress,
+            cancel=cancel,
         ),
     )
 
@@ -121,7 +125,8 @@ def _write(
     columns: Sequence[Column],
     rows: Iterable[Row],
     font: str,
-    on_rows: Callable[[int], None] | None,
+    progress: Progress | None,
+    cancel: CancelToken | None,
 ) -> int:
     doc = SimpleDocTemplate(
         str(path),
@@ -181,8 +186,8 @@ def _write(
         story.append(table)
         previous = written
         written += len(block)
-        if on_rows is not None and written // PROGRESS_EVERY > previous // PROGRESS_EVERY:
-            on_rows(written)
+        if written // PROGRESS_EVERY > previous // PROGRESS_EVERY:
+            checkpoint(progress, cancel, written)
         if len(block) < TABLE_ROWS:
             break
     doc.build(story, canvasmaker=_numbered_canvas(font, f"{title}（{period}）"))

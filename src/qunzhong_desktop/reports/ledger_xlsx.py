@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from math import ceil
 from pathlib import Path
 from typing import Any
@@ -28,6 +28,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from qunzhong_desktop.core.ledger import Column, Row
+from qunzhong_desktop.core.work import CancelToken, Progress, checkpoint
 from qunzhong_desktop.reports import cells as cells_
 from qunzhong_desktop.reports.ledger_output import write_atomically
 
@@ -98,7 +99,8 @@ def write_ledger_xlsx(
     columns: Sequence[Column],
     rows: Iterable[Row],
     sheet_name: str = "台账",
-    on_rows: Callable[[int], None] | None = None,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
 ) -> int:
     """Write a ledger workbook (replacing ``out`` only once it is complete).
 
@@ -109,8 +111,8 @@ def write_ledger_xlsx(
         columns: the ledger's columns (headers, widths, wrapping).
         rows: the rows, consumed once, in order.
         sheet_name: the worksheet's name.
-        on_rows: called with the rows written so far every 1,000 rows; it may raise to stop
-            (the partial file is removed).
+        progress: told the rows written so far every 1,000 rows (the total unknown).
+        cancel: checked every 1,000 rows; a cancelled export leaves no file.
 
     Returns:
         How many rows were written.
@@ -126,7 +128,8 @@ def write_ledger_xlsx(
             columns=columns,
             rows=rows,
             sheet_name=sheet_name,
-            on_rows=on_rows,
+            progress=progress,
+            cancel=cancel,
         ),
     )
 
@@ -138,7 +141,8 @@ def _write(
     columns: Sequence[Column],
     rows: Iterable[Row],
     sheet_name: str,
-    on_rows: Callable[[int], None] | None,
+    progress: Progress | None,
+    cancel: CancelToken | None,
 ) -> int:
     wb = Workbook(write_only=True)
     for style in named_styles():
@@ -189,8 +193,8 @@ def _write(
             if lines > 1:
                 del dims[index]  # written with the row; keeping it would grow with the ledger
             written += 1
-            if on_rows is not None and written % PROGRESS_EVERY == 0:
-                on_rows(written)
+            if written % PROGRESS_EVERY == 0:
+                checkpoint(progress, cancel, written)
     except BaseException:
         _abandon(ws)
         raise

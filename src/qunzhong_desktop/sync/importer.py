@@ -12,7 +12,7 @@ import datetime as dt
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.core.hlc import Hlc, receive
+from qunzhong_desktop.core.work import Cancelled, CancelToken, Progress
 from qunzhong_desktop.home import scratch_root
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.changes import REMOTE
@@ -37,18 +38,9 @@ from qunzhong_desktop.sync.keys import NodeKeys
 from qunzhong_desktop.sync.views import ALREADY, APPLIED, REFUSED, ImportReport
 
 CHUNK = 2000
-Progress = Callable[[int, int], None]
 
 
-class Cancel(Protocol):
-    """Anything with ``is_set()``."""
-
-    def is_set(self) -> bool:
-        """Whether to stop."""
-        ...
-
-
-class ImportCancelled(DomainError):
+class ImportCancelled(Cancelled):
     """The user stopped an import; nothing of the bundle under way was written."""
 
     code = "sync.cancelled"
@@ -65,7 +57,7 @@ def import_bundle(
     keys: NodeKeys,
     *,
     progress: Progress | None = None,
-    cancel: Cancel | None = None,
+    cancel: CancelToken | None = None,
 ) -> ImportReport:
     """Verify and apply one bundle file (see the module docstring).
 
@@ -107,7 +99,7 @@ def _apply(
     path: Path,
     verified: VerifiedBundle,
     progress: Progress | None,
-    cancel: Cancel | None,
+    cancel: CancelToken | None,
 ) -> ImportReport:
     manifest = verified.manifest
     local = s.scalars(select(m.LocalNode)).one()
@@ -197,10 +189,10 @@ def _step(
     *,
     total: int,
     progress: Progress | None,
-    cancel: Cancel | None,
+    cancel: CancelToken | None,
 ) -> int:
-    if cancel is not None and cancel.is_set():
-        raise ImportCancelled("导入已取消，本次数据包没有写入任何数据。")
+    if cancel is not None:
+        cancel.raise_if_cancelled(ImportCancelled("导入已取消，本次数据包没有写入任何数据。"))
     applier.apply(chunk)
     count += len(chunk)
     if progress is not None:
@@ -345,7 +337,7 @@ def import_many(
     keys: NodeKeys,
     *,
     progress: Progress | None = None,
-    cancel: Cancel | None = None,
+    cancel: CancelToken | None = None,
     on_refused: Callable[[BundleRefused], None] | None = None,
 ) -> list[ImportReport]:
     """Import files one by one (each its own transaction); a refusal is reported, not raised.
@@ -360,9 +352,10 @@ def import_many(
     ordered = sorted((Path(p) for p in paths), key=import_order)
     for index, path in enumerate(ordered):
 
-        def one(done: int, total: int, index: int = index) -> None:
+        def one(done: int, total: int, text: str = "", /, index: int = index) -> None:
             if progress is not None:
-                progress(index * 1000 + (done * 1000 // max(total, 1)), len(ordered) * 1000)
+                share = index * 1000 + (done * 1000 // max(total, 1))
+                progress(share, len(ordered) * 1000, text)
 
         try:
             reports.append(import_bundle(db, path, keys, progress=one, cancel=cancel))

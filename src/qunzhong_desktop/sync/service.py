@@ -1,18 +1,17 @@
 """One facade over sync for the window and the command line (SYNC.md).
 
 The window and ``qunzhong`` call these methods only; the work is in the modules named in
-each method. Long operations take ``progress(done, total)`` and a ``cancel`` object with
-``is_set()`` (a :class:`threading.Event` will do).
+each method. Long operations take ``progress`` and ``cancel`` (core/work.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Protocol
 
 from sqlalchemy import select
 
+from qunzhong_desktop.core.work import CancelToken, Progress
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.setup import node_role
@@ -27,16 +26,6 @@ from qunzhong_desktop.sync.views import (
     KitInfo,
     PeerStatus,
 )
-
-Progress = Callable[[int, int], None]
-
-
-class Cancel(Protocol):
-    """Anything with ``is_set()``, e.g. :class:`threading.Event`."""
-
-    def is_set(self) -> bool:
-        """Whether the user asked to stop."""
-        ...
 
 
 class SyncService:
@@ -134,7 +123,7 @@ class SyncService:
         keys: NodeKeys,
         *,
         progress: Progress | None = None,
-        cancel: Cancel | None = None,
+        cancel: CancelToken | None = None,
     ) -> ImportReport:
         """Verify and apply one bundle in one transaction.
 
@@ -161,7 +150,7 @@ class SyncService:
         keys: NodeKeys,
         *,
         progress: Progress | None = None,
-        cancel: Cancel | None = None,
+        cancel: CancelToken | None = None,
     ) -> list[ImportReport]:
         """Import several files (a USB folder), oldest sequence first.
 

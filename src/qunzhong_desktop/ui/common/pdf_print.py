@@ -133,8 +133,8 @@ class PdfPreviewDialog(QPrintPreviewDialog):
         paint_pdf(target, self.document, max_dpi=MAX_PREVIEW_DPI if previewing else MAX_PRINT_DPI)
 
 
-def preview_pdf(path: Path, parent: QWidget | None = None) -> bool:
-    """Show the print preview; True if the user printed from it.
+def preview_pdf(path: Path, parent: QWidget | None = None, *, title: str = "") -> bool:
+    """Show the print preview (``title``: its window title); True if the user printed.
 
     A file QtPdf cannot open is explained in a message box (and False returned).
     """
@@ -145,6 +145,10 @@ def preview_pdf(path: Path, parent: QWidget | None = None) -> bool:
     except PdfOpenError as exc:
         show_error(parent, exc)
         return False
+    if title:
+        dialog.setWindowTitle(
+            QCoreApplication.translate("pdf_print", "{0} — 打印预览").format(title)
+        )
     try:
         return dialog.exec() == QDialog.DialogCode.Accepted
     finally:
@@ -152,7 +156,7 @@ def preview_pdf(path: Path, parent: QWidget | None = None) -> bool:
         dialog.deleteLater()
 
 
-def print_pdf(path: Path, parent: QWidget | None = None) -> bool:
+def print_pdf(path: Path, parent: QWidget | None = None, *, title: str = "") -> bool:
     """Ask for a printer (QPrintDialog) and print the file; True if it was printed."""
     owner = QObject(parent)
     doc = open_pdf(path, owner)
@@ -161,7 +165,7 @@ def print_pdf(path: Path, parent: QWidget | None = None) -> bool:
         fit_printer_to(printer, doc)
         dialog = QPrintDialog(printer, parent)
         dialog.setWindowTitle(
-            QCoreApplication.translate("pdf_print", "打印 — {0}").format(path.name)
+            QCoreApplication.translate("pdf_print", "打印 — {0}").format(title or path.name)
         )
         dialog.setMinMax(1, doc.pageCount())
         try:

@@ -1,7 +1,8 @@
 """The one way the UI runs long work: a pool worker, progress, cancel, result on the GUI thread.
 
-Work is a plain callable ``fn(progress, cancel) -> result`` (ARCHITECTURE habit 2): it
-reports through ``progress(done, total, text)`` and looks at ``cancel.cancelled``. It never
+Work is a plain callable ``fn(progress, cancel) -> result`` in the core's vocabulary
+(``core/work.py``: the same progress and cancel token the CLI hands in): it reports through
+``progress(done, total, text)`` and stops at ``cancel.raise_if_cancelled()``. It never
 touches a widget. The runner shows a busy cursor after 300 ms and a progress dialog with a
 cancel button after 600 ms (Anki's ``progress.py``), so quick work shows nothing at all.
 
@@ -12,45 +13,22 @@ Tests make every task synchronous with :func:`use_pool` and :class:`FakeThreadPo
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
+
+from qunzhong_desktop.core.work import Cancelled, CancelToken, Progress
+
+__all__ = ["CancelToken", "Cancelled", "Progress", "Task", "run_task", "use_pool", "wait_for"]
 
 log = logging.getLogger(__name__)
 
+T = TypeVar("T")
+
 BUSY_CURSOR_MS = 300
 DIALOG_MS = 600
-
-Progress = Callable[[int, int, str], None]
-"""``progress(done, total, text)``; ``total`` 0 means "unknown amount"."""
-
-
-class Cancelled(Exception):
-    """Raised by work that noticed the user pressed 取消."""
-
-
-class CancelToken:
-    """Set by the GUI thread, read by the worker (thread-safe)."""
-
-    def __init__(self) -> None:
-        self._event = threading.Event()
-
-    def cancel(self) -> None:
-        """Ask the work to stop at its next check."""
-        self._event.set()
-
-    @property
-    def cancelled(self) -> bool:
-        """Whether the user asked to stop."""
-        return self._event.is_set()
-
-    def raise_if_cancelled(self) -> None:
-        """Stop the work here with :class:`Cancelled` if the user asked to."""
-        if self._event.is_set():
-            raise Cancelled
 
 
 class Pool(Protocol):
@@ -96,9 +74,12 @@ class _Worker(QRunnable):
         self.token = token
         self.signals = _Signals()
 
+    def _progress(self, done: int, total: int, text: str = "", /) -> None:
+        self.signals.progressed.emit(done, total, text)
+
     def run(self) -> None:
         try:
-            result = self.fn(self.signals.progressed.emit, self.token)
+            result = self.fn(self._progress, self.token)
         except Exception as exc:  # handed to the GUI thread, which shows or logs it
             self.signals.failed.emit(exc)
         else:
@@ -116,6 +97,7 @@ class Task(QObject):
         label: str,
         on_done: Callable[[Any], None] | None,
         on_error: Callable[[BaseException], None] | None,
+        on_cancel: Callable[[Cancelled], None] | None = None,
         cancellable: bool,
     ) -> None:
         super().__init__(parent)
@@ -125,6 +107,7 @@ class Task(QObject):
         self._widget = parent
         self._on_done = on_done
         self._on_error = on_error
+        self._on_cancel = on_cancel
         self._cancellable = cancellable
         self._busy = False
         self._dialog: QProgressDialog | None = None
@@ -217,6 +200,8 @@ class Task(QObject):
         assert isinstance(exc, BaseException)
         if isinstance(exc, Cancelled):
             log.info("%s: cancelled by the user", self.label)
+            if self._on_cancel is not None:
+                self._on_cancel(exc)
         elif self._on_error is not None:
             self._on_error(exc)
         else:
@@ -233,6 +218,7 @@ def run_task(
     label: str,
     on_done: Callable[[Any], None] | None = None,
     on_error: Callable[[BaseException], None] | None = None,
+    on_cancel: Callable[[Cancelled], None] | None = None,
     cancellable: bool = True,
     pool: Pool | None = None,
 ) -> Task:
@@ -240,11 +226,13 @@ def run_task(
 
     Args:
         parent: the widget the progress dialog and error messages belong to.
-        fn: the work; must not touch widgets. Raising :class:`Cancelled` ends it quietly.
+        fn: the work; must not touch widgets. Raising :class:`Cancelled` ends it quietly
+            (``on_cancel`` is told, ``on_error`` is not).
         label: what the progress dialog says, e.g. "正在导入花名册……".
         on_done: called on the GUI thread with the result.
         on_error: called on the GUI thread with the exception; by default the error is
             shown with :func:`qunzhong_desktop.ui.common.errors.show_error`.
+        on_cancel: called on the GUI thread when the work stopped with :class:`Cancelled`.
         cancellable: whether the dialog offers 取消.
         pool: a pool for this task only; by default :func:`current_pool`.
 
@@ -257,8 +245,39 @@ def run_task(
         label=label,
         on_done=on_done,
         on_error=on_error,
+        on_cancel=on_cancel,
         cancellable=cancellable,
     )
     _running.add(task)
     task.start(pool if pool is not None else current_pool())
     return task
+
+
+def wait_for(parent: QWidget | None, fn: Callable[[], T], *, label: str) -> T:
+    """``fn()``'s result, computed off the GUI thread while the window keeps painting.
+
+    For the short waits a dialog cannot go on without (opening the keys: scrypt, about a
+    second): the caller gets the value back like a plain call, but the event loop turns
+    meanwhile, ignoring clicks and keys, and the usual busy cursor and dialog appear if it
+    takes long. An exception ``fn`` raises is raised here.
+    """
+    outcome: dict[str, Any] = {}
+    loop = QEventLoop()
+
+    def done(result: object) -> None:
+        outcome["result"] = result
+        loop.quit()
+
+    def failed(exc: BaseException) -> None:
+        outcome["error"] = exc
+        loop.quit()
+
+    run_task(
+        parent, lambda _p, _c: fn(), label=label, on_done=done, on_error=failed, cancellable=False
+    )
+    if not outcome:  # a synchronous pool (tests) has already answered
+        loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    if "error" in outcome:
+        raise outcome["error"]
+    result: T = outcome["result"]
+    return result

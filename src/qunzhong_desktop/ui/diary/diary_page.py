@@ -8,7 +8,6 @@ A chosen cadre's days in the village and on duty are shown against the rules (10
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
@@ -29,15 +28,15 @@ from PySide6.QtWidgets import (
 )
 
 from qunzhong_desktop.core.diary import MIN_DUTY_DAYS, MIN_VILLAGE_DAYS, DiaryRow, month_range
-from qunzhong_desktop.core.errors import DomainError, SetupError
-from qunzhong_desktop.home import scratch_dir
-from qunzhong_desktop.reports.diary_pdf import render_diary
-from qunzhong_desktop.reports.fonts import FONT_SETTING, find_cjk_font
+from qunzhong_desktop.core.entities import Cadre
+from qunzhong_desktop.core.errors import DomainError, ValidationError
+from qunzhong_desktop.core.work import CancelToken, Progress
+from qunzhong_desktop.reports import documents
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common import form_feedback
 from qunzhong_desktop.ui.common.clock import Today
 from qunzhong_desktop.ui.common.errors import show_error
-from qunzhong_desktop.ui.common.pdf_print import PdfPreviewDialog
+from qunzhong_desktop.ui.common.printing import print_document
 from qunzhong_desktop.ui.diary.diary_form import DiaryForm, qdate
 
 COLUMN_WIDTHS = (96, 110, 90, 70, 70)
@@ -46,11 +45,6 @@ COLUMN_WIDTHS = (96, 110, 90, 70, 70)
 def run_dialog(dialog: QDialog) -> int:
     """Show a dialog modally (a seam for the tests)."""
     return dialog.exec()
-
-
-def run_preview(dialog: PdfPreviewDialog) -> bool:
-    """Show the print preview modally; True if printed (a seam for the tests)."""
-    return dialog.exec() == QDialog.DialogCode.Accepted
 
 
 class DiaryPage(QWidget):
@@ -281,49 +275,40 @@ class DiaryPage(QWidget):
             show_error(self, exc, title=self.tr("民情日记"))
         self.refresh()
 
-    def render_month(self, folder: Path) -> Path:
-        """Write the chosen cadre's month into ``folder``; returns the PDF's path.
+    def chosen_cadre(self) -> Cadre:
+        """The cadre whose month is printed.
 
         Raises:
-            DomainError: no cadre chosen, no station or no CJK font.
+            ValidationError: no cadre chosen (全部干部).
         """
         cadre_id = self.cadre_id()
         cadre = next((c for c in self._store.register.cadres() if c.id == cadre_id), None)
-        station = self._store.register.station()
-        if cadre is None or station is None:
-            raise SetupError(
+        if cadre is None:
+            raise ValidationError(
                 QCoreApplication.translate("DiaryPage", "请先选择一名干部。"), code="diary.cadre"
             )
-        month = self.month_text()
-        first, _last = month_range(self.month.date().year(), self.month.date().month())
-        entries = self._store.diary.month_entries(cadre.id or "", month)
-        font = find_cjk_font(self._store.settings.get(FONT_SETTING))
-        return render_diary(
-            cadre, station, first, entries, folder / f"diary-{month}.pdf", font=font
-        )
+        return cadre
 
-    def print_month(self) -> bool:
-        """Preview (and print from there) the chosen cadre's month; True if printed."""
-        folder = scratch_dir(self._store.home, "diary-")
+    def print_month(self) -> None:
+        """Preview (and print from there) the chosen cadre's month."""
         try:
-            try:
-                path = self.render_month(folder)
-                dialog = PdfPreviewDialog(path, self)
-            except DomainError as exc:
-                show_error(self, exc, title=self.tr("打印民情日记"))
-                return False
-            dialog.setWindowTitle(
-                self.tr("民情日记打印预览 — {cadre} {month}").format(
-                    cadre=self.cadre.currentText(), month=self.month_text()
-                )
-            )
-            try:
-                return run_preview(dialog)
-            finally:
-                dialog.document.close()
-                dialog.deleteLater()
-        finally:
-            shutil.rmtree(folder, ignore_errors=True)
+            cadre = self.chosen_cadre()
+        except DomainError as exc:
+            show_error(self, exc, title=self.tr("打印民情日记"))
+            return
+        store, month = self._store, self.month_text()
+
+        def write(path: Path, _progress: Progress, _cancel: CancelToken) -> Path:
+            return documents.diary(store, cadre, month, path).path
+
+        print_document(
+            self,
+            store.home,
+            write,
+            file_name=f"diary-{month}.pdf",
+            label=self.tr("正在生成民情日记……"),
+            title=self.tr("民情日记 {cadre} {month}").format(cadre=cadre.name, month=month),
+        )
 
     def showEvent(self, event: QShowEvent) -> None:
         """Coming back to the page reads cadres and entries again."""

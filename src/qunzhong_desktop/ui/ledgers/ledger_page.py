@@ -11,7 +11,6 @@ one station and a 工作站 column names each item's station.
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -41,12 +40,12 @@ from qunzhong_desktop.core.ledger import (
     Row,
     SupportFilter,
 )
-from qunzhong_desktop.home import scratch_dir
+from qunzhong_desktop.core.work import CancelToken, Progress
 from qunzhong_desktop.storage.ledger_repo import SqlLedger, is_township, station_names
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common.clock import Today
-from qunzhong_desktop.ui.common.errors import show_error
-from qunzhong_desktop.ui.common.tasks import CancelToken, Progress, run_task
+from qunzhong_desktop.ui.common.printing import print_document
+from qunzhong_desktop.ui.common.tasks import run_task
 from qunzhong_desktop.ui.ledgers.ledger_model import LedgerModel
 
 PIXELS_PER_WIDTH = 7
@@ -151,16 +150,12 @@ class _LedgerTab(QWidget):
         """Write the ledger of the current filter to ``path`` (.xlsx or .pdf)."""
         from qunzhong_desktop.reports.ledger_export import export_ledger
 
-        filters, today = self.current_filter(), self.clock()
+        store, filters, today = self.store, self.current_filter(), self.clock()
 
         def work(progress: Progress, cancel: CancelToken) -> Any:
-            total = self.model.rowCount()
-
-            def on_rows(done: int) -> None:
-                cancel.raise_if_cancelled()
-                progress(done, total, "")
-
-            return export_ledger(self.store, filters, path, today=today, on_rows=on_rows)
+            return export_ledger(
+                store, filters, path, today=today, progress=progress, cancel=cancel
+            )
 
         def done(result: Any) -> None:
             self.status_label.setText(
@@ -172,39 +167,26 @@ class _LedgerTab(QWidget):
         run_task(self, work, label=self.tr("正在生成台账……"), on_done=done)
 
     def print_pdf(self) -> None:
-        """Write the ledger as PDF to a temporary folder and open the print preview."""
-        folder = scratch_dir(self.store.home, "ledger-")
-
-        def show(path: Path) -> None:
-            try:
-                self.run_preview(path)
-            finally:
-                shutil.rmtree(folder, ignore_errors=True)
-
-        def failed(exc: BaseException) -> None:
-            shutil.rmtree(folder, ignore_errors=True)
-            show_error(self, exc, title=self.tr("打印台账"))
-
+        """Write the ledger as a PDF and open the print preview."""
         from qunzhong_desktop.reports.ledger_export import export_ledger
 
-        filters, today = self.current_filter(), self.clock()
-        run_task(
+        store, filters, today = self.store, self.current_filter(), self.clock()
+
+        def write(path: Path, progress: Progress, cancel: CancelToken) -> Any:
+            return export_ledger(
+                store, filters, path, today=today, progress=progress, cancel=cancel
+            )
+
+        print_document(
             self,
-            lambda _progress, _cancel: export_ledger(
-                self.store, filters, folder / "ledger.pdf", today=today
-            ),
+            store.home,
+            write,
+            file_name="ledger.pdf",
             label=self.tr("正在生成 PDF……"),
-            on_done=lambda result: show(result.path),
-            on_error=failed,
+            title=self.kind_title,
         )
 
     # seams the tests replace ----------------------------------------------------------------
-    def run_preview(self, path: Path) -> bool:
-        """Show the PDF's print preview; True if printed."""
-        from qunzhong_desktop.ui.common.pdf_print import preview_pdf
-
-        return preview_pdf(path, self)
-
     def ask_save_path(self) -> Path | None:
         """Ask for the .xlsx file to write."""
         name, _ = QFileDialog.getSaveFileName(

@@ -11,8 +11,6 @@ At the township the report covers every station, with a table of each station's 
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -41,11 +39,10 @@ from qunzhong_desktop.core.monthly.stations import (
     TownshipReport,
     parts,
 )
-from qunzhong_desktop.home import scratch_dir
 from qunzhong_desktop.storage.ledger_repo import is_township, station_names
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common.clock import Today
-from qunzhong_desktop.ui.common.errors import show_error
+from qunzhong_desktop.ui.common.printing import print_document
 from qunzhong_desktop.ui.common.tasks import CancelToken, Progress, run_task
 
 
@@ -279,40 +276,24 @@ class ReportPage(QWidget):
                 table.setItem(row, column, item)
 
     # files --------------------------------------------------------------------------------
-    def write_pdf(
-        self,
-        path: Path,
-        on_done: Callable[[Path], None],
-        on_error: Callable[[BaseException], None] | None = None,
-    ) -> None:
-        """Write the chosen month's PDF in the background."""
-        from qunzhong_desktop.reports.fonts import FONT_SETTING, find_cjk_font
-        from qunzhong_desktop.reports.monthly_pdf import render_monthly_pdf
-
-        month, configured = self.month(), self.store.settings.get(FONT_SETTING)
-        station = self.station_code()
-
-        def work(_progress: Progress, _cancel: CancelToken) -> Path:
-            report = self.make_report(month, station)
-            return render_monthly_pdf(report, path, font=find_cjk_font(configured))
-
-        run_task(self, work, label=self.tr("正在生成 PDF……"), on_done=on_done, on_error=on_error)
-
     def print_pdf(self) -> None:
-        """Write the PDF to a temporary folder and open the print preview."""
-        folder = scratch_dir(self.store.home, "report-")
+        """Write the chosen month's PDF and open the print preview."""
+        store, month, station = self.store, self.month(), self.station_code()
+        today = self._clock()
 
-        def show(path: Path) -> None:
-            try:
-                self.run_preview(path)
-            finally:
-                shutil.rmtree(folder, ignore_errors=True)
+        def write(path: Path, _progress: Progress, _cancel: CancelToken) -> Any:
+            from qunzhong_desktop.reports import documents  # reportlab: only when printing
 
-        def failed(exc: BaseException) -> None:
-            shutil.rmtree(folder, ignore_errors=True)
-            show_error(self, exc, title=self.tr("民情月报"))
+            return documents.monthly(store, month, path, station_code=station, today=today)
 
-        self.write_pdf(folder / f"民情月报-{self.month()}.pdf", show, failed)
+        print_document(
+            self,
+            store.home,
+            write,
+            file_name=f"report-{month}.pdf",
+            label=self.tr("正在生成 PDF……"),
+            title=self.tr("民情月报 {0}").format(month.title),
+        )
 
     def export_excel(self) -> None:
         """Ask where, then write the workbook in the background."""
@@ -322,25 +303,20 @@ class ReportPage(QWidget):
 
     def export_to(self, path: Path) -> None:
         """Write the chosen month's workbook to ``path``."""
-        from qunzhong_desktop.reports.monthly_xlsx import write_monthly_xlsx
+        store, month, station = self.store, self.month(), self.station_code()
+        today = self._clock()
 
-        month, station = self.month(), self.station_code()
+        def work(_progress: Progress, _cancel: CancelToken) -> Any:
+            from qunzhong_desktop.reports import documents
 
-        def work(_progress: Progress, _cancel: CancelToken) -> Path:
-            return write_monthly_xlsx(self.make_report(month, station), path)
+            return documents.monthly(store, month, path, station_code=station, today=today)
 
-        def done(result: Any) -> None:
-            self.status_label.setText(self.tr("已保存：{0}").format(result))
+        def done(_report: Any) -> None:
+            self.status_label.setText(self.tr("已保存：{0}").format(path))
 
         run_task(self, work, label=self.tr("正在导出 Excel……"), on_done=done)
 
     # seams the tests replace ----------------------------------------------------------------
-    def run_preview(self, path: Path) -> bool:
-        """Show the PDF's print preview; True if printed."""
-        from qunzhong_desktop.ui.common.pdf_print import preview_pdf
-
-        return preview_pdf(path, self)
-
     def ask_save_path(self) -> Path | None:
         """Ask for the .xlsx file to write."""
         name, _ = QFileDialog.getSaveFileName(

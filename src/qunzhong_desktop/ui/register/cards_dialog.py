@@ -1,20 +1,17 @@
 """The contact-card dialog: which cards, which layout; preview, print or save as PDF.
 
-Every way out (print from the preview, print, save) goes through the same PDF file the CLI
-writes, and records the cards as issued only once they were printed or saved.
+Every way out (print from the preview, print, save) goes through the same PDF the CLI
+writes (:func:`qunzhong_desktop.reports.documents.cards`, in the background, with 取消),
+and records the cards as issued only once they were printed or saved.
 """
 
 from __future__ import annotations
 
-import itertools
-import shutil
-import weakref
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QApplication,
     QButtonGroup,
     QComboBox,
     QDialog,
@@ -32,17 +29,20 @@ from PySide6.QtWidgets import (
 
 from qunzhong_desktop.core.card import CardContent
 from qunzhong_desktop.core.errors import DomainError
-from qunzhong_desktop.home import scratch_dir
-from qunzhong_desktop.reports.cards_pdf import RenderResult, render_cards
+from qunzhong_desktop.core.work import CancelToken, Progress
+from qunzhong_desktop.reports import documents
+from qunzhong_desktop.reports.documents import CardsWritten
 from qunzhong_desktop.reports.fonts import (
     FONT_SETTING,
     CjkFont,
-    find_cjk_font,
     load_font_file,
+    store_font,
 )
 from qunzhong_desktop.storage.cards_repo import SqlCards
 from qunzhong_desktop.storage.store import Store
-from qunzhong_desktop.ui.common.pdf_print import PdfOpenError, preview_pdf, print_pdf
+from qunzhong_desktop.ui.common.errors import show_error
+from qunzhong_desktop.ui.common.printing import print_document
+from qunzhong_desktop.ui.common.tasks import run_task
 
 LAYOUT_SETTING = "cards.layout"
 
@@ -67,9 +67,6 @@ class CardsDialog(QDialog):
         self.store = store
         self.cards_repo = SqlCards(store.db)
         self.household_ids = list(household_ids) if household_ids else None
-        self._tmp_dir: Path | None = None
-        self._tmp_cleanup: weakref.finalize[[str], CardsDialog] | None = None
-        self._renders = itertools.count(1)
         self.setWindowTitle(self.tr("打印便民服务联系卡"))
         self.setMinimumWidth(460)
 
@@ -213,7 +210,7 @@ class CardsDialog(QDialog):
         self.store.settings.set(LAYOUT_SETTING, self.layout_name())
 
     def _font(self) -> CjkFont:
-        return find_cjk_font(self.store.settings.get(FONT_SETTING))
+        return store_font(self.store)
 
     def _show_font(self) -> None:
         try:
@@ -226,40 +223,45 @@ class CardsDialog(QDialog):
         self.font_label.setText(f"{font.family}（{font.path.name}）")
 
     # actions -----------------------------------------------------------------------------
-    def render_to(self, path: Path) -> tuple[RenderResult, list[CardContent]]:
-        """Write the chosen cards to ``path`` (nothing is recorded).
+    def writer(self) -> Callable[[Path, Progress, CancelToken], CardsWritten]:
+        """A writer of the cards chosen now (the choice may change while it runs)."""
+        store, layout, scope = self.store, self.layout_name(), self.scope()
+        ids = (self.household_ids or []) if scope == SCOPE_SELECTED else None
 
-        Raises:
-            DomainError: no font, no card, or the file cannot be written.
-        """
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            cards = self.chosen_cards()
-            result = render_cards(cards, path, font=self._font(), layout=self.layout_name())
-        finally:
-            QApplication.restoreOverrideCursor()
-        return result, cards
+        def write(path: Path, progress: Progress, cancel: CancelToken) -> CardsWritten:
+            return documents.cards(
+                store, path, household_ids=ids, stale_only=scope == SCOPE_STALE,
+                layout=layout, progress=progress, cancel=cancel,
+            )  # fmt: skip
 
-    def record(self, cards: list[CardContent]) -> None:
+        return write
+
+    def record(self, written: CardsWritten) -> None:
         """Record the cards as issued, recount, and tell whoever listens."""
-        count = self.cards_repo.record_issues(cards)
+        count = documents.record_cards(self.store, written)
         self.refresh()
         self.cardsIssued.emit(count)
 
-    def save_pdf_to(self, path: Path) -> RenderResult | None:
-        """Save the chosen cards as a PDF and record them; None (after a message) on error."""
-        try:
-            result, cards = self.render_to(path)
-        except DomainError as exc:
-            self._warn(exc.message)
-            return None
-        self.record(cards)
-        self._status(
-            self.tr("已保存 {0} 张联系卡（{1} 页）：{2}").format(
-                result.cards, result.pages, result.path
+    def save_pdf_to(self, path: Path) -> None:
+        """Save the chosen cards as a PDF (in the background), then record them."""
+        write = self.writer()
+
+        def saved(written: CardsWritten) -> None:
+            self.record(written)
+            result = written.result
+            self._status(
+                self.tr("已保存 {0} 张联系卡（{1} 页）：{2}").format(
+                    result.cards, result.pages, result.path
+                )
             )
+
+        run_task(
+            self,
+            lambda progress, cancel: write(path, progress, cancel),
+            label=self.tr("正在生成联系卡……"),
+            on_done=saved,
+            on_error=self._failed,
         )
-        return result
 
     def save_pdf(self) -> None:
         """Ask where, then save."""
@@ -269,39 +271,37 @@ class CardsDialog(QDialog):
 
     def preview(self) -> None:
         """Show the print preview; cards printed from it are recorded."""
-        self._through_printer(self._run_preview)
+        self._print(direct=False)
 
     def print_cards(self) -> None:
         """Print through the system print dialog; the printed cards are recorded."""
-        self._through_printer(self._run_print)
+        self._print(direct=True)
 
-    def _temp_pdf(self) -> Path:
-        if self._tmp_dir is None:
-            folder = str(scratch_dir(self.store.home, "cards-"))
-            self._tmp_dir = Path(folder)
-            # removed on close, when the dialog is collected, or at exit; errors ignored:
-            # on Windows a preview may still hold a file open
-            self._tmp_cleanup = weakref.finalize(self, _remove_tree, folder)
-        # a new name each time: an earlier file may still be open
-        return self._tmp_dir / f"cards-{next(self._renders)}.pdf"
-
-    def _through_printer(self, run: Callable[[Path], bool]) -> None:
-        path = self._temp_pdf()
-        try:
-            result, cards = self.render_to(path)
-        except DomainError as exc:
-            self._warn(exc.message)
-            return
-        try:
-            printed = run(path)
-        except PdfOpenError as exc:
-            self._warn(str(exc))
-            return
-        if printed:
-            self.record(cards)
+    def _print(self, *, direct: bool) -> None:
+        def printed(written: CardsWritten) -> None:
+            self.record(written)
+            result = written.result
             self._status(
                 self.tr("已打印 {0} 张联系卡（{1} 页）。").format(result.cards, result.pages)
             )
+
+        print_document(
+            self,
+            self.store.home,
+            self.writer(),
+            file_name="cards.pdf",
+            label=self.tr("正在生成联系卡……"),
+            title=self.tr("便民服务联系卡"),
+            direct=direct,
+            on_printed=printed,
+            on_failed=lambda exc: self._status(str(exc)),
+        )
+
+    def _failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, DomainError):
+            show_error(self, exc, title=self.tr("联系卡"))
+            return
+        self._warn(exc.message)
 
     def choose_font(self) -> None:
         """Let the user pick a CJK TrueType font file; it is kept in the settings."""
@@ -326,12 +326,6 @@ class CardsDialog(QDialog):
         return True
 
     # seams: dialogs the tests replace --------------------------------------------------
-    def _run_preview(self, path: Path) -> bool:
-        return preview_pdf(path, self)
-
-    def _run_print(self, path: Path) -> bool:
-        return print_pdf(path, self)
-
     def _ask_save_path(self) -> Path | None:
         name, _ = QFileDialog.getSaveFileName(
             self,
@@ -350,14 +344,3 @@ class CardsDialog(QDialog):
 
     def _status(self, message: str) -> None:
         self.status_label.setText(message)
-
-    def done(self, result: int) -> None:
-        """Close the dialog and remove its temporary files."""
-        super().done(result)
-        if self._tmp_cleanup is not None:
-            self._tmp_cleanup()
-            self._tmp_dir = self._tmp_cleanup = None
-
-
-def _remove_tree(folder: str) -> None:
-    shutil.rmtree(folder, ignore_errors=True)

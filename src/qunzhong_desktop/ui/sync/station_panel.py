@@ -26,6 +26,7 @@ from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.sync.views import EnrollmentInfo, KitInfo, PeerStatus
 from qunzhong_desktop.ui.common.clock import local_time
 from qunzhong_desktop.ui.common.errors import show_error
+from qunzhong_desktop.ui.common.printing import show_pdf
 from qunzhong_desktop.ui.common.tasks import CancelToken, Progress, run_task
 from qunzhong_desktop.ui.sync.key_dialogs import FingerprintDialog
 from qunzhong_desktop.ui.sync.sync_host import (
@@ -251,23 +252,16 @@ class StationPanel(QWidget):
         keys = self.host.ensure_keys() if out is not None else None
         if out is None or keys is None:
             return
-        township = station.township_name if station else ""
         sync = self.host.sync
 
         def work(_progress: Progress, _cancel: CancelToken) -> tuple[EnrollmentInfo, Any]:
-            from qunzhong_desktop.reports.enrollment_pdf import render_enrollment_sheet
-            from qunzhong_desktop.reports.fonts import FONT_SETTING, find_cjk_font
+            from qunzhong_desktop.reports import documents
 
             sync.write_enrollment(out, keys)
             info = sync.read_enrollment(out)
             try:
-                font = find_cjk_font(store.settings.get(FONT_SETTING))
-                pdf = render_enrollment_sheet(
-                    info,
-                    out.with_suffix(".pdf"),
-                    font=font,
-                    township_name=township,
-                    file_name=out.name,
+                pdf = documents.enrollment_sheet(
+                    store, info, out.with_suffix(".pdf"), file_name=out.name
                 )
             except DomainError as exc:  # the file is written; only the sheet failed
                 return info, exc
@@ -295,4 +289,4 @@ class StationPanel(QWidget):
                 out, sheet
             )
         )
-        self.host.run_preview(sheet)
+        show_pdf(sheet, self, title=self.tr("站点登记表"))

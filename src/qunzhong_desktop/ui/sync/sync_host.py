@@ -44,9 +44,6 @@ class SyncHost(Protocol):
     def refresh(self) -> None:
         """Reload what the page shows."""
 
-    def run_preview(self, path: Path) -> bool:
-        """Show a PDF's print preview; True if printed."""
-
     def export_to_folder(self, title: str, station_code: str | None = None) -> None:
         """Choose a folder and write the bundles due there."""
 

@@ -39,16 +39,6 @@ from qunzhong_desktop.ui.sync.township_panel import TownshipPanel
 __all__ = ["FOLDER_SETTING", "SyncPage"]
 
 
-class _CancelFlag:
-    """The task's cancel token as the ``is_set()`` object the sync service takes."""
-
-    def __init__(self, token: CancelToken) -> None:
-        self.token = token
-
-    def is_set(self) -> bool:
-        return self.token.cancelled
-
-
 class SyncPage(QWidget):
     """数据同步 for a station or the township, depending on the role of this PC.
 
@@ -301,12 +291,7 @@ class SyncPage(QWidget):
         files = list(paths)
 
         def work(progress: Progress, cancel: CancelToken) -> list[ImportReport]:
-            return self.sync.import_bundles(
-                files,
-                keys,
-                progress=lambda done, total: progress(done, total, ""),
-                cancel=_CancelFlag(cancel),
-            )
+            return self.sync.import_bundles(files, keys, progress=progress, cancel=cancel)
 
         run_task(
             self,
@@ -314,6 +299,7 @@ class SyncPage(QWidget):
             label=self.tr("正在核验并导入数据包……"),
             on_done=self._imported,
             on_error=self._import_failed,
+            on_cancel=self._import_cancelled,
         )
 
     def _imported(self, reports: list[ImportReport]) -> None:
@@ -322,23 +308,16 @@ class SyncPage(QWidget):
         self.open_dialog(ImportReportDialog(reports, self))
 
     def _import_failed(self, exc: BaseException) -> None:
-        from qunzhong_desktop.sync.importer import ImportCancelled
-
         self.refresh()
-        if isinstance(exc, ImportCancelled):
-            self.status_label.setText(
-                self.tr("导入已取消：正在导入的数据包没有写入，之前已导入的保留。")
-            )
-            return
         show_error(self, exc, title=self.tr("导入数据包"))
 
+    def _import_cancelled(self, _exc: BaseException) -> None:
+        self.refresh()
+        self.status_label.setText(
+            self.tr("导入已取消：正在导入的数据包没有写入，之前已导入的保留。")
+        )
+
     # dialogs -----------------------------------------------------------------------------
-    def run_preview(self, path: Path) -> bool:
-        """Show a PDF's print preview; True if printed (tests replace this)."""
-        from qunzhong_desktop.ui.common.pdf_print import preview_pdf
-
-        return preview_pdf(path, self)
-
     def open_dialog(self, dialog: QDialog) -> None:
         """Show a dialog window-modally without blocking (tests find it in ``dialog``)."""
         self.dialog = dialog

@@ -1,0 +1,189 @@
+"""Every printout from a store, one function each: what the CLI and the window both call.
+
+A function here gathers what its document shows from the store (the item and the station
+for a receipt, a cadre's month for the diary…), looks the font up in the settings
+(:func:`.fonts.store_font`) and writes the file through the document's renderer. The CLI
+prints where the file went; the window writes into a scratch folder and shows the print
+preview (``ui/common/printing.py``). Ledgers have theirs in :mod:`.ledger_export`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from qunzhong_desktop.core.card import CardContent
+from qunzhong_desktop.core.diary import parse_month
+from qunzhong_desktop.core.entities import Cadre, StationProfile
+from qunzhong_desktop.core.errors import SetupError, ValidationError
+from qunzhong_desktop.core.work import CancelToken, Progress
+from qunzhong_desktop.reports.cards_pdf import NoCardsError, RenderResult, render_cards
+from qunzhong_desktop.reports.diary_pdf import render_diary
+from qunzhong_desktop.reports.fonts import store_font
+from qunzhong_desktop.reports.ledger_export import ExportResult, export_ledger
+from qunzhong_desktop.reports.receipt_pdf import render_receipt
+from qunzhong_desktop.storage.cards_repo import SqlCards
+from qunzhong_desktop.storage.store import Store
+
+if TYPE_CHECKING:
+    from qunzhong_desktop.core.monthly.report import Month, MonthlyReport
+    from qunzhong_desktop.core.monthly.stations import TownshipReport
+    from qunzhong_desktop.sync.views import EnrollmentInfo
+
+__all__ = [
+    "CardsWritten",
+    "DiaryWritten",
+    "ExportResult",
+    "cards",
+    "diary",
+    "enrollment_sheet",
+    "export_ledger",
+    "monthly",
+    "receipt",
+    "record_cards",
+    "station_of",
+]
+
+MONTHLY_FORMATS = (".pdf", ".xlsx")
+
+
+def station_of(store: Store) -> StationProfile:
+    """The station's profile, which every station printout shows.
+
+    Raises:
+        SetupError: the station is not set up.
+    """
+    station = store.register.station()
+    if station is None:
+        raise SetupError("找不到工作站资料，请先完成设置向导。", code="setup.missing")
+    return station
+
+
+@dataclass(frozen=True, slots=True)
+class CardsWritten:
+    """Cards written to a PDF: the file, and the cards to record once they reach a resident."""
+
+    result: RenderResult
+    cards: list[CardContent]
+
+
+def cards(
+    store: Store,
+    out: Path,
+    *,
+    household_ids: list[str] | None = None,
+    stale_only: bool = False,
+    layout: str = "a4-10",
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+) -> CardsWritten:
+    """Write contact cards (便民服务联系卡); nothing is recorded as issued yet.
+
+    Args:
+        store: the station's store.
+        out: the PDF to write.
+        household_ids: these households' cards (None: every live household's).
+        stale_only: only the cards never printed or out of date.
+        layout: ``"a4-10"`` or ``"single"``.
+        progress: told (cards drawn, cards) after each page.
+        cancel: checked after each page.
+
+    Raises:
+        NoCardsError: no card to print. FontNotFound, CardsOutputError, Cancelled.
+    """
+    chosen = SqlCards(store.db).cards(household_ids, stale_only=stale_only)
+    if not chosen:
+        raise NoCardsError("没有需要打印的联系卡。", code="cards.empty")
+    result = render_cards(
+        chosen, out, font=store_font(store), layout=layout, progress=progress, cancel=cancel
+    )
+    return CardsWritten(result, chosen)
+
+
+def record_cards(store: Store, written: CardsWritten) -> int:
+    """Record the cards of ``written`` as issued today; returns how many."""
+    return SqlCards(store.db).record_issues(written.cards)
+
+
+def receipt(store: Store, number: str, out: Path) -> Path:
+    """Write the intake receipt (受理回执) of item ``number``; returns ``out``.
+
+    Raises:
+        NotFoundError: no such item. SetupError, FontNotFound, ReportOutputError.
+    """
+    detail = store.items.item(number)
+    return render_receipt(detail, station_of(store), out, font=store_font(store))
+
+
+@dataclass(frozen=True, slots=True)
+class DiaryWritten:
+    """A cadre's month of the resident diary, written."""
+
+    path: Path
+    entries: int
+
+
+def diary(store: Store, cadre: Cadre, month: str, out: Path) -> DiaryWritten:
+    """Write a cadre's month (``YYYY-MM``) of the resident diary (民情日记).
+
+    Raises:
+        ValidationError: the month is not ``YYYY-MM``. SetupError, FontNotFound,
+            ReportOutputError.
+    """
+    first, _last = parse_month(month)
+    entries = store.diary.month_entries(cadre.id or "", month)
+    path = render_diary(cadre, station_of(store), first, entries, out, font=store_font(store))
+    return DiaryWritten(path, len(entries))
+
+
+def monthly(
+    store: Store,
+    month: Month,
+    out: Path,
+    *,
+    station_code: str | None = None,
+    today: dt.date | None = None,
+) -> MonthlyReport | TownshipReport:
+    """Compute a month's report (民情月报) and write it as .pdf or .xlsx, by ``out``'s suffix.
+
+    Returns:
+        The report written (its key figures are what the CLI prints).
+
+    Raises:
+        ValidationError: the suffix is neither, or ``station_code`` is refused here.
+        FontNotFound, ReportOutputError.
+    """
+    from qunzhong_desktop.reports.monthly_pdf import render_monthly_pdf
+    from qunzhong_desktop.reports.monthly_xlsx import write_monthly_xlsx
+
+    kind = Path(out).suffix.lower()
+    if kind not in MONTHLY_FORMATS:
+        raise ValidationError(
+            f"输出文件应以 .pdf 或 .xlsx 结尾，现在是“{Path(out).name}”。", code="report.format"
+        )
+    report = store.reports.report_for(month, today=today, station_code=station_code)
+    if kind == ".pdf":
+        render_monthly_pdf(report, out, font=store_font(store), today=today)
+    else:
+        write_monthly_xlsx(report, out)
+    return report
+
+
+def enrollment_sheet(store: Store, info: EnrollmentInfo, out: Path, *, file_name: str) -> Path:
+    """Write the enrollment sheet (站点登记表) a station prints for the township.
+
+    Raises:
+        FontNotFound, ReportOutputError.
+    """
+    from qunzhong_desktop.reports.enrollment_pdf import render_enrollment_sheet
+
+    station = store.register.station()
+    return render_enrollment_sheet(
+        info,
+        out,
+        font=store_font(store),
+        township_name=station.township_name if station else "",
+        file_name=file_name,
+    )
