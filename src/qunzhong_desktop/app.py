@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import multiprocessing
 import sys
 from collections.abc import Sequence
 
@@ -20,6 +21,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Start the window on the store of ``--home``; returns the exit status."""
+    multiprocessing.freeze_support()  # a frozen build's scrypt child starts here (sealing.py)
     args = parse_args(sys.argv[1:] if argv is None else argv)
     try:
         home = resolve_home(args.home)

@@ -1,6 +1,7 @@
-"""Signed, encrypted bundles between stations and the township (SYNC.md).
+"""Signed, encrypted bundles between stations and the township (SYNC.md, docs/sync.md).
 
-So far: node keys (Ed25519 + age X25519, private keys passphrase-protected) and the bundle
-container — writing, and verifying every layer before anything is parsed. Applying bundles
-to the store, enrollment and the township side come next.
+Node keys (``keys``, sealed through ``sealing``), the bundle container (``bundle_*``),
+enrollment and station kits (``enrollment``), export and import (``exporter``,
+``importer``, ``apply``), and :class:`~.service.SyncService`, the one facade the CLI and the
+window use.
 """

@@ -1,7 +1,8 @@
 """A node's keys: Ed25519 to sign bundles, an age X25519 identity to receive them.
 
-Private keys are only ever written encrypted with an age passphrase (scrypt); the public
-parts are kept in clear JSON next to them so they can be exported and printed.
+Private keys are only ever written encrypted with an age passphrase (scrypt, through
+:mod:`.sealing`, which keeps it off the window's thread); the public parts are kept in
+clear JSON next to them so they can be exported and printed.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from cryptography.hazmat.primitives.serialization import (
 
 from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.core.safe_write import OutputError, atomic_path
+from qunzhong_desktop.sync import sealing
 
 PRIVATE_FILE = "node-keys.age"
 PUBLIC_FILE = "node-keys.public.json"
@@ -229,7 +231,7 @@ class NodeKeys:
         if not passphrase:
             raise KeyStoreError("密钥口令不能为空，请设置一个口令。", code="keys.passphrase_empty")
         folder = Path(folder)
-        sealed = pyrage.passphrase.encrypt(self._private_json(), passphrase)
+        sealed = sealing.seal(self._private_json(), passphrase)
         try:
             with atomic_path(folder / PRIVATE_FILE) as tmp:
                 tmp.write_bytes(sealed)
@@ -270,8 +272,8 @@ class NodeKeys:
         except (OSError, ValueError) as exc:
             raise _corrupt(folder) from exc
         try:
-            plain = pyrage.passphrase.decrypt(sealed, passphrase)
-        except pyrage.DecryptError as exc:
+            plain = sealing.unseal(sealed, passphrase)
+        except sealing.WrongPassphrase as exc:
             raise KeyStoreError(
                 "密钥口令不正确，请重新输入（注意大小写和输入法）。", code="keys.wrong_passphrase"
             ) from exc

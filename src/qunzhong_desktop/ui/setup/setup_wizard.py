@@ -10,12 +10,8 @@ cleared. Enter goes to the next step, Tab to the next field.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
-    QApplication,
     QFormLayout,
     QLabel,
     QVBoxLayout,
@@ -33,6 +29,7 @@ from qunzhong_desktop.sync.service import SyncService
 from qunzhong_desktop.sync.views import KitInfo
 from qunzhong_desktop.ui.common.errors import show_error
 from qunzhong_desktop.ui.common.station_fields import StationFields
+from qunzhong_desktop.ui.common.tasks import wait_for
 from qunzhong_desktop.ui.common.township_fields import TownshipFields
 from qunzhong_desktop.ui.setup.setup_pages import (
     TOWNSHIP,
@@ -101,16 +98,6 @@ class _ContactPage(_FieldsPage):
             self.tr("这些内容会印在便民服务联系卡上，以后可以在“设置”里修改。"),
         )
         self.setTitle(self.tr("第 3 步：联系方式和操作员"))
-
-
-@contextmanager
-def _busy() -> Iterator[None]:
-    # sealing the keys takes a second or two (scrypt)
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        yield
-    finally:
-        QApplication.restoreOverrideCursor()
 
 
 class SetupWizard(QWizard):
@@ -218,11 +205,10 @@ class SetupWizard(QWizard):
     def _set_up(self) -> bool:
         passphrase = self.passphrase_page.passphrase()
         try:
-            with _busy():
-                if self.role() == TOWNSHIP:
-                    self._set_up_township(passphrase)
-                else:
-                    self._set_up_station(passphrase)
+            if self.role() == TOWNSHIP:
+                self._set_up_township(passphrase)
+            else:
+                self._set_up_station(passphrase)
         except ValidationError as exc:
             self._show_validation(exc)
             return False
@@ -273,10 +259,16 @@ class SetupWizard(QWizard):
         self.done_page.show_station(name, self.fingerprint, self.kit, kit_error)
 
     def _keys(self, passphrase: str) -> str:
-        """Create the keys, or open those an earlier, interrupted set-up left."""
+        """Create the keys, or open those an earlier, interrupted set-up left (scrypt)."""
         if self.sync.has_keys():
-            return self.sync.load_keys(passphrase).fingerprint
-        return self.sync.create_keys(passphrase)
+            return wait_for(
+                self,
+                lambda: self.sync.load_keys(passphrase).fingerprint,
+                label=self.tr("正在打开密钥……"),
+            )
+        return wait_for(
+            self, lambda: self.sync.create_keys(passphrase), label=self.tr("正在生成密钥……")
+        )
 
     def _show_validation(self, exc: ValidationError) -> None:
         field = exc.data.get("field")

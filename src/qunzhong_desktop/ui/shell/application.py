@@ -184,7 +184,10 @@ def run(store: Store, guard: SingleWindow | None = None) -> int:
     Returns:
         The exit status (0 also when the user cancels the set-up).
     """
+    from qunzhong_desktop.sync import sealing
+
     app = make_application()
+    sealing.isolate(True)  # scrypt in a child process: pyrage would hold the GIL for a second
     if not store.is_set_up():
         from qunzhong_desktop.ui.setup import SetupWizard
 

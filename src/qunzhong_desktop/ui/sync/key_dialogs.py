@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -32,6 +31,7 @@ from qunzhong_desktop.sync.node import passphrase_from_env
 from qunzhong_desktop.sync.service import SyncService
 from qunzhong_desktop.sync.views import EnrollmentInfo, KitInfo
 from qunzhong_desktop.ui.common.palette import ERROR_STYLE
+from qunzhong_desktop.ui.common.tasks import wait_for
 
 FINGERPRINT_DIGITS = 32
 _SEPARATORS = re.compile(r"[\s\-_:：—–]+")
@@ -46,18 +46,6 @@ def normalise_fingerprint(text: str) -> str | None:
     if len(digits) != FINGERPRINT_DIGITS or not re.fullmatch(r"[0-9A-F]+", digits):
         return None
     return " ".join(digits[i : i + 4] for i in range(0, FINGERPRINT_DIGITS, 4))
-
-
-T = TypeVar("T")
-
-
-def _with_busy_cursor(fn: Callable[[], T]) -> T:
-    # opening the keys runs scrypt: about a second on an office PC
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        return fn()
-    finally:
-        QApplication.restoreOverrideCursor()
 
 
 class PassphraseDialog(QDialog):
@@ -114,7 +102,9 @@ class PassphraseDialog(QDialog):
             self._show_error(self.tr("请输入密钥口令。"))
             return
         try:
-            self.keys = _with_busy_cursor(lambda: self.sync.load_keys(passphrase))
+            self.keys = wait_for(
+                self, lambda: self.sync.load_keys(passphrase), label=self.tr("正在打开密钥……")
+            )
         except KeyStoreError as exc:
             self._show_error(exc.message)
             self.field.selectAll()
@@ -136,7 +126,11 @@ def ask_keys(parent: QWidget | None, sync: SyncService) -> NodeKeys | None:
     env = passphrase_from_env()
     if env:
         try:
-            return _with_busy_cursor(lambda: sync.load_keys(env))
+            return wait_for(
+                parent,
+                lambda: sync.load_keys(env),
+                label=QCoreApplication.translate("key_dialogs", "正在打开密钥……"),
+            )
         except KeyStoreError as exc:
             error = exc.message
     dialog = PassphraseDialog(sync, parent, error)
@@ -309,7 +303,9 @@ class NewKeysDialog(QDialog):
             return
         try:
             make = self.sync.rekey if self.replace else self.sync.create_keys
-            self.fingerprint = _with_busy_cursor(lambda: make(passphrase))
+            self.fingerprint = wait_for(
+                self, lambda: make(passphrase), label=self.tr("正在生成密钥……")
+            )
         except KeyStoreError as exc:
             self._show_error(exc.message)
             return
