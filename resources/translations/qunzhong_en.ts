@@ -1480,8 +1480,8 @@ Intake items registered from it are kept.</translation>
         <translation>Received</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;background:#ffcdd2&apos;&gt;&amp;nbsp;红色&amp;nbsp;&lt;/span&gt; 已超期&#x3000;&lt;span style=&apos;background:#ffe0a3&apos;&gt;&amp;nbsp;黄色&amp;nbsp;&lt;/span&gt; 今明两个工作日到期&#x3000;&lt;span style=&apos;background:#e8f5e9&apos;&gt;&amp;nbsp;绿色&amp;nbsp;&lt;/span&gt; 正常&#x3000;&lt;span style=&apos;background:#eceff1&apos;&gt;&amp;nbsp;灰色&amp;nbsp;&lt;/span&gt; 待补件暂停计时&#x3000;双击或回车打开事项</source>
-        <translation>&lt;span style=&apos;background:#ffcdd2&apos;&gt;&amp;nbsp;red&amp;nbsp;&lt;/span&gt; overdue  &lt;span style=&apos;background:#ffe0a3&apos;&gt;&amp;nbsp;amber&amp;nbsp;&lt;/span&gt; due within a working day  &lt;span style=&apos;background:#e8f5e9&apos;&gt;&amp;nbsp;green&amp;nbsp;&lt;/span&gt; on time  &lt;span style=&apos;background:#eceff1&apos;&gt;&amp;nbsp;grey&amp;nbsp;&lt;/span&gt; paused, awaiting documents  Double-click or Enter opens an item</translation>
+        <source>双击或回车打开事项</source>
+        <translation>Double-click or Enter opens an item</translation>
     </message>
     <message>
         <source>全部状态</source>
@@ -1818,6 +1818,41 @@ Intake items registered from it are kept.</translation>
     <message>
         <source>帮扶台账</source>
         <translation>Support ledger</translation>
+    </message>
+</context>
+<context>
+    <name>ListParts</name>
+    <message>
+        <source>红色</source>
+        <translation>red</translation>
+    </message>
+    <message>
+        <source>已超期</source>
+        <translation>overdue</translation>
+    </message>
+    <message>
+        <source>黄色</source>
+        <translation>amber</translation>
+    </message>
+    <message>
+        <source>今明两个工作日到期</source>
+        <translation>due within a working day</translation>
+    </message>
+    <message>
+        <source>绿色</source>
+        <translation>green</translation>
+    </message>
+    <message>
+        <source>正常</source>
+        <translation>on time</translation>
+    </message>
+    <message>
+        <source>灰色</source>
+        <translation>grey</translation>
+    </message>
+    <message>
+        <source>待补件暂停计时</source>
+        <translation>paused, awaiting documents</translation>
     </message>
 </context>
 <context>
@@ -3433,6 +3468,7 @@ For a new station, export the station kit for it first, then enroll it with the 
     <name>TownshipForm</name>
     <message>
         <source>乡镇代码</source>
+        <extracomment>The fields, named as ``init_township`` names them in a ValidationError&apos;s ``field``.</extracomment>
         <translation>Township code</translation>
     </message>
     <message>
@@ -3680,8 +3716,8 @@ For a new station, export the station kit for it first, then enroll it with the 
         <translation>Edit the units items can be assigned to</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;background:#ffcdd2&apos;&gt;&amp;nbsp;红色&amp;nbsp;&lt;/span&gt; 已超期&#x3000;&lt;span style=&apos;background:#ffe0a3&apos;&gt;&amp;nbsp;黄色&amp;nbsp;&lt;/span&gt; 今明两个工作日到期&#x3000;&lt;span style=&apos;background:#e8f5e9&apos;&gt;&amp;nbsp;绿色&amp;nbsp;&lt;/span&gt; 正常&#x3000;双击或回车查看事项和办理经过</source>
-        <translation>&lt;span style=&apos;background:#ffcdd2&apos;&gt;&amp;nbsp;red&amp;nbsp;&lt;/span&gt; overdue  &lt;span style=&apos;background:#ffe0a3&apos;&gt;&amp;nbsp;amber&amp;nbsp;&lt;/span&gt; due within a working day  &lt;span style=&apos;background:#e8f5e9&apos;&gt;&amp;nbsp;green&amp;nbsp;&lt;/span&gt; on time  Double-click or Enter shows an item and its history</translation>
+        <source>双击或回车查看事项和办理经过</source>
+        <translation>Double-click or Enter shows an item and its history</translation>
     </message>
     <message>
         <source>全部工作站</source>

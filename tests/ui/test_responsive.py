@@ -31,6 +31,7 @@ pytestmark = pytest.mark.slow
 
 TICK_MS = 10
 MIN_TICKS_PER_SECOND = 10  # a tenth of what a free loop gets: proof it was never blocked long
+MAX_GAP = 1.0  # seconds between two ticks, with the other test workers loading both cores
 
 
 @pytest.fixture
@@ -74,7 +75,7 @@ class Ticks:
 
     def assert_alive(self, elapsed: float) -> None:
         assert self.count >= MIN_TICKS_PER_SECOND * elapsed, (self.count, elapsed)
-        assert self.longest_gap < 0.5, self.longest_gap
+        assert self.longest_gap < MAX_GAP, self.longest_gap
 
 
 def cards(count: int) -> list[CardContent]:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
 from qunzhong_desktop.storage.store import Store
+from qunzhong_desktop.ui.common.list_parts import caption_of
 from qunzhong_desktop.ui.ledgers.ledger_page import LedgerPage
 from qunzhong_desktop.ui.ledgers.report_page import ReportPage
 from tests.helpers.township_data import AFTER, TOWNSHIP_NAME, Township, build
@@ -59,7 +60,9 @@ def test_item_ledger_at_a_station_has_no_station_filter(qtbot: QtBot, store: Sto
     page = LedgerPage(store, clock=lambda: AFTER)
     qtbot.addWidget(page)
     tab = page.items_tab
-    assert tab.station.isHidden() and tab.captions[tab.station].isHidden()
+    caption = caption_of(tab.station)
+    assert caption is not None and caption.text() == "工作站"
+    assert tab.station.isHidden() and caption.isHidden()
     assert tab.model.headerData(1, Qt.Orientation.Horizontal) == "编号"
     assert tab.current_filter().station_code is None
 

@@ -96,11 +96,8 @@ def describe(schedule: Schedule) -> list[str]:
 def run_import(args: argparse.Namespace) -> int:
     """Load a schedule file; a bad file changes nothing."""
     schedule = read_schedule(args.file)
-    store = store_of(args)
-    try:
+    with store_of(args) as store:
         store.calendar.import_schedule(schedule)
-    finally:
-        store.close()
     print(f"已导入节假日安排（{schedule.source}）：")
     for line in describe(schedule):
         print(f"  {line}")

@@ -35,8 +35,7 @@ def register(commands: Any, home: argparse.ArgumentParser) -> None:
 
 def run_cards(args: argparse.Namespace) -> int:
     """Render the cards, then record their issue."""
-    store = store_of(args)
-    try:
+    with store_of(args) as store:
         try:
             with long_work("正在生成联系卡……") as (progress, cancel):
                 written = documents.cards(
@@ -51,5 +50,3 @@ def run_cards(args: argparse.Namespace) -> int:
         result = written.result
         print(f"已生成 {result.cards} 张联系卡，共 {result.pages} 页：{result.path.resolve()}")
         return 0
-    finally:
-        store.close()

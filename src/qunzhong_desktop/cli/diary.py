@@ -115,8 +115,7 @@ def run_add(args: argparse.Namespace) -> int:
         raise ValidationError(
             f"没有“{unknown[0]}”这个检查项，可用：{'、'.join(POINTS)}。", code="diary.check"
         )
-    store = store_of(args)
-    try:
+    with store_of(args) as store:
         cadre = cadre_of(store, args.cadre, args.unit)
         visits = [
             DiaryVisit(household_of(store, number), {c: CheckMark(True) for c in args.check})
@@ -130,20 +129,15 @@ def run_add(args: argparse.Namespace) -> int:
         households = f"，走访 {len(saved.visits)} 户" if saved.visits else ""
         print(f"已记民情日记：{cadre.name} {saved.day.isoformat()} {saved.kind}{households}。")
         return 0
-    finally:
-        store.close()
 
 
 def run_list(args: argparse.Namespace) -> int:
     """List entries by day."""
     if args.month:
         parse_month(args.month)
-    store = store_of(args)
-    try:
+    with store_of(args) as store:
         cadre_id = cadre_of(store, args.cadre, args.unit).id if args.cadre else None
         rows = store.diary.entries(cadre_id, month=args.month)
-    finally:
-        store.close()
     if args.json:
         listed = [
             {
@@ -173,8 +167,7 @@ def run_list(args: argparse.Namespace) -> int:
 def run_finding(args: argparse.Namespace) -> int:
     """Turn a problem found on a visit into an item; print its number."""
     day = day_of(args.date)
-    store = store_of(args)
-    try:
+    with store_of(args) as store:
         cadre = cadre_of(store, args.cadre, args.unit)
         entry = store.diary.entry_of(cadre.id or "", day)
         if entry is None or entry.id is None:
@@ -194,15 +187,12 @@ def run_finding(args: argparse.Namespace) -> int:
         )
         print(item.number)
         return 0
-    finally:
-        store.close()
 
 
 def run_pdf(args: argparse.Namespace) -> int:
     """Write a cadre's month as a PDF diary."""
     first, _last = parse_month(args.month)
-    store = store_of(args)
-    try:
+    with store_of(args) as store:
         cadre = cadre_of(store, args.cadre, args.unit)
         out = documents.diary(store, cadre, args.month, Path(args.out))
         print(
@@ -210,8 +200,6 @@ def run_pdf(args: argparse.Namespace) -> int:
             f"{out.path.resolve()}"
         )
         return 0
-    finally:
-        store.close()
 
 
 # helpers -----------------------------------------------------------------------------------

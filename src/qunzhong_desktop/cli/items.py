@@ -111,8 +111,7 @@ def _list_parser(actions: Any, home: argparse.ArgumentParser) -> None:
 # commands ----------------------------------------------------------------------------------
 def run_add(args: argparse.Namespace) -> int:
     """Register one item and print its number."""
-    store = store_of(args)
-    try:
+    with store_of(args) as store:
         new = NewItem(
             channel=args.channel,
             domain=args.domain,
@@ -130,8 +129,6 @@ def run_add(args: argparse.Namespace) -> int:
         detail = store.items.register_item(new, actor=actor_of(store))
         print(detail.number)
         return 0
-    finally:
-        store.close()
 
 
 def run_move(args: argparse.Namespace) -> int:
@@ -146,8 +143,7 @@ def run_move(args: argparse.Namespace) -> int:
             data["satisfaction"] = args.satisfaction
     if args.unit:
         data["unit"] = args.unit
-    store = store_of(args)
-    try:
+    with store_of(args) as store:
         # at a township office the moves are the township's: assignment and results
         role = Role.TOWNSHIP if node_role(store.db) == "township" else Role.STATION
         if target is State.ASSIGNED and args.days is not None:
@@ -165,18 +161,13 @@ def run_move(args: argparse.Namespace) -> int:
             raise MoveRefused(exc.message + hint, code=exc.code, **exc.data) from None
         print(f"{detail.number}：{STATE_NAMES[before]} → {STATE_NAMES[detail.state]}")
         return 0
-    finally:
-        store.close()
 
 
 def run_list(args: argparse.Namespace) -> int:
     """List items, newest first, as text lines or a JSON array."""
     filters = ItemFilter(states=tuple(state_of(s) for s in args.state), overdue=args.overdue)
-    store = store_of(args)
-    try:
+    with store_of(args) as store:
         rows = store.items.rows(store.items.search_ids(filters))
-    finally:
-        store.close()
     if args.json:
         print(json.dumps([row_json(r) for r in rows], ensure_ascii=False, indent=1))
         return 0

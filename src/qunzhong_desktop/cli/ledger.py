@@ -50,8 +50,7 @@ def run_ledger(args: argparse.Namespace) -> int:
             "--station 只用于民情台账（--kind items）。", code="ledger.station_kind"
         )
     out = Path(args.out)
-    store = store_of(args)
-    try:
+    with store_of(args) as store:
         if station and not is_township(store.db):
             raise ValidationError(
                 "--station 只能在乡镇群众工作办使用：本机是工作站，台账里只有本站的事项。",
@@ -63,8 +62,6 @@ def run_ledger(args: argparse.Namespace) -> int:
             else SupportFilter(date_from=date_from, date_to=date_to)
         )
         result = export_ledger(store, filters, out)
-    finally:
-        store.close()
     print(f"已导出{result.title}：{result.rows} 行，{result.path.resolve()}")
     return 0
 

@@ -25,10 +25,7 @@ def register(commands: Any, home: argparse.ArgumentParser) -> None:
 
 def run_receipt(args: argparse.Namespace) -> int:
     """Write the receipt of one item."""
-    store = store_of(args)
-    try:
+    with store_of(args) as store:
         out = documents.receipt(store, args.number, Path(args.out))
         print(f"已生成受理回执：{out.resolve()}")
         return 0
-    finally:
-        store.close()

@@ -41,16 +41,13 @@ def run_report(args: argparse.Namespace) -> int:
     month = Month.parse(args.month)
     out = Path(args.out)
     station = (args.station or "").strip() or None
-    store = store_of(args)
-    try:
+    with store_of(args) as store:
         if station and not is_township(store.db):
             raise ValidationError(
                 "--station 只能在乡镇群众工作办使用：本机是工作站，月报只统计本站。",
                 code="report.station_not_township",
             )
         report = documents.monthly(store, month, out, station_code=station)
-    finally:
-        store.close()
     r, township = parts(report)
     if township is not None or station:
         print(f"{r.station_name or '全乡镇'}：")

@@ -37,11 +37,8 @@ def run_import_roster(args: argparse.Namespace) -> int:
     """Read, check and import a roster; print the counts."""
     # read the file before opening the store: a bad file never touches the data directory
     roster = load_roster(Path(args.file))
-    store = store_of(args)
-    try:
+    with store_of(args) as store:
         plan = plan_roster(store.db, roster) if args.dry_run else apply_roster(store.db, roster)
-    finally:
-        store.close()
     report = None
     failed: OutputError | None = None
     if args.report and plan.rejected:

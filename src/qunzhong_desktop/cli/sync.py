@@ -195,22 +195,18 @@ def open_keys(sync: SyncService) -> NodeKeys:
 # commands ----------------------------------------------------------------------------------
 def run_station_kit(args: argparse.Namespace) -> int:
     """Township: write the station kit."""
-    store = store_of(args)
-    try:
+    with store_of(args) as store:
         sync = SyncService(store.db, store.home)
         keys = open_keys(sync)
         path = sync.write_station_kit(args.out, keys)
         print(f"已导出乡镇工作包：{path}")
         print(f"乡镇密钥指纹：{keys.fingerprint}")
         return 0
-    finally:
-        store.close()
 
 
 def run_rekey(args: argparse.Namespace) -> int:
     """New keys, new epoch; the peer must enroll this PC again."""
-    store = store_of(args)
-    try:
+    with store_of(args) as store:
         sync = SyncService(store.db, store.home)
         fingerprint = sync.rekey(passphrase(new=True))
         again = (
@@ -221,14 +217,11 @@ def run_rekey(args: argparse.Namespace) -> int:
         print(f"已更换本机密钥，新的密钥轮次已开始。{again}")
         print(fingerprint)
         return 0
-    finally:
-        store.close()
 
 
 def run_enrollment(args: argparse.Namespace) -> int:
     """Station: write the enrollment file; the fingerprint is the last line."""
-    store = store_of(args)
-    try:
+    with store_of(args) as store:
         sync = SyncService(store.db, store.home)
         keys = open_keys(sync)
         fingerprint = sync.write_enrollment(args.out, keys)
@@ -238,50 +231,39 @@ def run_enrollment(args: argparse.Namespace) -> int:
         print("请把下面的密钥指纹抄在登记表上，交乡镇群众工作办核对：")
         print(fingerprint)
         return 0
-    finally:
-        store.close()
 
 
 def run_accept_kit(args: argparse.Namespace) -> int:
     """Station: take a kit of its township (configuration; new keys with the fingerprint)."""
-    store = store_of(args)
-    try:
+    with store_of(args) as store:
         info = SyncService(store.db, store.home).accept_station_kit(args.file, args.fingerprint)
         print(
             f"已导入{info.township_name}（{info.township_code}）的工作包："
             f"责任单位 {len(info.units)} 个，密钥指纹 {info.fingerprint}"
         )
         return 0
-    finally:
-        store.close()
 
 
 def run_enroll(args: argparse.Namespace) -> int:
     """Township: enroll a station once the fingerprint matches."""
-    store = store_of(args)
-    try:
+    with store_of(args) as store:
         info = SyncService(store.db, store.home).enroll(args.file, args.fingerprint)
         print(
             f"已登记工作站：{info.station_name}（{info.station_code}），"
             f"密钥轮次 {info.epoch}，指纹 {info.fingerprint}"
         )
         return 0
-    finally:
-        store.close()
 
 
 def run_export(args: argparse.Namespace) -> int:
     """Write the bundles due; a summary line each, then their paths on the last lines."""
-    store = store_of(args)
-    try:
+    with store_of(args) as store:
         sync = SyncService(store.db, store.home)
         keys = open_keys(sync)
         out = Path(args.out)
         if out.parent.is_dir():  # `--out E:/同步` on the stick: make the folder
             out.mkdir(exist_ok=True)
         results = sync.export_bundles(out, keys, station_code=args.station)
-    finally:
-        store.close()
     if not results:
         print("没有要导出的数据包（还没有登记的工作站）。")
         return 0
@@ -341,11 +323,8 @@ def run_import(args: argparse.Namespace) -> int:
 
 def run_stations(args: argparse.Namespace) -> int:
     """The stations board (township) or the township's row (station)."""
-    store = store_of(args)
-    try:
+    with store_of(args) as store:
         peers = SyncService(store.db, store.home).peers()
-    finally:
-        store.close()
     if args.json:
         print(json.dumps([peer_json(p) for p in peers], ensure_ascii=False, indent=1))
         return 0

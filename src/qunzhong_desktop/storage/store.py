@@ -56,6 +56,12 @@ class Store:
         """Release the database."""
         self.db.close()
 
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
 
 def open_store(home: Path, *, user: str = "") -> Store:
     """Migrate (after a backup copy) and open the store in a data directory."""

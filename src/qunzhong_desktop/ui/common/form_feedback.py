@@ -1,14 +1,31 @@
-"""How forms show what is wrong and ask before destroying anything.
+"""How forms show what is wrong, ask before destroying anything, and move on with Enter.
 
-Shared by the register dialogs: a wrong field gets a red border and its message as a
-tooltip, the messages are listed in a message area at the top of the form, and every
-destructive action goes through :func:`confirm` (tests replace it).
+In the dialogs a wrong field gets a red border and its message as a tooltip, and the
+messages are listed in a message area at the top of the form. In the profile forms each
+field is a :class:`FieldEdit` that explains a wrong value on its own line under it, in a
+:class:`FieldSet` that checks them. Every destructive action goes through :func:`confirm`
+(tests replace it). :func:`enter_moves_on` is the keyboard rule of every data-entry form:
+Enter goes to the next field, or presses the focused button, and never closes the form.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qunzhong_desktop.core.errors import ValidationError
+from qunzhong_desktop.ui.common.palette import ERROR_STYLE
 
 INVALID_STYLE = "border: 2px solid #c62828; border-radius: 3px; background: #fff5f5;"
 
@@ -72,3 +89,128 @@ def confirm(parent: QWidget | None, title: str, text: str, yes_text: str) -> boo
 def inform(parent: QWidget | None, title: str, text: str) -> None:
     """Tell the user something that needs no answer (e.g. nothing selected)."""
     QMessageBox.information(parent, title, text)
+
+
+ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+def enter_moves_on(form: QWidget, event: QKeyEvent) -> bool:
+    """Handle a plain Enter in ``form``: next field, or click the focused button.
+
+    Returns:
+        Whether the key was handled (the caller's ``keyPressEvent`` returns then).
+    """
+    if event.key() not in ENTER_KEYS or event.modifiers() != Qt.KeyboardModifier.NoModifier:
+        return False
+    focus = form.focusWidget()
+    if isinstance(focus, QPushButton):
+        focus.click()
+    else:
+        form.focusNextChild()
+    return True
+
+
+class FieldEdit(QWidget):
+    """A line edit with an error line under it (hidden while there is no error)."""
+
+    def __init__(self, placeholder: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit = QLineEdit(self)
+        self.edit.setPlaceholderText(placeholder)
+        self.edit.setClearButtonEnabled(True)
+        self.edit.setMinimumHeight(32)
+        self.error = QLabel(self)
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.error)
+        self.setFocusProxy(self.edit)
+        self.edit.textEdited.connect(self.clear_error)
+
+    def text(self) -> str:
+        """What is typed."""
+        return self.edit.text()
+
+    def set_text(self, text: str) -> None:
+        """Replace what is shown (never called on an error)."""
+        self.edit.setText(text)
+
+    def set_error(self, message: str) -> None:
+        """Explain what is wrong under the field."""
+        self.error.setText(message)
+        self.error.setVisible(bool(message))
+
+    def clear_error(self) -> None:
+        """Remove the explanation (the user is correcting the value)."""
+        self.set_error("")
+
+    def error_text(self) -> str:
+        """The explanation shown, or ``""``."""
+        return self.error.text() if self.error.isVisibleTo(self) else ""
+
+
+class FieldSet:
+    """Named :class:`FieldEdit` fields with their labels and checks; pages lay out a subset.
+
+    Args:
+        names: the fields, in form order (the names storage uses in a ValidationError's
+            ``field``).
+        labels: each field's label, translated.
+        placeholders: each field's hint, translated.
+
+    Subclasses implement :meth:`check_field`.
+    """
+
+    def __init__(
+        self, names: Iterable[str], labels: dict[str, str], placeholders: dict[str, str]
+    ) -> None:
+        self.names = tuple(names)
+        self.labels = labels
+        self.fields: dict[str, FieldEdit] = {k: FieldEdit(placeholders[k]) for k in self.names}
+
+    def add_rows(self, layout: QFormLayout, names: Iterable[str] | None = None) -> None:
+        """Put the named fields (default: all) into a form layout; that is the tab order."""
+        for name in self.names if names is None else names:
+            label = QLabel(self.labels[name])
+            label.setBuddy(self.fields[name].edit)
+            layout.addRow(label, self.fields[name])
+
+    def check_field(self, name: str) -> None:
+        """Raise :class:`ValidationError` if the field ``name`` holds a wrong value."""
+        raise NotImplementedError
+
+    def check(self, names: Iterable[str] | None = None) -> bool:
+        """Check the named fields (default: all); show each error under its field.
+
+        The first wrong field gets the focus.
+
+        Returns:
+            Whether all of them are right.
+        """
+        first: FieldEdit | None = None
+        for name in self.names if names is None else names:
+            field = self.fields[name]
+            try:
+                self.check_field(name)
+            except ValidationError as exc:
+                field.set_error(exc.message)
+                first = first or field
+            else:
+                field.clear_error()
+        if first is not None:
+            first.edit.setFocus()
+            first.edit.selectAll()
+        return first is None
+
+    def show_error(self, exc: ValidationError) -> bool:
+        """Show an error raised by storage under its field; False if it names none."""
+        field = self.fields.get(str(exc.data.get("field", "")))
+        if field is None:
+            return False
+        field.set_error(exc.message)
+        field.edit.setFocus()
+        return True

@@ -9,12 +9,47 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 FetchRecords = Callable[[Sequence[str]], Sequence[Any]]
+B = TypeVar("B")
+
+
+class BlockCache(Generic[B]):
+    """The most recently used blocks of a long list, fetched a block at a time.
+
+    Args:
+        block_size: rows per block.
+        max_blocks: blocks kept; the least recently used is dropped beyond that.
+    """
+
+    def __init__(self, block_size: int, max_blocks: int) -> None:
+        self.block_size = block_size
+        self.max_blocks = max_blocks
+        self._blocks: OrderedDict[int, B] = OrderedDict()
+        self.fetch_count = 0  # blocks fetched; tests prove laziness with it
+
+    def block_of(self, row: int, fetch: Callable[[int, int], B]) -> tuple[B, int]:
+        """The block holding ``row`` (``fetch(start, end)`` if not kept) and the row's offset."""
+        number = row // self.block_size
+        block = self._blocks.get(number)
+        start = number * self.block_size
+        if block is None:
+            block = fetch(start, start + self.block_size)
+            self.fetch_count += 1
+            self._blocks[number] = block
+            while len(self._blocks) > self.max_blocks:
+                self._blocks.popitem(last=False)
+        else:
+            self._blocks.move_to_end(number)
+        return block, row - start
+
+    def clear(self) -> None:
+        """Forget every block (the rows changed)."""
+        self._blocks.clear()
 
 
 class LazyIdTableModel(QAbstractTableModel):
@@ -31,15 +66,19 @@ class LazyIdTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._fetch_records = fetch_records
         self._ids: list[str] = []
-        self._blocks: OrderedDict[int, dict[str, Any]] = OrderedDict()
+        self._cache: BlockCache[dict[str, Any]] = BlockCache(self.BLOCK_SIZE, self.MAX_BLOCKS)
         self._headers: list[str] = []
-        self.fetch_count = 0  # how many blocks were fetched; tests prove laziness with it
+
+    @property
+    def fetch_count(self) -> int:
+        """How many blocks were fetched; tests prove laziness with it."""
+        return self._cache.fetch_count
 
     def set_ids(self, ids: Sequence[str]) -> None:
         """Show these ids, in this order; nothing is fetched until painted."""
         self.beginResetModel()
         self._ids = list(ids)
-        self._blocks.clear()
+        self._cache.clear()
         self.endResetModel()
 
     def ids(self) -> list[str]:
@@ -55,23 +94,15 @@ class LazyIdTableModel(QAbstractTableModel):
 
     def record(self, row: int) -> Any:
         """The fetched record of a row (fetching its block if needed), or None if gone."""
-        block = row // self.BLOCK_SIZE
-        records = self._blocks.get(block)
-        if records is None:
-            start = block * self.BLOCK_SIZE
-            fetched = self._fetch_records(self._ids[start : start + self.BLOCK_SIZE])
-            records = {r.id: r for r in fetched}
-            self.fetch_count += 1
-            self._blocks[block] = records
-            while len(self._blocks) > self.MAX_BLOCKS:
-                self._blocks.popitem(last=False)
-        else:
-            self._blocks.move_to_end(block)
+        records, _offset = self._cache.block_of(row, self._fetch_block)
         return records.get(self._ids[row])
+
+    def _fetch_block(self, start: int, end: int) -> dict[str, Any]:
+        return {r.id: r for r in self._fetch_records(self._ids[start:end])}
 
     def refresh(self) -> None:
         """Forget fetched records (after an edit) and repaint; the ids stay."""
-        self._blocks.clear()
+        self._cache.clear()
         if self._ids:
             self.dataChanged.emit(
                 self.index(0, 0), self.index(len(self._ids) - 1, self.columnCount() - 1)

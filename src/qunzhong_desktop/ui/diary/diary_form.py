@@ -48,7 +48,9 @@ from qunzhong_desktop.core.intake.states import STATE_NAMES, State
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common.clock import Today
 from qunzhong_desktop.ui.common.form_feedback import (
+    ENTER_KEYS,
     clear_invalid,
+    enter_moves_on,
     mark_invalid,
     message_area,
     show_messages,
@@ -57,7 +59,6 @@ from qunzhong_desktop.ui.diary.finding_dialog import FindingDialog, run_finding_
 
 SEARCH_DELAY_MS = 150
 HITS = 12
-ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 BANNER_STYLE = (
     "QLabel#savedBanner { background: #e8f5e9; border: 1px solid #81c784; border-radius: 4px;"
     " padding: 6px; font-weight: bold; color: #1b5e20; }"
@@ -501,12 +502,7 @@ class DiaryForm(QDialog):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter in a field goes to the next one (buttons: presses them), never closes."""
-        if event.key() in ENTER_KEYS and event.modifiers() == Qt.KeyboardModifier.NoModifier:
-            focus = self.focusWidget()
-            if isinstance(focus, QPushButton):
-                focus.click()
-            else:
-                self.focusNextChild()
+        if enter_moves_on(self, event):
             return
         super().keyPressEvent(event)
 

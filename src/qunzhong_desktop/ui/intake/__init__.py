@@ -1,13 +1,14 @@
 """受理 (intake): the work lists, the intake form, an item's page, its steps, receipts.
 
-Other features use only the names below (lazily imported: a page's modules load
-when it is first shown); the modules of this folder are its own.
+Other features use only the names below (``ui/__init__.py``); the modules of this
+folder are its own.
 """
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from qunzhong_desktop.ui import lazy_names
 
 PUBLIC = {
     "IntakePage": "intake_page",
@@ -30,12 +31,7 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    module = PUBLIC.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    attribute = ALIASES.get(name, name)
-    return getattr(importlib.import_module(f"{__name__}.{module}"), attribute)
+__getattr__ = lazy_names(__name__, PUBLIC, ALIASES)
 
 
 if TYPE_CHECKING:

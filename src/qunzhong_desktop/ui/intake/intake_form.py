@@ -36,12 +36,13 @@ from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common.clock import Clock, operator_name
 from qunzhong_desktop.ui.common.form_feedback import (
     clear_invalid,
+    enter_moves_on,
     mark_invalid,
     message_area,
     show_messages,
 )
 from qunzhong_desktop.ui.intake import receipt_link
-from qunzhong_desktop.ui.intake.requester_picker import ENTER_KEYS, RequesterPicker
+from qunzhong_desktop.ui.intake.requester_picker import RequesterPicker
 
 DEFAULTS = {"channel": "来访", "grade": "B", "type": "承诺件"}
 
@@ -202,12 +203,7 @@ class IntakeForm(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter in a field goes to the next one (buttons: presses them)."""
-        if event.key() in ENTER_KEYS and event.modifiers() == Qt.KeyboardModifier.NoModifier:
-            focus = self.focusWidget()
-            if isinstance(focus, QPushButton):
-                focus.click()
-            else:
-                self.focusNextChild()
+        if enter_moves_on(self, event):
             return
         super().keyPressEvent(event)
 

@@ -14,17 +14,13 @@ import datetime as dt
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +31,14 @@ from qunzhong_desktop.core.intake.states import CLOCK_RUNNING, DONE, FINAL, STAT
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common import form_feedback
 from qunzhong_desktop.ui.common.clock import Clock, operator_name
+from qunzhong_desktop.ui.common.list_parts import (
+    count_and_legend,
+    count_label,
+    deadline_legend,
+    filter_combo,
+    list_table,
+    refill,
+)
 from qunzhong_desktop.ui.intake.intake_form import IntakeForm
 from qunzhong_desktop.ui.intake.worklist_model import WorkListModel
 
@@ -136,63 +140,24 @@ class IntakePage(QWidget):
         top.addWidget(self.text, 1)
         top.addWidget(self.order)
         filters = QHBoxLayout()
-        self.state = self._combo(panel, filters, self.tr("状态"))
-        self.grade = self._combo(panel, filters, self.tr("等级"))
-        self.domain = self._combo(panel, filters, self.tr("类别"))
-        self.channel = self._combo(panel, filters, self.tr("渠道"))
-        self.grid = self._combo(panel, filters, self.tr("网格"))
-        self.period = self._combo(panel, filters, self.tr("受理日期"))
+        self.state = filter_combo(panel, filters, self.tr("状态"))
+        self.grade = filter_combo(panel, filters, self.tr("等级"))
+        self.domain = filter_combo(panel, filters, self.tr("类别"))
+        self.channel = filter_combo(panel, filters, self.tr("渠道"))
+        self.grid = filter_combo(panel, filters, self.tr("网格"))
+        self.period = filter_combo(panel, filters, self.tr("受理日期"))
         filters.addStretch(1)
         self.model = WorkListModel(
             lambda ids: self._store.items.rows(ids, today=self._clock().date()), self
         )
-        self.table = QTableView(panel)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setDefaultSectionSize(30)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        for column, width in enumerate(COLUMN_WIDTHS):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            self.table.setColumnWidth(column, width)
-        self.table.activated.connect(lambda index: self.open_item(index.row()))
-        self.count_label = QLabel(panel)
-        self.count_label.setStyleSheet("font-weight: bold;")
-        legend = QLabel(
-            self.tr(
-                "<span style='background:#ffcdd2'>&nbsp;红色&nbsp;</span> 已超期　"
-                "<span style='background:#ffe0a3'>&nbsp;黄色&nbsp;</span> 今明两个工作日到期　"
-                "<span style='background:#e8f5e9'>&nbsp;绿色&nbsp;</span> 正常　"
-                "<span style='background:#eceff1'>&nbsp;灰色&nbsp;</span> 待补件暂停计时　"
-                "双击或回车打开事项"
-            ),
-            panel,
-        )
-        legend.setWordWrap(True)
-        legend.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.count_label)
-        bottom.addWidget(legend, 1)
+        self.table = list_table(panel, self.model, COLUMN_WIDTHS, on_open=self.open_item)
+        self.count_label = count_label(panel)
+        legend = deadline_legend(panel, self.tr("双击或回车打开事项"), paused=True)
         layout.addLayout(top)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
-        layout.addLayout(bottom)
+        layout.addLayout(count_and_legend(self.count_label, legend))
         return panel
-
-    def _combo(self, parent: QWidget, row: QHBoxLayout, caption: str) -> QComboBox:
-        combo = QComboBox(parent)
-        # a narrow minimum, so the filter bar never widens the window
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(5)
-        label = QLabel(caption, parent)
-        label.setBuddy(combo)
-        row.addWidget(label)
-        row.addWidget(combo)
-        return combo
 
     def reload_filters(self) -> None:
         """Refill the filter combos (grids and domains may have changed), keeping the choice."""
@@ -218,14 +183,7 @@ class IntakePage(QWidget):
             ),
         ]
         for combo, everything, items in choices:
-            current = combo.currentData()
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem(everything, None)
-            for text, data in items:
-                combo.addItem(text, data)
-            combo.setCurrentIndex(max(combo.findData(current), 0) if current is not None else 0)
-            combo.blockSignals(False)
+            refill(combo, everything, items)
 
     # the lists ----------------------------------------------------------------------------
     def current_view(self) -> str:

@@ -23,11 +23,10 @@ from PySide6.QtWidgets import (
 from qunzhong_desktop.core import phone
 from qunzhong_desktop.storage.register_repo import PersonHit
 from qunzhong_desktop.storage.store import Store
-from qunzhong_desktop.ui.common.form_feedback import clear_invalid
+from qunzhong_desktop.ui.common.form_feedback import ENTER_KEYS, clear_invalid
 
 SEARCH_DELAY_MS = 150
 POPUP_ROWS = 8
-ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 class RequesterPicker(QGroupBox):

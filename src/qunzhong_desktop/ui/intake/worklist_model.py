@@ -20,6 +20,12 @@ from qunzhong_desktop.core.intake.records import ItemRow
 from qunzhong_desktop.core.intake.rules import GRADES
 from qunzhong_desktop.core.intake.states import STATE_NAMES
 from qunzhong_desktop.ui.common.lazy_table import AnyIndex, LazyIdTableModel
+from qunzhong_desktop.ui.common.palette import (
+    DUE_SOON_TINT,
+    ON_TIME_TINT,
+    OVERDUE_TINT,
+    PAUSED_TINT,
+)
 
 FetchRows = Callable[[Sequence[str]], list[ItemRow]]
 
@@ -55,10 +61,10 @@ class Column(IntEnum):
 
 
 URGENCY_COLOURS: dict[Urgency, str] = {
-    Urgency.ON_TIME: "#e8f5e9",
-    Urgency.DUE_SOON: "#ffe0a3",
-    Urgency.OVERDUE: "#ffcdd2",
-    Urgency.PAUSED: "#eceff1",
+    Urgency.ON_TIME: ON_TIME_TINT,
+    Urgency.DUE_SOON: DUE_SOON_TINT,
+    Urgency.OVERDUE: OVERDUE_TINT,
+    Urgency.PAUSED: PAUSED_TINT,
 }
 TEXT_COLOUR = "#212121"  # the tints are light: keep the text dark on a dark theme too
 CONTENT_CHARS = 40

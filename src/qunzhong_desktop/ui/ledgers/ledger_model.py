@@ -8,13 +8,13 @@ are kept; the others are dropped and fetched again when scrolled back to.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from qunzhong_desktop.core.ledger import Column, Row
+from qunzhong_desktop.ui.common.lazy_table import BlockCache
 
 FetchBlock = Callable[[int, int], list[Row]]
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -37,33 +37,28 @@ class LedgerModel(QAbstractTableModel):
         self._columns = list(columns)
         self._count = 0
         self._fetch: FetchBlock = lambda _start, _end: []
-        self._blocks: OrderedDict[int, list[Row]] = OrderedDict()
-        self.fetch_count = 0  # blocks fetched; tests prove laziness with it
+        self._cache: BlockCache[list[Row]] = BlockCache(self.BLOCK_SIZE, self.MAX_BLOCKS)
+
+    @property
+    def fetch_count(self) -> int:
+        """Blocks fetched; tests prove laziness with it."""
+        return self._cache.fetch_count
 
     def set_source(self, count: int, fetch: FetchBlock) -> None:
         """Show ``count`` rows, fetched by ``fetch(start, end)`` when needed."""
         self.beginResetModel()
         self._count = count
         self._fetch = fetch
-        self._blocks.clear()
+        self._cache.clear()
         self.endResetModel()
 
     def row_values(self, row: int) -> Row | None:
         """The values of a row (fetching its block if needed)."""
         if not 0 <= row < self._count:
             return None
-        block = row // self.BLOCK_SIZE
-        rows = self._blocks.get(block)
-        if rows is None:
-            start = block * self.BLOCK_SIZE
-            rows = self._fetch(start, min(start + self.BLOCK_SIZE, self._count))
-            self.fetch_count += 1
-            self._blocks[block] = rows
-            while len(self._blocks) > self.MAX_BLOCKS:
-                self._blocks.popitem(last=False)
-        else:
-            self._blocks.move_to_end(block)
-        offset = row - block * self.BLOCK_SIZE
+        rows, offset = self._cache.block_of(
+            row, lambda start, end: self._fetch(start, min(end, self._count))
+        )
         return rows[offset] if offset < len(rows) else None
 
     # Qt model interface -------------------------------------------------------------------

@@ -17,14 +17,11 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -44,6 +41,13 @@ from qunzhong_desktop.core.work import CancelToken, Progress
 from qunzhong_desktop.storage.ledger_repo import SqlLedger, is_township, station_names
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common.clock import Today
+from qunzhong_desktop.ui.common.list_parts import (
+    count_label,
+    filter_combo,
+    list_table,
+    refill,
+    show_filter,
+)
 from qunzhong_desktop.ui.common.printing import print_document
 from qunzhong_desktop.ui.common.tasks import run_task
 from qunzhong_desktop.ui.ledgers.ledger_model import LedgerModel
@@ -78,7 +82,6 @@ class _LedgerTab(QWidget):
         self.store = store
         self.clock = clock
         self.filters = QHBoxLayout()
-        self.captions: dict[QComboBox, QLabel] = {}
         self.period = self.combo(self.tr("期间"))
         for text, key in (
             (self.tr("全部"), None),
@@ -90,20 +93,9 @@ class _LedgerTab(QWidget):
         ):
             self.period.addItem(text, key)
         self.model = LedgerModel(columns, self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(28)
-        header = self.table.horizontalHeader()
-        for index, column in enumerate(columns):
-            header.setSectionResizeMode(index, QHeaderView.ResizeMode.Interactive)
-            self.table.setColumnWidth(index, int(column.width * PIXELS_PER_WIDTH) + 8)
-        self.count_label = QLabel(self)
-        self.count_label.setStyleSheet("font-weight: bold;")
+        widths = [int(column.width * PIXELS_PER_WIDTH) + 8 for column in columns]
+        self.table = list_table(self, self.model, widths, row_height=28, stretch_last=False)
+        self.count_label = count_label(self)
         self.status_label = QLabel(self)
         self.excel_button = QPushButton(self.tr("导出 Excel"), self)
         self.pdf_button = QPushButton(self.tr("打印 PDF"), self)
@@ -121,15 +113,7 @@ class _LedgerTab(QWidget):
 
     def combo(self, caption: str) -> QComboBox:
         """A filter combo with its caption, added to the filter bar."""
-        combo = QComboBox(self)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(6)
-        label = QLabel(caption, self)
-        label.setBuddy(combo)
-        self.captions[combo] = label
-        self.filters.addWidget(label)
-        self.filters.addWidget(combo)
-        return combo
+        return filter_combo(self, self.filters, caption, chars=6)
 
     def dates(self) -> tuple[dt.date | None, dt.date | None]:
         """The period chosen."""
@@ -220,8 +204,7 @@ class ItemLedgerTab(_LedgerTab):
         self.domain = self.combo(self.tr("类别"))
         self.filters.addStretch(1)
         self.station.setMinimumContentsLength(10)
-        for widget in (self.station, self.captions[self.station]):
-            widget.setVisible(self.township)
+        show_filter(self.station, self.township)
         self.reload_filters()
         for combo in (self.period, self.station, self.state, self.grid, self.domain):
             combo.currentIndexChanged.connect(self.search)
@@ -238,14 +221,7 @@ class ItemLedgerTab(_LedgerTab):
             (self.domain, self.tr("全部类别"), [(d, d) for d in self.store.items.domain_days()]),
         ]
         for combo, everything, items in choices:
-            current = combo.currentData()
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem(everything, None)
-            for text, data in items:
-                combo.addItem(text, data)
-            combo.setCurrentIndex(max(combo.findData(current), 0) if current is not None else 0)
-            combo.blockSignals(False)
+            refill(combo, everything, items)
 
     def station_choices(self) -> list[tuple[str, object]]:
         """(name, code) of the stations to choose from: the township's, none at a station."""
@@ -304,14 +280,7 @@ class SupportLedgerTab(_LedgerTab):
             (self.grid, self.tr("全部网格"), [(g.name, g.id) for g in self.store.register.grids()]),
             (self.tag, self.tr("全部类别"), [(t, t) for t in SUPPORT_TAGS]),
         ):
-            current = combo.currentData()
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem(everything, None)
-            for text, data in items:
-                combo.addItem(text, data)
-            combo.setCurrentIndex(max(combo.findData(current), 0) if current is not None else 0)
-            combo.blockSignals(False)
+            refill(combo, everything, items)
 
     def current_filter(self) -> SupportFilter:
         """The support-ledger filter of the bar."""

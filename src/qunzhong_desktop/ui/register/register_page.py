@@ -11,12 +11,10 @@ from collections.abc import Callable
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -28,6 +26,7 @@ from PySide6.QtWidgets import (
 from qunzhong_desktop.core.entities import SUPPORT_TAGS
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common import form_feedback
+from qunzhong_desktop.ui.common.list_parts import count_label, list_table, refill
 from qunzhong_desktop.ui.register.grids_cadres_dialog import GridsCadresDialog, PairDialog
 from qunzhong_desktop.ui.register.household_dialog import HouseholdDialog
 from qunzhong_desktop.ui.register.household_model import HouseholdTableModel
@@ -99,29 +98,16 @@ class RegisterPage(QWidget):
 
     def _table(self) -> QTableView:
         self.model = HouseholdTableModel(self._store.register.household_rows, self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table = list_table(self, self.model, COLUMN_WIDTHS, several=True)
         self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setDefaultSectionSize(30)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setHighlightSections(False)
-        for column, width in enumerate(COLUMN_WIDTHS):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            self.table.setColumnWidth(column, width)
+        self.table.horizontalHeader().setHighlightSections(False)
         self.table.activated.connect(lambda _index: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         return self.table
 
     def _actions(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.count_label = QLabel(self)
-        self.count_label.setStyleSheet("font-weight: bold;")
+        self.count_label = count_label(self)
         row.addWidget(self.count_label)
         row.addStretch(1)
         self.add_button = self._button(row, self.tr("新增户"), self.add_household, "Ctrl+N")
@@ -151,22 +137,16 @@ class RegisterPage(QWidget):
     # search ----------------------------------------------------------------------------------
     def reload_filters(self) -> None:
         """Refill the grid and tag combos, keeping the current choice."""
-        grid_id = self.grid_combo.currentData()
-        tag = self.tag_combo.currentData()
-        for combo in (self.grid_combo, self.tag_combo):
-            combo.blockSignals(True)
-            combo.clear()
-        self.grid_combo.addItem(self.tr("全部网格"), None)
-        for grid in self._store.register.grids():
-            self.grid_combo.addItem(grid.name, grid.id)
-        self.tag_combo.addItem(self.tr("全部标签"), None)
-        self.tag_combo.addItem(self.tr("需核对（导入时标记）"), FLAGGED)
-        for name in SUPPORT_TAGS:
-            self.tag_combo.addItem(name, name)
-        self.grid_combo.setCurrentIndex(max(self.grid_combo.findData(grid_id), 0))
-        self.tag_combo.setCurrentIndex(max(self.tag_combo.findData(tag), 0))
-        for combo in (self.grid_combo, self.tag_combo):
-            combo.blockSignals(False)
+        refill(
+            self.grid_combo,
+            self.tr("全部网格"),
+            [(grid.name, grid.id) for grid in self._store.register.grids()],
+        )
+        refill(
+            self.tag_combo,
+            self.tr("全部标签"),
+            [(self.tr("需核对（导入时标记）"), FLAGGED), *((name, name) for name in SUPPORT_TAGS)],
+        )
 
     def show_flagged(self) -> None:
         """Show only households with a member the roster import flagged (需核对)."""

@@ -28,7 +28,7 @@ from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common import stale_dialog
 from qunzhong_desktop.ui.common.errors import show_error
 from qunzhong_desktop.ui.common.palette import ERROR_STYLE
-from qunzhong_desktop.ui.common.station_fields import FIELDS, StationFields
+from qunzhong_desktop.ui.common.profile_fields import FIELDS, StationFields
 from qunzhong_desktop.ui.common.tasks import CancelToken, Progress, run_task
 from qunzhong_desktop.ui.settings.calendar_settings import CalendarBox, DomainDaysBox
 

@@ -1,25 +1,20 @@
 """设置向导 (the set-up wizard, station or township).
 
-Other features use only the names below (lazily imported: a page's modules load
-when it is first shown); the modules of this folder are its own.
+Other features use only the names below (``ui/__init__.py``); the modules of this
+folder are its own.
 """
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from qunzhong_desktop.ui import lazy_names
 
 PUBLIC = {
     "SetupWizard": "setup_wizard",
 }
 __all__ = ["SetupWizard"]
-
-
-def __getattr__(name: str) -> Any:
-    module = PUBLIC.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(f"{__name__}.{module}"), name)
+__getattr__ = lazy_names(__name__, PUBLIC)
 
 
 if TYPE_CHECKING:

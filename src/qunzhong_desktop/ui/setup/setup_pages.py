@@ -34,9 +34,9 @@ from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.sync.node import MIN_PASSPHRASE, passphrase_from_env
 from qunzhong_desktop.sync.service import SyncService
 from qunzhong_desktop.sync.views import KitInfo
+from qunzhong_desktop.ui.common.form_feedback import FieldEdit
 from qunzhong_desktop.ui.common.palette import ERROR_STYLE
-from qunzhong_desktop.ui.common.station_fields import FieldEdit
-from qunzhong_desktop.ui.common.township_fields import TownshipFields
+from qunzhong_desktop.ui.common.profile_fields import TownshipFields
 
 translate = QCoreApplication.translate
 

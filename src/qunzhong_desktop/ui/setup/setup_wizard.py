@@ -28,9 +28,8 @@ from qunzhong_desktop.sync.keys import KeyStoreError
 from qunzhong_desktop.sync.service import SyncService
 from qunzhong_desktop.sync.views import KitInfo
 from qunzhong_desktop.ui.common.errors import show_error
-from qunzhong_desktop.ui.common.station_fields import StationFields
+from qunzhong_desktop.ui.common.profile_fields import StationFields, TownshipFields
 from qunzhong_desktop.ui.common.tasks import wait_for
-from qunzhong_desktop.ui.common.township_fields import TownshipFields
 from qunzhong_desktop.ui.setup.setup_pages import (
     TOWNSHIP,
     SetupDonePage,

@@ -17,11 +17,9 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -39,6 +37,14 @@ from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common import form_feedback
 from qunzhong_desktop.ui.common.clock import Clock
 from qunzhong_desktop.ui.common.errors import show_error
+from qunzhong_desktop.ui.common.list_parts import (
+    count_and_legend,
+    count_label,
+    deadline_legend,
+    filter_combo,
+    list_table,
+    refill,
+)
 from qunzhong_desktop.ui.intake import FetchRows, ItemDialog, WorkListColumn, WorkListModel
 from qunzhong_desktop.ui.triage.assign_dialog import (
     AssignDialog,
@@ -238,7 +244,7 @@ class TriagePage(QWidget):
 
     def _filter_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.view = self._combo(row, self.tr("状态(&S)"), 6)
+        self.view = filter_combo(self, row, self.tr("状态(&S)"), chars=6, spacing=8)
         titles = {
             "waiting": self.tr("待交办"),
             "assigned": self.tr("已交办"),
@@ -249,25 +255,14 @@ class TriagePage(QWidget):
         for key in VIEWS:
             self.view.addItem(titles[key], key)
         self.view.setItemData(0, self.tr("已上报和待交办的事项"), Qt.ItemDataRole.ToolTipRole)
-        self.station = self._combo(row, self.tr("工作站(&T)"), 10)
-        self.unit = self._combo(row, self.tr("责任单位(&U)"), 6)
+        self.station = filter_combo(self, row, self.tr("工作站(&T)"), chars=10, spacing=8)
+        self.unit = filter_combo(self, row, self.tr("责任单位(&U)"), chars=6, spacing=8)
         self.text = QLineEdit(self)
         self.text.setPlaceholderText(self.tr("编号 / 诉求人 / 内容 (Ctrl+F)"))
         self.text.setClearButtonEnabled(True)
         self.text.setMinimumWidth(200)
         row.addWidget(self.text, 1)
         return row
-
-    def _combo(self, row: QHBoxLayout, caption: str, chars: int) -> QComboBox:
-        combo = QComboBox(self)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(chars)
-        label = QLabel(caption, self)
-        label.setBuddy(combo)
-        row.addWidget(label)
-        row.addWidget(combo)
-        row.addSpacing(8)
-        return combo
 
     def _action_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -291,44 +286,16 @@ class TriagePage(QWidget):
 
     def _table(self) -> QTableView:
         self.model = TriageModel(self._fetch_rows, self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setDefaultSectionSize(30)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        for column, width in enumerate(COLUMN_WIDTHS):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            # never narrower than its title (English titles are longer)
-            self.table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
-        self.table.activated.connect(lambda index: self.open_item(index.row()))
+        self.table = list_table(self, self.model, COLUMN_WIDTHS, on_open=self.open_item)
         self.table.selectionModel().currentRowChanged.connect(
             lambda _current, _previous: self._update_buttons()
         )
         return self.table
 
     def _bottom_row(self) -> QHBoxLayout:
-        self.count_label = QLabel(self)
-        self.count_label.setStyleSheet("font-weight: bold;")
-        legend = QLabel(
-            self.tr(
-                "<span style='background:#ffcdd2'>&nbsp;红色&nbsp;</span> 已超期　"
-                "<span style='background:#ffe0a3'>&nbsp;黄色&nbsp;</span> 今明两个工作日到期　"
-                "<span style='background:#e8f5e9'>&nbsp;绿色&nbsp;</span> 正常　"
-                "双击或回车查看事项和办理经过"
-            ),
-            self,
-        )
-        legend.setWordWrap(True)
-        legend.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        row = QHBoxLayout()
-        row.addWidget(self.count_label)
-        row.addWidget(legend, 1)
-        return row
+        self.count_label = count_label(self)
+        legend = deadline_legend(self, self.tr("双击或回车查看事项和办理经过"))
+        return count_and_legend(self.count_label, legend)
 
     # the list -----------------------------------------------------------------------------
     def _today(self) -> dt.date:
@@ -350,15 +317,7 @@ class TriagePage(QWidget):
             (self.unit, self.tr("全部单位"), [(u, u) for u in self._store.items.units()]),
         ]
         for combo, everything, items in choices:
-            current = combo.currentData()
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem(everything, None)
-            for text, data in items:
-                combo.addItem(text, data)
-                combo.setItemData(combo.count() - 1, data, Qt.ItemDataRole.ToolTipRole)
-            combo.setCurrentIndex(max(combo.findData(current), 0) if current is not None else 0)
-            combo.blockSignals(False)
+            refill(combo, everything, items, tooltips=True)
 
     def show_view(self, view: str) -> None:
         """Choose a state list: ``waiting``, ``assigned``, ``overdue``, ``done`` or ``all``."""

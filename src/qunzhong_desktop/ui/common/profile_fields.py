@@ -1,21 +1,29 @@
-"""The station-profile fields, shared by the set-up wizard and the settings page.
+"""The profile fields of this PC: a station's (wizard and settings page) and a township's.
 
-Each field is a line edit with its own error line under it, so a wrong value is explained
-right where it was typed and nothing the user typed is ever cleared.
+Both are a :class:`~.form_feedback.FieldSet`: each field explains a wrong value on its own
+line under it, and nothing the user typed is ever cleared.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from qunzhong_desktop.core import phone, regions
 from qunzhong_desktop.core.entities import StationProfile
 from qunzhong_desktop.core.errors import ValidationError
 from qunzhong_desktop.core.text import clean
-from qunzhong_desktop.ui.common.palette import ERROR_STYLE
+from qunzhong_desktop.ui.common.form_feedback import FieldSet
+
+__all__ = [
+    "FIELDS",
+    "TOWNSHIP_FIELDS",
+    "StationFields",
+    "TownshipFields",
+    "labels",
+    "township_labels",
+]
 
 translate = QCoreApplication.translate
 
@@ -65,49 +73,6 @@ def _placeholders() -> dict[str, str]:
     }
 
 
-class FieldEdit(QWidget):
-    """A line edit with an error line under it (hidden while there is no error)."""
-
-    def __init__(self, placeholder: str = "", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.edit = QLineEdit(self)
-        self.edit.setPlaceholderText(placeholder)
-        self.edit.setClearButtonEnabled(True)
-        self.edit.setMinimumHeight(32)
-        self.error = QLabel(self)
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addWidget(self.edit)
-        layout.addWidget(self.error)
-        self.setFocusProxy(self.edit)
-        self.edit.textEdited.connect(self.clear_error)
-
-    def text(self) -> str:
-        """What is typed."""
-        return self.edit.text()
-
-    def set_text(self, text: str) -> None:
-        """Replace what is shown (never called on an error)."""
-        self.edit.setText(text)
-
-    def set_error(self, message: str) -> None:
-        """Explain what is wrong under the field."""
-        self.error.setText(message)
-        self.error.setVisible(bool(message))
-
-    def clear_error(self) -> None:
-        """Remove the explanation (the user is correcting the value)."""
-        self.set_error("")
-
-    def error_text(self) -> str:
-        """The explanation shown, or ``""``."""
-        return self.error.text() if self.error.isVisibleTo(self) else ""
-
-
 def _required(value: str, label: str) -> None:
     if not clean(value):
         raise ValidationError(
@@ -115,13 +80,11 @@ def _required(value: str, label: str) -> None:
         )
 
 
-class StationFields:
+class StationFields(FieldSet):
     """The widgets of every profile field, and their checks; pages lay out a subset."""
 
     def __init__(self, *, on_change: Callable[[], None] | None = None) -> None:
-        placeholders = _placeholders()
-        self.labels = labels()
-        self.fields: dict[str, FieldEdit] = {k: FieldEdit(placeholders[k]) for k in FIELDS}
+        super().__init__(FIELDS, labels(), _placeholders())
         self.fields["code"].edit.setMaxLength(20)
         self.fields["township_code"].edit.setMaxLength(15)
         self._township_auto = True
@@ -131,13 +94,6 @@ class StationFields:
         if on_change is not None:
             for field in self.fields.values():
                 field.edit.textChanged.connect(on_change)
-
-    def add_rows(self, layout: QFormLayout, names: Iterable[str]) -> None:
-        """Put the named fields into a form layout, in order (which is also the tab order)."""
-        for name in names:
-            label = QLabel(self.labels[name])
-            label.setBuddy(self.fields[name].edit)
-            layout.addRow(label, self.fields[name])
 
     def _township_typed(self, text: str) -> None:
         # once the user types a township code, it is theirs: stop filling it in
@@ -177,7 +133,9 @@ class StationFields:
         self._township_auto = False
 
     # checks -----------------------------------------------------------------------------
-    def _check(self, name: str, profile: StationProfile) -> None:
+    def check_field(self, name: str) -> None:
+        """Raise :class:`ValidationError` if the field ``name`` holds a wrong value."""
+        profile = self.profile()
         value = getattr(profile, name)
         if name in ("code", "township_code", "name", "township_name"):
             _required(value, self.labels[name])
@@ -193,33 +151,54 @@ class StationFields:
         elif name in ("phone", "supervision_phone", "township_phone") and value.strip():
             phone.normalise(value)
 
-    def check(self, names: Iterable[str]) -> bool:
-        """Check the named fields, show every error next to its field, focus the first.
 
-        Returns:
-            Whether all of them are right.
-        """
-        profile = self.profile()
-        first: FieldEdit | None = None
-        for name in names:
-            field = self.fields[name]
-            try:
-                self._check(name, profile)
-            except ValidationError as exc:
-                field.set_error(exc.message)
-                first = first or field
-            else:
-                field.clear_error()
-        if first is not None:
-            first.edit.setFocus()
-            first.edit.selectAll()
-        return first is None
+# the township ---------------------------------------------------------------------------
+#: The fields, named as ``init_township`` names them in a ValidationError's ``field``.
+TOWNSHIP_FIELDS: tuple[str, ...] = ("code", "name", "phone")
 
-    def show_error(self, exc: ValidationError) -> bool:
-        """Show an error raised by storage next to its field; False if it names none."""
-        field = self.fields.get(str(exc.data.get("field", "")))
-        if field is None:
-            return False
-        field.set_error(exc.message)
-        field.edit.setFocus()
-        return True
+
+def township_labels() -> dict[str, str]:
+    """The label of every field, translated."""
+    return {
+        "code": translate("TownshipForm", "乡镇代码"),
+        "name": translate("TownshipForm", "乡镇群众工作办名称"),
+        "phone": translate("TownshipForm", "电话"),
+    }
+
+
+def _township_placeholders() -> dict[str, str]:
+    return {
+        "code": translate("TownshipForm", "9 位乡镇级统计用区划代码，例如 430121101"),
+        "name": translate("TownshipForm", "例如 白沙镇群众工作办"),
+        "phone": translate("TownshipForm", "座机或手机，可以以后再填"),
+    }
+
+
+class TownshipFields(FieldSet):
+    """The widgets of the township profile and their checks."""
+
+    def __init__(self) -> None:
+        super().__init__(TOWNSHIP_FIELDS, township_labels(), _township_placeholders())
+        self.fields["code"].edit.setMaxLength(15)
+
+    def values(self) -> tuple[str, str, str]:
+        """(code, name, phone) as typed."""
+        code, name, phone_number = (self.fields[k].text() for k in TOWNSHIP_FIELDS)
+        return code, name, phone_number
+
+    def check_field(self, name: str) -> None:
+        """Raise :class:`ValidationError` if the field ``name`` holds a wrong value."""
+        value = self.fields[name].text()
+        if name == "code":
+            if not clean(value):
+                raise ValidationError(
+                    translate("TownshipForm", "请填写乡镇代码。"), code="required"
+                )
+            regions.normalise_township_code(value)
+        elif name == "name":
+            if not clean(value):
+                raise ValidationError(
+                    translate("TownshipForm", "请填写乡镇群众工作办名称。"), code="required"
+                )
+        elif value.strip():
+            phone.normalise(value)
