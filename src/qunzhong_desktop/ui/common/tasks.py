@@ -75,15 +75,25 @@ class _Worker(QRunnable):
         self.signals = _Signals()
 
     def _progress(self, done: int, total: int, text: str = "", /) -> None:
-        self.signals.progressed.emit(done, total, text)
+        try:
+            self.signals.progressed.emit(done, total, text)
+        except RuntimeError:  # the window closed meanwhile
+            self.token.cancel()
 
     def run(self) -> None:
         try:
             result = self.fn(self._progress, self.token)
         except Exception as exc:  # handed to the GUI thread, which shows or logs it
-            self.signals.failed.emit(exc)
+            self._emit(self.signals.failed, exc)
         else:
-            self.signals.succeeded.emit(result)
+            self._emit(self.signals.succeeded, result)
+
+    @staticmethod
+    def _emit(signal: Any, value: object) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the window closed meanwhile: nobody is left to tell
+            log.info("a background task finished after its window closed")
 
 
 class Task(QObject):
