@@ -530,8 +530,8 @@ The restored value counts as a new change and goes out with the next bundle.</tr
         <translation>Print contact cards…</translation>
     </message>
     <message>
-        <source>在“户籍”中登记农户和居民，并为每户打印便民服务联系卡；在“受理”中登记群众诉求并跟踪办理；在“日记”中记录入户走访；在“台账”中查看、导出台账和民情月报。与乡镇的数据同步将在后续版本提供。</source>
-        <translation>Register households and residents under Register and print a contact card for each; record requests under Intake and follow them up; write home visits under Diary; view and export the ledgers and the monthly report under Ledgers. Data sync with the township comes in a later version.</translation>
+        <source>在“户籍”中登记农户和居民，并为每户打印便民服务联系卡；在“受理”中登记群众诉求并跟踪办理；在“日记”中记录入户走访；在“台账”中查看、导出台账和民情月报；在“同步”中用 U 盘与乡镇交换数据包。</source>
+        <translation>Register households and residents under Register and print a contact card for each; record requests under Intake and follow them up; write home visits under Diary; view and export the ledgers and the monthly report under Ledgers; exchange bundles with the township on a USB stick under Sync.</translation>
     </message>
     <message>
         <source>工作站代码：{code}&#x3000;所属乡镇：{township}</source>

@@ -3,21 +3,33 @@
 The register, the work list, the township's triage and the ledgers show the same kind of
 list: read-only rows selected whole, columns the user can widen but never narrower than
 their title, a bar of filter combos that keep their choice when refilled, a bold count and a
-legend of the deadline colours. They are built here once.
+legend of the deadline colours. They are built here once, with :class:`FlowLayout`, which
+wraps a row of filters, buttons or tiles onto the next line when the window is narrow (a
+1024×768 screen) instead of widening the window past the screen.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QModelIndex,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QBoxLayout,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLayout,
+    QLayoutItem,
     QTableView,
     QWidget,
 )
@@ -32,6 +44,106 @@ from qunzhong_desktop.ui.common.palette import (
 translate = QCoreApplication.translate
 
 ROW_HEIGHT = 30
+
+
+class FlowLayout(QLayout):
+    """Items left to right, wrapping onto a new line where the width ends (Qt's flow layout).
+
+    Args:
+        parent: the widget to lay out, if any.
+        spacing: pixels between items and between lines.
+        align_right: push each line to the right edge (a row of buttons under a list).
+    """
+
+    def __init__(
+        self, parent: QWidget | None = None, *, spacing: int = 6, align_right: bool = False
+    ) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._gap = spacing
+        self._right = align_right
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item: QLayoutItem) -> None:
+        """Append an item (``addWidget`` comes here)."""
+        self._items.append(item)
+
+    def count(self) -> int:
+        """How many items."""
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        """The item at ``index``, or None."""
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        """Remove and return the item at ``index``."""
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        """Never wider than needed."""
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        """The height depends on the width: narrower means more lines."""
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        """The height the items need at ``width``."""
+        return self._arrange(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        """Place the items within ``rect``."""
+        super().setGeometry(rect)
+        self._arrange(rect, move=True)
+
+    def sizeHint(self) -> QSize:
+        """All items on one line."""
+        shown = [i.sizeHint() for i in self._items if not i.isEmpty()]
+        width = sum(size.width() for size in shown) + self._gap * max(len(shown) - 1, 0)
+        height = max((size.height() for size in shown), default=0)
+        margins = self.contentsMargins()
+        return QSize(width + margins.left() + margins.right(), height)
+
+    def minimumSize(self) -> QSize:
+        """As wide as the widest item: everything else can wrap."""
+        size = QSize()
+        for item in self._items:
+            if not item.isEmpty():
+                size = size.expandedTo(item.minimumSize())
+        margins = self.contentsMargins()
+        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+
+    def _arrange(self, rect: QRect, *, move: bool) -> int:
+        margins = self.contentsMargins()
+        area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
+        lines: list[list[tuple[QLayoutItem, QSize]]] = [[]]
+        used = 0
+        for item in self._items:
+            if item.isEmpty():
+                continue
+            size = item.sizeHint().expandedTo(item.minimumSize())
+            size.setWidth(min(size.width(), max(area.width(), 1)))
+            needed = size.width() + (self._gap if lines[-1] else 0)
+            if lines[-1] and used + needed > area.width():
+                lines.append([])
+                used, needed = 0, size.width()
+            lines[-1].append((item, size))
+            used += needed
+        y = area.y()
+        for line in lines:
+            if not line:
+                continue
+            height = max(size.height() for _, size in line)
+            width = sum(size.width() for _, size in line) + self._gap * (len(line) - 1)
+            x = area.x() + (max(area.width() - width, 0) if self._right else 0)
+            for item, size in line:
+                if move:
+                    top = y + (height - size.height()) // 2
+                    item.setGeometry(QRect(QPoint(x, top), size))
+                x += size.width() + self._gap
+            y += height + self._gap
+        return y - self._gap - rect.y() + margins.bottom() if y > area.y() else 0
 
 
 def list_table(
@@ -78,26 +190,35 @@ def list_table(
     return table
 
 
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Size a dialog ``width``×``height``, or the screen's free area if that is smaller."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        free = screen.availableGeometry()
+        width, height = min(width, free.width()), min(height, free.height())
+    window.resize(width, height)
+
+
 def _open(index: QModelIndex, on_open: Callable[[int], None]) -> None:
     on_open(index.row())
 
 
-def filter_combo(
-    parent: QWidget, bar: QBoxLayout, caption: str, *, chars: int = 5, spacing: int = 0
-) -> QComboBox:
-    """A filter combo with its caption, added to ``bar``.
+def filter_combo(parent: QWidget, bar: QLayout, caption: str, *, chars: int = 5) -> QComboBox:
+    """A filter combo with its caption, added to ``bar`` as one piece (they wrap together).
 
     Its minimum width is ``chars`` characters, so a long choice never widens the window.
     """
-    combo = QComboBox(parent)
+    piece = QWidget(parent)
+    row = QHBoxLayout(piece)
+    row.setContentsMargins(0, 0, 4, 0)
+    combo = QComboBox(piece)
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(chars)
-    label = QLabel(caption, parent)
+    label = QLabel(caption, piece)
     label.setBuddy(combo)
-    bar.addWidget(label)
-    bar.addWidget(combo)
-    if spacing:
-        bar.addSpacing(spacing)
+    row.addWidget(label)
+    row.addWidget(combo)
+    bar.addWidget(piece)
     return combo
 
 
@@ -116,6 +237,9 @@ def show_filter(combo: QComboBox, visible: bool) -> None:
     caption = caption_of(combo)
     if caption is not None:
         caption.setVisible(visible)
+    piece = combo.parentWidget()
+    if piece is not None and caption is not None and caption.parentWidget() is piece:
+        piece.setVisible(visible)
 
 
 def refill(

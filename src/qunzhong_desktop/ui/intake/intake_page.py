@@ -32,6 +32,7 @@ from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common import form_feedback
 from qunzhong_desktop.ui.common.clock import Clock, operator_name
 from qunzhong_desktop.ui.common.list_parts import (
+    FlowLayout,
     count_and_legend,
     count_label,
     deadline_legend,
@@ -139,14 +140,13 @@ class IntakePage(QWidget):
         self.order.addItem(self.tr("最早受理在前"), False)
         top.addWidget(self.text, 1)
         top.addWidget(self.order)
-        filters = QHBoxLayout()
+        filters = FlowLayout()
         self.state = filter_combo(panel, filters, self.tr("状态"))
         self.grade = filter_combo(panel, filters, self.tr("等级"))
         self.domain = filter_combo(panel, filters, self.tr("类别"))
         self.channel = filter_combo(panel, filters, self.tr("渠道"))
         self.grid = filter_combo(panel, filters, self.tr("网格"))
         self.period = filter_combo(panel, filters, self.tr("受理日期"))
-        filters.addStretch(1)
         self.model = WorkListModel(
             lambda ids: self._store.items.rows(ids, today=self._clock().date()), self
         )

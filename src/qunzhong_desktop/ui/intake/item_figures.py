@@ -6,9 +6,10 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from qunzhong_desktop.storage.store import Store
+from qunzhong_desktop.ui.common.list_parts import FlowLayout
 
 # a figure's key in ``store.items.counts()`` → the work list it opens
 VIEW_OF = {
@@ -62,21 +63,19 @@ class ItemFigures(QWidget):
         title = QLabel(self.tr("群众诉求"), self)
         title.setStyleSheet("font-weight: bold;")
         layout.addWidget(title)
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(10)
+        grid = FlowLayout(spacing=10)  # wraps on a narrow screen
         self.buttons: dict[str, QPushButton] = {}
-        for column, key in enumerate(captions):
+        for key in captions:
             button = QPushButton(self)
             button.setMinimumSize(104, 72)
             button.clicked.connect(lambda _=False, view=VIEW_OF[key]: self.open_view.emit(view))
-            grid.addWidget(button, 0, column)
+            grid.addWidget(button)
             self.buttons[key] = button
         self.new_button = QPushButton(self.tr("受理登记"), self)
         self.new_button.setMinimumSize(104, 72)
         self.new_button.setToolTip(self.tr("登记一件新的群众诉求"))
         self.new_button.clicked.connect(lambda: self.open_view.emit("new"))
-        grid.addWidget(self.new_button, 0, len(captions))
-        grid.setColumnStretch(len(captions) + 1, 1)
+        grid.addWidget(self.new_button)
         layout.addLayout(grid)
 
     def refresh(self) -> None:

@@ -42,6 +42,7 @@ from qunzhong_desktop.storage.ledger_repo import SqlLedger, is_township, station
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common.clock import Today
 from qunzhong_desktop.ui.common.list_parts import (
+    FlowLayout,
     count_label,
     filter_combo,
     list_table,
@@ -81,7 +82,7 @@ class _LedgerTab(QWidget):
         super().__init__(parent)
         self.store = store
         self.clock = clock
-        self.filters = QHBoxLayout()
+        self.filters = FlowLayout()
         self.period = self.combo(self.tr("期间"))
         for text, key in (
             (self.tr("全部"), None),
@@ -202,7 +203,6 @@ class ItemLedgerTab(_LedgerTab):
         self.state = self.combo(self.tr("状态"))
         self.grid = self.combo(self.tr("网格"))
         self.domain = self.combo(self.tr("类别"))
-        self.filters.addStretch(1)
         self.station.setMinimumContentsLength(10)
         show_filter(self.station, self.township)
         self.reload_filters()
@@ -263,7 +263,6 @@ class SupportLedgerTab(_LedgerTab):
         self.kind_title = self.tr("困难群众帮扶台账")
         self.grid = self.combo(self.tr("网格"))
         self.tag = self.combo(self.tr("帮扶类别"))
-        self.filters.addStretch(1)
         self.add_button = QPushButton(self.tr("新增帮扶记录…"), self)
         self.add_button.clicked.connect(self.add_record)
         self.buttons.insertWidget(2, self.add_button)

@@ -33,6 +33,7 @@ from qunzhong_desktop.core.register import FieldError, HouseholdInvalid
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common import form_feedback, stale_dialog
 from qunzhong_desktop.ui.common.form_feedback import clear_invalid, mark_invalid, message_area
+from qunzhong_desktop.ui.common.list_parts import fit_to_screen
 from qunzhong_desktop.ui.register.member_editor import MemberRow, MembersEditor
 
 TAGS_PER_LINE = 4
@@ -64,7 +65,8 @@ class HouseholdDialog(QDialog):
             if household_id
             else self.tr("新增户")
         )
-        self.setMinimumSize(1060, 640)
+        self.setMinimumSize(760, 540)  # the members scroll: usable on a 1024×768 screen
+        fit_to_screen(self, 1060, 640)
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
         self.messages = message_area(self)

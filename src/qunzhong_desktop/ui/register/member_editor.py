@@ -42,6 +42,7 @@ class MemberRow:
         self._stored_birth = person.birth_date
         self.name = QLineEdit(person.name, parent)
         self.name.setPlaceholderText(QCoreApplication.translate("MemberRow", "姓名"))
+        self.name.setMinimumWidth(84)  # a four-character name; narrower, the rows scroll
         self.relation = QComboBox(parent)
         self.relation.addItems(list(RELATIONS))
         if person.relation not in RELATIONS:
@@ -59,6 +60,7 @@ class MemberRow:
             label.setToolTip(QCoreApplication.translate("MemberRow", "由身份证号自动得出"))
         self.phone = QLineEdit(person.phone, parent)
         self.phone.setPlaceholderText(QCoreApplication.translate("MemberRow", "手机或带区号固话"))
+        self.phone.setMinimumWidth(124)  # 13 digits of a landline with its area code
         self.tags = QToolButton(parent)
         self.tags.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.tags)
@@ -73,6 +75,7 @@ class MemberRow:
         self.tags.setMinimumWidth(120)
         self.tags.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.note = QLineEdit(person.note, parent)
+        self.note.setMinimumWidth(80)
         self.remove = QPushButton(QCoreApplication.translate("MemberRow", "移除"), parent)
         self.remove.setToolTip(
             QCoreApplication.translate("MemberRow", "从本户移除这名成员（保存后生效）")

@@ -5,8 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
-    QGridLayout,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -15,6 +13,7 @@ from PySide6.QtWidgets import (
 
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common.calendar_banner import CalendarBanner
+from qunzhong_desktop.ui.common.list_parts import FlowLayout
 from qunzhong_desktop.ui.intake import ItemFigures
 
 
@@ -62,11 +61,9 @@ class DashboardPage(QWidget):
         self.persons = _Tile(self.tr("居民人数"), self)
         self.flagged = _Tile(self.tr("需核对的居民"), self)
         self.cards = _Tile(self.tr("联系卡需打印（户）"), self)
-        tiles = QGridLayout()
-        tiles.setHorizontalSpacing(16)
-        for column, tile in enumerate((self.households, self.persons, self.flagged, self.cards)):
-            tiles.addWidget(tile, 0, column)
-        tiles.setColumnStretch(4, 1)
+        tiles = FlowLayout(spacing=16)
+        for tile in (self.households, self.persons, self.flagged, self.cards):
+            tiles.addWidget(tile)
         self.item_figures = ItemFigures(store, self)
         self.item_figures.open_view.connect(self.open_intake)
         self.register_button = QPushButton(self.tr("打开户籍登记"), self)
@@ -79,16 +76,15 @@ class DashboardPage(QWidget):
             self.tr(
                 "在“户籍”中登记农户和居民，并为每户打印便民服务联系卡；"
                 "在“受理”中登记群众诉求并跟踪办理；在“日记”中记录入户走访；"
-                "在“台账”中查看、导出台账和民情月报。与乡镇的数据同步将在后续版本提供。"
+                "在“台账”中查看、导出台账和民情月报；在“同步”中用 U 盘与乡镇交换数据包。"
             ),
             self,
         )
         hint.setWordWrap(True)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()
         buttons.addWidget(self.register_button)
         buttons.addWidget(self.flagged_button)
         buttons.addWidget(self.cards_button)
-        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
         layout.setSpacing(12)

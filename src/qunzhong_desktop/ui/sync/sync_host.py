@@ -20,6 +20,7 @@ from qunzhong_desktop.storage.settings_repo import SqlSettings
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.sync.keys import NodeKeys
 from qunzhong_desktop.sync.service import SyncService
+from qunzhong_desktop.ui.common.list_parts import FlowLayout
 
 FOLDER_SETTING = "sync.last_folder"
 BUNDLE_SUFFIX, KIT_SUFFIX, ENROLL_SUFFIX = ".qzb", ".qzkit", ".qzenroll"
@@ -136,11 +137,13 @@ def push_button(parent: QWidget, text: str, slot: Callable[[], object]) -> QPush
 
 
 def button_bar(left: list[QPushButton], right: list[QPushButton]) -> QHBoxLayout:
-    """A row of buttons: ``left`` on the left, ``right`` on the right."""
+    """A row of buttons: ``left`` on the left, ``right`` on the right; both wrap if narrow."""
     bar = QHBoxLayout()
+    start, end = FlowLayout(), FlowLayout(align_right=True)
     for button in left:
-        bar.addWidget(button)
-    bar.addStretch(1)
+        start.addWidget(button)
     for button in right:
-        bar.addWidget(button)
+        end.addWidget(button)
+    bar.addLayout(start, 3)
+    bar.addLayout(end, 2)
     return bar

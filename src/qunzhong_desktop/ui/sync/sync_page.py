@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.storage.setup import township_profile
@@ -24,6 +24,7 @@ from qunzhong_desktop.sync.keys import KeyStoreError, NodeKeys
 from qunzhong_desktop.sync.service import SyncService
 from qunzhong_desktop.sync.views import ExportResult, ImportReport, PeerStatus
 from qunzhong_desktop.ui.common.errors import show_error
+from qunzhong_desktop.ui.common.list_parts import FlowLayout
 from qunzhong_desktop.ui.common.tasks import CancelToken, Progress, run_task
 from qunzhong_desktop.ui.sync.import_report_dialog import (
     ExportResultDialog,
@@ -112,8 +113,8 @@ class SyncPage(QWidget):
         self.refresh()
 
     # layout ------------------------------------------------------------------------------
-    def _identity_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _identity_row(self) -> FlowLayout:
+        row = FlowLayout()
         self.identity_label = QLabel(self)
         self.fingerprint_label = mono_label(self)
         self.keys_button = QPushButton(self.tr("生成本机密钥…"), self)
@@ -122,11 +123,9 @@ class SyncPage(QWidget):
         self.rekey_button.setToolTip(self.tr("口令遗失或怀疑密钥泄露时使用；之后须重新登记本机"))
         self.rekey_button.clicked.connect(self.replace_keys)
         row.addWidget(self.identity_label)
-        row.addSpacing(16)
         row.addWidget(QLabel(self.tr("本机密钥指纹："), self))
         row.addWidget(self.fingerprint_label)
         row.addWidget(self.keys_button)
-        row.addStretch(1)
         row.addWidget(self.rekey_button)
         return row
 

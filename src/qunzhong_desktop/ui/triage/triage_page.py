@@ -244,7 +244,7 @@ class TriagePage(QWidget):
 
     def _filter_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.view = filter_combo(self, row, self.tr("状态(&S)"), chars=6, spacing=8)
+        self.view = filter_combo(self, row, self.tr("状态(&S)"), chars=6)
         titles = {
             "waiting": self.tr("待交办"),
             "assigned": self.tr("已交办"),
@@ -255,8 +255,8 @@ class TriagePage(QWidget):
         for key in VIEWS:
             self.view.addItem(titles[key], key)
         self.view.setItemData(0, self.tr("已上报和待交办的事项"), Qt.ItemDataRole.ToolTipRole)
-        self.station = filter_combo(self, row, self.tr("工作站(&T)"), chars=10, spacing=8)
-        self.unit = filter_combo(self, row, self.tr("责任单位(&U)"), chars=6, spacing=8)
+        self.station = filter_combo(self, row, self.tr("工作站(&T)"), chars=10)
+        self.unit = filter_combo(self, row, self.tr("责任单位(&U)"), chars=6)
         self.text = QLineEdit(self)
         self.text.setPlaceholderText(self.tr("编号 / 诉求人 / 内容 (Ctrl+F)"))
         self.text.setClearButtonEnabled(True)
