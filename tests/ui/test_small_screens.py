@@ -102,6 +102,7 @@ def test_dialogs_fit_the_screen(qtbot: QtBot, store: Store) -> None:
         RosterImportDialog,
     )
     from qunzhong_desktop.ui.register.grids_cadres_dialog import PairDialog
+
     ids = populate(store, 3)
     dialogs = [
         HouseholdDialog(store),
