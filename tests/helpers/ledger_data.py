@@ -62,7 +62,7 @@ def build(store: Store) -> Village:
     return Village(east.id, west.id, tagged.id, member.id, plain.id)
 
 
-def _new(person_id: str | None, **kw: object) -> NewItem:
+def new_item(person_id: str | None, **kw: object) -> NewItem:
     values: dict[str, object] = dict(
         channel="来访", domain="社会保障", grade="B", item_type="承诺件",
         content="咨询城乡居民养老保险补缴", requester_person_id=person_id,
@@ -75,7 +75,7 @@ def _items(store: Store, east_person: str | None, west_person: str | None) -> No
     items = store.items
     at = DAY
     # 1: closed with result and follow-up (east)
-    closed = items.register_item(_new(east_person), actor="李秀英", now=at)
+    closed = items.register_item(new_item(east_person), actor="李秀英", now=at)
     items.move(closed.number, State.IN_PROGRESS, actor="李秀英", now=at)
     items.move(closed.number, State.RESOLVED, actor="李秀英",
                data={"result": "已协助补缴 3 年"}, now=at + dt.timedelta(days=2))  # fmt: skip
@@ -84,7 +84,7 @@ def _items(store: Store, east_person: str | None, west_person: str | None) -> No
     items.move(closed.number, State.CLOSED, actor="李秀英", now=at + dt.timedelta(days=4))
     # 2: escalated and assigned to a unit (west), different domain
     up = items.register_item(
-        _new(west_person, domain="基础设施", item_type="上报件", content="村道路灯损坏"),
+        new_item(west_person, domain="基础设施", item_type="上报件", content="村道路灯损坏"),
         actor="李秀英", now=at + dt.timedelta(days=1),
     )  # fmt: skip
     items.move(up.number, State.AWAITING_ASSIGNMENT, actor="镇", role=Role.TOWNSHIP, now=at)
@@ -92,11 +92,11 @@ def _items(store: Store, east_person: str | None, west_person: str | None) -> No
                data={"unit": "城建办", "deadline": "2026-03-20"}, now=at + dt.timedelta(days=1))  # fmt: skip
     # 3: an outsider, registered in April, still open and overdue by TODAY
     items.register_item(
-        _new(None, requester_name="外村人", requester_phone="13900002222", content="问路"),
+        new_item(None, requester_name="外村人", requester_phone="13900002222", content="问路"),
         actor="李秀英", now=dt.datetime(2026, 4, 1, 10),
     )  # fmt: skip
     # 4: rejected with a reason
-    rejected = items.register_item(_new(None, requester_name="某某"), actor="李秀英",
+    rejected = items.register_item(new_item(None, requester_name="某某"), actor="李秀英",
                                    now=dt.datetime(2026, 4, 2, 10))  # fmt: skip
     items.move(rejected.number, State.REJECTED, actor="李秀英", note="不属于受理范围",
                now=dt.datetime(2026, 4, 2, 11))  # fmt: skip

@@ -12,7 +12,7 @@ from qunzhong_desktop.ui.ledgers.assistance_dialog import AssistanceDialog
 from qunzhong_desktop.ui.ledgers.ledger_model import LedgerModel
 from qunzhong_desktop.ui.ledgers.ledger_page import LedgerPage, period_range
 from qunzhong_desktop.ui.shell.main_window import MainWindow
-from tests.helpers.ledger_data import TODAY, Village, build
+from tests.helpers.ledger_data import TODAY, Village, build, new_item
 from tests.helpers.printing import RecordingOutput
 
 
@@ -118,3 +118,18 @@ def test_period_presets() -> None:
     assert period_range("last_month", today) == (dt.date(2026, 4, 1), dt.date(2026, 4, 30))
     assert period_range("quarter", today) == (dt.date(2026, 4, 1), today)
     assert period_range("", today) == (None, None)
+
+
+def test_coming_back_shows_a_new_item(qtbot: QtBot, store: Store, village: Village) -> None:
+    """台账 said 共 4 件 after a fifth item was registered on another page."""
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_page("ledger")
+    page = window.page("ledger")
+    assert isinstance(page, LedgerPage)
+    assert page.items_tab.count_label.text() == "共 4 件"
+    window.show_page("intake")
+    store.items.register_item(new_item(None, requester_name="新来的"), actor="李秀英")
+    window.show_page("ledger")
+    assert page.items_tab.count_label.text() == "共 5 件"

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -351,7 +352,18 @@ class LedgerPage(QTabWidget):
         return self.addTab(widget, title)
 
     def refresh(self) -> None:
-        """Re-read both ledgers (after changes on other pages)."""
+        """Re-read both ledgers (after changes on other pages), and the tab shown."""
         for tab in (self.items_tab, self.support_tab):
             tab.reload_filters()
             tab.search()
+        current = self.currentWidget()
+        if current not in (self.items_tab, self.support_tab):
+            refresh = getattr(current, "refresh", None)
+            if callable(refresh):
+                refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Coming back to the page shows what changed meanwhile (a new item, an import)."""
+        if not event.spontaneous():
+            self.refresh()
+        super().showEvent(event)
