@@ -29,7 +29,7 @@ from qunzhong_desktop.sync.views import APPLIED
 from tests.helpers.dbhash import db_hash
 from tests.helpers.forge import change, forge
 from tests.helpers.intake_data import FRIDAY, register
-from tests.helpers.network import Node
+from tests.helpers.network import Node, make_station, make_township
 from tests.helpers.refusals import HOUSEHOLD, refused
 
 
@@ -351,3 +351,23 @@ def test_assignment_whose_deadline_is_not_a_date(
         [change(township, 1, "item_event", new_id(), "insert", event)],
     )
     assert "办结期限不是日期" in refused(one, bundle, "wrong_type").message
+
+
+def test_a_station_never_enrolled_here_is_named_not_called_tampered(
+    net: tuple[Node, Node, Node], _template_dirs: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """Issue 12: "尚未在本乡镇登记", not "可能已被篡改"."""
+    township, one, _ = net
+    other = make_township(_template_dirs[0], tmp_path / "other")
+    elsewhere = make_station(_template_dirs[0], tmp_path / "elsewhere", other, 3)
+    try:
+        register(one.store, FRIDAY)
+        bundle = one.export(tmp_path / "usb")[0]
+        message = refused(other, bundle, "unknown_sender").message
+        assert "尚未在本乡镇登记" in message and "篡改" not in message
+        dispatch = township.export(tmp_path / "usb2", station_code=one.code)[0]
+        message = refused(elsewhere, dispatch, "unknown_sender").message
+        assert "不是本站所属乡镇" in message and "篡改" not in message
+    finally:
+        other.close()
+        elsewhere.close()

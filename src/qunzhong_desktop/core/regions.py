@@ -39,6 +39,19 @@ def plausible_area(code6: str) -> bool:
     )
 
 
+def _no_letters(code: str, what: str, error: str) -> None:
+    """Point at the first character of ``code`` that is not a digit (an O for a 0 …)."""
+    for position, char in enumerate(code, start=1):
+        if not ("0" <= char <= "9"):
+            raise ValidationError(
+                f"{what}“{code}”第 {position} 位“{char}”不是数字：代码只能由数字组成"
+                "（注意字母 O 和数字 0、字母 l 和数字 1）。",
+                code=error,
+                value=code,
+                position=position,
+            )
+
+
 def normalise_station_code(raw: str) -> str:
     """Check a station's 12-digit statistical division code (村/社区级统计用区划代码).
 
@@ -46,6 +59,7 @@ def normalise_station_code(raw: str) -> str:
         ValidationError: with a Chinese message naming what is wrong.
     """
     code = compact(raw)
+    _no_letters(code, "工作站代码", "station_code.format")
     if not _DIGITS.match(code) or len(code) != 12:
         raise ValidationError(
             f"工作站代码应为 12 位数字的统计用区划代码，现在是“{code}”（{len(code)} 位）。",
@@ -70,6 +84,7 @@ def normalise_station_code(raw: str) -> str:
 def normalise_township_code(raw: str) -> str:
     """Check a township's 9-digit division code (乡镇级统计用区划代码)."""
     code = compact(raw)
+    _no_letters(code, "乡镇代码", "township_code.format")
     if not _DIGITS.match(code) or len(code) != 9:
         raise ValidationError(
             f"乡镇代码应为 9 位数字，现在是“{code}”（{len(code)} 位）。",

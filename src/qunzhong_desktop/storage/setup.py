@@ -13,6 +13,9 @@ from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.write_paths import write_path
 
+#: Phones printed on the cards that may be a public hotline (12345, 12388 …).
+HOTLINE_FIELDS = ("supervision_phone", "township_phone")
+
 
 def check_profile(profile: StationProfile) -> StationProfile:
     """Normalise and check a station profile as the wizard and the CLI take it.
@@ -40,7 +43,7 @@ def check_profile(profile: StationProfile) -> StationProfile:
         value = compact(getattr(profile, key))
         if value:
             try:
-                value = phone.normalise(value)
+                value = phone.normalise(value, hotline=key in HOTLINE_FIELDS)
             except ValidationError as exc:
                 exc.data["field"] = key
                 raise
@@ -106,7 +109,7 @@ def init_township(db: Database, code: str, name: str, phone_number: str = "") ->
     phone_number = compact(phone_number)
     if phone_number:
         try:
-            phone_number = phone.normalise(phone_number)
+            phone_number = phone.normalise(phone_number, hotline=True)
         except ValidationError as exc:
             exc.data["field"] = "phone"
             raise

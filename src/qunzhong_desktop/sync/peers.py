@@ -64,7 +64,7 @@ def explain_refusal(db: Database, path: Path, exc: BundleRefused) -> BundleRefus
             )
         )
     if not rows:
-        return exc
+        return _unknown_sender(db, path, exc)
     try:
         with Path(path).open("rb") as f:
             container = open_container(f, Limits())
@@ -87,7 +87,31 @@ def explain_refusal(db: Database, path: Path, exc: BundleRefused) -> BundleRefus
                 "not_enrolled",
                 f"{peer.name}的登记尚未确认密钥指纹，请先在“登记站点”中核对指纹后再导入。",
             )
-    return exc
+    return _unknown_sender(db, path, exc)
+
+
+def _unknown_sender(db: Database, path: Path, exc: BundleRefused) -> BundleRefused:
+    """A sender this PC has never enrolled: say that, not "可能已被篡改"."""
+    claimed = _claimed_sender(path)
+    if claimed is None:
+        return exc
+    with db.session() as s:
+        known = s.get(SyncPeer, claimed) is not None
+        role = s.scalars(select(m.LocalNode.role)).first()
+    if known:
+        return exc  # an enrolled peer whose signature does not verify: that is tampering
+    if role == "township":
+        message = (
+            "发出这个数据包的工作站尚未在本乡镇登记，已拒绝导入，本机数据没有改变。"
+            "请先用“登记站点…”登记该站（需要它交来的登记文件和登记表）；"
+            "若它属于别的乡镇，请交给那个乡镇导入。"
+        )
+    else:
+        message = (
+            "这个数据包不是本站所属乡镇发给本站的（本站尚未在该乡镇登记，或数据包是发给别的"
+            "工作站的），已拒绝导入，本机数据没有改变。请核对U盘上的文件。"
+        )
+    return refuse("unknown_sender", message)
 
 
 def _pending(s: Session, peer: SyncPeer) -> int:

@@ -14,6 +14,7 @@ from qunzhong_desktop.core import phone, regions
 from qunzhong_desktop.core.entities import StationProfile
 from qunzhong_desktop.core.errors import ValidationError
 from qunzhong_desktop.core.text import clean
+from qunzhong_desktop.storage.setup import HOTLINE_FIELDS
 from qunzhong_desktop.ui.common.form_feedback import FieldSet
 
 __all__ = [
@@ -148,8 +149,8 @@ class StationFields(FieldSet):
             except ValidationError:
                 return  # the station code shows its own error
             regions.check_station_in_township(station, township)
-        elif name in ("phone", "supervision_phone", "township_phone") and value.strip():
-            phone.normalise(value)
+        elif name in ("phone", *HOTLINE_FIELDS) and value.strip():
+            phone.normalise(value, hotline=name in HOTLINE_FIELDS)
 
 
 # the township ---------------------------------------------------------------------------
@@ -201,4 +202,4 @@ class TownshipFields(FieldSet):
                     translate("TownshipForm", "请填写乡镇群众工作办名称。"), code="required"
                 )
         elif value.strip():
-            phone.normalise(value)
+            phone.normalise(value, hotline=True)  # the office's line may be a hotline
