@@ -888,8 +888,20 @@ Intake items registered from it are kept.</translation>
         <translation>Code:</translation>
     </message>
     <message>
-        <source>登记代次：</source>
-        <translation>Enrollment epoch:</translation>
+        <source>第 {0} 套（首次登记）</source>
+        <translation>set {0} (first enrollment)</translation>
+    </message>
+    <message>
+        <source>第 {0} 套（该站更换过密钥）</source>
+        <translation>set {0} (the station has replaced its keys)</translation>
+    </message>
+    <message>
+        <source>工作站每更换一次密钥，密钥版本加 1，须重新登记。</source>
+        <translation>Each time a station replaces its keys the key version goes up by 1 and it must be enrolled again.</translation>
+    </message>
+    <message>
+        <source>密钥版本：</source>
+        <translation>Key version:</translation>
     </message>
     <message>
         <source>请输入该站登记表上打印的密钥指纹（8 组，每组 4 位，由数字 0–9 和字母 A–F 组成），或电话中由该站逐组念出的指纹。空格和短横线可输可不输，大小写均可。</source>
@@ -2066,8 +2078,8 @@ Intake items registered from it are kept.</translation>
         <translation>Replace this PC’s keys</translation>
     </message>
     <message>
-        <source>口令遗失或怀疑密钥泄露时才需要更换密钥。更换后进入新的密钥轮次，旧密钥文件移到 keys/retired-… 保留；对方必须重新登记本机（工作站重新导出登记表，乡镇重新导出乡镇工作包），在此之前对方不接受本机新的数据包。请设置新的密钥口令（至少 6 个字符）。</source>
-        <translation>Replace the keys only when the passphrase is lost or the keys may have leaked. A new key epoch starts and the old key files are kept in keys/retired-…; the other side must enrol this PC again (a station exports a new enrollment, a township a new township kit) and until then it refuses this PC’s new bundles. Set a new passphrase (at least 6 characters).</translation>
+        <source>口令遗失或怀疑密钥泄露时才需要更换密钥。更换后本机改用新的一套密钥（密钥版本加 1），旧密钥保留在数据目录中备查；对方必须重新登记本机（工作站重新导出登记表，乡镇重新导出乡镇工作包），在此之前对方不接受本机新的数据包。请设置新的密钥口令（至少 6 个字符）。</source>
+        <translation>Replace the keys only if the passphrase is lost or the keys may have leaked. This PC then uses a new set of keys (the key version goes up by 1); the old keys are kept in the data folder for reference. The other side must enroll this PC again (a station exports a new enrollment sheet, a township a new township kit); until then it does not accept this PC's new bundles. Set a new key passphrase (at least 6 characters).</translation>
     </message>
     <message>
         <source>与对方交换数据包前，本机需要一对密钥。请设置一个只有本机使用者知道的密钥口令（至少 6 个字符）；每次导出、导入数据包时要输入它。口令遗失后需要重新登记本机。</source>
@@ -3403,10 +3415,6 @@ Please check the key fingerprint with the township by phone. Once imported, this
         <translation>Export a new enrollment for the township office.</translation>
     </message>
     <message>
-        <source>已更换本机密钥，新的密钥轮次已开始。</source>
-        <translation>This PC’s keys were replaced; a new key epoch has begun. </translation>
-    </message>
-    <message>
         <source>已生成本机密钥，请牢记密钥口令。</source>
         <translation>The keys of this PC were created. Keep the key passphrase in mind.</translation>
     </message>
@@ -3439,6 +3447,10 @@ Please check the key fingerprint with the township by phone. Once imported, this
 新站点：先导出乡镇工作包交给该站，再用该站交回的登记文件和登记表登记。</source>
         <translation>Exchange data with the stations on a USB stick: import the stations&apos; bundles and write dispatch bundles for them.
 For a new station, export the station kit for it first, then enroll it with the enrollment file and printed sheet it hands back.</translation>
+    </message>
+    <message>
+        <source>已更换本机密钥（密钥版本已加 1），以后的数据包用新密钥签名。</source>
+        <translation>This PC's keys were replaced (the key version went up by 1); bundles are signed with the new keys from now on.</translation>
     </message>
     <message>
         <source>正在核验并导入数据包……</source>

@@ -88,7 +88,7 @@ def test_sheet_shows_station_and_fingerprint(font: CjkFont, tmp_path: Path) -> N
 def test_reenrollment_says_so(font: CjkFont, tmp_path: Path) -> None:
     out = render_enrollment_sheet(_info(epoch=2), tmp_path / "a.pdf", font=font)
     text = "".join(PdfReader(out).pages[0].extract_text().split())
-    assert "2（重新登记）" in text
+    assert "第2套（更换密钥后重新登记）" in text
 
 
 def test_a_long_name_is_cut_not_overflowing(font: CjkFont, tmp_path: Path) -> None:

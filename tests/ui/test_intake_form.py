@@ -117,7 +117,7 @@ def test_a_refused_save_keeps_everything_typed(qtbot: QtBot, form: IntakeForm) -
     type_text(qtbot, form.content, "邻里宅基地边界纠纷")
     assert form.save() is None
     assert form_feedback.is_marked(form.requester.phone)
-    assert "电话号码“12345”不对" in form.messages.text()
+    assert "号码“12345”是服务热线" in form.messages.text()
     assert form.requester.name.text() == "过路人"
     assert form.requester.phone.text() == "12345"
     assert form.domain.currentText() == "矛盾纠纷" and form.grade.currentData() == "A"

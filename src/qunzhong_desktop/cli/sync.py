@@ -136,7 +136,7 @@ def register(commands: Any, home: argparse.ArgumentParser) -> None:
     rekey = commands.add_parser(
         "rekey",
         help="更换本机密钥（口令丢失或密钥泄露时；之后须重新登记）",
-        description="生成新的密钥并进入新的密钥轮次；旧密钥文件移到 keys/retired-…，不删除。"
+        description="生成新的一套密钥（密钥版本加 1）；旧密钥文件移到 keys/retired-…，不删除。"
         "之后工作站须重新导出登记表交乡镇登记，乡镇须重新导出乡镇工作包发给各站。",
         parents=[home],
     )
@@ -214,7 +214,7 @@ def run_rekey(args: argparse.Namespace) -> int:
             if sync.role == "township"
             else "请重新导出登记表（enrollment）交乡镇群众工作办登记。"
         )
-        print(f"已更换本机密钥，新的密钥轮次已开始。{again}")
+        print(f"已更换本机密钥（密钥版本已加 1），以后的数据包用新密钥签名。{again}")
         print(fingerprint)
         return 0
 
@@ -250,7 +250,7 @@ def run_enroll(args: argparse.Namespace) -> int:
         info = SyncService(store.db, store.home).enroll(args.file, args.fingerprint)
         print(
             f"已登记工作站：{info.station_name}（{info.station_code}），"
-            f"密钥轮次 {info.epoch}，指纹 {info.fingerprint}"
+            f"密钥版本 {info.epoch}，指纹 {info.fingerprint}"
         )
         return 0
 

@@ -159,12 +159,16 @@ class _Sheet:
     # the facts table ---------------------------------------------------------------------
     def _facts(self, top: float) -> float:
         info = self.info
-        epoch = f"{info.epoch}（首次登记）" if info.epoch == 1 else f"{info.epoch}（重新登记）"
+        epoch = (
+            f"第 {info.epoch} 套（首次登记）"
+            if info.epoch == 1
+            else f"第 {info.epoch} 套（更换密钥后重新登记）"
+        )
         rows: list[list[tuple[str, str]]] = [
             [("工作站名称", info.station_name)],
             [("工作站代码", info.station_code), ("所属乡镇", self.township_name or "—")],
             [("节点编号", info.node_id)],
-            [("登记代次", epoch), ("生成时间", f"{self.created:%Y-%m-%d %H:%M}")],
+            [("密钥版本", epoch), ("生成时间", f"{self.created:%Y-%m-%d %H:%M}")],
         ]
         if self.file_name:
             rows.append([("登记文件", self.file_name)])

@@ -119,7 +119,7 @@ def enroll(db: Database, path: Path, fingerprint: str) -> EnrollmentInfo:
         if other is not None:
             raise EnrollmentError(
                 f"工作站代码 {info.station_code} 已由另一台电脑登记（{other.name}）。"
-                "同一工作站换电脑时，请在原电脑上导出登记表（新的密钥轮次）。",
+                "同一工作站换电脑时，请在原电脑上导出登记表（更换密钥后的新版本）。",
                 code="sync.code_taken",
             )
         peer = s.get(SyncPeer, info.node_id)
@@ -271,7 +271,7 @@ def _same_identity(peer: SyncPeer, code: str, name: str, epoch: int) -> None:
         )
     if epoch < peer.epoch:
         raise EnrollmentError(
-            f"这份文件（密钥轮次 {epoch}）比已登记的（轮次 {peer.epoch}）旧，不能使用。",
+            f"这份文件（密钥版本 {epoch}）比已登记的（版本 {peer.epoch}）旧，不能使用。",
             code="sync.old_epoch",
         )
 
@@ -332,14 +332,14 @@ def _add_key(
             )
         if existing.epoch != epoch:
             raise EnrollmentError(
-                "这份文件的密钥轮次与登记时不一致，已拒绝。", code="sync.key_change"
+                "这份文件的密钥版本与登记时不一致，已拒绝。", code="sync.key_change"
             )
         return False
     known = list(s.scalars(select(SyncPeerKey).where(SyncPeerKey.node_id == peer.node_id)))
     if known and epoch <= max(k.epoch for k in known):
         raise EnrollmentError(
-            f"{peer.name}已用另一把密钥登记（轮次 {peer.epoch}）。更换密钥只能走“更换密钥”的"
-            "流程：对方更换密钥后会得到新的密钥轮次，再导出新的登记文件（或工作包）。已拒绝。",
+            f"{peer.name}已用另一套密钥登记（版本 {peer.epoch}）。更换密钥只能走“更换密钥”的"
+            "流程：对方更换密钥后密钥版本加 1，再导出新的登记文件（或工作包）。已拒绝。",
             code="sync.key_change",
         )
     now = m.utcnow()

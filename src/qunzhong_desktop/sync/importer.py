@@ -241,7 +241,7 @@ def _check_manifest(
     if key.epoch != manifest["sender"]["epoch"]:
         raise refuse(
             "epoch_mismatch",
-            f"数据包的密钥轮次（{manifest['sender']['epoch']}）与登记的不一致，已拒绝导入。",
+            f"数据包的密钥版本（{manifest['sender']['epoch']}）与登记的不一致，已拒绝导入。",
         )
     if key.revoked_at is not None and (
         key.valid_through is None or manifest["seq"]["to"] > key.valid_through

@@ -169,7 +169,14 @@ class FingerprintDialog(QDialog):
             self.setWindowTitle(self.tr("登记站点"))
             facts.addRow(self.tr("工作站："), QLabel(info.station_name, self))
             facts.addRow(self.tr("代码："), QLabel(info.station_code, self))
-            facts.addRow(self.tr("登记代次："), QLabel(str(info.epoch), self))
+            epoch = QLabel(
+                self.tr("第 {0} 套（首次登记）").format(info.epoch)
+                if info.epoch == 1
+                else self.tr("第 {0} 套（该站更换过密钥）").format(info.epoch),
+                self,
+            )
+            epoch.setToolTip(self.tr("工作站每更换一次密钥，密钥版本加 1，须重新登记。"))
+            facts.addRow(self.tr("密钥版本："), epoch)
             hint_text = self.tr(
                 "请输入该站登记表上打印的密钥指纹（8 组，每组 4 位，由数字 0–9 和字母 A–F 组成），"
                 "或电话中由该站逐组念出的指纹。空格和短横线可输可不输，大小写均可。"
@@ -258,8 +265,8 @@ class NewKeysDialog(QDialog):
         self.setMinimumWidth(480)
         intro = QLabel(
             self.tr(
-                "口令遗失或怀疑密钥泄露时才需要更换密钥。更换后进入新的密钥轮次，旧密钥文件移到"
-                " keys/retired-… 保留；对方必须重新登记本机（工作站重新导出登记表，乡镇重新导出"
+                "口令遗失或怀疑密钥泄露时才需要更换密钥。更换后本机改用新的一套密钥（密钥版本加 1），"
+                "旧密钥保留在数据目录中备查；对方必须重新登记本机（工作站重新导出登记表，乡镇重新导出"
                 "乡镇工作包），在此之前对方不接受本机新的数据包。请设置新的密钥口令（至少 6 个字符）。"
             )
             if replace

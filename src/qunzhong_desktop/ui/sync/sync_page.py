@@ -237,7 +237,9 @@ class SyncPage(QWidget):
             if self.role == "township"
             else self.tr("请重新导出登记表交乡镇群众工作办登记。")
         )
-        self.status_label.setText(self.tr("已更换本机密钥，新的密钥轮次已开始。") + again)
+        self.status_label.setText(
+            self.tr("已更换本机密钥（密钥版本已加 1），以后的数据包用新密钥签名。") + again
+        )
         self.refresh()
 
     def _keys_created(self) -> None:
