@@ -1188,6 +1188,7 @@ Intake items registered from it are kept.</translation>
     <name>HouseholdTableModel</name>
     <message>
         <source>户号</source>
+        <extracomment>The columns that sort (in the database: ``SqlRegister.search_households``).</extracomment>
         <translation>Household no.</translation>
     </message>
     <message>
@@ -2079,7 +2080,7 @@ Intake items registered from it are kept.</translation>
     </message>
     <message>
         <source>口令遗失或怀疑密钥泄露时才需要更换密钥。更换后本机改用新的一套密钥（密钥版本加 1），旧密钥保留在数据目录中备查；对方必须重新登记本机（工作站重新导出登记表，乡镇重新导出乡镇工作包），在此之前对方不接受本机新的数据包。请设置新的密钥口令（至少 6 个字符）。</source>
-        <translation>Replace the keys only if the passphrase is lost or the keys may have leaked. This PC then uses a new set of keys (the key version goes up by 1); the old keys are kept in the data folder for reference. The other side must enroll this PC again (a station exports a new enrollment sheet, a township a new township kit); until then it does not accept this PC's new bundles. Set a new key passphrase (at least 6 characters).</translation>
+        <translation>Replace the keys only if the passphrase is lost or the keys may have leaked. This PC then uses a new set of keys (the key version goes up by 1); the old keys are kept in the data folder for reference. The other side must enroll this PC again (a station exports a new enrollment sheet, a township a new township kit); until then it does not accept this PC&apos;s new bundles. Set a new key passphrase (at least 6 characters).</translation>
     </message>
     <message>
         <source>与对方交换数据包前，本机需要一对密钥。请设置一个只有本机使用者知道的密钥口令（至少 6 个字符）；每次导出、导入数据包时要输入它。口令遗失后需要重新登记本机。</source>
@@ -3450,7 +3451,7 @@ For a new station, export the station kit for it first, then enroll it with the 
     </message>
     <message>
         <source>已更换本机密钥（密钥版本已加 1），以后的数据包用新密钥签名。</source>
-        <translation>This PC's keys were replaced (the key version went up by 1); bundles are signed with the new keys from now on.</translation>
+        <translation>This PC&apos;s keys were replaced (the key version went up by 1); bundles are signed with the new keys from now on.</translation>
     </message>
     <message>
         <source>正在核验并导入数据包……</source>
@@ -3610,6 +3611,7 @@ For a new station, export the station kit for it first, then enroll it with the 
     <name>TriageModel</name>
     <message>
         <source>编号</source>
+        <extracomment>The columns that sort, in the database (``SqlItems.search_ids``).</extracomment>
         <translation>Number</translation>
     </message>
     <message>
@@ -3854,6 +3856,7 @@ For a new station, export the station kit for it first, then enroll it with the 
     <name>WorkListModel</name>
     <message>
         <source>编号</source>
+        <extracomment>The columns that sort, in the database (``SqlItems.search_ids``); 内容 does not.</extracomment>
         <translation>Number</translation>
     </message>
     <message>
@@ -3893,6 +3896,10 @@ For a new station, export the station kit for it first, then enroll it with the 
         <translation>Handler</translation>
     </message>
     <message>
+        <source>超期 {0} 天</source>
+        <translation>{0} days overdue</translation>
+    </message>
+    <message>
         <source>诉求内容</source>
         <translation>Content</translation>
     </message>
@@ -3922,6 +3929,7 @@ For a new station, export the station kit for it first, then enroll it with the 
     <name>_LedgerTab</name>
     <message>
         <source>期间</source>
+        <extracomment>The 民情台账 columns that sort, by their title, and the repository&apos;s key for each.</extracomment>
         <translation>Period</translation>
     </message>
     <message>

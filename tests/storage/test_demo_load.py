@@ -7,6 +7,7 @@ from sqlalchemy import func, select
 from qunzhong_desktop.core.entities import Household, Person
 from qunzhong_desktop.core.errors import DuplicateError
 from qunzhong_desktop.core.register import HouseholdInvalid
+from qunzhong_desktop.core.sorting import natural_key
 from qunzhong_desktop.demo.load import load_demo, taken
 from qunzhong_desktop.demo.village import generate
 from qunzhong_desktop.storage import models as m
@@ -34,7 +35,9 @@ def test_load_writes_everything_through_the_outbox(store: Store) -> None:
     assert summary.households == 120 and summary.persons == data.persons
     assert summary.grids == 4 and summary.cadres == len(data.cadres)
     assert store.register.count_households() == 120
-    assert [g.name for g in store.register.grids()] == sorted(g.name for g in data.grids)
+    assert [g.name for g in store.register.grids()] == sorted(
+        (g.name for g in data.grids), key=natural_key
+    )  # 一组, 二组, 三组: natural order
     assert len(store.register.cadres()) == len(data.cadres)
     assert _outbox(store, "household") == 120
     assert _outbox(store, "person") == data.persons

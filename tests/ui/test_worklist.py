@@ -145,7 +145,9 @@ def test_urgency_colours_the_rows(page: IntakePage, items: dict[str, str]) -> No
     assert row_colour(page, items["paused"]) == GREY
     assert row_colour(page, items["done"]) is None
     row = numbers(page).index(items["overdue"])
-    assert page.model.data(page.model.index(row, COL_URGENCY)) == "已超期"
+    late = page.model.data(page.model.index(row, COL_URGENCY))
+    assert late.startswith("超期 ") and late.endswith(" 天"), late  # a number, not just 已超期
+    assert int(late.split()[1]) >= 1
 
 
 def test_an_item_turns_red_when_its_date_passes(

@@ -19,6 +19,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from qunzhong_desktop.core.sorting import natural_key
 from qunzhong_desktop.storage import changes
 from qunzhong_desktop.storage.environment import explain
 
@@ -26,6 +27,8 @@ BUSY_MILLIS = 15_000
 
 
 def _pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # ORDER BY natural_key(household.number): "002" before "0019", 九组 before 十组
+    dbapi_connection.create_function("natural_key", 1, natural_key, deterministic=True)
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")

@@ -11,7 +11,7 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from qunzhong_desktop.core.errors import NotFoundError, SetupError, ValidationError
-from qunzhong_desktop.core.intake.clock import Calendar, due_date, urgency
+from qunzhong_desktop.core.intake.clock import Calendar, Urgency, due_date, urgency
 from qunzhong_desktop.core.intake.records import ItemDetail, ItemFilter, ItemRow, NewItem
 from qunzhong_desktop.core.intake.rules import (
     DEFAULT_UNITS,
@@ -24,6 +24,7 @@ from qunzhong_desktop.core.intake.rules import (
     new_query_code,
 )
 from qunzhong_desktop.core.intake.states import CLOCK_RUNNING, Role, State
+from qunzhong_desktop.core.sorting import Sort
 from qunzhong_desktop.core.text import clean, compact
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.calendar_repo import load_calendar
@@ -299,12 +300,25 @@ class SqlItems:
             events = [to_event(e) for e in item.events]
             return self._detail(item, events, load_calendar(s), today or dt.date.today())
 
-    def search_ids(self, filters: ItemFilter, *, today: dt.date | None = None) -> list[str]:
-        """Ids of the items a work list shows, in its order."""
+    def search_ids(
+        self, filters: ItemFilter, *, today: dt.date | None = None, sort: Sort | None = None
+    ) -> list[str]:
+        """Ids of the items a work list shows, in its order.
+
+        ``sort``: one of :data:`ITEM_SORTS`, in the database; by default the filter's order
+        of receipt (newest first unless ``filters.newest_first`` is off).
+        """
         today = today or dt.date.today()
         with self.db.session() as s:
-            stmt = self._filtered(select(m.IntakeItem.id), filters, load_calendar(s), today)
+            stmt = self._filtered(
+                select(m.IntakeItem.id), filters, load_calendar(s), today, sort=sort
+            )
             return list(s.scalars(stmt))
+
+    def number_of(self, item_id: str) -> str | None:
+        """An item's number (编号), or None if there is no such item."""
+        with self.db.session() as s:
+            return s.scalar(select(m.IntakeItem.number).where(m.IntakeItem.id == item_id))
 
     def rows(self, ids: Sequence[str], *, today: dt.date | None = None) -> list[ItemRow]:
         """List rows for the given ids, in that order."""
@@ -325,6 +339,12 @@ class SqlItems:
                 if r is None:
                     continue
                 state = State(r.state)
+                level = urgency(state, r.due_on, calendar, today)
+                late = (
+                    calendar.workdays_between(r.due_on, today)
+                    if level is Urgency.OVERDUE and r.due_on is not None
+                    else 0
+                )
                 rows.append(
                     ItemRow(
                         id=r.id,
@@ -339,7 +359,8 @@ class SqlItems:
                         handler=r.handler,
                         state=state,
                         due_on=r.due_on,
-                        urgency=urgency(state, r.due_on, calendar, today),
+                        urgency=level,
+                        overdue_days=max(late, 1) if level is Urgency.OVERDUE else 0,
                     )
                 )
             return rows
@@ -392,6 +413,7 @@ class SqlItems:
         today: dt.date,
         *,
         ordered: bool = True,
+        sort: Sort | None = None,
     ) -> Select[Any]:
         item = m.IntakeItem
         running = [state.value for state in CLOCK_RUNNING]
@@ -439,7 +461,9 @@ class SqlItems:
                     item.content.like(pattern),
                 )
             )
-        if ordered:
+        if ordered and sort is not None and sort.key in ITEM_SORTS:
+            stmt = stmt.order_by(*item_order(sort))
+        elif ordered:
             order = item.received_at.desc() if f.newest_first else item.received_at.asc()
             stmt = stmt.order_by(order, item.number.desc())
         return stmt
@@ -530,3 +554,35 @@ class SqlItems:
             events=list(events),
             diary_entry_id=item.diary_entry_id,
         )
+
+
+#: The orders of the work lists (and the township's): 编号, 受理日期, 诉求人, 类别, 等级,
+#: 件类型, 状态, 承诺日期, 超期 (the most overdue first: the earliest due date), 经办人.
+ITEM_SORTS = (
+    "number", "received", "requester", "domain", "grade", "type", "state", "due",
+    "overdue", "handler",
+)  # fmt: skip
+
+
+def item_order(sort: Sort) -> list[Any]:
+    """ORDER BY terms for one of :data:`ITEM_SORTS` (the ledger uses them too)."""
+    item = m.IntakeItem
+    columns: dict[str, Any] = {
+        "number": func.natural_key(item.number),
+        "received": item.received_at,
+        "requester": item.requester_name,
+        "domain": item.domain,
+        "grade": item.grade,
+        "type": item.item_type,
+        "state": item.state,
+        "due": item.due_on,
+        "overdue": item.due_on,
+        "handler": item.handler,
+    }
+    key = columns[sort.key]
+    # items without a deadline (closed, rejected) go last either way
+    missing = [item.due_on.is_(None)] if sort.key in ("due", "overdue") else []
+    # more days overdue is an earlier deadline: ascending by days is descending by date
+    if sort.descending != (sort.key == "overdue"):
+        return [*missing, key.desc(), item.number.desc()]
+    return [*missing, key, item.number]

@@ -31,8 +31,10 @@ from qunzhong_desktop.core.ledger import (
     station_code_of,
     with_station,
 )
+from qunzhong_desktop.core.sorting import Sort
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.database import Database
+from qunzhong_desktop.storage.items_repo import ITEM_SORTS, item_order
 from qunzhong_desktop.storage.setup import node_role
 
 DEFAULT_CHUNK = 2000
@@ -153,14 +155,27 @@ class SqlLedger:
         with self.db.session() as s:
             return int(s.scalar(stmt) or 0)
 
-    def ids(self, f: LedgerFilter) -> list[str]:
-        """The ids of the listed items in ledger order (received, oldest first)."""
+    def ids(self, f: LedgerFilter, sort: Sort | None = None) -> list[str]:
+        """The ids of the listed items in ledger order (received, oldest first) or ``sort``'s.
+
+        ``sort``: one of :data:`.items_repo.ITEM_SORTS`, or ``grid`` (所属网格, natural order).
+        """
         stmt = _narrowed(
             select(m.IntakeItem.id)
             .select_from(m.IntakeItem)
             .outerjoin(m.Household, m.Household.id == m.IntakeItem.requester_household_id),
             f,
-        ).order_by(m.IntakeItem.received_at, m.IntakeItem.id)
+        )
+        if sort is not None and sort.key == "grid":
+            grid = func.natural_key(
+                select(m.Grid.name).where(m.Grid.id == m.Household.grid_id).scalar_subquery()
+            )
+            key = grid.desc() if sort.descending else grid
+            stmt = stmt.order_by(key, m.IntakeItem.received_at, m.IntakeItem.id)
+        elif sort is not None and sort.key in ITEM_SORTS:
+            stmt = stmt.order_by(*item_order(sort))
+        else:
+            stmt = stmt.order_by(m.IntakeItem.received_at, m.IntakeItem.id)
         with self.db.session() as s:
             return list(s.scalars(stmt))
 

@@ -12,6 +12,7 @@ from qunzhong_desktop.core import citizen_id
 from qunzhong_desktop.core import entities as e
 from qunzhong_desktop.core.errors import NotFoundError
 from qunzhong_desktop.core.register import normalise_household
+from qunzhong_desktop.core.sorting import Sort
 from qunzhong_desktop.core.text import compact
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.database import Database
@@ -107,7 +108,9 @@ class SqlRegister:
         """All live grids by name."""
         with self.db.session() as s:
             rows = s.scalars(
-                select(m.Grid).where(m.Grid.deleted_at.is_(None)).order_by(m.Grid.name)
+                select(m.Grid)
+                .where(m.Grid.deleted_at.is_(None))
+                .order_by(func.natural_key(m.Grid.name), m.Grid.name)
             )
             return [
                 e.Grid(id=r.id, name=r.name, leader_name=r.leader_name, leader_phone=r.leader_phone)
@@ -262,12 +265,14 @@ class SqlRegister:
         grid_id: str | None = None,
         tag: str | None = None,
         flagged: bool = False,
+        sort: Sort | None = None,
     ) -> list[str]:
-        """Ids of live households matching a query, a grid and a support tag, by number.
+        """Ids of live households matching a query, a grid and a support tag, in order.
 
         The query matches any member's name, full pinyin or initials, ID number (or its last
         digits), phone, or the household number and phone. ``flagged`` keeps households with
-        a member the roster import marked as needing a check (需核对).
+        a member the roster import marked as needing a check (需核对). ``sort`` is one of
+        :data:`HOUSEHOLD_SORTS` (default: 户号 in natural order).
         """
         needle = compact(query).lower()
         stmt = select(m.Household.id).where(m.Household.deleted_at.is_(None))
@@ -292,7 +297,7 @@ class SqlRegister:
             stmt = stmt.where(tagged)
         if flagged:
             stmt = stmt.where(m.Household.id.in_(_flagged_households()))
-        stmt = stmt.order_by(m.Household.number)
+        stmt = _household_order(stmt, sort or Sort("number"))
         with self.db.session() as s:
             return list(s.scalars(stmt))
 
@@ -422,3 +427,42 @@ def _flagged_households() -> Select[str]:
     return select(m.Person.household_id).where(
         m.Person.deleted_at.is_(None), func.json_array_length(m.Person.flags) > 0
     )
+
+
+#: The orders of the register: 户号, 户主, 人数, 电话, 网格, 结对干部, 住址.
+HOUSEHOLD_SORTS = ("number", "head", "members", "phone", "grid", "cadre", "address")
+
+
+def _household_order(stmt: Select[Any], sort: Sort) -> Select[Any]:
+    """``stmt`` ordered in the database by one of :data:`HOUSEHOLD_SORTS`, then by 户号."""
+    household = m.Household
+    live = m.Person.deleted_at.is_(None)
+    number = func.natural_key(household.number)
+    key: Any
+    if sort.key == "head":
+        key = (
+            select(func.min(m.Person.name))
+            .where(m.Person.household_id == household.id, live, m.Person.relation == "户主")
+            .scalar_subquery()
+        )
+    elif sort.key == "members":
+        key = (
+            select(func.count(m.Person.id))
+            .where(m.Person.household_id == household.id, live)
+            .scalar_subquery()
+        )
+    elif sort.key == "phone":
+        key = household.phone
+    elif sort.key == "grid":
+        key = func.natural_key(
+            select(m.Grid.name).where(m.Grid.id == household.grid_id).scalar_subquery()
+        )
+    elif sort.key == "cadre":
+        key = select(m.Cadre.name).where(m.Cadre.id == household.cadre_id).scalar_subquery()
+    elif sort.key == "address":
+        key = func.natural_key(household.address)
+    else:
+        key = number
+    if sort.descending:
+        return stmt.order_by(key.desc(), number.desc(), household.number.desc())
+    return stmt.order_by(key, number, household.number)

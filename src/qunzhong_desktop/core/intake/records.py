@@ -46,6 +46,7 @@ class ItemRow:
     due_on: dt.date | None
     urgency: Urgency
     unit: str = ""  # the unit (责任单位) of the last assignment; filled by the township lists
+    overdue_days: int = 0  # working days past the promised date, while overdue
 
 
 @dataclass(slots=True)

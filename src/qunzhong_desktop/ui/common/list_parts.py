@@ -10,7 +10,7 @@ wraps a row of filters, buttons or tiles onto the next line when the window is n
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qunzhong_desktop.core.sorting import Sort
 from qunzhong_desktop.ui.common.palette import (
     DUE_SOON_TINT,
     ON_TIME_TINT,
@@ -44,6 +45,8 @@ from qunzhong_desktop.ui.common.palette import (
 translate = QCoreApplication.translate
 
 ROW_HEIGHT = 30
+#: The widest item number, to size 编号 columns (a station code, the year, five digits).
+ITEM_NUMBER_SAMPLE = "430121101201-2026-00000"
 
 
 class FlowLayout(QLayout):
@@ -155,6 +158,7 @@ def list_table(
     several: bool = False,
     row_height: int = ROW_HEIGHT,
     stretch_last: bool = True,
+    never_elide: Mapping[int, str] | None = None,
 ) -> QTableView:
     """A read-only table of whole-row selections over ``model``.
 
@@ -167,6 +171,8 @@ def list_table(
         several: rows can be selected together (Ctrl / Shift).
         row_height: the height of a row in pixels.
         stretch_last: the last column takes the room left.
+        never_elide: column → its widest value (an item number): the column is made wide
+            enough for it in the table's font, so a key column is never cut to "…".
     """
     table = QTableView(parent)
     table.setModel(model)
@@ -182,12 +188,54 @@ def list_table(
     table.verticalHeader().setDefaultSectionSize(row_height)
     header = table.horizontalHeader()
     header.setStretchLastSection(stretch_last)
+    metrics = table.fontMetrics()
     for column, width in enumerate(widths):
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-        table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
+        sample = (never_elide or {}).get(column)
+        text_width = metrics.horizontalAdvance(sample) + 16 if sample else 0
+        table.setColumnWidth(column, max(width, header.sectionSizeHint(column), text_width))
     if on_open is not None:
         table.activated.connect(lambda index: _open(index, on_open))
     return table
+
+
+def sort_by_headers(
+    table: QTableView, keys: Mapping[int, str], on_sort: Callable[[Sort | None], None]
+) -> None:
+    """Clicking a column title sorts the list in the database by that column.
+
+    Args:
+        table: the list.
+        keys: column → the repository's key for it (e.g. ``{0: "number"}``); other columns
+            do not sort, and clicking them keeps the order shown.
+        on_sort: called with the new order; the page searches again with it.
+    """
+    header = table.horizontalHeader()
+    header.setSectionsClickable(True)
+    header.setSortIndicatorShown(True)
+    clear_sort(table)  # the list's own order first
+
+    def changed(column: int, order: Qt.SortOrder) -> None:
+        key = keys.get(column)
+        if key is None:  # not a sortable column: keep the order shown
+            before = header.property("qzSort") or [-1, 0]
+            header.blockSignals(True)
+            header.setSortIndicator(int(before[0]), Qt.SortOrder(int(before[1])))
+            header.blockSignals(False)
+            return
+        header.setProperty("qzSort", [column, int(order.value)])
+        on_sort(Sort(key, order == Qt.SortOrder.DescendingOrder))
+
+    header.sortIndicatorChanged.connect(changed)
+
+
+def clear_sort(table: QTableView) -> None:
+    """Back to the list's own order (no column title marked)."""
+    header = table.horizontalHeader()
+    header.blockSignals(True)
+    header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    header.setProperty("qzSort", [-1, 0])
+    header.blockSignals(False)
 
 
 def fit_to_screen(window: QWidget, width: int, height: int) -> None:

@@ -28,20 +28,24 @@ from PySide6.QtWidgets import (
 from qunzhong_desktop.core.intake.records import ItemFilter
 from qunzhong_desktop.core.intake.rules import CHANNELS, GRADES
 from qunzhong_desktop.core.intake.states import CLOCK_RUNNING, DONE, FINAL, STATE_NAMES, State
+from qunzhong_desktop.core.sorting import Sort
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common import form_feedback
 from qunzhong_desktop.ui.common.clock import Clock, operator_name
 from qunzhong_desktop.ui.common.list_parts import (
+    ITEM_NUMBER_SAMPLE,
     FlowLayout,
+    clear_sort,
     count_and_legend,
     count_label,
     deadline_legend,
     filter_combo,
     list_table,
     refill,
+    sort_by_headers,
 )
 from qunzhong_desktop.ui.intake.intake_form import IntakeForm
-from qunzhong_desktop.ui.intake.worklist_model import WorkListModel
+from qunzhong_desktop.ui.intake.worklist_model import COL_NUMBER, SORT_KEYS, WorkListModel
 
 SEARCH_DELAY_MS = 200
 # 诉求内容 comes early so a 1,280-pixel window shows it; 经办人 (last) stretches
@@ -117,7 +121,7 @@ class IntakePage(QWidget):
         self.text.textChanged.connect(self._timer.start)
         for combo in (self.state, self.grade, self.domain, self.channel, self.grid, self.period):
             combo.currentIndexChanged.connect(self.search)
-        self.order.currentIndexChanged.connect(self.search)
+        self.order.currentIndexChanged.connect(self._order_chosen)
         self.views.currentRowChanged.connect(self._view_changed)
         QShortcut(QKeySequence.StandardKey.Find, self, self._focus_text)
         self.reload_filters()
@@ -150,7 +154,12 @@ class IntakePage(QWidget):
         self.model = WorkListModel(
             lambda ids: self._store.items.rows(ids, today=self._clock().date()), self
         )
-        self.table = list_table(panel, self.model, COLUMN_WIDTHS, on_open=self.open_item)
+        self.table = list_table(
+            panel, self.model, COLUMN_WIDTHS, on_open=self.open_item,
+            never_elide={COL_NUMBER: ITEM_NUMBER_SAMPLE},
+        )  # fmt: skip
+        self.sort: Sort | None = None
+        sort_by_headers(self.table, SORT_KEYS, self._sort)
         self.count_label = count_label(panel)
         legend = deadline_legend(panel, self.tr("双击或回车打开事项"), paused=True)
         layout.addLayout(top)
@@ -239,12 +248,21 @@ class IntakePage(QWidget):
         selected = self.selected_id()
         f = self.current_filter()
         today = self._clock().date()
-        ids = [] if f is None else self._store.items.search_ids(f, today=today)
+        ids = [] if f is None else self._store.items.search_ids(f, today=today, sort=self.sort)
         self.model.set_ids(ids)
         self.count_label.setText(self.tr("共 {0} 件").format(len(ids)))
         row = self.model.row_of(selected) if selected else None
         if row is not None:
             self.table.selectRow(row)
+
+    def _sort(self, sort: Sort | None) -> None:
+        self.sort = sort
+        self.search()
+
+    def _order_chosen(self) -> None:
+        """最新/最早受理在前 is the list's own order again (the column titles unmarked)."""
+        clear_sort(self.table)
+        self._sort(None)
 
     def update_counts(self) -> None:
         """Show how many items each list holds next to its name."""

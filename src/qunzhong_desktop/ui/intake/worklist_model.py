@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QColor
 
 from qunzhong_desktop.core.intake.clock import URGENCY_NAMES, Urgency
@@ -42,6 +42,12 @@ FetchRows = Callable[[Sequence[str]], list[ItemRow]]
     COL_URGENCY,
     COL_HANDLER,
 ) = range(11)
+#: The columns that sort, in the database (``SqlItems.search_ids``); 内容 does not.
+SORT_KEYS = {
+    COL_NUMBER: "number", COL_RECEIVED: "received", COL_REQUESTER: "requester",
+    COL_DOMAIN: "domain", COL_GRADE: "grade", COL_TYPE: "type", COL_STATE: "state",
+    COL_DUE: "due", COL_URGENCY: "overdue", COL_HANDLER: "handler",
+}  # fmt: skip
 
 
 class Column(IntEnum):
@@ -159,8 +165,17 @@ class WorkListModel(LazyIdTableModel):
             COL_TYPE: record.item_type,
             COL_STATE: STATE_NAMES[record.state],
             COL_DUE: record.due_on.isoformat() if record.due_on else "",
-            COL_URGENCY: URGENCY_NAMES[record.urgency],
+            COL_URGENCY: overdue_text(record),
             COL_HANDLER: record.handler,
             COL_CONTENT: elide(record.content),
         }
         return values.get(column, "")
+
+
+def overdue_text(record: ItemRow) -> str:
+    """The days overdue ("超期 3 天", working days), else the urgency's name."""
+    if record.urgency is Urgency.OVERDUE and record.overdue_days:
+        return QCoreApplication.translate("WorkListModel", "超期 {0} 天").format(
+            record.overdue_days
+        )
+    return URGENCY_NAMES[record.urgency]

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from qunzhong_desktop.core.entities import SUPPORT_TAGS
+from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.core.intake.states import STATE_NAMES, State
 from qunzhong_desktop.core.ledger import (
     ITEM_COLUMNS,
@@ -38,17 +39,21 @@ from qunzhong_desktop.core.ledger import (
     Row,
     SupportFilter,
 )
+from qunzhong_desktop.core.sorting import Sort
 from qunzhong_desktop.core.work import CancelToken, Progress
 from qunzhong_desktop.storage.ledger_repo import SqlLedger, is_township, station_names
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common.clock import Today
+from qunzhong_desktop.ui.common.errors import show_error
 from qunzhong_desktop.ui.common.list_parts import (
+    ITEM_NUMBER_SAMPLE,
     FlowLayout,
     count_label,
     filter_combo,
     list_table,
     refill,
     show_filter,
+    sort_by_headers,
 )
 from qunzhong_desktop.ui.common.printing import print_document
 from qunzhong_desktop.ui.common.tasks import run_task
@@ -74,6 +79,14 @@ def period_range(key: str, today: dt.date) -> tuple[dt.date | None, dt.date | No
     return None, None
 
 
+#: The 民情台账 columns that sort, by their title, and the repository's key for each.
+ITEM_SORT_BY_HEADER = {
+    "编号": "number", "工作站": "number", "受理日期": "received", "诉求人": "requester",
+    "所属网格": "grid", "诉求类别": "domain", "等级": "grade", "件类型": "type",
+    "承诺时限": "due", "责任人/单位": "handler",
+}  # fmt: skip
+
+
 class _LedgerTab(QWidget):
     """What both tabs share: a filter bar, the table, the count and the two buttons."""
 
@@ -96,7 +109,10 @@ class _LedgerTab(QWidget):
             self.period.addItem(text, key)
         self.model = LedgerModel(columns, self)
         widths = [int(column.width * PIXELS_PER_WIDTH) + 8 for column in columns]
-        self.table = list_table(self, self.model, widths, row_height=28, stretch_last=False)
+        numbered = {i: ITEM_NUMBER_SAMPLE for i, c in enumerate(columns) if c.header == "编号"}
+        self.table = list_table(
+            self, self.model, widths, row_height=28, stretch_last=False, never_elide=numbered
+        )
         self.count_label = count_label(self)
         self.status_label = QLabel(self)
         self.excel_button = QPushButton(self.tr("导出 Excel"), self)
@@ -210,6 +226,39 @@ class ItemLedgerTab(_LedgerTab):
         for combo in (self.period, self.station, self.state, self.grid, self.domain):
             combo.currentIndexChanged.connect(self.search)
         self._ids: list[str] = []
+        self.sort: Sort | None = None
+        headers = [c.header for c in (TOWNSHIP_ITEM_COLUMNS if self.township else ITEM_COLUMNS)]
+        keys = {
+            i: ITEM_SORT_BY_HEADER[h] for i, h in enumerate(headers) if h in ITEM_SORT_BY_HEADER
+        }
+        sort_by_headers(self.table, keys, self._sort)
+        self.table.activated.connect(lambda index: self.open_item(index.row()))
+        self.dialog: QWidget | None = None
+
+    def _sort(self, sort: Sort | None) -> None:
+        self.sort = sort
+        self.search()
+
+    def open_item(self, row: int) -> None:
+        """Open an item's page from its ledger row, as the work lists do (double-click, Enter)."""
+        if not 0 <= row < len(self._ids):
+            return
+        number = self.store.items.number_of(self._ids[row])
+        if number is None:
+            return
+        from qunzhong_desktop.ui.intake import ItemDialog
+        from qunzhong_desktop.ui.triage import TownshipItemDialog
+
+        kind = TownshipItemDialog if self.township else ItemDialog
+        try:
+            dialog = kind(self.store, number, self)
+        except DomainError as exc:
+            show_error(self, exc)
+            return
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self.search())
+        self.dialog = dialog
+        dialog.open()
 
     def reload_filters(self) -> None:
         """Refill the combos (stations, grids and domains may have changed), keeping the choice."""
@@ -245,7 +294,7 @@ class ItemLedgerTab(_LedgerTab):
 
     def search(self) -> None:
         """List the items of the filter (ids now, rows as they are shown)."""
-        ids = self.ledger.ids(self.current_filter())
+        ids = self.ledger.ids(self.current_filter(), self.sort)
         self._ids = ids
         today = self.clock()
 

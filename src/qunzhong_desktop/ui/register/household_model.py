@@ -25,6 +25,11 @@ FetchRows = Callable[[Sequence[str]], list[HouseholdRow]]
 COL_NUMBER, COL_HEAD, COL_ID, COL_MEMBERS, COL_PHONE, COL_GRID, COL_TAGS, COL_CADRE, COL_ADDRESS = (
     range(9)
 )
+#: The columns that sort (in the database: ``SqlRegister.search_households``).
+SORT_KEYS = {
+    COL_NUMBER: "number", COL_HEAD: "head", COL_MEMBERS: "members", COL_PHONE: "phone",
+    COL_GRID: "grid", COL_CADRE: "cadre", COL_ADDRESS: "address",
+}  # fmt: skip
 
 
 class HouseholdTableModel(LazyIdTableModel):

@@ -24,12 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from qunzhong_desktop.core.entities import SUPPORT_TAGS
+from qunzhong_desktop.core.sorting import Sort
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common import form_feedback
-from qunzhong_desktop.ui.common.list_parts import count_label, list_table, refill
+from qunzhong_desktop.ui.common.list_parts import count_label, list_table, refill, sort_by_headers
 from qunzhong_desktop.ui.register.grids_cadres_dialog import GridsCadresDialog, PairDialog
 from qunzhong_desktop.ui.register.household_dialog import HouseholdDialog
-from qunzhong_desktop.ui.register.household_model import HouseholdTableModel
+from qunzhong_desktop.ui.register.household_model import SORT_KEYS, HouseholdTableModel
 
 SEARCH_DELAY_MS = 200
 COLUMN_WIDTHS = (90, 80, 170, 48, 120, 90, 170, 80)  # the last column (住址) stretches
@@ -101,6 +102,8 @@ class RegisterPage(QWidget):
         self.table = list_table(self, self.model, COLUMN_WIDTHS, several=True)
         self.table.setAlternatingRowColors(True)
         self.table.horizontalHeader().setHighlightSections(False)
+        self.sort: Sort | None = None
+        sort_by_headers(self.table, SORT_KEYS, self._sort)
         self.table.activated.connect(lambda _index: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         return self.table
@@ -164,11 +167,16 @@ class RegisterPage(QWidget):
             grid_id=self.grid_combo.currentData(),
             tag=None if tag == FLAGGED else tag,
             flagged=tag == FLAGGED,
+            sort=self.sort,
         )
         self.model.set_ids(ids)
         self.count_label.setText(self.tr("共 {0} 户").format(len(ids)))
         self.select_ids(selected)
         self._update_buttons()
+
+    def _sort(self, sort: Sort | None) -> None:
+        self.sort = sort
+        self.search()
 
     def _focus_search(self) -> None:
         self.search_box.setFocus()

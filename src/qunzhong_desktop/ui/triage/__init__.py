@@ -13,11 +13,12 @@ from qunzhong_desktop.ui import lazy_names
 PUBLIC = {
     "TriagePage": "triage_page",
     "AssignDialog": "assign_dialog",
+    "TownshipItemDialog": "triage_page",
 }
-__all__ = ["AssignDialog", "TriagePage"]
+__all__ = ["AssignDialog", "TownshipItemDialog", "TriagePage"]
 __getattr__ = lazy_names(__name__, PUBLIC)
 
 
 if TYPE_CHECKING:
     from qunzhong_desktop.ui.triage.assign_dialog import AssignDialog
-    from qunzhong_desktop.ui.triage.triage_page import TriagePage
+    from qunzhong_desktop.ui.triage.triage_page import TownshipItemDialog, TriagePage

@@ -32,18 +32,21 @@ from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.core.intake.records import ItemDetail, ItemFilter, ItemRow
 from qunzhong_desktop.core.intake.rules import Event
 from qunzhong_desktop.core.intake.states import DONE, STATE_NAMES, Role, State
+from qunzhong_desktop.core.sorting import Sort
 from qunzhong_desktop.storage.setup import TOWNSHIP_NAME_SETTING
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common import form_feedback
 from qunzhong_desktop.ui.common.clock import Clock
 from qunzhong_desktop.ui.common.errors import show_error
 from qunzhong_desktop.ui.common.list_parts import (
+    ITEM_NUMBER_SAMPLE,
     count_and_legend,
     count_label,
     deadline_legend,
     filter_combo,
     list_table,
     refill,
+    sort_by_headers,
 )
 from qunzhong_desktop.ui.intake import FetchRows, ItemDialog, WorkListColumn, WorkListModel
 from qunzhong_desktop.ui.triage.assign_dialog import (
@@ -74,6 +77,12 @@ STATION_SUFFIX = "群众工作站"
     COL_URGENCY,
 ) = range(11)
 COLUMN_WIDTHS = (200, 80, 88, 62, 160, 84, 40, 60, 64, 88, 60)
+#: The columns that sort, in the database (``SqlItems.search_ids``).
+SORT_KEYS = {
+    COL_NUMBER: "number", COL_STATION: "number", COL_RECEIVED: "received",
+    COL_REQUESTER: "requester", COL_DOMAIN: "domain", COL_GRADE: "grade", COL_STATE: "state",
+    COL_DUE: "due", COL_URGENCY: "overdue",
+}  # fmt: skip
 CENTRED = (COL_GRADE, COL_STATE, COL_URGENCY)
 
 
@@ -286,7 +295,12 @@ class TriagePage(QWidget):
 
     def _table(self) -> QTableView:
         self.model = TriageModel(self._fetch_rows, self)
-        self.table = list_table(self, self.model, COLUMN_WIDTHS, on_open=self.open_item)
+        self.table = list_table(
+            self, self.model, COLUMN_WIDTHS, on_open=self.open_item,
+            never_elide={COL_NUMBER: ITEM_NUMBER_SAMPLE},
+        )  # fmt: skip
+        self.sort: Sort | None = None
+        sort_by_headers(self.table, SORT_KEYS, self._sort)
         self.table.selectionModel().currentRowChanged.connect(
             lambda _current, _previous: self._update_buttons()
         )
@@ -336,7 +350,9 @@ class TriagePage(QWidget):
         """Run the list now (typing in the search box calls it after a pause)."""
         self._timer.stop()
         selected = self.selected_id()
-        ids = self._store.items.search_ids(self.current_filter(), today=self._today())
+        ids = self._store.items.search_ids(
+            self.current_filter(), today=self._today(), sort=self.sort
+        )
         self.model.set_ids(ids)
         self.count_label.setText(self.tr("共 {0} 件").format(len(ids)))
         row = self.model.row_of(selected) if selected else None
@@ -345,6 +361,10 @@ class TriagePage(QWidget):
         if row is not None:
             self.table.selectRow(row)
         self._update_buttons()
+
+    def _sort(self, sort: Sort | None) -> None:
+        self.sort = sort
+        self.search()
 
     def refresh(self) -> None:
         """Re-read the list (after a move, an import, or a change of the units)."""
