@@ -1541,6 +1541,18 @@ Intake items registered from it are kept.</translation>
         <translation>{0} items</translation>
     </message>
     <message>
+        <source>打开事项…</source>
+        <translation>Open item…</translation>
+    </message>
+    <message>
+        <source>复制编号</source>
+        <translation>Copy number</translation>
+    </message>
+    <message>
+        <source>复制诉求内容</source>
+        <translation>Copy request text</translation>
+    </message>
+    <message>
         <source>受理登记</source>
         <translation>Intake</translation>
     </message>
@@ -1802,6 +1814,14 @@ Intake items registered from it are kept.</translation>
         <translation>Domain</translation>
     </message>
     <message>
+        <source>打开事项…</source>
+        <translation>Open item…</translation>
+    </message>
+    <message>
+        <source>复制编号</source>
+        <translation>Copy number</translation>
+    </message>
+    <message>
         <source>全部工作站</source>
         <translation>All stations</translation>
     </message>
@@ -1837,6 +1857,7 @@ Intake items registered from it are kept.</translation>
     <name>ListParts</name>
     <message>
         <source>红色</source>
+        <extracomment>The widest item number, to size 编号 columns (a station code, the year, five digits).</extracomment>
         <translation>red</translation>
     </message>
     <message>
@@ -2266,6 +2287,34 @@ Intake items registered from it are kept.</translation>
     <message>
         <source>共 {0} 户</source>
         <translation>{0} households</translation>
+    </message>
+    <message>
+        <source>编辑…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>打印联系卡…</source>
+        <translation>Print contact card…</translation>
+    </message>
+    <message>
+        <source>结对干部…</source>
+        <translation>Pair a cadre…</translation>
+    </message>
+    <message>
+        <source>隐藏完整号码</source>
+        <translation>Hide full numbers</translation>
+    </message>
+    <message>
+        <source>复制户号</source>
+        <translation>Copy household number</translation>
+    </message>
+    <message>
+        <source>复制户主姓名</source>
+        <translation>Copy head's name</translation>
+    </message>
+    <message>
+        <source>删除…</source>
+        <translation>Delete…</translation>
     </message>
     <message>
         <source>打印联系卡（{0} 户）</source>
@@ -3744,6 +3793,22 @@ For a new station, export the station kit for it first, then enroll it with the 
     <message>
         <source>共 {0} 件</source>
         <translation>{0} items</translation>
+    </message>
+    <message>
+        <source>查看事项…</source>
+        <translation>View item…</translation>
+    </message>
+    <message>
+        <source>交办…</source>
+        <translation>Assign…</translation>
+    </message>
+    <message>
+        <source>录入办理结果…</source>
+        <translation>Record result…</translation>
+    </message>
+    <message>
+        <source>复制编号</source>
+        <translation>Copy number</translation>
     </message>
     <message>
         <source>请在列表中选择一件事项。</source>

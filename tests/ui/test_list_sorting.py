@@ -102,3 +102,38 @@ def test_ledger_sorts_and_double_click_opens_the_item(qtbot: QtBot, store: Store
     assert isinstance(tab.dialog, ItemDialog)
     assert tab.dialog.item.number == numbers[-1]
     tab.dialog.close()
+
+
+def test_right_click_menus_fit_the_row(qtbot: QtBot, store: Store) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from qunzhong_desktop.ui.common.list_parts import menu_for
+
+    store.register.save_household(
+        Household(number="007", members=[Person(name="王大爷", relation="户主")])
+    )
+    page = RegisterPage(store)
+    qtbot.addWidget(page)
+    page.show()
+    menu = menu_for(page.table, 0)
+    texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+    assert texts == [
+        "编辑…", "打印联系卡…", "结对干部…", "显示完整号码", "复制户号", "复制户主姓名", "删除…",
+    ]  # fmt: skip
+    next(a for a in menu.actions() if a.text() == "复制户号").trigger()
+    assert QApplication.clipboard().text() == "007"
+    next(a for a in menu.actions() if a.text() == "显示完整号码").trigger()
+    assert page.full_check.isChecked()
+    assert "隐藏完整号码" in [a.text() for a in menu_for(page.table, 0).actions()]
+
+    number = register(store, FRIDAY)
+    intake = IntakePage(store, clock=lambda: FRIDAY + dt.timedelta(days=1))
+    qtbot.addWidget(intake)
+    intake.show()
+    intake.show_view("all")
+    actions = {a.text(): a for a in menu_for(intake.table, 0).actions()}
+    actions["复制编号"].trigger()
+    assert QApplication.clipboard().text() == number
+    actions["打开事项…"].trigger()
+    assert isinstance(intake.dialog, ItemDialog) and intake.dialog.item.number == number
+    intake.dialog.close()

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QLayoutItem,
+    QMenu,
     QTableView,
     QWidget,
 )
@@ -227,6 +228,48 @@ def sort_by_headers(
         on_sort(Sort(key, order == Qt.SortOrder.DescendingOrder))
 
     header.sortIndicatorChanged.connect(changed)
+
+
+RowAction = tuple[str, Callable[[], None]]
+
+
+def row_menus(table: QTableView, actions: Callable[[int], list[RowAction]]) -> None:
+    """A right-click on a row selects it and offers ``actions(row)`` (text, what to do).
+
+    An empty text is a separator. :func:`menu_for` builds the same menu without showing it
+    (tests, and the menu key's handler).
+    """
+    table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    table.setProperty("qzRowMenu", True)
+    table._qz_row_actions = actions  # type: ignore[attr-defined]
+
+    def requested(pos: QPoint) -> None:
+        index = table.indexAt(pos)
+        if not index.isValid():
+            return
+        table.selectRow(index.row())
+        menu = menu_for(table, index.row())
+        menu.exec(table.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    table.customContextMenuRequested.connect(requested)
+
+
+def menu_for(table: QTableView, row: int) -> QMenu:
+    """The right-click menu of ``row`` (see :func:`row_menus`)."""
+    menu = QMenu(table)
+    for text, slot in table._qz_row_actions(row):  # type: ignore[attr-defined]
+        if not text:
+            menu.addSeparator()
+            continue
+        action = menu.addAction(text)
+        action.triggered.connect(slot)
+    return menu
+
+
+def copy_text(text: str) -> None:
+    """Put ``text`` on the clipboard (复制编号 …)."""
+    QGuiApplication.clipboard().setText(text)
 
 
 def clear_sort(table: QTableView) -> None:

@@ -35,13 +35,16 @@ from qunzhong_desktop.ui.common.clock import Clock, operator_name
 from qunzhong_desktop.ui.common.list_parts import (
     ITEM_NUMBER_SAMPLE,
     FlowLayout,
+    RowAction,
     clear_sort,
+    copy_text,
     count_and_legend,
     count_label,
     deadline_legend,
     filter_combo,
     list_table,
     refill,
+    row_menus,
     sort_by_headers,
 )
 from qunzhong_desktop.ui.intake.intake_form import IntakeForm
@@ -160,6 +163,7 @@ class IntakePage(QWidget):
         )  # fmt: skip
         self.sort: Sort | None = None
         sort_by_headers(self.table, SORT_KEYS, self._sort)
+        row_menus(self.table, self.row_actions)
         self.count_label = count_label(panel)
         legend = deadline_legend(panel, self.tr("双击或回车打开事项"), paused=True)
         layout.addLayout(top)
@@ -254,6 +258,17 @@ class IntakePage(QWidget):
         row = self.model.row_of(selected) if selected else None
         if row is not None:
             self.table.selectRow(row)
+
+    def row_actions(self, row: int) -> list[RowAction]:
+        """The right-click menu of an item's row."""
+        record = self.model.item_row(row)
+        if record is None:
+            return []
+        return [
+            (self.tr("打开事项…"), lambda: self.open_item(row)),
+            (self.tr("复制编号"), lambda: copy_text(record.number)),
+            (self.tr("复制诉求内容"), lambda: copy_text(record.content)),
+        ]
 
     def _sort(self, sort: Sort | None) -> None:
         self.sort = sort

@@ -48,10 +48,13 @@ from qunzhong_desktop.ui.common.errors import show_error
 from qunzhong_desktop.ui.common.list_parts import (
     ITEM_NUMBER_SAMPLE,
     FlowLayout,
+    RowAction,
+    copy_text,
     count_label,
     filter_combo,
     list_table,
     refill,
+    row_menus,
     show_filter,
     sort_by_headers,
 )
@@ -233,11 +236,22 @@ class ItemLedgerTab(_LedgerTab):
         }
         sort_by_headers(self.table, keys, self._sort)
         self.table.activated.connect(lambda index: self.open_item(index.row()))
+        row_menus(self.table, self.row_actions)
         self.dialog: QWidget | None = None
 
     def _sort(self, sort: Sort | None) -> None:
         self.sort = sort
         self.search()
+
+    def row_actions(self, row: int) -> list[RowAction]:
+        """The right-click menu of a ledger row."""
+        if not 0 <= row < len(self._ids):
+            return []
+        number = self.store.items.number_of(self._ids[row]) or ""
+        return [
+            (self.tr("打开事项…"), lambda: self.open_item(row)),
+            (self.tr("复制编号"), lambda: copy_text(number)),
+        ]
 
     def open_item(self, row: int) -> None:
         """Open an item's page from its ledger row, as the work lists do (double-click, Enter)."""

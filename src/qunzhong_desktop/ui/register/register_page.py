@@ -27,7 +27,15 @@ from qunzhong_desktop.core.entities import SUPPORT_TAGS
 from qunzhong_desktop.core.sorting import Sort
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common import form_feedback
-from qunzhong_desktop.ui.common.list_parts import count_label, list_table, refill, sort_by_headers
+from qunzhong_desktop.ui.common.list_parts import (
+    RowAction,
+    copy_text,
+    count_label,
+    list_table,
+    refill,
+    row_menus,
+    sort_by_headers,
+)
 from qunzhong_desktop.ui.register.grids_cadres_dialog import GridsCadresDialog, PairDialog
 from qunzhong_desktop.ui.register.household_dialog import HouseholdDialog
 from qunzhong_desktop.ui.register.household_model import SORT_KEYS, HouseholdTableModel
@@ -104,6 +112,7 @@ class RegisterPage(QWidget):
         self.table.horizontalHeader().setHighlightSections(False)
         self.sort: Sort | None = None
         sort_by_headers(self.table, SORT_KEYS, self._sort)
+        row_menus(self.table, self.row_actions)
         self.table.activated.connect(lambda _index: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         return self.table
@@ -173,6 +182,27 @@ class RegisterPage(QWidget):
         self.count_label.setText(self.tr("共 {0} 户").format(len(ids)))
         self.select_ids(selected)
         self._update_buttons()
+
+    def row_actions(self, row: int) -> list[RowAction]:
+        """The right-click menu of a household's row."""
+        record = self.model.record(row)
+        if record is None:
+            return []
+        full = self.full_check.isChecked()
+        return [
+            (self.tr("编辑…"), self.edit_selected),
+            (self.tr("打印联系卡…"), self.print_cards),
+            (self.tr("结对干部…"), self.pair_selected),
+            ("", lambda: None),
+            (
+                self.tr("隐藏完整号码") if full else self.tr("显示完整号码"),
+                lambda: self.full_check.setChecked(not full),
+            ),
+            (self.tr("复制户号"), lambda: copy_text(record.number)),
+            (self.tr("复制户主姓名"), lambda: copy_text(record.head_name)),
+            ("", lambda: None),
+            (self.tr("删除…"), self.delete_selected),
+        ]
 
     def _sort(self, sort: Sort | None) -> None:
         self.sort = sort

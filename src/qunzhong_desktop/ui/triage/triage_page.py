@@ -40,12 +40,15 @@ from qunzhong_desktop.ui.common.clock import Clock
 from qunzhong_desktop.ui.common.errors import show_error
 from qunzhong_desktop.ui.common.list_parts import (
     ITEM_NUMBER_SAMPLE,
+    RowAction,
+    copy_text,
     count_and_legend,
     count_label,
     deadline_legend,
     filter_combo,
     list_table,
     refill,
+    row_menus,
     sort_by_headers,
 )
 from qunzhong_desktop.ui.intake import FetchRows, ItemDialog, WorkListColumn, WorkListModel
@@ -301,6 +304,7 @@ class TriagePage(QWidget):
         )  # fmt: skip
         self.sort: Sort | None = None
         sort_by_headers(self.table, SORT_KEYS, self._sort)
+        row_menus(self.table, self.row_actions)
         self.table.selectionModel().currentRowChanged.connect(
             lambda _current, _previous: self._update_buttons()
         )
@@ -361,6 +365,19 @@ class TriagePage(QWidget):
         if row is not None:
             self.table.selectRow(row)
         self._update_buttons()
+
+    def row_actions(self, row: int) -> list[RowAction]:
+        """The right-click menu of an item's row: open it, and what the buttons offer."""
+        record = self.model.item_row(row)
+        if record is None:
+            return []
+        return [
+            (self.tr("查看事项…"), lambda: self.open_item(row)),
+            (self.tr("交办…"), self.assign),
+            (self.tr("录入办理结果…"), self.record_result),
+            ("", lambda: None),
+            (self.tr("复制编号"), lambda: copy_text(record.number)),
+        ]
 
     def _sort(self, sort: Sort | None) -> None:
         self.sort = sort
