@@ -9,3 +9,6 @@ TS=resources/translations/qunzhong_en.ts
 "$BIN/pyside6-lupdate" -no-obsolete -locations none -target-language en_US \
     $(find src/qunzhong_desktop/ui -name "*.py" | sort) -ts "$TS"
 "$BIN/pyside6-lrelease" -silent "$TS" -qm resources/translations/qunzhong_en.qm
+# Chinese strings of Qt's own dialogs that qtbase_zh_CN lacks (edited by hand)
+"$BIN/pyside6-lrelease" -silent resources/translations/qt_extra_zh_CN.ts \
+    -qm resources/translations/qt_extra_zh_CN.qm

@@ -354,10 +354,6 @@
         <translation>Save contact cards as PDF</translation>
     </message>
     <message>
-        <source>便民服务联系卡.pdf</source>
-        <translation>contact-cards.pdf</translation>
-    </message>
-    <message>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
@@ -2310,7 +2306,7 @@ Intake items registered from it are kept.</translation>
     </message>
     <message>
         <source>复制户主姓名</source>
-        <translation>Copy head's name</translation>
+        <translation>Copy head&apos;s name</translation>
     </message>
     <message>
         <source>删除…</source>
@@ -2505,6 +2501,10 @@ After deletion they no longer appear in the register.</translation>
     <message>
         <source>合计</source>
         <translation>Total</translation>
+    </message>
+    <message>
+        <source>民情月报</source>
+        <translation>Monthly report</translation>
     </message>
     <message>
         <source>正在生成 PDF……</source>
@@ -4192,6 +4192,10 @@ For a new station, export the station kit for it first, then enroll it with the 
         <translation>Cannot open the PDF file: {0}</translation>
     </message>
     <message>
+        <source>另存为 PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
         <source>打印预览 — {0}</source>
         <translation>Print preview — {0}</translation>
     </message>
@@ -4202,6 +4206,17 @@ For a new station, export the station kit for it first, then enroll it with the 
     <message>
         <source>打印 — {0}</source>
         <translation>Print — {0}</translation>
+    </message>
+</context>
+<context>
+    <name>printing</name>
+    <message>
+        <source>另存为 PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -4217,6 +4232,10 @@ For a new station, export the station kit for it first, then enroll it with the 
 </context>
 <context>
     <name>receipt_preview</name>
+    <message>
+        <source>受理回执</source>
+        <translation>Receipt</translation>
+    </message>
     <message>
         <source>正在生成受理回执……</source>
         <translation>Generating the receipt…</translation>

@@ -26,6 +26,7 @@ class Shown:
     title: str
     direct: bool
     pdf: bytes
+    save: Callable[[Path], None] | None = None  # the preview's 另存为 PDF
 
 
 @dataclass
@@ -40,17 +41,21 @@ class RecordingOutput:
     check: Callable[[Path], None] | None = None
     shown: list[Shown] = field(default_factory=list)
 
-    def preview(self, path: Path, parent: object, title: str) -> bool:
-        """Record a preview."""
-        return self._record(path, title, direct=False)
+    def preview(
+        self, path: Path, parent: object, title: str, save: Callable[[Path], None] | None = None
+    ) -> bool:
+        """Record a preview (``save``: its 另存为 PDF, run by ``check`` if it wants)."""
+        return self._record(path, title, direct=False, save=save)
 
     def print(self, path: Path, parent: object, title: str) -> bool:
         """Record a print."""
         return self._record(path, title, direct=True)
 
-    def _record(self, path: Path, title: str, *, direct: bool) -> bool:
+    def _record(
+        self, path: Path, title: str, *, direct: bool, save: Callable[[Path], None] | None = None
+    ) -> bool:
         assert path.is_file(), path
-        self.shown.append(Shown(path, title, direct, path.read_bytes()))
+        self.shown.append(Shown(path, title, direct, path.read_bytes(), save))
         if self.check is not None:
             self.check(path)
         return self.printed

@@ -95,3 +95,25 @@ def test_english_main_window(qtbot: QtBot, qapp: QApplication, store: Store) -> 
         assert "USB stick" in window.about_text()
     finally:
         application.install_translators(qapp, english=False)
+
+
+@pytest.mark.parametrize("accept", ["save", "open"])
+def test_qt_file_dialog_has_no_english_label(qtbot: QtBot, accept: str) -> None:
+    """qtbase_zh_CN lacks "Look in:" and "Files of type:": qt_extra_zh_CN.ts supplies them."""
+    import re
+
+    from PySide6.QtWidgets import QAbstractButton, QFileDialog, QLabel, QToolButton
+
+    application.install_translators(QApplication.instance(), english=False)  # type: ignore[arg-type]
+    dialog = QFileDialog(None, "导出", str(Path.home()), "Excel 工作簿 (*.xlsx)")
+    qtbot.addWidget(dialog)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    mode = QFileDialog.AcceptMode
+    dialog.setAcceptMode(mode.AcceptSave if accept == "save" else mode.AcceptOpen)
+    dialog.show()
+    texts = [w.text() for w in dialog.findChildren(QLabel)]
+    texts += [w.text() for w in dialog.findChildren(QAbstractButton)]
+    texts += [w.toolTip() for w in dialog.findChildren(QToolButton)]
+    english = [t for t in texts if re.search(r"[A-Za-z]{2,}", t.replace("&", ""))]
+    assert english == []
+    assert "查找范围(&L)：" in texts and "文件类型(&T)：" in texts

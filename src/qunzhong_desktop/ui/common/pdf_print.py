@@ -7,17 +7,18 @@ what is 90 mm in the PDF is 90 mm on paper when the printer's scaling is off).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QRectF, QSize, QSizeF
-from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPaintEngine, QPainter
+from PySide6.QtGui import QAction, QImage, QPageLayout, QPageSize, QPaintEngine, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import (
     QPrintDialog,
     QPrinter,
     QPrintPreviewDialog,
 )
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QToolBar, QWidget
 
 from qunzhong_desktop.core.errors import DomainError
 
@@ -116,10 +117,23 @@ class PdfPreviewDialog(QPrintPreviewDialog):
     ``exec`` returns ``Accepted`` when the user printed from the preview.
     """
 
-    def __init__(self, path: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        parent: QWidget | None = None,
+        save: Callable[[Path], None] | None = None,
+    ) -> None:
         self.pdf_printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         super().__init__(self.pdf_printer, parent)
         self.document = open_pdf(path, self)
+        self.save_action: QAction | None = None
+        toolbar = self.findChild(QToolBar)
+        if save is not None and toolbar is not None:
+            toolbar.addSeparator()
+            self.save_action = toolbar.addAction(
+                QCoreApplication.translate("pdf_print", "另存为 PDF…")
+            )
+            self.save_action.triggered.connect(lambda: save(path))
         fit_printer_to(self.pdf_printer, self.document)
         self.setWindowTitle(
             QCoreApplication.translate("pdf_print", "打印预览 — {0}").format(path.name)
@@ -133,15 +147,23 @@ class PdfPreviewDialog(QPrintPreviewDialog):
         paint_pdf(target, self.document, max_dpi=MAX_PREVIEW_DPI if previewing else MAX_PRINT_DPI)
 
 
-def preview_pdf(path: Path, parent: QWidget | None = None, *, title: str = "") -> bool:
+def preview_pdf(
+    path: Path,
+    parent: QWidget | None = None,
+    *,
+    title: str = "",
+    save: Callable[[Path], None] | None = None,
+) -> bool:
     """Show the print preview (``title``: its window title); True if the user printed.
+
+    ``save``: the 另存为 PDF button of its toolbar, given the file.
 
     A file QtPdf cannot open is explained in a message box (and False returned).
     """
     from qunzhong_desktop.ui.common.errors import show_error
 
     try:
-        dialog = PdfPreviewDialog(path, parent)
+        dialog = PdfPreviewDialog(path, parent, save)
     except PdfOpenError as exc:
         show_error(parent, exc)
         return False

@@ -36,7 +36,7 @@ from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common import form_feedback
 from qunzhong_desktop.ui.common.clock import Today
 from qunzhong_desktop.ui.common.errors import show_error
-from qunzhong_desktop.ui.common.printing import print_document
+from qunzhong_desktop.ui.common.printing import document_name, print_document
 from qunzhong_desktop.ui.diary.diary_form import DiaryForm, qdate
 
 COLUMN_WIDTHS = (96, 110, 90, 70, 70)
@@ -303,9 +303,10 @@ class DiaryPage(QWidget):
 
         print_document(
             self,
-            store.home,
+            store,
             write,
             file_name=f"diary-{month}.pdf",
+            save_name=document_name(store, self.tr("民情日记"), cadre.name, month),
             label=self.tr("正在生成民情日记……"),
             title=self.tr("民情日记 {cadre} {month}").format(cadre=cadre.name, month=month),
         )

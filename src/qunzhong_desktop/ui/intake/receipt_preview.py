@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QWidget
 from qunzhong_desktop.core.work import CancelToken, Progress
 from qunzhong_desktop.reports import documents
 from qunzhong_desktop.storage.store import Store
-from qunzhong_desktop.ui.common.printing import print_document
+from qunzhong_desktop.ui.common.printing import document_name, print_document
 from qunzhong_desktop.ui.common.tasks import Task
 
 
@@ -30,9 +30,12 @@ def show_receipt(store: Store, number: str, parent: QWidget | None = None) -> Ta
 
     return print_document(
         parent,
-        store.home,
+        store,
         write,
         file_name=f"receipt-{number}.pdf",
+        save_name=document_name(
+            store, QCoreApplication.translate("receipt_preview", "受理回执"), number
+        ),
         label=QCoreApplication.translate("receipt_preview", "正在生成受理回执……"),
         title=QCoreApplication.translate("receipt_preview", "受理回执 {0}").format(number),
     )

@@ -19,7 +19,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -58,7 +57,7 @@ from qunzhong_desktop.ui.common.list_parts import (
     show_filter,
     sort_by_headers,
 )
-from qunzhong_desktop.ui.common.printing import print_document
+from qunzhong_desktop.ui.common.printing import ask_save_file, document_name, print_document
 from qunzhong_desktop.ui.common.tasks import run_task
 from qunzhong_desktop.ui.ledgers.ledger_model import LedgerModel
 
@@ -184,9 +183,10 @@ class _LedgerTab(QWidget):
 
         print_document(
             self,
-            store.home,
+            store,
             write,
             file_name="ledger.pdf",
+            save_name=document_name(store, self.kind_title, f"{self.clock():%Y年%m月%d日}"),
             label=self.tr("正在生成 PDF……"),
             title=self.kind_title,
         )
@@ -194,16 +194,16 @@ class _LedgerTab(QWidget):
     # seams the tests replace ----------------------------------------------------------------
     def ask_save_path(self) -> Path | None:
         """Ask for the .xlsx file to write."""
-        name, _ = QFileDialog.getSaveFileName(
+        return ask_save_file(
             self,
-            self.tr("导出 Excel"),
-            str(Path.home() / f"{self.kind_title}.xlsx"),
-            self.tr("Excel 工作簿 (*.xlsx)"),
+            self.store.settings,
+            kind="ledger",
+            title=self.tr("导出 Excel"),
+            file_name=document_name(
+                self.store, self.kind_title, f"{self.clock():%Y年%m月%d日}", suffix=".xlsx"
+            ),
+            file_filter=self.tr("Excel 工作簿 (*.xlsx)"),
         )
-        if not name:
-            return None
-        path = Path(name)
-        return path if path.suffix.lower() == ".xlsx" else path.with_suffix(".xlsx")
 
 
 class ItemLedgerTab(_LedgerTab):

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -42,7 +41,7 @@ from qunzhong_desktop.core.monthly.stations import (
 from qunzhong_desktop.storage.ledger_repo import is_township, station_names
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common.clock import Today
-from qunzhong_desktop.ui.common.printing import print_document
+from qunzhong_desktop.ui.common.printing import ask_save_file, document_name, print_document
 from qunzhong_desktop.ui.common.tasks import CancelToken, Progress, run_task
 
 
@@ -288,9 +287,10 @@ class ReportPage(QWidget):
 
         print_document(
             self,
-            store.home,
+            store,
             write,
             file_name=f"report-{month}.pdf",
+            save_name=document_name(store, self.tr("民情月报"), month.title),
             label=self.tr("正在生成 PDF……"),
             title=self.tr("民情月报 {0}").format(month.title),
         )
@@ -319,13 +319,13 @@ class ReportPage(QWidget):
     # seams the tests replace ----------------------------------------------------------------
     def ask_save_path(self) -> Path | None:
         """Ask for the .xlsx file to write."""
-        name, _ = QFileDialog.getSaveFileName(
+        return ask_save_file(
             self,
-            self.tr("导出 Excel"),
-            str(Path.home() / f"民情月报-{self.month()}.xlsx"),
-            self.tr("Excel 工作簿 (*.xlsx)"),
+            self.store.settings,
+            kind="report",
+            title=self.tr("导出 Excel"),
+            file_name=document_name(
+                self.store, self.tr("民情月报"), self.month().title, suffix=".xlsx"
+            ),
+            file_filter=self.tr("Excel 工作簿 (*.xlsx)"),
         )
-        if not name:
-            return None
-        path = Path(name)
-        return path if path.suffix.lower() == ".xlsx" else path.with_suffix(".xlsx")

@@ -7,6 +7,7 @@ and records the cards as issued only once they were printed or saved.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
@@ -41,7 +42,7 @@ from qunzhong_desktop.reports.fonts import (
 from qunzhong_desktop.storage.cards_repo import SqlCards
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common.errors import show_error
-from qunzhong_desktop.ui.common.printing import print_document
+from qunzhong_desktop.ui.common.printing import ask_save_file, document_name, print_document
 from qunzhong_desktop.ui.common.tasks import run_task
 
 LAYOUT_SETTING = "cards.layout"
@@ -287,9 +288,12 @@ class CardsDialog(QDialog):
 
         print_document(
             self,
-            self.store.home,
+            self.store,
             self.writer(),
             file_name="cards.pdf",
+            save_name=document_name(
+                self.store, self.tr("便民服务联系卡"), f"{dt.date.today():%Y年%m月%d日}"
+            ),
             label=self.tr("正在生成联系卡……"),
             title=self.tr("便民服务联系卡"),
             direct=direct,
@@ -327,16 +331,16 @@ class CardsDialog(QDialog):
 
     # seams: dialogs the tests replace --------------------------------------------------
     def _ask_save_path(self) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(
+        return ask_save_file(
             self,
-            self.tr("保存联系卡 PDF"),
-            str(Path.home() / self.tr("便民服务联系卡.pdf")),
-            self.tr("PDF 文件 (*.pdf)"),
+            self.store.settings,
+            kind="pdf",
+            title=self.tr("保存联系卡 PDF"),
+            file_name=document_name(
+                self.store, self.tr("便民服务联系卡"), f"{dt.date.today():%Y年%m月%d日}"
+            ),
+            file_filter=self.tr("PDF 文件 (*.pdf)"),
         )
-        if not name:
-            return None
-        path = Path(name)
-        return path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
 
     def _warn(self, message: str) -> None:
         self._status(message)

@@ -78,6 +78,10 @@ def install_translators(app: QCoreApplication, english: bool) -> None:
     if qt.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)
         _translators.append(qt)
+    extra = QTranslator(app)  # what qtbase_zh_CN lacks ("Look in:", "Files of type:")
+    if extra.load(str(resource_path("translations", "qt_extra_zh_CN.qm"))):
+        app.installTranslator(extra)
+        _translators.append(extra)
 
 
 def ui_font() -> QFont:
