@@ -656,12 +656,12 @@ The restored value counts as a new change and goes out with the next bundle.</tr
         <translation>Seen and heard</translation>
     </message>
     <message>
-        <source>干部(&amp;G)</source>
-        <translation>&amp;Cadre</translation>
-    </message>
-    <message>
         <source>月份(&amp;M)</source>
         <translation>&amp;Month</translation>
+    </message>
+    <message>
+        <source>干部(&amp;C)</source>
+        <translation>&amp;Cadre</translation>
     </message>
     <message>
         <source>新建日记(&amp;N)</source>
@@ -1043,6 +1043,17 @@ Intake items registered from it are kept.</translation>
     <message>
         <source>编辑</source>
         <translation>Edit</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <source>使用手册</source>
+        <translation>User guide</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -1948,6 +1959,10 @@ Intake items registered from it are kept.</translation>
         <translation>&amp;Help</translation>
     </message>
     <message>
+        <source>使用手册(&amp;M)</source>
+        <translation>User &amp;manual</translation>
+    </message>
+    <message>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
@@ -2217,8 +2232,8 @@ Intake items registered from it are kept.</translation>
         <translation>ID numbers and phones are partly hidden; tick to show them in full</translation>
     </message>
     <message>
-        <source>查找(&amp;F)</source>
-        <translation>&amp;Find</translation>
+        <source>查找(&amp;S)</source>
+        <translation>&amp;Search</translation>
     </message>
     <message>
         <source>网格</source>

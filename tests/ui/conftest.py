@@ -17,7 +17,10 @@ from qunzhong_desktop.ui.shell.application import make_application
 from tests.helpers.printing import RecordingOutput
 
 # Harmless notices of the offscreen platform (qutebrowser ignores the same ones).
-QT_LOG_IGNORE = (r"^This plugin does not support propagateSizeHints\(\)",)
+QT_LOG_IGNORE = (
+    r"^This plugin does not support propagateSizeHints\(\)",
+    r"^This plugin does not support raise\(\)",
+)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

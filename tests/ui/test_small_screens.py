@@ -130,3 +130,48 @@ def test_the_setup_wizard_fits_the_screen(qtbot: QtBot, empty_store: Store) -> N
 def fits(dialog: QWidget) -> None:
     hint = dialog.minimumSizeHint().expandedTo(dialog.minimumSize())
     assert hint.width() <= 1024 and hint.height() <= 728, (type(dialog).__name__, hint)
+
+
+def mnemonics(widget: QWidget) -> list[str]:
+    """The Alt+letter keys of the visible labels, buttons and boxes in ``widget``."""
+    import re
+
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel
+
+    found = []
+    for child in widget.findChildren(QWidget):
+        if not child.isVisibleTo(widget):
+            continue
+        if isinstance(child, (QLabel, QAbstractButton)):
+            text = child.text()
+        elif isinstance(child, QGroupBox):
+            text = child.title()
+        else:
+            continue
+        # "(&S)", not the "&nbsp;" of a rich-text legend
+        found += [m.upper() for m in re.findall(r"&([A-Za-z])(?![A-Za-z]*;)", text)]
+    return found
+
+
+def test_alt_keys_do_not_clash_with_the_menus_or_each_other(qtbot: QtBot, store: Store) -> None:
+    """查找(&F) on 户籍 took Alt+F from the 文件 menu, 干部(&G) on 日记 the 转到 menu."""
+    check_alt_keys(qtbot, store)
+
+
+def test_township_alt_keys_do_not_clash(qtbot: QtBot, empty_store: Store) -> None:
+    init_township(empty_store.db, "430121101", "白沙镇群众工作办")
+    check_alt_keys(qtbot, empty_store)
+
+
+def check_alt_keys(qtbot: QtBot, store: Store) -> None:
+    window = create_main_window(store)
+    qtbot.addWidget(window)
+    window.show()
+    menus = [a.text() for a in window.menuBar().actions()]
+    taken = {m.split("&")[1][0].upper() for m in menus if "&" in m}
+    assert taken == {"F", "G", "H"}
+    for key in window.page_keys():
+        window.show_page(key)
+        keys = mnemonics(window.page(key))
+        assert not taken & set(keys), (key, keys)
+        assert len(keys) == len(set(keys)), (key, sorted(keys))

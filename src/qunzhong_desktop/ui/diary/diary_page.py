@@ -112,7 +112,7 @@ class DiaryPage(QWidget):
         today = self._today()
         self.month.setDate(QDate(today.year, today.month, 1))
         self.month.setMaximumDate(qdate(today))
-        for text, widget in ((self.tr("干部(&G)"), self.cadre), (self.tr("月份(&M)"), self.month)):
+        for text, widget in ((self.tr("干部(&C)"), self.cadre), (self.tr("月份(&M)"), self.month)):
             label = QLabel(text, self)
             label.setBuddy(widget)
             row.addWidget(label)

@@ -94,7 +94,7 @@ class RegisterPage(QWidget):
         self.tag_combo.setMinimumContentsLength(8)
         self.full_check = QCheckBox(self.tr("显示完整号码"), self)
         self.full_check.setToolTip(self.tr("身份证号和电话默认部分隐藏，勾选后显示完整号码"))
-        search_label = QLabel(self.tr("查找(&F)"), self)
+        search_label = QLabel(self.tr("查找(&S)"), self)  # Alt+F is the 文件 menu
         search_label.setBuddy(self.search_box)
         row.addWidget(search_label)
         row.addWidget(self.search_box, 1)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
@@ -28,6 +29,9 @@ from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.sync.service import SyncService
 from qunzhong_desktop.ui.common.calendar_banner import missing_years, warning_text
 from qunzhong_desktop.ui.shell.dashboard_page import DashboardPage
+
+if TYPE_CHECKING:
+    from qunzhong_desktop.ui.shell.help_dialog import HelpDialog
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,7 @@ class MainWindow(QMainWindow):
         self.role = self.sync.role
         self.specs = self._township_specs() if self.role == "township" else self._page_specs()
         self.pages: dict[str, QWidget] = {}
+        self.help_dialog: HelpDialog | None = None
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
         nav_font = self.nav.font()
@@ -252,6 +257,12 @@ class MainWindow(QMainWindow):
             go_menu.addAction(action)
             self.page_actions.append(action)
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        self.manual_action = QAction(self.tr("使用手册(&M)"), self)
+        self.manual_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        self.manual_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.manual_action.triggered.connect(self.show_manual)
+        help_menu.addAction(self.manual_action)
+        self.addAction(self.manual_action)  # F1 also when the menu bar is native
         about = QAction(self.tr("关于(&A)"), self)
         about.setMenuRole(QAction.MenuRole.AboutRole)
         about.triggered.connect(self.show_about)
@@ -274,6 +285,18 @@ class MainWindow(QMainWindow):
             "用U盘传递签名加密的数据包与乡镇群众工作办同步。</p>"
             "<p>数据保存在本机：{home}</p>"
         ).format(version=__version__, home=self.store.home)
+
+    def show_manual(self) -> None:
+        """帮助 › 使用手册 (F1): the guide, at the section of the page shown."""
+        from qunzhong_desktop.ui.shell.application import wants_english
+        from qunzhong_desktop.ui.shell.help_dialog import HelpDialog as Dialog
+
+        if self.help_dialog is None:
+            self.help_dialog = Dialog(wants_english(), self)
+        self.help_dialog.show_section(self.current_key())
+        self.help_dialog.show()
+        self.help_dialog.raise_()
+        self.help_dialog.activateWindow()
 
     def show_about(self) -> None:
         """帮助 › 关于."""
