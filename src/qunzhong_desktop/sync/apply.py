@@ -28,10 +28,11 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from qunzhong_desktop.core import citizen_id
-from qunzhong_desktop.core.intake.states import MOVES, STATE_NAMES, Role, State
+from qunzhong_desktop.core.intake.states import MOVES, Role, State
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.models_sync import SyncConflict, SyncReceived, SyncRowVersion
 from qunzhong_desktop.sync import apply_sql, schema
+from qunzhong_desktop.sync.apply_rows import Version, is_date, plain, state_name, summary_key
 from qunzhong_desktop.sync.bundle_container import refuse
 
 _HLC = re.compile(r"\d{16}-\d{5}-[0-9a-f-]{36}\Z")
@@ -40,39 +41,6 @@ SKEW_MILLIS = 24 * 3600 * 1000
 #: Times outside [2000, now + 10 years] are a broken clock, not a skewed one: refused.
 _EARLIEST = 946_684_800_000
 LATEST_MILLIS = 10 * 366 * 24 * 3600 * 1000
-_SUMMARY = {
-    "household": "households",
-    "person": "persons",
-    "intake_item": "items",
-    "item_event": "events",
-    "diary_entry": "diary",
-    "diary_visit": "diary",
-}
-
-
-def summary_key(table: str) -> str:
-    """The overview bucket of a table (``households``, ``items`` … ``other``)."""
-    if table == schema.CONFIG_TABLE:
-        return "config"
-    return _SUMMARY.get(table, "other")
-
-
-class _Version:
-    """A row's owner and field versions, cached for the import and written per chunk."""
-
-    __slots__ = ("base", "owner", "state", "versions")
-
-    def __init__(
-        self, owner: str, base: list[Any], versions: dict[str, Any] | None, state: str
-    ) -> None:
-        self.owner = owner
-        self.base = base  # [hlc, epoch] of the insert
-        self.versions = versions or {}  # fields written since: {field: [hlc, epoch]}
-        self.state = state  # "new", "dirty" or "clean"
-
-    def of(self, name: str) -> list[Any]:
-        """The [hlc, epoch] of a field's current value."""
-        return self.versions.get(name) or self.base
 
 
 class Applier:
@@ -118,7 +86,7 @@ class Applier:
         self._inserted_state: dict[str, str] = {}
         self._item_state: dict[str, str | None] = {}
         self._item_deleted: dict[str, bool] = {}
-        self._versions: dict[tuple[str, str], _Version] = {}
+        self._versions: dict[tuple[str, str], Version] = {}
         self._present: set[tuple[str, str]] = set()
         self._received: list[tuple[str, int, int, str, str]] = []
         self._pending_versions: list[tuple[str, str]] = []
@@ -281,7 +249,7 @@ class Applier:
                     .where(SyncRowVersion.row_id.in_(ids[begin : begin + 500]))
                 )  # fmt: skip
                 for row_id, owner, hlc, epoch, versions in rows:
-                    self._versions[(table, row_id)] = _Version(
+                    self._versions[(table, row_id)] = Version(
                         owner, [hlc, epoch], versions, "clean"
                     )
 
@@ -312,7 +280,7 @@ class Applier:
         self._inserts.append((table, row))
         if schema.references(table):
             self._refs.setdefault(table, {}).setdefault(row_id, self._number)
-        self._versions[(table, row_id)] = _Version(self.sender, self._stamp(change), None, "new")
+        self._versions[(table, row_id)] = Version(self.sender, self._stamp(change), None, "new")
         self._pending_versions.append((table, row_id))
         self._received_line(change)
         self.counts["applied"] += 1
@@ -407,7 +375,7 @@ class Applier:
             raise self._not_owned("item_event", "乡镇无权做这一步办理")
         if self.role == "station" and not self._station_move(source, target):
             raise self._not_owned("item_event", "工作站无权做这一步办理")
-        if target == State.ASSIGNED.value and not _is_date(values["data"].get("deadline")):
+        if target == State.ASSIGNED.value and not is_date(values["data"].get("deadline")):
             raise refuse(
                 "wrong_type",
                 f"数据包第 {self._number} 条变更（交办）的办结期限不是日期，已拒绝导入。",
@@ -421,7 +389,7 @@ class Applier:
         if source != state:
             self._conflict(
                 "transition", change, "state", kept=state, lost=target,
-                note=f"这一步从“{_state_name(source)}”出发，但事项现在是“{_state_name(state)}”，"
+                note=f"这一步从“{state_name(source)}”出发，但事项现在是“{state_name(state)}”，"
                 "两边可能同时办理了这件事，请核对后处理",
             )  # fmt: skip
             self._received_line(change)
@@ -452,7 +420,7 @@ class Applier:
         if version is None:
             stored = self.s.get(SyncRowVersion, ("intake_item", item_id))
             if stored is not None:
-                version = _Version(
+                version = Version(
                     stored.owner, [stored.hlc, stored.epoch], stored.versions, "clean"
                 )
                 self._versions[("intake_item", item_id)] = version
@@ -624,7 +592,7 @@ class Applier:
         self.s.add(
             SyncConflict(
                 kind=kind, table_name=change["table_name"], row_id=change["row_id"], field=name,
-                kept_value=_plain(kept), lost_value=_plain(lost), kept_hlc=kept_hlc,
+                kept_value=plain(kept), lost_value=plain(lost), kept_hlc=kept_hlc,
                 lost_hlc=lost_hlc or (change["hlc"] if kind != "skew" else ""),
                 sender=self.sender, change=change, note=note,
             )
@@ -643,24 +611,3 @@ class Applier:
             line=self._number,
             table=table,
         )
-
-
-def _is_date(value: object) -> bool:
-    try:
-        dt.date.fromisoformat(str(value))
-    except ValueError:
-        return False
-    return True
-
-
-def _state_name(code: str | None) -> str:
-    try:
-        return STATE_NAMES[State(code)] if code else "无"
-    except ValueError:
-        return str(code)
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    return value

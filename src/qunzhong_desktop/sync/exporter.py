@@ -27,7 +27,7 @@ from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.migrate import HEAD_REVISION
 from qunzhong_desktop.storage.models_sync import SyncBundle, SyncPeer, SyncPeerKey, SyncRowVersion
 from qunzhong_desktop.sync import config, schema
-from qunzhong_desktop.sync.apply import summary_key
+from qunzhong_desktop.sync.apply_rows import summary_key
 from qunzhong_desktop.sync.bundle_format import canonical_json
 from qunzhong_desktop.sync.bundle_write import BundleSpec, write_bundle
 from qunzhong_desktop.sync.keys import NodeKeys, PublicKeys
