@@ -137,3 +137,23 @@ def test_work_lists_overdue_and_due_soon(store: Store) -> None:
     assert store.items.rows(soon)[0].number == fresh.number  # due Friday 27th
     counts = store.items.counts(today=today)
     assert counts["overdue"] == 1 and counts["open"] == 2
+
+
+def test_an_unsatisfied_follow_up_is_reopened_not_closed(store: Store) -> None:
+    """Issue 12: after 回访“不满意”, 销号 is neither offered nor accepted."""
+    from qunzhong_desktop.core.intake.rules import offered_targets
+
+    n = store.items.register_item(_new(), actor="x", now=MONDAY).number
+    store.items.move(n, State.IN_PROGRESS, actor="x", now=MONDAY)
+    store.items.move(n, State.RESOLVED, actor="x", data={"result": "已答复"}, now=MONDAY)
+    item = store.items.move(
+        n, State.FOLLOWED_UP, actor="x", data={"way": "电话", "satisfaction": "不满意"}
+    )
+    assert State.CLOSED not in offered_targets(item.events, item.state)
+    assert State.IN_PROGRESS in offered_targets(item.events, item.state)
+    with pytest.raises(MoveRefused) as info:
+        store.items.move(n, State.CLOSED, actor="x")
+    assert info.value.code == "item.close_refused" and "重新办理" in info.value.message
+    assert store.items.item(n).state is State.FOLLOWED_UP
+    reopened = store.items.move(n, State.IN_PROGRESS, actor="x", note="群众不满意，重新办理")
+    assert reopened.state is State.IN_PROGRESS

@@ -20,6 +20,7 @@ from qunzhong_desktop.core.intake.states import (
     STATE_NAMES,
     Role,
     State,
+    allowed_targets,
 )
 
 CHANNELS: tuple[str, ...] = ("来访", "来电", "来信", "网络", "走访", "民情恳谈会", "上级交办")
@@ -146,10 +147,7 @@ def _check_data(
             )
         if data.get("way", "电话") not in FOLLOW_UP_WAYS:
             raise MoveRefused("回访方式应为当面、电话、信函或网络。", code="item.way_invalid")
-    if target is State.IN_PROGRESS and state is State.FOLLOWED_UP:
-        follow_up = last_follow_up(events)
-        if follow_up is None or follow_up.data.get("satisfaction") != "不满意":
-            raise MoveRefused("只有回访“不满意”的事项才能重新办理。", code="item.reopen_refused")
+    _check_history(events, state, target)
     if target is State.ASSIGNED:
         if not (data.get("unit") and data.get("deadline")):
             raise MoveRefused("交办时请选择责任单位和办结期限。", code="item.assignment_incomplete")
@@ -160,6 +158,39 @@ def _check_data(
                 f"办结期限“{data['deadline']}”不是日期（应为 年-月-日）。",
                 code="item.deadline_invalid",
             ) from None
+
+
+def _check_history(events: Sequence[Event], state: State, target: State) -> None:
+    """What the item's follow-up decides: 不满意 reopens it and may not be closed."""
+    if state is not State.FOLLOWED_UP:
+        return
+    follow_up = last_follow_up(events)
+    unsatisfied = follow_up is not None and follow_up.data.get("satisfaction") == "不满意"
+    if target is State.IN_PROGRESS and not unsatisfied:
+        raise MoveRefused("只有回访“不满意”的事项才能重新办理。", code="item.reopen_refused")
+    if target is State.CLOSED and unsatisfied:
+        raise MoveRefused(
+            "回访“不满意”的事项不能销号：请重新办理，办结后再回访。", code="item.close_refused"
+        )
+
+
+def offered_targets(
+    events: Sequence[Event], state: State | None, role: Role = Role.STATION
+) -> list[State]:
+    """The moves an item's page offers.
+
+    Those its state allows that its history does not refuse: after an unsatisfied
+    follow-up, 重新办理 but not 销号.
+    """
+    offered = []
+    for target in allowed_targets(state, role):
+        if state is not None:
+            try:
+                _check_history(events, state, target)
+            except MoveRefused:
+                continue
+        offered.append(target)
+    return offered
 
 
 def check_new_item(

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.core.intake.clock import URGENCY_NAMES
 from qunzhong_desktop.core.intake.records import ItemDetail
-from qunzhong_desktop.core.intake.rules import GRADES, Event
-from qunzhong_desktop.core.intake.states import STATE_NAMES, Role, State, allowed_targets
+from qunzhong_desktop.core.intake.rules import GRADES, Event, offered_targets
+from qunzhong_desktop.core.intake.states import STATE_NAMES, Role, State
 from qunzhong_desktop.core.phone import mask as mask_phone
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common.clock import Clock, operator_name
@@ -271,7 +271,7 @@ class ItemDialog(QDialog):
             if child is not None and (widget := child.widget()) is not None:
                 widget.deleteLater()
         self.move_buttons = {}
-        for target in allowed_targets(self.item.state, Role.STATION):
+        for target in offered_targets(self.item.events, self.item.state, Role.STATION):
             button = QPushButton(self.move_label(target), self)
             button.setMinimumHeight(34)
             button.clicked.connect(lambda _=False, t=target: self.ask_move(t))
