@@ -28,6 +28,7 @@ from qunzhong_desktop.core.intake.rules import (
     MoveRefused,
     check_move,
     current_state,
+    offered_targets,
 )
 from qunzhong_desktop.core.intake.states import FINAL, MOVES, Role, State, allowed_targets
 from qunzhong_desktop.core.workcalendar import WorkCalendar
@@ -42,6 +43,7 @@ CODES = {
     "item.satisfaction_required",
     "item.way_invalid",
     "item.reopen_refused",
+    "item.close_refused",
     "item.assignment_incomplete",
     "item.deadline_invalid",
 }
@@ -74,6 +76,10 @@ def expected_refusal(
         follow_ups = [e for e in events if e.to_state is State.FOLLOWED_UP]
         if follow_ups[-1].data.get("satisfaction") != "不满意":
             return "item.reopen_refused"
+    if target is State.CLOSED and state is State.FOLLOWED_UP:
+        follow_ups = [e for e in events if e.to_state is State.FOLLOWED_UP]
+        if follow_ups[-1].data.get("satisfaction") == "不满意":
+            return "item.close_refused"  # 不满意 reopens; it is never closed
     if target is State.ASSIGNED and not (data.get("unit") and data.get("deadline")):
         return "item.assignment_incomplete"
     if target is State.ASSIGNED:
@@ -93,6 +99,7 @@ def check_history(events: list[Event]) -> None:
         assert before.at <= after.at
         if after.to_state is State.CLOSED:
             assert before.to_state is State.FOLLOWED_UP
+            assert before.data["satisfaction"] != "不满意"
         if before.to_state is State.FOLLOWED_UP and after.to_state is State.IN_PROGRESS:
             assert before.data["satisfaction"] == "不满意"
     assert current_state(events) is events[-1].to_state
@@ -172,7 +179,8 @@ TestMoves = MoveMachine.TestCase
 def test_allowed_targets_are_exactly_the_moves_the_rules_accept(
     state: State | None, role: Role
 ) -> None:
-    """Exhaustive: with valid data, check_move accepts exactly what allowed_targets lists."""
+    """Exhaustive: with valid data, check_move accepts exactly what offered_targets lists
+    (allowed_targets less what the history refuses: here, 销号 after 不满意)."""
     events: list[Event] = []
     if state is not None:
         # a history ending in ``state``; a follow-up before it was 不满意, so reopening is open
@@ -180,7 +188,8 @@ def test_allowed_targets_are_exactly_the_moves_the_rules_accept(
         if state is not State.REGISTERED:
             data = {"satisfaction": "不满意"} if state is State.FOLLOWED_UP else {}
             events.append(Event(START, "x", State.REGISTERED, state, data=data))
-    allowed = allowed_targets(state, role)
+    allowed = offered_targets(events, state, role)
+    assert set(allowed) <= set(allowed_targets(state, role))
     for target in State:
         note, data = "理由", {"result": "已办理", "satisfaction": "满意", "way": "电话"}
         data |= {"unit": "镇社会事务办", "deadline": "2025-04-01"}
@@ -188,7 +197,7 @@ def test_allowed_targets_are_exactly_the_moves_the_rules_accept(
             check_move(events, target, role=role, note=note, data=data)
         except MoveRefused as exc:
             assert target not in allowed, (state, target, exc.code)
-            assert exc.code in ("item.move_refused", "item.not_owner")
+            assert exc.code in ("item.move_refused", "item.not_owner", "item.close_refused")
         else:
             assert target in allowed, (state, target)
 

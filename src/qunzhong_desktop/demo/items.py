@@ -305,9 +305,9 @@ def _item(
         when = (
             item.received_at if offset == 0 else office_moment(rng, day, today, item.events[-1].at)
         )
-        reopen = index + 1 < len(moves) and moves[index + 1] is State.IN_PROGRESS
+        following = moves[index + 1] if index + 1 < len(moves) else None
         note, data = _note_and_data(
-            rng, cal, item, target, when=when, reopen=reopen, deadline_days=deadline_days
+            rng, cal, item, target, when=when, following=following, deadline_days=deadline_days
         )
         roles = MOVES[(item.state, target)]
         role = Role.STATION if Role.STATION in roles else Role.TOWNSHIP
@@ -335,7 +335,7 @@ def _note_and_data(
     target: State,
     *,
     when: dt.datetime,
-    reopen: bool,
+    following: State | None,
     deadline_days: int,
 ) -> tuple[str, dict[str, object]]:
     state = item.state
@@ -343,8 +343,10 @@ def _note_and_data(
         result = rng.choice(RESULTS[item.domain])
         return result, {"result": result}
     if target is State.FOLLOWED_UP:
-        if reopen:
+        if following is State.IN_PROGRESS:  # the 不满意 that reopened it
             satisfaction = "不满意"
+        elif following is State.CLOSED:  # only a satisfied item is closed
+            satisfaction = rng.choices(("满意", "基本满意"), (80, 17))[0]
         else:
             satisfaction = rng.choices(("满意", "基本满意", "不满意"), (80, 17, 3))[0]
         way = rng.choices(("电话", "当面", "网络", "信函"), (60, 30, 8, 2))[0]
