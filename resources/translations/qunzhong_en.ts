@@ -2214,6 +2214,49 @@ Intake items registered from it are kept.</translation>
     </message>
 </context>
 <context>
+    <name>RecycleBinDialog</name>
+    <message>
+        <source>回收站</source>
+        <translation>Recycle bin</translation>
+    </message>
+    <message>
+        <source>删除的户在这里保留。选中一户后点“恢复”，它和一同删除的家庭成员会回到户籍中。</source>
+        <translation>Deleted households are kept here. Select one and click Restore: it comes back to the register with the members deleted with it.</translation>
+    </message>
+    <message>
+        <source>户号</source>
+        <translation>Household no.</translation>
+    </message>
+    <message>
+        <source>户主</source>
+        <translation>Head</translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>删除时间</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <source>回收站是空的。</source>
+        <translation>The recycle bin is empty.</translation>
+    </message>
+    <message>
+        <source>恢复(&amp;R)</source>
+        <translation>&amp;Restore</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>不能恢复</source>
+        <translation>Cannot restore</translation>
+    </message>
+</context>
+<context>
     <name>RegisterPage</name>
     <message>
         <source>姓名 / 拼音首字母 / 户号 / 身份证号后几位 / 电话</source>
@@ -2270,6 +2313,14 @@ Intake items registered from it are kept.</translation>
     <message>
         <source>打印联系卡</source>
         <translation>Print contact cards</translation>
+    </message>
+    <message>
+        <source>回收站</source>
+        <translation>Recycle bin</translation>
+    </message>
+    <message>
+        <source>查看和恢复删除的户</source>
+        <translation>See and restore deleted households</translation>
     </message>
     <message>
         <source>编辑选中的户（双击或回车也可）</source>
@@ -2333,15 +2384,15 @@ Intake items registered from it are kept.</translation>
     </message>
     <message>
         <source>确定删除户号 {0}（户主 {1}，共 {2} 人）吗？
-删除后这一户不再出现在户籍列表中。</source>
+删除后这一户不再出现在户籍列表中，可在“回收站”中恢复，或马上按 Ctrl+Z 撤销。</source>
         <translation>Delete household {0} (head {1}, {2} people)?
-After deletion it no longer appears in the register.</translation>
+It will no longer be listed in the register; it can be restored from the recycle bin, or undone at once with Ctrl+Z.</translation>
     </message>
     <message>
         <source>确定删除选中的 {0} 户（{1}{2}）吗？
-删除后这些户不再出现在户籍列表中。</source>
+删除后这些户不再出现在户籍列表中，可在“回收站”中恢复，或马上按 Ctrl+Z 撤销。</source>
         <translation>Delete the {0} selected households ({1}{2})?
-After deletion they no longer appear in the register.</translation>
+They will no longer be listed in the register; they can be restored from the recycle bin, or undone at once with Ctrl+Z.</translation>
     </message>
     <message>
         <source> 等</source>
@@ -2350,6 +2401,10 @@ After deletion they no longer appear in the register.</translation>
     <message>
         <source>删除户</source>
         <translation>Delete household</translation>
+    </message>
+    <message>
+        <source>不能撤销删除</source>
+        <translation>Cannot undo the delete</translation>
     </message>
     <message>
         <source>请先在列表中选中要结对的户。</source>

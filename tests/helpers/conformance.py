@@ -37,7 +37,8 @@ from qunzhong_desktop.core.diary import KINDS, CheckMark, DiaryEntry, DiaryVisit
 from qunzhong_desktop.core.entities import SUPPORT_TAGS, Cadre, Grid, Household, Person
 from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.core.intake.records import ItemFilter, NewItem
-from qunzhong_desktop.core.intake.states import Role, State, allowed_targets
+from qunzhong_desktop.core.intake.rules import offered_targets
+from qunzhong_desktop.core.intake.states import Role, State
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage import write_paths
 from qunzhong_desktop.storage.models_sync import SyncConflict
@@ -228,6 +229,18 @@ class World:
                 )  # fmt: skip
                 register.save_household(again)
 
+    def delete_and_restore(self) -> None:
+        """Delete a household, then bring it back from the recycle bin (回收站)."""
+        register = self.station.store.register
+        hid = self._pick(self._household_ids())
+        if hid is None:
+            return
+        with self._act("household.restore"):
+            register.delete_household(hid)
+            assert hid in [d.id for d in register.deleted_households()]
+            register.restore_household(hid)
+            assert register.household(hid).members
+
     def save_batch(self) -> None:
         """Several households in one transaction (the batch path)."""
         with self._act("household.batch"):
@@ -305,7 +318,8 @@ class World:
         other = Role.TOWNSHIP if role is Role.STATION else Role.STATION
         with self._act(f"item.move.{role.value}"):
             row = items.rows([self._pick(ids)])[0]
-            targets = allowed_targets(State(row.state), role)
+            history = items.item(row.number).events
+            targets = offered_targets(history, State(row.state), role)
             if not targets or {row.number, "*"} & self._moved[other]:
                 return
             self._moved[role].add(row.number)
@@ -534,7 +548,8 @@ def walk_all(world: World) -> None:
     world.sync()
     steps: list[Callable[[], None]] = [
         world.grids_and_cadres, world.household_form, world.household_form, world.stale_form,
-        world.pairing, world.cards, world.save_batch, lambda: world.new_item("上报件"),
+        world.pairing, world.cards, world.save_batch, world.delete_and_restore,
+        lambda: world.new_item("上报件"),
         lambda: world.new_item("承诺件"), world.new_item, world.move_item,
         lambda: world.diary("new"), lambda: world.diary("edit"), lambda: world.diary("finding"),
         lambda: world.assistance("new"), lambda: world.assistance("edit"),

@@ -1,7 +1,9 @@
+import dataclasses
+
 import pytest
 
 from qunzhong_desktop.core.entities import Cadre, Grid, Household, Person
-from qunzhong_desktop.core.errors import DuplicateError
+from qunzhong_desktop.core.errors import DuplicateError, NotFoundError
 from qunzhong_desktop.core.register import HouseholdInvalid
 from qunzhong_desktop.storage.store import Store
 
@@ -156,3 +158,45 @@ def test_counts_and_the_flagged_filter(store: Store) -> None:
     flagged = store.register.search_households(flagged=True)
     assert len(flagged) == 1 and flagged[0] != clean.id
     assert store.register.search_households("丙", flagged=True) == []
+
+
+def test_a_deleted_household_comes_back_from_the_recycle_bin(store: Store) -> None:
+    saved = store.register.save_household(
+        _household("0007", Person(name="王大爷", relation="户主", id_number="430121195001010017"),
+                   Person(name="王小二", relation="子女"))
+    )  # fmt: skip
+    hid = saved.id or ""
+    gone = saved.members[1]
+    store.register.save_household(dataclasses.replace(saved, members=[saved.members[0]]))
+    store.register.delete_household(hid)
+    assert store.register.search_households() == []
+    (binned,) = store.register.deleted_households()
+    assert (binned.number, binned.head_name, binned.members) == ("0007", "王大爷", 1)
+    store.register.restore_household(hid)
+    assert store.register.search_households() == [hid]
+    back = store.register.household(hid)
+    assert [p.name for p in back.members] == ["王大爷"]  # removed before the delete: stays out
+    assert gone.id not in [p.id for p in back.members]
+    assert store.register.deleted_households() == []
+    with pytest.raises(NotFoundError):
+        store.register.restore_household(hid)
+
+
+def test_restore_refuses_a_number_or_id_taken_meanwhile(store: Store) -> None:
+    first = store.register.save_household(
+        _household("0008", Person(name="李四", relation="户主", id_number="430121195001010017"))
+    )
+    store.register.delete_household(first.id or "")
+    store.register.save_household(_household("0008", Person(name="李四新", relation="户主")))
+    with pytest.raises(DuplicateError) as info:
+        store.register.restore_household(first.id or "")
+    assert "户号 0008" in info.value.message
+    other = store.register.save_household(
+        _household("0009", Person(name="赵五", relation="户主", id_number="430121195001010017"))
+    )
+    assert other.id
+    store.register.delete_household(store.register.search_households("李四新")[0])
+    with pytest.raises(DuplicateError) as info:
+        store.register.restore_household(first.id or "")
+    assert "赵五" in info.value.message
+    assert [d.number for d in store.register.deleted_households()] == ["0008", "0008"]

@@ -168,6 +168,38 @@ def test_delete_asks_first_and_tombstones(qtbot, page: RegisterPage, answers: li
     assert page.model.rowCount() == 29 and "张三丰" not in heads(page)
 
 
+def test_a_deleted_household_comes_back_with_ctrl_z_or_from_the_recycle_bin(
+    qtbot, page: RegisterPage, answers: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    from qunzhong_desktop.ui.register.recycle_bin import RecycleBinDialog
+
+    page.table.selectRow(0)
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    assert "回收站" in answers[0] and "Ctrl+Z" in answers[0]
+    assert "张三丰" not in heads(page)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "张三丰" in heads(page) and page.model.rowCount() == 30
+    assert len(page.selected_ids()) == 1  # the restored household is selected again
+    assert page.delete_button.isEnabled()
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    assert page.model.rowCount() == 29
+
+    def restore_first(dialog: RecycleBinDialog) -> int:
+        assert dialog.table.rowCount() == 1
+        assert dialog.table.item(0, 1).text() == "张三丰"
+        qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+        assert dialog.table.rowCount() == 0 and dialog.empty.isVisibleTo(dialog)
+        return int(QDialog.DialogCode.Rejected)
+
+    monkeypatch.setattr(RecycleBinDialog, "exec", restore_first)
+    qtbot.mouseClick(page.bin_button, Qt.MouseButton.LeftButton)
+    assert page.model.rowCount() == 30 and "张三丰" in heads(page)
+    assert page.selected_ids() and "张三丰" in heads(page)[page.table.currentIndex().row()]
+
+
 def test_delete_key_in_the_search_box_does_not_delete(
     qtbot, page: RegisterPage, answers: list[str]
 ) -> None:

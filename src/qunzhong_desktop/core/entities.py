@@ -99,6 +99,17 @@ class Household:
 
 
 @dataclass(frozen=True, slots=True)
+class DeletedHousehold:
+    """A household in the recycle bin (回收站)."""
+
+    id: str
+    number: str
+    head_name: str
+    members: int  # deleted with it (and restored with it)
+    deleted_at: dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
 class HouseholdRow:
     """One line of the register list."""
 

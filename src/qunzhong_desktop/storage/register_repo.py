@@ -10,7 +10,7 @@ from sqlalchemy import Select, func, select, text
 
 from qunzhong_desktop.core import citizen_id
 from qunzhong_desktop.core import entities as e
-from qunzhong_desktop.core.errors import NotFoundError
+from qunzhong_desktop.core.errors import DuplicateError, NotFoundError
 from qunzhong_desktop.core.register import normalise_household
 from qunzhong_desktop.core.sorting import Sort
 from qunzhong_desktop.core.text import compact
@@ -256,6 +256,80 @@ class SqlRegister:
             for person in row.members:
                 if person.deleted_at is None:
                     person.deleted_at = now
+
+    def deleted_households(self) -> list[e.DeletedHousehold]:
+        """The recycle bin (回收站): deleted households, the latest first."""
+        with self.db.session() as s:
+            rows = s.scalars(
+                select(m.Household)
+                .where(m.Household.deleted_at.is_not(None), m.Household.origin == "")
+                .order_by(m.Household.deleted_at.desc(), func.natural_key(m.Household.number))
+            )
+            result = []
+            for row in rows:
+                members = [p for p in row.members if p.deleted_at == row.deleted_at]
+                head = next((p for p in members if p.relation == "户主"), None) or (
+                    members[0] if members else None
+                )
+                assert row.deleted_at is not None
+                result.append(
+                    e.DeletedHousehold(
+                        id=row.id,
+                        number=row.number,
+                        head_name=head.name if head else "",
+                        members=len(members),
+                        deleted_at=row.deleted_at,
+                    )
+                )
+            return result
+
+    @write_path
+    def restore_household(self, household_id: str) -> None:
+        """Bring a household back from the recycle bin with the members deleted with it.
+
+        Raises:
+            NotFoundError: it is not in the recycle bin.
+            DuplicateError: its number, or a member's ID number, is used by a live household
+                or person now (entered again after the delete): nothing is restored.
+        """
+        with self.db.writing() as s:
+            row = s.get(m.Household, household_id)
+            if row is None or row.deleted_at is None:
+                raise NotFoundError(
+                    "回收站中没有这一户，可能已经恢复了。", code="household.not_deleted"
+                )
+            taken = s.scalar(
+                select(m.Household.id).where(
+                    m.Household.origin == row.origin,
+                    m.Household.number == row.number,
+                    m.Household.deleted_at.is_(None),
+                )
+            )
+            if taken is not None:
+                raise DuplicateError(
+                    f"户号 {row.number} 现在已被另一户使用，不能恢复。"
+                    "如确需恢复，请先把那一户改为别的户号。",
+                    code="household.restore_number",
+                )
+            members = [p for p in row.members if p.deleted_at == row.deleted_at]
+            for person in members:
+                if not person.id_number:
+                    continue
+                other = s.scalar(
+                    select(m.Person.name).where(
+                        m.Person.origin == person.origin,
+                        m.Person.id_number == person.id_number,
+                        m.Person.deleted_at.is_(None),
+                    )
+                )
+                if other is not None:
+                    raise DuplicateError(
+                        f"{person.name}的身份证号现在已登记在{other}名下（另一户），不能恢复。",
+                        code="household.restore_person",
+                    )
+            row.deleted_at = None
+            for person in members:
+                person.deleted_at = None
 
     # search ----------------------------------------------------------------------------
     def search_households(

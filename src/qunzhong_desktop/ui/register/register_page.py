@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QTableView,
@@ -24,10 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from qunzhong_desktop.core.entities import SUPPORT_TAGS
+from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.core.sorting import Sort
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common import form_feedback
+from qunzhong_desktop.ui.common.errors import show_error
 from qunzhong_desktop.ui.common.list_parts import (
+    FlowLayout,
     RowAction,
     copy_text,
     count_label,
@@ -74,6 +78,10 @@ class RegisterPage(QWidget):
         self.full_check.toggled.connect(self.model.set_show_full)
         QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
+        self.last_deleted: list[str] = []
+        # in the list, like Delete (in the search box Ctrl+Z undoes typing)
+        undo = QShortcut(QKeySequence.StandardKey.Undo, self.table, self.undo_delete)
+        undo.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         self.reload_filters()
         self.search()
@@ -118,10 +126,11 @@ class RegisterPage(QWidget):
         return self.table
 
     def _actions(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+        bar = QHBoxLayout()
         self.count_label = count_label(self)
-        row.addWidget(self.count_label)
-        row.addStretch(1)
+        bar.addWidget(self.count_label)
+        row = FlowLayout(align_right=True)  # wraps on a 1024-wide screen
+        bar.addLayout(row, 1)
         self.add_button = self._button(row, self.tr("新增户"), self.add_household, "Ctrl+N")
         self.edit_button = self._button(row, self.tr("编辑"), self.edit_selected)
         self.delete_button = self._button(row, self.tr("删除"), self.delete_selected)
@@ -129,13 +138,15 @@ class RegisterPage(QWidget):
         self.grids_button = self._button(row, self.tr("网格与干部"), self.open_grids_cadres)
         self.import_button = self._button(row, self.tr("导入花名册"), self.import_roster)
         self.cards_button = self._button(row, self.tr("打印联系卡"), self.print_cards)
+        self.bin_button = self._button(row, self.tr("回收站"), self.open_recycle_bin)
+        self.bin_button.setToolTip(self.tr("查看和恢复删除的户"))
         self.edit_button.setToolTip(self.tr("编辑选中的户（双击或回车也可）"))
         self.delete_button.setToolTip(self.tr("删除选中的户 (Delete)"))
         self.cards_button.setToolTip(self.tr("为选中的户打印联系卡；未选中时打印全部"))
-        return row
+        return bar
 
     def _button(
-        self, row: QHBoxLayout, text: str, slot: Callable[[], None], shortcut: str = ""
+        self, row: QLayout, text: str, slot: Callable[[], None], shortcut: str = ""
     ) -> QPushButton:
         button = QPushButton(text, self)
         button.setMinimumHeight(32)
@@ -278,18 +289,49 @@ class RegisterPage(QWidget):
         if len(rows) == 1:
             row = rows[0]
             text = self.tr(
-                "确定删除户号 {0}（户主 {1}，共 {2} 人）吗？\n删除后这一户不再出现在户籍列表中。"
+                "确定删除户号 {0}（户主 {1}，共 {2} 人）吗？\n删除后这一户不再出现在户籍列表中，"
+                "可在“回收站”中恢复，或马上按 Ctrl+Z 撤销。"
             ).format(row.number, row.head_name or "—", row.members)
         else:
             names = "、".join(f"{r.number} {r.head_name}" for r in rows[:5])
             text = self.tr(
-                "确定删除选中的 {0} 户（{1}{2}）吗？\n删除后这些户不再出现在户籍列表中。"
+                "确定删除选中的 {0} 户（{1}{2}）吗？\n删除后这些户不再出现在户籍列表中，"
+                "可在“回收站”中恢复，或马上按 Ctrl+Z 撤销。"
             ).format(len(rows), names, self.tr(" 等") if len(rows) > 5 else "")
         if not form_feedback.confirm(self, self.tr("删除户"), text, self.tr("删除")):
             return
         for household_id in ids:
             self._store.register.delete_household(household_id)
+        self.last_deleted = ids
         self.search()
+
+    def undo_delete(self) -> None:
+        """Ctrl+Z: bring back the households deleted last (from the recycle bin)."""
+        ids, self.last_deleted = self.last_deleted, []
+        try:
+            for household_id in ids:
+                self._store.register.restore_household(household_id)
+        except DomainError as exc:
+            show_error(self, exc, title=self.tr("不能撤销删除"))
+        self.search()
+        self.select_ids(ids)
+        self._update_buttons()
+
+    def open_recycle_bin(self) -> None:
+        """回收站: deleted households, to restore."""
+        from qunzhong_desktop.ui.register.recycle_bin import RecycleBinDialog
+
+        dialog = RecycleBinDialog(self._store, self)
+        try:
+            dialog.exec()
+        finally:
+            restored = dialog.restored
+            dialog.deleteLater()
+        if restored:
+            self.last_deleted = []
+            self.search()
+            self.select_ids(restored)
+            self._update_buttons()
 
     def pair_selected(self) -> None:
         """Pair the selected households with a cadre."""
