@@ -90,6 +90,10 @@
         <translation>New assistance record</translation>
     </message>
     <message>
+        <source>编辑帮扶记录</source>
+        <translation>Edit assistance record</translation>
+    </message>
+    <message>
         <source>例如：保障基本生活、稳定就业增收</source>
         <translation>e.g. secure basic living, stable employment and income</translation>
     </message>
@@ -3486,6 +3490,26 @@ Please check the key fingerprint with the township by phone. Once imported, this
     <message>
         <source>共 {0} 户，{1} 行</source>
         <translation>{0} households, {1} rows</translation>
+    </message>
+    <message>
+        <source>编辑帮扶记录…</source>
+        <translation>Edit assistance record…</translation>
+    </message>
+    <message>
+        <source>删除帮扶记录…</source>
+        <translation>Delete assistance record…</translation>
+    </message>
+    <message>
+        <source>删除帮扶记录</source>
+        <translation>Delete assistance record</translation>
+    </message>
+    <message>
+        <source>确定删除 {0} 的这条帮扶记录吗？删除后不能恢复。</source>
+        <translation>Delete this assistance record of {0}? It cannot be restored.</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
     </message>
 </context>
 <context>

@@ -90,6 +90,43 @@ def test_support_tab_adds_a_record(page: LedgerPage, store: Store, village: Vill
     assert tab.model.data(tab.model.index(2, 10)) == "每周上门探望"
 
 
+def test_a_record_is_edited_later_and_deleted(
+    page: LedgerPage, store: Store, village: Village, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """帮扶成效 "可以以后再填": a row opens its record; the outcome is filled in later."""
+    from qunzhong_desktop.ui.common.list_parts import menu_for
+    from qunzhong_desktop.ui.ledgers import ledger_page
+
+    tab = page.support_tab
+    tab.table.selectRow(2)
+    tab.add_record()
+    assert isinstance(tab.dialog, AssistanceDialog)
+    dialog = tab.dialog
+    dialog.helping_unit.setCurrentText("镇民政办")
+    dialog.helper.setText("刘秀兰")
+    dialog.content.setPlainText("每周上门探望")
+    assert dialog.save()
+    row = tab.row_households.index(village.member_tagged)
+    assert tab.row_records[row] is not None
+    tab.table.activated.emit(tab.model.index(row, 3))  # double-click: edit, not 新增
+    edit = tab.dialog
+    assert isinstance(edit, AssistanceDialog) and edit is not dialog
+    assert edit.windowTitle() == "编辑帮扶记录" and not edit.household.isEnabled()
+    assert edit.content.toPlainText() == "每周上门探望" and edit.result_edit.toPlainText() == ""
+    edit.result_edit.setPlainText("老人生活有保障")
+    assert edit.save()
+    (record,) = store.assistance.for_household(village.member_tagged)
+    assert (record.result, record.content) == ("老人生活有保障", "每周上门探望")
+    texts = [a.text() for a in menu_for(tab.table, row).actions() if a.text()]
+    assert texts == ["编辑帮扶记录…", "新增帮扶记录…", "删除帮扶记录…"]
+    asked: list[str] = []
+    monkeypatch.setattr(ledger_page, "confirm", lambda _p, _t, text, _y: asked.append(text) or True)
+    tab.delete_row(row)
+    assert asked and "0002" in asked[0]
+    assert store.assistance.for_household(village.member_tagged) == []
+    assert tab.row_records[tab.row_households.index(village.member_tagged)] is None
+
+
 def test_paired_cadre_is_the_default_helper(page: LedgerPage, village: Village) -> None:
     tab = page.support_tab
     tab.table.selectRow(0)

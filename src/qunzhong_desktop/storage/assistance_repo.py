@@ -185,6 +185,15 @@ class SqlAssistance:
 
     def ledger_rows(self, f: SupportFilter) -> Iterator[Row]:
         """Yield the support ledger's rows, ``HOUSEHOLD_CHUNK`` households at a time."""
+        for row, _household, _record in self.ledger_entries(f):
+            yield row
+
+    def ledger_entries(self, f: SupportFilter) -> Iterator[tuple[Row, str, str | None]]:
+        """Each support-ledger row with its household's id and its record's id.
+
+        The record is None on the row of a household without records; the window opens a
+        row's record with it.
+        """
         ids = self.household_ids(f)
         seq = 0
         for start in range(0, len(ids), HOUSEHOLD_CHUNK):
@@ -194,7 +203,11 @@ class SqlAssistance:
                 records = self._records(s, chunk, f)
             for household in households:
                 seq += 1
-                yield from support_rows(seq, household, records.get(household.id, []))
+                mine = records.get(household.id, [])
+                rows = support_rows(seq, household, mine)
+                record_ids: list[str | None] = [r.id for r in mine] or [None]
+                for row, record_id in zip(rows, record_ids, strict=True):
+                    yield row, household.id, record_id
 
     def ledger_row_count(self, f: SupportFilter) -> int:
         """How many rows the support ledger has (households without records count once)."""

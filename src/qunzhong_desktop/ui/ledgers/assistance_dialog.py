@@ -61,9 +61,11 @@ class AssistanceDialog(QDialog):
         parent: QWidget | None = None,
         *,
         today: dt.date | None = None,
+        record: AssistanceRecord | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("新增帮扶记录"))
+        self.editing = record
+        self.setWindowTitle(self.tr("编辑帮扶记录") if record else self.tr("新增帮扶记录"))
         self.store = store
         self.today = today or dt.date.today()
         self.households = {h.id: h for h in households}
@@ -121,9 +123,26 @@ class AssistanceDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
-        self.household.currentIndexChanged.connect(self._prefill)
-        self._prefill()
+        if record is not None:
+            self._show(record)
+        else:
+            self.household.currentIndexChanged.connect(self._prefill)
+            self._prefill()
         self.resize(520, self.sizeHint().height())
+
+    def _show(self, record: AssistanceRecord) -> None:
+        """Fill the form with a stored record; its household cannot change."""
+        self.household.setCurrentIndex(max(self.household.findData(record.household_id), 0))
+        self.household.setEnabled(False)
+        self.helping_unit.setCurrentText(record.helping_unit)
+        self.helper.setText(record.helper)
+        self.target.setText(record.target)
+        self.content.setPlainText(record.content)
+        self.given_on.setDate(_qdate(record.given_on))
+        self.has_limit.setChecked(record.time_limit is not None)
+        if record.time_limit is not None:
+            self.time_limit.setDate(_qdate(record.time_limit))
+        self.result_edit.setPlainText(record.result)
 
     def _prefill(self) -> None:
         """The paired cadre helps by default (the clerk may change it)."""
@@ -136,7 +155,10 @@ class AssistanceDialog(QDialog):
 
     def record(self) -> AssistanceRecord:
         """The record as typed."""
+        base = self.editing
         return AssistanceRecord(
+            id=base.id if base is not None else None,
+            person_id=base.person_id if base is not None else None,
             household_id=str(self.household.currentData() or ""),
             given_on=_date(self.given_on.date()),
             helping_unit=self.helping_unit.currentText(),

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qunzhong_desktop.core.assistance import AssistanceRecord
 from qunzhong_desktop.core.entities import SUPPORT_TAGS
 from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.core.intake.states import STATE_NAMES, State
@@ -44,6 +45,7 @@ from qunzhong_desktop.storage.ledger_repo import SqlLedger, is_township, station
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common.clock import Today
 from qunzhong_desktop.ui.common.errors import show_error
+from qunzhong_desktop.ui.common.form_feedback import confirm
 from qunzhong_desktop.ui.common.list_parts import (
     ITEM_NUMBER_SAMPLE,
     FlowLayout,
@@ -328,14 +330,16 @@ class SupportLedgerTab(_LedgerTab):
         self.grid = self.combo(self.tr("网格"))
         self.tag = self.combo(self.tr("帮扶类别"))
         self.add_button = QPushButton(self.tr("新增帮扶记录…"), self)
-        self.add_button.clicked.connect(self.add_record)
+        self.add_button.clicked.connect(lambda _checked=False: self.add_record())  # not a record
         self.buttons.insertWidget(2, self.add_button)
         self.reload_filters()
         for combo in (self.period, self.grid, self.tag):
             combo.currentIndexChanged.connect(self.search)
-        self.table.activated.connect(lambda _index: self.add_record())
+        self.table.activated.connect(lambda index: self.open_row(index.row()))
         self.row_households: list[str] = []
+        self.row_records: list[str | None] = []
         self.dialog: QWidget | None = None
+        row_menus(self.table, self.row_actions)
 
     def reload_filters(self) -> None:
         """Refill the grid and tag combos, keeping the choice."""
@@ -359,9 +363,10 @@ class SupportLedgerTab(_LedgerTab):
         """List the households in difficulty and their records (a few thousand rows at most)."""
         f = self.current_filter()
         ids = self.store.assistance.household_ids(f)
-        rows = list(self.store.assistance.ledger_rows(f))
-        # the household of each row, by its 序号 (households are numbered in id order)
-        self.row_households = [ids[int(row[0]) - 1] for row in rows]
+        entries = list(self.store.assistance.ledger_entries(f))
+        rows = [row for row, _household, _record in entries]
+        self.row_households = [household for _row, household, _record in entries]
+        self.row_records = [record for _row, _household, record in entries]
         self.model.set_source(len(rows), lambda start, end: rows[start:end])
         self.count_label.setText(self.tr("共 {0} 户，{1} 行").format(len(ids), len(rows)))
 
@@ -372,15 +377,64 @@ class SupportLedgerTab(_LedgerTab):
             return None
         return self.row_households[index.row()]
 
-    def add_record(self) -> None:
-        """Open 新增帮扶记录 for the selected household (or a choice of households)."""
+    def row_actions(self, row: int) -> list[RowAction]:
+        """The right-click menu of a support-ledger row."""
+        if not 0 <= row < len(self.row_records):
+            return []
+        actions: list[RowAction] = [(self.tr("新增帮扶记录…"), self.add_record)]
+        if self.row_records[row] is not None:
+            actions = [
+                (self.tr("编辑帮扶记录…"), lambda: self.open_row(row)),
+                *actions,
+                ("", lambda: None),
+                (self.tr("删除帮扶记录…"), lambda: self.delete_row(row)),
+            ]
+        return actions
+
+    def open_row(self, row: int) -> None:
+        """Open a row's record to edit it (its outcome can be filled in later), or 新增."""
+        record_id = self.row_records[row] if 0 <= row < len(self.row_records) else None
+        if record_id is None:
+            self.add_record()
+            return
+        try:
+            record = self.store.assistance.get(record_id)
+        except DomainError as exc:
+            show_error(self, exc)
+            self.search()
+            return
+        self.add_record(record)
+
+    def delete_row(self, row: int) -> None:
+        """Delete a row's record after the clerk confirms (the removal syncs)."""
+        record_id = self.row_records[row] if 0 <= row < len(self.row_records) else None
+        if record_id is None:
+            return
+        values = self.model.row_values(row) or ()
+        what = f"{values[1]} {values[2]}" if len(values) > 2 else ""
+        if not confirm(
+            self,
+            self.tr("删除帮扶记录"),
+            self.tr("确定删除 {0} 的这条帮扶记录吗？删除后不能恢复。").format(what),
+            self.tr("删除"),
+        ):
+            return
+        try:
+            self.store.assistance.delete(record_id)
+        except DomainError as exc:
+            show_error(self, exc)
+        self.search()
+
+    def add_record(self, record: AssistanceRecord | None = None) -> None:
+        """Open 新增帮扶记录 for the selected household (or a choice), or edit ``record``."""
         from qunzhong_desktop.ui.ledgers.assistance_dialog import AssistanceDialog
 
         households = self.store.assistance.households(
             self.store.assistance.household_ids(SupportFilter())
         )
+        chosen = record.household_id if record is not None else self.selected_household()
         dialog = AssistanceDialog(
-            self.store, households, self.selected_household(), self, today=self.clock()
+            self.store, households, chosen, self, today=self.clock(), record=record
         )
         dialog.saved.connect(lambda _id: self.search())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
