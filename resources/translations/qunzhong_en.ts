@@ -1005,6 +1005,10 @@ Intake items registered from it are kept.</translation>
         <translation>Households</translation>
     </message>
     <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
@@ -1047,6 +1051,46 @@ Intake items registered from it are kept.</translation>
     <message>
         <source>编辑</source>
         <translation>Edit</translation>
+    </message>
+    <message>
+        <source>停用</source>
+        <translation>Retire</translation>
+    </message>
+    <message>
+        <source>不再使用：保留在已有的户和记录上，但不再出现在选择列表中；可以再启用</source>
+        <translation>No longer in use: it stays on the households and records that have it but is no longer offered; it can be brought back</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>只能删除没有任何户或记录用到的</source>
+        <translation>Only what no household or record uses can be deleted</translation>
+    </message>
+    <message>
+        <source>启用</source>
+        <translation>Bring back</translation>
+    </message>
+    <message>
+        <source>删除{0}</source>
+        <translation>Delete {0}</translation>
+    </message>
+    <message>
+        <source>确定删除{0}“{1}”吗？</source>
+        <translation>Delete {0} "{1}"?</translation>
+    </message>
+    <message>
+        <source>不能删除</source>
+        <translation>Cannot delete</translation>
+    </message>
+    <message>
+        <source>已停用</source>
+        <translation>Retired</translation>
+    </message>
+    <message>
+        <source>使用中</source>
+        <translation>In use</translation>
     </message>
 </context>
 <context>
@@ -1093,6 +1137,10 @@ Intake items registered from it are kept.</translation>
     <message>
         <source>（未分网格）</source>
         <translation>(no grid)</translation>
+    </message>
+    <message>
+        <source>（已停用）</source>
+        <translation> (retired)</translation>
     </message>
     <message>
         <source>（已删除的网格）</source>

@@ -268,6 +268,21 @@ class World:
                 cadre = self._pick(cadres)
                 register.save_cadre(dataclasses.replace(cadre, phone=f"134{self._next():08d}"))
 
+    def retire_and_delete(self) -> None:
+        """停用/启用 a grid or cadre; make one nobody uses and delete it."""
+        register = self.station.store.register
+        with self._act("grids_cadres.retire"):
+            kind = self.rng.choice(["grid", "cadre"])
+            rows = register.grids() if kind == "grid" else register.cadres()
+            if rows:
+                chosen = self._pick(rows)
+                register.retire(kind, chosen.id or "", not chosen.retired)
+            if kind == "grid":
+                spare = register.save_grid(Grid(name=f"临时网格{self._next()}"))
+            else:
+                spare = register.save_cadre(Cadre(name=f"临时干部{self._next()}"))
+            register.delete_unused(kind, spare.id or "")
+
     def pairing(self) -> None:
         register = self.station.store.register
         ids, cadres = self._household_ids(), register.cadres()
@@ -547,7 +562,7 @@ def walk_all(world: World) -> None:
         world.roster_import(fmt, edit)
     world.sync()
     steps: list[Callable[[], None]] = [
-        world.grids_and_cadres, world.household_form, world.household_form, world.stale_form,
+        world.grids_and_cadres, world.retire_and_delete, world.household_form, world.household_form, world.stale_form,
         world.pairing, world.cards, world.save_batch, world.delete_and_restore,
         lambda: world.new_item("上报件"),
         lambda: world.new_item("承诺件"), world.new_item, world.move_item,

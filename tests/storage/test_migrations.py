@@ -90,3 +90,24 @@ def test_upgrade_from_0002_keeps_items(store: Store, tmp_path: Path) -> None:
         assert SqlItems(db).item(item.number).content == "入学"
     finally:
         db.close()
+
+
+def test_upgrade_from_0005_keeps_grids_and_cadres_in_use(store: Store) -> None:
+    from qunzhong_desktop.core.entities import Cadre, Grid
+    from qunzhong_desktop.storage.register_repo import SqlRegister
+
+    grid = store.register.save_grid(Grid(name="一组"))
+    store.register.save_cadre(Cadre(name="李四"))
+    path = database_path(store.home)
+    store.db.close()
+    command.downgrade(migrate.alembic_config(path), "0005")
+    assert migrate.upgrade(path) is not None  # copied first
+    db = Database(path)
+    try:
+        register = SqlRegister(db)
+        assert [(g.name, g.retired) for g in register.grids()] == [("一组", False)]
+        assert [(c.name, c.retired) for c in register.cadres()] == [("李四", False)]
+        register.retire("grid", grid.id or "")
+        assert register.grids()[0].retired
+    finally:
+        db.close()

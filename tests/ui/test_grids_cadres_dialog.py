@@ -37,7 +37,7 @@ def test_add_a_grid_with_a_checked_leader_phone(qtbot, store: Store) -> None:
         qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     (grid,) = store.register.grids()
     assert grid.leader_phone == "0731-84561234"
-    assert cells(dialog.grid_table, 0) == ["第一网格", "王网长", "0731-****1234", "0"]
+    assert cells(dialog.grid_table, 0) == ["第一网格", "王网长", "0731-****1234", "0", "使用中"]
 
 
 def test_grid_needs_a_unique_name(qtbot, store: Store) -> None:
@@ -59,7 +59,14 @@ def test_edit_a_cadre_and_see_pair_counts(qtbot, store: Store) -> None:
     dialog = GridsCadresDialog(store)
     qtbot.addWidget(dialog)
     dialog.tabs.setCurrentIndex(1)
-    assert cells(dialog.cadre_table, 0) == ["刘书记", "干部", "镇党委", "137****0000", "1"]
+    assert cells(dialog.cadre_table, 0) == [
+        "刘书记",
+        "干部",
+        "镇党委",
+        "137****0000",
+        "1",
+        "使用中",
+    ]
     dialog.cadre_table.selectRow(0)
     dialog.edit_cadre()
     form = dialog.form
@@ -96,3 +103,53 @@ def test_pair_and_unpair(qtbot, store: Store) -> None:
     assert dialog.chosen_cadre_id() is None
     dialog.accept()
     assert [r.cadre_name for r in store.register.household_rows(ids)] == ["", "刘书记"]
+
+
+def test_retired_ones_stay_on_records_but_leave_the_pickers(
+    qtbot, store: Store, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Issue 12: a grid or cadre no longer used is 停用 (kept) or, when unused, 删除."""
+    from qunzhong_desktop.ui.common import form_feedback
+    from qunzhong_desktop.ui.register import grids_cadres_dialog
+    from qunzhong_desktop.ui.register.household_dialog import HouseholdDialog
+
+    one = store.register.save_grid(Grid(name="一组"))
+    spare = store.register.save_grid(Grid(name="备用组"))
+    li = store.register.save_cadre(Cadre(name="李四"))
+    store.register.save_cadre(Cadre(name="王五"))
+    hid = store.register.save_household(
+        Household(number="001", grid_id=one.id, cadre_id=li.id, members=[Person(name="张三")])
+    ).id
+    monkeypatch.setattr(form_feedback, "confirm", lambda *_a: True)
+    shown: list[str] = []
+    monkeypatch.setattr(
+        grids_cadres_dialog, "show_error", lambda _p, exc, **_k: shown.append(exc.message)
+    )
+    dialog = GridsCadresDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.tabs.setCurrentIndex(1)
+    dialog.cadre_table.setCurrentCell(0, 0)  # 李四
+    assert dialog.retire_buttons["cadre"].text() == "停用"
+    qtbot.mouseClick(dialog.retire_buttons["cadre"], Qt.MouseButton.LeftButton)
+    assert cells(dialog.cadre_table, 0)[-1] == "已停用"
+    assert dialog.retire_buttons["cadre"].text() == "启用"
+    # not offered for a new household, still shown on the one that has it
+    fresh = HouseholdDialog(store)
+    qtbot.addWidget(fresh)
+    assert "李四" not in [fresh.cadre.itemText(i) for i in range(fresh.cadre.count())]
+    kept = HouseholdDialog(store, hid)
+    qtbot.addWidget(kept)
+    assert kept.cadre.currentText() == "李四（已停用）"
+    pair = PairDialog(store, [hid or ""])
+    qtbot.addWidget(pair)
+    assert not any("李四" in pair.cadres.item(i).text() for i in range(pair.cadres.count()))
+    # a grid in use cannot be deleted; an unused one can
+    dialog.tabs.setCurrentIndex(0)
+    row = [g.name for g in dialog.grids].index("一组")
+    dialog.grid_table.setCurrentCell(row, 0)
+    dialog.delete_selected("grid")
+    assert shown and "一组" in shown[0] and "停用" in shown[0]
+    dialog.grid_table.setCurrentCell([g.name for g in dialog.grids].index("备用组"), 0)
+    dialog.delete_selected("grid")
+    assert [g.name for g in store.register.grids()] == ["一组"]
+    assert spare.id not in [g.id for g in store.register.grids()]

@@ -46,6 +46,7 @@ class Grid:
     leader_name: str = ""
     leader_phone: str = ""
     id: str | None = None
+    retired: bool = False  # 停用: kept for history, not offered for new records
 
 
 @dataclass(slots=True)
@@ -57,6 +58,7 @@ class Cadre:
     unit: str = ""
     role: str = "干部"
     id: str | None = None
+    retired: bool = False  # 停用: kept for history, not offered for new records
 
 
 @dataclass(slots=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import ForeignKey, Index, String, Text, text
+from sqlalchemy import ForeignKey, Index, String, Text, false, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from qunzhong_desktop.core.ids import new_id
@@ -85,6 +85,8 @@ class Grid(Synced, Base):
     name: Mapped[str] = mapped_column(String(50))
     leader_name: Mapped[str] = mapped_column(String(50), default="")
     leader_phone: Mapped[str] = mapped_column(String(32), default="")
+    # 停用: kept for the households and records that name it, hidden from pickers
+    retired: Mapped[bool] = mapped_column(default=False, server_default=false())
 
 
 class Cadre(Synced, Base):
@@ -96,6 +98,7 @@ class Cadre(Synced, Base):
     phone: Mapped[str] = mapped_column(String(32), default="")
     unit: Mapped[str] = mapped_column(String(100), default="")
     role: Mapped[str] = mapped_column(String(16), default="干部")
+    retired: Mapped[bool] = mapped_column(default=False, server_default=false())
 
 
 class Household(Synced, Base):

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Select, func, select, text
+from sqlalchemy.orm import Session
 
 from qunzhong_desktop.core import citizen_id
 from qunzhong_desktop.core import entities as e
-from qunzhong_desktop.core.errors import DuplicateError, NotFoundError
+from qunzhong_desktop.core.errors import DomainError, DuplicateError, NotFoundError
 from qunzhong_desktop.core.register import normalise_household
 from qunzhong_desktop.core.sorting import Sort
 from qunzhong_desktop.core.text import compact
@@ -113,7 +114,13 @@ class SqlRegister:
                 .order_by(func.natural_key(m.Grid.name), m.Grid.name)
             )
             return [
-                e.Grid(id=r.id, name=r.name, leader_name=r.leader_name, leader_phone=r.leader_phone)
+                e.Grid(
+                    id=r.id,
+                    name=r.name,
+                    leader_name=r.leader_name,
+                    leader_phone=r.leader_phone,
+                    retired=r.retired,
+                )
                 for r in rows
             ]
 
@@ -149,7 +156,10 @@ class SqlRegister:
                 select(m.Cadre).where(m.Cadre.deleted_at.is_(None)).order_by(m.Cadre.name)
             )
             return [
-                e.Cadre(id=r.id, name=r.name, phone=r.phone, unit=r.unit, role=r.role) for r in rows
+                e.Cadre(
+                    id=r.id, name=r.name, phone=r.phone, unit=r.unit, role=r.role, retired=r.retired
+                )
+                for r in rows
             ]
 
     @write_path
@@ -177,6 +187,61 @@ class SqlRegister:
             cadre.id, cadre.name, cadre.phone = row.id, row.name, row.phone  # as stored
             cadre.unit, cadre.role = row.unit, row.role
         return cadre
+
+    @write_path
+    def retire(self, kind: str, row_id: str, retired: bool = True) -> None:
+        """停用 (or 启用 again) a grid or a cadre (``kind``: "grid" or "cadre").
+
+        A retired one stays on the households, diaries and records that name it and in the
+        list filters, but is not offered for new ones.
+        """
+        with self.db.writing() as s:
+            row = _retirable(s, kind, row_id)
+            if row.retired != retired:
+                row.retired = retired
+
+    def uses(self, kind: str, row_id: str) -> int:
+        """How many live households (and, for a cadre, diary entries) name a grid or cadre."""
+        with self.db.session() as s:
+            column = m.Household.grid_id if kind == "grid" else m.Household.cadre_id
+            count = int(
+                s.scalar(
+                    select(func.count())
+                    .select_from(m.Household)
+                    .where(column == row_id, m.Household.deleted_at.is_(None))
+                )
+                or 0
+            )
+            if kind == "cadre":
+                count += int(
+                    s.scalar(
+                        select(func.count())
+                        .select_from(m.DiaryEntry)
+                        .where(m.DiaryEntry.cadre_id == row_id, m.DiaryEntry.deleted_at.is_(None))
+                    )
+                    or 0
+                )
+            return count
+
+    @write_path
+    def delete_unused(self, kind: str, row_id: str) -> None:
+        """Delete a grid or cadre nothing names (else say so: retire it instead).
+
+        Raises:
+            DomainError: code ``grid.in_use`` / ``cadre.in_use``; nothing is deleted.
+        """
+        used = self.uses(kind, row_id)
+        with self.db.writing() as s:
+            row = _retirable(s, kind, row_id)
+            if used:
+                what = "户" if kind == "grid" else "户或民情日记"
+                label = "网格" if kind == "grid" else "干部"
+                raise DomainError(
+                    f"{label}“{row.name}”还有 {used} 条{what}记录用到，不能删除。"
+                    "不再使用时请“停用”：它会保留在这些记录上，但不再出现在选择列表中。",
+                    code=f"{kind}.in_use",
+                )
+            row.deleted_at = utcnow()
 
     @write_path
     def pair(self, cadre_id: str | None, household_ids: Sequence[str]) -> None:
@@ -540,3 +605,10 @@ def _household_order(stmt: Select[Any], sort: Sort) -> Select[Any]:
     if sort.descending:
         return stmt.order_by(key.desc(), number.desc(), household.number.desc())
     return stmt.order_by(key, number, household.number)
+
+
+def _retirable(s: Session, kind: str, row_id: str) -> m.Grid | m.Cadre:
+    row = s.get(m.Grid, row_id) if kind == "grid" else s.get(m.Cadre, row_id)
+    if row is None or row.deleted_at is not None:
+        raise NotFoundError("找不到这一项，可能已被删除。", code=f"{kind}.missing")
+    return row

@@ -48,6 +48,12 @@ DERIVED = {"intake_item": frozenset({"state", "due_on"})}
 #: Tables whose rows carry the origin column (per-origin unique numbers).
 WITH_ORIGIN = frozenset({"household", "person"})
 _BOOKKEEPING = frozenset({"id", "created_at", "updated_at", "origin"})
+#: Fields added to a travelling table after a release, with what an insert from an older
+#: program (which does not send them) means: stations and the township upgrade one by one.
+ADDED_LATER: dict[tuple[str, str], Any] = {
+    ("grid", "retired"): False,  # 0006
+    ("cadre", "retired"): False,  # 0006
+}
 #: What a user calls the rows of each travelling table (in refusals and conflicts).
 LABELS = labels.TABLES
 
@@ -194,7 +200,10 @@ def convert(table: str, fields: dict[str, Any], *, number: int, full: bool) -> d
             )
         values[name] = _value(column, value, table, number)
     if full and len(values) != len(spec):
-        missing = [name for name in spec if name not in fields]
+        for name in spec:
+            if name not in fields and (table, name) in ADDED_LATER:
+                values[name] = ADDED_LATER[(table, name)]
+        missing = [name for name in spec if name not in values]
         if missing:
             raise refuse(
                 "missing_column",

@@ -55,6 +55,7 @@ from qunzhong_desktop.ui.common.form_feedback import (
     message_area,
     show_messages,
 )
+from qunzhong_desktop.ui.common.list_parts import fit_to_screen
 from qunzhong_desktop.ui.diary.finding_dialog import FindingDialog, run_finding_dialog
 
 SEARCH_DELAY_MS = 150
@@ -182,6 +183,7 @@ class DiaryForm(QDialog):
         self._store = store
         self._today: Today = today or dt.date.today
         self.entry_id = entry.id if entry else None
+        self._entry_cadre = entry.cadre_id if entry else None
         self.visit_boxes: list[VisitBox] = []
         self.hits: list[HouseholdRow] = []
         self.last_number = ""
@@ -207,13 +209,15 @@ class DiaryForm(QDialog):
             shortcut = QShortcut(QKeySequence(keys), self, self.save)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._fill(entry, cadre_id, day)
-        self.resize(1060, 760)
+        fit_to_screen(self, 1060, 760)
 
     # building -----------------------------------------------------------------------------
     def _head(self) -> QGridLayout:
         grid = QGridLayout()
         self.cadre = QComboBox(self)
         for cadre in self._store.register.cadres():
+            if cadre.retired and cadre.id != self._entry_cadre:
+                continue  # a retired cadre writes no new diary
             unit = f"（{cadre.unit}）" if cadre.unit else ""
             self.cadre.addItem(f"{cadre.name}{unit}", cadre.id)
         self.day = QDateEdit(self)

@@ -32,10 +32,11 @@ from PySide6.QtWidgets import (
 
 from qunzhong_desktop.core import phone
 from qunzhong_desktop.core.entities import CADRE_ROLES, Cadre, Grid
-from qunzhong_desktop.core.errors import ValidationError
+from qunzhong_desktop.core.errors import DomainError, ValidationError
 from qunzhong_desktop.core.text import clean, compact
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common import form_feedback, stale_dialog
+from qunzhong_desktop.ui.common.errors import show_error
 from qunzhong_desktop.ui.common.form_feedback import clear_invalid, mark_invalid, message_area
 
 
@@ -199,13 +200,21 @@ class GridsCadresDialog(QDialog):
         super().__init__(parent)
         self._store = store
         self.form: QDialog | None = None  # the form opened last (tests drive it)
+        self.retire_buttons: dict[str, QPushButton] = {}
         self.setWindowTitle(self.tr("网格与干部"))
         self.resize(760, 480)
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget(self)
         layout.addWidget(self.tabs)
         self.grid_table = _table(
-            self, [self.tr("网格名称"), self.tr("网长"), self.tr("网长电话"), self.tr("户数")]
+            self,
+            [
+                self.tr("网格名称"),
+                self.tr("网长"),
+                self.tr("网长电话"),
+                self.tr("户数"),
+                self.tr("状态"),
+            ],
         )
         self.cadre_table = _table(
             self,
@@ -215,14 +224,17 @@ class GridsCadresDialog(QDialog):
                 self.tr("单位"),
                 self.tr("电话"),
                 self.tr("结对户数"),
+                self.tr("状态"),
             ],
         )
         self.tabs.addTab(
-            self._page(self.grid_table, self.tr("新增网格"), self.new_grid, self.edit_grid),
+            self._page("grid", self.grid_table, self.tr("新增网格"), self.new_grid, self.edit_grid),
             self.tr("网格"),
         )
         self.tabs.addTab(
-            self._page(self.cadre_table, self.tr("新增干部"), self.new_cadre, self.edit_cadre),
+            self._page(
+                "cadre", self.cadre_table, self.tr("新增干部"), self.new_cadre, self.edit_cadre
+            ),
             self.tr("干部"),
         )
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -233,6 +245,7 @@ class GridsCadresDialog(QDialog):
 
     def _page(
         self,
+        kind: str,
         table: QTableWidget,
         add_text: str,
         add: Callable[[], None],
@@ -244,14 +257,68 @@ class GridsCadresDialog(QDialog):
         buttons = QHBoxLayout()
         add_button = QPushButton(add_text, page)
         edit_button = QPushButton(self.tr("编辑"), page)
+        retire_button = QPushButton(self.tr("停用"), page)
+        retire_button.setToolTip(
+            self.tr("不再使用：保留在已有的户和记录上，但不再出现在选择列表中；可以再启用")
+        )
+        delete_button = QPushButton(self.tr("删除"), page)
+        delete_button.setToolTip(self.tr("只能删除没有任何户或记录用到的"))
         add_button.clicked.connect(add)
         edit_button.clicked.connect(edit)
+        retire_button.clicked.connect(lambda: self.toggle_retired(kind))
+        delete_button.clicked.connect(lambda: self.delete_selected(kind))
         table.activated.connect(edit)
-        buttons.addWidget(add_button)
-        buttons.addWidget(edit_button)
+        table.currentCellChanged.connect(lambda *_: self._update_buttons())
+        self.retire_buttons[kind] = retire_button
+        for button in (add_button, edit_button, retire_button, delete_button):
+            buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
         return page
+
+    def _selected(self, kind: str) -> Grid | Cadre | None:
+        table, rows = (
+            (self.grid_table, self.grids) if kind == "grid" else (self.cadre_table, self.cadres)
+        )
+        row = table.currentRow()
+        chosen: list[Grid] | list[Cadre] = rows
+        return chosen[row] if 0 <= row < len(chosen) else None
+
+    def _update_buttons(self) -> None:
+        for kind, button in self.retire_buttons.items():
+            chosen = self._selected(kind)
+            button.setText(
+                self.tr("启用") if chosen is not None and chosen.retired else self.tr("停用")
+            )
+            button.setEnabled(chosen is not None)
+
+    def toggle_retired(self, kind: str) -> None:
+        """停用 the selected grid or cadre, or 启用 it again."""
+        chosen = self._selected(kind)
+        if chosen is None or chosen.id is None:
+            return
+        self._store.register.retire(kind, chosen.id, not chosen.retired)
+        self.reload()
+
+    def delete_selected(self, kind: str) -> None:
+        """Delete the selected grid or cadre if nothing uses it (after asking)."""
+        chosen = self._selected(kind)
+        if chosen is None or chosen.id is None:
+            return
+        label = self.tr("网格") if kind == "grid" else self.tr("干部")
+        if not form_feedback.confirm(
+            self,
+            self.tr("删除{0}").format(label),
+            self.tr("确定删除{0}“{1}”吗？").format(label, chosen.name),
+            self.tr("删除"),
+        ):
+            return
+        try:
+            self._store.register.delete_unused(kind, chosen.id)
+        except DomainError as exc:
+            show_error(self, exc, title=self.tr("不能删除"))
+            return
+        self.reload()
 
     def reload(self) -> None:
         """Refill both lists from the register."""
@@ -263,17 +330,31 @@ class GridsCadresDialog(QDialog):
         _fill(
             self.grid_table,
             [
-                [g.name, g.leader_name, phone.mask(g.leader_phone), str(by_grid.get(g.id or "", 0))]
+                [
+                    g.name,
+                    g.leader_name,
+                    phone.mask(g.leader_phone),
+                    str(by_grid.get(g.id or "", 0)),
+                    self.tr("已停用") if g.retired else self.tr("使用中"),
+                ]
                 for g in self.grids
             ],
         )
         _fill(
             self.cadre_table,
             [
-                [c.name, c.role, c.unit, phone.mask(c.phone), str(by_cadre.get(c.id or "", 0))]
+                [
+                    c.name,
+                    c.role,
+                    c.unit,
+                    phone.mask(c.phone),
+                    str(by_cadre.get(c.id or "", 0)),
+                    self.tr("已停用") if c.retired else self.tr("使用中"),
+                ]
                 for c in self.cadres
             ],
         )
+        self._update_buttons()
 
     def _run(self, form: QDialog) -> None:
         """Open a form window-modally without blocking; the lists refresh when it saves."""
@@ -330,6 +411,8 @@ class PairDialog(QDialog):
         none.setData(Qt.ItemDataRole.UserRole, None)
         self.cadres.addItem(none)
         for c in store.register.cadres():
+            if c.retired:  # not offered for new pairings
+                continue
             details = " · ".join(x for x in (c.role, c.unit) if x)
             text = self.tr("{0}　{1}　已结对 {2} 户").format(
                 c.name, details, counts.get(c.id or "", 0)

@@ -104,7 +104,8 @@ class HouseholdDialog(QDialog):
         self.grid = QComboBox(box)
         self.grid.addItem(self.tr("（未分网格）"), None)
         for g in self._store.register.grids():
-            self.grid.addItem(g.name, g.id)
+            if not g.retired or g.id == h.grid_id:  # a retired grid only where it is kept
+                self.grid.addItem(g.name + (self.tr("（已停用）") if g.retired else ""), g.id)
         self._select(self.grid, h.grid_id, self.tr("（已删除的网格）"))
         self.address = QLineEdit(h.address, box)
         self.phone = QLineEdit(h.phone, box)
@@ -112,7 +113,10 @@ class HouseholdDialog(QDialog):
         self.cadre = QComboBox(box)
         self.cadre.addItem(self.tr("（未结对）"), None)
         for c in self._store.register.cadres():
-            self.cadre.addItem(f"{c.name}（{c.unit}）" if c.unit else c.name, c.id)
+            if c.retired and c.id != h.cadre_id:
+                continue
+            text = f"{c.name}（{c.unit}）" if c.unit else c.name
+            self.cadre.addItem(text + (self.tr("（已停用）") if c.retired else ""), c.id)
         self._select(self.cadre, h.cadre_id, self.tr("（已删除的干部）"))
         tags_box = QWidget(box)
         tags_grid = QGridLayout(tags_box)
