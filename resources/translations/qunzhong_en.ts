@@ -700,6 +700,10 @@ The restored value counts as a new change and goes out with the next bundle.</tr
         <translation>{entries} entries by {cadres} cadres this month; choose a cadre to see days in the village and on duty.</translation>
     </message>
     <message>
+        <source>&#x3000;— 本月尚未结束（截至 {0} 日）</source>
+        <translation> — the month is not over yet (to day {0})</translation>
+    </message>
+    <message>
         <source>本月在村 {village} 天（要求不少于 {min_village} 天），坐班 {duty} 天（要求不少于 {min_duty} 天）{flag}</source>
         <translation>This month: {village} days in the village (at least {min_village} required), {duty} days on duty (at least {min_duty} required){flag}</translation>
     </message>
@@ -1078,7 +1082,7 @@ Intake items registered from it are kept.</translation>
     </message>
     <message>
         <source>确定删除{0}“{1}”吗？</source>
-        <translation>Delete {0} "{1}"?</translation>
+        <translation>Delete {0} &quot;{1}&quot;?</translation>
     </message>
     <message>
         <source>不能删除</source>

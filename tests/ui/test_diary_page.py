@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
@@ -152,7 +152,14 @@ def test_page_lists_by_cadre_and_month_and_prints(
     assert not page.print_button.isEnabled()  # all cadres: choose one to print
     page.cadre.setCurrentIndex(page.cadre.findData(cadre_id))
     assert "在村 2 天" in page.figures.text() and "坐班 1 天" in page.figures.text()
-    assert "未达要求" in page.figures.text()
+    # on the 20th the month goes on: not yet "short" (issue 12)
+    assert "本月尚未结束（截至 20 日）" in page.figures.text()
+    assert "未达要求" not in page.figures.text()
+    later = DiaryPage(store, today=lambda: dt.date(2026, 12, 5))
+    qtbot.addWidget(later)
+    later.month.setDate(QDate(2026, 11, 1))
+    later.cadre.setCurrentIndex(later.cadre.findData(cadre_id))
+    assert "未达要求" in later.figures.text()  # November is over
     assert page.table.item(0, 3).text() == "1"
 
     opened: list[QDialog] = []

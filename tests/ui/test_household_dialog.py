@@ -117,6 +117,24 @@ def test_every_wrong_field_is_marked_at_once(qtbot, store: Store) -> None:
     assert not is_marked(dialog.phone)
 
 
+def test_errors_never_move_a_field_and_a_corrected_field_clears_at_once(
+    qtbot, store: Store
+) -> None:
+    """Issue 12: the banner pushed 户号 down under the pointer; the red stayed until saved."""
+    dialog = open_dialog(qtbot, store)
+    dialog.resize(1024, 700)
+    before = {w: w.mapTo(dialog, w.rect().topLeft()) for w in (dialog.number, dialog.phone)}
+    type_text(qtbot, dialog.phone, "84561234")
+    assert dialog.save() is False
+    assert dialog.messages.isVisible()
+    after = {w: w.mapTo(dialog, w.rect().topLeft()) for w in (dialog.number, dialog.phone)}
+    assert after == before
+    assert is_marked(dialog.phone) and is_marked(dialog.number)
+    qtbot.keyClick(dialog.phone, Qt.Key.Key_Backspace)
+    assert not is_marked(dialog.phone)  # at once, not at the next save
+    assert is_marked(dialog.number)  # untouched: still wrong
+
+
 def test_full_width_digits_and_lower_case_x_are_normalised(qtbot, store: Store) -> None:
     dialog = open_dialog(qtbot, store)
     type_text(qtbot, dialog.number, "６-００１")

@@ -31,10 +31,21 @@ INVALID_STYLE = "border: 2px solid #c62828; border-radius: 3px; background: #fff
 
 
 def mark_invalid(widget: QWidget, message: str) -> None:
-    """Give a field a red border and its message as tooltip."""
+    """Give a field a red border and its message as tooltip.
+
+    The border goes as soon as the user changes the field (typing, choosing, picking a
+    date): a corrected field should not still look wrong until the next save.
+    """
     widget.setProperty("invalid", True)
     widget.setStyleSheet(INVALID_STYLE)
     widget.setToolTip(message)
+    if not widget.property("clearsWhenEdited"):
+        widget.setProperty("clearsWhenEdited", True)
+        for name in ("textEdited", "currentIndexChanged", "dateChanged", "textChanged"):
+            signal = getattr(widget, name, None)
+            if signal is not None and hasattr(signal, "connect"):
+                signal.connect(lambda *_args, w=widget: clear_invalid(w))
+                break
 
 
 def clear_invalid(widget: QWidget) -> None:

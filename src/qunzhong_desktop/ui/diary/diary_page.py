@@ -201,18 +201,26 @@ class DiaryPage(QWidget):
             cadre_id, {"village": 0, "duty": 0}
         )
         short = days["village"] < MIN_VILLAGE_DAYS or days["duty"] < MIN_DUTY_DAYS
+        today = self._today()
+        chosen = self.month.date()
+        under_way = (chosen.year(), chosen.month()) == (today.year, today.month)
+        if short and under_way:  # the 2nd of the month is not "short": the month goes on
+            flag = self.tr("　— 本月尚未结束（截至 {0} 日）").format(today.day)
+        else:
+            flag = self.tr("　— 未达要求") if short else ""
         self.figures.setText(
             self.tr(
                 "本月在村 {village} 天（要求不少于 {min_village} 天），"
                 "坐班 {duty} 天（要求不少于 {min_duty} 天）{flag}"
             ).format(
                 village=days["village"], min_village=MIN_VILLAGE_DAYS, duty=days["duty"],
-                min_duty=MIN_DUTY_DAYS, flag=self.tr("　— 未达要求") if short else "",
+                min_duty=MIN_DUTY_DAYS, flag=flag,
             )
         )  # fmt: skip
-        self.figures.setStyleSheet(
-            "color: #b71c1c; font-weight: bold;" if short else "color: #1b5e20;"
-        )
+        if short and not under_way:
+            self.figures.setStyleSheet("color: #b71c1c; font-weight: bold;")
+        else:
+            self.figures.setStyleSheet("color: #1b5e20;" if not short else "color: #616161;")
 
     def selected_id(self) -> str | None:
         """The id of the entry selected in the list."""

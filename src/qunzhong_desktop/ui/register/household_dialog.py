@@ -69,8 +69,9 @@ class HouseholdDialog(QDialog):
         fit_to_screen(self, 1060, 640)
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
+        # the messages go under the form, above the buttons: showing them never moves a
+        # field from under the pointer (a clerk typed into 户号 aiming at 户电话)
         self.messages = message_area(self)
-        layout.addWidget(self.messages)
         layout.addWidget(self._household_box())
         layout.addWidget(self._flags_box())
         layout.addWidget(self._members_box(), 1)
@@ -84,6 +85,7 @@ class HouseholdDialog(QDialog):
         cancel = self.buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
         self.save_button.clicked.connect(self.save)
         cancel.clicked.connect(self.reject)
+        layout.addWidget(self.messages)
         layout.addWidget(self.buttons)
         for person in self._household.members:
             self.members.add_member(person)
