@@ -609,6 +609,10 @@ The restored value counts as a new change and goes out with the next bundle.</tr
         <translation>Close</translation>
     </message>
     <message>
+        <source>请换一天或另一名干部：</source>
+        <translation>Choose another day or another cadre:</translation>
+    </message>
+    <message>
         <source>这名干部还没有结对户（可在户籍中设置结对干部）。</source>
         <translation>This cadre has no paired households yet (pair them in the register).</translation>
     </message>

@@ -195,3 +195,25 @@ def test_main_window_has_the_diary_page(qtbot: QtBot, store: Store) -> None:
     qtbot.addWidget(window)
     window.show_page("diary")
     assert isinstance(window.page("diary"), DiaryPage)
+
+
+def test_one_entry_a_day_is_said_when_the_day_is_chosen(
+    qtbot: QtBot, store: Store, cadre_id: str
+) -> None:
+    """Issue 12: not after the whole entry is typed."""
+    from qunzhong_desktop.ui.common.form_feedback import is_marked
+
+    store.diary.save_entry(
+        DiaryEntry(cadre_id=cadre_id, day=dt.date(2026, 11, 18), kind="坐班接待", text="值班"),
+        today=TODAY,
+    )
+    form = DiaryForm(store, cadre_id=cadre_id, day=dt.date(2026, 11, 19), today=lambda: TODAY)
+    qtbot.addWidget(form)
+    form.show()
+    assert not form.messages.isVisible() and not is_marked(form.day)
+    form.day.setDate(QDate(2026, 11, 18))
+    qtbot.waitUntil(lambda: is_marked(form.day))
+    assert "已有一篇民情日记" in form.messages.text() and form.text.toPlainText() == ""
+    form.day.setDate(QDate(2026, 11, 17))
+    qtbot.waitUntil(lambda: not form.messages.isVisible())
+    assert not is_marked(form.day)

@@ -40,6 +40,7 @@ from qunzhong_desktop.core.diary import (
     CheckMark,
     DiaryEntry,
     DiaryVisit,
+    duplicate,
     problems,
 )
 from qunzhong_desktop.core.entities import HouseholdRow
@@ -184,6 +185,7 @@ class DiaryForm(QDialog):
         self._today: Today = today or dt.date.today
         self.entry_id = entry.id if entry else None
         self._entry_cadre = entry.cadre_id if entry else None
+        self._day_taken = False  # the messages say the day is taken (check_day)
         self.visit_boxes: list[VisitBox] = []
         self.hits: list[HouseholdRow] = []
         self.last_number = ""
@@ -316,6 +318,34 @@ class DiaryForm(QDialog):
             self._add_box(visit)
         self._show_items(entry)
         self._kind_changed()
+        # after the change is handled (a field's red border clears on any edit first)
+        self.cadre.currentIndexChanged.connect(lambda *_: QTimer.singleShot(0, self.check_day))
+        self.day.dateChanged.connect(lambda *_: QTimer.singleShot(0, self.check_day))
+        self.check_day()
+
+    def check_day(self) -> bool:
+        """One entry per cadre and day: say so as soon as both are chosen (not at saving).
+
+        Returns:
+            Whether the day is free for this entry.
+        """
+        cadre_id = self.cadre.currentData()
+        if not cadre_id:
+            return True
+        day = pydate(self.day.date())
+        existing = self._store.diary.entry_of(str(cadre_id), day)
+        if existing is None or existing.id == self.entry_id:
+            if self._day_taken:
+                self._day_taken = False
+                clear_invalid(self.day)
+                self.messages.hide()
+            return True
+        name = self.cadre.currentText().split("（")[0]
+        error = duplicate(name, day, existing.kind, existing.id or "")
+        mark_invalid(self.day, error.message)
+        show_messages(self.messages, self.tr("请换一天或另一名干部："), [error.message])
+        self._day_taken = True
+        return False
 
     # households ---------------------------------------------------------------------------
     def run_search(self) -> None:
