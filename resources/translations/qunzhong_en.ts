@@ -1842,8 +1842,8 @@ Intake items registered from it are kept.</translation>
         <translation>Escalated</translation>
     </message>
     <message>
-        <source>待回访</source>
-        <translation>To follow up</translation>
+        <source>待回访/销号</source>
+        <translation>To follow up / close</translation>
     </message>
     <message>
         <source>群众诉求</source>

@@ -242,3 +242,26 @@ def test_dashboard_figures(qtbot: QtBot, store: Store, items: dict[str, str]) ->
     with qtbot.waitSignal(figures.open_view) as signal:
         figures.buttons["overdue"].click()
     assert signal.args == ["overdue"]
+
+
+def test_every_start_page_figure_is_the_length_of_the_list_it_opens(
+    qtbot: QtBot, store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 12: 待回访 said 23 while its list held 33; 已超期 = ``items list --overdue``."""
+    import json
+
+    from qunzhong_desktop.cli import main
+    from qunzhong_desktop.core.intake.worklists import FIGURE_VIEWS, view_filter
+
+    assert main(["--home", str(store.home), "demo", "--households", "30", "--items", "150"]) == 0
+    figures = ItemFigures(store)
+    qtbot.addWidget(figures)
+    figures.refresh()
+    shown = {key: int(b.text().split()[0]) for key, b in figures.buttons.items()}
+    for key, view in FIGURE_VIEWS.items():
+        if view is not None:
+            assert shown[key] == len(store.items.search_ids(view_filter(view))), key
+    capsys.readouterr()
+    assert main(["--home", str(store.home), "items", "list", "--overdue", "--json"]) == 0
+    assert shown["overdue"] == len(json.loads(capsys.readouterr().out)) > 0
+    assert shown["to_follow_up"] > 0

@@ -24,6 +24,7 @@ from qunzhong_desktop.core.intake.rules import (
     new_query_code,
 )
 from qunzhong_desktop.core.intake.states import CLOCK_RUNNING, Role, State
+from qunzhong_desktop.core.intake.worklists import FIGURE_VIEWS, figure_filter
 from qunzhong_desktop.core.sorting import Sort
 from qunzhong_desktop.core.text import clean, compact
 from qunzhong_desktop.storage import models as m
@@ -383,17 +384,8 @@ class SqlItems:
     def counts(self, *, today: dt.date | None = None) -> dict[str, int]:
         """Today's figures for the start page (工作台)."""
         today = today or dt.date.today()
-        figures = {
-            "received_today": ItemFilter(received_from=today, received_to=today),
-            "open": ItemFilter(states=tuple(CLOCK_RUNNING | {State.AWAITING_DOCUMENTS})),
-            "due_soon": ItemFilter(due_soon=True),
-            "overdue": ItemFilter(overdue=True),
-            "awaiting_documents": ItemFilter(states=(State.AWAITING_DOCUMENTS,)),
-            "escalated": ItemFilter(
-                states=(State.ESCALATED, State.AWAITING_ASSIGNMENT, State.ASSIGNED)
-            ),
-            "to_follow_up": ItemFilter(states=(State.RESOLVED,)),
-        }
+        received = ItemFilter(received_from=today, received_to=today)
+        figures = {key: figure_filter(key, received) for key in FIGURE_VIEWS}
         with self.db.session() as s:
             calendar = load_calendar(s)
             result: dict[str, int] = {}

@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 
 from qunzhong_desktop.core.intake.records import ItemFilter
 from qunzhong_desktop.core.intake.rules import CHANNELS, GRADES
-from qunzhong_desktop.core.intake.states import CLOCK_RUNNING, DONE, FINAL, STATE_NAMES, State
+from qunzhong_desktop.core.intake.states import CLOCK_RUNNING, STATE_NAMES, State
+from qunzhong_desktop.core.intake.worklists import view_filter
 from qunzhong_desktop.core.sorting import Sort
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common import form_feedback
@@ -54,23 +55,6 @@ SEARCH_DELAY_MS = 200
 # 诉求内容 comes early so a 1,280-pixel window shows it; 经办人 (last) stretches
 COLUMN_WIDTHS = (204, 88, 66, 230, 92, 44, 60, 62, 88, 68)
 VIEWS = ("new", "mine", "due_soon", "overdue", "documents", "escalated", "follow_up", "done", "all")
-
-
-def view_filter(view: str, operator: str) -> ItemFilter:
-    """The preset filter of a work list."""
-    open_states = tuple(s for s in State if s not in FINAL)
-    presets = {
-        "mine": ItemFilter(states=open_states, handler=operator),
-        "due_soon": ItemFilter(due_soon=True),
-        "overdue": ItemFilter(overdue=True),
-        "documents": ItemFilter(states=(State.AWAITING_DOCUMENTS,)),
-        "escalated": ItemFilter(
-            states=(State.ESCALATED, State.AWAITING_ASSIGNMENT, State.ASSIGNED)
-        ),
-        "follow_up": ItemFilter(states=(State.RESOLVED, State.FOLLOWED_UP)),
-        "done": ItemFilter(states=tuple(s for s in State if s in DONE | FINAL)),
-    }
-    return presets.get(view, ItemFilter())
 
 
 class IntakePage(QWidget):

@@ -25,7 +25,7 @@ ALERT_COLOURS = {"overdue": "#ffcdd2", "due_soon": "#ffe0a3"}
 
 
 class ItemFigures(QWidget):
-    """今日受理, 办理中, 即将到期, 已超期, 待补件, 已上报, 待回访 as large clickable figures.
+    """今日受理, 办理中, 即将到期, 已超期, 待补件, 已上报, 待回访/销号 as large clickable figures.
 
     Args:
         store: the station's store.
@@ -55,7 +55,7 @@ class ItemFigures(QWidget):
             "overdue": self.tr("已超期"),
             "awaiting_documents": self.tr("待补件"),
             "escalated": self.tr("已上报"),
-            "to_follow_up": self.tr("待回访"),
+            "to_follow_up": self.tr("待回访/销号"),
         }
         self._captions = captions
         layout = QVBoxLayout(self)
