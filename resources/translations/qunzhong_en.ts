@@ -1919,6 +1919,10 @@ Intake items registered from it are kept.</translation>
         <source>帮扶台账</source>
         <translation>Support ledger</translation>
     </message>
+    <message>
+        <source>各站汇总</source>
+        <translation>By station</translation>
+    </message>
 </context>
 <context>
     <name>ListParts</name>
@@ -3448,6 +3452,33 @@ Please check the key fingerprint with the township by phone. Once imported, this
     <message>
         <source>站点登记表</source>
         <translation>Station enrollment sheet</translation>
+    </message>
+</context>
+<context>
+    <name>StationSummaryTab</name>
+    <message>
+        <source>工作站</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>受理</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>未办结</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>已办结</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>共 {0} 个工作站，受理 {1} 件，超期 {2} 件</source>
+        <translation>{0} stations, {1} items received, {2} overdue</translation>
     </message>
 </context>
 <context>

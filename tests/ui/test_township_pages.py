@@ -56,10 +56,34 @@ def test_item_ledger_at_the_township_filters_by_station(
     assert tab.station.currentData() == tw.two.code and model.rowCount() == 3
 
 
+def test_the_township_sees_a_summary_per_station(qtbot: QtBot, tw: Township) -> None:
+    """Issue 12, township extras: 各站汇总 — each station's items at a glance."""
+    from qunzhong_desktop.core.intake.records import ItemFilter
+
+    page = LedgerPage(tw.township.store, clock=lambda: AFTER)
+    qtbot.addWidget(page)
+    assert page.summary_tab is not None
+    assert page.tabText(page.indexOf(page.summary_tab)) == "各站汇总"
+    table = page.summary_tab.table
+    items = tw.township.store.items
+    rows = {table.item(r, 0).text(): r for r in range(table.rowCount())}
+    assert len(rows) == 2
+    for node in (tw.one, tw.two):
+        (row,) = [r for text, r in rows.items() if node.code in text]
+        received = len(items.search_ids(ItemFilter(station_code=node.code)))
+        overdue = len(
+            items.search_ids(ItemFilter(station_code=node.code, overdue=True), today=AFTER)
+        )
+        assert int(table.item(row, 1).text()) == received > 0
+        assert int(table.item(row, 3).text()) == overdue
+    assert f"受理 {len(items.search_ids(ItemFilter()))} 件" in page.summary_tab.total_label.text()
+
+
 def test_item_ledger_at_a_station_has_no_station_filter(qtbot: QtBot, store: Store) -> None:
     page = LedgerPage(store, clock=lambda: AFTER)
     qtbot.addWidget(page)
     tab = page.items_tab
+    assert page.summary_tab is None  # a station has no stations to sum up
     caption = caption_of(tab.station)
     assert caption is not None and caption.text() == "工作站"
     assert tab.station.isHidden() and caption.isHidden()

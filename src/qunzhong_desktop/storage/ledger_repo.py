@@ -14,13 +14,15 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Select, and_, func, select, tuple_
+from sqlalchemy import ColumnElement, Select, and_, case, func, select, tuple_
 from sqlalchemy.engine import Row as SqlRow
 from sqlalchemy.orm import InstrumentedAttribute
 
 from qunzhong_desktop.core.errors import ValidationError
+from qunzhong_desktop.core.intake.states import CLOCK_RUNNING, DONE, FINAL
 from qunzhong_desktop.core.ledger import (
     LEDGER_EVENT_STATES,
     LedgerEvent,
@@ -57,6 +59,44 @@ def station_names(db: Database) -> dict[str, str]:
             .order_by(m.Station.code)
         )
         return {code: name for code, name in rows}
+
+
+@dataclass(frozen=True, slots=True)
+class StationSummary:
+    """One station's line of the township's 各站汇总: its items by where they stand."""
+
+    code: str
+    name: str
+    received: int
+    open: int
+    overdue: int
+    done: int
+
+
+def station_summaries(db: Database, today: dt.date) -> list[StationSummary]:
+    """The township's summary per station, by code (items of stations, not deleted)."""
+    item = m.IntakeItem
+    station = func.substr(item.number, 1, 12)
+    running = [s.value for s in CLOCK_RUNNING]
+    finished = [s.value for s in DONE | FINAL]
+    stmt = (
+        select(
+            station,
+            func.count(),
+            func.sum(case((item.state.not_in(finished), 1), else_=0)),
+            func.sum(case((item.state.in_(running) & (item.due_on < today), 1), else_=0)),
+            func.sum(case((item.state.in_(finished), 1), else_=0)),
+        )
+        .where(item.deleted_at.is_(None))
+        .group_by(station)
+    )
+    names = station_names(db)
+    with db.session() as s:
+        counts = {str(code): row for code, *row in s.execute(stmt)}
+    return [
+        StationSummary(code, name, *(int(v or 0) for v in counts.get(code, (0, 0, 0, 0))))
+        for code, name in names.items()
+    ]
 
 
 def require_station(db: Database, code: str) -> str:

@@ -16,12 +16,16 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -41,7 +45,12 @@ from qunzhong_desktop.core.ledger import (
 )
 from qunzhong_desktop.core.sorting import Sort
 from qunzhong_desktop.core.work import CancelToken, Progress
-from qunzhong_desktop.storage.ledger_repo import SqlLedger, is_township, station_names
+from qunzhong_desktop.storage.ledger_repo import (
+    SqlLedger,
+    is_township,
+    station_names,
+    station_summaries,
+)
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common.clock import Today
 from qunzhong_desktop.ui.common.errors import show_error
@@ -59,6 +68,7 @@ from qunzhong_desktop.ui.common.list_parts import (
     show_filter,
     sort_by_headers,
 )
+from qunzhong_desktop.ui.common.palette import RED
 from qunzhong_desktop.ui.common.printing import ask_save_file, document_name, print_document
 from qunzhong_desktop.ui.common.tasks import run_task
 from qunzhong_desktop.ui.ledgers.ledger_model import LedgerModel
@@ -442,6 +452,58 @@ class SupportLedgerTab(_LedgerTab):
         dialog.open()
 
 
+class StationSummaryTab(QWidget):
+    """各站汇总 (township): each station's items received, open, overdue and done."""
+
+    def __init__(self, store: Store, clock: Today, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.clock = clock
+        self.table = QTableWidget(0, 5, self)
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("工作站"),
+                self.tr("受理"),
+                self.tr("未办结"),
+                self.tr("超期"),
+                self.tr("已办结"),
+            ]
+        )
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the station's name
+        for column in range(1, 5):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.total_label = count_label(self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.total_label)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Count again."""
+        rows = station_summaries(self.store.db, self.clock())
+        self.table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            values = [f"{row.name}（{row.code}）", row.received, row.open, row.overdue, row.done]
+            for c, value in enumerate(values):
+                cell = QTableWidgetItem(str(value))
+                if c:
+                    cell.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                if c == 3 and row.overdue:
+                    cell.setForeground(QColor(RED))
+                self.table.setItem(r, c, cell)
+        self.total_label.setText(
+            self.tr("共 {0} 个工作站，受理 {1} 件，超期 {2} 件").format(
+                len(rows), sum(r.received for r in rows), sum(r.overdue for r in rows)
+            )
+        )
+
+
 class LedgerPage(QTabWidget):
     """台账: 民情台账 and 帮扶台账, and the tabs other features add.
 
@@ -461,6 +523,10 @@ class LedgerPage(QTabWidget):
         self.support_tab = SupportLedgerTab(store, clock, self)
         self.addTab(self.items_tab, self.tr("民情台账"))
         self.addTab(self.support_tab, self.tr("帮扶台账"))
+        self.summary_tab: StationSummaryTab | None = None
+        if self.items_tab.township:  # the township sees each station at a glance
+            self.summary_tab = StationSummaryTab(store, clock, self)
+            self.addTab(self.summary_tab, self.tr("各站汇总"))
         self.items_tab.search()
         self.support_tab.search()
 
