@@ -2878,6 +2878,7 @@ They will no longer be listed in the register; they can be restored from the rec
     <name>SettingsPage</name>
     <message>
         <source>代码是工作站在乡镇的身份，设置后不能修改。</source>
+        <extracomment>What the township&apos;s kit sets at a station (sync/enrollment.py): shown, not edited.</extracomment>
         <translation>The code is the station&apos;s identity at the township and cannot be changed after set-up.</translation>
     </message>
     <message>
@@ -2911,6 +2912,10 @@ They will no longer be listed in the register; they can be restored from the rec
     <message>
         <source>不指定字体文件，由程序在本机查找中文字体</source>
         <translation>Do not use a chosen file; let the program find a Chinese font on this computer</translation>
+    </message>
+    <message>
+        <source>来自{0}的工作包，由乡镇统一设置；乡镇更新后重新导入工作包即可。</source>
+        <translation>From the kit of {0}, set by the township; import its new kit when it changes.</translation>
     </message>
     <message>
         <source>有内容需要改正，请看红字提示。</source>

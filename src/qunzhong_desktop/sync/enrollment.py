@@ -217,7 +217,24 @@ def accept_station_kit(db: Database, path: Path, fingerprint: str = "") -> KitIn
                 peer.name = info.township_name
             peer.epoch = max(peer.epoch, epoch)
         config.apply_config_in(s, document["config"], source=f"{info.township_name}工作包")
+        _township_on_cards(s, info)
     return info
+
+
+def _township_on_cards(s: Session, info: KitInfo) -> None:
+    """The township's name and phone on this station's cards come from its kit.
+
+    The set-up wizard asked the clerk to type them; the kit knows them for sure, and the
+    settings page shows them locked (``ui/settings``).
+    """
+    station = s.scalars(select(m.Station)).first()
+    if station is None:
+        return
+    name = info.township_name.removesuffix("群众工作办") or info.township_name
+    if station.township_name != name:
+        station.township_name = name
+    if info.township_phone and station.township_phone != info.township_phone:
+        station.township_phone = info.township_phone
 
 
 def write_enrollment(db: Database, out: Path, keys: NodeKeys) -> str:

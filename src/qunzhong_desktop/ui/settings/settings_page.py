@@ -33,6 +33,8 @@ from qunzhong_desktop.ui.common.tasks import CancelToken, Progress, run_task
 from qunzhong_desktop.ui.settings.calendar_settings import CalendarBox, DomainDaysBox
 
 EDITABLE = tuple(f for f in FIELDS if f not in ("code", "township_code"))
+#: What the township's kit sets at a station (sync/enrollment.py): shown, not edited.
+KIT_FIELDS = ("township_name", "township_phone")
 
 
 class SettingsPage(QWidget):
@@ -124,7 +126,27 @@ class SettingsPage(QWidget):
         self._opened = store.register.station()
         if self._opened is not None:
             self.station_fields.set_profile(self._opened)
+        self.lock_kit_values()
         self.refresh_font()
+
+    def lock_kit_values(self) -> None:
+        """The township's name and phone come from its kit once one is imported: locked."""
+        from qunzhong_desktop.sync.service import SyncService
+
+        township = [p for p in SyncService(self.store.db, self.store.home).peers()
+                    if p.role == "township"]  # fmt: skip
+        for key in KIT_FIELDS:
+            edit = self.station_fields.fields[key].edit
+            edit.setReadOnly(bool(township))
+            edit.setClearButtonEnabled(not township)
+            edit.setStyleSheet("QLineEdit { background: palette(window); }" if township else "")
+            edit.setToolTip(
+                self.tr("来自{0}的工作包，由乡镇统一设置；乡镇更新后重新导入工作包即可。").format(
+                    township[0].name
+                )
+                if township
+                else ""
+            )
 
     def _edited(self) -> None:
         self.saved_label.clear()
