@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 import time
 from collections import Counter
 from collections.abc import Iterable
@@ -31,15 +30,11 @@ from qunzhong_desktop.core import citizen_id
 from qunzhong_desktop.core.intake.states import MOVES, Role, State
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.models_sync import SyncConflict, SyncReceived, SyncRowVersion
-from qunzhong_desktop.sync import apply_sql, schema
-from qunzhong_desktop.sync.apply_rows import Version, is_date, plain, state_name, summary_key
+from qunzhong_desktop.sync import apply_rows, apply_sql, schema
 from qunzhong_desktop.sync.bundle_container import refuse
 
-_HLC = re.compile(r"\d{16}-\d{5}-[0-9a-f-]{36}\Z")
 #: A remote time further ahead of this PC's clock than this is marked as skewed.
 SKEW_MILLIS = 24 * 3600 * 1000
-#: Times outside [2000, now + 10 years] are a broken clock, not a skewed one: refused.
-_EARLIEST = 946_684_800_000
 LATEST_MILLIS = 10 * 366 * 24 * 3600 * 1000
 
 
@@ -86,7 +81,7 @@ class Applier:
         self._inserted_state: dict[str, str] = {}
         self._item_state: dict[str, str | None] = {}
         self._item_deleted: dict[str, bool] = {}
-        self._versions: dict[tuple[str, str], Version] = {}
+        self._versions: dict[tuple[str, str], apply_rows.Version] = {}
         self._present: set[tuple[str, str]] = set()
         self._received: list[tuple[str, int, int, str, str]] = []
         self._pending_versions: list[tuple[str, str]] = []
@@ -157,7 +152,7 @@ class Applier:
                 )
             raise self._not_owned(table, "发送方无权写入这张表")
         self._track_hlc(change["hlc"])
-        self.summary[summary_key(table)] += 1
+        self.summary[apply_rows.summary_key(table)] += 1
         values = schema.convert(table, change["fields"], number=self._number, full=op == "insert")
         if not values:
             raise refuse(
@@ -249,7 +244,7 @@ class Applier:
                     .where(SyncRowVersion.row_id.in_(ids[begin : begin + 500]))
                 )  # fmt: skip
                 for row_id, owner, hlc, epoch, versions in rows:
-                    self._versions[(table, row_id)] = Version(
+                    self._versions[(table, row_id)] = apply_rows.Version(
                         owner, [hlc, epoch], versions, "clean"
                     )
 
@@ -280,7 +275,9 @@ class Applier:
         self._inserts.append((table, row))
         if schema.references(table):
             self._refs.setdefault(table, {}).setdefault(row_id, self._number)
-        self._versions[(table, row_id)] = Version(self.sender, self._stamp(change), None, "new")
+        self._versions[(table, row_id)] = apply_rows.Version(
+            self.sender, self._stamp(change), None, "new"
+        )
         self._pending_versions.append((table, row_id))
         self._received_line(change)
         self.counts["applied"] += 1
@@ -375,7 +372,9 @@ class Applier:
             raise self._not_owned("item_event", "乡镇无权做这一步办理")
         if self.role == "station" and not self._station_move(source, target):
             raise self._not_owned("item_event", "工作站无权做这一步办理")
-        if target == State.ASSIGNED.value and not is_date(values["data"].get("deadline")):
+        if target == State.ASSIGNED.value and not apply_rows.is_date(
+            values["data"].get("deadline")
+        ):
             raise refuse(
                 "wrong_type",
                 f"数据包第 {self._number} 条变更（交办）的办结期限不是日期，已拒绝导入。",
@@ -389,7 +388,7 @@ class Applier:
         if source != state:
             self._conflict(
                 "transition", change, "state", kept=state, lost=target,
-                note=f"这一步从“{state_name(source)}”出发，但事项现在是“{state_name(state)}”，"
+                note=f"这一步从“{apply_rows.state_name(source)}”出发，但事项现在是“{apply_rows.state_name(state)}”，"
                 "两边可能同时办理了这件事，请核对后处理",
             )  # fmt: skip
             self._received_line(change)
@@ -420,7 +419,7 @@ class Applier:
         if version is None:
             stored = self.s.get(SyncRowVersion, ("intake_item", item_id))
             if stored is not None:
-                version = Version(
+                version = apply_rows.Version(
                     stored.owner, [stored.hlc, stored.epoch], stored.versions, "clean"
                 )
                 self._versions[("intake_item", item_id)] = version
@@ -549,21 +548,9 @@ class Applier:
         return [change["hlc"], self.epoch]
 
     def _track_hlc(self, text: str) -> None:
+        millis = apply_rows.hlc_millis(text, self._number, self.latest)
         # fixed width: text order is time order, so the newest reading is the largest text
-        if not _HLC.match(text):
-            raise refuse(
-                "change_malformed",
-                f"数据包第 {self._number} 条变更的时间戳格式错误，已拒绝导入。",
-                line=self._number,
-            )
-        if not _EARLIEST <= int(text[:16]) <= self.latest:
-            raise refuse(
-                "clock_window",
-                f"数据包第 {self._number} 条变更的时间（{text[:16]}）不在 2000 年到十年后之间，"
-                "发送方电脑的时间严重错误。已拒绝导入，请校准对方电脑的日期后重新导出。",
-                line=self._number,
-            )
-        if int(text[:16]) <= self.skew_limit and (self.max_hlc is None or text > self.max_hlc):
+        if millis <= self.skew_limit and (self.max_hlc is None or text > self.max_hlc):
             self.max_hlc = text
 
     def _skewed(self, change: dict[str, Any], name: str, *, old: Any, new: Any) -> None:
@@ -592,7 +579,7 @@ class Applier:
         self.s.add(
             SyncConflict(
                 kind=kind, table_name=change["table_name"], row_id=change["row_id"], field=name,
-                kept_value=plain(kept), lost_value=plain(lost), kept_hlc=kept_hlc,
+                kept_value=apply_rows.plain(kept), lost_value=apply_rows.plain(lost), kept_hlc=kept_hlc,
                 lost_hlc=lost_hlc or (change["hlc"] if kind != "skew" else ""),
                 sender=self.sender, change=change, note=note,
             )
