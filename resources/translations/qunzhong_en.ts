@@ -4374,8 +4374,8 @@ For a new station, export the station kit for it first, then enroll it with the 
 <context>
     <name>pdf_print</name>
     <message>
-        <source>无法打开 PDF 文件：{0}</source>
-        <translation>Cannot open the PDF file: {0}</translation>
+        <source>无法打开 PDF 文件“{0}”：文件不完整或不是 PDF。请重新生成后再试。</source>
+        <translation>Cannot open the PDF file "{0}": it is incomplete or not a PDF. Please make it again.</translation>
     </message>
     <message>
         <source>另存为 PDF…</source>

@@ -16,6 +16,7 @@ def test_a_file_that_is_not_a_pdf_is_explained_not_raised(
     monkeypatch.setattr(errors, "show_error", lambda parent, exc, **kw: shown.append(exc))
     assert preview_pdf(bad) is False
     assert len(shown) == 1 and isinstance(shown[0], PdfOpenError)
-    assert "无法打开 PDF 文件" in str(shown[0]) and shown[0].code == "pdf.open"
+    assert "无法打开 PDF 文件“坏文件.pdf”" in str(shown[0]) and shown[0].code == "pdf.open"
+    assert str(tmp_path) not in str(shown[0])  # no folder path in the sentence (issue 12)
     with pytest.raises(PdfOpenError):
         open_pdf(tmp_path / "missing.pdf", None)  # type: ignore[arg-type]

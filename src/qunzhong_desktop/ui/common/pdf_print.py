@@ -44,8 +44,11 @@ def open_pdf(path: Path, parent: QObject) -> QPdfDocument:
     doc = QPdfDocument(parent)
     error = doc.load(str(path))
     if error != QPdfDocument.Error.None_ or doc.pageCount() == 0:
+        # the name only: a scratch folder's path means nothing to a clerk
         raise PdfOpenError(
-            QCoreApplication.translate("pdf_print", "无法打开 PDF 文件：{0}").format(path)
+            QCoreApplication.translate(
+                "pdf_print", "无法打开 PDF 文件“{0}”：文件不完整或不是 PDF。请重新生成后再试。"
+            ).format(path.name)
         )
     return doc
 
