@@ -153,3 +153,21 @@ def test_retired_ones_stay_on_records_but_leave_the_pickers(
     dialog.delete_selected("grid")
     assert [g.name for g in store.register.grids()] == ["一组"]
     assert spare.id not in [g.id for g in store.register.grids()]
+
+
+def test_a_form_grows_to_show_its_messages_whole(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
+    """Issue 12: a dialog that shows an error grows instead of clipping the text."""
+    dialog = GridsCadresDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.new_grid()
+    form = dialog.form
+    assert isinstance(form, GridForm)
+    form.resize(form.width(), form.minimumSizeHint().height())
+    before = form.height()
+    type_text(qtbot, form.leader_phone, "84561234")
+    form.accept()  # no name, a phone without area code: two messages
+    assert form.messages.isVisible()
+    assert form.height() > before
+    label = form.messages
+    assert label.height() >= label.heightForWidth(label.width())  # not cut off

@@ -76,10 +76,24 @@ def message_area(parent: QWidget) -> QLabel:
 
 
 def show_messages(label: QLabel, title: str, messages: list[str]) -> None:
-    """Fill a message area with a title line and one message per line."""
+    """Fill a message area with a title line and one message per line.
+
+    A dialog grows to show the whole text rather than clip it (within the screen).
+    """
     lines = [title, *("• " + m for m in messages)]
     label.setText("\n".join(lines))
     label.show()
+    window = label.window()
+    if window is not label and window.isWindow():
+        layout = window.layout()
+        if layout is not None:
+            layout.activate()
+        needed = window.sizeHint().height()
+        screen = window.screen()
+        if screen is not None:
+            needed = min(needed, screen.availableGeometry().height())
+        if window.height() < needed:
+            window.resize(window.width(), needed)
 
 
 def confirm(parent: QWidget | None, title: str, text: str, yes_text: str) -> bool:
