@@ -396,6 +396,22 @@ class SqlItems:
                 result[key] = int(s.scalar(stmt) or 0)
             return result
 
+    def counts_by_station(
+        self, filters: ItemFilter, *, today: dt.date | None = None
+    ) -> dict[str, int]:
+        """How many items of each station (code: its numbers' prefix) a filter lists."""
+        today = today or dt.date.today()
+        station = func.substr(m.IntakeItem.number, 1, STATION_CODE_DIGITS)
+        with self.db.session() as s:
+            stmt = self._filtered(
+                select(station, func.count(m.IntakeItem.id)),
+                filters,
+                load_calendar(s),
+                today,
+                ordered=False,
+            ).group_by(station)
+            return {str(code): int(n) for code, n in s.execute(stmt)}
+
     # helpers ------------------------------------------------------------------------------
     def _filtered(
         self,
@@ -547,6 +563,8 @@ class SqlItems:
             diary_entry_id=item.diary_entry_id,
         )
 
+
+STATION_CODE_DIGITS = 12  # an item number begins with its station's code
 
 #: The orders of the work lists (and the township's): 编号, 受理日期, 诉求人, 类别, 等级,
 #: 件类型, 状态, 承诺日期, 超期 (the most overdue first: the earliest due date), 经办人.

@@ -17,12 +17,14 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, select, tuple_
+from sqlalchemy import ColumnElement, Select, and_, func, select, tuple_
 from sqlalchemy.engine import Row as SqlRow
 from sqlalchemy.orm import InstrumentedAttribute
 
 from qunzhong_desktop.core.errors import ValidationError
-from qunzhong_desktop.core.intake.states import CLOCK_RUNNING, DONE, FINAL
+from qunzhong_desktop.core.intake.records import ItemFilter
+from qunzhong_desktop.core.intake.states import State
+from qunzhong_desktop.core.intake.worklists import view_filter
 from qunzhong_desktop.core.ledger import (
     LEDGER_EVENT_STATES,
     LedgerEvent,
@@ -36,7 +38,7 @@ from qunzhong_desktop.core.ledger import (
 from qunzhong_desktop.core.sorting import Sort
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.database import Database
-from qunzhong_desktop.storage.items_repo import ITEM_SORTS, item_order
+from qunzhong_desktop.storage.items_repo import ITEM_SORTS, SqlItems, item_order
 from qunzhong_desktop.storage.setup import node_role
 
 DEFAULT_CHUNK = 2000
@@ -74,28 +76,21 @@ class StationSummary:
 
 
 def station_summaries(db: Database, today: dt.date) -> list[StationSummary]:
-    """The township's summary per station, by code (items of stations, not deleted)."""
-    item = m.IntakeItem
-    station = func.substr(item.number, 1, 12)
-    running = [s.value for s in CLOCK_RUNNING]
-    finished = [s.value for s in DONE | FINAL]
-    stmt = (
-        select(
-            station,
-            func.count(),
-            func.sum(case((item.state.not_in(finished), 1), else_=0)),
-            func.sum(case((item.state.in_(running) & (item.due_on < today), 1), else_=0)),
-            func.sum(case((item.state.in_(finished), 1), else_=0)),
-        )
-        .where(item.deleted_at.is_(None))
-        .group_by(station)
-    )
-    names = station_names(db)
-    with db.session() as s:
-        counts = {str(code): row for code, *row in s.execute(stmt)}
+    """The township's summary per station, by code.
+
+    Each figure counts the work list of the same name (``core/intake/worklists.py``), so
+    it always equals that list filtered to the station.
+    """
+    items = SqlItems(db)
+    done = view_filter("done")
+    open_states = tuple(state for state in State if state not in done.states)
+    counts = [
+        items.counts_by_station(f, today=today)
+        for f in (ItemFilter(), ItemFilter(states=open_states), view_filter("overdue"), done)
+    ]
     return [
-        StationSummary(code, name, *(int(v or 0) for v in counts.get(code, (0, 0, 0, 0))))
-        for code, name in names.items()
+        StationSummary(code, name, *(c.get(code, 0) for c in counts))
+        for code, name in station_names(db).items()
     ]
 
 

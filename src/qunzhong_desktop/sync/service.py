@@ -14,6 +14,7 @@ from sqlalchemy import select
 from qunzhong_desktop.core.work import CancelToken, Progress
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.database import Database
+from qunzhong_desktop.storage.models_sync import SyncPeer
 from qunzhong_desktop.storage.setup import node_role
 from qunzhong_desktop.sync import conflicts, enrollment, exporter, importer, node, peers
 from qunzhong_desktop.sync.bundle_format import BundleRefused
@@ -162,6 +163,11 @@ class SyncService:
         )
 
     # overview (sync/peers.py, sync/conflicts.py) -----------------------------------------
+    def township_name(self) -> str | None:
+        """Station: the name of the township whose kit it imported (None before any)."""
+        with self.db.session() as s:
+            return s.scalar(select(SyncPeer.name).where(SyncPeer.role == "township"))
+
     def peers(self) -> list[PeerStatus]:
         """The stations board (township) or the township's row (station)."""
         return peers.peer_statuses(self.db, self.gaps)

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QCoreApplication,
     QModelIndex,
+    QObject,
     QPoint,
     QRect,
     QSize,
@@ -233,32 +234,40 @@ def sort_by_headers(
 RowAction = tuple[str, Callable[[], None]]
 
 
+class _RowMenu(QObject):
+    """What a table's right-click offers; a child of the table (see :func:`row_menus`)."""
+
+    def __init__(self, table: QTableView, actions: Callable[[int], list[RowAction]]) -> None:
+        super().__init__(table)
+        self.table = table
+        self.actions = actions
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.customContextMenuRequested.connect(self.requested)
+
+    def requested(self, pos: QPoint) -> None:
+        index = self.table.indexAt(pos)
+        if not index.isValid():
+            return
+        self.table.selectRow(index.row())
+        menu = menu_for(self.table, index.row())
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+
 def row_menus(table: QTableView, actions: Callable[[int], list[RowAction]]) -> None:
     """A right-click on a row selects it and offers ``actions(row)`` (text, what to do).
 
     An empty text is a separator. :func:`menu_for` builds the same menu without showing it
     (tests, and the menu key's handler).
     """
-    table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-    table.setProperty("qzRowMenu", True)
-    table._qz_row_actions = actions  # type: ignore[attr-defined]
-
-    def requested(pos: QPoint) -> None:
-        index = table.indexAt(pos)
-        if not index.isValid():
-            return
-        table.selectRow(index.row())
-        menu = menu_for(table, index.row())
-        menu.exec(table.viewport().mapToGlobal(pos))
-        menu.deleteLater()
-
-    table.customContextMenuRequested.connect(requested)
+    _RowMenu(table, actions)
 
 
 def menu_for(table: QTableView, row: int) -> QMenu:
     """The right-click menu of ``row`` (see :func:`row_menus`)."""
     menu = QMenu(table)
-    for text, slot in table._qz_row_actions(row):  # type: ignore[attr-defined]
+    owner = table.findChild(_RowMenu)
+    for text, slot in owner.actions(row) if owner is not None else []:
         if not text:
             menu.addSeparator()
             continue

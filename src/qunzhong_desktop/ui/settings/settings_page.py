@@ -133,18 +133,19 @@ class SettingsPage(QWidget):
         """The township's name and phone come from its kit once one is imported: locked."""
         from qunzhong_desktop.sync.service import SyncService
 
-        township = [p for p in SyncService(self.store.db, self.store.home).peers()
-                    if p.role == "township"]  # fmt: skip
+        township = SyncService(self.store.db, self.store.home).township_name()
         for key in KIT_FIELDS:
             edit = self.station_fields.fields[key].edit
-            edit.setReadOnly(bool(township))
-            edit.setClearButtonEnabled(not township)
-            edit.setStyleSheet("QLineEdit { background: palette(window); }" if township else "")
+            edit.setReadOnly(township is not None)
+            edit.setClearButtonEnabled(township is None)
+            edit.setStyleSheet(
+                "QLineEdit { background: palette(window); }" if township is not None else ""
+            )
             edit.setToolTip(
                 self.tr("来自{0}的工作包，由乡镇统一设置；乡镇更新后重新导入工作包即可。").format(
-                    township[0].name
+                    township
                 )
-                if township
+                if township is not None
                 else ""
             )
 
