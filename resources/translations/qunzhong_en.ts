@@ -500,6 +500,57 @@ The restored value counts as a new change and goes out with the next bundle.</tr
     </message>
 </context>
 <context>
+    <name>CorrectDialog</name>
+    <message>
+        <source>更正事项 {number}</source>
+        <translation>Correct item {number}</translation>
+    </message>
+    <message>
+        <source>只改登记错了的内容；编号、办理经过和期限不变。每次更正都记下经办人、时间、原值和新值，并随同步报送乡镇。</source>
+        <translation>Change only what was registered wrongly; the number, the steps and the deadline stay. Every correction records who, when, the old and the new value, and is sent to the township with the next sync.</translation>
+    </message>
+    <message>
+        <source>例如：登记时选错了类别；群众来电更正电话</source>
+        <translation>e.g. wrong category chosen at intake; the resident called to correct the phone</translation>
+    </message>
+    <message>
+        <source>诉求类别(&amp;L)</source>
+        <translation>Category (&amp;L)</translation>
+    </message>
+    <message>
+        <source>等级(&amp;G)</source>
+        <translation>Grade (&amp;G)</translation>
+    </message>
+    <message>
+        <source>诉求内容(&amp;C)</source>
+        <translation>Request (&amp;C)</translation>
+    </message>
+    <message>
+        <source>更正原因(&amp;Y)</source>
+        <translation>Reason (&amp;Y)</translation>
+    </message>
+    <message>
+        <source>保存更正</source>
+        <translation>Save correction</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>请填写诉求人的姓名。</source>
+        <translation>Please enter the requester's name.</translation>
+    </message>
+    <message>
+        <source>请在户籍中查找并选择诉求人；不在户籍中的人请勾选“外来人员”。</source>
+        <translation>Find and choose the requester in the register; for someone not in it, tick "Outsider".</translation>
+    </message>
+    <message>
+        <source>不能保存更正：</source>
+        <translation>The correction cannot be saved:</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>已登记户数</source>
@@ -1735,6 +1786,22 @@ Intake items registered from it are kept.</translation>
         <translation>Settled on the spot</translation>
     </message>
     <message>
+        <source>更正</source>
+        <translation>Correction</translation>
+    </message>
+    <message>
+        <source>诉求内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>（原因：{reason}）</source>
+        <translation> (reason: {reason})</translation>
+    </message>
+    <message>
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
         <source>{way}回访，{satisfaction}</source>
         <translation>Followed up ({way}): {satisfaction}</translation>
     </message>
@@ -1785,6 +1852,14 @@ Intake items registered from it are kept.</translation>
     <message>
         <source>撤回</source>
         <translation>Withdraw</translation>
+    </message>
+    <message>
+        <source>更正(&amp;E)</source>
+        <translation>Correct (&amp;E)</translation>
+    </message>
+    <message>
+        <source>更正诉求人、电话、类别、等级或内容；原值和新值记入办理经过</source>
+        <translation>Correct the requester, phone, category, grade or request; old and new values go into the history</translation>
     </message>
     <message>
         <source>打印回执</source>
@@ -4375,7 +4450,7 @@ For a new station, export the station kit for it first, then enroll it with the 
     <name>pdf_print</name>
     <message>
         <source>无法打开 PDF 文件“{0}”：文件不完整或不是 PDF。请重新生成后再试。</source>
-        <translation>Cannot open the PDF file "{0}": it is incomplete or not a PDF. Please make it again.</translation>
+        <translation>Cannot open the PDF file &quot;{0}&quot;: it is incomplete or not a PDF. Please make it again.</translation>
     </message>
     <message>
         <source>另存为 PDF…</source>

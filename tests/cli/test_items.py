@@ -210,3 +210,36 @@ def test_receipt_writes_a_pdf(
     assert number in text and "0731-84561234" in text
     code, _, err = run(capsys, "receipt", number[:-1] + "9", "--out", str(out), "--home", str(home))
     assert code == 1 and "找不到" in err and err.count("\n") == 1
+
+
+def test_correct_changes_only_what_is_given_and_show_lists_it(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    id_number = make_id("19580301", "011")
+    store = open_store(home)
+    try:
+        store.register.save_household(
+            Household(number="001", members=[Person(name="张三丰", id_number=id_number)])
+        )
+    finally:
+        store.close()
+    number = add(capsys, home)
+    h = ["--home", str(home)]
+    code, out, err = run(capsys, "items", "correct", number, *h, "--grade", "a",
+                         "--reason", "登记时选错等级")  # fmt: skip
+    assert code == 0, err
+    assert out.strip() == f"{number}：已更正　等级：B 一般 → A 重大紧急（原因：登记时选错等级）"
+    code, out, err = run(capsys, "items", "correct", number, *h, "--requester-id", id_number)
+    assert code == 0, err
+    assert "诉求人：王大爷 → 张三丰" in out and "联系电话：138****5678 → （空）" in out
+    code, out, err = run(capsys, "items", "correct", number, *h, "--grade", "A")
+    assert code == 1 and out == "" and "没有改动" in err and err.count("\n") == 1
+    code, out, err = run(capsys, "items", "correct", number, *h, "--domain", "外星")
+    assert code == 1 and "外星" in err
+    code, out, _err = run(capsys, "items", "show", number, *h)
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[1].startswith("诉求人：张三丰") and "A 重大紧急" in lines[2]
+    history = [line for line in lines if "　更正　" in line]
+    assert len(history) == 2 and "命令行" not in history[0]  # the station's operator
+    assert history[0].split("　")[1] == "李秀英"

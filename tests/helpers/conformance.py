@@ -6,7 +6,7 @@ is a township and one enrolled station; each of its actions drives one family of
 station's (and the township's) write paths the way the window and the CLI do — roster
 imports in all three formats with changed, added and removed rows, the household form
 (over changes made meanwhile), deletes and re-entries, grids, cadres, pairing, cards,
-items through the five steps, the diary with visits and findings, assistance, calendar
+items through the five steps and their corrections, the diary with visits and findings, assistance, calendar
 loads, settings, the kit's configuration, new keys, the demo — and :meth:`World.sync`
 carries a bundle up and the dispatch back and proves that both sides hold the same rows,
 table by table and field by field, with no conflict logged where none happened.
@@ -36,6 +36,7 @@ from qunzhong_desktop.core.calendar_file import parse_schedule
 from qunzhong_desktop.core.diary import KINDS, CheckMark, DiaryEntry, DiaryVisit
 from qunzhong_desktop.core.entities import SUPPORT_TAGS, Cadre, Grid, Household, Person
 from qunzhong_desktop.core.errors import DomainError
+from qunzhong_desktop.core.intake.corrections import ItemFix
 from qunzhong_desktop.core.intake.records import ItemFilter, NewItem
 from qunzhong_desktop.core.intake.rules import offered_targets
 from qunzhong_desktop.core.intake.states import Role, State
@@ -324,6 +325,27 @@ class World:
                 actor="站务员", now=self.now(),
             )  # fmt: skip
 
+    def correct_item(self) -> None:
+        """A saved item's requester, category, grade or content corrected (更正)."""
+        items = self.station.store.items
+        ids = items.search_ids(ItemFilter())
+        if not ids:
+            return
+        with self._act("item.correct"):
+            item = items.item(items.rows([self._pick(ids)])[0].number)
+            fix = ItemFix(item.requester_name, item.requester_phone, item.requester_person_id,
+                          item.domain, item.grade, item.content)  # fmt: skip
+            what = self.rng.choice(["content", "grade", "domain", "requester"])
+            if what == "content":
+                fix.content = f"{item.content}（更正 {self._next()}）"
+            elif what == "grade":
+                fix.grade = self._pick([g for g in "ABC" if g != item.grade])
+            elif what == "domain":
+                fix.domain = self._pick([d for d in items.domain_days() if d != item.domain])
+            else:
+                fix.requester_name, fix.requester_person_id = f"更正人{self._next()}", None
+            items.correct(item.number, fix, actor="站务员", reason="登记有误", now=self.now())
+
     def move_item(self, role: Role = Role.STATION) -> None:
         node = self.station if role is Role.STATION else self.township
         items = node.store.items
@@ -565,7 +587,7 @@ def walk_all(world: World) -> None:
         world.grids_and_cadres, world.retire_and_delete, world.household_form, world.household_form, world.stale_form,
         world.pairing, world.cards, world.save_batch, world.delete_and_restore,
         lambda: world.new_item("上报件"),
-        lambda: world.new_item("承诺件"), world.new_item, world.move_item,
+        lambda: world.new_item("承诺件"), world.new_item, world.move_item, world.correct_item,
         lambda: world.diary("new"), lambda: world.diary("edit"), lambda: world.diary("finding"),
         lambda: world.assistance("new"), lambda: world.assistance("edit"),
         world.station_settings, world.station_calendar, world.demo,
@@ -577,6 +599,7 @@ def walk_all(world: World) -> None:
     world.sync()
     world.township_demo()
     world.move_item(Role.TOWNSHIP)
+    world.correct_item()  # over the township's steps
     world.township_config()
     world.sync()
     world.delete_and_reenter()

@@ -51,7 +51,14 @@ def test_every_write_path_is_driven_and_every_table_syncs(
     assert world.figures.rows_compared > 0 and world.figures.changes_down > 0
     # the walk really wrote something on each action (a refusal is not a drive)
     refused = {name.split(":")[0] for name in world.figures.refused}
-    assert not refused & {"roster.fresh", "household.form", "item.new", "diary", "demo"}
+    assert not refused & {
+        "roster.fresh",
+        "household.form",
+        "item.new",
+        "item.correct",
+        "diary",
+        "demo",
+    }
 
 
 class SyncMachine(RuleBasedStateMachine):
@@ -72,7 +79,8 @@ class SyncMachine(RuleBasedStateMachine):
     @rule(action=st.sampled_from([
         "household_form", "household_form", "stale_form", "delete_and_reenter", "save_batch",
         "grids_and_cadres", "pairing", "cards", "new_item", "new_item", "move_item", "diary",
-        "assistance", "station_settings", "station_calendar",
+        "assistance", "station_settings", "station_calendar", "correct_item",
+        "delete_and_restore", "retire_and_delete",
     ]), seed=st.integers(0, 2**16))  # fmt: skip
     def station_acts(self, action: str, seed: int) -> None:
         self.world.rng.seed(seed)

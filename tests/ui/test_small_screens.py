@@ -15,9 +15,12 @@ from pytestqt.qtbot import QtBot
 from qunzhong_desktop.storage.setup import init_township
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.sync.node import keys_dir
+from qunzhong_desktop.ui.intake.correct_dialog import CorrectDialog
+from qunzhong_desktop.ui.intake.item_dialog import ItemDialog
 from qunzhong_desktop.ui.shell.application import create_main_window
 from qunzhong_desktop.ui.shell.main_window import MainWindow
 from tests.helpers.cards_data import populate
+from tests.helpers.intake_data import FRIDAY, register
 from tests.helpers.sealed import SealedKeys
 
 SCREENS = [(1024, 768), (1366, 768)]
@@ -112,9 +115,15 @@ def test_dialogs_fit_the_screen(qtbot: QtBot, store: Store) -> None:
         RosterImportDialog(store),
         PairDialog(store, ids[:2]),
     ]
+    number = register(store, FRIDAY)
+    page = ItemDialog(store, number)
+    dialogs += [page, CorrectDialog(store, page.item, clock=lambda: FRIDAY)]
     for dialog in dialogs:
         qtbot.addWidget(dialog)
         fits(dialog)
+    dialogs[-1].show()
+    keys = mnemonics(dialogs[-1])
+    assert len(keys) == len(set(keys)) == 8, keys  # 更正: no Alt key twice
 
 
 def test_the_setup_wizard_fits_the_screen(qtbot: QtBot, empty_store: Store) -> None:

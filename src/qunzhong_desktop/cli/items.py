@@ -14,11 +14,14 @@ from typing import Any
 from qunzhong_desktop.cli.common import store_of
 from qunzhong_desktop.core import citizen_id, phone
 from qunzhong_desktop.core.errors import NotFoundError, ValidationError
+from qunzhong_desktop.core.intake import corrections
 from qunzhong_desktop.core.intake.clock import URGENCY_NAMES, Urgency
+from qunzhong_desktop.core.intake.corrections import ItemFix
 from qunzhong_desktop.core.intake.records import ItemFilter, ItemRow, NewItem
 from qunzhong_desktop.core.intake.rules import (
     CHANNELS,
     FOLLOW_UP_WAYS,
+    GRADES,
     ITEM_TYPES,
     SATISFACTION,
     MoveRefused,
@@ -37,7 +40,7 @@ CLI_ACTOR = "命令行"
 
 
 def register(commands: Any, home: argparse.ArgumentParser) -> None:
-    """Add ``items`` and its ``add``, ``move`` and ``list`` sub-commands."""
+    """Add ``items`` and its ``add``, ``move``, ``list``, ``correct`` and ``show`` sub-commands."""
     items = commands.add_parser(
         "items",
         help="受理事项：登记、流转、列表",
@@ -48,6 +51,8 @@ def register(commands: Any, home: argparse.ArgumentParser) -> None:
     _add_parser(actions, home)
     _move_parser(actions, home)
     _list_parser(actions, home)
+    _correct_parser(actions, home)
+    _show_parser(actions, home)
 
 
 def _add_parser(actions: Any, home: argparse.ArgumentParser) -> None:
@@ -108,6 +113,37 @@ def _list_parser(actions: Any, home: argparse.ArgumentParser) -> None:
     listing.set_defaults(handler=run_list)
 
 
+def _correct_parser(actions: Any, home: argparse.ArgumentParser) -> None:
+    fix = actions.add_parser(
+        "correct",
+        help="更正已登记事项的诉求人、电话、类别、等级或内容（留下更正记录）",
+        description="更正已登记的事项：只改给出的项目；每次更正记下经办人、时间、原值和新值，"
+        "并随同步报送乡镇。",
+        parents=[home],
+    )
+    fix.add_argument("number", metavar="NUMBER", help="事项编号")
+    who = fix.add_mutually_exclusive_group()
+    who.add_argument("--requester-id", metavar="ID", help="改为户籍中这个身份证号的居民")
+    who.add_argument("--requester-name", metavar="NAME", help="改为这个姓名（非户籍人员）")
+    fix.add_argument("--phone", default=None, metavar="P", help="联系电话")
+    fix.add_argument("--domain", default=None, help="诉求类别")
+    fix.add_argument("--grade", default=None, help="等级：A、B、C")
+    fix.add_argument("--content", default=None, metavar="TEXT", help="诉求内容")
+    fix.add_argument("--reason", default="", metavar="TEXT", help="更正原因")
+    fix.set_defaults(handler=run_correct)
+
+
+def _show_parser(actions: Any, home: argparse.ArgumentParser) -> None:
+    show = actions.add_parser(
+        "show",
+        help="显示一件事项及其办理经过和更正记录",
+        description="显示事项的登记内容、办理经过和更正记录（电话部分隐藏）。",
+        parents=[home],
+    )
+    show.add_argument("number", metavar="NUMBER", help="事项编号")
+    show.set_defaults(handler=run_show)
+
+
 # commands ----------------------------------------------------------------------------------
 def run_add(args: argparse.Namespace) -> int:
     """Register one item and print its number."""
@@ -161,6 +197,53 @@ def run_move(args: argparse.Namespace) -> int:
             raise MoveRefused(exc.message + hint, code=exc.code, **exc.data) from None
         print(f"{detail.number}：{STATE_NAMES[before]} → {STATE_NAMES[detail.state]}")
         return 0
+
+
+def run_correct(args: argparse.Namespace) -> int:
+    """Correct the fields given; print what changed."""
+    with store_of(args) as store:
+        item = store.items.item(args.number)
+        fix = ItemFix(
+            requester_name=item.requester_name,
+            requester_phone=item.requester_phone,
+            requester_person_id=item.requester_person_id,
+            domain=item.domain,
+            grade=item.grade,
+            content=item.content,
+        )
+        if args.requester_id:
+            fix.requester_person_id = person_id_of(store, args.requester_id)
+            hit = store.register.person_hit(fix.requester_person_id)
+            fix.requester_name = hit.name if hit else ""
+            fix.requester_phone = ""  # the register's, unless --phone says otherwise
+        elif args.requester_name is not None:
+            fix.requester_name, fix.requester_person_id = args.requester_name, None
+        if args.phone is not None:
+            fix.requester_phone = args.phone
+        for name in ("domain", "content"):
+            if getattr(args, name) is not None:
+                setattr(fix, name, getattr(args, name))
+        if args.grade is not None:
+            fix.grade = args.grade.strip().upper()
+        detail = store.items.correct(args.number, fix, actor=actor_of(store), reason=args.reason)
+        print(f"{detail.number}：已更正　{corrections.describe(detail.corrections[-1])}")
+        return 0
+
+
+def run_show(args: argparse.Namespace) -> int:
+    """Print an item, its steps and its corrections, in time order."""
+    with store_of(args) as store:
+        item = store.items.item(args.number)
+    print(f"{item.number}　{STATE_NAMES[item.state]}　{item.received_at:%Y-%m-%d %H:%M}")
+    print(f"诉求人：{item.requester_name}　电话：{phone.mask(item.requester_phone) or '—'}")
+    print(f"类别：{item.domain}　等级：{GRADES.get(item.grade, item.grade)}　{item.item_type}")
+    print(f"内容：{item.content}")
+    lines = [
+        (e.at, f"{e.actor}　{STATE_NAMES[e.to_state]}　{e.note}".rstrip("　")) for e in item.events
+    ] + [(c.at, f"{c.actor}　更正　{corrections.describe(c)}") for c in item.corrections]
+    for at, text in sorted(lines, key=lambda line: line[0]):
+        print(f"{at:%Y-%m-%d %H:%M}　{text}")
+    return 0
 
 
 def run_list(args: argparse.Namespace) -> int:

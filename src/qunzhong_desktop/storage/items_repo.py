@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -11,11 +10,11 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from qunzhong_desktop.core.errors import NotFoundError, SetupError, ValidationError
+from qunzhong_desktop.core.intake import corrections
 from qunzhong_desktop.core.intake.clock import Calendar, Urgency, due_date, urgency
+from qunzhong_desktop.core.intake.corrections import Correction, ItemFix
 from qunzhong_desktop.core.intake.records import ItemDetail, ItemFilter, ItemRow, NewItem
 from qunzhong_desktop.core.intake.rules import (
-    DEFAULT_UNITS,
-    DOMAIN_DAYS,
     INITIAL_MOVE,
     Event,
     check_move,
@@ -30,11 +29,10 @@ from qunzhong_desktop.core.text import clean, compact
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.calendar_repo import load_calendar
 from qunzhong_desktop.storage.database import Database
+from qunzhong_desktop.storage.item_settings import ItemSettings
 from qunzhong_desktop.storage.register_rows import load_station
+from qunzhong_desktop.storage.setup import node_role
 from qunzhong_desktop.storage.write_paths import write_path
-
-DOMAIN_DAYS_SETTING = "intake.domain_days"
-UNITS_SETTING = "township.units"
 
 
 def to_event(row: m.ItemEvent) -> Event:
@@ -47,6 +45,16 @@ def to_event(row: m.ItemEvent) -> Event:
         note=row.note,
         data=dict(row.data),
     )
+
+
+def to_correction(row: m.ItemCorrection) -> Correction:
+    """Map a correction row to the domain record."""
+    changes = {
+        str(name): (value.get("old"), value.get("new"))
+        for name, value in row.changes.items()
+        if isinstance(value, dict)
+    }
+    return Correction(at=row.at, actor=row.actor, reason=row.reason, changes=changes)
 
 
 def _due(
@@ -66,7 +74,7 @@ def derived_fields(
     return events[-1].to_state.value, _due(item, events, calendar, today)
 
 
-class SqlItems:
+class SqlItems(ItemSettings):
     """The intake items of one store."""
 
     def __init__(self, db: Database) -> None:
@@ -78,82 +86,6 @@ class SqlItems:
         if self._cached is None or self._cached[0] is not s:
             self._cached = (s, load_calendar(s))
         return self._cached[1]
-
-    # configuration -----------------------------------------------------------------------
-    def domain_days(self) -> dict[str, int]:
-        """Working days a promised item gets per domain (defaults, then 设置)."""
-        days = dict(DOMAIN_DAYS)
-        with self.db.session() as s:
-            row = s.get(m.Setting, DOMAIN_DAYS_SETTING)
-            if row is not None and row.value:
-                days.update({str(k): int(v) for k, v in json.loads(row.value).items()})
-        return days
-
-    def set_domain_days(self, days: dict[str, int]) -> None:
-        """Store the per-domain defaults (each 1–60 working days)."""
-        with self.db.writing() as s:
-            row = s.get(m.Setting, DOMAIN_DAYS_SETTING)
-            value = json.dumps(days, ensure_ascii=False)
-            if row is None:
-                s.add(m.Setting(key=DOMAIN_DAYS_SETTING, value=value))
-            else:
-                row.value = value
-
-    def units(self) -> list[str]:
-        """The township's units (责任单位) items are assigned to (defaults, then 设置)."""
-        with self.db.session() as s:
-            row = s.get(m.Setting, UNITS_SETTING)
-            if row is not None and row.value:
-                stored = [str(unit) for unit in json.loads(row.value)]
-                if stored:
-                    return stored
-        return list(DEFAULT_UNITS)
-
-    def set_units(self, units: Sequence[str]) -> None:
-        """Store the units, in the order the lists offer them.
-
-        Raises:
-            ValidationError: the list is empty, has a blank name or a name twice.
-        """
-        names = [compact(unit) for unit in units]
-        if not names:
-            raise ValidationError("请至少保留一个责任单位。", code="units.empty", field="units")
-        seen: set[str] = set()
-        for index, name in enumerate(names):
-            if not name:
-                raise ValidationError(
-                    f"第 {index + 1} 个责任单位没有名称。",
-                    code="units.blank",
-                    field="units",
-                    index=index,
-                )
-            if name in seen:
-                raise ValidationError(
-                    f"责任单位“{name}”重复了。", code="units.duplicate", field="units", index=index
-                )
-            seen.add(name)
-        with self.db.writing() as s:
-            row = s.get(m.Setting, UNITS_SETTING)
-            value = json.dumps(names, ensure_ascii=False)
-            if row is None:
-                s.add(m.Setting(key=UNITS_SETTING, value=value))
-            else:
-                row.value = value
-
-    def stations(self) -> list[tuple[str, str]]:
-        """(code, name) of the stations this store knows (at the township: synced), by code."""
-        with self.db.session() as s:
-            rows = s.execute(
-                select(m.Station.code, m.Station.name)
-                .where(m.Station.deleted_at.is_(None))
-                .order_by(m.Station.code)
-            )
-            return [(code, name) for code, name in rows]
-
-    def deadline_after(self, days: int, start: dt.date) -> dt.date:
-        """The date ``days`` working days after ``start`` on this store's calendar."""
-        with self.db.session() as s:
-            return load_calendar(s).add_workdays(start, days)
 
     # writing -----------------------------------------------------------------------------
     @write_path
@@ -251,6 +183,65 @@ class SqlItems:
                 s, item, history, target, actor=actor, now=now, note=note, data=data, role=role
             )
             s.flush()
+            return self._detail(item, history, self._calendar(s), now.date())
+
+    @write_path
+    def correct(
+        self,
+        number: str,
+        fix: ItemFix,
+        *,
+        actor: str,
+        reason: str = "",
+        now: dt.datetime | None = None,
+    ) -> ItemDetail:
+        """Correct a saved item's requester, category, grade or content (更正), with history.
+
+        The item keeps its number, steps and deadline; a correction entry records each
+        changed field's old and new value, who and when (both sync to the township).
+
+        Raises:
+            NotFoundError: no item has that number, or the requester picked has left the
+                register.
+            ValidationError: a field is wrong, nothing changes, the item is void (作废), or
+                this is the township's PC (items are corrected where they were taken in).
+        """
+        now = (now or dt.datetime.now()).replace(microsecond=0)
+        if node_role(self.db) == "township":
+            raise ValidationError(
+                "事项由受理的工作站更正，乡镇不能修改工作站的登记内容。", code="correction.role"
+            )
+        domains = self.domain_days()
+        with self.db.writing() as s:
+            item = self._load(s, number)
+            if item.deleted_at is not None:
+                raise ValidationError("这件事项已作废，不能更正。", code="correction.void")
+            fix = corrections.prepare(
+                fix, channel=item.channel, item_type=item.item_type, domains=list(domains)
+            )
+            if fix.requester_person_id:
+                new = NewItem(item.channel, fix.domain, fix.grade, item.item_type, fix.content,
+                              fix.requester_name, fix.requester_phone, fix.requester_person_id)  # fmt: skip
+                self._fill_requester(s, new)
+                fix.requester_phone = new.requester_phone
+            current = {name: getattr(item, name) for name in (*corrections.FIELDS, corrections.LINK_FIELD)}  # fmt: skip
+            changes = corrections.changes_between(current, fix)
+            s.add(
+                m.ItemCorrection(
+                    item_id=item.id,
+                    at=now,
+                    actor=actor,
+                    reason=corrections.check_reason(reason),
+                    changes={k: {"old": old, "new": new} for k, (old, new) in changes.items()},
+                )
+            )
+            for name, (_old, value) in changes.items():
+                setattr(item, name, value)
+            if corrections.LINK_FIELD in changes:
+                item.requester_household_id = self._household_of(s, fix.requester_person_id)
+            s.flush()
+            s.expire(item, ["corrections"])
+            history = [to_event(e) for e in item.events]
             return self._detail(item, history, self._calendar(s), now.date())
 
     def _append(
@@ -561,6 +552,7 @@ class SqlItems:
             urgency=urgency(state, item.due_on, calendar, today),
             events=list(events),
             diary_entry_id=item.diary_entry_id,
+            corrections=[to_correction(c) for c in item.corrections],
         )
 
 

@@ -220,6 +220,10 @@ class IntakeItem(Synced, Base):
     events: Mapped[list[ItemEvent]] = relationship(
         back_populates="item", order_by="ItemEvent.position", lazy="selectin"
     )
+    # loaded only when an item's page asks (lists of items never touch them)
+    corrections: Mapped[list[ItemCorrection]] = relationship(
+        back_populates="item", order_by="ItemCorrection.at", lazy="select"
+    )
 
 
 class ItemEvent(Synced, Base):
@@ -238,6 +242,25 @@ class ItemEvent(Synced, Base):
     data: Mapped[dict[str, Any]] = mapped_column(default=dict)
 
     item: Mapped[IntakeItem] = relationship(back_populates="events")
+
+
+class ItemCorrection(Synced, Base):
+    """A correction of a saved item's fields (更正), with the old and new values; append-only.
+
+    The item row holds the corrected values; this keeps who changed what, when and why
+    (:mod:`qunzhong_desktop.core.intake.corrections`).
+    """
+
+    __tablename__ = "item_correction"
+
+    item_id: Mapped[str] = mapped_column(ForeignKey("intake_item.id"), index=True)
+    at: Mapped[dt.datetime] = mapped_column()
+    actor: Mapped[str] = mapped_column(String(50), default="")
+    reason: Mapped[str] = mapped_column(Text, default="")
+    # {field: {"old": value, "new": value}}
+    changes: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+    item: Mapped[IntakeItem] = relationship(back_populates="corrections")
 
 
 class ItemCounter(Base):

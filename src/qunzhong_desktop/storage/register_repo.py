@@ -49,6 +49,17 @@ class PersonHit:
     household_id: str
 
 
+def _hit(person: m.Person, household_number: str) -> PersonHit:
+    return PersonHit(
+        id=person.id,
+        name=person.name,
+        id_masked=citizen_id.mask(person.id_number),
+        phone=person.phone or person.household.phone or "",
+        household_number=household_number,
+        household_id=person.household_id,
+    )
+
+
 def _like_pattern(query: str) -> str:
     needle = compact(query).lower()
     return "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
@@ -330,17 +341,7 @@ class SqlRegister(RegisterLifecycle):
             .limit(limit)
         )
         with self.db.session() as s:
-            return [
-                PersonHit(
-                    id=person.id,
-                    name=person.name,
-                    id_masked=citizen_id.mask(person.id_number),
-                    phone=person.phone or person.household.phone or "",
-                    household_number=number,
-                    household_id=person.household_id,
-                )
-                for person, number in s.execute(stmt)
-            ]
+            return [_hit(person, number) for person, number in s.execute(stmt)]
 
     def household_rows(self, ids: Sequence[str]) -> list[e.HouseholdRow]:
         """List rows for the given ids, in that order."""
@@ -386,6 +387,16 @@ class SqlRegister(RegisterLifecycle):
                 )
                 or 0
             )
+
+    def person_hit(self, person_id: str) -> PersonHit | None:
+        """A live person as :meth:`search_persons` finds them, by id (e.g. an item's requester)."""
+        with self.db.session() as s:
+            found = s.execute(
+                select(m.Person, m.Household.number)
+                .join(m.Household, m.Household.id == m.Person.household_id)
+                .where(m.Person.id == person_id, m.Person.deleted_at.is_(None))
+            ).first()
+            return None if found is None else _hit(*found)
 
     def person_id_by_id_number(self, id_number: str) -> str | None:
         """The id of the live person with this (normalised) citizen ID number, if any."""

@@ -39,7 +39,7 @@ from qunzhong_desktop.core.pinyin_keys import name_keys
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.calendar_repo import load_calendar
 from qunzhong_desktop.storage.database import Database
-from qunzhong_desktop.storage.items_repo import DOMAIN_DAYS_SETTING
+from qunzhong_desktop.storage.item_settings import DOMAIN_DAYS_SETTING
 from qunzhong_desktop.storage.ledger_repo import (
     is_township,
     require_station,

@@ -19,7 +19,7 @@ from qunzhong_desktop.core.intake.rules import DEFAULT_UNITS, DOMAIN_DAYS
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.calendar_repo import replace_schedule
 from qunzhong_desktop.storage.database import Database
-from qunzhong_desktop.storage.items_repo import DOMAIN_DAYS_SETTING, UNITS_SETTING
+from qunzhong_desktop.storage.item_settings import DOMAIN_DAYS_SETTING, UNITS_SETTING
 from qunzhong_desktop.sync.bundle_container import refuse
 
 MAX_UNITS = 200

@@ -37,6 +37,7 @@ STATION_TABLES: tuple[type[m.Base], ...] = (
     m.DiaryVisit,
     m.IntakeItem,
     m.ItemEvent,
+    m.ItemCorrection,
     m.Assistance,
 )
 #: Tables a township's dispatch bundle carries (events of assignment and disposition).

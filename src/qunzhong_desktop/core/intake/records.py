@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from qunzhong_desktop.core.intake.clock import Urgency
+from qunzhong_desktop.core.intake.corrections import Correction
 from qunzhong_desktop.core.intake.rules import Event
 from qunzhong_desktop.core.intake.states import State
 
@@ -72,6 +73,7 @@ class ItemDetail:
     urgency: Urgency
     events: list[Event] = field(default_factory=list)
     diary_entry_id: str | None = None
+    corrections: list[Correction] = field(default_factory=list)  # 更正, the oldest first
 
 
 @dataclass(slots=True)

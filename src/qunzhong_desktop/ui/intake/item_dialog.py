@@ -13,6 +13,7 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -29,6 +30,8 @@ from PySide6.QtWidgets import (
 
 from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.core.intake.clock import URGENCY_NAMES
+from qunzhong_desktop.core.intake.corrections import Correction
+from qunzhong_desktop.core.intake.corrections import describe as describe_correction
 from qunzhong_desktop.core.intake.records import ItemDetail
 from qunzhong_desktop.core.intake.rules import GRADES, Event, offered_targets
 from qunzhong_desktop.core.intake.states import STATE_NAMES, Role, State
@@ -36,6 +39,7 @@ from qunzhong_desktop.core.phone import mask as mask_phone
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common.clock import Clock, operator_name
 from qunzhong_desktop.ui.intake import receipt_link
+from qunzhong_desktop.ui.intake.correct_dialog import CorrectDialog
 from qunzhong_desktop.ui.intake.move_dialog import MoveDialog
 from qunzhong_desktop.ui.intake.worklist_model import TEXT_COLOUR, URGENCY_COLOURS
 
@@ -58,6 +62,7 @@ class ItemDialog(QDialog):
     Attributes:
         changed: whether a move was made (the list refreshes).
         move_dialog: the move dialog opened last (tests drive it).
+        correct_dialog: the correction dialog opened last (tests drive it).
     """
 
     def __init__(
@@ -73,6 +78,7 @@ class ItemDialog(QDialog):
         self._clock: Clock = clock or dt.datetime.now
         self.changed = False
         self.move_dialog: MoveDialog | None = None
+        self.correct_dialog: CorrectDialog | None = None
         self.move_buttons: dict[State, QPushButton] = {}
         self.item: ItemDetail = store.items.item(number, today=self._clock().date())
         self.setWindowTitle(self.tr("事项 {number}").format(number=number))
@@ -121,10 +127,17 @@ class ItemDialog(QDialog):
         self.history.setWordWrap(True)
         header = self.history.horizontalHeader()
         header.setStretchLastSection(True)
+        # wrapped notes take the height the column's width needs, also after a resize
+        header.sectionResized.connect(lambda *_: self.history.resizeRowsToContents())
         for column, width in enumerate((140, 90, 80, 80)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.history.setColumnWidth(column, width)
         return self.history
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Fit the history's rows to the width the table has once shown."""
+        super().showEvent(event)
+        self.history.resizeRowsToContents()
 
     # showing ------------------------------------------------------------------------------
     def show_item(self, item: ItemDetail) -> None:
@@ -172,7 +185,7 @@ class ItemDialog(QDialog):
         for column in (1, 3, 5):
             self.fields.setColumnStretch(column, 1)
         self.content.setText(self.tr("诉求内容：") + item.content + self._source_text(item))
-        self._fill_history(item.events)
+        self._fill_history(item)
         self._offer_moves()
 
     def _source_text(self, item: ItemDetail) -> str:
@@ -210,19 +223,45 @@ class ItemDialog(QDialog):
             return self.tr("当场办结")
         return self.tr("{days} 个工作日").format(days=item.promised_days)
 
-    def _fill_history(self, events: list[Event]) -> None:
-        self.history.setRowCount(len(events))
-        for row, event in enumerate(events):
-            values = [
-                event.at.strftime("%Y-%m-%d %H:%M"),
-                event.actor,
-                STATE_NAMES[event.from_state] if event.from_state else "",
-                STATE_NAMES[event.to_state],
-                self._explain(event),
-            ]
+    def _fill_history(self, item: ItemDetail) -> None:
+        """The steps and the corrections (更正) in time order (a step first at the same time)."""
+        rows: list[tuple[dt.datetime, int, list[str]]] = [
+            (
+                event.at,
+                0,
+                [
+                    event.at.strftime("%Y-%m-%d %H:%M"),
+                    event.actor,
+                    STATE_NAMES[event.from_state] if event.from_state else "",
+                    STATE_NAMES[event.to_state],
+                    self._explain(event),
+                ],
+            )
+            for event in item.events
+        ]
+        rows += [
+            (fix.at, 1, [fix.at.strftime("%Y-%m-%d %H:%M"), fix.actor, "", self.tr("更正"),
+                         self._describe(fix)])
+            for fix in item.corrections
+        ]  # fmt: skip
+        rows.sort(key=lambda row: (row[0], row[1]))
+        self.history.setRowCount(len(rows))
+        for row, (_at, _kind, values) in enumerate(rows):
             for column, value in enumerate(values):
                 self.history.setItem(row, column, QTableWidgetItem(value))
         self.history.resizeRowsToContents()
+
+    def _describe(self, fix: Correction) -> str:
+        captions = {
+            "requester_name": self.tr("诉求人"),
+            "requester_phone": self.tr("联系电话"),
+            "domain": self.tr("诉求类别"),
+            "grade": self.tr("等级"),
+            "content": self.tr("诉求内容"),
+        }
+        return describe_correction(
+            fix, captions=captions, reason=self.tr("（原因：{reason}）"), empty=self.tr("（空）")
+        )
 
     def _explain(self, event: Event) -> str:
         data = event.data
@@ -278,6 +317,12 @@ class ItemDialog(QDialog):
             self.moves_row.addWidget(button)
             self.move_buttons[target] = button
         self.moves_row.addStretch(1)
+        self.correct_button = QPushButton(self.tr("更正(&E)"), self)
+        self.correct_button.setToolTip(
+            self.tr("更正诉求人、电话、类别、等级或内容；原值和新值记入办理经过")
+        )
+        self.correct_button.clicked.connect(self.ask_correction)
+        self.moves_row.addWidget(self.correct_button)
         self.receipt_button = QPushButton(self.tr("打印回执"), self)
         self.receipt_button.clicked.connect(
             lambda: receipt_link.show_receipt(self._store, self.item.number, self)
@@ -306,6 +351,19 @@ class ItemDialog(QDialog):
         self.move_dialog = dialog
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
+
+    def ask_correction(self) -> None:
+        """Open the correction dialog (non-blocking); the page shows the item corrected."""
+        dialog = CorrectDialog(self._store, self.item, self, clock=self._clock)
+        self.correct_dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._corrected(dialog.corrected))
+        dialog.open()
+
+    def _corrected(self, item: ItemDetail | None) -> None:
+        if item is not None:
+            self.changed = True
+            self.show_item(item)
 
     def apply_move(self, target: State, note: str, data: dict[str, Any]) -> str | None:
         """Make the move; return None when done, or the Chinese reason it was refused."""

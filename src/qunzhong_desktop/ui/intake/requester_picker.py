@@ -177,6 +177,16 @@ class RequesterPicker(QGroupBox):
         self.popup.hide()
         self.phone.clear()
 
+    def show_requester(self, hit: PersonHit | None, name: str, number: str) -> None:
+        """Fill the box with a saved requester: a person of the register, or an outsider."""
+        self.clear()
+        if hit is None:
+            self.outsider.setChecked(True)
+            self.name.setText(name)
+        else:
+            self._set_person(hit)
+        self.phone.setText(number)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """↓/↑ move in the person list, Enter picks, Esc closes it."""
         if watched is not self.search or event.type() != QEvent.Type.KeyPress:

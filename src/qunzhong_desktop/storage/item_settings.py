@@ -1,0 +1,105 @@
+"""The intake configuration of a store: days per domain, the township's units, its stations.
+
+A mixin of :class:`.items_repo.SqlItems` (it needs ``self.db``). Settings are this PC's
+configuration, not synced rows: the township's travel in its dispatch bundles
+(:mod:`qunzhong_desktop.sync.config`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+
+from sqlalchemy import select
+
+from qunzhong_desktop.core.errors import ValidationError
+from qunzhong_desktop.core.intake.rules import DEFAULT_UNITS, DOMAIN_DAYS
+from qunzhong_desktop.core.text import compact
+from qunzhong_desktop.storage import models as m
+from qunzhong_desktop.storage.calendar_repo import load_calendar
+from qunzhong_desktop.storage.database import Database
+
+DOMAIN_DAYS_SETTING = "intake.domain_days"
+UNITS_SETTING = "township.units"
+
+
+class ItemSettings:
+    """Days per domain, units, stations and the working-day calendar's deadlines."""
+
+    db: Database
+
+    def domain_days(self) -> dict[str, int]:
+        """Working days a promised item gets per domain (defaults, then 设置)."""
+        days = dict(DOMAIN_DAYS)
+        with self.db.session() as s:
+            row = s.get(m.Setting, DOMAIN_DAYS_SETTING)
+            if row is not None and row.value:
+                days.update({str(k): int(v) for k, v in json.loads(row.value).items()})
+        return days
+
+    def set_domain_days(self, days: dict[str, int]) -> None:
+        """Store the per-domain defaults (each 1–60 working days)."""
+        with self.db.writing() as s:
+            row = s.get(m.Setting, DOMAIN_DAYS_SETTING)
+            value = json.dumps(days, ensure_ascii=False)
+            if row is None:
+                s.add(m.Setting(key=DOMAIN_DAYS_SETTING, value=value))
+            else:
+                row.value = value
+
+    def units(self) -> list[str]:
+        """The township's units (责任单位) items are assigned to (defaults, then 设置)."""
+        with self.db.session() as s:
+            row = s.get(m.Setting, UNITS_SETTING)
+            if row is not None and row.value:
+                stored = [str(unit) for unit in json.loads(row.value)]
+                if stored:
+                    return stored
+        return list(DEFAULT_UNITS)
+
+    def set_units(self, units: Sequence[str]) -> None:
+        """Store the units, in the order the lists offer them.
+
+        Raises:
+            ValidationError: the list is empty, has a blank name or a name twice.
+        """
+        names = [compact(unit) for unit in units]
+        if not names:
+            raise ValidationError("请至少保留一个责任单位。", code="units.empty", field="units")
+        seen: set[str] = set()
+        for index, name in enumerate(names):
+            if not name:
+                raise ValidationError(
+                    f"第 {index + 1} 个责任单位没有名称。",
+                    code="units.blank",
+                    field="units",
+                    index=index,
+                )
+            if name in seen:
+                raise ValidationError(
+                    f"责任单位“{name}”重复了。", code="units.duplicate", field="units", index=index
+                )
+            seen.add(name)
+        with self.db.writing() as s:
+            row = s.get(m.Setting, UNITS_SETTING)
+            value = json.dumps(names, ensure_ascii=False)
+            if row is None:
+                s.add(m.Setting(key=UNITS_SETTING, value=value))
+            else:
+                row.value = value
+
+    def stations(self) -> list[tuple[str, str]]:
+        """(code, name) of the stations this store knows (at the township: synced), by code."""
+        with self.db.session() as s:
+            rows = s.execute(
+                select(m.Station.code, m.Station.name)
+                .where(m.Station.deleted_at.is_(None))
+                .order_by(m.Station.code)
+            )
+            return [(code, name) for code, name in rows]
+
+    def deadline_after(self, days: int, start: dt.date) -> dt.date:
+        """The date ``days`` working days after ``start`` on this store's calendar."""
+        with self.db.session() as s:
+            return load_calendar(s).add_workdays(start, days)
