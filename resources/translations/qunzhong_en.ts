@@ -270,6 +270,10 @@
         <translation>Print contact cards</translation>
     </message>
     <message>
+        <source>全部工作站</source>
+        <translation>All stations</translation>
+    </message>
+    <message>
         <source>打印哪些户的联系卡</source>
         <translation>Print cards for which households</translation>
     </message>
@@ -288,6 +292,10 @@
     <message>
         <source>选择字体…</source>
         <translation>Choose font…</translation>
+    </message>
+    <message>
+        <source>工作站：</source>
+        <translation>Station:</translation>
     </message>
     <message>
         <source>版式：</source>
@@ -314,6 +322,10 @@
         <translation>Close</translation>
     </message>
     <message>
+        <source>乡镇打印的联系卡不计入工作站的发卡记录；“需更新”以各站已导入的发卡记录为准。</source>
+        <translation>Cards printed at the township are not recorded as issued by the station; "needs updating" follows the issues the stations have sent.</translation>
+    </message>
+    <message>
         <source>全部（{0} 户）</source>
         <translation>All ({0} households)</translation>
     </message>
@@ -328,6 +340,10 @@
     <message>
         <source>选中的户（未选择）</source>
         <translation>Selected households (none selected)</translation>
+    </message>
+    <message>
+        <source>各工作站</source>
+        <translation>all stations</translation>
     </message>
     <message>
         <source>已保存 {0} 张联系卡（{1} 页）：{2}</source>
@@ -539,11 +555,11 @@ The restored value counts as a new change and goes out with the next bundle.</tr
     </message>
     <message>
         <source>请填写诉求人的姓名。</source>
-        <translation>Please enter the requester's name.</translation>
+        <translation>Please enter the requester&apos;s name.</translation>
     </message>
     <message>
         <source>请在户籍中查找并选择诉求人；不在户籍中的人请勾选“外来人员”。</source>
-        <translation>Find and choose the requester in the register; for someone not in it, tick "Outsider".</translation>
+        <translation>Find and choose the requester in the register; for someone not in it, tick &quot;Outsider&quot;.</translation>
     </message>
     <message>
         <source>不能保存更正：</source>
@@ -3555,6 +3571,14 @@ Please check the key fingerprint with the township by phone. Once imported, this
     <message>
         <source>已办结</source>
         <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>打印联系卡…</source>
+        <translation>Print contact cards…</translation>
+    </message>
+    <message>
+        <source>打印所选工作站（未选择时为全部工作站）的便民服务联系卡</source>
+        <translation>Print the contact cards of the selected station (of all stations when none is selected)</translation>
     </message>
     <message>
         <source>共 {0} 个工作站，受理 {1} 件，超期 {2} 件</source>

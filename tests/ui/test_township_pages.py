@@ -117,3 +117,55 @@ def test_report_tab_at_a_station_has_no_station_choice(qtbot: QtBot, store: Stor
     qtbot.addWidget(page)
     assert page.station_combo.isHidden() and page.stations_table.isHidden()
     assert page.station_code() is None and page.township_report is None
+
+
+def test_the_township_prints_a_stations_contact_cards(
+    qtbot: QtBot, _template_dirs: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """Issue 12, township extras: contact cards for a chosen station (or all)."""
+    from pypdf import PdfReader
+
+    from qunzhong_desktop.core.entities import Household, Person
+    from qunzhong_desktop.ui.register import CardsDialog
+    from tests.helpers.network import make_station, make_township
+
+    township = make_township(_template_dirs[0], tmp_path / "township")
+    one = make_station(_template_dirs[0], tmp_path / "s1", township, 1)
+    two = make_station(_template_dirs[0], tmp_path / "s2", township, 2)
+    try:
+        for node, count in ((one, 2), (two, 3)):
+            for n in range(count):
+                node.store.register.save_household(
+                    Household(number=f"{n + 1:03d}", members=[Person(name=f"户主{n}")])
+                )
+            township.sync.import_bundle(node.export(tmp_path / node.code)[0], township.keys)
+        page = LedgerPage(township.store, clock=lambda: AFTER)
+        qtbot.addWidget(page)
+        tab = page.summary_tab
+        assert tab is not None and tab.cards_button.text() == "打印联系卡…"
+        tab.table.selectRow(tab.codes.index(two.code))
+        tab.cards_button.click()
+        dialog = tab.cards_dialog
+        assert isinstance(dialog, CardsDialog) and dialog.station() == two.code
+        assert dialog.selected_radio.isHidden()  # no households are selected at a township
+        assert dialog.all_radio.text() == "全部（3 户）"
+        assert dialog._document_name() == f"白沙镇群众工作办-{TWO}-便民服务联系卡-{_today()}.pdf"
+        out = tmp_path / "two.pdf"
+        dialog.set_scope("all")
+        with qtbot.waitSignal(dialog.cardsIssued) as blocker:
+            dialog.save_pdf_to(out)
+        assert blocker.args == [0]  # nothing recorded at the township
+        text = "".join(p.extract_text() for p in PdfReader(out).pages)
+        assert TWO in text and ONE not in text
+        dialog.station_combo.setCurrentIndex(0)  # 全部工作站
+        assert dialog.station() is None and dialog.all_radio.text() == "全部（5 户）"
+        dialog.close()
+    finally:
+        for node in (township, one, two):
+            node.close()
+
+
+def _today() -> str:
+    import datetime as dt
+
+    return f"{dt.date.today():%Y年%m月%d日}"

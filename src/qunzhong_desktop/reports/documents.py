@@ -76,6 +76,7 @@ def cards(
     household_ids: list[str] | None = None,
     stale_only: bool = False,
     layout: str = "a4-10",
+    station: str | None = None,
     progress: Progress | None = None,
     cancel: CancelToken | None = None,
 ) -> CardsWritten:
@@ -87,13 +88,14 @@ def cards(
         household_ids: these households' cards (None: every live household's).
         stale_only: only the cards never printed or out of date.
         layout: ``"a4-10"`` or ``"single"``.
+        station: at a township, the station whose cards (None: every station's).
         progress: told (cards drawn, cards) after each page.
         cancel: checked after each page.
 
     Raises:
         NoCardsError: no card to print. FontNotFound, CardsOutputError, Cancelled.
     """
-    chosen = SqlCards(store.db).cards(household_ids, stale_only=stale_only)
+    chosen = SqlCards(store.db, station).cards(household_ids, stale_only=stale_only)
     if not chosen:
         raise NoCardsError("没有需要打印的联系卡。", code="cards.empty")
     result = render_cards(

@@ -3,6 +3,11 @@
 Gathering is a fixed number of queries whatever the number of households (households
 with grid and cadre, members, last issue per household), in chunks when ids are given, so a
 register of thousands of households is read in well under a second.
+
+At a township the register holds every enrolled station's households (each row's
+``origin`` is the station's node): cards are gathered per station, with that station's
+profile, for one chosen station or all of them. The township does not record its prints as
+issues: card issues are the station's record and travel only upwards.
 """
 
 from __future__ import annotations
@@ -16,9 +21,10 @@ from sqlalchemy.orm import Session, aliased
 
 from qunzhong_desktop.core import entities as e
 from qunzhong_desktop.core.card import CardContent, CardCounts, build_card, needs_card
-from qunzhong_desktop.core.errors import SetupError
+from qunzhong_desktop.core.errors import NotFoundError, SetupError
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.database import Database
+from qunzhong_desktop.storage.models_sync import SyncPeer
 from qunzhong_desktop.storage.register_rows import load_station
 from qunzhong_desktop.storage.write_paths import write_path
 
@@ -50,18 +56,43 @@ def _chunks(ids: Sequence[str]) -> Iterator[Sequence[str]]:
         yield ids[start : start + _CHUNK]
 
 
-def _station(s: Session) -> e.StationProfile:
-    profile = load_station(s)
-    if profile is None:
-        raise SetupError("本机尚未设置工作站，无法打印联系卡。", code="setup.station")
-    return profile
-
-
 class SqlCards:
-    """Contact cards of the station in one SQLite store."""
+    """Contact cards of the station in one SQLite store (at a township: of its stations).
 
-    def __init__(self, db: Database) -> None:
+    Args:
+        db: the store.
+        station: at a township, the code of the station whose cards to gather (None: every
+            station's, by station code). Ignored at a station.
+    """
+
+    def __init__(self, db: Database, station: str | None = None) -> None:
         self.db = db
+        self.station = station
+
+    def _sources(self, s: Session) -> list[tuple[e.StationProfile, list[str] | None]]:
+        """(station profile, origins of its households) to gather; None: this PC's own."""
+        node = s.scalars(select(m.LocalNode)).first()
+        if node is None or node.role != "township":
+            profile = load_station(s)
+            if profile is None:
+                raise SetupError("本机尚未设置工作站，无法打印联系卡。", code="setup.station")
+            return [(profile, None)]
+        origins: dict[str, list[str]] = {}
+        for code, node_id in s.execute(select(SyncPeer.code, SyncPeer.node_id)):
+            origins.setdefault(code, []).append(node_id)
+        codes = sorted(origins) if self.station is None else [self.station]
+        found: list[tuple[e.StationProfile, list[str] | None]] = []
+        for code in codes:
+            profile = load_station(s, code)
+            if profile is None:
+                if self.station is not None:
+                    raise NotFoundError(
+                        f"没有编码为“{code}”的工作站的户籍：该站尚未登记或尚未导入数据。",
+                        code="cards.station",
+                    )
+                continue
+            found.append((profile, origins.get(code, [])))
+        return found
 
     def statuses(
         self, household_ids: Sequence[str] | None = None, *, issued_on: dt.date | None = None
@@ -77,18 +108,22 @@ class SqlCards:
             SetupError: the station is not set up.
         """
         day = issued_on or dt.date.today()
+        unique = None if household_ids is None else list(dict.fromkeys(household_ids))
+        result: list[CardStatus] = []
         with self.db.session() as s:
-            station = _station(s)
-            if household_ids is None:
-                result = self._gather(s, station, None, day)
-            else:
-                unique = list(dict.fromkeys(household_ids))
-                result = [
-                    status
-                    for chunk in _chunks(unique)
-                    for status in self._gather(s, station, chunk, day)
-                ]
-        result.sort(key=lambda st: (st.card.household_number, st.card.household_id))
+            for station, origins in self._sources(s):
+                found = (
+                    self._gather(s, station, origins, None, day)
+                    if unique is None
+                    else [
+                        status
+                        for chunk in _chunks(unique)
+                        for status in self._gather(s, station, origins, chunk, day)
+                    ]
+                )
+                # by station (in code order), then household number
+                found.sort(key=lambda st: (st.card.household_number, st.card.household_id))
+                result += found
         return result
 
     def cards(
@@ -116,15 +151,24 @@ class SqlCards:
         outdated = sum(1 for st in statuses if st.stale and not st.never_printed)
         return CardCounts(total=len(statuses), never_printed=never, out_of_date=outdated)
 
+    def records_issues(self) -> bool:
+        """Whether printing here records the cards as issued (at a station; not a township)."""
+        with self.db.session() as s:
+            node = s.scalars(select(m.LocalNode)).first()
+            return node is None or node.role != "township"
+
     @write_path
     def record_issues(self, cards: Iterable[CardContent]) -> int:
         """Record that these cards were printed (one ``card_issue`` row each, one transaction).
 
-        Rows go through the ORM so the change capture puts them in the outbox.
+        Rows go through the ORM so the change capture puts them in the outbox. At a
+        township nothing is recorded (see the module docstring).
 
         Returns:
             How many issues were recorded.
         """
+        if not self.records_issues():
+            return 0
         rows = [
             m.CardIssue(
                 household_id=card.household_id,
@@ -144,6 +188,7 @@ class SqlCards:
         self,
         s: Session,
         station: e.StationProfile,
+        origins: list[str] | None,
         ids: Sequence[str] | None,
         day: dt.date,
     ) -> list[CardStatus]:
@@ -166,6 +211,8 @@ class SqlCards:
         )
         if ids is not None:
             households = households.where(m.Household.id.in_(ids))
+        if origins is not None:
+            households = households.where(m.Household.origin.in_(origins))
         heads = self._heads(s, ids)
         last = self._last_issues(s, ids)
         result: list[CardStatus] = []

@@ -22,9 +22,15 @@ def member_search_text(
     return search_text(name, id_number, phone, household.number, household.phone, names=(name,))
 
 
-def load_station(s: Session) -> e.StationProfile | None:
-    """The live station profile in a session, or None before set-up."""
-    row = s.scalars(select(m.Station).where(m.Station.deleted_at.is_(None))).first()
+def load_station(s: Session, code: str | None = None) -> e.StationProfile | None:
+    """The live station profile in a session, or None before set-up.
+
+    At a township, whose store holds its stations' profiles, ``code`` picks one.
+    """
+    stmt = select(m.Station).where(m.Station.deleted_at.is_(None))
+    if code is not None:
+        stmt = stmt.where(m.Station.code == code)
+    row = s.scalars(stmt).first()
     if row is None:
         return None
     return e.StationProfile(

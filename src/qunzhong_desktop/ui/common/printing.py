@@ -110,8 +110,11 @@ def document_name(store: Store, *parts: object, suffix: str = ".pdf") -> str:
 
     The parts follow this PC's name (the station's, or the township office's).
     """
-    station = store.register.station()
-    owner = station.name if station is not None else township_profile(store.db)[1]
+    # a township's store holds its stations' profiles too: its own name is in its settings
+    owner = township_profile(store.db)[1]
+    if not owner:
+        station = store.register.station()
+        owner = station.name if station is not None else ""
     words = [str(p) for p in (owner, *parts) if str(p)]
     return safe_file_name("-".join(words)) + suffix
 

@@ -477,14 +477,40 @@ class StationSummaryTab(QWidget):
         for column in range(1, 5):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.total_label = count_label(self)
+        self.cards_button = QPushButton(self.tr("打印联系卡…"), self)
+        self.cards_button.setToolTip(
+            self.tr("打印所选工作站（未选择时为全部工作站）的便民服务联系卡")
+        )
+        self.cards_button.clicked.connect(self.print_cards)
+        self.table.doubleClicked.connect(lambda *_: self.print_cards())
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.total_label, 1)
+        bottom.addWidget(self.cards_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.total_label)
+        layout.addLayout(bottom)
+        self.codes: list[str] = []
+        self.cards_dialog: QWidget | None = None
         self.refresh()
+
+    def selected_station(self) -> str | None:
+        """The code of the station in the selected row, if any."""
+        rows = self.table.selectionModel().selectedRows()
+        return self.codes[rows[0].row()] if rows else None
+
+    def print_cards(self) -> None:
+        """The contact cards of the selected station (or all), as the station prints them."""
+        from qunzhong_desktop.ui.register import CardsDialog
+
+        dialog = CardsDialog(self.store, None, self, station=self.selected_station())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.cards_dialog = dialog
+        dialog.open()
 
     def refresh(self) -> None:
         """Count again."""
         rows = station_summaries(self.store.db, self.clock())
+        self.codes = [row.code for row in rows]
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             values = [f"{row.name}（{row.code}）", row.received, row.open, row.overdue, row.done]

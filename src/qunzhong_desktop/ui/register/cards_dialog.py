@@ -40,6 +40,7 @@ from qunzhong_desktop.reports.fonts import (
     store_font,
 )
 from qunzhong_desktop.storage.cards_repo import SqlCards
+from qunzhong_desktop.storage.ledger_repo import station_names
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common.errors import show_error
 from qunzhong_desktop.ui.common.printing import ask_save_file, document_name, print_document
@@ -63,13 +64,22 @@ class CardsDialog(QDialog):
         store: Store,
         household_ids: list[str] | None = None,
         parent: QWidget | None = None,
+        *,
+        station: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
-        self.cards_repo = SqlCards(store.db)
+        self.cards_repo = SqlCards(store.db, station)
         self.household_ids = list(household_ids) if household_ids else None
+        self.township = not self.cards_repo.records_issues()
         self.setWindowTitle(self.tr("打印便民服务联系卡"))
         self.setMinimumWidth(460)
+        self.station_combo = QComboBox(self)
+        self.station_combo.addItem(self.tr("全部工作站"), None)
+        for code, name in station_names(store.db).items() if self.township else ():
+            self.station_combo.addItem(f"{name}（{code}）", code)
+        self.station_combo.setCurrentIndex(max(0, self.station_combo.findData(station)))
+        self.station_combo.currentIndexChanged.connect(self._station_changed)
 
         self.selected_radio = QRadioButton(self)
         self.all_radio = QRadioButton(self)
@@ -101,6 +111,10 @@ class CardsDialog(QDialog):
         font_row.addWidget(self.font_label, 1)
         font_row.addWidget(self.font_button)
         form = QFormLayout()
+        if self.township:
+            form.addRow(self.tr("工作站："), self.station_combo)
+        else:
+            self.station_combo.hide()
         form.addRow(self.tr("版式："), self.layout_combo)
         form.addRow(self.tr("字体："), font_row)
 
@@ -120,8 +134,21 @@ class CardsDialog(QDialog):
         buttons.addWidget(self.close_button)
 
         root = QVBoxLayout(self)
-        root.addWidget(which)
-        root.addLayout(form)
+        if self.township:
+            self.selected_radio.hide()
+            note = QLabel(
+                self.tr(
+                    "乡镇打印的联系卡不计入工作站的发卡记录；“需更新”以各站已导入的发卡记录为准。"
+                ),
+                self,
+            )
+            note.setWordWrap(True)
+            root.addWidget(note)
+            root.addLayout(form)
+            root.addWidget(which)
+        else:
+            root.addWidget(which)
+            root.addLayout(form)
         root.addWidget(self.status_label)
         root.addLayout(buttons)
 
@@ -168,6 +195,24 @@ class CardsDialog(QDialog):
             self.all_radio.setChecked(True)
         self._show_font()
         self._update_buttons()
+
+    def station(self) -> str | None:
+        """At a township, the station whose cards (None: every station's)."""
+        data = self.station_combo.currentData()
+        return str(data) if data else None
+
+    def _station_changed(self, *_: object) -> None:
+        self.cards_repo = SqlCards(self.store.db, self.station())
+        self.refresh()
+
+    def _document_name(self) -> str:
+        """``新塘村群众工作站-便民服务联系卡-2026年12月02日.pdf`` (at a township: the station's)."""
+        day = f"{dt.date.today():%Y年%m月%d日}"
+        if not self.township:
+            return document_name(self.store, self.tr("便民服务联系卡"), day)
+        code = self.station()
+        whose = station_names(self.store.db).get(code, "") if code else self.tr("各工作站")
+        return document_name(self.store, whose, self.tr("便民服务联系卡"), day)
 
     def scope(self) -> str:
         """Which households: ``selected``, ``all`` or ``stale``."""
@@ -228,11 +273,12 @@ class CardsDialog(QDialog):
         """A writer of the cards chosen now (the choice may change while it runs)."""
         store, layout, scope = self.store, self.layout_name(), self.scope()
         ids = (self.household_ids or []) if scope == SCOPE_SELECTED else None
+        station = self.station()
 
         def write(path: Path, progress: Progress, cancel: CancelToken) -> CardsWritten:
             return documents.cards(
                 store, path, household_ids=ids, stale_only=scope == SCOPE_STALE,
-                layout=layout, progress=progress, cancel=cancel,
+                layout=layout, station=station, progress=progress, cancel=cancel,
             )  # fmt: skip
 
         return write
@@ -291,9 +337,7 @@ class CardsDialog(QDialog):
             self.store,
             self.writer(),
             file_name="cards.pdf",
-            save_name=document_name(
-                self.store, self.tr("便民服务联系卡"), f"{dt.date.today():%Y年%m月%d日}"
-            ),
+            save_name=self._document_name(),
             label=self.tr("正在生成联系卡……"),
             title=self.tr("便民服务联系卡"),
             direct=direct,
@@ -336,9 +380,7 @@ class CardsDialog(QDialog):
             self.store.settings,
             kind="pdf",
             title=self.tr("保存联系卡 PDF"),
-            file_name=document_name(
-                self.store, self.tr("便民服务联系卡"), f"{dt.date.today():%Y年%m月%d日}"
-            ),
+            file_name=self._document_name(),
             file_filter=self.tr("PDF 文件 (*.pdf)"),
         )
 
