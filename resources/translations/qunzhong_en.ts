@@ -323,7 +323,7 @@
     </message>
     <message>
         <source>乡镇打印的联系卡不计入工作站的发卡记录；“需更新”以各站已导入的发卡记录为准。</source>
-        <translation>Cards printed at the township are not recorded as issued by the station; "needs updating" follows the issues the stations have sent.</translation>
+        <translation>Cards printed at the township are not recorded as issued by the station; &quot;needs updating&quot; follows the issues the stations have sent.</translation>
     </message>
     <message>
         <source>全部（{0} 户）</source>
@@ -2718,6 +2718,10 @@ They will no longer be listed in the register; they can be restored from the rec
     <message>
         <source>无</source>
         <translation>None</translation>
+    </message>
+    <message>
+        <source>（本月尚未结束，在村和坐班天数到月末再评定）</source>
+        <translation> (the month is not over: days in the village and on duty are judged at its end)</translation>
     </message>
     <message>
         <source>{0}的统计已完成。</source>

@@ -6,6 +6,7 @@ every promised date below can be checked with a wall calendar.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import Any
 
@@ -114,6 +115,27 @@ def test_cadres_against_the_rules(report: Any) -> None:
     assert verdicts["丙"] == ("不达标", ("结对困难户 2 户，少于 3 户",))
     assert verdicts["丁"] == ("不考核", ())  # party members are listed, not assessed
     assert [c.name for c in report.shortfalls] == ["乙", "丙"]
+
+
+def test_a_month_under_way_does_not_flag_days_still_to_come() -> None:
+    """Issue 12 item 6: on the 2nd nobody has 10 days in the village yet."""
+    from tests.helpers.monthly_data import CADRES
+
+    mid = compute(NOV, ITEMS, CADRES, calendar=Weekdays(), today=dt.date(2026, 11, 2))
+    cadres = {c.name: c for c in mid.cadres}
+    second = cadres["乙"]  # 9 village days, 1 duty day, 6 paired households
+    assert second.verdict == "不达标"  # too many households is true on any day
+    assert second.reasons == ("结对困难户 6 户，多于 5 户",)
+    assert second.pending == ("在村 9 天（月末须满 10 天）", "坐班 1 天（月末须满 2 天）")
+    assert second.remarks.startswith("结对困难户 6 户，多于 5 户；在村 9 天（")
+    assert cadres["甲"].verdict == "达标" and cadres["丁"].verdict == "不考核"
+    assert [c.name for c in mid.shortfalls] == ["乙", "丙"]
+    few = [dataclasses.replace(c, village_days=1, difficult_households=3) for c in CADRES[:2]]
+    early = compute(NOV, [], few, calendar=Weekdays(), today=dt.date(2026, 11, 2))
+    assert [c.verdict for c in early.cadres] == ["待月末", "待月末"] and not early.shortfalls
+    after = compute(NOV, [], few, calendar=Weekdays(), today=dt.date(2026, 12, 1))
+    assert [c.verdict for c in after.cadres] == ["不达标", "不达标"]
+    assert after.cadres[0].reasons == ("在村 1 天，少于 10 天",)
 
 
 def test_rates_without_denominator_are_a_dash() -> None:

@@ -365,7 +365,7 @@ class _Builder:
         s = self.s
         if not self.r.cadres:
             return self.p("尚未登记干部。", s.body)
-        head = ["姓名", "身份", "单位", "在村天数", "坐班天数", "结对困难户", "结果", "未达标原因"]
+        head = ["姓名", "身份", "单位", "在村天数", "坐班天数", "结对困难户", "结果", "说明"]
         data = [[self.p(h, s.head) for h in head]]
         style = _grid_style(self.font)
         for row, c in enumerate(self.r.cadres, start=1):
@@ -378,7 +378,7 @@ class _Builder:
                     self.p(c.duty_days, s.cell_right),
                     self.p(c.difficult_households, s.cell_right),
                     self.p(c.verdict, s.cell_center),
-                    self.p("；".join(c.reasons) or ""),
+                    self.p(c.remarks),
                 ]
             )
             if c.assessed and not c.meets:
@@ -391,10 +391,13 @@ class _Builder:
     def shortfalls(self) -> Paragraph:
         short = self.r.shortfalls
         assessed = sum(c.assessed for c in self.r.cadres)
+        # the month under way: days are judged at its end
+        later = "本月尚未结束，在村和坐班天数到月末再评定；" if self.r.as_of else ""
         if not short:
-            return self.p(f"考核 {assessed} 人，全部达标。", self.s.body)
+            met = "其余各项均达标" if later else "全部达标"
+            return self.p(f"{later}考核 {assessed} 人，{met}。", self.s.body)
         names = "、".join(c.name for c in short)
-        return self.p(f"考核 {assessed} 人，{len(short)} 人未达标：{names}。", self.s.body)
+        return self.p(f"{later}考核 {assessed} 人，{len(short)} 人未达标：{names}。", self.s.body)
 
     def footnotes(self) -> list[Paragraph]:
         return [

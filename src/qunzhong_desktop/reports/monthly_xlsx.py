@@ -203,7 +203,7 @@ def _units(ws: Worksheet, r: MonthlyReport) -> None:
 
 
 def _cadres(ws: Worksheet, r: MonthlyReport) -> None:
-    header = ["姓名", "身份", "单位", "在村天数", "坐班天数", "结对困难户", "结果", "未达标原因"]
+    header = ["姓名", "身份", "单位", "在村天数", "坐班天数", "结对困难户", "结果", "说明"]
     rows = [
         [
             c.name,
@@ -213,7 +213,7 @@ def _cadres(ws: Worksheet, r: MonthlyReport) -> None:
             c.duty_days,
             c.difficult_households,
             c.verdict,
-            "；".join(c.reasons),
+            c.remarks,
         ]
         for c in r.cadres
     ]

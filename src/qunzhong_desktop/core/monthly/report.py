@@ -261,6 +261,8 @@ class CadreFigures:
     difficult_households: int
     assessed: bool
     reasons: tuple[str, ...]
+    # while the month is under way: the day counts not reached yet (judged at month end)
+    pending: tuple[str, ...] = ()
 
     @property
     def meets(self) -> bool:
@@ -269,10 +271,17 @@ class CadreFigures:
 
     @property
     def verdict(self) -> str:
-        """达标, 不达标 or 不考核."""
+        """达标, 不达标, 待月末 (days still to come this month) or 不考核."""
         if not self.assessed:
             return "不考核"
-        return "达标" if self.meets else "不达标"
+        if not self.meets:
+            return "不达标"
+        return "待月末" if self.pending else "达标"
+
+    @property
+    def remarks(self) -> str:
+        """The reasons and what is still to come, as one cell of the report."""
+        return "；".join((*self.reasons, *self.pending))
 
 
 @dataclass(frozen=True, slots=True)
@@ -371,15 +380,26 @@ def first_time(events: Sequence[Event]) -> bool:
     return True
 
 
-def cadre_figures(cadre: CadreRecord) -> CadreFigures:
-    """A cadre's figures with the reasons they fall short, if the rules apply to them."""
+def cadre_figures(cadre: CadreRecord, *, under_way: bool = False) -> CadreFigures:
+    """A cadre's figures with the reasons they fall short, if the rules apply to them.
+
+    While the month is ``under_way`` a count of days below its minimum is not a shortfall
+    yet (on the 2nd nobody has 10 days): it is ``pending``, judged at the month's end.
+    """
     assessed = cadre.role in ASSESSED_ROLES
     reasons: list[str] = []
+    pending: list[str] = []
     if assessed:
-        if cadre.village_days < MIN_VILLAGE_DAYS:
-            reasons.append(f"在村 {cadre.village_days} 天，少于 {MIN_VILLAGE_DAYS} 天")
-        if cadre.duty_days < MIN_DUTY_DAYS:
-            reasons.append(f"坐班 {cadre.duty_days} 天，少于 {MIN_DUTY_DAYS} 天")
+        for days, minimum, what in (
+            (cadre.village_days, MIN_VILLAGE_DAYS, "在村"),
+            (cadre.duty_days, MIN_DUTY_DAYS, "坐班"),
+        ):
+            if days >= minimum:
+                continue
+            if under_way:
+                pending.append(f"{what} {days} 天（月末须满 {minimum} 天）")
+            else:
+                reasons.append(f"{what} {days} 天，少于 {minimum} 天")
         low, high = PAIRED_RANGE
         if cadre.difficult_households < low:
             reasons.append(f"结对困难户 {cadre.difficult_households} 户，少于 {low} 户")
@@ -394,6 +414,7 @@ def cadre_figures(cadre: CadreRecord) -> CadreFigures:
         difficult_households=cadre.difficult_households,
         assessed=assessed,
         reasons=tuple(reasons),
+        pending=tuple(pending),
     )
 
 
@@ -512,6 +533,6 @@ def compute(
         on_time=Rate(on_time, resolved),
         satisfaction=Rate(satisfied, followed),
         units=tuple(units),
-        cadres=tuple(cadre_figures(c) for c in cadres),
+        cadres=tuple(cadre_figures(c, under_way=as_of is not None) for c in cadres),
         as_of=as_of,
     )

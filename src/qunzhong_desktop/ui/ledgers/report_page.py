@@ -241,11 +241,14 @@ class ReportPage(QWidget):
             or "—"
         )
         short = report.shortfalls
-        v["shortfalls"].setText(
+        text = (
             self.tr("{0} 人：{1}").format(len(short), "、".join(c.name for c in short))
             if short
             else self.tr("无")
         )
+        if report.as_of is not None and any(c.pending for c in report.cadres):
+            text += self.tr("（本月尚未结束，在村和坐班天数到月末再评定）")
+        v["shortfalls"].setText(text)
         self.status_label.setText(self.tr("{0}的统计已完成。").format(report.month.title))
 
     def show_stations(self, township: TownshipReport | None) -> None:
