@@ -779,20 +779,24 @@ The restored value counts as a new change and goes out with the next bundle.</tr
         <translation>This month: {village} days in the village (at least {min_village} required), {duty} days on duty (at least {min_duty} required){flag}</translation>
     </message>
     <message>
+        <source>确定删除这篇民情日记吗？
+{entry}
+已转出的受理事项不受影响；删除后可马上按 Ctrl+Z 撤销。</source>
+        <translation>Delete this diary entry?
+{entry}
+Items already made from it stay; Ctrl+Z right after brings it back.</translation>
+    </message>
+    <message>
+        <source>删除民情日记 {0}</source>
+        <translation> deleting diary entry {0}</translation>
+    </message>
+    <message>
         <source>&#x3000;— 未达要求</source>
         <translation> — below the rules</translation>
     </message>
     <message>
         <source>删除民情日记</source>
         <translation>Delete diary entry</translation>
-    </message>
-    <message>
-        <source>确定删除这篇民情日记吗？
-{entry}
-已转出的受理事项不受影响。</source>
-        <translation>Delete this diary entry?
-{entry}
-Intake items registered from it are kept.</translation>
     </message>
     <message>
         <source>请先选择一名干部。</source>
@@ -2106,6 +2110,14 @@ Intake items registered from it are kept.</translation>
         <translation>E&amp;xit</translation>
     </message>
     <message>
+        <source>编辑(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>撤销(&amp;U)</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
         <source>转到(&amp;G)</source>
         <translation>&amp;Go</translation>
     </message>
@@ -2120,6 +2132,18 @@ Intake items registered from it are kept.</translation>
     <message>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
+    </message>
+    <message>
+        <source>撤销{0}(&amp;U)</source>
+        <translation>&amp;Undo{0}</translation>
+    </message>
+    <message>
+        <source>不能撤销</source>
+        <translation>Cannot undo</translation>
+    </message>
+    <message>
+        <source>已撤销：{0}</source>
+        <translation>Undone:{0}</translation>
     </message>
     <message>
         <source>关于群众工作站</source>
@@ -2558,8 +2582,8 @@ They will no longer be listed in the register; they can be restored from the rec
         <translation>Delete household</translation>
     </message>
     <message>
-        <source>不能撤销删除</source>
-        <translation>Cannot undo the delete</translation>
+        <source>删除户 {0}</source>
+        <translation> deleting household {0}</translation>
     </message>
     <message>
         <source>请先在列表中选中要结对的户。</source>
@@ -3699,8 +3723,12 @@ Please check the key fingerprint with the township by phone. Once imported, this
         <translation>Delete assistance record</translation>
     </message>
     <message>
-        <source>确定删除 {0} 的这条帮扶记录吗？删除后不能恢复。</source>
-        <translation>Delete this assistance record of {0}? It cannot be restored.</translation>
+        <source>确定删除 {0} 的这条帮扶记录吗？删除后可马上按 Ctrl+Z 撤销。</source>
+        <translation>Delete this assistance record of {0}? Ctrl+Z right after brings it back.</translation>
+    </message>
+    <message>
+        <source>删除帮扶记录 {0}</source>
+        <translation> deleting assistance record {0}</translation>
     </message>
     <message>
         <source>删除</source>

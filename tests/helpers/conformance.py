@@ -379,7 +379,7 @@ class World:
 
     # diary and assistance ------------------------------------------------------------------
     def diary(self, mode: str = "") -> None:
-        """A new entry, an edit, a finding turned into an item, or a deletion (``mode``)."""
+        """A new entry, an edit, a finding turned into an item, a deletion, or one undone."""
         diary = self.station.store.diary
         cadres = self.station.store.register.cadres()
         ids = self._household_ids()
@@ -387,11 +387,14 @@ class World:
             return
         with self._act("diary"):
             entries = diary.entries()
-            roll = {"delete": 0.1, "edit": 0.3, "finding": 0.6, "new": 0.9}.get(
+            roll = {"delete": 0.1, "undo": 0.1, "edit": 0.3, "finding": 0.6, "new": 0.9}.get(
                 mode, self.rng.random()
             )
             if entries and roll < 0.2:
-                diary.delete_entry(self._pick(entries).id)
+                gone = self._pick(entries).id
+                diary.delete_entry(gone)
+                if mode == "undo" or (not mode and self.rng.random() < 0.5):
+                    diary.restore_entry(gone)  # Ctrl+Z
             elif entries and roll < 0.5:
                 entry = diary.entry(self._pick(entries).id)
                 entry.text += f"；补记 {self._next()}"
@@ -426,16 +429,21 @@ class World:
                 )  # fmt: skip
 
     def assistance(self, mode: str = "") -> None:
-        """A new record, an edit of its outcome, or a deletion (``mode``)."""
+        """A new record, an edit of its outcome, a deletion, or one undone (``mode``)."""
         repo = self.station.store.assistance
         ids = self._household_ids()
         if not ids:
             return
         with self._act("assistance"):
             records = [r for rs in repo.records_of(ids).values() for r in rs]
-            roll = {"delete": 0.1, "edit": 0.3, "new": 0.9}.get(mode, self.rng.random())
+            roll = {"delete": 0.1, "undo": 0.1, "edit": 0.3, "new": 0.9}.get(
+                mode, self.rng.random()
+            )
             if records and roll < 0.2:
-                repo.delete(self._pick(records).id or "")
+                gone = self._pick(records).id or ""
+                repo.delete(gone)
+                if mode == "undo" or (not mode and self.rng.random() < 0.5):
+                    repo.restore(gone)  # Ctrl+Z
             elif records and roll < 0.5:
                 record = self._pick(records)
                 repo.save(dataclasses.replace(record, result=f"已见成效 {self._next()}"))
@@ -590,6 +598,7 @@ def walk_all(world: World) -> None:
         lambda: world.new_item("承诺件"), world.new_item, world.move_item, world.correct_item,
         lambda: world.diary("new"), lambda: world.diary("edit"), lambda: world.diary("finding"),
         lambda: world.assistance("new"), lambda: world.assistance("edit"),
+        lambda: world.diary("undo"), lambda: world.assistance("undo"),
         world.station_settings, world.station_calendar, world.demo,
     ]  # fmt: skip
     for step in steps:

@@ -30,6 +30,15 @@ def test_save_update_delete_and_lists(store: Store, village: Village) -> None:
     assert store.assistance.count() == 1
     with pytest.raises(NotFoundError):
         store.assistance.get(first.id)
+    store.assistance.restore(first.id)  # 撤销删除 (Ctrl+Z)
+    assert store.assistance.get(first.id).result == "救助金已到账"
+    with pytest.raises(NotFoundError):
+        store.assistance.restore(first.id)  # live: nothing to restore
+    store.assistance.delete(first.id)
+    store.register.delete_household(village.tagged)
+    with pytest.raises(NotFoundError) as gone:
+        store.assistance.restore(first.id)
+    assert "回收站" in gone.value.message
 
 
 def _fields(r: AssistanceRecord) -> dict[str, object]:

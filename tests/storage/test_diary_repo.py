@@ -13,7 +13,7 @@ from qunzhong_desktop.core.diary import (
     DiaryVisit,
 )
 from qunzhong_desktop.core.entities import Cadre, Household, Person
-from qunzhong_desktop.core.errors import NotFoundError, ValidationError
+from qunzhong_desktop.core.errors import DuplicateError, NotFoundError, ValidationError
 from qunzhong_desktop.core.intake.records import NewItem
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.store import Store
@@ -212,3 +212,26 @@ def test_lists_and_days_by_cadre(store: Store, village: tuple[str, str, list[str
     assert len(store.diary.entries(wang)) == 2
     assert len(store.diary.entries(start=dt.date(2026, 11, 5))) == 3
     assert [e.day.day for e in store.diary.month_entries(liu, "2026-11")] == [2, 3, 4, 5, 6, 7]
+
+
+def test_a_deleted_entry_comes_back_without_visits_to_households_deleted_since(
+    store: Store, village: tuple[str, str, list[str]]
+) -> None:
+    """撤销删除 (Ctrl+Z): the entry and its visits, unless a visited household left meanwhile."""
+    liu, _wang, ids = village
+    entry = store.diary.save_entry(
+        DiaryEntry(cadre_id=liu, day=TODAY, kind="入户走访", text="走访",
+                   visits=[DiaryVisit(household_id=h) for h in ids[:2]])
+    )  # fmt: skip
+    store.diary.delete_entry(entry.id or "")
+    store.register.delete_household(ids[1])
+    store.diary.restore_entry(entry.id or "")
+    back = store.diary.entry(entry.id or "")
+    assert [v.household_id for v in back.visits] == [ids[0]]
+    with pytest.raises(NotFoundError):
+        store.diary.restore_entry(entry.id or "")  # live already
+    store.diary.delete_entry(entry.id or "")
+    store.diary.save_entry(DiaryEntry(cadre_id=liu, day=TODAY, kind="坐班接待", text="另写"))
+    with pytest.raises(DuplicateError) as taken:
+        store.diary.restore_entry(entry.id or "")
+    assert "刘书记" in taken.value.message

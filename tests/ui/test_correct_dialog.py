@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from qunzhong_desktop.core.entities import Household, Person
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common import form_feedback
-from qunzhong_desktop.ui.common.clock import operator_name
+from qunzhong_desktop.ui.common.session import operator_name
 from qunzhong_desktop.ui.intake.correct_dialog import CorrectDialog
 from qunzhong_desktop.ui.intake.item_dialog import ItemDialog
 from qunzhong_desktop.ui.triage import TownshipItemDialog

@@ -126,6 +126,25 @@ class SqlAssistance:
         with self.db.writing() as s:
             self._load(s, record_id).deleted_at = m.utcnow()
 
+    @write_path
+    def restore(self, record_id: str) -> None:
+        """Bring back a deleted record (撤销删除).
+
+        Raises:
+            NotFoundError: no deleted record has that id, or its household is gone.
+        """
+        with self.db.writing() as s:
+            row = s.get(m.Assistance, record_id)
+            if row is None or row.deleted_at is None:
+                raise NotFoundError("没有可以恢复的这条帮扶记录。", code="assistance.not_deleted")
+            household = s.get(m.Household, row.household_id)
+            if household is None or household.deleted_at is not None:
+                raise NotFoundError(
+                    "这条帮扶记录所属的户已被删除，请先从回收站恢复该户。",
+                    code="assistance.household_missing",
+                )
+            row.deleted_at = None
+
     def get(self, record_id: str) -> AssistanceRecord:
         """One record by id.
 

@@ -26,7 +26,7 @@ from qunzhong_desktop.core.diary import (
     is_duty,
     parse_month,
 )
-from qunzhong_desktop.core.errors import NotFoundError
+from qunzhong_desktop.core.errors import DuplicateError, NotFoundError
 from qunzhong_desktop.core.intake.records import ItemDetail, NewItem
 from qunzhong_desktop.core.text import clean
 from qunzhong_desktop.storage import models as m
@@ -156,6 +156,44 @@ class SqlDiary:
             for visit in row.visits:
                 if visit.deleted_at is None:
                     visit.deleted_at = now
+
+    @write_path
+    def restore_entry(self, entry_id: str) -> None:
+        """Bring back a deleted entry with the visits deleted with it (撤销删除).
+
+        A visit to a household deleted since stays deleted.
+
+        Raises:
+            NotFoundError: no deleted entry has that id, or its cadre is gone.
+            DuplicateError: the cadre has another entry for that day now.
+        """
+        with self.db.writing() as s:
+            row = s.get(m.DiaryEntry, entry_id)
+            if row is None or row.deleted_at is None:
+                raise NotFoundError("没有可以恢复的这篇民情日记。", code="diary.not_deleted")
+            cadre = s.get(m.Cadre, row.cadre_id)
+            if cadre is None or cadre.deleted_at is not None:
+                raise NotFoundError(
+                    "这篇日记的干部已被删除，不能恢复。", code="diary.cadre_missing"
+                )
+            taken = s.scalar(
+                select(func.count()).where(
+                    m.DiaryEntry.cadre_id == row.cadre_id,
+                    m.DiaryEntry.day == row.day,
+                    m.DiaryEntry.deleted_at.is_(None),
+                )
+            )
+            if taken:
+                raise DuplicateError(
+                    f"{cadre.name} 在 {row.day.isoformat()} 已经另写了一篇民情日记，不能恢复这一篇。",
+                    code="diary.duplicate_day",
+                )
+            deleted_at, row.deleted_at = row.deleted_at, None
+            for visit in row.visits:
+                household = s.get(m.Household, visit.household_id)
+                live = household is not None and household.deleted_at is None
+                if visit.deleted_at == deleted_at and live:
+                    visit.deleted_at = None
 
     @write_path
     def finding_to_item(

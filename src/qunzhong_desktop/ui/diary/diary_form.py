@@ -47,7 +47,6 @@ from qunzhong_desktop.core.entities import HouseholdRow
 from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.core.intake.states import STATE_NAMES, State
 from qunzhong_desktop.storage.store import Store
-from qunzhong_desktop.ui.common.clock import Today
 from qunzhong_desktop.ui.common.form_feedback import (
     ENTER_KEYS,
     clear_invalid,
@@ -57,6 +56,7 @@ from qunzhong_desktop.ui.common.form_feedback import (
     show_messages,
 )
 from qunzhong_desktop.ui.common.list_parts import fit_to_screen
+from qunzhong_desktop.ui.common.session import Today
 from qunzhong_desktop.ui.diary.finding_dialog import FindingDialog, run_finding_dialog
 
 SEARCH_DELAY_MS = 150

@@ -34,9 +34,9 @@ from qunzhong_desktop.core.work import CancelToken, Progress
 from qunzhong_desktop.reports import documents
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common import form_feedback
-from qunzhong_desktop.ui.common.clock import Today
 from qunzhong_desktop.ui.common.errors import show_error
 from qunzhong_desktop.ui.common.printing import document_name, print_document
+from qunzhong_desktop.ui.common.session import Today, UndoStep, undo_stack
 from qunzhong_desktop.ui.diary.diary_form import DiaryForm, qdate
 
 COLUMN_WIDTHS = (96, 110, 90, 70, 70)
@@ -271,9 +271,9 @@ class DiaryPage(QWidget):
         if not form_feedback.confirm(
             self,
             self.tr("删除民情日记"),
-            self.tr("确定删除这篇民情日记吗？\n{entry}\n已转出的受理事项不受影响。").format(
-                entry=label
-            ),
+            self.tr(
+                "确定删除这篇民情日记吗？\n{entry}\n已转出的受理事项不受影响；删除后可马上按 Ctrl+Z 撤销。"
+            ).format(entry=label),
             self.tr("删除"),
         ):
             return
@@ -281,6 +281,14 @@ class DiaryPage(QWidget):
             self._store.diary.delete_entry(entry_id)
         except DomainError as exc:
             show_error(self, exc, title=self.tr("民情日记"))
+        else:
+            undo_stack(self).push(
+                UndoStep(
+                    self.tr("删除民情日记 {0}").format(label).strip(),
+                    lambda: self._store.diary.restore_entry(entry_id),
+                    self.refresh,
+                )
+            )
         self.refresh()
 
     def chosen_cadre(self) -> Cadre:

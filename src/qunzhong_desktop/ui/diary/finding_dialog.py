@@ -18,13 +18,13 @@ from PySide6.QtWidgets import (
 from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.core.intake.rules import GRADES, ITEM_TYPES
 from qunzhong_desktop.storage.store import Store
-from qunzhong_desktop.ui.common.clock import operator_name
 from qunzhong_desktop.ui.common.form_feedback import (
     clear_invalid,
     mark_invalid,
     message_area,
     show_messages,
 )
+from qunzhong_desktop.ui.common.session import operator_name
 
 
 class FindingDialog(QDialog):

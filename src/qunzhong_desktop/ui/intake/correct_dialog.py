@@ -27,13 +27,13 @@ from qunzhong_desktop.core.intake.corrections import REASON_LIMIT, ItemFix
 from qunzhong_desktop.core.intake.records import ItemDetail
 from qunzhong_desktop.core.intake.rules import GRADES
 from qunzhong_desktop.storage.store import Store
-from qunzhong_desktop.ui.common.clock import Clock, operator_name
 from qunzhong_desktop.ui.common.form_feedback import (
     clear_invalid,
     mark_invalid,
     message_area,
     show_messages,
 )
+from qunzhong_desktop.ui.common.session import Clock, operator_name
 from qunzhong_desktop.ui.intake.requester_picker import RequesterPicker
 
 

@@ -33,7 +33,6 @@ from qunzhong_desktop.core.errors import DomainError, ValidationError
 from qunzhong_desktop.core.intake.records import NewItem
 from qunzhong_desktop.core.intake.rules import CHANNELS, GRADES, ITEM_TYPES
 from qunzhong_desktop.storage.store import Store
-from qunzhong_desktop.ui.common.clock import Clock, operator_name
 from qunzhong_desktop.ui.common.form_feedback import (
     clear_invalid,
     enter_moves_on,
@@ -41,6 +40,7 @@ from qunzhong_desktop.ui.common.form_feedback import (
     message_area,
     show_messages,
 )
+from qunzhong_desktop.ui.common.session import Clock, operator_name
 from qunzhong_desktop.ui.intake import receipt_link
 from qunzhong_desktop.ui.intake.requester_picker import RequesterPicker
 

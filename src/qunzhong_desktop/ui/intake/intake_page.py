@@ -32,7 +32,6 @@ from qunzhong_desktop.core.intake.worklists import view_filter
 from qunzhong_desktop.core.sorting import Sort
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common import form_feedback
-from qunzhong_desktop.ui.common.clock import Clock, operator_name
 from qunzhong_desktop.ui.common.list_parts import (
     ITEM_NUMBER_SAMPLE,
     FlowLayout,
@@ -48,6 +47,7 @@ from qunzhong_desktop.ui.common.list_parts import (
     row_menus,
     sort_by_headers,
 )
+from qunzhong_desktop.ui.common.session import Clock, operator_name
 from qunzhong_desktop.ui.intake.intake_form import IntakeForm
 from qunzhong_desktop.ui.intake.worklist_model import COL_NUMBER, SORT_KEYS, WorkListModel
 

@@ -37,7 +37,7 @@ from qunzhong_desktop.core.intake.rules import GRADES, Event, offered_targets
 from qunzhong_desktop.core.intake.states import STATE_NAMES, Role, State
 from qunzhong_desktop.core.phone import mask as mask_phone
 from qunzhong_desktop.storage.store import Store
-from qunzhong_desktop.ui.common.clock import Clock, operator_name
+from qunzhong_desktop.ui.common.session import Clock, operator_name
 from qunzhong_desktop.ui.intake import receipt_link
 from qunzhong_desktop.ui.intake.correct_dialog import CorrectDialog
 from qunzhong_desktop.ui.intake.move_dialog import MoveDialog

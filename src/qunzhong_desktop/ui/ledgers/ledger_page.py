@@ -52,7 +52,6 @@ from qunzhong_desktop.storage.ledger_repo import (
     station_summaries,
 )
 from qunzhong_desktop.storage.store import Store
-from qunzhong_desktop.ui.common.clock import Today
 from qunzhong_desktop.ui.common.errors import show_error
 from qunzhong_desktop.ui.common.form_feedback import confirm
 from qunzhong_desktop.ui.common.list_parts import (
@@ -70,6 +69,7 @@ from qunzhong_desktop.ui.common.list_parts import (
 )
 from qunzhong_desktop.ui.common.palette import RED
 from qunzhong_desktop.ui.common.printing import ask_save_file, document_name, print_document
+from qunzhong_desktop.ui.common.session import Today, UndoStep, undo_stack
 from qunzhong_desktop.ui.common.tasks import run_task
 from qunzhong_desktop.ui.ledgers.ledger_model import LedgerModel
 
@@ -425,7 +425,7 @@ class SupportLedgerTab(_LedgerTab):
         if not confirm(
             self,
             self.tr("删除帮扶记录"),
-            self.tr("确定删除 {0} 的这条帮扶记录吗？删除后不能恢复。").format(what),
+            self.tr("确定删除 {0} 的这条帮扶记录吗？删除后可马上按 Ctrl+Z 撤销。").format(what),
             self.tr("删除"),
         ):
             return
@@ -433,6 +433,14 @@ class SupportLedgerTab(_LedgerTab):
             self.store.assistance.delete(record_id)
         except DomainError as exc:
             show_error(self, exc)
+        else:
+            undo_stack(self).push(
+                UndoStep(
+                    self.tr("删除帮扶记录 {0}").format(what).strip(),
+                    lambda: self.store.assistance.restore(record_id),
+                    self.search,
+                )
+            )
         self.search()
 
     def add_record(self, record: AssistanceRecord | None = None) -> None:

@@ -40,8 +40,8 @@ from qunzhong_desktop.core.monthly.stations import (
 )
 from qunzhong_desktop.storage.ledger_repo import is_township, station_names
 from qunzhong_desktop.storage.store import Store
-from qunzhong_desktop.ui.common.clock import Today
 from qunzhong_desktop.ui.common.printing import ask_save_file, document_name, print_document
+from qunzhong_desktop.ui.common.session import Today
 from qunzhong_desktop.ui.common.tasks import CancelToken, Progress, run_task
 
 

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 
 from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.storage.store import Store
-from qunzhong_desktop.ui.common.clock import local_time
 from qunzhong_desktop.ui.common.errors import show_error
+from qunzhong_desktop.ui.common.session import local_time
 
 
 class RecycleBinDialog(QDialog):

@@ -25,11 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from qunzhong_desktop.core.entities import SUPPORT_TAGS
-from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.core.sorting import Sort
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common import form_feedback
-from qunzhong_desktop.ui.common.errors import show_error
 from qunzhong_desktop.ui.common.list_parts import (
     FlowLayout,
     RowAction,
@@ -40,6 +38,7 @@ from qunzhong_desktop.ui.common.list_parts import (
     row_menus,
     sort_by_headers,
 )
+from qunzhong_desktop.ui.common.session import UndoStep, undo_stack
 from qunzhong_desktop.ui.register.grids_cadres_dialog import GridsCadresDialog, PairDialog
 from qunzhong_desktop.ui.register.household_dialog import HouseholdDialog
 from qunzhong_desktop.ui.register.household_model import SORT_KEYS, HouseholdTableModel
@@ -78,10 +77,6 @@ class RegisterPage(QWidget):
         self.full_check.toggled.connect(self.model.set_show_full)
         QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
-        self.last_deleted: list[str] = []
-        # in the list, like Delete (in the search box Ctrl+Z undoes typing)
-        undo = QShortcut(QKeySequence.StandardKey.Undo, self.table, self.undo_delete)
-        undo.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         self.reload_filters()
         self.search()
@@ -302,17 +297,24 @@ class RegisterPage(QWidget):
             return
         for household_id in ids:
             self._store.register.delete_household(household_id)
-        self.last_deleted = ids
+        numbers = "、".join(r.number for r in rows[:3]) + (self.tr(" 等") if len(rows) > 3 else "")
+        undo_stack(self).push(
+            UndoStep(
+                self.tr("删除户 {0}").format(numbers),
+                lambda: self._restore(ids),
+                lambda: self._restored(ids),
+            )
+        )
         self.search()
 
-    def undo_delete(self) -> None:
-        """Ctrl+Z: bring back the households deleted last (from the recycle bin)."""
-        ids, self.last_deleted = self.last_deleted, []
-        try:
-            for household_id in ids:
+    def _restore(self, ids: list[str]) -> None:
+        """Bring back households deleted a moment ago (撤销: from the recycle bin)."""
+        in_bin = {h.id for h in self._store.register.deleted_households()}
+        for household_id in ids:
+            if household_id in in_bin:  # not already back from the recycle bin
                 self._store.register.restore_household(household_id)
-        except DomainError as exc:
-            show_error(self, exc, title=self.tr("不能撤销删除"))
+
+    def _restored(self, ids: list[str]) -> None:
         self.search()
         self.select_ids(ids)
         self._update_buttons()
@@ -328,7 +330,6 @@ class RegisterPage(QWidget):
             restored = dialog.restored
             dialog.deleteLater()
         if restored:
-            self.last_deleted = []
             self.search()
             self.select_ids(restored)
             self._update_buttons()

@@ -24,10 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.storage.setup import township_profile
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.sync.service import SyncService
 from qunzhong_desktop.ui.common.calendar_banner import missing_years, warning_text
+from qunzhong_desktop.ui.common.errors import show_error
+from qunzhong_desktop.ui.common.session import UndoStack
 from qunzhong_desktop.ui.shell.dashboard_page import DashboardPage
 
 if TYPE_CHECKING:
@@ -52,6 +55,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.undo_stack = UndoStack(self)  # pages find it through ui.common.session.undo_stack
         self.store = store
         self.sync = SyncService(store.db, store.home)
         self.role = self.sync.role
@@ -248,6 +252,13 @@ class MainWindow(QMainWindow):
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        edit_menu = self.menuBar().addMenu(self.tr("编辑(&E)"))
+        self.undo_action = QAction(self.tr("撤销(&U)"), self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.triggered.connect(self.undo)
+        edit_menu.addAction(self.undo_action)
+        self.undo_stack.changed.connect(self._undo_changed)
+        self._undo_changed()
         go_menu = self.menuBar().addMenu(self.tr("转到(&G)"))
         self.page_actions: list[QAction] = []
         for index, spec in enumerate(self.specs, start=1):
@@ -267,6 +278,23 @@ class MainWindow(QMainWindow):
         about.setMenuRole(QAction.MenuRole.AboutRole)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
+
+    def _undo_changed(self) -> None:
+        label = self.undo_stack.label()
+        self.undo_action.setEnabled(label is not None)
+        self.undo_action.setText(
+            self.tr("撤销{0}(&U)").format(label) if label else self.tr("撤销(&U)")
+        )
+
+    def undo(self) -> None:
+        """编辑 › 撤销 (Ctrl+Z): take back the latest step that can be (see ui/common/session)."""
+        try:
+            step = self.undo_stack.undo()
+        except DomainError as exc:
+            show_error(self, exc, title=self.tr("不能撤销"))
+            return
+        if step is not None:
+            self.statusBar().showMessage(self.tr("已撤销：{0}").format(step.label), 8000)
 
     def _build_shortcuts(self) -> None:
         # the page actions live in the 转到 menu; adding them to the window too keeps

@@ -31,8 +31,8 @@ from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.sync.service import SyncService
 from qunzhong_desktop.sync.views import ConflictView
 from qunzhong_desktop.ui.common import form_feedback
-from qunzhong_desktop.ui.common.clock import TIME_FORMAT
 from qunzhong_desktop.ui.common.errors import show_error
+from qunzhong_desktop.ui.common.session import TIME_FORMAT
 
 translate = QCoreApplication.translate
 

@@ -31,8 +31,8 @@ from qunzhong_desktop.sync.views import (
     ExportResult,
     ImportReport,
 )
-from qunzhong_desktop.ui.common.clock import seq_range
 from qunzhong_desktop.ui.common.palette import RED
+from qunzhong_desktop.ui.common.session import seq_range
 
 translate = QCoreApplication.translate
 

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 
 from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.sync.views import EnrollmentInfo, KitInfo, PeerStatus
-from qunzhong_desktop.ui.common.clock import local_time
 from qunzhong_desktop.ui.common.errors import show_error
 from qunzhong_desktop.ui.common.printing import show_pdf
+from qunzhong_desktop.ui.common.session import local_time
 from qunzhong_desktop.ui.common.tasks import CancelToken, Progress, run_task
 from qunzhong_desktop.ui.sync.key_dialogs import FingerprintDialog
 from qunzhong_desktop.ui.sync.sync_host import (

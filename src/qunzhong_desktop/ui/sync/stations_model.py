@@ -15,8 +15,8 @@ from PySide6.QtGui import QColor, QFontDatabase, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from qunzhong_desktop.sync.views import PeerStatus
-from qunzhong_desktop.ui.common.clock import local_time, seq_range
 from qunzhong_desktop.ui.common.palette import AMBER, RED
+from qunzhong_desktop.ui.common.session import local_time, seq_range
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 

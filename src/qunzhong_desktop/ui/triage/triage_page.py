@@ -36,7 +36,6 @@ from qunzhong_desktop.core.sorting import Sort
 from qunzhong_desktop.storage.setup import TOWNSHIP_NAME_SETTING
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common import form_feedback
-from qunzhong_desktop.ui.common.clock import Clock
 from qunzhong_desktop.ui.common.errors import show_error
 from qunzhong_desktop.ui.common.list_parts import (
     ITEM_NUMBER_SAMPLE,
@@ -51,6 +50,7 @@ from qunzhong_desktop.ui.common.list_parts import (
     row_menus,
     sort_by_headers,
 )
+from qunzhong_desktop.ui.common.session import Clock
 from qunzhong_desktop.ui.intake import FetchRows, ItemDialog, WorkListColumn, WorkListModel
 from qunzhong_desktop.ui.triage.assign_dialog import (
     AssignDialog,
