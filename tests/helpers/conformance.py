@@ -6,7 +6,8 @@ is a township and one enrolled station; each of its actions drives one family of
 station's (and the township's) write paths the way the window and the CLI do — roster
 imports in all three formats with changed, added and removed rows, the household form
 (over changes made meanwhile), deletes and re-entries, grids, cadres, pairing, cards,
-items through the five steps and their corrections, the diary with visits and findings, assistance, calendar
+items through the five steps and their corrections, operators signing in (their access
+log), the diary with visits and findings, assistance, calendar
 loads, settings, the kit's configuration, new keys, the demo — and :meth:`World.sync`
 carries a bundle up and the dispatch back and proves that both sides hold the same rows,
 table by table and field by field, with no conflict logged where none happened.
@@ -31,6 +32,8 @@ from typing import Any
 from sqlalchemy import func, select
 
 from qunzhong_desktop.cli.demo import run_demo
+from qunzhong_desktop.core.access import PermissionDenied
+from qunzhong_desktop.core.access import Role as Role_
 from qunzhong_desktop.core.assistance import AssistanceRecord
 from qunzhong_desktop.core.calendar_file import parse_schedule
 from qunzhong_desktop.core.diary import KINDS, CheckMark, DiaryEntry, DiaryVisit
@@ -40,6 +43,8 @@ from qunzhong_desktop.core.intake.corrections import ItemFix
 from qunzhong_desktop.core.intake.records import ItemFilter, NewItem
 from qunzhong_desktop.core.intake.rules import offered_targets
 from qunzhong_desktop.core.intake.states import Role, State
+from qunzhong_desktop.core.ledger import LedgerFilter
+from qunzhong_desktop.reports.ledger_export import export_ledger
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage import write_paths
 from qunzhong_desktop.storage.models_sync import SyncConflict
@@ -455,6 +460,29 @@ class World:
                     )
                 )  # fmt: skip
 
+    # operators ------------------------------------------------------------------------------
+    def operators(self) -> None:
+        """People sign in: a clerk exports the ledger, the head looks at full numbers.
+
+        Their access log lines travel to the township; the window's sign-in is not synced.
+        """
+        store = self.station.store
+        with self._act("operators"):
+            if store.accounts.count() == 0:
+                store.accounts.create("王站长", "站长密码123", Role_.HEAD)
+            store.accounts.sign_in("王站长", "站长密码123")
+            if all(a.name != "李秀英" for a in store.accounts.accounts()):
+                store.accounts.create("李秀英", "工作人员密码1", Role_.CLERK)
+            store.register.reveal("户籍列表", len(self._household_ids()))
+            store.accounts.sign_in("李秀英", "工作人员密码1")
+            try:
+                export_ledger(store, LedgerFilter(), self.work / f"台账{self._next()}.xlsx")
+                store.register.reveal("户籍列表")  # refused: a clerk sees numbers masked
+            except PermissionDenied:
+                self.figures.refused["operators: access.denied"] += 1
+            finally:
+                store.accounts.sign_out()
+
     # configuration ---------------------------------------------------------------------------
     def station_settings(self) -> None:
         register = self.station.store.register
@@ -599,7 +627,7 @@ def walk_all(world: World) -> None:
         lambda: world.diary("new"), lambda: world.diary("edit"), lambda: world.diary("finding"),
         lambda: world.assistance("new"), lambda: world.assistance("edit"),
         lambda: world.diary("undo"), lambda: world.assistance("undo"),
-        world.station_settings, world.station_calendar, world.demo,
+        world.station_settings, world.station_calendar, world.demo, world.operators,
     ]  # fmt: skip
     for step in steps:
         step()
@@ -617,6 +645,18 @@ def walk_all(world: World) -> None:
     world.rekey()
     world.new_item()
     world.sync()
+
+
+def import_everything() -> None:
+    """Every module but the window's, so every marked write path is in the registry."""
+    import importlib
+    import pkgutil
+
+    import qunzhong_desktop
+
+    for info in pkgutil.walk_packages(qunzhong_desktop.__path__, "qunzhong_desktop."):
+        if ".ui" not in info.name and not info.name.endswith("__main__"):
+            importlib.import_module(info.name)
 
 
 def driven_since(before: dict[str, int]) -> set[str]:

@@ -7,8 +7,6 @@ actions in random orders with syncs in between. The long run: bench/soak_sync_co
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 import tempfile
 from pathlib import Path
 
@@ -16,30 +14,27 @@ import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, precondition, rule, run_state_machine_as_test
+from sqlalchemy import select
 
-import qunzhong_desktop
 from qunzhong_desktop.core.intake.states import Role
+from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage import write_paths
-from tests.helpers.conformance import EXEMPT, World, driven_since, walk_all
+from tests.helpers.conformance import EXEMPT, World, driven_since, import_everything, walk_all
 
 _TEMPLATE: list[Path] = []
-
-
-def _import_everything() -> None:
-    """Every module, so every marked write path is in the registry."""
-    for info in pkgutil.walk_packages(qunzhong_desktop.__path__, "qunzhong_desktop."):
-        if ".ui" not in info.name and not info.name.endswith("__main__"):
-            importlib.import_module(info.name)
 
 
 def test_every_write_path_is_driven_and_every_table_syncs(
     _template_dirs: tuple[Path, Path], tmp_path: Path
 ) -> None:
-    _import_everything()
+    import_everything()
     before = dict(write_paths.REGISTRY)
     world = World(_template_dirs[0], tmp_path, seed=1)
     try:
         walk_all(world)
+        with world.township.store.db.session() as s:  # the station's access log arrived
+            logged = set(s.execute(select(m.AccessLog.operator, m.AccessLog.action)))
+        assert {("李秀英", "export"), ("王站长", "show_full"), ("李秀英", "sign_in")} <= logged
     finally:
         world.close()
     missing = set(write_paths.REGISTRY) - driven_since(before) - set(EXEMPT)
@@ -80,7 +75,7 @@ class SyncMachine(RuleBasedStateMachine):
         "household_form", "household_form", "stale_form", "delete_and_reenter", "save_batch",
         "grids_and_cadres", "pairing", "cards", "new_item", "new_item", "move_item", "diary",
         "assistance", "station_settings", "station_calendar", "correct_item",
-        "delete_and_restore", "retire_and_delete",
+        "delete_and_restore", "retire_and_delete", "operators",
     ]), seed=st.integers(0, 2**16))  # fmt: skip
     def station_acts(self, action: str, seed: int) -> None:
         self.world.rng.seed(seed)

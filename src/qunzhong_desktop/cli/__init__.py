@@ -14,6 +14,7 @@ from typing import Any
 
 from qunzhong_desktop import __version__
 from qunzhong_desktop.cli import (
+    accounts,
     calendar,
     cards,
     demo,
@@ -71,6 +72,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="qunzhong", description="群众工作站桌面版 命令行工具", parents=[_home_parent(None)]
     )
+    parser.add_argument(
+        "--operator",
+        dest="as_operator",
+        metavar="NAME",
+        default=None,
+        help="以这个操作员的身份运行（本机已设操作员账号时必须；也可用环境变量 "
+        "QUNZHONG_OPERATOR）；密码取自 QUNZHONG_PASSWORD，或在终端中输入",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     setup.register(commands, home)
@@ -84,6 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     diary.register(commands, home)
     report.register(commands, home)
     sync.register(commands, home)
+    accounts.register(commands, home)
     return parser
 
 

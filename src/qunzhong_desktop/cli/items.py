@@ -313,7 +313,12 @@ def person_id_of(store: Store, raw: str) -> str:
 
 
 def actor_of(store: Store) -> str:
-    """Who the history names: the station's operator (the township's name), else 命令行."""
+    """Who the history names: the operator signed in, else 命令行.
+
+    Without accounts: the station's operator (the township's name), else 命令行.
+    """
+    if store.db.operator is not None:
+        return store.db.operator.name
     if node_role(store.db) == "township":
         return township_profile(store.db)[1] or CLI_ACTOR
     station = store.register.station()

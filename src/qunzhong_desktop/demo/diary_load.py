@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from qunzhong_desktop.core.access import Permission
 from qunzhong_desktop.core.diary import checklist_json
 from qunzhong_desktop.core.intake.records import NewItem
 from qunzhong_desktop.demo.diary import DemoDiary
@@ -31,7 +32,7 @@ class DiarySummary:
     items: int
 
 
-@write_path
+@write_path(needs=Permission.SETTINGS)
 def load_diaries(
     db: Database, diaries: list[DemoDiary], data: DemoData, *, actor: str = ""
 ) -> DiarySummary:

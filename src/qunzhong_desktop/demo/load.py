@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from qunzhong_desktop.core.access import Permission
 from qunzhong_desktop.core.errors import SetupError
 from qunzhong_desktop.core.ids import new_id
 from qunzhong_desktop.core.intake.rules import item_number
@@ -40,7 +41,7 @@ class DemoSummary:
     paired: int
 
 
-@write_path
+@write_path(needs=Permission.SETTINGS)
 def load_demo(
     db: Database, data: DemoData, *, batch: int = 2000, progress: Progress | None = None
 ) -> DemoSummary:
@@ -132,7 +133,7 @@ def _grids_and_cadres(s: Session, data: DemoData) -> tuple[int, int]:
     return new_grids, new_cadres
 
 
-@write_path
+@write_path(needs=Permission.SETTINGS)
 def load_items(
     db: Database,
     items: list[DemoItem],
@@ -241,7 +242,7 @@ def _event_rows(item: DemoItem, item_id: str) -> list[dict[str, Any]]:
     ]
 
 
-@write_path
+@write_path(needs=Permission.SETTINGS)
 def load_assistance(db: Database, records: list[DemoAssistance], data: DemoData) -> int:
     """Write demo assistance records for households of ``data`` (already loaded, ids filled).
 

@@ -6,6 +6,7 @@ from collections import Counter
 
 from sqlalchemy import func, select
 
+from qunzhong_desktop.core.access import Permission
 from qunzhong_desktop.core.intake.states import Role, State
 from qunzhong_desktop.demo.township import Escalated, TownshipStep
 from qunzhong_desktop.storage import models as m
@@ -32,7 +33,7 @@ def escalated_items(items: SqlItems) -> list[Escalated]:
     return [Escalated(number, State(state), domain, at) for number, state, domain, at in rows]
 
 
-@write_path
+@write_path(needs=Permission.SETTINGS)
 def load_township_steps(items: SqlItems, steps: list[TownshipStep]) -> Counter[State]:
     """Make the steps as the township (each one a captured move); returns the final states."""
     final: dict[str, State] = {}

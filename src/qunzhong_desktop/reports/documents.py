@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from qunzhong_desktop.core.access import Permission, require
 from qunzhong_desktop.core.card import CardContent
 from qunzhong_desktop.core.diary import parse_month
 from qunzhong_desktop.core.entities import Cadre, StationProfile
@@ -24,6 +25,7 @@ from qunzhong_desktop.reports.diary_pdf import render_diary
 from qunzhong_desktop.reports.fonts import store_font
 from qunzhong_desktop.reports.ledger_export import ExportResult, export_ledger
 from qunzhong_desktop.reports.receipt_pdf import render_receipt
+from qunzhong_desktop.storage.access_log import record
 from qunzhong_desktop.storage.cards_repo import SqlCards
 from qunzhong_desktop.storage.store import Store
 
@@ -95,12 +97,14 @@ def cards(
     Raises:
         NoCardsError: no card to print. FontNotFound, CardsOutputError, Cancelled.
     """
+    require(store.db.operator, Permission.PRINT_CARDS)
     chosen = SqlCards(store.db, station).cards(household_ids, stale_only=stale_only)
     if not chosen:
         raise NoCardsError("没有需要打印的联系卡。", code="cards.empty")
     result = render_cards(
         chosen, out, font=store_font(store), layout=layout, progress=progress, cancel=cancel
     )
+    record(store.db, "print_cards", station or "", len(chosen))
     return CardsWritten(result, chosen)
 
 
@@ -134,9 +138,11 @@ def diary(store: Store, cadre: Cadre, month: str, out: Path) -> DiaryWritten:
         ValidationError: the month is not ``YYYY-MM``. SetupError, FontNotFound,
             ReportOutputError.
     """
+    require(store.db.operator, Permission.EXPORT)
     first, _last = parse_month(month)
     entries = store.diary.month_entries(cadre.id or "", month)
     path = render_diary(cadre, station_of(store), first, entries, out, font=store_font(store))
+    record(store.db, "print_list", f"{cadre.name} {month} 民情日记", len(entries))
     return DiaryWritten(path, len(entries))
 
 
@@ -165,11 +171,14 @@ def monthly(
         raise ValidationError(
             f"输出文件应以 .pdf 或 .xlsx 结尾，现在是“{Path(out).name}”。", code="report.format"
         )
+    require(store.db.operator, Permission.EXPORT)
     report = store.reports.report_for(month, today=today, station_code=station_code)
     if kind == ".pdf":
         render_monthly_pdf(report, out, font=store_font(store), today=today)
     else:
         write_monthly_xlsx(report, out)
+    figures = report.overall if hasattr(report, "overall") else report
+    record(store.db, "export", f"民情月报 {month.title}{station_code or ''}", figures.received)
     return report
 
 

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from qunzhong_desktop.core.access import Permission, require
 from qunzhong_desktop.core.errors import ValidationError
 from qunzhong_desktop.core.ledger import (
     ITEM_COLUMNS,
@@ -34,6 +35,7 @@ from qunzhong_desktop.core.work import CancelToken, Progress
 from qunzhong_desktop.reports.fonts import store_font
 from qunzhong_desktop.reports.ledger_pdf import write_ledger_pdf
 from qunzhong_desktop.reports.ledger_xlsx import write_ledger_xlsx
+from qunzhong_desktop.storage.access_log import record
 from qunzhong_desktop.storage.ledger_repo import SqlLedger, is_township, require_station
 from qunzhong_desktop.storage.setup import township_profile
 from qunzhong_desktop.storage.store import Store
@@ -112,7 +114,9 @@ def export_ledger(
             station at a station's store or one the township does not know.
         FontNotFound: a PDF is asked for and no CJK font is available.
         LedgerOutputError: the file cannot be written there.
+        PermissionDenied: the operator may not export (the export is logged).
     """
+    require(store.db.operator, Permission.EXPORT)
     out = Path(out)
     suffix = out.suffix.lower()
     if suffix not in FORMATS:
@@ -146,4 +150,5 @@ def export_ledger(
             progress=progress,
             cancel=cancel,
         )
+    record(store.db, "export", f"{title}（{period}）" if period else title, count)
     return ExportResult(path=out, rows=count, title=name)

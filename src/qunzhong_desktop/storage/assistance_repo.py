@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, exists, func, or_, select, text
 from sqlalchemy.orm import Session
 
+from qunzhong_desktop.core.access import Permission
 from qunzhong_desktop.core.assistance import AssistanceRecord, checked_assistance
 from qunzhong_desktop.core.errors import NotFoundError
 from qunzhong_desktop.core.ledger import (
@@ -120,13 +121,13 @@ class SqlAssistance:
             s.flush()
             return to_record(row)
 
-    @write_path
+    @write_path(needs=Permission.DELETE)
     def delete(self, record_id: str) -> None:
         """Remove a record (a tombstone, so sync carries the removal)."""
         with self.db.writing() as s:
             self._load(s, record_id).deleted_at = m.utcnow()
 
-    @write_path
+    @write_path(needs=Permission.DELETE)
     def restore(self, record_id: str) -> None:
         """Bring back a deleted record (撤销删除).
 

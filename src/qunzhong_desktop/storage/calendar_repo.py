@@ -7,6 +7,7 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from qunzhong_desktop.core.access import Permission
 from qunzhong_desktop.core.calendar_file import Schedule, ScheduleDay
 from qunzhong_desktop.core.errors import ValidationError
 from qunzhong_desktop.core.workcalendar import WorkCalendar
@@ -66,7 +67,7 @@ class SqlCalendar:
             )
             return [ScheduleDay(row.day, row.workday, row.note) for row in rows]
 
-    @write_path
+    @write_path(needs=Permission.SETTINGS)
     def import_schedule(self, schedule: Schedule) -> None:
         """Replace what is loaded for the schedule's years with its days, in one transaction.
 

@@ -20,6 +20,7 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session, aliased
 
 from qunzhong_desktop.core import entities as e
+from qunzhong_desktop.core.access import Permission
 from qunzhong_desktop.core.card import CardContent, CardCounts, build_card, needs_card
 from qunzhong_desktop.core.errors import NotFoundError, SetupError
 from qunzhong_desktop.storage import models as m
@@ -157,7 +158,7 @@ class SqlCards:
             node = s.scalars(select(m.LocalNode)).first()
             return node is None or node.role != "township"
 
-    @write_path
+    @write_path(needs=Permission.PRINT_CARDS)
     def record_issues(self, cards: Iterable[CardContent]) -> int:
         """Record that these cards were printed (one ``card_issue`` row each, one transaction).
 

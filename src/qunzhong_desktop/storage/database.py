@@ -19,6 +19,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from qunzhong_desktop.core.access import Operator
 from qunzhong_desktop.core.sorting import natural_key
 from qunzhong_desktop.storage import changes
 from qunzhong_desktop.storage.environment import explain
@@ -53,6 +54,8 @@ class Database:
         self.path = path
         self.engine = make_engine(path)
         self.user = user
+        # who is signed in: the write paths and the guarded reads check their role
+        self.operator: Operator | None = None
         changes.install()
         changes.guard_raw_writes(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)

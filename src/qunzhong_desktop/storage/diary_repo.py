@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from qunzhong_desktop.core.access import Permission
 from qunzhong_desktop.core.diary import (
     VISIT_KINDS,
     DiaryEntry,
@@ -142,7 +143,7 @@ class SqlDiary:
         for gone in stored.values():
             gone.deleted_at = now
 
-    @write_path
+    @write_path(needs=Permission.DELETE)
     def delete_entry(self, entry_id: str) -> None:
         """Remove an entry and its visits (tombstones); its items keep their link.
 
@@ -157,7 +158,7 @@ class SqlDiary:
                 if visit.deleted_at is None:
                     visit.deleted_at = now
 
-    @write_path
+    @write_path(needs=Permission.DELETE)
     def restore_entry(self, entry_id: str) -> None:
         """Bring back a deleted entry with the visits deleted with it (撤销删除).
 

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from sqlalchemy import select
 
+from qunzhong_desktop.core.access import Permission, require
 from qunzhong_desktop.core.errors import ValidationError
 from qunzhong_desktop.core.intake.rules import DEFAULT_UNITS, DOMAIN_DAYS
 from qunzhong_desktop.core.text import compact
@@ -39,7 +40,12 @@ class ItemSettings:
         return days
 
     def set_domain_days(self, days: dict[str, int]) -> None:
-        """Store the per-domain defaults (each 1–60 working days)."""
+        """Store the per-domain defaults (each 1–60 working days).
+
+        Raises:
+            PermissionDenied: the operator may not change settings.
+        """
+        require(self.db.operator, Permission.SETTINGS)
         with self.db.writing() as s:
             row = s.get(m.Setting, DOMAIN_DAYS_SETTING)
             value = json.dumps(days, ensure_ascii=False)
@@ -63,7 +69,9 @@ class ItemSettings:
 
         Raises:
             ValidationError: the list is empty, has a blank name or a name twice.
+            PermissionDenied: the operator may not change settings.
         """
+        require(self.db.operator, Permission.SETTINGS)
         names = [compact(unit) for unit in units]
         if not names:
             raise ValidationError("请至少保留一个责任单位。", code="units.empty", field="units")

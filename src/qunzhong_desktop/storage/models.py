@@ -344,3 +344,34 @@ class Assistance(Synced, Base):
     content: Mapped[str] = mapped_column(Text)  # 帮扶内容
     time_limit: Mapped[dt.date | None] = mapped_column(default=None)  # 帮扶时限
     result: Mapped[str] = mapped_column(Text, default="")  # 帮扶成效
+
+
+class OperatorAccount(Base):
+    """A person who signs in to this PC (操作员). Never synced: passwords stay on the PC.
+
+    ``password_hash`` is Argon2id (:mod:`qunzhong_desktop.storage.accounts`).
+    """
+
+    __tablename__ = "operator"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    name: Mapped[str] = mapped_column(String(50), unique=True)
+    role: Mapped[str] = mapped_column(String(16))  # core.access.Role
+    cadre_id: Mapped[str | None] = mapped_column(String(36), default=None)
+    password_hash: Mapped[str] = mapped_column(String(200))
+    retired: Mapped[bool] = mapped_column(default=False, server_default=false())
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class AccessLog(Synced, Base):
+    """Who saw or took out personal data, and who signed in (访问记录); append-only, synced."""
+
+    __tablename__ = "access_log"
+
+    at: Mapped[dt.datetime] = mapped_column(index=True)
+    operator: Mapped[str] = mapped_column(String(50))
+    role: Mapped[str] = mapped_column(String(16), default="")
+    action: Mapped[str] = mapped_column(String(32), index=True)  # core.access_log.ACTIONS
+    what: Mapped[str] = mapped_column(String(200), default="")
+    count: Mapped[int] = mapped_column(default=0)

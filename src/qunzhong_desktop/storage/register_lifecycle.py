@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from qunzhong_desktop.core import entities as e
+from qunzhong_desktop.core.access import Permission
 from qunzhong_desktop.core.errors import DomainError, DuplicateError, NotFoundError
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.database import Database
@@ -49,7 +50,7 @@ class RegisterLifecycle:
                 )
             return result
 
-    @write_path
+    @write_path(needs=Permission.DELETE)
     def restore_household(self, household_id: str) -> None:
         """Bring a household back from the recycle bin with the members deleted with it.
 
@@ -97,7 +98,7 @@ class RegisterLifecycle:
             for person in members:
                 person.deleted_at = None
 
-    @write_path
+    @write_path(needs=Permission.DELETE)
     def retire(self, kind: str, row_id: str, retired: bool = True) -> None:
         """停用 (or 启用 again) a grid or a cadre (``kind``: "grid" or "cadre").
 
@@ -132,7 +133,7 @@ class RegisterLifecycle:
                 )
             return count
 
-    @write_path
+    @write_path(needs=Permission.DELETE)
     def delete_unused(self, kind: str, row_id: str) -> None:
         """Delete a grid or cadre nothing names (else say so: retire it instead).
 

@@ -10,11 +10,13 @@ from sqlalchemy import Select, func, select, text
 
 from qunzhong_desktop.core import citizen_id
 from qunzhong_desktop.core import entities as e
+from qunzhong_desktop.core.access import Permission, require
 from qunzhong_desktop.core.errors import NotFoundError
 from qunzhong_desktop.core.register import normalise_household
 from qunzhong_desktop.core.sorting import Sort
 from qunzhong_desktop.core.text import compact
 from qunzhong_desktop.storage import models as m
+from qunzhong_desktop.storage.access_log import record
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.models import utcnow
 from qunzhong_desktop.storage.register_lifecycle import RegisterLifecycle
@@ -77,7 +79,7 @@ class SqlRegister(RegisterLifecycle):
         with self.db.session() as s:
             return load_station(s)
 
-    @write_path
+    @write_path(needs=Permission.SETTINGS)
     def save_station(
         self,
         profile: e.StationProfile,
@@ -265,7 +267,7 @@ class SqlRegister(RegisterLifecycle):
             add_households(s, households)
         return list(households)
 
-    @write_path
+    @write_path(needs=Permission.DELETE)
     def delete_household(self, household_id: str) -> None:
         """Tombstone a household and its members."""
         with self.db.writing() as s:
@@ -387,6 +389,15 @@ class SqlRegister(RegisterLifecycle):
                 )
                 or 0
             )
+
+    def reveal(self, what: str, count: int = 1) -> None:
+        """Allow showing full ID numbers and phones of ``what`` (logged) — or refuse.
+
+        Raises:
+            PermissionDenied: the operator's role may not see full numbers.
+        """
+        require(self.db.operator, Permission.SHOW_FULL)
+        record(self.db, "show_full", what, count)
 
     def person_hit(self, person_id: str) -> PersonHit | None:
         """A live person as :meth:`search_persons` finds them, by id (e.g. an item's requester)."""

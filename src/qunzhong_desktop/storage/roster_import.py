@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from qunzhong_desktop.core.access import Permission
 from qunzhong_desktop.core.ids import new_id
 from qunzhong_desktop.core.roster.parse import ParsedRoster, load_roster
 from qunzhong_desktop.core.roster.plan import (
@@ -27,6 +28,7 @@ from qunzhong_desktop.core.roster.plan import (
 )
 from qunzhong_desktop.core.text import compact
 from qunzhong_desktop.storage import models as m
+from qunzhong_desktop.storage.access_log import record
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.register_rows import member_search_text, person_search_text
 from qunzhong_desktop.storage.write_paths import write_path
@@ -111,7 +113,7 @@ def plan_roster(db: Database, roster: ParsedRoster) -> ImportPlan:
     return plan
 
 
-@write_path
+@write_path(needs=Permission.IMPORT_ROSTER)
 def apply_roster(db: Database, roster: ParsedRoster) -> ImportPlan:
     """Import the valid rows of a roster in one transaction; returns the plan carried out.
 
@@ -122,6 +124,7 @@ def apply_roster(db: Database, roster: ParsedRoster) -> ImportPlan:
         register = _Register(session)
         plan = plan_import(roster, register.snapshot())
         _write(register, plan)
+    record(db, "roster_import", "花名册", len(plan.persons))
     return plan
 
 

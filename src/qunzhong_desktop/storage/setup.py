@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from qunzhong_desktop.core import phone, regions
+from qunzhong_desktop.core.access import Permission
 from qunzhong_desktop.core.entities import StationProfile
 from qunzhong_desktop.core.errors import SetupError, ValidationError
 from qunzhong_desktop.core.ids import new_id
@@ -127,7 +128,7 @@ def init_township(db: Database, code: str, name: str, phone_number: str = "") ->
     return code, name
 
 
-@write_path
+@write_path(needs=Permission.SETTINGS)
 def init_station(db: Database, profile: StationProfile) -> None:
     """Create the node identity and the station profile in one transaction.
 

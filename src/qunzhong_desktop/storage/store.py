@@ -10,6 +10,7 @@ from sqlalchemy.exc import DBAPIError
 
 from qunzhong_desktop.home import clean_scratch, database_path
 from qunzhong_desktop.storage import migrate
+from qunzhong_desktop.storage.accounts import SqlAccounts
 from qunzhong_desktop.storage.assistance_repo import SqlAssistance
 from qunzhong_desktop.storage.calendar_repo import SqlCalendar
 from qunzhong_desktop.storage.cards_repo import SqlCards
@@ -37,6 +38,7 @@ class Store:
     reports: SqlReports = field(init=False)
     assistance: SqlAssistance = field(init=False)
     diary: SqlDiary = field(init=False)
+    accounts: SqlAccounts = field(init=False)
 
     def __post_init__(self) -> None:
         self.register = SqlRegister(self.db)
@@ -47,6 +49,7 @@ class Store:
         self.reports = SqlReports(self.db)
         self.assistance = SqlAssistance(self.db)
         self.diary = SqlDiary(self.db, self.items)
+        self.accounts = SqlAccounts(self.db)
 
     def is_set_up(self) -> bool:
         """Whether the set-up wizard has run."""

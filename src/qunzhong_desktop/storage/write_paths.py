@@ -14,13 +14,18 @@ import functools
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar, overload
+
+from qunzhong_desktop.core import access
+from qunzhong_desktop.core.access import Operator, Permission
 
 P = ParamSpec("P")
 R = TypeVar("R")
 
 #: name → how many times it ran (in this process)
 REGISTRY: dict[str, int] = {}
+#: name → (the function as marked, the permission it needs)
+MARKED: dict[str, tuple[Callable[..., object], Permission | None]] = {}
 _ACTIVE: ContextVar[str | None] = ContextVar("write_path", default=None)
 _REQUIRED = [False]
 
@@ -30,13 +35,35 @@ def name_of(fn: Callable[..., object]) -> str:
     return f"{fn.__module__.removeprefix('qunzhong_desktop.')}.{fn.__qualname__}"
 
 
-def write_path(fn: Callable[P, R]) -> Callable[P, R]:
-    """Mark a function that writes synced tables (see the module docstring)."""
+@overload
+def write_path(fn: Callable[P, R], /) -> Callable[P, R]: ...
+@overload
+def write_path(
+    *, needs: Permission | None = Permission.WRITE
+) -> Callable[[Callable[P, R]], Callable[P, R]]: ...
+def write_path(
+    fn: Callable[P, R] | None = None, /, *, needs: Permission | None = Permission.WRITE
+) -> Callable[P, R] | Callable[[Callable[P, R]], Callable[P, R]]:
+    """Mark a function that writes synced tables (see the module docstring).
+
+    It also refuses to run for an operator whose role lacks ``needs`` (``WRITE`` unless
+    said otherwise; None: anyone, e.g. the access log): the store it writes is its first
+    argument or that argument's ``db``, and the store knows who is signed in
+    (:attr:`Database.operator`).
+    """
+    if fn is None:
+        return lambda inner: _mark(inner, needs)
+    return _mark(fn, needs)
+
+
+def _mark(fn: Callable[P, R], needs: Permission | None) -> Callable[P, R]:
     name = name_of(fn)
     REGISTRY.setdefault(name, 0)
 
     @functools.wraps(fn)
     def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        if needs is not None:
+            access.require(operator_of(args[0] if args else None), needs)
         REGISTRY[name] += 1
         token = _ACTIVE.set(_ACTIVE.get() or name)
         try:
@@ -44,7 +71,15 @@ def write_path(fn: Callable[P, R]) -> Callable[P, R]:
         finally:
             _ACTIVE.reset(token)
 
+    MARKED[name] = (run, needs)
     return run
+
+
+def operator_of(first: Any) -> Operator | None:
+    """Who is signed in to the store a write path was called on (None: not limited)."""
+    db = getattr(first, "db", first)
+    operator = getattr(db, "operator", None)
+    return operator if isinstance(operator, Operator) else None
 
 
 @contextmanager

@@ -15,6 +15,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from qunzhong_desktop.core import labels
+from qunzhong_desktop.core.access import Permission
 from qunzhong_desktop.core.errors import DomainError, NotFoundError
 from qunzhong_desktop.core.hlc import Hlc, tick
 from qunzhong_desktop.core.intake.states import STATE_NAMES, State
@@ -141,7 +142,7 @@ def _what(s: Session, row: SyncConflict) -> str:
     return label
 
 
-@write_path
+@write_path(needs=Permission.SYNC)
 def undo(db: Database, conflict_id: int) -> None:
     """Put the lost value back and close the entry.
 

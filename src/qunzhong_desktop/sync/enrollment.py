@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from qunzhong_desktop.core.access import Permission
 from qunzhong_desktop.core.errors import DomainError, ValidationError
 from qunzhong_desktop.core.regions import normalise_station_code, normalise_township_code
 from qunzhong_desktop.storage import models as m
@@ -167,7 +168,7 @@ def _read_kit(path: Path) -> tuple[KitInfo, dict[str, Any], PublicKeys]:
     return info, document, keys
 
 
-@write_path
+@write_path(needs=Permission.SYNC)
 def accept_station_kit(db: Database, path: Path, fingerprint: str = "") -> KitInfo:
     """Make the kit's township this station's peer and load its configuration.
 

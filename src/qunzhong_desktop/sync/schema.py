@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, Date, DateTime, Integer, String, Text, inspect
 
 from qunzhong_desktop.core import labels
+from qunzhong_desktop.core.access import LOG_ACTIONS
 from qunzhong_desktop.core.diary import KINDS
 from qunzhong_desktop.core.intake.rules import CHANNELS, GRADES, ITEM_TYPES
 from qunzhong_desktop.core.intake.states import Role, State
@@ -39,6 +40,7 @@ STATION_TABLES: tuple[type[m.Base], ...] = (
     m.ItemEvent,
     m.ItemCorrection,
     m.Assistance,
+    m.AccessLog,
 )
 #: Tables a township's dispatch bundle carries (events of assignment and disposition).
 TOWNSHIP_TABLES: tuple[type[m.Base], ...] = (m.ItemEvent,)
@@ -70,6 +72,7 @@ ENUMS: dict[tuple[str, str], frozenset[Any]] = {
     ("item_event", "from_state"): _STATES | {None},
     ("item_event", "actor_role"): frozenset(role.value for role in Role),
     ("diary_entry", "kind"): frozenset(KINDS),
+    ("access_log", "action"): frozenset(LOG_ACTIONS),
     ("person", "gender"): frozenset({"男", "女", ""}),
 }
 
@@ -81,6 +84,7 @@ INT_RANGES: dict[tuple[str, str], tuple[int, int]] = {
     ("item_event", "position"): (0, 10_000),
     ("person", "position"): (0, 10_000),
     ("diary_visit", "position"): (0, 10_000),
+    ("access_log", "count"): (0, 10_000_000),
 }
 #: Every date and time a bundle brings lies in these years.
 FIRST_DAY, LAST_DAY = dt.date(2000, 1, 1), dt.date(2100, 12, 31)

@@ -11,8 +11,10 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from qunzhong_desktop.core.access import Permission, require
 from qunzhong_desktop.core.work import CancelToken, Progress
 from qunzhong_desktop.storage import models as m
+from qunzhong_desktop.storage.access_log import record
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.models_sync import SyncPeer
 from qunzhong_desktop.storage.setup import node_role
@@ -45,12 +47,16 @@ class SyncService:
         """``station``, ``township`` or "" before set-up."""
         return node_role(self.db)
 
+    def _may_sync(self) -> None:
+        require(self.db.operator, Permission.SYNC)
+
     def has_keys(self) -> bool:
         """Whether this PC has its keys yet."""
         return node.has_keys(self.home)
 
     def create_keys(self, passphrase: str) -> str:
         """Create this PC's keys sealed with ``passphrase``; returns the fingerprint."""
+        self._may_sync()
         return node.create_keys(self.home, passphrase).fingerprint
 
     def rekey(self, passphrase: str) -> str:
@@ -59,6 +65,7 @@ class SyncService:
         The peer must enroll this PC again (a new enrollment file or station kit); it
         keeps the old public key to verify the bundles signed before.
         """
+        self._may_sync()
         keys = node.replace_keys(self.home, passphrase)
         self.start_new_epoch()
         return keys.fingerprint
@@ -82,6 +89,7 @@ class SyncService:
     # enrollment (sync/enrollment.py) -----------------------------------------------------
     def write_station_kit(self, out: Path, keys: NodeKeys) -> Path:
         """Township: write the signed station kit (identity, keys, units, domains, calendar)."""
+        self._may_sync()
         return enrollment.write_station_kit(self.db, out, keys)
 
     def read_station_kit(self, path: Path) -> KitInfo:
@@ -97,6 +105,7 @@ class SyncService:
 
     def write_enrollment(self, out: Path, keys: NodeKeys) -> str:
         """Station: write the signed enrollment file; returns the fingerprint to print."""
+        self._may_sync()
         return enrollment.write_enrollment(self.db, out, keys)
 
     def read_enrollment(self, path: Path) -> EnrollmentInfo:
@@ -105,6 +114,7 @@ class SyncService:
 
     def enroll(self, path: Path, fingerprint: str) -> EnrollmentInfo:
         """Township: accept a station once the fingerprint typed matches the file's."""
+        self._may_sync()
         return enrollment.enroll(self.db, path, fingerprint)
 
     # bundles (sync/exporter.py, sync/importer.py) ----------------------------------------
@@ -116,7 +126,10 @@ class SyncService:
         A station writes its changes bundle to its township; the township writes a dispatch
         bundle to one station (``station_code``) or to every enrolled station.
         """
-        return exporter.export_bundles(self.db, out_dir, keys, station_code=station_code)
+        require(self.db.operator, Permission.SYNC)
+        results = exporter.export_bundles(self.db, out_dir, keys, station_code=station_code)
+        record(self.db, "sync_export", station_code or "", sum(r.changes for r in results))
+        return results
 
     def import_bundle(
         self,
@@ -135,11 +148,14 @@ class SyncService:
             BundleRefused: the bundle is refused; nothing was written.
             ImportCancelled: ``cancel`` was set; nothing was written.
         """
+        require(self.db.operator, Permission.SYNC)
         try:
-            return importer.import_bundle(self.db, path, keys, progress=progress, cancel=cancel)
+            report = importer.import_bundle(self.db, path, keys, progress=progress, cancel=cancel)
         except BundleRefused as exc:
             self._note_gap(exc)
             raise
+        record(self.db, "sync_import", report.sender_name, report.applied)
+        return report
 
     def _note_gap(self, exc: BundleRefused) -> None:
         if exc.code == "bundle.sequence_gap":
@@ -158,9 +174,12 @@ class SyncService:
         A refusal becomes a ``refused`` report and the others go on; cancel stops before
         the next file (the file under way is not written).
         """
-        return importer.import_many(
+        require(self.db.operator, Permission.SYNC)
+        reports = importer.import_many(
             self.db, paths, keys, progress=progress, cancel=cancel, on_refused=self._note_gap
         )
+        record(self.db, "sync_import", f"{len(reports)} 个文件", sum(r.applied for r in reports))
+        return reports
 
     # overview (sync/peers.py, sync/conflicts.py) -----------------------------------------
     def township_name(self) -> str | None:
@@ -182,4 +201,5 @@ class SyncService:
 
     def dismiss_conflict(self, conflict_id: int) -> None:
         """Close an entry after review, keeping what is in place."""
+        self._may_sync()
         conflicts.dismiss(self.db, conflict_id)

@@ -36,7 +36,12 @@ def local_time(value: dt.datetime | None) -> str:
 
 
 def operator_name(store: Store) -> str:
-    """Who is working: the station's operator, else the user the store was opened as."""
+    """Who is working: the operator signed in.
+
+    Without accounts: the station's operator, else the user the store was opened as.
+    """
+    if store.db.operator is not None:
+        return store.db.operator.name
     station = store.register.station()
     return (station.operator if station else "") or store.db.user or "工作站"
 

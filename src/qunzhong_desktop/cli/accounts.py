@@ -1,0 +1,132 @@
+"""``qunzhong accounts``: operators' accounts and the access log (访问记录).
+
+``add`` on a data folder without accounts makes its head's (站长 / 管理员) account, as the
+window's first start does; afterwards only a head (``qunzhong --operator 站长 …``) adds
+accounts, resets a forgotten password (``password``) and reads the log (``log``). A new
+password comes from ``QUNZHONG_NEW_PASSWORD`` or is asked twice in a terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import getpass
+import json
+import os
+import sys
+from typing import Any
+
+from qunzhong_desktop.cli.common import store_of
+from qunzhong_desktop.core.access import LOG_ACTIONS, ROLE_NAMES, Role
+from qunzhong_desktop.core.errors import NotFoundError, ValidationError
+from qunzhong_desktop.storage import access_log
+from qunzhong_desktop.storage.setup import node_role
+
+ROLE_CODES = {"head": Role.HEAD, "clerk": Role.CLERK, "reader": Role.READER}
+
+
+def register(commands: Any, home: argparse.ArgumentParser) -> None:
+    """Add ``accounts`` with ``list``, ``add``, ``password`` and ``log``."""
+    accounts = commands.add_parser(
+        "accounts",
+        help="操作员账号与访问记录",
+        description="操作员账号：新建（第一个为站长账号）、列表、重设密码；查看访问记录。",
+        parents=[home],
+    )
+    actions = accounts.add_subparsers(dest="action", required=True, metavar="ACTION")
+    listing = actions.add_parser("list", help="列出操作员账号", parents=[home])
+    listing.set_defaults(handler=run_list)
+    add = actions.add_parser(
+        "add", help="新建操作员账号（第一个为站长账号）", parents=[home],
+        description="新建操作员账号；密码取自 QUNZHONG_NEW_PASSWORD，或在终端中输入两次。",
+    )  # fmt: skip
+    add.add_argument("name", metavar="NAME", help="姓名")
+    add.add_argument(
+        "--role", choices=sorted(ROLE_CODES), default="clerk",
+        help="head：站长（乡镇：管理员）；clerk：工作人员；reader：查阅",
+    )  # fmt: skip
+    add.set_defaults(handler=run_add)
+    password = actions.add_parser(
+        "password", help="重设某人的密码（站长；或本人）", parents=[home],
+        description="重设密码；新密码取自 QUNZHONG_NEW_PASSWORD，或在终端中输入两次。",
+    )  # fmt: skip
+    password.add_argument("name", metavar="NAME", help="姓名")
+    password.set_defaults(handler=run_password)
+    log = actions.add_parser("log", help="查看访问记录（站长）", parents=[home])
+    log.add_argument("--since", default=None, metavar="YYYY-MM-DD", help="只看这天以后的")
+    log.add_argument("--action", choices=sorted(LOG_ACTIONS), default=None, help="只看这一类")
+    log.add_argument("--json", action="store_true", help="以 JSON 数组输出")
+    log.set_defaults(handler=run_log)
+
+
+def new_password() -> str:
+    """``QUNZHONG_NEW_PASSWORD``, else asked twice in a terminal.
+
+    Raises:
+        ValidationError: neither is available, or the two entries differ.
+    """
+    given = os.environ.get("QUNZHONG_NEW_PASSWORD")
+    if given is not None:
+        return given
+    if not sys.stdin.isatty():
+        raise ValidationError(
+            "请设置环境变量 QUNZHONG_NEW_PASSWORD，或在终端中运行以输入新密码。",
+            code="account.password_missing",
+        )
+    given = getpass.getpass("新密码：")
+    if getpass.getpass("再次输入新密码：") != given:
+        raise ValidationError("两次输入的密码不一致，请重新运行。", code="account.mismatch")
+    return given
+
+
+def run_list(args: argparse.Namespace) -> int:
+    """One line per account: name, role, retired."""
+    with store_of(args) as store:
+        place = node_role(store.db) or "station"
+        for account in store.accounts.accounts(with_retired=True):
+            flag = "（已停用）" if account.retired else ""
+            print(f"{account.name}　{ROLE_NAMES[place][account.role]}{flag}")
+        if store.accounts.count() == 0:
+            print("还没有操作员账号：请先用 `qunzhong accounts add 姓名 --role head` 建站长账号。")
+    return 0
+
+
+def run_add(args: argparse.Namespace) -> int:
+    """Make an account (the first: the head's)."""
+    with store_of(args) as store:
+        account = store.accounts.create(args.name, new_password(), ROLE_CODES[args.role])
+        place = node_role(store.db) or "station"
+        print(f"已建操作员账号：{account.name}（{ROLE_NAMES[place][account.role]}）")
+    return 0
+
+
+def run_password(args: argparse.Namespace) -> int:
+    """Reset a password (a head for anyone, anyone for themselves)."""
+    with store_of(args) as store:
+        found = [a for a in store.accounts.accounts() if a.name == args.name.strip()]
+        if not found:
+            raise NotFoundError(f"没有名为“{args.name}”的操作员账号。", code="account.missing")
+        store.accounts.reset_password(found[0].id, new_password())
+        print(f"已重设 {found[0].name} 的密码。")
+    return 0
+
+
+def run_log(args: argparse.Namespace) -> int:
+    """The access log, the latest first (a head only)."""
+    since = dt.date.fromisoformat(args.since) if args.since else None
+    with store_of(args) as store:
+        lines = access_log.entries(store.db, since=since, action=args.action)
+    if args.json:
+        rows = [
+            {"at": e.at.isoformat(timespec="seconds"), "operator": e.operator, "role": e.role,
+             "action": e.action, "what": e.what, "count": e.count}
+            for e in lines
+        ]  # fmt: skip
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return 0
+    if not lines:
+        print("没有访问记录。")
+    for e in lines:
+        count = f"　{e.count} 条" if e.count else ""
+        print(f"{e.at:%Y-%m-%d %H:%M}　{e.operator}（{e.role}）　{e.action_name}　{e.what}{count}")
+    return 0
