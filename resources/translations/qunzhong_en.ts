@@ -2,6 +2,109 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>操作员与访问记录</source>
+        <translation>Operators and access log</translation>
+    </message>
+    <message>
+        <source>操作员</source>
+        <translation>Operators</translation>
+    </message>
+    <message>
+        <source>访问记录</source>
+        <translation>Access log</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>新建账号…</source>
+        <translation>New account…</translation>
+    </message>
+    <message>
+        <source>重设密码…</source>
+        <translation>Reset password…</translation>
+    </message>
+    <message>
+        <source>修改角色…</source>
+        <translation>Change role…</translation>
+    </message>
+    <message>
+        <source>停用 / 启用</source>
+        <translation>Stop / restart</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Domain</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Contents</translation>
+    </message>
+    <message>
+        <source>条数</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <source>类别：</source>
+        <translation>Kind:</translation>
+    </message>
+    <message>
+        <source>已停用</source>
+        <translation>Retired</translation>
+    </message>
+    <message>
+        <source>可登录</source>
+        <translation>can sign in</translation>
+    </message>
+    <message>
+        <source>共 {0} 条</source>
+        <translation>{0} lines</translation>
+    </message>
+    <message>
+        <source>修改角色</source>
+        <translation>Change role</translation>
+    </message>
+    <message>
+        <source>{0} 的角色：</source>
+        <translation>Role of {0}:</translation>
+    </message>
+    <message>
+        <source>操作员账号</source>
+        <translation>Operator accounts</translation>
+    </message>
+    <message>
+        <source>重设密码</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <source>{0} 的新密码（至少 6 位）：</source>
+        <translation>New password for {0} (at least 6 characters):</translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
         <source>群众工作站</source>
@@ -1016,6 +1119,53 @@ Items already made from it stay; Ctrl+Z right after brings it back.</translation
     </message>
 </context>
 <context>
+    <name>FirstHeadDialog</name>
+    <message>
+        <source>管理员</source>
+        <translation>administrator</translation>
+    </message>
+    <message>
+        <source>站长</source>
+        <translation>station head</translation>
+    </message>
+    <message>
+        <source>设置向导 — {head}账号</source>
+        <translation>Set-up — the {head}'s account</translation>
+    </message>
+    <message>
+        <source>这台电脑保存着全村居民的身份证号、电话和困难情况，几个人共用时须各自登录。请先为{head}建账号：{head}可以查看完整号码、删除、修改设置，并为其他人建账号、重设忘记的密码。</source>
+        <translation>This PC holds the ID numbers, phones and hardship of the whole village; when several people share it, each signs in. First make the {head}'s account: the {head} can see full numbers, delete, change settings, make accounts for the others and reset forgotten passwords.</translation>
+    </message>
+    <message>
+        <source>至少 6 位</source>
+        <translation>at least 6 characters</translation>
+    </message>
+    <message>
+        <source>{head}姓名(&amp;N)</source>
+        <translation>{head}'s &amp;name</translation>
+    </message>
+    <message>
+        <source>密码(&amp;P)</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <source>再输一次(&amp;A)</source>
+        <translation>&amp;Again</translation>
+    </message>
+    <message>
+        <source>建账号并登录</source>
+        <translation>Create and sign in</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>两次输入的密码不一致。</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+</context>
+<context>
     <name>FormFeedback</name>
     <message>
         <source>取消</source>
@@ -1802,6 +1952,14 @@ Items already made from it stay; Ctrl+Z right after brings it back.</translation
         <translation>Phone numbers are personal data and partly hidden by default</translation>
     </message>
     <message>
+        <source>事项 {0} 的电话</source>
+        <translation>phone of item {0}</translation>
+    </message>
+    <message>
+        <source>显示电话</source>
+        <translation>Show phone</translation>
+    </message>
+    <message>
         <source>当场办结</source>
         <translation>Settled on the spot</translation>
     </message>
@@ -1908,6 +2066,10 @@ Items already made from it stay; Ctrl+Z right after brings it back.</translation
     <message>
         <source>这件事已经结束，不能再办理。</source>
         <translation>This item is finished; no further steps.</translation>
+    </message>
+    <message>
+        <source>您的角色只能查阅，不能办理或更正。</source>
+        <translation>Your role can only look: no steps, no corrections.</translation>
     </message>
 </context>
 <context>
@@ -2098,12 +2260,20 @@ Items already made from it stay; Ctrl+Z right after brings it back.</translation
         <translation>Triage</translation>
     </message>
     <message>
+        <source>您的角色（{role}）不能使用这一页：没有权限{action}。如需要，请找站长调整角色。</source>
+        <translation>Your role ({role}) cannot use this page (no permission: {action}). Ask the station head to change your role if you need it.</translation>
+    </message>
+    <message>
         <source>月报</source>
         <translation>Monthly report</translation>
     </message>
     <message>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>切换用户(&amp;U)…</source>
+        <translation>Switch &amp;user…</translation>
     </message>
     <message>
         <source>退出(&amp;X)</source>
@@ -2148,6 +2318,10 @@ Items already made from it stay; Ctrl+Z right after brings it back.</translation
     <message>
         <source>关于群众工作站</source>
         <translation>About Mass-Work Station</translation>
+    </message>
+    <message>
+        <source>&#x3000;{name}（{role}）</source>
+        <translation>  {name} ({role})</translation>
     </message>
     <message>
         <source>群众工作站 — {name}</source>
@@ -2277,6 +2451,41 @@ Items already made from it stay; Ctrl+Z right after brings it back.</translation
     <message>
         <source>说明(&amp;N)</source>
         <translation>&amp;Note</translation>
+    </message>
+</context>
+<context>
+    <name>NewAccountDialog</name>
+    <message>
+        <source>新建操作员账号</source>
+        <translation>New operator account</translation>
+    </message>
+    <message>
+        <source>姓名(&amp;N)</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>角色(&amp;R)</source>
+        <translation>&amp;Role</translation>
+    </message>
+    <message>
+        <source>密码(&amp;P)</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <source>再输一次(&amp;A)</source>
+        <translation>&amp;Again</translation>
+    </message>
+    <message>
+        <source>建账号</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>两次输入的密码不一致。</source>
+        <translation>The two passwords differ.</translation>
     </message>
 </context>
 <context>
@@ -2528,6 +2737,10 @@ Items already made from it stay; Ctrl+Z right after brings it back.</translation
     <message>
         <source>共 {0} 户</source>
         <translation>{0} households</translation>
+    </message>
+    <message>
+        <source>户籍列表</source>
+        <translation>household list</translation>
     </message>
     <message>
         <source>编辑…</source>
@@ -3033,6 +3246,18 @@ They will no longer be listed in the register; they can be restored from the rec
         <translation>Do not use a chosen file; let the program find a Chinese font on this computer</translation>
     </message>
     <message>
+        <source>操作员与访问记录</source>
+        <translation>Operators and access log</translation>
+    </message>
+    <message>
+        <source>每个使用这台电脑的人各有账号和角色；访问记录列出谁查看、导出、打印了个人信息。</source>
+        <translation>Everyone who uses this PC has an account and a role; the access log lists who viewed, exported or printed personal data.</translation>
+    </message>
+    <message>
+        <source>操作员与访问记录…</source>
+        <translation>Operators and access log…</translation>
+    </message>
+    <message>
         <source>来自{0}的工作包，由乡镇统一设置；乡镇更新后重新导入工作包即可。</source>
         <translation>From the kit of {0}, set by the township; import its new kit when it changes.</translation>
     </message>
@@ -3301,6 +3526,41 @@ They will no longer be listed in the register; they can be restored from the rec
     <message>
         <source>正在生成密钥……</source>
         <translation>Generating the keys…</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>已锁定</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <source>登录</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>窗口已锁定，请重新登录；也可以换一个人登录。</source>
+        <translation>The window is locked: sign in again, or as someone else.</translation>
+    </message>
+    <message>
+        <source>请选择您的姓名并输入密码。忘记密码请找站长重设。</source>
+        <translation>Choose your name and enter your password. Forgot it? The station head resets it.</translation>
+    </message>
+    <message>
+        <source>姓名(&amp;N)</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>密码(&amp;P)</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <source>退出程序</source>
+        <translation>Quit</translation>
     </message>
     <message>
         <source>取消</source>

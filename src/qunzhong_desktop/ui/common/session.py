@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from qunzhong_desktop.core.access import Permission, allowed
+
 if TYPE_CHECKING:
     from qunzhong_desktop.storage.store import Store
 
@@ -44,6 +46,21 @@ def operator_name(store: Store) -> str:
         return store.db.operator.name
     station = store.register.station()
     return (station.operator if station else "") or store.db.user or "工作站"
+
+
+def permitted(store: Store, permission: Permission) -> bool:
+    """Whether the operator signed in may do this (the window hides what they may not)."""
+    return allowed(store.db.operator, permission)
+
+
+def limit(store: Store, *pairs: tuple[QWidget, Permission]) -> None:
+    """Hide each widget whose permission the operator signed in lacks.
+
+    The storage refuses the action anyway; hiding keeps the window from offering it.
+    """
+    for widget, permission in pairs:
+        if not permitted(store, permission):
+            widget.hide()
 
 
 def seq_range(first: int, last: int) -> str:
@@ -77,6 +94,11 @@ class UndoStack(QObject):
     def push(self, step: UndoStep) -> None:
         """Remember a step just taken."""
         self._steps = [*self._steps, step][-self._depth :]
+        self.changed.emit()
+
+    def clear(self) -> None:
+        """Forget every step (another person signed in)."""
+        self._steps = []
         self.changed.emit()
 
     def label(self) -> str | None:

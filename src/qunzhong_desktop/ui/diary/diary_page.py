@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qunzhong_desktop.core.access import Permission
 from qunzhong_desktop.core.diary import MIN_DUTY_DAYS, MIN_VILLAGE_DAYS, DiaryRow, month_range
 from qunzhong_desktop.core.entities import Cadre
 from qunzhong_desktop.core.errors import DomainError, ValidationError
@@ -36,7 +37,7 @@ from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common import form_feedback
 from qunzhong_desktop.ui.common.errors import show_error
 from qunzhong_desktop.ui.common.printing import document_name, print_document
-from qunzhong_desktop.ui.common.session import Today, UndoStep, undo_stack
+from qunzhong_desktop.ui.common.session import Today, UndoStep, limit, undo_stack
 from qunzhong_desktop.ui.diary.diary_form import DiaryForm, qdate
 
 COLUMN_WIDTHS = (96, 110, 90, 70, 70)
@@ -129,6 +130,12 @@ class DiaryPage(QWidget):
         self.print_button.clicked.connect(self.print_month)
         for button in (self.new_button, self.edit_button, self.delete_button, self.print_button):
             row.addWidget(button)
+        limit(
+            self._store,
+            (self.new_button, Permission.WRITE),
+            (self.delete_button, Permission.DELETE),
+            (self.print_button, Permission.EXPORT),
+        )
         return row
 
     # the list -----------------------------------------------------------------------------

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qunzhong_desktop.core.access import Permission
 from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.core.intake.clock import URGENCY_NAMES
 from qunzhong_desktop.core.intake.corrections import Correction
@@ -37,7 +38,8 @@ from qunzhong_desktop.core.intake.rules import GRADES, Event, offered_targets
 from qunzhong_desktop.core.intake.states import STATE_NAMES, Role, State
 from qunzhong_desktop.core.phone import mask as mask_phone
 from qunzhong_desktop.storage.store import Store
-from qunzhong_desktop.ui.common.session import Clock, operator_name
+from qunzhong_desktop.ui.common.errors import show_error
+from qunzhong_desktop.ui.common.session import Clock, operator_name, permitted
 from qunzhong_desktop.ui.intake import receipt_link
 from qunzhong_desktop.ui.intake.correct_dialog import CorrectDialog
 from qunzhong_desktop.ui.intake.move_dialog import MoveDialog
@@ -207,15 +209,23 @@ class ItemDialog(QDialog):
         if not number:
             label.setText("—")
             return label
-        label.setText(f"{mask_phone(number)}　<a href='show'>{self.tr('显示')}</a>")
         label.setToolTip(self.tr("电话属于个人信息，默认部分隐藏"))
+        self.phone_label = label
+        if not permitted(self._store, Permission.SHOW_FULL):
+            label.setText(mask_phone(number))
+            return label
+        label.setText(f"{mask_phone(number)}　<a href='show'>{self.tr('显示')}</a>")
 
         def reveal() -> None:
+            try:
+                self._store.register.reveal(self.tr("事项 {0} 的电话").format(item.number))
+            except DomainError as exc:
+                show_error(self, exc, title=self.tr("显示电话"))
+                return
             label.setText(number)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         label.linkActivated.connect(reveal)
-        self.phone_label = label
         return label
 
     def _promise_text(self, item: ItemDetail) -> str:
@@ -310,7 +320,9 @@ class ItemDialog(QDialog):
             if child is not None and (widget := child.widget()) is not None:
                 widget.deleteLater()
         self.move_buttons = {}
-        for target in offered_targets(self.item.events, self.item.state, Role.STATION):
+        writer = permitted(self._store, Permission.WRITE)
+        targets = offered_targets(self.item.events, self.item.state, Role.STATION)
+        for target in targets if writer else []:
             button = QPushButton(self.move_label(target), self)
             button.setMinimumHeight(34)
             button.clicked.connect(lambda _=False, t=target: self.ask_move(t))
@@ -323,6 +335,7 @@ class ItemDialog(QDialog):
         )
         self.correct_button.clicked.connect(self.ask_correction)
         self.moves_row.addWidget(self.correct_button)
+        self.correct_button.setVisible(writer)
         self.receipt_button = QPushButton(self.tr("打印回执"), self)
         self.receipt_button.clicked.connect(
             lambda: receipt_link.show_receipt(self._store, self.item.number, self)
@@ -341,6 +354,8 @@ class ItemDialog(QDialog):
             text = self.tr("已上报乡镇：交办和办结由乡镇办理，同步后在这里显示。")
         if not self.move_buttons:
             text = self.tr("这件事已经结束，不能再办理。")
+        if not writer:
+            text = self.tr("您的角色只能查阅，不能办理或更正。")
         self.hint.setText(text)
         self.hint.setVisible(bool(text))
 

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qunzhong_desktop.core.access import Permission
 from qunzhong_desktop.core.assistance import AssistanceRecord
 from qunzhong_desktop.core.entities import SUPPORT_TAGS
 from qunzhong_desktop.core.errors import DomainError
@@ -69,7 +70,7 @@ from qunzhong_desktop.ui.common.list_parts import (
 )
 from qunzhong_desktop.ui.common.palette import RED
 from qunzhong_desktop.ui.common.printing import ask_save_file, document_name, print_document
-from qunzhong_desktop.ui.common.session import Today, UndoStep, undo_stack
+from qunzhong_desktop.ui.common.session import Today, UndoStep, limit, undo_stack
 from qunzhong_desktop.ui.common.tasks import run_task
 from qunzhong_desktop.ui.ledgers.ledger_model import LedgerModel
 
@@ -138,6 +139,7 @@ class _LedgerTab(QWidget):
         self.buttons.addWidget(self.status_label, 1)
         self.buttons.addWidget(self.excel_button)
         self.buttons.addWidget(self.pdf_button)
+        limit(store, (self.excel_button, Permission.EXPORT), (self.pdf_button, Permission.EXPORT))
         layout = QVBoxLayout(self)
         layout.addLayout(self.filters)
         layout.addWidget(self.table, 1)
@@ -342,6 +344,7 @@ class SupportLedgerTab(_LedgerTab):
         self.add_button = QPushButton(self.tr("新增帮扶记录…"), self)
         self.add_button.clicked.connect(lambda _checked=False: self.add_record())  # not a record
         self.buttons.insertWidget(2, self.add_button)
+        limit(store, (self.add_button, Permission.WRITE))
         self.reload_filters()
         for combo in (self.period, self.grid, self.tag):
             combo.currentIndexChanged.connect(self.search)

@@ -24,10 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qunzhong_desktop.core.access import Permission
 from qunzhong_desktop.core.entities import SUPPORT_TAGS
+from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.core.sorting import Sort
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common import form_feedback
+from qunzhong_desktop.ui.common.errors import show_error
 from qunzhong_desktop.ui.common.list_parts import (
     FlowLayout,
     RowAction,
@@ -38,7 +41,7 @@ from qunzhong_desktop.ui.common.list_parts import (
     row_menus,
     sort_by_headers,
 )
-from qunzhong_desktop.ui.common.session import UndoStep, undo_stack
+from qunzhong_desktop.ui.common.session import UndoStep, limit, permitted, undo_stack
 from qunzhong_desktop.ui.register.grids_cadres_dialog import GridsCadresDialog, PairDialog
 from qunzhong_desktop.ui.register.household_dialog import HouseholdDialog
 from qunzhong_desktop.ui.register.household_model import SORT_KEYS, HouseholdTableModel
@@ -74,10 +77,21 @@ class RegisterPage(QWidget):
         self.search_box.textChanged.connect(self._search_timer.start)
         self.grid_combo.currentIndexChanged.connect(self.search)
         self.tag_combo.currentIndexChanged.connect(self.search)
-        self.full_check.toggled.connect(self.model.set_show_full)
+        self.full_check.toggled.connect(self._show_full)
         QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        limit(
+            store,
+            (self.full_check, Permission.SHOW_FULL),
+            (self.add_button, Permission.WRITE),
+            (self.pair_button, Permission.WRITE),
+            (self.grids_button, Permission.WRITE),
+            (self.delete_button, Permission.DELETE),
+            (self.bin_button, Permission.DELETE),
+            (self.import_button, Permission.IMPORT_ROSTER),
+            (self.cards_button, Permission.PRINT_CARDS),
+        )
         self.reload_filters()
         self.search()
 
@@ -189,25 +203,42 @@ class RegisterPage(QWidget):
         self.select_ids(selected)
         self._update_buttons()
 
+    def _show_full(self, show: bool) -> None:
+        """Full ID numbers and phones: only for a role that may, and logged."""
+        if show:
+            try:
+                self._store.register.reveal(self.tr("户籍列表"), self.model.rowCount())
+            except DomainError as exc:
+                self.full_check.setChecked(False)
+                show_error(self, exc, title=self.tr("显示完整号码"))
+                return
+        self.model.set_show_full(show)
+
     def row_actions(self, row: int) -> list[RowAction]:
         """The right-click menu of a household's row."""
         record = self.model.record(row)
         if record is None:
             return []
         full = self.full_check.isChecked()
-        return [
-            (self.tr("编辑…"), self.edit_selected),
-            (self.tr("打印联系卡…"), self.print_cards),
-            (self.tr("结对干部…"), self.pair_selected),
-            ("", lambda: None),
+        actions: list[tuple[str, Callable[[], None], Permission | None]] = [
+            (self.tr("编辑…"), self.edit_selected, None),
+            (self.tr("打印联系卡…"), self.print_cards, Permission.PRINT_CARDS),
+            (self.tr("结对干部…"), self.pair_selected, Permission.WRITE),
+            ("", lambda: None, None),
             (
                 self.tr("隐藏完整号码") if full else self.tr("显示完整号码"),
                 lambda: self.full_check.setChecked(not full),
+                Permission.SHOW_FULL,
             ),
-            (self.tr("复制户号"), lambda: copy_text(record.number)),
-            (self.tr("复制户主姓名"), lambda: copy_text(record.head_name)),
-            ("", lambda: None),
-            (self.tr("删除…"), self.delete_selected),
+            (self.tr("复制户号"), lambda: copy_text(record.number), None),
+            (self.tr("复制户主姓名"), lambda: copy_text(record.head_name), None),
+            ("", lambda: None, Permission.DELETE),
+            (self.tr("删除…"), self.delete_selected, Permission.DELETE),
+        ]
+        return [
+            (label, run)
+            for label, run, needs in actions
+            if needs is None or permitted(self._store, needs)
         ]
 
     def _sort(self, sort: Sort | None) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qunzhong_desktop.core.access import Permission
 from qunzhong_desktop.core.errors import DomainError, ValidationError
 from qunzhong_desktop.storage.setup import check_profile, node_role
 from qunzhong_desktop.storage.store import Store
@@ -29,6 +30,7 @@ from qunzhong_desktop.ui.common import stale_dialog
 from qunzhong_desktop.ui.common.errors import show_error
 from qunzhong_desktop.ui.common.palette import ERROR_STYLE
 from qunzhong_desktop.ui.common.profile_fields import FIELDS, StationFields
+from qunzhong_desktop.ui.common.session import limit
 from qunzhong_desktop.ui.common.tasks import CancelToken, Progress, run_task
 from qunzhong_desktop.ui.settings.calendar_settings import CalendarBox, DomainDaysBox
 
@@ -113,6 +115,20 @@ class SettingsPage(QWidget):
         layout.addWidget(self.calendar_box)
         layout.addWidget(self.domain_days_box)
         layout.addWidget(font_box)
+        accounts_box = QGroupBox(self.tr("操作员与访问记录"))
+        accounts_row = QHBoxLayout(accounts_box)
+        accounts_note = QLabel(
+            self.tr(
+                "每个使用这台电脑的人各有账号和角色；访问记录列出谁查看、导出、打印了个人信息。"
+            )
+        )
+        accounts_note.setWordWrap(True)
+        self.accounts_button = QPushButton(self.tr("操作员与访问记录…"))
+        self.accounts_button.clicked.connect(self.open_accounts)
+        accounts_row.addWidget(accounts_note, 1)
+        accounts_row.addWidget(self.accounts_button)
+        layout.addWidget(accounts_box)
+        limit(store, (accounts_box, Permission.ACCOUNTS))
         layout.addStretch(1)
         self.scroll_area = scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -163,6 +179,15 @@ class SettingsPage(QWidget):
         self.scroll_area.verticalScrollBar().setValue(self.calendar_box.y() - 8)
 
     # station ----------------------------------------------------------------------------
+    def open_accounts(self) -> None:
+        """操作员与访问记录 (a head only)."""
+        from qunzhong_desktop.ui.settings.accounts_dialog import AccountsDialog
+
+        dialog = AccountsDialog(self.store, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.accounts_dialog = dialog
+        dialog.open()
+
     def save_station(self) -> bool:
         """Check and save the profile; returns whether it was saved."""
         if not self.station_fields.check(EDITABLE):

@@ -198,6 +198,12 @@ def run(store: Store, guard: SingleWindow | None = None) -> int:
         wizard = SetupWizard(store)
         if wizard.exec() != QDialog.DialogCode.Accepted:
             return 0
+    from qunzhong_desktop.ui.shell.sign_in import sign_in_at_start
+
+    # who is working: the head's account at the first start (after set-up, or after the
+    # upgrade that brought accounts), else a name and password
+    if not sign_in_at_start(store):
+        return 0
     window = create_main_window(store)
     if guard is not None:
         guard.raise_requested.connect(lambda: bring_to_front(window))

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -24,14 +26,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qunzhong_desktop.core.access import ACTIONS, Permission
 from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.storage.setup import township_profile
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.sync.service import SyncService
 from qunzhong_desktop.ui.common.calendar_banner import missing_years, warning_text
 from qunzhong_desktop.ui.common.errors import show_error
-from qunzhong_desktop.ui.common.session import UndoStack
+from qunzhong_desktop.ui.common.session import UndoStack, permitted
 from qunzhong_desktop.ui.shell.dashboard_page import DashboardPage
+from qunzhong_desktop.ui.shell.sign_in import (
+    DEFAULT_LOCK_MINUTES,
+    LOCK_SETTING,
+    IdleWatch,
+    SignInDialog,
+)
 
 if TYPE_CHECKING:
     from qunzhong_desktop.ui.shell.help_dialog import HelpDialog
@@ -85,6 +94,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        self.central = central  # hidden while the window is locked
         self.station_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.station_label)
         self.calendar_label = QLabel(self)
@@ -97,6 +107,11 @@ class MainWindow(QMainWindow):
         self.refresh_calendar()
         self.resize(1180, 760)
         self.nav.setCurrentRow(0)
+        self.sign_in_dialog: SignInDialog | None = None
+        self.idle = IdleWatch(self._lock_minutes(), self.lock, self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.idle)
 
     # pages ------------------------------------------------------------------------------
     def _page_specs(self) -> list[PageSpec]:
@@ -126,7 +141,24 @@ class MainWindow(QMainWindow):
     def _build_sync(self) -> QWidget:
         from qunzhong_desktop.ui.sync import SyncPage
 
+        if not permitted(self.store, Permission.SYNC):
+            return self._not_for_role(Permission.SYNC)
         return SyncPage(self.store, self.sync)
+
+    def _not_for_role(self, permission: Permission) -> QWidget:
+        """What a page says to a role that may not use it."""
+        operator = self.store.db.operator
+        role = operator.role_name if operator is not None else ""
+        label = QLabel(
+            self.tr(
+                "您的角色（{role}）不能使用这一页：没有权限{action}。如需要，请找站长调整角色。"
+            ).format(role=role, action=ACTIONS[permission]),
+            self,
+        )
+        label.setWordWrap(True)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setObjectName("notForRole")
+        return label
 
     def _build_triage(self) -> QWidget:
         from qunzhong_desktop.ui.triage import TriagePage
@@ -180,6 +212,8 @@ class MainWindow(QMainWindow):
     def _build_settings(self) -> QWidget:
         from qunzhong_desktop.ui.settings import SettingsPage
 
+        if not permitted(self.store, Permission.SETTINGS):
+            return self._not_for_role(Permission.SETTINGS)
         page = SettingsPage(self.store)
         page.station_saved.connect(self.refresh_station)
         page.calendar_changed.connect(self.refresh_calendar)
@@ -247,6 +281,11 @@ class MainWindow(QMainWindow):
     # chrome -----------------------------------------------------------------------------
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        self.switch_action = QAction(self.tr("切换用户(&U)…"), self)
+        self.switch_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_L))
+        self.switch_action.triggered.connect(self.lock)
+        file_menu.addAction(self.switch_action)
+        self.switch_action.setVisible(self.store.accounts.count() > 0)
         quit_action = QAction(self.tr("退出(&X)"), self)
         quit_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Q))
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -330,19 +369,76 @@ class MainWindow(QMainWindow):
         """帮助 › 关于."""
         QMessageBox.about(self, self.tr("关于群众工作站"), self.about_text())
 
+    # signing in and locking (ui/shell/sign_in.py) ------------------------------------------
+    def _lock_minutes(self) -> int:
+        if self.store.accounts.count() == 0:
+            return 0  # no accounts yet: nobody to sign in again
+        try:
+            return int(self.store.settings.get(LOCK_SETTING, str(DEFAULT_LOCK_MINUTES)))
+        except ValueError:
+            return DEFAULT_LOCK_MINUTES
+
+    def lock(self) -> None:
+        """Lock (idle, or 切换用户): hide the pages until someone signs in again."""
+        if self.store.accounts.count() == 0 or self.sign_in_dialog is not None:
+            return
+        for widget in self.pages.values():
+            may_close = getattr(widget, "may_close", None)
+            if callable(may_close) and not may_close():
+                self.idle.restart()  # unsaved input: the clerk chose to stay
+                return
+        self.idle.timer.stop()
+        self.store.accounts.sign_out()
+        self.central.hide()
+        self.menuBar().setEnabled(False)
+        dialog = SignInDialog(self.store, self, locked=True)
+        self.sign_in_dialog = dialog
+        dialog.finished.connect(self._signed_in_again)
+        dialog.open()
+
+    def _signed_in_again(self, result: int) -> None:
+        self.sign_in_dialog = None
+        if result != QDialog.DialogCode.Accepted:
+            self.close()
+            return
+        self.reset_pages()
+        self.central.show()
+        self.menuBar().setEnabled(True)
+        self.idle.set_minutes(self._lock_minutes())
+
+    def reset_pages(self) -> None:
+        """Build the pages anew for the operator signed in now (their role, their name)."""
+        for widget in self.pages.values():
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
+        self.pages.clear()
+        self.undo_stack.clear()  # the steps were another person's
+        self.refresh_station()
+        self._show_row(self.nav.currentRow())
+
     def refresh_station(self) -> None:
         """Show the station (or the township) and operator in the title and status bar."""
+        operator = self.store.db.operator
+        signed = (
+            self.tr("　{name}（{role}）").format(name=operator.name, role=operator.role_name)
+            if operator is not None
+            else ""
+        )
         if self.role == "township":
             code, name, _ = township_profile(self.store.db)
             self.setWindowTitle(self.tr("乡镇群众工作办 — {name}").format(name=name))
-            self.station_label.setText(self.tr("{name}（{code}）").format(name=name, code=code))
+            self.station_label.setText(
+                self.tr("{name}（{code}）").format(name=name, code=code) + signed
+            )
             return
         station = self.store.register.station()
         if station is None:
             return
         self.setWindowTitle(self.tr("群众工作站 — {name}").format(name=station.name))
         text = self.tr("{name}（{code}）").format(name=station.name, code=station.code)
-        if station.operator:
+        if signed:
+            text += signed
+        elif station.operator:
             text += self.tr("　操作员：{operator}").format(operator=station.operator)
         self.station_label.setText(text)
         dashboard = self.pages.get("dashboard")
