@@ -1130,11 +1130,11 @@ Items already made from it stay; Ctrl+Z right after brings it back.</translation
     </message>
     <message>
         <source>设置向导 — {head}账号</source>
-        <translation>Set-up — the {head}'s account</translation>
+        <translation>Set-up — the {head}&apos;s account</translation>
     </message>
     <message>
         <source>这台电脑保存着全村居民的身份证号、电话和困难情况，几个人共用时须各自登录。请先为{head}建账号：{head}可以查看完整号码、删除、修改设置，并为其他人建账号、重设忘记的密码。</source>
-        <translation>This PC holds the ID numbers, phones and hardship of the whole village; when several people share it, each signs in. First make the {head}'s account: the {head} can see full numbers, delete, change settings, make accounts for the others and reset forgotten passwords.</translation>
+        <translation>This PC holds the ID numbers, phones and hardship of the whole village; when several people share it, each signs in. First make the {head}&apos;s account: the {head} can see full numbers, delete, change settings, make accounts for the others and reset forgotten passwords.</translation>
     </message>
     <message>
         <source>至少 6 位</source>
@@ -1142,7 +1142,7 @@ Items already made from it stay; Ctrl+Z right after brings it back.</translation
     </message>
     <message>
         <source>{head}姓名(&amp;N)</source>
-        <translation>{head}'s &amp;name</translation>
+        <translation>{head}&apos;s &amp;name</translation>
     </message>
     <message>
         <source>密码(&amp;P)</source>
@@ -2460,12 +2460,24 @@ Items already made from it stay; Ctrl+Z right after brings it back.</translation
         <translation>New operator account</translation>
     </message>
     <message>
+        <source>（不是联系干部）</source>
+        <translation>(not a cadre)</translation>
+    </message>
+    <message>
+        <source>写民情日记时默认是这位干部</source>
+        <translation>The diary's default cadre for this person</translation>
+    </message>
+    <message>
         <source>姓名(&amp;N)</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
         <source>角色(&amp;R)</source>
         <translation>&amp;Role</translation>
+    </message>
+    <message>
+        <source>本人是干部(&amp;C)</source>
+        <translation>Is the &amp;cadre</translation>
     </message>
     <message>
         <source>密码(&amp;P)</source>

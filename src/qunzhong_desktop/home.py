@@ -46,6 +46,39 @@ def resolve_home(explicit: str | os.PathLike[str] | None = None) -> Path:
     return home
 
 
+def protect(home: Path) -> int:
+    """Make the data directory and everything in it readable by its owner only (POSIX).
+
+    The folder holds a village's personal data: 0700 for folders, 0600 for files (the
+    database, its WAL and shared-memory files — SQLite gives those the database's mode —,
+    the copies made before migrations, keys, kits, scratch). Run when a store is opened, so
+    a folder made by an older version is closed up too. Symbolic links are left alone.
+
+    Returns:
+        How many entries had their mode changed.
+    """
+    if os.name != "posix":
+        return 0  # Windows: the per-user profile folder (%LOCALAPPDATA%) is already private
+    changed = _chmod(Path(home), 0o700)
+    for root, dirs, files in os.walk(home):
+        for name in dirs:
+            changed += _chmod(Path(root) / name, 0o700)
+        for name in files:
+            changed += _chmod(Path(root) / name, 0o600)
+    return changed
+
+
+def _chmod(path: Path, mode: int) -> int:
+    try:
+        st = path.lstat()
+        if path.is_symlink() or (st.st_mode & 0o777) == mode:
+            return 0
+        os.chmod(path, mode)
+    except OSError:
+        return 0  # gone meanwhile, or not ours: the next start tries again
+    return 1
+
+
 def database_path(home: Path) -> Path:
     """The SQLite store inside a data directory."""
     return home / DB_FILENAME

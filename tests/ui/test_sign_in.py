@@ -166,3 +166,30 @@ def test_the_window_locks_and_another_person_signs_in(qtbot: QtBot, store: Store
     assert dialog is not None
     dialog.reject()  # 退出程序
     assert not window.isVisible()
+
+
+def test_a_cadres_own_account_writes_their_diary_by_default(
+    qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from qunzhong_desktop.core.entities import Cadre
+    from qunzhong_desktop.ui.diary import diary_page
+
+    first = store.register.save_cadre(Cadre(name="刘芳娜"))
+    second = store.register.save_cadre(Cadre(name="马龙勇"))
+    plain = diary_page.DiaryForm(store, None, cadre_id=None, day=FRIDAY.date())
+    qtbot.addWidget(plain)
+    # the account's cadre is the one a form would not choose by itself
+    cadre, other = (second, first) if plain.cadre.currentData() == first.id else (first, second)
+    store.accounts.create(*HEAD, Role.HEAD)
+    store.accounts.sign_in(*HEAD)
+    store.accounts.create("小刘", "干部密码1234", Role.CLERK, cadre_id=cadre.id)
+    window = window_as(qtbot, store, ("小刘", "干部密码1234"))
+    window.show_page("diary")
+    page = window.page("diary")
+    assert isinstance(page, diary_page.DiaryPage) and page.cadre_id() is None  # 全部干部
+    opened: list[object] = []
+    monkeypatch.setattr(diary_page, "run_dialog", lambda form: opened.append(form) or 0)
+    page.new_entry()
+    form = opened[0]
+    assert isinstance(form, diary_page.DiaryForm)
+    assert form.cadre.currentData() == cadre.id != other.id

@@ -70,7 +70,7 @@ def current_revision(db_path: Path) -> str | None:
 def backup(db_path: Path, revision: str | None) -> Path:
     """Copy a database with SQLite's online backup (WAL-safe) into ``backups/``."""
     folder = db_path.parent / "backups"
-    folder.mkdir(exist_ok=True)
+    folder.mkdir(mode=0o700, exist_ok=True)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = folder / f"{db_path.stem}-{stamp}-{revision or 'empty'}.sqlite3"
     source = sqlite3.connect(db_path)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError
 
-from qunzhong_desktop.home import clean_scratch, database_path
+from qunzhong_desktop.home import clean_scratch, database_path, protect
 from qunzhong_desktop.storage import migrate
 from qunzhong_desktop.storage.accounts import SqlAccounts
 from qunzhong_desktop.storage.assistance_repo import SqlAssistance
@@ -70,8 +70,10 @@ def open_store(home: Path, *, user: str = "") -> Store:
     """Migrate (after a backup copy) and open the store in a data directory."""
     path = database_path(home)
     try:
+        protect(home)  # a village's personal data: owner-only, also in older folders
         migrate.refuse_newer(path)
         migrate.upgrade(path)
+        protect(home)  # the database a first start just made, and its copies
         clean_scratch(home)  # what a killed import or preview left (personal data)
     except (sqlite3.Error, DBAPIError, OSError) as exc:
         explained = explain(exc, path)

@@ -54,7 +54,7 @@ def create_keys(home: Path, passphrase: str) -> NodeKeys:
             "本机已有密钥，不能重复生成（丢失口令时请重新登记本机）。", code="keys.exist"
         )
     folder = keys_dir(home)
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     keys = NodeKeys.generate()
     keys.save(folder, passphrase)
     return keys
@@ -96,11 +96,11 @@ def replace_keys(home: Path, passphrase: str) -> NodeKeys:
     folder = keys_dir(home)
     if has_keys(home):
         retired = folder / f"retired-{time.strftime('%Y%m%d-%H%M%S')}"
-        retired.mkdir(parents=True)
+        retired.mkdir(mode=0o700, parents=True)
         for name in (PUBLIC_FILE, PRIVATE_FILE):
             if (folder / name).exists():
                 (folder / name).rename(retired / name)
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     keys = NodeKeys.generate()
     keys.save(folder, passphrase)
     return keys

@@ -239,12 +239,12 @@ class DiaryPage(QWidget):
 
     # actions ------------------------------------------------------------------------------
     def new_entry(self) -> None:
-        """Open an empty form for the cadre chosen, on today (or the month's last day)."""
+        """Open an empty form: the cadre chosen, else the one signed in; today."""
         _first, last = month_range(self.month.date().year(), self.month.date().month())
         day = min(self._today(), last)
-        form = DiaryForm(
-            self._store, None, self, cadre_id=self.cadre_id(), day=day, today=self._today
-        )
+        operator = self._store.db.operator
+        cadre_id = self.cadre_id() or (operator.cadre_id if operator is not None else None)
+        form = DiaryForm(self._store, None, self, cadre_id=cadre_id, day=day, today=self._today)
         self._open(form)
 
     def edit_entry(self) -> None:

@@ -56,12 +56,18 @@ class NewAccountDialog(QDialog):
         names = ROLE_NAMES[node_role(store.db) or "station"]
         for role in (Role.CLERK, Role.READER, Role.HEAD):
             self.role.addItem(names[role], role.value)
+        self.cadre = QComboBox(self)
+        self.cadre.addItem(self.tr("（不是联系干部）"), None)
+        for cadre in store.register.cadres():
+            self.cadre.addItem(cadre.name, cadre.id)
+        self.cadre.setToolTip(self.tr("写民情日记时默认是这位干部"))
         self.password = QLineEdit(self)
         self.again = QLineEdit(self)
         for field in (self.password, self.again):
             field.setEchoMode(QLineEdit.EchoMode.Password)
         form.addRow(self.tr("姓名(&N)"), self.name)
         form.addRow(self.tr("角色(&R)"), self.role)
+        form.addRow(self.tr("本人是干部(&C)"), self.cadre)
         form.addRow(self.tr("密码(&P)"), self.password)
         form.addRow(self.tr("再输一次(&A)"), self.again)
         layout.addLayout(form)
@@ -83,8 +89,12 @@ class NewAccountDialog(QDialog):
             self._say(self.tr("两次输入的密码不一致。"))
             return
         try:
+            cadre = self.cadre.currentData()
             self._store.accounts.create(
-                self.name.text(), self.password.text(), Role(str(self.role.currentData()))
+                self.name.text(),
+                self.password.text(),
+                Role(str(self.role.currentData())),
+                cadre_id=str(cadre) if cadre else None,
             )
         except DomainError as exc:
             self._say(exc.message)
