@@ -2465,7 +2465,7 @@ Items already made from it stay; Ctrl+Z right after brings it back.</translation
     </message>
     <message>
         <source>写民情日记时默认是这位干部</source>
-        <translation>The diary's default cadre for this person</translation>
+        <translation>The diary&apos;s default cadre for this person</translation>
     </message>
     <message>
         <source>姓名(&amp;N)</source>
@@ -4617,6 +4617,14 @@ For a new station, export the station kit for it first, then enroll it with the 
     <message>
         <source>打印 PDF</source>
         <translation>Print PDF</translation>
+    </message>
+    <message>
+        <source>输出完整电话</source>
+        <translation>Full phone numbers</translation>
+    </message>
+    <message>
+        <source>导出和打印的台账中电话默认部分隐藏；勾选后输出完整号码，并记入访问记录</source>
+        <translation>Exported and printed ledgers mask phones; tick to output them in full (recorded in the access log)</translation>
     </message>
     <message>
         <source>已保存 {0} 行：{1}</source>

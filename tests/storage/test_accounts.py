@@ -22,6 +22,7 @@ from tests.helpers.conformance import import_everything
 from tests.helpers.intake_data import FRIDAY, register
 
 PASSWORD = "村务123456"
+CLERK_LOGIN = ("李秀英", PASSWORD)
 import_everything()  # every marked write path, for the property below
 
 
@@ -156,3 +157,28 @@ def test_every_write_path_is_marked_with_what_it_needs() -> None:
     assert needs["storage.roster_import.apply_roster"] is Permission.IMPORT_ROSTER
     assert needs["storage.access_log.record"] is None  # reading is logged for every role
     assert set(needs.values()) >= {Permission.WRITE, Permission.DELETE, Permission.SETTINGS}
+
+
+def test_exports_mask_phones_unless_a_head_asks(store: Store, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    accounts(store)
+    register(store, FRIDAY)  # 王大爷, 13812345678
+
+    def phones(path: Path) -> set[str]:
+        ws = load_workbook(path).active
+        assert ws is not None
+        return {str(c.value) for row in ws.iter_rows() for c in row if "138" in str(c.value)}
+
+    store.accounts.sign_in(*CLERK_LOGIN)
+    masked = tmp_path / "masked.xlsx"
+    export_ledger(store, LedgerFilter(), masked, today=dt.date(2026, 11, 30))
+    assert phones(masked) == {"138****5678"}
+    with pytest.raises(PermissionDenied):
+        export_ledger(store, LedgerFilter(), tmp_path / "x.xlsx", full_numbers=True)
+    assert not (tmp_path / "x.xlsx").exists()
+    store.accounts.sign_in("王站长", PASSWORD)
+    full = tmp_path / "full.xlsx"
+    export_ledger(store, LedgerFilter(), full, today=dt.date(2026, 11, 30), full_numbers=True)
+    assert phones(full) == {"13812345678"}
+    assert access_log.entries(store.db)[0].what.endswith("（完整电话）")

@@ -98,6 +98,10 @@ def test_a_clerk_cannot_show_full_numbers_or_delete(qtbot: QtBot, store: Store) 
     assert [label for label, _run in page.row_actions(0) if label] == [
         "编辑…", "打印联系卡…", "结对干部…", "复制户号", "复制户主姓名"
     ]  # fmt: skip
+    window.show_page("ledger")
+    ledger = window.page("ledger")
+    assert ledger.items_tab.full_check.isHidden()  # type: ignore[attr-defined]
+    assert not ledger.items_tab.excel_button.isHidden()  # type: ignore[attr-defined]
     window.show_page("settings")
     assert isinstance(window.page("settings"), QLabel)  # 设置 is the head's
     item = ItemDialog(store, number)

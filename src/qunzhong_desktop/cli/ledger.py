@@ -29,6 +29,11 @@ def register(commands: Any, home: argparse.ArgumentParser) -> None:
     ledger.add_argument(
         "--out", required=True, metavar="FILE.xlsx|FILE.pdf", help="输出文件（按扩展名决定格式）"
     )
+    ledger.add_argument(
+        "--full-numbers",
+        action="store_true",
+        help="电话显示完整号码（仅限可查看完整号码的角色；记入访问记录）；默认部分隐藏",
+    )
     ledger.add_argument("--from", dest="date_from", metavar="D", help="起始日期 YYYY-MM-DD")
     ledger.add_argument("--to", dest="date_to", metavar="D", help="截止日期 YYYY-MM-DD（含）")
     ledger.add_argument(
@@ -61,7 +66,7 @@ def run_ledger(args: argparse.Namespace) -> int:
             if args.kind == "items"
             else SupportFilter(date_from=date_from, date_to=date_to)
         )
-        result = export_ledger(store, filters, out)
+        result = export_ledger(store, filters, out, full_numbers=args.full_numbers)
     print(f"已导出{result.title}：{result.rows} 行，{result.path.resolve()}")
     return 0
 

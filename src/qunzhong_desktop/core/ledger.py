@@ -206,7 +206,12 @@ def with_station(row: Row, station_name: str) -> Row:
 
 
 def item_row(
-    seq: int, item: LedgerItem, events: Iterable[LedgerEvent], today: dt.date | None = None
+    seq: int,
+    item: LedgerItem,
+    events: Iterable[LedgerEvent],
+    today: dt.date | None = None,
+    *,
+    full: bool = False,
 ) -> Row:
     """One row of the item ledger.
 
@@ -216,6 +221,7 @@ def item_row(
         events: its history, oldest first (only the events of :data:`LEDGER_EVENT_STATES`
             matter; others are ignored).
         today: marks an item whose clock runs past its promised date as 已超期 in 备注.
+        full: the phone in full (only when the role may and the clerk asked); else masked.
     """
     resolved: LedgerEvent | None = None
     followed: LedgerEvent | None = None
@@ -259,7 +265,7 @@ def item_row(
         day(item.received_at),
         item.channel,
         item.requester_name,
-        mask(item.requester_phone),
+        item.requester_phone if full else mask(item.requester_phone),
         item.grid_name or "",
         item.domain,
         item.grade,
@@ -301,7 +307,11 @@ def support_tags(household_tags: Sequence[str], member_tags: Iterable[Sequence[s
 
 
 def support_rows(
-    seq: int, household: SupportHousehold, records: Sequence[AssistanceRecord]
+    seq: int,
+    household: SupportHousehold,
+    records: Sequence[AssistanceRecord],
+    *,
+    full: bool = False,
 ) -> list[Row]:
     """The support-ledger rows of one household: one per record, or one without records.
 
@@ -309,6 +319,7 @@ def support_rows(
         seq: the 序号 of the household (every row of the household carries it).
         household: the household in difficulty.
         records: its assistance records, in the order to print (oldest first).
+        full: the phone in full (only when the role may and the clerk asked); else masked.
     """
     cadre = household.cadre_name
     if cadre and household.cadre_unit:
@@ -317,7 +328,7 @@ def support_rows(
         seq,
         household.number,
         household.head_name,
-        mask(household.phone),
+        household.phone if full else mask(household.phone),
         household.grid_name,
         "、".join(household.tags),
         cadre,

@@ -59,14 +59,18 @@ def ledger_source(
     *,
     today: dt.date | None = None,
     township: bool = False,
+    full: bool = False,
 ) -> tuple[str, tuple[Column, ...], Iterator[Row]]:
-    """The ledger's name, columns and a stream of its rows (with 工作站 at the township)."""
+    """The ledger's name, columns and a stream of its rows (with 工作站 at the township).
+
+    ``full``: phones in full (the caller checked the role); masked otherwise.
+    """
     if isinstance(filters, LedgerFilter):
         rows = SqlLedger(store.db, township=township).stream(
-            filters, today=today or dt.date.today()
+            filters, today=today or dt.date.today(), full=full
         )
         return ITEM_TITLE, TOWNSHIP_ITEM_COLUMNS if township else ITEM_COLUMNS, rows
-    return SUPPORT_TITLE, SUPPORT_COLUMNS, store.assistance.ledger_rows(filters)
+    return SUPPORT_TITLE, SUPPORT_COLUMNS, store.assistance.ledger_rows(filters, full=full)
 
 
 def export_title(store: Store, filters: LedgerFilter | SupportFilter, name: str) -> str:
@@ -95,16 +99,21 @@ def export_ledger(
     out: Path,
     *,
     today: dt.date | None = None,
+    full_numbers: bool = False,
     progress: Progress | None = None,
     cancel: CancelToken | None = None,
 ) -> ExportResult:
     """Write a ledger to ``out`` (.xlsx or .pdf, by extension).
+
+    Phones are masked unless ``full_numbers`` — which only a role that may see full numbers
+    asks for; the export (and that choice) goes into the access log.
 
     Args:
         store: the station's or the township's store.
         filters: which items (:class:`LedgerFilter`) or support records.
         out: the file; its extension chooses the format.
         today: the day overdue items are counted against.
+        full_numbers: phones in full (refused unless the role may see full numbers).
         progress: told the rows written of the ledger's rows (items) every 1,000 rows.
         cancel: checked every 1,000 rows; a cancelled export leaves no file.
 
@@ -117,6 +126,8 @@ def export_ledger(
         PermissionDenied: the operator may not export (the export is logged).
     """
     require(store.db.operator, Permission.EXPORT)
+    if full_numbers:
+        require(store.db.operator, Permission.SHOW_FULL)
     out = Path(out)
     suffix = out.suffix.lower()
     if suffix not in FORMATS:
@@ -125,7 +136,9 @@ def export_ledger(
             code="ledger.format",
         )
     township = is_township(store.db)
-    name, columns, rows = ledger_source(store, filters, today=today, township=township)
+    name, columns, rows = ledger_source(
+        store, filters, today=today, township=township, full=full_numbers
+    )
     title = export_title(store, filters, name)
     period = period_text(filters.date_from, filters.date_to)
     if progress is not None and isinstance(filters, LedgerFilter):
@@ -150,5 +163,6 @@ def export_ledger(
             progress=progress,
             cancel=cancel,
         )
-    record(store.db, "export", f"{title}（{period}）" if period else title, count)
+    what = f"{title}（{period}）" if period else title
+    record(store.db, "export", what + ("（完整电话）" if full_numbers else ""), count)
     return ExportResult(path=out, rows=count, title=name)

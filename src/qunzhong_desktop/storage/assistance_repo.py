@@ -203,12 +203,17 @@ class SqlAssistance:
         with self.db.session() as s:
             return self._records(s, household_ids, f)
 
-    def ledger_rows(self, f: SupportFilter) -> Iterator[Row]:
-        """Yield the support ledger's rows, ``HOUSEHOLD_CHUNK`` households at a time."""
-        for row, _household, _record in self.ledger_entries(f):
+    def ledger_rows(self, f: SupportFilter, *, full: bool = False) -> Iterator[Row]:
+        """Yield the support ledger's rows, ``HOUSEHOLD_CHUNK`` households at a time.
+
+        ``full``: phones in full (the caller checked the role); masked otherwise.
+        """
+        for row, _household, _record in self.ledger_entries(f, full=full):
             yield row
 
-    def ledger_entries(self, f: SupportFilter) -> Iterator[tuple[Row, str, str | None]]:
+    def ledger_entries(
+        self, f: SupportFilter, *, full: bool = False
+    ) -> Iterator[tuple[Row, str, str | None]]:
         """Each support-ledger row with its household's id and its record's id.
 
         The record is None on the row of a household without records; the window opens a
@@ -224,7 +229,7 @@ class SqlAssistance:
             for household in households:
                 seq += 1
                 mine = records.get(household.id, [])
-                rows = support_rows(seq, household, mine)
+                rows = support_rows(seq, household, mine, full=full)
                 record_ids: list[str | None] = [r.id for r in mine] or [None]
                 for row, record_id in zip(rows, record_ids, strict=True):
                     yield row, household.id, record_id

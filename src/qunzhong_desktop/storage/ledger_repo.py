@@ -229,7 +229,12 @@ class SqlLedger:
         return rows
 
     def stream(
-        self, f: LedgerFilter, *, today: dt.date | None = None, chunk: int = DEFAULT_CHUNK
+        self,
+        f: LedgerFilter,
+        *,
+        today: dt.date | None = None,
+        chunk: int = DEFAULT_CHUNK,
+        full: bool = False,
     ) -> Iterator[Row]:
         """Yield the ledger's rows in order, reading ``chunk`` items at a time.
 
@@ -249,16 +254,23 @@ class SqlLedger:
                 events = _events(s, [r.id for r in items])
             for r in items:
                 seq += 1
-                yield self._row(seq, r, events.get(r.id, ()), today)
+                yield self._row(seq, r, events.get(r.id, ()), today, full=full)
             if len(items) < chunk:
                 return
             after = (items[-1].received_at, items[-1].id)
 
     def _row(
-        self, seq: int, r: SqlRow[Any], events: Sequence[SqlRow[Any]], today: dt.date | None
+        self,
+        seq: int,
+        r: SqlRow[Any],
+        events: Sequence[SqlRow[Any]],
+        today: dt.date | None,
+        *,
+        full: bool = False,
     ) -> Row:
         # a Row has the attributes the core protocols name (selected under the same labels)
-        row = item_row(seq, cast(LedgerItem, r), cast(Sequence[LedgerEvent], events), today)
+        item, history = cast(LedgerItem, r), cast(Sequence[LedgerEvent], events)
+        row = item_row(seq, item, history, today, full=full)
         if not self.township:
             return row
         code = station_code_of(r.number)

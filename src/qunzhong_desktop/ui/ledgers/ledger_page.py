@@ -16,16 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -50,7 +47,6 @@ from qunzhong_desktop.storage.ledger_repo import (
     SqlLedger,
     is_township,
     station_names,
-    station_summaries,
 )
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common.errors import show_error
@@ -68,11 +64,11 @@ from qunzhong_desktop.ui.common.list_parts import (
     show_filter,
     sort_by_headers,
 )
-from qunzhong_desktop.ui.common.palette import RED
 from qunzhong_desktop.ui.common.printing import ask_save_file, document_name, print_document
 from qunzhong_desktop.ui.common.session import Today, UndoStep, limit, undo_stack
 from qunzhong_desktop.ui.common.tasks import run_task
 from qunzhong_desktop.ui.ledgers.ledger_model import LedgerModel
+from qunzhong_desktop.ui.ledgers.station_summary import StationSummaryTab
 
 PIXELS_PER_WIDTH = 7
 
@@ -137,9 +133,19 @@ class _LedgerTab(QWidget):
         self.buttons = QHBoxLayout()
         self.buttons.addWidget(self.count_label)
         self.buttons.addWidget(self.status_label, 1)
+        self.full_check = QCheckBox(self.tr("输出完整电话"), self)
+        self.full_check.setToolTip(
+            self.tr("导出和打印的台账中电话默认部分隐藏；勾选后输出完整号码，并记入访问记录")
+        )
+        self.buttons.addWidget(self.full_check)
         self.buttons.addWidget(self.excel_button)
         self.buttons.addWidget(self.pdf_button)
-        limit(store, (self.excel_button, Permission.EXPORT), (self.pdf_button, Permission.EXPORT))
+        limit(
+            store,
+            (self.full_check, Permission.SHOW_FULL),
+            (self.excel_button, Permission.EXPORT),
+            (self.pdf_button, Permission.EXPORT),
+        )
         layout = QVBoxLayout(self)
         layout.addLayout(self.filters)
         layout.addWidget(self.table, 1)
@@ -169,11 +175,13 @@ class _LedgerTab(QWidget):
         from qunzhong_desktop.reports.ledger_export import export_ledger
 
         store, filters, today = self.store, self.current_filter(), self.clock()
+        full = self.full_check.isChecked()
 
         def work(progress: Progress, cancel: CancelToken) -> Any:
             return export_ledger(
-                store, filters, path, today=today, progress=progress, cancel=cancel
-            )
+                store, filters, path, today=today, full_numbers=full,
+                progress=progress, cancel=cancel,
+            )  # fmt: skip
 
         def done(result: Any) -> None:
             self.status_label.setText(
@@ -189,11 +197,13 @@ class _LedgerTab(QWidget):
         from qunzhong_desktop.reports.ledger_export import export_ledger
 
         store, filters, today = self.store, self.current_filter(), self.clock()
+        full = self.full_check.isChecked()
 
         def write(path: Path, progress: Progress, cancel: CancelToken) -> Any:
             return export_ledger(
-                store, filters, path, today=today, progress=progress, cancel=cancel
-            )
+                store, filters, path, today=today, full_numbers=full,
+                progress=progress, cancel=cancel,
+            )  # fmt: skip
 
         print_document(
             self,
@@ -461,84 +471,6 @@ class SupportLedgerTab(_LedgerTab):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog = dialog
         dialog.open()
-
-
-class StationSummaryTab(QWidget):
-    """各站汇总 (township): each station's items received, open, overdue and done."""
-
-    def __init__(self, store: Store, clock: Today, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.store = store
-        self.clock = clock
-        self.table = QTableWidget(0, 5, self)
-        self.table.setHorizontalHeaderLabels(
-            [
-                self.tr("工作站"),
-                self.tr("受理"),
-                self.tr("未办结"),
-                self.tr("超期"),
-                self.tr("已办结"),
-            ]
-        )
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the station's name
-        for column in range(1, 5):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.total_label = count_label(self)
-        self.cards_button = QPushButton(self.tr("打印联系卡…"), self)
-        self.cards_button.setToolTip(
-            self.tr("打印所选工作站（未选择时为全部工作站）的便民服务联系卡")
-        )
-        self.cards_button.clicked.connect(self.print_cards)
-        self.table.doubleClicked.connect(lambda *_: self.print_cards())
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.total_label, 1)
-        bottom.addWidget(self.cards_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(bottom)
-        self.codes: list[str] = []
-        self.cards_dialog: QWidget | None = None
-        self.refresh()
-
-    def selected_station(self) -> str | None:
-        """The code of the station in the selected row, if any."""
-        rows = self.table.selectionModel().selectedRows()
-        return self.codes[rows[0].row()] if rows else None
-
-    def print_cards(self) -> None:
-        """The contact cards of the selected station (or all), as the station prints them."""
-        from qunzhong_desktop.ui.register import CardsDialog
-
-        dialog = CardsDialog(self.store, None, self, station=self.selected_station())
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.cards_dialog = dialog
-        dialog.open()
-
-    def refresh(self) -> None:
-        """Count again."""
-        rows = station_summaries(self.store.db, self.clock())
-        self.codes = [row.code for row in rows]
-        self.table.setRowCount(len(rows))
-        for r, row in enumerate(rows):
-            values = [f"{row.name}（{row.code}）", row.received, row.open, row.overdue, row.done]
-            for c, value in enumerate(values):
-                cell = QTableWidgetItem(str(value))
-                if c:
-                    cell.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                if c == 3 and row.overdue:
-                    cell.setForeground(QColor(RED))
-                self.table.setItem(r, c, cell)
-        self.total_label.setText(
-            self.tr("共 {0} 个工作站，受理 {1} 件，超期 {2} 件").format(
-                len(rows), sum(r.received for r in rows), sum(r.overdue for r in rows)
-            )
-        )
 
 
 class LedgerPage(QTabWidget):
