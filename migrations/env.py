@@ -36,7 +36,7 @@ def run_migrations_online() -> None:
             context.run_migrations()
         return
     url = config.get_main_option("sqlalchemy.url") or ""
-    engine = make_engine(Path(url.removeprefix("sqlite:///")))
+    engine = make_engine(Path(url.removeprefix("sqlite:///")), config.attributes.get("key"))
     # every migration of a run in ONE transaction: the sqlite3 module would commit each
     # CREATE TABLE on its own, and a PC switched off during the first start was left with
     # half a schema ("table … already exists" ever after). Driver autocommit off, an

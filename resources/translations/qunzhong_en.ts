@@ -1153,6 +1153,10 @@ Items already made from it stay; Ctrl+Z right after brings it back.</translation
         <translation>&amp;Again</translation>
     </message>
     <message>
+        <source>加密数据库（推荐）：电脑或文件被拿走也读不出数据</source>
+        <translation>Encrypt the database (recommended): a stolen PC or copied file reveals nothing</translation>
+    </message>
+    <message>
         <source>建账号并登录</source>
         <translation>Create and sign in</translation>
     </message>
@@ -1163,6 +1167,22 @@ Items already made from it stay; Ctrl+Z right after brings it back.</translation
     <message>
         <source>两次输入的密码不一致。</source>
         <translation>The two passwords differ.</translation>
+    </message>
+    <message>
+        <source>请抄下恢复码</source>
+        <translation>Write down the recovery code</translation>
+    </message>
+    <message>
+        <source>数据库已加密。所有人都忘记密码时，只有这个恢复码能打开数据：
+
+{code}
+
+请抄在纸上，和公章一样妥善保管，不要存在这台电脑里。（命令行：qunzhong accounts recover 姓名 --code 恢复码）</source>
+        <translation>The database is encrypted. If every password is forgotten, only this recovery code opens the data:
+
+{code}
+
+Write it on paper and keep it as safe as the official seal, not on this PC. (Command line: qunzhong accounts recover NAME --code CODE)</translation>
     </message>
 </context>
 <context>
@@ -4473,6 +4493,29 @@ For a new station, export the station kit for it first, then enroll it with the 
     <message>
         <source>责任单位“{name}”已经在列表中。</source>
         <translation>The unit “{name}” is already in the list.</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>登录</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>数据已加密。请选择您的姓名并输入密码。忘记密码请找站长重设。</source>
+        <translation>The data is encrypted. Choose your name and enter your password. Forgot it? The station head resets it.</translation>
+    </message>
+    <message>
+        <source>姓名(&amp;N)</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>密码(&amp;P)</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>

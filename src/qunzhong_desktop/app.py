@@ -37,11 +37,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     guard = claim_or_wake(home)  # one window per data directory, before any migration
     if guard is None:
         return 0
-    from qunzhong_desktop.storage.store import open_store
+    from qunzhong_desktop.storage import keyring
+    from qunzhong_desktop.storage.store import Store, open_store
 
     try:
         try:
-            store = open_store(home)
+            if keyring.exists(home):  # encrypted: a password opens the data (sign_in.py)
+                from qunzhong_desktop.ui.shell.application import make_application
+                from qunzhong_desktop.ui.shell.sign_in import unlock_at_start
+
+                make_application()
+                unlocked: Store | None = unlock_at_start(home)
+                if unlocked is None:
+                    return 0
+                store = unlocked
+            else:
+                store = open_store(home)
         except DomainError as exc:  # read-only, full, damaged, a newer program's data
             return _cannot_start(exc)
         try:

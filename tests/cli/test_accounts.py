@@ -39,7 +39,16 @@ def test_operators_sign_in_and_the_head_reads_the_log(
     assert run(capsys, *ITEM, *h)[0] == 0
     monkeypatch.setenv("QUNZHONG_NEW_PASSWORD", "站长密码123")
     code, out, _ = run(capsys, "accounts", "add", "王站长", "--role", "head", *h)
-    assert code == 0 and out.strip() == "已建操作员账号：王站长（站长）"
+    lines = out.splitlines()
+    assert code == 0 and lines[0] == "已建操作员账号：王站长（站长）" and "已加密" in lines[1]
+    recovery = lines[2]
+    # the database is encrypted now: sqlite3 alone cannot read it, the keys file names
+    # only the operators
+    import sqlite3
+
+    with pytest.raises(sqlite3.DatabaseError):
+        sqlite3.connect(home / "qunzhong.sqlite3").execute("SELECT * FROM household").fetchall()
+    assert "王站长" in (home / "qunzhong.keys.json").read_text(encoding="utf-8")
     # from now on a command names its operator
     code, out, err = run(capsys, *ITEM, *h)
     assert code == 1 and "--operator" in err and out == ""
@@ -72,3 +81,33 @@ def test_operators_sign_in_and_the_head_reads_the_log(
     ]  # fmt: skip
     code, out, _err = run(capsys, "accounts", "list", *h)
     assert out.splitlines() == ["王站长　站长", "李秀英　工作人员"]
+    assert len(recovery) == 34 and recovery.count("-") == 4
+
+
+def test_every_password_lost_the_recovery_code_opens_the_data(
+    home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    h = ["--home", str(home)]
+    monkeypatch.setenv("QUNZHONG_NEW_PASSWORD", "站长密码123")
+    code, out, _ = run(capsys, "accounts", "add", "王站长", "--role", "head", *h)
+    recovery = out.splitlines()[2]
+    monkeypatch.setenv("QUNZHONG_OPERATOR", "王站长")
+    monkeypatch.setenv("QUNZHONG_PASSWORD", "忘了是什么")
+    code, _out, err = run(capsys, "items", "list", *h)
+    assert code == 1 and "姓名或密码不对" in err
+    code, _out, err = run(capsys, "accounts", "recover", "王站长", "--code", "1-2-3", *h)
+    assert code == 1 and "恢复码不对" in err
+    monkeypatch.setenv("QUNZHONG_NEW_PASSWORD", "新的站长密码1")
+    code, out, err = run(capsys, "accounts", "recover", "王站长", "--code", recovery, *h)
+    assert code == 0, err
+    monkeypatch.setenv("QUNZHONG_PASSWORD", "新的站长密码1")
+    assert run(capsys, "items", "list", *h)[0] == 0
+
+
+def test_a_plain_store_can_be_chosen(home: Path, capsys: pytest.CaptureFixture[str],
+                                     monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    monkeypatch.setenv("QUNZHONG_NEW_PASSWORD", "站长密码123")
+    code, out, _ = run(capsys, "accounts", "add", "王站长", "--role", "head", "--plain",
+                       "--home", str(home))  # fmt: skip
+    assert code == 0 and "加密" not in out
+    assert not (home / "qunzhong.keys.json").exists()

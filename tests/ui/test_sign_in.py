@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QDialog, QLabel
 from pytestqt.qtbot import QtBot
 
 from qunzhong_desktop.core.access import Role
-from qunzhong_desktop.storage import access_log
+from qunzhong_desktop.storage import access_log, keyring
+from qunzhong_desktop.storage.sqlite_files import is_encrypted
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.intake.item_dialog import ItemDialog
 from qunzhong_desktop.ui.register.register_page import RegisterPage
@@ -15,7 +16,7 @@ from qunzhong_desktop.ui.settings.accounts_dialog import AccountsDialog
 from qunzhong_desktop.ui.shell import sign_in
 from qunzhong_desktop.ui.shell.application import create_main_window
 from qunzhong_desktop.ui.shell.main_window import MainWindow
-from qunzhong_desktop.ui.shell.sign_in import FirstHeadDialog, SignInDialog
+from qunzhong_desktop.ui.shell.sign_in import FirstHeadDialog, SignInDialog, UnlockDialog
 from tests.helpers.cards_data import populate
 from tests.helpers.intake_data import FRIDAY, register
 from tests.helpers.register_data import type_text
@@ -35,9 +36,14 @@ def people(store: Store) -> None:
     store.accounts.sign_out()
 
 
-def test_the_first_start_makes_the_heads_account(qtbot: QtBot, store: Store) -> None:
+def test_the_first_start_makes_the_heads_account_and_encrypts(
+    qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(FirstHeadDialog, "show_recovery", lambda _self, code: shown.append(code))
     dialog = FirstHeadDialog(store)
     qtbot.addWidget(dialog)
+    assert dialog.encrypt.isChecked()  # encryption is the default
     assert "站长" in dialog.windowTitle()
     dialog.name.setText("王站长")
     type_text(qtbot, dialog.password, "站长密码123")
@@ -49,6 +55,22 @@ def test_the_first_start_makes_the_heads_account(qtbot: QtBot, store: Store) -> 
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert store.db.operator is not None and store.db.operator.role is Role.HEAD
     assert [a.name for a in store.accounts.accounts()] == ["王站长"]
+    assert shown == [dialog.recovery_code] and keyring.exists(store.home)
+    assert store.db.key is not None and is_encrypted(store.db.path)
+    home = store.home
+    store.close()
+    # the next start: the password opens the data, then the account
+    unlock = UnlockDialog(home)
+    qtbot.addWidget(unlock)
+    assert [unlock.name.itemText(i) for i in range(unlock.name.count())] == ["王站长"]
+    unlock.password.setText("站长密码12")
+    unlock.ok_button.click()
+    assert unlock.store is None and "姓名或密码不对" in unlock.messages.text()
+    unlock.password.setText("站长密码123")
+    unlock.ok_button.click()
+    assert unlock.store is not None and unlock.store.db.operator is not None
+    assert unlock.store.db.operator.name == "王站长"
+    unlock.store.close()
 
 
 def test_sign_in_refuses_a_wrong_password_and_remembers_the_name(

@@ -19,8 +19,10 @@ from typing import Any
 from qunzhong_desktop.cli.common import store_of
 from qunzhong_desktop.core.access import LOG_ACTIONS, ROLE_NAMES, Role
 from qunzhong_desktop.core.errors import NotFoundError, ValidationError
-from qunzhong_desktop.storage import access_log
+from qunzhong_desktop.home import resolve_home
+from qunzhong_desktop.storage import access_log, encryption, keyring
 from qunzhong_desktop.storage.setup import node_role
+from qunzhong_desktop.storage.store import open_store
 
 ROLE_CODES = {"head": Role.HEAD, "clerk": Role.CLERK, "reader": Role.READER}
 
@@ -45,6 +47,11 @@ def register(commands: Any, home: argparse.ArgumentParser) -> None:
         "--role", choices=sorted(ROLE_CODES), default="clerk",
         help="head：站长（乡镇：管理员）；clerk：工作人员；reader：查阅",
     )  # fmt: skip
+    add.add_argument(
+        "--plain",
+        action="store_true",
+        help="第一个（站长）账号：不加密数据库（默认加密，并显示须抄下的恢复码）",
+    )
     add.set_defaults(handler=run_add)
     password = actions.add_parser(
         "password", help="重设某人的密码（站长；或本人）", parents=[home],
@@ -52,6 +59,15 @@ def register(commands: Any, home: argparse.ArgumentParser) -> None:
     )  # fmt: skip
     password.add_argument("name", metavar="NAME", help="姓名")
     password.set_defaults(handler=run_password)
+    recover = actions.add_parser(
+        "recover", help="所有人都忘记密码时：用恢复码打开加密数据并重设某人的密码",
+        description="用加密时抄下的恢复码打开数据，为这个操作员设新密码"
+        "（QUNZHONG_NEW_PASSWORD 或在终端中输入两次）。",
+        parents=[home],
+    )  # fmt: skip
+    recover.add_argument("name", metavar="NAME", help="要重设密码的操作员（通常是站长）")
+    recover.add_argument("--code", required=True, metavar="CODE", help="恢复码")
+    recover.set_defaults(handler=run_recover)
     log = actions.add_parser("log", help="查看访问记录（站长）", parents=[home])
     log.add_argument("--since", default=None, metavar="YYYY-MM-DD", help="只看这天以后的")
     log.add_argument("--action", choices=sorted(LOG_ACTIONS), default=None, help="只看这一类")
@@ -94,9 +110,17 @@ def run_list(args: argparse.Namespace) -> int:
 def run_add(args: argparse.Namespace) -> int:
     """Make an account (the first: the head's)."""
     with store_of(args) as store:
-        account = store.accounts.create(args.name, new_password(), ROLE_CODES[args.role])
+        first = store.accounts.count() == 0
+        password = new_password()
+        account = store.accounts.create(args.name, password, ROLE_CODES[args.role])
         place = node_role(store.db) or "station"
         print(f"已建操作员账号：{account.name}（{ROLE_NAMES[place][account.role]}）")
+        if first and not args.plain:
+            code = encryption.enable(store, account.name, password)
+            print(
+                "数据库已加密。所有人都忘记密码时，只能用下面的恢复码打开数据，请抄下并妥善保管："
+            )
+            print(code)
     return 0
 
 
@@ -108,6 +132,21 @@ def run_password(args: argparse.Namespace) -> int:
             raise NotFoundError(f"没有名为“{args.name}”的操作员账号。", code="account.missing")
         store.accounts.reset_password(found[0].id, new_password())
         print(f"已重设 {found[0].name} 的密码。")
+    return 0
+
+
+def run_recover(args: argparse.Namespace) -> int:
+    """Open the encrypted store with the recovery code and set someone's password again."""
+    home = resolve_home(args.home)
+    if not keyring.exists(home):
+        raise ValidationError("这个数据目录没有加密，不需要恢复码。", code="keyring.plain")
+    store = open_store(home, key=keyring.recover(home, args.code))
+    with store:
+        found = [a for a in store.accounts.accounts() if a.name == args.name.strip()]
+        if not found:
+            raise NotFoundError(f"没有名为“{args.name}”的操作员账号。", code="account.missing")
+        store.accounts.reset_password(found[0].id, new_password())
+        print(f"已用恢复码重设 {found[0].name} 的密码，请用新密码登录。")
     return 0
 
 

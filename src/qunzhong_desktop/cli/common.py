@@ -17,6 +17,7 @@ import sys
 
 from qunzhong_desktop.core.errors import SetupError
 from qunzhong_desktop.home import resolve_home
+from qunzhong_desktop.storage import keyring
 from qunzhong_desktop.storage.store import Store, open_store
 
 NO_OPERATOR = (
@@ -27,8 +28,21 @@ NO_PASSWORD = "请设置环境变量 QUNZHONG_PASSWORD，或在终端中运行�
 
 
 def store_of(args: argparse.Namespace, *, require_setup: bool = True) -> Store:
-    """Open the store of ``--home`` as its operator; refuse politely before set-up."""
-    store = open_store(resolve_home(args.home))
+    """Open the store of ``--home`` as its operator; refuse politely before set-up.
+
+    An encrypted store (it has a keyring) opens with the operator's password.
+    """
+    home = resolve_home(args.home)
+    if keyring.exists(home):
+        name, password = _credentials(getattr(args, "as_operator", None))
+        store = open_store(home, key=keyring.unwrap(home, name, password))
+        try:
+            store.accounts.sign_in(name, password)
+        except BaseException:
+            store.close()
+            raise
+        return store
+    store = open_store(home)
     if require_setup and not store.is_set_up():
         store.close()
         raise SetupError(
@@ -47,6 +61,11 @@ def store_of(args: argparse.Namespace, *, require_setup: bool = True) -> Store:
 def _sign_in(store: Store, name: str | None) -> None:
     if store.accounts.count() == 0:
         return
+    store.accounts.sign_in(*_credentials(name))
+
+
+def _credentials(name: str | None) -> tuple[str, str]:
+    """The operator's name and password: flag or environment, else asked in a terminal."""
     name = name or os.environ.get("QUNZHONG_OPERATOR", "")
     if not name:
         raise SetupError(NO_OPERATOR, code="cli.operator")
@@ -55,4 +74,4 @@ def _sign_in(store: Store, name: str | None) -> None:
         if not sys.stdin.isatty():
             raise SetupError(NO_PASSWORD, code="cli.password")
         password = getpass.getpass(f"{name} 的密码：")
-    store.accounts.sign_in(name, password)
+    return name, password

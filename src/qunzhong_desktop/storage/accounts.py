@@ -23,6 +23,7 @@ from qunzhong_desktop.core import limits
 from qunzhong_desktop.core.access import Operator, Permission, Role, require
 from qunzhong_desktop.core.errors import DuplicateError, NotFoundError, ValidationError
 from qunzhong_desktop.core.text import compact
+from qunzhong_desktop.storage import keyring
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.access_log import record
 from qunzhong_desktop.storage.database import Database
@@ -166,6 +167,8 @@ class SqlAccounts:
             s.add(row)
             s.flush()
             account = Account(row.id, row.name, role, cadre_id, False)
+        if self.db.key is not None:  # an encrypted store: this password opens it too
+            keyring.put(self.db.path.parent, self.db.key, name, password)
         if not first:
             record(self.db, "accounts", f"新建账号 {name}")
         return account
@@ -182,6 +185,8 @@ class SqlAccounts:
             require(operator, Permission.ACCOUNTS)
         check_password(password)
         name = self._set_hash(account_id, password)
+        if self.db.key is not None:
+            keyring.put(self.db.path.parent, self.db.key, name, password)
         record(self.db, "accounts", f"重设密码 {name}")
 
     def update(
@@ -215,6 +220,8 @@ class SqlAccounts:
                 )
             row.role, row.cadre_id, row.retired = role.value, cadre_id, retired
             name = row.name
+        if retired and self.db.key is not None:  # a stopped account no longer opens the store
+            keyring.remove(self.db.path.parent, name)
         record(self.db, "accounts", f"{'停用' if retired else '修改'}账号 {name}")
 
     def _set_hash(self, account_id: str, password: str) -> str:

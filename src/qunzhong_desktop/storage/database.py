@@ -23,6 +23,7 @@ from qunzhong_desktop.core.access import Operator
 from qunzhong_desktop.core.sorting import natural_key
 from qunzhong_desktop.storage import changes
 from qunzhong_desktop.storage.environment import explain
+from qunzhong_desktop.storage.sqlite_files import dbapi, key_pragma
 
 BUSY_MILLIS = 15_000
 
@@ -40,9 +41,17 @@ def _pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def make_engine(path: Path) -> Engine:
-    """An engine on a SQLite file with the project's pragmas."""
-    engine = create_engine(f"sqlite:///{path}", future=True)
+def make_engine(path: Path, key: bytes | None = None) -> Engine:
+    """An engine on a SQLite file with the project's pragmas (SQLCipher with ``key``)."""
+    if key is None:
+        engine = create_engine(f"sqlite:///{path}", future=True)
+    else:
+        engine = create_engine(f"sqlite:///{path}", future=True, module=dbapi(key))
+
+        @event.listens_for(engine, "connect", insert=True)
+        def _key(dbapi_connection: Any, _record: Any) -> None:  # before every other statement
+            dbapi_connection.execute(key_pragma(key))
+
     event.listen(engine, "connect", _pragmas)
     return engine
 
@@ -50,9 +59,10 @@ def make_engine(path: Path) -> Engine:
 class Database:
     """One SQLite store: engine, sessions, and the change capture installed."""
 
-    def __init__(self, path: Path, *, user: str = "") -> None:
+    def __init__(self, path: Path, *, user: str = "", key: bytes | None = None) -> None:
         self.path = path
-        self.engine = make_engine(path)
+        self.key = key  # the SQLCipher key of an encrypted store (None: plain SQLite)
+        self.engine = make_engine(path, key)
         self.user = user
         # who is signed in: the write paths and the guarded reads check their role
         self.operator: Operator | None = None
@@ -94,3 +104,11 @@ class Database:
     def close(self) -> None:
         """Release every connection (the file can then be copied or removed)."""
         self.engine.dispose()
+
+    def reopen(self, key: bytes | None) -> None:
+        """Open the file again, with ``key`` (after it was encrypted in place)."""
+        self.engine.dispose()
+        self.key = key
+        self.engine = make_engine(self.path, key)
+        changes.guard_raw_writes(self.engine)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)

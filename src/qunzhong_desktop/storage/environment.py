@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import errno
 import os
-import sqlite3
 from pathlib import Path
 
 from qunzhong_desktop.core.errors import DomainError
+from qunzhong_desktop.storage.sqlite_files import DATABASE_ERRORS
 
 
 class StoreUnavailable(DomainError):
@@ -66,7 +66,7 @@ def explain(exc: BaseException, path: Path) -> StoreUnavailable | None:
             "U盘或网络盘已连接。",
             code="store.unreachable",
         )
-    if isinstance(original, sqlite3.DatabaseError):
+    if isinstance(original, DATABASE_ERRORS):
         return StoreUnavailable(
             f"数据文件 {path} 无法读取（{original}）。请从 backups 文件夹恢复备份，或联系技术支持。",
             code="store.damaged",

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 import sys
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from qunzhong_desktop.storage.sqlite_files import connect
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -29,8 +30,8 @@ def migrations_dir() -> Path:
     raise FileNotFoundError("找不到数据库迁移脚本（migrations），安装包可能不完整。")
 
 
-def alembic_config(db_path: Path) -> Config:
-    """An alembic configuration for one database file."""
+def alembic_config(db_path: Path, key: bytes | None = None) -> Config:
+    """An alembic configuration for one database file (``key``: an encrypted one)."""
     from alembic.config import Config
 
     # alembic's default ``stdout`` is the sys.stdout of the moment alembic was imported,
@@ -38,6 +39,7 @@ def alembic_config(db_path: Path) -> Config:
     config = Config(stdout=sys.stdout)
     config.set_main_option("script_location", str(migrations_dir()))
     config.set_main_option("sqlalchemy.url", f"sqlite:///{db_path}")
+    config.attributes["key"] = key
     return config
 
 
@@ -50,11 +52,11 @@ def head_revision() -> str:
     return head
 
 
-def current_revision(db_path: Path) -> str | None:
+def current_revision(db_path: Path, key: bytes | None = None) -> str | None:
     """The revision a database file is at (None for an empty or new file)."""
     if not db_path.exists():
         return None
-    connection = sqlite3.connect(db_path)
+    connection = connect(db_path, key)
     try:
         has_table = connection.execute(
             "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
@@ -67,15 +69,18 @@ def current_revision(db_path: Path) -> str | None:
         connection.close()
 
 
-def backup(db_path: Path, revision: str | None) -> Path:
-    """Copy a database with SQLite's online backup (WAL-safe) into ``backups/``."""
+def backup(db_path: Path, revision: str | None, key: bytes | None = None) -> Path:
+    """Copy a database with SQLite's online backup (WAL-safe) into ``backups/``.
+
+    The copy of an encrypted store is encrypted with the same key.
+    """
     folder = db_path.parent / "backups"
     folder.mkdir(mode=0o700, exist_ok=True)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = folder / f"{db_path.stem}-{stamp}-{revision or 'empty'}.sqlite3"
-    source = sqlite3.connect(db_path)
+    source = connect(db_path, key)
     try:
-        destination = sqlite3.connect(target)
+        destination = connect(target, key)
         try:
             source.backup(destination)
         finally:
@@ -85,13 +90,13 @@ def backup(db_path: Path, revision: str | None) -> Path:
     return target
 
 
-def refuse_newer(db_path: Path) -> None:
+def refuse_newer(db_path: Path, key: bytes | None = None) -> None:
     """A data folder a newer program has upgraded cannot be opened by this one.
 
     Raises:
         StoreUnavailable: ``store.newer``.
     """
-    current = current_revision(db_path)
+    current = current_revision(db_path, key)
     if current is None or current == HEAD_REVISION:
         return
     if not current.isdigit() or int(current) > int(HEAD_REVISION):
@@ -104,28 +109,29 @@ def refuse_newer(db_path: Path) -> None:
         )
 
 
-def upgrade(db_path: Path) -> Path | None:
+def upgrade(db_path: Path, key: bytes | None = None) -> Path | None:
     """Bring a database to the head revision; returns the backup made, if any.
 
     A file that already holds data is copied before any migration runs, so a failed
     upgrade can always be undone by putting the copy back.
     """
-    current = current_revision(db_path)
+    current = current_revision(db_path, key)
     if current == HEAD_REVISION:
         return None
     from alembic import command
 
     # nothing to keep in a file no migration has finished on (a first start that was cut
     # off rolled back to nothing): no backup for it, so retries do not pile copies up
-    copy = backup(db_path, current) if current is not None or _has_tables(db_path) else None
-    command.upgrade(alembic_config(db_path), "head")
+    has = current is not None or _has_tables(db_path, key)
+    copy = backup(db_path, current, key) if has else None
+    command.upgrade(alembic_config(db_path, key), "head")
     return copy
 
 
-def _has_tables(db_path: Path) -> bool:
+def _has_tables(db_path: Path, key: bytes | None) -> bool:
     if not db_path.exists() or not db_path.stat().st_size:
         return False
-    connection = sqlite3.connect(db_path)
+    connection = connect(db_path, key)
     try:
         return connection.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone() is not None
     finally:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError
 
+from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.home import clean_scratch, database_path, protect
-from qunzhong_desktop.storage import migrate
+from qunzhong_desktop.storage import keyring, migrate, sqlite_files
 from qunzhong_desktop.storage.accounts import SqlAccounts
 from qunzhong_desktop.storage.assistance_repo import SqlAssistance
 from qunzhong_desktop.storage.calendar_repo import SqlCalendar
@@ -66,18 +66,40 @@ class Store:
         self.close()
 
 
-def open_store(home: Path, *, user: str = "") -> Store:
-    """Migrate (after a backup copy) and open the store in a data directory."""
+_OPEN_ERRORS: tuple[type[BaseException], ...] = (*sqlite_files.ERRORS, DBAPIError, OSError)
+
+
+class StoreLocked(DomainError):
+    """The store is encrypted and no key was given: someone must sign in first."""
+
+    code = "store.locked"
+
+
+def open_store(home: Path, *, user: str = "", key: bytes | None = None) -> Store:
+    """Migrate (after a backup copy) and open the store in a data directory.
+
+    Raises:
+        StoreLocked: the store is encrypted (it has a keyring) and ``key`` is None.
+        StoreUnavailable: the file cannot be opened (damaged, newer, read-only…).
+    """
     path = database_path(home)
+    if key is None and keyring.exists(home):
+        raise StoreLocked(
+            "数据已加密，请先登录（命令行：qunzhong --operator 姓名 …）。", code=StoreLocked.code
+        )
     try:
         protect(home)  # a village's personal data: owner-only, also in older folders
-        migrate.refuse_newer(path)
-        migrate.upgrade(path)
+        if key is not None:
+            from qunzhong_desktop.storage.encryption import resume
+
+            resume(home, path, key)  # a switch-over a power cut interrupted
+        migrate.refuse_newer(path, key)
+        migrate.upgrade(path, key)
         protect(home)  # the database a first start just made, and its copies
         clean_scratch(home)  # what a killed import or preview left (personal data)
-    except (sqlite3.Error, DBAPIError, OSError) as exc:
+    except _OPEN_ERRORS as exc:
         explained = explain(exc, path)
         if explained is None:
             raise
         raise explained from exc
-    return Store(home=home, db=Database(path, user=user))
+    return Store(home=home, db=Database(path, user=user, key=key))

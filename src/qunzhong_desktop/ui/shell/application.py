@@ -202,7 +202,7 @@ def run(store: Store, guard: SingleWindow | None = None) -> int:
 
     # who is working: the head's account at the first start (after set-up, or after the
     # upgrade that brought accounts), else a name and password
-    if not sign_in_at_start(store):
+    if store.db.operator is None and not sign_in_at_start(store):
         return 0
     window = create_main_window(store)
     if guard is not None:

@@ -10,23 +10,27 @@ hidden until someone signs in again.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
 from qunzhong_desktop.core.access import Role
 from qunzhong_desktop.core.errors import DomainError
+from qunzhong_desktop.storage import encryption, keyring
 from qunzhong_desktop.storage.setup import node_role, township_profile
-from qunzhong_desktop.storage.store import Store
+from qunzhong_desktop.storage.store import Store, open_store
 from qunzhong_desktop.ui.common.form_feedback import clear_invalid, mark_invalid, message_area
 
 LOCK_SETTING = "ui.lock_minutes"
@@ -143,7 +147,11 @@ class FirstHeadDialog(QDialog):
         form.addRow(self.tr("{head}姓名(&N)").format(head=head), self.name)
         form.addRow(self.tr("密码(&P)"), self.password)
         form.addRow(self.tr("再输一次(&A)"), self.again)
+        self.encrypt = QCheckBox(self.tr("加密数据库（推荐）：电脑或文件被拿走也读不出数据"), self)
+        self.encrypt.setChecked(True)
+        form.addRow("", self.encrypt)
         layout.addLayout(form)
+        self.recovery_code = ""
         self.messages = message_area(self)
         layout.addWidget(self.messages)
         buttons = QDialogButtonBox(self)
@@ -167,19 +175,100 @@ class FirstHeadDialog(QDialog):
             return
         try:
             account = self._store.accounts.create(self.name.text(), self.password.text(), Role.HEAD)
-            self._store.accounts.sign_in(account.name, self.password.text())
         except DomainError as exc:
             field = self.name if exc.data.get("field") == "name" else self.password
             self._refuse(field, exc.message)
             return
+        if self.encrypt.isChecked():
+            self.recovery_code = encryption.enable(self._store, account.name, self.password.text())
+            self.show_recovery(self.recovery_code)
+        self._store.accounts.sign_in(account.name, self.password.text())
         self._store.settings.set("ui.last_operator", account.name)
         self.accept()
+
+    def show_recovery(self, code: str) -> None:
+        """The recovery code, to be written down (the only way in if every password is lost)."""
+        QMessageBox.information(
+            self,
+            self.tr("请抄下恢复码"),
+            self.tr(
+                "数据库已加密。所有人都忘记密码时，只有这个恢复码能打开数据：\n\n{code}\n\n"
+                "请抄在纸上，和公章一样妥善保管，不要存在这台电脑里。"
+                "（命令行：qunzhong accounts recover 姓名 --code 恢复码）"
+            ).format(code=code),
+        )
 
     def _refuse(self, field: QLineEdit, message: str) -> None:
         self.messages.setText(message)
         self.messages.show()
         mark_invalid(field, message)
         field.setFocus()
+
+
+class UnlockDialog(QDialog):
+    """Sign in to an encrypted store: the password opens the data first, then the account.
+
+    Attributes:
+        store: the store, open and signed in, once accepted.
+    """
+
+    def __init__(self, home: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._home = home
+        self.store: Store | None = None
+        self.setWindowTitle(self.tr("登录"))
+        self.setMinimumWidth(420)
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr("数据已加密。请选择您的姓名并输入密码。忘记密码请找站长重设。"), self
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.name = QComboBox(self)
+        self.name.addItems(keyring.names(home))
+        self.password = QLineEdit(self)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("姓名(&N)"), self.name)
+        form.addRow(self.tr("密码(&P)"), self.password)
+        layout.addLayout(form)
+        self.messages = message_area(self)
+        layout.addWidget(self.messages)
+        buttons = QDialogButtonBox(self)
+        self.ok_button = buttons.addButton(self.tr("登录"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok_button.setDefault(True)
+        buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole).clicked.connect(
+            self.reject
+        )
+        self.ok_button.clicked.connect(self.submit)
+        layout.addWidget(buttons)
+        self.password.setFocus()
+
+    def submit(self) -> None:
+        """Open the store with this password and sign in; a wrong one is said here."""
+        name, password = self.name.currentText(), self.password.text()
+        try:
+            store = open_store(self._home, key=keyring.unwrap(self._home, name, password))
+        except DomainError as exc:
+            self.messages.setText(exc.message)
+            self.messages.show()
+            mark_invalid(self.password, exc.message)
+            self.password.clear()
+            return
+        try:
+            store.accounts.sign_in(name, password)
+        except BaseException:
+            store.close()
+            raise
+        store.settings.set("ui.last_operator", name)
+        self.store = store
+        self.accept()
+
+
+def unlock_at_start(home: Path) -> Store | None:
+    """The encrypted store of ``home``, opened by someone's password (None: cancelled)."""
+    dialog = UnlockDialog(home)
+    return dialog.store if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
 def sign_in_at_start(store: Store, parent: QWidget | None = None) -> bool:
