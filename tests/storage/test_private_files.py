@@ -32,7 +32,9 @@ def test_a_worked_data_folder_is_owner_only(
         h = ["--home", str(home)]
         assert main(["init", "station", *h, "--code", "430121101201", "--name", "白沙村群众工作站",
                      "--township-code", "430121101", "--township-name", "白沙镇"]) == 0  # fmt: skip
-        assert main(["demo", *h, "--households", "20", "--items", "10", "--seed", "1"]) == 0
+        assert main(["items", "add", *h, "--requester-name", "王大爷", "--channel", "来访",
+                     "--domain", "教育", "--grade", "B", "--type", "承诺件",
+                     "--content", "入学"]) == 0  # fmt: skip
         monkeypatch.setenv("QUNZHONG_PASSPHRASE", "一个足够长的口令 2026")
         assert main(["enrollment", *h, "--out", str(tmp_path / "e.qzenroll")]) in (0, 1)
         capsys.readouterr()
