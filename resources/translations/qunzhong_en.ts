@@ -3583,14 +3583,6 @@ They will no longer be listed in the register; they can be restored from the rec
         <translation>Choose your name and enter your password. Forgot it? The station head resets it.</translation>
     </message>
     <message>
-        <source>姓名(&amp;N)</source>
-        <translation>&amp;Name</translation>
-    </message>
-    <message>
-        <source>密码(&amp;P)</source>
-        <translation>&amp;Password</translation>
-    </message>
-    <message>
         <source>退出程序</source>
         <translation>Quit</translation>
     </message>
@@ -4506,14 +4498,6 @@ For a new station, export the station kit for it first, then enroll it with the 
         <translation>The data is encrypted. Choose your name and enter your password. Forgot it? The station head resets it.</translation>
     </message>
     <message>
-        <source>姓名(&amp;N)</source>
-        <translation>&amp;Name</translation>
-    </message>
-    <message>
-        <source>密码(&amp;P)</source>
-        <translation>&amp;Password</translation>
-    </message>
-    <message>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -4684,6 +4668,21 @@ For a new station, export the station kit for it first, then enroll it with the 
     <message>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>_NameAndPassword</name>
+    <message>
+        <source>姓名(&amp;N)</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>密码(&amp;P)</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <source>登录</source>
+        <translation>Sign in</translation>
     </message>
 </context>
 <context>

@@ -21,8 +21,9 @@ from qunzhong_desktop.core.access import LOG_ACTIONS, ROLE_NAMES, Role
 from qunzhong_desktop.core.errors import NotFoundError, ValidationError
 from qunzhong_desktop.home import resolve_home
 from qunzhong_desktop.storage import access_log, encryption, keyring
+from qunzhong_desktop.storage.accounts import Account
 from qunzhong_desktop.storage.setup import node_role
-from qunzhong_desktop.storage.store import open_store
+from qunzhong_desktop.storage.store import Store, open_store
 
 ROLE_CODES = {"head": Role.HEAD, "clerk": Role.CLERK, "reader": Role.READER}
 
@@ -95,6 +96,18 @@ def new_password() -> str:
     return given
 
 
+def account_named(store: Store, name: str) -> Account:
+    """The live account of this name.
+
+    Raises:
+        NotFoundError: there is none.
+    """
+    found = [a for a in store.accounts.accounts() if a.name == name.strip()]
+    if not found:
+        raise NotFoundError(f"没有名为“{name}”的操作员账号。", code="account.missing")
+    return found[0]
+
+
 def run_list(args: argparse.Namespace) -> int:
     """One line per account: name, role, retired."""
     with store_of(args) as store:
@@ -127,11 +140,9 @@ def run_add(args: argparse.Namespace) -> int:
 def run_password(args: argparse.Namespace) -> int:
     """Reset a password (a head for anyone, anyone for themselves)."""
     with store_of(args) as store:
-        found = [a for a in store.accounts.accounts() if a.name == args.name.strip()]
-        if not found:
-            raise NotFoundError(f"没有名为“{args.name}”的操作员账号。", code="account.missing")
-        store.accounts.reset_password(found[0].id, new_password())
-        print(f"已重设 {found[0].name} 的密码。")
+        account = account_named(store, args.name)
+        store.accounts.reset_password(account.id, new_password())
+        print(f"已重设 {account.name} 的密码。")
     return 0
 
 
@@ -142,11 +153,9 @@ def run_recover(args: argparse.Namespace) -> int:
         raise ValidationError("这个数据目录没有加密，不需要恢复码。", code="keyring.plain")
     store = open_store(home, key=keyring.recover(home, args.code))
     with store:
-        found = [a for a in store.accounts.accounts() if a.name == args.name.strip()]
-        if not found:
-            raise NotFoundError(f"没有名为“{args.name}”的操作员账号。", code="account.missing")
-        store.accounts.reset_password(found[0].id, new_password())
-        print(f"已用恢复码重设 {found[0].name} 的密码，请用新密码登录。")
+        account = account_named(store, args.name)
+        store.accounts.reset_password(account.id, new_password())
+        print(f"已用恢复码重设 {account.name} 的密码，请用新密码登录。")
     return 0
 
 

@@ -46,38 +46,30 @@ def place_name(store: Store) -> str:
     return station.name if station is not None else ""
 
 
-class SignInDialog(QDialog):
-    """Who is working: a name from the accounts and the password.
-
-    Args:
-        store: the store to sign in to.
-        parent: the Qt parent.
-        locked: the window locked (the title says so; the last operator is chosen).
-    """
+class _NameAndPassword(QDialog):
+    """A name chosen from a list and a password; what is wrong is said above the buttons."""
 
     def __init__(
-        self, store: Store, parent: QWidget | None = None, *, locked: bool = False
+        self,
+        parent: QWidget | None,
+        *,
+        title: str,
+        intro: str,
+        names: list[str],
+        last: str,
+        cancel: str,
     ) -> None:
         super().__init__(parent)
-        self._store = store
-        title = self.tr("已锁定") if locked else self.tr("登录")
-        self.setWindowTitle(f"{title} — {place_name(store)}")
+        self.setWindowTitle(title)
         self.setMinimumWidth(420)
         layout = QVBoxLayout(self)
-        intro = QLabel(
-            self.tr("窗口已锁定，请重新登录；也可以换一个人登录。")
-            if locked
-            else self.tr("请选择您的姓名并输入密码。忘记密码请找站长重设。"),
-            self,
-        )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
+        label = QLabel(intro, self)
+        label.setWordWrap(True)
+        layout.addWidget(label)
         form = QFormLayout()
         self.name = QComboBox(self)
-        for account in store.accounts.accounts():
-            self.name.addItem(account.name)
-        last = store.settings.get("ui.last_operator", "")
-        if last:
+        self.name.addItems(names)
+        if last in names:
             self.name.setCurrentText(last)
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -89,8 +81,7 @@ class SignInDialog(QDialog):
         buttons = QDialogButtonBox(self)
         self.ok_button = buttons.addButton(self.tr("登录"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok_button.setDefault(True)
-        quit_text = self.tr("退出程序") if locked else self.tr("取消")
-        buttons.addButton(quit_text, QDialogButtonBox.ButtonRole.RejectRole).clicked.connect(
+        buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole).clicked.connect(
             self.reject
         )
         self.ok_button.clicked.connect(self.submit)
@@ -98,16 +89,50 @@ class SignInDialog(QDialog):
         self.password.setFocus()
 
     def submit(self) -> None:
+        """Check the password (the subclass says how)."""
+        raise NotImplementedError
+
+    def refuse(self, message: str) -> None:
+        """Say why, clear the password and let the person try again."""
+        self.messages.setText(message)
+        self.messages.show()
+        mark_invalid(self.password, message)
+        self.password.clear()
+        self.password.setFocus()
+
+
+class SignInDialog(_NameAndPassword):
+    """Who is working: a name from the accounts and the password.
+
+    Args:
+        store: the store to sign in to.
+        parent: the Qt parent.
+        locked: the window locked (the title says so; the last operator is chosen).
+    """
+
+    def __init__(
+        self, store: Store, parent: QWidget | None = None, *, locked: bool = False
+    ) -> None:
+        self._store = store
+        title = self.tr("已锁定") if locked else self.tr("登录")
+        super().__init__(
+            parent,
+            title=f"{title} — {place_name(store)}",
+            intro=self.tr("窗口已锁定，请重新登录；也可以换一个人登录。")
+            if locked
+            else self.tr("请选择您的姓名并输入密码。忘记密码请找站长重设。"),
+            names=[account.name for account in store.accounts.accounts()],
+            last=store.settings.get("ui.last_operator", ""),
+            cancel=self.tr("退出程序") if locked else self.tr("取消"),
+        )
+
+    def submit(self) -> None:
         """Sign in; a wrong password is said here and the field cleared."""
         clear_invalid(self.password)
         try:
             operator = self._store.accounts.sign_in(self.name.currentText(), self.password.text())
         except DomainError as exc:
-            self.messages.setText(exc.message)
-            self.messages.show()
-            mark_invalid(self.password, exc.message)
-            self.password.clear()
-            self.password.setFocus()
+            self.refuse(exc.message)
             return
         self._store.settings.set("ui.last_operator", operator.name)
         self.accept()
@@ -205,7 +230,7 @@ class FirstHeadDialog(QDialog):
         field.setFocus()
 
 
-class UnlockDialog(QDialog):
+class UnlockDialog(_NameAndPassword):
     """Sign in to an encrypted store: the password opens the data first, then the account.
 
     Attributes:
@@ -213,36 +238,16 @@ class UnlockDialog(QDialog):
     """
 
     def __init__(self, home: Path, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
         self._home = home
         self.store: Store | None = None
-        self.setWindowTitle(self.tr("登录"))
-        self.setMinimumWidth(420)
-        layout = QVBoxLayout(self)
-        intro = QLabel(
-            self.tr("数据已加密。请选择您的姓名并输入密码。忘记密码请找站长重设。"), self
+        super().__init__(
+            parent,
+            title=self.tr("登录"),
+            intro=self.tr("数据已加密。请选择您的姓名并输入密码。忘记密码请找站长重设。"),
+            names=keyring.names(home),
+            last="",
+            cancel=self.tr("取消"),
         )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        form = QFormLayout()
-        self.name = QComboBox(self)
-        self.name.addItems(keyring.names(home))
-        self.password = QLineEdit(self)
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow(self.tr("姓名(&N)"), self.name)
-        form.addRow(self.tr("密码(&P)"), self.password)
-        layout.addLayout(form)
-        self.messages = message_area(self)
-        layout.addWidget(self.messages)
-        buttons = QDialogButtonBox(self)
-        self.ok_button = buttons.addButton(self.tr("登录"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.ok_button.setDefault(True)
-        buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole).clicked.connect(
-            self.reject
-        )
-        self.ok_button.clicked.connect(self.submit)
-        layout.addWidget(buttons)
-        self.password.setFocus()
 
     def submit(self) -> None:
         """Open the store with this password and sign in; a wrong one is said here."""
@@ -250,10 +255,7 @@ class UnlockDialog(QDialog):
         try:
             store = open_store(self._home, key=keyring.unwrap(self._home, name, password))
         except DomainError as exc:
-            self.messages.setText(exc.message)
-            self.messages.show()
-            mark_invalid(self.password, exc.message)
-            self.password.clear()
+            self.refuse(exc.message)
             return
         try:
             store.accounts.sign_in(name, password)
