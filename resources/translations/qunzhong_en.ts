@@ -3290,6 +3290,22 @@ They will no longer be listed in the register; they can be restored from the rec
         <translation>Operators and access log…</translation>
     </message>
     <message>
+        <source> 分钟</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>从不</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>离开电脑这么久没有操作，窗口自动锁定（下次登录起生效）</source>
+        <translation>Lock the window after this long without use (from the next sign-in)</translation>
+    </message>
+    <message>
+        <source>自动锁定：</source>
+        <translation>Lock after:</translation>
+    </message>
+    <message>
         <source>来自{0}的工作包，由乡镇统一设置；乡镇更新后重新导入工作包即可。</source>
         <translation>From the kit of {0}, set by the township; import its new kit when it changes.</translation>
     </message>

@@ -111,3 +111,36 @@ def test_upgrade_from_0005_keeps_grids_and_cadres_in_use(store: Store) -> None:
         assert register.grids()[0].retired
     finally:
         db.close()
+
+
+def test_upgrade_from_0007_brings_accounts_the_access_log_and_diary_authors(
+    store: Store,
+) -> None:
+    import datetime as dt
+
+    from qunzhong_desktop.core.access import Role
+    from qunzhong_desktop.core.diary import DiaryEntry
+    from qunzhong_desktop.core.entities import Cadre
+    from qunzhong_desktop.storage import access_log
+    from qunzhong_desktop.storage.store import open_store
+
+    cadre = store.register.save_cadre(Cadre(name="刘芳娜"))
+    old = store.diary.save_entry(
+        DiaryEntry(cadre_id=cadre.id or "", day=dt.date(2026, 11, 20), kind="坐班接待", text="一")
+    )
+    path, home = database_path(store.home), store.home
+    store.db.close()
+    command.downgrade(migrate.alembic_config(path), "0007")  # the database of today's release
+    assert migrate.upgrade(path) is not None  # copied first
+    with open_store(home) as upgraded:
+        assert upgraded.accounts.count() == 0  # the first start asks for the head's account
+        assert upgraded.diary.entry(old.id or "").author == ""  # written before 0009
+        upgraded.accounts.create("王站长", "站长密码123", Role.HEAD)
+        upgraded.accounts.sign_in("王站长", "站长密码123")
+        new = upgraded.diary.save_entry(
+            DiaryEntry(
+                cadre_id=cadre.id or "", day=dt.date(2026, 11, 21), kind="坐班接待", text="二"
+            )
+        )
+        assert new.author == "王站长"
+        assert [e.action for e in access_log.entries(upgraded.db)] == ["sign_in"]

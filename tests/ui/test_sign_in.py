@@ -10,10 +10,10 @@ from qunzhong_desktop.core.access import Role
 from qunzhong_desktop.storage import access_log, keyring
 from qunzhong_desktop.storage.sqlite_files import is_encrypted
 from qunzhong_desktop.storage.store import Store
+from qunzhong_desktop.ui.common.session import DEFAULT_LOCK_MINUTES, LOCK_SETTING
 from qunzhong_desktop.ui.intake.item_dialog import ItemDialog
 from qunzhong_desktop.ui.register.register_page import RegisterPage
 from qunzhong_desktop.ui.settings.accounts_dialog import AccountsDialog
-from qunzhong_desktop.ui.shell import sign_in
 from qunzhong_desktop.ui.shell.application import create_main_window
 from qunzhong_desktop.ui.shell.main_window import MainWindow
 from qunzhong_desktop.ui.shell.sign_in import FirstHeadDialog, SignInDialog, UnlockDialog
@@ -175,7 +175,7 @@ def test_the_window_locks_and_another_person_signs_in(qtbot: QtBot, store: Store
     populate(store, 2)
     window = window_as(qtbot, store, HEAD)
     window.show_page("register")
-    assert window.switch_action.isVisible() and window.idle.minutes == sign_in.DEFAULT_LOCK_MINUTES
+    assert window.switch_action.isVisible() and window.idle.minutes == DEFAULT_LOCK_MINUTES
     window.idle.timer.timeout.emit()  # ten idle minutes
     dialog = window.sign_in_dialog
     assert isinstance(dialog, SignInDialog) and "已锁定" in dialog.windowTitle()
@@ -219,3 +219,17 @@ def test_a_cadres_own_account_writes_their_diary_by_default(
     form = opened[0]
     assert isinstance(form, diary_page.DiaryForm)
     assert form.cadre.currentData() == cadre.id != other.id
+
+
+def test_the_head_sets_the_idle_time(qtbot: QtBot, store: Store) -> None:
+    from qunzhong_desktop.ui.settings.settings_page import SettingsPage
+
+    people(store)
+    store.accounts.sign_in(*HEAD)
+    page = SettingsPage(store)
+    qtbot.addWidget(page)
+    assert page.lock_minutes.value() == DEFAULT_LOCK_MINUTES
+    page.lock_minutes.setValue(0)
+    assert store.settings.get(LOCK_SETTING, "") == "0" and page.lock_minutes.text() == "从不"
+    window = window_as(qtbot, store, CLERK)
+    assert window.idle.minutes == 0 and not window.idle.timer.isActive()  # never locks

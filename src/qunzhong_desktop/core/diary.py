@@ -116,6 +116,7 @@ class DiaryEntry:
     id: str | None = None
     cadre_name: str = ""
     items: list[LinkedItem] = field(default_factory=list)
+    author: str = ""  # who wrote it down (set by the store when it is first saved)
 
 
 @dataclass(frozen=True, slots=True)

@@ -100,6 +100,7 @@ class SqlDiary:
                     day=entry.day,
                     kind=entry.kind,
                     text=clean_text(entry.text),
+                    author=self.db.operator.name if self.db.operator else self.db.user,
                 )
                 s.add(row)
             self._write_visits(s, row, entry.visits)
@@ -425,6 +426,7 @@ class SqlDiary:
             kind=row.kind,
             text=row.text,
             visits=visits,
+            author=row.author,
             id=row.id,
             cadre_name=cadre.name if cadre is not None else "",
             items=_items(s, row.id),

@@ -309,6 +309,8 @@ class DiaryEntry(Synced, Base):
     day: Mapped[dt.date] = mapped_column(index=True)
     kind: Mapped[str] = mapped_column(String(16))
     text: Mapped[str] = mapped_column(Text, default="")
+    # who wrote it down (the operator signed in; 0009): the cadre need not be the writer
+    author: Mapped[str] = mapped_column(String(50), default="", server_default="")
 
     visits: Mapped[list[DiaryVisit]] = relationship(
         back_populates="entry", order_by="DiaryVisit.position", lazy="selectin"

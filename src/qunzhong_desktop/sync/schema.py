@@ -56,6 +56,7 @@ _BOOKKEEPING = frozenset({"id", "created_at", "updated_at", "origin"})
 ADDED_LATER: dict[tuple[str, str], Any] = {
     ("grid", "retired"): False,  # 0006
     ("cadre", "retired"): False,  # 0006
+    ("diary_entry", "author"): "",  # 0009
 }
 #: What a user calls the rows of each travelling table (in refusals and conflicts).
 LABELS = labels.TABLES

@@ -24,6 +24,10 @@ from qunzhong_desktop.core.access import Permission, allowed
 if TYPE_CHECKING:
     from qunzhong_desktop.storage.store import Store
 
+#: Idle minutes before the window locks (设置; 0 never) — ui/shell/sign_in.py.
+LOCK_SETTING = "ui.lock_minutes"
+DEFAULT_LOCK_MINUTES = 10
+
 Clock = Callable[[], dt.datetime]
 Today = Callable[[], dt.date]
 TIME_FORMAT = "%Y-%m-%d %H:%M"

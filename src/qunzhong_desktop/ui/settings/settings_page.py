@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -30,7 +31,7 @@ from qunzhong_desktop.ui.common import stale_dialog
 from qunzhong_desktop.ui.common.errors import show_error
 from qunzhong_desktop.ui.common.palette import ERROR_STYLE
 from qunzhong_desktop.ui.common.profile_fields import FIELDS, StationFields
-from qunzhong_desktop.ui.common.session import limit
+from qunzhong_desktop.ui.common.session import DEFAULT_LOCK_MINUTES, LOCK_SETTING, limit
 from qunzhong_desktop.ui.common.tasks import CancelToken, Progress, run_task
 from qunzhong_desktop.ui.settings.calendar_settings import CalendarBox, DomainDaysBox
 
@@ -125,7 +126,20 @@ class SettingsPage(QWidget):
         accounts_note.setWordWrap(True)
         self.accounts_button = QPushButton(self.tr("操作员与访问记录…"))
         self.accounts_button.clicked.connect(self.open_accounts)
+        self.lock_minutes = QSpinBox()
+        self.lock_minutes.setRange(0, 240)
+        self.lock_minutes.setSuffix(self.tr(" 分钟"))
+        self.lock_minutes.setSpecialValueText(self.tr("从不"))
+        self.lock_minutes.setValue(self._lock_minutes())
+        self.lock_minutes.setToolTip(
+            self.tr("离开电脑这么久没有操作，窗口自动锁定（下次登录起生效）")
+        )
+        self.lock_minutes.valueChanged.connect(
+            lambda value: self.store.settings.set(LOCK_SETTING, str(value))
+        )
         accounts_row.addWidget(accounts_note, 1)
+        accounts_row.addWidget(QLabel(self.tr("自动锁定：")))
+        accounts_row.addWidget(self.lock_minutes)
         accounts_row.addWidget(self.accounts_button)
         layout.addWidget(accounts_box)
         limit(store, (accounts_box, Permission.ACCOUNTS))
@@ -179,6 +193,12 @@ class SettingsPage(QWidget):
         self.scroll_area.verticalScrollBar().setValue(self.calendar_box.y() - 8)
 
     # station ----------------------------------------------------------------------------
+    def _lock_minutes(self) -> int:
+        try:
+            return int(self.store.settings.get(LOCK_SETTING, str(DEFAULT_LOCK_MINUTES)))
+        except ValueError:
+            return DEFAULT_LOCK_MINUTES
+
     def open_accounts(self) -> None:
         """操作员与访问记录 (a head only)."""
         from qunzhong_desktop.ui.settings.accounts_dialog import AccountsDialog

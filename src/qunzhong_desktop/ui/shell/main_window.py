@@ -33,14 +33,14 @@ from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.sync.service import SyncService
 from qunzhong_desktop.ui.common.calendar_banner import missing_years, warning_text
 from qunzhong_desktop.ui.common.errors import show_error
-from qunzhong_desktop.ui.common.session import UndoStack, permitted
-from qunzhong_desktop.ui.shell.dashboard_page import DashboardPage
-from qunzhong_desktop.ui.shell.sign_in import (
+from qunzhong_desktop.ui.common.session import (
     DEFAULT_LOCK_MINUTES,
     LOCK_SETTING,
-    IdleWatch,
-    SignInDialog,
+    UndoStack,
+    permitted,
 )
+from qunzhong_desktop.ui.shell.dashboard_page import DashboardPage
+from qunzhong_desktop.ui.shell.sign_in import IdleWatch, SignInDialog
 
 if TYPE_CHECKING:
     from qunzhong_desktop.ui.shell.help_dialog import HelpDialog

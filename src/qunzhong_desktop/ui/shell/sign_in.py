@@ -33,9 +33,6 @@ from qunzhong_desktop.storage.setup import node_role, township_profile
 from qunzhong_desktop.storage.store import Store, open_store
 from qunzhong_desktop.ui.common.form_feedback import clear_invalid, mark_invalid, message_area
 
-LOCK_SETTING = "ui.lock_minutes"
-DEFAULT_LOCK_MINUTES = 10
-
 
 def place_name(store: Store) -> str:
     """The station's (or township office's) name, for the dialogs' titles."""
