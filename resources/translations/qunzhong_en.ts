@@ -72,6 +72,10 @@
         <translation>Kind:</translation>
     </message>
     <message>
+        <source>导出 Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
         <source>已停用</source>
         <translation>Retired</translation>
     </message>
@@ -94,6 +98,14 @@
     <message>
         <source>操作员账号</source>
         <translation>Operator accounts</translation>
+    </message>
+    <message>
+        <source>导出访问记录</source>
+        <translation>Export the access log</translation>
+    </message>
+    <message>
+        <source>Excel 文件 (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
         <source>重设密码</source>

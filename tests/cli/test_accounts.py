@@ -79,6 +79,8 @@ def test_operators_sign_in_and_the_head_reads_the_log(
     assert [(e["operator"], e["action"]) for e in lines[:3]] == [
         ("王站长", "sign_in"), ("李秀英", "export"), ("李秀英", "sign_in")
     ]  # fmt: skip
+    code, out, _err = run(capsys, "accounts", "log", "--out", str(home.parent / "log.xlsx"), *h)
+    assert code == 0 and "已导出访问记录" in out and (home.parent / "log.xlsx").is_file()
     code, out, _err = run(capsys, "accounts", "list", *h)
     assert out.splitlines() == ["王站长　站长", "李秀英　工作人员"]
     assert len(recovery) == 34 and recovery.count("-") == 4

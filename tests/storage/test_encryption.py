@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
+import stat
+import subprocess
 
 import pytest
 
@@ -87,3 +90,20 @@ def test_a_half_copy_without_a_keyring_leaves_the_plain_store_working(store: Sto
         plain.accounts.create(*HEAD, Role.HEAD)
         encryption.enable(plain, *HEAD)  # the stale half copy is replaced
     assert is_encrypted(path)
+
+
+@pytest.mark.skipif(shutil.which("sqlite3") is None, reason="the sqlite3 shell is not installed")
+def test_the_sqlite3_shell_cannot_dump_it_and_every_file_is_private(store: Store) -> None:
+    _village(store)
+    store.accounts.create(*HEAD, Role.HEAD)
+    encryption.enable(store, *HEAD)
+    store.register.save_household(Household(number="002", members=[Person(name="李四")]))
+    home = store.home
+    store.close()
+    dump = subprocess.run(
+        ["sqlite3", str(database_path(home)), ".dump"], capture_output=True, text=True, check=False
+    )
+    assert "not a database" in dump.stdout + dump.stderr and NAME not in dump.stdout
+    assert "INSERT INTO" not in dump.stdout
+    modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in home.rglob("*") if p.is_file()}
+    assert modes and all(mode & 0o077 == 0 for mode in modes.values()), modes

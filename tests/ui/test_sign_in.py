@@ -168,6 +168,15 @@ def test_the_head_shows_full_numbers_and_reads_who_did_what(
     dialog.reset_password()
     assert store.accounts.verify("李秀英", "新的密码666").role is Role.CLERK
     assert access_log.entries(store.db)[0].what == "重设密码 李秀英"
+    from openpyxl import load_workbook
+
+    out = store.home.parent / "访问记录.xlsx"
+    dialog.export_log_to(out)
+    sheet = load_workbook(out).active
+    assert sheet is not None and sheet["A2"].value == "时间"
+    kinds = [sheet.cell(r, 4).value for r in range(3, sheet.max_row + 1)]
+    assert kinds[0] == "账号管理" and "查看完整号码" in kinds
+    assert access_log.entries(store.db)[0].action == "export"  # the export is logged too
 
 
 def test_the_window_locks_and_another_person_signs_in(qtbot: QtBot, store: Store) -> None:

@@ -14,12 +14,14 @@ import getpass
 import json
 import os
 import sys
+from pathlib import Path
 from typing import Any
 
 from qunzhong_desktop.cli.common import store_of
 from qunzhong_desktop.core.access import LOG_ACTIONS, ROLE_NAMES, Role
 from qunzhong_desktop.core.errors import NotFoundError, ValidationError
 from qunzhong_desktop.home import resolve_home
+from qunzhong_desktop.reports.access_log_xlsx import write_access_log
 from qunzhong_desktop.storage import access_log, encryption, keyring
 from qunzhong_desktop.storage.accounts import Account
 from qunzhong_desktop.storage.setup import node_role
@@ -73,6 +75,7 @@ def register(commands: Any, home: argparse.ArgumentParser) -> None:
     log.add_argument("--since", default=None, metavar="YYYY-MM-DD", help="只看这天以后的")
     log.add_argument("--action", choices=sorted(LOG_ACTIONS), default=None, help="只看这一类")
     log.add_argument("--json", action="store_true", help="以 JSON 数组输出")
+    log.add_argument("--out", default=None, metavar="FILE.xlsx", help="另存为 Excel 文件")
     log.set_defaults(handler=run_log)
 
 
@@ -164,6 +167,11 @@ def run_log(args: argparse.Namespace) -> int:
     since = dt.date.fromisoformat(args.since) if args.since else None
     with store_of(args) as store:
         lines = access_log.entries(store.db, since=since, action=args.action)
+        if args.out:
+            path = write_access_log(lines, Path(args.out), title="访问记录")
+            access_log.record(store.db, "export", "访问记录", len(lines))
+            print(f"已导出访问记录 {len(lines)} 条：{path.resolve()}")
+            return 0
     if args.json:
         rows = [
             {"at": e.at.isoformat(timespec="seconds"), "operator": e.operator, "role": e.role,

@@ -56,8 +56,10 @@ def is_encrypted(path: Path) -> bool:
 def encrypt_copy(plain: Path, out: Path, key: bytes) -> None:
     """Write an encrypted copy of a plain database (SQLCipher's ``sqlcipher_export``).
 
-    ``out`` must not exist; it is complete and synced to disk when this returns.
+    ``out`` must not exist; it is made owner-only (0600) before anything is written to it,
+    and it is complete and synced to disk when this returns.
     """
+    os.close(os.open(out, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     connection = sqlcipher3.connect(str(plain))
     try:
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -9,6 +9,7 @@ the latest first, one kind or all. Everything goes through :class:`SqlAccounts` 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -32,12 +33,14 @@ from PySide6.QtWidgets import (
 
 from qunzhong_desktop.core.access import LOG_ACTIONS, ROLE_NAMES, Role
 from qunzhong_desktop.core.errors import DomainError
+from qunzhong_desktop.reports.access_log_xlsx import write_access_log
 from qunzhong_desktop.storage import access_log
 from qunzhong_desktop.storage.accounts import Account
 from qunzhong_desktop.storage.setup import node_role
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common.errors import show_error
 from qunzhong_desktop.ui.common.form_feedback import message_area
+from qunzhong_desktop.ui.common.printing import ask_save_file, document_name
 from qunzhong_desktop.ui.common.session import TIME_FORMAT
 
 
@@ -177,6 +180,9 @@ class AccountsDialog(QDialog):
         top.addWidget(self.action)
         top.addStretch(1)
         top.addWidget(self.log_count)
+        self.export_button = QPushButton(self.tr("导出 Excel…"), page)
+        self.export_button.clicked.connect(self.export_log)
+        top.addWidget(self.export_button)
         layout = QVBoxLayout(page)
         layout.addLayout(top)
         layout.addWidget(self.log_table, 1)
@@ -266,6 +272,28 @@ class AccountsDialog(QDialog):
         except DomainError as exc:
             show_error(self, exc, title=self.tr("操作员账号"))
         self.refresh()
+
+    def export_log(self) -> None:
+        """导出 Excel…: the log as listed (the export itself is logged)."""
+        path = ask_save_file(
+            self, self._store.settings, kind="xlsx", title=self.tr("导出访问记录"),
+            file_name=document_name(self._store, self.tr("访问记录"), suffix=".xlsx"),
+            file_filter=self.tr("Excel 文件 (*.xlsx)"),
+        )  # fmt: skip
+        if path is not None:
+            self.export_log_to(path)
+
+    def export_log_to(self, path: Path) -> None:
+        """Write the log of the kind chosen to ``path``."""
+        action = self.action.currentData()
+        lines = access_log.entries(self._store.db, action=str(action) if action else None)
+        try:
+            write_access_log(lines, path, title=self.windowTitle())
+        except DomainError as exc:
+            show_error(self, exc, title=self.tr("导出访问记录"))
+            return
+        access_log.record(self._store.db, "export", "访问记录", len(lines))
+        self.refresh_log()
 
     # seams: dialogs the tests replace ----------------------------------------------------
     def _ask_password(self, name: str) -> tuple[str, bool]:
