@@ -35,6 +35,10 @@ def test_a_worked_data_folder_is_owner_only(
         assert main(["items", "add", *h, "--requester-name", "王大爷", "--channel", "来访",
                      "--domain", "教育", "--grade", "B", "--type", "承诺件",
                      "--content", "入学"]) == 0  # fmt: skip
+        messy = Path(__file__).parents[1] / "data" / "roster_messy.xlsx"
+        report = home / "花名册-错误报告.xlsx"  # saved into the data folder: private too
+        main(["import-roster", str(messy), "--report", str(report), *h])
+        assert report.is_file()
         monkeypatch.setenv("QUNZHONG_PASSPHRASE", "一个足够长的口令 2026")
         assert main(["enrollment", *h, "--out", str(tmp_path / "e.qzenroll")]) in (0, 1)
         capsys.readouterr()

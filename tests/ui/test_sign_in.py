@@ -140,6 +140,9 @@ def test_a_reader_only_looks(qtbot: QtBot, store: Store) -> None:
     assert isinstance(page, RegisterPage) and page.add_button.isHidden()
     window.show_page("sync")
     assert isinstance(window.page("sync"), QLabel)
+    window.show_page("intake")
+    form = window.page("intake").form  # type: ignore[attr-defined]
+    assert form.save_button.isHidden() and form.print_button.isHidden()
     item = ItemDialog(store, number)
     qtbot.addWidget(item)
     assert item.move_buttons == {} and item.correct_button.isHidden()

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from qunzhong_desktop.core import phone
+from qunzhong_desktop.core.access import Permission
 from qunzhong_desktop.core.errors import DomainError, ValidationError
 from qunzhong_desktop.core.intake.records import NewItem
 from qunzhong_desktop.core.intake.rules import CHANNELS, GRADES, ITEM_TYPES
@@ -40,7 +41,7 @@ from qunzhong_desktop.ui.common.form_feedback import (
     message_area,
     show_messages,
 )
-from qunzhong_desktop.ui.common.session import Clock, operator_name
+from qunzhong_desktop.ui.common.session import Clock, limit, operator_name
 from qunzhong_desktop.ui.intake import receipt_link
 from qunzhong_desktop.ui.intake.requester_picker import RequesterPicker
 
@@ -188,6 +189,9 @@ class IntakeForm(QWidget):
             lambda: receipt_link.show_receipt(self._store, self.last_number, self)
         )
         self.reprint_button.hide()
+        limit(
+            self._store, (self.save_button, Permission.WRITE), (self.print_button, Permission.WRITE)
+        )
         for button in (self.save_button, self.print_button, self.clear_button):
             button.setMinimumHeight(34)
         row.addWidget(self.reprint_button)

@@ -11,9 +11,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qunzhong_desktop.core.access import Permission
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common.calendar_banner import CalendarBanner
 from qunzhong_desktop.ui.common.list_parts import FlowLayout
+from qunzhong_desktop.ui.common.session import limit
 from qunzhong_desktop.ui.intake import ItemFigures
 
 
@@ -72,6 +74,7 @@ class DashboardPage(QWidget):
         self.flagged_button.clicked.connect(self.open_flagged)
         self.cards_button = QPushButton(self.tr("打印联系卡…"), self)
         self.cards_button.clicked.connect(self._open_cards)
+        limit(store, (self.cards_button, Permission.PRINT_CARDS))
         hint = QLabel(
             self.tr(
                 "在“户籍”中登记农户和居民，并为每户打印便民服务联系卡；"

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qunzhong_desktop.core.access import Permission
 from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.core.intake.records import ItemDetail, ItemFilter, ItemRow
 from qunzhong_desktop.core.intake.rules import Event
@@ -50,7 +51,7 @@ from qunzhong_desktop.ui.common.list_parts import (
     row_menus,
     sort_by_headers,
 )
-from qunzhong_desktop.ui.common.session import Clock
+from qunzhong_desktop.ui.common.session import Clock, limit
 from qunzhong_desktop.ui.intake import FetchRows, ItemDialog, WorkListColumn, WorkListModel
 from qunzhong_desktop.ui.triage.assign_dialog import (
     AssignDialog,
@@ -287,6 +288,13 @@ class TriagePage(QWidget):
         row.addWidget(self.selection_hint, 1)
         self.units_button = self._button(row, self.tr("责任单位(&M)…"), self.edit_units)
         self.units_button.setToolTip(self.tr("编辑交办时可选的责任单位"))
+        limit(
+            self._store,
+            (self.assign_button, Permission.WRITE),
+            (self.result_button, Permission.WRITE),
+            (self.reject_button, Permission.WRITE),
+            (self.units_button, Permission.SETTINGS),
+        )
         return row
 
     def _button(self, row: QHBoxLayout, text: str, slot: Any) -> QPushButton:
