@@ -1181,6 +1181,14 @@ Items already made from it stay; Ctrl+Z right after brings it back.</translation
         <translation>The two passwords differ.</translation>
     </message>
     <message>
+        <source>没有加密</source>
+        <translation>Not encrypted</translation>
+    </message>
+    <message>
+        <source>数据库加密没有完成（{reason}），数据保持原样、未加密，可以照常使用。请检查磁盘空间后，由站长用命令行 qunzhong --operator 姓名 accounts encrypt 再加密，或联系技术支持。</source>
+        <translation>Encrypting the database did not finish ({reason}); the data is as it was, unencrypted, and works as usual. Check the free disk space, then the head can encrypt it with the command line: qunzhong --operator NAME accounts encrypt — or call support.</translation>
+    </message>
+    <message>
         <source>请抄下恢复码</source>
         <translation>Write down the recovery code</translation>
     </message>
@@ -4702,6 +4710,7 @@ For a new station, export the station kit for it first, then enroll it with the 
     <name>_NameAndPassword</name>
     <message>
         <source>姓名(&amp;N)</source>
+        <extracomment>What can stop the switch-over (the plain store stays as it was).</extracomment>
         <translation>&amp;Name</translation>
     </message>
     <message>

@@ -113,3 +113,26 @@ def test_a_plain_store_can_be_chosen(home: Path, capsys: pytest.CaptureFixture[s
                        "--home", str(home))  # fmt: skip
     assert code == 0 and "加密" not in out
     assert not (home / "qunzhong.keys.json").exists()
+
+
+def test_a_plain_store_is_encrypted_later_by_the_head(
+    home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    h = ["--home", str(home)]
+    monkeypatch.setenv("QUNZHONG_NEW_PASSWORD", "站长密码123")
+    run(capsys, "accounts", "add", "王站长", "--role", "head", "--plain", *h)
+    monkeypatch.setenv("QUNZHONG_OPERATOR", "王站长")
+    monkeypatch.setenv("QUNZHONG_PASSWORD", "站长密码123")
+    monkeypatch.setenv("QUNZHONG_NEW_PASSWORD", "工作人员密码1")
+    run(capsys, "accounts", "add", "李秀英", *h)
+    code, out, err = run(capsys, "accounts", "encrypt", *h)
+    assert code == 0, err
+    assert "已加密" in out and "李秀英" in out.splitlines()[-1]  # her password: set again
+    assert (home / "qunzhong.keys.json").is_file()
+    code, out, _err = run(capsys, "accounts", "encrypt", *h)
+    assert out.strip() == "数据库已经加密。"
+    code, _out, _err = run(capsys, "accounts", "password", "李秀英", *h)
+    assert code == 0
+    monkeypatch.setenv("QUNZHONG_OPERATOR", "李秀英")
+    monkeypatch.setenv("QUNZHONG_PASSWORD", "工作人员密码1")
+    assert run(capsys, "items", "list", *h)[0] == 0

@@ -245,3 +245,26 @@ def test_the_head_sets_the_idle_time(qtbot: QtBot, store: Store) -> None:
     assert store.settings.get(LOCK_SETTING, "") == "0" and page.lock_minutes.text() == "从不"
     window = window_as(qtbot, store, CLERK)
     assert window.idle.minutes == 0 and not window.idle.timer.isActive()  # never locks
+
+
+def test_an_encryption_that_fails_leaves_the_store_working(
+    qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from qunzhong_desktop.storage import encryption
+
+    failures: list[str] = []
+    monkeypatch.setattr(FirstHeadDialog, "show_failure", lambda _self, why: failures.append(why))
+
+    def full_disk(*_args: object) -> str:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(encryption, "enable", full_disk)
+    dialog = FirstHeadDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("王站长")
+    dialog.password.setText("站长密码123")
+    dialog.again.setText("站长密码123")
+    dialog.ok_button.click()
+    assert dialog.result() == QDialog.DialogCode.Accepted and failures
+    assert store.db.operator is not None and not keyring.exists(store.home)
+    assert store.register.search_households("") == []  # the plain store answers

@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from qunzhong_desktop.cli.common import store_of
+from qunzhong_desktop.cli.common import credentials, store_of
 from qunzhong_desktop.core.access import LOG_ACTIONS, ROLE_NAMES, Role
 from qunzhong_desktop.core.errors import NotFoundError, ValidationError
 from qunzhong_desktop.home import resolve_home
@@ -71,6 +71,11 @@ def register(commands: Any, home: argparse.ArgumentParser) -> None:
     recover.add_argument("name", metavar="NAME", help="要重设密码的操作员（通常是站长）")
     recover.add_argument("--code", required=True, metavar="CODE", help="恢复码")
     recover.set_defaults(handler=run_recover)
+    encrypt = actions.add_parser(
+        "encrypt", help="加密数据库（站长；第一个账号建立时未加密的）", parents=[home],
+        description="把未加密的数据库加密，并显示须抄下的恢复码；以后用各人的密码打开。",
+    )  # fmt: skip
+    encrypt.set_defaults(handler=run_encrypt)
     log = actions.add_parser("log", help="查看访问记录（站长）", parents=[home])
     log.add_argument("--since", default=None, metavar="YYYY-MM-DD", help="只看这天以后的")
     log.add_argument("--action", choices=sorted(LOG_ACTIONS), default=None, help="只看这一类")
@@ -159,6 +164,29 @@ def run_recover(args: argparse.Namespace) -> int:
         account = account_named(store, args.name)
         store.accounts.reset_password(account.id, new_password())
         print(f"已用恢复码重设 {account.name} 的密码，请用新密码登录。")
+    return 0
+
+
+def run_encrypt(args: argparse.Namespace) -> int:
+    """Encrypt a plain store (the head, with their own password)."""
+    with store_of(args) as store:
+        operator = store.db.operator
+        if operator is None or operator.role is not Role.HEAD:
+            raise ValidationError(
+                "请由站长加密：qunzhong --operator 站长姓名 accounts encrypt。",
+                code="keyring.head_only",
+            )
+        if keyring.exists(store.home):
+            print("数据库已经加密。")
+            return 0
+        code = encryption.enable(store, operator.name, credentials(operator.name)[1])
+        print("数据库已加密。所有人都忘记密码时，只能用下面的恢复码打开数据，请抄下并妥善保管：")
+        print(code)
+        others = [a.name for a in store.accounts.accounts() if a.name != operator.name]
+        if others:  # their passwords are not known here: the head sets new ones
+            print(
+                "以下账号须由站长重设密码（accounts password 姓名）后才能登录：" + "、".join(others)
+            )
     return 0
 
 

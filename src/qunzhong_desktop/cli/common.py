@@ -34,7 +34,7 @@ def store_of(args: argparse.Namespace, *, require_setup: bool = True) -> Store:
     """
     home = resolve_home(args.home)
     if keyring.exists(home):
-        name, password = _credentials(getattr(args, "as_operator", None))
+        name, password = credentials(getattr(args, "as_operator", None))
         store = open_store(home, key=keyring.unwrap(home, name, password))
         try:
             store.accounts.sign_in(name, password)
@@ -61,10 +61,10 @@ def store_of(args: argparse.Namespace, *, require_setup: bool = True) -> Store:
 def _sign_in(store: Store, name: str | None) -> None:
     if store.accounts.count() == 0:
         return
-    store.accounts.sign_in(*_credentials(name))
+    store.accounts.sign_in(*credentials(name))
 
 
-def _credentials(name: str | None) -> tuple[str, str]:
+def credentials(name: str | None) -> tuple[str, str]:
     """The operator's name and password: flag or environment, else asked in a terminal."""
     name = name or os.environ.get("QUNZHONG_OPERATOR", "")
     if not name:

@@ -30,6 +30,7 @@ from qunzhong_desktop.core.access import Role
 from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.storage import encryption, keyring
 from qunzhong_desktop.storage.setup import node_role, township_profile
+from qunzhong_desktop.storage.sqlite_files import ERRORS
 from qunzhong_desktop.storage.store import Store, open_store
 from qunzhong_desktop.ui.common.form_feedback import clear_invalid, mark_invalid, message_area
 
@@ -41,6 +42,10 @@ def place_name(store: Store) -> str:
         return township
     station = store.register.station()
     return station.name if station is not None else ""
+
+
+#: What can stop the switch-over (the plain store stays as it was).
+ENCRYPTION_FAILURES: tuple[type[BaseException], ...] = (OSError, RuntimeError, *ERRORS)
 
 
 class _NameAndPassword(QDialog):
@@ -202,11 +207,30 @@ class FirstHeadDialog(QDialog):
             self._refuse(field, exc.message)
             return
         if self.encrypt.isChecked():
-            self.recovery_code = encryption.enable(self._store, account.name, self.password.text())
-            self.show_recovery(self.recovery_code)
+            try:
+                self.recovery_code = encryption.enable(
+                    self._store, account.name, self.password.text()
+                )
+            except ENCRYPTION_FAILURES as exc:  # disk full, a damaged copy
+                # the plain store is untouched and works; the head's account stands
+                self.show_failure(str(exc))
+            else:
+                self.show_recovery(self.recovery_code)
         self._store.accounts.sign_in(account.name, self.password.text())
         self._store.settings.set("ui.last_operator", account.name)
         self.accept()
+
+    def show_failure(self, reason: str) -> None:
+        """Encryption could not be switched on; the data stays as it was, unencrypted."""
+        QMessageBox.warning(
+            self,
+            self.tr("没有加密"),
+            self.tr(
+                "数据库加密没有完成（{reason}），数据保持原样、未加密，可以照常使用。"
+                "请检查磁盘空间后，由站长用命令行 qunzhong --operator 姓名 accounts encrypt "
+                "再加密，或联系技术支持。"
+            ).format(reason=reason),
+        )
 
     def show_recovery(self, code: str) -> None:
         """The recovery code, to be written down (the only way in if every password is lost)."""
