@@ -15,6 +15,7 @@ from typing import Any
 from qunzhong_desktop import __version__
 from qunzhong_desktop.cli import (
     accounts,
+    backup,
     calendar,
     cards,
     demo,
@@ -94,6 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.register(commands, home)
     sync.register(commands, home)
     accounts.register(commands, home)
+    backup.register(commands, home)
     return parser
 
 

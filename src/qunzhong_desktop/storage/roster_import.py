@@ -27,6 +27,7 @@ from qunzhong_desktop.core.roster.plan import (
     plan_import,
 )
 from qunzhong_desktop.core.text import compact
+from qunzhong_desktop.storage import backups
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.access_log import record
 from qunzhong_desktop.storage.database import Database
@@ -120,6 +121,7 @@ def apply_roster(db: Database, roster: ParsedRoster) -> ImportPlan:
     The plan is made again inside the transaction, so edits made since the preview are
     taken into account and nothing is created twice.
     """
+    backups.before_import(db)  # a copy to go back to (storage/backups.py)
     with db.writing() as session:
         register = _Register(session)
         plan = plan_import(roster, register.snapshot())

@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from qunzhong_desktop.core.access import Permission, require
 from qunzhong_desktop.core.work import CancelToken, Progress
+from qunzhong_desktop.storage import backups
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.access_log import record
 from qunzhong_desktop.storage.database import Database
@@ -149,6 +150,7 @@ class SyncService:
             ImportCancelled: ``cancel`` was set; nothing was written.
         """
         require(self.db.operator, Permission.SYNC)
+        backups.before_import(self.db)  # a copy to go back to (storage/backups.py)
         try:
             report = importer.import_bundle(self.db, path, keys, progress=progress, cancel=cancel)
         except BundleRefused as exc:
@@ -175,6 +177,7 @@ class SyncService:
         the next file (the file under way is not written).
         """
         require(self.db.operator, Permission.SYNC)
+        backups.before_import(self.db)
         reports = importer.import_many(
             self.db, paths, keys, progress=progress, cancel=cancel, on_refused=self._note_gap
         )

@@ -6,6 +6,7 @@ are imported when first needed, and nothing reads a big table before the window 
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -204,6 +205,12 @@ def run(store: Store, guard: SingleWindow | None = None) -> int:
     # upgrade that brought accounts), else a name and password
     if store.db.operator is None and not sign_in_at_start(store):
         return 0
+    from qunzhong_desktop.storage import backups
+
+    try:
+        backups.daily(store.db)  # the first start of the day: a copy (storage/backups.py)
+    except (OSError, RuntimeError):
+        logging.getLogger(__name__).warning("the daily backup could not be made", exc_info=True)
     window = create_main_window(store)
     if guard is not None:
         guard.raise_requested.connect(lambda: bring_to_front(window))

@@ -1,0 +1,132 @@
+"""Automatic backups (自动备份): a consistent copy each day and before every import.
+
+A copy is made with SQLite's online backup API (consistent while the window works), checked
+(``PRAGMA integrity_check``) and kept in ``backups/auto`` of the data folder: compressed
+(``.sqlite3.gz``) for a plain store; as is for an encrypted one, whose copy keeps the key
+(encrypted pages do not compress, and a plain copy would give the data away). The first
+start of each day makes one, and so does every import of a bundle or a roster; then the
+rotation (:mod:`qunzhong_desktop.core.rotation`: 7 days, 4 weeks, 12 months) removes the
+rest. ``qunzhong backup --out DIR`` puts a fresh copy on a stick. Restoring is issue 14's
+next step.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import gzip
+import os
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from qunzhong_desktop.core.rotation import to_keep
+from qunzhong_desktop.storage.database import Database
+from qunzhong_desktop.storage.sqlite_files import connect
+
+AUTO = "auto"
+_NAME = re.compile(r"^qunzhong-(\d{8}-\d{6})-([a-z]+)\.sqlite3(\.gz)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Backup:
+    """One copy in ``backups/auto`` (or elsewhere)."""
+
+    path: Path
+    made_at: dt.datetime
+    reason: str  # daily, import, manual
+
+
+def folder_of(db: Database) -> Path:
+    """Where the automatic copies of a store go."""
+    return db.path.parent / "backups" / AUTO
+
+
+def make_backup(db: Database, folder: Path, reason: str, *, now: dt.datetime | None = None) -> Path:
+    """Copy the store into ``folder`` now, checked; returns the file.
+
+    Raises:
+        OSError: the folder cannot be written (disk full …); nothing is left behind.
+        RuntimeError: the copy does not pass its integrity check (it is removed).
+    """
+    now = (now or dt.datetime.now()).replace(microsecond=0)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    name = f"qunzhong-{now:%Y%m%d-%H%M%S}-{reason}.sqlite3"
+    partial = folder / f".{name}.part"
+    with contextlib.suppress(FileNotFoundError):
+        partial.unlink()
+    os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    try:
+        source = connect(db.path, db.key)
+        try:
+            destination = connect(partial, db.key)
+            try:
+                source.backup(destination)
+                verdict = destination.execute("PRAGMA integrity_check").fetchone()[0]
+            finally:
+                destination.close()
+        finally:
+            source.close()
+        if verdict != "ok":
+            raise RuntimeError(f"the copy failed its integrity check: {verdict}")
+        if db.key is None:
+            target = folder / f"{name}.gz"
+            with open(partial, "rb") as raw, gzip.open(_private(target), "wb") as packed:
+                shutil.copyfileobj(raw, packed)
+            partial.unlink()
+        else:
+            target = folder / name
+            os.replace(partial, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            partial.unlink()
+        raise
+    return target
+
+
+def _private(path: Path) -> Path:
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
+    return path
+
+
+def backups(folder: Path) -> list[Backup]:
+    """The copies in a folder, the newest first (other files are ignored)."""
+    found = []
+    for path in folder.glob("qunzhong-*.sqlite3*"):
+        match = _NAME.match(path.name)
+        if match:
+            made = dt.datetime.strptime(match.group(1), "%Y%m%d-%H%M%S")
+            found.append(Backup(path, made, match.group(2)))
+    return sorted(found, key=lambda b: b.made_at, reverse=True)
+
+
+def rotate(folder: Path, *, now: dt.datetime | None = None) -> list[Path]:
+    """Remove the copies the rotation does not keep; returns what was removed."""
+    present = backups(folder)
+    keep = to_keep([b.made_at for b in present], now or dt.datetime.now())
+    removed = []
+    for backup in present:
+        if backup.made_at not in keep:
+            with contextlib.suppress(FileNotFoundError):
+                backup.path.unlink()
+            removed.append(backup.path)
+    return removed
+
+
+def daily(db: Database, *, now: dt.datetime | None = None) -> Path | None:
+    """The day's copy, unless today has one already; then the rotation."""
+    now = now or dt.datetime.now()
+    folder = folder_of(db)
+    if any(b.made_at.date() == now.date() for b in backups(folder)):
+        return None
+    made = make_backup(db, folder, "daily", now=now)
+    rotate(folder, now=now)
+    return made
+
+
+def before_import(db: Database, *, now: dt.datetime | None = None) -> Path:
+    """A copy just before a bundle or a roster changes the store; then the rotation."""
+    made = make_backup(db, folder_of(db), "import", now=now)
+    rotate(folder_of(db), now=now)
+    return made
