@@ -2356,6 +2356,14 @@ Write it on paper and keep it as safe as the official seal, not on this PC. (Com
         <translation>Undone:{0}</translation>
     </message>
     <message>
+        <source>&lt;h3&gt;群众工作站桌面版 {version}&lt;/h3&gt;&lt;p&gt;供村（社区）群众工作站使用的离线桌面软件：户籍登记、便民服务联系卡、受理登记与限时办结、民情日记、民情台账和民情月报；用U盘传递签名加密的数据包与乡镇群众工作办同步。&lt;/p&gt;&lt;p&gt;数据保存在本机：{home}&lt;br&gt;数据库版本：{revision}{encrypted}&lt;br&gt;日志文件：{log}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Mass Work Station Desktop {version}&lt;/h3&gt;&lt;p&gt;Offline desktop software for village (community) mass-work stations: household register, contact cards, intake and time-limited handling, resident diary, ledgers and the monthly report; signed, encrypted bundles on a USB stick keep the township office in step.&lt;/p&gt;&lt;p&gt;Data kept on this PC: {home}&lt;br&gt;Database schema: {revision}{encrypted}&lt;br&gt;Log file: {log}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>（已加密）</source>
+        <translation> (encrypted)</translation>
+    </message>
+    <message>
         <source>关于群众工作站</source>
         <translation>About Mass-Work Station</translation>
     </message>
@@ -2374,10 +2382,6 @@ Write it on paper and keep it as safe as the official seal, not on this PC. (Com
     <message>
         <source>冲突</source>
         <translation>Conflicts</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;群众工作站桌面版 {version}&lt;/h3&gt;&lt;p&gt;供村（社区）群众工作站使用的离线桌面软件：户籍登记、便民服务联系卡、受理登记与限时办结、民情日记、民情台账和民情月报；用U盘传递签名加密的数据包与乡镇群众工作办同步。&lt;/p&gt;&lt;p&gt;数据保存在本机：{home}&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Mass Work Station Desktop {version}&lt;/h3&gt;&lt;p&gt;Offline desktop software for village (community) mass-work stations: household register, service contact cards, intake with working-day deadlines, resident diary, ledgers and monthly reports; it syncs with the township office through signed, encrypted bundles carried on a USB stick.&lt;/p&gt;&lt;p&gt;Data is kept on this PC: {home}&lt;/p&gt;</translation>
     </message>
     <message>
         <source>乡镇群众工作办 — {name}</source>

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import argparse
 import logging
+import logging.handlers
 import multiprocessing
+import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from qunzhong_desktop.core.errors import DomainError
+from qunzhong_desktop.core.redact import redact
 from qunzhong_desktop.home import resolve_home
 
 
@@ -27,11 +31,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         home = resolve_home(args.home)
     except DomainError as exc:  # the data folder is a file, or cannot be made
         return _cannot_start(exc)
-    logging.basicConfig(
-        filename=home / "qunzhong.log",
-        level=logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+    os.umask(0o077)  # everything this process writes holds personal data: owner-only
+    setup_logging(home)
     from qunzhong_desktop.ui.shell.application import claim_or_wake, run
 
     guard = claim_or_wake(home)  # one window per data directory, before any migration
@@ -61,6 +62,29 @@ def main(argv: Sequence[str] | None = None) -> int:
             store.close()
     finally:
         guard.release()
+
+
+LOG_FILE = "qunzhong.log"
+
+
+class _Redacting(logging.Formatter):
+    """Format, then mask ID numbers and phones (core/redact.py): the log is for support."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return redact(super().format(record))
+
+
+def setup_logging(home: Path) -> Path:
+    """A rotating log in the data folder (1 MB × 5), personal numbers masked; its path."""
+    path = home / LOG_FILE
+    handler = logging.handlers.RotatingFileHandler(
+        path, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
+    )
+    handler.setFormatter(_Redacting("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return path
 
 
 def _cannot_start(exc: DomainError) -> int:

@@ -173,3 +173,22 @@ def test_dashboard_counts_and_flagged_shortcut(qtbot, store) -> None:  # type: i
     dashboard.flagged_button.click()
     assert window.current_key() == "register"
     assert window.page("register").model.rowCount() == 1
+
+
+def test_an_uncaught_error_is_explained_and_about_says_where_things_are(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    from qunzhong_desktop.ui.common import errors
+    from qunzhong_desktop.ui.shell.application import install_error_hook
+
+    shown: list[BaseException] = []
+    monkeypatch.setattr(errors, "show_error", lambda _parent, exc, **_k: shown.append(exc))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # put back after the test
+    install_error_hook()
+    boom = RuntimeError("意外")
+    sys.excepthook(RuntimeError, boom, None)
+    assert shown == [boom] and window.isVisible()  # the window (and its forms) stay
+    text = window.about_text()
+    assert "数据库版本：0009" in text and "qunzhong.log" in text

@@ -65,6 +65,27 @@ def _home_parent(default: object) -> argparse.ArgumentParser:
     return parent
 
 
+class _Version(argparse.Action):
+    """``qunzhong --version``: the version, and where this PC's data, schema and log are."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: str | None = None) -> None:  # fmt: skip
+        from qunzhong_desktop.home import database_path, resolve_home
+        from qunzhong_desktop.storage import keyring
+        from qunzhong_desktop.storage.migrate import HEAD_REVISION, current_revision
+
+        home = resolve_home(getattr(namespace, "home", None))
+        if keyring.exists(home):
+            file_revision = "（已加密，登录后可见）"
+        else:
+            file_revision = current_revision(database_path(home)) or "（尚未建立）"
+        print(f"qunzhong {__version__}")
+        print(f"数据目录：{home}")
+        print(f"数据库版本：程序 {HEAD_REVISION}，数据文件 {file_revision}")
+        print(f"日志文件：{home / 'qunzhong.log'}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The full ``qunzhong`` command line."""
     # `--home` is accepted before and after the command; a sub-command's copy must not
@@ -81,7 +102,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="以这个操作员的身份运行（本机已设操作员账号时必须；也可用环境变量 "
         "QUNZHONG_OPERATOR）；密码取自 QUNZHONG_PASSWORD，或在终端中输入",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--version",
+        action=_Version,
+        nargs=0,
+        help="显示版本、数据目录、数据库版本和日志文件的位置",
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     setup.register(commands, home)
     demo.register(commands, home)

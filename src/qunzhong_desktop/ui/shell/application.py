@@ -192,6 +192,7 @@ def run(store: Store, guard: SingleWindow | None = None) -> int:
     from qunzhong_desktop.sync import sealing
 
     app = make_application()
+    install_error_hook()
     sealing.isolate(True)  # scrypt in a child process: pyrage would hold the GIL for a second
     if not store.is_set_up():
         from qunzhong_desktop.ui.setup import SetupWizard
@@ -216,6 +217,20 @@ def run(store: Store, guard: SingleWindow | None = None) -> int:
         guard.raise_requested.connect(lambda: bring_to_front(window))
     window.show()
     return int(app.exec())
+
+
+def install_error_hook() -> None:
+    """An error nobody caught (a bug) is logged and explained; the window and its forms stay."""
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: object) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, exc, tb)  # type: ignore[arg-type]
+            return
+        from qunzhong_desktop.ui.common.errors import show_error
+
+        show_error(QApplication.activeWindow(), exc)
+
+    sys.excepthook = hook
 
 
 def bring_to_front(window: MainWindow) -> None:

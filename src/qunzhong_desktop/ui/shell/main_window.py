@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from qunzhong_desktop.core.access import ACTIONS, Permission
 from qunzhong_desktop.core.errors import DomainError
+from qunzhong_desktop.storage.migrate import HEAD_REVISION
 from qunzhong_desktop.storage.setup import township_profile
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.sync.service import SyncService
@@ -350,8 +351,15 @@ class MainWindow(QMainWindow):
             "<p>供村（社区）群众工作站使用的离线桌面软件：户籍登记、便民服务联系卡、"
             "受理登记与限时办结、民情日记、民情台账和民情月报；"
             "用U盘传递签名加密的数据包与乡镇群众工作办同步。</p>"
-            "<p>数据保存在本机：{home}</p>"
-        ).format(version=__version__, home=self.store.home)
+            "<p>数据保存在本机：{home}<br>数据库版本：{revision}{encrypted}<br>"
+            "日志文件：{log}</p>"
+        ).format(
+            version=__version__,
+            home=self.store.home,
+            revision=HEAD_REVISION,
+            encrypted=self.tr("（已加密）") if self.store.db.key is not None else "",
+            log=self.store.home / "qunzhong.log",
+        )
 
     def show_manual(self) -> None:
         """帮助 › 使用手册 (F1): the guide, at the section of the page shown."""
