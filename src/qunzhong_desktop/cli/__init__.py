@@ -133,6 +133,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     out, err = sys.stdout, sys.stderr
     # what the register holds is shown, never obeyed: no control characters reach the terminal
     sys.stdout, sys.stderr = _Shown(out), _Shown(err)
+    # what a command writes holds personal data: owner-only files (given back afterwards,
+    # for a caller that runs main() in its own process, as the tests do)
+    umask = os.umask(0o077)
     try:
         return handler(args)
     except Cancelled as exc:  # Ctrl+C during long work: it stopped at a step, cleanly
@@ -152,4 +155,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("已取消。", file=sys.stderr)
         return 130
     finally:
+        os.umask(umask)
         sys.stdout, sys.stderr = out, err
