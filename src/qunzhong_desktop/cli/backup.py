@@ -7,12 +7,18 @@ runs); ``--list`` shows the automatic copies. An encrypted store's copies stay e
 from __future__ import annotations
 
 import argparse
+import shutil
 from pathlib import Path
 from typing import Any
 
 from qunzhong_desktop.cli.common import store_of
+from qunzhong_desktop.cli.sync import optional_passphrase
+from qunzhong_desktop.core.access import Permission, require
 from qunzhong_desktop.core.errors import ValidationError
+from qunzhong_desktop.home import scratch_dir
 from qunzhong_desktop.storage import backups
+from qunzhong_desktop.sync import node
+from qunzhong_desktop.sync.service import SyncService
 
 
 def register(commands: Any, home: argparse.ArgumentParser) -> None:
@@ -26,6 +32,16 @@ def register(commands: Any, home: argparse.ArgumentParser) -> None:
     command.add_argument("--out", default=None, metavar="DIR", help="保存到这个文件夹（如 U 盘）")
     command.add_argument("--list", action="store_true", help="列出自动备份")
     command.set_defaults(handler=run_backup)
+    restore = commands.add_parser(
+        "restore",
+        help="从备份恢复数据库（站长；先显示备份内容，加 --yes 才恢复）",
+        description="显示备份的日期、户数、事项数，确认后用它替换当前数据库（当前的先另存）。"
+        "已与乡镇同步的工作站恢复后须更换密钥并重新登记，否则乡镇会拒收。",
+        parents=[home],
+    )
+    restore.add_argument("file", metavar="FILE", help="备份文件（.sqlite3.gz 或 .sqlite3）")
+    restore.add_argument("--yes", action="store_true", help="确认恢复")
+    restore.set_defaults(handler=run_restore)
 
 
 def run_backup(args: argparse.Namespace) -> int:
@@ -51,4 +67,49 @@ def run_backup(args: argparse.Namespace) -> int:
             made = backups.make_backup(store.db, folder, "manual")
             backups.rotate(folder)
         print(f"已备份：{made.resolve()}（{made.stat().st_size / 1024:.0f} KB）")
+    return 0
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    """Show what a backup holds; with --yes put it back and lead through re-enrolment."""
+    path = Path(args.file)
+    if not path.is_file():
+        raise ValidationError(f"找不到备份文件 {path}。", code="restore.missing")
+    store = store_of(args)
+    try:
+        require(store.db.operator, Permission.SETTINGS)
+        scratch = scratch_dir(store.home, "restore")
+        summary = backups.inspect(path, store.db.key, scratch)
+        if not summary.ok:
+            raise ValidationError(
+                f"备份文件 {path.name} 已损坏（未通过完整性检查），不能用来恢复。",
+                code="restore.damaged",
+            )
+        print(f"备份：{path.name}")
+        print(f"户 {summary.households} 户，事项 {summary.items} 件，数据库版本 {summary.revision}")
+        if not args.yes:
+            print("确认无误后加 --yes 恢复（当前数据库会先另存到 backups 文件夹）。")
+            return 0
+        aside = backups.restore(store.db, path, scratch)
+        home = store.home
+    finally:
+        store.close()
+        if "scratch" in locals():
+            shutil.rmtree(scratch, ignore_errors=True)
+    print(f"已恢复。恢复前的数据库已另存为：{aside}")
+    if node.has_keys(home):
+        # the township has seen this PC's later numbers: same numbers, other content would
+        # look like a copied PC. New keys and a new epoch, then enrol again (SYNC.md).
+        with store_of(args) as again:
+            sync = SyncService(again.db, again.home)
+            secret = optional_passphrase(new=True)
+            if secret is None:
+                print(
+                    "本机已与乡镇同步过：请马上运行 qunzhong rekey 更换密钥，再导出登记表交乡镇重新登记。"
+                )
+                return 0
+            fingerprint = sync.rekey(secret)
+        print("已更换本机密钥（从备份恢复后必须这样做）。请导出登记表（qunzhong enrollment）")
+        print("交乡镇群众工作办重新登记；新的密钥指纹：")
+        print(fingerprint)
     return 0

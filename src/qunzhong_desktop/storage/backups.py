@@ -6,8 +6,8 @@ A copy is made with SQLite's online backup API (consistent while the window work
 (encrypted pages do not compress, and a plain copy would give the data away). The first
 start of each day makes one, and so does every import of a bundle or a roster; then the
 rotation (:mod:`qunzhong_desktop.core.rotation`: 7 days, 4 weeks, 12 months) removes the
-rest. ``qunzhong backup --out DIR`` puts a fresh copy on a stick. Restoring is issue 14's
-next step.
+rest. ``qunzhong backup --out DIR`` puts a fresh copy on a stick; ``qunzhong restore FILE``
+shows what a copy holds and puts it back (:func:`restore`), the current file set aside.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from pathlib import Path
 
 from qunzhong_desktop.core.rotation import to_keep
 from qunzhong_desktop.storage.database import Database
-from qunzhong_desktop.storage.sqlite_files import connect
+from qunzhong_desktop.storage.sqlite_files import ERRORS, connect
 
 AUTO = "auto"
 _NAME = re.compile(r"^qunzhong-(\d{8}-\d{6})-([a-z]+)\.sqlite3(\.gz)?$")
@@ -130,3 +130,86 @@ def before_import(db: Database, *, now: dt.datetime | None = None) -> Path:
     made = make_backup(db, folder_of(db), "import", now=now)
     rotate(folder_of(db), now=now)
     return made
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """What a backup holds, shown before anything is replaced."""
+
+    path: Path
+    ok: bool  # passed its integrity check (a copy that fails is never restored)
+    revision: str | None
+    households: int
+    items: int
+    outbox_seq: int  # the last change it had numbered for the township
+
+
+def inspect(path: Path, key: bytes | None, scratch: Path) -> Summary:
+    """Open a copy (unpacked into ``scratch`` if compressed) and say what it holds."""
+    plain = _unpacked(path, scratch)
+    try:
+        connection = connect(plain, key)
+        try:
+            ok = connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+            def one(sql: str) -> int:
+                return int(connection.execute(sql).fetchone()[0] or 0)
+
+            revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+            return Summary(
+                path, ok, str(revision[0]) if revision else None,
+                one("SELECT count(*) FROM household WHERE deleted_at IS NULL"),
+                one("SELECT count(*) FROM intake_item WHERE deleted_at IS NULL"),
+                one("SELECT max(seq) FROM sync_change")
+                or one("SELECT coalesce(max(seq_to), 0) FROM sync_bundle"),
+            )  # fmt: skip
+        finally:
+            connection.close()
+    except ERRORS:
+        return Summary(path, False, None, 0, 0, 0)
+    finally:
+        if plain != path:
+            plain.unlink(missing_ok=True)
+
+
+def restore(db: Database, path: Path, scratch: Path, *, now: dt.datetime | None = None) -> Path:
+    """Replace the store's file by a backup; returns where the current one was put aside.
+
+    The store is closed first and opened again by the caller. The current file is copied
+    into ``backups/before-restore-…`` (checked, like any backup) before the backup replaces
+    it atomically.
+
+    Raises:
+        ValueError: the backup fails its integrity check (nothing is replaced).
+    """
+    summary = inspect(path, db.key, scratch)
+    if not summary.ok:
+        raise ValueError("the backup fails its integrity check")
+    aside = make_backup(db, db.path.parent / "backups", "beforerestore", now=now)
+    db.close()
+    plain = _unpacked(path, scratch)
+    staged = db.path.with_name(db.path.name + ".restoring")
+    try:
+        if plain == path:
+            shutil.copyfile(path, staged)
+        else:
+            os.replace(plain, staged)
+        os.chmod(staged, 0o600)
+        os.replace(staged, db.path)
+        for suffix in ("-wal", "-shm"):  # the replaced file's: they would not match
+            db.path.with_name(db.path.name + suffix).unlink(missing_ok=True)
+    finally:
+        staged.unlink(missing_ok=True)
+        if plain != path:
+            plain.unlink(missing_ok=True)
+    return aside
+
+
+def _unpacked(path: Path, scratch: Path) -> Path:
+    if path.suffix != ".gz":
+        return path
+    scratch.mkdir(mode=0o700, parents=True, exist_ok=True)
+    plain = scratch / path.name.removesuffix(".gz")
+    with gzip.open(path, "rb") as packed, open(_private(plain), "wb") as raw:
+        shutil.copyfileobj(packed, raw)
+    return plain
