@@ -3330,8 +3330,40 @@ They will no longer be listed in the register; they can be restored from the rec
         <translation>Lock after:</translation>
     </message>
     <message>
+        <source>备份</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <source>备份到 U 盘或文件夹…</source>
+        <translation>Back up to a USB stick or folder…</translation>
+    </message>
+    <message>
         <source>来自{0}的工作包，由乡镇统一设置；乡镇更新后重新导入工作包即可。</source>
         <translation>From the kit of {0}, set by the township; import its new kit when it changes.</translation>
+    </message>
+    <message>
+        <source>最近一次：{0}</source>
+        <translation>latest: {0}</translation>
+    </message>
+    <message>
+        <source>还没有自动备份</source>
+        <translation>no automatic backup yet</translation>
+    </message>
+    <message>
+        <source>每天第一次启动和每次导入前自动备份（保留 7 天、4 周、12 个月）。{0}。</source>
+        <translation>A backup is made at the first start of each day and before every import (kept: 7 days, 4 weeks, 12 months); {0}.</translation>
+    </message>
+    <message>
+        <source>选择备份保存的文件夹</source>
+        <translation>Choose where to save the backup</translation>
+    </message>
+    <message>
+        <source>备份没有完成：{0}</source>
+        <translation>The backup did not finish: {0}</translation>
+    </message>
+    <message>
+        <source>已备份到：{0}</source>
+        <translation>Backed up to: {0}</translation>
     </message>
     <message>
         <source>有内容需要改正，请看红字提示。</source>

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtWidgets import QDialog, QLabel
 from pytestqt.qtbot import QtBot
@@ -268,3 +270,19 @@ def test_an_encryption_that_fails_leaves_the_store_working(
     assert dialog.result() == QDialog.DialogCode.Accepted and failures
     assert store.db.operator is not None and not keyring.exists(store.home)
     assert store.register.search_households("") == []  # the plain store answers
+
+
+def test_the_head_backs_up_onto_a_stick_from_settings(
+    qtbot: QtBot, store: Store, tmp_path: Path
+) -> None:
+    from qunzhong_desktop.ui.settings.settings_page import SettingsPage
+
+    page = SettingsPage(store)
+    qtbot.addWidget(page)
+    assert "还没有自动备份" in page.backup_label.text()
+    stick = tmp_path / "U盘"
+    assert page.backup_to(stick / "missing" / "deeper") is not None  # folders are made
+    stick.mkdir(exist_ok=True)
+    made = page.backup_to(stick)
+    assert made is not None and made.parent == stick and "已备份到" in page.backup_label.text()
+    assert store.settings.get("ui.last_folder.backup", "") == str(stick)

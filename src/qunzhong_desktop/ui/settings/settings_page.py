@@ -25,11 +25,13 @@ from PySide6.QtWidgets import (
 
 from qunzhong_desktop.core.access import Permission
 from qunzhong_desktop.core.errors import DomainError, ValidationError
+from qunzhong_desktop.storage import backups
 from qunzhong_desktop.storage.setup import check_profile, node_role
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common import stale_dialog
 from qunzhong_desktop.ui.common.errors import show_error
 from qunzhong_desktop.ui.common.palette import ERROR_STYLE
+from qunzhong_desktop.ui.common.printing import FOLDER_KEY, start_folder
 from qunzhong_desktop.ui.common.profile_fields import FIELDS, StationFields
 from qunzhong_desktop.ui.common.session import DEFAULT_LOCK_MINUTES, LOCK_SETTING, limit
 from qunzhong_desktop.ui.common.tasks import CancelToken, Progress, run_task
@@ -142,6 +144,16 @@ class SettingsPage(QWidget):
         accounts_row.addWidget(self.lock_minutes)
         accounts_row.addWidget(self.accounts_button)
         layout.addWidget(accounts_box)
+        backup_box = QGroupBox(self.tr("备份"))
+        backup_row = QHBoxLayout(backup_box)
+        self.backup_label = QLabel()
+        self.backup_label.setWordWrap(True)
+        self.backup_button = QPushButton(self.tr("备份到 U 盘或文件夹…"))
+        self.backup_button.clicked.connect(self.backup_to_folder)
+        backup_row.addWidget(self.backup_label, 1)
+        backup_row.addWidget(self.backup_button)
+        layout.addWidget(backup_box)
+        self._show_backups()
         limit(store, (accounts_box, Permission.ACCOUNTS))
         layout.addStretch(1)
         self.scroll_area = scroll = QScrollArea(self)
@@ -193,6 +205,40 @@ class SettingsPage(QWidget):
         self.scroll_area.verticalScrollBar().setValue(self.calendar_box.y() - 8)
 
     # station ----------------------------------------------------------------------------
+    def _show_backups(self) -> None:
+        found = backups.backups(backups.folder_of(self.store.db))
+        latest = (
+            self.tr("最近一次：{0}").format(f"{found[0].made_at:%Y-%m-%d %H:%M}")
+            if found
+            else self.tr("还没有自动备份")
+        )
+        self.backup_label.setText(
+            self.tr("每天第一次启动和每次导入前自动备份（保留 7 天、4 周、12 个月）。{0}。").format(
+                latest
+            )
+        )
+
+    def backup_to_folder(self) -> None:
+        """备份到 U 盘或文件夹…: a checked copy where the clerk chooses."""
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("选择备份保存的文件夹"), str(start_folder(self.store.settings, "backup"))
+        )
+        if folder:
+            self.backup_to(Path(folder))
+
+    def backup_to(self, folder: Path) -> Path | None:
+        """Make the copy in ``folder``; say where it went, or why not."""
+        try:
+            made = backups.make_backup(self.store.db, folder, "manual")
+        except (OSError, RuntimeError) as exc:
+            self.backup_label.setText(self.tr("备份没有完成：{0}").format(exc))
+            self.backup_label.setStyleSheet(ERROR_STYLE)
+            return None
+        self.store.settings.set(f"{FOLDER_KEY}.backup", str(folder))
+        self.backup_label.setStyleSheet("")
+        self.backup_label.setText(self.tr("已备份到：{0}").format(made))
+        return made
+
     def _lock_minutes(self) -> int:
         try:
             return int(self.store.settings.get(LOCK_SETTING, str(DEFAULT_LOCK_MINUTES)))
