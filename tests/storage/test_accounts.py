@@ -182,3 +182,8 @@ def test_exports_mask_phones_unless_a_head_asks(store: Store, tmp_path: Path) ->
     export_ledger(store, LedgerFilter(), full, today=dt.date(2026, 11, 30), full_numbers=True)
     assert phones(full) == {"13812345678"}
     assert access_log.entries(store.db)[0].what.endswith("（完整电话）")
+
+
+def test_a_store_not_yet_set_up_names_roles_as_at_a_station(empty_store: Store) -> None:
+    empty_store.accounts.create("王站长", PASSWORD, Role.HEAD)
+    assert empty_store.accounts.verify("王站长", PASSWORD).role_name == "站长"

@@ -122,7 +122,8 @@ class SqlAccounts:
         assert row is not None
         if _HASHER.check_needs_rehash(stored):
             self._set_hash(row.id, password)
-        return Operator(row.id, row.name, Role(row.role), row.cadre_id, node_role(self.db))
+        place = node_role(self.db) or "station"  # before set-up: named as at a station
+        return Operator(row.id, row.name, Role(row.role), row.cadre_id, place)
 
     def sign_out(self) -> None:
         """No one is signed in (the window is locked or switching users)."""
