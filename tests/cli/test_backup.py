@@ -44,6 +44,10 @@ def test_a_backup_is_shown_then_restored_and_the_current_file_kept_aside(
     broken.write_bytes(gzip.compress(b"SQLite format 3\x00" + b"\x00" * 200))
     assert main(["restore", str(broken), "--yes", *h]) == 1
     assert "已损坏" in capsys.readouterr().err
+    cut = stick / "qunzhong-20261202-090001-manual.sqlite3.gz"
+    cut.write_bytes(copy.read_bytes()[:300])  # a copy cut short on the stick
+    assert main(["restore", str(cut), "--yes", *h]) == 1
+    assert "已损坏" in capsys.readouterr().err
     assert main(["items", "list", "--json", *h]) == 0
     assert capsys.readouterr().out.count('"number"') == 1
 

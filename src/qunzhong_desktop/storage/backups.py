@@ -145,8 +145,15 @@ class Summary:
 
 
 def inspect(path: Path, key: bytes | None, scratch: Path) -> Summary:
-    """Open a copy (unpacked into ``scratch`` if compressed) and say what it holds."""
-    plain = _unpacked(path, scratch)
+    """Open a copy (unpacked into ``scratch`` if compressed) and say what it holds.
+
+    A copy that cannot be unpacked (cut short, not gzip) is reported as failing its check.
+    """
+    try:
+        plain = _unpacked(path, scratch)
+    except (OSError, EOFError):  # gzip.BadGzipFile is an OSError
+        (scratch / path.name.removesuffix(".gz")).unlink(missing_ok=True)
+        return Summary(path, False, None, 0, 0, 0)
     try:
         connection = connect(plain, key)
         try:
