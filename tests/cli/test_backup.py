@@ -29,7 +29,7 @@ def test_a_backup_is_shown_then_restored_and_the_current_file_kept_aside(
     capsys.readouterr()
     assert main(["restore", str(copy), *h]) == 0  # shows, replaces nothing
     shown = capsys.readouterr().out
-    assert "事项 1 件" in shown and "--yes" in shown
+    assert "事项：1 件" in shown and "--yes" in shown
     assert main(["items", "list", "--json", *h]) == 0
     assert capsys.readouterr().out.count('"number"') == 3
     assert main(["restore", str(copy), "--yes", *h]) == 0
@@ -75,7 +75,8 @@ def test_a_station_that_synced_takes_new_keys_after_a_restore(
         epoch = store.db.engine.connect().exec_driver_sql("SELECT epoch FROM local_node").scalar()
     assert main(["restore", str(copy), "--yes", *h]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert "重新登记" in out[-2] and len(out[-1].split()) == 8  # the new fingerprint
+    assert "重新登记" in "".join(out) and "备份时间" in out[1]
+    assert out[-2].startswith("已更换本机密钥") and len(out[-1].split()) == 8  # fingerprint
     with open_store(home) as store:
         again = store.db.engine.connect().exec_driver_sql("SELECT epoch FROM local_node").scalar()
     assert again == epoch + 1  # a new epoch: the township will not take it for a copied PC

@@ -17,7 +17,8 @@ from qunzhong_desktop.core.access import Permission, require
 from qunzhong_desktop.core.errors import ValidationError
 from qunzhong_desktop.home import scratch_dir
 from qunzhong_desktop.storage import backups
-from qunzhong_desktop.sync import node
+from qunzhong_desktop.storage.setup import node_role
+from qunzhong_desktop.sync import recovery
 from qunzhong_desktop.sync.service import SyncService
 
 
@@ -86,30 +87,26 @@ def run_restore(args: argparse.Namespace) -> int:
                 code="restore.damaged",
             )
         print(f"备份：{path.name}")
-        print(f"户 {summary.households} 户，事项 {summary.items} 件，数据库版本 {summary.revision}")
+        print(summary.describe())
         if not args.yes:
             print("确认无误后加 --yes 恢复（当前数据库会先另存到 backups 文件夹）。")
             return 0
-        aside = backups.restore(store.db, path, scratch)
-        home = store.home
+        home, role = store.home, node_role(store.db)
+        restored = backups.restore(store.db, path, scratch)
     finally:
         store.close()
         if "scratch" in locals():
             shutil.rmtree(scratch, ignore_errors=True)
-    print(f"已恢复。恢复前的数据库已另存为：{aside}")
-    if node.has_keys(home):
-        # the township has seen this PC's later numbers: same numbers, other content would
-        # look like a copied PC. New keys and a new epoch, then enrol again (SYNC.md).
+    advice = recovery.after_restore(home, restored, role=role)
+    print(advice.text)
+    if advice.new_keys:
         with store_of(args) as again:
             sync = SyncService(again.db, again.home)
             secret = optional_passphrase(new=True)
             if secret is None:
-                print(
-                    "本机已与乡镇同步过：请马上运行 qunzhong rekey 更换密钥，再导出登记表交乡镇重新登记。"
-                )
+                print("请马上运行 qunzhong rekey 更换密钥（需要新的密钥口令）。")
                 return 0
             fingerprint = sync.rekey(secret)
-        print("已更换本机密钥（从备份恢复后必须这样做）。请导出登记表（qunzhong enrollment）")
-        print("交乡镇群众工作办重新登记；新的密钥指纹：")
+        print("已更换本机密钥。新的密钥指纹（登记时核对）：")
         print(fingerprint)
     return 0

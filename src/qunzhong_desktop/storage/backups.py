@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from qunzhong_desktop.core.rotation import to_keep
+from qunzhong_desktop.storage import item_numbers
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.sqlite_files import ERRORS, connect
 
@@ -143,6 +144,22 @@ class Summary:
     items: int
     outbox_seq: int  # the last change it had numbered for the township
 
+    @property
+    def made_at(self) -> dt.datetime:
+        """When the copy was made: from its name, else the file's time."""
+        match = _NAME.match(self.path.name)
+        if match:
+            return dt.datetime.strptime(match.group(1), "%Y%m%d-%H%M%S")
+        return dt.datetime.fromtimestamp(self.path.stat().st_mtime)
+
+    def describe(self) -> str:
+        """What the clerk is shown before confirming a restore (the CLI and the window)."""
+        return (
+            f"备份时间：{self.made_at:%Y-%m-%d %H:%M}\n"
+            f"户：{self.households} 户　事项：{self.items} 件\n"
+            f"最后一条同步变更序号：{self.outbox_seq}　数据库版本：{self.revision}"
+        )
+
 
 def inspect(path: Path, key: bytes | None, scratch: Path) -> Summary:
     """Open a copy (unpacked into ``scratch`` if compressed) and say what it holds.
@@ -179,12 +196,23 @@ def inspect(path: Path, key: bytes | None, scratch: Path) -> Summary:
             plain.unlink(missing_ok=True)
 
 
-def restore(db: Database, path: Path, scratch: Path, *, now: dt.datetime | None = None) -> Path:
-    """Replace the store's file by a backup; returns where the current one was put aside.
+@dataclass(frozen=True, slots=True)
+class Restored:
+    """What :func:`restore` did."""
+
+    aside: Path  # the store as it was before, checked and compressed like any backup
+    # False: the replaced store was another PC's, so the township may hold item numbers
+    # the backup does not know; the next dispatch settles them (storage/item_numbers.py)
+    numbers_safe: bool
+
+
+def restore(db: Database, path: Path, scratch: Path, *, now: dt.datetime | None = None) -> Restored:
+    """Replace the store's file by a backup, the current one put aside.
 
     The store is closed first and opened again by the caller. The current file is copied
-    into ``backups/before-restore-…`` (checked, like any backup) before the backup replaces
-    it atomically.
+    into ``backups/…-beforerestore`` (checked, like any backup); the backup is unpacked
+    beside the store, its item numbers carried past the current file's (same PC), and only
+    then put in place atomically.
 
     Raises:
         ValueError: the backup fails its integrity check (nothing is replaced).
@@ -193,6 +221,11 @@ def restore(db: Database, path: Path, scratch: Path, *, now: dt.datetime | None 
     if not summary.ok:
         raise ValueError("the backup fails its integrity check")
     aside = make_backup(db, db.path.parent / "backups", "beforerestore", now=now)
+    current = connect(db.path, db.key)
+    try:
+        previous = item_numbers.lineage(current)
+    finally:
+        current.close()
     db.close()
     plain = _unpacked(path, scratch)
     staged = db.path.with_name(db.path.name + ".restoring")
@@ -202,14 +235,20 @@ def restore(db: Database, path: Path, scratch: Path, *, now: dt.datetime | None 
         else:
             os.replace(plain, staged)
         os.chmod(staged, 0o600)
+        staged_db = connect(staged, db.key)
+        try:
+            safe = item_numbers.carry_forward(staged_db, previous)
+        finally:
+            staged_db.close()
         os.replace(staged, db.path)
         for suffix in ("-wal", "-shm"):  # the replaced file's: they would not match
             db.path.with_name(db.path.name + suffix).unlink(missing_ok=True)
     finally:
-        staged.unlink(missing_ok=True)
+        for leftover in ("", "-wal", "-shm", "-journal"):
+            staged.with_name(staged.name + leftover).unlink(missing_ok=True)
         if plain != path:
             plain.unlink(missing_ok=True)
-    return aside
+    return Restored(aside, safe)
 
 
 def _unpacked(path: Path, scratch: Path) -> Path:

@@ -194,7 +194,9 @@ class Applier:
             self._seen = {seq: change_id for seq, change_id in rows}
 
     def _already(self, change: dict[str, Any]) -> None:
-        if self._seen.get(change["seq"]) != change["change_id"]:
+        if self._seen.get(change["seq"]) != change["change_id"] and not self._received_before(
+            change["change_id"]
+        ):
             raise refuse(
                 "cloned",
                 "这个数据包与已导入的同一序号的数据内容不同：发送方可能是复制的电脑或从旧备份恢复的电脑。"
@@ -202,6 +204,22 @@ class Applier:
                 seq=change["seq"],
             )
         self.counts["skipped"] += 1
+
+    def _received_before(self, change_id: str) -> bool:
+        """A change of an earlier epoch that the first bundle of this one carried again.
+
+        Such a line was known, so it was not recorded under this epoch's sequence; a
+        bundle sent again over the same range (its acknowledgement not back yet) carries
+        it once more. A cloned PC's line has a change id never seen.
+        """
+        return self.epoch > 1 and (
+            self.s.scalar(
+                select(SyncReceived.change_id).where(
+                    SyncReceived.change_id == change_id, SyncReceived.node_id == self.sender
+                )
+            )
+            is not None
+        )
 
     # rows -------------------------------------------------------------------------------
     def _load_versions(self, chunk: list[dict[str, Any]]) -> None:
@@ -489,6 +507,20 @@ class Applier:
         if row["number"] != expected:
             raise self._not_owned(
                 "intake_item", f"事项编号 {row['number']} 不是发送方（{self.sender_code}）的编号"
+            )
+        # rows already here (an insert of this bundle clashing with another of it is a
+        # duplicate the unique index refuses)
+        holder = self.s.scalar(select(m.IntakeItem.id).where(m.IntakeItem.number == expected))
+        if holder is not None and holder != row.get("id", holder):
+            # the station came back from a backup and numbered again from there: our next
+            # dispatch tells it how far we hold its numbers and it renumbers (item_numbers)
+            raise refuse(
+                "item_number_reused",
+                f"数据包第 {self._number} 条变更登记的事项编号 {expected} 本机已收到过（是另一件"
+                "事项），发送方可能是从备份恢复的。请导出发给该站的数据包，让该站先导入（会自动"
+                "给这些事项换新编号），再重新导出数据包交来。本机数据没有改变。",
+                line=self._number,
+                number=expected,
             )
 
     def _item_numbering(self, row_id: str) -> dict[str, Any]:

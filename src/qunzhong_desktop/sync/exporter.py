@@ -22,6 +22,7 @@ from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.core.hlc import Hlc, tick
 from qunzhong_desktop.core.ids import new_id
 from qunzhong_desktop.home import scratch_root
+from qunzhong_desktop.storage import item_numbers
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.migrate import HEAD_REVISION
@@ -106,11 +107,15 @@ def _export_one(db: Database, out_dir: Path, keys: NodeKeys, peer_id: str) -> Ex
         kind = "changes" if local.role == "station" else "dispatch"
         summary: Counter[str] = Counter()
         lines = _changes(s, local, peer, summary)
+        # an acknowledgement counts in the epoch it was received in: a peer enrolled again
+        # after a restore numbers again from its backup, and an ack of the old epoch's
+        # sequence would make it prune changes this PC never received
+        acks = {peer.node_id: peer.received_through} if key.epoch <= peer.received_epoch else {}
         spec = BundleSpec(
             kind=kind, sender_node_id=local.node_id, sender_epoch=local.epoch,
             recipient_node_id=peer.node_id, recipient_keys=recipient, seq_from=seq_from,
             seq_to=seq_to, schema_revision=HEAD_REVISION,
-            previous_bundle_hash=peer.last_sent_hash, acks={peer.node_id: peer.received_through},
+            previous_bundle_hash=peer.last_sent_hash, acks=acks,
         )  # fmt: skip
         name = _file_name(s, local.role, seq_from, seq_to, peer.code)
         written = write_bundle(
@@ -152,7 +157,7 @@ def _changes(
         tables = sorted(schema.table_names("station"))
     else:
         tables = sorted(schema.table_names("township"))
-        yield _config_line(s, local, summary)
+        yield _config_line(s, local, peer, summary)
         owned = set(
             s.scalars(
                 select(SyncRowVersion.row_id).where(
@@ -190,8 +195,14 @@ def _changes(
         yield head[:at] + b',"fields":' + fields.encode("utf-8") + head[at:]
 
 
-def _config_line(s: Session, local: m.LocalNode, summary: Counter[str]) -> dict[str, Any]:
-    """The township's configuration as one line (seq 0: state, not part of the sequence)."""
+def _config_line(
+    s: Session, local: m.LocalNode, peer: SyncPeer, summary: Counter[str]
+) -> dict[str, Any]:
+    """The township's configuration as one line (seq 0: state, not part of the sequence).
+
+    For a station it also says the highest item number per year held here of that
+    station (``numbers``): a station restored from a backup numbers on after it.
+    """
     clock = tick(Hlc(local.hlc_millis, local.hlc_counter, local.node_id), _now_millis())
     local.hlc_millis, local.hlc_counter = clock.millis, clock.counter
     summary["config"] += 1
@@ -203,7 +214,7 @@ def _config_line(s: Session, local: m.LocalNode, summary: Counter[str]) -> dict[
         "table_name": schema.CONFIG_TABLE,
         "row_id": code_row.value if code_row is not None else "",
         "op": "update",
-        "fields": config.current_in(s),
+        "fields": {**config.current_in(s), "numbers": item_numbers.issued_by(s, peer)},
         "hlc": clock.encode(),
         "user": "",
     }

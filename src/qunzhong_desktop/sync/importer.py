@@ -22,6 +22,7 @@ from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.core.hlc import Hlc, receive
 from qunzhong_desktop.core.work import Cancelled, CancelToken, Progress
 from qunzhong_desktop.home import scratch_root
+from qunzhong_desktop.storage import item_numbers
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.changes import REMOTE
 from qunzhong_desktop.storage.database import Database
@@ -146,8 +147,10 @@ def _apply(
             chunk = []
     _step(applier, chunk, count, total=verified.count, progress=progress, cancel=cancel)
     applier.finish()
+    renamed: list[tuple[str, str]] = []
     if applier.config is not None:
         apply_config_in(s, applier.config, source=f"{peer.name}交办包")
+        renamed = _catch_up_numbers(s, applier.config)
     refresh_derived(s, applier)
     now = m.utcnow()
     _acknowledged(s, local, peer, manifest)
@@ -176,10 +179,31 @@ def _apply(
         status, message = ALREADY, "数据包中的变更都已导入过，本次没有新的数据。"
     if applier.config is not None:
         message += "已更新乡镇下发的配置（责任单位、办理时限、节假日）。"
+    if renamed:
+        pairs = "、".join(f"{old} → {new}" for old, new in renamed[:20])
+        more = f"等 {len(renamed)} 件" if len(renamed) > 20 else ""
+        message += (
+            f"本机从备份恢复后登记的事项中，有 {len(renamed)} 件的编号乡镇已经用过，"
+            f"已改用新编号：{pairs}{more}（查询码不变；已给群众回执的，请告知新编号）。"
+        )
     return _report(
         path, status, message, manifest, peer,
         counts["applied"], counts["skipped"], counts["flagged"], at=now,
     )  # fmt: skip
+
+
+def _catch_up_numbers(s: Session, conf: Any) -> list[tuple[str, str]]:
+    """A township's dispatch says how far it holds this station's item numbers."""
+    if not isinstance(conf, dict) or "numbers" not in conf:  # an older township
+        return []
+    try:
+        numbers = item_numbers.parse(conf["numbers"])
+    except (ValueError, TypeError) as exc:
+        raise refuse("config_invalid", "乡镇下发的配置格式错误，已拒绝导入。") from exc
+    code = s.scalars(select(m.Station.code)).first()
+    if code is None:
+        return []
+    return item_numbers.catch_up(s, code, numbers)
 
 
 def _step(
