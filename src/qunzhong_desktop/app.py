@@ -10,16 +10,26 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.core.redact import redact
 from qunzhong_desktop.home import resolve_home
 
+if TYPE_CHECKING:
+    from qunzhong_desktop.storage.store import Store
+
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    """``qunzhong-desktop [--home DIR]``."""
+    """``qunzhong-desktop [--home DIR] [--smoke]``."""
     parser = argparse.ArgumentParser(prog="qunzhong-desktop", description="群众工作站桌面版")
     parser.add_argument("--home", metavar="DIR", help="数据目录")
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="自检（安装包测试用）：打开主窗口，显示后打印“SMOKE 类名 标题”并退出；"
+        "只用于已设置、未加密、没有操作员账号的数据目录",
+    )
     return parser.parse_args(argv)
 
 
@@ -39,9 +49,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if guard is None:
         return 0
     from qunzhong_desktop.storage import keyring
-    from qunzhong_desktop.storage.store import Store, open_store
+    from qunzhong_desktop.storage.store import open_store
 
     try:
+        if args.smoke and keyring.exists(home):
+            return _smoke_refused()
         try:
             if keyring.exists(home):  # encrypted: a password opens the data (sign_in.py)
                 from qunzhong_desktop.ui.shell.application import make_application
@@ -57,11 +69,54 @@ def main(argv: Sequence[str] | None = None) -> int:
         except DomainError as exc:  # read-only, full, damaged, a newer program's data
             return _cannot_start(exc)
         try:
-            return int(run(store, guard))
+            return smoke(store) if args.smoke else int(run(store, guard))
         finally:
             store.close()
     finally:
         guard.release()
+
+
+def smoke(store: Store) -> int:
+    """``--smoke``: show the main window, say so once the event loop runs, and quit.
+
+    For the frozen build's smoke test (packaging/smoke_test.py). It never skips signing in:
+    a store with operators' accounts (or encrypted) is refused, so the window it shows is
+    one anybody at the PC would see anyway. The line ``SMOKE <class> <title>`` goes to
+    stdout (stderr when a windowed Windows build has none); exit 0 when the window shows.
+    """
+    from PySide6.QtCore import QTimer
+
+    from qunzhong_desktop.ui.shell.application import create_main_window, make_application
+
+    if not store.is_set_up() or store.accounts.count():
+        return _smoke_refused()
+    app = make_application()
+    window = create_main_window(store)
+    window.show()
+    shown: list[bool] = []
+
+    def report() -> None:
+        shown.append(window.isVisible())
+        _say(f"SMOKE {type(window).__name__} {window.windowTitle()}")
+        app.quit()
+
+    QTimer.singleShot(0, report)
+    app.exec()
+    window.close()
+    return 0 if shown and shown[0] else 3
+
+
+def _smoke_refused() -> int:
+    _say(
+        "错误：--smoke 只用于已设置、未加密、没有操作员账号的数据目录（它不跳过登录）。", error=True
+    )
+    return 2
+
+
+def _say(line: str, *, error: bool = False) -> None:
+    stream = (sys.stderr if error else sys.stdout) or sys.stderr
+    if stream is not None:  # a windowed build started without pipes has neither
+        print(line, file=stream, flush=True)
 
 
 LOG_FILE = "qunzhong.log"
