@@ -2308,6 +2308,10 @@ Write it on paper and keep it as safe as the official seal, not on this PC. (Com
         <translation>Monthly report</translation>
     </message>
     <message>
+        <source>已从备份恢复：{0}</source>
+        <translation>Restored from backup: {0}</translation>
+    </message>
+    <message>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
@@ -3101,6 +3105,49 @@ They will no longer be listed in the register; they can be restored from the rec
     </message>
 </context>
 <context>
+    <name>RestoreFlow</name>
+    <message>
+        <source>正在检查备份……</source>
+        <translation>Checking the backup…</translation>
+    </message>
+    <message>
+        <source>备份文件 {0} 已损坏（未通过完整性检查），不能用来恢复。</source>
+        <translation>The backup file {0} is damaged (it fails its integrity check) and cannot be restored.</translation>
+    </message>
+    <message>
+        <source>不能恢复</source>
+        <translation>Cannot restore</translation>
+    </message>
+    <message>
+        <source>正在恢复……</source>
+        <translation>Restoring…</translation>
+    </message>
+    <message>
+        <source>从备份恢复</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <source>用这个备份替换本机现在的数据吗？</source>
+        <translation>Replace this PC's current data with this backup?</translation>
+    </message>
+    <message>
+        <source>备份之后录入的内容会从本机消失；本机现在的数据库会先另存到数据目录的 backups 文件夹，需要时还能找回。</source>
+        <translation>Whatever was entered after the backup disappears from this PC; the current database is first saved in the backups folder of the data directory, so it can be recovered if needed.</translation>
+    </message>
+    <message>
+        <source>恢复</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>已恢复</source>
+        <translation>Restored</translation>
+    </message>
+</context>
+<context>
     <name>ResultDialog</name>
     <message>
         <source>录入办理结果 {number}</source>
@@ -3338,6 +3385,14 @@ They will no longer be listed in the register; they can be restored from the rec
         <translation>Back up to a USB stick or folder…</translation>
     </message>
     <message>
+        <source>从备份恢复…</source>
+        <translation>Restore from backup…</translation>
+    </message>
+    <message>
+        <source>先显示备份里有什么，确认后才替换本机数据</source>
+        <translation>Shows what the backup holds first; replaces this PC's data only after you confirm</translation>
+    </message>
+    <message>
         <source>来自{0}的工作包，由乡镇统一设置；乡镇更新后重新导入工作包即可。</source>
         <translation>From the kit of {0}, set by the township; import its new kit when it changes.</translation>
     </message>
@@ -3364,6 +3419,14 @@ They will no longer be listed in the register; they can be restored from the rec
     <message>
         <source>已备份到：{0}</source>
         <translation>Backed up to: {0}</translation>
+    </message>
+    <message>
+        <source>选择要恢复的备份</source>
+        <translation>Choose the backup to restore</translation>
+    </message>
+    <message>
+        <source>备份文件 (*.sqlite3.gz *.sqlite3)</source>
+        <translation>Backup files (*.sqlite3.gz *.sqlite3)</translation>
     </message>
     <message>
         <source>有内容需要改正，请看红字提示。</source>

@@ -11,11 +11,13 @@ from typing import TYPE_CHECKING
 from qunzhong_desktop.ui import lazy_names
 
 PUBLIC = {
+    "RestoreFlow": "restore",
     "SettingsPage": "settings_page",
 }
-__all__ = ["SettingsPage"]
+__all__ = ["RestoreFlow", "SettingsPage"]
 __getattr__ = lazy_names(__name__, PUBLIC)
 
 
 if TYPE_CHECKING:
+    from qunzhong_desktop.ui.settings.restore import RestoreFlow
     from qunzhong_desktop.ui.settings.settings_page import SettingsPage

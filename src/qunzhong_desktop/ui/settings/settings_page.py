@@ -47,6 +47,7 @@ class SettingsPage(QWidget):
 
     station_saved = Signal()
     calendar_changed = Signal()
+    restore_requested = Signal(Path)  # the main window restores (its pages are rebuilt)
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -150,8 +151,12 @@ class SettingsPage(QWidget):
         self.backup_label.setWordWrap(True)
         self.backup_button = QPushButton(self.tr("备份到 U 盘或文件夹…"))
         self.backup_button.clicked.connect(self.backup_to_folder)
+        self.restore_button = QPushButton(self.tr("从备份恢复…"))
+        self.restore_button.setToolTip(self.tr("先显示备份里有什么，确认后才替换本机数据"))
+        self.restore_button.clicked.connect(self.choose_backup)
         backup_row.addWidget(self.backup_label, 1)
         backup_row.addWidget(self.backup_button)
+        backup_row.addWidget(self.restore_button)
         layout.addWidget(backup_box)
         self._show_backups()
         limit(store, (accounts_box, Permission.ACCOUNTS))
@@ -238,6 +243,17 @@ class SettingsPage(QWidget):
         self.backup_label.setStyleSheet("")
         self.backup_label.setText(self.tr("已备份到：{0}").format(made))
         return made
+
+    def choose_backup(self) -> None:
+        """从备份恢复…: pick a copy (the automatic ones first); the main window restores it."""
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("选择要恢复的备份"),
+            str(backups.folder_of(self.store.db)),
+            self.tr("备份文件 (*.sqlite3.gz *.sqlite3)"),
+        )
+        if path:
+            self.restore_requested.emit(Path(path))
 
     def _lock_minutes(self) -> int:
         try:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
@@ -218,7 +219,24 @@ class MainWindow(QMainWindow):
         page = SettingsPage(self.store)
         page.station_saved.connect(self.refresh_station)
         page.calendar_changed.connect(self.refresh_calendar)
+        page.restore_requested.connect(self.restore_backup)
         return page
+
+    def restore_backup(self, path: Path) -> bool:
+        """Put a backup back (设置 › 备份 › 从备份恢复…), then show the restored data."""
+        from qunzhong_desktop.ui.settings import RestoreFlow
+
+        for widget in self.pages.values():
+            may_close = getattr(widget, "may_close", None)
+            if callable(may_close) and not may_close():
+                return False  # unsaved input: the clerk chose to stay
+        restored = RestoreFlow(self, self.store).run(path)  # a child of the window
+        if restored is None:
+            return False
+        self.reset_pages()
+        self.show_page("settings")
+        self.statusBar().showMessage(self.tr("已从备份恢复：{0}").format(path.name), 15000)
+        return True
 
     def page(self, key: str) -> QWidget:
         """The page with ``key`` (built on first use)."""
