@@ -292,8 +292,8 @@
         <translation>Unit</translation>
     </message>
     <message>
-        <source>身份</source>
-        <translation>Role</translation>
+        <source>类别</source>
+        <translation>Category</translation>
     </message>
     <message>
         <source>请填写干部姓名。</source>
@@ -393,10 +393,6 @@
         <translation>Print cards for which households</translation>
     </message>
     <message>
-        <source>“需更新”指从未打印过，或卡上信息（网格长、联系干部、电话等）已有变动的户。</source>
-        <translation>&quot;Needs update&quot; means households never printed, or whose card details (grid leader, paired cadre, phones …) have changed.</translation>
-    </message>
-    <message>
         <source>每页 10 张（A4 纸，带裁切线）</source>
         <translation>10 per page (A4, with cut marks)</translation>
     </message>
@@ -475,6 +471,10 @@
     <message>
         <source>便民服务联系卡</source>
         <translation>Service contact cards</translation>
+    </message>
+    <message>
+        <source>“需更新”指从未打印过，或卡上信息（网长、联系干部、电话等）已有变动的户。</source>
+        <translation>&quot;Needs update&quot; means households never printed, or whose card details (grid leader, paired cadre, phones …) have changed.</translation>
     </message>
     <message>
         <source>选择中文字体</source>
@@ -1282,8 +1282,8 @@ Write it on paper and keep it as safe as the official seal, not on this PC. (Com
         <translation>Name</translation>
     </message>
     <message>
-        <source>身份</source>
-        <translation>Role</translation>
+        <source>类别</source>
+        <translation>Category</translation>
     </message>
     <message>
         <source>单位</source>
@@ -3128,7 +3128,7 @@ They will no longer be listed in the register; they can be restored from the rec
     </message>
     <message>
         <source>用这个备份替换本机现在的数据吗？</source>
-        <translation>Replace this PC's current data with this backup?</translation>
+        <translation>Replace this PC&apos;s current data with this backup?</translation>
     </message>
     <message>
         <source>备份之后录入的内容会从本机消失；本机现在的数据库会先另存到数据目录的 backups 文件夹，需要时还能找回。</source>
@@ -3390,7 +3390,7 @@ They will no longer be listed in the register; they can be restored from the rec
     </message>
     <message>
         <source>先显示备份里有什么，确认后才替换本机数据</source>
-        <translation>Shows what the backup holds first; replaces this PC's data only after you confirm</translation>
+        <translation>Shows what the backup holds first; replaces this PC&apos;s data only after you confirm</translation>
     </message>
     <message>
         <source>来自{0}的工作包，由乡镇统一设置；乡镇更新后重新导入工作包即可。</source>

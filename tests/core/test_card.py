@@ -115,3 +115,10 @@ def test_needs_card_when_never_printed_or_changed() -> None:
 
 def test_counts_stale_sums_never_printed_and_out_of_date() -> None:
     assert CardCounts(total=10, never_printed=3, out_of_date=2).stale == 5
+
+
+def test_the_wording_of_the_card_is_not_in_its_fingerprint() -> None:
+    # issue 15: the card says 网长 (not 网格长) like the rest of the app. The labels are not
+    # fingerprinted, only the values printed beside them, so the new wording does not mark
+    # every card ever printed as out of date; this hash is the one cards printed before carry.
+    assert _card().fingerprint == "093b945c5078f984078501c28499de6a3a9c877ad5fa0b3ecd77a4ddfe54eadb"

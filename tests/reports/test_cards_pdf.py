@@ -191,3 +191,18 @@ def test_cli_errors(store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[
     with pytest.raises(SystemExit) as info:
         main(["cards", "--home", home, "--out", "x.pdf", "--layout", "a5"])
     assert info.value.code == 2
+
+
+def test_the_card_names_the_grid_leader_网长(font: CjkFont, tmp_path: Path) -> None:
+    card = CardContent(
+        household_id="h", card_number="1-1", station_name="白沙村群众工作站", station_address="",
+        station_phone="", opening_hours="", household_number="1-001", head_name="张三丰",
+        grid_name="第一网格", grid_leader_name="王建国", grid_leader_phone="13812345678",
+        cadre_name="", cadre_phone="", cadre_unit="", services=(), township_name="",
+        township_phone="", supervision_phone="", issued_on=dt.date(2025, 1, 1),
+    )  # fmt: skip
+    out = tmp_path / "one.pdf"
+    render_cards([card], out, font=font, layout="single")
+    text = "".join(page.extract_text() for page in PdfReader(out).pages)
+    assert "网长" in text and "王建国" in text
+    assert "网格长" not in text

@@ -240,7 +240,7 @@ class _CardPainter:
                 HOUSEHOLD_PT,
                 bold=True,
             ),
-            _Row([("网格", card.grid_name or "—"), ("网格长", leader or "—")]),
+            _Row([("网格", card.grid_name or "—"), ("网长", leader or "—")]),
             _Row([("结对干部", cadre or "—")]),
         ]
         if card.cadre_unit:

@@ -92,7 +92,7 @@ class CardsDialog(QDialog):
         for radio in (self.selected_radio, self.all_radio, self.stale_radio):
             which_box.addWidget(radio)
         self.stale_hint = QLabel(
-            self.tr("“需更新”指从未打印过，或卡上信息（网格长、联系干部、电话等）已有变动的户。"),
+            self.tr("“需更新”指从未打印过，或卡上信息（网长、联系干部、电话等）已有变动的户。"),
             self,
         )
         self.stale_hint.setWordWrap(True)
