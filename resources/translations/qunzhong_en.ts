@@ -886,12 +886,8 @@ The restored value counts as a new change and goes out with the next bundle.</tr
         <translation>{entries} entries by {cadres} cadres this month; choose a cadre to see days in the village and on duty.</translation>
     </message>
     <message>
-        <source>&#x3000;— 本月尚未结束（截至 {0} 日）</source>
-        <translation> — the month is not over yet (to day {0})</translation>
-    </message>
-    <message>
-        <source>本月在村 {village} 天（要求不少于 {min_village} 天），坐班 {duty} 天（要求不少于 {min_duty} 天）{flag}</source>
-        <translation>This month: {village} days in the village (at least {min_village} required), {duty} days on duty (at least {min_duty} required){flag}</translation>
+        <source>本月在村 {village} 天，其中坐班 {duty} 天；结对困难户 {paired} 户。{category}：{rule}。{verdict}{remarks}</source>
+        <translation>This month: {village} days in the village, {duty} of them on duty; {paired} paired households in difficulty. {category}: {rule}. {verdict}{remarks}</translation>
     </message>
     <message>
         <source>确定删除这篇民情日记吗？
@@ -904,10 +900,6 @@ Items already made from it stay; Ctrl+Z right after brings it back.</translation
     <message>
         <source>删除民情日记 {0}</source>
         <translation> deleting diary entry {0}</translation>
-    </message>
-    <message>
-        <source>&#x3000;— 未达要求</source>
-        <translation> — below the rules</translation>
     </message>
     <message>
         <source>删除民情日记</source>
@@ -937,10 +929,6 @@ Items already made from it stay; Ctrl+Z right after brings it back.</translation
         <translation>Promised working days</translation>
     </message>
     <message>
-        <source>承诺件从受理之日起，在下列工作日数内办结（{low}–{high} 个工作日）。修改只影响以后受理的事项。</source>
-        <translation>A promised item is to be resolved within these working days of intake ({low}–{high} working days). Changes apply to items registered afterwards.</translation>
-    </message>
-    <message>
         <source> 个工作日</source>
         <translation> working days</translation>
     </message>
@@ -949,16 +937,32 @@ Items already made from it stay; Ctrl+Z right after brings it back.</translation
         <translation>Save working days</translation>
     </message>
     <message>
+        <source>承诺件从受理之日起，在下列工作日数内办结（{low}–{high} 个工作日）。A 级（重大紧急）事项急事急办，时限默认为该类别的一半（向上取整，至少 1 个工作日），可以另行设定，但不超过该类别的时限。修改只影响以后受理的事项。</source>
+        <translation>A promised item is to be resolved within these working days of intake ({low}–{high} working days). A grade A (urgent) item is handled first: by default it gets half its category&apos;s days (rounded up, at least 1 working day); you may set other days, but no more than the category&apos;s. Changes apply to items registered afterwards.</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>时限</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <source>A 级（重大紧急）</source>
+        <translation>Grade A (urgent)</translation>
+    </message>
+    <message>
+        <source>{domain} A 级</source>
+        <translation>{domain}, grade A</translation>
+    </message>
+    <message>
         <source>恢复默认</source>
         <translation>Restore defaults</translation>
     </message>
     <message>
         <source>恢复软件建议的时限（保存后生效）</source>
         <translation>Put back the suggested days (applies once saved)</translation>
-    </message>
-    <message>
-        <source>“{domain}”的时限应为 {low}–{high} 个工作日。</source>
-        <translation>The days for “{domain}” must be {low}–{high} working days.</translation>
     </message>
     <message>
         <source>已保存。</source>
@@ -1704,6 +1708,10 @@ Write it on paper and keep it as safe as the official seal, not on this PC. (Com
     <message>
         <source>上报乡镇，由乡镇交办办理</source>
         <translation>Escalated to the township, which assigns it</translation>
+    </message>
+    <message>
+        <source>承诺办结日期：{date}（{days} 个工作日，急事急办）</source>
+        <translation>Promised by: {date} ({days} working days, urgent)</translation>
     </message>
     <message>
         <source>承诺办结日期：{date}（{days} 个工作日）</source>

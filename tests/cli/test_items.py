@@ -156,7 +156,7 @@ def test_list_json_and_overdue(home: Path, capsys: pytest.CaptureFixture[str]) -
         "type": "承诺件",
         "state": "已受理",
         "state_code": "registered",
-        "due_on": "2025-03-12",
+        "due_on": "2025-03-07",  # grade A: 4 of 矛盾纠纷's 7 working days (急事急办)
         "urgency": "overdue",
     }
     code, out, _ = run(capsys, "items", "list", "--overdue", "--json", "--home", str(home))

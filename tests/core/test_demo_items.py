@@ -13,6 +13,7 @@ from qunzhong_desktop.core.intake.rules import (
     INITIAL_MOVE,
     ITEM_TYPES,
     check_move,
+    promised_days,
 )
 from qunzhong_desktop.core.intake.states import CLOCK_RUNNING, Role, State
 from qunzhong_desktop.core.workcalendar import WorkCalendar
@@ -117,7 +118,8 @@ def test_fields_are_plausible(items: list[DemoItem], village: DemoData) -> None:
     for item in items:
         assert item.channel in CHANNELS and item.domain in DOMAIN_DAYS
         assert item.grade in GRADES and item.item_type in ITEM_TYPES and item.content
-        assert item.promised_days == (0 if item.item_type == "即办件" else DOMAIN_DAYS[item.domain])
+        days = promised_days(DOMAIN_DAYS[item.domain], item.grade)  # grade A: 急事急办
+        assert item.promised_days == (0 if item.item_type == "即办件" else days)
         assert item.due_on == demo_due(item, CALENDAR)
         if item.promised_days and item.state is not State.ASSIGNED:
             assert CALENDAR.is_workday(item.due_on)

@@ -193,7 +193,7 @@ def test_cli_errors(store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[
     assert info.value.code == 2
 
 
-def test_the_card_names_the_grid_leader_网长(font: CjkFont, tmp_path: Path) -> None:
+def test_the_card_says_wang_zhang_for_the_grid_leader(font: CjkFont, tmp_path: Path) -> None:
     card = CardContent(
         household_id="h", card_number="1-1", station_name="白沙村群众工作站", station_address="",
         station_phone="", opening_hours="", household_number="1-001", head_name="张三丰",

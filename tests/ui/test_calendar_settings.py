@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
-from qunzhong_desktop.core.intake.rules import DOMAIN_DAYS
+from qunzhong_desktop.core.intake.rules import DOMAIN_DAYS, urgent_days
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common import calendar_banner
 from qunzhong_desktop.ui.settings.settings_page import SettingsPage
@@ -155,6 +155,33 @@ def test_domain_days_are_edited_and_saved(qtbot: QtBot, store: Store) -> None:
     box.default_button.click()
     assert box.values() == DOMAIN_DAYS
     assert store.items.domain_days()["矛盾纠纷"] == 10  # not saved until 保存
+
+
+def test_grade_a_days_follow_the_domain_until_set_apart(qtbot: QtBot, store: Store) -> None:
+    window = _window(qtbot, store)
+    box = _settings(window).domain_days_box
+    assert box.urgent_values() == {d: urgent_days(days) for d, days in DOMAIN_DAYS.items()}
+    spin, urgent = box.spins["矛盾纠纷"], box.urgent_spins["矛盾纠纷"]
+    assert (urgent.value(), urgent.maximum()) == (4, 7)
+    spin.setValue(10)  # A was at its default: it follows, and may go up to 10
+    assert (urgent.value(), urgent.maximum()) == (5, 10)
+    urgent.setValue(2)  # set apart: it stays when the domain's days change
+    spin.setValue(12)
+    assert urgent.value() == 2
+    spin.setValue(1)  # but is never longer than the domain's
+    assert (urgent.value(), urgent.maximum()) == (1, 1)
+    spin.setValue(12)
+    urgent.setValue(2)
+    box.spins["基础设施"].setValue(20)
+    box.save_button.click()
+    assert box.saved_label.text() == "已保存。"
+    assert store.items.domain_days()["矛盾纠纷"] == 12
+    assert store.items.grade_a_days() == {"矛盾纠纷": 2}  # 基础设施's A follows its days
+    assert store.items.deadlines().urgent("基础设施") == 10
+    box.default_button.click()
+    assert box.values() == DOMAIN_DAYS and urgent.value() == 4
+    assert store.items.grade_a_days() == {"矛盾纠纷": 2}  # not saved until 保存
+    _shot(box, "settings-deadlines")
 
 
 def test_settings_page_shot(qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch) -> None:

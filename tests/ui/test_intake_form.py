@@ -93,6 +93,30 @@ def test_promised_date_is_shown_in_working_days(qtbot: QtBot, form: IntakeForm) 
     assert form.promise.text().startswith("上报乡镇")
 
 
+def test_grade_a_is_promised_the_a_days_of_its_domain(qtbot: QtBot, store: Store) -> None:
+    seed(store, 2)
+    store.items.set_deadlines(store.items.domain_days(), {"基础设施": 3})
+    form = make_form(qtbot, store)
+    form.domain.setCurrentText("矛盾纠纷")
+    assert form.days.value() == 7
+    assert form.promise.text() == "承诺办结日期：2026-12-01（7 个工作日）"
+    form.grade.setCurrentIndex(form.grade.findData("A"))
+    assert form.days.value() == form.default_days() == 4
+    assert form.promise.text() == "承诺办结日期：2026-11-26（4 个工作日，急事急办）"
+    form.domain.setCurrentText("基础设施")  # the township set its A days apart: 3
+    assert form.days.value() == 3
+    form.grade.setCurrentIndex(form.grade.findData("C"))
+    assert form.days.value() == 15
+    form.grade.setCurrentIndex(form.grade.findData("A"))
+    form.requester.outsider.setChecked(True)
+    type_text(qtbot, form.requester.name, "过路人")
+    type_text(qtbot, form.requester.phone, "13912340000")
+    type_text(qtbot, form.content, "村道塌方，车辆无法通行")
+    number = form.save()
+    assert number is not None
+    assert store.items.item(number).promised_days == 3
+
+
 def test_national_day_holidays_are_skipped(qtbot: QtBot, store: Store) -> None:
     form = make_form(qtbot, store, dt.datetime(2026, 9, 30, 10, 0))
     form.domain.setCurrentText("社会保障")
@@ -131,7 +155,8 @@ def test_a_refused_save_keeps_everything_typed(qtbot: QtBot, form: IntakeForm) -
     assert (item.requester_name, item.requester_phone, item.domain, item.grade) == (
         "过路人", "13912340000", "矛盾纠纷", "A",
     )  # fmt: skip
-    assert item.promised_days == 7 and item.due_on == dt.date(2026, 12, 1)
+    # grade A: 急事急办, half of 矛盾纠纷's 7 working days, rounded up
+    assert item.promised_days == 4 and item.due_on == dt.date(2026, 11, 26)
 
 
 def test_nobody_picked_and_no_content_are_marked(qtbot: QtBot, form: IntakeForm) -> None:

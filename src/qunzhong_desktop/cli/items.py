@@ -76,7 +76,13 @@ def _add_parser(actions: Any, home: argparse.ArgumentParser) -> None:
     add.add_argument(
         "--handler", dest="handler_name", default="", help="经办人（默认：工作站操作员）"
     )
-    add.add_argument("--days", type=int, default=None, metavar="N", help="承诺办结工作日数")
+    add.add_argument(
+        "--days",
+        type=int,
+        default=None,
+        metavar="N",
+        help="承诺办结工作日数（默认按诉求类别的时限，A 级急事急办减半）",
+    )
     add.add_argument("--result", default="", metavar="TEXT", help="即办件的办理结果")
     add.set_defaults(handler=run_add)
 
@@ -237,6 +243,9 @@ def run_show(args: argparse.Namespace) -> int:
     print(f"{item.number}　{STATE_NAMES[item.state]}　{item.received_at:%Y-%m-%d %H:%M}")
     print(f"诉求人：{item.requester_name}　电话：{phone.mask(item.requester_phone) or '—'}")
     print(f"类别：{item.domain}　等级：{GRADES.get(item.grade, item.grade)}　{item.item_type}")
+    if item.promised_days:
+        due = f"，期限 {item.due_on.isoformat()}" if item.due_on else ""
+        print(f"承诺时限：{item.promised_days} 个工作日{due}")
     print(f"内容：{item.content}")
     lines = [
         (e.at, f"{e.actor}　{STATE_NAMES[e.to_state]}　{e.note}".rstrip("　")) for e in item.events

@@ -21,7 +21,13 @@ import random
 from dataclasses import dataclass, field
 
 from qunzhong_desktop.core.intake.clock import Calendar, due_date
-from qunzhong_desktop.core.intake.rules import DOMAIN_DAYS, INITIAL_MOVE, Event, check_move
+from qunzhong_desktop.core.intake.rules import (
+    DOMAIN_DAYS,
+    INITIAL_MOVE,
+    Event,
+    check_move,
+    promised_days,
+)
 from qunzhong_desktop.core.intake.states import CLOCK_RUNNING, MOVES, Role, State
 from qunzhong_desktop.core.workcalendar import WorkCalendar
 from qunzhong_desktop.demo.texts import (
@@ -247,13 +253,13 @@ def _item(
 ) -> DemoItem:
     item_type, moves, _ = story
     domain = _weighted(rng, _DOMAINS)
-    promised = 0 if item_type == "即办件" else DOMAIN_DAYS[domain]
     if adults and rng.random() < 0.93:
         h_index, p_index, name, phone = rng.choice(adults)
         requester: tuple[int, int] | None = (h_index, p_index)
     else:
         requester, (name, phone) = None, rng.choice(OUTSIDERS)
     grade = "C" if domain == "政策咨询" and rng.random() < 0.8 else _grade(rng)
+    promised = 0 if item_type == "即办件" else promised_days(DOMAIN_DAYS[domain], grade)
     channel = _weighted(rng, _CHANNELS)
     # working-day offsets of the moves after intake, then how old the item is today
     offsets: list[int] = []

@@ -95,14 +95,17 @@ class SqlItems(ItemSettings):
         """Register a request, give it its number and make the intake's first move.
 
         The number and the item are written in one transaction: a failure leaves neither,
-        so numbers have no gaps and are never used twice.
+        so numbers have no gaps and are never used twice. Without ``promised_days`` the item
+        is promised its domain's days, fewer for grade A (急事急办,
+        :func:`.intake.rules.promised_days`).
 
         Raises:
             ValidationError: a field of the form is wrong (``field`` in its data).
             MoveRefused: e.g. an immediate item (即办件) without its result.
         """
         now = (now or dt.datetime.now()).replace(microsecond=0)
-        domains = self.domain_days()
+        deadlines = self.deadlines()
+        domains = deadlines.domain_days
         with self.db.writing() as s:
             self._fill_requester(s, new)
             check_new_item(
@@ -139,7 +142,9 @@ class SqlItems(ItemSettings):
                 item_type=new.item_type,
                 content=clean(new.content),
                 handler=compact(new.handler) or actor,
-                promised_days=domains[new.domain] if promised is None else promised,
+                promised_days=(
+                    deadlines.days(new.domain, new.grade) if promised is None else promised
+                ),
                 query_code=new_query_code(),
                 state=State.REGISTERED.value,
                 diary_entry_id=new.diary_entry_id,

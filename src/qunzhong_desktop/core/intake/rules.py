@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,6 +34,10 @@ DOMAIN_DAYS: dict[str, int] = {
     "土地山林宅基地": 10, "矛盾纠纷": 7, "基础设施": 15, "环境卫生": 5, "证照代办": 5,
     "治安安全": 3, "农业生产": 7, "其他": 5,
 }  # fmt: skip
+# 急事急办: a grade A (重大紧急) item is promised half its domain's days (rounded up, at
+# least 1) unless the township set the domain's A days (设置 › 承诺办结时限)
+URGENT_GRADE = "A"
+DAYS_MIN, DAYS_MAX = 1, 60  # the range of promised days a domain may be given
 # the township's units (责任单位) an escalated item is assigned to (editable at the township)
 DEFAULT_UNITS: tuple[str, ...] = (
     "民政办", "社保所", "国土所", "派出所", "司法所", "农业站",
@@ -229,3 +233,70 @@ def check_new_item(
     for ok, name, message in checks:
         if not ok:
             raise ValidationError(message, code=f"item.{name}", field=name)
+
+
+def urgent_days(domain_days: int) -> int:
+    """The default days of a grade A item: half the domain's, rounded up, at least 1."""
+    return max(DAYS_MIN, -(-domain_days // 2))
+
+
+def promised_days(domain_days: int, grade: str, grade_a_days: int | None = None) -> int:
+    """The working days a promised item (承诺件) gets: the one rule of 急事急办.
+
+    Args:
+        domain_days: the working days of the item's domain (承诺办结时限).
+        grade: the item's grade; only A (重大紧急) is promised less.
+        grade_a_days: the domain's A days as set in 设置, None for the default (half).
+
+    A set value longer than the domain's own days is cut to them: A is never slower than B.
+    """
+    if grade != URGENT_GRADE:
+        return domain_days
+    if grade_a_days is None:
+        return urgent_days(domain_days)
+    return max(DAYS_MIN, min(grade_a_days, domain_days))
+
+
+@dataclass(frozen=True, slots=True)
+class Deadlines:
+    """The promised days of a store: per domain, and the A days set per domain (the rest: half).
+
+    ``grade_a_days`` holds only the domains whose A days were set apart from the default.
+    """
+
+    domain_days: Mapping[str, int]
+    grade_a_days: Mapping[str, int] = field(default_factory=dict)
+
+    def days(self, domain: str, grade: str, *, unknown: int = 5) -> int:
+        """The days an item of ``domain`` and ``grade`` is promised (``unknown``: no such domain)."""
+        base = self.domain_days.get(domain, unknown)
+        return promised_days(base, grade, self.grade_a_days.get(domain))
+
+    def urgent(self, domain: str) -> int:
+        """The days of a grade A item of ``domain``."""
+        return self.days(domain, URGENT_GRADE)
+
+
+def checked_grade_a_days(
+    domain_days: Mapping[str, int], grade_a_days: Mapping[str, int]
+) -> dict[str, int]:
+    """The A days worth storing: those of known domains that differ from the default (half).
+
+    Raises:
+        ValidationError: a value under 1 or over its domain's days (``field``: the domain).
+    """
+    kept: dict[str, int] = {}
+    for domain, days in grade_a_days.items():
+        if domain not in domain_days:
+            continue
+        limit = domain_days[domain]
+        if not DAYS_MIN <= days <= limit:
+            raise ValidationError(
+                f"“{domain}”A 级（重大紧急）事项的时限应为 {DAYS_MIN}–{limit} 个工作日"
+                f"（不超过该类别的 {limit} 个工作日）。",
+                code="intake.grade_a_days",
+                field=domain,
+            )
+        if days != urgent_days(limit):
+            kept[domain] = days
+    return kept

@@ -2,7 +2,8 @@
 
 The requester is found in the register as the clerk types (``zsf`` finds 张三丰; ↓/↑ choose,
 Enter picks) or typed as an outsider (外来人员: name and phone). The promised date is shown,
-in working days, before anything is saved. A refused save keeps everything typed, marks the
+in working days, before anything is saved: the domain's days, fewer for a grade A item
+(急事急办, :func:`.intake.rules.promised_days`). A refused save keeps everything typed, marks the
 wrong fields and lists the reasons; a good save shows the new number and clears the form
 for the next resident.
 """
@@ -32,7 +33,7 @@ from qunzhong_desktop.core import phone
 from qunzhong_desktop.core.access import Permission
 from qunzhong_desktop.core.errors import DomainError, ValidationError
 from qunzhong_desktop.core.intake.records import NewItem
-from qunzhong_desktop.core.intake.rules import CHANNELS, GRADES, ITEM_TYPES
+from qunzhong_desktop.core.intake.rules import CHANNELS, GRADES, ITEM_TYPES, URGENT_GRADE
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common.form_feedback import (
     clear_invalid,
@@ -69,7 +70,7 @@ class IntakeForm(QWidget):
         self._store = store
         self._clock: Clock = clock or dt.datetime.now
         self.last_number = ""
-        self._domain_days = store.items.domain_days()
+        self._deadlines = store.items.deadlines()
         self._calendar = store.calendar.calendar()
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
@@ -91,6 +92,7 @@ class IntakeForm(QWidget):
         layout.addWidget(self._item_box(), 1)
         layout.addLayout(self._buttons())
         self.domain.currentIndexChanged.connect(self._domain_changed)
+        self.grade.currentIndexChanged.connect(self._domain_changed)
         self.item_type.currentIndexChanged.connect(self._update_promise)
         self.days.valueChanged.connect(self._update_promise)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
@@ -113,7 +115,7 @@ class IntakeForm(QWidget):
         self.channel = QComboBox(box)
         self.channel.addItems(list(CHANNELS))
         self.domain = QComboBox(box)
-        self.domain.addItems(list(self._domain_days))
+        self.domain.addItems(list(self._deadlines.domain_days))
         self.grade = QComboBox(box)
         for code, name in GRADES.items():
             self.grade.addItem(name, code)
@@ -213,8 +215,16 @@ class IntakeForm(QWidget):
 
     # the clock ----------------------------------------------------------------------------
     def _domain_changed(self) -> None:
-        self.days.setValue(self._domain_days.get(self.domain.currentText(), 5))
+        """The days the domain and grade chosen are promised (the clerk may change them)."""
+        self.days.setValue(self.default_days())
         self._update_promise()
+
+    def default_days(self) -> int:
+        """The days of the domain chosen, fewer for grade A (急事急办)."""
+        return self._deadlines.days(self.domain.currentText(), str(self.grade.currentData()))
+
+    def _urgent(self) -> bool:
+        return str(self.grade.currentData()) == URGENT_GRADE
 
     def promised_date(self) -> dt.date:
         """The date promised if the item were saved now."""
@@ -234,6 +244,10 @@ class IntakeForm(QWidget):
             text = self.tr("待补件，收到材料后开始计时（{days} 个工作日）").format(days=days)
         elif kind == "上报件":
             text = self.tr("上报乡镇，由乡镇交办办理")
+        elif self._urgent():
+            text = self.tr("承诺办结日期：{date}（{days} 个工作日，急事急办）").format(
+                date=due.isoformat(), days=days
+            )
         else:
             text = self.tr("承诺办结日期：{date}（{days} 个工作日）").format(
                 date=due.isoformat(), days=days
@@ -388,12 +402,12 @@ class IntakeForm(QWidget):
 
     def reload(self) -> None:
         """Read the per-domain days and the calendar again (设置 may have changed them)."""
-        self._domain_days = self._store.items.domain_days()
+        self._deadlines = self._store.items.deadlines()
         self._calendar = self._store.calendar.calendar()
         current = self.domain.currentText()
         self.domain.blockSignals(True)
         self.domain.clear()
-        self.domain.addItems(list(self._domain_days))
+        self.domain.addItems(list(self._deadlines.domain_days))
         self.domain.setCurrentIndex(max(self.domain.findText(current), 0))
         self.domain.blockSignals(False)
         self._update_promise()

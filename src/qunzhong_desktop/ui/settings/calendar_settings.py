@@ -2,7 +2,8 @@
 
 A schedule is a short text file (format in :mod:`qunzhong_desktop.core.calendar_file`);
 a bad file changes nothing and every problem is listed with its line. The promised days of
-each domain are working days, 1–60; they apply to items registered afterwards.
+each domain are working days, 1–60, and those of a grade A item 1 to the domain's (default:
+half); they apply to items registered afterwards.
 """
 
 from __future__ import annotations
@@ -23,15 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from qunzhong_desktop.core.calendar_file import ScheduleError, read_schedule
-from qunzhong_desktop.core.errors import DomainError, ValidationError
-from qunzhong_desktop.core.intake.rules import DOMAIN_DAYS
+from qunzhong_desktop.core.errors import DomainError
+from qunzhong_desktop.core.intake.rules import DAYS_MAX, DAYS_MIN, DOMAIN_DAYS, urgent_days
 from qunzhong_desktop.core.workcalendar import bundled_years
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common.calendar_banner import missing_years, warning_text
 from qunzhong_desktop.ui.common.errors import show_error
 from qunzhong_desktop.ui.common.palette import ERROR_STYLE
 
-DAYS_MIN, DAYS_MAX = 1, 60
 MAX_SHOWN_PROBLEMS = 8
 EXAMPLE = (
     "# 2027 年节假日安排（国务院办公厅通知）\n"
@@ -159,47 +159,66 @@ class CalendarBox(QGroupBox):
 
 
 class DomainDaysBox(QGroupBox):
-    """承诺办结时限: working days a promised item (承诺件) gets, per domain."""
+    """承诺办结时限: working days a promised item (承诺件) gets, per domain and for grade A.
 
-    COLUMNS = 3
+    A grade A (重大紧急) item is handled first (急事急办): its days default to half the
+    domain's, rounded up (:func:`.intake.rules.urgent_days`), and may be set per domain to
+    any number from 1 to the domain's days. While an A box shows that default it follows the
+    domain's box.
+    """
+
+    COLUMNS = 2
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("承诺办结时限"), parent)
         self.store = store
+        self.saved_label = QLabel(self)
+        self.saved_label.setWordWrap(True)
         explain = QLabel(
             self.tr(
                 "承诺件从受理之日起，在下列工作日数内办结（{low}–{high} 个工作日）。"
+                "A 级（重大紧急）事项急事急办，时限默认为该类别的一半"
+                "（向上取整，至少 1 个工作日），可以另行设定，但不超过该类别的时限。"
                 "修改只影响以后受理的事项。"
             ).format(low=DAYS_MIN, high=DAYS_MAX),
             self,
         )
         explain.setWordWrap(True)
         self.spins: dict[str, QSpinBox] = {}
+        self.urgent_spins: dict[str, QSpinBox] = {}
+        self._shown: dict[str, int] = {}
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(6)
-        days = store.items.domain_days()
-        for index, (domain, value) in enumerate(days.items()):
+        for column in range(self.COLUMNS):
+            for offset, text in enumerate(
+                (self.tr("类别"), self.tr("时限"), self.tr("A 级（重大紧急）"))
+            ):
+                header = QLabel(text, self)
+                header.setStyleSheet("font-weight: bold;")
+                grid.addWidget(header, 0, column * 3 + offset)
+        deadlines = store.items.deadlines()
+        for index, (domain, value) in enumerate(deadlines.domain_days.items()):
             row, column = divmod(index, self.COLUMNS)
-            spin = QSpinBox(self)
-            spin.setRange(DAYS_MIN, DAYS_MAX)
-            spin.setSuffix(self.tr(" 个工作日"))
+            spin = self._spin(domain, DAYS_MAX)
             spin.setValue(value)
-            spin.setAccessibleName(domain)
-            spin.valueChanged.connect(self._edited)
+            urgent = self._spin(self.tr("{domain} A 级").format(domain=domain), value)
+            urgent.setValue(deadlines.urgent(domain))
             label = QLabel(domain, self)
             label.setBuddy(spin)
-            grid.addWidget(label, row, column * 2)
-            grid.addWidget(spin, row, column * 2 + 1)
+            grid.addWidget(label, row + 1, column * 3)
+            grid.addWidget(spin, row + 1, column * 3 + 1)
+            grid.addWidget(urgent, row + 1, column * 3 + 2)
             self.spins[domain] = spin
-        grid.setColumnStretch(self.COLUMNS * 2, 1)
+            self.urgent_spins[domain] = urgent
+            self._shown[domain] = value
+            spin.valueChanged.connect(lambda days, d=domain: self._domain_edited(d, days))
+        grid.setColumnStretch(self.COLUMNS * 3, 1)
         self.save_button = QPushButton(self.tr("保存办结时限"), self)
         self.save_button.clicked.connect(self.save)
         self.default_button = QPushButton(self.tr("恢复默认"), self)
         self.default_button.setToolTip(self.tr("恢复软件建议的时限（保存后生效）"))
         self.default_button.clicked.connect(self.restore_defaults)
-        self.saved_label = QLabel(self)
-        self.saved_label.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.default_button)
@@ -209,32 +228,45 @@ class DomainDaysBox(QGroupBox):
         layout.addLayout(grid)
         layout.addLayout(buttons)
 
+    def _spin(self, name: str, maximum: int) -> QSpinBox:
+        spin = QSpinBox(self)
+        spin.setRange(DAYS_MIN, maximum)
+        spin.setSuffix(self.tr(" 个工作日"))
+        spin.setAccessibleName(name)
+        spin.valueChanged.connect(self._edited)
+        return spin
+
     def _edited(self) -> None:
         self.saved_label.clear()
+
+    def _domain_edited(self, domain: str, days: int) -> None:
+        """A's box follows its domain's: never longer, and at the default while it was there."""
+        urgent = self.urgent_spins[domain]
+        was_default = urgent.value() == urgent_days(self._shown[domain])
+        urgent.setMaximum(days)
+        if was_default:
+            urgent.setValue(urgent_days(days))
+        self._shown[domain] = days
 
     def values(self) -> dict[str, int]:
         """The days as shown."""
         return {domain: spin.value() for domain, spin in self.spins.items()}
+
+    def urgent_values(self) -> dict[str, int]:
+        """The A days as shown."""
+        return {domain: spin.value() for domain, spin in self.urgent_spins.items()}
 
     def restore_defaults(self) -> None:
         """Put the suggested days back in the boxes (not yet saved)."""
         for domain, spin in self.spins.items():
             if domain in DOMAIN_DAYS:
                 spin.setValue(DOMAIN_DAYS[domain])
+            self.urgent_spins[domain].setValue(urgent_days(spin.value()))
 
     def save(self) -> bool:
         """Check and store the days; returns whether they were saved."""
-        days = self.values()
         try:
-            for domain, value in days.items():
-                if not DAYS_MIN <= value <= DAYS_MAX:
-                    raise ValidationError(
-                        self.tr("“{domain}”的时限应为 {low}–{high} 个工作日。").format(
-                            domain=domain, low=DAYS_MIN, high=DAYS_MAX
-                        ),
-                        field=domain,
-                    )
-            self.store.items.set_domain_days(days)
+            self.store.items.set_deadlines(self.values(), self.urgent_values())
         except DomainError as exc:
             self.saved_label.setStyleSheet(ERROR_STYLE)
             self.saved_label.setText(exc.message)

@@ -493,7 +493,8 @@ class TriagePage(QWidget):
         if item.state not in WAITING:
             self._not_now(item, self.tr("只有已上报或待交办的事项才能交办。"))
             return
-        days = self._store.items.domain_days().get(item.domain, DEFAULT_DAYS)
+        # the deadline the station would promise: the domain's days, fewer for grade A
+        days = self._store.items.deadlines().days(item.domain, item.grade, unknown=DEFAULT_DAYS)
 
         def submit(unit: str, deadline: dt.date, note: str) -> str | None:
             data = {"unit": unit, "deadline": deadline.isoformat()}
