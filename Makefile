@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast lint bench clean
+.PHONY: run test test-fast lint bench clean package deb package-test
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,8 +17,8 @@ run: $(STAMP)
 	$(BIN)/qunzhong-desktop $(ARGS)
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench migrations
-	$(BIN)/ruff format --check src tests bench migrations
+	$(BIN)/ruff check src tests bench migrations packaging
+	$(BIN)/ruff format --check src tests bench migrations packaging
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
@@ -31,6 +31,27 @@ test-fast: $(STAMP)
 
 bench: $(STAMP)
 	for b in bench/bench_*.py; do QT_QPA_PLATFORM=offscreen $(BIN)/python $$b || exit 1; done
+
+# Packages (extra targets, not set-up: see docs/packaging.md). PyInstaller comes from the
+# `package` extra; the frozen one-folder build of both programs lands in dist/qunzhong-desktop.
+PKG_STAMP := $(VENV)/.installed-package
+
+$(PKG_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,package]'
+	touch $(PKG_STAMP)
+
+package: $(PKG_STAMP)
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
+	    packaging/qunzhong.spec
+	@du -sh dist/qunzhong-desktop
+
+# the .deb for Kylin/UOS/Debian from that folder (dpkg-deb; needs `make package` first)
+deb: package
+	$(BIN)/python packaging/build_deb.py
+
+# build both, install the .deb into a scratch root and run its programs without the venv
+package-test: deb
+	$(PYTHON) packaging/smoke_test.py --deb "$$($(BIN)/python packaging/build_deb.py --path-only)"
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
