@@ -209,6 +209,10 @@
         <translation>Edit assistance record</translation>
     </message>
     <message>
+        <source>受帮扶的家庭成员；帮扶全户时选“全户”</source>
+        <translation>The member of the household who is helped; choose &quot;Whole household&quot; when the help is for all</translation>
+    </message>
+    <message>
         <source>例如：保障基本生活、稳定就业增收</source>
         <translation>e.g. secure basic living, stable employment and income</translation>
     </message>
@@ -225,8 +229,12 @@
         <translation>Result (can be filled in later)</translation>
     </message>
     <message>
+        <source>帮扶户</source>
+        <translation>Household</translation>
+    </message>
+    <message>
         <source>帮扶对象</source>
-        <translation>Household helped</translation>
+        <translation>Person helped</translation>
     </message>
     <message>
         <source>帮扶单位</source>
@@ -238,7 +246,7 @@
     </message>
     <message>
         <source>帮扶目标</source>
-        <translation>Target</translation>
+        <translation>Goal</translation>
     </message>
     <message>
         <source>帮扶内容</source>
@@ -259,6 +267,14 @@
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>（已不在户籍）</source>
+        <translation> (no longer registered)</translation>
+    </message>
+    <message>
+        <source>全户（{household}）</source>
+        <translation>Whole household ({household})</translation>
     </message>
 </context>
 <context>

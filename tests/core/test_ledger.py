@@ -10,6 +10,7 @@ from qunzhong_desktop.core.ledger import (
     ITEM_COLUMNS,
     SUPPORT_COLUMNS,
     SupportHousehold,
+    SupportMember,
     item_row,
     period_text,
     support_rows,
@@ -18,6 +19,7 @@ from qunzhong_desktop.core.ledger import (
 from qunzhong_desktop.core.ledger import (
     LedgerFilter as _LedgerFilter,  # noqa: F401 - importable
 )
+from qunzhong_desktop.core.text import mask_name
 
 AT = dt.datetime(2026, 3, 2, 9, 0)
 HEADERS = [
@@ -49,9 +51,10 @@ def ev(state: State, days: int, note: str = "", **data: object) -> Event:
 
 def test_columns_follow_the_domain() -> None:
     assert [c.header for c in ITEM_COLUMNS] == HEADERS
-    assert {"帮扶单位", "帮扶责任人", "帮扶目标", "帮扶内容", "帮扶时限"} <= {
-        c.header for c in SUPPORT_COLUMNS
-    }
+    # the five publics (五公开) name the person helped (帮扶对象); the goal keeps its own name
+    headers = [c.header for c in SUPPORT_COLUMNS]
+    assert headers[7:12] == ["帮扶对象", "帮扶单位", "帮扶责任人", "帮扶目标", "帮扶内容"]
+    assert {"帮扶时限", "帮扶日期", "帮扶成效"} <= set(headers)
     assert all(c.width > 0 for c in ITEM_COLUMNS + SUPPORT_COLUMNS)
 
 
@@ -108,13 +111,15 @@ def test_support_rows_one_per_record_or_one_without() -> None:
         "h1", "0001", "王大爷", "13812345678", "东片", ("低保户",), "孙超峰", "工作队"
     )
     assert support_rows(3, h, []) == [
-        (3, "0001", "王大爷", "138****5678", "东片", "低保户", "孙超峰（工作队）", *[""] * 7)
+        (3, "0001", "王大爷", "138****5678", "东片", "低保户", "孙超峰（工作队）", *[""] * 8)
     ]
     record = AssistanceRecord("h1", dt.date(2026, 1, 10), "工作队", "孙超峰", "救助金",
                               target="保障", time_limit=dt.date(2026, 4, 10))  # fmt: skip
     rows = support_rows(1, h, [record, record])
     assert len(rows) == 2
-    assert rows[0][7:] == ("工作队", "孙超峰", "保障", "救助金", "2026-01-10", "2026-04-10", "")
+    assert rows[0][7:] == (
+        "王大爷户", "工作队", "孙超峰", "保障", "救助金", "2026-01-10", "2026-04-10", "",
+    )  # fmt: skip
     assert support_tags(["低保户"], [["残疾人", "低保户"], ["留守儿童"]]) == [
         "低保户", "残疾人", "留守儿童",
     ]  # fmt: skip
@@ -163,3 +168,48 @@ def test_demo_helps_about_sixty_percent_of_households_in_difficulty() -> None:
     assert 0.45 < len(helped) / len(tagged) < 0.75
     assert all(r.given_on <= today and (r.time_limit or today) >= r.given_on for r in records)
     assert records == generate_assistance(data, seed=7, today=today)  # reproducible
+    # 帮扶对象: the member who carries a tag is named; a household's tag helps the household
+    named = [r for r in records if r.person is not None]
+    assert 0 < len(named) < len(records)
+    for r in named:
+        member = data.households[r.household].household.members[r.person or 0]
+        assert member.tags
+
+
+def test_the_beneficiary_is_the_person_helped_or_the_household() -> None:
+    members = (
+        SupportMember("p1", "王建明", "户主"),
+        SupportMember("p2", "王小红", "子女", ("留守儿童",)),
+        SupportMember("p3", "王老汉", "父亲", ("残疾人",), left=True),
+    )
+    h = SupportHousehold("h1", "0001", "王建明", "", "东片", ("低保户",), members=members)
+    record = AssistanceRecord("h1", dt.date(2026, 1, 10), "工作队", "孙超峰", "送学习用品",
+                              target="安全健康成长", person_id="p2")  # fmt: skip
+    [row] = support_rows(1, h, [record])
+    column = dict(zip([c.header for c in SUPPORT_COLUMNS], row, strict=True))
+    assert (column["帮扶对象"], column["帮扶目标"]) == ("王小红", "安全健康成长")
+    assert h.beneficiary("p2", masked=True) == "王*红"
+    assert h.beneficiary("p3") == "王老汉"  # left the register since: still named
+    assert h.beneficiary(None) == "王建明户" and h.beneficiary(None, masked=True) == "王*明户"
+    assert h.beneficiary("gone") == "王建明户"
+    assert SupportHousehold("h2", "0002", "", "", "", ()).beneficiary(None) == "0002 户"
+    # a new record helps the first member in difficulty still registered, else the household
+    assert h.likely_beneficiary() == "p2"
+    assert (
+        SupportHousehold("h3", "3", "李四", "", "", (), members=members[:1]).likely_beneficiary()
+        is None
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "masked"),
+    [
+        ("王", "王"),
+        ("王明", "王*"),
+        ("王建明", "王*明"),
+        ("欧阳建明", "欧**明"),
+        (" 张三丰 ", "张*丰"),
+    ],
+)
+def test_names_printed_for_the_public_hide_the_middle(name: str, masked: str) -> None:
+    assert mask_name(name) == masked

@@ -1,14 +1,16 @@
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from qunzhong_desktop.core.assistance import AssistanceRecord
 from qunzhong_desktop.core.ledger import ITEM_COLUMNS, SUPPORT_COLUMNS, SupportFilter
 from qunzhong_desktop.reports.fonts import FontNotFound, find_cjk_font
 from qunzhong_desktop.reports.ledger_export import export_ledger
 from qunzhong_desktop.reports.ledger_pdf import write_ledger_pdf
 from qunzhong_desktop.storage.store import Store
-from tests.helpers.ledger_data import build, sample
+from tests.helpers.ledger_data import TODAY, build, sample
 
 
 @pytest.fixture(scope="module")
@@ -49,6 +51,33 @@ def test_support_ledger_pdf_from_store(store: Store, tmp_path: Path, font) -> No
     text = PdfReader(result.path).pages[0].extract_text()
     assert "困难群众帮扶台账" in text and "帮扶责任人" in text and "孙超峰" in text
     assert all(c.header in text for c in SUPPORT_COLUMNS)
+
+
+def test_support_ledger_names_the_person_helped(store: Store, tmp_path: Path, font) -> None:  # type: ignore[no-untyped-def]
+    village = build(store)
+    [household] = store.assistance.households([village.tagged])
+    child = household.members[1]
+    store.assistance.save(
+        AssistanceRecord(
+            household_id=village.tagged, given_on=TODAY, helping_unit="村两委", helper="孙超峰",
+            content="送学习用品", target="安全健康成长", person_id=child.id,
+        ),
+        today=TODAY,
+    )  # fmt: skip
+    result = export_ledger(store, SupportFilter(), tmp_path / "s.pdf")
+    assert result.rows == 4
+    text = PdfReader(result.path).pages[0].extract_text()
+    assert "帮扶对象" in text and "帮扶目标" in text
+    assert "王小妹" in text and "安全健康成长" in text and "王大爷户" in text
+    sheet = load_workbook(export_ledger(store, SupportFilter(), tmp_path / "s.xlsx").path).active
+    assert sheet is not None
+    rows = [[str(c.value or "") for c in row] for row in sheet.iter_rows()]
+    header = next(r for r in rows if "帮扶对象" in r)
+    column = header.index("帮扶对象")
+    assert header[column + 3] == "帮扶目标"
+    assert [r[column] for r in rows[rows.index(header) + 1 :] if r[1] == "0001"] == [
+        "王大爷户", "王大爷户", "王小妹",
+    ]  # fmt: skip
 
 
 def test_empty_ledger_still_prints_its_header(tmp_path: Path, font) -> None:  # type: ignore[no-untyped-def]

@@ -84,3 +84,37 @@ def test_support_ledger_filters(store: Store, village: Village) -> None:
     assert count(SupportFilter(tag="留守儿童")) == ["0001", "0001"]
     assert count(SupportFilter(tag="低保户")) == ["0001", "0001"]
     assert count(SupportFilter(tag="重病患者")) == []
+
+
+def test_the_person_helped_is_a_member_and_named_in_the_ledger(
+    store: Store, village: Village
+) -> None:
+    """五公开 names 帮扶对象, the person helped (issue 15); 帮扶目标 keeps its own column."""
+    [household] = store.assistance.households([village.tagged])
+    head, child = household.members
+    assert (head.name, child.name, child.tags) == ("王大爷", "王小妹", ("留守儿童",))
+    base = dict(household_id=village.tagged, given_on=TODAY, helping_unit="村两委",
+                helper="孙超峰", content="送学习用品", target="安全健康成长")  # fmt: skip
+    saved = store.assistance.save(AssistanceRecord(**base, person_id=child.id), today=TODAY)  # type: ignore[arg-type]
+    assert store.assistance.get(saved.id or "").person_id == child.id
+    [other] = store.assistance.households([village.member_tagged])
+    with pytest.raises(NotFoundError) as info:  # someone of another household
+        store.assistance.save(AssistanceRecord(**base, person_id=other.members[0].id), today=TODAY)  # type: ignore[arg-type]
+    assert info.value.code == "assistance.person"
+    rows = [dict(zip(H, row, strict=True)) for row in store.assistance.ledger_rows(SupportFilter())]
+    mine = [r for r in rows if r["户号"] == "0001"]
+    assert [(r["帮扶对象"], r["帮扶目标"]) for r in mine] == [
+        ("王大爷户", "保障基本生活"), ("王大爷户", "保障基本生活"), ("王小妹", "安全健康成长"),
+    ]  # fmt: skip
+    # the child moves away: the record still names her, and may be edited keeping her
+    fresh = store.register.household(village.tagged)
+    fresh.members = [p for p in fresh.members if p.id != child.id]
+    store.register.save_household(fresh)
+    [household] = store.assistance.households([village.tagged])
+    assert [m.left for m in household.members] == [False, True]
+    result = AssistanceRecord(**{**base, "result": "孩子按时上学"}, person_id=child.id, id=saved.id)  # type: ignore[arg-type]
+    store.assistance.save(result, today=TODAY)
+    with pytest.raises(NotFoundError):  # but a new record cannot name her
+        store.assistance.save(AssistanceRecord(**base, person_id=child.id), today=TODAY)  # type: ignore[arg-type]
+    rows = [dict(zip(H, row, strict=True)) for row in store.assistance.ledger_rows(SupportFilter())]
+    assert [r["帮扶对象"] for r in rows if r["户号"] == "0001"][-1] == "王小妹"

@@ -6,7 +6,7 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from qunzhong_desktop.core.ledger import ITEM_COLUMNS
+from qunzhong_desktop.core.ledger import ITEM_COLUMNS, SUPPORT_COLUMNS
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.ledgers.assistance_dialog import AssistanceDialog
 from qunzhong_desktop.ui.ledgers.ledger_model import LedgerModel
@@ -75,6 +75,11 @@ def test_support_tab_adds_a_record(page: LedgerPage, store: Store, village: Vill
     dialog = tab.dialog
     assert isinstance(dialog, AssistanceDialog)
     assert dialog.household.currentData() == village.member_tagged
+    # 帮扶对象: the member in difficulty at first; the whole household is offered too
+    assert dialog.person.currentText() == "李奶奶（户主·孤寡老人）"
+    assert [dialog.person.itemText(i) for i in range(dialog.person.count())][
+        -1
+    ] == "全户（李奶奶户）"
     assert not dialog.save()  # nothing typed: refused, input kept
     assert "帮扶单位" in dialog.error_label.text() or "帮扶责任人" in dialog.error_label.text()
     dialog.helping_unit.setCurrentText("镇民政办")
@@ -87,7 +92,11 @@ def test_support_tab_adds_a_record(page: LedgerPage, store: Store, village: Vill
     assert [(r.helper, r.given_on) for r in records] == [("刘秀兰", TODAY)]
     assert records[0].time_limit == TODAY + dt.timedelta(days=90)
     assert tab.model.rowCount() == 3
-    assert tab.model.data(tab.model.index(2, 10)) == "每周上门探望"
+    headers = [c.header for c in SUPPORT_COLUMNS]
+    shown = {h: tab.model.data(tab.model.index(2, i)) for i, h in enumerate(headers)}
+    assert (shown["帮扶对象"], shown["帮扶目标"], shown["帮扶内容"]) == (
+        "李奶奶", "老有所养", "每周上门探望",
+    )  # fmt: skip
 
 
 def test_a_record_is_edited_later_and_deleted(
@@ -134,6 +143,33 @@ def test_paired_cadre_is_the_default_helper(page: LedgerPage, village: Village) 
     assert isinstance(tab.dialog, AssistanceDialog)
     assert tab.dialog.helper.text() == "孙超峰"
     assert tab.dialog.helping_unit.currentText() == "驻村工作队"
+
+
+def test_the_person_helped_is_chosen_and_kept_when_edited(
+    page: LedgerPage, store: Store, village: Village
+) -> None:
+    tab = page.support_tab
+    tab.table.selectRow(0)  # 0001: 王大爷 (残疾人) and 王小妹 (留守儿童), records helping all
+    tab.add_record()
+    dialog = tab.dialog
+    assert isinstance(dialog, AssistanceDialog)
+    texts = [dialog.person.itemText(i) for i in range(dialog.person.count())]
+    assert texts == ["王大爷（户主·残疾人）", "王小妹（子女·留守儿童）", "全户（王大爷户）"]
+    assert dialog.person.currentIndex() == 0
+    dialog.person.setCurrentIndex(1)
+    dialog.content.setPlainText("送学习用品")
+    assert dialog.save()
+    saved = store.assistance.for_household(village.tagged)[-1]
+    [household] = store.assistance.households([village.tagged])
+    assert household.beneficiary(saved.person_id) == "王小妹"
+    first = store.assistance.for_household(village.tagged)[0]
+    assert first.person_id is None
+    tab.add_record(first)  # an older record that helped the whole household
+    edit = tab.dialog
+    assert isinstance(edit, AssistanceDialog) and edit.person.currentText() == "全户（王大爷户）"
+    edit.person.setCurrentIndex(0)
+    assert edit.save()
+    assert store.assistance.get(first.id or "").person_id == household.members[0].id
 
 
 def test_other_features_add_tabs(page: LedgerPage, qtbot: QtBot) -> None:

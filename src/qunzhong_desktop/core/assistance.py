@@ -1,8 +1,10 @@
 """Assistance records (帮扶记录): help given to a household in difficulty, and its checks.
 
-Each record carries the "five publics" (五公开) printed on the support ledger: the helping
-unit (帮扶单位), the helper (帮扶责任人), the target (帮扶目标), the content (帮扶内容) and the
-time limit (帮扶时限), plus the day it was given and its result (帮扶成效).
+Each record carries the "five publics" (五公开) printed on the support ledger: whom it helps
+(帮扶对象: ``person_id``, a member of the household, or None for the household as a whole),
+the helping unit (帮扶单位), the helper (帮扶责任人), the content (帮扶内容) and the time limit
+(帮扶时限); besides them the goal (帮扶目标, ``target``), the day it was given and its result
+(帮扶成效).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ HELPING_UNITS: tuple[str, ...] = (
 class AssistanceRecord:
     """Help given to a household, with the five publics (五公开)."""
 
-    household_id: str
+    household_id: str  # the household in difficulty (帮扶户)
     given_on: dt.date
     helping_unit: str  # 帮扶单位
     helper: str  # 帮扶责任人
@@ -31,7 +33,7 @@ class AssistanceRecord:
     target: str = ""  # 帮扶目标
     time_limit: dt.date | None = None  # 帮扶时限
     result: str = ""  # 帮扶成效
-    person_id: str | None = None
+    person_id: str | None = None  # 帮扶对象: the member helped (None: the whole household)
     id: str | None = None
 
 

@@ -19,6 +19,7 @@ from typing import Any, Protocol
 from qunzhong_desktop.core.assistance import AssistanceRecord
 from qunzhong_desktop.core.intake.states import CLOCK_RUNNING, DONE, STATE_NAMES, State
 from qunzhong_desktop.core.phone import mask
+from qunzhong_desktop.core.text import mask_name
 
 Row = tuple[Any, ...]
 
@@ -65,13 +66,14 @@ SUPPORT_COLUMNS: tuple[Column, ...] = (
     Column("所属网格", 9, wrap=True),
     Column("帮扶类别", 14, wrap=True),
     Column("结对干部", 12, wrap=True),
+    Column("帮扶对象", 9, wrap=True),
     Column("帮扶单位", 12, wrap=True),
-    Column("帮扶责任人", 9, wrap=True),
-    Column("帮扶目标", 18, wrap=True),
-    Column("帮扶内容", 26, wrap=True),
+    Column("帮扶责任人", 10, wrap=True),
+    Column("帮扶目标", 14, wrap=True),
+    Column("帮扶内容", 24, wrap=True),
     Column("帮扶日期", 11),
     Column("帮扶时限", 11),
-    Column("帮扶成效", 18, wrap=True),
+    Column("帮扶成效", 16, wrap=True),
 )
 
 ITEM_TITLE = "民情台账"
@@ -282,6 +284,17 @@ def item_row(
 
 
 @dataclass(frozen=True, slots=True)
+class SupportMember:
+    """A member of a household in difficulty: whom an assistance record may name (帮扶对象)."""
+
+    id: str
+    name: str
+    relation: str = ""
+    tags: tuple[str, ...] = ()
+    left: bool = False  # no longer in the register (still named on the records of before)
+
+
+@dataclass(frozen=True, slots=True)
 class SupportHousehold:
     """A household in difficulty as the support ledger shows it."""
 
@@ -293,6 +306,23 @@ class SupportHousehold:
     tags: tuple[str, ...]
     cadre_name: str = ""
     cadre_unit: str = ""
+    members: tuple[SupportMember, ...] = ()
+
+    def beneficiary(self, person_id: str | None, *, masked: bool = False) -> str:
+        """帮扶对象: the person a record helps, or the household as a whole (``王建明户``).
+
+        ``masked``: the name as printed for the public (``王*明``, :func:`.text.mask_name`).
+        """
+        name = next((m.name for m in self.members if m.id == person_id), "") if person_id else ""
+        if name:
+            return mask_name(name) if masked else name
+        if self.head_name:
+            return f"{mask_name(self.head_name) if masked else self.head_name}户"
+        return f"{self.number} 户"
+
+    def likely_beneficiary(self) -> str | None:
+        """Whom a new record helps at first: the first member in difficulty, else the household."""
+        return next((m.id for m in self.members if m.tags and not m.left), None)
 
 
 def support_tags(household_tags: Sequence[str], member_tags: Iterable[Sequence[str]]) -> list[str]:
@@ -334,10 +364,11 @@ def support_rows(
         cadre,
     )
     if not records:
-        return [(*head, "", "", "", "", "", "", "")]
+        return [(*head, "", "", "", "", "", "", "", "")]
     return [
         (
             *head,
+            household.beneficiary(r.person_id),
             r.helping_unit,
             r.helper,
             r.target,

@@ -49,3 +49,17 @@ def compact(value: object) -> str:
     if value is None:
         return ""
     return _SPACES.sub("", _CONTROL.sub("", unicodedata.normalize("NFKC", str(value))))
+
+
+def mask_name(name: str) -> str:
+    """A person's name as printed for the public: the middle hidden (``王*明``).
+
+    The first character and, from three on, the last stay: ``王明`` → ``王*``, ``王建明`` →
+    ``王*明``, ``欧阳建明`` → ``欧**明``. A name of one character is left as it is.
+    """
+    name = name.strip()
+    if len(name) < 2:
+        return name
+    if len(name) == 2:
+        return name[0] + "*"
+    return name[0] + "*" * (len(name) - 2) + name[-1]

@@ -2,7 +2,8 @@
 
 About 60% of the households with a support tag get one to three records over the past year,
 given by their paired cadre's unit when they have one, with content that fits their tags
-(a 低保户 gets a subsistence review, a 残疾人 a rehabilitation aid …).
+(a 低保户 gets a subsistence review, a 残疾人 a rehabilitation aid …), naming the member who
+carries the tag as the person helped (帮扶对象), or the household for a household's tag.
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ class DemoAssistance:
     """A generated record; ``household`` indexes ``DemoData.households``."""
 
     household: int
+    person: int | None  # 帮扶对象: the member with the tag helped, None for the household
     given_on: dt.date
     helping_unit: str
     helper: str
@@ -70,12 +72,16 @@ def generate_assistance(
             continue
         cadre = data.cadres[item.cadre] if item.cadre is not None else None
         for _ in range(rng.choice((1, 1, 2, 2, 3))):
-            target, content, result = rng.choice(_HELP.get(rng.choice(tags), _DEFAULT))
+            tag = rng.choice(tags)
+            target, content, result = rng.choice(_HELP.get(tag, _DEFAULT))
+            helped = [i for i, p in enumerate(household.members) if tag in p.tags]
+            person = None if tag in household.tags or not helped else helped[0]
             given_on = today - dt.timedelta(days=rng.randint(1, 360))
             limit = given_on + dt.timedelta(days=rng.choice((30, 90, 180)))
             records.append(
                 DemoAssistance(
                     household=index,
+                    person=person,
                     given_on=given_on,
                     helping_unit=(cadre.unit if cadre and cadre.unit else rng.choice(_UNITS)),
                     helper=cadre.name if cadre else rng.choice(_HELPERS),

@@ -253,6 +253,11 @@ def load_assistance(db: Database, records: list[DemoAssistance], data: DemoData)
         {
             "id": new_id(),
             "household_id": data.households[r.household].household.id,
+            "person_id": (
+                None
+                if r.person is None
+                else data.households[r.household].household.members[r.person].id
+            ),
             "given_on": r.given_on,
             "helping_unit": r.helping_unit,
             "helper": r.helper,

@@ -22,6 +22,7 @@ from qunzhong_desktop.core.ledger import (
     Row,
     SupportFilter,
     SupportHousehold,
+    SupportMember,
     support_rows,
     support_tags,
 )
@@ -99,6 +100,8 @@ class SqlAssistance:
                 raise NotFoundError(
                     "这一户已不在户籍中，不能登记帮扶。", code="assistance.household"
                 )
+            if record.person_id is not None:
+                self._check_person(s, record)
             values = {
                 "household_id": record.household_id,
                 "person_id": record.person_id,
@@ -252,6 +255,23 @@ class SqlAssistance:
 
     # helpers ------------------------------------------------------------------------------
     @staticmethod
+    def _check_person(s: Session, record: AssistanceRecord) -> None:
+        """帮扶对象 is a member of the household; one who left only if the record named them."""
+        person = s.get(m.Person, record.person_id)
+        stored = s.get(m.Assistance, record.id) if record.id is not None else None
+        kept = stored is not None and stored.person_id == record.person_id
+        if (
+            person is None
+            or person.household_id != record.household_id
+            or (person.deleted_at is not None and not kept)
+        ):
+            raise NotFoundError(
+                "所选帮扶对象不是这一户的成员，请重新选择。",
+                code="assistance.person",
+                field="person",
+            )
+
+    @staticmethod
     def _load(s: Session, record_id: str) -> m.Assistance:
         row = s.get(m.Assistance, record_id)
         if row is None or row.deleted_at is not None:
@@ -269,6 +289,7 @@ class SqlAssistance:
             members = [p for p in h.members if p.deleted_at is None]
             head = next((p for p in members if p.relation == "户主"), None)
             head = head or (members[0] if members else None)
+            everyone = sorted(h.members, key=lambda p: (p.deleted_at is not None, p.position))
             result.append(
                 SupportHousehold(
                     id=h.id,
@@ -279,6 +300,16 @@ class SqlAssistance:
                     tags=tuple(support_tags(h.tags, (p.tags for p in members))),
                     cadre_name=h.cadre.name if h.cadre else "",
                     cadre_unit=h.cadre.unit if h.cadre else "",
+                    members=tuple(
+                        SupportMember(
+                            id=p.id,
+                            name=p.name,
+                            relation=p.relation,
+                            tags=tuple(p.tags),
+                            left=p.deleted_at is not None,
+                        )
+                        for p in everyone
+                    ),
                 )
             )
         return result

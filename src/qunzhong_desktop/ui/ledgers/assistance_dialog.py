@@ -1,8 +1,10 @@
 """新增帮扶记录: help given to a household in difficulty, with the five publics (五公开).
 
-The household, the helping unit (prefilled with the paired cadre's unit), the helper (the
-paired cadre), the target, the content, the time limit, the day given and the result. A
-refused save keeps everything typed and says what to correct.
+The household (帮扶户), the person helped (帮扶对象: a member, at first the first member in
+difficulty, or the whole household), the helping unit (prefilled with the paired cadre's
+unit), the helper (the paired cadre), the content, the time limit — the five publics — and
+the goal (帮扶目标), the day given and the result. A refused save keeps everything typed and
+says what to correct.
 """
 
 from __future__ import annotations
@@ -75,6 +77,8 @@ class AssistanceDialog(QDialog):
             self.household.addItem(text, h.id)
         if household_id is not None:
             self.household.setCurrentIndex(max(self.household.findData(household_id), 0))
+        self.person = QComboBox(self)
+        self.person.setToolTip(self.tr("受帮扶的家庭成员；帮扶全户时选“全户”"))
         self.helping_unit = QComboBox(self)
         self.helping_unit.setEditable(True)
         self.helping_unit.addItems(HELPING_UNITS)
@@ -104,7 +108,8 @@ class AssistanceDialog(QDialog):
         self.error_label.setStyleSheet("color: #b00020;")
         self.error_label.setWordWrap(True)
         form = QFormLayout()
-        form.addRow(self.tr("帮扶对象"), self.household)
+        form.addRow(self.tr("帮扶户"), self.household)
+        form.addRow(self.tr("帮扶对象"), self.person)
         form.addRow(self.tr("帮扶单位"), self.helping_unit)
         form.addRow(self.tr("帮扶责任人"), self.helper)
         form.addRow(self.tr("帮扶目标"), self.target)
@@ -134,6 +139,7 @@ class AssistanceDialog(QDialog):
         """Fill the form with a stored record; its household cannot change."""
         self.household.setCurrentIndex(max(self.household.findData(record.household_id), 0))
         self.household.setEnabled(False)
+        self._fill_persons(record.person_id, keep=True)
         self.helping_unit.setCurrentText(record.helping_unit)
         self.helper.setText(record.helper)
         self.target.setText(record.target)
@@ -144,8 +150,33 @@ class AssistanceDialog(QDialog):
             self.time_limit.setDate(_qdate(record.time_limit))
         self.result_edit.setPlainText(record.result)
 
+    def _fill_persons(self, chosen: str | None, *, keep: bool = False) -> None:
+        """帮扶对象: the household's members and 全户; ``chosen`` selected (None: the likely one).
+
+        ``keep``: a stored record's choice, kept even if that member has left the register.
+        """
+        household = self.households.get(self.household.currentData() or "")
+        self.person.clear()
+        if household is None:
+            return
+        for member in household.members:
+            if member.left and not (keep and member.id == chosen):
+                continue
+            about = "·".join(v for v in (member.relation, "、".join(member.tags)) if v)
+            text = f"{member.name}（{about}）" if about else member.name
+            if member.left:
+                text += self.tr("（已不在户籍）")
+            self.person.addItem(text, member.id)
+        self.person.addItem(
+            self.tr("全户（{household}）").format(household=household.beneficiary(None)), None
+        )
+        wanted = chosen if keep else household.likely_beneficiary()
+        index = self.person.findData(wanted) if wanted is not None else -1
+        self.person.setCurrentIndex(index if index >= 0 else self.person.count() - 1)
+
     def _prefill(self) -> None:
-        """The paired cadre helps by default (the clerk may change it)."""
+        """The likely person is helped, by the paired cadre (the clerk may change both)."""
+        self._fill_persons(None)
         household = self.households.get(self.household.currentData() or "")
         if household is None or not household.cadre_name:
             return
@@ -158,7 +189,7 @@ class AssistanceDialog(QDialog):
         base = self.editing
         return AssistanceRecord(
             id=base.id if base is not None else None,
-            person_id=base.person_id if base is not None else None,
+            person_id=self.person.currentData() or None,
             household_id=str(self.household.currentData() or ""),
             given_on=_date(self.given_on.date()),
             helping_unit=self.helping_unit.currentText(),
