@@ -243,12 +243,15 @@ def _plugin_stem(filename: str) -> str:
 
 
 def qt_plugin_of(dest: str) -> tuple[str, str] | None:
-    """``(folder, plugin name)`` when ``dest`` is a Qt plugin inside the bundle, else None."""
+    """``(folder, plugin name)`` when ``dest`` is a Qt plugin inside the bundle, else None.
+
+    PySide6 keeps them in ``PySide6/Qt/plugins`` on Linux and ``PySide6/plugins`` on Windows.
+    """
     parts = PurePath(dest.replace("\\", "/")).parts
     if "plugins" not in parts:
         return None
     at = len(parts) - 1 - parts[::-1].index("plugins")
-    if at < 1 or parts[at - 1] != "Qt" or len(parts) < at + 3:
+    if at < 1 or parts[at - 1] not in ("Qt", "PySide6") or len(parts) < at + 3:
         return None
     return parts[at + 1], _plugin_stem(parts[-1])
 

@@ -83,7 +83,9 @@ def clean_env(bin_dir: Path | None, venv: Path) -> dict[str, str]:
     env["PATH"] = os.pathsep.join(paths)
     env["PYTHONNOUSERSITE"] = "1"
     env["QUNZHONG_LANG"] = "zh"
-    if not WINDOWS:
+    if WINDOWS:  # UTF-8 on pipes (a runner's code page cannot hold Chinese); PyInstaller
+        env["PYTHONUTF8"] = "1"  # honours it like python.exe does
+    else:
         env.setdefault("LANG", "C.UTF-8")
     return env
 
@@ -393,7 +395,8 @@ def main(argv: list[str] | None = None) -> int:
         report.append(f"qunzhong --version   frozen: {_fmt(frozen_version)}")
         report.append(f"window shown         frozen: {_fmt(frozen_window)}")
         if (venv_bin / CLI).is_file():
-            venv = Programs(venv_bin, dict(os.environ, QUNZHONG_LANG="zh"), "venv")
+            venv_env = dict(os.environ, QUNZHONG_LANG="zh", PYTHONUTF8="1")
+            venv = Programs(venv_bin, venv_env, "venv")
             venv_version, venv_window = timings(venv, station)
             report.append(f"qunzhong --version   venv:   {_fmt(venv_version)}")
             report.append(f"window shown         venv:   {_fmt(venv_window)}")
