@@ -807,6 +807,14 @@ The restored value counts as a new change and goes out with the next bundle.</tr
         <translation>Close</translation>
     </message>
     <message>
+        <source>恳谈会问题转受理(&amp;Z)…</source>
+        <translation>Meeting &amp;finding to intake…</translation>
+    </message>
+    <message>
+        <source>把恳谈会上群众提出的问题登记为受理事项（来源：民情恳谈会），可由群体或全村提出</source>
+        <translation>Register a problem residents raised at the meeting as an intake item (channel: 民情恳谈会, village meeting); a group or the whole village may raise it</translation>
+    </message>
+    <message>
         <source>请换一天或另一名干部：</source>
         <translation>Choose another day or another cadre:</translation>
     </message>
@@ -823,8 +831,12 @@ The restored value counts as a new change and goes out with the next bundle.</tr
         <translation>Cannot save yet:</translation>
     </message>
     <message>
-        <source>已转受理事项：{number}（来源：走访），可在“受理”工作列表中查看。</source>
-        <translation>Registered as intake item {number} (channel: visit); it is on the Intake work lists.</translation>
+        <source>{kind} {day}</source>
+        <translation>{kind} {day}</translation>
+    </message>
+    <message>
+        <source>已转受理事项：{number}（来源：{channel}），可在“受理”工作列表中查看。</source>
+        <translation>Registered as intake item {number} (channel: {channel}); it is on the Intake work lists.</translation>
     </message>
     <message>
         <source>本篇日记已转受理事项：</source>
@@ -1035,12 +1047,24 @@ Items already made from it stay; Ctrl+Z right after brings it back.</translation
         <translation>Register a finding — {household}</translation>
     </message>
     <message>
-        <source>登记为受理事项（来源渠道：走访），诉求人为户主：{household}。</source>
-        <translation>Registered as an intake item (channel: visit); the requester is the head of household: {household}.</translation>
+        <source>登记为受理事项（来源渠道：{channel}）。诉求人可以是提出问题的群体或全村，例如某个村民小组，不必是某一户。</source>
+        <translation>Registered as an intake item (channel: {channel}). The requester may be the group or the whole village that raised it, e.g. a villagers&apos; group, not necessarily one household.</translation>
+    </message>
+    <message>
+        <source>登记为受理事项（来源渠道：{channel}），诉求人为户主：{household}。</source>
+        <translation>Registered as an intake item (channel: {channel}); the requester is the head of household: {household}.</translation>
+    </message>
+    <message>
+        <source>例如：第三村民小组、村民代表或村名</source>
+        <translation>e.g. 第三村民小组 (a villagers&apos; group), 村民代表 (villagers&apos; deputies) or the village&apos;s name</translation>
     </message>
     <message>
         <source>走访中发现或群众反映的问题</source>
         <translation>The problem found on the visit or raised by the resident</translation>
+    </message>
+    <message>
+        <source>恳谈会上群众提出的问题</source>
+        <translation>The problem residents raised at the meeting</translation>
     </message>
     <message>
         <source>即办件当场办结，请写明如何答复或办理</source>
@@ -1049,6 +1073,10 @@ Items already made from it stay; Ctrl+Z right after brings it back.</translation
     <message>
         <source>办理结果(&amp;E)</source>
         <translation>R&amp;esult</translation>
+    </message>
+    <message>
+        <source>诉求人(&amp;R)</source>
+        <translation>&amp;Requester</translation>
     </message>
     <message>
         <source>问题内容(&amp;N)</source>
@@ -1073,6 +1101,10 @@ Items already made from it stay; Ctrl+Z right after brings it back.</translation
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>请填写诉求人：提出问题的群体或村。</source>
+        <translation>Please enter the requester: the group or village that raised the problem.</translation>
     </message>
     <message>
         <source>请填写问题内容。</source>

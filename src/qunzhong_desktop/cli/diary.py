@@ -73,13 +73,22 @@ def register(commands: Any, home: argparse.ArgumentParser) -> None:
 
     finding = actions.add_parser(
         "finding",
-        help="把走访中发现的问题转为受理事项",
-        description="把某篇日记中某一走访户的问题登记为受理事项（来源渠道：走访），输出新编号。",
+        help="把走访中发现、恳谈会上提出的问题转为受理事项",
+        description=(
+            "把某篇日记中某一走访户的问题登记为受理事项（来源渠道：走访），输出新编号。"
+            "民情恳谈会日记中的问题来源渠道为民情恳谈会，可以由群体或全村提出（--requester）。"
+        ),
         parents=[home],
     )
     _cadre_args(finding)
     finding.add_argument("--date", required=True, metavar="D", help="日记日期 YYYY-MM-DD")
-    finding.add_argument("--household", required=True, metavar="NO", help="走访户户号")
+    who = finding.add_mutually_exclusive_group(required=True)
+    who.add_argument("--household", metavar="NO", help="走访户户号（诉求人为户主）")
+    who.add_argument(
+        "--requester",
+        metavar="NAME",
+        help="民情恳谈会上提出问题的群体或村，例如 第三村民小组（不落到某一户）",
+    )
     finding.add_argument("--content", required=True, metavar="TEXT", help="问题（诉求内容）")
     finding.add_argument("--domain", required=True, help="诉求类别，如 基础设施")
     finding.add_argument("--grade", default="B", help="等级：A、B、C（默认 B）")
@@ -165,7 +174,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_finding(args: argparse.Namespace) -> int:
-    """Turn a problem found on a visit into an item; print its number."""
+    """Turn a problem found on a visit or raised at a meeting into an item; print its number."""
     day = day_of(args.date)
     with store_of(args) as store:
         cadre = cadre_of(store, args.cadre, args.unit)
@@ -177,7 +186,8 @@ def run_finding(args: argparse.Namespace) -> int:
             )
         item = store.diary.finding_to_item(
             entry.id,
-            household_of(store, args.household),
+            household_of(store, args.household) if args.household else None,
+            requester=args.requester or "",
             content=args.content,
             domain=args.domain,
             grade=args.grade.strip().upper(),

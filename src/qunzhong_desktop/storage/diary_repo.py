@@ -27,16 +27,34 @@ from qunzhong_desktop.core.diary import (
     is_duty,
     parse_month,
 )
-from qunzhong_desktop.core.errors import DuplicateError, NotFoundError
+from qunzhong_desktop.core.errors import DuplicateError, NotFoundError, ValidationError
 from qunzhong_desktop.core.intake.records import ItemDetail, NewItem
-from qunzhong_desktop.core.text import clean
+from qunzhong_desktop.core.intake.rules import GROUP_FINDING_KINDS, finding_channel
+from qunzhong_desktop.core.text import clean, compact
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.items_repo import SqlItems
 from qunzhong_desktop.storage.models import utcnow
 from qunzhong_desktop.storage.write_paths import write_path
 
-FINDING_CHANNEL = "走访"
+
+def _group_requester(kind: str, requester: str) -> str:
+    """The group or village that raised a problem at a meeting (民情恳谈会), as named."""
+    if kind not in GROUP_FINDING_KINDS:
+        raise ValidationError(
+            f"“{kind}”日记中的问题要落到一户：请选择走访户；"
+            "只有民情恳谈会上的问题可以由群体或全村提出。",
+            code="diary.finding_household",
+            field="requester",
+        )
+    name = compact(requester)
+    if not name:
+        raise ValidationError(
+            "请填写提出问题的群体或村，例如“第三村民小组”或村名。",
+            code="item.requester",
+            field="requester",
+        )
+    return name
 
 
 def _head(household: m.Household) -> m.Person | None:
@@ -201,7 +219,7 @@ class SqlDiary:
     def finding_to_item(
         self,
         entry_id: str,
-        household_id: str,
+        household_id: str | None,
         *,
         content: str,
         domain: str,
@@ -211,41 +229,36 @@ class SqlDiary:
         result: str = "",
         promised_days: int | None = None,
         now: dt.datetime | None = None,
+        requester: str = "",
     ) -> ItemDetail:
-        """Turn a problem found on a visit into an intake item (channel 走访), in one step.
+        """Turn a problem found on a visit or raised at a meeting into an intake item, at once.
 
-        The requester is the household's head; the item points at the entry
-        (``diary_entry_id``), which lists it in :meth:`items_of_entry`. The item is written in
-        one transaction with its number, so a refusal leaves nothing.
+        The channel follows the entry's kind (:func:`.intake.rules.finding_channel`): 走访,
+        or 民情恳谈会 for a meeting. The requester is the household's head; a problem raised
+        at a 民情恳谈会 may instead come from a group or the whole village (``household_id``
+        None, ``requester`` e.g. 第三村民小组 or the village's name). The item points at the
+        entry (``diary_entry_id``), which lists it in :meth:`items_of_entry`. The item is
+        written in one transaction with its number, so a refusal leaves nothing.
 
         Raises:
             NotFoundError: the entry is gone, or the household was not visited in it.
-            ValidationError: a field of the item is wrong (see :meth:`.SqlItems.register_item`).
+            ValidationError: a field of the item is wrong (see :meth:`.SqlItems.register_item`);
+                a group requester at an entry that is no meeting, or no name for the group.
         """
         with self.db.session() as s:
             row = self._live(s, entry_id)
-            visited = {v.household_id for v in row.visits if v.deleted_at is None}
-            household = s.get(m.Household, household_id)
-            if (
-                household is None
-                or household.deleted_at is not None
-                or (row.kind in VISIT_KINDS and household_id not in visited)
-            ):
-                raise NotFoundError(
-                    "这一户不在本篇日记的走访户中，请先把它加入走访户并保存。",
-                    code="diary.household_not_visited",
-                    household_id=household_id,
-                )
-            head = _head(household)
-            head_id = head.id if head is not None else None
-            fallback = f"{household.number} 户" if head is None else ""
+            channel = finding_channel(row.kind)
+            if household_id is None:
+                name, head_id = _group_requester(row.kind, requester), None
+            else:
+                name, head_id = self._household_requester(s, row, household_id)
         new = NewItem(
-            channel=FINDING_CHANNEL,
+            channel=channel,
             domain=domain,
             grade=grade,
             item_type=item_type,
             content=content,
-            requester_name=fallback,
+            requester_name=name,
             requester_person_id=head_id,
             handler=actor,
             promised_days=promised_days,
@@ -253,6 +266,26 @@ class SqlDiary:
             diary_entry_id=entry_id,
         )
         return self.items.register_item(new, actor=actor, now=now)
+
+    @staticmethod
+    def _household_requester(
+        s: Session, row: m.DiaryEntry, household_id: str
+    ) -> tuple[str, str | None]:
+        """The requester of a household's finding: its head (or the household's number)."""
+        visited = {v.household_id for v in row.visits if v.deleted_at is None}
+        household = s.get(m.Household, household_id)
+        if (
+            household is None
+            or household.deleted_at is not None
+            or (row.kind in VISIT_KINDS and household_id not in visited)
+        ):
+            raise NotFoundError(
+                "这一户不在本篇日记的走访户中，请先把它加入走访户并保存。",
+                code="diary.household_not_visited",
+                household_id=household_id,
+            )
+        head = _head(household)
+        return ("", head.id) if head is not None else (f"{household.number} 户", None)
 
     # reading -----------------------------------------------------------------------------
     def entry(self, entry_id: str) -> DiaryEntry:

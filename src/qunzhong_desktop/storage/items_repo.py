@@ -19,6 +19,7 @@ from qunzhong_desktop.core.intake.rules import (
     Event,
     check_move,
     check_new_item,
+    finding_channel,
     item_number,
     new_query_code,
 )
@@ -514,16 +515,22 @@ class SqlItems(ItemSettings):
 
     @staticmethod
     def _check_diary_link(s: Session, new: NewItem) -> None:
-        """An item found on a diary visit comes by channel 走访 from a live entry."""
+        """An item found in the diary comes from a live entry, by its kind's channel.
+
+        走访 from a visit, 民情恳谈会 from a meeting (:func:`.intake.rules.finding_channel`).
+        """
         if not new.diary_entry_id:
             return
-        if new.channel != "走访":
-            raise ValidationError(
-                "由民情日记转来的事项，来源渠道应为“走访”。", code="item.channel", field="channel"
-            )
         entry = s.get(m.DiaryEntry, new.diary_entry_id)
         if entry is None or entry.deleted_at is not None:
             raise NotFoundError("所关联的民情日记已不存在。", code="item.diary_missing")
+        channel = finding_channel(entry.kind)
+        if new.channel != channel:
+            raise ValidationError(
+                f"由“{entry.kind}”日记转来的事项，来源渠道应为“{channel}”。",
+                code="item.channel",
+                field="channel",
+            )
 
     @staticmethod
     def _household_of(s: Session, person_id: str | None) -> str | None:

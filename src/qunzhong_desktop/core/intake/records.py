@@ -26,7 +26,7 @@ class NewItem:
     handler: str = ""
     promised_days: int | None = None  # None: the domain's default
     result: str = ""  # for 即办件, settled on the spot
-    diary_entry_id: str | None = None  # the diary entry whose visit found it (channel 走访)
+    diary_entry_id: str | None = None  # the diary entry it was found in (走访, 民情恳谈会)
 
 
 @dataclass(frozen=True, slots=True)

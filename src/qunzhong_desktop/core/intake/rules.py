@@ -34,6 +34,12 @@ DOMAIN_DAYS: dict[str, int] = {
     "土地山林宅基地": 10, "矛盾纠纷": 7, "基础设施": 15, "环境卫生": 5, "证照代办": 5,
     "治安安全": 3, "农业生产": 7, "其他": 5,
 }  # fmt: skip
+# a finding of a resident-diary entry (问题转受理) comes by the channel of the entry's kind:
+# raised at a 民情恳谈会 it is a 民情恳谈会 item, found on a visit (or otherwise) a 走访 one
+FINDING_CHANNEL = "走访"
+FINDING_CHANNELS: dict[str, str] = {"民情恳谈会": "民情恳谈会"}
+# the kinds of entry whose findings may come from a group or the whole village (no household)
+GROUP_FINDING_KINDS: frozenset[str] = frozenset({"民情恳谈会"})
 # 急事急办: a grade A (重大紧急) item is promised half its domain's days (rounded up, at
 # least 1) unless the township set the domain's A days (设置 › 承诺办结时限)
 URGENT_GRADE = "A"
@@ -300,3 +306,8 @@ def checked_grade_a_days(
         if days != urgent_days(limit):
             kept[domain] = days
     return kept
+
+
+def finding_channel(kind: str) -> str:
+    """The channel of an item turned from a finding of a diary entry of ``kind``."""
+    return FINDING_CHANNELS.get(kind, FINDING_CHANNEL)

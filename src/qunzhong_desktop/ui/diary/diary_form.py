@@ -3,8 +3,9 @@
 Households are added by search (户号、姓名、拼音首字母; ↓/↑ choose, Enter adds) or all of the
 cadre's paired households at once. Each visit has the nine points of 三必看、三必问、三必留, a
 tick and a note each, and a 问题转受理 button that turns a problem found there into an intake
-item (channel 走访) linked to the entry. A refused save keeps everything typed, marks the
-wrong fields and lists the reasons.
+item (channel 走访) linked to the entry. A 民情恳谈会 has no visits: its 问题转受理 button is
+the entry's, and the item (channel 民情恳谈会) may be asked by a group or the whole village.
+A refused save keeps everything typed, marks the wrong fields and lists the reasons.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ from qunzhong_desktop.core.diary import (
 )
 from qunzhong_desktop.core.entities import HouseholdRow
 from qunzhong_desktop.core.errors import DomainError
+from qunzhong_desktop.core.intake.rules import GROUP_FINDING_KINDS
 from qunzhong_desktop.core.intake.states import STATE_NAMES, State
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common.form_feedback import (
@@ -302,6 +304,15 @@ class DiaryForm(QDialog):
         self.close_button.setAutoDefault(False)
         self.save_button.clicked.connect(self.save)
         self.close_button.clicked.connect(self.reject)
+        self.meeting_button = QPushButton(self.tr("恳谈会问题转受理(&Z)…"), self)
+        self.meeting_button.setToolTip(
+            self.tr(
+                "把恳谈会上群众提出的问题登记为受理事项（来源：民情恳谈会），可由群体或全村提出"
+            )
+        )
+        self.meeting_button.setAutoDefault(False)
+        self.meeting_button.clicked.connect(lambda _checked=False: self.finding(None))
+        row.addWidget(self.meeting_button)
         row.addStretch(1)
         row.addWidget(self.close_button)
         row.addWidget(self.save_button)
@@ -416,6 +427,7 @@ class DiaryForm(QDialog):
         visits = self.kind.currentText() in VISIT_KINDS
         self.search.setEnabled(visits)
         self.paired_button.setEnabled(visits)
+        self.meeting_button.setVisible(self.kind.currentText() in GROUP_FINDING_KINDS)
 
     # saving -------------------------------------------------------------------------------
     def collect(self) -> DiaryEntry:
@@ -470,11 +482,17 @@ class DiaryForm(QDialog):
             clear_invalid(widget)
         self.messages.hide()
 
-    def finding(self, box: VisitBox) -> str | None:
-        """问题转受理 for one visit: save the entry first, then create the item."""
+    def finding(self, box: VisitBox | None) -> str | None:
+        """问题转受理 for one visit, or for a meeting (``box`` None): save, then create the item."""
         if self.save() is None or self.entry_id is None:
             return None
-        dialog = FindingDialog(self._store, self.entry_id, box.household_id, box.label, self)
+        kind = self.kind.currentText()
+        if box is None:
+            label = self.tr("{kind} {day}").format(kind=kind, day=pydate(self.day.date()))
+            household_id = None
+        else:
+            label, household_id = box.label, box.household_id
+        dialog = FindingDialog(self._store, self.entry_id, household_id, label, self, kind=kind)
         try:
             if not run_finding_dialog(dialog):
                 return None
@@ -483,8 +501,8 @@ class DiaryForm(QDialog):
         self.last_number = dialog.number
         self._show_items(self._store.diary.entry(self.entry_id))
         self._say(
-            self.tr("已转受理事项：{number}（来源：走访），可在“受理”工作列表中查看。").format(
-                number=dialog.number
+            self.tr("已转受理事项：{number}（来源：{channel}），可在“受理”工作列表中查看。").format(
+                number=dialog.number, channel=dialog.channel
             )
         )
         return dialog.number

@@ -1,4 +1,9 @@
-"""问题转受理: the small dialog that turns a finding of a home visit into an intake item."""
+"""问题转受理: the small dialog that turns a finding of a diary entry into an intake item.
+
+Found on a home visit, the item comes by channel 走访 and the household's head asks; raised
+at a 民情恳谈会, it comes by channel 民情恳谈会 and may be asked by a group or the whole
+village (诉求人: 第三村民小组, the village's name …) rather than one household.
+"""
 
 from __future__ import annotations
 
@@ -16,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from qunzhong_desktop.core.errors import DomainError
-from qunzhong_desktop.core.intake.rules import GRADES, ITEM_TYPES
+from qunzhong_desktop.core.intake.rules import GRADES, ITEM_TYPES, finding_channel
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common.form_feedback import (
     clear_invalid,
@@ -30,39 +35,66 @@ from qunzhong_desktop.ui.common.session import operator_name
 class FindingDialog(QDialog):
     """问题转受理: content, domain, grade and type of the item a finding becomes.
 
-    The item is created here, so a refusal keeps what was typed; ``number`` holds the new
-    item's number once created.
+    Args:
+        store: the station's store.
+        entry_id: the saved diary entry.
+        household_id: the household whose head asks; None for a group or the village (only
+            at a 民情恳谈会: the clerk names it in 诉求人).
+        household_label: how the title names the household (or the meeting).
+        parent: the Qt parent.
+        kind: the entry's kind, which sets the item's channel.
+
+    The item is created here, so a refusal keeps what was typed; ``number`` and ``channel``
+    hold the new item's number and channel once created.
     """
 
     def __init__(
         self,
         store: Store,
         entry_id: str,
-        household_id: str,
+        household_id: str | None,
         household_label: str,
         parent: QWidget | None = None,
+        *,
+        kind: str = "入户走访",
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("问题转受理 — {household}").format(household=household_label))
         self._store = store
         self._entry_id = entry_id
         self._household_id = household_id
+        self.channel = finding_channel(kind)
         self.number = ""
         layout = QVBoxLayout(self)
         self.messages = message_area(self)
         layout.addWidget(self.messages)
-        hint = QLabel(
-            self.tr("登记为受理事项（来源渠道：走访），诉求人为户主：{household}。").format(
-                household=household_label
-            ),
-            self,
-        )
+        if household_id is None:
+            text = self.tr(
+                "登记为受理事项（来源渠道：{channel}）。诉求人可以是提出问题的群体或全村，"
+                "例如某个村民小组，不必是某一户。"
+            ).format(channel=self.channel)
+        else:
+            text = self.tr("登记为受理事项（来源渠道：{channel}），诉求人为户主：{household}。")
+            text = text.format(channel=self.channel, household=household_label)
+        hint = QLabel(text, self)
         hint.setWordWrap(True)
         layout.addWidget(hint)
         grid = QGridLayout()
+        self.requester = QComboBox(self)
+        self.requester.setEditable(True)
+        self.requester.addItems(self._groups())
+        self.requester.setCurrentIndex(-1)
+        self.requester.setVisible(household_id is None)
+        line = self.requester.lineEdit()
+        if line is not None:
+            line.setPlaceholderText(self.tr("例如：第三村民小组、村民代表或村名"))
         self.content = QPlainTextEdit(self)
         self.content.setTabChangesFocus(True)
-        self.content.setPlaceholderText(self.tr("走访中发现或群众反映的问题"))
+        self.content.setPlaceholderText(
+            self.tr("走访中发现或群众反映的问题")
+            if household_id is not None
+            else self.tr("恳谈会上群众提出的问题")
+        )
         self.domain = QComboBox(self)
         self.domain.addItems(list(store.items.domain_days()))
         self.grade = QComboBox(self)
@@ -77,6 +109,7 @@ class FindingDialog(QDialog):
         self.result_label = QLabel(self.tr("办理结果(&E)"), self)
         self.result_label.setBuddy(self.result_edit)
         rows: list[tuple[str, QWidget]] = [
+            *([(self.tr("诉求人(&R)"), self.requester)] if household_id is None else []),
             (self.tr("问题内容(&N)"), self.content),
             (self.tr("诉求类别(&L)"), self.domain),
             (self.tr("等级(&J)"), self.grade),
@@ -103,6 +136,13 @@ class FindingDialog(QDialog):
         self._type_changed()
         self.resize(520, 360)
 
+    def _groups(self) -> list[str]:
+        """Who may raise a problem at a meeting: the village, its grids, the villagers' deputies."""
+        station = self._store.register.station()
+        village = station.name.removesuffix("群众工作站") if station else ""
+        grids = [g.name for g in self._store.register.grids() if not g.retired]
+        return [name for name in (village, *grids, "村民代表") if name]
+
     def _type_changed(self) -> None:
         immediate = self.item_type.currentText() == "即办件"
         self.result_edit.setVisible(immediate)
@@ -110,10 +150,13 @@ class FindingDialog(QDialog):
 
     def register(self) -> str | None:
         """Create the item; returns its number, or None when something must be corrected."""
-        for field in (self.content, self.result_edit, self.domain):
+        for field in (self.requester, self.content, self.result_edit, self.domain):
             clear_invalid(field)
         self.messages.hide()
         wrong: list[tuple[QWidget, str]] = []
+        group = self._household_id is None
+        if group and not self.requester.currentText().strip():
+            wrong.append((self.requester, self.tr("请填写诉求人：提出问题的群体或村。")))
         if not self.content.toPlainText().strip():
             wrong.append((self.content, self.tr("请填写问题内容。")))
         immediate = self.item_type.currentText() == "即办件"
@@ -130,9 +173,11 @@ class FindingDialog(QDialog):
                     item_type=self.item_type.currentText(),
                     result=self.result_edit.text().strip() if immediate else "",
                     actor=operator_name(self._store),
+                    requester=self.requester.currentText() if group else "",
                 )
             except DomainError as exc:
-                wrong.append((self.content, exc.message))
+                field = self.requester if exc.data.get("field") == "requester" else self.content
+                wrong.append((field, exc.message))
             else:
                 self.number = item.number
                 self.accept()

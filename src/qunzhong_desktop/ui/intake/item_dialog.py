@@ -191,7 +191,7 @@ class ItemDialog(QDialog):
         self._offer_moves()
 
     def _source_text(self, item: ItemDetail) -> str:
-        """Where a 走访 item was found: the diary entry it is linked to."""
+        """Where a diary finding (走访, 民情恳谈会) was raised: the entry it is linked to."""
         if not item.diary_entry_id:
             return ""
         try:
