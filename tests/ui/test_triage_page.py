@@ -164,6 +164,18 @@ def test_assign_with_unit_and_working_day_deadline(
     assert asked == []
 
 
+def test_a_grade_a_item_is_offered_the_a_days(qtbot: QtBot, store: Store) -> None:
+    # 急事急办 (issue 15): the deadline offered is the one the station would promise
+    number = escalate(store, "村道塌方，车辆无法通行", domain="基础设施", grade="A")
+    page = open_page(qtbot, store)
+    assert page.select_number(number)
+    page.assign_button.click()
+    dialog = page.dialog
+    assert isinstance(dialog, AssignDialog)
+    assert dialog.days.value() == 8  # half of 基础设施's 15, rounded up
+    assert dialog.deadline_date() == dt.date(2026, 12, 2)
+
+
 def test_awaiting_assignment_items_are_in_the_queue_too(qtbot: QtBot, store: Store) -> None:
     number = escalate(store, "河堤渗水")
     store.items.move(number, State.AWAITING_ASSIGNMENT, actor="乡镇", role=Role.TOWNSHIP)
