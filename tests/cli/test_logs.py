@@ -9,6 +9,7 @@ import pytest
 
 from qunzhong_desktop.app import setup_logging
 from qunzhong_desktop.cli import main
+from qunzhong_desktop.storage.migrate import HEAD_REVISION
 from tests.helpers.roster_builder import make_id
 
 
@@ -40,4 +41,4 @@ def test_version_says_where_the_data_schema_and_log_are(
     assert done.value.code == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("qunzhong ") and lines[1] == f"数据目录：{home.resolve()}"
-    assert lines[2].startswith("数据库版本：程序 0009") and lines[3].endswith("qunzhong.log")
+    assert lines[2].startswith(f"数据库版本：程序 {HEAD_REVISION}") and lines[3].endswith("qunzhong.log")

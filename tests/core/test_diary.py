@@ -42,8 +42,12 @@ def test_vocabulary() -> None:
     assert KINDS == ("入户走访", "集中工作日", "坐班接待", "民情恳谈会", "电话回访")
     assert [g for g, _ in CHECK_GROUPS] == ["三必看", "三必问", "三必留"]
     assert len(POINT_CODES) == 9 and len(set(POINTS.values())) == 9
-    assert POINTS["look_kitchen"] == "看厨房（吃）"
-    assert POINTS["leave_promise"] == "留下解决问题的承诺"
+    # the practice's wording (issue 15): 三必看、三必问、三必留
+    assert [POINTS[c] for c in POINT_CODES] == [
+        "看厨房（吃得怎么样）", "看卧室（住得怎么样）", "看厕所（卫生怎么样）",
+        "问生活冷暖", "问就业发展", "问建议意见",
+        "留下关怀的话语", "留下解决问题的承诺", "留下联系方式",
+    ]  # fmt: skip
     assert is_duty("坐班接待") and not is_duty("电话回访") and not is_duty("入户走访")
 
 

@@ -35,6 +35,7 @@ from qunzhong_desktop.cli.demo import run_demo
 from qunzhong_desktop.core.access import PermissionDenied
 from qunzhong_desktop.core.access import Role as Role_
 from qunzhong_desktop.core.assistance import AssistanceRecord
+from qunzhong_desktop.core.cadre_rules import CATEGORIES
 from qunzhong_desktop.core.calendar_file import parse_schedule
 from qunzhong_desktop.core.diary import KINDS, CheckMark, DiaryEntry, DiaryVisit
 from qunzhong_desktop.core.entities import SUPPORT_TAGS, Cadre, Grid, Household, Person
@@ -269,10 +270,21 @@ class World:
                     dataclasses.replace(grid, leader_phone=f"135{self._next():08d}"), base=grid
                 )
             if not cadres or self.rng.random() < 0.4:
-                register.save_cadre(Cadre(name=f"干部{self._next()}", unit="镇党委"))
+                register.save_cadre(
+                    Cadre(
+                        name=f"干部{self._next()}", unit="镇党委",
+                        category=self.rng.choice(CATEGORIES),
+                    )
+                )  # fmt: skip
             else:
                 cadre = self._pick(cadres)
-                register.save_cadre(dataclasses.replace(cadre, phone=f"134{self._next():08d}"))
+                register.save_cadre(
+                    dataclasses.replace(
+                        cadre, phone=f"134{self._next():08d}",
+                        category=self.rng.choice(CATEGORIES),  # the township corrects it
+                        village_code=self.rng.choice(["", self.station.code]),
+                    )
+                )  # fmt: skip
 
     def retire_and_delete(self) -> None:
         """停用/启用 a grid or cadre; make one nobody uses and delete it."""
@@ -430,6 +442,7 @@ class World:
                         cadre_id=self._pick(cadres).id or "",
                         day=_TODAY - dt.timedelta(days=self.rng.randint(0, 60)),
                         kind=kind, text=f"民情日记 {self._next()}", visits=visits,
+                        place=self.rng.choice(["", "村委会", "三组"]),
                     )
                 )  # fmt: skip
 

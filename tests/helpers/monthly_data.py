@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from qunzhong_desktop.core.cadre_rules import DiaryDay
 from qunzhong_desktop.core.intake.rules import Event
 from qunzhong_desktop.core.intake.states import State
 from qunzhong_desktop.core.monthly.report import (
@@ -247,11 +248,37 @@ ITEMS = [
 ]
 
 
+def cadre(
+    name: str,
+    category: str,
+    *,
+    visits: int = 0,
+    duty: int = 0,
+    phone: int = 0,
+    difficult: int = 0,
+    first_week: bool = True,
+    unit: str = "镇政府",
+) -> CadreRecord:
+    """A cadre's November: ``visits`` 入户走访, ``duty`` 坐班接待 and ``phone`` 电话回访 days,
+    one a day on the weekdays from the 2nd on (from the 9th if not in the first week)."""
+    weekdays = [
+        d
+        for d in (dt.date(2026, 11, n) for n in range(2, 31))
+        if d.weekday() < 5 and (first_week or d.day >= 9)
+    ]
+    kinds = ["入户走访"] * visits + ["坐班接待"] * duty + ["电话回访"] * phone
+    assert len(kinds) <= len(weekdays)
+    days = tuple(DiaryDay(day, kind) for day, kind in zip(weekdays, kinds, strict=False))
+    role = {"党员": "党员", "工作队员": "工作队员"}.get(category, "干部")
+    return CadreRecord(name, unit, role, category, days, difficult)
+
+
+# the rules' boundaries (core/cadre_rules.py DEFAULT_RULES), as issue 15 tries them
 CADRES = [
-    CadreRecord("甲", "村两委", "干部", village_days=10, duty_days=2, difficult_households=3),
-    CadreRecord("乙", "镇政府", "干部", village_days=9, duty_days=1, difficult_households=6),
-    CadreRecord(
-        "丙", "县农业农村局", "工作队员", village_days=12, duty_days=2, difficult_households=2
-    ),
-    CadreRecord("丁", "村两委", "党员", village_days=0, duty_days=0, difficult_households=0),
+    cadre("甲", "乡驻村干部", visits=8, duty=2),  # 10 days in the village, 2 on duty
+    cadre("乙", "乡驻村干部", visits=8, duty=1, phone=3),  # 9 and 1: phone calls don't count
+    cadre("丙", "村两委其他干部", visits=5, difficult=3, unit="村两委"),
+    cadre("丁", "党员", unit="村两委"),  # listed, never assessed on days
+    cadre("戊", "工作队员", visits=12, first_week=False, unit="县农业农村局"),
+    cadre("己", "村两委主要负责人", visits=10, difficult=6, unit="村两委"),
 ]

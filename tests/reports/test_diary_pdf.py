@@ -6,10 +6,13 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from qunzhong_desktop.core.cadre_rules import DEFAULT_RULES, DiaryDay
 from qunzhong_desktop.core.diary import POINTS, CheckMark, DiaryEntry, DiaryVisit, LinkedItem
 from qunzhong_desktop.core.entities import Cadre, StationProfile
+from qunzhong_desktop.core.monthly.report import CadreRecord, Month, cadre_figures
 from qunzhong_desktop.reports.diary_pdf import DiaryOutputError, render_diary
 from qunzhong_desktop.reports.fonts import CjkFont, find_cjk_font
+from tests.helpers.monthly_data import Weekdays
 from tests.helpers.stations import STATION
 
 FIRST = dt.date(2026, 11, 1)
@@ -68,9 +71,16 @@ def month() -> list[DiaryEntry]:
 
 
 def test_month_diary_has_cadre_days_and_checklist(font: CjkFont, tmp_path: Path) -> None:
+    entries = month()
+    record = CadreRecord(
+        CADRE.name, CADRE.unit, "干部", "乡驻村干部",
+        tuple(DiaryDay(e.day, e.kind) for e in entries), 0,
+    )  # fmt: skip
+    figures = cadre_figures(record, DEFAULT_RULES, Month.of(FIRST), Weekdays())
     out = render_diary(
-        CADRE, StationProfile(**STATION), FIRST, month(), tmp_path / "日记.pdf", font=font
-    )
+        CADRE, StationProfile(**STATION), FIRST, entries, tmp_path / "日记.pdf", font=font,
+        figures=figures,
+    )  # fmt: skip
     reader = PdfReader(out)
     assert len(reader.pages) >= 3
     text = "".join("".join(page.extract_text().split()) for page in reader.pages)
@@ -79,7 +89,9 @@ def test_month_diary_has_cadre_days_and_checklist(font: CjkFont, tmp_path: Path)
     for label in POINTS.values():
         assert label in text
     assert "430121101201-2026-00031" in text and "已受理" in text
-    assert "在村10天" in text and "坐班2天" in text
+    # the month against the rule of the cadre's category (issue 15)
+    assert "在村12天，其中坐班2天" in text and "乡驻村干部：每月在村≥10天" in text
+    assert "结论：达标" in text
     assert "第3页" in text
     fonts = reader.pages[0]["/Resources"]["/Font"]  # type: ignore[index]
     embedded = [

@@ -46,10 +46,11 @@ def test_pdf_has_every_figure_and_the_definitions(
     assert "75.0%（3/4）" in text  # satisfaction over the month's follow-ups
     assert "镇民政办" in text and "+0.7" in text
     assert "镇派出所" in text and "−0.6" in text
-    for name in ("甲", "乙", "丙", "丁"):
+    for name in ("甲", "乙", "丙", "丁", "戊", "己"):
         assert name in text
     assert "结对困难户6户，多于5户" in text and "不考核" in text
-    assert "2人未达标：乙、丙" in text
+    assert "3人未达标：乙、戊、己" in text
+    assert "乡驻村干部：每月在村≥10天；坐班≥2天" in text  # the rules, after the table
     for term, definition in DEFINITIONS:
         assert "".join(f"{term}：{definition}".split()) in text
     assert "受理来源渠道分布" in text and "受理诉求类别" in text  # the two charts

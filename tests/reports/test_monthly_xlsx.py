@@ -53,10 +53,11 @@ def test_workbook_has_the_four_sheets_with_every_figure(
     assert units[1:] == [(1, "镇民政办", 1, 1, 0.7), (2, "镇派出所", 0, 2, -0.6)]
 
     cadres = _rows(wb["干部情况"])
-    assert cadres[0][:3] == ("姓名", "身份", "单位")
+    assert cadres[0][:3] == ("姓名", "类别", "单位") and cadres[0][8] == "规则"
     by_name = {row[0]: row for row in cadres[1:]}
-    assert by_name["甲"][3:7] == (10, 2, 3, "达标")
-    assert by_name["乙"][6] == "不达标" and "多于 5 户" in str(by_name["乙"][7])
+    assert by_name["甲"][1:2] + by_name["甲"][3:7] == ("乡驻村干部", 10, 2, 0, "达标")
+    assert by_name["乙"][6] == "不达标" and "坐班 1 天，少于 2 天" in str(by_name["乙"][7])
+    assert "坐班 ≥ 2 天" in str(by_name["乙"][8])
     assert by_name["丁"][6] == "不考核"
 
 

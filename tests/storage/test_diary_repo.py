@@ -200,11 +200,12 @@ def test_lists_and_days_by_cadre(store: Store, village: tuple[str, str, list[str
         DiaryEntry(cadre_id=wang, day=dt.date(2026, 11, 3), kind="电话回访", text="回访"),
         today=TODAY,
     )
+    # duty days are days in the village; a phone call is not
     assert store.diary.days_by_cadre("2026-11") == {
-        liu: {"village": 4, "duty": 2},
-        wang: {"village": 1, "duty": 0},
+        liu: {"village": 5, "duty": 2},
+        wang: {"village": 0, "duty": 0},
     }
-    assert store.diary.days_by_cadre("2026-10") == {wang: {"village": 0, "duty": 1}}
+    assert store.diary.days_by_cadre("2026-10") == {wang: {"village": 1, "duty": 1}}
     november = store.diary.entries(month="2026-11")
     assert [(r.day.day, r.cadre_name) for r in november][:3] == [
         (2, "刘书记"), (3, "刘书记"), (3, "王队员"),
@@ -235,3 +236,18 @@ def test_a_deleted_entry_comes_back_without_visits_to_households_deleted_since(
     with pytest.raises(DuplicateError) as taken:
         store.diary.restore_entry(entry.id or "")
     assert "刘书记" in taken.value.message
+
+
+def test_a_phone_call_with_a_place_in_the_village_is_a_day_there(
+    store: Store, village: tuple[str, str, list[str]]
+) -> None:
+    _liu, wang, _ids = village
+    saved = store.diary.save_entry(
+        DiaryEntry(
+            cadre_id=wang, day=dt.date(2026, 11, 4), kind="电话回访", text="在村委会打的电话",
+            place="  白沙村村委会 ",
+        ),
+        today=TODAY,
+    )  # fmt: skip
+    assert store.diary.entry(saved.id or "").place == "白沙村村委会"
+    assert store.diary.days_by_cadre("2026-11") == {wang: {"village": 1, "duty": 0}}

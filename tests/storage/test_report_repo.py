@@ -6,10 +6,11 @@ import datetime as dt
 
 import pytest
 
+from qunzhong_desktop.core.cadre_rules import DiaryDay
 from qunzhong_desktop.core.entities import Cadre, Household, Person
 from qunzhong_desktop.core.intake.records import NewItem
 from qunzhong_desktop.core.intake.states import Role, State
-from qunzhong_desktop.core.monthly.report import CadreRecord, Month, Rate, UnitScore, compute
+from qunzhong_desktop.core.monthly.report import Month, Rate, UnitScore, compute
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.store import Store
 
@@ -116,10 +117,21 @@ def test_cadre_figures_from_diary_and_pairing(store: Store) -> None:
     # 甲: Nov 2 and Nov 30 in the village, Nov 3 on duty (Oct 31, Dec 1 and the deleted
     # entry do not count); paired 001 (household tag) and 002 (member tag) — 003 has no
     # tag, 004 is deleted
-    assert cadres == [
-        CadreRecord("甲", "村两委", "干部", village_days=2, duty_days=1, difficult_households=2),
-        CadreRecord("乙", "村两委", "党员", village_days=0, duty_days=0, difficult_households=1),
+    november = (
+        DiaryDay(dt.date(2026, 11, 2), "入户走访"),
+        DiaryDay(dt.date(2026, 11, 3), "坐班接待"),
+        DiaryDay(dt.date(2026, 11, 30), "集中工作日"),
+    )
+    assert [(c.name, c.category, c.difficult_households) for c in cadres] == [
+        ("甲", "乡驻村干部", 2),
+        ("乙", "党员", 1),
     ]
+    assert sorted(cadres[0].days, key=lambda d: d.day) == list(november)
+    assert sorted(cadres[0].year_days, key=lambda d: d.day) == [
+        DiaryDay(dt.date(2026, 10, 31), "入户走访"),
+        *november,
+    ]  # January to November, for a rule counted over the year
+    assert cadres[1].days == ()
 
 
 @pytest.mark.usefixtures("direct_writes")

@@ -151,15 +151,17 @@ def test_page_lists_by_cadre_and_month_and_prints(
     assert page.month_text() == "2026-11" and len(page.rows) == 3
     assert not page.print_button.isEnabled()  # all cadres: choose one to print
     page.cadre.setCurrentIndex(page.cadre.findData(cadre_id))
-    assert "在村 2 天" in page.figures.text() and "坐班 1 天" in page.figures.text()
+    # the visit and the duty day are days in the village; the phone call is not (issue 15)
+    assert "在村 2 天，其中坐班 1 天" in page.figures.text()
+    assert "乡驻村干部：每月在村 ≥ 10 天" in page.figures.text()  # the category's rule
     # on the 20th the month goes on: not yet "short" (issue 12)
-    assert "本月尚未结束（截至 20 日）" in page.figures.text()
-    assert "未达要求" not in page.figures.text()
+    assert "待月末" in page.figures.text() and "月末须满 10 天" in page.figures.text()
+    assert "不达标" not in page.figures.text()
     later = DiaryPage(store, today=lambda: dt.date(2026, 12, 5))
     qtbot.addWidget(later)
     later.month.setDate(QDate(2026, 11, 1))
     later.cadre.setCurrentIndex(later.cadre.findData(cadre_id))
-    assert "未达要求" in later.figures.text()  # November is over
+    assert "不达标（在村 2 天，少于 10 天" in later.figures.text()  # November is over
     assert page.table.item(0, 3).text() == "1"
 
     opened: list[QDialog] = []

@@ -61,7 +61,7 @@ def test_edit_a_cadre_and_see_pair_counts(qtbot, store: Store) -> None:
     dialog.tabs.setCurrentIndex(1)
     assert cells(dialog.cadre_table, 0) == [
         "刘书记",
-        "干部",
+        "乡驻村干部",
         "镇党委",
         "137****0000",
         "1",
@@ -71,7 +71,9 @@ def test_edit_a_cadre_and_see_pair_counts(qtbot, store: Store) -> None:
     dialog.edit_cadre()
     form = dialog.form
     assert isinstance(form, CadreForm) and form.name.text() == "刘书记"
-    form.role.setCurrentText("工作队员")
+    assert "每月在村 ≥ 10 天" in form.rule_label.text()  # what the rules ask of 乡驻村干部
+    form.category.setCurrentText("工作队员")
+    assert "第一周" in form.rule_label.text()
     form.phone.setText("123")
     form.accept()
     assert is_marked(form.phone) and form.isVisible()
@@ -79,6 +81,7 @@ def test_edit_a_cadre_and_see_pair_counts(qtbot, store: Store) -> None:
     form.accept()
     (saved,) = store.register.cadres()
     assert (saved.id, saved.role, saved.phone) == (cadre.id, "工作队员", "13700000001")
+    assert saved.category == "工作队员"
     assert cells(dialog.cadre_table, 0)[1] == "工作队员"
 
 

@@ -5,6 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
+from qunzhong_desktop.storage.migrate import HEAD_REVISION
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.settings.settings_page import SettingsPage
 from qunzhong_desktop.ui.shell.application import create_main_window
@@ -191,4 +192,4 @@ def test_an_uncaught_error_is_explained_and_about_says_where_things_are(
     sys.excepthook(RuntimeError, boom, None)
     assert shown == [boom] and window.isVisible()  # the window (and its forms) stay
     text = window.about_text()
-    assert "数据库版本：0009" in text and "qunzhong.log" in text
+    assert f"数据库版本：{HEAD_REVISION}" in text and "qunzhong.log" in text

@@ -2,8 +2,9 @@
 
 A cadre writes one entry per day: its kind, the households visited, what was seen and heard.
 Each household visit follows 三必看、三必问、三必留 — nine points, each done or not and each
-with an optional note. The monthly figures count a cadre's days: 坐班接待 is a day on duty at
-the station; every other kind is a day in the village (see :func:`is_duty`).
+with an optional note. How the days count against the rules for each category of cadre is
+:mod:`qunzhong_desktop.core.cadre_rules` (坐班接待 is a day on duty and in the village;
+电话回访 only with a place in the village).
 """
 
 from __future__ import annotations
@@ -20,23 +21,20 @@ DUTY_KIND = "坐班接待"
 # kinds whose entry lists the households visited
 VISIT_KINDS: frozenset[str] = frozenset({"入户走访", "集中工作日"})
 
-# the rules from practice the monthly figures check
-MIN_VILLAGE_DAYS = 10
-MIN_DUTY_DAYS = 2
-
 CHECK_GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("三必看", (
-        ("look_kitchen", "看厨房（吃）"),
-        ("look_bedroom", "看卧室（住）"),
-        ("look_toilet", "看厕所（卫生）"),
+        ("look_kitchen", "看厨房（吃得怎么样）"),
+        ("look_bedroom", "看卧室（住得怎么样）"),
+        ("look_toilet", "看厕所（卫生怎么样）"),
     )),
     ("三必问", (
-        ("ask_living", "问生活状况"),
-        ("ask_income", "问工作收入"),
-        ("ask_advice", "问意见建议"),
+        ("ask_living", "问生活冷暖"),
+        # the code stays (entries already ticked keep their ticks); the practice says 就业发展
+        ("ask_income", "问就业发展"),
+        ("ask_advice", "问建议意见"),
     )),
     ("三必留", (
-        ("leave_care", "留下关爱话语"),
+        ("leave_care", "留下关怀的话语"),
         ("leave_promise", "留下解决问题的承诺"),
         ("leave_contact", "留下联系方式"),
     )),
@@ -46,6 +44,7 @@ POINT_CODES: tuple[str, ...] = tuple(POINTS)
 
 TEXT_LIMIT = 5000
 NOTE_LIMIT = 200
+PLACE_LIMIT = 100
 _MONTH = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?\s*$")
 
 
@@ -117,6 +116,7 @@ class DiaryEntry:
     cadre_name: str = ""
     items: list[LinkedItem] = field(default_factory=list)
     author: str = ""  # who wrote it down (set by the store when it is first saved)
+    place: str = ""  # where (a 电话回访 with a place in the village counts as a day there)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,10 +134,7 @@ class DiaryRow:
 
 
 def is_duty(kind: str) -> bool:
-    """Whether a day of this kind counts as on duty at the station (坐班接待).
-
-    Every other kind (入户走访, 集中工作日, 民情恳谈会, 电话回访) counts as a day in the village.
-    """
+    """Whether a day of this kind is on duty at the village service point (坐班接待)."""
     return kind == DUTY_KIND
 
 
@@ -162,6 +159,8 @@ def problems(entry: DiaryEntry, *, today: dt.date) -> list[DiaryInvalid]:
         bad("text", "请填写所见所闻（民情日记的正文）。")
     elif len(entry.text) > TEXT_LIMIT:
         bad("text", f"所见所闻最多 {TEXT_LIMIT} 字，现在有 {len(entry.text)} 字。")
+    if len(entry.place.strip()) > PLACE_LIMIT:
+        bad("place", f"地点最多 {PLACE_LIMIT} 字。")
     seen: set[str] = set()
     for visit in entry.visits:
         if visit.household_id in seen:

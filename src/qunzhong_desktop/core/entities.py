@@ -59,6 +59,8 @@ class Cadre:
     role: str = "干部"
     id: str | None = None
     retired: bool = False  # 停用: kept for history, not offered for new records
+    category: str = ""  # core.cadre_rules.CATEGORIES; "" follows the role
+    village_code: str = ""  # 包村: the station code of the village a township cadre serves
 
 
 @dataclass(slots=True)

@@ -123,7 +123,11 @@ def _grids_and_cadres(s: Session, data: DemoData) -> tuple[int, int]:
         cadre_row = cadres.get((cadre.name, cadre.unit))
         if cadre_row is None:
             cadre_row = m.Cadre(
-                name=cadre.name, phone=cadre.phone, unit=cadre.unit, role=cadre.role
+                name=cadre.name,
+                phone=cadre.phone,
+                unit=cadre.unit,
+                role=cadre.role,
+                category=cadre.category,
             )
             s.add(cadre_row)
             cadres[(cadre.name, cadre.unit)] = cadre_row

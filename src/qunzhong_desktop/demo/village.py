@@ -13,6 +13,7 @@ import random
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
+from qunzhong_desktop.core.cadre_rules import role_of
 from qunzhong_desktop.core.citizen_id import check_digit
 from qunzhong_desktop.core.entities import Cadre, Grid, Household, Person
 
@@ -51,11 +52,12 @@ _MOBILE_PREFIXES: tuple[str, ...] = (
     "183", "185", "186", "187", "188", "189", "191", "198", "199",
 )  # fmt: skip
 
+# (unit, category of cadre: core/cadre_rules.py)
 _CADRE_UNITS: tuple[tuple[str, str], ...] = (
-    ("镇党委", "干部"), ("镇政府", "干部"), ("镇人大", "干部"), ("镇民政办", "干部"),
-    ("镇社保所", "干部"), ("驻村工作队", "工作队员"), ("驻村工作队", "工作队员"),
-    ("村两委", "干部"), ("村两委", "干部"), ("村两委", "党员"), ("村两委", "党员"),
-    ("县农业农村局", "工作队员"),
+    ("镇党委", "乡主要领导"), ("镇政府", "乡驻村干部"), ("镇人大", "乡副科级以上领导"),
+    ("镇民政办", "乡驻村干部"), ("镇社保所", "县、镇机关干部"), ("驻村工作队", "工作队员"),
+    ("驻村工作队", "工作队员"), ("村两委", "村两委主要负责人"), ("村两委", "村两委其他干部"),
+    ("村两委", "党员"), ("村两委", "联户党员"), ("县农业农村局", "工作队员"),
 )  # fmt: skip
 
 _DIGITS = "零一二三四五六七八九"
@@ -360,9 +362,14 @@ def generate(
                 leader_phone=v.phone(),
             )
         )
-    for unit, role in rng.sample(_CADRE_UNITS, rng.randint(8, 12)):
+    for unit, category in rng.sample(_CADRE_UNITS, rng.randint(8, 12)):
         cadre = v.person("户主", "男" if rng.random() < 0.6 else "女", rng.randint(25, 55))
-        data.cadres.append(Cadre(name=cadre.name, phone=v.phone(), unit=unit, role=role))
+        data.cadres.append(
+            Cadre(
+                name=cadre.name, phone=v.phone(), unit=unit, role=role_of(category),
+                category=category,
+            )
+        )  # fmt: skip
     width = max(4, len(str(first_number + households - 1)))
     house_numbers = [0] * grid_count
     for index in range(households):

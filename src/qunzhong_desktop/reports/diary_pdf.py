@@ -20,14 +20,12 @@ from reportlab.pdfgen.canvas import Canvas
 
 from qunzhong_desktop.core.diary import (
     CHECK_GROUPS,
-    MIN_DUTY_DAYS,
-    MIN_VILLAGE_DAYS,
     DiaryEntry,
     DiaryVisit,
-    is_duty,
 )
 from qunzhong_desktop.core.entities import Cadre, StationProfile
 from qunzhong_desktop.core.intake.states import STATE_NAMES, State
+from qunzhong_desktop.core.monthly.report import CadreFigures
 from qunzhong_desktop.core.safe_write import OutputError, write_atomically
 from qunzhong_desktop.reports.fonts import CjkFont
 from qunzhong_desktop.reports.receipt_pdf import _Painter, mm
@@ -77,8 +75,10 @@ class _Diary:
         station: StationProfile,
         first: dt.date,
         entries: list[DiaryEntry],
+        figures: CadreFigures | None = None,
     ) -> None:
         self.c = canvas
+        self.figures = figures
         self.p = _Painter(canvas, font)
         self.cadre = cadre
         self.station = station
@@ -127,15 +127,18 @@ class _Diary:
         p.text(centre, top - 44, line, size, align="center")
         size = p.fit(self.station.name, 10, INNER)
         p.text(centre, top - 60, self.station.name, size, align="center", color=LABEL)
-        village = sum(1 for e in self.entries if not is_duty(e.kind))
-        duty = len(self.entries) - village
         visits = sum(len(e.visits) for e in self.entries)
         items = sum(len(e.items) for e in self.entries)
-        summary = (
-            f"本月日记 {len(self.entries)} 篇：在村 {village} 天（要求不少于 {MIN_VILLAGE_DAYS} 天）、"
-            f"坐班 {duty} 天（要求不少于 {MIN_DUTY_DAYS} 天）；走访 {visits} 户次；"
-            f"问题转受理 {items} 件。"
-        )
+        summary = f"本月日记 {len(self.entries)} 篇；走访 {visits} 户次；问题转受理 {items} 件。"
+        short = False
+        if self.figures is not None:
+            f = self.figures
+            summary += (
+                f"在村 {f.village_days} 天，其中坐班 {f.duty_days} 天；"
+                f"结对困难户 {f.difficult_households} 户。{f.category}：{f.rule}。"
+                f"结论：{f.verdict}" + (f"（{f.remarks}）" if f.remarks else "") + "。"
+            )
+            short = f.verdict == "不达标"
         rule = top - 70
         self.c.setStrokeColor(RED)
         self.c.setLineWidth(1.2)
@@ -143,8 +146,7 @@ class _Diary:
         self.c.setLineWidth(0.4)
         self.c.line(MARGIN, rule - 2, PAGE_W - MARGIN, rule - 2)
         y = rule - 2 - 6 * mm
-        short = village < MIN_VILLAGE_DAYS or duty < MIN_DUTY_DAYS
-        for text in p.wrap(summary, BODY_PT, INNER, 3):
+        for text in p.wrap(summary, BODY_PT, INNER, 4):
             p.text(MARGIN, y, text, BODY_PT, color=RED if short else black)
             y -= LEADING
         self.y = y - 2 * mm
@@ -314,6 +316,7 @@ def render_diary(
     out: Path,
     *,
     font: CjkFont,
+    figures: CadreFigures | None = None,
 ) -> Path:
     """Write a cadre's month of diary entries to a PDF (``out`` replaced only when complete).
 
@@ -324,6 +327,7 @@ def render_diary(
         entries: the month's entries in full, by day (:meth:`.SqlDiary.month_entries`).
         out: the PDF to write.
         font: the CJK font to embed.
+        figures: the month against the rule of the cadre's category (the summary).
 
     Returns:
         ``out``.
@@ -337,7 +341,10 @@ def render_diary(
         c.setTitle(f"民情日记 {cadre.name} {month_title(first)}")
         c.setAuthor(station.name)
         c.setCreator("群众工作站桌面版")
-        _Diary(c, font.name, cadre=cadre, station=station, first=first, entries=entries).draw()
+        _Diary(
+            c, font.name, cadre=cadre, station=station, first=first, entries=entries,
+            figures=figures,
+        ).draw()  # fmt: skip
         c.showPage()
         c.save()
 

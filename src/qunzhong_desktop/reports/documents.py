@@ -138,10 +138,15 @@ def diary(store: Store, cadre: Cadre, month: str, out: Path) -> DiaryWritten:
         ValidationError: the month is not ``YYYY-MM``. SetupError, FontNotFound,
             ReportOutputError.
     """
+    from qunzhong_desktop.core.monthly.report import Month
+
     require(store.db.operator, Permission.EXPORT)
     first, _last = parse_month(month)
     entries = store.diary.month_entries(cadre.id or "", month)
-    path = render_diary(cadre, station_of(store), first, entries, out, font=store_font(store))
+    figures = store.reports.cadre_month(cadre.id or "", Month.of(first))
+    path = render_diary(
+        cadre, station_of(store), first, entries, out, font=store_font(store), figures=figures
+    )
     record(store.db, "print_list", f"{cadre.name} {month} 民情日记", len(entries))
     return DiaryWritten(path, len(entries))
 

@@ -151,6 +151,7 @@ class _Builder:
             self.cadres(),
             Spacer(1, 2 * mm),
             self.shortfalls(),
+            self.rules(),
             KeepTogether([Paragraph("注：指标口径", s.h2), *self.footnotes()]),
         ]
         return story
@@ -365,14 +366,14 @@ class _Builder:
         s = self.s
         if not self.r.cadres:
             return self.p("尚未登记干部。", s.body)
-        head = ["姓名", "身份", "单位", "在村天数", "坐班天数", "结对困难户", "结果", "说明"]
+        head = ["姓名", "类别", "单位", "在村天数", "坐班天数", "结对困难户", "结果", "说明"]
         data = [[self.p(h, s.head) for h in head]]
         style = _grid_style(self.font)
         for row, c in enumerate(self.r.cadres, start=1):
             data.append(
                 [
                     self.p(c.name),
-                    self.p(c.role, s.cell_center),
+                    self.p(c.category, s.cell_center),
                     self.p(c.unit or "—"),
                     self.p(c.village_days, s.cell_right),
                     self.p(c.duty_days, s.cell_right),
@@ -383,7 +384,7 @@ class _Builder:
             )
             if c.assessed and not c.meets:
                 style.append(("BACKGROUND", (6, row), (7, row), SHORT_BG))
-        widths = [17, 18, 28, 17, 17, 20, 14, 47]
+        widths = [17, 24, 25, 15, 15, 18, 14, 50]
         table = Table(data, colWidths=[w * mm for w in widths], repeatRows=1)
         table.setStyle(TableStyle(style))
         return table
@@ -398,6 +399,12 @@ class _Builder:
             return self.p(f"{later}考核 {assessed} 人，{met}。", self.s.body)
         names = "、".join(c.name for c in short)
         return self.p(f"{later}考核 {assessed} 人，{len(short)} 人未达标：{names}。", self.s.body)
+
+    def rules(self) -> Paragraph:
+        """The rule of each category listed (the township's table, as it stood)."""
+        seen = dict.fromkeys((c.category, c.rule) for c in self.r.cadres)
+        text = "；".join(f"{category}：{rule}" for category, rule in seen)
+        return self.p(f"考核规则：{text}。" if text else "", self.s.note)
 
     def footnotes(self) -> list[Paragraph]:
         return [

@@ -203,21 +203,22 @@ def _units(ws: Worksheet, r: MonthlyReport) -> None:
 
 
 def _cadres(ws: Worksheet, r: MonthlyReport) -> None:
-    header = ["姓名", "身份", "单位", "在村天数", "坐班天数", "结对困难户", "结果", "说明"]
+    header = ["姓名", "类别", "单位", "在村天数", "坐班天数", "结对困难户", "结果", "说明", "规则"]
     rows = [
         [
             c.name,
-            c.role,
+            c.category,
             c.unit,
             c.village_days,
             c.duty_days,
             c.difficult_households,
             c.verdict,
             c.remarks,
+            c.rule,
         ]
         for c in r.cadres
     ]
-    widths = [10, 8, 16, 10, 10, 12, 8, 30]
+    widths = [10, 14, 16, 10, 10, 12, 8, 30, 40]
     _table(ws, 1, header, rows, widths)
     for row, c in enumerate(r.cadres, start=2):
         if c.assessed and not c.meets:

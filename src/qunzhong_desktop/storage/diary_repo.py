@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from qunzhong_desktop.core.access import Permission
+from qunzhong_desktop.core.cadre_rules import DiaryDay, duty_days, village_days
 from qunzhong_desktop.core.diary import (
     VISIT_KINDS,
     DiaryEntry,
@@ -24,7 +25,6 @@ from qunzhong_desktop.core.diary import (
     checklist_json,
     checklist_of,
     duplicate,
-    is_duty,
     parse_month,
 )
 from qunzhong_desktop.core.errors import DuplicateError, NotFoundError, ValidationError
@@ -112,12 +112,15 @@ class SqlDiary:
                 text = clean_text(entry.text)
                 if row.text != text:
                     row.text = text
+                if row.place != compact(entry.place):
+                    row.place = compact(entry.place)
             else:
                 row = m.DiaryEntry(
                     cadre_id=entry.cadre_id,
                     day=entry.day,
                     kind=entry.kind,
                     text=clean_text(entry.text),
+                    place=compact(entry.place),
                     author=self.db.operator.name if self.db.operator else self.db.user,
                 )
                 s.add(row)
@@ -403,27 +406,27 @@ class SqlDiary:
     def days_by_cadre(self, month: str) -> dict[str, dict[str, int]]:
         """A month's diary days per cadre: ``{cadre_id: {"village": n, "duty": n}}``.
 
-        One live entry is one day. A 坐班接待 entry is a day on duty at the station; an entry
-        of any other kind (入户走访, 集中工作日, 民情恳谈会, 电话回访) is a day in the village.
-        Only cadres with at least one entry in the month appear. The rules from practice
-        are :data:`core.diary.MIN_VILLAGE_DAYS` and :data:`core.diary.MIN_DUTY_DAYS`.
+        Counted as the rules count them (:mod:`qunzhong_desktop.core.cadre_rules`): a day in
+        the village is a day of 入户走访, 集中工作日, 坐班接待 or 民情恳谈会 (a 电话回访 only
+        with a place in the village), each day once; a 坐班接待 day is also a day on duty.
+        Only cadres with at least one entry in the month appear.
         """
         first, last = parse_month(month)
-        stmt = (
-            select(m.DiaryEntry.cadre_id, m.DiaryEntry.kind, func.count())
-            .where(
-                m.DiaryEntry.deleted_at.is_(None),
-                m.DiaryEntry.day >= first,
-                m.DiaryEntry.day <= last,
-            )
-            .group_by(m.DiaryEntry.cadre_id, m.DiaryEntry.kind)
+        stmt = select(
+            m.DiaryEntry.cadre_id, m.DiaryEntry.day, m.DiaryEntry.kind, m.DiaryEntry.place
+        ).where(
+            m.DiaryEntry.deleted_at.is_(None),
+            m.DiaryEntry.day >= first,
+            m.DiaryEntry.day <= last,
         )
-        figures: dict[str, dict[str, int]] = {}
+        entries: dict[str, list[DiaryDay]] = {}
         with self.db.session() as s:
-            for cadre_id, kind, count in s.execute(stmt):
-                days = figures.setdefault(cadre_id, {"village": 0, "duty": 0})
-                days["duty" if is_duty(kind) else "village"] += int(count)
-        return figures
+            for cadre_id, day, kind, place in s.execute(stmt):
+                entries.setdefault(cadre_id, []).append(DiaryDay(day, kind, place))
+        return {
+            cadre_id: {"village": len(village_days(days)), "duty": len(duty_days(days))}
+            for cadre_id, days in entries.items()
+        }
 
     # helpers -----------------------------------------------------------------------------
     @staticmethod
@@ -460,6 +463,7 @@ class SqlDiary:
             text=row.text,
             visits=visits,
             author=row.author,
+            place=row.place,
             id=row.id,
             cadre_name=cadre.name if cadre is not None else "",
             items=_items(s, row.id),

@@ -99,6 +99,10 @@ class Cadre(Synced, Base):
     unit: Mapped[str] = mapped_column(String(100), default="")
     role: Mapped[str] = mapped_column(String(16), default="干部")
     retired: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # the category the presence rules judge by (core.cadre_rules; 0010)
+    category: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    # 包村: the village (station code) a township cadre answers for (0010)
+    village_code: Mapped[str] = mapped_column(String(12), default="", server_default="")
 
 
 class Household(Synced, Base):
@@ -311,6 +315,8 @@ class DiaryEntry(Synced, Base):
     text: Mapped[str] = mapped_column(Text, default="")
     # who wrote it down (the operator signed in; 0009): the cadre need not be the writer
     author: Mapped[str] = mapped_column(String(50), default="", server_default="")
+    # where it happened (a 电话回访 with a place in the village is a day in the village; 0010)
+    place: Mapped[str] = mapped_column(String(100), default="", server_default="")
 
     visits: Mapped[list[DiaryVisit]] = relationship(
         back_populates="entry", order_by="DiaryVisit.position", lazy="selectin"

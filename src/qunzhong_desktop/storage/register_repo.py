@@ -11,6 +11,7 @@ from sqlalchemy import Select, func, select, text
 from qunzhong_desktop.core import citizen_id
 from qunzhong_desktop.core import entities as e
 from qunzhong_desktop.core.access import Permission, require
+from qunzhong_desktop.core.cadre_rules import category_or_default, check_category, role_of
 from qunzhong_desktop.core.errors import NotFoundError
 from qunzhong_desktop.core.register import normalise_household
 from qunzhong_desktop.core.sorting import Sort
@@ -170,7 +171,14 @@ class SqlRegister(RegisterLifecycle):
             )
             return [
                 e.Cadre(
-                    id=r.id, name=r.name, phone=r.phone, unit=r.unit, role=r.role, retired=r.retired
+                    id=r.id,
+                    name=r.name,
+                    phone=r.phone,
+                    unit=r.unit,
+                    role=r.role,
+                    retired=r.retired,
+                    category=category_or_default(r.category, r.role),
+                    village_code=r.village_code,
                 )
                 for r in rows
             ]
@@ -179,14 +187,23 @@ class SqlRegister(RegisterLifecycle):
     def save_cadre(
         self, cadre: e.Cadre, *, base: e.Cadre | None = None, keep: dict[str, str] | None = None
     ) -> e.Cadre:
-        """Create or update a cadre (``base``, ``keep``: as :meth:`save_station`)."""
+        """Create or update a cadre (``base``, ``keep``: as :meth:`save_station`).
+
+        The category decides the role (身份) when given; without one it follows the role.
+
+        Raises:
+            ValidationError: an unknown category or a village code that is not 12 digits.
+        """
+        category = check_category(cadre.category, cadre.role, cadre.village_code)
         with self.db.writing() as s:
             row = s.get(m.Cadre, cadre.id) if cadre.id else None
             values: dict[str, Any] = {
                 "name": compact(cadre.name),
                 "phone": cadre.phone,
                 "unit": cadre.unit,
-                "role": cadre.role,
+                "role": role_of(category),
+                "category": category,
+                "village_code": cadre.village_code.strip(),
             }
             if row is None:
                 row = m.Cadre(name=values["name"])
@@ -199,6 +216,7 @@ class SqlRegister(RegisterLifecycle):
             s.flush()
             cadre.id, cadre.name, cadre.phone = row.id, row.name, row.phone  # as stored
             cadre.unit, cadre.role = row.unit, row.role
+            cadre.category, cadre.village_code = row.category, row.village_code
         return cadre
 
     @write_path

@@ -28,7 +28,10 @@ STATION_LABELS = {
     "township_phone": "乡镇电话", "operator": "经办人", "services": "服务项目",
 }  # fmt: skip
 GRID_LABELS = {"name": "网格名称", "leader_name": "网长", "leader_phone": "网长电话"}
-CADRE_LABELS = {"name": "姓名", "phone": "电话", "unit": "单位", "role": "身份"}
+CADRE_LABELS = {
+    "name": "姓名", "phone": "电话", "unit": "单位", "role": "身份", "category": "类别",
+    "village_code": "包村",
+}  # fmt: skip
 
 
 def describe_values(s: Session) -> Callable[[str, Any], str]:

@@ -19,19 +19,21 @@ from collections import defaultdict
 from collections.abc import Collection
 from typing import Any
 
-from sqlalchemy import Select, case, distinct, func, or_, select
+from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
 
+from qunzhong_desktop.core.cadre_rules import DiaryDay, category_or_default
 from qunzhong_desktop.core.entities import SUPPORT_TAGS
 from qunzhong_desktop.core.intake.rules import DOMAIN_DAYS, Event
 from qunzhong_desktop.core.intake.states import State
 from qunzhong_desktop.core.monthly.report import (
-    DUTY_KIND,
     OPEN_STATES,
+    CadreFigures,
     CadreRecord,
     ItemRecord,
     Month,
     MonthlyReport,
+    cadre_figures,
     compute,
 )
 from qunzhong_desktop.core.monthly.stations import TownshipReport, township_report
@@ -48,6 +50,7 @@ from qunzhong_desktop.storage.ledger_repo import (
 )
 from qunzhong_desktop.storage.models_sync import SyncPeer, SyncRowVersion
 from qunzhong_desktop.storage.register_rows import load_station
+from qunzhong_desktop.storage.settings_repo import load_rules
 from qunzhong_desktop.storage.setup import township_profile
 
 _STATES = {state.value: state for state in State}
@@ -149,26 +152,22 @@ def cadre_records(
 ) -> list[CadreRecord]:
     """Every live cadre with the month's diary days and paired households in difficulty.
 
-    With ``cadre_ids`` (one station's, at the township) only those cadres.
+    With ``cadre_ids`` (one station's, at the township) only those cadres. The days come
+    as diary entries (day, kind, place): the core counts them by the rules.
     """
     entry = m.DiaryEntry
-    duty = entry.kind == DUTY_KIND
-    days: dict[str, tuple[int, int]] = {
-        cadre_id: (int(village or 0), int(on_duty or 0))
-        for cadre_id, village, on_duty in s.execute(
-            select(
-                entry.cadre_id,
-                func.count(distinct(case((~duty, entry.day)))),
-                func.count(distinct(case((duty, entry.day)))),
-            )
-            .where(
-                entry.deleted_at.is_(None),
-                entry.day >= month.first,
-                entry.day < month.next_first,
-            )
-            .group_by(entry.cadre_id)
+    month_days: dict[str, list[DiaryDay]] = defaultdict(list)
+    year_days: dict[str, list[DiaryDay]] = defaultdict(list)
+    year_start = dt.date(month.first.year, 1, 1)
+    for cadre_id, day, kind, place in s.execute(
+        select(entry.cadre_id, entry.day, entry.kind, entry.place).where(
+            entry.deleted_at.is_(None), entry.day >= year_start, entry.day < month.next_first
         )
-    }
+    ):
+        record = DiaryDay(day, kind, place)
+        year_days[cadre_id].append(record)
+        if day >= month.first:
+            month_days[cadre_id].append(record)
     difficult = difficult_households(s)
     cadres = sorted(
         (
@@ -178,20 +177,18 @@ def cadre_records(
         ),
         key=lambda c: ((name_keys(c.name) or (c.name,))[0], c.name, c.id),
     )  # in pinyin order, as a clerk looks for a name
-    records: list[CadreRecord] = []
-    for cadre in cadres:
-        village, on_duty = days.get(cadre.id, (0, 0))
-        records.append(
-            CadreRecord(
-                name=cadre.name,
-                unit=cadre.unit,
-                role=cadre.role,
-                village_days=village,
-                duty_days=on_duty,
-                difficult_households=difficult.get(cadre.id, 0),
-            )
+    return [
+        CadreRecord(
+            name=cadre.name,
+            unit=cadre.unit,
+            role=cadre.role,
+            category=category_or_default(cadre.category, cadre.role),
+            days=tuple(month_days.get(cadre.id, ())),
+            difficult_households=difficult.get(cadre.id, 0),
+            year_days=tuple(year_days.get(cadre.id, ())),
         )
-    return records
+        for cadre in cadres
+    ]
 
 
 def difficult_households(s: Session) -> dict[str, int]:
@@ -243,6 +240,21 @@ class SqlReports:
         with self.db.session() as s:
             return item_records(s, month), cadre_records(s, month)
 
+    def cadre_month(
+        self, cadre_id: str, month: Month, *, today: dt.date | None = None
+    ) -> CadreFigures | None:
+        """One cadre's figures of a month against the rule of the category (None: no cadre).
+
+        The diary page and the printed diary show these, as the monthly report does.
+        """
+        today = today or dt.date.today()
+        as_of = today if month.first <= today < month.last else None
+        with self.db.session() as s:
+            records = cadre_records(s, month, {cadre_id})
+            if not records:
+                return None
+            return cadre_figures(records[0], load_rules(s), month, load_calendar(s), as_of=as_of)
+
     def monthly_report(
         self, month: Month, *, today: dt.date | None = None, station_code: str | None = None
     ) -> MonthlyReport:
@@ -268,6 +280,7 @@ class SqlReports:
                 station_name=name,
                 domains=_domains(s),
                 today=today or dt.date.today(),
+                rules=load_rules(s),
             )
 
     def township_report(self, month: Month, *, today: dt.date | None = None) -> TownshipReport:
@@ -284,6 +297,7 @@ class SqlReports:
                 township_name=township_name,
                 domains=_domains(s),
                 today=today or dt.date.today(),
+                rules=load_rules(s),
             )
 
     def report_for(

@@ -1,11 +1,42 @@
-"""Local preferences in the ``setting`` table (not synced)."""
+"""Local preferences in the ``setting`` table (not synced), and the cadre rule table.
+
+The rule table (:mod:`qunzhong_desktop.core.cadre_rules`) is the township's: it edits it
+here and it travels to its stations with its configuration (``sync/config.py``), which
+replaces a station's copy. A station shows it, read-only.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import select
+import json
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from qunzhong_desktop.core.access import Permission, require
+from qunzhong_desktop.core.cadre_rules import DEFAULT_RULES, Rule, parse_rules, rules_json
+from qunzhong_desktop.core.errors import ValidationError
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.database import Database
+
+CADRE_RULES_SETTING = "cadre.rules"
+
+
+def load_rules(s: Session) -> tuple[Rule, ...]:
+    """The rule table in force here (the defaults until the township sets one)."""
+    row = s.get(m.Setting, CADRE_RULES_SETTING)
+    if row is None or not row.value:
+        return DEFAULT_RULES
+    return parse_rules(json.loads(row.value))
+
+
+def store_rules(s: Session, rules: tuple[Rule, ...]) -> None:
+    """Keep a rule table (checked by the caller) in the caller's session."""
+    text = json.dumps(rules_json(rules), ensure_ascii=False)
+    row = s.get(m.Setting, CADRE_RULES_SETTING)
+    if row is None:
+        s.add(m.Setting(key=CADRE_RULES_SETTING, value=text))
+    else:
+        row.value = text
 
 
 class SqlSettings:
@@ -33,3 +64,26 @@ class SqlSettings:
         """Every stored preference."""
         with self.db.session() as s:
             return {r.key: r.value for r in s.scalars(select(m.Setting))}
+
+    def cadre_rules(self) -> tuple[Rule, ...]:
+        """The cadre rule table in force on this PC."""
+        with self.db.session() as s:
+            return load_rules(s)
+
+    def set_cadre_rules(self, rules: tuple[Rule, ...]) -> None:
+        """Replace the rule table (the township only; its stations take it from the kit).
+
+        Raises:
+            PermissionDenied: the operator may not change settings.
+            ValidationError: at a station, or a table that does not hold together.
+        """
+        require(self.db.operator, Permission.SETTINGS)
+        checked = parse_rules(rules_json(rules))
+        with self.db.writing() as s:
+            node = s.scalars(select(m.LocalNode)).first()
+            if node is None or node.role != "township":
+                raise ValidationError(
+                    "干部考核规则由乡镇群众工作办设置，随乡镇工作包和下发的数据包传到工作站。",
+                    code="cadres.rules_station",
+                )
+            store_rules(s, checked)

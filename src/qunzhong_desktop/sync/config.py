@@ -2,7 +2,9 @@
 
 It travels in the station kit and in every dispatch bundle, as one JSON object:
 ``{"units": [...], "domains": {domain: working days}, "calendar": {"2027": [{"day",
-"workday", "note"}, ...]}}``. It is state, not history: a station replaces its copy.
+"workday", "note"}, ...]}, "cadre_rules": [...]}`` (the cadre rule table of
+:mod:`qunzhong_desktop.core.cadre_rules`; a dispatch adds the station's ``numbers``, see
+``storage/item_numbers.py``). It is state, not history: a station replaces its copy.
 """
 
 from __future__ import annotations
@@ -14,12 +16,14 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from qunzhong_desktop.core.cadre_rules import RulesInvalid, parse_rules, rules_json
 from qunzhong_desktop.core.calendar_file import Schedule, ScheduleDay
 from qunzhong_desktop.core.intake.rules import DEFAULT_UNITS, DOMAIN_DAYS
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.calendar_repo import replace_schedule
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.item_settings import DOMAIN_DAYS_SETTING, UNITS_SETTING
+from qunzhong_desktop.storage.settings_repo import load_rules, store_rules
 from qunzhong_desktop.sync.bundle_container import refuse
 
 MAX_UNITS = 200
@@ -55,7 +59,12 @@ def current_in(s: Session) -> dict[str, Any]:
         calendar[str(year)] = [
             {"day": d.day.isoformat(), "workday": d.workday, "note": d.note} for d in days
         ]
-    return {"units": units or list(DEFAULT_UNITS), "domains": domains, "calendar": calendar}
+    return {
+        "units": units or list(DEFAULT_UNITS),
+        "domains": domains,
+        "calendar": calendar,
+        "cadre_rules": rules_json(load_rules(s)),
+    }
 
 
 def _setting(s: Session, key: str) -> Any:
@@ -115,8 +124,12 @@ def apply_config_in(s: Session, conf: Any, *, source: str) -> None:
     """
     try:
         units, domains, calendar = parse(conf)
-    except (ValueError, TypeError) as exc:
+        # a township older than the rule table sends none: the station keeps its copy
+        rules = parse_rules(conf["cadre_rules"]) if "cadre_rules" in conf else None
+    except (ValueError, TypeError, RulesInvalid) as exc:
         raise refuse("config_invalid", "乡镇下发的配置格式错误，已拒绝导入。") from exc
+    if rules is not None:
+        store_rules(s, rules)
     for key, value in ((UNITS_SETTING, units), (DOMAIN_DAYS_SETTING, domains)):
         if not value:
             continue

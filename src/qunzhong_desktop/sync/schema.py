@@ -18,6 +18,7 @@ from sqlalchemy import JSON, Boolean, Date, DateTime, Integer, String, Text, ins
 
 from qunzhong_desktop.core import labels
 from qunzhong_desktop.core.access import LOG_ACTIONS
+from qunzhong_desktop.core.cadre_rules import CATEGORIES
 from qunzhong_desktop.core.diary import KINDS
 from qunzhong_desktop.core.intake.rules import CHANNELS, GRADES, ITEM_TYPES
 from qunzhong_desktop.core.intake.states import Role, State
@@ -57,6 +58,9 @@ ADDED_LATER: dict[tuple[str, str], Any] = {
     ("grid", "retired"): False,  # 0006
     ("cadre", "retired"): False,  # 0006
     ("diary_entry", "author"): "",  # 0009
+    ("cadre", "category"): "",  # 0010: "" reads as the category its role implies
+    ("cadre", "village_code"): "",  # 0010
+    ("diary_entry", "place"): "",  # 0010
 }
 #: What a user calls the rows of each travelling table (in refusals and conflicts).
 LABELS = labels.TABLES
@@ -73,6 +77,7 @@ ENUMS: dict[tuple[str, str], frozenset[Any]] = {
     ("item_event", "from_state"): _STATES | {None},
     ("item_event", "actor_role"): frozenset(role.value for role in Role),
     ("diary_entry", "kind"): frozenset(KINDS),
+    ("cadre", "category"): frozenset(CATEGORIES) | {""},
     ("access_log", "action"): frozenset(LOG_ACTIONS),
     ("person", "gender"): frozenset({"男", "女", ""}),
 }

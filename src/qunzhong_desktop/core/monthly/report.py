@@ -14,19 +14,24 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from qunzhong_desktop.core.cadre_rules import (
+    DEFAULT_RULES,
+    FIRST_WEEK_WORKDAYS,
+    DiaryDay,
+    MonthFacts,
+    Rule,
+    duty_days,
+    judge,
+    rule_for,
+    village_days,
+    year_required,
+)
 from qunzhong_desktop.core.errors import ValidationError
 from qunzhong_desktop.core.intake.clock import Calendar, due_date
 from qunzhong_desktop.core.intake.rules import CHANNELS, DOMAIN_DAYS, GRADES, Event
 from qunzhong_desktop.core.intake.states import CLOCK_RUNNING, State
 
 SATISFIED: tuple[str, ...] = ("满意", "基本满意")
-DUTY_KIND = "坐班接待"  # a diary day on duty at the station; every other kind is in the village
-MIN_VILLAGE_DAYS = 10
-MIN_DUTY_DAYS = 2
-PAIRED_RANGE = (3, 5)
-# the cadres the diary and pairing rules apply to; paired party members (党员) are listed
-# with their figures but not assessed
-ASSESSED_ROLES: tuple[str, ...] = ("干部", "工作队员")
 UNIT_BONUS_TENTHS = 10  # +1 per item resolved in the month
 UNIT_PENALTY_TENTHS = 3  # −0.3 per assigned item left unresolved at month end
 OPEN_STATES: frozenset[State] = CLOCK_RUNNING | {State.AWAITING_DOCUMENTS}
@@ -72,18 +77,21 @@ DEFINITIONS: tuple[tuple[str, str], ...] = (
     ),
     (
         "在村天数",
-        "本月民情日记中，类型不是“坐班接待”的日记天数（每人每天一篇）。"
-        f"考核要求不少于 {MIN_VILLAGE_DAYS} 天。",
+        "本月民情日记中类型为入户走访、集中工作日、坐班接待（村便民服务点）或民情恳谈会的天数，"
+        "每人每天只计一次；电话回访不计，除非日记记有在村里的地点。",
     ),
-    ("坐班天数", f"本月类型为“坐班接待”的民情日记天数。考核要求不少于 {MIN_DUTY_DAYS} 天。"),
+    ("坐班天数", "本月类型为“坐班接待”的民情日记天数（也计入在村天数）。"),
     (
         "结对困难户",
-        "与该干部结对、且户或任一成员带有重点帮扶对象标签的在册户数（按生成报表时的登记）。"
-        f"考核要求 {PAIRED_RANGE[0]}–{PAIRED_RANGE[1]} 户。",
+        "与该干部结对、且户或任一成员带有重点帮扶对象标签的在册户数（按生成报表时的登记）。",
     ),
     (
-        "考核对象",
-        "以上三项只考核身份为“干部”“工作队员”的人员；结对党员只列数字，不考核。",
+        "考核规则",
+        "按干部类别的考核规则（乡镇设置，随工作包下发）：乡驻村干部每月在村不少于 10 天、"
+        "坐班不少于 2 天；乡主要领导在村不少于 5 天；乡副科级以上领导 2–3 天；村两委主要负责人"
+        "不少于 10 天、其他干部不少于 5 天，且各结对困难户 3–5 户；工作队员每月第一周"
+        "（前 5 个工作日）集中工作日须在村；县、镇机关干部全年在村不少于全年工作日的 1/3，"
+        "按年计；党员只列联系户数，不考核天数（以上为默认值，以表后所列规则为准）。",
     ),
     ("比率", "分母为 0 时显示“—”。"),
 )
@@ -190,14 +198,16 @@ class ItemRecord:
 
 @dataclass(frozen=True, slots=True)
 class CadreRecord:
-    """A cadre's diary days in the month and the households in difficulty paired with them."""
+    """A cadre's diary days and the households in difficulty paired with them."""
 
     name: str
     unit: str
     role: str
-    village_days: int
-    duty_days: int
+    category: str
+    days: tuple[DiaryDay, ...]  # the month's diary entries
     difficult_households: int
+    # 1 January to the month's end: for a rule counted over the year (县、镇机关干部)
+    year_days: tuple[DiaryDay, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,18 +261,22 @@ class UnitScore:
 
 @dataclass(frozen=True, slots=True)
 class CadreFigures:
-    """A cadre's figures against the rules; ``reasons`` empty when the cadre meets them."""
+    """A cadre's figures against the rule of the category; ``reasons`` empty when met."""
 
     name: str
     unit: str
     role: str
+    category: str
+    rule: str  # the rule in one line (core.cadre_rules.Rule.text)
     village_days: int
     duty_days: int
     difficult_households: int
     assessed: bool
     reasons: tuple[str, ...]
-    # while the month is under way: the day counts not reached yet (judged at month end)
+    # not reached yet: days while the month is under way, a year figure until the year ends
     pending: tuple[str, ...] = ()
+    year_days: int = 0
+    year_required: int | None = None
 
     @property
     def meets(self) -> bool:
@@ -271,11 +285,13 @@ class CadreFigures:
 
     @property
     def verdict(self) -> str:
-        """达标, 不达标, 待月末 (days still to come this month) or 不考核."""
+        """达标, 不达标, 待月末 (still to come), 按年计 (a year figure) or 不考核."""
         if not self.assessed:
             return "不考核"
         if not self.meets:
             return "不达标"
+        if self.year_required is not None:
+            return "按年计"
         return "待月末" if self.pending else "达标"
 
     @property
@@ -380,41 +396,52 @@ def first_time(events: Sequence[Event]) -> bool:
     return True
 
 
-def cadre_figures(cadre: CadreRecord, *, under_way: bool = False) -> CadreFigures:
-    """A cadre's figures with the reasons they fall short, if the rules apply to them.
+def cadre_figures(
+    cadre: CadreRecord,
+    rules: Sequence[Rule],
+    month: Month,
+    calendar: Calendar,
+    *,
+    as_of: dt.date | None = None,
+) -> CadreFigures:
+    """A cadre's figures with the reasons they fall short of the category's rule.
 
-    While the month is ``under_way`` a count of days below its minimum is not a shortfall
-    yet (on the 2nd nobody has 10 days): it is ``pending``, judged at the month's end.
+    While the month is under way (``as_of``) a count of days below its minimum is not a
+    shortfall yet (on the 2nd nobody has 10 days): it is ``pending``, judged at month end.
     """
-    assessed = cadre.role in ASSESSED_ROLES
-    reasons: list[str] = []
-    pending: list[str] = []
-    if assessed:
-        for days, minimum, what in (
-            (cadre.village_days, MIN_VILLAGE_DAYS, "在村"),
-            (cadre.duty_days, MIN_DUTY_DAYS, "坐班"),
-        ):
-            if days >= minimum:
-                continue
-            if under_way:
-                pending.append(f"{what} {days} 天（月末须满 {minimum} 天）")
-            else:
-                reasons.append(f"{what} {days} 天，少于 {minimum} 天")
-        low, high = PAIRED_RANGE
-        if cadre.difficult_households < low:
-            reasons.append(f"结对困难户 {cadre.difficult_households} 户，少于 {low} 户")
-        elif cadre.difficult_households > high:
-            reasons.append(f"结对困难户 {cadre.difficult_households} 户，多于 {high} 户")
+    rule = rule_for(rules, cadre.category)
+    judged = as_of or month.last
+    village = village_days(cadre.days)
+    week_end = calendar.add_workdays(month.first - dt.timedelta(days=1), FIRST_WEEK_WORKDAYS)
+    year = judged.year
+    workdays = calendar.workdays_between(dt.date(year - 1, 12, 31), dt.date(year, 12, 31))
+    required = year_required(rule, workdays)
+    in_year = {d for d in village_days(cadre.year_days) if d <= judged}
+    facts = MonthFacts(
+        village_days=len(village),
+        duty_days=len(duty_days(cadre.days)),
+        difficult_households=cadre.difficult_households,
+        first_week_days=sum(1 for d in village if d <= week_end),
+        first_week_over=judged > week_end,
+        year_days=len(in_year | village),
+        year_required=required,
+        under_way=as_of is not None,
+    )
+    reasons, pending = judge(rule, facts)
     return CadreFigures(
         name=cadre.name,
         unit=cadre.unit,
         role=cadre.role,
-        village_days=cadre.village_days,
-        duty_days=cadre.duty_days,
+        category=cadre.category,
+        rule=rule.text,
+        village_days=facts.village_days,
+        duty_days=facts.duty_days,
         difficult_households=cadre.difficult_households,
-        assessed=assessed,
-        reasons=tuple(reasons),
-        pending=tuple(pending),
+        assessed=rule.assessed,
+        reasons=reasons,
+        pending=pending,
+        year_days=facts.year_days,
+        year_required=required,
     )
 
 
@@ -457,6 +484,7 @@ def compute(
     station_name: str = "",
     domains: Sequence[str] = tuple(DOMAIN_DAYS),
     today: dt.date | None = None,
+    rules: Sequence[Rule] = DEFAULT_RULES,
 ) -> MonthlyReport:
     """Compute the monthly report.
 
@@ -470,6 +498,7 @@ def compute(
         domains: the configured domains, in the order the report lists them.
         today: for the month under way, "month end" figures (in progress, overdue) stand
             at this day instead of the month's last day, as the work lists show them.
+        rules: the cadre rule table in force (the township's).
     """
     cal = _MemoCalendar(calendar)
     channel: Counter[str] = Counter()
@@ -533,6 +562,6 @@ def compute(
         on_time=Rate(on_time, resolved),
         satisfaction=Rate(satisfied, followed),
         units=tuple(units),
-        cadres=tuple(cadre_figures(c, under_way=as_of is not None) for c in cadres),
+        cadres=tuple(cadre_figures(c, rules, month, cal, as_of=as_of) for c in cadres),
         as_of=as_of,
     )

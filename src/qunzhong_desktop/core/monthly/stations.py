@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from qunzhong_desktop.core.cadre_rules import DEFAULT_RULES, Rule
 from qunzhong_desktop.core.intake.clock import Calendar
 from qunzhong_desktop.core.intake.rules import DOMAIN_DAYS
 from qunzhong_desktop.core.ledger import station_code_of
@@ -154,6 +155,7 @@ def township_report(
     township_name: str = "",
     domains: Sequence[str] = tuple(DOMAIN_DAYS),
     today: dt.date | None = None,
+    rules: Sequence[Rule] = DEFAULT_RULES,
 ) -> TownshipReport:
     """The township's monthly report: :func:`.compute` over all items, and per station.
 
@@ -166,6 +168,7 @@ def township_report(
         township_name: shown in the title.
         domains: the configured domains, in the order the report lists them.
         today: for the month under way (see :func:`.compute`).
+        rules: the cadre rule table.
     """
     items = list(items)
     overall = compute(
@@ -176,6 +179,7 @@ def township_report(
         station_name=township_name,
         domains=domains,
         today=today,
+        rules=rules,
     )
     per_station = station_figures(month, items, stations, calendar=calendar, today=today)
     return TownshipReport(township_name=township_name, overall=overall, stations=per_station)

@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from qunzhong_desktop.core.access import Permission
-from qunzhong_desktop.core.diary import MIN_DUTY_DAYS, MIN_VILLAGE_DAYS, DiaryRow, month_range
+from qunzhong_desktop.core.diary import DiaryRow, month_range
 from qunzhong_desktop.core.entities import Cadre
 from qunzhong_desktop.core.errors import DomainError, ValidationError
+from qunzhong_desktop.core.monthly.report import Month
 from qunzhong_desktop.core.work import CancelToken, Progress
 from qunzhong_desktop.reports import documents
 from qunzhong_desktop.storage.store import Store
@@ -204,30 +205,29 @@ class DiaryPage(QWidget):
             )
             self.figures.setStyleSheet("")
             return
-        days = self._store.diary.days_by_cadre(self.month_text()).get(
-            cadre_id, {"village": 0, "duty": 0}
-        )
-        short = days["village"] < MIN_VILLAGE_DAYS or days["duty"] < MIN_DUTY_DAYS
-        today = self._today()
         chosen = self.month.date()
-        under_way = (chosen.year(), chosen.month()) == (today.year, today.month)
-        if short and under_way:  # the 2nd of the month is not "short": the month goes on
-            flag = self.tr("　— 本月尚未结束（截至 {0} 日）").format(today.day)
-        else:
-            flag = self.tr("　— 未达要求") if short else ""
+        figures = self._store.reports.cadre_month(
+            cadre_id, Month(chosen.year(), chosen.month()), today=self._today()
+        )
+        if figures is None:
+            return
         self.figures.setText(
             self.tr(
-                "本月在村 {village} 天（要求不少于 {min_village} 天），"
-                "坐班 {duty} 天（要求不少于 {min_duty} 天）{flag}"
+                "本月在村 {village} 天，其中坐班 {duty} 天；结对困难户 {paired} 户。"
+                "{category}：{rule}。{verdict}{remarks}"
             ).format(
-                village=days["village"], min_village=MIN_VILLAGE_DAYS, duty=days["duty"],
-                min_duty=MIN_DUTY_DAYS, flag=flag,
+                village=figures.village_days, duty=figures.duty_days,
+                paired=figures.difficult_households, category=figures.category,
+                rule=figures.rule, verdict=figures.verdict,
+                remarks=f"（{figures.remarks}）" if figures.remarks else "",
             )
         )  # fmt: skip
-        if short and not under_way:
+        if figures.verdict == "不达标":
             self.figures.setStyleSheet("color: #b71c1c; font-weight: bold;")
+        elif figures.verdict == "达标":
+            self.figures.setStyleSheet("color: #1b5e20;")
         else:
-            self.figures.setStyleSheet("color: #1b5e20;" if not short else "color: #616161;")
+            self.figures.setStyleSheet("color: #616161;")
 
     def selected_id(self) -> str | None:
         """The id of the entry selected in the list."""

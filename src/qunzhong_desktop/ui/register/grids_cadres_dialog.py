@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from qunzhong_desktop.core import phone
-from qunzhong_desktop.core.entities import CADRE_ROLES, Cadre, Grid
+from qunzhong_desktop.core.cadre_rules import CATEGORIES, category_or_default, role_of, rule_for
+from qunzhong_desktop.core.entities import Cadre, Grid
 from qunzhong_desktop.core.errors import DomainError, ValidationError
 from qunzhong_desktop.core.text import clean, compact
 from qunzhong_desktop.storage.store import Store
@@ -142,15 +143,23 @@ class CadreForm(_RecordForm):
         self.phone.setPlaceholderText(self.tr("手机或带区号固话"))
         self.unit = QLineEdit(self.cadre.unit, self)
         self.unit.setPlaceholderText(self.tr("如 镇党委、驻村工作队"))
-        self.role = QComboBox(self)
-        self.role.addItems(list(CADRE_ROLES))
-        if self.cadre.role not in CADRE_ROLES:
-            self.role.addItem(self.cadre.role)
-        self.role.setCurrentText(self.cadre.role)
+        # the category decides what the rules ask of the cadre (and the role, 身份)
+        self.category = QComboBox(self)
+        self.category.addItems(list(CATEGORIES))
+        self.category.setCurrentText(category_or_default(self.cadre.category, self.cadre.role))
+        self.rule_label = QLabel(self)
+        self.rule_label.setWordWrap(True)
+        self.rule_label.setStyleSheet("color: palette(dark);")
+        rules = self._store.settings.cadre_rules()
+        self.category.currentTextChanged.connect(
+            lambda text: self.rule_label.setText(rule_for(rules, text).text)
+        )
+        self.rule_label.setText(rule_for(rules, self.category.currentText()).text)
         self.form.addRow(self.tr("姓名"), self.name)
         self.form.addRow(self.tr("电话"), self.phone)
         self.form.addRow(self.tr("单位"), self.unit)
-        self.form.addRow(self.tr("身份"), self.role)
+        self.form.addRow(self.tr("类别"), self.category)
+        self.form.addRow("", self.rule_label)
 
     def accept(self) -> None:
         """Check the values, then save; a refusal keeps the form as typed."""
@@ -166,7 +175,8 @@ class CadreForm(_RecordForm):
         self.cadre.name = compact(self.name.text())
         self.cadre.phone = number
         self.cadre.unit = clean(self.unit.text())
-        self.cadre.role = self.role.currentText()
+        self.cadre.category = self.category.currentText()
+        self.cadre.role = role_of(self.cadre.category)
         saved = stale_dialog.save_merging(
             self,
             lambda keep: self._store.register.save_cadre(self.cadre, base=self._opened, keep=keep),
@@ -220,7 +230,7 @@ class GridsCadresDialog(QDialog):
             self,
             [
                 self.tr("姓名"),
-                self.tr("身份"),
+                self.tr("类别"),
                 self.tr("单位"),
                 self.tr("电话"),
                 self.tr("结对户数"),
@@ -345,7 +355,7 @@ class GridsCadresDialog(QDialog):
             [
                 [
                     c.name,
-                    c.role,
+                    c.category or c.role,
                     c.unit,
                     phone.mask(c.phone),
                     str(by_cadre.get(c.id or "", 0)),
@@ -413,7 +423,7 @@ class PairDialog(QDialog):
         for c in store.register.cadres():
             if c.retired:  # not offered for new pairings
                 continue
-            details = " · ".join(x for x in (c.role, c.unit) if x)
+            details = " · ".join(x for x in (c.category or c.role, c.unit) if x)
             text = self.tr("{0}　{1}　已结对 {2} 户").format(
                 c.name, details, counts.get(c.id or "", 0)
             )
