@@ -13,6 +13,7 @@ cadres (the cadres its bundles brought) as that station's report.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from collections import defaultdict
@@ -26,6 +27,7 @@ from qunzhong_desktop.core.cadre_rules import DiaryDay, category_or_default
 from qunzhong_desktop.core.entities import SUPPORT_TAGS
 from qunzhong_desktop.core.intake.rules import DOMAIN_DAYS, Event
 from qunzhong_desktop.core.intake.states import State
+from qunzhong_desktop.core.monthly.cadre_year import CadreYear, cadre_year
 from qunzhong_desktop.core.monthly.report import (
     OPEN_STATES,
     CadreFigures,
@@ -254,6 +256,19 @@ class SqlReports:
             if not records:
                 return None
             return cadre_figures(records[0], load_rules(s), month, load_calendar(s), as_of=as_of)
+
+    def cadre_year(
+        self, cadre_id: str, year: int, *, today: dt.date | None = None
+    ) -> CadreYear | None:
+        """One cadre's year month by month, and the year figure (None: no such cadre)."""
+        today = today or dt.date.today()
+        december = Month(year, 12)
+        with self.db.session() as s:
+            records = cadre_records(s, december, {cadre_id})
+            if not records:
+                return None
+            whole = dataclasses.replace(records[0], days=records[0].year_days)
+            return cadre_year(whole, load_rules(s), year, load_calendar(s), today=today)
 
     def monthly_report(
         self, month: Month, *, today: dt.date | None = None, station_code: str | None = None
