@@ -317,6 +317,65 @@
     </message>
 </context>
 <context>
+    <name>CadreYearDialog</name>
+    <message>
+        <source>年份：</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>在村天数</source>
+        <translation>Days in the village</translation>
+    </message>
+    <message>
+        <source>坐班天数</source>
+        <translation>Duty days</translation>
+    </message>
+    <message>
+        <source>结论</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>这一年该干部还没有登记，也没有民情日记。</source>
+        <translation>This cadre was not registered that year and wrote no diary then.</translation>
+    </message>
+    <message>
+        <source>{name} {year}年在村情况</source>
+        <translation>{name}: days in the village in {year}</translation>
+    </message>
+    <message>
+        <source>{category}：{rule}</source>
+        <translation>{category}: {rule}</translation>
+    </message>
+    <message>
+        <source>{0}月</source>
+        <translation>Month {0}</translation>
+    </message>
+    <message>
+        <source>截至 {date}，本年在村 {days} 天；全年工作日 {workdays} 天，须满 {required} 天：{verdict}。</source>
+        <translation>As of {date}: {days} days in the village this year; the year has {workdays} working days and {required} are required: {verdict}.</translation>
+    </message>
+    <message>
+        <source>截至 {date}，本年在村 {days} 天；未达标的月份：{months}。</source>
+        <translation>As of {date}: {days} days in the village this year; months below the rule: {months}.</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>none</translation>
+    </message>
+</context>
+<context>
     <name>CalendarBanner</name>
     <message>
         <source>{years} 年节假日安排未导入，期限暂按周末计算</source>
@@ -751,6 +810,10 @@ The restored value counts as a new change and goes out with the next bundle.</tr
         <translation>Resident diary</translation>
     </message>
     <message>
+        <source>如 村委会、三组（电话回访记了村里的地点才算在村）</source>
+        <translation>e.g. village committee, group 3 (a phone follow-up counts as a day in the village only with a place there)</translation>
+    </message>
+    <message>
         <source>所见所闻：走访、座谈、接待中看到和听到的情况（Ctrl+回车 保存）</source>
         <translation>What was seen and heard on visits, meetings and at the desk (Ctrl+Enter saves)</translation>
     </message>
@@ -765,6 +828,10 @@ The restored value counts as a new change and goes out with the next bundle.</tr
     <message>
         <source>类型(&amp;K)</source>
         <translation>&amp;Kind</translation>
+    </message>
+    <message>
+        <source>地点(&amp;P)</source>
+        <translation>&amp;Place</translation>
     </message>
     <message>
         <source>所见所闻(&amp;T)</source>
@@ -900,6 +967,14 @@ The restored value counts as a new change and goes out with the next bundle.</tr
     <message>
         <source>把所选干部这个月的民情日记打印出来（先预览）</source>
         <translation>Print the chosen cadre&apos;s diary of this month (preview first)</translation>
+    </message>
+    <message>
+        <source>全年(&amp;Y)…</source>
+        <translation>&amp;Year…</translation>
+    </message>
+    <message>
+        <source>所选干部一年中每个月的在村天数和考核结论</source>
+        <translation>The chosen cadre's days in the village and verdict for each month of a year</translation>
     </message>
     <message>
         <source>全部干部</source>

@@ -34,6 +34,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from qunzhong_desktop.core.diary import DiaryEntry
 from qunzhong_desktop.core.entities import Cadre
 from qunzhong_desktop.core.intake.states import Role, State
 from qunzhong_desktop.core.monthly.report import Month
@@ -72,7 +73,12 @@ def build(template: Path, root: Path) -> Township:
     two = make_station(template, root / "station2", township, 2)
 
     s1 = one.store
-    s1.register.save_cadre(Cadre(name="赵一", unit="第1村村委会"))
+    cadre = s1.register.save_cadre(Cadre(name="赵一", unit="第1村村委会"))
+    # on duty in November: on the register then (a cadre who came later is not judged)
+    s1.diary.save_entry(
+        DiaryEntry(cadre_id=cadre.id or "", day=dt.date(2026, 11, 16), kind="坐班接待", text="值班"),
+        today=AFTER,
+    )
     a1 = register(s1, at(11, 2), content="咨询养老保险补缴")
     s1.items.move(a1, State.RESOLVED, actor="李秀英", data={"result": "已协助补缴"}, now=at(11, 4))
     s1.items.move(
@@ -90,7 +96,12 @@ def build(template: Path, root: Path) -> Township:
     a3 = register(s1, at(11, 2), content="咨询医保报销")
 
     s2 = two.store
-    s2.register.save_cadre(Cadre(name="钱二", unit="第2村村委会"))
+    cadre = s2.register.save_cadre(Cadre(name="钱二", unit="第2村村委会"))
+    # on duty in November: on the register then (a cadre who came later is not judged)
+    s2.diary.save_entry(
+        DiaryEntry(cadre_id=cadre.id or "", day=dt.date(2026, 11, 16), kind="坐班接待", text="值班"),
+        today=AFTER,
+    )
     b0 = register(s2, at(10, 12), content="十月的事")
     s2.items.move(b0, State.RESOLVED, actor="周敏", data={"result": "已办"}, now=at(10, 14))
     b1 = register(s2, at(11, 9), item_type="上报件", domain="基础设施", content="桥梁损坏需要维修")

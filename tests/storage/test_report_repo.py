@@ -90,6 +90,8 @@ def households(store: Store) -> tuple[str, str]:
                 cadre_id=a.id, day=dt.date(2026, 11, 5), kind="入户走访", deleted_at=m.utcnow()
             )
         )
+        # 乙 was there in October (registered today, but wrote a diary day then)
+        s.add(m.DiaryEntry(cadre_id=b.id, day=dt.date(2026, 10, 20), kind="电话回访"))
     return a.id, b.id
 
 
@@ -132,6 +134,10 @@ def test_cadre_figures_from_diary_and_pairing(store: Store) -> None:
         *november,
     ]  # January to November, for a rule counted over the year
     assert cadres[1].days == ()
+    assert (cadres[0].since, cadres[1].since) == (dt.date(2026, 10, 31), dt.date(2026, 10, 20))
+    # a cadre registered after the month, with no diary day in it, is not judged on it
+    store.register.save_cadre(Cadre("丙", unit="村两委"))
+    assert [c.name for c in store.reports.records(NOV)[1]] == ["甲", "乙"]
 
 
 @pytest.mark.usefixtures("direct_writes")

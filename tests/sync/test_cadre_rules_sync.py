@@ -42,3 +42,18 @@ def test_categories_and_places_travel_with_the_rows(
         "干部",
         one.code,
     )
+
+
+def test_the_townships_grade_a_days_reach_the_station(
+    net: tuple[Node, Node, Node], tmp_path: Path
+) -> None:
+    township, one, _ = net
+    days = township.store.items.domain_days()
+    township.store.items.set_deadlines(days, {"矛盾纠纷": 2})
+    (dispatch,) = township.export(tmp_path / "back", station_code=one.code)
+    one.sync.import_bundle(dispatch, one.keys)
+    assert one.store.items.grade_a_days() == {"矛盾纠纷": 2}
+    township.store.items.set_deadlines(days, {})  # back to half the domain's days
+    (again,) = township.export(tmp_path / "again", station_code=one.code)
+    one.sync.import_bundle(again, one.keys)
+    assert one.store.items.grade_a_days() == {}

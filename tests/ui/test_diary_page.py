@@ -219,3 +219,48 @@ def test_one_entry_a_day_is_said_when_the_day_is_chosen(
     form.day.setDate(QDate(2026, 11, 17))
     qtbot.waitUntil(lambda: not form.messages.isVisible())
     assert not is_marked(form.day)
+
+
+def test_a_phone_call_from_the_village_records_its_place(
+    qtbot: QtBot, store: Store, cadre_id: str
+) -> None:
+    form = make_form(qtbot, store, cadre_id)
+    form.kind.setCurrentText("电话回访")
+    type_text(qtbot, form.text, "在村委会给李大爷回电话，低保已办好。")
+    type_text(qtbot, form.place, "白沙村村委会")
+    entry_id = form.save()
+    assert entry_id is not None
+    saved = store.diary.entry(entry_id)
+    assert saved.place == "白沙村村委会"
+    again = make_form(qtbot, store, cadre_id, entry=saved)
+    assert again.place.text() == "白沙村村委会"  # the form shows it back
+    # with a place in the village, the call is a day there (core/cadre_rules.py)
+    assert store.diary.days_by_cadre(TODAY.strftime("%Y-%m"))[cadre_id]["village"] == 1
+
+
+def test_the_year_view_shows_each_month_against_the_rule(
+    qtbot: QtBot, store: Store, cadre_id: str
+) -> None:
+    from qunzhong_desktop.ui.diary.year_dialog import CadreYearDialog
+
+    for day in (dt.date(2026, 10, 12), dt.date(2026, 11, 3)):
+        store.diary.save_entry(
+            DiaryEntry(cadre_id=cadre_id, day=day, kind="坐班接待", text="值班"), today=TODAY
+        )
+    page = DiaryPage(store, today=lambda: TODAY)
+    qtbot.addWidget(page)
+    page.cadre.setCurrentIndex(page.cadre.findData(cadre_id))
+    assert page.year_button.isEnabled()
+    page.year_button.click()
+    dialog = page.year_dialog
+    assert isinstance(dialog, CadreYearDialog) and dialog.isVisible()
+    # from October, the first diary day (before, the cadre was not on the register), to
+    # November (the 20th)
+    assert dialog.table.rowCount() == 2
+    october = [dialog.table.item(0, c).text() for c in range(4)]
+    assert october == ["10月", "1", "1", "不达标"]
+    assert dialog.table.item(1, 3).text() == "待月末"
+    assert "乡驻村干部" in dialog.rule.text()
+    assert "10月" in dialog.total.text() and "本年在村 2 天" in dialog.total.text()
+    dialog.year.setValue(2025)
+    assert dialog.table.rowCount() == 0  # not on the register yet

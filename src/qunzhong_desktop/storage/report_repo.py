@@ -20,7 +20,7 @@ from collections import defaultdict
 from collections.abc import Collection
 from typing import Any
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from qunzhong_desktop.core.cadre_rules import DiaryDay, category_or_default
@@ -171,11 +171,24 @@ def cadre_records(
         if day >= month.first:
             month_days[cadre_id].append(record)
     difficult = difficult_households(s)
+    first_day = dict(
+        s.execute(
+            select(entry.cadre_id, func.min(entry.day))
+            .where(entry.deleted_at.is_(None))
+            .group_by(entry.cadre_id)
+        ).all()
+    )
+
+    def since(cadre: m.Cadre) -> dt.date:
+        registered = cadre.created_at.date()
+        first = first_day.get(cadre.id)
+        return min(registered, first) if first is not None else registered
+
     cadres = sorted(
         (
             cadre
             for cadre in s.scalars(select(m.Cadre).where(m.Cadre.deleted_at.is_(None)))
-            if cadre_ids is None or cadre.id in cadre_ids
+            if (cadre_ids is None or cadre.id in cadre_ids) and since(cadre) <= month.last
         ),
         key=lambda c: ((name_keys(c.name) or (c.name,))[0], c.name, c.id),
     )  # in pinyin order, as a clerk looks for a name
@@ -188,6 +201,7 @@ def cadre_records(
             days=tuple(month_days.get(cadre.id, ())),
             difficult_households=difficult.get(cadre.id, 0),
             year_days=tuple(year_days.get(cadre.id, ())),
+            since=since(cadre),
         )
         for cadre in cadres
     ]
@@ -264,7 +278,7 @@ class SqlReports:
         today = today or dt.date.today()
         december = Month(year, 12)
         with self.db.session() as s:
-            records = cadre_records(s, december, {cadre_id})
+            records = cadre_records(s, december, {cadre_id})  # not listed: came later
             if not records:
                 return None
             whole = dataclasses.replace(records[0], days=records[0].year_days)

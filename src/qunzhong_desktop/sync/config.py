@@ -22,7 +22,11 @@ from qunzhong_desktop.core.intake.rules import DEFAULT_UNITS, DOMAIN_DAYS
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.calendar_repo import replace_schedule
 from qunzhong_desktop.storage.database import Database
-from qunzhong_desktop.storage.item_settings import DOMAIN_DAYS_SETTING, UNITS_SETTING
+from qunzhong_desktop.storage.item_settings import (
+    DOMAIN_DAYS_SETTING,
+    GRADE_A_DAYS_SETTING,
+    UNITS_SETTING,
+)
 from qunzhong_desktop.storage.settings_repo import load_rules, store_rules
 from qunzhong_desktop.sync.bundle_container import refuse
 
@@ -64,6 +68,8 @@ def current_in(s: Session) -> dict[str, Any]:
         "domains": domains,
         "calendar": calendar,
         "cadre_rules": rules_json(load_rules(s)),
+        # 急事急办: the A days set apart from the default (half the domain's); {} = all default
+        "grade_a": _setting(s, GRADE_A_DAYS_SETTING) or {},
     }
 
 
@@ -124,12 +130,21 @@ def apply_config_in(s: Session, conf: Any, *, source: str) -> None:
     """
     try:
         units, domains, calendar = parse(conf)
-        # a township older than the rule table sends none: the station keeps its copy
+        # a township older than the rule table or the A days sends none: the station keeps
+        # its copy
         rules = parse_rules(conf["cadre_rules"]) if "cadre_rules" in conf else None
+        grade_a = _grade_a(conf["grade_a"]) if "grade_a" in conf else None
     except (ValueError, TypeError, RulesInvalid) as exc:
         raise refuse("config_invalid", "乡镇下发的配置格式错误，已拒绝导入。") from exc
     if rules is not None:
         store_rules(s, rules)
+    if grade_a is not None:  # written even when {}: every domain back at the default
+        text = json.dumps(grade_a, ensure_ascii=False)
+        row = s.get(m.Setting, GRADE_A_DAYS_SETTING)
+        if row is None:
+            s.add(m.Setting(key=GRADE_A_DAYS_SETTING, value=text))
+        else:
+            row.value = text
     for key, value in ((UNITS_SETTING, units), (DOMAIN_DAYS_SETTING, domains)):
         if not value:
             continue
@@ -146,3 +161,17 @@ def apply_config_in(s: Session, conf: Any, *, source: str) -> None:
             for d in calendar[year]
         )
         replace_schedule(s, Schedule(tuple(sorted(calendar)), days, source[:200]))
+
+
+def _grade_a(value: Any) -> dict[str, int]:
+    """The A days of a configuration: ``{domain: 1–60}`` (cut to the domain's when used)."""
+    if (
+        not isinstance(value, dict)
+        or len(value) > MAX_UNITS
+        or not all(
+            isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= 60
+            for k, v in value.items()
+        )
+    ):
+        raise ValueError("grade_a")
+    return dict(value)

@@ -26,7 +26,8 @@ class CadreYear:
     name: str
     category: str
     rule: str
-    months: tuple[tuple[Month, CadreFigures], ...]  # January to the month of ``as_of``
+    # January (or the month the cadre came) to the month of ``as_of``
+    months: tuple[tuple[Month, CadreFigures], ...]
     village_days: int  # in the year so far
     workdays: int  # working days of the whole year (the calendar's)
     required: int | None  # what a year-share rule asks for the year
@@ -61,6 +62,8 @@ def cadre_year(
     months: list[tuple[Month, CadreFigures]] = []
     for number in range(1, as_of.month + 1 if as_of.year == year else 13):
         month = Month(year, number)
+        if record.since is not None and record.since > month.last:
+            continue  # not on the register yet
         in_month = tuple(d for d in record.days if month.first <= d.day <= month.last)
         so_far = tuple(d for d in record.days if d.day <= month.last)
         figures = cadre_figures(

@@ -208,6 +208,9 @@ class CadreRecord:
     difficult_households: int
     # 1 January to the month's end: for a rule counted over the year (县、镇机关干部)
     year_days: tuple[DiaryDay, ...] = ()
+    # the day the cadre was registered, or wrote the first diary day if earlier: months
+    # before it are not judged (a wrong flag on a named person is worse than none)
+    since: dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True)

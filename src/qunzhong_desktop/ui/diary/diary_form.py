@@ -37,6 +37,7 @@ from qunzhong_desktop.core.diary import (
     CHECK_GROUPS,
     KINDS,
     NOTE_LIMIT,
+    PLACE_LIMIT,
     VISIT_KINDS,
     CheckMark,
     DiaryEntry,
@@ -230,6 +231,9 @@ class DiaryForm(QDialog):
         self.day.setMaximumDate(qdate(self._today()))
         self.kind = QComboBox(self)
         self.kind.addItems(list(KINDS))
+        self.place = QLineEdit(self)
+        self.place.setMaxLength(PLACE_LIMIT)
+        self.place.setPlaceholderText(self.tr("如 村委会、三组（电话回访记了村里的地点才算在村）"))
         self.text = QPlainTextEdit(self)
         self.text.setTabChangesFocus(True)
         self.text.setPlaceholderText(
@@ -244,10 +248,14 @@ class DiaryForm(QDialog):
             label.setBuddy(widget)
             grid.addWidget(label, 0, column * 2)
             grid.addWidget(widget, 0, column * 2 + 1)
+        place_label = QLabel(self.tr("地点(&P)"), self)
+        place_label.setBuddy(self.place)
+        grid.addWidget(place_label, 1, 0)
+        grid.addWidget(self.place, 1, 1, 1, 5)
         text_label = QLabel(self.tr("所见所闻(&T)"), self)
         text_label.setBuddy(self.text)
-        grid.addWidget(text_label, 1, 0, Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(self.text, 1, 1, 1, 5)
+        grid.addWidget(text_label, 2, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.text, 2, 1, 1, 5)
         grid.setColumnStretch(1, 2)
         grid.setColumnStretch(3, 1)
         grid.setColumnStretch(5, 1)
@@ -325,6 +333,7 @@ class DiaryForm(QDialog):
         self.day.setDate(qdate(entry.day if entry else day or self._today()))
         self.kind.setCurrentText(entry.kind if entry else "入户走访")
         self.text.setPlainText(entry.text if entry else "")
+        self.place.setText(entry.place if entry else "")
         for visit in entry.visits if entry else []:
             self._add_box(visit)
         self._show_items(entry)
@@ -439,6 +448,7 @@ class DiaryForm(QDialog):
             text=self.text.toPlainText(),
             visits=[box.visit() for box in self.visit_boxes],
             id=self.entry_id,
+            place=self.place.text(),
         )
 
     def save(self) -> str | None:
@@ -466,6 +476,7 @@ class DiaryForm(QDialog):
             "day": self.day,
             "kind": self.kind,
             "text": self.text,
+            "place": self.place,
             "visits": self.visits_group,
         }
         for error in wrong:

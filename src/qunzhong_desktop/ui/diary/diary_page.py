@@ -107,7 +107,12 @@ class DiaryPage(QWidget):
     def _bar(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.cadre = QComboBox(self)
-        self.cadre.setMinimumWidth(200)
+        self.cadre.setMinimumWidth(160)
+        # a long name and unit is cut in the closed box, not the window widened (1024 px)
+        self.cadre.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.cadre.setMinimumContentsLength(10)
         self.month = QDateEdit(self)
         self.month.setDisplayFormat("yyyy-MM")
         self.month.setCurrentSection(QDateEdit.Section.MonthSection)
@@ -129,7 +134,13 @@ class DiaryPage(QWidget):
         self.edit_button.clicked.connect(self.edit_entry)
         self.delete_button.clicked.connect(self.delete_entry)
         self.print_button.clicked.connect(self.print_month)
-        for button in (self.new_button, self.edit_button, self.delete_button, self.print_button):
+        self.year_button = QPushButton(self.tr("全年(&Y)…"), self)
+        self.year_button.setToolTip(self.tr("所选干部一年中每个月的在村天数和考核结论"))
+        self.year_button.clicked.connect(self.show_year)
+        for button in (
+            self.new_button, self.edit_button, self.delete_button, self.print_button,
+            self.year_button,
+        ):  # fmt: skip
             row.addWidget(button)
         limit(
             self._store,
@@ -191,6 +202,7 @@ class DiaryPage(QWidget):
         self._show_figures()
         has_cadre = self.cadre_id() is not None
         self.print_button.setEnabled(has_cadre)
+        self.year_button.setEnabled(has_cadre)
         self.edit_button.setEnabled(bool(self.rows))
         self.delete_button.setEnabled(bool(self.rows))
 
@@ -297,6 +309,16 @@ class DiaryPage(QWidget):
                 )
             )
         self.refresh()
+
+    def show_year(self) -> None:
+        """年度情况…: the chosen cadre's year, month by month."""
+        from qunzhong_desktop.ui.diary.year_dialog import CadreYearDialog
+
+        cadre_id = self.cadre_id()
+        if cadre_id is None:
+            return
+        self.year_dialog = CadreYearDialog(self._store, cadre_id, self._today(), self)
+        self.year_dialog.open()
 
     def chosen_cadre(self) -> Cadre:
         """The cadre whose month is printed.
