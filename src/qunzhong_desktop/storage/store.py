@@ -12,6 +12,7 @@ from qunzhong_desktop.home import clean_scratch, database_path, protect
 from qunzhong_desktop.storage import keyring, migrate, sqlite_files
 from qunzhong_desktop.storage.accounts import SqlAccounts
 from qunzhong_desktop.storage.assistance_repo import SqlAssistance
+from qunzhong_desktop.storage.cadre_record_repo import SqlCadreRecords
 from qunzhong_desktop.storage.calendar_repo import SqlCalendar
 from qunzhong_desktop.storage.cards_repo import SqlCards
 from qunzhong_desktop.storage.database import Database
@@ -39,6 +40,7 @@ class Store:
     assistance: SqlAssistance = field(init=False)
     diary: SqlDiary = field(init=False)
     accounts: SqlAccounts = field(init=False)
+    cadre_records: SqlCadreRecords = field(init=False)
 
     def __post_init__(self) -> None:
         self.register = SqlRegister(self.db)
@@ -50,6 +52,7 @@ class Store:
         self.assistance = SqlAssistance(self.db)
         self.diary = SqlDiary(self.db, self.items)
         self.accounts = SqlAccounts(self.db)
+        self.cadre_records = SqlCadreRecords(self.db)
 
     def is_set_up(self) -> bool:
         """Whether the set-up wizard has run."""
