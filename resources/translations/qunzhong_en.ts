@@ -317,6 +317,69 @@
     </message>
 </context>
 <context>
+    <name>CadreRulesBox</name>
+    <message>
+        <source>干部考核规则</source>
+        <translation>Cadre rules</translation>
+    </message>
+    <message>
+        <source>每类干部每月须在村的天数、坐班天数、结对困难户数等，月报、民情日记和全年情况按此判定。“—”表示不作要求。</source>
+        <translation>Days in the village each month, duty days, households in difficulty paired … for each category of cadre; the monthly report, the resident diary and the year view judge by them. “—” means not required.</translation>
+    </message>
+    <message>
+        <source>保存后随乡镇工作包和下发的数据包传到各工作站。</source>
+        <translation>Once saved, they travel to every station with the station kit and the dispatch bundles.</translation>
+    </message>
+    <message>
+        <source>本表由乡镇群众工作办设置，随乡镇工作包和下发的数据包传来，这里只能查看。</source>
+        <translation>The township office sets this table; it comes with the station kit and the dispatch bundles and can only be viewed here.</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>每月在村 ≥</source>
+        <translation>Days in village ≥</translation>
+    </message>
+    <message>
+        <source>坐班 ≥</source>
+        <translation>Duty days ≥</translation>
+    </message>
+    <message>
+        <source>结对困难户</source>
+        <translation>Households in difficulty</translation>
+    </message>
+    <message>
+        <source>第一周</source>
+        <translation>First week</translation>
+    </message>
+    <message>
+        <source>全年在村</source>
+        <translation>Year in village</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <source>保存考核规则</source>
+        <translation>Save the rules</translation>
+    </message>
+    <message>
+        <source>恢复默认</source>
+        <translation>Restore defaults</translation>
+    </message>
+    <message>
+        <source>恢复公开规定的默认规则（保存后生效）</source>
+        <translation>Restore the published default rules (takes effect when saved)</translation>
+    </message>
+    <message>
+        <source>已保存。下次导出的工作包和数据包会带上新规则。</source>
+        <translation>Saved. The next station kit and dispatch bundles carry the new rules.</translation>
+    </message>
+</context>
+<context>
     <name>CadreYearDialog</name>
     <message>
         <source>年份：</source>
@@ -974,7 +1037,7 @@ The restored value counts as a new change and goes out with the next bundle.</tr
     </message>
     <message>
         <source>所选干部一年中每个月的在村天数和考核结论</source>
-        <translation>The chosen cadre's days in the village and verdict for each month of a year</translation>
+        <translation>The chosen cadre&apos;s days in the village and verdict for each month of a year</translation>
     </message>
     <message>
         <source>全部干部</source>

@@ -35,6 +35,7 @@ from qunzhong_desktop.ui.common.printing import FOLDER_KEY, start_folder
 from qunzhong_desktop.ui.common.profile_fields import FIELDS, StationFields
 from qunzhong_desktop.ui.common.session import DEFAULT_LOCK_MINUTES, LOCK_SETTING, limit
 from qunzhong_desktop.ui.common.tasks import CancelToken, Progress, run_task
+from qunzhong_desktop.ui.settings.cadre_rules_box import CadreRulesBox
 from qunzhong_desktop.ui.settings.calendar_settings import CalendarBox, DomainDaysBox
 
 EDITABLE = tuple(f for f in FIELDS if f not in ("code", "township_code"))
@@ -118,6 +119,8 @@ class SettingsPage(QWidget):
         station_box.setVisible(node_role(store.db) != "township")
         layout.addWidget(self.calendar_box)
         layout.addWidget(self.domain_days_box)
+        self.cadre_rules_box = CadreRulesBox(store)
+        layout.addWidget(self.cadre_rules_box)
         layout.addWidget(font_box)
         accounts_box = QGroupBox(self.tr("操作员与访问记录"))
         accounts_row = QHBoxLayout(accounts_box)

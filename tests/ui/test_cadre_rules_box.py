@@ -1,0 +1,43 @@
+"""设置 › 干部考核规则 (issue 15, item 1): the township edits it, a station only sees it."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from qunzhong_desktop.core.cadre_rules import DEFAULT_RULES, rule_for
+from qunzhong_desktop.storage.setup import init_township
+from qunzhong_desktop.storage.store import Store
+from qunzhong_desktop.ui.settings.cadre_rules_box import CadreRulesBox
+
+
+def test_the_township_edits_the_table(qtbot: QtBot, empty_store: Store) -> None:
+    init_township(empty_store.db, "430121101", "白沙镇群众工作办")
+    box = CadreRulesBox(empty_store)
+    qtbot.addWidget(box)
+    assert box.editable and not box.save_button.isHidden()
+    head = box.rows["乡主要领导"]
+    assert head.village.value() == 5 and head.duty.text() == "—"
+    head.village.setValue(6)
+    head.note.setText("本乡规定")
+    member = box.rows["村两委其他干部"]
+    member.low.setValue(6)  # above the upper bound 5: refused, boxes kept
+    assert not box.save()
+    assert "下限大于上限" in box.status.text() and member.low.value() == 6
+    member.low.setValue(3)
+    assert box.save() and "已保存" in box.status.text()
+    rule = rule_for(empty_store.settings.cadre_rules(), "乡主要领导")
+    assert (rule.village_days, rule.note) == (6, "本乡规定")
+    organ = rule_for(empty_store.settings.cadre_rules(), "县、镇机关干部")
+    assert organ.year_share == (1, 3)  # untouched rows keep their rule
+    box.default_button.click()
+    assert head.village.value() == 5 and box.save()
+    assert empty_store.settings.cadre_rules() == DEFAULT_RULES
+
+
+def test_a_station_sees_the_table_read_only(qtbot: QtBot, store: Store) -> None:
+    box = CadreRulesBox(store)
+    qtbot.addWidget(box)
+    assert not box.editable
+    assert not box.rows["乡驻村干部"].village.isEnabled()
+    assert box.rows["乡驻村干部"].village.value() == 10
+    assert box.save_button.isHidden() and "乡镇群众工作办设置" in box.explain.text()
