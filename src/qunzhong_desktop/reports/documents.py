@@ -30,14 +30,17 @@ from qunzhong_desktop.storage.cards_repo import SqlCards
 from qunzhong_desktop.storage.store import Store
 
 if TYPE_CHECKING:
+    from qunzhong_desktop.core.cadre_record import CadreServiceRecord
     from qunzhong_desktop.core.monthly.report import Month, MonthlyReport
     from qunzhong_desktop.core.monthly.stations import TownshipReport
     from qunzhong_desktop.sync.views import EnrollmentInfo
 
 __all__ = [
+    "CadreRecordWritten",
     "CardsWritten",
     "DiaryWritten",
     "ExportResult",
+    "cadre_record",
     "cards",
     "diary",
     "enrollment_sheet",
@@ -149,6 +152,42 @@ def diary(store: Store, cadre: Cadre, month: str, out: Path) -> DiaryWritten:
     )
     record(store.db, "print_list", f"{cadre.name} {month} 民情日记", len(entries))
     return DiaryWritten(path, len(entries))
+
+
+@dataclass(frozen=True, slots=True)
+class CadreRecordWritten:
+    """A cadre's mass-work record, written: the file and what it says."""
+
+    path: Path
+    record: CadreServiceRecord
+
+
+def cadre_record(
+    store: Store,
+    cadre: Cadre,
+    start: dt.date,
+    end: dt.date,
+    out: Path,
+    *,
+    today: dt.date | None = None,
+) -> CadreRecordWritten:
+    """Write a cadre's mass-work record (群众工作实绩记录) for a period as a PDF.
+
+    At the township the record covers every cadre row of the cadre's name
+    (:mod:`qunzhong_desktop.storage.cadre_record_repo`).
+
+    Raises:
+        PermissionDenied: the operator may not export. NotFoundError: no such cadre.
+        PeriodInvalid, FontNotFound, ReportOutputError.
+    """
+    from qunzhong_desktop.reports.cadre_record_pdf import render_cadre_record
+
+    require(store.db.operator, Permission.EXPORT)
+    record_ = store.cadre_records.record(cadre.id or "", start, end, today=today)
+    path = render_cadre_record(record_, out, font=store_font(store), today=today)
+    what = f"{record_.name} 群众工作实绩记录 {start.isoformat()}–{end.isoformat()}"
+    record(store.db, "export", what, len(record_.months))
+    return CadreRecordWritten(path, record_)
 
 
 def monthly(
