@@ -16,6 +16,7 @@ from qunzhong_desktop import __version__
 from qunzhong_desktop.cli import (
     accounts,
     backup,
+    cadres,
     calendar,
     cards,
     demo,
@@ -118,6 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
     receipt.register(commands, home)
     ledger.register(commands, home)
     diary.register(commands, home)
+    cadres.register(commands, home)
     report.register(commands, home)
     sync.register(commands, home)
     accounts.register(commands, home)

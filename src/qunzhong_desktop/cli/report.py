@@ -1,15 +1,21 @@
-"""``qunzhong report``: the monthly report (民情月报) of a month as a PDF or an .xlsx workbook."""
+"""``qunzhong report``: the monthly report (民情月报) of a month as a PDF, a workbook or JSON.
+
+``--json`` prints the report's figures (no phones, no ID numbers): the counts, the rates
+with their numerators and denominators, the counts by channel, domain and grade, the units'
+scores, each cadre against the rule of the category, and at the township a row per station.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
 from pathlib import Path
 from typing import Any
 
 from qunzhong_desktop.cli.common import store_of
 from qunzhong_desktop.core.errors import ValidationError
-from qunzhong_desktop.core.monthly.report import Month
-from qunzhong_desktop.core.monthly.stations import parts
+from qunzhong_desktop.core.monthly.report import CadreFigures, Month, MonthlyReport, Rate
+from qunzhong_desktop.core.monthly.stations import StationFigures, TownshipReport, parts
 from qunzhong_desktop.reports import documents
 from qunzhong_desktop.storage.ledger_repo import is_township
 
@@ -18,15 +24,18 @@ def register(commands: Any, home: argparse.ArgumentParser) -> None:
     """Add ``report``."""
     report = commands.add_parser(
         "report",
-        help="生成民情月报（PDF 或 Excel）",
+        help="生成民情月报（PDF、Excel 或 JSON）",
         description="统计一个月的受理、办结、在办、超期、各项比率、单位得分和干部民情日记情况，"
-        "输出为 PDF（.pdf）或 Excel（.xlsx），按文件扩展名决定。"
+        "输出为 PDF（.pdf）或 Excel（.xlsx），按文件扩展名决定；--json 把各项数字以 JSON 输出。"
         "在乡镇群众工作办统计全乡镇并分列各工作站，或用 --station 只统计一个工作站。",
         parents=[home],
     )
     report.add_argument("--month", required=True, metavar="YYYY-MM", help="月份，如 2026-11")
     report.add_argument(
-        "--out", required=True, metavar="FILE.pdf|FILE.xlsx", help="输出文件（.pdf 或 .xlsx）"
+        "--out", default=None, metavar="FILE.pdf|FILE.xlsx", help="输出文件（.pdf 或 .xlsx）"
+    )
+    report.add_argument(
+        "--json", action="store_true", help="把月报的各项数字以 JSON 输出（可与 --out 同用）"
     )
     report.add_argument(
         "--station",
@@ -39,7 +48,12 @@ def register(commands: Any, home: argparse.ArgumentParser) -> None:
 def run_report(args: argparse.Namespace) -> int:
     """Compute the month's figures and write them; print the key figures and the file."""
     month = Month.parse(args.month)
-    out = Path(args.out)
+    if args.out is None and not args.json:
+        raise ValidationError(
+            "请用 --out 指定输出文件（.pdf 或 .xlsx），或用 --json 输出月报的数字。",
+            code="report.output_missing",
+        )
+    out = Path(args.out) if args.out is not None else None
     station = (args.station or "").strip() or None
     with store_of(args) as store:
         if station and not is_township(store.db):
@@ -47,7 +61,14 @@ def run_report(args: argparse.Namespace) -> int:
                 "--station 只能在乡镇群众工作办使用：本机是工作站，月报只统计本站。",
                 code="report.station_not_township",
             )
-        report = documents.monthly(store, month, out, station_code=station)
+        if out is not None:
+            report = documents.monthly(store, month, out, station_code=station)
+        else:
+            report = store.reports.report_for(month, station_code=station)
+    if args.json:
+        print(json.dumps(report_json(report), ensure_ascii=False, indent=1))
+        return 0
+    assert out is not None
     r, township = parts(report)
     if township is not None or station:
         print(f"{r.station_name or '全乡镇'}：")
@@ -63,3 +84,92 @@ def run_report(args: argparse.Namespace) -> int:
         )
     print(f"已生成民情月报：{out.resolve()}")
     return 0
+
+
+# JSON ---------------------------------------------------------------------------------------
+def report_json(report: MonthlyReport | TownshipReport) -> dict[str, Any]:
+    """The report's figures as plain JSON values (no phones, no ID numbers)."""
+    r, township = parts(report)
+    figures: dict[str, Any] = {
+        "month": str(r.month),
+        "title": r.period_title,
+        "as_of": r.as_of.isoformat() if r.as_of else None,
+        "township": township is not None,
+        "name": r.station_name,
+        "received": r.received,
+        "resolved": r.resolved,
+        "in_progress": r.in_progress,
+        "overdue": r.overdue,
+        "escalations": r.escalations,
+        "rates": {
+            "first_time": rate_json(r.first_time),
+            "on_time": rate_json(r.on_time),
+            "satisfaction": rate_json(r.satisfaction),
+        },
+        "by_channel": dict(r.by_channel),
+        "by_domain": dict(r.by_domain),
+        "by_grade": dict(r.by_grade),
+        "units": [
+            {
+                "unit": u.unit,
+                "resolved": u.resolved,
+                "unresolved": u.unresolved,
+                "score": u.score,
+                "score_text": u.score_text,
+            }
+            for u in r.units
+        ],
+        "cadres": [cadre_json(c) for c in r.cadres],
+        "shortfalls": [c.name for c in r.shortfalls],
+    }
+    if township is not None:
+        figures["stations"] = [station_json(f) for f in township.stations]
+    figures["definitions"] = dict(r.definitions)
+    return figures
+
+
+def rate_json(rate: Rate) -> dict[str, Any]:
+    """A rate with its fraction: ``value`` is None when the denominator is 0."""
+    return {
+        "numerator": rate.numerator,
+        "denominator": rate.denominator,
+        "value": rate.value,
+        "text": rate.text,
+    }
+
+
+def cadre_json(c: CadreFigures) -> dict[str, Any]:
+    """A cadre's figures against the rule of the category (no phone)."""
+    return {
+        "name": c.name,
+        "unit": c.unit,
+        "role": c.role,
+        "category": c.category,
+        "rule": c.rule,
+        "village_days": c.village_days,
+        "duty_days": c.duty_days,
+        "difficult_households": c.difficult_households,
+        "assessed": c.assessed,
+        "verdict": c.verdict,
+        "reasons": list(c.reasons),
+        "pending": list(c.pending),
+        "year_days": c.year_days,
+        "year_required": c.year_required,
+    }
+
+
+def station_json(f: StationFigures) -> dict[str, Any]:
+    """One station's row of the township's report."""
+    return {
+        "code": f.code,
+        "name": f.name,
+        "received": f.received,
+        "resolved": f.resolved,
+        "in_progress": f.in_progress,
+        "overdue": f.overdue,
+        "rates": {
+            "first_time": rate_json(f.first_time),
+            "on_time": rate_json(f.on_time),
+            "satisfaction": rate_json(f.satisfaction),
+        },
+    }
