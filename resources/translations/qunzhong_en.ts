@@ -4349,6 +4349,37 @@ Please check the key fingerprint with the township by phone. Once imported, this
     </message>
 </context>
 <context>
+    <name>SupportTagsBox</name>
+    <message>
+        <source>重点帮扶对象类别</source>
+        <translation>Support categories (households in difficulty)</translation>
+    </message>
+    <message>
+        <source>户籍登记、帮扶台账和月报（结对困难户）使用这些类别，每行一项。</source>
+        <translation>The register, the support ledger and the monthly report (households in difficulty) use these categories, one per line.</translation>
+    </message>
+    <message>
+        <source>保存后随乡镇工作包和下发的数据包传到各工作站；已登记的标签不受影响。</source>
+        <translation>Once saved, they travel to every station with the station kit and the dispatch bundles; tags already recorded stay.</translation>
+    </message>
+    <message>
+        <source>本表由乡镇群众工作办设置，这里只能查看。</source>
+        <translation>The township office sets this list; it can only be viewed here.</translation>
+    </message>
+    <message>
+        <source>保存类别</source>
+        <translation>Save the categories</translation>
+    </message>
+    <message>
+        <source>恢复默认</source>
+        <translation>Restore defaults</translation>
+    </message>
+    <message>
+        <source>已保存 {0} 项。</source>
+        <translation>Saved {0} categories.</translation>
+    </message>
+</context>
+<context>
     <name>SyncPage</name>
     <message>
         <source>数据同步</source>

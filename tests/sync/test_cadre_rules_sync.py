@@ -57,3 +57,29 @@ def test_the_townships_grade_a_days_reach_the_station(
     (again,) = township.export(tmp_path / "again", station_code=one.code)
     one.sync.import_bundle(again, one.keys)
     assert one.store.items.grade_a_days() == {}
+
+
+def test_the_townships_support_tags_reach_the_station_and_its_report(
+    net: tuple[Node, Node, Node], tmp_path: Path
+) -> None:
+    import datetime as dt
+
+    from qunzhong_desktop.core.entities import Household, Person
+    from qunzhong_desktop.core.monthly.report import Month
+
+    township, one, _ = net
+    township.store.settings.set_support_tags(["低保户", "返乡创业户"])
+    (dispatch,) = township.export(tmp_path / "back", station_code=one.code)
+    one.sync.import_bundle(dispatch, one.keys)
+    assert one.store.settings.support_tags() == ("低保户", "返乡创业户")
+    with pytest.raises(ValidationError, match="乡镇群众工作办设置"):
+        one.store.settings.set_support_tags(["低保户"])
+    cadre = one.store.register.save_cadre(Cadre(name="周主任", category="村两委其他干部"))
+    for number, tag in (("001", "返乡创业户"), ("002", "残疾人")):  # 残疾人: off the list
+        household = one.store.register.save_household(
+            Household(number=number, tags=[tag], members=[Person(name=f"户主{number}")])
+        )
+        one.store.register.pair(cadre.id, [household.id or ""])
+    today = dt.date.today()
+    (figures,) = one.store.reports.monthly_report(Month.of(today), today=today).cadres
+    assert figures.difficult_households == 1

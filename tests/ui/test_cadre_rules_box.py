@@ -41,3 +41,25 @@ def test_a_station_sees_the_table_read_only(qtbot: QtBot, store: Store) -> None:
     assert not box.rows["乡驻村干部"].village.isEnabled()
     assert box.rows["乡驻村干部"].village.value() == 10
     assert box.save_button.isHidden() and "乡镇群众工作办设置" in box.explain.text()
+
+
+def test_the_township_sets_the_support_tags(qtbot: QtBot, empty_store: Store) -> None:
+    from qunzhong_desktop.ui.settings.support_tags_box import SupportTagsBox
+
+    init_township(empty_store.db, "430121101", "白沙镇群众工作办")
+    box = SupportTagsBox(empty_store)
+    qtbot.addWidget(box)
+    assert "困难学生" in box.text.toPlainText() and "下岗职工" in box.text.toPlainText()
+    box.text.setPlainText("")
+    assert not box.save() and "至少要有一项" in box.status.text()
+    box.text.setPlainText("低保户\n  困难学生 \n低保户\n返乡创业户")
+    assert box.save() and "已保存 3 项" in box.status.text()
+    assert empty_store.settings.support_tags() == ("低保户", "困难学生", "返乡创业户")
+
+
+def test_a_station_sees_the_support_tags_read_only(qtbot: QtBot, store: Store) -> None:
+    from qunzhong_desktop.ui.settings.support_tags_box import SupportTagsBox
+
+    box = SupportTagsBox(store)
+    qtbot.addWidget(box)
+    assert box.text.isReadOnly() and box.save_button.isHidden()

@@ -3,16 +3,45 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+
+from qunzhong_desktop.core.errors import ValidationError
 
 RELATIONS: tuple[str, ...] = (
     "户主", "配偶", "子女", "父母", "孙子女", "兄弟姐妹", "祖父母", "儿媳", "女婿", "其他",
 )  # fmt: skip
 
+# the default list of support tags (重点帮扶对象); the township sets its own, which travels
+# to its stations with its configuration (storage/settings_repo.py, sync/config.py)
 SUPPORT_TAGS: tuple[str, ...] = (
     "低保户", "特困供养(五保)", "残疾人", "孤寡老人", "留守儿童", "失地农民",
-    "无固定职业", "重病患者", "困难党员", "帮教对象", "防返贫监测户",
+    "无固定职业", "重病患者", "困难党员", "帮教对象", "防返贫监测户", "困难学生", "下岗职工",
 )  # fmt: skip
+MAX_SUPPORT_TAGS = 40
+TAG_LIMIT = 20
+
+
+def check_support_tags(tags: Sequence[str]) -> tuple[str, ...]:
+    """A support tag list as the township sets it: trimmed, each once, 1–20 characters.
+
+    Raises:
+        ValidationError: empty, too many, or a tag too long.
+    """
+    cleaned = tuple(dict.fromkeys(t.strip() for t in tags if t.strip()))
+    if not cleaned:
+        raise ValidationError("重点帮扶对象类别至少要有一项。", code="register.support_tags")
+    if len(cleaned) > MAX_SUPPORT_TAGS:
+        raise ValidationError(
+            f"重点帮扶对象类别最多 {MAX_SUPPORT_TAGS} 项。", code="register.support_tags"
+        )
+    long = [t for t in cleaned if len(t) > TAG_LIMIT]
+    if long:
+        raise ValidationError(
+            f"类别“{long[0]}”太长（最多 {TAG_LIMIT} 字）。", code="register.support_tags"
+        )
+    return cleaned
+
 
 CADRE_ROLES: tuple[str, ...] = ("干部", "党员", "工作队员")
 

@@ -24,7 +24,6 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from qunzhong_desktop.core.cadre_rules import DiaryDay, category_or_default
-from qunzhong_desktop.core.entities import SUPPORT_TAGS
 from qunzhong_desktop.core.intake.rules import DOMAIN_DAYS, Event
 from qunzhong_desktop.core.intake.states import State
 from qunzhong_desktop.core.monthly.cadre_year import CadreYear, cadre_year
@@ -52,7 +51,7 @@ from qunzhong_desktop.storage.ledger_repo import (
 )
 from qunzhong_desktop.storage.models_sync import SyncPeer, SyncRowVersion
 from qunzhong_desktop.storage.register_rows import load_station
-from qunzhong_desktop.storage.settings_repo import load_rules
+from qunzhong_desktop.storage.settings_repo import load_rules, load_support_tags
 from qunzhong_desktop.storage.setup import township_profile
 
 _STATES = {state.value: state for state in State}
@@ -213,7 +212,7 @@ def difficult_households(s: Session) -> dict[str, int]:
     A household is in difficulty when it, or a live member, carries a support tag
     (重点帮扶对象).
     """
-    support = set(SUPPORT_TAGS)
+    support = set(load_support_tags(s))
     household, person = m.Household, m.Person
     paired = household.cadre_id.is_not(None), household.deleted_at.is_(None)
     cadre_of: dict[str, str] = {}

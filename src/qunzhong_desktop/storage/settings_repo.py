@@ -14,11 +14,31 @@ from sqlalchemy.orm import Session
 
 from qunzhong_desktop.core.access import Permission, require
 from qunzhong_desktop.core.cadre_rules import DEFAULT_RULES, Rule, parse_rules, rules_json
+from qunzhong_desktop.core.entities import SUPPORT_TAGS, check_support_tags
 from qunzhong_desktop.core.errors import ValidationError
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.database import Database
 
 CADRE_RULES_SETTING = "cadre.rules"
+SUPPORT_TAGS_SETTING = "register.support_tags"
+
+
+def load_support_tags(s: Session) -> tuple[str, ...]:
+    """The support tags in force here (the defaults until the township sets a list)."""
+    row = s.get(m.Setting, SUPPORT_TAGS_SETTING)
+    if row is None or not row.value:
+        return SUPPORT_TAGS
+    return tuple(str(t) for t in json.loads(row.value))
+
+
+def store_support_tags(s: Session, tags: tuple[str, ...]) -> None:
+    """Keep a (checked) support tag list in the caller's session."""
+    text = json.dumps(list(tags), ensure_ascii=False)
+    row = s.get(m.Setting, SUPPORT_TAGS_SETTING)
+    if row is None:
+        s.add(m.Setting(key=SUPPORT_TAGS_SETTING, value=text))
+    else:
+        row.value = text
 
 
 def load_rules(s: Session) -> tuple[Rule, ...]:
@@ -87,3 +107,30 @@ class SqlSettings:
                     code="cadres.rules_station",
                 )
             store_rules(s, checked)
+
+    def support_tags(self) -> tuple[str, ...]:
+        """The support tags (重点帮扶对象) offered and counted on this PC."""
+        with self.db.session() as s:
+            return load_support_tags(s)
+
+    def set_support_tags(self, tags: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+        """Replace the support tag list (the township; it travels to its stations).
+
+        Tags already on households stay on them; a tag taken off the list is no longer
+        offered nor counted as a household in difficulty.
+
+        Raises:
+            PermissionDenied: the operator may not change settings.
+            ValidationError: at a station, or a list that is empty, too long or too wide.
+        """
+        require(self.db.operator, Permission.SETTINGS)
+        checked = check_support_tags(tags)
+        with self.db.writing() as s:
+            node = s.scalars(select(m.LocalNode)).first()
+            if node is None or node.role != "township":
+                raise ValidationError(
+                    "重点帮扶对象类别由乡镇群众工作办设置，随乡镇工作包和下发的数据包传到工作站。",
+                    code="register.support_tags_station",
+                )
+            store_support_tags(s, checked)
+        return checked

@@ -16,8 +16,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from qunzhong_desktop.core.cadre_rules import RulesInvalid, parse_rules, rules_json
+from qunzhong_desktop.core.cadre_rules import parse_rules, rules_json
 from qunzhong_desktop.core.calendar_file import Schedule, ScheduleDay
+from qunzhong_desktop.core.entities import check_support_tags
+from qunzhong_desktop.core.errors import ValidationError
 from qunzhong_desktop.core.intake.rules import DEFAULT_UNITS, DOMAIN_DAYS
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.calendar_repo import replace_schedule
@@ -27,7 +29,12 @@ from qunzhong_desktop.storage.item_settings import (
     GRADE_A_DAYS_SETTING,
     UNITS_SETTING,
 )
-from qunzhong_desktop.storage.settings_repo import load_rules, store_rules
+from qunzhong_desktop.storage.settings_repo import (
+    load_rules,
+    load_support_tags,
+    store_rules,
+    store_support_tags,
+)
 from qunzhong_desktop.sync.bundle_container import refuse
 
 MAX_UNITS = 200
@@ -70,6 +77,7 @@ def current_in(s: Session) -> dict[str, Any]:
         "cadre_rules": rules_json(load_rules(s)),
         # 急事急办: the A days set apart from the default (half the domain's); {} = all default
         "grade_a": _setting(s, GRADE_A_DAYS_SETTING) or {},
+        "support_tags": list(load_support_tags(s)),
     }
 
 
@@ -134,10 +142,13 @@ def apply_config_in(s: Session, conf: Any, *, source: str) -> None:
         # its copy
         rules = parse_rules(conf["cadre_rules"]) if "cadre_rules" in conf else None
         grade_a = _grade_a(conf["grade_a"]) if "grade_a" in conf else None
-    except (ValueError, TypeError, RulesInvalid) as exc:
+        tags = _support_tags(conf["support_tags"]) if "support_tags" in conf else None
+    except (ValueError, TypeError, ValidationError) as exc:
         raise refuse("config_invalid", "乡镇下发的配置格式错误，已拒绝导入。") from exc
     if rules is not None:
         store_rules(s, rules)
+    if tags is not None:
+        store_support_tags(s, tags)
     if grade_a is not None:  # written even when {}: every domain back at the default
         text = json.dumps(grade_a, ensure_ascii=False)
         row = s.get(m.Setting, GRADE_A_DAYS_SETTING)
@@ -175,3 +186,9 @@ def _grade_a(value: Any) -> dict[str, int]:
     ):
         raise ValueError("grade_a")
     return dict(value)
+
+
+def _support_tags(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(t, str) for t in value):
+        raise ValueError("support_tags")
+    return check_support_tags(value)

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 
 from qunzhong_desktop.core.access import Permission
 from qunzhong_desktop.core.assistance import AssistanceRecord
-from qunzhong_desktop.core.entities import SUPPORT_TAGS
 from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.core.intake.states import STATE_NAMES, State
 from qunzhong_desktop.core.ledger import (
@@ -368,7 +367,7 @@ class SupportLedgerTab(_LedgerTab):
         """Refill the grid and tag combos, keeping the choice."""
         for combo, everything, items in (
             (self.grid, self.tr("全部网格"), [(g.name, g.id) for g in self.store.register.grids()]),
-            (self.tag, self.tr("全部类别"), [(t, t) for t in SUPPORT_TAGS]),
+            (self.tag, self.tr("全部类别"), [(t, t) for t in self.store.settings.support_tags()]),
         ):
             refill(combo, everything, items)
 

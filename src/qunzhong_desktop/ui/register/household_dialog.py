@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from qunzhong_desktop.core import citizen_id
-from qunzhong_desktop.core.entities import SUPPORT_TAGS, Household
+from qunzhong_desktop.core.entities import Household
 from qunzhong_desktop.core.errors import DuplicateError, NotFoundError
 from qunzhong_desktop.core.register import FieldError, HouseholdInvalid
 from qunzhong_desktop.storage.store import Store
@@ -124,7 +124,8 @@ class HouseholdDialog(QDialog):
         tags_grid = QGridLayout(tags_box)
         tags_grid.setContentsMargins(0, 0, 0, 0)
         self.tag_boxes: list[QCheckBox] = []
-        choices = [*SUPPORT_TAGS, *(t for t in h.tags if t not in SUPPORT_TAGS)]
+        offered = self._store.settings.support_tags()  # the township's list
+        choices = [*offered, *(t for t in h.tags if t not in offered)]
         for i, tag in enumerate(choices):
             check = QCheckBox(tag, tags_box)
             check.setChecked(tag in h.tags)
@@ -182,7 +183,7 @@ class HouseholdDialog(QDialog):
     def _members_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("家庭成员"), self)
         layout = QVBoxLayout(box)
-        self.members = MembersEditor(SUPPORT_TAGS, self._confirm_remove, box)
+        self.members = MembersEditor(self._store.settings.support_tags(), self._confirm_remove, box)
         self.members.changed.connect(self._fix_tab_order)
         scroll = QScrollArea(box)
         scroll.setWidgetResizable(True)

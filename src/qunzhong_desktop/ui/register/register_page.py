@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from qunzhong_desktop.core.access import Permission
-from qunzhong_desktop.core.entities import SUPPORT_TAGS
 from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.core.sorting import Sort
 from qunzhong_desktop.storage.store import Store
@@ -177,7 +176,10 @@ class RegisterPage(QWidget):
         refill(
             self.tag_combo,
             self.tr("全部标签"),
-            [(self.tr("需核对（导入时标记）"), FLAGGED), *((name, name) for name in SUPPORT_TAGS)],
+            [
+                (self.tr("需核对（导入时标记）"), FLAGGED),
+                *((name, name) for name in self._store.settings.support_tags()),
+            ],
         )
 
     def show_flagged(self) -> None:

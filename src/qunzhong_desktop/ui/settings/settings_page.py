@@ -37,6 +37,7 @@ from qunzhong_desktop.ui.common.session import DEFAULT_LOCK_MINUTES, LOCK_SETTIN
 from qunzhong_desktop.ui.common.tasks import CancelToken, Progress, run_task
 from qunzhong_desktop.ui.settings.cadre_rules_box import CadreRulesBox
 from qunzhong_desktop.ui.settings.calendar_settings import CalendarBox, DomainDaysBox
+from qunzhong_desktop.ui.settings.support_tags_box import SupportTagsBox
 
 EDITABLE = tuple(f for f in FIELDS if f not in ("code", "township_code"))
 #: What the township's kit sets at a station (sync/enrollment.py): shown, not edited.
@@ -121,6 +122,8 @@ class SettingsPage(QWidget):
         layout.addWidget(self.domain_days_box)
         self.cadre_rules_box = CadreRulesBox(store)
         layout.addWidget(self.cadre_rules_box)
+        self.support_tags_box = SupportTagsBox(store)
+        layout.addWidget(self.support_tags_box)
         layout.addWidget(font_box)
         accounts_box = QGroupBox(self.tr("操作员与访问记录"))
         accounts_row = QHBoxLayout(accounts_box)
