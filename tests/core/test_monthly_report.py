@@ -258,3 +258,26 @@ def test_a_month_under_way_counts_overdue_as_of_today() -> None:
     assert mid.period_title == "2026年11月（截至 11月21日）"
     done = compute(month, [item], [], calendar=cal, today=dt.date(2026, 12, 3))
     assert (done.overdue, done.as_of, done.period_title) == (1, None, "2026年11月")
+
+
+def test_first_time_means_the_resident_did_not_have_to_come_back() -> None:
+    """Issue 15: 一次办结率, "settled without the resident having to come back"."""
+    from qunzhong_desktop.core.monthly.report import first_time
+
+    def history(*targets: State) -> tuple[Any, ...]:
+        steps = [reg(at(11, 2))] + [step(at(11, 3 + n), t) for n, t in enumerate(targets)]
+        return item("X", steps).events
+
+    resolved = history(S.IN_PROGRESS, S.RESOLVED)
+    escalated_once = history(S.ESCALATED, S.AWAITING_ASSIGNMENT, S.ASSIGNED, S.RESOLVED)
+    assigned_twice = history(
+        S.ESCALATED, S.AWAITING_ASSIGNMENT, S.ASSIGNED, S.AWAITING_ASSIGNMENT, S.ASSIGNED,
+        S.RESOLVED,
+    )  # fmt: skip
+    documents = history(S.AWAITING_DOCUMENTS, S.IN_PROGRESS, S.RESOLVED)
+    reopened = history(S.RESOLVED, S.FOLLOWED_UP, S.IN_PROGRESS, S.RESOLVED)
+    assert first_time(resolved) and first_time(escalated_once)
+    assert not first_time(assigned_twice)
+    assert not first_time(documents) and not first_time(reopened)
+    assert not first_time(resolved, "补办件")  # it waited for documents by its type
+    assert "乡镇一次交办办结的也计入" in dict(DEFINITIONS)["一次办结率"]

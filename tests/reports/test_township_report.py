@@ -132,17 +132,18 @@ def test_township_report_has_each_station_computed_by_the_same_rules(tw: Townshi
         first_time=Rate(2, 2), on_time=Rate(2, 2), satisfaction=Rate(1, 2),
     )  # fmt: skip
     # 第2村: B1, B2 received (B0 is October's and untouched since); B1 resolved 25 Nov after
-    # an escalation and past its deadline of 20 Nov → 0/1 and 0/1; B2 due 2 Dec, not overdue
+    # an escalation the township settled in one pass (first time: the resident did not come
+    # back, issue 15) but past its deadline of 20 Nov → 1/1 and 0/1; B2 due 2 Dec, not overdue
     assert two == StationFigures(
         tw.two.code, TWO, received=2, resolved=1, in_progress=1, overdue=0,
-        first_time=Rate(0, 1), on_time=Rate(0, 1), satisfaction=Rate(0, 0),
+        first_time=Rate(1, 1), on_time=Rate(0, 1), satisfaction=Rate(0, 0),
     )  # fmt: skip
     # the whole township: 3 + 2 = 5 received, 2 + 1 = 3 resolved, 1 + 1 = 2 open, 1 + 0 = 1
-    # overdue; first time (2 + 0)/(2 + 1), on time (2 + 0)/3, satisfaction (1 + 0)/(2 + 0)
+    # overdue; first time (2 + 1)/(2 + 1), on time (2 + 0)/3, satisfaction (1 + 0)/(2 + 0)
     whole = report.overall
     assert (whole.received, whole.resolved, whole.in_progress, whole.overdue) == (5, 3, 2, 1)
     assert (whole.first_time, whole.on_time, whole.satisfaction) == (
-        Rate(2, 3),
+        Rate(3, 3),
         Rate(2, 3),
         Rate(1, 2),
     )
@@ -172,9 +173,9 @@ def test_township_workbook_has_the_stations_sheet(tw: Township, tmp_path: Path) 
     rows = [tuple(r) for r in wb["各工作站"].iter_rows(min_row=3, values_only=True)]
     assert rows[0] == STATION_HEADERS
     assert rows[1] == (ONE, 3, 2, 1, 1, 1, 1, 0.5)
-    assert rows[2] == (TWO, 2, 1, 1, 0, 0, 0, "—")
+    assert rows[2] == (TWO, 2, 1, 1, 0, 1, 0, "—")
     assert rows[3][:5] == ("合计", 5, 3, 2, 1)
-    assert rows[3][5:] == pytest.approx((2 / 3, 2 / 3, 0.5))
+    assert rows[3][5:] == pytest.approx((1, 2 / 3, 0.5))
     assert wb["各工作站"].cell(4, 6).number_format == "0.0%"
     assert wb["各工作站"].print_title_rows == "$3:$3"
     units = [tuple(r) for r in wb["单位得分"].iter_rows(values_only=True)]
@@ -189,8 +190,8 @@ def test_township_pdf_has_the_stations(tw: Township, tmp_path: Path, font: CjkFo
     assert "二、各工作站情况" in text and "三、受理分类" in text and "五、干部民情日记" in text
     assert "".join(STATION_HEADERS) in text
     assert f"{ONE}3211100.0%（2/2）100.0%（2/2）50.0%（1/2）" in text
-    assert f"{TWO}21100.0%（0/1）0.0%（0/1）—（0/0）" in text
-    assert "合计532166.7%（2/3）66.7%（2/3）50.0%（1/2）" in text
+    assert f"{TWO}2110100.0%（1/1）0.0%（0/1）—（0/0）" in text
+    assert "合计5321100.0%（3/3）66.7%（2/3）50.0%（1/2）" in text
     assert "民政办" in text and "+1.0" in text
     metadata = PdfReader(out).metadata
     assert metadata is not None and metadata.title == f"{TOWNSHIP_NAME} 民情月报 2026年11月"

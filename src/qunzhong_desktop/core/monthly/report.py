@@ -56,8 +56,9 @@ DEFINITIONS: tuple[tuple[str, str], ...] = (
     ),
     (
         "一次办结率",
-        "本月办结的事项中，在计入的那次办结之前从未上报、也未因回访不满意重新办理的事项所占比例。"
-        "分母为本月办结数。",
+        "本月办结的事项中，群众不用再跑第二次就办结的事项所占比例：在计入的那次办结之前没有"
+        "待补件、不是补办件、没有因回访不满意重新办理；上报乡镇的，由乡镇一次交办办结的也计入"
+        "（交办两次及以上的不计）。分母为本月办结数。",
     ),
     (
         "按期办结率",
@@ -389,14 +390,23 @@ def due_in_force(
     return due_date(item.received_at.date(), item.promised_days, events, calendar, today)
 
 
-def first_time(events: Sequence[Event]) -> bool:
-    """Whether a history (up to and including a resolution) was never escalated nor reopened."""
+def first_time(events: Sequence[Event], item_type: str = "") -> bool:
+    """Whether an item was settled without the resident having to come back (一次办结).
+
+    Up to and including the resolution counted: never waiting for documents (a 补办件, or a
+    待补件 step), never reopened, and — if escalated — settled by the township in one pass
+    (assigned once). Escalation itself is not a second trip for the resident.
+    """
+    if item_type == "补办件":
+        return False
+    assignments = 0
     for event in events:
-        if event.to_state is State.ESCALATED:
+        if event.to_state is State.AWAITING_DOCUMENTS:
             return False
         if event.to_state is State.IN_PROGRESS and event.from_state is State.FOLLOWED_UP:
             return False
-    return True
+        assignments += event.to_state is State.ASSIGNED
+    return assignments <= 1
 
 
 def cadre_figures(
@@ -530,7 +540,7 @@ def compute(
         if resolution is not None:
             resolved += 1
             history = item.events[: resolution + 1]
-            first += first_time(history)
+            first += first_time(history, item.item_type)
             at = history[-1].at.date()
             on_time += at <= due_in_force(item, history, cal, at)
             if unit_at_resolution:
