@@ -41,4 +41,6 @@ def test_version_says_where_the_data_schema_and_log_are(
     assert done.value.code == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("qunzhong ") and lines[1] == f"数据目录：{home.resolve()}"
-    assert lines[2].startswith(f"数据库版本：程序 {HEAD_REVISION}") and lines[3].endswith("qunzhong.log")
+    assert lines[2].startswith(f"数据库版本：程序 {HEAD_REVISION}") and lines[3].endswith(
+        "qunzhong.log"
+    )

@@ -76,7 +76,9 @@ def build(template: Path, root: Path) -> Township:
     cadre = s1.register.save_cadre(Cadre(name="赵一", unit="第1村村委会"))
     # on duty in November: on the register then (a cadre who came later is not judged)
     s1.diary.save_entry(
-        DiaryEntry(cadre_id=cadre.id or "", day=dt.date(2026, 11, 16), kind="坐班接待", text="值班"),
+        DiaryEntry(
+            cadre_id=cadre.id or "", day=dt.date(2026, 11, 16), kind="坐班接待", text="值班"
+        ),
         today=AFTER,
     )
     a1 = register(s1, at(11, 2), content="咨询养老保险补缴")
@@ -99,7 +101,9 @@ def build(template: Path, root: Path) -> Township:
     cadre = s2.register.save_cadre(Cadre(name="钱二", unit="第2村村委会"))
     # on duty in November: on the register then (a cadre who came later is not judged)
     s2.diary.save_entry(
-        DiaryEntry(cadre_id=cadre.id or "", day=dt.date(2026, 11, 16), kind="坐班接待", text="值班"),
+        DiaryEntry(
+            cadre_id=cadre.id or "", day=dt.date(2026, 11, 16), kind="坐班接待", text="值班"
+        ),
         today=AFTER,
     )
     b0 = register(s2, at(10, 12), content="十月的事")
