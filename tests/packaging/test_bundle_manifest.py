@@ -7,7 +7,7 @@ import importlib.util
 import sys
 from pathlib import Path, PurePath
 
-from tests.packaging.conftest import PACKAGING, ROOT, load
+from tests.helpers.packaging_files import PACKAGING, ROOT, load
 
 bundle = load("bundle")
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.packaging.conftest import PACKAGING, ROOT, load
+from tests.helpers.packaging_files import PACKAGING, ROOT, load
 
 build_deb = load("build_deb")
 DESKTOP = PACKAGING / "debian" / "qunzhong-desktop.desktop"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import PureWindowsPath
 
-from tests.packaging.conftest import PACKAGING, ROOT, load
+from tests.helpers.packaging_files import PACKAGING, ROOT, load
 
 ISS = PACKAGING / "windows" / "qunzhong.iss"
 WORKFLOW = ROOT / ".github" / "workflows" / "windows.yml"

@@ -1,4 +1,5 @@
-"""The packaging files are checked without building anything: they are loaded from packaging/."""
+"""packaging/*.py for the tests: loaded by path (packaging/ is not a package; the spec imports
+them by path too)."""
 
 from __future__ import annotations
 
