@@ -100,8 +100,8 @@ def test_report_tab_at_the_township_shows_each_station(qtbot: QtBot, tw: Townshi
     cells = [[table.item(r, c).text() for c in range(8)] for r in range(table.rowCount())]
     assert cells == [
         [ONE, "3", "2", "1", "1", "100.0%（2/2）", "100.0%（2/2）", "50.0%（1/2）"],
-        [TWO, "2", "1", "1", "0", "0.0%（0/1）", "0.0%（0/1）", "—（0/0）"],
-        ["合计", "5", "3", "2", "1", "66.7%（2/3）", "66.7%（2/3）", "50.0%（1/2）"],
+        [TWO, "2", "1", "1", "0", "100.0%（1/1）", "0.0%（0/1）", "—（0/0）"],
+        ["合计", "5", "3", "2", "1", "100.0%（3/3）", "66.7%（2/3）", "50.0%（1/2）"],
     ]
     assert page.values["received"].text() == "5 件"
     assert page.values["units"].text() == "民政办 +1.0"
