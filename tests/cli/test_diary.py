@@ -117,3 +117,16 @@ def test_future_day_is_refused(home: Path, capsys: pytest.CaptureFixture[str]) -
     argv[argv.index("--date") + 1] = (dt.date.today() + dt.timedelta(days=2)).isoformat()
     code, _out, err = run(capsys, *argv)
     assert code == 1 and "还没到" in err
+
+
+def test_a_phone_call_with_its_place(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    argv = [
+        "diary", "add", "--home", str(home), "--cadre", "刘建国", "--date", DAY.isoformat(),
+        "--kind", "电话回访", "--text", "在村委会回访李大爷。", "--place", "白沙村村委会",
+    ]  # fmt: skip
+    code, _out, err = run(capsys, *argv)
+    assert code == 0, err
+    with open_store(home) as store:
+        (row,) = store.diary.entries(month=DAY.strftime("%Y-%m"))
+        assert store.diary.entry(row.id).place == "白沙村村委会"
+        assert store.diary.days_by_cadre(DAY.strftime("%Y-%m"))[row.cadre_id]["village"] == 1

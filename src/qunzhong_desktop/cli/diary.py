@@ -60,6 +60,10 @@ def register(commands: Any, home: argparse.ArgumentParser) -> None:
         + "、".join(f"{c}={n}" for c, n in POINTS.items()),
     )
     add.add_argument("--text", required=True, metavar="TEXT", help="所见所闻")
+    add.add_argument(
+        "--place", default="", metavar="PLACE",
+        help="地点（电话回访记了村里的地点才算在村的一天）",
+    )  # fmt: skip
     add.set_defaults(handler=run_add)
 
     listing = actions.add_parser(
@@ -132,7 +136,12 @@ def run_add(args: argparse.Namespace) -> int:
         ]
         saved = store.diary.save_entry(
             DiaryEntry(
-                cadre_id=cadre.id or "", day=day, kind=args.kind, text=args.text, visits=visits
+                cadre_id=cadre.id or "",
+                day=day,
+                kind=args.kind,
+                text=args.text,
+                visits=visits,
+                place=args.place,
             )
         )
         households = f"，走访 {len(saved.visits)} 户" if saved.visits else ""
