@@ -410,6 +410,14 @@
         <translation>Close</translation>
     </message>
     <message>
+        <source>打印实绩记录(&amp;R)…</source>
+        <translation>Print work &amp;record…</translation>
+    </message>
+    <message>
+        <source>这一年的群众工作实绩记录（在村天数、走访户、经办事项、结对户，是否满一年）</source>
+        <translation>This year's mass-work record (days in the village, households visited, items handled, paired households, whether it reaches one year)</translation>
+    </message>
+    <message>
         <source>这一年该干部还没有登记，也没有民情日记。</source>
         <translation>This cadre was not registered that year and wrote no diary then.</translation>
     </message>
@@ -436,6 +444,18 @@
     <message>
         <source>无</source>
         <translation>none</translation>
+    </message>
+    <message>
+        <source>群众工作实绩记录</source>
+        <translation>Mass-work record</translation>
+    </message>
+    <message>
+        <source>正在生成实绩记录……</source>
+        <translation>Writing the mass-work record…</translation>
+    </message>
+    <message>
+        <source>群众工作实绩记录 {cadre} {year}</source>
+        <translation>Mass-work record {cadre} {year}</translation>
     </message>
 </context>
 <context>

@@ -239,7 +239,7 @@ def test_a_phone_call_from_the_village_records_its_place(
 
 
 def test_the_year_view_shows_each_month_against_the_rule(
-    qtbot: QtBot, store: Store, cadre_id: str
+    qtbot: QtBot, store: Store, cadre_id: str, printed: RecordingOutput
 ) -> None:
     from qunzhong_desktop.ui.diary.year_dialog import CadreYearDialog
 
@@ -262,5 +262,10 @@ def test_the_year_view_shows_each_month_against_the_rule(
     assert dialog.table.item(1, 3).text() == "待月末"
     assert "乡驻村干部" in dialog.rule.text()
     assert "10月" in dialog.total.text() and "本年在村 2 天" in dialog.total.text()
+    # the year's mass-work record, previewed like every printout
+    dialog.record_button.click()
+    [shown] = printed.shown
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(shown.pdf)).pages)
+    assert "群众工作实绩记录" in text.replace(" ", "") and "实绩记录" in shown.title
     dialog.year.setValue(2025)
     assert dialog.table.rowCount() == 0  # not on the register yet

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,8 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qunzhong_desktop.core.access import Permission
 from qunzhong_desktop.core.monthly.cadre_year import CadreYear
+from qunzhong_desktop.reports import documents
 from qunzhong_desktop.storage.store import Store
+from qunzhong_desktop.ui.common.printing import document_name, print_document
+from qunzhong_desktop.ui.common.session import limit
+from qunzhong_desktop.ui.common.tasks import CancelToken, Progress
 
 
 class CadreYearDialog(QDialog):
@@ -68,6 +74,14 @@ class CadreYearDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
         buttons.rejected.connect(self.reject)
+        self.record_button = buttons.addButton(
+            self.tr("打印实绩记录(&R)…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.record_button.setToolTip(
+            self.tr("这一年的群众工作实绩记录（在村天数、走访户、经办事项、结对户，是否满一年）")
+        )
+        self.record_button.clicked.connect(self.print_record)
+        limit(store, (self.record_button, Permission.EXPORT))
         layout.addWidget(buttons)
         self.view: CadreYear | None = None
         self.refresh()
@@ -110,3 +124,25 @@ class CadreYearDialog(QDialog):
                 date=f"{view.as_of:%m-%d}", days=view.village_days, months=short or self.tr("无")
             )
         self.total.setText(text)
+
+    def print_record(self) -> None:
+        """打印实绩记录…: the cadre's mass-work record for the chosen year (previewed first)."""
+        store, year = self._store, self.year.value()
+        cadre = next((c for c in store.register.cadres() if c.id == self._cadre_id), None)
+        if cadre is None:
+            return
+        start, end = dt.date(year, 1, 1), min(dt.date(year, 12, 31), self._today)
+        today = self._today
+
+        def write(path: Path, _progress: Progress, _cancel: CancelToken) -> Path:
+            return documents.cadre_record(store, cadre, start, end, path, today=today).path
+
+        print_document(
+            self,
+            store,
+            write,
+            file_name=f"record-{year}.pdf",
+            save_name=document_name(store, self.tr("群众工作实绩记录"), cadre.name, str(year)),
+            label=self.tr("正在生成实绩记录……"),
+            title=self.tr("群众工作实绩记录 {cadre} {year}").format(cadre=cadre.name, year=year),
+        )
