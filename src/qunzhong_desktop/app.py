@@ -84,26 +84,13 @@ def smoke(store: Store) -> int:
     one anybody at the PC would see anyway. The line ``SMOKE <class> <title>`` goes to
     stdout (stderr when a windowed Windows build has none); exit 0 when the window shows.
     """
-    from PySide6.QtCore import QTimer
-
-    from qunzhong_desktop.ui.shell.application import create_main_window, make_application
+    from qunzhong_desktop.ui.shell.application import show_once
 
     if not store.is_set_up() or store.accounts.count():
         return _smoke_refused()
-    app = make_application()
-    window = create_main_window(store)
-    window.show()
-    shown: list[bool] = []
-
-    def report() -> None:
-        shown.append(window.isVisible())
-        _say(f"SMOKE {type(window).__name__} {window.windowTitle()}")
-        app.quit()
-
-    QTimer.singleShot(0, report)
-    app.exec()
-    window.close()
-    return 0 if shown and shown[0] else 3
+    shown, window_class, title = show_once(store)
+    _say(f"SMOKE {window_class} {title}")
+    return 0 if shown else 3
 
 
 def _smoke_refused() -> int:

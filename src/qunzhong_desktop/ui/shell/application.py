@@ -14,7 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QDialog
 
@@ -240,3 +240,23 @@ def bring_to_front(window: MainWindow) -> None:
     window.show()
     window.raise_()
     window.activateWindow()
+
+
+def show_once(store: Store) -> tuple[bool, str, str]:
+    """Show the main window until the event loop has turned once, then quit.
+
+    For ``qunzhong-desktop --smoke`` (app.py): (whether it was visible, its class, its title).
+    """
+    app = make_application()
+    window = create_main_window(store)
+    window.show()
+    seen: list[tuple[bool, str, str]] = []
+
+    def look() -> None:
+        seen.append((window.isVisible(), type(window).__name__, window.windowTitle()))
+        app.quit()
+
+    QTimer.singleShot(0, look)
+    app.exec()
+    window.close()
+    return seen[0] if seen else (False, type(window).__name__, window.windowTitle())
