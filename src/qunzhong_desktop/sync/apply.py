@@ -197,12 +197,7 @@ class Applier:
         if self._seen.get(change["seq"]) != change["change_id"] and not self._received_before(
             change["change_id"]
         ):
-            raise refuse(
-                "cloned",
-                "这个数据包与已导入的同一序号的数据内容不同：发送方可能是复制的电脑或从旧备份恢复的电脑。"
-                "已拒绝导入，请与该站联系并重新登记（对方更换密钥后的新版本）。",
-                seq=change["seq"],
-            )
+            raise apply_rows.cloned(change["seq"])
         self.counts["skipped"] += 1
 
     def _received_before(self, change_id: str) -> bool:
@@ -212,14 +207,7 @@ class Applier:
         bundle sent again over the same range (its acknowledgement not back yet) carries
         it once more. A cloned PC's line has a change id never seen.
         """
-        return self.epoch > 1 and (
-            self.s.scalar(
-                select(SyncReceived.change_id).where(
-                    SyncReceived.change_id == change_id, SyncReceived.node_id == self.sender
-                )
-            )
-            is not None
-        )
+        return self.epoch > 1 and apply_sql.received_from(self.s, change_id, self.sender)
 
     # rows -------------------------------------------------------------------------------
     def _load_versions(self, chunk: list[dict[str, Any]]) -> None:
@@ -510,18 +498,9 @@ class Applier:
             )
         # rows already here (an insert of this bundle clashing with another of it is a
         # duplicate the unique index refuses)
-        holder = self.s.scalar(select(m.IntakeItem.id).where(m.IntakeItem.number == expected))
+        holder = apply_sql.item_with_number(self.s, expected)
         if holder is not None and holder != row.get("id", holder):
-            # the station came back from a backup and numbered again from there: our next
-            # dispatch tells it how far we hold its numbers and it renumbers (item_numbers)
-            raise refuse(
-                "item_number_reused",
-                f"数据包第 {self._number} 条变更登记的事项编号 {expected} 本机已收到过（是另一件"
-                "事项），发送方可能是从备份恢复的。请导出发给该站的数据包，让该站先导入（会自动"
-                "给这些事项换新编号），再重新导出数据包交来。本机数据没有改变。",
-                line=self._number,
-                number=expected,
-            )
+            raise apply_rows.number_reused(expected, self._number)
 
     def _item_numbering(self, row_id: str) -> dict[str, Any]:
         self._flush_inserts()
@@ -551,15 +530,7 @@ class Applier:
             self.counts["flagged"] += 1
 
     def _dangling(self, table: str, parent: str) -> Exception:
-        child, target = schema.LABELS.get(table, table), schema.LABELS.get(parent, parent)
-        return refuse(
-            "reference",
-            f"数据包第 {self._number} 条变更中的{child}引用了本机和数据包中都没有的{target}，"
-            "已拒绝导入，本机数据没有改变。请让对方重新导出数据包；仍然如此时请联系技术支持。",
-            line=self._number,
-            table=table,
-            parent=parent,
-        )
+        return apply_rows.dangling(table, parent, self._number)
 
     # bookkeeping -------------------------------------------------------------------------
     def _flush_inserts(self) -> None:
@@ -624,9 +595,4 @@ class Applier:
         )
 
     def _not_owned(self, table: str, why: str) -> Exception:
-        return refuse(
-            "not_owned",
-            f"数据包第 {self._number} 条变更写入了发送方无权修改的数据（{table}：{why}），已拒绝导入。",
-            line=self._number,
-            table=table,
-        )
+        return apply_rows.not_owned(table, why, self._number)

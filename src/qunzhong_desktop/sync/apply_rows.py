@@ -99,3 +99,53 @@ def hlc_millis(text: str, number: int, latest: int) -> int:
             line=number,
         )
     return millis
+
+
+def number_reused(number: str, line: int) -> Exception:
+    """The refusal of an item number held here by another item.
+
+    The station came back from a backup and numbered again from there: the township's
+    next dispatch tells it how far the township holds its numbers, and it renumbers
+    (storage/item_numbers.py).
+    """
+    return refuse(
+        "item_number_reused",
+        f"数据包第 {line} 条变更登记的事项编号 {number} 本机已收到过（是另一件事项），"
+        "发送方可能是从备份恢复的。请导出发给该站的数据包，让该站先导入（会自动给这些事项"
+        "换新编号），再重新导出数据包交来。本机数据没有改变。",
+        line=line,
+        number=number,
+    )
+
+
+def cloned(seq: int) -> Exception:
+    """The refusal of a line whose sequence was applied here with other content."""
+    return refuse(
+        "cloned",
+        "这个数据包与已导入的同一序号的数据内容不同：发送方可能是复制的电脑或从旧备份恢复的电脑。"
+        "已拒绝导入，请与该站联系并重新登记（对方更换密钥后的新版本）。",
+        seq=seq,
+    )
+
+
+def dangling(table: str, parent: str, line: int) -> Exception:
+    """The refusal of a reference to a row neither here nor in the bundle."""
+    child, target = schema.LABELS.get(table, table), schema.LABELS.get(parent, parent)
+    return refuse(
+        "reference",
+        f"数据包第 {line} 条变更中的{child}引用了本机和数据包中都没有的{target}，"
+        "已拒绝导入，本机数据没有改变。请让对方重新导出数据包；仍然如此时请联系技术支持。",
+        line=line,
+        table=table,
+        parent=parent,
+    )
+
+
+def not_owned(table: str, why: str, line: int) -> Exception:
+    """The refusal of a write to a row the sender does not own."""
+    return refuse(
+        "not_owned",
+        f"数据包第 {line} 条变更写入了发送方无权修改的数据（{table}：{why}），已拒绝导入。",
+        line=line,
+        table=table,
+    )

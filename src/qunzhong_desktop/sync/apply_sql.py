@@ -10,6 +10,7 @@ from __future__ import annotations
 from operator import itemgetter
 from typing import Any
 
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from qunzhong_desktop.sync import schema
@@ -116,3 +117,18 @@ def shared_id_numbers(s: Session, ids: list[str]) -> list[tuple[str, str, str, s
         rows = conn.exec_driver_sql(sql.format(marks=", ".join("?" * len(part))), tuple(part))
         found.extend((r[0], r[1], r[2], r[3]) for r in rows)
     return found
+
+
+def received_from(s: Session, change_id: str, sender: str) -> bool:
+    """Whether a change of this id was already received from ``sender`` (any epoch)."""
+    row = s.execute(
+        text("SELECT 1 FROM sync_received WHERE change_id = :c AND node_id = :n LIMIT 1"),
+        {"c": change_id, "n": sender},
+    ).first()
+    return row is not None
+
+
+def item_with_number(s: Session, number: str) -> str | None:
+    """The id of the item here that has ``number``, if any."""
+    value = s.execute(text("SELECT id FROM intake_item WHERE number = :n"), {"n": number}).scalar()
+    return None if value is None else str(value)
