@@ -96,9 +96,8 @@ class SqlItems(ItemSettings):
         """Register a request, give it its number and make the intake's first move.
 
         The number and the item are written in one transaction: a failure leaves neither,
-        so numbers have no gaps and are never used twice. Without ``promised_days`` the item
-        is promised its domain's days, fewer for grade A (急事急办,
-        :func:`.intake.rules.promised_days`).
+        so numbers have no gaps and are never used twice. Without ``promised_days``: the
+        domain's days, fewer for grade A (急事急办, :func:`.intake.rules.promised_days`).
 
         Raises:
             ValidationError: a field of the form is wrong (``field`` in its data).
@@ -106,7 +105,6 @@ class SqlItems(ItemSettings):
         """
         now = (now or dt.datetime.now()).replace(microsecond=0)
         deadlines = self.deadlines()
-        domains = deadlines.domain_days
         with self.db.writing() as s:
             self._fill_requester(s, new)
             check_new_item(
@@ -116,7 +114,7 @@ class SqlItems(ItemSettings):
                 item_type=new.item_type,
                 content=new.content,
                 requester_name=new.requester_name,
-                domains=list(domains),
+                domains=list(deadlines.domain_days),
             )
             station = load_station(s)
             if station is None:
@@ -128,6 +126,8 @@ class SqlItems(ItemSettings):
                 s.add(counter)
             counter.last += 1
             promised = 0 if new.item_type == "即办件" else new.promised_days
+            if promised is None:
+                promised = deadlines.days(new.domain, new.grade)
             item = m.IntakeItem(
                 number=item_number(station.code, now.year, counter.last),
                 year=now.year,
@@ -143,9 +143,7 @@ class SqlItems(ItemSettings):
                 item_type=new.item_type,
                 content=clean(new.content),
                 handler=compact(new.handler) or actor,
-                promised_days=(
-                    deadlines.days(new.domain, new.grade) if promised is None else promised
-                ),
+                promised_days=promised,
                 query_code=new_query_code(),
                 state=State.REGISTERED.value,
                 diary_entry_id=new.diary_entry_id,

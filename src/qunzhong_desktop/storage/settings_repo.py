@@ -33,12 +33,7 @@ def load_support_tags(s: Session) -> tuple[str, ...]:
 
 def store_support_tags(s: Session, tags: tuple[str, ...]) -> None:
     """Keep a (checked) support tag list in the caller's session."""
-    text = json.dumps(list(tags), ensure_ascii=False)
-    row = s.get(m.Setting, SUPPORT_TAGS_SETTING)
-    if row is None:
-        s.add(m.Setting(key=SUPPORT_TAGS_SETTING, value=text))
-    else:
-        row.value = text
+    put_json(s, SUPPORT_TAGS_SETTING, list(tags))
 
 
 def load_rules(s: Session) -> tuple[Rule, ...]:
@@ -49,14 +44,19 @@ def load_rules(s: Session) -> tuple[Rule, ...]:
     return parse_rules(json.loads(row.value))
 
 
-def store_rules(s: Session, rules: tuple[Rule, ...]) -> None:
-    """Keep a rule table (checked by the caller) in the caller's session."""
-    text = json.dumps(rules_json(rules), ensure_ascii=False)
-    row = s.get(m.Setting, CADRE_RULES_SETTING)
+def put_json(s: Session, key: str, value: object) -> None:
+    """Keep a setting as JSON in the caller's session (added, or replaced)."""
+    text = json.dumps(value, ensure_ascii=False)
+    row = s.get(m.Setting, key)
     if row is None:
-        s.add(m.Setting(key=CADRE_RULES_SETTING, value=text))
+        s.add(m.Setting(key=key, value=text))
     else:
         row.value = text
+
+
+def store_rules(s: Session, rules: tuple[Rule, ...]) -> None:
+    """Keep a rule table (checked by the caller) in the caller's session."""
+    put_json(s, CADRE_RULES_SETTING, rules_json(rules))
 
 
 class SqlSettings:

@@ -32,6 +32,7 @@ from qunzhong_desktop.storage.item_settings import (
 from qunzhong_desktop.storage.settings_repo import (
     load_rules,
     load_support_tags,
+    put_json,
     store_rules,
     store_support_tags,
 )
@@ -150,12 +151,7 @@ def apply_config_in(s: Session, conf: Any, *, source: str) -> None:
     if tags is not None:
         store_support_tags(s, tags)
     if grade_a is not None:  # written even when {}: every domain back at the default
-        text = json.dumps(grade_a, ensure_ascii=False)
-        row = s.get(m.Setting, GRADE_A_DAYS_SETTING)
-        if row is None:
-            s.add(m.Setting(key=GRADE_A_DAYS_SETTING, value=text))
-        else:
-            row.value = text
+        put_json(s, GRADE_A_DAYS_SETTING, grade_a)
     for key, value in ((UNITS_SETTING, units), (DOMAIN_DAYS_SETTING, domains)):
         if not value:
             continue
