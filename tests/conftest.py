@@ -41,6 +41,16 @@ TESTS = Path(__file__).parent
 require(True)
 
 
+@pytest.fixture(autouse=True)
+def _umask_back() -> Iterator[None]:
+    """The window sets umask 077 for good (app.py): give the worker's back after each test,
+    or a later test's folders come out private and its permission checks see other files."""
+    before = os.umask(0o022)
+    os.umask(before)
+    yield
+    os.umask(before)
+
+
 @pytest.fixture(scope="session")
 def _template_dirs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     empty = tmp_path_factory.mktemp("template-empty")
