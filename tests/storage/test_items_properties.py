@@ -208,8 +208,7 @@ def test_random_registrations_and_moves_keep_the_store_consistent(
     run_state_machine_as_test(
         ItemsMachine,
         settings=settings(
-            # make test's share (4 minutes on 2 cores for everything);
-            # HYPOTHESIS_PROFILE=explore runs the long version
+            # make test's share of its 4 minutes on 2 cores (30 before issue 15's tests)
             max_examples=20,
             stateful_step_count=50,
             deadline=None,
