@@ -91,7 +91,9 @@ def test_killed_import_leaves_the_database_intact(
     assert left and all(p.is_relative_to(township.home) for p in left)
     assert not [
         p
-        for p in Path(tempfile.gettempdir()).glob(f"*{child.pid}*")
+        # named as home.scratch_dir names them ("{prefix}{pid}-…"): a random temporary
+        # name of another test may contain the pid's digits too
+        for p in Path(tempfile.gettempdir()).glob(f"*{child.pid}-*")
         if p.name != township.home.name
     ]
     open_store(township.home).close()
