@@ -21,7 +21,6 @@ from qunzhong_desktop.cli.common import credentials, store_of
 from qunzhong_desktop.core.access import LOG_ACTIONS, ROLE_NAMES, Role
 from qunzhong_desktop.core.errors import NotFoundError, ValidationError
 from qunzhong_desktop.home import resolve_home
-from qunzhong_desktop.reports.access_log_xlsx import write_access_log
 from qunzhong_desktop.storage import access_log, encryption, keyring
 from qunzhong_desktop.storage.accounts import Account
 from qunzhong_desktop.storage.setup import node_role
@@ -196,6 +195,8 @@ def run_log(args: argparse.Namespace) -> int:
     with store_of(args) as store:
         lines = access_log.entries(store.db, since=since, action=args.action)
         if args.out:
+            from qunzhong_desktop.reports.access_log_xlsx import write_access_log
+
             path = write_access_log(lines, Path(args.out), title="访问记录")
             access_log.record(store.db, "export", "访问记录", len(lines))
             print(f"已导出访问记录 {len(lines)} 条：{path.resolve()}")

@@ -8,9 +8,9 @@ from typing import Any
 
 from qunzhong_desktop.cli.common import store_of
 from qunzhong_desktop.cli.progress import long_work
+from qunzhong_desktop.core.card import CARD_LAYOUTS
 from qunzhong_desktop.core.errors import ValidationError
 from qunzhong_desktop.reports import documents
-from qunzhong_desktop.reports.cards_pdf import LAYOUTS, NoCardsError
 from qunzhong_desktop.storage.ledger_repo import require_station
 from qunzhong_desktop.storage.setup import node_role
 
@@ -30,7 +30,7 @@ def register(commands: Any, home: argparse.ArgumentParser) -> None:
     )
     cards.add_argument(
         "--layout",
-        choices=LAYOUTS,
+        choices=CARD_LAYOUTS,
         default="a4-10",
         help="a4-10：A4 纸每页 10 张（带裁切线）；single：每页 1 张",
     )
@@ -53,6 +53,8 @@ def run_cards(args: argparse.Namespace) -> int:
                 code="cards.not_township",
             )
         station = require_station(store.db, args.station) if args.station else None
+        from qunzhong_desktop.reports.cards_pdf import NoCardsError  # reportlab: when used
+
         try:
             with long_work("正在生成联系卡……") as (progress, cancel):
                 written = documents.cards(

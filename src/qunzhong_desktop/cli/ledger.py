@@ -9,8 +9,7 @@ from typing import Any
 
 from qunzhong_desktop.cli.common import store_of
 from qunzhong_desktop.core.errors import ValidationError
-from qunzhong_desktop.core.ledger import LedgerFilter, SupportFilter
-from qunzhong_desktop.reports.ledger_export import KINDS, export_ledger
+from qunzhong_desktop.core.ledger import LEDGER_KINDS, LedgerFilter, SupportFilter
 from qunzhong_desktop.storage.ledger_repo import is_township
 
 
@@ -24,7 +23,7 @@ def register(commands: Any, home: argparse.ArgumentParser) -> None:
         parents=[home],
     )
     ledger.add_argument(
-        "--kind", required=True, choices=KINDS, help="items：民情台账；support：帮扶台账"
+        "--kind", required=True, choices=LEDGER_KINDS, help="items：民情台账；support：帮扶台账"
     )
     ledger.add_argument(
         "--out", required=True, metavar="FILE.xlsx|FILE.pdf", help="输出文件（按扩展名决定格式）"
@@ -66,6 +65,8 @@ def run_ledger(args: argparse.Namespace) -> int:
             if args.kind == "items"
             else SupportFilter(date_from=date_from, date_to=date_to)
         )
+        from qunzhong_desktop.reports.ledger_export import export_ledger  # openpyxl: when used
+
         result = export_ledger(store, filters, out, full_numbers=args.full_numbers)
     print(f"已导出{result.title}：{result.rows} 行，{result.path.resolve()}")
     return 0

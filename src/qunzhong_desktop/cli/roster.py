@@ -12,7 +12,6 @@ from qunzhong_desktop.cli.common import store_of
 from qunzhong_desktop.core.roster.parse import load_roster
 from qunzhong_desktop.core.roster.plan import Action, ImportPlan
 from qunzhong_desktop.core.safe_write import OutputError
-from qunzhong_desktop.reports.roster_errors import write_error_report
 from qunzhong_desktop.storage.roster_import import apply_roster, plan_roster
 
 
@@ -43,6 +42,8 @@ def run_import_roster(args: argparse.Namespace) -> int:
     failed: OutputError | None = None
     if args.report and plan.rejected:
         try:
+            from qunzhong_desktop.reports.roster_errors import write_error_report
+
             report = write_error_report(plan, Path(args.report))
         except OutputError as exc:  # the roster is in already: say both, exit non-zero
             failed = exc

@@ -151,3 +151,7 @@ class CardCounts:
     def stale(self) -> int:
         """Cards that need printing: never printed or out of date."""
         return self.never_printed + self.out_of_date
+
+
+#: How contact cards are laid out on paper: ten to an A4 sheet, or one card per page.
+CARD_LAYOUTS: tuple[str, ...] = ("a4-10", "single")

@@ -379,3 +379,7 @@ def support_rows(
         )
         for r in records
     ]
+
+
+#: The ledgers: 民情台账 (items) and 帮扶台账 (support).
+LEDGER_KINDS: tuple[str, ...] = ("items", "support")

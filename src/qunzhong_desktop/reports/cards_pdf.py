@@ -29,13 +29,13 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from qunzhong_desktop.core.card import CardContent
+from qunzhong_desktop.core.card import CARD_LAYOUTS, CardContent
 from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.core.safe_write import OutputError, write_atomically
 from qunzhong_desktop.core.work import CancelToken, Progress, checkpoint
 from qunzhong_desktop.reports.fonts import CjkFont
 
-LAYOUTS: tuple[str, ...] = ("a4-10", "single")
+LAYOUTS = CARD_LAYOUTS
 
 CARD_W = 90 * mm
 CARD_H = 54 * mm

@@ -20,31 +20,26 @@ from qunzhong_desktop.core.diary import parse_month
 from qunzhong_desktop.core.entities import Cadre, StationProfile
 from qunzhong_desktop.core.errors import SetupError, ValidationError
 from qunzhong_desktop.core.work import CancelToken, Progress
-from qunzhong_desktop.reports.cards_pdf import NoCardsError, RenderResult, render_cards
-from qunzhong_desktop.reports.diary_pdf import render_diary
 from qunzhong_desktop.reports.fonts import store_font
-from qunzhong_desktop.reports.ledger_export import ExportResult, export_ledger
-from qunzhong_desktop.reports.receipt_pdf import render_receipt
 from qunzhong_desktop.storage.access_log import record
 from qunzhong_desktop.storage.cards_repo import SqlCards
 from qunzhong_desktop.storage.store import Store
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the renderers load reportlab's page layout: imported when used
     from qunzhong_desktop.core.cadre_record import CadreServiceRecord
     from qunzhong_desktop.core.monthly.report import Month, MonthlyReport
     from qunzhong_desktop.core.monthly.stations import TownshipReport
+    from qunzhong_desktop.reports.cards_pdf import RenderResult
     from qunzhong_desktop.sync.views import EnrollmentInfo
 
 __all__ = [
     "CadreRecordWritten",
     "CardsWritten",
     "DiaryWritten",
-    "ExportResult",
     "cadre_record",
     "cards",
     "diary",
     "enrollment_sheet",
-    "export_ledger",
     "monthly",
     "receipt",
     "record_cards",
@@ -100,6 +95,8 @@ def cards(
     Raises:
         NoCardsError: no card to print. FontNotFound, CardsOutputError, Cancelled.
     """
+    from qunzhong_desktop.reports.cards_pdf import NoCardsError, render_cards
+
     require(store.db.operator, Permission.PRINT_CARDS)
     chosen = SqlCards(store.db, station).cards(household_ids, stale_only=stale_only)
     if not chosen:
@@ -123,6 +120,8 @@ def receipt(store: Store, number: str, out: Path) -> Path:
         NotFoundError: no such item. SetupError, FontNotFound, ReportOutputError.
     """
     detail = store.items.item(number)
+    from qunzhong_desktop.reports.receipt_pdf import render_receipt
+
     return render_receipt(detail, station_of(store), out, font=store_font(store))
 
 
@@ -142,6 +141,7 @@ def diary(store: Store, cadre: Cadre, month: str, out: Path) -> DiaryWritten:
             ReportOutputError.
     """
     from qunzhong_desktop.core.monthly.report import Month
+    from qunzhong_desktop.reports.diary_pdf import render_diary
 
     require(store.db.operator, Permission.EXPORT)
     first, _last = parse_month(month)

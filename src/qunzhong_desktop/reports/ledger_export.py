@@ -20,6 +20,7 @@ from qunzhong_desktop.core.errors import ValidationError
 from qunzhong_desktop.core.ledger import (
     ITEM_COLUMNS,
     ITEM_TITLE,
+    LEDGER_KINDS,
     SUPPORT_COLUMNS,
     SUPPORT_TITLE,
     TOWNSHIP_ITEM_COLUMNS,
@@ -40,7 +41,7 @@ from qunzhong_desktop.storage.ledger_repo import SqlLedger, is_township, require
 from qunzhong_desktop.storage.setup import township_profile
 from qunzhong_desktop.storage.store import Store
 
-KINDS = ("items", "support")
+KINDS = LEDGER_KINDS
 FORMATS = (".xlsx", ".pdf")
 
 
