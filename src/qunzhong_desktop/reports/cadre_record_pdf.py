@@ -20,18 +20,20 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm as _mm
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from qunzhong_desktop.core.cadre_record import NOT_YET, CadreServiceRecord, RecordMonth
 from qunzhong_desktop.reports.fonts import CjkFont
-from qunzhong_desktop.reports.monthly_output import write_atomically
+from qunzhong_desktop.reports.monthly_output import (
+    GREY,
+    MARGIN_X,
+    PAGE_W,
+    build_a4,
+    mm,
+    write_atomically,
+)
 
-mm: float = _mm  # reportlab is untyped
-PAGE_W, PAGE_H = float(A4[0]), float(A4[1])
-MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 16 * mm, 15 * mm, 18 * mm
 WIDTH = PAGE_W - 2 * MARGIN_X  # 178 mm
 
 ACCENT = colors.Color(0.62, 0.10, 0.12)
@@ -40,7 +42,6 @@ LABEL_BG = colors.HexColor("#F2F2F2")
 SHORT_BG = colors.HexColor("#FCE4D6")
 YEAR_BG = colors.HexColor("#E2EFDA")
 GRID = colors.Color(0.55, 0.55, 0.55)
-GREY = colors.Color(0.35, 0.35, 0.35)
 
 TITLE = "群众工作实绩记录"
 
@@ -338,30 +339,11 @@ def render_cadre_record(
     made = today or dt.date.today()
     footer = f"{record.name} {TITLE}　{record.period_text}　生成于 {made:%Y-%m-%d}"
 
-    def decorate(canvas: Any, doc: Any) -> None:
-        canvas.saveState()
-        canvas.setFont(font.name, 8)
-        canvas.setFillColor(GREY)
-        canvas.drawString(MARGIN_X, 10 * mm, footer)
-        canvas.drawRightString(PAGE_W - MARGIN_X, 10 * mm, f"第 {doc.page} 页")
-        canvas.restoreState()
-
     def write(path: Path) -> None:
-        doc = SimpleDocTemplate(
-            str(path),
-            pagesize=A4,
-            leftMargin=MARGIN_X,
-            rightMargin=MARGIN_X,
-            topMargin=MARGIN_TOP,
-            bottomMargin=MARGIN_BOTTOM,
+        build_a4(
+            path, _Builder(record, font.name).story(), font=font.name,
             title=f"{TITLE} {record.name}",
-            author=record.stations[0].name if record.stations else "",
-            creator="群众工作站桌面版",
-            pageCompression=1,
-            initialFontName=font.name,
-            initialFontSize=10,
-        )
-        story = _Builder(record, font.name).story()
-        doc.build(story, onFirstPage=decorate, onLaterPages=decorate)
+            author=record.stations[0].name if record.stations else "", footer=footer,
+        )  # fmt: skip
 
     return write_atomically(Path(out), write)

@@ -24,13 +24,10 @@ from reportlab.graphics.charts.piecharts import Pie
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm as _mm
 from reportlab.platypus import (
     KeepTogether,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
@@ -46,11 +43,15 @@ from qunzhong_desktop.core.monthly.stations import (
     parts,
 )
 from qunzhong_desktop.reports.fonts import CjkFont
-from qunzhong_desktop.reports.monthly_output import write_atomically
+from qunzhong_desktop.reports.monthly_output import (
+    GREY,
+    MARGIN_X,
+    PAGE_W,
+    build_a4,
+    mm,
+    write_atomically,
+)
 
-mm: float = _mm
-PAGE_W, PAGE_H = float(A4[0]), float(A4[1])
-MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 16 * mm, 15 * mm, 18 * mm
 WIDTH = PAGE_W - 2 * MARGIN_X  # 178 mm
 
 ACCENT = colors.Color(0.62, 0.10, 0.12)
@@ -58,7 +59,6 @@ HEADER_BG = colors.HexColor("#DDEBF7")
 LABEL_BG = colors.HexColor("#F2F2F2")
 SHORT_BG = colors.HexColor("#FCE4D6")
 GRID = colors.Color(0.55, 0.55, 0.55)
-GREY = colors.Color(0.35, 0.35, 0.35)
 NUMERALS = "一二三四五六七八九十"
 PALETTE = [
     colors.HexColor(c)
@@ -443,29 +443,8 @@ def render_monthly_pdf(
     if township is not None:
         title = f"{township.title} {overall.month.title}"
 
-    def decorate(canvas: Any, doc: Any) -> None:
-        canvas.saveState()
-        canvas.setFont(font.name, 8)
-        canvas.setFillColor(GREY)
-        canvas.drawString(MARGIN_X, 10 * mm, footer)
-        canvas.drawRightString(PAGE_W - MARGIN_X, 10 * mm, f"第 {doc.page} 页")
-        canvas.restoreState()
-
     def write(path: Path) -> None:
-        doc = SimpleDocTemplate(
-            str(path),
-            pagesize=A4,
-            leftMargin=MARGIN_X,
-            rightMargin=MARGIN_X,
-            topMargin=MARGIN_TOP,
-            bottomMargin=MARGIN_BOTTOM,
-            title=title,
-            author=station,
-            creator="群众工作站桌面版",
-            pageCompression=1,
-            initialFontName=font.name,
-            initialFontSize=10,
-        )
-        doc.build(_Builder(report, font.name).story(), onFirstPage=decorate, onLaterPages=decorate)
+        story = _Builder(report, font.name).story()
+        build_a4(path, story, font=font.name, title=title, author=station, footer=footer)
 
     return write_atomically(Path(out), write)
