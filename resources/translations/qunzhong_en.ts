@@ -312,6 +312,18 @@
         <translation>Category</translation>
     </message>
     <message>
+        <source>（不包村）</source>
+        <translation>(no village)</translation>
+    </message>
+    <message>
+        <source>这位乡镇干部负责联系的村（工作站）</source>
+        <translation>The village (station) this township cadre answers for</translation>
+    </message>
+    <message>
+        <source>包村</source>
+        <translation>Village</translation>
+    </message>
+    <message>
         <source>请填写干部姓名。</source>
         <translation>Please enter the cadre&apos;s name.</translation>
     </message>
@@ -415,7 +427,7 @@
     </message>
     <message>
         <source>这一年的群众工作实绩记录（在村天数、走访户、经办事项、结对户，是否满一年）</source>
-        <translation>This year's mass-work record (days in the village, households visited, items handled, paired households, whether it reaches one year)</translation>
+        <translation>This year&apos;s mass-work record (days in the village, households visited, items handled, paired households, whether it reaches one year)</translation>
     </message>
     <message>
         <source>这一年该干部还没有登记，也没有民情日记。</source>
@@ -456,6 +468,117 @@
     <message>
         <source>群众工作实绩记录 {cadre} {year}</source>
         <translation>Mass-work record {cadre} {year}</translation>
+    </message>
+</context>
+<context>
+    <name>CadresPage</name>
+    <message>
+        <source>干部在村情况</source>
+        <translation>Cadres in the villages</translation>
+    </message>
+    <message>
+        <source>所在</source>
+        <translation>Works at</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>在村天数</source>
+        <translation>Days in the village</translation>
+    </message>
+    <message>
+        <source>坐班天数</source>
+        <translation>Duty days</translation>
+    </message>
+    <message>
+        <source>结对困难户</source>
+        <translation>Households in difficulty</translation>
+    </message>
+    <message>
+        <source>结论</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <source>在村天数：入户走访、集中工作日、在村便民服务点坐班接待、在村召开的民情恳谈会，同一天只计一次；电话回访不计（记有在村地点的除外）。乡镇干部在站点登记的同名记录合并计入本行。</source>
+        <translation>Days in the village: home visits, concentrated working days, duty at the village service point and residents&apos; meetings held in the village, each day counted once; phone follow-ups do not count (unless a place in the village is recorded). A township cadre&apos;s rows of the same name registered at stations are counted in the township&apos;s row.</translation>
+    </message>
+    <message>
+        <source>姓名或拼音首字母</source>
+        <translation>Name or pinyin initials</translation>
+    </message>
+    <message>
+        <source>月份(&amp;M)</source>
+        <translation>&amp;Month</translation>
+    </message>
+    <message>
+        <source>所在(&amp;W)</source>
+        <translation>&amp;Works at</translation>
+    </message>
+    <message>
+        <source>查找(&amp;S)</source>
+        <translation>&amp;Search</translation>
+    </message>
+    <message>
+        <source>修改(&amp;D)…</source>
+        <translation>E&amp;dit…</translation>
+    </message>
+    <message>
+        <source>登记本镇干部(&amp;N)…</source>
+        <translation>&amp;New township cadre…</translation>
+    </message>
+    <message>
+        <source>登记乡镇的干部，并写明包哪个村</source>
+        <translation>Register a township cadre and the village he or she answers for</translation>
+    </message>
+    <message>
+        <source>全年(&amp;Y)…</source>
+        <translation>&amp;Year…</translation>
+    </message>
+    <message>
+        <source>所选干部一年中每个月的在村天数和考核结论，可打印实绩记录</source>
+        <translation>The chosen cadre&apos;s days in the village and verdict for each month of a year; prints the service record</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>乡镇本级</source>
+        <translation>Township&apos;s own</translation>
+    </message>
+    <message>
+        <source>{month}没有需要统计的干部：站点的干部随站点数据包导入；乡镇的干部点“登记本镇干部”。</source>
+        <translation>{month}: no cadres to count. Stations&apos; cadres arrive with their bundles; register the township&apos;s own with &quot;New township cadre&quot;.</translation>
+    </message>
+    <message>
+        <source>{month}：列出 {n} 人，考核 {assessed} 人，{short} 人未达标：{names}。</source>
+        <translation>{month}: {n} listed, {assessed} assessed, {short} short of the rules: {names}.</translation>
+    </message>
+    <message>
+        <source>{month}：列出 {n} 人，考核 {assessed} 人，均达标或待月末评定。</source>
+        <translation>{month}: {n} listed, {assessed} assessed, all meet the rules or are judged at month end.</translation>
+    </message>
+    <message>
+        <source>修改乡镇自己登记的干部</source>
+        <translation>Edit a cadre the township registered</translation>
+    </message>
+    <message>
+        <source>这位干部由{0}登记，请在该站点修改。</source>
+        <translation>This cadre was registered by {0}; edit it at that station.</translation>
     </message>
 </context>
 <context>
@@ -2512,6 +2635,10 @@ Write it on paper and keep it as safe as the official seal, not on this PC. (Com
     <message>
         <source>分流交办</source>
         <translation>Triage</translation>
+    </message>
+    <message>
+        <source>干部</source>
+        <translation>Cadre</translation>
     </message>
     <message>
         <source>您的角色（{role}）不能使用这一页：没有权限{action}。如需要，请找站长调整角色。</source>

@@ -62,7 +62,7 @@ def test_township_office_gets_its_own_pages(qtbot: QtBot, empty_store: Store) ->
     window = create_main_window(empty_store)
     qtbot.addWidget(window)
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert titles == ["站点与同步", "分流交办", "台账", "冲突", "设置"]
+    assert titles == ["站点与同步", "分流交办", "台账", "干部", "冲突", "设置"]
     assert "白沙镇群众工作办" in window.windowTitle()
     assert window.station_label.text() == "白沙镇群众工作办（430121101）"
     for key in window.page_keys():

@@ -30,8 +30,8 @@ from qunzhong_desktop.core.entities import Cadre
 from qunzhong_desktop.core.errors import DuplicateError, ValidationError
 from qunzhong_desktop.core.text import clean, compact
 from qunzhong_desktop.reports import documents
-from qunzhong_desktop.storage.cadre_record_repo import cadre_owners
 from qunzhong_desktop.storage.ledger_repo import is_township
+from qunzhong_desktop.storage.report_repo import cadre_owners
 from qunzhong_desktop.storage.store import Store
 
 # "县、镇机关干部" has a 、 of its own: the categories are listed with ，

@@ -155,6 +155,7 @@ def cadre_json(c: CadreFigures) -> dict[str, Any]:
         "pending": list(c.pending),
         "year_days": c.year_days,
         "year_required": c.year_required,
+        **({"station": c.station} if c.station else {}),
     }
 
 

@@ -34,7 +34,7 @@ from reportlab.platypus import (
 )
 
 from qunzhong_desktop.core.intake.rules import GRADES
-from qunzhong_desktop.core.monthly.report import MonthlyReport, Rate
+from qunzhong_desktop.core.monthly.report import CadreFigures, MonthlyReport, Rate
 from qunzhong_desktop.core.monthly.stations import (
     STATION_HEADERS,
     STATION_NOTE,
@@ -374,7 +374,7 @@ class _Builder:
                 [
                     self.p(c.name),
                     self.p(c.category, s.cell_center),
-                    self.p(c.unit or "—"),
+                    self.unit_cell(c),
                     self.p(c.village_days, s.cell_right),
                     self.p(c.duty_days, s.cell_right),
                     self.p(c.difficult_households, s.cell_right),
@@ -388,6 +388,13 @@ class _Builder:
         table = Table(data, colWidths=[w * mm for w in widths], repeatRows=1)
         table.setStyle(TableStyle(style))
         return table
+
+    def unit_cell(self, c: CadreFigures) -> Paragraph:
+        """单位; at the township with where the cadre works on a second line."""
+        unit = escape(c.unit or "—")
+        if not c.station:
+            return Paragraph(unit, self.s.cell)
+        return Paragraph(f'{unit}<br/><font size="7">{escape(c.station)}</font>', self.s.cell)
 
     def shortfalls(self) -> Paragraph:
         short = self.r.shortfalls

@@ -208,7 +208,7 @@ def _cadres(ws: Worksheet, r: MonthlyReport) -> None:
         [
             c.name,
             c.category,
-            c.unit,
+            f"{c.unit}（{c.station}）" if c.station else c.unit,
             c.village_days,
             c.duty_days,
             c.difficult_households,

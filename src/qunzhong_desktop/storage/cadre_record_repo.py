@@ -53,26 +53,12 @@ from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.calendar_repo import load_calendar
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.ledger_repo import is_township
-from qunzhong_desktop.storage.models_sync import SyncPeer, SyncRowVersion
 from qunzhong_desktop.storage.register_rows import load_station
-from qunzhong_desktop.storage.report_repo import difficult_households
+from qunzhong_desktop.storage.report_repo import cadre_owners, difficult_households
 from qunzhong_desktop.storage.settings_repo import load_rules
 from qunzhong_desktop.storage.setup import township_profile
 
 _STATES = {state.value: state for state in State}
-
-
-def cadre_owners(s: Session) -> dict[str, tuple[str, str]]:
-    """At the township: cadre id → (code, name) of the peer whose bundles brought the row.
-
-    Cadres made on this PC are not listed.
-    """
-    rows = s.execute(
-        select(SyncRowVersion.row_id, SyncPeer.code, SyncPeer.name)
-        .join(SyncPeer, SyncPeer.node_id == SyncRowVersion.owner)
-        .where(SyncRowVersion.table_name == m.Cadre.__tablename__)
-    )
-    return {row_id: (code, name) for row_id, code, name in rows}
 
 
 @dataclass(frozen=True, slots=True)

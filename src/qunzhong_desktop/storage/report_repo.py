@@ -17,13 +17,19 @@ import dataclasses
 import datetime as dt
 import json
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
-from qunzhong_desktop.core.cadre_rules import DiaryDay, category_or_default
+from qunzhong_desktop.core.cadre_rules import (
+    ORGAN_CADRE,
+    TOWNSHIP_CATEGORIES,
+    DiaryDay,
+    category_or_default,
+)
 from qunzhong_desktop.core.intake.rules import DOMAIN_DAYS, Event
 from qunzhong_desktop.core.intake.states import State
 from qunzhong_desktop.core.monthly.cadre_year import CadreYear, cadre_year
@@ -39,6 +45,7 @@ from qunzhong_desktop.core.monthly.report import (
 )
 from qunzhong_desktop.core.monthly.stations import TownshipReport, township_report
 from qunzhong_desktop.core.pinyin_keys import name_keys
+from qunzhong_desktop.core.text import compact
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.calendar_repo import load_calendar
 from qunzhong_desktop.storage.database import Database
@@ -148,13 +155,84 @@ def station_cadre_ids(s: Session, station_code: str) -> set[str]:
     return set(rows)
 
 
+def cadre_owners(s: Session) -> dict[str, tuple[str, str]]:
+    """At the township: cadre id → (code, name) of the peer whose bundles brought the row.
+
+    Cadres made on this PC are not listed.
+    """
+    rows = s.execute(
+        select(SyncRowVersion.row_id, SyncPeer.code, SyncPeer.name)
+        .join(SyncPeer, SyncPeer.node_id == SyncRowVersion.owner)
+        .where(SyncRowVersion.table_name == m.Cadre.__tablename__)
+    )
+    return {row_id: (code, name) for row_id, code, name in rows}
+
+
+@dataclass(frozen=True, slots=True)
+class _Person:
+    """A cadre as the report lists it: the row shown and the rows whose days count."""
+
+    shown: m.Cadre
+    rows: tuple[m.Cadre, ...]
+    station: str = ""
+
+
+def _people(s: Session, cadres: Sequence[m.Cadre], at_township: bool) -> list[_Person]:
+    """Each cadre row as a person; at the township, its own cadres with their station rows.
+
+    A township cadre (registered at the township, 包村 a village) writes the diary at the
+    village station, which registers the same person again. The township lists the person
+    once: its own row, counting the days of every station row of the **same name** and a
+    township category (乡驻村干部, 乡主要领导, 乡副科级以上领导, 县、镇机关干部). Village
+    cadres, work-team members and party members are never joined by name: namesakes are
+    common among them.
+    """
+    if not at_township:
+        return [_Person(c, (c,)) for c in cadres]
+    owners = cadre_owners(s)
+    names: dict[str, str] = {
+        code: name
+        for code, name in s.execute(
+            select(m.Station.code, m.Station.name).where(m.Station.deleted_at.is_(None))
+        )
+    }
+    joinable = TOWNSHIP_CATEGORIES | {ORGAN_CADRE}
+    taken: set[str] = set()
+    people: list[_Person] = []
+    for own in (c for c in cadres if c.id not in owners):
+        name = compact(own.name)
+        rows = [own] + [
+            c
+            for c in cadres
+            if c.id in owners
+            and c.id not in taken
+            and compact(c.name) == name
+            and category_or_default(c.category, c.role) in joinable
+        ]
+        taken.update(c.id for c in rows)
+        village = names.get(own.village_code, own.village_code)
+        station = f"乡镇本级（包村：{village}）" if village else "乡镇本级"
+        people.append(_Person(own, tuple(rows), station))
+    for c in cadres:
+        if c.id in owners and c.id not in taken:
+            code, peer_name = owners[c.id]
+            people.append(_Person(c, (c,), names.get(code) or peer_name or code))
+    return people
+
+
 def cadre_records(
-    s: Session, month: Month, cadre_ids: Collection[str] | None = None
+    s: Session,
+    month: Month,
+    cadre_ids: Collection[str] | None = None,
+    *,
+    at_township: bool = False,
 ) -> list[CadreRecord]:
     """Every live cadre with the month's diary days and paired households in difficulty.
 
     With ``cadre_ids`` (one station's, at the township) only those cadres. The days come
-    as diary entries (day, kind, place): the core counts them by the rules.
+    as diary entries (day, kind, place): the core counts them by the rules. With
+    ``at_township`` the township's own cadres count the days their stations recorded for
+    them (:func:`_people`) and each cadre says where it works.
     """
     entry = m.DiaryEntry
     month_days: dict[str, list[DiaryDay]] = defaultdict(list)
@@ -178,31 +256,38 @@ def cadre_records(
         ).all()
     )
 
-    def since(cadre: m.Cadre) -> dt.date:
-        registered = cadre.created_at.date()
-        first = first_day.get(cadre.id)
-        return min(registered, first) if first is not None else registered
+    def since(person: _Person) -> dt.date:
+        dates = [c.created_at.date() for c in person.rows]
+        dates += [first_day[c.id] for c in person.rows if c.id in first_day]
+        return min(dates)
 
-    cadres = sorted(
+    live = list(s.scalars(select(m.Cadre).where(m.Cadre.deleted_at.is_(None))))
+    people = sorted(
         (
-            cadre
-            for cadre in s.scalars(select(m.Cadre).where(m.Cadre.deleted_at.is_(None)))
-            if (cadre_ids is None or cadre.id in cadre_ids) and since(cadre) <= month.last
+            person
+            for person in _people(s, live, at_township)
+            if (cadre_ids is None or person.shown.id in cadre_ids) and since(person) <= month.last
         ),
-        key=lambda c: ((name_keys(c.name) or (c.name,))[0], c.name, c.id),
+        key=lambda p: ((name_keys(p.shown.name) or (p.shown.name,))[0], p.shown.name, p.station),
     )  # in pinyin order, as a clerk looks for a name
+
+    def days(source: dict[str, list[DiaryDay]], person: _Person) -> tuple[DiaryDay, ...]:
+        return tuple(d for c in person.rows for d in source.get(c.id, ()))
+
     return [
         CadreRecord(
-            name=cadre.name,
-            unit=cadre.unit,
-            role=cadre.role,
-            category=category_or_default(cadre.category, cadre.role),
-            days=tuple(month_days.get(cadre.id, ())),
-            difficult_households=difficult.get(cadre.id, 0),
-            year_days=tuple(year_days.get(cadre.id, ())),
-            since=since(cadre),
+            name=p.shown.name,
+            unit=p.shown.unit,
+            role=p.shown.role,
+            category=category_or_default(p.shown.category, p.shown.role),
+            days=days(month_days, p),
+            difficult_households=sum(difficult.get(c.id, 0) for c in p.rows),
+            year_days=days(year_days, p),
+            since=since(p),
+            station=p.station,
+            cadre_id=p.shown.id,
         )
-        for cadre in cadres
+        for p in people
     ]
 
 
@@ -264,11 +349,27 @@ class SqlReports:
         """
         today = today or dt.date.today()
         as_of = today if month.first <= today < month.last else None
+        township = is_township(self.db)
         with self.db.session() as s:
-            records = cadre_records(s, month, {cadre_id})
+            records = cadre_records(s, month, {cadre_id}, at_township=township)
             if not records:
                 return None
             return cadre_figures(records[0], load_rules(s), month, load_calendar(s), as_of=as_of)
+
+    def cadre_table(self, month: Month, *, today: dt.date | None = None) -> list[CadreFigures]:
+        """Every cadre's figures of a month, as the report's cadre table has them.
+
+        At the township: every station's cadres and its own (each with where it works).
+        """
+        today = today or dt.date.today()
+        as_of = today if month.first <= today < month.last else None
+        township = is_township(self.db)
+        with self.db.session() as s:
+            rules, calendar = load_rules(s), load_calendar(s)
+            return [
+                cadre_figures(record, rules, month, calendar, as_of=as_of)
+                for record in cadre_records(s, month, at_township=township)
+            ]
 
     def cadre_year(
         self, cadre_id: str, year: int, *, today: dt.date | None = None
@@ -276,8 +377,10 @@ class SqlReports:
         """One cadre's year month by month, and the year figure (None: no such cadre)."""
         today = today or dt.date.today()
         december = Month(year, 12)
+        township = is_township(self.db)
         with self.db.session() as s:
-            records = cadre_records(s, december, {cadre_id})  # not listed: came later
+            # not listed: registered after that year
+            records = cadre_records(s, december, {cadre_id}, at_township=township)
             if not records:
                 return None
             whole = dataclasses.replace(records[0], days=records[0].year_days)
@@ -319,7 +422,7 @@ class SqlReports:
             return township_report(
                 month,
                 item_records(s, month),
-                cadre_records(s, month),
+                cadre_records(s, month, at_township=True),
                 stations,
                 calendar=load_calendar(s),
                 township_name=township_name,

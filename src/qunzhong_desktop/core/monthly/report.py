@@ -212,6 +212,9 @@ class CadreRecord:
     # the day the cadre was registered, or wrote the first diary day if earlier: months
     # before it are not judged (a wrong flag on a named person is worse than none)
     since: dt.date | None = None
+    # at the township: where the cadre works (a station, or 乡镇本级 with the village of 包村)
+    station: str = ""
+    cadre_id: str = ""  # the register's row, for a window to open the cadre's year
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,6 +284,8 @@ class CadreFigures:
     pending: tuple[str, ...] = ()
     year_days: int = 0
     year_required: int | None = None
+    station: str = ""  # at the township (CadreRecord.station)
+    cadre_id: str = ""
 
     @property
     def meets(self) -> bool:
@@ -455,6 +460,8 @@ def cadre_figures(
         pending=pending,
         year_days=facts.year_days,
         year_required=required,
+        station=cadre.station,
+        cadre_id=cadre.cadre_id,
     )
 
 

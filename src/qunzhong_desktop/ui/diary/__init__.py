@@ -1,4 +1,4 @@
-"""日记 (the resident diary): the list, an entry's form, findings turned into items.
+"""日记 (the resident diary): the list, an entry's form, findings; the township's 干部 page.
 
 Other features use only the names below (``ui/__init__.py``); the modules of this
 folder are its own.
@@ -13,11 +13,13 @@ from qunzhong_desktop.ui import lazy_names
 PUBLIC = {
     "DiaryPage": "diary_page",
     "DiaryForm": "diary_form",
+    "CadresPage": "cadres_page",
 }
-__all__ = ["DiaryForm", "DiaryPage"]
+__all__ = ["CadresPage", "DiaryForm", "DiaryPage"]
 __getattr__ = lazy_names(__name__, PUBLIC)
 
 
 if TYPE_CHECKING:
+    from qunzhong_desktop.ui.diary.cadres_page import CadresPage
     from qunzhong_desktop.ui.diary.diary_form import DiaryForm
     from qunzhong_desktop.ui.diary.diary_page import DiaryPage

@@ -16,8 +16,10 @@ PUBLIC = {
     "CardsDialog": "cards_dialog",
     "RosterImportDialog": "roster_dialog",
     "GridsCadresDialog": "grids_cadres_dialog",
+    "CadreForm": "grids_cadres_dialog",
 }
 __all__ = [
+    "CadreForm",
     "CardsDialog",
     "GridsCadresDialog",
     "HouseholdDialog",
@@ -29,7 +31,7 @@ __getattr__ = lazy_names(__name__, PUBLIC)
 
 if TYPE_CHECKING:
     from qunzhong_desktop.ui.register.cards_dialog import CardsDialog
-    from qunzhong_desktop.ui.register.grids_cadres_dialog import GridsCadresDialog
+    from qunzhong_desktop.ui.register.grids_cadres_dialog import CadreForm, GridsCadresDialog
     from qunzhong_desktop.ui.register.household_dialog import HouseholdDialog
     from qunzhong_desktop.ui.register.register_page import RegisterPage
     from qunzhong_desktop.ui.register.roster_dialog import RosterImportDialog

@@ -129,10 +129,20 @@ class GridForm(_RecordForm):
 
 
 class CadreForm(_RecordForm):
-    """Add or edit a cadre: 姓名, 电话, 单位, 身份."""
+    """Add or edit a cadre: 姓名, 电话, 单位, 类别; at the township also 包村.
+
+    Args:
+        villages: at the township, the enrolled stations (code, name) a township cadre may
+            answer for (包村); None at a station, where the field is not shown.
+    """
 
     def __init__(
-        self, store: Store, cadre: Cadre | None = None, parent: QWidget | None = None
+        self,
+        store: Store,
+        cadre: Cadre | None = None,
+        parent: QWidget | None = None,
+        *,
+        villages: Sequence[tuple[str, str]] | None = None,
     ) -> None:
         super().__init__(self.tr("编辑干部") if cadre else self.tr("新增干部"), parent)
         self._store = store
@@ -160,6 +170,18 @@ class CadreForm(_RecordForm):
         self.form.addRow(self.tr("单位"), self.unit)
         self.form.addRow(self.tr("类别"), self.category)
         self.form.addRow("", self.rule_label)
+        self.village: QComboBox | None = None
+        if villages is not None:
+            self.village = QComboBox(self)
+            self.village.addItem(self.tr("（不包村）"), "")
+            for code, name in villages:
+                self.village.addItem(f"{name}（{code}）", code)
+            known = {code for code, _ in villages}
+            if self.cadre.village_code and self.cadre.village_code not in known:
+                self.village.addItem(self.cadre.village_code, self.cadre.village_code)
+            self.village.setCurrentIndex(max(0, self.village.findData(self.cadre.village_code)))
+            self.village.setToolTip(self.tr("这位乡镇干部负责联系的村（工作站）"))
+            self.form.addRow(self.tr("包村"), self.village)
 
     def accept(self) -> None:
         """Check the values, then save; a refusal keeps the form as typed."""
@@ -177,6 +199,8 @@ class CadreForm(_RecordForm):
         self.cadre.unit = clean(self.unit.text())
         self.cadre.category = self.category.currentText()
         self.cadre.role = role_of(self.cadre.category)
+        if self.village is not None:
+            self.cadre.village_code = str(self.village.currentData() or "")
         saved = stale_dialog.save_merging(
             self,
             lambda keep: self._store.register.save_cadre(self.cadre, base=self._opened, keep=keep),

@@ -136,9 +136,15 @@ class MainWindow(QMainWindow):
             PageSpec("sync", self.tr("站点与同步"), sp.SP_BrowserReload, self._build_sync),
             PageSpec("triage", self.tr("分流交办"), sp.SP_FileDialogNewFolder, self._build_triage),
             PageSpec("ledger", self.tr("台账"), sp.SP_FileDialogListView, self._build_ledger),
+            PageSpec("cadres", self.tr("干部"), sp.SP_FileDialogContentsView, self._build_cadres),
             PageSpec("conflicts", self.tr("冲突"), sp.SP_MessageBoxWarning, self._build_conflicts),
             PageSpec("settings", self.tr("设置"), sp.SP_FileDialogInfoView, self._build_settings),
         ]
+
+    def _build_cadres(self) -> QWidget:
+        from qunzhong_desktop.ui.diary import CadresPage
+
+        return CadresPage(self.store)
 
     def _build_sync(self) -> QWidget:
         from qunzhong_desktop.ui.sync import SyncPage
