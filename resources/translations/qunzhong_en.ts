@@ -296,6 +296,10 @@
         <translation>e.g. township Party committee, village work team</translation>
     </message>
     <message>
+        <source>乡镇已核定这名干部的类别，按它考核。</source>
+        <translation>The township has set this cadre's category; the cadre is judged by it.</translation>
+    </message>
+    <message>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
@@ -537,6 +541,10 @@
         <translation>E&amp;dit…</translation>
     </message>
     <message>
+        <source>这位干部由{0}登记：乡镇可以核定考核所按的类别，其余请在该站点修改。</source>
+        <translation>This cadre was registered by {0}: the township may set the category the cadre is judged by; change the rest at that station.</translation>
+    </message>
+    <message>
         <source>登记本镇干部(&amp;N)…</source>
         <translation>&amp;New township cadre…</translation>
     </message>
@@ -575,10 +583,6 @@
     <message>
         <source>修改乡镇自己登记的干部</source>
         <translation>Edit a cadre the township registered</translation>
-    </message>
-    <message>
-        <source>这位干部由{0}登记，请在该站点修改。</source>
-        <translation>This cadre was registered by {0}; edit it at that station.</translation>
     </message>
 </context>
 <context>
@@ -776,6 +780,33 @@
     <message>
         <source>联系卡</source>
         <translation>Contact cards</translation>
+    </message>
+</context>
+<context>
+    <name>CategoryDialog</name>
+    <message>
+        <source>核定干部类别</source>
+        <translation>Set the cadre's category</translation>
+    </message>
+    <message>
+        <source>{name}由{station}登记，类别为“{category}”。乡镇核定的类别随下发的数据包传到工作站，月报、日记和实绩记录都按它考核。</source>
+        <translation>{name} was registered by {station} as "{category}". The category the township sets travels to the station in its dispatch bundles; the monthly report, the diary and the service record judge by it.</translation>
+    </message>
+    <message>
+        <source>按站点登记（{0}）</source>
+        <translation>As registered by the station ({0})</translation>
+    </message>
+    <message>
+        <source>核定类别</source>
+        <translation>Category set by township</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -1693,6 +1724,10 @@ Write it on paper and keep it as safe as the official seal, not on this PC. (Com
     <message>
         <source>使用中</source>
         <translation>In use</translation>
+    </message>
+    <message>
+        <source>{0}（乡镇核定）</source>
+        <translation>{0} (set by township)</translation>
     </message>
 </context>
 <context>

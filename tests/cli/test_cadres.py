@@ -618,3 +618,39 @@ def test_operators_roles_limit_the_commands(
     exported = [e for e in json.loads(log) if e["action"] == "export"]
     assert exported and exported[0]["operator"] == "王站长"
     assert exported[0]["what"] == "刘芳娜 群众工作实绩记录 2026-10-01–2026-10-31"
+
+
+def test_the_township_sets_a_stations_cadre_category(
+    _template_dirs: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tw = build(_template_dirs[0], tmp_path / "net")
+    tw.close()
+    capsys.readouterr()
+    home, one = tw.township.home, tw.one.code
+    code, out, err = run(
+        capsys, "cadres", "category", "--home", home, "--name", "赵一", "--station", one,
+        "--category", "村两委主要负责人",
+    )  # fmt: skip
+    assert code == 0, err
+    assert "赵一：乡镇核定按“村两委主要负责人”考核（工作站登记为" in out
+    report = json.loads(run(capsys, "report", "--home", home, "--month", "2026-11", "--json")[1])
+    zhao = {c["name"]: c for c in report["cadres"]}["赵一"]
+    assert zhao["category"] == "村两委主要负责人" and zhao["station"] == "第1村群众工作站"
+    code, out, err = run(
+        capsys, "cadres", "category", "--home", home, "--name", "赵一", "--station", one,
+        "--reset",
+    )  # fmt: skip
+    assert code == 0 and "恢复按工作站登记的类别" in out
+    refusals = [
+        (["--name", "钱二", "--station", one, "--category", "党员"], "没有“钱二”"),
+        (["--name", "赵一", "--station", one], "请用 --category 指明类别，或用 --reset"),
+        (["--name", "赵一", "--station", one, "--category", "村长"], "不在列表中"),
+    ]
+    for extra, message in refusals:
+        code, _, err = run(capsys, "cadres", "category", "--home", home, *extra)
+        assert code != 0 and message in err, (extra, err)
+    code, _, err = run(
+        capsys, "cadres", "category", "--home", tw.one.home, "--name", "赵一", "--station",
+        one, "--category", "党员",
+    )  # fmt: skip
+    assert code != 0 and "工作站请在户籍 › 网格与干部中修改" in err

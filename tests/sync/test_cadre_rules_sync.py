@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
 from qunzhong_desktop.core.cadre_rules import DEFAULT_RULES, rule_for, with_changes
+from qunzhong_desktop.core.diary import DiaryEntry
 from qunzhong_desktop.core.entities import Cadre
 from qunzhong_desktop.core.errors import ValidationError
+from qunzhong_desktop.core.monthly.report import Month
+from qunzhong_desktop.sync.bundle_container import BundleRefused
+from qunzhong_desktop.sync.config import apply_config_in, current
 from tests.helpers.network import Node
 
 
@@ -83,3 +88,56 @@ def test_the_townships_support_tags_reach_the_station_and_its_report(
     today = dt.date.today()
     (figures,) = one.store.reports.monthly_report(Month.of(today), today=today).cadres
     assert figures.difficult_households == 1
+
+
+def test_the_township_sets_the_category_a_stations_cadre_is_judged_by(
+    net: tuple[Node, Node, Node], tmp_path: Path
+) -> None:
+    """核定类别: registered as 乡驻村干部 by its station, judged as 村两委主要负责人."""
+    township, one, _ = net
+    saved = one.store.register.save_cadre(Cadre(name="吴主任", unit="村委会"))
+    one.store.diary.save_entry(
+        DiaryEntry(cadre_id=saved.id or "", day=dt.date(2026, 11, 16), kind="坐班接待",
+                   text="值班"),
+        today=dt.date(2026, 12, 1),
+    )  # fmt: skip
+    township.sync.import_bundle(one.export(tmp_path / "up")[0], township.keys)
+    nov, after = Month(2026, 11), dt.date(2026, 12, 1)
+    (before,) = township.store.reports.cadre_table(nov, today=after)
+    assert before.category == "乡驻村干部" and "坐班 1 天，少于 2 天" in before.reasons
+
+    # a station cannot set it; an unknown category is refused
+    with pytest.raises(ValidationError, match="登记它的工作站修改"):
+        one.store.settings.fix_category(saved.id or "", "村两委主要负责人")
+    with pytest.raises(ValidationError, match="不在列表中"):
+        township.store.settings.fix_category(saved.id or "", "村长")
+    with pytest.raises(ValidationError, match="没有找到"):
+        township.store.settings.fix_category("no-such-id", "党员")
+
+    township.store.settings.fix_category(saved.id or "", "村两委主要负责人")
+    (after_fix,) = township.store.reports.cadre_table(nov, today=after)
+    assert after_fix.category == "村两委主要负责人"
+    assert after_fix.reasons == ("在村 1 天，少于 10 天", "结对困难户 0 户，少于 3 户")
+    # the station's row is the station's: unchanged at the township
+    assert [c.category for c in township.store.register.cadres()] == ["乡驻村干部"]
+
+    (dispatch,) = township.export(tmp_path / "back", station_code=one.code)
+    one.sync.import_bundle(dispatch, one.keys)
+    assert one.store.settings.category_fixes() == {saved.id: "村两委主要负责人"}
+    report = one.store.reports.monthly_report(nov, today=after)
+    assert [c.category for c in report.cadres] == ["村两委主要负责人"]
+
+    # taken back: the station's category again, at both ends
+    township.store.settings.fix_category(saved.id or "", None)
+    (again,) = township.export(tmp_path / "again", station_code=one.code)
+    one.sync.import_bundle(again, one.keys)
+    assert one.store.settings.category_fixes() == {}
+    report = one.store.reports.monthly_report(nov, today=after)
+    assert [c.category for c in report.cadres] == ["乡驻村干部"]
+
+    # a configuration with a category outside the list is refused whole
+    conf = current(township.store.db)
+    conf["cadre_categories"] = {saved.id: "村长"}
+    with one.store.db.session() as s, pytest.raises(BundleRefused) as refused:
+        apply_config_in(s, conf, source="test")
+    assert refused.value.code == "bundle.config_invalid"

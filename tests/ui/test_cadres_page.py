@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from qunzhong_desktop.ui.diary import cadres_page
-from qunzhong_desktop.ui.diary.cadres_page import CadresPage
+from qunzhong_desktop.ui.diary.cadres_page import CadresPage, CategoryDialog
 from qunzhong_desktop.ui.diary.year_dialog import CadreYearDialog
 from qunzhong_desktop.ui.register.grids_cadres_dialog import CadreForm
 from tests.helpers.township_data import AFTER, Township, build
@@ -49,10 +49,25 @@ def test_township_cadres_page(qtbot: QtBot, tw: Township, monkeypatch: pytest.Mo
     page.search.setText("zy")
     assert [r[1] for r in _rows(page)] == ["赵一"]
     page.search.clear()
-    # a station's cadre is the station's to edit
-    page.table.selectRow(1)
-    assert page.year_button.isEnabled() and not page.edit_button.isEnabled()
-    assert ONE in page.edit_button.toolTip()
+    # a station's cadre is the station's to edit, but for the category it is judged by
+    page.table.selectRow(0)
+    assert page.year_button.isEnabled() and page.edit_button.isEnabled()
+    assert TWO in page.edit_button.toolTip() and "核定" in page.edit_button.toolTip()
+
+    def judge_as_village_head(dialog: QDialog) -> int:
+        assert isinstance(dialog, CategoryDialog)
+        assert dialog.category.itemText(0) == "按站点登记（乡驻村干部）"
+        dialog.category.setCurrentIndex(dialog.category.findData("村两委主要负责人"))
+        assert "3–5" in dialog.rule.text()
+        dialog.accept()
+        return int(dialog.result())
+
+    monkeypatch.setattr(cadres_page, "run_dialog", judge_as_village_head)
+    page.edit_button.click()
+    assert _rows(page)[0][1:3] == ("钱二", "村两委主要负责人")
+    qian = next(c for c in tw.township.store.register.cadres() if c.name == "钱二")
+    assert tw.township.store.settings.category_fixes() == {qian.id: "村两委主要负责人"}
+    assert qian.category in ("", "乡驻村干部")  # the station's row stays as sent
 
     # 登记本镇干部: 赵一 is the township's stationed cadre, 包村 the first village
     def fill(dialog: QDialog) -> int:

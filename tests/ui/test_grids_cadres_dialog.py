@@ -1,3 +1,5 @@
+import json
+
 from PySide6.QtCore import Qt
 
 from qunzhong_desktop.core.entities import Cadre, Grid, Household, Person
@@ -174,3 +176,25 @@ def test_a_form_grows_to_show_its_messages_whole(qtbot, store: Store) -> None:  
     assert form.height() > before
     label = form.messages
     assert label.height() >= label.heightForWidth(label.width())  # not cut off
+
+
+def test_a_category_the_township_set_is_shown_and_kept(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
+    """核定类别 (from the township's configuration): listed as such, not editable here."""
+    cadre = store.register.save_cadre(Cadre(name="吴主任", unit="村委会"))
+    other = store.register.save_cadre(Cadre(name="郑委员", unit="村委会"))
+    store.settings.set("cadre.categories", json.dumps({cadre.id: "村两委主要负责人"}))
+    dialog = GridsCadresDialog(store)
+    qtbot.addWidget(dialog)
+    rows = {cells(dialog.cadre_table, r)[0]: cells(dialog.cadre_table, r) for r in range(2)}
+    assert rows["吴主任"][1] == "村两委主要负责人（乡镇核定）"
+    assert rows["郑委员"][1] == "乡驻村干部"
+    form = CadreForm(store, cadre)
+    qtbot.addWidget(form)
+    assert form.category.currentText() == "村两委主要负责人"
+    assert not form.category.isEnabled() and "乡镇已核定" in form.category.toolTip()
+    form.accept()  # saving takes the township's category into the register
+    saved = {c.name: c for c in store.register.cadres()}
+    assert saved["吴主任"].category == "村两委主要负责人"
+    plain = CadreForm(store, other)
+    qtbot.addWidget(plain)
+    assert plain.category.isEnabled() and plain.village is None

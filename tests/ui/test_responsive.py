@@ -192,4 +192,5 @@ def test_scrypt_on_a_plain_thread_freezes_the_loop(
         )
 
     ticks, elapsed = run_and_count(qtbot, start)
-    assert ticks.longest_gap > 0.3, (ticks.count, elapsed)
+    # frozen for (nearly) the whole wait, however long scrypt took on this machine
+    assert ticks.longest_gap > 0.8 * elapsed, (ticks.count, ticks.longest_gap, elapsed)

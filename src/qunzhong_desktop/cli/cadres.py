@@ -31,7 +31,7 @@ from qunzhong_desktop.core.errors import DuplicateError, ValidationError
 from qunzhong_desktop.core.text import clean, compact
 from qunzhong_desktop.reports import documents
 from qunzhong_desktop.storage.ledger_repo import is_township
-from qunzhong_desktop.storage.report_repo import cadre_owners
+from qunzhong_desktop.storage.report_repo import cadre_owners, station_cadre_ids
 from qunzhong_desktop.storage.store import Store
 
 # "县、镇机关干部" has a 、 of its own: the categories are listed with ，
@@ -42,7 +42,7 @@ NO_WORDS = frozenset({"no", "n", "false", "0", "否", "不要求"})
 
 
 def register(commands: Any, home: argparse.ArgumentParser) -> None:
-    """Add ``cadres`` with ``add``, ``list``, ``rules`` (and ``rules set``) and ``record``."""
+    """Add ``cadres``: ``add``, ``list``, ``rules`` (and ``rules set``), ``category``, ``record``."""
     cadres = commands.add_parser(
         "cadres",
         help="干部：按类别登记、列表、考核规则、群众工作实绩记录",
@@ -102,6 +102,19 @@ def register(commands: Any, home: argparse.ArgumentParser) -> None:
     change.add_argument("--note", metavar="TEXT", help="说明（最多 50 字；空字符串清除）")
     change.add_argument("--reset", action="store_true", help="恢复默认规则")
     change.set_defaults(handler=run_rules_set)
+
+    fix = actions.add_parser(
+        "category",
+        help="乡镇：核定工作站干部的考核类别",
+        description="乡镇群众工作办核定一名工作站干部按哪一类考核；随下发的数据包传到工作站。"
+        "--reset 恢复按工作站登记的类别。",
+        parents=[home],
+    )
+    fix.add_argument("--name", required=True, metavar="NAME", help="干部姓名")
+    fix.add_argument("--station", required=True, metavar="CODE", help="登记该干部的工作站代码")
+    fix.add_argument("--category", default=None, help=f"类别：{CATEGORY_LIST}")
+    fix.add_argument("--reset", action="store_true", help="恢复按工作站登记的类别")
+    fix.set_defaults(handler=run_category)
 
     record = actions.add_parser(
         "record",
@@ -320,6 +333,42 @@ def _pair(text: str, separator: str, option: str, example: str) -> tuple[int, in
             code="cadres.rules_value",
         )
     return (int(parts[0]), int(parts[1]))
+
+
+# 核定类别 ------------------------------------------------------------------------------------
+def run_category(args: argparse.Namespace) -> int:
+    """Set (or take back) the category a station's cadre is judged by."""
+    if bool(args.reset) == bool(args.category):
+        raise ValidationError(
+            "请用 --category 指明类别，或用 --reset 恢复。", code="cadre.category"
+        )
+    category = None if args.reset else category_of(args.category)
+    name = compact(args.name)
+    with store_of(args) as store:
+        if not is_township(store.db):
+            raise ValidationError(
+                "干部类别由乡镇群众工作办核定；工作站请在户籍 › 网格与干部中修改。",
+                code="cadre.category_station",
+            )
+        with store.db.session() as s:
+            ids = station_cadre_ids(s, args.station)
+        found = [c for c in store.register.cadres() if c.id in ids and compact(c.name) == name]
+        if len(found) != 1:
+            raise ValidationError(
+                f"工作站 {args.station} 登记的干部中"
+                + ("没有" if not found else f"有 {len(found)} 名")
+                + f"“{name}”；请核对姓名和工作站代码。",
+                code="cadre.missing",
+            )
+        store.settings.fix_category(found[0].id or "", category)
+        registered = found[0].category or found[0].role
+    if category is None:
+        print(f"{name}：恢复按工作站登记的类别（{registered}）考核。")
+    else:
+        print(
+            f"{name}：乡镇核定按“{category}”考核（工作站登记为{registered}），随下发的数据包传到工作站。"
+        )
+    return 0
 
 
 # the record ---------------------------------------------------------------------------------

@@ -55,7 +55,7 @@ from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.ledger_repo import is_township
 from qunzhong_desktop.storage.register_rows import load_station
 from qunzhong_desktop.storage.report_repo import cadre_owners, difficult_households
-from qunzhong_desktop.storage.settings_repo import load_rules
+from qunzhong_desktop.storage.settings_repo import load_category_fixes, load_rules
 from qunzhong_desktop.storage.setup import township_profile
 
 _STATES = {state.value: state for state in State}
@@ -108,7 +108,9 @@ class SqlCadreRecords:
                     if compact(row.name) == name
                 ]
             ids = [row.id for row in rows]
-            category = category_or_default(chosen.category, chosen.role)
+            category = load_category_fixes(s).get(chosen.id) or category_or_default(
+                chosen.category, chosen.role
+            )
             rules = load_rules(s)
             # from 1 January of the first year: a year rule counts the year so far
             days = _diary(s, ids, dt.date(start.year, 1, 1), as_of)

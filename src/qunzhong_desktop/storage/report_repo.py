@@ -58,7 +58,11 @@ from qunzhong_desktop.storage.ledger_repo import (
 )
 from qunzhong_desktop.storage.models_sync import SyncPeer, SyncRowVersion
 from qunzhong_desktop.storage.register_rows import load_station
-from qunzhong_desktop.storage.settings_repo import load_rules, load_support_tags
+from qunzhong_desktop.storage.settings_repo import (
+    load_category_fixes,
+    load_rules,
+    load_support_tags,
+)
 from qunzhong_desktop.storage.setup import township_profile
 
 _STATES = {state.value: state for state in State}
@@ -190,6 +194,7 @@ def _people(s: Session, cadres: Sequence[m.Cadre], at_township: bool) -> list[_P
     if not at_township:
         return [_Person(c, (c,)) for c in cadres]
     owners = cadre_owners(s)
+    fixes = load_category_fixes(s)
     names: dict[str, str] = {
         code: name
         for code, name in s.execute(
@@ -207,7 +212,7 @@ def _people(s: Session, cadres: Sequence[m.Cadre], at_township: bool) -> list[_P
             if c.id in owners
             and c.id not in taken
             and compact(c.name) == name
-            and category_or_default(c.category, c.role) in joinable
+            and (fixes.get(c.id) or category_or_default(c.category, c.role)) in joinable
         ]
         taken.update(c.id for c in rows)
         village = names.get(own.village_code, own.village_code)
@@ -262,6 +267,7 @@ def cadre_records(
         return min(dates)
 
     live = list(s.scalars(select(m.Cadre).where(m.Cadre.deleted_at.is_(None))))
+    fixes = load_category_fixes(s)  # 核定类别: the township's word on a station's cadre
     people = sorted(
         (
             person
@@ -279,7 +285,7 @@ def cadre_records(
             name=p.shown.name,
             unit=p.shown.unit,
             role=p.shown.role,
-            category=category_or_default(p.shown.category, p.shown.role),
+            category=fixes.get(p.shown.id) or category_or_default(p.shown.category, p.shown.role),
             days=days(month_days, p),
             difficult_households=sum(difficult.get(c.id, 0) for c in p.rows),
             year_days=days(year_days, p),

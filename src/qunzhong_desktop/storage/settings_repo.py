@@ -13,7 +13,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from qunzhong_desktop.core.access import Permission, require
-from qunzhong_desktop.core.cadre_rules import DEFAULT_RULES, Rule, parse_rules, rules_json
+from qunzhong_desktop.core.cadre_rules import (
+    CATEGORIES,
+    DEFAULT_RULES,
+    Rule,
+    parse_rules,
+    rules_json,
+)
 from qunzhong_desktop.core.entities import SUPPORT_TAGS, check_support_tags
 from qunzhong_desktop.core.errors import ValidationError
 from qunzhong_desktop.storage import models as m
@@ -21,6 +27,32 @@ from qunzhong_desktop.storage.database import Database
 
 CADRE_RULES_SETTING = "cadre.rules"
 SUPPORT_TAGS_SETTING = "register.support_tags"
+# 核定类别: the category the township judges a station's cadre by, {cadre id: category}
+CADRE_CATEGORIES_SETTING = "cadre.categories"
+MAX_CATEGORY_FIXES = 20_000
+
+
+def load_category_fixes(s: Session) -> dict[str, str]:
+    """The categories the township set (核定) for cadres its stations registered."""
+    row = s.get(m.Setting, CADRE_CATEGORIES_SETTING)
+    if row is None or not row.value:
+        return {}
+    return check_category_fixes(json.loads(row.value))
+
+
+def check_category_fixes(value: object) -> dict[str, str]:
+    """``{cadre id: category}`` as it travels, checked.
+
+    Raises:
+        ValueError: not such a mapping, an unknown category, or too many entries.
+    """
+    if not isinstance(value, dict) or len(value) > MAX_CATEGORY_FIXES:
+        raise ValueError("cadre_categories")
+    if not all(
+        isinstance(k, str) and 0 < len(k) <= 36 and v in CATEGORIES for k, v in value.items()
+    ):
+        raise ValueError("cadre_categories")
+    return {str(k): str(v) for k, v in value.items()}
 
 
 def load_support_tags(s: Session) -> tuple[str, ...]:
@@ -107,6 +139,44 @@ class SqlSettings:
                     code="cadres.rules_station",
                 )
             store_rules(s, checked)
+
+    def category_fixes(self) -> dict[str, str]:
+        """The categories the township set for its stations' cadres (核定类别)."""
+        with self.db.session() as s:
+            return load_category_fixes(s)
+
+    def fix_category(self, cadre_id: str, category: str | None) -> None:
+        """核定类别: the category a station's cadre is judged by (None: the station's own).
+
+        The station registered the cadre and keeps its row; the township's decision travels
+        to its stations with its configuration and every report judges by it.
+
+        Raises:
+            PermissionDenied: the operator may not enter data.
+            ValidationError: at a station, an unknown category or no such cadre.
+        """
+        require(self.db.operator, Permission.WRITE)
+        if category is not None and category not in CATEGORIES:
+            raise ValidationError(
+                f"干部类别“{category}”不在列表中，可用：{'、'.join(CATEGORIES)}。",
+                code="cadre.category",
+            )
+        with self.db.writing() as s:
+            node = s.scalars(select(m.LocalNode)).first()
+            if node is None or node.role != "township":
+                raise ValidationError(
+                    "干部类别由登记它的工作站修改；乡镇核定的类别随乡镇下发的数据包传来。",
+                    code="cadre.category_station",
+                )
+            cadre = s.get(m.Cadre, cadre_id)
+            if cadre is None or cadre.deleted_at is not None:
+                raise ValidationError("没有找到这名干部，可能已被删除。", code="cadre.missing")
+            fixes = load_category_fixes(s)
+            if category is None:
+                fixes.pop(cadre_id, None)
+            else:
+                fixes[cadre_id] = category
+            put_json(s, CADRE_CATEGORIES_SETTING, fixes)
 
     def support_tags(self) -> tuple[str, ...]:
         """The support tags (重点帮扶对象) offered and counted on this PC."""

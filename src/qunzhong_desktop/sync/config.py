@@ -2,8 +2,9 @@
 
 It travels in the station kit and in every dispatch bundle, as one JSON object:
 ``{"units": [...], "domains": {domain: working days}, "calendar": {"2027": [{"day",
-"workday", "note"}, ...]}, "cadre_rules": [...]}`` (the cadre rule table of
-:mod:`qunzhong_desktop.core.cadre_rules`; a dispatch adds the station's ``numbers``, see
+"workday", "note"}, ...]}, "cadre_rules": [...], "cadre_categories": {cadre id: category}}``
+(the cadre rule table of :mod:`qunzhong_desktop.core.cadre_rules`, and the categories the
+township set for its stations' cadres, 核定类别; a dispatch adds the station's ``numbers``, see
 ``storage/item_numbers.py``). It is state, not history: a station replaces its copy.
 """
 
@@ -30,6 +31,9 @@ from qunzhong_desktop.storage.item_settings import (
     UNITS_SETTING,
 )
 from qunzhong_desktop.storage.settings_repo import (
+    CADRE_CATEGORIES_SETTING,
+    check_category_fixes,
+    load_category_fixes,
     load_rules,
     load_support_tags,
     put_json,
@@ -79,6 +83,8 @@ def current_in(s: Session) -> dict[str, Any]:
         # 急事急办: the A days set apart from the default (half the domain's); {} = all default
         "grade_a": _setting(s, GRADE_A_DAYS_SETTING) or {},
         "support_tags": list(load_support_tags(s)),
+        # 核定类别: the category the township judges a station's cadre by
+        "cadre_categories": load_category_fixes(s),
     }
 
 
@@ -144,12 +150,17 @@ def apply_config_in(s: Session, conf: Any, *, source: str) -> None:
         rules = parse_rules(conf["cadre_rules"]) if "cadre_rules" in conf else None
         grade_a = _grade_a(conf["grade_a"]) if "grade_a" in conf else None
         tags = _support_tags(conf["support_tags"]) if "support_tags" in conf else None
+        fixes = (
+            check_category_fixes(conf["cadre_categories"]) if "cadre_categories" in conf else None
+        )
     except (ValueError, TypeError, ValidationError) as exc:
         raise refuse("config_invalid", "乡镇下发的配置格式错误，已拒绝导入。") from exc
     if rules is not None:
         store_rules(s, rules)
     if tags is not None:
         store_support_tags(s, tags)
+    if fixes is not None:
+        put_json(s, CADRE_CATEGORIES_SETTING, fixes)
     if grade_a is not None:  # written even when {}: every domain back at the default
         put_json(s, GRADE_A_DAYS_SETTING, grade_a)
     for key, value in ((UNITS_SETTING, units), (DOMAIN_DAYS_SETTING, domains)):

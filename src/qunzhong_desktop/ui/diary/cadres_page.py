@@ -4,7 +4,8 @@ One row per person for the chosen month: where the cadre works (a station, or �
 the village the cadre answers for), the category, days in the village and on duty, paired
 households in difficulty and the verdict, as the monthly report's cadre table has them
 (:meth:`.SqlReports.cadre_table`). The township registers and edits its own cadres here;
-a station's cadres are the station's to edit. 全年… opens a cadre's year and from there the
+a station's cadres are the station's to edit, except the category they are judged by,
+which the township may set (核定类别; it travels to the station). 全年… opens a cadre's year and from there the
 printed mass-work record.
 """
 
@@ -19,6 +20,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
+    QDialogButtonBox,
+    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -31,10 +34,14 @@ from PySide6.QtWidgets import (
 )
 
 from qunzhong_desktop.core.access import Permission
+from qunzhong_desktop.core.cadre_rules import CATEGORIES, category_or_default, rule_for
+from qunzhong_desktop.core.entities import Cadre
+from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.core.monthly.report import CadreFigures, Month
 from qunzhong_desktop.core.pinyin_keys import search_text
 from qunzhong_desktop.storage.ledger_repo import station_names
 from qunzhong_desktop.storage.store import Store
+from qunzhong_desktop.ui.common.errors import show_error
 from qunzhong_desktop.ui.common.session import Today, limit
 from qunzhong_desktop.ui.diary.year_dialog import CadreYearDialog
 from qunzhong_desktop.ui.register import CadreForm
@@ -240,11 +247,13 @@ class CadresPage(QWidget):
     def _update_buttons(self) -> None:
         chosen = self.selected()
         self.year_button.setEnabled(chosen is not None)
-        self.edit_button.setEnabled(self._own(chosen))
+        self.edit_button.setEnabled(chosen is not None)
         self.edit_button.setToolTip(
             self.tr("修改乡镇自己登记的干部")
             if chosen is None or self._own(chosen)
-            else self.tr("这位干部由{0}登记，请在该站点修改。").format(chosen.station)
+            else self.tr(
+                "这位干部由{0}登记：乡镇可以核定考核所按的类别，其余请在该站点修改。"
+            ).format(chosen.station)
         )
 
     # actions ----------------------------------------------------------------------------
@@ -258,14 +267,17 @@ class CadresPage(QWidget):
             self.refresh()
 
     def edit_cadre(self) -> None:
-        """修改…: one of the township's own cadres."""
+        """修改…: one of the township's own cadres, or 核定类别 of a station's."""
         chosen = self.selected()
-        if not self._own(chosen) or chosen is None:
+        if chosen is None:
             return
         cadre = next((c for c in self._store.register.cadres() if c.id == chosen.cadre_id), None)
         if cadre is None:
             return
-        self.dialog = CadreForm(self._store, cadre, parent=self, villages=self._villages())
+        if self._own(chosen):
+            self.dialog = CadreForm(self._store, cadre, parent=self, villages=self._villages())
+        else:
+            self.dialog = CategoryDialog(self._store, cadre, chosen.station, self)
         if run_dialog(self.dialog) == QDialog.DialogCode.Accepted:
             self.refresh()
 
@@ -281,3 +293,63 @@ class CadresPage(QWidget):
         """Coming back to the page (after an import) shows the figures as they are now."""
         super().showEvent(event)
         self.refresh()
+
+
+class CategoryDialog(QDialog):
+    """核定类别: the category the township judges a station's cadre by."""
+
+    def __init__(self, store: Store, cadre: Cadre, station: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._cadre = cadre
+        self.setWindowTitle(self.tr("核定干部类别"))
+        self.setMinimumWidth(440)
+        layout = QVBoxLayout(self)
+        registered = category_or_default(cadre.category, cadre.role)
+        intro = QLabel(
+            self.tr(
+                "{name}由{station}登记，类别为“{category}”。乡镇核定的类别随下发的数据包传到"
+                "工作站，月报、日记和实绩记录都按它考核。"
+            ).format(name=cadre.name, station=station, category=registered),
+            self,
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.category = QComboBox(self)
+        self.category.addItem(self.tr("按站点登记（{0}）").format(registered), "")
+        for category in CATEGORIES:
+            self.category.addItem(category, category)
+        fixed = store.settings.category_fixes().get(cadre.id or "", "")
+        self.category.setCurrentIndex(max(0, self.category.findData(fixed)))
+        rules = store.settings.cadre_rules()
+        self.rule = QLabel(self)
+        self.rule.setWordWrap(True)
+        self.rule.setStyleSheet("color: palette(dark);")
+
+        def show_rule() -> None:
+            chosen = str(self.category.currentData() or registered)
+            self.rule.setText(rule_for(rules, chosen).text)
+
+        self.category.currentIndexChanged.connect(lambda _index: show_rule())
+        show_rule()
+        form = QFormLayout()
+        form.addRow(self.tr("核定类别"), self.category)
+        form.addRow("", self.rule)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(self)
+        save = buttons.addButton(self.tr("保存"), QDialogButtonBox.ButtonRole.AcceptRole)
+        save.setDefault(True)
+        buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        """Keep the township's category (or go back to the station's)."""
+        chosen = str(self.category.currentData() or "") or None
+        try:
+            self._store.settings.fix_category(self._cadre.id or "", chosen)
+        except DomainError as exc:
+            show_error(self, exc)
+            return
+        super().accept()

@@ -157,6 +157,12 @@ class CadreForm(_RecordForm):
         self.category = QComboBox(self)
         self.category.addItems(list(CATEGORIES))
         self.category.setCurrentText(category_or_default(self.cadre.category, self.cadre.role))
+        # 核定类别: the township's word on the category; saving takes it into the register
+        fixed = store.settings.category_fixes().get(self.cadre.id or "") if cadre else None
+        if fixed:
+            self.category.setCurrentText(fixed)
+            self.category.setEnabled(False)
+            self.category.setToolTip(self.tr("乡镇已核定这名干部的类别，按它考核。"))
         self.rule_label = QLabel(self)
         self.rule_label.setWordWrap(True)
         self.rule_label.setStyleSheet("color: palette(dark);")
@@ -374,12 +380,15 @@ class GridsCadresDialog(QDialog):
                 for g in self.grids
             ],
         )
+        fixes = self._store.settings.category_fixes()
         _fill(
             self.cadre_table,
             [
                 [
                     c.name,
-                    c.category or c.role,
+                    self.tr("{0}（乡镇核定）").format(fixes[c.id])
+                    if c.id in fixes
+                    else c.category or c.role,
                     c.unit,
                     phone.mask(c.phone),
                     str(by_cadre.get(c.id or "", 0)),
