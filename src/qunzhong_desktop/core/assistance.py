@@ -4,7 +4,9 @@ Each record carries the "five publics" (五公开) printed on the support ledger
 (帮扶对象: ``person_id``, a member of the household, or None for the household as a whole),
 the helping unit (帮扶单位), the helper (帮扶责任人), the content (帮扶内容) and the time limit
 (帮扶时限); besides them the goal (帮扶目标, ``target``), the day it was given and its result
-(帮扶成效).
+(帮扶成效). Since 0011 a record answers a checked need (:mod:`.assistance_case`), has a kind
+and, for money and goods, an amount, and names the cadres helping (several per household,
+several households per cadre).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
+from qunzhong_desktop.core.assistance_case import HELP_KINDS, MAX_AMOUNT_YUAN, WITH_AMOUNT
 from qunzhong_desktop.core.errors import ValidationError
 from qunzhong_desktop.core.text import clean, compact
 
@@ -35,6 +38,10 @@ class AssistanceRecord:
     result: str = ""  # 帮扶成效
     person_id: str | None = None  # 帮扶对象: the member helped (None: the whole household)
     id: str | None = None
+    need_id: str | None = None  # the checked need it answers (core.assistance_case)
+    kind: str = "其他"  # HELP_KINDS
+    amount_fen: int | None = None  # 元 × 100, for money and goods
+    helper_ids: tuple[str, ...] = ()  # the cadres helping (多对一、多对多); ``helper`` names them
 
 
 def checked_assistance(record: AssistanceRecord, today: dt.date) -> AssistanceRecord:
@@ -69,6 +76,23 @@ def checked_assistance(record: AssistanceRecord, today: dt.date) -> AssistanceRe
         (len(record.helping_unit) <= 100, "helping_unit", "帮扶单位不能超过 100 个字。"),
         (len(record.helper) <= 50, "helper", "帮扶责任人不能超过 50 个字。"),
         (len(record.target) <= 200, "target", "帮扶目标不能超过 200 个字。"),
+        (record.kind in HELP_KINDS, "kind", f"帮扶方式应为：{'、'.join(HELP_KINDS)}。"),
+        (
+            record.amount_fen is None or record.kind in WITH_AMOUNT,
+            "amount",
+            f"“{record.kind}”不填金额；资金和物品才填金额（元）。",
+        ),
+        (
+            record.kind != "资金" or record.amount_fen is not None,
+            "amount",
+            "资金帮扶请填写金额（元）。",
+        ),
+        (
+            record.amount_fen is None or 0 < record.amount_fen <= MAX_AMOUNT_YUAN * 100,
+            "amount",
+            f"金额应大于 0、不超过 {MAX_AMOUNT_YUAN:,} 元。",
+        ),
+        (len(set(record.helper_ids)) == len(record.helper_ids), "helpers", "帮扶人重复了。"),
     ]
     for ok, name, message in checks:
         if not ok:

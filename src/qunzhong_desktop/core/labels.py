@@ -7,7 +7,9 @@ TABLES = {
     "station": "工作站", "grid": "网格", "cadre": "干部", "household": "户", "person": "居民",
     "card_issue": "联系卡", "diary_entry": "民情日记", "diary_visit": "走访记录",
     "intake_item": "事项", "item_event": "办理记录", "assistance": "帮扶记录",
-    "item_correction": "事项更正", "access_log": "访问记录",
+    "item_correction": "事项更正", "access_log": "访问记录", "assistance_need": "帮扶需求",
+    "assistance_step": "帮扶核查记录", "assistance_outcome": "帮扶成效记录",
+    "agency_entry": "代办记录",
 }  # fmt: skip
 #: The fields, by column name.
 FIELDS = {

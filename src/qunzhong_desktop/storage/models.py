@@ -220,6 +220,13 @@ class IntakeItem(Synced, Base):
     diary_entry_id: Mapped[str | None] = mapped_column(
         ForeignKey("diary_entry.id"), default=None, index=True
     )
+    # 0011: 代办 (core.intake.agency): "" when the station does not act for the resident
+    agency_mode: Mapped[str] = mapped_column(String(8), default="", server_default="")
+    agency_auth_on: Mapped[dt.date | None] = mapped_column(default=None)  # authorised on
+    agency_auth_kind: Mapped[str] = mapped_column(String(4), default="", server_default="")
+    agency_agent: Mapped[str] = mapped_column(String(50), default="", server_default="")
+    agency_office: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    at_home: Mapped[bool] = mapped_column(default=False, server_default=false())  # 上门服务
 
     events: Mapped[list[ItemEvent]] = relationship(
         back_populates="item", order_by="ItemEvent.position", lazy="selectin"
@@ -246,6 +253,18 @@ class ItemEvent(Synced, Base):
     data: Mapped[dict[str, Any]] = mapped_column(default=dict)
 
     item: Mapped[IntakeItem] = relationship(back_populates="events")
+
+
+class AgencyEntry(Synced, Base):
+    """A 代办 record of an item: a document received or returned, or progress; append-only."""
+
+    __tablename__ = "agency_entry"
+
+    item_id: Mapped[str] = mapped_column(ForeignKey("intake_item.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(8))  # core.intake.agency.ENTRY_KINDS
+    day: Mapped[dt.date] = mapped_column()
+    text: Mapped[str] = mapped_column(Text)
+    actor: Mapped[str] = mapped_column(String(50), default="")
 
 
 class ItemCorrection(Synced, Base):
@@ -338,8 +357,40 @@ class DiaryVisit(Synced, Base):
     entry: Mapped[DiaryEntry] = relationship(back_populates="visits")
 
 
+class AssistanceNeed(Synced, Base):
+    """A need for help (帮扶需求) and where its checks stand (core.assistance_case; 0011).
+
+    ``state`` and ``result`` follow from the steps; the station writes them with each step.
+    """
+
+    __tablename__ = "assistance_need"
+
+    household_id: Mapped[str] = mapped_column(ForeignKey("household.id"), index=True)
+    person_id: Mapped[str | None] = mapped_column(ForeignKey("person.id"), default=None)
+    what: Mapped[str] = mapped_column(Text)  # 需求内容
+    category: Mapped[str] = mapped_column(String(8))
+    urgent: Mapped[bool] = mapped_column(default=False, server_default=false())  # 急事急办
+    reported_by: Mapped[str] = mapped_column(String(50), default="")  # usually the 网长
+    reported_on: Mapped[dt.date] = mapped_column(index=True)
+    time_limit: Mapped[dt.date | None] = mapped_column(default=None)  # 帮扶时限
+    state: Mapped[str] = mapped_column(String(16), index=True)
+    result: Mapped[str] = mapped_column(Text, default="")  # the result it was closed with
+
+
+class AssistanceStep(Synced, Base):
+    """A checking step of a need (网长报告, 初核, 复核, 退回, 销号 …); append-only (0011)."""
+
+    __tablename__ = "assistance_step"
+
+    need_id: Mapped[str] = mapped_column(ForeignKey("assistance_need.id"), index=True)
+    step: Mapped[str] = mapped_column(String(16))
+    day: Mapped[dt.date] = mapped_column()
+    actor: Mapped[str] = mapped_column(String(50))
+    note: Mapped[str] = mapped_column(Text, default="")  # the reason, or the result
+
+
 class Assistance(Synced, Base):
-    """Help given to a household in difficulty, with the five publics (五公开)."""
+    """Help given (帮扶记录) to a household in difficulty, with the five publics (五公开)."""
 
     __tablename__ = "assistance"
 
@@ -347,11 +398,29 @@ class Assistance(Synced, Base):
     person_id: Mapped[str | None] = mapped_column(ForeignKey("person.id"), default=None)
     given_on: Mapped[dt.date] = mapped_column(index=True)
     helping_unit: Mapped[str] = mapped_column(String(100))  # 帮扶单位
-    helper: Mapped[str] = mapped_column(String(50))  # 帮扶责任人
+    helper: Mapped[str] = mapped_column(String(50))  # 帮扶责任人 (names, as printed)
     target: Mapped[str] = mapped_column(String(200), default="")  # 帮扶目标
     content: Mapped[str] = mapped_column(Text)  # 帮扶内容
     time_limit: Mapped[dt.date | None] = mapped_column(default=None)  # 帮扶时限
-    result: Mapped[str] = mapped_column(Text, default="")  # 帮扶成效
+    result: Mapped[str] = mapped_column(Text, default="")  # 帮扶成效: the latest outcome
+    # 0011: the need it answers, its kind, the amount in 分 (money and goods), the helpers
+    need_id: Mapped[str | None] = mapped_column(
+        ForeignKey("assistance_need.id"), default=None, index=True
+    )
+    kind: Mapped[str] = mapped_column(String(8), default="其他", server_default="其他")
+    amount_fen: Mapped[int | None] = mapped_column(default=None)
+    helper_ids: Mapped[list[str]] = mapped_column(default=list, server_default="[]")  # cadre ids
+
+
+class AssistanceOutcome(Synced, Base):
+    """An outcome written for a help record (帮扶成效), later ones after it; append-only (0011)."""
+
+    __tablename__ = "assistance_outcome"
+
+    assistance_id: Mapped[str] = mapped_column(ForeignKey("assistance.id"), index=True)
+    day: Mapped[dt.date] = mapped_column()
+    text: Mapped[str] = mapped_column(Text)
+    actor: Mapped[str] = mapped_column(String(50), default="")
 
 
 class OperatorAccount(Base):

@@ -18,8 +18,16 @@ from sqlalchemy import JSON, Boolean, Date, DateTime, Integer, String, Text, ins
 
 from qunzhong_desktop.core import labels
 from qunzhong_desktop.core.access import LOG_ACTIONS
+from qunzhong_desktop.core.assistance_case import (
+    HELP_KINDS,
+    MAX_AMOUNT_YUAN,
+    NEED_CATEGORIES,
+    NeedState,
+    Step,
+)
 from qunzhong_desktop.core.cadre_rules import CATEGORIES
 from qunzhong_desktop.core.diary import KINDS
+from qunzhong_desktop.core.intake.agency import AGENCY_MODES, AUTH_KINDS, ENTRY_KINDS
 from qunzhong_desktop.core.intake.rules import CHANNELS, GRADES, ITEM_TYPES
 from qunzhong_desktop.core.intake.states import Role, State
 from qunzhong_desktop.core.text import has_controls
@@ -40,7 +48,11 @@ STATION_TABLES: tuple[type[m.Base], ...] = (
     m.IntakeItem,
     m.ItemEvent,
     m.ItemCorrection,
+    m.AgencyEntry,
+    m.AssistanceNeed,
+    m.AssistanceStep,
     m.Assistance,
+    m.AssistanceOutcome,
     m.AccessLog,
 )
 #: Tables a township's dispatch bundle carries (events of assignment and disposition).
@@ -61,6 +73,16 @@ ADDED_LATER: dict[tuple[str, str], Any] = {
     ("cadre", "category"): "",  # 0010: "" reads as the category its role implies
     ("cadre", "village_code"): "",  # 0010
     ("diary_entry", "place"): "",  # 0010
+    ("assistance", "need_id"): None,  # 0011: a record from before cases
+    ("assistance", "kind"): "其他",  # 0011
+    ("assistance", "amount_fen"): None,  # 0011
+    ("assistance", "helper_ids"): [],  # 0011
+    ("intake_item", "agency_mode"): "",  # 0011: not 代办
+    ("intake_item", "agency_auth_on"): None,  # 0011
+    ("intake_item", "agency_auth_kind"): "",  # 0011
+    ("intake_item", "agency_agent"): "",  # 0011
+    ("intake_item", "agency_office"): "",  # 0011
+    ("intake_item", "at_home"): False,  # 0011
 }
 #: What a user calls the rows of each travelling table (in refusals and conflicts).
 LABELS = labels.TABLES
@@ -80,6 +102,13 @@ ENUMS: dict[tuple[str, str], frozenset[Any]] = {
     ("cadre", "category"): frozenset(CATEGORIES) | {""},
     ("access_log", "action"): frozenset(LOG_ACTIONS),
     ("person", "gender"): frozenset({"男", "女", ""}),
+    ("assistance_need", "category"): frozenset(NEED_CATEGORIES),
+    ("assistance_need", "state"): frozenset(state.value for state in NeedState),
+    ("assistance_step", "step"): frozenset(step.value for step in Step),
+    ("assistance", "kind"): frozenset(HELP_KINDS),
+    ("intake_item", "agency_mode"): frozenset(AGENCY_MODES) | {""},
+    ("intake_item", "agency_auth_kind"): frozenset(AUTH_KINDS) | {""},
+    ("agency_entry", "kind"): frozenset(ENTRY_KINDS),
 }
 
 #: Bounds of numbers, as the program makes them (a year, a sequence, days, a position).
@@ -91,6 +120,7 @@ INT_RANGES: dict[tuple[str, str], tuple[int, int]] = {
     ("person", "position"): (0, 10_000),
     ("diary_visit", "position"): (0, 10_000),
     ("access_log", "count"): (0, 10_000_000),
+    ("assistance", "amount_fen"): (1, MAX_AMOUNT_YUAN * 100),
 }
 #: Every date and time a bundle brings lies in these years.
 FIRST_DAY, LAST_DAY = dt.date(2000, 1, 1), dt.date(2100, 12, 31)
@@ -198,7 +228,7 @@ def convert(table: str, fields: dict[str, Any], *, number: int, full: bool) -> d
             if allowed is not None and value not in allowed:
                 raise _wrong(table, spec[name], number)
             bounds = INT_RANGES.get((table, name))
-            if bounds is not None and not bounds[0] <= value <= bounds[1]:
+            if bounds is not None and value is not None and not bounds[0] <= value <= bounds[1]:
                 raise _too_long(table, spec[name], number)
             values[name] = value
             continue
