@@ -209,6 +209,10 @@
         <translation>Edit assistance record</translation>
     </message>
     <message>
+        <source>经村党组织初核、镇（县）复核的帮扶需求</source>
+        <translation>A need checked by the village party organisation and the township (county)</translation>
+    </message>
+    <message>
         <source>受帮扶的家庭成员；帮扶全户时选“全户”</source>
         <translation>The member of the household who is helped; choose &quot;Whole household&quot; when the help is for all</translation>
     </message>
@@ -231,6 +235,10 @@
     <message>
         <source>帮扶户</source>
         <translation>Household</translation>
+    </message>
+    <message>
+        <source>帮扶需求</source>
+        <translation>Need</translation>
     </message>
     <message>
         <source>帮扶对象</source>
@@ -269,6 +277,10 @@
         <translation>Cancel</translation>
     </message>
     <message>
+        <source>这一户还没有经过复核的帮扶需求：请先登记需求，经村党组织初核、镇（县）复核后再登记帮扶。</source>
+        <translation>This household has no checked need yet: report the need first; help can be recorded once the village party organisation and the township (county) have checked it.</translation>
+    </message>
+    <message>
         <source>（已不在户籍）</source>
         <translation> (no longer registered)</translation>
     </message>
@@ -297,7 +309,7 @@
     </message>
     <message>
         <source>乡镇已核定这名干部的类别，按它考核。</source>
-        <translation>The township has set this cadre's category; the cadre is judged by it.</translation>
+        <translation>The township has set this cadre&apos;s category; the cadre is judged by it.</translation>
     </message>
     <message>
         <source>姓名</source>
@@ -786,11 +798,11 @@
     <name>CategoryDialog</name>
     <message>
         <source>核定干部类别</source>
-        <translation>Set the cadre's category</translation>
+        <translation>Set the cadre&apos;s category</translation>
     </message>
     <message>
         <source>{name}由{station}登记，类别为“{category}”。乡镇核定的类别随下发的数据包传到工作站，月报、日记和实绩记录都按它考核。</source>
-        <translation>{name} was registered by {station} as "{category}". The category the township sets travels to the station in its dispatch bundles; the monthly report, the diary and the service record judge by it.</translation>
+        <translation>{name} was registered by {station} as &quot;{category}&quot;. The category the township sets travels to the station in its dispatch bundles; the monthly report, the diary and the service record judge by it.</translation>
     </message>
     <message>
         <source>按站点登记（{0}）</source>

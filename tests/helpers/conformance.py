@@ -35,6 +35,7 @@ from qunzhong_desktop.cli.demo import run_demo
 from qunzhong_desktop.core.access import PermissionDenied
 from qunzhong_desktop.core.access import Role as Role_
 from qunzhong_desktop.core.assistance import AssistanceRecord
+from qunzhong_desktop.core.assistance_case import Need, NeedState, NeedStep, Step, allowed_steps
 from qunzhong_desktop.core.cadre_rules import CATEGORIES
 from qunzhong_desktop.core.calendar_file import parse_schedule
 from qunzhong_desktop.core.diary import KINDS, CheckMark, DiaryEntry, DiaryVisit
@@ -48,6 +49,7 @@ from qunzhong_desktop.core.ledger import LedgerFilter
 from qunzhong_desktop.reports.ledger_export import export_ledger
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage import write_paths
+from qunzhong_desktop.storage.assistance_cases import NeedFilter
 from qunzhong_desktop.storage.models_sync import SyncConflict
 from qunzhong_desktop.storage.roster_import import import_roster
 from qunzhong_desktop.storage.settings_repo import SqlSettings
@@ -447,14 +449,17 @@ class World:
                 )  # fmt: skip
 
     def assistance(self, mode: str = "") -> None:
-        """A new record, an edit of its outcome, a deletion, or one undone (``mode``)."""
+        """Help given: a new record on a checked need, its outcome later, a deletion, undone.
+
+        ``mode``: new, edit, outcome, delete or undo (else chosen at random).
+        """
         repo = self.station.store.assistance
         ids = self._household_ids()
         if not ids:
             return
         with self._act("assistance"):
             records = [r for rs in repo.records_of(ids).values() for r in rs]
-            roll = {"delete": 0.1, "undo": 0.1, "edit": 0.3, "new": 0.9}.get(
+            roll = {"delete": 0.1, "undo": 0.1, "edit": 0.3, "outcome": 0.45, "new": 0.9}.get(
                 mode, self.rng.random()
             )
             if records and roll < 0.2:
@@ -462,16 +467,79 @@ class World:
                 repo.delete(gone)
                 if mode == "undo" or (not mode and self.rng.random() < 0.5):
                     repo.restore(gone)  # Ctrl+Z
-            elif records and roll < 0.5:
+            elif records and roll < 0.4:
                 record = self._pick(records)
                 repo.save(dataclasses.replace(record, result=f"已见成效 {self._next()}"))
+            elif records and roll < 0.5:
+                repo.set_outcome(self._pick(records).id or "", f"一周后回访：{self._next()}")
             else:
+                need = self._checked_need(self._pick(ids))
+                cadres = [c.id or "" for c in self.station.store.register.cadres()
+                          if not c.retired][:2]  # fmt: skip
+                kind = self._pick(["资金", "物品", "致富信息"])
                 repo.save(
                     AssistanceRecord(
-                        household_id=self._pick(ids), given_on=_TODAY - dt.timedelta(days=3),
-                        helping_unit="镇民政办", helper="刘芳娜", content="送米送油",
+                        household_id=need.household_id, given_on=_TODAY - dt.timedelta(days=3),
+                        helping_unit="镇民政办", helper="" if cadres else "刘芳娜",
+                        content="送米送油", need_id=need.id, kind=kind,
+                        amount_fen=None if kind == "致富信息" else 50_000 + self._next(),
+                        helper_ids=tuple(cadres),
                     )
                 )  # fmt: skip
+
+    def _checked_need(self, household_id: str) -> Need:
+        """A need of the household in 实施中, reported and checked now if there is none."""
+        needs = self.station.store.needs
+        for case in needs.cases(NeedFilter(household_id=household_id)):
+            if case.state is NeedState.VERIFIED:
+                return case.need
+        case = needs.report(
+            Need(household_id=household_id, what=f"需要帮扶 {self._next()}", category="生活",
+                 reported_on=_TODAY - dt.timedelta(days=5), reported_by="王网长"),
+            actor="王网长",
+        )  # fmt: skip
+        for step in (Step.VILLAGE_CHECK, Step.TOWNSHIP_CHECK):
+            case = needs.take_step(
+                case.need.id or "", NeedStep(step, _TODAY - dt.timedelta(days=4), "李书记")
+            )
+        return case.need
+
+    def needs(self, mode: str = "") -> None:
+        """Needs: reported, corrected, stepped along (or sent back, closed, reopened), deleted.
+
+        ``mode``: report, edit, step, close or delete (else chosen at random).
+        """
+        needs = self.station.store.needs
+        ids = self._household_ids()
+        if not ids:
+            return
+        with self._act("needs"):
+            cases = needs.cases()
+            mode = mode or self._pick(["report", "edit", "step", "close", "delete"])
+            day = _TODAY - dt.timedelta(days=2)
+            if mode == "report" or not cases:
+                needs.report(
+                    Need(household_id=self._pick(ids), what=f"房屋漏雨 {self._next()}",
+                         category=self._pick(["住房", "医疗", "教育"]), reported_on=day,
+                         urgent=self.rng.random() < 0.3, reported_by="赵网长"),
+                    actor="赵网长",
+                )  # fmt: skip
+                return
+            case = self._pick(cases)
+            if mode == "edit" and case.state is not NeedState.CLOSED:
+                needs.edit(dataclasses.replace(case.need, what=f"{case.need.what}（已核实）"))
+            elif mode == "close":
+                need = self._checked_need(case.need.household_id)
+                needs.take_step(need.id or "", NeedStep(Step.CLOSE, _TODAY, "李书记", "已解决"))
+                if self.rng.random() < 0.5:
+                    needs.take_step(need.id or "", NeedStep(Step.REOPEN, _TODAY, "李书记", "复发"))
+            elif mode == "delete" and not case.help:
+                needs.delete(case.need.id or "")
+            elif mode == "step":
+                allowed = [s for s in allowed_steps(case.state) if s is not Step.REPORT]
+                if allowed:
+                    step = self._pick(allowed)
+                    needs.take_step(case.need.id or "", NeedStep(step, _TODAY, "李书记", "核实"))
 
     # operators ------------------------------------------------------------------------------
     def operators(self) -> None:
@@ -638,7 +706,10 @@ def walk_all(world: World) -> None:
         lambda: world.new_item("上报件"),
         lambda: world.new_item("承诺件"), world.new_item, world.move_item, world.correct_item,
         lambda: world.diary("new"), lambda: world.diary("edit"), lambda: world.diary("finding"),
+        lambda: world.needs("report"), lambda: world.needs("edit"), lambda: world.needs("step"),
         lambda: world.assistance("new"), lambda: world.assistance("edit"),
+        lambda: world.assistance("outcome"), lambda: world.needs("close"),
+        lambda: world.needs("report"), lambda: world.needs("delete"),
         lambda: world.diary("undo"), lambda: world.assistance("undo"),
         world.station_settings, world.station_calendar, world.demo, world.operators,
     ]  # fmt: skip

@@ -10,6 +10,7 @@ from qunzhong_desktop.core.entities import Cadre, Grid, Household, Person
 from qunzhong_desktop.core.intake.records import NewItem
 from qunzhong_desktop.core.intake.states import Role, State
 from qunzhong_desktop.storage.store import Store
+from tests.helpers.assistance_data import checked_need
 
 DAY = dt.datetime(2026, 3, 2, 9, 0)  # a Monday
 TODAY = dt.date(2026, 4, 30)
@@ -47,13 +48,14 @@ def build(store: Store) -> Village:
     )
     assert tagged.id and member.id and plain.id and cadre.id
     store.register.pair(cadre.id, [tagged.id])
+    need = checked_need(store, tagged.id, day=dt.date(2026, 1, 10))
     for given, content in ((dt.date(2026, 1, 10), "发放临时救助金 800 元"),
                            (dt.date(2026, 3, 5), "协助申领残疾人两项补贴")):  # fmt: skip
         store.assistance.save(
             AssistanceRecord(
                 household_id=tagged.id, given_on=given, helping_unit="驻村工作队",
                 helper="孙超峰", content=content, target="保障基本生活",
-                time_limit=given + dt.timedelta(days=90),
+                time_limit=given + dt.timedelta(days=90), need_id=need,
             ),
             today=TODAY,
         )  # fmt: skip

@@ -10,6 +10,7 @@ from qunzhong_desktop.reports.fonts import FontNotFound, find_cjk_font
 from qunzhong_desktop.reports.ledger_export import export_ledger
 from qunzhong_desktop.reports.ledger_pdf import write_ledger_pdf
 from qunzhong_desktop.storage.store import Store
+from tests.helpers.assistance_data import checked_need
 from tests.helpers.ledger_data import TODAY, build, sample
 
 
@@ -61,6 +62,7 @@ def test_support_ledger_names_the_person_helped(store: Store, tmp_path: Path, fo
         AssistanceRecord(
             household_id=village.tagged, given_on=TODAY, helping_unit="村两委", helper="孙超峰",
             content="送学习用品", target="安全健康成长", person_id=child.id,
+            need_id=checked_need(store, village.tagged, day=TODAY),
         ),
         today=TODAY,
     )  # fmt: skip

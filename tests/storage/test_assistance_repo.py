@@ -6,6 +6,7 @@ from qunzhong_desktop.core.assistance import AssistanceRecord
 from qunzhong_desktop.core.errors import NotFoundError, ValidationError
 from qunzhong_desktop.core.ledger import SUPPORT_COLUMNS, SupportFilter
 from qunzhong_desktop.storage.store import Store
+from tests.helpers.assistance_data import checked_need
 from tests.helpers.ledger_data import TODAY, Village, build
 
 H = [c.header for c in SUPPORT_COLUMNS]
@@ -94,7 +95,8 @@ def test_the_person_helped_is_a_member_and_named_in_the_ledger(
     head, child = household.members
     assert (head.name, child.name, child.tags) == ("王大爷", "王小妹", ("留守儿童",))
     base = dict(household_id=village.tagged, given_on=TODAY, helping_unit="村两委",
-                helper="孙超峰", content="送学习用品", target="安全健康成长")  # fmt: skip
+                helper="孙超峰", content="送学习用品", target="安全健康成长",
+                need_id=checked_need(store, village.tagged, day=TODAY))  # fmt: skip
     saved = store.assistance.save(AssistanceRecord(**base, person_id=child.id), today=TODAY)  # type: ignore[arg-type]
     assert store.assistance.get(saved.id or "").person_id == child.id
     [other] = store.assistance.households([village.member_tagged])

@@ -12,6 +12,7 @@ from qunzhong_desktop.ui.ledgers.assistance_dialog import AssistanceDialog
 from qunzhong_desktop.ui.ledgers.ledger_model import LedgerModel
 from qunzhong_desktop.ui.ledgers.ledger_page import LedgerPage, period_range
 from qunzhong_desktop.ui.shell.main_window import MainWindow
+from tests.helpers.assistance_data import checked_need
 from tests.helpers.ledger_data import TODAY, Village, build, new_item
 from tests.helpers.printing import RecordingOutput
 
@@ -70,10 +71,18 @@ def test_print_goes_through_the_preview(page: LedgerPage, printed: RecordingOutp
 def test_support_tab_adds_a_record(page: LedgerPage, store: Store, village: Village) -> None:
     tab = page.support_tab
     assert tab.model.rowCount() == 3
-    tab.table.selectRow(2)  # household 0002, no record yet
+    tab.table.selectRow(2)  # household 0002, no record yet, nor a need
     tab.add_record()
     dialog = tab.dialog
     assert isinstance(dialog, AssistanceDialog)
+    assert dialog.need.count() == 0 and "请先登记需求" in dialog.error_label.text()
+    assert not dialog.save() and store.assistance.for_household(village.member_tagged) == []
+    dialog.reject()
+    need = checked_need(store, village.member_tagged, day=TODAY, what="老人独居，需要照料")
+    tab.add_record()
+    dialog = tab.dialog
+    assert isinstance(dialog, AssistanceDialog)
+    assert dialog.need.currentData() == need and "老人独居" in dialog.need.currentText()
     assert dialog.household.currentData() == village.member_tagged
     # 帮扶对象: the member in difficulty at first; the whole household is offered too
     assert dialog.person.currentText() == "李奶奶（户主·孤寡老人）"
@@ -108,6 +117,7 @@ def test_a_record_is_edited_later_and_deleted(
 
     tab = page.support_tab
     tab.table.selectRow(2)
+    checked_need(store, village.member_tagged, day=TODAY)
     tab.add_record()
     assert isinstance(tab.dialog, AssistanceDialog)
     dialog = tab.dialog

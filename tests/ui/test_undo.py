@@ -20,6 +20,7 @@ from qunzhong_desktop.ui.register.register_page import RegisterPage
 from qunzhong_desktop.ui.shell import main_window
 from qunzhong_desktop.ui.shell.application import create_main_window
 from qunzhong_desktop.ui.shell.main_window import MainWindow
+from tests.helpers.assistance_data import checked_need
 from tests.helpers.cards_data import populate
 
 
@@ -72,6 +73,7 @@ def test_a_help_record_comes_back(window: MainWindow, store: Store) -> None:
     help_given = AssistanceRecord(
         household_id=ids[0], given_on=dt.date.today(), helping_unit="镇民政办",
         helper="刘芳娜", content="送米送油",
+        need_id=checked_need(store, ids[0], day=dt.date.today()),
     )  # fmt: skip
     record = store.assistance.save(help_given)
     window.show_page("ledger")

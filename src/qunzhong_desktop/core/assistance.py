@@ -14,7 +14,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from qunzhong_desktop.core.assistance_case import HELP_KINDS, MAX_AMOUNT_YUAN, WITH_AMOUNT
+from qunzhong_desktop.core.assistance_case import (
+    HELP_KINDS,
+    MAX_AMOUNT_YUAN,
+    NEED_STATE_NAMES,
+    OPEN_NEED_STATES,
+    WITH_AMOUNT,
+    Need,
+    NeedState,
+    NeedStep,
+)
 from qunzhong_desktop.core.errors import ValidationError
 from qunzhong_desktop.core.text import clean, compact
 
@@ -98,3 +107,37 @@ def checked_assistance(record: AssistanceRecord, today: dt.date) -> AssistanceRe
         if not ok:
             raise ValidationError(message, code=f"assistance.{name}", field=name)
     return record
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    """A need with its checking steps and the help given against it (a case, 帮扶个案)."""
+
+    need: Need
+    state: NeedState
+    steps: tuple[NeedStep, ...]
+    help: tuple[AssistanceRecord, ...]
+    household_number: str = ""
+    household_head: str = ""  # the head's name (the household's, when no member is named)
+    person_name: str = ""  # the member concerned, if any
+    result: str = ""  # what it was closed with
+
+    @property
+    def beneficiary(self) -> str:
+        """帮扶对象: the member concerned, else the head of the household."""
+        return self.person_name or self.household_head
+
+    @property
+    def state_name(self) -> str:
+        """待初核, 待复核, 实施中, 已退回 or 已销号."""
+        return NEED_STATE_NAMES[self.state]
+
+    @property
+    def amount_fen(self) -> int:
+        """The money and goods given against it, in 分."""
+        return sum(h.amount_fen or 0 for h in self.help)
+
+    def overdue(self, today: dt.date) -> bool:
+        """Open past its time limit (帮扶时限)."""
+        limit = self.need.time_limit
+        return limit is not None and limit < today and self.state in OPEN_NEED_STATES

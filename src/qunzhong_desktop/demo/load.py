@@ -24,6 +24,7 @@ from qunzhong_desktop.demo.assistance import DemoAssistance
 from qunzhong_desktop.demo.items import DemoItem
 from qunzhong_desktop.demo.village import DemoData
 from qunzhong_desktop.storage import models as m
+from qunzhong_desktop.storage.assistance_upgrade import adopt_records
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.register_rows import load_station
 from qunzhong_desktop.storage.register_write import add_households
@@ -275,4 +276,5 @@ def load_assistance(db: Database, records: list[DemoAssistance], data: DemoData)
     if rows:
         with db.writing() as s:
             s.execute(insert(m.Assistance), rows)
+        adopt_records(db, actor="演示数据")  # one checked need per household
     return len(rows)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import ColumnElement, exists, func, or_, select, text
@@ -17,7 +18,8 @@ from sqlalchemy.orm import Session
 
 from qunzhong_desktop.core.access import Permission
 from qunzhong_desktop.core.assistance import AssistanceRecord, checked_assistance
-from qunzhong_desktop.core.errors import NotFoundError
+from qunzhong_desktop.core.assistance_case import NEED_STATE_NAMES, NeedState
+from qunzhong_desktop.core.errors import NotFoundError, ValidationError
 from qunzhong_desktop.core.ledger import (
     Row,
     SupportFilter,
@@ -26,6 +28,7 @@ from qunzhong_desktop.core.ledger import (
     support_rows,
     support_tags,
 )
+from qunzhong_desktop.core.text import clean
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.write_paths import write_path
@@ -37,6 +40,10 @@ def to_record(row: m.Assistance) -> AssistanceRecord:
     """Map an assistance row to the domain record."""
     return AssistanceRecord(
         id=row.id,
+        need_id=row.need_id,
+        kind=row.kind,
+        amount_fen=row.amount_fen,
+        helper_ids=tuple(row.helper_ids or ()),
         household_id=row.household_id,
         person_id=row.person_id,
         given_on=row.given_on,
@@ -78,6 +85,62 @@ def _records_in(stmt: Any, date_from: dt.date | None, date_to: dt.date | None) -
     return stmt
 
 
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """An outcome written for a help record: the day, the text, who wrote it."""
+
+    day: dt.date
+    text: str
+    actor: str
+
+
+def _cadre_names(s: Session, ids: Sequence[str]) -> list[str]:
+    names = dict(s.execute(select(m.Cadre.id, m.Cadre.name).where(m.Cadre.id.in_(ids))).all())
+    return [names[i] for i in ids if i in names]
+
+
+def _check_need(s: Session, record: AssistanceRecord) -> None:
+    """A new help record (or one moved to another need) answers a checked need of its household.
+
+    Records from before cases (no need) stay as they are until the station's upgrade links
+    them (storage/assistance_upgrade.py); a new one must name its need.
+    """
+    if record.need_id is None:
+        raise ValidationError(
+            "请先选择这次帮扶所针对的帮扶需求（需求经村党组织初核、镇（县）复核后才能登记帮扶）。",
+            code="assistance.need",
+            field="need",
+        )
+    need = s.get(m.AssistanceNeed, record.need_id)
+    if need is None or need.deleted_at is not None or need.household_id != record.household_id:
+        raise NotFoundError(
+            "所选的帮扶需求不是这一户的，请重新选择。", code="assistance.need", field="need"
+        )
+    if need.state != NeedState.VERIFIED.value:
+        raise ValidationError(
+            f"这项需求现在是“{NEED_STATE_NAMES[NeedState(need.state)]}”：只有经过村党组织初核和"
+            "镇（县）复核、尚未销号的需求才能登记帮扶。",
+            code="assistance.need_unchecked",
+            field="need",
+        )
+
+
+def _check_helpers(s: Session, record: AssistanceRecord, stored: m.Assistance | None) -> None:
+    """Each helper is a cadre on the register (a retired one only if already named)."""
+    kept = set(stored.helper_ids) if stored is not None else set()
+    found = {
+        c.id: c
+        for c in s.scalars(select(m.Cadre).where(m.Cadre.id.in_(record.helper_ids)))
+        if c.deleted_at is None and (not c.retired or c.id in kept)
+    }
+    if any(i not in found for i in record.helper_ids):
+        raise NotFoundError(
+            "所选的帮扶人中有人已不在干部名单中，请重新选择。",
+            code="assistance.helpers",
+            field="helpers",
+        )
+
+
 class SqlAssistance:
     """The assistance records and the support ledger of one store."""
 
@@ -93,8 +156,11 @@ class SqlAssistance:
             ValidationError: a field is missing or wrong (``field`` in its data).
             NotFoundError: the household (or the record to update) does not exist.
         """
-        record = checked_assistance(record, today or dt.date.today())
+        today = today or dt.date.today()
         with self.db.writing() as s:
+            if not record.helper.strip() and record.helper_ids:
+                record = replace(record, helper="、".join(_cadre_names(s, record.helper_ids)))
+            record = checked_assistance(record, today)
             household = s.get(m.Household, record.household_id)
             if household is None or household.deleted_at is not None:
                 raise NotFoundError(
@@ -102,6 +168,10 @@ class SqlAssistance:
                 )
             if record.person_id is not None:
                 self._check_person(s, record)
+            stored = self._load(s, record.id) if record.id is not None else None
+            if stored is None or stored.need_id != record.need_id:
+                _check_need(s, record)
+            _check_helpers(s, record, stored)
             values = {
                 "household_id": record.household_id,
                 "person_id": record.person_id,
@@ -112,17 +182,81 @@ class SqlAssistance:
                 "content": record.content,
                 "time_limit": record.time_limit,
                 "result": record.result,
+                "need_id": record.need_id,
+                "kind": record.kind,
+                "amount_fen": record.amount_fen,
+                "helper_ids": list(record.helper_ids),
             }
-            if record.id is None:
+            if stored is None:
                 row = m.Assistance(**values)
                 s.add(row)
             else:
-                row = self._load(s, record.id)
+                row = stored
                 for key, value in values.items():
                     if getattr(row, key) != value:
                         setattr(row, key, value)
             s.flush()
+            if record.result and (
+                stored is None
+                or stored.result != record.result
+                or not self._has_outcomes(s, row.id)
+            ):
+                s.add(m.AssistanceOutcome(
+                    assistance_id=row.id, day=today, text=record.result, actor=self._actor()
+                ))  # fmt: skip
             return to_record(row)
+
+    @write_path
+    def set_outcome(
+        self, record_id: str, text: str, *, today: dt.date | None = None
+    ) -> AssistanceRecord:
+        """Write the outcome (帮扶成效) of a help record, now or later; earlier ones are kept.
+
+        Raises:
+            ValidationError: an empty outcome.
+            NotFoundError: no such record.
+        """
+        outcome = clean(text)
+        if not outcome:
+            raise ValidationError("请填写帮扶成效。", code="assistance.result", field="result")
+        with self.db.writing() as s:
+            row = self._load(s, record_id)
+            if row.result != outcome:
+                row.result = outcome
+                s.add(m.AssistanceOutcome(
+                    assistance_id=row.id, day=today or dt.date.today(), text=outcome,
+                    actor=self._actor(),
+                ))  # fmt: skip
+            s.flush()
+            return to_record(row)
+
+    def outcomes(self, record_id: str) -> list[Outcome]:
+        """Every outcome written for a help record, oldest first (the history of 帮扶成效)."""
+        with self.db.session() as s:
+            rows = s.scalars(
+                select(m.AssistanceOutcome)
+                .where(
+                    m.AssistanceOutcome.assistance_id == record_id,
+                    m.AssistanceOutcome.deleted_at.is_(None),
+                )
+                .order_by(m.AssistanceOutcome.created_at, m.AssistanceOutcome.id)
+            )
+            return [Outcome(r.day, r.text, r.actor) for r in rows]
+
+    def _actor(self) -> str:
+        operator = self.db.operator
+        return operator.name if operator is not None else self.db.user
+
+    @staticmethod
+    def _has_outcomes(s: Session, record_id: str) -> bool:
+        return (
+            s.scalar(
+                select(m.AssistanceOutcome.id)
+                .where(m.AssistanceOutcome.assistance_id == record_id)
+                .limit(1)
+            )
+            is not None
+        )
 
     @write_path(needs=Permission.DELETE)
     def delete(self, record_id: str) -> None:

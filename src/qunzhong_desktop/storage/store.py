@@ -11,7 +11,10 @@ from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.home import clean_scratch, database_path, protect
 from qunzhong_desktop.storage import keyring, migrate, sqlite_files
 from qunzhong_desktop.storage.accounts import SqlAccounts
+from qunzhong_desktop.storage.agency_repo import SqlAgency
+from qunzhong_desktop.storage.assistance_cases import SqlNeeds
 from qunzhong_desktop.storage.assistance_repo import SqlAssistance
+from qunzhong_desktop.storage.assistance_upgrade import adopt_records
 from qunzhong_desktop.storage.cadre_record_repo import SqlCadreRecords
 from qunzhong_desktop.storage.calendar_repo import SqlCalendar
 from qunzhong_desktop.storage.cards_repo import SqlCards
@@ -35,9 +38,11 @@ class Store:
     settings: SqlSettings = field(init=False)
     cards: SqlCards = field(init=False)
     items: SqlItems = field(init=False)
+    agency: SqlAgency = field(init=False)
     calendar: SqlCalendar = field(init=False)
     reports: SqlReports = field(init=False)
     assistance: SqlAssistance = field(init=False)
+    needs: SqlNeeds = field(init=False)
     diary: SqlDiary = field(init=False)
     accounts: SqlAccounts = field(init=False)
     cadre_records: SqlCadreRecords = field(init=False)
@@ -47,9 +52,11 @@ class Store:
         self.settings = SqlSettings(self.db)
         self.cards = SqlCards(self.db)
         self.items = SqlItems(self.db)
+        self.agency = SqlAgency(self.db, self.items)
         self.calendar = SqlCalendar(self.db)
         self.reports = SqlReports(self.db)
         self.assistance = SqlAssistance(self.db)
+        self.needs = SqlNeeds(self.db)
         self.diary = SqlDiary(self.db, self.items)
         self.accounts = SqlAccounts(self.db)
         self.cadre_records = SqlCadreRecords(self.db)
@@ -105,4 +112,10 @@ def open_store(home: Path, *, user: str = "", key: bytes | None = None) -> Store
         if explained is None:
             raise
         raise explained from exc
-    return Store(home=home, db=Database(path, user=user, key=key))
+    store = Store(home=home, db=Database(path, user=user, key=key))
+    try:
+        adopt_records(store.db)  # help records from before cases (storage/assistance_upgrade)
+    except BaseException:
+        store.close()
+        raise
+    return store

@@ -9,6 +9,7 @@ says what to correct.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 
@@ -29,8 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from qunzhong_desktop.core.assistance import HELPING_UNITS, AssistanceRecord
+from qunzhong_desktop.core.assistance_case import NeedState
 from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.core.ledger import SupportHousehold
+from qunzhong_desktop.storage.assistance_cases import NeedFilter
 from qunzhong_desktop.storage.store import Store
 
 
@@ -77,6 +80,9 @@ class AssistanceDialog(QDialog):
             self.household.addItem(text, h.id)
         if household_id is not None:
             self.household.setCurrentIndex(max(self.household.findData(household_id), 0))
+        # the checked need the help answers (core.assistance_case: only 实施中 takes help)
+        self.need = QComboBox(self)
+        self.need.setToolTip(self.tr("经村党组织初核、镇（县）复核的帮扶需求"))
         self.person = QComboBox(self)
         self.person.setToolTip(self.tr("受帮扶的家庭成员；帮扶全户时选“全户”"))
         self.helping_unit = QComboBox(self)
@@ -109,6 +115,7 @@ class AssistanceDialog(QDialog):
         self.error_label.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("帮扶户"), self.household)
+        form.addRow(self.tr("帮扶需求"), self.need)
         form.addRow(self.tr("帮扶对象"), self.person)
         form.addRow(self.tr("帮扶单位"), self.helping_unit)
         form.addRow(self.tr("帮扶责任人"), self.helper)
@@ -130,6 +137,7 @@ class AssistanceDialog(QDialog):
         layout.addWidget(buttons)
         if record is not None:
             self._show(record)
+            self._fill_needs(record.need_id)
         else:
             self.household.currentIndexChanged.connect(self._prefill)
             self._prefill()
@@ -149,6 +157,27 @@ class AssistanceDialog(QDialog):
         if record.time_limit is not None:
             self.time_limit.setDate(_qdate(record.time_limit))
         self.result_edit.setPlainText(record.result)
+
+    def _fill_needs(self, kept: str | None) -> None:
+        """The household's needs in 实施中; a stored record keeps its own (shown, fixed)."""
+        self.need.clear()
+        household_id = str(self.household.currentData() or "")
+        for case in self.store.needs.cases(NeedFilter(household_id=household_id)):
+            if case.state is NeedState.VERIFIED or case.need.id == kept:
+                text = f"{case.need.category}：{case.need.what}（{case.state_name}）"
+                self.need.addItem(text, case.need.id)
+        if kept is not None or self.editing is not None:
+            self.need.setCurrentIndex(max(0, self.need.findData(kept)))
+            self.need.setEnabled(False)
+        elif self.need.count() == 0:
+            self.error_label.setText(
+                self.tr(
+                    "这一户还没有经过复核的帮扶需求：请先登记需求，经村党组织初核、"
+                    "镇（县）复核后再登记帮扶。"
+                )
+            )
+        else:
+            self.error_label.clear()
 
     def _fill_persons(self, chosen: str | None, *, keep: bool = False) -> None:
         """帮扶对象: the household's members and 全户; ``chosen`` selected (None: the likely one).
@@ -177,6 +206,7 @@ class AssistanceDialog(QDialog):
     def _prefill(self) -> None:
         """The likely person is helped, by the paired cadre (the clerk may change both)."""
         self._fill_persons(None)
+        self._fill_needs(None)
         household = self.households.get(self.household.currentData() or "")
         if household is None or not household.cadre_name:
             return
@@ -186,9 +216,12 @@ class AssistanceDialog(QDialog):
 
     def record(self) -> AssistanceRecord:
         """The record as typed."""
-        base = self.editing
-        return AssistanceRecord(
-            id=base.id if base is not None else None,
+        base = self.editing or AssistanceRecord(
+            household_id="", given_on=self.today, helping_unit="", helper="", content=""
+        )
+        return dataclasses.replace(
+            base,  # what this form does not show (kind, amount, helpers) stays as stored
+            need_id=base.need_id if self.editing is not None else self.need.currentData(),
             person_id=self.person.currentData() or None,
             household_id=str(self.household.currentData() or ""),
             given_on=_date(self.given_on.date()),
