@@ -12,6 +12,7 @@ from qunzhong_desktop.core.diary import DiaryEntry
 from qunzhong_desktop.core.entities import Cadre
 from qunzhong_desktop.core.errors import ValidationError
 from qunzhong_desktop.core.monthly.report import Month
+from qunzhong_desktop.storage.settings_repo import AssistanceOptions
 from qunzhong_desktop.sync.bundle_container import BundleRefused
 from qunzhong_desktop.sync.config import apply_config_in, current
 from tests.helpers.network import Node
@@ -141,3 +142,23 @@ def test_the_township_sets_the_category_a_stations_cadre_is_judged_by(
     with one.store.db.session() as s, pytest.raises(BundleRefused) as refused:
         apply_config_in(s, conf, source="test")
     assert refused.value.code == "bundle.config_invalid"
+
+
+def test_the_townships_assistance_options_reach_the_station(
+    net: tuple[Node, Node, Node], tmp_path: Path
+) -> None:
+    """Amounts on the 五公开 notice and the 特困 minimum travel like the rule table."""
+    township, one, _ = net
+    assert one.store.settings.assistance_options() == AssistanceOptions(False, 2000)
+    township.store.settings.set_assistance_options(AssistanceOptions(True, 2400))
+    (dispatch,) = township.export(tmp_path / "back", station_code=one.code)
+    one.sync.import_bundle(dispatch, one.keys)
+    assert one.store.settings.assistance_options() == AssistanceOptions(True, 2400)
+    with pytest.raises(ValidationError, match="乡镇群众工作办设置"):
+        one.store.settings.set_assistance_options(AssistanceOptions(False, 2000))
+    with pytest.raises(ValidationError, match="0–1,000,000 元"):
+        township.store.settings.set_assistance_options(AssistanceOptions(True, -1))
+    conf = current(township.store.db)
+    conf["assistance"] = {"notice_amounts": "yes", "poor_threshold_yuan": 2000}
+    with one.store.db.session() as s, pytest.raises(BundleRefused):
+        apply_config_in(s, conf, source="test")

@@ -7,12 +7,15 @@ replaces a station's copy. A station shows it, read-only.
 
 from __future__ import annotations
 
+import dataclasses
 import json
+from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from qunzhong_desktop.core.access import Permission, require
+from qunzhong_desktop.core.assistance_case import MAX_AMOUNT_YUAN, POOR_THRESHOLD_YUAN
 from qunzhong_desktop.core.cadre_rules import (
     CATEGORIES,
     DEFAULT_RULES,
@@ -30,6 +33,48 @@ SUPPORT_TAGS_SETTING = "register.support_tags"
 # 核定类别: the category the township judges a station's cadre by, {cadre id: category}
 CADRE_CATEGORIES_SETTING = "cadre.categories"
 MAX_CATEGORY_FIXES = 20_000
+
+
+# the township's assistance options: amounts on the 五公开 notice, the 特困 yearly minimum
+ASSISTANCE_SETTING = "assistance.options"
+
+
+@dataclass(frozen=True, slots=True)
+class AssistanceOptions:
+    """How the township wants assistance shown and checked (it travels to its stations)."""
+
+    notice_amounts: bool = False  # print amounts (元) on the 五公开 notice
+    poor_threshold_yuan: int = POOR_THRESHOLD_YUAN  # 特困: the least a person should get a year
+
+
+def check_assistance_options(value: object) -> AssistanceOptions:
+    """Options as they travel (``{"notice_amounts": bool, "poor_threshold_yuan": int}``).
+
+    Raises:
+        ValueError: not such a mapping, or a threshold outside 0–1,000,000 元.
+    """
+    if not isinstance(value, dict):
+        raise ValueError("assistance")
+    amounts = value.get("notice_amounts", False)
+    threshold = value.get("poor_threshold_yuan", POOR_THRESHOLD_YUAN)
+    if not isinstance(amounts, bool) or isinstance(threshold, bool):
+        raise ValueError("assistance")
+    if not isinstance(threshold, int) or not 0 <= threshold <= MAX_AMOUNT_YUAN:
+        raise ValueError("assistance")
+    return AssistanceOptions(amounts, threshold)
+
+
+def load_assistance_options(s: Session) -> AssistanceOptions:
+    """The assistance options in force here (the defaults until the township sets them)."""
+    row = s.get(m.Setting, ASSISTANCE_SETTING)
+    if row is None or not row.value:
+        return AssistanceOptions()
+    return check_assistance_options(json.loads(row.value))
+
+
+def store_assistance_options(s: Session, options: AssistanceOptions) -> None:
+    """Keep the (checked) options in the caller's session."""
+    put_json(s, ASSISTANCE_SETTING, dataclasses.asdict(options))
 
 
 def load_category_fixes(s: Session) -> dict[str, str]:
@@ -177,6 +222,35 @@ class SqlSettings:
             else:
                 fixes[cadre_id] = category
             put_json(s, CADRE_CATEGORIES_SETTING, fixes)
+
+    def assistance_options(self) -> AssistanceOptions:
+        """Amounts on the 五公开 notice, and the 特困 yearly minimum, in force on this PC."""
+        with self.db.session() as s:
+            return load_assistance_options(s)
+
+    def set_assistance_options(self, options: AssistanceOptions) -> None:
+        """Set the assistance options (the township; they travel to its stations).
+
+        Raises:
+            PermissionDenied: the operator may not change settings.
+            ValidationError: at a station, or a threshold out of range.
+        """
+        require(self.db.operator, Permission.SETTINGS)
+        try:
+            checked = check_assistance_options(dataclasses.asdict(options))
+        except ValueError as exc:
+            raise ValidationError(
+                f"特困人员年度帮扶金额应在 0–{MAX_AMOUNT_YUAN:,} 元之间。",
+                code="assistance.threshold",
+            ) from exc
+        with self.db.writing() as s:
+            node = s.scalars(select(m.LocalNode)).first()
+            if node is None or node.role != "township":
+                raise ValidationError(
+                    "帮扶公示和特困标准由乡镇群众工作办设置，随下发的数据包传到工作站。",
+                    code="assistance.options_station",
+                )
+            store_assistance_options(s, checked)
 
     def support_tags(self) -> tuple[str, ...]:
         """The support tags (重点帮扶对象) offered and counted on this PC."""

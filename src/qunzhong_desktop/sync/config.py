@@ -2,7 +2,8 @@
 
 It travels in the station kit and in every dispatch bundle, as one JSON object:
 ``{"units": [...], "domains": {domain: working days}, "calendar": {"2027": [{"day",
-"workday", "note"}, ...]}, "cadre_rules": [...], "cadre_categories": {cadre id: category}}``
+"workday", "note"}, ...]}, "cadre_rules": [...], "cadre_categories": {cadre id: category},
+"assistance": {"notice_amounts": bool, "poor_threshold_yuan": int}}``
 (the cadre rule table of :mod:`qunzhong_desktop.core.cadre_rules`, and the categories the
 township set for its stations' cadres, 核定类别; a dispatch adds the station's ``numbers``, see
 ``storage/item_numbers.py``). It is state, not history: a station replaces its copy.
@@ -10,6 +11,7 @@ township set for its stations' cadres, 核定类别; a dispatch adds the station
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from typing import Any
@@ -32,11 +34,14 @@ from qunzhong_desktop.storage.item_settings import (
 )
 from qunzhong_desktop.storage.settings_repo import (
     CADRE_CATEGORIES_SETTING,
+    check_assistance_options,
     check_category_fixes,
+    load_assistance_options,
     load_category_fixes,
     load_rules,
     load_support_tags,
     put_json,
+    store_assistance_options,
     store_rules,
     store_support_tags,
 )
@@ -85,6 +90,8 @@ def current_in(s: Session) -> dict[str, Any]:
         "support_tags": list(load_support_tags(s)),
         # 核定类别: the category the township judges a station's cadre by
         "cadre_categories": load_category_fixes(s),
+        # amounts on the 五公开 notice, the 特困 yearly minimum (元)
+        "assistance": dataclasses.asdict(load_assistance_options(s)),
     }
 
 
@@ -153,6 +160,7 @@ def apply_config_in(s: Session, conf: Any, *, source: str) -> None:
         fixes = (
             check_category_fixes(conf["cadre_categories"]) if "cadre_categories" in conf else None
         )
+        options = check_assistance_options(conf["assistance"]) if "assistance" in conf else None
     except (ValueError, TypeError, ValidationError) as exc:
         raise refuse("config_invalid", "乡镇下发的配置格式错误，已拒绝导入。") from exc
     if rules is not None:
@@ -161,6 +169,8 @@ def apply_config_in(s: Session, conf: Any, *, source: str) -> None:
         store_support_tags(s, tags)
     if fixes is not None:
         put_json(s, CADRE_CATEGORIES_SETTING, fixes)
+    if options is not None:
+        store_assistance_options(s, options)
     if grade_a is not None:  # written even when {}: every domain back at the default
         put_json(s, GRADE_A_DAYS_SETTING, grade_a)
     for key, value in ((UNITS_SETTING, units), (DOMAIN_DAYS_SETTING, domains)):
