@@ -13,6 +13,7 @@ from qunzhong_desktop.storage import keyring, migrate, sqlite_files
 from qunzhong_desktop.storage.accounts import SqlAccounts
 from qunzhong_desktop.storage.agency_repo import SqlAgency
 from qunzhong_desktop.storage.assistance_cases import SqlNeeds
+from qunzhong_desktop.storage.assistance_figures import SqlAssistanceFigures
 from qunzhong_desktop.storage.assistance_repo import SqlAssistance
 from qunzhong_desktop.storage.assistance_upgrade import adopt_records
 from qunzhong_desktop.storage.cadre_record_repo import SqlCadreRecords
@@ -43,6 +44,7 @@ class Store:
     reports: SqlReports = field(init=False)
     assistance: SqlAssistance = field(init=False)
     needs: SqlNeeds = field(init=False)
+    assistance_figures: SqlAssistanceFigures = field(init=False)
     diary: SqlDiary = field(init=False)
     accounts: SqlAccounts = field(init=False)
     cadre_records: SqlCadreRecords = field(init=False)
@@ -57,6 +59,7 @@ class Store:
         self.reports = SqlReports(self.db)
         self.assistance = SqlAssistance(self.db)
         self.needs = SqlNeeds(self.db)
+        self.assistance_figures = SqlAssistanceFigures(self.db)
         self.diary = SqlDiary(self.db, self.items)
         self.accounts = SqlAccounts(self.db)
         self.cadre_records = SqlCadreRecords(self.db)
