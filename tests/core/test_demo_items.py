@@ -52,7 +52,7 @@ def test_every_state_and_every_story_occurs(items: list[DemoItem]) -> None:
     }
     # a small count still has every state
     village = generate(CODE, "白沙村", households=5, seed=1, today=TODAY)
-    few = generate_items(village, count=24, township_steps=True)
+    few = generate_items(village, count=len(STORIES), township_steps=True)
     assert {item.state for item in few} == set(State)
 
 
@@ -151,3 +151,17 @@ def test_no_households_means_outsiders_and_zero_means_none() -> None:
     assert generate_items(empty, count=0, today=TODAY) == []
     with pytest.raises(ValueError):
         generate_items(empty, count=-1)
+
+
+def test_agency_items_carry_their_fields_and_records(items: list[DemoItem]) -> None:
+    """代办: every item told to collect or collected is 代办, with what was handed in."""
+    collecting = [
+        i for i in items if {State.NOTIFIED, State.COLLECTED} & {e.to_state for e in i.events}
+    ]
+    assert collecting
+    for item in collecting:
+        assert item.agency.active and item.agency.auth_on == item.received_at.date()
+        assert item.agency_entries[0].kind == "收件"
+        check_move(item.events[:-1], item.events[-1].to_state, agency=item.agency.mode,
+                   data=item.events[-1].data)  # fmt: skip
+    assert not [i for i in items if i.agency.active and i not in collecting]

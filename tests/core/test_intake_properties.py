@@ -20,6 +20,7 @@ from hypothesis.stateful import (
 )
 
 from qunzhong_desktop.core.errors import DomainError
+from qunzhong_desktop.core.intake.agency import NOTIFY_WAYS
 from qunzhong_desktop.core.intake.clock import due_date, paused_workdays
 from qunzhong_desktop.core.intake.rules import (
     FOLLOW_UP_WAYS,
@@ -30,7 +31,14 @@ from qunzhong_desktop.core.intake.rules import (
     current_state,
     offered_targets,
 )
-from qunzhong_desktop.core.intake.states import FINAL, MOVES, Role, State, allowed_targets
+from qunzhong_desktop.core.intake.states import (
+    COLLECTION,
+    FINAL,
+    MOVES,
+    Role,
+    State,
+    allowed_targets,
+)
 from qunzhong_desktop.core.workcalendar import WorkCalendar
 from tests.helpers.intake_strategies import data_values, draw_target, notes, valid_move_data
 
@@ -46,15 +54,27 @@ CODES = {
     "item.close_refused",
     "item.assignment_incomplete",
     "item.deadline_invalid",
+    "item.not_agency",
+    "item.collect_first",
+    "item.how_required",
+    "item.collector_required",
+    "item.day_invalid",
+    "item.day_too_early",
+    "item.collected_before_notified",
 }
 START = dt.datetime(2025, 3, 3, 9, 0)
 
 
 def expected_refusal(
-    events: list[Event], target: State, role: Role, note: str, data: dict[str, Any]
+    events: list[Event],
+    target: State,
+    role: Role,
+    note: str,
+    data: dict[str, Any],
+    agency: str = "",
 ) -> str | None:
     """The spec, written out independently of check_move: the code a move is refused with,
-    or None when it is allowed (DOMAIN.md, "Intake and the five steps")."""
+    or None when it is allowed (DOMAIN.md, "Intake and the five steps", "代办")."""
     state = current_state(events)
     if state is None:
         return None if target is State.REGISTERED else "item.move_refused"
@@ -63,6 +83,39 @@ def expected_refusal(
         return "item.move_refused"
     if role not in roles:
         return "item.not_owner"
+    if target in COLLECTION and not agency:
+        return "item.not_agency"
+    if agency and state is State.RESOLVED and target is State.FOLLOWED_UP:
+        return "item.collect_first"
+    refusal = _expected_data_refusal(events, state, target, note, data)
+    if refusal is None and target in COLLECTION:
+        return _expected_collection_refusal(events, state, target, data)
+    return refusal
+
+
+def _expected_collection_refusal(
+    events: list[Event], state: State, target: State, data: dict[str, Any]
+) -> str | None:
+    if target is State.NOTIFIED and data.get("how") not in NOTIFY_WAYS:
+        return "item.how_required"
+    if target is State.COLLECTED and not str(data.get("by", "")).strip():
+        return "item.collector_required"
+    key = "notified_on" if target is State.NOTIFIED else "collected_on"
+    try:
+        day = dt.date.fromisoformat(str(data.get(key)))
+    except ValueError:
+        return "item.day_invalid"
+    if day < events[0].at.date():
+        return "item.day_too_early"
+    told = events[-1].data.get("notified_on") if state is State.NOTIFIED else None
+    if target is State.COLLECTED and told and dt.date.fromisoformat(told) > day:
+        return "item.collected_before_notified"
+    return None
+
+
+def _expected_data_refusal(
+    events: list[Event], state: State, target: State, note: str, data: dict[str, Any]
+) -> str | None:
     if target in (State.REJECTED, State.WITHDRAWN) and not note.strip():
         return "item.reason_required"
     if target is State.RESOLVED and not str(data.get("result", note)).strip():
@@ -113,12 +166,13 @@ class MoveMachine(RuleBasedStateMachine):
         self.events: list[Event] = []
         self.clock = START
         self.refused = 0
+        self.agency = ""  # 代办 or not: drawn when the item is registered
 
     def _try(self, target: State, role: Role, note: str, data: dict[str, Any]) -> None:
         before = list(self.events)
-        expected = expected_refusal(self.events, target, role, note, data)
+        expected = expected_refusal(self.events, target, role, note, data, self.agency)
         try:
-            check_move(self.events, target, role=role, note=note, data=data)
+            check_move(self.events, target, role=role, note=note, data=data, agency=self.agency)
         except MoveRefused as exc:
             assert isinstance(exc, DomainError)
             assert exc.code in CODES and exc.message
@@ -131,8 +185,9 @@ class MoveMachine(RuleBasedStateMachine):
         previous = current_state(self.events)
         self.events.append(Event(self.clock, "测试员", previous, target, note, data))
 
-    @initialize()
-    def register(self) -> None:
+    @initialize(agency=st.sampled_from(["", "", "上门代办"]))
+    def register(self, agency: str) -> None:
+        self.agency = agency
         self._try(State.REGISTERED, Role.STATION, "受理登记", {})
 
     @rule(to=st.sampled_from(State), role=st.sampled_from(Role), note=notes, data=data_values)
@@ -174,10 +229,11 @@ MoveMachine.TestCase.settings = settings(max_examples=200, stateful_step_count=3
 TestMoves = MoveMachine.TestCase
 
 
+@pytest.mark.parametrize("agency", ["", "流动代办"])
 @pytest.mark.parametrize("role", list(Role))
 @pytest.mark.parametrize("state", [None, *State])
 def test_allowed_targets_are_exactly_the_moves_the_rules_accept(
-    state: State | None, role: Role
+    state: State | None, role: Role, agency: str
 ) -> None:
     """Exhaustive: with valid data, check_move accepts exactly what offered_targets lists
     (allowed_targets less what the history refuses: here, 销号 after 不满意)."""
@@ -188,16 +244,21 @@ def test_allowed_targets_are_exactly_the_moves_the_rules_accept(
         if state is not State.REGISTERED:
             data = {"satisfaction": "不满意"} if state is State.FOLLOWED_UP else {}
             events.append(Event(START, "x", State.REGISTERED, state, data=data))
-    allowed = offered_targets(events, state, role)
+    allowed = offered_targets(events, state, role, agency)
     assert set(allowed) <= set(allowed_targets(state, role))
     for target in State:
         note, data = "理由", {"result": "已办理", "satisfaction": "满意", "way": "电话"}
         data |= {"unit": "镇社会事务办", "deadline": "2025-04-01"}
+        data |= {"notified_on": "2025-03-03", "how": "电话", "collected_on": "2025-03-04"}
+        data |= {"by": "本人"}
         try:
-            check_move(events, target, role=role, note=note, data=data)
+            check_move(events, target, role=role, note=note, data=data, agency=agency)
         except MoveRefused as exc:
             assert target not in allowed, (state, target, exc.code)
-            assert exc.code in ("item.move_refused", "item.not_owner", "item.close_refused")
+            assert exc.code in (
+                "item.move_refused", "item.not_owner", "item.close_refused", "item.not_agency",
+                "item.collect_first",
+            )  # fmt: skip
         else:
             assert target in allowed, (state, target)
 

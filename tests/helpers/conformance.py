@@ -6,7 +6,8 @@ is a township and one enrolled station; each of its actions drives one family of
 station's (and the township's) write paths the way the window and the CLI do — roster
 imports in all three formats with changed, added and removed rows, the household form
 (over changes made meanwhile), deletes and re-entries, grids, cadres, pairing, cards,
-items through the five steps and their corrections, operators signing in (their access
+items through the five steps and their corrections, 代办 (agency fields, records, 上门服务,
+collection, items made for residents turning an age), operators signing in (their access
 log), the diary with visits and findings, assistance, calendar
 loads, settings, the kit's configuration, new keys, the demo — and :meth:`World.sync`
 carries a bundle up and the dispatch back and proves that both sides hold the same rows,
@@ -41,11 +42,13 @@ from qunzhong_desktop.core.calendar_file import parse_schedule
 from qunzhong_desktop.core.diary import KINDS, CheckMark, DiaryEntry, DiaryVisit
 from qunzhong_desktop.core.entities import SUPPORT_TAGS, Cadre, Grid, Household, Person
 from qunzhong_desktop.core.errors import DomainError
+from qunzhong_desktop.core.intake.agency import Agency, AgencyEntry
 from qunzhong_desktop.core.intake.corrections import ItemFix
 from qunzhong_desktop.core.intake.records import ItemFilter, NewItem
 from qunzhong_desktop.core.intake.rules import offered_targets
-from qunzhong_desktop.core.intake.states import Role, State
+from qunzhong_desktop.core.intake.states import FINAL, Role, State
 from qunzhong_desktop.core.ledger import LedgerFilter
+from qunzhong_desktop.core.register_due import DueResident, turns
 from qunzhong_desktop.reports.ledger_export import export_ledger
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage import write_paths
@@ -375,12 +378,18 @@ class World:
         with self._act(f"item.move.{role.value}"):
             row = items.rows([self._pick(ids)])[0]
             history = items.item(row.number).events
-            targets = offered_targets(history, State(row.state), role)
+            agency = node.store.agency.of(row.number).agency.mode if role is Role.STATION else ""
+            targets = offered_targets(history, State(row.state), role, agency)
             if not targets or {row.number, "*"} & self._moved[other]:
                 return
             self._moved[role].add(row.number)
             target = self._pick(targets)
             note, data = "", {}
+            if target in (State.NOTIFIED, State.COLLECTED):  # 代办: told, collected
+                when = max(self.now(), history[-1].at)
+                data = _collection_data(target, when.date())
+                items.move(row.number, target, actor="办理人", data=data, now=when)
+                return
             if target is State.RESOLVED:
                 data = {"result": "已办结"}
             elif target is State.FOLLOWED_UP:
@@ -395,6 +404,83 @@ class World:
                 data = {"unit": self._pick(items.units()), "deadline": deadline}
             items.move(row.number, target, actor="办理人", role=role, note=note, data=data,
                        now=self.now())  # fmt: skip
+
+    # 代办 (agency) ---------------------------------------------------------------------------
+    def agency(self, mode: str = "") -> None:
+        """代办 at the station: an item marked (or changed, or cleared), a record added,
+        上门服务 linked to a diary visit, the resident told and collecting, or 代办 items made
+        for the residents turning an age (即将到龄).
+
+        ``mode``: mark, clear, entry, home, collect or due (else chosen at random).
+        """
+        store = self.station.store
+        mode = mode or self._pick(["mark", "mark", "clear", "entry", "home", "collect", "due"])
+        with self._act("agency"):
+            if mode == "due":
+                self._due_items()
+                return
+            states = _COLLECTING if mode == "collect" else _AGENCY_STATES
+            open_ids = store.items.search_ids(ItemFilter(states=states))
+            if not open_ids:
+                return
+            number = store.items.rows([self._pick(open_ids)])[0].number
+            current = store.agency.of(number)
+            if mode == "clear" and current.notified is None:
+                store.agency.clear_agency(number)
+            elif mode in ("mark", "clear") or not current.active:
+                modes = ["定点代办", "上门代办", "流动代办"]
+                store.agency.set_agency(
+                    number,
+                    Agency(mode=self._pick(modes), auth_on=current.received_on,
+                           auth_kind=self._pick(["书面", "口头"]), agent=f"代办员{self._next()}",
+                           office=self._pick(["县政务服务中心", ""])),
+                )  # fmt: skip
+            if mode == "entry":
+                store.agency.add_entry(
+                    number,
+                    AgencyEntry(self._pick(["收件", "还件", "进展"]), current.received_on,
+                                f"户口簿 {self._next()}"),
+                    actor="站务员",
+                )  # fmt: skip
+            elif mode == "home":
+                links = store.agency.visits_of(number) if not current.diary_entry_id else []
+                link = self._pick(links).id if links else None
+                store.agency.set_at_home(number, True, diary_entry_id=link)
+            elif mode == "collect":
+                self._collect(number)
+
+    def _collect(self, number: str) -> None:
+        """A 代办 item worked, resolved, the resident told, then collecting (as far as it goes)."""
+        items = self.station.store.items
+        if {number, "*"} & self._moved[Role.TOWNSHIP]:
+            return  # the township moved it since the last sync (see move_item)
+        self._moved[Role.STATION].add(number)
+        for target in (State.IN_PROGRESS, State.RESOLVED, State.NOTIFIED, State.COLLECTED):
+            item = items.item(number)
+            agency = self.station.store.agency.of(number).agency.mode
+            if target not in offered_targets(item.events, item.state, Role.STATION, agency):
+                continue
+            when = max(self.now(), item.events[-1].at)
+            data = {"result": "已代办完成"} if target is State.RESOLVED else {}
+            if target in (State.NOTIFIED, State.COLLECTED):
+                data = _collection_data(target, when.date())
+            items.move(number, target, actor="代办员", data=data, now=when)
+            if target is State.NOTIFIED and self.rng.random() < 0.3:
+                return  # still waiting for the resident
+
+    def _due_items(self) -> None:
+        """代办 items made for two residents of the register (as if turning an age soon)."""
+        residents = [r for r in self.station.store.agency.residents() if r.birth_date]
+        chosen = []
+        for resident in self.rng.sample(residents, k=min(2, len(residents))):
+            assert resident.birth_date is not None
+            age = max(1, min(120, _TODAY.year - resident.birth_date.year))
+            chosen.append(DueResident(resident, resident.birth_date, age,
+                                      turns(resident.birth_date, age)))  # fmt: skip
+        if chosen:
+            self.station.store.agency.create_for(
+                chosen, Agency(mode="定点代办"), domain="社会保障", actor="站务员", now=self.now()
+            )
 
     # diary and assistance ------------------------------------------------------------------
     def diary(self, mode: str = "") -> None:
@@ -676,6 +762,19 @@ class World:
                 assert states == dict(ts.execute(select(m.IntakeItem.id, m.IntakeItem.state)).all())
 
 
+#: Items 代办 may be written on: any not ended (a township's item included).
+_AGENCY_STATES = tuple(state for state in State if state not in FINAL)
+#: Items the station works through to collection itself.
+_COLLECTING = (State.REGISTERED, State.IN_PROGRESS, State.RESOLVED, State.NOTIFIED)
+
+
+def _collection_data(target: State, day: dt.date) -> dict[str, str]:
+    """What 通知领取 and 已领取 record."""
+    if target is State.NOTIFIED:
+        return {"notified_on": day.isoformat(), "how": "电话"}
+    return {"collected_on": day.isoformat(), "by": "本人"}
+
+
 def _conflicts(node: Node) -> list[tuple[Any, ...]]:
     with node.store.db.session() as s:
         return [
@@ -711,6 +810,9 @@ def walk_all(world: World) -> None:
         lambda: world.assistance("outcome"), lambda: world.needs("close"),
         lambda: world.needs("report"), lambda: world.needs("delete"),
         lambda: world.diary("undo"), lambda: world.assistance("undo"),
+        # 代办 (agency)
+        lambda: world.agency("mark"), lambda: world.agency("entry"), lambda: world.agency("home"),
+        lambda: world.agency("collect"), lambda: world.agency("clear"), lambda: world.agency("due"),
         world.station_settings, world.station_calendar, world.demo, world.operators,
     ]  # fmt: skip
     for step in steps:

@@ -6,19 +6,26 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from qunzhong_desktop.core.intake.agency import NOTIFY_WAYS
 from qunzhong_desktop.core.intake.rules import FOLLOW_UP_WAYS, SATISFACTION
 from qunzhong_desktop.core.intake.states import FINAL, State
 
+#: The day every history of the property tests starts on, and one before it.
+FIRST_DAY, BEFORE = "2025-03-03", "2025-03-01"
+
 notes = st.one_of(st.just(""), st.just("  "), st.sampled_from(["材料已补齐", "不属于受理范围"]))
 data_values = st.dictionaries(
-    st.sampled_from(["result", "satisfaction", "way", "unit", "deadline"]),
+    st.sampled_from(
+        ["result", "satisfaction", "way", "unit", "deadline", "how", "notified_on", "by",
+         "collected_on"]
+    ),
     st.one_of(
         st.just(""),
-        st.sampled_from([*SATISFACTION, *FOLLOW_UP_WAYS, "很好", "邮件"]),
-        st.sampled_from(["已办理补缴", "镇社会事务办", "2025-04-01"]),
+        st.sampled_from([*SATISFACTION, *FOLLOW_UP_WAYS, *NOTIFY_WAYS, "很好", "邮件"]),
+        st.sampled_from(["已办理补缴", "镇社会事务办", "本人", "2025-04-01", FIRST_DAY, BEFORE]),
     ),
-    max_size=5,
-)
+    max_size=6,
+)  # fmt: skip
 
 
 def valid_move_data(rng: st.DataObject, target: State) -> tuple[str, dict[str, Any]]:
@@ -32,6 +39,10 @@ def valid_move_data(rng: st.DataObject, target: State) -> tuple[str, dict[str, A
         return "", {"way": rng.draw(st.sampled_from(FOLLOW_UP_WAYS)), "satisfaction": satisfaction}
     if target is State.ASSIGNED:
         return "", {"unit": "镇社会事务办", "deadline": "2025-04-01"}
+    if target is State.NOTIFIED:
+        return "", {"notified_on": FIRST_DAY, "how": rng.draw(st.sampled_from(NOTIFY_WAYS))}
+    if target is State.COLLECTED:
+        return "", {"collected_on": "2025-04-01", "by": "本人"}
     return "", {}
 
 

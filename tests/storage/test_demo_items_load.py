@@ -58,6 +58,11 @@ def test_items_load_with_numbers_history_and_change_capture(store: Store) -> Non
     assert events == sum(len(i.events) for i in items)
     assert _outbox(store, "intake_item") == 120
     assert _outbox(store, "item_event") == events
+    # 代办 items with their records (收件 …), captured for the township too
+    records = sum(len(i.agency_entries) for i in items)
+    assert records and _outbox(store, "agency_entry") == records
+    waiting = next(r for r in rows if r.state == State.NOTIFIED.value)
+    assert store.agency.of(waiting.number).entries[0].kind == "收件"
     # the work lists see them, with every state and some overdue
     ids = store.items.search_ids(ItemFilter(), today=TODAY)
     assert len(ids) == 120
@@ -67,7 +72,7 @@ def test_items_load_with_numbers_history_and_change_capture(store: Store) -> Non
     new = NewItem("来访", "其他", "B", "承诺件", "咨询", "王大爷")
     after = store.items.register_item(new, actor="x", now=dt.datetime(2025, 6, 3, 10))
     assert after.number.endswith(f"-2025-{per_year[2025] + 1:05d}")
-    resolved = next(r for r in rows if r.state == State.RESOLVED.value)
+    resolved = next(r for r in rows if r.state == State.RESOLVED.value and not r.agency_mode)
     moved = store.items.move(
         resolved.number,
         State.FOLLOWED_UP,

@@ -53,6 +53,7 @@ def test_every_write_path_is_driven_and_every_table_syncs(
         "item.correct",
         "diary",
         "demo",
+        "agency",
     }
 
 
@@ -74,7 +75,7 @@ class SyncMachine(RuleBasedStateMachine):
     @rule(action=st.sampled_from([
         "household_form", "household_form", "stale_form", "delete_and_reenter", "save_batch",
         "grids_and_cadres", "pairing", "cards", "new_item", "new_item", "move_item", "diary",
-        "assistance", "needs", "station_settings", "station_calendar", "correct_item",
+        "assistance", "needs", "agency", "station_settings", "station_calendar", "correct_item",
         "delete_and_restore", "retire_and_delete", "operators",
     ]), seed=st.integers(0, 2**16))  # fmt: skip
     def station_acts(self, action: str, seed: int) -> None:

@@ -7,6 +7,10 @@ demo store has items in every state — waiting for documents, escalated, reopen
 past their promised date relative to ``today``. Every history passes
 :func:`.intake.check_move`; the stored ``due_on`` is what the repository would compute.
 
+Some stories are 代办 (:mod:`.intake.agency`): the station acts for the resident, who is
+told to collect (通知领取) and collects (已领取) before the follow-up; those items carry the
+agency fields and their records (收件, 进展, 还件).
+
 A station owns only its own steps (SYNC.md, "ownership"), so by default a story stops where
 the township's part begins: escalated items wait at 已上报 until the township works on them
 (:mod:`.demo_township`, a ``demo`` run at the township). ``township_steps=True`` keeps the
@@ -20,6 +24,7 @@ import datetime as dt
 import random
 from dataclasses import dataclass, field
 
+from qunzhong_desktop.core.intake.agency import AGENCY_MODES, AUTH_KINDS, Agency, AgencyEntry
 from qunzhong_desktop.core.intake.clock import Calendar, due_date
 from qunzhong_desktop.core.intake.rules import (
     DOMAIN_DAYS,
@@ -31,7 +36,10 @@ from qunzhong_desktop.core.intake.rules import (
 from qunzhong_desktop.core.intake.states import CLOCK_RUNNING, MOVES, Role, State
 from qunzhong_desktop.core.workcalendar import WorkCalendar
 from qunzhong_desktop.demo.texts import (
+    AGENCY_OFFICES,
+    AGENCY_PAPERS,
     ASSIGNED_UNITS,
+    COLLECTORS,
     CONTENTS,
     DOCUMENTS,
     OUTSIDERS,
@@ -97,7 +105,16 @@ STORIES: tuple[tuple[str, tuple[State, ...], int], ...] = (
         4,
     ),
     ("上报件", (_S.ESCALATED, _S.REJECTED), 1),
+    # 代办: told to collect, collected, then followed up and closed
+    ("承诺件", (_S.IN_PROGRESS, _S.RESOLVED, _S.NOTIFIED), 2),
+    ("承诺件", (_S.IN_PROGRESS, _S.RESOLVED, _S.NOTIFIED, _S.COLLECTED), 1),
+    (
+        "承诺件",
+        (_S.IN_PROGRESS, _S.RESOLVED, _S.NOTIFIED, _S.COLLECTED, _S.FOLLOWED_UP, _S.CLOSED),
+        2,
+    ),
 )
+_COLLECTION = frozenset({State.NOTIFIED, State.COLLECTED})
 
 _CHANNELS: tuple[tuple[str, int], ...] = (
     ("来访", 40), ("来电", 20), ("走访", 15), ("网络", 8), ("来信", 4), ("民情恳谈会", 6),
@@ -116,6 +133,8 @@ STEP_GAPS: dict[State, tuple[int, int]] = {
     State.AWAITING_ASSIGNMENT: (0, 1),
     State.ASSIGNED: (0, 3),
     State.RESOLVED: (1, 6),
+    State.NOTIFIED: (0, 2),
+    State.COLLECTED: (0, 4),
     State.FOLLOWED_UP: (1, 5),
     State.CLOSED: (0, 3),
     State.REJECTED: (0, 1),
@@ -146,6 +165,8 @@ class DemoItem:
     events: list[Event] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
     due_on: dt.date | None = None
+    agency: Agency = field(default_factory=Agency)  # 代办 ("" mode: not)
+    agency_entries: list[AgencyEntry] = field(default_factory=list)
 
     @property
     def state(self) -> State:
@@ -186,7 +207,7 @@ def generate_items(
 
     Args:
         data: the generated village; requesters are drawn from its adults.
-        count: how many items; with 24 or more, every story (and so every state) occurs.
+        count: how many items; with len(STORIES) (27) or more, every story (and so every state) occurs.
         seed: the seed of the generator.
         today: the reference date; no event lies after it (default: today).
         calendar: the working-day calendar of the store (default: bundled schedules only).
@@ -253,6 +274,8 @@ def _item(
 ) -> DemoItem:
     item_type, moves, _ = story
     domain = _weighted(rng, _DOMAINS)
+    if _COLLECTION & set(moves):
+        domain = "证照代办"
     if adults and rng.random() < 0.93:
         h_index, p_index, name, phone = rng.choice(adults)
         requester: tuple[int, int] | None = (h_index, p_index)
@@ -297,6 +320,14 @@ def _item(
         promised_days=promised,
         query_code="".join(rng.choice(_QUERY_ALPHABET) for _ in range(6)),
     )
+    if _COLLECTION & set(moves):
+        item.agency = Agency(
+            mode=rng.choice(AGENCY_MODES), auth_on=received, auth_kind=rng.choice(AUTH_KINDS),
+            agent=handler, office=rng.choice(AGENCY_OFFICES),
+        )  # fmt: skip
+        item.agency_entries.append(
+            AgencyEntry("收件", received, rng.choice(AGENCY_PAPERS), handler)
+        )
     _append(
         item,
         State.REGISTERED,
@@ -319,6 +350,10 @@ def _item(
         role = Role.STATION if Role.STATION in roles else Role.TOWNSHIP
         actor = handler if role is Role.STATION else rng.choice(TOWNSHIP_STAFF)
         _append(item, target, role, actor=actor, when=when, note=note, data=data)
+        if item.agency.active and target in (State.RESOLVED, State.COLLECTED):
+            text = "已办结，通知群众领取" if target is State.RESOLVED else "原件已退还群众"
+            kind = "进展" if target is State.RESOLVED else "还件"
+            item.agency_entries.append(AgencyEntry(kind, when.date(), text, handler))
     item.due_on = demo_due(item, cal)
     return item
 
@@ -362,6 +397,12 @@ def _note_and_data(
             "不满意": "群众认为问题未解决",
         }
         return remarks[satisfaction], {"way": way, "satisfaction": satisfaction}
+    if target is State.NOTIFIED:
+        how = rng.choice(("电话", "电话", "短信", "微信"))
+        return f"已{how}通知群众领取", {"notified_on": when.date().isoformat(), "how": how}
+    if target is State.COLLECTED:
+        by = rng.choice(COLLECTORS)
+        return f"{by}已领取", {"collected_on": when.date().isoformat(), "by": by}
     if target is State.AWAITING_DOCUMENTS:
         return f"需补交：{rng.choice(DOCUMENTS)}", {}
     if target is State.IN_PROGRESS:
@@ -398,7 +439,8 @@ def _append(
     data: dict[str, object],
 ) -> None:
     # the generator's stories are meant to be valid; refuse loudly if one is not
-    check_move(item.events, target, role=role, note=note, data=data)
+    agency = item.agency.mode if role is Role.STATION else None
+    check_move(item.events, target, role=role, note=note, data=data, agency=agency, at=when)
     previous = item.events[-1].to_state if item.events else None
     item.events.append(Event(when, actor, previous, target, note, data))
     item.roles.append(role)

@@ -177,6 +177,7 @@ def load_items(
                 raise SetupError("本机尚未设置工作站，不能生成受理事项。", code="setup.station")
             item_rows: list[dict[str, Any]] = []
             event_rows: list[dict[str, Any]] = []
+            agency_rows: list[dict[str, Any]] = []
             counters: dict[int, m.ItemCounter] = {}
             for item in chunk:
                 year = item.received_at.year
@@ -188,8 +189,11 @@ def load_items(
                 row["year"], row["sequence"] = year, counter.last
                 item_rows.append(row)
                 event_rows.extend(_event_rows(item, str(row["id"])))
+                agency_rows.extend(_agency_rows(item, str(row["id"])))
             s.execute(insert(m.IntakeItem), item_rows)
             s.execute(insert(m.ItemEvent), event_rows)
+            if agency_rows:
+                s.execute(insert(m.AgencyEntry), agency_rows)
         if progress is not None:
             progress(min(start + batch, total), total)
     return total
@@ -226,7 +230,20 @@ def _item_row(item: DemoItem, data: DemoData | None) -> dict[str, Any]:
         "query_code": item.query_code,
         "state": item.state.value,
         "due_on": item.due_on,
+        "agency_mode": item.agency.mode,
+        "agency_auth_on": item.agency.auth_on,
+        "agency_auth_kind": item.agency.auth_kind,
+        "agency_agent": item.agency.agent,
+        "agency_office": item.agency.office,
     }
+
+
+def _agency_rows(item: DemoItem, item_id: str) -> list[dict[str, Any]]:
+    return [
+        {"id": new_id(), "item_id": item_id, "kind": entry.kind, "day": entry.day,
+         "text": entry.text, "actor": entry.actor}
+        for entry in item.agency_entries
+    ]  # fmt: skip
 
 
 def _event_rows(item: DemoItem, item_id: str) -> list[dict[str, Any]]:

@@ -90,6 +90,11 @@ RESULTS: dict[str, tuple[str, ...]] = {
     "其他": ("已向有关部门反映并答复群众", "已采纳建议并落实"),
 }
 
+# 代办: where the agent goes, what the resident hands in, how they hear it is ready
+AGENCY_OFFICES: tuple[str, ...] = ("县政务服务中心", "镇便民服务中心", "县公安局户政大厅")
+AGENCY_PAPERS: tuple[str, ...] = ("户口簿、身份证复印件", "身份证原件、一寸照片两张", "残疾证原件")
+COLLECTORS: tuple[str, ...] = ("本人", "本人", "配偶代领", "子女代领")
+
 DOCUMENTS: tuple[str, ...] = (
     "户口簿复印件",
     "身份证复印件",

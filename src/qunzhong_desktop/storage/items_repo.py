@@ -182,7 +182,7 @@ class SqlItems(ItemSettings):
         with self.db.writing() as s:
             item = self._load(s, number)
             history = [to_event(e) for e in item.events]
-            check_move(history, target, role=role, note=note, data=data or {})
+            check_move(history, target, role=role, note=note, data=data, agency=item.agency_mode)
             self._append(
                 s, item, history, target, actor=actor, now=now, note=note, data=data, role=role
             )
@@ -264,7 +264,7 @@ class SqlItems(ItemSettings):
         event = Event(
             now, actor, history[-1].to_state if history else None, target, note, data or {}
         )
-        check_move(history, target, role=role, note=note, data=event.data)
+        check_move(history, target, role=role, note=note, data=event.data, at=now)
         history.append(event)
         s.add(
             m.ItemEvent(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from qunzhong_desktop.core.intake.agency import Agency, AgencyEntry
 from qunzhong_desktop.core.intake.clock import Urgency
 from qunzhong_desktop.core.intake.corrections import Correction
 from qunzhong_desktop.core.intake.rules import Event
@@ -94,3 +95,23 @@ class ItemFilter:
     newest_first: bool = True
     station_code: str | None = None  # items numbered by this station (at the township)
     unit: str | None = None  # items whose last assignment went to this unit (责任单位)
+
+
+@dataclass(slots=True)
+class ItemAgency:
+    """An item's 代办 side: its fields, 上门服务, its records and the two moves of collection."""
+
+    number: str
+    state: State
+    received_on: dt.date
+    agency: Agency
+    at_home: bool = False
+    diary_entry_id: str | None = None  # the diary entry (visit) it is linked to
+    entries: list[AgencyEntry] = field(default_factory=list)  # the oldest first
+    notified: Event | None = None  # the last 通知领取
+    collected: Event | None = None  # the last 已领取
+
+    @property
+    def active(self) -> bool:
+        """Whether the item is 代办."""
+        return self.agency.active

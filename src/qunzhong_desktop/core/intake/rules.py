@@ -15,7 +15,9 @@ from typing import Any
 
 from qunzhong_desktop.core import limits
 from qunzhong_desktop.core.errors import DomainError, ValidationError
+from qunzhong_desktop.core.intake.agency import NOTIFY_WAYS
 from qunzhong_desktop.core.intake.states import (
+    COLLECTION,
     MOVES,
     STATE_NAMES,
     Role,
@@ -109,8 +111,22 @@ def check_move(
     role: Role = Role.STATION,
     note: str = "",
     data: dict[str, Any] | None = None,
+    agency: str | None = None,
+    at: dt.datetime | None = None,
 ) -> None:
     """Refuse a move the machine or the rules do not allow.
+
+    Args:
+        events: the item's history so far.
+        target: the state to move to.
+        role: who moves.
+        note: the move's note (a reason, a result).
+        data: what the move records (a result, a satisfaction, a unit, a day …).
+        agency: the item's 代办 mode ("" when the station does not act for the resident):
+            only a 代办 item is notified and collected, and its follow-up waits for that.
+            None: not known here (a step checked again inside the repository, after the
+            item's own check; a generator's story), so not checked.
+        at: when the move is made (a day it records may not be later); None: not checked.
 
     Raises:
         MoveRefused: with a Chinese message naming the states and what is missing.
@@ -137,7 +153,78 @@ def check_move(
             from_state=state,
             to_state=target,
         )
+    if agency is not None:
+        _check_agency(state, target, agency)
     _check_data(events, state, target, note, data)
+    if target in COLLECTION:
+        _check_collection(events, state, target, data, at)
+
+
+def _check_agency(state: State, target: State, agency: str) -> None:
+    """Collection is a 代办 item's; a 代办 item is followed up once collected."""
+    if target in COLLECTION and not agency:
+        raise MoveRefused(
+            f"这件事项不是代办事项，不需要“{STATE_NAMES[target]}”：办结后请直接回访。",
+            code="item.not_agency",
+        )
+    if agency and state is State.RESOLVED and target is State.FOLLOWED_UP:
+        raise MoveRefused(
+            "代办事项要等群众领取后再回访：请先登记“已通知领取”或“已领取”。",
+            code="item.collect_first",
+        )
+
+
+def _data_day(data: dict[str, Any], key: str, label: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(str(data.get(key, "")))
+    except ValueError:
+        raise MoveRefused(
+            f"请填写{label}（年-月-日），现在是“{data.get(key, '')}”。", code="item.day_invalid"
+        ) from None
+
+
+def _check_collection(
+    events: Sequence[Event],
+    state: State,
+    target: State,
+    data: dict[str, Any],
+    at: dt.datetime | None,
+) -> None:
+    """通知领取 needs the day and the way, 已领取 the day and who collected.
+
+    Neither day is later than the move or earlier than the intake; nobody collects before
+    being told.
+    """
+    if target is State.NOTIFIED:
+        if data.get("how") not in NOTIFY_WAYS:
+            raise MoveRefused(
+                f"通知领取时请选择通知方式（{'、'.join(NOTIFY_WAYS)}）。", code="item.how_required"
+            )
+        day, label = _data_day(data, "notified_on", "通知日期"), "通知日期"
+    else:
+        by = str(data.get("by", "")).strip()
+        if not by:
+            raise MoveRefused(
+                "登记领取时请填写领取人（本人，或代领人的姓名）。", code="item.collector_required"
+            )
+        if limits.too_long(by, limits.NAME):
+            raise MoveRefused(limits.message("领取人", limits.NAME, by), code="item.too_long")
+        day, label = _data_day(data, "collected_on", "领取日期"), "领取日期"
+    if at is not None and day > at.date():
+        raise MoveRefused(
+            f"{label}不能晚于今天（{at.date().isoformat()}）。", code="item.day_in_future"
+        )
+    if events and day < events[0].at.date():
+        raise MoveRefused(
+            f"{label}不能早于受理日期（{events[0].at.date().isoformat()}）。",
+            code="item.day_too_early",
+        )
+    if target is State.COLLECTED and state is State.NOTIFIED:
+        told = events[-1].data.get("notified_on")
+        if told and str(told) > day.isoformat():
+            raise MoveRefused(
+                f"领取日期不能早于通知领取的日期（{told}）。", code="item.collected_before_notified"
+            )
 
 
 def _check_data(
@@ -185,17 +272,19 @@ def _check_history(events: Sequence[Event], state: State, target: State) -> None
 
 
 def offered_targets(
-    events: Sequence[Event], state: State | None, role: Role = Role.STATION
+    events: Sequence[Event], state: State | None, role: Role = Role.STATION, agency: str = ""
 ) -> list[State]:
     """The moves an item's page offers.
 
     Those its state allows that its history does not refuse: after an unsatisfied
-    follow-up, 重新办理 but not 销号.
+    follow-up, 重新办理 but not 销号. A 代办 item (``agency``: its mode) is offered
+    通知领取 and 已领取 and, until collected, no follow-up; any other item never those two.
     """
     offered = []
     for target in allowed_targets(state, role):
         if state is not None:
             try:
+                _check_agency(state, target, agency)
                 _check_history(events, state, target)
             except MoveRefused:
                 continue

@@ -19,6 +19,8 @@ class State(StrEnum):
     AWAITING_ASSIGNMENT = "awaiting_assignment"
     ASSIGNED = "assigned"
     RESOLVED = "resolved"
+    NOTIFIED = "notified"  # 代办: the resident was told to collect (core.intake.agency)
+    COLLECTED = "collected"  # 代办: the resident (or someone for them) collected
     FOLLOWED_UP = "followed_up"
     CLOSED = "closed"
     REJECTED = "rejected"
@@ -33,6 +35,8 @@ STATE_NAMES: dict[State, str] = {
     State.AWAITING_ASSIGNMENT: "待交办",
     State.ASSIGNED: "已交办",
     State.RESOLVED: "已办结",
+    State.NOTIFIED: "已通知领取",
+    State.COLLECTED: "已领取",
     State.FOLLOWED_UP: "已回访",
     State.CLOSED: "已销号",
     State.REJECTED: "不予受理",
@@ -69,8 +73,13 @@ _allow((State.ESCALATED,), State.AWAITING_ASSIGNMENT, _T)
 _allow((State.ESCALATED, State.AWAITING_ASSIGNMENT), State.ASSIGNED, _T)
 _allow((State.ASSIGNED,), State.RESOLVED, _T)
 _allow((State.ESCALATED, State.AWAITING_ASSIGNMENT), State.REJECTED, _T)
+# 代办 (core.intake.agency): the resident is told to collect, then collects (both at once
+# when they come for it unannounced); only an item marked 代办 makes these moves, and its
+# follow-up waits until it is collected (rules.check_move)
+_allow((State.RESOLVED,), State.NOTIFIED, _S)
+_allow((State.RESOLVED, State.NOTIFIED), State.COLLECTED, _S)
 # follow-up (回访) and closing (销号) by the station; 不满意 may reopen
-_allow((State.RESOLVED,), State.FOLLOWED_UP, _S)
+_allow((State.RESOLVED, State.COLLECTED), State.FOLLOWED_UP, _S)
 _allow((State.FOLLOWED_UP,), State.CLOSED, _S)
 _allow((State.FOLLOWED_UP,), State.IN_PROGRESS, _S)
 
@@ -85,7 +94,20 @@ CLOCK_RUNNING: frozenset[State] = frozenset(
         State.ASSIGNED,
     }
 )
-DONE: frozenset[State] = frozenset({State.RESOLVED, State.FOLLOWED_UP, State.CLOSED})
+# settled (办结): the reports count 已通知领取 and 已领取 as resolved, as 已回访 and 已销号
+DONE: frozenset[State] = frozenset(
+    {State.RESOLVED, State.NOTIFIED, State.COLLECTED, State.FOLLOWED_UP, State.CLOSED}
+)
+#: The states of collection (代办 only).
+COLLECTION: frozenset[State] = frozenset({State.NOTIFIED, State.COLLECTED})
+
+
+#: Other words for a state that a clerk types (the name of the step rather than the state).
+STATE_ALIASES: dict[str, State] = {
+    "撤回": State.WITHDRAWN,
+    "通知领取": State.NOTIFIED,
+    "领取": State.COLLECTED,
+}
 
 
 def parse_state(text: str) -> State:
@@ -96,8 +118,10 @@ def parse_state(text: str) -> State:
     """
     text = text.strip()
     for state, name in STATE_NAMES.items():
-        if text in (state.value, name) or (state is State.WITHDRAWN and text == "撤回"):
+        if text in (state.value, name):
             return state
+    if text in STATE_ALIASES:
+        return STATE_ALIASES[text]
     raise ValueError(text)
 
 

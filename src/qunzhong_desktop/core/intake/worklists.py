@@ -22,7 +22,9 @@ def view_filter(view: str, operator: str = "") -> ItemFilter:
         "escalated": ItemFilter(
             states=(State.ESCALATED, State.AWAITING_ASSIGNMENT, State.ASSIGNED)
         ),
-        "follow_up": ItemFilter(states=(State.RESOLVED, State.FOLLOWED_UP)),
+        # 代办: told to collect, not collected yet (amber after some working days: agency)
+        "collect": ItemFilter(states=(State.NOTIFIED,)),
+        "follow_up": ItemFilter(states=(State.RESOLVED, State.COLLECTED, State.FOLLOWED_UP)),
         "done": ItemFilter(states=tuple(s for s in State if s in DONE | FINAL)),
     }
     return presets.get(view, ItemFilter())
