@@ -9,6 +9,7 @@ from qunzhong_desktop.core.intake.states import State
 from qunzhong_desktop.core.ledger import (
     ITEM_COLUMNS,
     SUPPORT_COLUMNS,
+    NeedLine,
     SupportHousehold,
     SupportMember,
     item_row,
@@ -53,7 +54,10 @@ def test_columns_follow_the_domain() -> None:
     assert [c.header for c in ITEM_COLUMNS] == HEADERS
     # the five publics (五公开) name the person helped (帮扶对象); the goal keeps its own name
     headers = [c.header for c in SUPPORT_COLUMNS]
-    assert headers[7:12] == ["帮扶对象", "帮扶单位", "帮扶责任人", "帮扶目标", "帮扶内容"]
+    assert headers[7:20] == [
+        "帮扶需求", "需求状态", "帮扶对象", "帮扶单位", "帮扶责任人", "帮扶人", "帮扶目标",
+        "帮扶内容", "帮扶方式", "金额（元）", "帮扶日期", "帮扶时限", "帮扶成效",
+    ]  # fmt: skip
     assert {"帮扶时限", "帮扶日期", "帮扶成效"} <= set(headers)
     assert all(c.width > 0 for c in ITEM_COLUMNS + SUPPORT_COLUMNS)
 
@@ -111,15 +115,37 @@ def test_support_rows_one_per_record_or_one_without() -> None:
         "h1", "0001", "王大爷", "13812345678", "东片", ("低保户",), "孙超峰", "工作队"
     )
     assert support_rows(3, h, []) == [
-        (3, "0001", "王大爷", "138****5678", "东片", "低保户", "孙超峰（工作队）", *[""] * 8)
+        (3, "0001", "王大爷", "138****5678", "东片", "低保户", "孙超峰（工作队）", *[""] * 13)
     ]
     record = AssistanceRecord("h1", dt.date(2026, 1, 10), "工作队", "孙超峰", "救助金",
                               target="保障", time_limit=dt.date(2026, 4, 10))  # fmt: skip
     rows = support_rows(1, h, [record, record])
     assert len(rows) == 2
     assert rows[0][7:] == (
-        "王大爷户", "工作队", "孙超峰", "保障", "救助金", "2026-01-10", "2026-04-10", "",
+        "", "", "王大爷户", "工作队", "孙超峰", "孙超峰", "保障", "救助金", "其他", "",
+        "2026-01-10", "2026-04-10", "",
     )  # fmt: skip
+
+
+def test_support_rows_name_the_need_the_kind_the_amount_and_every_helper() -> None:
+    h = SupportHousehold("h1", "0001", "王大爷", "", "东片", ("低保户",))
+    record = AssistanceRecord(
+        "h1", dt.date(2026, 11, 10), "镇民政办", "孙超峰、李梅", "临时救助", kind="资金",
+        amount_fen=120050, helper_ids=("c1", "c2", "gone"), need_id="n1",
+    )  # fmt: skip
+    [row] = support_rows(
+        1, h, [record],
+        needs={"n1": NeedLine("冬季取暖困难", "实施中")},
+        helpers={"c1": "孙超峰（驻村工作队）", "c2": "李梅（镇民政办）"},
+    )  # fmt: skip
+    column = dict(zip([c.header for c in SUPPORT_COLUMNS], row, strict=True))
+    assert (column["帮扶需求"], column["需求状态"]) == ("冬季取暖困难", "实施中")
+    assert column["帮扶人"] == "孙超峰（驻村工作队）、李梅（镇民政办）"
+    assert (column["帮扶方式"], column["金额（元）"]) == ("资金", "1,200.50")
+    # a need not found (removed since) leaves its cells empty rather than failing
+    [row] = support_rows(1, h, [record])
+    column = dict(zip([c.header for c in SUPPORT_COLUMNS], row, strict=True))
+    assert (column["帮扶需求"], column["帮扶人"]) == ("", "孙超峰、李梅")
     assert support_tags(["低保户"], [["残疾人", "低保户"], ["留守儿童"]]) == [
         "低保户", "残疾人", "留守儿童",
     ]  # fmt: skip

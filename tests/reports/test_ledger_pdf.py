@@ -70,13 +70,15 @@ def test_support_ledger_names_the_person_helped(store: Store, tmp_path: Path, fo
     assert result.rows == 4
     text = PdfReader(result.path).pages[0].extract_text()
     assert "帮扶对象" in text and "帮扶目标" in text
-    assert "王小妹" in text and "安全健康成长" in text and "王大爷户" in text
+    flat = text.replace("\n", "")  # a cell's text wraps inside its column
+    assert "王小妹" in flat and "安全健康成长" in flat and "王大爷户" in flat
+    assert all(c.header in text for c in SUPPORT_COLUMNS)  # each header on one line
     sheet = load_workbook(export_ledger(store, SupportFilter(), tmp_path / "s.xlsx").path).active
     assert sheet is not None
     rows = [[str(c.value or "") for c in row] for row in sheet.iter_rows()]
     header = next(r for r in rows if "帮扶对象" in r)
     column = header.index("帮扶对象")
-    assert header[column + 3] == "帮扶目标"
+    assert header[column + 4] == "帮扶目标"
     assert [r[column] for r in rows[rows.index(header) + 1 :] if r[1] == "0001"] == [
         "王大爷户", "王大爷户", "王小妹",
     ]  # fmt: skip

@@ -77,3 +77,27 @@ def test_one_station_is_asked_for_only_at_the_township(store: Store) -> None:
     build(store)
     with pytest.raises(ValidationError, match="只有乡镇"):
         store.assistance_figures.figures(*APRIL, station_code="430121101201")
+
+
+def test_the_support_ledger_shows_need_kind_amount_and_helpers(store: Store) -> None:
+    from qunzhong_desktop.core.ledger import SUPPORT_COLUMNS, SupportFilter
+
+    add_poor(store, build(store))
+    headers = [c.header for c in SUPPORT_COLUMNS]
+    rows = [
+        dict(zip(headers, r, strict=True)) for r in store.assistance.ledger_rows(SupportFilter())
+    ]
+    liu = [r for r in rows if r["户号"] == "0004"]
+    assert [(r["帮扶方式"], r["金额（元）"], r["帮扶对象"]) for r in liu] == [
+        ("资金", "1,200", "刘老汉"),
+        ("物品", "600", "刘老汉户"),
+    ]
+    assert {(r["帮扶需求"], r["需求状态"], r["帮扶人"]) for r in liu} == {
+        ("生活困难", "实施中", "孙超峰（驻村工作队）")
+    }
+    # a record from before cases names no cadre: 帮扶人 says what 帮扶责任人 says
+    old = next(r for r in rows if r["户号"] == "0001")
+    assert (old["帮扶人"], old["帮扶方式"], old["金额（元）"]) == ("孙超峰", "其他", "")
+    # a household without records: one row, the new cells empty
+    [li] = [r for r in rows if r["户号"] == "0002"]
+    assert li["帮扶需求"] == li["金额（元）"] == ""

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from qunzhong_desktop.core.assistance import AssistanceRecord
+from qunzhong_desktop.core.assistance_case import fen_text
 from qunzhong_desktop.core.intake.states import CLOCK_RUNNING, DONE, STATE_NAMES, State
 from qunzhong_desktop.core.phone import mask
 from qunzhong_desktop.core.text import mask_name
@@ -66,11 +67,16 @@ SUPPORT_COLUMNS: tuple[Column, ...] = (
     Column("所属网格", 9, wrap=True),
     Column("帮扶类别", 14, wrap=True),
     Column("结对干部", 12, wrap=True),
+    Column("帮扶需求", 16, wrap=True),
+    Column("需求状态", 7),
     Column("帮扶对象", 9, wrap=True),
     Column("帮扶单位", 12, wrap=True),
     Column("帮扶责任人", 10, wrap=True),
+    Column("帮扶人", 14, wrap=True),
     Column("帮扶目标", 14, wrap=True),
     Column("帮扶内容", 24, wrap=True),
+    Column("帮扶方式", 8),
+    Column("金额（元）", 10),
     Column("帮扶日期", 11),
     Column("帮扶时限", 11),
     Column("帮扶成效", 16, wrap=True),
@@ -336,12 +342,22 @@ def support_tags(household_tags: Sequence[str], member_tags: Iterable[Sequence[s
     return list(seen)
 
 
+@dataclass(frozen=True, slots=True)
+class NeedLine:
+    """What the support ledger prints of the need a record answers."""
+
+    what: str
+    state_name: str  # 待初核 … 已销号
+
+
 def support_rows(
     seq: int,
     household: SupportHousehold,
     records: Sequence[AssistanceRecord],
     *,
     full: bool = False,
+    needs: Mapping[str, NeedLine] | None = None,
+    helpers: Mapping[str, str] | None = None,
 ) -> list[Row]:
     """The support-ledger rows of one household: one per record, or one without records.
 
@@ -350,7 +366,12 @@ def support_rows(
         household: the household in difficulty.
         records: its assistance records, in the order to print (oldest first).
         full: the phone in full (only when the role may and the clerk asked); else masked.
+        needs: need id → the need as printed (帮扶需求, 需求状态).
+        helpers: cadre id → the helper as printed (``孙超峰（驻村工作队）``); 帮扶人 lists
+            every helper a record names, else what 帮扶责任人 says.
     """
+    needs = needs or {}
+    helpers = helpers or {}
     cadre = household.cadre_name
     if cadre and household.cadre_unit:
         cadre = f"{cadre}（{household.cadre_unit}）"
@@ -364,21 +385,30 @@ def support_rows(
         cadre,
     )
     if not records:
-        return [(*head, "", "", "", "", "", "", "", "")]
-    return [
-        (
-            *head,
-            household.beneficiary(r.person_id),
-            r.helping_unit,
-            r.helper,
-            r.target,
-            r.content,
-            day(r.given_on),
-            day(r.time_limit),
-            r.result,
+        return [(*head, *[""] * (len(SUPPORT_COLUMNS) - len(head)))]
+    rows: list[Row] = []
+    for r in records:
+        need = needs.get(r.need_id) if r.need_id else None
+        named = [helpers[i] for i in r.helper_ids if i in helpers]
+        rows.append(
+            (
+                *head,
+                need.what if need else "",
+                need.state_name if need else "",
+                household.beneficiary(r.person_id),
+                r.helping_unit,
+                r.helper,
+                "、".join(named) or r.helper,
+                r.target,
+                r.content,
+                r.kind,
+                fen_text(r.amount_fen),
+                day(r.given_on),
+                day(r.time_limit),
+                r.result,
+            )
         )
-        for r in records
-    ]
+    return rows
 
 
 #: The ledgers: 民情台账 (items) and 帮扶台账 (support).

@@ -83,6 +83,7 @@ def write_ledger_pdf(
     font: CjkFont,
     progress: Progress | None = None,
     cancel: CancelToken | None = None,
+    period_label: str = "统计期间",
 ) -> int:
     """Write a ledger as an A4 landscape PDF (replacing ``out`` only once it is complete).
 
@@ -95,6 +96,7 @@ def write_ledger_pdf(
         font: the CJK font to embed (see :func:`.fonts.find_cjk_font`).
         progress: told the rows laid out so far every 1,000 rows (the total unknown).
         cancel: checked every 1,000 rows; a cancelled export leaves no file.
+        period_label: what the period is (统计期间; 到龄日期 for a list of residents).
 
     Returns:
         How many rows were written.
@@ -113,6 +115,7 @@ def write_ledger_pdf(
             font=font.name,
             progress=progress,
             cancel=cancel,
+            period_label=period_label,
         ),
     )
 
@@ -127,6 +130,7 @@ def _write(
     font: str,
     progress: Progress | None,
     cancel: CancelToken | None,
+    period_label: str,
 ) -> int:
     doc = SimpleDocTemplate(
         str(path),
@@ -166,7 +170,7 @@ def _write(
     )
     story: list[Any] = [
         Paragraph(escape(title), title_style),
-        Paragraph(escape(f"统计期间：{period}") if period else "", period_style),
+        Paragraph(escape(f"{period_label}：{period}") if period else "", period_style),
         Spacer(1, 3 * mm),
     ]
     written = 0
@@ -216,8 +220,15 @@ def column_widths(
         scale = (total if share == 0 else total * 0.6) / fixed
         widths = [w * scale for w in widths]
         rest = total - sum(widths)
+    # a wrapped column is at least as wide as its header on one line (帮扶对象, not 帮扶对/象)
+    # when the page has room for that; what is left is shared by the columns' widths
+    least = [stringWidth(c.header, font, FONT_PT) + pad if c.wrap else 0.0 for c in columns]
+    spare = rest - sum(least)
+    if spare < 0:
+        least, spare = [0.0] * len(columns), rest
     return [
-        w if not c.wrap else rest * c.width / share for w, c in zip(widths, columns, strict=True)
+        w if not c.wrap else low + spare * c.width / share
+        for w, c, low in zip(widths, columns, least, strict=True)
     ]
 
 

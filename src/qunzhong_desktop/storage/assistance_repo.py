@@ -21,6 +21,7 @@ from qunzhong_desktop.core.assistance import AssistanceRecord, checked_assistanc
 from qunzhong_desktop.core.assistance_case import NEED_STATE_NAMES, NeedState
 from qunzhong_desktop.core.errors import NotFoundError, ValidationError
 from qunzhong_desktop.core.ledger import (
+    NeedLine,
     Row,
     SupportFilter,
     SupportHousehold,
@@ -139,6 +140,29 @@ def _check_helpers(s: Session, record: AssistanceRecord, stored: m.Assistance | 
             code="assistance.helpers",
             field="helpers",
         )
+
+
+def _ledger_lines(
+    s: Session, records: Sequence[AssistanceRecord]
+) -> tuple[dict[str, NeedLine], dict[str, str]]:
+    """The needs the records answer and the helpers they name, as the ledger prints them."""
+    need_ids = {r.need_id for r in records if r.need_id}
+    needs = {
+        nid: NeedLine(what, NEED_STATE_NAMES[NeedState(state)])
+        for nid, what, state in s.execute(
+            select(m.AssistanceNeed.id, m.AssistanceNeed.what, m.AssistanceNeed.state).where(
+                m.AssistanceNeed.id.in_(need_ids)
+            )
+        )
+    }
+    cadre_ids = {i for r in records for i in r.helper_ids}
+    helpers = {
+        cid: f"{name}（{unit}）" if unit else name
+        for cid, name, unit in s.execute(
+            select(m.Cadre.id, m.Cadre.name, m.Cadre.unit).where(m.Cadre.id.in_(cadre_ids))
+        )
+    }
+    return needs, helpers
 
 
 class SqlAssistance:
@@ -363,10 +387,11 @@ class SqlAssistance:
             with self.db.session() as s:
                 households = self._households(s, chunk)
                 records = self._records(s, chunk, f)
+                needs, helpers = _ledger_lines(s, [r for rs in records.values() for r in rs])
             for household in households:
                 seq += 1
                 mine = records.get(household.id, [])
-                rows = support_rows(seq, household, mine, full=full)
+                rows = support_rows(seq, household, mine, full=full, needs=needs, helpers=helpers)
                 record_ids: list[str | None] = [r.id for r in mine] or [None]
                 for row, record_id in zip(rows, record_ids, strict=True):
                     yield row, household.id, record_id
