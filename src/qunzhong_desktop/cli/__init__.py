@@ -15,6 +15,7 @@ from typing import Any
 from qunzhong_desktop import __version__
 from qunzhong_desktop.cli import (
     accounts,
+    assistance,
     backup,
     cadres,
     calendar,
@@ -119,6 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
     receipt.register(commands, home)
     ledger.register(commands, home)
     diary.register(commands, home)
+    assistance.register(commands, home)
     cadres.register(commands, home)
     report.register(commands, home)
     sync.register(commands, home)

@@ -18,7 +18,7 @@ from qunzhong_desktop.core.access import Permission, require
 from qunzhong_desktop.core.card import CardContent
 from qunzhong_desktop.core.diary import parse_month
 from qunzhong_desktop.core.entities import Cadre, StationProfile
-from qunzhong_desktop.core.errors import SetupError, ValidationError
+from qunzhong_desktop.core.errors import NotFoundError, SetupError, ValidationError
 from qunzhong_desktop.core.work import CancelToken, Progress
 from qunzhong_desktop.reports.fonts import store_font
 from qunzhong_desktop.storage.access_log import record
@@ -36,6 +36,8 @@ __all__ = [
     "CadreRecordWritten",
     "CardsWritten",
     "DiaryWritten",
+    "NoticeWritten",
+    "assistance_notice",
     "cadre_record",
     "cards",
     "diary",
@@ -242,3 +244,58 @@ def enrollment_sheet(store: Store, info: EnrollmentInfo, out: Path, *, file_name
         township_name=station.township_name if station else "",
         file_name=file_name,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class NoticeWritten:
+    """The 五公开 notice, written: the file and how many cases it lists."""
+
+    path: Path
+    rows: int
+
+
+def assistance_notice(
+    store: Store,
+    out: Path,
+    *,
+    grid_id: str | None = None,
+    year: int | None = None,
+    today: dt.date | None = None,
+) -> NoticeWritten:
+    """Write the 五公开 notice (帮扶工作五公开公示) of the station's assistance cases.
+
+    It lists the cases with help given that are in 实施中, or were closed in ``year`` (the
+    year of ``today`` unless said), of every household or only ``grid_id``'s; amounts only
+    when the township's options show them.
+
+    Raises:
+        PermissionDenied: the operator may not export. ValidationError: a year out of range.
+        SetupError, FontNotFound, NoticeOutputError.
+    """
+    from qunzhong_desktop.reports.notice_pdf import Notice, listed, notice_row, render_notice
+    from qunzhong_desktop.storage.assistance_cases import NeedFilter
+
+    require(store.db.operator, Permission.EXPORT)
+    today = today or dt.date.today()
+    year = year or today.year
+    if not 2000 <= year <= today.year:
+        raise ValidationError(
+            f"公示年份应在 2000–{today.year} 年之间，现在是 {year}。", code="notice.year"
+        )
+    station = station_of(store)
+    grid_name = ""
+    if grid_id is not None:
+        grid_name = next((g.name for g in store.register.grids() if g.id == grid_id), "")
+    amounts = store.settings.assistance_options().notice_amounts
+    cases = listed(store.needs.cases(NeedFilter(grid_id=grid_id)), year)
+    rows = []
+    for case in cases:
+        try:
+            members = [p.name for p in store.register.household(case.need.household_id).members]
+        except NotFoundError:  # its household left the register: its head is not named
+            members = []
+        rows.append(notice_row(case, amounts=amounts, names=members))
+    notice = Notice(station, rows, year, today, amounts=amounts, grid_name=grid_name)
+    path = render_notice(notice, out, font=store_font(store))
+    record(store.db, "print_list", f"帮扶工作五公开公示 {year}{grid_name}", len(rows))
+    return NoticeWritten(path, len(rows))
