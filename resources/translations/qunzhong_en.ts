@@ -217,6 +217,18 @@
         <translation>The member of the household who is helped; choose &quot;Whole household&quot; when the help is for all</translation>
     </message>
     <message>
+        <source>勾选参与帮扶的干部，可以多选（多对一、多对多）</source>
+        <translation>Check the cadres who help; several may be checked (many to one, many to many)</translation>
+    </message>
+    <message>
+        <source>打印的帮扶人姓名；不填则用勾选的干部姓名</source>
+        <translation>Helpers' names as printed; left blank, the names of the cadres checked</translation>
+    </message>
+    <message>
+        <source>资金、物品填写，如 1200 或 350.50</source>
+        <translation>For money and goods, e.g. 1200 or 350.50</translation>
+    </message>
+    <message>
         <source>例如：保障基本生活、稳定就业增收</source>
         <translation>e.g. secure basic living, stable employment and income</translation>
     </message>
@@ -249,8 +261,20 @@
         <translation>Helping unit</translation>
     </message>
     <message>
+        <source>帮扶人</source>
+        <translation>Helpers</translation>
+    </message>
+    <message>
         <source>帮扶责任人</source>
         <translation>Helper</translation>
+    </message>
+    <message>
+        <source>帮扶方式</source>
+        <translation>Kind of help</translation>
+    </message>
+    <message>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
     </message>
     <message>
         <source>帮扶目标</source>
@@ -277,6 +301,10 @@
         <translation>Cancel</translation>
     </message>
     <message>
+        <source>这项需求现在不在“实施中”：只有经过复核、尚未销号的需求才能登记帮扶。</source>
+        <translation>This need is not &quot;in progress&quot;: help can be recorded only on a need that has been checked and is not closed.</translation>
+    </message>
+    <message>
         <source>这一户还没有经过复核的帮扶需求：请先登记需求，经村党组织初核、镇（县）复核后再登记帮扶。</source>
         <translation>This household has no checked need yet: report the need first; help can be recorded once the village party organisation and the township (county) have checked it.</translation>
     </message>
@@ -287,6 +315,10 @@
     <message>
         <source>全户（{household}）</source>
         <translation>Whole household ({household})</translation>
+    </message>
+    <message>
+        <source>&#x3000;结对干部</source>
+        <translation>  paired cadre</translation>
     </message>
 </context>
 <context>
@@ -792,6 +824,97 @@
     <message>
         <source>联系卡</source>
         <translation>Contact cards</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDialog</name>
+    <message>
+        <source>帮扶个案</source>
+        <translation>Assistance case</translation>
+    </message>
+    <message>
+        <source>帮扶日期</source>
+        <translation>Date given</translation>
+    </message>
+    <message>
+        <source>帮扶方式</source>
+        <translation>Kind of help</translation>
+    </message>
+    <message>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <source>帮扶人</source>
+        <translation>Helpers</translation>
+    </message>
+    <message>
+        <source>帮扶内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>帮扶时限</source>
+        <translation>Time limit</translation>
+    </message>
+    <message>
+        <source>帮扶成效</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>核查…</source>
+        <translation>&amp;Check…</translation>
+    </message>
+    <message>
+        <source>登记帮扶…</source>
+        <translation>Record &amp;help…</translation>
+    </message>
+    <message>
+        <source>填写成效…</source>
+        <translation>Write &amp;result…</translation>
+    </message>
+    <message>
+        <source>编辑…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>核查经过</source>
+        <translation>Checking steps</translation>
+    </message>
+    <message>
+        <source>帮扶记录（双击编辑）</source>
+        <translation>Help given (double-click to edit)</translation>
+    </message>
+    <message>
+        <source>{number}&#x3000;帮扶对象：{who}&#x3000;类别：{category}{urgent}&#x3000;状态：{state}</source>
+        <translation>{number}  Person helped: {who}  Category: {category}{urgent}  State: {state}</translation>
+    </message>
+    <message>
+        <source>&#x3000;（急事急办）</source>
+        <translation> (urgent)</translation>
+    </message>
+    <message>
+        <source>需求：{0}</source>
+        <translation>Need: {0}</translation>
+    </message>
+    <message>
+        <source>报告：{by} {day}&#x3000;帮扶时限：{limit}&#x3000;已帮扶 {count} 次，{amount} 元</source>
+        <translation>Reported: {by} {day}  Time limit: {limit}  Helped {count} time(s), {amount} yuan</translation>
+    </message>
+    <message>
+        <source>未定</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <source>销号结果：{0}</source>
+        <translation>Closed with: {0}</translation>
+    </message>
+    <message>
+        <source>已超过帮扶时限</source>
+        <translation>Past its time limit</translation>
     </message>
 </context>
 <context>
@@ -2601,6 +2724,10 @@ Write it on paper and keep it as safe as the official seal, not on this PC. (Com
         <translation>Support ledger</translation>
     </message>
     <message>
+        <source>帮扶需求</source>
+        <translation>Assistance needs</translation>
+    </message>
+    <message>
         <source>各站汇总</source>
         <translation>By station</translation>
     </message>
@@ -2890,6 +3017,212 @@ Write it on paper and keep it as safe as the official seal, not on this PC. (Com
     </message>
 </context>
 <context>
+    <name>NeedDialog</name>
+    <message>
+        <source>修改帮扶需求</source>
+        <translation>Edit need</translation>
+    </message>
+    <message>
+        <source>登记帮扶需求</source>
+        <translation>Report a need</translation>
+    </message>
+    <message>
+        <source>需求涉及的家庭成员；整户的需求选“全户”</source>
+        <translation>The member the need is about; choose &quot;Whole household&quot; for the household's need</translation>
+    </message>
+    <message>
+        <source>需要什么帮扶，例如：房屋漏雨需修缮</source>
+        <translation>What help is needed, e.g. the roof leaks and must be repaired</translation>
+    </message>
+    <message>
+        <source>急事急办</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <source>通常是网长</source>
+        <translation>Usually the grid leader</translation>
+    </message>
+    <message>
+        <source>帮扶时限</source>
+        <translation>Time limit</translation>
+    </message>
+    <message>
+        <source>帮扶户</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <source>帮扶对象</source>
+        <translation>Person helped</translation>
+    </message>
+    <message>
+        <source>需求内容</source>
+        <translation>Need</translation>
+    </message>
+    <message>
+        <source>需求类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>报告人</source>
+        <translation>Reported by</translation>
+    </message>
+    <message>
+        <source>报告日期</source>
+        <translation>Reported on</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>全户</source>
+        <translation>Whole household</translation>
+    </message>
+</context>
+<context>
+    <name>NeedsTab</name>
+    <message>
+        <source>范围</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>未结</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>网格</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <source>户号、姓名或拼音首字母、需求</source>
+        <translation>Household no., name or pinyin initials, need</translation>
+    </message>
+    <message>
+        <source>户号</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <source>帮扶对象</source>
+        <translation>Person helped</translation>
+    </message>
+    <message>
+        <source>需求</source>
+        <translation>Need</translation>
+    </message>
+    <message>
+        <source>急</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <source>报告日期</source>
+        <translation>Reported on</translation>
+    </message>
+    <message>
+        <source>帮扶次数</source>
+        <translation>Times helped</translation>
+    </message>
+    <message>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <source>帮扶时限</source>
+        <translation>Time limit</translation>
+    </message>
+    <message>
+        <source>登记需求…</source>
+        <translation>&amp;Report need…</translation>
+    </message>
+    <message>
+        <source>修改…</source>
+        <translation>E&amp;dit…</translation>
+    </message>
+    <message>
+        <source>核查…</source>
+        <translation>&amp;Check…</translation>
+    </message>
+    <message>
+        <source>登记帮扶…</source>
+        <translation>Record &amp;help…</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>打印五公开公示…</source>
+        <translation>Print &amp;public notice…</translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <source>全部类别</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>全部网格</source>
+        <translation>All grids</translation>
+    </message>
+    <message>
+        <source>共 {0} 项</source>
+        <translation>{0} needs</translation>
+    </message>
+    <message>
+        <source>帮扶需求</source>
+        <translation>Assistance needs</translation>
+    </message>
+    <message>
+        <source>请先在列表中选择一项帮扶需求。</source>
+        <translation>Select a need in the list first.</translation>
+    </message>
+    <message>
+        <source>打开个案…</source>
+        <translation>Open case…</translation>
+    </message>
+    <message>
+        <source>删除帮扶需求</source>
+        <translation>Delete need</translation>
+    </message>
+    <message>
+        <source>这项需求已登记帮扶，不能删除；需求解决后请销号。</source>
+        <translation>Help has been recorded on this need, so it cannot be deleted; close it once it is met.</translation>
+    </message>
+    <message>
+        <source>确定删除 {0} 这项帮扶需求吗？删除后可马上按 Ctrl+Z 撤销。</source>
+        <translation>Delete the need {0}? Ctrl+Z right after brings it back.</translation>
+    </message>
+    <message>
+        <source>删除帮扶需求 {0}</source>
+        <translation>delete need {0}</translation>
+    </message>
+    <message>
+        <source>帮扶五公开公示</source>
+        <translation>Assistance public notice</translation>
+    </message>
+    <message>
+        <source>正在生成公示……</source>
+        <translation>Writing the notice…</translation>
+    </message>
+</context>
+<context>
     <name>NewAccountDialog</name>
     <message>
         <source>新建操作员账号</source>
@@ -2981,6 +3314,37 @@ Write it on paper and keep it as safe as the official seal, not on this PC. (Com
     <message>
         <source>正在生成密钥……</source>
         <translation>Generating the keys…</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeDialog</name>
+    <message>
+        <source>填写帮扶成效</source>
+        <translation>Write the result</translation>
+    </message>
+    <message>
+        <source>（还没有填写过成效）</source>
+        <translation>(no result written yet)</translation>
+    </message>
+    <message>
+        <source>帮扶取得的成效，例如：已入住修缮后的房屋</source>
+        <translation>What the help achieved, e.g. moved back into the repaired house</translation>
+    </message>
+    <message>
+        <source>以前填写的成效（都会保留）</source>
+        <translation>Results written before (all kept)</translation>
+    </message>
+    <message>
+        <source>现在的成效</source>
+        <translation>Result now</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -4485,6 +4849,65 @@ Please check the key fingerprint with the township by phone. Once imported, this
     <message>
         <source>本机发给该站、该站尚未回执确认的变更条数。</source>
         <translation>Changes sent from this PC that the station has not acknowledged yet.</translation>
+    </message>
+</context>
+<context>
+    <name>StepDialog</name>
+    <message>
+        <source>核查帮扶需求</source>
+        <translation>Check need</translation>
+    </message>
+    <message>
+        <source>{number} {who}：{what}（{state}）</source>
+        <translation>{number} {who}: {what} ({state})</translation>
+    </message>
+    <message>
+        <source>步骤</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>经办人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>这项需求现在没有可以进行的核查步骤。</source>
+        <translation>No checking step can be taken on this need now.</translation>
+    </message>
+    <message>
+        <source>退回原因</source>
+        <translation>Reason sent back</translation>
+    </message>
+    <message>
+        <source>重新打开原因</source>
+        <translation>Reason reopened</translation>
+    </message>
+    <message>
+        <source>帮扶结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>必填</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <source>可不填</source>
+        <translation>Optional</translation>
     </message>
 </context>
 <context>

@@ -186,7 +186,7 @@ def test_other_features_add_tabs(page: LedgerPage, qtbot: QtBot) -> None:
     from PySide6.QtWidgets import QLabel
 
     index = page.add_tab(QLabel("月报"), "月报")
-    assert page.tabText(index) == "月报" and page.count() == 3
+    assert page.tabText(index) == "月报" and page.count() == 4  # 帮扶需求 at a station
 
 
 def test_window_opens_the_ledger_page(qtbot: QtBot, store: Store) -> None:

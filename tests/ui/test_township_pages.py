@@ -64,6 +64,7 @@ def test_the_township_sees_a_summary_per_station(qtbot: QtBot, tw: Township) -> 
     qtbot.addWidget(page)
     assert page.summary_tab is not None
     assert page.tabText(page.indexOf(page.summary_tab)) == "各站汇总"
+    assert page.needs_tab is None  # 帮扶需求 are reported and checked at the stations only
     table = page.summary_tab.table
     items = tw.township.store.items
     rows = {table.item(r, 0).text(): r for r in range(table.rowCount())}

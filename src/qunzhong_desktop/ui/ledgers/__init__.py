@@ -1,4 +1,4 @@
-"""台账 (ledgers and the monthly report), and the assistance records they list.
+"""台账 (ledgers and the monthly report), the assistance cases and the help they list.
 
 Other features use only the names below (``ui/__init__.py``); the modules of this
 folder are its own.

@@ -1,4 +1,4 @@
-"""The 台账 page: the item ledger (民情台账) and the support ledger (帮扶台账) as tabs.
+"""The 台账 page: 民情台账, 帮扶台账 and, at a station, 帮扶需求 (:mod:`.needs_tab`) as tabs.
 
 Each tab filters its ledger, shows it in a lazy table, exports it to Excel and prints it
 through a PDF (the same files the CLI writes). Other features add their own tabs with
@@ -67,6 +67,7 @@ from qunzhong_desktop.ui.common.printing import ask_save_file, document_name, pr
 from qunzhong_desktop.ui.common.session import Today, UndoStep, limit, undo_stack
 from qunzhong_desktop.ui.common.tasks import run_task
 from qunzhong_desktop.ui.ledgers.ledger_model import LedgerModel
+from qunzhong_desktop.ui.ledgers.needs_tab import NeedsTab
 from qunzhong_desktop.ui.ledgers.station_summary import StationSummaryTab
 
 PIXELS_PER_WIDTH = 7
@@ -473,7 +474,9 @@ class SupportLedgerTab(_LedgerTab):
 
 
 class LedgerPage(QTabWidget):
-    """台账: 民情台账 and 帮扶台账, and the tabs other features add.
+    """台账: 民情台账, 帮扶台账, 帮扶需求 (stations only), and the tabs other features add.
+
+    The township has no 帮扶需求 tab: needs are reported and checked at the stations.
 
     Args:
         store: the station's store.
@@ -491,24 +494,34 @@ class LedgerPage(QTabWidget):
         self.support_tab = SupportLedgerTab(store, clock, self)
         self.addTab(self.items_tab, self.tr("民情台账"))
         self.addTab(self.support_tab, self.tr("帮扶台账"))
+        self.needs_tab: NeedsTab | None = None
+        if not self.items_tab.township:
+            self.needs_tab = NeedsTab(store, clock, self)
+            self.needs_tab.changed.connect(self.support_tab.search)
+            self.addTab(self.needs_tab, self.tr("帮扶需求"))
         self.summary_tab: StationSummaryTab | None = None
         if self.items_tab.township:  # the township sees each station at a glance
             self.summary_tab = StationSummaryTab(store, clock, self)
             self.addTab(self.summary_tab, self.tr("各站汇总"))
         self.items_tab.search()
         self.support_tab.search()
+        if self.needs_tab is not None:
+            self.needs_tab.search()
 
     def add_tab(self, widget: QWidget, title: str) -> int:
         """Add a tab (e.g. the monthly report's 月报); returns its index."""
         return self.addTab(widget, title)
 
     def refresh(self) -> None:
-        """Re-read both ledgers (after changes on other pages), and the tab shown."""
-        for tab in (self.items_tab, self.support_tab):
+        """Re-read the ledgers and the cases (after changes on other pages), and the tab shown."""
+        tabs: list[Any] = [self.items_tab, self.support_tab]
+        if self.needs_tab is not None:
+            tabs.append(self.needs_tab)
+        for tab in tabs:
             tab.reload_filters()
             tab.search()
         current = self.currentWidget()
-        if current not in (self.items_tab, self.support_tab):
+        if current not in tabs:
             refresh = getattr(current, "refresh", None)
             if callable(refresh):
                 refresh()
