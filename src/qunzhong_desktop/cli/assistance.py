@@ -78,7 +78,7 @@ def register(commands: Any, home: argparse.ArgumentParser) -> None:
     give.add_argument(
         "--kind", required=True, metavar="K", help="帮扶方式：" + "、".join(HELP_KINDS)
     )
-    give.add_argument("--amount", default=None, metavar="元", help="金额（元），资金和物品才填")
+    give.add_argument("--amount", default=None, metavar="A", help="金额（元），资金和物品才填")
     give.add_argument("--unit", required=True, metavar="U", help="帮扶单位，如 驻村工作队")
     give.add_argument(
         "--helper", action="append", default=[], metavar="NAME",

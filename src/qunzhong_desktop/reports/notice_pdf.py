@@ -144,7 +144,7 @@ def notice_row(case: Case, *, amounts: bool, names: Sequence[str] = ()) -> Notic
     hide = [case.person_name, case.household_head, *names]
     what = public_text(case.need.what, hide, amounts=amounts)
     given = _unique((public_text(h.content, hide, amounts=amounts) for h in case.help), "；")
-    content = f"{what}；帮扶：{given}" if given else what
+    content = f"{what}；措施：{given}" if given else what
     limits = [h.time_limit for h in case.help if h.time_limit is not None]
     limit = case.need.time_limit or (max(limits) if limits else None)
     state = case.state_name
@@ -303,7 +303,10 @@ class _Layout:
         for text, (_name, width) in zip(self._cells(index, row), self.columns, strict=True):
             lines: list[str] = []
             for part in text.split("\n"):
-                lines.extend(p.wrap(part, BODY_PT, width - 2 * PAD, CELL_LINES) or [""])
+                if _name in ("帮扶单位", "帮扶人"):  # names stay whole: wrap after a 、
+                    lines.extend(self._wrap_names(part, width - 2 * PAD))
+                else:
+                    lines.extend(p.wrap(part, BODY_PT, width - 2 * PAD, CELL_LINES) or [""])
             wrapped.append(lines[:CELL_LINES] or ["—"])
         height = max(len(lines) for lines in wrapped) * LEADING + 2 * PAD + 1 * mm
         self._need(height)
@@ -324,6 +327,22 @@ class _Layout:
                 baseline -= LEADING
             x += width
         self.y -= height
+
+    def _wrap_names(self, text: str, room: float) -> list[str]:
+        """A list of names (``甲、乙、丙``) in lines of ``room`` width, breaking after a 、."""
+        lines: list[str] = []
+        line = ""
+        names = text.split("、")
+        for index, name in enumerate(names):
+            joined = f"{line}、{name}" if line else name
+            tail = "、" if index < len(names) - 1 else ""
+            if self.p.width(joined + tail, BODY_PT) <= room or not line:
+                line = joined
+            else:
+                lines.append(line + "、")
+                line = name
+        lines.append(line)
+        return [w for part in lines for w in self.p.wrap(part, BODY_PT, room, CELL_LINES)]
 
     def _closing(self) -> None:
         p = self.p
