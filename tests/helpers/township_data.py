@@ -34,11 +34,14 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from qunzhong_desktop.core.assistance import AssistanceRecord
 from qunzhong_desktop.core.diary import DiaryEntry
-from qunzhong_desktop.core.entities import Cadre
+from qunzhong_desktop.core.entities import Cadre, Household, Person
 from qunzhong_desktop.core.intake.states import Role, State
 from qunzhong_desktop.core.monthly.report import Month
+from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.sync.views import APPLIED
+from tests.helpers.assistance_data import checked_need
 from tests.helpers.intake_data import register
 from tests.helpers.network import Node, make_station, make_township
 
@@ -111,6 +114,9 @@ def build(template: Path, root: Path) -> Township:
     b1 = register(s2, at(11, 9), item_type="上报件", domain="基础设施", content="桥梁损坏需要维修")
     b2 = register(s2, at(11, 23), domain="矛盾纠纷", content="邻里宅基地纠纷")
 
+    _poor(s1, "周老汉", 1000)  # 特困, 1,000 元 in 2026: under the 2,000 of the year
+    _poor(s2, "吴阿婆", 2500)  # above: not listed
+
     bundles = one.export(root / "usb") + two.export(root / "usb")
     reports = township.sync.import_bundles(bundles, township.keys)
     assert [r.status for r in reports] == [APPLIED, APPLIED]
@@ -125,3 +131,20 @@ def build(template: Path, root: Path) -> Township:
         data={"result": "桥梁已修复"}, now=at(11, 25),
     )  # fmt: skip
     return Township(township, one, two, [a1, a2, a3], [b0, b1, b2])
+
+
+def _poor(store: Store, name: str, yuan: int) -> None:
+    """An extremely poor person living alone, given money on 10 November against a need."""
+    household = store.register.save_household(
+        Household(number="0101", members=[Person(name=name, tags=["特困供养(五保)"])])
+    )
+    assert household.id
+    need = checked_need(store, household.id, day=dt.date(2026, 11, 2))
+    store.assistance.save(
+        AssistanceRecord(
+            household_id=household.id, given_on=dt.date(2026, 11, 10), helping_unit="镇民政办",
+            helper="刘干事", content="临时救助金", kind="资金", amount_fen=yuan * 100,
+            need_id=need,
+        ),
+        today=AFTER,
+    )  # fmt: skip

@@ -21,12 +21,12 @@ def _rows(ws: object) -> list[tuple[object, ...]]:
     return [tuple(row) for row in ws.iter_rows(values_only=True)]  # type: ignore[attr-defined]
 
 
-def test_workbook_has_the_four_sheets_with_every_figure(
+def test_workbook_has_the_five_sheets_with_every_figure(
     report: MonthlyReport, tmp_path: Path
 ) -> None:
     out = write_monthly_xlsx(report, tmp_path / "月报.xlsx")
     wb = load_workbook(out)
-    assert wb.sheetnames == list(SHEETS) == ["概况", "分类统计", "单位得分", "干部情况"]
+    assert wb.sheetnames == list(SHEETS) == ["概况", "分类统计", "单位得分", "干部情况", "帮扶工作"]
 
     overview = _rows(wb["概况"])
     assert "白沙村群众工作站" in str(overview[0][0]) and "2026年11月" in str(overview[0][0])

@@ -6,6 +6,7 @@ worked out by hand item by item); the files are real .xlsx and PDF read back.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -160,7 +161,14 @@ def test_a_station_row_is_that_station_s_own_report(tw: Township) -> None:
     at_township = tw.township.store.reports.report_for(NOV, today=AFTER, station_code=tw.one.code)
     row = tw.township.store.reports.township_report(NOV, today=AFTER).stations[0]
     assert StationFigures.of(tw.one.code, ONE, own) == row
-    assert at_township == own  # items, figures, title and the station's own cadre (赵一)
+    # items, figures, title and the station's own cadre (赵一); the 帮扶 lists at the
+    # township also say which station a household is of
+    assert dataclasses.replace(at_township, assistance=None) == dataclasses.replace(
+        own, assistance=None
+    )
+    assert at_township.assistance and own.assistance
+    assert at_township.assistance.as_json() == own.assistance.as_json()
+    assert [p.name for p in own.assistance.poor] == ["周老汉"]
     assert [c.name for c in at_township.cadres] == ["赵一"]
 
 
@@ -168,7 +176,7 @@ def test_township_workbook_has_the_stations_sheet(tw: Township, tmp_path: Path) 
     report = tw.township.store.reports.township_report(NOV, today=AFTER)
     wb = load_workbook(write_monthly_xlsx(report, tmp_path / "乡镇月报.xlsx"))
     assert wb.sheetnames == list(TOWNSHIP_SHEETS)
-    assert wb.sheetnames == ["概况", "各工作站", "分类统计", "单位得分", "干部情况"]
+    assert wb.sheetnames == ["概况", "各工作站", "分类统计", "单位得分", "干部情况", "帮扶工作"]
     assert wb["概况"]["A1"].value == f"{TOWNSHIP_NAME} 民情月报（2026年11月）"
     rows = [tuple(r) for r in wb["各工作站"].iter_rows(min_row=3, values_only=True)]
     assert rows[0] == STATION_HEADERS
@@ -195,3 +203,20 @@ def test_township_pdf_has_the_stations(tw: Township, tmp_path: Path, font: CjkFo
     assert "民政办" in text and "+1.0" in text
     metadata = PdfReader(out).metadata
     assert metadata is not None and metadata.title == f"{TOWNSHIP_NAME} 民情月报 2026年11月"
+
+
+def test_township_assistance_over_all_stations_and_per_station(
+    tw: Township, tmp_path: Path, font: CjkFont
+) -> None:
+    report = tw.township.store.reports.township_report(NOV, today=AFTER)
+    total = report.overall.assistance
+    assert total is not None and total.money_fen == 350000 and total.needs_reported == 2
+    assert [p.name for p in total.poor] == ["周老汉"]  # 吴阿婆 got 2,500: not listed
+    by_code = {code: f for code, _name, f in report.assistance}
+    assert len(by_code) == 2
+    assert sorted(f.money_fen for f in by_code.values()) == [100000, 250000]
+    assert sum(f.records for f in by_code.values()) == total.records == 2
+    out = render_monthly_pdf(report, tmp_path / "乡镇月报.pdf", font=font, today=AFTER)
+    text = _pdf_text(out)
+    assert "帮扶工作" in text and "无人帮扶户特困未达标" in text
+    assert f"{ONE}0101" in text and "周老汉" in text and "吴阿婆" not in text

@@ -124,6 +124,12 @@ def report_json(report: MonthlyReport | TownshipReport) -> dict[str, Any]:
     }
     if township is not None:
         figures["stations"] = [station_json(f) for f in township.stations]
+    if r.assistance is not None:  # 帮扶 (names of the extremely poor, never ID or phone)
+        figures["assistance"] = r.assistance.as_json()
+        if township is not None:
+            figures["assistance"]["stations"] = [
+                {"code": code, "name": name, **f.as_json()} for code, name, f in township.assistance
+            ]
     figures["definitions"] = dict(r.definitions)
     return figures
 

@@ -136,6 +136,7 @@ class OverdueNeed:
     time_limit: dt.date
     days_over: int
     state: NeedState
+    station: str = ""  # at the township: the station's code
 
     @property
     def state_name(self) -> str:
@@ -149,6 +150,7 @@ class Unhelped:
 
     household_number: str
     head_name: str
+    station: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +160,7 @@ class PoorPerson:
     household_number: str
     name: str
     received: Fraction  # 分, household help shared
+    station: str = ""
 
     @property
     def received_fen(self) -> int:
@@ -345,13 +348,14 @@ def compute(
                         time_limit=need.time_limit,
                         days_over=(as_of - need.time_limit).days,
                         state=state,
+                        station=need.station,
                     )
                 )
-    overdue.sort(key=lambda o: (-o.days_over, o.household_number))
+    overdue.sort(key=lambda o: (-o.days_over, o.station, o.household_number))
     homes = list(households)
     helped_in_year = {r.household_id for r in year_help}
     unhelped = tuple(
-        Unhelped(h.number, h.head_name)
+        Unhelped(h.number, h.head_name, h.station)
         for h in sorted(homes, key=lambda h: (h.station, h.number))
         if h.cadre_id is None and h.id not in helped_in_year
     )
@@ -364,7 +368,7 @@ def compute(
             poor_people += 1
             got = received.get(member.id, Fraction(0))
             if got < threshold:
-                poor.append(PoorPerson(h.number, member.name, got))
+                poor.append(PoorPerson(h.number, member.name, got, h.station))
     return AssistanceFigures(
         date_from=date_from,
         date_to=date_to,

@@ -33,6 +33,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from qunzhong_desktop.core.assistance_figures import AssistanceFigures
 from qunzhong_desktop.core.intake.rules import GRADES
 from qunzhong_desktop.core.monthly.report import CadreFigures, MonthlyReport, Rate
 from qunzhong_desktop.core.monthly.stations import (
@@ -42,6 +43,7 @@ from qunzhong_desktop.core.monthly.stations import (
     TownshipReport,
     parts,
 )
+from qunzhong_desktop.reports import monthly_assistance as aid
 from qunzhong_desktop.reports.fonts import CjkFont
 from qunzhong_desktop.reports.monthly_output import (
     GREY,
@@ -152,6 +154,10 @@ class _Builder:
             Spacer(1, 2 * mm),
             self.shortfalls(),
             self.rules(),
+        ]
+        if r.assistance is not None:
+            story += [heading("帮扶工作"), *self.assistance(r.assistance)]
+        story += [
             KeepTogether([Paragraph("注：指标口径", s.h2), *self.footnotes()]),
         ]
         return story
@@ -412,6 +418,66 @@ class _Builder:
         seen = dict.fromkeys((c.category, c.rule) for c in self.r.cadres)
         text = "；".join(f"{category}：{rule}" for category, rule in seen)
         return self.p(f"考核规则：{text}。" if text else "", self.s.note)
+
+    def assistance(self, f: AssistanceFigures) -> list[Any]:
+        """The 帮扶 section: the month's figures, each station's, and who is named."""
+        s = self.s
+        names = {x.code: x.name for x in self.township.stations} if self.township else {}
+        data = [[self.p(c) for c in row] for row in aid.summary_rows(f)]
+        summary = Table(data, colWidths=[32 * mm, 57 * mm, 32 * mm, 57 * mm])
+        style = _grid_style(self.font, 0)
+        style += [
+            ("BACKGROUND", (0, 0), (0, -1), LABEL_BG),
+            ("BACKGROUND", (2, 0), (2, -1), LABEL_BG),
+        ]
+        summary.setStyle(TableStyle(style))
+        out: list[Any] = [summary]
+        if self.township is not None and self.township.assistance:
+            rows = [*aid.station_rows(self.township.assistance), aid.total_row(f)]
+            out += [
+                Spacer(1, 2 * mm),
+                self._table(aid.STATION_HEADERS, rows, [34 * mm] + [16 * mm] * 9, total=True),
+            ]
+        if f.overdue:
+            out += [
+                Paragraph("超时限未销号的需求", s.body),
+                self._table(
+                    aid.OVERDUE_HEADERS,
+                    aid.overdue_rows(f, names),
+                    [30 * mm, 22 * mm, 66 * mm, 22 * mm, 16 * mm, 22 * mm],
+                ),
+            ]
+        if f.poor:
+            out += [
+                Paragraph(
+                    f"本年帮扶未达 {f.poor_threshold_yuan:,} 元的特困人员（截至{f.as_of.month}月"
+                    f"{f.as_of.day}日）",
+                    s.body,
+                ),
+                self._table(aid.POOR_HEADERS, aid.poor_rows(f, names), [60 * mm, 60 * mm, 58 * mm]),
+            ]
+        unhelped = aid.unhelped_text(f, names)
+        if unhelped:
+            out.append(self.p(f"无人帮扶的困难户：{unhelped}。", s.note))
+        return out
+
+    def _table(
+        self,
+        headers: Sequence[str],
+        rows: Sequence[Sequence[str]],
+        widths: Sequence[float],
+        *,
+        total: bool = False,
+    ) -> Table:
+        s = self.s
+        data = [[self.p(h, s.head) for h in headers]]
+        data += [[self.p(c) for c in row] for row in rows]
+        table = Table(data, colWidths=list(widths), repeatRows=1)
+        style = _grid_style(self.font)
+        if total:
+            style.append(("BACKGROUND", (0, -1), (-1, -1), LABEL_BG))
+        table.setStyle(TableStyle(style))
+        return table
 
     def footnotes(self) -> list[Paragraph]:
         return [

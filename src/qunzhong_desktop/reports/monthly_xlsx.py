@@ -20,6 +20,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from qunzhong_desktop.core.assistance_figures import AssistanceFigures
 from qunzhong_desktop.core.intake.rules import GRADES
 from qunzhong_desktop.core.monthly.report import MonthlyReport, Rate
 from qunzhong_desktop.core.monthly.stations import (
@@ -30,9 +31,10 @@ from qunzhong_desktop.core.monthly.stations import (
     parts,
 )
 from qunzhong_desktop.reports import cells
+from qunzhong_desktop.reports import monthly_assistance as aid
 from qunzhong_desktop.reports.monthly_output import write_atomically
 
-SHEETS: tuple[str, ...] = ("概况", "分类统计", "单位得分", "干部情况")
+SHEETS: tuple[str, ...] = ("概况", "分类统计", "单位得分", "干部情况", "帮扶工作")
 STATIONS_SHEET = "各工作站"
 TOWNSHIP_SHEETS: tuple[str, ...] = (SHEETS[0], STATIONS_SHEET, *SHEETS[1:])
 
@@ -250,4 +252,35 @@ def write_monthly_xlsx(report: MonthlyReport | TownshipReport, out: Path) -> Pat
     _categories(wb.create_sheet(SHEETS[1]), overall)
     _units(wb.create_sheet(SHEETS[2]), overall)
     _cadres(wb.create_sheet(SHEETS[3]), overall)
+    _assistance(wb.create_sheet(SHEETS[4]), overall.assistance, township)
     return write_atomically(Path(out), wb.save)
+
+
+def _assistance(
+    ws: Worksheet, f: AssistanceFigures | None, township: TownshipReport | None
+) -> None:
+    """The 帮扶工作 sheet: the month's figures, each station's, who is named."""
+    names = {x.code: x.name for x in township.stations} if township else {}
+    ws["A1"] = "帮扶工作"
+    ws["A1"].font = _TITLE
+    if f is None:  # figures computed without the store's assistance records
+        ws["A3"] = "（本报表未统计帮扶工作）"
+        _apply_widths(ws, [14] * 4)
+        _print_setup(ws, None)
+        return
+    widths = [14] * 10
+    top = _table(ws, 3, ["指标", "数值", "指标", "数值"], aid.summary_rows(f), widths) + 1
+    if township is not None and township.assistance:
+        rows = [*aid.station_rows(township.assistance), aid.total_row(f)]
+        top = _table(ws, top, aid.STATION_HEADERS, rows, widths) + 1
+    if f.overdue:
+        ws.cell(top, 1, "超时限未销号的需求").font = _BOLD
+        top = _table(ws, top + 1, aid.OVERDUE_HEADERS, aid.overdue_rows(f, names), widths) + 1
+    if f.poor:
+        ws.cell(top, 1, f"本年帮扶未达 {f.poor_threshold_yuan:,} 元的特困人员").font = _BOLD
+        top = _table(ws, top + 1, aid.POOR_HEADERS, aid.poor_rows(f, names), widths) + 1
+    unhelped = aid.unhelped_text(f, names)
+    if unhelped:
+        ws.cell(top, 1, f"无人帮扶的困难户：{unhelped}。")
+    _apply_widths(ws, widths)
+    _print_setup(ws, None)

@@ -47,6 +47,7 @@ from qunzhong_desktop.core.monthly.stations import TownshipReport, township_repo
 from qunzhong_desktop.core.pinyin_keys import name_keys
 from qunzhong_desktop.core.text import compact
 from qunzhong_desktop.storage import models as m
+from qunzhong_desktop.storage.assistance_figures import figure_inputs
 from qunzhong_desktop.storage.calendar_repo import load_calendar
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.item_settings import DOMAIN_DAYS_SETTING
@@ -409,7 +410,10 @@ class SqlReports:
                 station = load_station(s)
                 name = station.name if station is not None else ""
             cadre_ids = station_cadre_ids(s, station_code) if station_code else None
-            return compute(
+            assistance = figure_inputs(s, month.first, month.last)
+            if station_code:
+                assistance = assistance.of_station(station_code.strip())
+            report = compute(
                 month,
                 item_records(s, month, station_code),
                 cadre_records(s, month, cadre_ids),
@@ -419,13 +423,17 @@ class SqlReports:
                 today=today or dt.date.today(),
                 rules=load_rules(s),
             )
+        figures = assistance.compute(month.first, month.last, today or dt.date.today())
+        return dataclasses.replace(report, assistance=figures)
 
     def township_report(self, month: Month, *, today: dt.date | None = None) -> TownshipReport:
         """The township's report of the month: all its stations, and a row for each."""
         stations = list(station_names(self.db).items())
         township_name = township_profile(self.db)[1]
+        today = today or dt.date.today()
         with self.db.session() as s:
-            return township_report(
+            assistance = figure_inputs(s, month.first, month.last)
+            report = township_report(
                 month,
                 item_records(s, month),
                 cadre_records(s, month, at_township=True),
@@ -433,9 +441,19 @@ class SqlReports:
                 calendar=load_calendar(s),
                 township_name=township_name,
                 domains=_domains(s),
-                today=today or dt.date.today(),
+                today=today,
                 rules=load_rules(s),
             )
+        overall = assistance.compute(month.first, month.last, today)
+        per_station = tuple(
+            (code, name, assistance.of_station(code).compute(month.first, month.last, today))
+            for code, name in stations
+        )
+        return dataclasses.replace(
+            report,
+            overall=dataclasses.replace(report.overall, assistance=overall),
+            assistance=per_station,
+        )
 
     def report_for(
         self, month: Month, *, today: dt.date | None = None, station_code: str | None = None

@@ -14,6 +14,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from qunzhong_desktop.core.assistance_figures import DEFINITIONS as ASSISTANCE_DEFINITIONS
+from qunzhong_desktop.core.assistance_figures import AssistanceFigures
 from qunzhong_desktop.core.cadre_rules import (
     DEFAULT_RULES,
     FIRST_WEEK_WORKDAYS,
@@ -330,6 +332,7 @@ class MonthlyReport:
     cadres: tuple[CadreFigures, ...]
     # for the month still under way: the day the figures stand at (None: a finished month)
     as_of: dt.date | None = None
+    assistance: AssistanceFigures | None = None  # the 帮扶 section (core.assistance_figures)
 
     @property
     def period_title(self) -> str:
@@ -345,8 +348,8 @@ class MonthlyReport:
 
     @property
     def definitions(self) -> tuple[tuple[str, str], ...]:
-        """The footnotes: each figure's definition."""
-        return DEFINITIONS
+        """The footnotes: each figure's definition (帮扶's too when the report has them)."""
+        return DEFINITIONS + (ASSISTANCE_DEFINITIONS if self.assistance is not None else ())
 
 
 @dataclass(slots=True)

@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from qunzhong_desktop.core.assistance_figures import AssistanceFigures
 from qunzhong_desktop.core.cadre_rules import DEFAULT_RULES, Rule
 from qunzhong_desktop.core.intake.clock import Calendar
 from qunzhong_desktop.core.intake.rules import DOMAIN_DAYS
@@ -96,6 +97,8 @@ class TownshipReport:
     township_name: str
     overall: MonthlyReport
     stations: tuple[StationFigures, ...]
+    # each station's 帮扶 figures: (code, name, figures), by code
+    assistance: tuple[tuple[str, str, AssistanceFigures], ...] = ()
 
     @property
     def month(self) -> Month:
