@@ -25,6 +25,7 @@ from qunzhong_desktop.cli import (
     items,
     ledger,
     receipt,
+    register,
     report,
     roster,
     setup,
@@ -117,6 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
     cards.register(commands, home)
     calendar.register(commands, home)
     items.register(commands, home)
+    register.register(commands, home)
     receipt.register(commands, home)
     ledger.register(commands, home)
     diary.register(commands, home)

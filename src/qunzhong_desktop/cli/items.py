@@ -1,7 +1,8 @@
 """``qunzhong items``: register intake items (受理登记), move them through the five steps, list.
 
 ``add`` prints only the new number, so a script can capture it. ``move`` refuses a move the
-state machine does not allow with one Chinese line and exit status 1.
+state machine does not allow with one Chinese line and exit status 1. 代办 (``agency``,
+``authorisation``) is in :mod:`.items_agency`.
 """
 
 from __future__ import annotations
@@ -11,10 +12,13 @@ import datetime as dt
 import json
 from typing import Any
 
+from qunzhong_desktop.cli import items_agency
 from qunzhong_desktop.cli.common import store_of
+from qunzhong_desktop.cli.items_agency import day_of
 from qunzhong_desktop.core import citizen_id, phone
 from qunzhong_desktop.core.errors import NotFoundError, ValidationError
 from qunzhong_desktop.core.intake import corrections
+from qunzhong_desktop.core.intake.agency import NOTIFY_WAYS
 from qunzhong_desktop.core.intake.clock import URGENCY_NAMES, Urgency
 from qunzhong_desktop.core.intake.corrections import ItemFix
 from qunzhong_desktop.core.intake.records import ItemFilter, ItemRow, NewItem
@@ -25,12 +29,12 @@ from qunzhong_desktop.core.intake.rules import (
     ITEM_TYPES,
     SATISFACTION,
     MoveRefused,
+    offered_targets,
 )
 from qunzhong_desktop.core.intake.states import (
     STATE_NAMES,
     Role,
     State,
-    allowed_targets,
     parse_state,
 )
 from qunzhong_desktop.storage.setup import node_role, township_profile
@@ -40,7 +44,7 @@ CLI_ACTOR = "命令行"
 
 
 def register(commands: Any, home: argparse.ArgumentParser) -> None:
-    """Add ``items`` and its ``add``, ``move``, ``list``, ``correct`` and ``show`` sub-commands."""
+    """Add ``items`` and its sub-commands (add, move, list, correct, show, agency …)."""
     items = commands.add_parser(
         "items",
         help="受理事项：登记、流转、列表",
@@ -53,6 +57,7 @@ def register(commands: Any, home: argparse.ArgumentParser) -> None:
     _list_parser(actions, home)
     _correct_parser(actions, home)
     _show_parser(actions, home)
+    items_agency.add_parsers(actions, home)
 
 
 def _add_parser(actions: Any, home: argparse.ArgumentParser) -> None:
@@ -103,6 +108,11 @@ def _move_parser(actions: Any, home: argparse.ArgumentParser) -> None:
     move.add_argument("--unit", default=None, help="乡镇交办：责任单位（已交办、已办结时）")
     move.add_argument(
         "--days", type=int, default=None, help="乡镇交办：办结时限（工作日，从今天算起）"
+    )
+    move.add_argument("--how", default=None, help="通知领取的方式：" + "、".join(NOTIFY_WAYS))
+    move.add_argument("--by", default=None, metavar="NAME", help="领取人：本人或代领人姓名")
+    move.add_argument(
+        "--on", default=None, metavar="DATE", help="通知或领取的日期（年-月-日，默认今天）"
     )
     move.set_defaults(handler=run_move)
 
@@ -185,6 +195,10 @@ def run_move(args: argparse.Namespace) -> int:
             data["satisfaction"] = args.satisfaction
     if args.unit:
         data["unit"] = args.unit
+    if target is State.NOTIFIED:  # 代办: told to collect
+        data.update(notified_on=day_of(args.on).isoformat(), how=(args.how or "").strip())
+    if target is State.COLLECTED:  # 代办: collected
+        data.update(collected_on=day_of(args.on).isoformat(), by=(args.by or "").strip())
     with store_of(args) as store:
         # at a township office the moves are the township's: assignment and results
         role = Role.TOWNSHIP if node_role(store.db) == "township" else Role.STATION
@@ -198,7 +212,9 @@ def run_move(args: argparse.Namespace) -> int:
         except MoveRefused as exc:
             if exc.code != MoveRefused.code:
                 raise
-            targets = "、".join(STATE_NAMES[t] for t in allowed_targets(before, role))
+            agency = store.agency.of(args.number).agency.mode if role is Role.STATION else ""
+            offered = offered_targets(store.items.item(args.number).events, before, role, agency)
+            targets = "、".join(STATE_NAMES[t] for t in offered)
             hint = f"当前可改为：{targets}。" if targets else "该事项已结束，不能再流转。"
             raise MoveRefused(exc.message + hint, code=exc.code, **exc.data) from None
         print(f"{detail.number}：{STATE_NAMES[before]} → {STATE_NAMES[detail.state]}")
@@ -240,6 +256,7 @@ def run_show(args: argparse.Namespace) -> int:
     """Print an item, its steps and its corrections, in time order."""
     with store_of(args) as store:
         item = store.items.item(args.number)
+        agency = store.agency.of(args.number)
     print(f"{item.number}　{STATE_NAMES[item.state]}　{item.received_at:%Y-%m-%d %H:%M}")
     print(f"诉求人：{item.requester_name}　电话：{phone.mask(item.requester_phone) or '—'}")
     print(f"类别：{item.domain}　等级：{GRADES.get(item.grade, item.grade)}　{item.item_type}")
@@ -247,6 +264,8 @@ def run_show(args: argparse.Namespace) -> int:
         due = f"，期限 {item.due_on.isoformat()}" if item.due_on else ""
         print(f"承诺时限：{item.promised_days} 个工作日{due}")
     print(f"内容：{item.content}")
+    for line in items_agency.agency_lines(agency):
+        print(line)
     lines = [
         (e.at, f"{e.actor}　{STATE_NAMES[e.to_state]}　{e.note}".rstrip("　")) for e in item.events
     ] + [(c.at, f"{c.actor}　更正　{corrections.describe(c)}") for c in item.corrections]

@@ -16,8 +16,9 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from qunzhong_desktop.core import citizen_id
+from qunzhong_desktop.core import citizen_id, phone
 from qunzhong_desktop.core.errors import ValidationError
+from qunzhong_desktop.core.ledger import Column, Row
 
 AGE_MIN, AGE_MAX = 1, 120
 WITHIN_MAX = 366
@@ -168,3 +169,51 @@ def item_content(due: DueResident, service: str = "") -> str:
 def without_birth_date(residents: Iterable[Resident]) -> int:
     """How many residents have neither a birth date nor a valid ID number (not searchable)."""
     return sum(1 for resident in residents if birth_date_of(resident) is None)
+
+
+#: The printed list's columns (its A4 table and any workbook take them from here).
+DUE_COLUMNS: tuple[Column, ...] = (
+    Column("序号", 5),
+    Column("姓名", 8),
+    Column("户号", 7),
+    Column("身份证号", 20),
+    Column("出生日期", 11),
+    Column("年满", 5),
+    Column("到龄日期", 11),
+    Column("可办事项", 12),
+    Column("重点帮扶", 8, wrap=True),
+    Column("住址", 12, wrap=True),
+    Column("联系电话", 13),
+    Column("备注", 20, wrap=True),
+)
+
+
+def due_rows(
+    found: Sequence[DueResident], open_items: dict[str, str] | None = None, *, full: bool = False
+) -> list[Row]:
+    """The list's rows: ID numbers and phones masked unless ``full`` (allowed and asked).
+
+    ``open_items``: {person id: number of an open 代办 item}, named in 备注.
+    """
+    open_items = open_items or {}
+    rows: list[Row] = []
+    for seq, due in enumerate(found, start=1):
+        r = due.resident
+        number = open_items.get(r.person_id)
+        rows.append(
+            (
+                seq,
+                r.name,
+                r.household_number,
+                r.id_number if full else citizen_id.mask(r.id_number),
+                due.birth_date.isoformat(),
+                f"{due.age} 周岁",
+                due.on.isoformat(),
+                due.service,
+                "、".join(r.tags),
+                r.address,
+                r.phone if full else phone.mask(r.phone),
+                f"已有代办事项 {number}" if number else "",
+            )
+        )
+    return rows

@@ -376,12 +376,15 @@ class SqlAgency:
             ).all()
         return [DiaryLink(*row) for row in rows]
 
-    def requester_id_number(self, number: str) -> str:
-        """The citizen ID number of the item's requester ("" for an outsider); unmasked."""
+    def requester(self, number: str) -> tuple[str, str]:
+        """The ID number (unmasked; "" for an outsider) and address of an item's requester."""
         with self.db.session() as s:
             item = self._item(s, number)
             person = s.get(m.Person, item.requester_person_id) if item.requester_person_id else None
-            return citizen_id.normalise(person.id_number) if person and person.id_number else ""
+            if person is None:
+                return "", ""
+            id_number = citizen_id.normalise(person.id_number) if person.id_number else ""
+            return id_number, person.household.address
 
     # helpers ------------------------------------------------------------------------------
     def _station_only(self) -> None:
