@@ -396,7 +396,7 @@ def test_delete_only_without_help_and_undo(
     assert any(c.need.what == "误报的需求" for c in tab.shown)
 
 
-def test_the_notice_button(tab: NeedsTab, printed: RecordingOutput) -> None:
+def test_the_notice_button(tab: NeedsTab, printed: RecordingOutput, tmp_path: Path) -> None:
     """打印五公开公示… goes through the preview once reports.documents has the notice."""
     from qunzhong_desktop.reports import documents
 
@@ -407,6 +407,14 @@ def test_the_notice_button(tab: NeedsTab, printed: RecordingOutput) -> None:
     tab.print_notice()
     [shown] = printed.shown
     assert shown.pdf.startswith(b"%PDF") and shown.title == "帮扶五公开公示"
+    import io
+
+    from pypdf import PdfReader
+
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(shown.pdf)).pages)
+    assert "王*爷" in text and "王大爷" not in text  # the person helped, masked
+    assert "13812345678" not in text and "孙超峰" in text  # no phone; the helper named
+    (tmp_path / "notice.pdf").write_bytes(shown.pdf)  # looked at as PNG (pdftoppm)
 
 
 def test_rendered_at_1024_by_768(
