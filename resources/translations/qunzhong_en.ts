@@ -117,6 +117,153 @@
     </message>
 </context>
 <context>
+    <name>AgencyPanel</name>
+    <message>
+        <source>代办</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <source>（不代办）</source>
+        <translation>(no agency)</translation>
+    </message>
+    <message>
+        <source>待补（群众尚未委托）</source>
+        <translation>Pending (not yet authorised)</translation>
+    </message>
+    <message>
+        <source>{kind}委托</source>
+        <translation>Authorised: {kind}</translation>
+    </message>
+    <message>
+        <source>上门、流动代办必填</source>
+        <translation>Required for home and round agency</translation>
+    </message>
+    <message>
+        <source>如 县政务服务中心</source>
+        <translation>e.g. county government service centre</translation>
+    </message>
+    <message>
+        <source>代办方式(&amp;M)</source>
+        <translation>&amp;Mode</translation>
+    </message>
+    <message>
+        <source>群众委托</source>
+        <translation>Authorisation</translation>
+    </message>
+    <message>
+        <source>代办干部(&amp;G)</source>
+        <translation>A&amp;gent</translation>
+    </message>
+    <message>
+        <source>办理部门</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>保存代办</source>
+        <translation>Save agency</translation>
+    </message>
+    <message>
+        <source>取消代办</source>
+        <translation>Cancel agency</translation>
+    </message>
+    <message>
+        <source>打印委托书…</source>
+        <translation>Print authorisation…</translation>
+    </message>
+    <message>
+        <source>印完整号码</source>
+        <translation>Full numbers</translation>
+    </message>
+    <message>
+        <source>委托书上印出完整的身份证号和电话（记入访问记录）</source>
+        <translation>Print the full ID number and phone on the form (written to the access log)</translation>
+    </message>
+    <message>
+        <source>上门服务</source>
+        <translation>Home service</translation>
+    </message>
+    <message>
+        <source>在群众家中办理（上门服务）</source>
+        <translation>Served at the resident's home (home service)</translation>
+    </message>
+    <message>
+        <source>保存上门服务</source>
+        <translation>Save home service</translation>
+    </message>
+    <message>
+        <source>关联的走访（民情日记）：</source>
+        <translation>Linked visit (resident diary):</translation>
+    </message>
+    <message>
+        <source>代办记录：收件、还件、进展</source>
+        <translation>Agency records: received, returned, progress</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>记录人</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <source>收到或退还的材料，或办理进展</source>
+        <translation>Documents received or returned, or progress</translation>
+    </message>
+    <message>
+        <source>记收件</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>记还件</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>记进展</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>（不关联）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>（已删除的日记）</source>
+        <translation>(deleted diary entry)</translation>
+    </message>
+    <message>
+        <source>事项已关联这篇民情日记。</source>
+        <translation>The item is linked to this diary entry.</translation>
+    </message>
+    <message>
+        <source>民情日记中还没有走访过诉求人这一户的记录。</source>
+        <translation>No diary entry has visited the requester's household yet.</translation>
+    </message>
+    <message>
+        <source>确定这件事项不再代办吗？已有的代办记录仍保留在事项中。</source>
+        <translation>Stop acting for the resident on this item? Its agency records stay with the item.</translation>
+    </message>
+    <message>
+        <source>代办委托书</source>
+        <translation>Authorisation form</translation>
+    </message>
+    <message>
+        <source>正在生成代办委托书……</source>
+        <translation>Writing the authorisation form…</translation>
+    </message>
+    <message>
+        <source>代办委托书 {0}</source>
+        <translation>Authorisation form {0}</translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
         <source>群众工作站</source>
@@ -222,7 +369,7 @@
     </message>
     <message>
         <source>打印的帮扶人姓名；不填则用勾选的干部姓名</source>
-        <translation>Helpers' names as printed; left blank, the names of the cadres checked</translation>
+        <translation>Helpers&apos; names as printed; left blank, the names of the cadres checked</translation>
     </message>
     <message>
         <source>资金、物品填写，如 1200 或 350.50</source>
@@ -1445,6 +1592,169 @@ Items already made from it stay; Ctrl+Z right after brings it back.</translation
     </message>
 </context>
 <context>
+    <name>DueDialog</name>
+    <message>
+        <source>即将到龄的居民</source>
+        <translation>Residents reaching an age soon</translation>
+    </message>
+    <message>
+        <source>选</source>
+        <translation>Pick</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>户号</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <source>出生日期</source>
+        <translation>Born</translation>
+    </message>
+    <message>
+        <source>年满</source>
+        <translation>Turns</translation>
+    </message>
+    <message>
+        <source>到龄日期</source>
+        <translation>On</translation>
+    </message>
+    <message>
+        <source>可办事项</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>重点帮扶</source>
+        <translation>Support tags</translation>
+    </message>
+    <message>
+        <source>已有代办事项</source>
+        <translation>Open agency item</translation>
+    </message>
+    <message>
+        <source>可填几个年龄，用顿号或空格隔开</source>
+        <translation>One or more ages, separated by 、 or spaces</translation>
+    </message>
+    <message>
+        <source>本月和下月</source>
+        <translation>this month and next</translation>
+    </message>
+    <message>
+        <source>今后 </source>
+        <translation>next </translation>
+    </message>
+    <message>
+        <source> 天内</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>全部居民</source>
+        <translation>All residents</translation>
+    </message>
+    <message>
+        <source>查询(&amp;Q)</source>
+        <translation>&amp;Query</translation>
+    </message>
+    <message>
+        <source>周岁，到龄时间</source>
+        <translation>years old, when</translation>
+    </message>
+    <message>
+        <source>默认按年龄：老年优待证、高龄津贴</source>
+        <translation>By age if empty: senior card, old-age allowance</translation>
+    </message>
+    <message>
+        <source>诉求类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>代办方式</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>代办干部</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>代办事项</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>全选</source>
+        <translation>Select all</translation>
+    </message>
+    <message>
+        <source>全不选</source>
+        <translation>Select none</translation>
+    </message>
+    <message>
+        <source>打印名单…</source>
+        <translation>Print list…</translation>
+    </message>
+    <message>
+        <source>生成代办事项…</source>
+        <translation>Create agency items…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>{0} 周岁</source>
+        <translation>{0} years</translation>
+    </message>
+    <message>
+        <source>{first} 至 {last}：共 {n} 人，已选 {chosen} 人</source>
+        <translation>{first} to {last}: {n} residents, {chosen} selected</translation>
+    </message>
+    <message>
+        <source>（另有 {0} 人没有出生日期，无法判断）</source>
+        <translation>({0} more have no birth date and cannot be judged)</translation>
+    </message>
+    <message>
+        <source>{name}&#x3000;{day} 年满 {age} 周岁</source>
+        <translation>{name}  turns {age} on {day}</translation>
+    </message>
+    <message>
+        <source>……等 {0} 人</source>
+        <translation>… {0} in all</translation>
+    </message>
+    <message>
+        <source>将为以下 {n} 位居民各登记一件代办事项（{mode}，{domain}）：</source>
+        <translation>An agency item ({mode}, {domain}) will be registered for each of these {n} residents:</translation>
+    </message>
+    <message>
+        <source>生成代办事项</source>
+        <translation>Create agency items</translation>
+    </message>
+    <message>
+        <source>确定登记吗？</source>
+        <translation>Register them?</translation>
+    </message>
+    <message>
+        <source>登记 {0} 件</source>
+        <translation>Register {0}</translation>
+    </message>
+    <message>
+        <source>已登记 {0} 件代办事项。</source>
+        <translation>{0} agency items registered.</translation>
+    </message>
+    <message>
+        <source>{name}已有同样的代办事项 {number}，未重复登记。</source>
+        <translation>{name} already has the same agency item {number}; not registered again.</translation>
+    </message>
+    <message>
+        <source>即将到龄名单</source>
+        <translation>Residents reaching an age</translation>
+    </message>
+    <message>
+        <source>正在生成名单……</source>
+        <translation>Writing the list…</translation>
+    </message>
+</context>
+<context>
     <name>ExportResultDialog</name>
     <message>
         <source>文件</source>
@@ -2280,6 +2590,10 @@ Write it on paper and keep it as safe as the official seal, not on this PC. (Com
         <translation>Escalated</translation>
     </message>
     <message>
+        <source>待领取</source>
+        <translation>To collect</translation>
+    </message>
+    <message>
         <source>待回访/销号</source>
         <translation>To follow up / close</translation>
     </message>
@@ -2290,6 +2604,14 @@ Write it on paper and keep it as safe as the official seal, not on this PC. (Com
     <message>
         <source>全部事项</source>
         <translation>All items</translation>
+    </message>
+    <message>
+        <source>即将到龄…</source>
+        <translation>Reaching an age…</translation>
+    </message>
+    <message>
+        <source>即将年满 60、70、80 周岁的居民：打印名单，为他们登记代办事项</source>
+        <translation>Residents turning 60, 70, 80 soon: print the list, register agency items for them</translation>
     </message>
     <message>
         <source>编号 / 诉求人 / 内容 (Ctrl+F)</source>
@@ -2374,6 +2696,10 @@ Write it on paper and keep it as safe as the official seal, not on this PC. (Com
     <message>
         <source>共 {0} 件</source>
         <translation>{0} items</translation>
+    </message>
+    <message>
+        <source>（黄色：通知领取后超过 {0} 个工作日仍未领取）</source>
+        <translation> (amber: not collected more than {0} working days after being told)</translation>
     </message>
     <message>
         <source>打开事项…</source>
@@ -2487,6 +2813,14 @@ Write it on paper and keep it as safe as the official seal, not on this PC. (Com
         <translation>Content: </translation>
     </message>
     <message>
+        <source>上门服务</source>
+        <translation>home service</translation>
+    </message>
+    <message>
+        <source>代办与上门服务</source>
+        <translation>Agency and home service</translation>
+    </message>
+    <message>
         <source>来源：民情日记（已删除）</source>
         <translation>Source: resident diary (deleted)</translation>
     </message>
@@ -2531,6 +2865,14 @@ Write it on paper and keep it as safe as the official seal, not on this PC. (Com
         <translation>Followed up ({way}): {satisfaction}</translation>
     </message>
     <message>
+        <source>{day} {how}通知领取</source>
+        <translation>told to collect on {day} by {how}</translation>
+    </message>
+    <message>
+        <source>{day} {by}领取</source>
+        <translation>collected on {day} by {by}</translation>
+    </message>
+    <message>
         <source>交办 {unit}，期限 {deadline}</source>
         <translation>Assigned to {unit}, due {deadline}</translation>
     </message>
@@ -2561,6 +2903,14 @@ Write it on paper and keep it as safe as the official seal, not on this PC. (Com
     <message>
         <source>办结</source>
         <translation>Resolve</translation>
+    </message>
+    <message>
+        <source>通知领取</source>
+        <translation>Told to collect</translation>
+    </message>
+    <message>
+        <source>已领取</source>
+        <translation>Collected</translation>
     </message>
     <message>
         <source>回访</source>
@@ -2601,6 +2951,18 @@ Write it on paper and keep it as safe as the official seal, not on this PC. (Com
     <message>
         <source>已办结：请回访群众，记录满意度。</source>
         <translation>Resolved: follow up with the resident and record the satisfaction.</translation>
+    </message>
+    <message>
+        <source>已办结（代办）：请通知群众领取，领取后再回访。</source>
+        <translation>Resolved (agency): tell the resident to collect; follow up once collected.</translation>
+    </message>
+    <message>
+        <source>已通知群众领取：群众来领取后点“已领取”。</source>
+        <translation>The resident was told to collect: press “Collected” when they do.</translation>
+    </message>
+    <message>
+        <source>群众已领取：请回访群众，记录满意度。</source>
+        <translation>Collected: follow up with the resident and record the satisfaction.</translation>
     </message>
     <message>
         <source>已回访：满意或基本满意可销号；不满意可重新办理。</source>
@@ -2988,6 +3350,14 @@ Write it on paper and keep it as safe as the official seal, not on this PC. (Com
         <translation>Choose</translation>
     </message>
     <message>
+        <source>本人，或代领人的姓名</source>
+        <translation>The resident, or who collected for them</translation>
+    </message>
+    <message>
+        <source>本人</source>
+        <translation>in person</translation>
+    </message>
+    <message>
         <source>回访方式(&amp;W)</source>
         <translation>&amp;Way</translation>
     </message>
@@ -2998,6 +3368,22 @@ Write it on paper and keep it as safe as the official seal, not on this PC. (Com
     <message>
         <source>回访意见(&amp;R)</source>
         <translation>&amp;Remarks</translation>
+    </message>
+    <message>
+        <source>通知日期(&amp;D)</source>
+        <translation>&amp;Date told</translation>
+    </message>
+    <message>
+        <source>通知方式(&amp;H)</source>
+        <translation>&amp;How</translation>
+    </message>
+    <message>
+        <source>领取日期(&amp;D)</source>
+        <translation>&amp;Date collected</translation>
+    </message>
+    <message>
+        <source>领取人(&amp;B)</source>
+        <translation>Collected &amp;by</translation>
     </message>
     <message>
         <source>取消</source>
@@ -3028,7 +3414,7 @@ Write it on paper and keep it as safe as the official seal, not on this PC. (Com
     </message>
     <message>
         <source>需求涉及的家庭成员；整户的需求选“全户”</source>
-        <translation>The member the need is about; choose &quot;Whole household&quot; for the household's need</translation>
+        <translation>The member the need is about; choose &quot;Whole household&quot; for the household&apos;s need</translation>
     </message>
     <message>
         <source>需要什么帮扶，例如：房屋漏雨需修缮</source>
@@ -5552,6 +5938,10 @@ For a new station, export the station kit for it first, then enroll it with the 
     <message>
         <source>经办人</source>
         <translation>Handler</translation>
+    </message>
+    <message>
+        <source>待领取 {0} 个工作日</source>
+        <translation>to collect, {0} working days</translation>
     </message>
     <message>
         <source>超期 {0} 天</source>

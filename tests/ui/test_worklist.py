@@ -164,7 +164,7 @@ def test_the_lists_and_their_counts(page: IntakePage, items: dict[str, str]) -> 
     texts = [page.views.item(i).text() for i in range(page.views.count())]
     assert texts == [
         "新登记", "我的事项（6）", "即将到期（1）", "已超期（1）", "待补件（1）", "已上报（1）",
-        "待回访/销号（1）", "已办结/已销号（1）", "全部事项（6）",
+        "待领取（0）", "待回访/销号（1）", "已办结/已销号（1）", "全部事项（6）",
     ]  # fmt: skip
     page.show_view("overdue")
     assert numbers(page) == [items["overdue"]]

@@ -1,7 +1,9 @@
 """The 受理 page: the intake form and the work lists, chosen on the left.
 
-新登记 is the form; 我的事项, 即将到期, 已超期, 待补件, 已上报, 待回访, 已办结/已销号 and 全部
-are work lists (one table, a preset filter each, with their counts). The filter bar narrows
+新登记 is the form; 我的事项, 即将到期, 已超期, 待补件, 已上报, 待领取, 待回访, 已办结/已销号 and
+全部 are work lists (one table, a preset filter each, with their counts); a 代办 item told to
+collect and not collected after some working days is amber in every list. 即将到龄… (under
+the lists) finds the residents turning an age soon and makes 代办 items for them. The filter bar narrows
 any list by state, grade, domain, channel, grid, date and text; Enter or a double click opens
 the item page.
 """
@@ -12,7 +14,7 @@ import dataclasses
 import datetime as dt
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QColor, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -47,6 +50,7 @@ from qunzhong_desktop.ui.common.list_parts import (
     row_menus,
     sort_by_headers,
 )
+from qunzhong_desktop.ui.common.palette import AMBER
 from qunzhong_desktop.ui.common.session import Clock, operator_name
 from qunzhong_desktop.ui.intake.intake_form import IntakeForm
 from qunzhong_desktop.ui.intake.worklist_model import COL_NUMBER, SORT_KEYS, WorkListModel
@@ -54,7 +58,10 @@ from qunzhong_desktop.ui.intake.worklist_model import COL_NUMBER, SORT_KEYS, Wor
 SEARCH_DELAY_MS = 200
 # 诉求内容 comes early so a 1,280-pixel window shows it; 经办人 (last) stretches
 COLUMN_WIDTHS = (204, 88, 66, 230, 92, 44, 60, 62, 88, 68)
-VIEWS = ("new", "mine", "due_soon", "overdue", "documents", "escalated", "follow_up", "done", "all")
+VIEWS = (
+    "new", "mine", "due_soon", "overdue", "documents", "escalated", "collect", "follow_up",
+    "done", "all",
+)  # fmt: skip
 
 
 class IntakePage(QWidget):
@@ -86,6 +93,7 @@ class IntakePage(QWidget):
             "overdue": self.tr("已超期"),
             "documents": self.tr("待补件"),
             "escalated": self.tr("已上报"),
+            "collect": self.tr("待领取"),
             "follow_up": self.tr("待回访/销号"),
             "done": self.tr("已办结/已销号"),
             "all": self.tr("全部事项"),
@@ -98,8 +106,17 @@ class IntakePage(QWidget):
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.form)
         self.stack.addWidget(self._list_panel())
+        self.due_button = QPushButton(self.tr("即将到龄…"), self)
+        self.due_button.setToolTip(
+            self.tr("即将年满 60、70、80 周岁的居民：打印名单，为他们登记代办事项")
+        )
+        self.due_button.clicked.connect(self.open_due)
+        self.due_dialog: QDialog | None = None
+        left = QVBoxLayout()
+        left.addWidget(self.views, 1)
+        left.addWidget(self.due_button)
         layout = QHBoxLayout(self)
-        layout.addWidget(self.views)
+        layout.addLayout(left)
         layout.addWidget(self.stack, 1)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -237,8 +254,14 @@ class IntakePage(QWidget):
         f = self.current_filter()
         today = self._clock().date()
         ids = [] if f is None else self._store.items.search_ids(f, today=today, sort=self.sort)
+        self.model.set_waiting(self._store.agency.waiting_too_long(today=today))
         self.model.set_ids(ids)
-        self.count_label.setText(self.tr("共 {0} 件").format(len(ids)))
+        count = self.tr("共 {0} 件").format(len(ids))
+        if self.current_view() == "collect":
+            count += self.tr("（黄色：通知领取后超过 {0} 个工作日仍未领取）").format(
+                self._store.agency.collection_days()
+            )
+        self.count_label.setText(count)
         row = self.model.row_of(selected) if selected else None
         if row is not None:
             self.table.selectRow(row)
@@ -274,7 +297,9 @@ class IntakePage(QWidget):
             count = len(self._store.items.search_ids(view_filter(key, operator), today=today))
             item.setText(f"{self._titles[key]}（{count}）")
             alert = key == "overdue" and count > 0
-            item.setForeground(Qt.GlobalColor.darkRed if alert else self.palette().text())
+            late = key == "collect" and bool(self._store.agency.waiting_too_long(today=today))
+            colour = Qt.GlobalColor.darkRed if alert else self.palette().text()
+            item.setForeground(QColor(AMBER) if late else colour)
 
     def selected_id(self) -> str | None:
         """The id of the current row, if any."""
@@ -298,6 +323,16 @@ class IntakePage(QWidget):
         dialog = ItemDialog(self._store, record.number, self, clock=self._clock)
         dialog.finished.connect(lambda _result: self._item_closed(dialog))
         self.dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def open_due(self) -> None:
+        """Open 即将到龄 (non-blocking); the lists refresh when it made items."""
+        from qunzhong_desktop.ui.intake.due_dialog import DueDialog
+
+        dialog = DueDialog(self._store, self, clock=self._clock)
+        dialog.finished.connect(lambda _result: self._item_closed(dialog))
+        self.due_dialog = dialog
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 

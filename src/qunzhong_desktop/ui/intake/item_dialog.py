@@ -4,7 +4,8 @@ Only the moves the state machine allows from the current state are offered, as b
 (``allowed_targets``). Each asks in a small :class:`MoveDialog` for what the move needs: a
 reason to reject or withdraw, the result to resolve, way and satisfaction to follow up. A
 refused move is explained in Chinese inside that dialog; nothing typed is lost and the item
-does not change.
+does not change. The 代办 tab (:mod:`.agency_panel`) keeps the agency and 上门服务; a 代办
+item is told to collect (通知领取) and collects (已领取) before its follow-up.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -33,7 +35,7 @@ from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.core.intake.clock import URGENCY_NAMES
 from qunzhong_desktop.core.intake.corrections import Correction
 from qunzhong_desktop.core.intake.corrections import describe as describe_correction
-from qunzhong_desktop.core.intake.records import ItemDetail
+from qunzhong_desktop.core.intake.records import ItemAgency, ItemDetail
 from qunzhong_desktop.core.intake.rules import GRADES, Event, offered_targets
 from qunzhong_desktop.core.intake.states import STATE_NAMES, Role, State
 from qunzhong_desktop.core.phone import mask as mask_phone
@@ -41,6 +43,7 @@ from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common.errors import show_error
 from qunzhong_desktop.ui.common.session import Clock, operator_name, permitted
 from qunzhong_desktop.ui.intake import receipt_link
+from qunzhong_desktop.ui.intake.agency_panel import AgencyPanel
 from qunzhong_desktop.ui.intake.correct_dialog import CorrectDialog
 from qunzhong_desktop.ui.intake.move_dialog import MoveDialog
 from qunzhong_desktop.ui.intake.worklist_model import TEXT_COLOUR, URGENCY_COLOURS
@@ -107,10 +110,13 @@ class ItemDialog(QDialog):
         self.content.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.content.setStyleSheet("background: palette(base); padding: 6px;")
         layout.addWidget(self.content)
-        history_label = QLabel(self.tr("办理经过"), self)
-        history_label.setStyleSheet("font-weight: bold;")
-        layout.addWidget(history_label)
-        layout.addWidget(self._history_table(), 1)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self._history_table(), self.tr("办理经过"))
+        self.agency = AgencyPanel(
+            store, number, self.tabs, clock=self._clock, changed=self._agency_changed
+        )
+        self.tabs.addTab(self.agency, "")
+        layout.addWidget(self.tabs, 1)
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
         layout.addWidget(self.hint)
@@ -131,7 +137,7 @@ class ItemDialog(QDialog):
         header.setStretchLastSection(True)
         # wrapped notes take the height the column's width needs, also after a resize
         header.sectionResized.connect(lambda *_: self.history.resizeRowsToContents())
-        for column, width in enumerate((140, 90, 80, 80)):
+        for column, width in enumerate((140, 90, 96, 96)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.history.setColumnWidth(column, width)
         return self.history
@@ -188,7 +194,21 @@ class ItemDialog(QDialog):
             self.fields.setColumnStretch(column, 1)
         self.content.setText(self.tr("诉求内容：") + item.content + self._source_text(item))
         self._fill_history(item)
+        self._agency_title()
         self._offer_moves()
+
+    def _agency_title(self) -> None:
+        """The tab says whether the item is 代办 (and 上门服务)."""
+        agency = self.agency.agency
+        parts = [agency.agency.mode] if agency.active else []
+        parts += [self.tr("上门服务")] if agency.at_home else []
+        title = self.tr("代办与上门服务")
+        self.tabs.setTabText(1, f"{title}（{'、'.join(parts)}）" if parts else title)
+
+    def _agency_changed(self, _agency: ItemAgency) -> None:
+        """The 代办 tab saved: the page offers other moves, and names a diary visit linked."""
+        self.changed = True
+        self.show_item(self._store.items.item(self.item.number, today=self._clock().date()))
 
     def _source_text(self, item: ItemDetail) -> str:
         """Where a diary finding (走访, 民情恳谈会) was raised: the entry it is linked to."""
@@ -283,6 +303,20 @@ class ItemDialog(QDialog):
                     way=data.get("way", "电话"), satisfaction=data.get("satisfaction", "")
                 ),
             )
+        elif event.to_state is State.NOTIFIED:
+            parts.insert(
+                0,
+                self.tr("{day} {how}通知领取").format(
+                    day=data.get("notified_on", ""), how=data.get("how", "")
+                ),
+            )
+        elif event.to_state is State.COLLECTED:
+            parts.insert(
+                0,
+                self.tr("{day} {by}领取").format(
+                    day=data.get("collected_on", ""), by=data.get("by", "")
+                ),
+            )
         elif data.get("result") and data["result"] != event.note:
             parts.append(str(data["result"]))
         if data.get("unit") and data.get("deadline"):
@@ -307,6 +341,8 @@ class ItemDialog(QDialog):
             State.AWAITING_DOCUMENTS: self.tr("待补件"),
             State.ESCALATED: self.tr("上报乡镇"),
             State.RESOLVED: self.tr("办结"),
+            State.NOTIFIED: self.tr("通知领取"),
+            State.COLLECTED: self.tr("已领取"),
             State.FOLLOWED_UP: self.tr("回访"),
             State.CLOSED: self.tr("销号"),
             State.REJECTED: self.tr("不予受理"),
@@ -321,7 +357,8 @@ class ItemDialog(QDialog):
                 widget.deleteLater()
         self.move_buttons = {}
         writer = permitted(self._store, Permission.WRITE)
-        targets = offered_targets(self.item.events, self.item.state, Role.STATION)
+        mode = self.agency.agency.agency.mode
+        targets = offered_targets(self.item.events, self.item.state, Role.STATION, mode)
         for target in targets if writer else []:
             button = QPushButton(self.move_label(target), self)
             button.setMinimumHeight(34)
@@ -346,7 +383,11 @@ class ItemDialog(QDialog):
         self.moves_row.addWidget(close)
         hints = {
             State.AWAITING_DOCUMENTS: self.tr("等待群众补交材料，计时暂停；材料齐后点“开始办理”。"),
-            State.RESOLVED: self.tr("已办结：请回访群众，记录满意度。"),
+            State.RESOLVED: self.tr("已办结：请回访群众，记录满意度。")
+            if not mode
+            else self.tr("已办结（代办）：请通知群众领取，领取后再回访。"),
+            State.NOTIFIED: self.tr("已通知群众领取：群众来领取后点“已领取”。"),
+            State.COLLECTED: self.tr("群众已领取：请回访群众，记录满意度。"),
             State.FOLLOWED_UP: self.tr("已回访：满意或基本满意可销号；不满意可重新办理。"),
         }
         text = hints.get(self.item.state, "")
@@ -362,7 +403,9 @@ class ItemDialog(QDialog):
     # moving -------------------------------------------------------------------------------
     def ask_move(self, target: State) -> None:
         """Open the small dialog that asks what ``target`` needs (non-blocking)."""
-        dialog = MoveDialog(target, self.move_label(target), self.apply_move, self)
+        dialog = MoveDialog(
+            target, self.move_label(target), self.apply_move, self, today=self._clock().date()
+        )
         self.move_dialog = dialog
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -394,5 +437,6 @@ class ItemDialog(QDialog):
         except DomainError as exc:
             return exc.message
         self.changed = True
+        self.agency.show_agency(self._store.agency.of(item.number))
         self.show_item(self._store.items.item(item.number, today=self._clock().date()))
         return None

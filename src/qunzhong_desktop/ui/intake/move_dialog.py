@@ -1,12 +1,14 @@
 """The small dialog a move of an item asks for what it needs.
 
 不予受理 and 撤回 need a reason, 办结 the result, 回访 the way, the satisfaction and remarks;
-the other moves take an optional note. The dialog does not judge: it hands what was typed to
+通知领取 (代办) the day and how the resident was told, 已领取 the day and who collected; the
+other moves take an optional note. The dialog does not judge: it hands what was typed to
 the item page, which asks the store; a refusal is shown here and everything typed stays.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -16,14 +18,17 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from qunzhong_desktop.core.intake.agency import NOTIFY_WAYS
 from qunzhong_desktop.core.intake.rules import FOLLOW_UP_WAYS, SATISFACTION
 from qunzhong_desktop.core.intake.states import State
 from qunzhong_desktop.ui.common.form_feedback import clear_invalid, mark_invalid, message_area
+from qunzhong_desktop.ui.intake.agency_panel import date_edit, pydate
 
 MoveCallback = Callable[[State, str, dict[str, Any]], str | None]
 """``(target, note, data) -> None`` when done, or the reason the move was refused."""
@@ -37,10 +42,17 @@ class MoveDialog(QDialog):
         label: the move's name (the button text of the item page).
         submit: makes the move; returns None or the refusal.
         parent: the Qt parent.
+        today: the day 通知领取 and 已领取 offer (today by default).
     """
 
     def __init__(
-        self, target: State, label: str, submit: MoveCallback, parent: QWidget | None = None
+        self,
+        target: State,
+        label: str,
+        submit: MoveCallback,
+        parent: QWidget | None = None,
+        *,
+        today: dt.date | None = None,
     ) -> None:
         super().__init__(parent)
         self.target = target
@@ -62,10 +74,34 @@ class MoveDialog(QDialog):
         self.note = QPlainTextEdit(self)
         self.note.setTabChangesFocus(True)
         self.note.setMinimumHeight(90)
+        self.day = date_edit(self, today or dt.date.today())
+        self.how = QComboBox(self)  # 通知领取: how the resident was told
+        self.how.addItems(list(NOTIFY_WAYS))
+        self.by = QLineEdit(self)  # 已领取: who collected
+        self.by.setPlaceholderText(self.tr("本人，或代领人的姓名"))
+        self.by.setText(self.tr("本人"))
+        for widget in (self.day, self.how, self.by):
+            widget.hide()
         if target is State.FOLLOWED_UP:
             form.addRow(self.tr("回访方式(&W)"), self.way)
             form.addRow(self.tr("满意度(&S)"), self.satisfaction)
             form.addRow(self.tr("回访意见(&R)"), self.note)
+        elif target is State.NOTIFIED:
+            self.way.hide()
+            self.satisfaction.hide()
+            form.addRow(self.tr("通知日期(&D)"), self.day)
+            form.addRow(self.tr("通知方式(&H)"), self.how)
+            form.addRow(self.tr("说明(&N)"), self.note)
+            self.day.show()
+            self.how.show()
+        elif target is State.COLLECTED:
+            self.way.hide()
+            self.satisfaction.hide()
+            form.addRow(self.tr("领取日期(&D)"), self.day)
+            form.addRow(self.tr("领取人(&B)"), self.by)
+            form.addRow(self.tr("说明(&N)"), self.note)
+            self.day.show()
+            self.by.show()
         else:
             self.way.hide()
             self.satisfaction.hide()
@@ -79,7 +115,8 @@ class MoveDialog(QDialog):
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.submit)
         layout.addWidget(self.buttons)
-        (self.satisfaction if target is State.FOLLOWED_UP else self.note).setFocus()
+        focus = {State.FOLLOWED_UP: self.satisfaction, State.NOTIFIED: self.how}
+        focus.get(target, self.by if target is State.COLLECTED else self.note).setFocus()
 
     def _note_caption(self) -> str:
         if self.target in (State.REJECTED, State.WITHDRAWN):
@@ -99,12 +136,17 @@ class MoveDialog(QDialog):
                 "satisfaction": self.satisfaction.currentText(),
                 "remarks": note,
             }
+        day = pydate(self.day.date()).isoformat()
+        if self.target is State.NOTIFIED:
+            return note, {"notified_on": day, "how": self.how.currentText()}
+        if self.target is State.COLLECTED:
+            return note, {"collected_on": day, "by": self.by.text().strip()}
         return note, {}
 
     def submit(self) -> None:
         """Make the move; on a refusal show why and keep the dialog open."""
-        clear_invalid(self.note)
-        clear_invalid(self.satisfaction)
+        for widget in (self.note, self.satisfaction, self.day, self.by):
+            clear_invalid(widget)
         note, data = self.values()
         refusal = self._submit(self.target, note, data)
         if refusal is None:
@@ -112,10 +154,12 @@ class MoveDialog(QDialog):
             return
         self.messages.setText(refusal)
         self.messages.show()
-        field = (
-            self.satisfaction
-            if self.target is State.FOLLOWED_UP and not data.get("satisfaction")
-            else self.note
-        )
+        field: QWidget = self.note
+        if self.target is State.FOLLOWED_UP and not data.get("satisfaction"):
+            field = self.satisfaction
+        elif self.target is State.COLLECTED and not data.get("by"):
+            field = self.by
+        elif self.target in (State.NOTIFIED, State.COLLECTED):
+            field = self.day
         mark_invalid(field, refusal)
         field.setFocus()

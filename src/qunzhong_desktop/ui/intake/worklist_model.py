@@ -3,7 +3,8 @@
 Like the register's :mod:`.household_model`, the model keeps only the ids a search returned
 and asks the store for :class:`ItemRow` objects one block at a time, when the view first
 paints a row of that block. The urgency of an item colours its whole row: light green on
-time, amber due soon, red overdue, grey while the clock is paused.
+time, amber due soon, red overdue, grey while the clock is paused. A 代办 item told to collect
+(已通知领取) and not collected after some working days is amber too (:meth:`set_waiting`).
 """
 
 from __future__ import annotations
@@ -92,6 +93,7 @@ class WorkListModel(LazyIdTableModel):
 
     def __init__(self, fetch_rows: FetchRows, parent: QObject | None = None) -> None:
         super().__init__(fetch_rows, parent)
+        self._waiting: dict[str, int] = {}
         self._headers = [
             self.tr("编号"),
             self.tr("受理日期"),
@@ -105,6 +107,17 @@ class WorkListModel(LazyIdTableModel):
             self.tr("期限"),
             self.tr("经办人"),
         ]
+
+    def set_waiting(self, waited: dict[str, int]) -> None:
+        """Items waiting too long for collection: {item id: working days since told}."""
+        self._waiting = dict(waited)
+        if self.rowCount():
+            last = self.index(self.rowCount() - 1, self.columnCount() - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
+    def waiting(self, item_id: str) -> int | None:
+        """Working days an item has waited for collection, when too long (else None)."""
+        return self._waiting.get(item_id)
 
     # contents ----------------------------------------------------------------------------
     def item_row(self, row: int) -> ItemRow | None:
@@ -134,12 +147,17 @@ class WorkListModel(LazyIdTableModel):
                 return self.tr("（已删除）")
             return None
         colour = URGENCY_COLOURS.get(record.urgency)
+        waited = self._waiting.get(record.id)
+        if waited is not None:
+            colour = DUE_SOON_TINT  # 待领取 too long: amber, as a deadline that comes
         if role == Qt.ItemDataRole.BackgroundRole:
             return QColor(colour) if colour else None
         if role == Qt.ItemDataRole.ForegroundRole:
             return QColor(TEXT_COLOUR) if colour else None
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(record)
+        if column == COL_URGENCY and waited is not None:
+            return self.tr("待领取 {0} 个工作日").format(waited)
         return self._cell(record, column)
 
     def _tooltip(self, record: ItemRow) -> str:
