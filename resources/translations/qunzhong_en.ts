@@ -184,7 +184,7 @@
     </message>
     <message>
         <source>在群众家中办理（上门服务）</source>
-        <translation>Served at the resident's home (home service)</translation>
+        <translation>Served at the resident&apos;s home (home service)</translation>
     </message>
     <message>
         <source>保存上门服务</source>
@@ -244,7 +244,7 @@
     </message>
     <message>
         <source>民情日记中还没有走访过诉求人这一户的记录。</source>
-        <translation>No diary entry has visited the requester's household yet.</translation>
+        <translation>No diary entry has visited the requester&apos;s household yet.</translation>
     </message>
     <message>
         <source>确定这件事项不再代办吗？已有的代办记录仍保留在事项中。</source>
@@ -466,6 +466,61 @@
     <message>
         <source>&#x3000;结对干部</source>
         <translation>  paired cadre</translation>
+    </message>
+</context>
+<context>
+    <name>AssistanceOptionsBox</name>
+    <message>
+        <source>帮扶公示与特困标准</source>
+        <translation>Assistance notice and extreme-poverty minimum</translation>
+    </message>
+    <message>
+        <source>五公开公示默认不印金额；特困人员一年所得资金、物品低于标准的，月报中列出。</source>
+        <translation>The five-publics notice leaves amounts off by default; extremely poor persons who received less money and goods in the year than the minimum are listed in the monthly report. </translation>
+    </message>
+    <message>
+        <source>保存后随乡镇工作包和下发的数据包传到各工作站。</source>
+        <translation>Once saved, they travel to every station with the station kit and the dispatch bundles.</translation>
+    </message>
+    <message>
+        <source>本项由乡镇群众工作办设置，这里只能查看。</source>
+        <translation>These are set by the township's mass-work office; they can only be viewed here.</translation>
+    </message>
+    <message>
+        <source>在五公开公示上印出帮扶金额（元）</source>
+        <translation>Print the amounts (yuan) on the five-publics notice</translation>
+    </message>
+    <message>
+        <source> 元/人·年</source>
+        <translation> yuan per person a year</translation>
+    </message>
+    <message>
+        <source>特困人员本年所得资金、物品（户的帮扶按在册人数平均分摊）低于此数的列出</source>
+        <translation>Extremely poor persons whose money and goods this year (help to a household shared among its registered members) are below this are listed</translation>
+    </message>
+    <message>
+        <source>特困人员年度帮扶标准：</source>
+        <translation>Yearly minimum for the extremely poor:</translation>
+    </message>
+    <message>
+        <source>保存设置</source>
+        <translation>Save settings</translation>
+    </message>
+    <message>
+        <source>恢复默认</source>
+        <translation>Restore defaults</translation>
+    </message>
+    <message>
+        <source>已保存：公示{0}金额，特困标准 {1} 元/人·年。</source>
+        <translation>Saved: amounts {0} on the notice; minimum for the extremely poor {1} yuan per person a year.</translation>
+    </message>
+    <message>
+        <source>印出</source>
+        <translation>printed</translation>
+    </message>
+    <message>
+        <source>不印</source>
+        <translation>not printed</translation>
     </message>
 </context>
 <context>

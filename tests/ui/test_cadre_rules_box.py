@@ -63,3 +63,39 @@ def test_a_station_sees_the_support_tags_read_only(qtbot: QtBot, store: Store) -
     box = SupportTagsBox(store)
     qtbot.addWidget(box)
     assert box.text.isReadOnly() and box.save_button.isHidden()
+
+
+def test_the_township_sets_the_assistance_options(qtbot: QtBot, empty_store: Store) -> None:
+    from qunzhong_desktop.storage.settings_repo import AssistanceOptions
+    from qunzhong_desktop.ui.settings.assistance_options_box import AssistanceOptionsBox
+
+    init_township(empty_store.db, "430121101", "白沙镇群众工作办")
+    box = AssistanceOptionsBox(empty_store)
+    qtbot.addWidget(box)
+    assert box.editable and not box.save_button.isHidden() and box.threshold.isEnabled()
+    assert not box.amounts.isChecked() and box.threshold.value() == 2000  # the defaults
+    box.threshold.setValue(5_000_000)  # absurd: the box keeps to 0–1,000,000 元
+    assert box.threshold.value() == 1_000_000
+    box.amounts.setChecked(True)
+    box.threshold.setValue(2500)
+    assert box.save() and "已保存" in box.status.text() and "2,500" in box.status.text()
+    assert empty_store.settings.assistance_options() == AssistanceOptions(True, 2500)
+    box.default_button.click()
+    assert not box.amounts.isChecked() and box.threshold.value() == 2000
+    assert box.save() and empty_store.settings.assistance_options() == AssistanceOptions()
+
+
+def test_a_station_sees_the_assistance_options_read_only(qtbot: QtBot, store: Store) -> None:
+    from qunzhong_desktop.storage.settings_repo import AssistanceOptions
+    from qunzhong_desktop.ui.settings.assistance_options_box import AssistanceOptionsBox
+
+    box = AssistanceOptionsBox(store)
+    qtbot.addWidget(box)
+    assert not box.editable and box.save_button.isHidden() and box.default_button.isHidden()
+    assert not box.amounts.isEnabled() and not box.threshold.isEnabled()
+    assert box.threshold.value() == 2000 and "乡镇群众工作办设置" in box.explain.text()
+    # saving anyway is refused by the store, with the reason, and the boxes are kept
+    box.threshold.setValue(3000)
+    assert not box.save() and "由乡镇群众工作办设置" in box.status.text()
+    assert box.threshold.value() == 3000
+    assert store.settings.assistance_options() == AssistanceOptions()

@@ -35,6 +35,7 @@ from qunzhong_desktop.ui.common.printing import FOLDER_KEY, start_folder
 from qunzhong_desktop.ui.common.profile_fields import FIELDS, StationFields
 from qunzhong_desktop.ui.common.session import DEFAULT_LOCK_MINUTES, LOCK_SETTING, limit
 from qunzhong_desktop.ui.common.tasks import CancelToken, Progress, run_task
+from qunzhong_desktop.ui.settings.assistance_options_box import AssistanceOptionsBox
 from qunzhong_desktop.ui.settings.cadre_rules_box import CadreRulesBox
 from qunzhong_desktop.ui.settings.calendar_settings import CalendarBox, DomainDaysBox
 from qunzhong_desktop.ui.settings.support_tags_box import SupportTagsBox
@@ -124,6 +125,8 @@ class SettingsPage(QWidget):
         layout.addWidget(self.cadre_rules_box)
         self.support_tags_box = SupportTagsBox(store)
         layout.addWidget(self.support_tags_box)
+        self.assistance_options_box = AssistanceOptionsBox(store)
+        layout.addWidget(self.assistance_options_box)
         layout.addWidget(font_box)
         accounts_box = QGroupBox(self.tr("操作员与访问记录"))
         accounts_row = QHBoxLayout(accounts_box)
