@@ -28,8 +28,13 @@ data_values = st.dictionaries(
 )  # fmt: skip
 
 
-def valid_move_data(rng: st.DataObject, target: State) -> tuple[str, dict[str, Any]]:
-    """A note and data that satisfy the rules of the move (drawn, so some reopen)."""
+def valid_move_data(
+    rng: st.DataObject, target: State, day: str | None = None
+) -> tuple[str, dict[str, Any]]:
+    """A note and data that satisfy the rules of the move (drawn, so some reopen).
+
+    ``day``: the day 通知领取 and 已领取 record (a day of the history, not after the move).
+    """
     if target in (State.REJECTED, State.WITHDRAWN):
         return "不属于受理范围", {}
     if target is State.RESOLVED:
@@ -40,9 +45,10 @@ def valid_move_data(rng: st.DataObject, target: State) -> tuple[str, dict[str, A
     if target is State.ASSIGNED:
         return "", {"unit": "镇社会事务办", "deadline": "2025-04-01"}
     if target is State.NOTIFIED:
-        return "", {"notified_on": FIRST_DAY, "how": rng.draw(st.sampled_from(NOTIFY_WAYS))}
+        how = rng.draw(st.sampled_from(NOTIFY_WAYS))
+        return "", {"notified_on": day or FIRST_DAY, "how": how}
     if target is State.COLLECTED:
-        return "", {"collected_on": "2025-04-01", "by": "本人"}
+        return "", {"collected_on": day or "2025-04-01", "by": "本人"}
     return "", {}
 
 

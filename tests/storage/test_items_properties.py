@@ -1,5 +1,5 @@
 """Stateful property test of the item store: random registrations (some failing inside their
-transaction) and random moves through SqlItems on a real SQLite file.
+transaction), items marked 代办 or not, and random moves through SqlItems on a real SQLite file.
 
 After every step the stored ``state`` is the target of the last stored event, ``due_on`` is
 what the core computes from the stored history, and the numbers of each year run 1..N with
@@ -21,6 +21,8 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_state_machine_as_test
 from sqlalchemy import func, select
 
+from qunzhong_desktop.core.errors import ValidationError
+from qunzhong_desktop.core.intake.agency import Agency
 from qunzhong_desktop.core.intake.clock import due_date
 from qunzhong_desktop.core.intake.records import NewItem
 from qunzhong_desktop.core.intake.rules import (
@@ -168,6 +170,21 @@ def test_random_registrations_and_moves_keep_the_store_consistent(
             if self.numbers:
                 self._move(self.numbers[pick % len(self.numbers)], to, role, note, data, minutes)
 
+        @rule(pick=st.integers(0, 10**6), mode=st.sampled_from(["定点代办", "上门代办", ""]))
+        def agency(self, pick: int, mode: str) -> None:
+            """代办 marked (or cleared): its items are told and collect before the follow-up."""
+            if not self.numbers:
+                return
+            number = self.numbers[pick % len(self.numbers)]
+            agency = Agency(mode=mode, agent="张华")
+            try:
+                if mode:
+                    self.store.agency.set_agency(number, agency, now=self.clock)
+                else:
+                    self.store.agency.clear_agency(number)
+            except ValidationError as exc:  # the item ended, or the resident was told
+                assert exc.code in ("agency.ended", "agency.collecting"), exc.code
+
         @rule(pick=st.integers(0, 10**6), rng=st.data(), minutes=st.integers(0, 5 * 24 * 60))
         def allowed_move(self, pick: int, rng: st.DataObject, minutes: int) -> None:
             if not self.numbers:
@@ -178,21 +195,22 @@ def test_random_registrations_and_moves_keep_the_store_consistent(
             allowed = allowed_targets(state, role)
             if allowed:
                 to = draw_target(rng, allowed)
-                note, data = valid_move_data(rng, to)
+                note, data = valid_move_data(rng, to, self.clock.date().isoformat())
                 self._move(number, to, role, note, data, minutes)
 
         def _move(
             self, number: str, to: State, role: Role, note: str, data: dict[str, Any], minutes: int
         ) -> None:
             history = self.store.items.item(number).events
+            now, mode = self._tick(minutes), self.store.agency.of(number).agency.mode
             try:
-                check_move(history, to, role=role, note=note, data=data)
+                check_move(history, to, role=role, note=note, data=data, agency=mode, at=now)
                 expected: str | None = None
             except MoveRefused as exc:
                 expected = exc.code
             try:
                 detail = self.store.items.move(
-                    number, to, actor="x", role=role, note=note, data=data, now=self._tick(minutes)
+                    number, to, actor="x", role=role, note=note, data=data, now=now
                 )
             except MoveRefused as exc:
                 assert exc.code == expected
