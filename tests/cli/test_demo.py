@@ -133,3 +133,32 @@ def test_demo_creates_items_in_every_station_state(
     assert linked and outbox == 60
     assert main(["demo", "--items", "-1", "--home", str(tmp_path)]) == 1
     assert "受理事项件数" in capsys.readouterr().err
+
+
+def test_demo_makes_assistance_cases_in_every_state(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import datetime as dt
+
+    from qunzhong_desktop.core.assistance_case import NeedState
+    from qunzhong_desktop.storage.assistance_figures import SqlAssistanceFigures
+
+    assert main([*INIT, "--home", str(tmp_path)]) == 0
+    assert main([*DEMO, "--home", str(tmp_path)]) == 0
+    assert "帮扶记录" in capsys.readouterr().out
+    db = Database(database_path(tmp_path))
+    try:
+        with db.session() as s:
+            states = set(s.scalars(select(m.AssistanceNeed.state)))
+            steps = s.scalar(select(func.count()).select_from(m.AssistanceStep))
+            kinds = set(s.scalars(select(m.Assistance.kind)))
+            loose = s.scalar(
+                select(func.count()).where(m.Assistance.need_id.is_(None))
+            )  # every record answers a need: nothing left for the upgrade to adopt
+        assert states == {state.value for state in NeedState}
+        assert steps and loose == 0 and len(kinds) >= 3
+        today = dt.date.today()
+        figures = SqlAssistanceFigures(db).figures(dt.date(today.year, 1, 1), today, today=today)
+        assert figures.poor and figures.poor[0].received_fen < 200_000
+    finally:
+        db.close()

@@ -178,28 +178,72 @@ def test_assistance_text_is_tidied() -> None:
     assert (ok.helping_unit, ok.helper, ok.content) == ("民政办", "孙超峰", "救助 金")
 
 
-def test_demo_helps_about_sixty_percent_of_households_in_difficulty() -> None:
+def test_demo_cases_cover_every_state_with_help_only_on_checked_needs() -> None:
+    from qunzhong_desktop.core.assistance_case import NeedState, NeedStep, Step, state_after
+    from qunzhong_desktop.core.assistance_figures import is_poor_tag
     from qunzhong_desktop.demo.assistance import generate_assistance
     from qunzhong_desktop.demo.village import generate
 
     today = dt.date(2026, 6, 1)
     data = generate("430121101201", "白沙村", households=300, seed=7, today=today)
-    records = generate_assistance(data, seed=7, today=today)
+    cases = generate_assistance(data, seed=7, today=today)
     tagged = [
         i for i, h in enumerate(data.households)
         if support_tags(h.household.tags, (p.tags for p in h.household.members))
     ]  # fmt: skip
-    helped = {r.household for r in records}
+    helped = {c.household for c in cases}
     assert helped <= set(tagged)
     assert 0.45 < len(helped) / len(tagged) < 0.75
-    assert all(r.given_on <= today and (r.time_limit or today) >= r.given_on for r in records)
-    assert records == generate_assistance(data, seed=7, today=today)  # reproducible
+    assert cases == generate_assistance(data, seed=7, today=today)  # reproducible
+    assert {c.state for c in cases} == set(NeedState)  # 待初核 … 已销号
+    for case in cases:
+        steps = [NeedStep(step, day, actor, note) for step, day, actor, note in case.steps]
+        assert state_after(steps) is case.state and steps[0].day == case.reported_on
+        assert [s.day for s in steps] == sorted(s.day for s in steps) and steps[-1].day <= today
+        assert all(s.note for s in steps if s.step in (Step.SEND_BACK, Step.CLOSE))
+        assert bool(case.help) == (case.state in (NeedState.VERIFIED, NeedState.CLOSED))
+        checked = next((s.day for s in steps if s.step is Step.TOWNSHIP_CHECK), None)
+        for h in case.help:  # help after the 复核, before the 销号, with an amount when it has one
+            last = steps[-1].day if case.state is NeedState.CLOSED else today
+            assert checked is not None and checked <= h.given_on <= last
+            assert (h.amount_fen is not None) == (h.kind in ("资金", "物品"))
+            assert h.helpers and len(h.helper.split("、")) == len(h.helpers)
+        if case.state is NeedState.CLOSED:
+            assert case.result and case.steps[-1][3] == case.result
+    given = [h for c in cases for h in c.help]
+    assert len({h.kind for h in given}) >= 5 and any(len(h.helpers) == 2 for h in given)
+    open_late = [
+        c for c in cases if c.state is not NeedState.CLOSED and (c.time_limit or today) < today
+    ]
+    assert 0 < len(open_late) < len(cases)  # a few past their time limit
     # 帮扶对象: the member who carries a tag is named; a household's tag helps the household
-    named = [r for r in records if r.person is not None]
-    assert 0 < len(named) < len(records)
-    for r in named:
-        member = data.households[r.household].household.members[r.person or 0]
-        assert member.tags
+    named = [c for c in cases if c.person is not None]
+    assert 0 < len(named) < len(cases)
+    for c in named:
+        assert data.households[c.household].household.members[c.person or 0].tags
+    # the first 特困 person gets one small gift this year, under the 2,000 元 minimum
+    poor = [
+        c for c in cases
+        if c.person is not None and any(
+            is_poor_tag(t) for t in data.households[c.household].household.members[c.person].tags
+        )
+    ]  # fmt: skip
+    assert any(
+        sum(h.amount_fen or 0 for h in c.help if h.given_on.year == today.year) < 200_000 and c.help
+        for c in poor
+    )
+
+
+def test_a_small_demo_village_has_one_extremely_poor_person() -> None:
+    from qunzhong_desktop.core.assistance_figures import is_poor_tag
+    from qunzhong_desktop.demo.village import generate
+
+    for seed in range(1, 6):
+        data = generate("430121101201", "白沙村", households=12, seed=seed)
+        tags = [t for h in data.households for p in h.household.members for t in p.tags]
+        tags += [t for h in data.households for t in h.household.tags]
+        assert any(is_poor_tag(t) for t in tags)
+    assert generate("430121101201", "白沙村", households=0, seed=1).households == []
 
 
 def test_the_beneficiary_is_the_person_helped_or_the_household() -> None:

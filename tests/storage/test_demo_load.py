@@ -141,3 +141,30 @@ def test_save_households_checks_the_batch(store: Store) -> None:
     saved[0].members.append(Person(name="张小宝", relation="子女"))
     register.save_households([saved[0]])
     assert [p.name for p in register.household(saved[0].id or "").members] == ["张三丰", "张小宝"]
+
+
+def test_demo_cases_load_through_the_outbox_and_show_in_the_figures(store: Store) -> None:
+    from qunzhong_desktop.core.assistance_case import NeedState
+    from qunzhong_desktop.demo.assistance import generate_assistance
+    from qunzhong_desktop.demo.load import load_assistance
+    from qunzhong_desktop.storage.assistance_cases import NeedFilter
+
+    today = dt.date.today()  # the figures' year is this one
+    data = generate(CODE, "白沙村", households=50, seed=1, today=today)
+    load_demo(store.db, data)
+    cases = generate_assistance(data, seed=1, today=today)
+    given = load_assistance(store.db, cases, data)
+    assert given == sum(len(c.help) for c in cases) > 0
+    assert _outbox(store, "assistance_need") == len(cases)
+    assert _outbox(store, "assistance_step") == sum(len(c.steps) for c in cases)
+    assert _outbox(store, "assistance") == given
+    loaded = store.needs.cases(NeedFilter())
+    assert {c.state for c in loaded} == set(NeedState)  # every state, from its steps
+    for case in loaded:
+        assert bool(case.help) == (case.state in (NeedState.VERIFIED, NeedState.CLOSED))
+        assert all(h.helper_ids and h.need_id == case.need.id for h in case.help)
+    assert any(len(h.helper_ids) == 2 for c in loaded for h in c.help)  # 多对一
+    figures = store.assistance_figures.figures(dt.date(today.year, 1, 1), today, today=today)
+    assert figures.poor, "a 特困 person under the yearly minimum"
+    assert all(p.received_fen < 200_000 for p in figures.poor)
+    assert any(p.received_fen == 60_000 for p in figures.poor)  # the gift of 600 元

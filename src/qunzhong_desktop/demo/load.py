@@ -20,11 +20,10 @@ from qunzhong_desktop.core.errors import SetupError
 from qunzhong_desktop.core.ids import new_id
 from qunzhong_desktop.core.intake.rules import item_number
 from qunzhong_desktop.core.work import Progress
-from qunzhong_desktop.demo.assistance import DemoAssistance
+from qunzhong_desktop.demo.assistance import DemoCase
 from qunzhong_desktop.demo.items import DemoItem
 from qunzhong_desktop.demo.village import DemoData
 from qunzhong_desktop.storage import models as m
-from qunzhong_desktop.storage.assistance_upgrade import adopt_records
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.register_rows import load_station
 from qunzhong_desktop.storage.register_write import add_households
@@ -265,33 +264,61 @@ def _event_rows(item: DemoItem, item_id: str) -> list[dict[str, Any]]:
 
 
 @write_path(needs=Permission.SETTINGS)
-def load_assistance(db: Database, records: list[DemoAssistance], data: DemoData) -> int:
-    """Write demo assistance records for households of ``data`` (already loaded, ids filled).
+def load_assistance(db: Database, cases: list[DemoCase], data: DemoData) -> int:
+    """Write demo assistance cases for households of ``data`` (already loaded, ids filled).
+
+    Each need goes in with its steps, its help given (helpers as cadre ids) and, for help
+    with an outcome, the outcome's history row, in one transaction of bulk inserts.
 
     Returns:
-        How many records were written.
+        How many help records were written.
     """
-    rows = [
-        {
-            "id": new_id(),
-            "household_id": data.households[r.household].household.id,
-            "person_id": (
-                None
-                if r.person is None
-                else data.households[r.household].household.members[r.person].id
-            ),
-            "given_on": r.given_on,
-            "helping_unit": r.helping_unit,
-            "helper": r.helper,
-            "target": r.target,
-            "content": r.content,
-            "time_limit": r.time_limit,
-            "result": r.result,
-        }
-        for r in records
-    ]
-    if rows:
+    needs: list[dict[str, Any]] = []
+    steps: list[dict[str, Any]] = []
+    given: list[dict[str, Any]] = []
+    outcomes: list[dict[str, Any]] = []
+    for case in cases:
+        household = data.households[case.household].household
+        person_id = None if case.person is None else household.members[case.person].id
+        need_id = new_id()
+        needs.append(
+            {
+                "id": need_id, "household_id": household.id, "person_id": person_id,
+                "what": case.what, "category": case.category, "urgent": case.urgent,
+                "reported_by": case.reported_by, "reported_on": case.reported_on,
+                "time_limit": case.time_limit, "state": case.state.value, "result": case.result,
+            }
+        )  # fmt: skip
+        steps.extend(
+            {"id": new_id(), "need_id": need_id, "step": step.value, "day": day,
+             "actor": actor, "note": note}
+            for step, day, actor, note in case.steps
+        )  # fmt: skip
+        for help_given in case.help:
+            record_id = new_id()
+            given.append(
+                {
+                    "id": record_id, "household_id": household.id, "person_id": person_id,
+                    "need_id": need_id, "given_on": help_given.given_on,
+                    "helping_unit": help_given.helping_unit, "helper": help_given.helper,
+                    "helper_ids": [data.cadres[i].id for i in help_given.helpers],
+                    "target": help_given.target, "content": help_given.content,
+                    "kind": help_given.kind, "amount_fen": help_given.amount_fen,
+                    "time_limit": help_given.time_limit, "result": help_given.result,
+                }
+            )  # fmt: skip
+            if help_given.result:
+                outcomes.append(
+                    {"id": new_id(), "assistance_id": record_id,
+                     "day": help_given.result_on or help_given.given_on,
+                     "text": help_given.result, "actor": help_given.helper[:50]}
+                )  # fmt: skip
+    if needs:
         with db.writing() as s:
-            s.execute(insert(m.Assistance), rows)
-        adopt_records(db, actor="演示数据")  # one checked need per household
-    return len(rows)
+            s.execute(insert(m.AssistanceNeed), needs)
+            s.execute(insert(m.AssistanceStep), steps)
+            if given:
+                s.execute(insert(m.Assistance), given)
+            if outcomes:
+                s.execute(insert(m.AssistanceOutcome), outcomes)
+    return len(given)

@@ -385,8 +385,29 @@ def generate(
         )
         _tag(v, household, shape)
         data.households.append(DemoHousehold(household=household, grid=grid))
+    _one_extremely_poor(data, v.today)
     _pair(rng, data)
     return data
+
+
+POOR_TAG = "特困供养(五保)"
+
+
+def _one_extremely_poor(data: DemoData, today: dt.date) -> None:
+    """At least one 特困 person, so the 特困 figures have someone to show.
+
+    The oldest 孤寡老人, else the oldest person of the village, gets the tag.
+    """
+    people = [p for h in data.households for p in h.household.members]
+    if (
+        not people
+        or any(POOR_TAG in p.tags for p in people)
+        or any(POOR_TAG in h.household.tags for h in data.households)
+    ):
+        return
+    lonely = [p for p in people if "孤寡老人" in p.tags]
+    chosen = max(lonely or people, key=lambda p: _age(p, today))
+    chosen.tags.append(POOR_TAG)
 
 
 def _pair(rng: random.Random, data: DemoData) -> None:
