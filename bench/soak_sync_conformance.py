@@ -4,8 +4,8 @@
 
 Each seed walks every write path once, then makes ``--steps`` random actions of the station
 and the township (roster imports in three formats, forms over changes made meanwhile,
-deletes and re-entries, items, diary, assistance, calendars, settings, kits, new keys, demo
-data), carrying a bundle up and the dispatch back every ``--every`` actions and checking that
+deletes and re-entries, items, 代办, diary, assistance, calendars, settings, kits, new keys,
+demo data), carrying a bundle up and the dispatch back every ``--every`` actions and checking that
 both sides hold the same rows with no conflict logged. Prints what was driven and the time.
 """
 
@@ -35,7 +35,7 @@ ACTIONS = (
     ("roster", 3), ("household_form", 6), ("stale_form", 2), ("delete_and_reenter", 2),
     ("delete_and_restore", 1), ("save_batch", 1), ("grids_and_cadres", 2), ("retire_and_delete", 1), ("pairing", 2), ("cards", 2), ("new_item", 6),
     ("move_item", 6), ("correct_item", 2), ("township_moves", 3), ("diary", 4),
-    ("assistance", 3), ("needs", 3), ("operators", 1),
+    ("assistance", 3), ("needs", 3), ("agency", 3), ("operators", 1),
     ("station_settings", 1), ("station_calendar", 1), ("township_config", 1), ("rekey", 1),
     ("demo", 1), ("township_demo", 1),
 )  # fmt: skip
