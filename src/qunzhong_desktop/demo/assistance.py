@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from qunzhong_desktop.core.assistance_case import NeedState, Step, next_state
 from qunzhong_desktop.core.assistance_figures import is_poor_tag
@@ -178,10 +178,14 @@ def generate_assistance(
             continue
         if not tags or rng.random() >= share:
             continue
+        used: set[str] = set()
         for _ in range(rng.choice((1, 1, 2))):
             n = len(cases) - (poor is not None and poor < index)  # the gift takes no state
             state = _EVERY_STATE[n] if n < len(_EVERY_STATE) else rng.choice(_LATER_STATES)
-            cases.append(_case(rng, data, index, rng.choice(tags), state, today=today))
+            fresh = [t for t in tags if t not in used]
+            tag = rng.choice(fresh) if fresh else ""  # a second need: another tag, or in general
+            used.add(tag)
+            cases.append(_case(rng, data, index, tag, state, today=today))
     cases.sort(key=lambda c: (c.household, c.reported_on))
     return cases
 
@@ -203,11 +207,11 @@ def _case(
     days = _Days(rng, reported_on, today)
     steps: list[tuple[Step, dt.date, str, str]] = [(Step.REPORT, reported_on, reporter, "")]
     if state is NeedState.RETURNED or (state is not NeedState.REPORTED and rng.random() < 0.2):
+        checker = _CHECKERS[0]  # the village sends back what it has not checked yet
         if rng.random() < 0.5:
-            steps.append((Step.VILLAGE_CHECK, days.next(), _CHECKERS[0], ""))
-        steps.append(
-            (Step.SEND_BACK, days.next(), rng.choice(_CHECKERS), rng.choice(_BACK_REASONS))
-        )
+            steps.append((Step.VILLAGE_CHECK, days.next(), checker, ""))
+            checker = rng.choice(_CHECKERS[1:])
+        steps.append((Step.SEND_BACK, days.next(), checker, rng.choice(_BACK_REASONS)))
         if state is not NeedState.RETURNED:
             steps.append((Step.RESUBMIT, days.next(), reporter, "已补充材料"))
     if state not in (NeedState.REPORTED, NeedState.RETURNED):
@@ -219,11 +223,25 @@ def _case(
         for _ in range(rng.choice((1, 2, 2, 3))):
             given_on = days.next(2, 20)
             help_given.append(
-                _help(rng, data, index, target, rng.choice(helps), given_on=given_on, today=today)
+                _help(
+                    rng,
+                    data,
+                    index,
+                    target,
+                    rng.choice(helps),
+                    given_on=given_on,
+                    today=today,
+                    closed=state is NeedState.CLOSED,
+                    first=not help_given,
+                )
             )
         if state is NeedState.CLOSED:
             result = "需求已解决：" + "，".join(dict.fromkeys(h.result for h in help_given))
-            steps.append((Step.CLOSE, days.next(), _CHECKERS[0], result))
+            closed_on = days.next()
+            steps.append((Step.CLOSE, closed_on, _CHECKERS[0], result))
+            help_given = [  # outcomes written by the day it closed
+                replace(h, result_on=min(h.result_on or closed_on, closed_on)) for h in help_given
+            ]
     checked: NeedState | None = None
     for step, *_ in steps:  # the steps lead to the state (a generator bug fails here)
         checked = next_state(checked, step)
@@ -245,16 +263,21 @@ def _help(
     *,
     given_on: dt.date,
     today: dt.date,
+    closed: bool = False,
+    first: bool = False,
 ) -> DemoHelp:
     kind, content, amounts, outcome = choice
     paired = data.households[index].cadre
     helpers = [paired] if paired is not None else [rng.randrange(len(data.cadres))]
-    if len(data.cadres) > 1 and rng.random() < 0.4:  # 多对一: a second cadre joins
+    # 多对一: a second cadre joins (always on the first help of a need met since)
+    if len(data.cadres) > 1 and (rng.random() < 0.4 or (closed and first)):
         helpers.append(rng.choice([i for i in range(len(data.cadres)) if i != helpers[0]]))
     cadres = [data.cadres[i] for i in helpers] if data.cadres else []
     amount = rng.choice(amounts) if amounts else None
     limit = given_on + dt.timedelta(days=rng.choice((30, 60, 90)))
-    result = outcome if limit <= today or rng.random() < 0.5 else ""
+    # the outcome is written about a week later: every help of a closed need has one
+    result_on = min(given_on + dt.timedelta(days=rng.randint(3, 10)), today)
+    result = outcome if closed or limit <= today or rng.random() < 0.5 else ""
     return DemoHelp(
         given_on=given_on,
         helping_unit=(cadres[0].unit if cadres and cadres[0].unit else rng.choice(_UNITS)),
@@ -266,7 +289,7 @@ def _help(
         amount_fen=amount * 100 if amount else None,
         time_limit=limit,
         result=result,
-        result_on=min(limit, today) if result else None,
+        result_on=result_on if result else None,
     )
 
 
