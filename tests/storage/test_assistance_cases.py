@@ -11,6 +11,7 @@ from qunzhong_desktop.core.assistance import AssistanceRecord
 from qunzhong_desktop.core.assistance_case import Need, NeedState, NeedStep, Step, StepRefused
 from qunzhong_desktop.core.entities import Cadre
 from qunzhong_desktop.core.errors import NotFoundError, ValidationError
+from qunzhong_desktop.core.ledger import SupportFilter
 from qunzhong_desktop.storage.assistance_cases import NeedFilter
 from qunzhong_desktop.storage.store import Store
 from tests.helpers.assistance_data import checked_need
@@ -146,3 +147,23 @@ def test_bad_needs_are_refused(store: Store, village: Village) -> None:
     mine = dataclasses.replace(record, household_id=village.tagged, helper_ids=("nobody",))
     with pytest.raises(NotFoundError, match="不在干部名单"):
         store.assistance.save(mine, today=TODAY)
+
+
+def test_help_for_a_household_without_a_tag_is_on_the_support_ledger(
+    store: Store, village: Village
+) -> None:
+    def numbers() -> list[str]:
+        return [str(row[1]) for row in store.assistance.ledger_rows(SupportFilter())]
+
+    assert "0003" not in numbers()  # no support tag, nothing on record
+    need = checked_need(store, village.plain, day=D, what="火灾后需要临时安置")
+    assert numbers().count("0003") == 1  # a need on record lists the household
+    store.assistance.save(
+        AssistanceRecord(household_id=village.plain, given_on=D, helping_unit="镇民政办",
+                         helper="刘芳娜", content="临时救助金", need_id=need, kind="资金",
+                         amount_fen=200_000),
+        today=TODAY,
+    )  # fmt: skip
+    rows = [r for r in store.assistance.ledger_rows(SupportFilter()) if r[1] == "0003"]
+    assert len(rows) == 1 and "临时救助金" in rows[0]
+    assert store.assistance.ledger_row_count(SupportFilter()) == len(numbers())

@@ -342,8 +342,23 @@ class SqlAssistance:
 
     # the support ledger -------------------------------------------------------------------
     def household_ids(self, f: SupportFilter) -> list[str]:
-        """Ids of the households in difficulty the ledger lists, by household number."""
-        stmt = select(m.Household.id).where(m.Household.deleted_at.is_(None), _in_difficulty())
+        """Ids of the households the ledger lists, by household number.
+
+        Those in difficulty (a support tag), and any other household that has a need or help
+        on record: help given is on the ledger even where no tag was set.
+        """
+        helped = or_(
+            exists().where(
+                m.Assistance.household_id == m.Household.id, m.Assistance.deleted_at.is_(None)
+            ),
+            exists().where(
+                m.AssistanceNeed.household_id == m.Household.id,
+                m.AssistanceNeed.deleted_at.is_(None),
+            ),
+        )
+        stmt = select(m.Household.id).where(
+            m.Household.deleted_at.is_(None), or_(_in_difficulty(), helped)
+        )
         if f.grid_id:
             stmt = stmt.where(m.Household.grid_id == f.grid_id)
         if f.tag:
