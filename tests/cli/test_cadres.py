@@ -17,8 +17,11 @@ October 2026 at 白沙村群众工作站, looked at after the month (today is la
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import io
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -124,16 +127,24 @@ def fill_october(store: Store) -> dict[str, str]:
     return ids
 
 
-@pytest.fixture
-def home(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    home = tmp_path / "home"
-    assert main([*STATION, "--home", str(home)]) == 0
+@pytest.fixture(scope="module")
+def _october_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The station of the module's docstring, made once; each test works on a copy."""
+    home = tmp_path_factory.mktemp("october") / "home"
+    with contextlib.redirect_stdout(io.StringIO()):
+        assert main([*STATION, "--home", str(home)]) == 0
     store = open_store(home)
     try:
         fill_october(store)
     finally:
         store.close()
-    capsys.readouterr()
+    return home
+
+
+@pytest.fixture
+def home(_october_home: Path, tmp_path: Path) -> Path:
+    home = tmp_path / "home"
+    shutil.copytree(_october_home, home, symlinks=True)
     return home
 
 

@@ -101,7 +101,7 @@ def test_a_full_disk_keeps_what_was_there(tmp_path: Path) -> None:
         home = disk / "home"
         assert qz(home, *INIT).returncode == 0
         assert qz(home, *ITEM).returncode == 0
-        done = qz(home, "demo", "--households", "3000", "--items", "0")
+        done = qz(home, "demo", "--households", "1000", "--items", "0")
         one_sentence(done, "磁盘空间已满")
         with sqlite3.connect(database_path(home)) as conn:
             assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)

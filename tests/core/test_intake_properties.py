@@ -42,7 +42,7 @@ from qunzhong_desktop.core.intake.states import (
 from qunzhong_desktop.core.workcalendar import WorkCalendar
 from tests.helpers.intake_strategies import data_values, draw_target, notes, valid_move_data
 
-SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 CODES = {
     "item.move_refused",
     "item.not_owner",
@@ -225,7 +225,7 @@ class MoveMachine(RuleBasedStateMachine):
             assert allowed_targets(state, Role.TOWNSHIP) == []
 
 
-MoveMachine.TestCase.settings = settings(max_examples=200, stateful_step_count=30, deadline=None)
+MoveMachine.TestCase.settings = settings(max_examples=120, stateful_step_count=30, deadline=None)
 TestMoves = MoveMachine.TestCase
 
 
