@@ -6,15 +6,19 @@ field is a :class:`FieldEdit` that explains a wrong value on its own line under 
 :class:`FieldSet` that checks them. Every destructive action goes through :func:`confirm`
 (tests replace it). :func:`enter_moves_on` is the keyboard rule of every data-entry form:
 Enter goes to the next field, or presses the focused button, and never closes the form.
+Date fields are :func:`date_edit` (yyyy-MM-dd with a calendar); :func:`qdate` and
+:func:`pydate` convert.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QDateEdit,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -239,3 +243,23 @@ class FieldSet:
         field.set_error(exc.message)
         field.edit.setFocus()
         return True
+
+
+def qdate(day: dt.date) -> QDate:
+    """A Python date as a QDate."""
+    return QDate(day.year, day.month, day.day)
+
+
+def pydate(value: QDate) -> dt.date:
+    """A QDate as a Python date."""
+    return dt.date(value.year(), value.month(), value.day())
+
+
+def date_edit(parent: QWidget, day: dt.date, *, latest: dt.date | None = None) -> QDateEdit:
+    """A yyyy-MM-dd date field with a calendar (no later than ``latest``)."""
+    edit = QDateEdit(qdate(day), parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    if latest is not None:
+        edit.setMaximumDate(qdate(latest))
+    return edit

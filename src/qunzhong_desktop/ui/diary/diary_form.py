@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -56,6 +56,8 @@ from qunzhong_desktop.ui.common.form_feedback import (
     enter_moves_on,
     mark_invalid,
     message_area,
+    pydate,
+    qdate,
     show_messages,
 )
 from qunzhong_desktop.ui.common.list_parts import fit_to_screen
@@ -68,16 +70,6 @@ BANNER_STYLE = (
     "QLabel#savedBanner { background: #e8f5e9; border: 1px solid #81c784; border-radius: 4px;"
     " padding: 6px; font-weight: bold; color: #1b5e20; }"
 )
-
-
-def qdate(day: dt.date) -> QDate:
-    """A Python date as a QDate."""
-    return QDate(day.year, day.month, day.day)
-
-
-def pydate(day: QDate) -> dt.date:
-    """A QDate as a Python date."""
-    return dt.date(day.year(), day.month(), day.day())
 
 
 class VisitBox(QGroupBox):

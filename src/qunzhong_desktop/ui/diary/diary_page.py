@@ -37,9 +37,10 @@ from qunzhong_desktop.reports import documents
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common import form_feedback
 from qunzhong_desktop.ui.common.errors import show_error
+from qunzhong_desktop.ui.common.form_feedback import qdate
 from qunzhong_desktop.ui.common.printing import document_name, print_document
 from qunzhong_desktop.ui.common.session import Today, UndoStep, limit, undo_stack
-from qunzhong_desktop.ui.diary.diary_form import DiaryForm, qdate
+from qunzhong_desktop.ui.diary.diary_form import DiaryForm
 
 COLUMN_WIDTHS = (96, 110, 90, 70, 70)
 

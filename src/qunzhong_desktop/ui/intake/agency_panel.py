@@ -14,12 +14,10 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -40,29 +38,18 @@ from qunzhong_desktop.core.intake.records import ItemAgency
 from qunzhong_desktop.core.work import CancelToken, Progress
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common import form_feedback
-from qunzhong_desktop.ui.common.form_feedback import clear_invalid, mark_invalid, message_area
+from qunzhong_desktop.ui.common.form_feedback import (
+    clear_invalid,
+    date_edit,
+    mark_invalid,
+    message_area,
+    pydate,
+    qdate,
+)
 from qunzhong_desktop.ui.common.printing import document_name, print_document
 from qunzhong_desktop.ui.common.session import Clock, operator_name, permitted
 
 PENDING = ""  # 委托待补: the authorisation is not recorded yet
-
-
-def qdate(day: dt.date) -> QDate:
-    """A date for a QDateEdit."""
-    return QDate(day.year, day.month, day.day)
-
-
-def pydate(value: QDate) -> dt.date:
-    """A QDateEdit's date."""
-    return dt.date(value.year(), value.month(), value.day())
-
-
-def date_edit(parent: QWidget, day: dt.date) -> QDateEdit:
-    """A yyyy-MM-dd date field with a calendar."""
-    edit = QDateEdit(qdate(day), parent)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit
 
 
 class AgencyPanel(QWidget):

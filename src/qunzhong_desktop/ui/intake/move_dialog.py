@@ -27,8 +27,13 @@ from PySide6.QtWidgets import (
 from qunzhong_desktop.core.intake.agency import NOTIFY_WAYS
 from qunzhong_desktop.core.intake.rules import FOLLOW_UP_WAYS, SATISFACTION
 from qunzhong_desktop.core.intake.states import State
-from qunzhong_desktop.ui.common.form_feedback import clear_invalid, mark_invalid, message_area
-from qunzhong_desktop.ui.intake.agency_panel import date_edit, pydate
+from qunzhong_desktop.ui.common.form_feedback import (
+    clear_invalid,
+    date_edit,
+    mark_invalid,
+    message_area,
+    pydate,
+)
 
 MoveCallback = Callable[[State, str, dict[str, Any]], str | None]
 """``(target, note, data) -> None`` when done, or the reason the move was refused."""

@@ -15,7 +15,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -45,15 +45,7 @@ from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.core.ledger import SupportHousehold
 from qunzhong_desktop.storage.assistance_cases import NeedFilter
 from qunzhong_desktop.storage.store import Store
-from qunzhong_desktop.ui.common.form_feedback import clear_invalid, mark_invalid
-
-
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _date(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
+from qunzhong_desktop.ui.common.form_feedback import clear_invalid, mark_invalid, pydate, qdate
 
 
 class AssistanceDialog(QDialog):
@@ -121,12 +113,12 @@ class AssistanceDialog(QDialog):
         self.content = QPlainTextEdit(self)
         self.content.setPlaceholderText(self.tr("帮扶的具体措施和内容"))
         self.content.setFixedHeight(80)
-        self.given_on = QDateEdit(_qdate(self.today), self)
+        self.given_on = QDateEdit(qdate(self.today), self)
         self.given_on.setCalendarPopup(True)
         self.given_on.setDisplayFormat("yyyy-MM-dd")
-        self.given_on.setMaximumDate(_qdate(self.today))
+        self.given_on.setMaximumDate(qdate(self.today))
         self.has_limit = QCheckBox(self.tr("帮扶时限"), self)
-        self.time_limit = QDateEdit(_qdate(self.today + dt.timedelta(days=90)), self)
+        self.time_limit = QDateEdit(qdate(self.today + dt.timedelta(days=90)), self)
         self.time_limit.setCalendarPopup(True)
         self.time_limit.setDisplayFormat("yyyy-MM-dd")
         self.time_limit.setEnabled(False)
@@ -189,10 +181,10 @@ class AssistanceDialog(QDialog):
         self.amount.setText(fen_text(record.amount_fen).replace(",", ""))
         self.target.setText(record.target)
         self.content.setPlainText(record.content)
-        self.given_on.setDate(_qdate(record.given_on))
+        self.given_on.setDate(qdate(record.given_on))
         self.has_limit.setChecked(record.time_limit is not None)
         if record.time_limit is not None:
-            self.time_limit.setDate(_qdate(record.time_limit))
+            self.time_limit.setDate(qdate(record.time_limit))
         self.result_edit.setPlainText(record.result)
 
     def _fill_needs(self, kept: str | None) -> None:
@@ -355,12 +347,12 @@ class AssistanceDialog(QDialog):
             helper_ids=self.helper_ids(),
             person_id=self.person.currentData() or None,
             household_id=str(self.household.currentData() or ""),
-            given_on=_date(self.given_on.date()),
+            given_on=pydate(self.given_on.date()),
             helping_unit=self.helping_unit.currentText(),
             helper=self.helper.text(),
             target=self.target.text(),
             content=self.content.toPlainText(),
-            time_limit=_date(self.time_limit.date()) if self.has_limit.isChecked() else None,
+            time_limit=pydate(self.time_limit.date()) if self.has_limit.isChecked() else None,
             result=self.result_edit.toPlainText(),
         )
 

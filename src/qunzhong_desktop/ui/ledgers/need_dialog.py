@@ -13,11 +13,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -42,29 +41,15 @@ from qunzhong_desktop.core.assistance_case import (
 from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.core.ledger import SupportHousehold
 from qunzhong_desktop.storage.store import Store
-from qunzhong_desktop.ui.common.form_feedback import clear_invalid, mark_invalid
+from qunzhong_desktop.ui.common.form_feedback import (
+    clear_invalid,
+    date_edit,
+    mark_invalid,
+    pydate,
+    qdate,
+)
 from qunzhong_desktop.ui.common.palette import ERROR_STYLE
 from qunzhong_desktop.ui.common.session import operator_name
-
-
-def qdate(day: dt.date) -> QDate:
-    """A date for a QDateEdit."""
-    return QDate(day.year, day.month, day.day)
-
-
-def pydate(value: QDate) -> dt.date:
-    """A QDateEdit's date."""
-    return dt.date(value.year(), value.month(), value.day())
-
-
-def date_edit(parent: QWidget, day: dt.date, *, latest: dt.date | None = None) -> QDateEdit:
-    """A yyyy-MM-dd date field with a calendar (no later than ``latest``)."""
-    edit = QDateEdit(qdate(day), parent)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    if latest is not None:
-        edit.setMaximumDate(qdate(latest))
-    return edit
 
 
 def save_buttons(dialog: QDialog, save_text: str, cancel_text: str) -> QDialogButtonBox:
