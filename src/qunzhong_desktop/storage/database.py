@@ -70,6 +70,11 @@ class Database:
         changes.guard_raw_writes(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
+    @property
+    def actor(self) -> str:
+        """Who a record names as its writer: the operator signed in, else the store's user."""
+        return self.operator.name if self.operator is not None else self.user
+
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A unit of work: commits on success, rolls back on any error."""

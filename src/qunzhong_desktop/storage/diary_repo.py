@@ -121,7 +121,7 @@ class SqlDiary:
                     kind=entry.kind,
                     text=clean_text(entry.text),
                     place=compact(entry.place),
-                    author=self.db.operator.name if self.db.operator else self.db.user,
+                    author=self.db.actor,
                 )
                 s.add(row)
             self._write_visits(s, row, entry.visits)
