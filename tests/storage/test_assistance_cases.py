@@ -71,6 +71,14 @@ def test_a_need_from_report_to_closing(store: Store, village: Village) -> None:
     assert help_.get(goods.id or "").result == "已用上护理床，老人可以翻身"
     with pytest.raises(ValidationError, match="请填写帮扶成效"):
         help_.set_outcome(goods.id or "", "  ")
+    # the help form saves the whole record: an outcome changed there is kept in the history too
+    edited = help_.get(goods.id or "")
+    help_.save(dataclasses.replace(edited, result="老人可以下床活动"), today=TODAY)
+    help_.save(dataclasses.replace(edited, result="老人可以下床活动"), today=TODAY)  # unchanged
+    assert [o.text for o in help_.outcomes(goods.id or "")][-2:] == [
+        "已用上护理床，老人可以翻身", "老人可以下床活动",
+    ]  # fmt: skip
+    assert len(help_.outcomes(goods.id or "")) == 3
 
     # closing needs its result; then the need is closed and takes no more help
     with pytest.raises(ValidationError, match="帮扶结果"):

@@ -211,6 +211,7 @@ class SqlAssistance:
                 "amount_fen": record.amount_fen,
                 "helper_ids": list(record.helper_ids),
             }
+            before = stored.result if stored is not None else ""  # the row is updated below
             if stored is None:
                 row = m.Assistance(**values)
                 s.add(row)
@@ -220,13 +221,9 @@ class SqlAssistance:
                     if getattr(row, key) != value:
                         setattr(row, key, value)
             s.flush()
-            if record.result and (
-                stored is None
-                or stored.result != record.result
-                or not self._has_outcomes(s, row.id)
-            ):
+            if record.result and (before != record.result or not self._has_outcomes(s, row.id)):
                 s.add(m.AssistanceOutcome(
-                    assistance_id=row.id, day=today, text=record.result, actor=self._actor()
+                    assistance_id=row.id, day=today, text=record.result, actor=self.db.actor
                 ))  # fmt: skip
             return to_record(row)
 
@@ -249,7 +246,7 @@ class SqlAssistance:
                 row.result = outcome
                 s.add(m.AssistanceOutcome(
                     assistance_id=row.id, day=today or dt.date.today(), text=outcome,
-                    actor=self._actor(),
+                    actor=self.db.actor,
                 ))  # fmt: skip
             s.flush()
             return to_record(row)
@@ -266,10 +263,6 @@ class SqlAssistance:
                 .order_by(m.AssistanceOutcome.created_at, m.AssistanceOutcome.id)
             )
             return [Outcome(r.day, r.text, r.actor) for r in rows]
-
-    def _actor(self) -> str:
-        operator = self.db.operator
-        return operator.name if operator is not None else self.db.user
 
     @staticmethod
     def _has_outcomes(s: Session, record_id: str) -> bool:
