@@ -227,6 +227,10 @@ class IntakeItem(Synced, Base):
     agency_agent: Mapped[str] = mapped_column(String(50), default="", server_default="")
     agency_office: Mapped[str] = mapped_column(String(100), default="", server_default="")
     at_home: Mapped[bool] = mapped_column(default=False, server_default=false())  # 上门服务
+    # 0012: who answers for it (core.units): 主管部门 and 双联系单位, "" when none is set; the
+    # township's last assignment (交办) names the competent unit from then on
+    competent_unit: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    paired_unit: Mapped[str] = mapped_column(String(100), default="", server_default="")
 
     events: Mapped[list[ItemEvent]] = relationship(
         back_populates="item", order_by="ItemEvent.position", lazy="selectin"

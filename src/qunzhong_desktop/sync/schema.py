@@ -83,6 +83,8 @@ ADDED_LATER: dict[tuple[str, str], Any] = {
     ("intake_item", "agency_agent"): "",  # 0011
     ("intake_item", "agency_office"): "",  # 0011
     ("intake_item", "at_home"): False,  # 0011
+    ("intake_item", "competent_unit"): "",  # 0012: no 主管部门 named
+    ("intake_item", "paired_unit"): "",  # 0012: no 双联系单位 named
 }
 #: What a user calls the rows of each travelling table (in refusals and conflicts).
 LABELS = labels.TABLES
