@@ -46,6 +46,16 @@ class Period:
     last: dt.date
 
     @property
+    def start(self) -> dt.datetime:
+        """The first moment."""
+        return dt.datetime.combine(self.first, dt.time())
+
+    @property
+    def end(self) -> dt.datetime:
+        """The first moment after it (exclusive bound)."""
+        return dt.datetime.combine(self.last + _DAY, dt.time())
+
+    @property
     def days(self) -> int:
         """How many days it has."""
         return (self.last - self.first).days + 1

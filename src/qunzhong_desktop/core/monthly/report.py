@@ -1,8 +1,9 @@
 """The monthly report (民情月报): every figure of a month, computed from plain records.
 
 Pure: the repository hands in one :class:`ItemRecord` per item that matters for the month
-(with its whole history) and one :class:`CadreRecord` per cadre; :func:`compute` replays each
-history up to the end of the month. Every figure is defined once, in :data:`DEFINITIONS`,
+(with its whole history) and one :class:`CadreRecord` per cadre; :func:`compute` takes the
+item figures from :func:`.items.item_figures` (which the period report uses too) and judges
+each cadre by the rule of the category. Every figure is defined once, in :data:`DEFINITIONS`,
 and the PDF and the workbook print those texts as their footnotes.
 """
 
@@ -10,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -29,14 +29,39 @@ from qunzhong_desktop.core.cadre_rules import (
     year_required,
 )
 from qunzhong_desktop.core.errors import ValidationError
-from qunzhong_desktop.core.intake.clock import Calendar, due_date
-from qunzhong_desktop.core.intake.rules import CHANNELS, DOMAIN_DAYS, GRADES, Event
-from qunzhong_desktop.core.intake.states import CLOCK_RUNNING, State
+from qunzhong_desktop.core.intake.clock import Calendar
+from qunzhong_desktop.core.intake.rules import DOMAIN_DAYS
+from qunzhong_desktop.core.monthly.items import (
+    OPEN_STATES,
+    SATISFIED,
+    ItemRecord,
+    MemoCalendar,
+    Rate,
+    UnitScore,
+    as_of_day,
+    due_in_force,
+    first_time,
+    item_figures,
+    replay,
+)
 
-SATISFIED: tuple[str, ...] = ("满意", "基本满意")
-UNIT_BONUS_TENTHS = 10  # +1 per item resolved in the month
-UNIT_PENALTY_TENTHS = 3  # −0.3 per assigned item left unresolved at month end
-OPEN_STATES: frozenset[State] = CLOCK_RUNNING | {State.AWAITING_DOCUMENTS}
+__all__ = [
+    "DEFINITIONS",
+    "OPEN_STATES",
+    "SATISFIED",
+    "CadreFigures",
+    "CadreRecord",
+    "ItemRecord",
+    "Month",
+    "MonthlyReport",
+    "Rate",
+    "UnitScore",
+    "cadre_figures",
+    "compute",
+    "due_in_force",
+    "first_time",
+    "replay",
+]
 
 # (term, definition): the footnotes of the PDF and the workbook, in this order.
 DEFINITIONS: tuple[tuple[str, str], ...] = (
@@ -186,20 +211,6 @@ class Month:
 
 
 @dataclass(frozen=True, slots=True)
-class ItemRecord:
-    """An intake item with its whole history, in event order."""
-
-    number: str
-    received_at: dt.datetime
-    channel: str
-    domain: str
-    grade: str
-    item_type: str
-    promised_days: int
-    events: tuple[Event, ...]
-
-
-@dataclass(frozen=True, slots=True)
 class CadreRecord:
     """A cadre's diary days and the households in difficulty paired with them."""
 
@@ -217,55 +228,6 @@ class CadreRecord:
     # at the township: where the cadre works (a station, or 乡镇本级 with the village of 包村)
     station: str = ""
     cadre_id: str = ""  # the register's row, for a window to open the cadre's year
-
-
-@dataclass(frozen=True, slots=True)
-class Rate:
-    """A share with its numerator and denominator; no value when the denominator is 0."""
-
-    numerator: int
-    denominator: int
-
-    @property
-    def value(self) -> float | None:
-        """The share in [0, 1], or None."""
-        return self.numerator / self.denominator if self.denominator else None
-
-    @property
-    def percent(self) -> str:
-        """``87.5%`` or ``—``."""
-        value = self.value
-        return "—" if value is None else f"{100 * value:.1f}%"
-
-    @property
-    def text(self) -> str:
-        """``87.5%（35/40）`` or ``—（0/0）``."""
-        return f"{self.percent}（{self.numerator}/{self.denominator}）"
-
-
-@dataclass(frozen=True, slots=True)
-class UnitScore:
-    """A responsible unit's score for the month."""
-
-    unit: str
-    resolved: int
-    unresolved: int
-
-    @property
-    def tenths(self) -> int:
-        """The score in tenths of a point (exact)."""
-        return UNIT_BONUS_TENTHS * self.resolved - UNIT_PENALTY_TENTHS * self.unresolved
-
-    @property
-    def score(self) -> float:
-        """The score, e.g. 1.4."""
-        return self.tenths / 10
-
-    @property
-    def score_text(self) -> str:
-        """``+1.4``, ``-0.6``, ``0.0``."""
-        sign = "+" if self.tenths > 0 else ("−" if self.tenths < 0 else "")
-        return f"{sign}{abs(self.tenths) // 10}.{abs(self.tenths) % 10}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -352,71 +314,6 @@ class MonthlyReport:
         return DEFINITIONS + (ASSISTANCE_DEFINITIONS if self.assistance is not None else ())
 
 
-@dataclass(slots=True)
-class _Replay:
-    """What one item's history says about the month."""
-
-    state: State | None = None  # at month end
-    resolution: int | None = None  # index of the last RESOLVED event in the month
-    unit_at_end: str = ""  # last assignment at or before month end
-    unit_at_resolution: str = ""
-
-
-def replay(events: Sequence[Event], month: Month) -> tuple[State | None, int | None, str, str]:
-    """Replay a history up to the end of the month.
-
-    Returns:
-        (state at month end, index of the month's last RESOLVED event or None, unit of the
-        last assignment at or before month end, unit of the last assignment before that
-        resolution).
-    """
-    r = _Replay()
-    end = month.end
-    for index, event in enumerate(events):
-        if event.at >= end:
-            break
-        r.state = event.to_state
-        if event.to_state is State.ASSIGNED:
-            r.unit_at_end = str(event.data.get("unit", "")).strip()
-        elif event.to_state is State.RESOLVED and month.contains(event.at):
-            r.resolution = index
-            r.unit_at_resolution = r.unit_at_end
-    return r.state, r.resolution, r.unit_at_end, r.unit_at_resolution
-
-
-def due_in_force(
-    item: ItemRecord, events: Sequence[Event], calendar: Calendar, today: dt.date
-) -> dt.date:
-    """The promised date given the events so far.
-
-    The last assignment's deadline, else the promised working days after intake plus the
-    working days paused for documents (as the repository keeps ``due_on``).
-    """
-    for event in reversed(events):
-        if event.to_state is State.ASSIGNED and event.data.get("deadline"):
-            return dt.date.fromisoformat(str(event.data["deadline"]))
-    return due_date(item.received_at.date(), item.promised_days, events, calendar, today)
-
-
-def first_time(events: Sequence[Event], item_type: str = "") -> bool:
-    """Whether an item was settled without the resident having to come back (一次办结).
-
-    Up to and including the resolution counted: never waiting for documents (a 补办件, or a
-    待补件 step), never reopened, and — if escalated — settled by the township in one pass
-    (assigned once). Escalation itself is not a second trip for the resident.
-    """
-    if item_type == "补办件":
-        return False
-    assignments = 0
-    for event in events:
-        if event.to_state is State.AWAITING_DOCUMENTS:
-            return False
-        if event.to_state is State.IN_PROGRESS and event.from_state is State.FOLLOWED_UP:
-            return False
-        assignments += event.to_state is State.ASSIGNED
-    return assignments <= 1
-
-
 def cadre_figures(
     cadre: CadreRecord,
     rules: Sequence[Rule],
@@ -468,36 +365,6 @@ def cadre_figures(
     )
 
 
-class _MemoCalendar:
-    """A calendar that remembers its answers (10,000 items ask the same few questions)."""
-
-    def __init__(self, calendar: Calendar) -> None:
-        self._calendar = calendar
-        self._add: dict[tuple[dt.date, int], dt.date] = {}
-        self._between: dict[tuple[dt.date, dt.date], int] = {}
-
-    def add_workdays(self, start: dt.date, days: int) -> dt.date:
-        key = (start, days)
-        found = self._add.get(key)
-        if found is None:
-            found = self._add[key] = self._calendar.add_workdays(start, days)
-        return found
-
-    def workdays_between(self, start: dt.date, end: dt.date) -> int:
-        key = (start, end)
-        found = self._between.get(key)
-        if found is None:
-            found = self._between[key] = self._calendar.workdays_between(start, end)
-        return found
-
-
-def _ordered(counts: Counter[str], known: Iterable[str]) -> tuple[tuple[str, int], ...]:
-    """Known keys first in their order (zeros included), then others by count."""
-    known = list(known)
-    rest = sorted((k for k in counts if k not in known), key=lambda k: (-counts[k], k))
-    return tuple((key, counts.get(key, 0)) for key in [*known, *rest])
-
-
 def compute(
     month: Month,
     items: Iterable[ItemRecord],
@@ -523,68 +390,24 @@ def compute(
             at this day instead of the month's last day, as the work lists show them.
         rules: the cadre rule table in force (the township's).
     """
-    cal = _MemoCalendar(calendar)
-    channel: Counter[str] = Counter()
-    domain: Counter[str] = Counter()
-    grade: Counter[str] = Counter()
-    resolved = in_progress = overdue = escalations = 0
-    first = on_time = followed = satisfied = 0
-    unit_resolved: Counter[str] = Counter()
-    unit_open: Counter[str] = Counter()
-    as_of = today if today is not None and month.first <= today < month.last else None
-    last_day = as_of or month.last
-    for item in items:
-        if month.contains(item.received_at):
-            channel[item.channel] += 1
-            domain[item.domain] += 1
-            grade[item.grade] += 1
-        for event in item.events:
-            if not month.contains(event.at):
-                continue
-            if event.to_state is State.ESCALATED:
-                escalations += 1
-            elif event.to_state is State.FOLLOWED_UP:
-                followed += 1
-                satisfied += event.data.get("satisfaction") in SATISFIED
-        state, resolution, unit_at_end, unit_at_resolution = replay(item.events, month)
-        if resolution is not None:
-            resolved += 1
-            history = item.events[: resolution + 1]
-            first += first_time(history, item.item_type)
-            at = history[-1].at.date()
-            on_time += at <= due_in_force(item, history, cal, at)
-            if unit_at_resolution:
-                unit_resolved[unit_at_resolution] += 1
-        if state in OPEN_STATES:
-            in_progress += 1
-            if unit_at_end:
-                unit_open[unit_at_end] += 1
-            if state in CLOCK_RUNNING:
-                so_far = [e for e in item.events if e.at < month.end]
-                if due_in_force(item, so_far, cal, last_day) < last_day:
-                    overdue += 1
-    units = sorted(
-        (
-            UnitScore(unit, unit_resolved[unit], unit_open[unit])
-            for unit in set(unit_resolved) | set(unit_open)
-        ),
-        key=lambda u: (-u.tenths, -u.resolved, u.unit),
-    )
+    cal = MemoCalendar(calendar)
+    as_of = as_of_day(month, today)
+    f = item_figures(month, items, calendar=cal, domains=domains, today=today)
     return MonthlyReport(
         month=month,
         station_name=station_name,
-        received=sum(channel.values()),
-        by_channel=_ordered(channel, CHANNELS),
-        by_domain=_ordered(domain, domains),
-        by_grade=_ordered(grade, GRADES),
-        resolved=resolved,
-        in_progress=in_progress,
-        overdue=overdue,
-        escalations=escalations,
-        first_time=Rate(first, resolved),
-        on_time=Rate(on_time, resolved),
-        satisfaction=Rate(satisfied, followed),
-        units=tuple(units),
+        received=f.received,
+        by_channel=f.by_channel,
+        by_domain=f.by_domain,
+        by_grade=f.by_grade,
+        resolved=f.resolved,
+        in_progress=f.in_progress,
+        overdue=f.overdue,
+        escalations=f.escalations,
+        first_time=f.first_time,
+        on_time=f.on_time,
+        satisfaction=f.satisfaction,
+        units=f.units,
         cadres=tuple(cadre_figures(c, rules, month, cal, as_of=as_of) for c in cadres),
         as_of=as_of,
     )
