@@ -30,6 +30,7 @@ from qunzhong_desktop.cli import (
     roster,
     setup,
     sync,
+    units,
 )
 from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.core.text import strip_controls
@@ -124,6 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
     diary.register(commands, home)
     assistance.register(commands, home)
     cadres.register(commands, home)
+    units.register(commands, home)
     report.register(commands, home)
     sync.register(commands, home)
     accounts.register(commands, home)

@@ -32,10 +32,10 @@ from qunzhong_desktop.core.text import compact
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.calendar_repo import load_calendar
 from qunzhong_desktop.storage.database import Database
+from qunzhong_desktop.storage.units_repo import UNITS_SETTING, renamed_register, store_register
 
 DOMAIN_DAYS_SETTING = "intake.domain_days"
 GRADE_A_DAYS_SETTING = "intake.grade_a_days"
-UNITS_SETTING = "township.units"
 
 
 class ItemSettings:
@@ -116,7 +116,10 @@ class ItemSettings:
         return list(DEFAULT_UNITS)
 
     def set_units(self, units: Sequence[str]) -> None:
-        """Store the units, in the order the lists offer them.
+        """Store the units, in the order the lists offer them, and the register with them.
+
+        Units kept by name keep their details in the register (:mod:`.units_repo`); new
+        names become 乡镇 职能部门; names left out leave the register.
 
         Raises:
             ValidationError: the list is empty, has a blank name or a name twice.
@@ -141,12 +144,8 @@ class ItemSettings:
                 )
             seen.add(name)
         with self.db.writing() as s:
-            row = s.get(m.Setting, UNITS_SETTING)
-            value = json.dumps(names, ensure_ascii=False)
-            if row is None:
-                s.add(m.Setting(key=UNITS_SETTING, value=value))
-            else:
-                row.value = value
+            # the register follows: kept names keep their details, new ones are 乡镇 职能部门
+            store_register(s, renamed_register(s, names))
 
     def stations(self) -> list[tuple[str, str]]:
         """(code, name) of the stations this store knows (at the township: synced), by code."""

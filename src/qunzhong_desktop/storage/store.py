@@ -27,6 +27,7 @@ from qunzhong_desktop.storage.register_repo import SqlRegister
 from qunzhong_desktop.storage.report_repo import SqlReports
 from qunzhong_desktop.storage.settings_repo import SqlSettings
 from qunzhong_desktop.storage.setup import is_set_up
+from qunzhong_desktop.storage.units_repo import SqlUnits
 
 
 @dataclass
@@ -48,6 +49,7 @@ class Store:
     diary: SqlDiary = field(init=False)
     accounts: SqlAccounts = field(init=False)
     cadre_records: SqlCadreRecords = field(init=False)
+    units: SqlUnits = field(init=False)
 
     def __post_init__(self) -> None:
         self.register = SqlRegister(self.db)
@@ -63,6 +65,7 @@ class Store:
         self.diary = SqlDiary(self.db, self.items)
         self.accounts = SqlAccounts(self.db)
         self.cadre_records = SqlCadreRecords(self.db)
+        self.units = SqlUnits(self.db)
 
     def is_set_up(self) -> bool:
         """Whether the set-up wizard has run."""

@@ -1,11 +1,14 @@
 """The configuration a township hands its stations: units, domain deadlines, calendar years.
 
 It travels in the station kit and in every dispatch bundle, as one JSON object:
-``{"units": [...], "domains": {domain: working days}, "calendar": {"2027": [{"day",
+``{"units": [...], "unit_register": [{"name", "level", "kind", "villages", "contacts",
+"domains"}, ...], "domains": {domain: working days}, "calendar": {"2027": [{"day",
 "workday", "note"}, ...]}, "cadre_rules": [...], "cadre_categories": {cadre id: category},
 "assistance": {"notice_amounts": bool, "poor_threshold_yuan": int}}``
 (the cadre rule table of :mod:`qunzhong_desktop.core.cadre_rules`, and the categories the
-township set for its stations' cadres, 核定类别; a dispatch adds the station's ``numbers``, see
+township set for its stations' cadres, 核定类别; ``unit_register`` is the units register of
+:mod:`qunzhong_desktop.core.units`, which an earlier township does not send: its ``units``
+are read as 乡镇 职能部门; a dispatch adds the station's ``numbers``, see
 ``storage/item_numbers.py``). It is state, not history: a station replaces its copy.
 """
 
@@ -23,15 +26,12 @@ from qunzhong_desktop.core.cadre_rules import parse_rules, rules_json
 from qunzhong_desktop.core.calendar_file import Schedule, ScheduleDay
 from qunzhong_desktop.core.entities import check_support_tags
 from qunzhong_desktop.core.errors import ValidationError
-from qunzhong_desktop.core.intake.rules import DEFAULT_UNITS, DOMAIN_DAYS
+from qunzhong_desktop.core.intake.rules import DOMAIN_DAYS
+from qunzhong_desktop.core.units import Unit, checked_register, from_names, register_json
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.calendar_repo import replace_schedule
 from qunzhong_desktop.storage.database import Database
-from qunzhong_desktop.storage.item_settings import (
-    DOMAIN_DAYS_SETTING,
-    GRADE_A_DAYS_SETTING,
-    UNITS_SETTING,
-)
+from qunzhong_desktop.storage.item_settings import DOMAIN_DAYS_SETTING, GRADE_A_DAYS_SETTING
 from qunzhong_desktop.storage.settings_repo import (
     CADRE_CATEGORIES_SETTING,
     check_assistance_options,
@@ -45,6 +45,7 @@ from qunzhong_desktop.storage.settings_repo import (
     store_rules,
     store_support_tags,
 )
+from qunzhong_desktop.storage.units_repo import UNITS_SETTING, load_register, store_register
 from qunzhong_desktop.sync.bundle_container import refuse
 
 MAX_UNITS = 200
@@ -59,7 +60,7 @@ def current(db: Database) -> dict[str, Any]:
 
 def current_in(s: Session) -> dict[str, Any]:
     """:func:`current` in the caller's session."""
-    units = _setting(s, UNITS_SETTING)
+    register = load_register(s)  # earlier releases' names, else the defaults, when unset
     domains = dict(DOMAIN_DAYS)
     domains.update(_setting(s, DOMAIN_DAYS_SETTING) or {})
     calendar: dict[str, list[dict[str, Any]]] = {}
@@ -81,7 +82,9 @@ def current_in(s: Session) -> dict[str, Any]:
             {"day": d.day.isoformat(), "workday": d.workday, "note": d.note} for d in days
         ]
     return {
-        "units": units or list(DEFAULT_UNITS),
+        "units": [u.name for u in register],  # the names alone, for earlier releases
+        # 责任单位: level, kind, paired villages, contacts, domains (core/units.py)
+        "unit_register": register_json(register),
         "domains": domains,
         "calendar": calendar,
         "cadre_rules": rules_json(load_rules(s)),
@@ -161,6 +164,7 @@ def apply_config_in(s: Session, conf: Any, *, source: str) -> None:
             check_category_fixes(conf["cadre_categories"]) if "cadre_categories" in conf else None
         )
         options = check_assistance_options(conf["assistance"]) if "assistance" in conf else None
+        register = _register(conf.get("unit_register"), units)
     except (ValueError, TypeError, ValidationError) as exc:
         raise refuse("config_invalid", "乡镇下发的配置格式错误，已拒绝导入。") from exc
     if rules is not None:
@@ -171,9 +175,12 @@ def apply_config_in(s: Session, conf: Any, *, source: str) -> None:
         put_json(s, CADRE_CATEGORIES_SETTING, fixes)
     if options is not None:
         store_assistance_options(s, options)
+    if register is not None:
+        store_register(s, register)  # and the names beside it
     if grade_a is not None:  # written even when {}: every domain back at the default
         put_json(s, GRADE_A_DAYS_SETTING, grade_a)
-    for key, value in ((UNITS_SETTING, units), (DOMAIN_DAYS_SETTING, domains)):
+    names = [u.name for u in register] if register is not None else units
+    for key, value in ((UNITS_SETTING, names), (DOMAIN_DAYS_SETTING, domains)):
         if not value:
             continue
         text = json.dumps(value, ensure_ascii=False)
@@ -189,6 +196,18 @@ def apply_config_in(s: Session, conf: Any, *, source: str) -> None:
             for d in calendar[year]
         )
         replace_schedule(s, Schedule(tuple(sorted(calendar)), days, source[:200]))
+
+
+def _register(value: Any, units: list[str]) -> tuple[Unit, ...] | None:
+    """The units register of a configuration (None: none at all, the station keeps its copy).
+
+    A township of an earlier release sends the names alone (``units``): 乡镇 职能部门 each.
+    """
+    if value is None:
+        return from_names(units) or None
+    if not isinstance(value, list):
+        raise ValueError("unit_register")
+    return checked_register(value)
 
 
 def _grade_a(value: Any) -> dict[str, int]:
