@@ -33,6 +33,7 @@ from qunzhong_desktop.core.cadre_rules import (
 from qunzhong_desktop.core.intake.rules import DOMAIN_DAYS, Event
 from qunzhong_desktop.core.intake.states import State
 from qunzhong_desktop.core.monthly.cadre_year import CadreYear, cadre_year
+from qunzhong_desktop.core.monthly.items import Span
 from qunzhong_desktop.core.monthly.report import (
     OPEN_STATES,
     CadreFigures,
@@ -69,8 +70,8 @@ from qunzhong_desktop.storage.setup import township_profile
 _STATES = {state.value: state for state in State}
 
 
-def _item_ids(month: Month, station_code: str | None = None) -> Select[Any]:
-    """Ids of the items that may matter for the month (a subquery), of one station if given."""
+def _item_ids(month: Span, station_code: str | None = None) -> Select[Any]:
+    """Ids of the items that may matter for the span (a subquery), of one station if given."""
     item, event = m.IntakeItem, m.ItemEvent
     touched = select(event.item_id).where(event.at >= month.start)
     stmt = select(item.id).where(
@@ -89,8 +90,8 @@ def _data(value: Any) -> dict[str, Any]:
     return dict(value or {})
 
 
-def item_records(s: Session, month: Month, station_code: str | None = None) -> list[ItemRecord]:
-    """The items of the month with their whole histories (two queries).
+def item_records(s: Session, month: Span, station_code: str | None = None) -> list[ItemRecord]:
+    """The items of a month (or any span) with their whole histories (two queries).
 
     With ``station_code`` (at the township) only the items that station numbered.
     """
@@ -132,6 +133,8 @@ def item_records(s: Session, month: Month, station_code: str | None = None) -> l
             item.grade,
             item.item_type,
             item.promised_days,
+            item.competent_unit,
+            item.paired_unit,
         ).where(item.id.in_(ids))
     ):
         records.append(
@@ -144,6 +147,8 @@ def item_records(s: Session, month: Month, station_code: str | None = None) -> l
                 item_type=row.item_type,
                 promised_days=row.promised_days,
                 events=tuple(histories.get(row.id, ())),
+                competent_unit=row.competent_unit,
+                paired_unit=row.paired_unit,
             )
         )
     records.sort(key=lambda r: r.number)
