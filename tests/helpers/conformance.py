@@ -6,7 +6,7 @@ is a township and one enrolled station; each of its actions drives one family of
 station's (and the township's) write paths the way the window and the CLI do — roster
 imports in all three formats with changed, added and removed rows, the household form
 (over changes made meanwhile), deletes and re-entries, grids, cadres, pairing, cards,
-items through the five steps and their corrections, 代办 (agency fields, records, 上门服务,
+items through the five steps and their corrections, their 主管部门 and 双联系单位, 代办 (agency fields, records, 上门服务,
 collection, items made for residents turning an age), operators signing in (their access
 log), the diary with visits and findings, assistance, calendar
 loads, settings, the kit's configuration, new keys, the demo — and :meth:`World.sync`
@@ -367,6 +367,19 @@ class World:
             else:
                 fix.requester_name, fix.requester_person_id = f"更正人{self._next()}", None
             items.correct(item.number, fix, actor="站务员", reason="登记有误", now=self.now())
+
+    def responsibility(self) -> None:
+        """An item's 主管部门 and 双联系单位 set from the register, or cleared (issue 17)."""
+        items = self.station.store.items
+        ids = items.search_ids(ItemFilter())
+        if not ids:
+            return
+        names = ["", *(u.name for u in items.unit_register())]
+        # its own random numbers: the other actions' choices stay as they were without it
+        rng = random.Random(len(ids) * 31 + self.figures.actions["item.responsibility"])
+        with self._act("item.responsibility"):
+            number = items.rows([rng.choice(ids)])[0].number
+            items.set_responsibility(number, competent=rng.choice(names), paired=names[-1])
 
     def move_item(self, role: Role = Role.STATION) -> None:
         node = self.station if role is Role.STATION else self.township
@@ -804,6 +817,7 @@ def walk_all(world: World) -> None:
         world.pairing, world.cards, world.save_batch, world.delete_and_restore,
         lambda: world.new_item("上报件"),
         lambda: world.new_item("承诺件"), world.new_item, world.move_item, world.correct_item,
+        world.responsibility, world.responsibility,
         lambda: world.diary("new"), lambda: world.diary("edit"), lambda: world.diary("finding"),
         lambda: world.needs("report"), lambda: world.needs("edit"), lambda: world.needs("step"),
         lambda: world.assistance("new"), lambda: world.assistance("edit"),

@@ -30,6 +30,12 @@ from qunzhong_desktop.core.text import clean, compact
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.calendar_repo import load_calendar
 from qunzhong_desktop.storage.database import Database
+from qunzhong_desktop.storage.item_order import ITEM_SORTS, STATION_CODE_DIGITS, item_order
+from qunzhong_desktop.storage.item_responsibility import (
+    ItemResponsibility,
+    defaults,
+    follow_domain,
+)
 from qunzhong_desktop.storage.item_settings import ItemSettings
 from qunzhong_desktop.storage.register_rows import load_station
 from qunzhong_desktop.storage.setup import node_role
@@ -75,7 +81,7 @@ def derived_fields(
     return events[-1].to_state.value, _due(item, events, calendar, today)
 
 
-class SqlItems(ItemSettings):
+class SqlItems(ItemSettings, ItemResponsibility):
     """The intake items of one store."""
 
     def __init__(self, db: Database) -> None:
@@ -126,6 +132,8 @@ class SqlItems(ItemSettings):
                 s.add(counter)
             counter.last += 1
             promised = 0 if new.item_type == "即办件" else new.promised_days
+            competent, paired = defaults(s, new.domain, station.code, competent=new.competent_unit,
+                                         paired=new.paired_unit)  # fmt: skip
             if promised is None:
                 promised = deadlines.days(new.domain, new.grade)
             item = m.IntakeItem(
@@ -147,6 +155,8 @@ class SqlItems(ItemSettings):
                 query_code=new_query_code(),
                 state=State.REGISTERED.value,
                 diary_entry_id=new.diary_entry_id,
+                competent_unit=competent,
+                paired_unit=paired,
             )
             s.add(item)
             history: list[Event] = []
@@ -243,6 +253,8 @@ class SqlItems(ItemSettings):
                 setattr(item, name, value)
             if corrections.LINK_FIELD in changes:
                 item.requester_household_id = self._household_of(s, fix.requester_person_id)
+            if "domain" in changes:  # the 主管部门 follows only if it was the old default
+                follow_domain(s, item, str(changes["domain"][0]))
             s.flush()
             s.expire(item, ["corrections"])
             history = [to_event(e) for e in item.events]
@@ -563,38 +575,6 @@ class SqlItems(ItemSettings):
             events=list(events),
             diary_entry_id=item.diary_entry_id,
             corrections=[to_correction(c) for c in item.corrections],
+            competent_unit=item.competent_unit,
+            paired_unit=item.paired_unit,
         )
-
-
-STATION_CODE_DIGITS = 12  # an item number begins with its station's code
-
-#: The orders of the work lists (and the township's): 编号, 受理日期, 诉求人, 类别, 等级,
-#: 件类型, 状态, 承诺日期, 超期 (the most overdue first: the earliest due date), 经办人.
-ITEM_SORTS = (
-    "number", "received", "requester", "domain", "grade", "type", "state", "due",
-    "overdue", "handler",
-)  # fmt: skip
-
-
-def item_order(sort: Sort) -> list[Any]:
-    """ORDER BY terms for one of :data:`ITEM_SORTS` (the ledger uses them too)."""
-    item = m.IntakeItem
-    columns: dict[str, Any] = {
-        "number": func.natural_key(item.number),
-        "received": item.received_at,
-        "requester": item.requester_name,
-        "domain": item.domain,
-        "grade": item.grade,
-        "type": item.item_type,
-        "state": item.state,
-        "due": item.due_on,
-        "overdue": item.due_on,
-        "handler": item.handler,
-    }
-    key = columns[sort.key]
-    # items without a deadline (closed, rejected) go last either way
-    missing = [item.due_on.is_(None)] if sort.key in ("due", "overdue") else []
-    # more days overdue is an earlier deadline: ascending by days is descending by date
-    if sort.descending != (sort.key == "overdue"):
-        return [*missing, key.desc(), item.number.desc()]
-    return [*missing, key, item.number]

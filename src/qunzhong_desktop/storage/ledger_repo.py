@@ -38,7 +38,8 @@ from qunzhong_desktop.core.ledger import (
 from qunzhong_desktop.core.sorting import Sort
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.database import Database
-from qunzhong_desktop.storage.items_repo import ITEM_SORTS, SqlItems, item_order
+from qunzhong_desktop.storage.item_order import ITEM_SORTS, item_order
+from qunzhong_desktop.storage.items_repo import SqlItems
 from qunzhong_desktop.storage.setup import node_role
 
 DEFAULT_CHUNK = 2000

@@ -28,6 +28,8 @@ class NewItem:
     promised_days: int | None = None  # None: the domain's default
     result: str = ""  # for 即办件, settled on the spot
     diary_entry_id: str | None = None  # the diary entry it was found in (走访, 民情恳谈会)
+    competent_unit: str | None = None  # 主管部门; None: the domain's (core.units.competent_for)
+    paired_unit: str | None = None  # 双联系单位; None: the village's (core.units.paired_for)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +77,21 @@ class ItemDetail:
     events: list[Event] = field(default_factory=list)
     diary_entry_id: str | None = None
     corrections: list[Correction] = field(default_factory=list)  # 更正, the oldest first
+    competent_unit: str = ""  # 主管部门 as the station named it ("" none)
+    paired_unit: str = ""  # 双联系单位
+
+    @property
+    def assigned_unit(self) -> str:
+        """The unit of the township's last assignment (交办), "" if never assigned."""
+        for event in reversed(self.events):
+            if event.to_state is State.ASSIGNED:
+                return str(event.data.get("unit", ""))
+        return ""
+
+    @property
+    def station_code(self) -> str:
+        """The station that took it in (属地): its number's prefix."""
+        return self.number.split("-", 1)[0]
 
 
 @dataclass(slots=True)
