@@ -23,6 +23,7 @@ from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.diary_repo import SqlDiary
 from qunzhong_desktop.storage.environment import explain
 from qunzhong_desktop.storage.items_repo import SqlItems
+from qunzhong_desktop.storage.period_repo import SqlPeriodReports
 from qunzhong_desktop.storage.register_repo import SqlRegister
 from qunzhong_desktop.storage.report_repo import SqlReports
 from qunzhong_desktop.storage.settings_repo import SqlSettings
@@ -43,6 +44,7 @@ class Store:
     agency: SqlAgency = field(init=False)
     calendar: SqlCalendar = field(init=False)
     reports: SqlReports = field(init=False)
+    period_reports: SqlPeriodReports = field(init=False)
     assistance: SqlAssistance = field(init=False)
     needs: SqlNeeds = field(init=False)
     assistance_figures: SqlAssistanceFigures = field(init=False)
@@ -59,6 +61,7 @@ class Store:
         self.agency = SqlAgency(self.db, self.items)
         self.calendar = SqlCalendar(self.db)
         self.reports = SqlReports(self.db)
+        self.period_reports = SqlPeriodReports(self.db)
         self.assistance = SqlAssistance(self.db)
         self.needs = SqlNeeds(self.db)
         self.assistance_figures = SqlAssistanceFigures(self.db)
