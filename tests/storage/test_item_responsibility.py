@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
 
 import pytest
 from sqlalchemy import func, select
@@ -14,33 +13,13 @@ from qunzhong_desktop.core.errors import NotFoundError, ValidationError
 from qunzhong_desktop.core.intake.corrections import ItemFix
 from qunzhong_desktop.core.intake.states import Role as StepRole
 from qunzhong_desktop.core.intake.states import State
-from qunzhong_desktop.core.units import Unit, competent_of, register_json
+from qunzhong_desktop.core.units import competent_of
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage import write_paths
 from qunzhong_desktop.storage.setup import init_township
 from qunzhong_desktop.storage.store import Store
-from qunzhong_desktop.storage.units_repo import UNIT_REGISTER_SETTING
 from tests.helpers.intake_data import FRIDAY, register
-
-HERE = "430121101201"  # the test station (tests/helpers/stations.py)
-REGISTER = (
-    Unit("镇民政办", domains=("社会保障",)),
-    Unit("镇城建办", domains=("基础设施",)),
-    Unit("县农业农村局", level="县直", kind="双联系单位", villages=(HERE, "430121101202")),
-    Unit("镇便民服务中心", kind="服务窗口", villages=(HERE,)),
-)
-
-
-def put_register(store: Store, units: tuple[Unit, ...] = REGISTER) -> None:
-    """The register as the township's configuration leaves it at a station."""
-    with store.db.session() as s:
-        row = s.get(m.Setting, UNIT_REGISTER_SETTING)
-        value = json.dumps(register_json(units), ensure_ascii=False)
-        if row is None:
-            s.add(m.Setting(key=UNIT_REGISTER_SETTING, value=value))
-        else:
-            row.value = value
-        s.commit()
+from tests.helpers.responsibility_data import HERE, REGISTER, put_register
 
 
 def outbox_fields(store: Store) -> list[dict[str, object]]:

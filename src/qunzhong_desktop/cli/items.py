@@ -12,7 +12,7 @@ import datetime as dt
 import json
 from typing import Any
 
-from qunzhong_desktop.cli import items_agency
+from qunzhong_desktop.cli import items_agency, items_responsibility
 from qunzhong_desktop.cli.common import store_of
 from qunzhong_desktop.cli.items_agency import day_of
 from qunzhong_desktop.core import citizen_id, phone
@@ -44,7 +44,7 @@ CLI_ACTOR = "命令行"
 
 
 def register(commands: Any, home: argparse.ArgumentParser) -> None:
-    """Add ``items`` and its sub-commands (add, move, list, correct, show, agency …)."""
+    """Add ``items`` and its sub-commands (add, move, list, correct, show, agency, responsibility …)."""
     items = commands.add_parser(
         "items",
         help="受理事项：登记、流转、列表",
@@ -58,6 +58,7 @@ def register(commands: Any, home: argparse.ArgumentParser) -> None:
     _correct_parser(actions, home)
     _show_parser(actions, home)
     items_agency.add_parsers(actions, home)
+    items_responsibility.add_parser(actions, home)
 
 
 def _add_parser(actions: Any, home: argparse.ArgumentParser) -> None:
@@ -89,6 +90,12 @@ def _add_parser(actions: Any, home: argparse.ArgumentParser) -> None:
         help="承诺办结工作日数（默认按诉求类别的时限，A 级急事急办减半）",
     )
     add.add_argument("--result", default="", metavar="TEXT", help="即办件的办理结果")
+    add.add_argument(
+        "--competent", default=None, metavar="UNIT", help="主管部门（默认：主管该诉求类别的单位）"
+    )
+    add.add_argument(
+        "--paired", default=None, metavar="UNIT", help="双联系单位（默认：联系本村的单位）"
+    )
     add.set_defaults(handler=run_add)
 
 
@@ -175,6 +182,8 @@ def run_add(args: argparse.Namespace) -> int:
             handler=args.handler_name,
             promised_days=_days(args.days),
             result=args.result,
+            competent_unit=args.competent,
+            paired_unit=args.paired,
         )
         if args.requester_id:
             new.requester_person_id = person_id_of(store, args.requester_id)
@@ -257,6 +266,7 @@ def run_show(args: argparse.Namespace) -> int:
     with store_of(args) as store:
         item = store.items.item(args.number)
         agency = store.agency.of(args.number)
+        station = dict(store.items.stations()).get(item.station_code, "")
     print(f"{item.number}　{STATE_NAMES[item.state]}　{item.received_at:%Y-%m-%d %H:%M}")
     print(f"诉求人：{item.requester_name}　电话：{phone.mask(item.requester_phone) or '—'}")
     print(f"类别：{item.domain}　等级：{GRADES.get(item.grade, item.grade)}　{item.item_type}")
@@ -264,6 +274,8 @@ def run_show(args: argparse.Namespace) -> int:
         due = f"，期限 {item.due_on.isoformat()}" if item.due_on else ""
         print(f"承诺时限：{item.promised_days} 个工作日{due}")
     print(f"内容：{item.content}")
+    found = items_responsibility.responsibility_json(item, station)
+    print("　".join(items_responsibility.responsibility_lines(found)))
     for line in items_agency.agency_lines(agency):
         print(line)
     lines = [
