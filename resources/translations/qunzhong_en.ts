@@ -484,7 +484,7 @@
     </message>
     <message>
         <source>本项由乡镇群众工作办设置，这里只能查看。</source>
-        <translation>These are set by the township's mass-work office; they can only be viewed here.</translation>
+        <translation>These are set by the township&apos;s mass-work office; they can only be viewed here.</translation>
     </message>
     <message>
         <source>在五公开公示上印出帮扶金额（元）</source>
@@ -5863,14 +5863,105 @@ For a new station, export the station kit for it first, then enroll it with the 
     </message>
 </context>
 <context>
-    <name>UnitsDialog</name>
+    <name>UnitForm</name>
     <message>
-        <source>责任单位</source>
-        <translation>Units</translation>
+        <source>修改责任单位</source>
+        <translation>Edit unit</translation>
     </message>
     <message>
-        <source>交办时可选的责任单位（职能部门），按这里的顺序列出。双击或按 F2 可改名；已交办事项中的单位名称不会随之改变。</source>
-        <translation>The units (township offices) items can be assigned to, offered in this order. Double-click or press F2 to rename; items already assigned keep the old name.</translation>
+        <source>添加责任单位</source>
+        <translation>Add unit</translation>
+    </message>
+    <message>
+        <source>例如 县水利局、民政办</source>
+        <translation>e.g. County Water Bureau, Civil Affairs Office</translation>
+    </message>
+    <message>
+        <source>名称(&amp;N)</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>级别(&amp;L)</source>
+        <translation>&amp;Level</translation>
+    </message>
+    <message>
+        <source>类别(&amp;K)</source>
+        <translation>&amp;Kind</translation>
+    </message>
+    <message>
+        <source>未知工作站（{code}）</source>
+        <translation>Unknown station ({code})</translation>
+    </message>
+    <message>
+        <source>联系村(&amp;V)</source>
+        <translation>Paired &amp;villages</translation>
+    </message>
+    <message>
+        <source>联系干部姓名，用顿号或逗号分隔</source>
+        <translation>Names of the contact cadres, separated by commas</translation>
+    </message>
+    <message>
+        <source>联系干部(&amp;C)</source>
+        <translation>&amp;Contact cadres</translation>
+    </message>
+    <message>
+        <source>主管类别(&amp;O)</source>
+        <translation>C&amp;ompetent for</translation>
+    </message>
+    <message>
+        <source>空格勾选联系村和主管类别，回车到下一项；一个类别只能由一个单位主管。</source>
+        <translation>Space ticks villages and domains, Enter moves to the next field; a domain has only one competent unit.</translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>UnitRegisterDialog</name>
+    <message>
+        <source>责任单位</source>
+        <translation>Responsible units</translation>
+    </message>
+    <message>
+        <source>交办时可选的责任单位，按这里的顺序列出；联系村是它双联系的村，主管类别是它作为主管部门负责的诉求类别。保存后随下发的数据包传到工作站。已交办事项中的单位名称不随改名而变。</source>
+        <translation>The units items can be assigned to, offered in this order; paired villages are the villages it is linked with (双联系), and it is the competent department for the domains listed. Once saved, the register travels to the stations in the next dispatch. Items already assigned keep the unit name they were given.</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>级别</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>联系村</source>
+        <translation>Paired villages</translation>
+    </message>
+    <message>
+        <source>联系干部</source>
+        <translation>Contact cadres</translation>
+    </message>
+    <message>
+        <source>主管类别</source>
+        <translation>Competent for</translation>
+    </message>
+    <message>
+        <source>添加(&amp;A)…</source>
+        <translation>&amp;Add…</translation>
+    </message>
+    <message>
+        <source>修改(&amp;E)…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <source>删除(&amp;D)</source>
+        <translation>&amp;Delete</translation>
     </message>
     <message>
         <source>上移(&amp;P)</source>
@@ -5881,28 +5972,24 @@ For a new station, export the station kit for it first, then enroll it with the 
         <translation>Move do&amp;wn</translation>
     </message>
     <message>
-        <source>改名(&amp;E)</source>
-        <translation>R&amp;ename</translation>
-    </message>
-    <message>
-        <source>删除(&amp;D)</source>
-        <translation>&amp;Delete</translation>
-    </message>
-    <message>
-        <source>新单位名称，例如 退役军人服务站</source>
-        <translation>New unit, e.g. 退役军人服务站 (veterans&apos; service office)</translation>
-    </message>
-    <message>
-        <source>添加(&amp;A)</source>
-        <translation>&amp;Add</translation>
-    </message>
-    <message>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <source>责任单位“{name}”已经在列表中。</source>
-        <translation>The unit “{name}” is already in the list.</translation>
+        <source>未知工作站（{code}）</source>
+        <translation>Unknown station ({code})</translation>
+    </message>
+    <message>
+        <source>删除责任单位</source>
+        <translation>Delete unit</translation>
+    </message>
+    <message>
+        <source>确定删除责任单位“{name}”吗？保存后生效；已交办事项上的单位名称不变。</source>
+        <translation>Delete the unit “{name}”? It takes effect when you save; items already assigned keep the unit name.</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
     </message>
 </context>
 <context>

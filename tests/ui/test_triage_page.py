@@ -20,7 +20,6 @@ from qunzhong_desktop.ui.triage.assign_dialog import (
     AssignDialog,
     RejectDialog,
     ResultDialog,
-    UnitsDialog,
     to_qdate,
 )
 from qunzhong_desktop.ui.triage.triage_page import (
@@ -29,6 +28,7 @@ from qunzhong_desktop.ui.triage.triage_page import (
     TownshipItemDialog,
     TriagePage,
 )
+from qunzhong_desktop.ui.triage.units_dialog import UnitRegisterDialog
 from tests.helpers.intake_data import FRIDAY, register
 from tests.helpers.register_data import type_text
 
@@ -265,35 +265,14 @@ def test_a_refused_move_is_shown_in_the_dialog(
     assert store.items.item(number).state is State.WITHDRAWN
 
 
-def test_units_editor(qtbot: QtBot, store: Store, asked: list[str]) -> None:
+def test_units_button_opens_the_register(qtbot: QtBot, store: Store) -> None:
+    """The editor itself: tests/ui/test_units_dialog.py."""
     page = open_page(qtbot, store)
     page.units_button.click()
     dialog = page.dialog
-    assert isinstance(dialog, UnitsDialog)
-    assert dialog.units() == store.items.units()
-    type_text(qtbot, dialog.new_name, "退役军人服务站")
-    qtbot.keyClick(dialog.new_name, Qt.Key.Key_Return)  # Enter adds; the dialog stays
-    assert dialog.isVisible() and dialog.units()[-1] == "退役军人服务站"
-    type_text(qtbot, dialog.new_name, "民政办")
-    dialog.add_button.click()
-    assert "已经在列表中" in dialog.list_error.text()
-    dialog.move_row(-1)  # the new unit one up
-    assert dialog.units()[-2:] == ["退役军人服务站", "水利站"]
-    dialog.list.setCurrentRow(0)
-    dialog.remove()
-    dialog.list.item(0).setText("社会保障所")  # renamed in place
-    dialog.list.item(1).setText(" ")
-    dialog.ok_button.click()
-    assert dialog.isVisible() and dialog.list_error.text() == "第 2 个责任单位没有名称。"
-    assert dialog.list.currentRow() == 1
-    assert store.items.units()[0] == "民政办"  # nothing saved
-    dialog.list.item(1).setText("国土资源所")
-    dialog.ok_button.click()
-    assert not dialog.isVisible()
-    saved = store.items.units()
-    assert saved[:2] == ["社会保障所", "国土资源所"] and saved[-2:] == ["退役军人服务站", "水利站"]
-    assert "民政办" not in saved and len(saved) == 12
-    assert page.unit.findData("退役军人服务站") > 0  # the filter offers it at once
+    assert isinstance(dialog, UnitRegisterDialog)
+    assert dialog.units() == list(store.units.register())
+    assert dialog.table.rowCount() == len(store.items.units())
 
 
 def test_double_click_shows_the_item_read_only(qtbot: QtBot, store: Store) -> None:

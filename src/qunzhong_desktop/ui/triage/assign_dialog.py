@@ -5,7 +5,7 @@ give on the calendar (editable), and a note; :class:`ResultDialog` for the unit'
 :class:`RejectDialog` for the reason of 不予受理, and asks again before it is done. Like the
 item page's move dialog they do not judge: what was typed goes to the page, which asks the
 store; a refusal is shown next to its field and nothing typed is lost.
-:class:`UnitsDialog` edits the list of units.
+:class:`.units_dialog.UnitRegisterDialog` edits the units register.
 """
 
 from __future__ import annotations
@@ -23,9 +23,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -33,7 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.core.intake.records import ItemDetail
 from qunzhong_desktop.ui.common import form_feedback
 from qunzhong_desktop.ui.common.form_feedback import clear_invalid, mark_invalid
@@ -386,147 +382,3 @@ class RejectDialog(_TextDialog):
             ),
             self.tr("不予受理"),
         )
-
-
-class UnitsDialog(QDialog):
-    """责任单位: add, rename (F2 or double click), remove and order the units.
-
-    Args:
-        units: the units now.
-        save: stores the list (``store.items.set_units``); raises ``ValidationError``.
-        parent: the Qt parent.
-    """
-
-    def __init__(
-        self,
-        units: list[str],
-        save: Callable[[list[str]], None],
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self._save = save
-        self.setWindowTitle(self.tr("责任单位"))
-        self.setMinimumSize(460, 520)
-        layout = QVBoxLayout(self)
-        explain = QLabel(
-            self.tr(
-                "交办时可选的责任单位（职能部门），按这里的顺序列出。"
-                "双击或按 F2 可改名；已交办事项中的单位名称不会随之改变。"
-            ),
-            self,
-        )
-        explain.setWordWrap(True)
-        layout.addWidget(explain)
-        self.list = QListWidget(self)
-        self.list.setStyleSheet("QListWidget::item { padding: 4px; }")
-        for unit in units:
-            self._add_row(unit)
-        self.list_error = FieldError(self.list, self)
-        middle = QHBoxLayout()
-        middle.addWidget(self.list_error.box, 1)
-        side = QVBoxLayout()
-        self.up_button = self._side_button(self.tr("上移(&P)"), side, lambda: self.move_row(-1))
-        self.down_button = self._side_button(self.tr("下移(&W)"), side, lambda: self.move_row(1))
-        self.rename_button = self._side_button(self.tr("改名(&E)"), side, self.rename)
-        self.remove_button = self._side_button(self.tr("删除(&D)"), side, self.remove)
-        side.addStretch(1)
-        middle.addLayout(side)
-        layout.addLayout(middle, 1)
-        add_row = QHBoxLayout()
-        self.new_name = QLineEdit(self)
-        self.new_name.setPlaceholderText(self.tr("新单位名称，例如 退役军人服务站"))
-        self.new_name.setMinimumHeight(FIELD_HEIGHT)
-        self.add_button = QPushButton(self.tr("添加(&A)"), self)
-        self.add_button.setMinimumHeight(FIELD_HEIGHT)
-        self.add_button.clicked.connect(self.add)
-        add_row.addWidget(self.new_name, 1)
-        add_row.addWidget(self.add_button)
-        layout.addLayout(add_row)
-        buttons, self.ok_button = _buttons(self, self.tr("保存"), self.submit)
-        layout.addWidget(buttons)
-        # Enter adds the name typed; only Ctrl+Enter or the 保存 button saves
-        for button in self.findChildren(QPushButton):
-            button.setAutoDefault(False)
-            button.setDefault(False)
-        self.add_button.setDefault(True)
-        self.list.currentRowChanged.connect(self._update_buttons)
-        self.list.itemChanged.connect(lambda _item: self.list_error.clear())
-        self.list.setCurrentRow(0)
-        self._update_buttons()
-
-    def _side_button(self, text: str, column: QVBoxLayout, slot: Callable[[], None]) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setMinimumHeight(FIELD_HEIGHT)
-        button.clicked.connect(slot)
-        column.addWidget(button)
-        return button
-
-    def _add_row(self, name: str) -> QListWidgetItem:
-        item = QListWidgetItem(name, self.list)
-        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
-        return item
-
-    def _update_buttons(self, _row: int = 0) -> None:
-        row = self.list.currentRow()
-        selected = row >= 0
-        self.up_button.setEnabled(row > 0)
-        self.down_button.setEnabled(selected and row < self.list.count() - 1)
-        self.rename_button.setEnabled(selected)
-        self.remove_button.setEnabled(selected and self.list.count() > 1)
-
-    def units(self) -> list[str]:
-        """The units as listed now."""
-        return [self.list.item(row).text().strip() for row in range(self.list.count())]
-
-    def add(self) -> None:
-        """Add the name typed below the list (at the end)."""
-        name = self.new_name.text().strip()
-        if not name:
-            self.new_name.setFocus()
-            return
-        if name in self.units():
-            self.list_error.show(self.tr("责任单位“{name}”已经在列表中。").format(name=name))
-            self.new_name.setFocus()
-            return
-        self.list_error.clear()
-        self._add_row(name)
-        self.list.setCurrentRow(self.list.count() - 1)
-        self.new_name.clear()
-        self.new_name.setFocus()
-
-    def rename(self) -> None:
-        """Edit the name of the selected unit in place."""
-        item = self.list.currentItem()
-        if item is not None:
-            self.list.editItem(item)
-
-    def remove(self) -> None:
-        """Remove the selected unit (the last one stays)."""
-        row = self.list.currentRow()
-        if row < 0 or self.list.count() <= 1:
-            return
-        self.list.takeItem(row)
-        self.list.setCurrentRow(min(row, self.list.count() - 1))
-        self._update_buttons()
-
-    def move_row(self, step: int) -> None:
-        """Move the selected unit up (-1) or down (+1)."""
-        row = self.list.currentRow()
-        target = row + step
-        if row < 0 or not 0 <= target < self.list.count():
-            return
-        item = self.list.takeItem(row)
-        self.list.insertItem(target, item)
-        self.list.setCurrentRow(target)
-
-    def submit(self) -> None:
-        """Save the list; a wrong list is explained under it and stays open."""
-        try:
-            self._save(self.units())
-        except DomainError as exc:
-            index = exc.data.get("index")
-            if isinstance(index, int) and 0 <= index < self.list.count():
-                self.list.setCurrentRow(index)
-            self.list_error.show(exc.message)
-            return
-        self.accept()

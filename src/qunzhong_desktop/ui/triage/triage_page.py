@@ -4,7 +4,7 @@ Items escalated by the stations (已上报) arrive by sync. The list shows them 
 已交办, 已超期, 已办结, 全部), station, unit and text, coloured by urgency like the station's
 work list. 交办 routes the selected item to a unit (责任单位) with a deadline in working days,
 录入办理结果 records what the unit did (已办结), 不予受理 ends it with a reason. Enter or a
-double click shows the item and its history (read-only). 责任单位… edits the list of units.
+double click shows the item and its history (read-only). 责任单位… edits the units register.
 """
 
 from __future__ import annotations
@@ -53,12 +53,8 @@ from qunzhong_desktop.ui.common.list_parts import (
 )
 from qunzhong_desktop.ui.common.session import Clock, limit
 from qunzhong_desktop.ui.intake import FetchRows, ItemDialog, WorkListColumn, WorkListModel
-from qunzhong_desktop.ui.triage.assign_dialog import (
-    AssignDialog,
-    RejectDialog,
-    ResultDialog,
-    UnitsDialog,
-)
+from qunzhong_desktop.ui.triage.assign_dialog import AssignDialog, RejectDialog, ResultDialog
+from qunzhong_desktop.ui.triage.units_dialog import UnitRegisterDialog
 
 SEARCH_DELAY_MS = 200
 DEFAULT_DAYS = 5
@@ -554,8 +550,17 @@ class TriagePage(QWidget):
         self.refresh()
 
     def edit_units(self) -> None:
-        """Open the editor of the units list."""
-        self._open(UnitsDialog(self._store.items.units(), self._store.items.set_units, self))
+        """Open the editor of the units register (责任单位)."""
+        store = self._store
+        self._open(
+            UnitRegisterDialog(
+                store.units.register(),
+                store.items.stations(),
+                list(store.items.domain_days()),
+                store.units.save,
+                self,
+            )
+        )
 
     # the item page ------------------------------------------------------------------------
     def open_selected(self) -> None:
