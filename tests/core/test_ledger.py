@@ -25,7 +25,7 @@ from qunzhong_desktop.core.text import mask_name
 AT = dt.datetime(2026, 3, 2, 9, 0)
 HEADERS = [
     "序号", "编号", "受理日期", "来源渠道", "诉求人", "联系电话", "所属网格", "诉求类别", "等级",
-    "诉求内容", "件类型", "承诺时限", "责任人/单位", "办理情况", "办结日期", "回访/满意度",
+    "诉求内容", "件类型", "承诺时限", "责任人/单位", "主管部门", "双联系单位", "办理情况", "办结日期", "回访/满意度",
     "销号日期", "备注",
 ]  # fmt: skip
 
@@ -44,6 +44,8 @@ class Item:
     due_on = dt.date(2026, 3, 9)
     handler = "李秀英"
     state = "closed"
+    competent_unit = "县人社局"
+    paired_unit = "县农业农村局"
 
 
 def ev(state: State, days: int, note: str = "", **data: object) -> Event:
@@ -76,6 +78,8 @@ def test_a_closed_item_shows_result_follow_up_and_dates() -> None:
     assert row["受理日期"] == "2026-03-02"
     assert row["联系电话"] == "138****5678"
     assert row["责任人/单位"] == "李秀英 / 民政办"
+    assert row["主管部门"] == "民政办"  # the township's assignment names it
+    assert row["双联系单位"] == "县农业农村局"
     assert row["办理情况"] == "已协助补缴"
     assert row["办结日期"] == "2026-03-05"
     assert row["回访/满意度"] == "电话 / 满意"
@@ -90,6 +94,7 @@ def test_an_open_item_shows_its_state_and_overdue() -> None:
     assert row["办理情况"] == "办理中"
     assert row["办结日期"] == row["销号日期"] == row["回访/满意度"] == ""
     assert row["备注"] == "已超期"
+    assert (row["主管部门"], row["双联系单位"]) == ("县人社局", "县农业农村局")  # not assigned
     assert dict(zip(HEADERS, item_row(1, item, [], dt.date(2026, 3, 9)), strict=True))["备注"] == ""
 
 

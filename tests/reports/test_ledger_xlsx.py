@@ -23,7 +23,7 @@ def test_workbook_is_ready_to_print(tmp_path: Path) -> None:
     assert count == 120
     ws = load_workbook(out)["民情台账"]
     assert ws["A1"].value == "白沙村群众工作站民情台账（2026-03-01 至 2026-03-31）"
-    assert "A1:R1" in {str(r) for r in ws.merged_cells.ranges}
+    assert "A1:T1" in {str(r) for r in ws.merged_cells.ranges}  # 20 columns
     assert [c.value for c in ws[2]] == [c.header for c in ITEM_COLUMNS]
     assert ws.freeze_panes == "A3"
     assert ws.print_title_rows == "$1:$2"
@@ -85,4 +85,4 @@ def test_libreoffice_reads_the_workbook(store: Store, tmp_path: Path) -> None:
     assert lines[0][0].startswith("白沙村群众工作站民情台账")
     assert lines[1] == [c.header for c in ITEM_COLUMNS]
     assert len(lines) == 6
-    assert lines[2][13] == "已协助补缴 3 年" and lines[2][5] == "138****5678"
+    assert lines[2][15] == "已协助补缴 3 年" and lines[2][5] == "138****5678"

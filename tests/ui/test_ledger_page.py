@@ -44,8 +44,9 @@ def test_model_is_lazy_and_sound(qtmodeltester, qtbot: QtBot) -> None:  # type: 
 def test_item_tab_filters_and_exports(page: LedgerPage, tmp_path: Path, village: Village) -> None:
     tab = page.items_tab
     assert tab.model.rowCount() == 4 and tab.count_label.text() == "共 4 件"
-    assert tab.model.headerData(13, Qt.Orientation.Horizontal) == "办理情况"
-    assert tab.model.data(tab.model.index(0, 13)) == "已协助补缴 3 年"
+    assert tab.model.headerData(15, Qt.Orientation.Horizontal) == "办理情况"
+    assert tab.model.data(tab.model.index(0, 15)) == "已协助补缴 3 年"
+    assert tab.model.headerData(13, Qt.Orientation.Horizontal) == "主管部门"
     tab.grid.setCurrentIndex(tab.grid.findData(village.grid_west))
     assert tab.model.rowCount() == 1
     tab.grid.setCurrentIndex(0)

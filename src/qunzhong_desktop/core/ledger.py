@@ -21,6 +21,7 @@ from qunzhong_desktop.core.assistance_case import fen_text
 from qunzhong_desktop.core.intake.states import CLOCK_RUNNING, DONE, STATE_NAMES, State
 from qunzhong_desktop.core.phone import mask
 from qunzhong_desktop.core.text import mask_name
+from qunzhong_desktop.core.units import competent_of
 
 Row = tuple[Any, ...]
 
@@ -48,6 +49,8 @@ ITEM_COLUMNS: tuple[Column, ...] = (
     Column("件类型", 7),
     Column("承诺时限", 11),
     Column("责任人/单位", 12, wrap=True),
+    Column("主管部门", 8, wrap=True),
+    Column("双联系单位", 8, wrap=True),
     Column("办理情况", 24, wrap=True),
     Column("办结日期", 11),
     Column("回访/满意度", 11, wrap=True),
@@ -155,6 +158,10 @@ class LedgerItem(Protocol):
     def handler(self) -> str: ...  # noqa: D102
     @property
     def state(self) -> str: ...  # noqa: D102
+    @property
+    def competent_unit(self) -> str: ...  # noqa: D102
+    @property
+    def paired_unit(self) -> str: ...  # noqa: D102
 
 
 class LedgerEvent(Protocol):
@@ -281,6 +288,8 @@ def item_row(
         item.item_type,
         promised,
         responsible,
+        competent_of(item.competent_unit, unit),  # the township's assignment names it
+        item.paired_unit,
         progress,
         day(resolved.at) if done and resolved is not None else "",
         follow_up,

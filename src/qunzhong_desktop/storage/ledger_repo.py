@@ -123,7 +123,7 @@ def station_numbers(number: InstrumentedAttribute[str], code: str) -> ColumnElem
     return and_(number >= f"{code}-", number < f"{code}.")
 
 
-def _columns() -> Any:  # a Select of 14 columns
+def _columns() -> Any:  # a Select of 16 columns
     item = m.IntakeItem
     return (
         select(
@@ -141,6 +141,8 @@ def _columns() -> Any:  # a Select of 14 columns
             item.due_on,
             item.handler,
             item.state,
+            item.competent_unit,
+            item.paired_unit,
         )
         .select_from(item)
         .outerjoin(m.Household, m.Household.id == item.requester_household_id)
