@@ -2860,12 +2860,32 @@ Write it on paper and keep it as safe as the official seal, not on this PC. (Com
         <translation>Query code</translation>
     </message>
     <message>
+        <source>属地</source>
+        <translation>Locality</translation>
+    </message>
+    <message>
+        <source>主管部门</source>
+        <translation>Competent department</translation>
+    </message>
+    <message>
+        <source>双联系单位</source>
+        <translation>Paired unit</translation>
+    </message>
+    <message>
+        <source>（未指定）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
         <source>：</source>
         <translation>:</translation>
     </message>
     <message>
         <source>诉求内容：</source>
         <translation>Content: </translation>
+    </message>
+    <message>
+        <source>{assigned}（乡镇交办；登记时为{competent}）</source>
+        <translation>{assigned} (assigned by the township; {competent} when registered)</translation>
     </message>
     <message>
         <source>上门服务</source>
@@ -2990,6 +3010,14 @@ Write it on paper and keep it as safe as the official seal, not on this PC. (Com
     <message>
         <source>更正诉求人、电话、类别、等级或内容；原值和新值记入办理经过</source>
         <translation>Correct the requester, phone, category, grade or request; old and new values go into the history</translation>
+    </message>
+    <message>
+        <source>修改责任单位(&amp;U)…</source>
+        <translation>Responsible &amp;units…</translation>
+    </message>
+    <message>
+        <source>选择主管部门和双联系单位</source>
+        <translation>Choose the competent department and the paired unit</translation>
     </message>
     <message>
         <source>打印回执</source>
@@ -4295,6 +4323,41 @@ They will no longer be listed in the register; they can be restored from the rec
     <message>
         <source>留空则用户籍中的电话</source>
         <translation>Empty: the phone in the register</translation>
+    </message>
+</context>
+<context>
+    <name>ResponsibilityDialog</name>
+    <message>
+        <source>修改责任单位 {number}</source>
+        <translation>Responsible units of {number}</translation>
+    </message>
+    <message>
+        <source>主管部门默认为主管该诉求类别的单位，双联系单位默认为联系本村的单位；乡镇交办后，以交办的责任单位为主管部门。</source>
+        <translation>The competent department is by default the unit competent for the request's category, the paired unit the unit paired with this village; once the township assigns the item, the unit it was assigned to is the competent department.</translation>
+    </message>
+    <message>
+        <source>主管部门(&amp;C)</source>
+        <translation>&amp;Competent department</translation>
+    </message>
+    <message>
+        <source>双联系单位(&amp;P)</source>
+        <translation>&amp;Paired unit</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>（不指定）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>不能保存责任单位：</source>
+        <translation>The responsible units cannot be saved:</translation>
     </message>
 </context>
 <context>

@@ -181,3 +181,76 @@ class CorrectDialog(QDialog):
             mark_invalid(widget, message)
         show_messages(self.messages, self.tr("不能保存更正："), messages)
         (problems[0][0] if problems else self.content).setFocus()
+
+
+class ResponsibilityDialog(QDialog):
+    """修改责任单位: an item's 主管部门 and 双联系单位, chosen from the township's register.
+
+    Either may be left blank (不指定); a unit the register no longer holds stays offered
+    while the item names it. It is not a correction (no reason is asked, no history entry);
+    the changed item syncs to the township.
+
+    Attributes:
+        saved: the item after saving, once saved.
+    """
+
+    def __init__(self, store: Store, item: ItemDetail, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._item = item
+        self.saved: ItemDetail | None = None
+        self.setWindowTitle(self.tr("修改责任单位 {number}").format(number=item.number))
+        self.setMinimumWidth(520)
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "主管部门默认为主管该诉求类别的单位，双联系单位默认为联系本村的单位；"
+                "乡镇交办后，以交办的责任单位为主管部门。"
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        names = [unit.name for unit in store.items.unit_register()]
+        self.competent = self._combo(names, item.competent_unit)
+        self.paired = self._combo(names, item.paired_unit)
+        form = QFormLayout()
+        form.addRow(self.tr("主管部门(&C)"), self.competent)
+        form.addRow(self.tr("双联系单位(&P)"), self.paired)
+        layout.addLayout(form)
+        self.messages = message_area(self)
+        layout.addWidget(self.messages)
+        buttons = QDialogButtonBox(self)
+        self.ok_button = buttons.addButton(self.tr("保存"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok_button.setDefault(True)
+        cancel = buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.ok_button.clicked.connect(self.submit)
+        cancel.clicked.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _combo(self, names: list[str], current: str) -> QComboBox:
+        combo = QComboBox(self)
+        combo.addItem(self.tr("（不指定）"), "")
+        for name in names if current in names or not current else [current, *names]:
+            combo.addItem(name, name)
+        combo.setCurrentIndex(max(0, combo.findData(current)))
+        return combo
+
+    def submit(self) -> None:
+        """Save both; on a refusal show why above the buttons and keep the choices."""
+        fields = {"competent": self.competent, "paired": self.paired}
+        for widget in fields.values():
+            clear_invalid(widget)
+        try:
+            self.saved = self._store.items.set_responsibility(
+                self._item.number,
+                competent=str(self.competent.currentData()),
+                paired=str(self.paired.currentData()),
+            )
+        except DomainError as exc:
+            marked = fields.get(str(exc.data.get("field", "")))
+            if marked is not None:
+                mark_invalid(marked, exc.message)
+            show_messages(self.messages, self.tr("不能保存责任单位："), [exc.message])
+            return
+        self.accept()

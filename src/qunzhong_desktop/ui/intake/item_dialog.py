@@ -44,7 +44,7 @@ from qunzhong_desktop.ui.common.errors import show_error
 from qunzhong_desktop.ui.common.session import Clock, operator_name, permitted
 from qunzhong_desktop.ui.intake import receipt_link
 from qunzhong_desktop.ui.intake.agency_panel import AgencyPanel
-from qunzhong_desktop.ui.intake.correct_dialog import CorrectDialog
+from qunzhong_desktop.ui.intake.correct_dialog import CorrectDialog, ResponsibilityDialog
 from qunzhong_desktop.ui.intake.move_dialog import MoveDialog
 from qunzhong_desktop.ui.intake.worklist_model import TEXT_COLOUR, URGENCY_COLOURS
 
@@ -68,6 +68,7 @@ class ItemDialog(QDialog):
         changed: whether a move was made (the list refreshes).
         move_dialog: the move dialog opened last (tests drive it).
         correct_dialog: the correction dialog opened last (tests drive it).
+        responsibility_dialog: 修改责任单位 opened last (tests drive it).
     """
 
     def __init__(
@@ -84,6 +85,7 @@ class ItemDialog(QDialog):
         self.changed = False
         self.move_dialog: MoveDialog | None = None
         self.correct_dialog: CorrectDialog | None = None
+        self.responsibility_dialog: ResponsibilityDialog | None = None
         self.move_buttons: dict[State, QPushButton] = {}
         self.item: ItemDetail = store.items.item(number, today=self._clock().date())
         self.setWindowTitle(self.tr("事项 {number}").format(number=number))
@@ -176,6 +178,9 @@ class ItemDialog(QDialog):
             (self.tr("承诺日期"), due),
             (self.tr("经办人"), item.handler),
             (self.tr("查询码"), item.query_code),
+            (self.tr("属地"), self._locality(item)),
+            (self.tr("主管部门"), self._competent_text(item)),
+            (self.tr("双联系单位"), item.paired_unit or self.tr("（未指定）")),
         ]
         while self.fields.count():
             child = self.fields.takeAt(0)
@@ -196,6 +201,20 @@ class ItemDialog(QDialog):
         self._fill_history(item)
         self._agency_title()
         self._offer_moves()
+
+    def _locality(self, item: ItemDetail) -> str:
+        """属地: the station that took the item in, by name."""
+        return dict(self._store.items.stations()).get(item.station_code, item.station_code)
+
+    def _competent_text(self, item: ItemDetail) -> str:
+        """主管部门, naming the township's assignment when it overrides the station's choice."""
+        competent = item.competent_unit or self.tr("（未指定）")
+        assigned = item.assigned_unit
+        if assigned and assigned != item.competent_unit:
+            return self.tr("{assigned}（乡镇交办；登记时为{competent}）").format(
+                assigned=assigned, competent=competent
+            )
+        return competent
 
     def _agency_title(self) -> None:
         """The tab says whether the item is 代办 (and 上门服务)."""
@@ -373,6 +392,11 @@ class ItemDialog(QDialog):
         self.correct_button.clicked.connect(self.ask_correction)
         self.moves_row.addWidget(self.correct_button)
         self.correct_button.setVisible(writer)
+        self.responsibility_button = QPushButton(self.tr("修改责任单位(&U)…"), self)
+        self.responsibility_button.setToolTip(self.tr("选择主管部门和双联系单位"))
+        self.responsibility_button.clicked.connect(self.ask_responsibility)
+        self.moves_row.addWidget(self.responsibility_button)
+        self.responsibility_button.setVisible(writer)
         self.receipt_button = QPushButton(self.tr("打印回执"), self)
         self.receipt_button.clicked.connect(
             lambda: receipt_link.show_receipt(self._store, self.item.number, self)
@@ -416,6 +440,14 @@ class ItemDialog(QDialog):
         self.correct_dialog = dialog
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._corrected(dialog.corrected))
+        dialog.open()
+
+    def ask_responsibility(self) -> None:
+        """Open 修改责任单位 (non-blocking); the page shows the units saved."""
+        dialog = ResponsibilityDialog(self._store, self.item, self)
+        self.responsibility_dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._corrected(dialog.saved))
         dialog.open()
 
     def _corrected(self, item: ItemDetail | None) -> None:
