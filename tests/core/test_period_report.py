@@ -191,8 +191,8 @@ def test_every_unit_answerable_is_scored_with_its_residents_answers() -> None:
     assert [(r.unit, r.rank) for r in report.units] == [
         ("县农业农村局", 1),
         ("民政办", 2),
-        ("司法所", 3),
-        ("派出所", 4),
+        ("派出所", 3),
+        ("司法所", 0),  # answered for nothing: listed, not ranked, never the bottom
     ]
     assert [r.unit for r in report.units if r.bottom] == ["派出所"]
     (paired,) = report.paired
@@ -200,10 +200,23 @@ def test_every_unit_answerable_is_scored_with_its_residents_answers() -> None:
     assert (paired.received, paired.resolved) == ((2, 1, 0), (1, 1, 0))
 
 
-def test_ties_share_a_rank_and_nobody_is_bottom_when_all_score_alike() -> None:
+def test_units_without_items_are_not_ranked_and_nobody_is_bottom_when_all_score_alike() -> None:
     report = period_report(month(2026, 11), [], {}, calendar=CAL, register=REGISTER)
-    assert [r.rank for r in report.units] == [1, 1, 1]
+    assert [r.rank for r in report.units] == [0, 0, 0]
     assert not any(r.bottom for r in report.units) and BOTTOM == "末位"
+    two = [
+        dataclasses.replace(
+            item(n, [reg(dt.datetime(2026, 11, 2, 9)), step(dt.datetime(2026, 11, 3), S.RESOLVED)]),
+            competent_unit=u,
+        )
+        for n, u in (("1", "民政办"), ("2", "司法所"))
+    ]
+    tied = period_report(month(2026, 11), two, {}, calendar=CAL, register=REGISTER)
+    assert [(r.unit, r.rank, r.bottom) for r in tied.units] == [
+        ("民政办", 1, False),
+        ("司法所", 1, False),
+        ("县农业农村局", 0, False),
+    ]
     assert [r.unit for r in report.paired] == ["县农业农村局"]
     assert report.paired[0].received == (0, 0, 0)
 
@@ -235,3 +248,17 @@ def test_a_period_under_way_stands_at_today() -> None:
     monthly = compute(Month(2026, 11), ITEMS, (), calendar=CAL, today=day)
     assert (nov.in_progress, nov.overdue) == (monthly.in_progress, monthly.overdue)
     assert monthly.as_of == day
+
+
+@pytest.mark.parametrize("cut", [0, 3, 7, len(ITEMS)])
+def test_the_figures_of_parts_merge_into_the_figures_of_the_whole(cut: int) -> None:
+    from qunzhong_desktop.core.monthly.items import item_figures, merge
+
+    day = dt.date(2026, 12, 1)
+    for span in (month(2026, 11), half(2026, 2)):
+        whole = item_figures(span, ITEMS, calendar=CAL, today=day)
+        odd, even = ITEMS[cut:][::2], ITEMS[cut:][1::2]
+        parts = [
+            item_figures(span, chunk, calendar=CAL, today=day) for chunk in (ITEMS[:cut], odd, even)
+        ]
+        assert merge(parts) == whole

@@ -42,6 +42,8 @@ class WorkCalendar:
         self._loaded = dict(loaded or {})
         self._loaded_years = frozenset(loaded_years)
         self._bundled = bundled_years()
+        # day → answer: the bundled lookup validates its range on every call (slow in reports)
+        self._known: dict[dt.date, bool] = {}
 
     def knows(self, year: int) -> bool:
         """Whether holidays of ``year`` are known (bundled or loaded)."""
@@ -62,6 +64,12 @@ class WorkCalendar:
 
     def is_workday(self, day: dt.date) -> bool:
         """Whether ``day`` is a working day."""
+        found = self._known.get(day)
+        if found is None:
+            found = self._known[day] = self._is_workday(day)
+        return found
+
+    def _is_workday(self, day: dt.date) -> bool:
         if day in self._loaded:
             return self._loaded[day]
         if day.year in self._bundled and day.year not in self._loaded_years:

@@ -363,3 +363,61 @@ def item_figures(
         tallies=tallies,
         resolved_by_grade=ordered(resolved_grade, GRADES),
     )
+
+
+def merge(
+    parts: Sequence[ItemFigures], *, domains: Sequence[str] = tuple(DOMAIN_DAYS)
+) -> ItemFigures:
+    """The figures of disjoint sets of items together (every figure is a sum over items).
+
+    ``item_figures(span, a + b) == merge([item_figures(span, a), item_figures(span, b)])``
+    for items ``a`` and ``b`` with no item in common: the township's total from its stations'.
+    """
+
+    def counts(pairs: Iterable[tuple[tuple[str, int], ...]]) -> Counter[str]:
+        total: Counter[str] = Counter()
+        for part in pairs:
+            for key, value in part:
+                total[key] += value
+        return total
+
+    def rate(rates: Iterable[Rate]) -> Rate:
+        pairs = [(r.numerator, r.denominator) for r in rates]
+        return Rate(sum(n for n, _ in pairs), sum(d for _, d in pairs))
+
+    resolved: Counter[str] = Counter()
+    unresolved: Counter[str] = Counter()
+    tallies: dict[str, UnitTally] = {}
+    for part in parts:
+        for score in part.units:
+            resolved[score.unit] += score.resolved
+            unresolved[score.unit] += score.unresolved
+        for name, tally in part.tallies.items():
+            into = tallies.setdefault(name, UnitTally())
+            into.answered += tally.answered
+            into.resolved += tally.resolved
+            into.unresolved += tally.unresolved
+            into.satisfaction.update(tally.satisfaction)
+            into.paired_received.update(tally.paired_received)
+            into.paired_resolved.update(tally.paired_resolved)
+    units = sorted(
+        (UnitScore(unit, resolved[unit], unresolved[unit]) for unit in resolved),
+        key=lambda u: (-u.tenths, -u.resolved, u.unit),
+    )
+    channel = counts(p.by_channel for p in parts)
+    return ItemFigures(
+        received=sum(p.received for p in parts),
+        by_channel=ordered(channel, CHANNELS),
+        by_domain=ordered(counts(p.by_domain for p in parts), domains),
+        by_grade=ordered(counts(p.by_grade for p in parts), GRADES),
+        resolved=sum(p.resolved for p in parts),
+        in_progress=sum(p.in_progress for p in parts),
+        overdue=sum(p.overdue for p in parts),
+        escalations=sum(p.escalations for p in parts),
+        first_time=rate(p.first_time for p in parts),
+        on_time=rate(p.on_time for p in parts),
+        satisfaction=rate(p.satisfaction for p in parts),
+        units=tuple(units),
+        tallies=tallies,
+        resolved_by_grade=ordered(counts(p.resolved_by_grade for p in parts), GRADES),
+    )

@@ -90,8 +90,8 @@ PERIOD_DEFINITIONS: tuple[tuple[str, str], ...] = (
         "化解情况成效表",
         f"负责事项：期间内受理、办结或期末仍在办且由该单位负责的事项。得分：办结每件 "
         f"+{UNIT_BONUS_TENTHS / 10:g} 分，期末未办结每件 −{UNIT_PENALTY_TENTHS / 10:g} 分。"
-        "满意度：期间内这些事项回访的满意、基本满意、不满意次数。按得分排名，最后一名标“末位”"
-        "（并列的同标）。",
+        "满意度：期间内这些事项回访的满意、基本满意、不满意次数。有负责事项的单位按得分排名"
+        "（同分同名次），最后一名标“末位”（并列的同标）；没有负责事项的单位列在后面，不排名。",
     ),
     (
         "双联系单位责任表",
@@ -300,8 +300,10 @@ class PeriodReport:
 def unit_rows(figures: ItemFigures, register: Sequence[Unit]) -> tuple[UnitRow, ...]:
     """The 化解情况成效表: every unit of the register and every unit named on an item, ranked.
 
-    Ranked by score, then resolved, then the register's order; the last place (and those
-    tied with it) is marked :data:`BOTTOM` when the units do not all score the same.
+    The units that answered for an item are ranked by score, then resolved, then the
+    register's order (a tie shares the rank); the last place (and those tied with it) is
+    marked :data:`BOTTOM` when they do not all score the same. Units that answered for
+    nothing follow, unranked (rank 0), never marked.
     """
     known = {u.name: u for u in register}
     order = {u.name: i for i, u in enumerate(register)}
@@ -323,13 +325,26 @@ def unit_rows(figures: ItemFigures, register: Sequence[Unit]) -> tuple[UnitRow, 
                 satisfaction=(happy, fair, unhappy),
             )
         )
-    rows.sort(key=lambda r: (-r.tenths, -r.resolved, order.get(r.unit, len(order)), r.unit))
-    lowest = rows[-1].tenths if rows else 0
-    uneven = len({r.tenths for r in rows}) > 1
+    rows.sort(
+        key=lambda r: (
+            not r.answered,
+            -r.tenths,
+            -r.resolved,
+            order.get(r.unit, len(order)),
+            r.unit,
+        )
+    )
+    scored = [r for r in rows if r.answered]
+    lowest = scored[-1].tenths if scored else 0
+    uneven = len({r.tenths for r in scored}) > 1
     ranked: list[UnitRow] = []
     for index, row in enumerate(rows):
-        rank = index + 1 if index == 0 or row.tenths != rows[index - 1].tenths else ranked[-1].rank
-        bottom = uneven and row.tenths == lowest
+        if not row.answered:
+            rank, bottom = 0, False
+        else:
+            tie = index and row.tenths == rows[index - 1].tenths
+            rank = ranked[-1].rank if tie else index + 1
+            bottom = uneven and row.tenths == lowest
         ranked.append(
             UnitRow(
                 row.unit,
@@ -408,6 +423,7 @@ def period_report(
     today: dt.date | None = None,
     since: dt.date | None = None,
     cumulative_items: Iterable[ItemRecord] | None = None,
+    current_items: ItemFigures | None = None,
 ) -> PeriodReport:
     """The report of a period.
 
@@ -423,19 +439,24 @@ def period_report(
         today: a period under way stands at this day.
         since: the start of the cumulative figures (default: the period's first day).
         cumulative_items: the items for them (default: ``items``).
+        current_items: the period's item figures when the caller has them already (the
+            township merges its stations' rows, :func:`.items.merge`).
     """
     cal = MemoCalendar(calendar)
     previous, year_before = period.previous(), period.year_before()
 
-    def figures(span: Period) -> PeriodFigures:
-        chosen = [i for i in items if i.received_at < span.end]
+    def figures(span: Period, done: ItemFigures | None = None) -> PeriodFigures:
+        if done is not None:
+            return PeriodFigures(span, done, activity.get(span, Activity()))
+        end = span.end
+        chosen = [i for i in items if i.received_at < end]
         return PeriodFigures(
             span,
             item_figures(span, chosen, calendar=cal, domains=domains, today=today),
             activity.get(span, Activity()),
         )
 
-    current = figures(period)
+    current = figures(period, current_items)
     before = figures(previous)
     last_year = before if year_before == previous else figures(year_before)
     start = since or period.first
