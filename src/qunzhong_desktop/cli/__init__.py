@@ -15,6 +15,7 @@ from typing import Any
 from qunzhong_desktop import __version__
 from qunzhong_desktop.cli import (
     accounts,
+    assessment,
     assistance,
     backup,
     cadres,
@@ -127,6 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
     cadres.register(commands, home)
     units.register(commands, home)
     report.register(commands, home)
+    assessment.register(commands, home)
     sync.register(commands, home)
     accounts.register(commands, home)
     backup.register(commands, home)

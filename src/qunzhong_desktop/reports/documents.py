@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from qunzhong_desktop.core.access import Permission, require
+from qunzhong_desktop.core.assessment_scheme import OF
 from qunzhong_desktop.core.card import CardContent
 from qunzhong_desktop.core.diary import parse_month
 from qunzhong_desktop.core.entities import Cadre, StationProfile
@@ -26,7 +27,9 @@ from qunzhong_desktop.storage.cards_repo import SqlCards
 from qunzhong_desktop.storage.store import Store
 
 if TYPE_CHECKING:  # the renderers load reportlab's page layout: imported when used
+    from qunzhong_desktop.core.assessment import AssessmentSheet
     from qunzhong_desktop.core.cadre_record import CadreServiceRecord
+    from qunzhong_desktop.core.monthly.period import Period
     from qunzhong_desktop.core.monthly.report import Month, MonthlyReport
     from qunzhong_desktop.core.monthly.stations import TownshipReport
     from qunzhong_desktop.reports.cards_pdf import RenderResult
@@ -37,6 +40,7 @@ __all__ = [
     "CardsWritten",
     "DiaryWritten",
     "NoticeWritten",
+    "assessment",
     "assistance_notice",
     "cadre_record",
     "cards",
@@ -299,3 +303,36 @@ def assistance_notice(
     path = render_notice(notice, out, font=store_font(store))
     record(store.db, "print_list", f"帮扶工作五公开公示 {year}{grid_name}", len(rows))
     return NoticeWritten(path, len(rows))
+
+
+def assessment(
+    store: Store,
+    period: Period,
+    out: Path,
+    *,
+    of: str = "stations",
+    today: dt.date | None = None,
+) -> AssessmentSheet:
+    """Write the township's assessment ranking (考评排名) of a period as a PDF.
+
+    Args:
+        store: the township's store.
+        period: the period (a half-year by custom; any period is scored).
+        out: the PDF to write.
+        of: ``"stations"`` or ``"units"``.
+        today: a period under way stands at this day.
+
+    Returns:
+        The sheet written (the CLI prints its ranking).
+
+    Raises:
+        PermissionDenied: the operator may not export. ValidationError: at a station's
+            store. FontNotFound, ReportOutputError.
+    """
+    from qunzhong_desktop.reports.assessment_pdf import render_assessment
+
+    require(store.db.operator, Permission.EXPORT)
+    sheet = store.assessment.sheet(period, of=of, today=today)
+    render_assessment(sheet, out, font=store_font(store), today=today)
+    record(store.db, "export", f"考评排名 {period.title} {OF.get(of, of)}", len(sheet.entries))
+    return sheet

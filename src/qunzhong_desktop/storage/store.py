@@ -12,6 +12,7 @@ from qunzhong_desktop.home import clean_scratch, database_path, protect
 from qunzhong_desktop.storage import keyring, migrate, sqlite_files
 from qunzhong_desktop.storage.accounts import SqlAccounts
 from qunzhong_desktop.storage.agency_repo import SqlAgency
+from qunzhong_desktop.storage.assessment_repo import SqlAssessment
 from qunzhong_desktop.storage.assistance_cases import SqlNeeds
 from qunzhong_desktop.storage.assistance_figures import SqlAssistanceFigures
 from qunzhong_desktop.storage.assistance_repo import SqlAssistance
@@ -45,6 +46,7 @@ class Store:
     calendar: SqlCalendar = field(init=False)
     reports: SqlReports = field(init=False)
     period_reports: SqlPeriodReports = field(init=False)
+    assessment: SqlAssessment = field(init=False)
     assistance: SqlAssistance = field(init=False)
     needs: SqlNeeds = field(init=False)
     assistance_figures: SqlAssistanceFigures = field(init=False)
@@ -62,6 +64,7 @@ class Store:
         self.calendar = SqlCalendar(self.db)
         self.reports = SqlReports(self.db)
         self.period_reports = SqlPeriodReports(self.db)
+        self.assessment = SqlAssessment(self.db, self.period_reports)
         self.assistance = SqlAssistance(self.db)
         self.needs = SqlNeeds(self.db)
         self.assistance_figures = SqlAssistanceFigures(self.db)
