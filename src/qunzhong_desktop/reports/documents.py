@@ -30,6 +30,8 @@ if TYPE_CHECKING:  # the renderers load reportlab's page layout: imported when u
     from qunzhong_desktop.core.assessment import AssessmentSheet
     from qunzhong_desktop.core.cadre_record import CadreServiceRecord
     from qunzhong_desktop.core.monthly.period import Period
+    from qunzhong_desktop.core.monthly.period import Period
+    from qunzhong_desktop.core.monthly.period_report import PeriodReport
     from qunzhong_desktop.core.monthly.report import Month, MonthlyReport
     from qunzhong_desktop.core.monthly.stations import TownshipReport
     from qunzhong_desktop.reports.cards_pdf import RenderResult
@@ -47,6 +49,7 @@ __all__ = [
     "diary",
     "enrollment_sheet",
     "monthly",
+    "period",
     "receipt",
     "record_cards",
     "station_of",
@@ -229,6 +232,49 @@ def monthly(
         write_monthly_xlsx(report, out)
     figures = report.overall if hasattr(report, "overall") else report
     record(store.db, "export", f"民情月报 {month.title}{station_code or ''}", figures.received)
+    return report
+
+
+def period(
+    store: Store,
+    period: Period,
+    out: Path,
+    *,
+    station_code: str | None = None,
+    since: dt.date | None = None,
+    today: dt.date | None = None,
+) -> PeriodReport:
+    """Compute the report of any period (民情报表) and write it as .pdf or .xlsx, by suffix.
+
+    Every figure beside the period before and a year before; at the township a row per
+    station, or one station's report with ``station_code``; cumulative figures from
+    ``since`` (default: the period's first day).
+
+    Returns:
+        The report written (its key figures are what the CLI prints).
+
+    Raises:
+        ValidationError: the suffix is neither, or ``station_code`` is refused here.
+        PermissionDenied: the operator may not export. FontNotFound, ReportOutputError.
+    """
+    from qunzhong_desktop.reports.period_pdf import render_period_pdf
+    from qunzhong_desktop.reports.period_xlsx import write_period_xlsx
+
+    kind = Path(out).suffix.lower()
+    if kind not in MONTHLY_FORMATS:
+        raise ValidationError(
+            f"输出文件应以 .pdf 或 .xlsx 结尾，现在是“{Path(out).name}”。", code="report.format"
+        )
+    require(store.db.operator, Permission.EXPORT)
+    report = store.period_reports.period_report(
+        period, today=today, station_code=station_code, since=since
+    )
+    if kind == ".pdf":
+        render_period_pdf(report, out, font=store_font(store), today=today)
+    else:
+        write_period_xlsx(report, out)
+    what = f"民情报表 {report.period.title}{station_code or ''}"
+    record(store.db, "export", what, report.current.items.received)
     return report
 
 

@@ -18,12 +18,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from reportlab.graphics.charts.barcharts import HorizontalBarChart
-from reportlab.graphics.charts.legends import Legend
-from reportlab.graphics.charts.piecharts import Pie
-from reportlab.graphics.shapes import Drawing, String
-from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     KeepTogether,
@@ -46,66 +41,28 @@ from qunzhong_desktop.core.monthly.stations import (
 from qunzhong_desktop.reports import monthly_assistance as aid
 from qunzhong_desktop.reports.fonts import CjkFont
 from qunzhong_desktop.reports.monthly_output import (
-    GREY,
     MARGIN_X,
     PAGE_W,
     build_a4,
     mm,
     write_atomically,
 )
+from qunzhong_desktop.reports.pdf_charts import (
+    LABEL_BG,
+    NUMERALS,
+    SHORT_BG,
+    Styles,
+    bar_chart,
+    grid_style,
+    pie_chart,
+    share,
+)
 
 WIDTH = PAGE_W - 2 * MARGIN_X  # 178 mm
 
-ACCENT = colors.Color(0.62, 0.10, 0.12)
-HEADER_BG = colors.HexColor("#DDEBF7")
-LABEL_BG = colors.HexColor("#F2F2F2")
-SHORT_BG = colors.HexColor("#FCE4D6")
-GRID = colors.Color(0.55, 0.55, 0.55)
-NUMERALS = "一二三四五六七八九十"
-PALETTE = [
-    colors.HexColor(c)
-    for c in (
-        "#4472C4", "#ED7D31", "#A5A5A5", "#FFC000", "#5B9BD5", "#70AD47", "#9E480E",
-        "#264478", "#636363", "#997300",
-    )
-]  # fmt: skip
-
-
-class _Styles:
-    def __init__(self, font: str) -> None:
-        def style(name: str, size: float, **kw: Any) -> ParagraphStyle:
-            kw.setdefault("leading", size * 1.4)
-            return ParagraphStyle(name, fontName=font, fontSize=size, wordWrap="CJK", **kw)
-
-        self.font = font
-        self.title = style("title", 22, alignment=TA_CENTER, textColor=ACCENT, leading=30)
-        self.subtitle = style("subtitle", 11, alignment=TA_CENTER, textColor=GREY)
-        self.h2 = style("h2", 12.5, textColor=ACCENT, spaceBefore=9, spaceAfter=4)
-        self.body = style("body", 9.5)
-        self.cell = style("cell", 9)
-        self.cell_right = style("cell_right", 9, alignment=TA_RIGHT)
-        self.cell_center = style("cell_center", 9, alignment=TA_CENTER)
-        self.head = style("head", 9, alignment=TA_CENTER)
-        self.note = style("note", 8, leading=11.5, textColor=GREY)
-
-
-def _share(count: int, total: int) -> str:
-    return f"{100 * count / total:.1f}%" if total else "—"
-
-
-def _grid_style(font: str, header_rows: int = 1) -> list[tuple[Any, ...]]:
-    style: list[tuple[Any, ...]] = [
-        ("FONTNAME", (0, 0), (-1, -1), font),
-        ("GRID", (0, 0), (-1, -1), 0.4, GRID),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.4),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.2),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-    ]
-    if header_rows:
-        style.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), HEADER_BG))
-    return style
+_Styles = Styles
+_share = share
+_grid_style = grid_style
 
 
 class _Builder:
@@ -266,86 +223,20 @@ class _Builder:
         return table
 
     # charts -----------------------------------------------------------------------------
-    def _caption(self, d: Drawing, text: str, width: float, height: float) -> None:
-        d.add(String(width / 2, height - 11, text, fontName=self.font, fontSize=10.5,
-                     textAnchor="middle", fillColor=GREY))  # fmt: skip
-
     def pie(self, width: float, height: float) -> Drawing:
-        d = Drawing(width, height, initialFontName=self.font, initialFontSize=10)
-        self._caption(d, "受理来源渠道分布", width, height)
-        pairs = [(name, n) for name, n in self.r.by_channel if n > 0]
-        total = sum(n for _, n in pairs)
-        if not total:
-            d.add(String(width / 2, height / 2, "本月无受理事项", fontName=self.font,
-                         fontSize=10, textAnchor="middle", fillColor=GREY))  # fmt: skip
-            return d
-        size = min(height - 30, width * 0.48)
-        pie = Pie()
-        pie.x, pie.y = 8, (height - 18 - size) / 2
-        pie.width = pie.height = size
-        pie.data = [n for _, n in pairs]
-        pie.labels = None
-        pie.startAngle = 90
-        pie.direction = "clockwise"
-        pie.slices.strokeColor = colors.white
-        pie.slices.strokeWidth = 0.8
-        for i in range(len(pairs)):
-            pie.slices[i].fillColor = PALETTE[i % len(PALETTE)]
-        d.add(pie)
-        legend = Legend()
-        legend.x = pie.x + size + 14
-        legend.y = pie.y + size / 2 + len(pairs) * 7.5
-        legend.alignment = "right"
-        legend.fontName = self.font
-        legend.fontSize = 9
-        legend.dy = legend.dx = 7
-        legend.deltay = 15
-        legend.columnMaximum = 10
-        legend.colorNamePairs = [
-            (PALETTE[i % len(PALETTE)], f"{name}  {n} 件（{_share(n, total)}）")
-            for i, (name, n) in enumerate(pairs)
-        ]
-        d.add(legend)
-        return d
+        return pie_chart(
+            self.font,
+            self.r.by_channel,
+            caption="受理来源渠道分布",
+            empty="本月无受理事项",
+            width=width,
+            height=height,
+        )
 
     def bars(self, width: float, height: float) -> Drawing:
-        d = Drawing(width, height, initialFontName=self.font, initialFontSize=10)
-        self._caption(d, "受理诉求类别（件）", width, height)
-        pairs = list(reversed(self.r.by_domain))  # the first category at the top
-        if not pairs:
-            return d
-        highest = max(n for _, n in pairs)
-        chart = HorizontalBarChart()
-        chart.x, chart.y = 78, 16
-        chart.width, chart.height = width - chart.x - 22, height - chart.y - 22
-        chart.data = [[n for _, n in pairs]]
-        chart.bars[0].fillColor = PALETTE[0]
-        chart.bars[0].strokeColor = None
-        chart.barSpacing = 1
-        chart.groupSpacing = 4
-        ca = chart.categoryAxis
-        ca.categoryNames = [name for name, _ in pairs]
-        ca.labels.fontName = self.font
-        ca.labels.fontSize = 8.5
-        ca.labels.boxAnchor = "e"
-        ca.labels.dx = -4
-        ca.tickLeft = 0
-        va = chart.valueAxis
-        va.valueMin = 0
-        va.valueMax = max(4, int(highest * 1.18) + 1)
-        va.labels.fontName = self.font
-        va.labels.fontSize = 8
-        va.visibleGrid = True
-        va.gridStrokeColor = colors.Color(0.85, 0.85, 0.85)
-        va.labelTextFormat = "%d"
-        va.forceZero = True
-        chart.barLabelFormat = "%d"
-        chart.barLabels.fontName = self.font
-        chart.barLabels.fontSize = 8
-        chart.barLabels.boxAnchor = "w"
-        chart.barLabels.dx = 3
-        d.add(chart)
-        return d
+        return bar_chart(
+            self.font, self.r.by_domain, caption="受理诉求类别（件）", width=width, height=height
+        )
 
     # units and cadres -------------------------------------------------------------------
     def units(self) -> Any:
