@@ -3883,6 +3883,128 @@ Write it on paper and keep it as safe as the official seal, not on this PC. (Com
     </message>
 </context>
 <context>
+    <name>PeriodPanel</name>
+    <message>
+        <source>指标</source>
+        <translation>Figure</translation>
+    </message>
+    <message>
+        <source>本期</source>
+        <translation>This period</translation>
+    </message>
+    <message>
+        <source>上期</source>
+        <translation>Period before</translation>
+    </message>
+    <message>
+        <source>比上期</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>去年同期</source>
+        <translation>A year before</translation>
+    </message>
+    <message>
+        <source>比去年同期</source>
+        <translation>Change on a year before</translation>
+    </message>
+    <message>
+        <source>化解情况成效表（按得分排名）</source>
+        <translation>Units&apos; results (ranked by score)</translation>
+    </message>
+    <message>
+        <source>排名</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>负责事项</source>
+        <translation>Items answered for</translation>
+    </message>
+    <message>
+        <source>办结</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>未办结</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>满意率</source>
+        <translation>Satisfaction rate</translation>
+    </message>
+    <message>
+        <source>得分最低（{0}）</source>
+        <translation>Lowest score ({0})</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodPicker</name>
+    <message>
+        <source>月</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>季度</source>
+        <translation>Quarter</translation>
+    </message>
+    <message>
+        <source>半年</source>
+        <translation>Half-year</translation>
+    </message>
+    <message>
+        <source>年</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>年初至今</source>
+        <translation>Year to date</translation>
+    </message>
+    <message>
+        <source>自定义起止</source>
+        <translation>From–to</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation>yyyy-MM-dd</translation>
+    </message>
+    <message>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>第一季度</source>
+        <translation>Q1</translation>
+    </message>
+    <message>
+        <source>第二季度</source>
+        <translation>Q2</translation>
+    </message>
+    <message>
+        <source>第三季度</source>
+        <translation>Q3</translation>
+    </message>
+    <message>
+        <source>第四季度</source>
+        <translation>Q4</translation>
+    </message>
+    <message>
+        <source>上半年</source>
+        <translation>First half</translation>
+    </message>
+    <message>
+        <source>下半年</source>
+        <translation>Second half</translation>
+    </message>
+</context>
+<context>
     <name>RecycleBinDialog</name>
     <message>
         <source>回收站</source>
@@ -4126,10 +4248,6 @@ They will no longer be listed in the register; they can be restored from the rec
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <source>月份：</source>
-        <translation>Month:</translation>
-    </message>
-    <message>
         <source>工作站：</source>
         <translation>Station:</translation>
     </message>
@@ -4222,6 +4340,10 @@ They will no longer be listed in the register; they can be restored from the rec
         <translation>Computing the monthly report…</translation>
     </message>
     <message>
+        <source>正在统计民情报表……</source>
+        <translation>Computing the report…</translation>
+    </message>
+    <message>
         <source>{0} 件</source>
         <translation>{0} items</translation>
     </message>
@@ -4246,6 +4368,10 @@ They will no longer be listed in the register; they can be restored from the rec
         <translation>Figures for {0} are ready.</translation>
     </message>
     <message>
+        <source>统计期间：</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
         <source>合计</source>
         <translation>Total</translation>
     </message>
@@ -4260,6 +4386,14 @@ They will no longer be listed in the register; they can be restored from the rec
     <message>
         <source>民情月报 {0}</source>
         <translation>Monthly report {0}</translation>
+    </message>
+    <message>
+        <source>民情报表</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>民情报表 {0}</source>
+        <translation>Report {0}</translation>
     </message>
     <message>
         <source>已保存：{0}</source>
@@ -4333,7 +4467,7 @@ They will no longer be listed in the register; they can be restored from the rec
     </message>
     <message>
         <source>主管部门默认为主管该诉求类别的单位，双联系单位默认为联系本村的单位；乡镇交办后，以交办的责任单位为主管部门。</source>
-        <translation>The competent department is by default the unit competent for the request's category, the paired unit the unit paired with this village; once the township assigns the item, the unit it was assigned to is the competent department.</translation>
+        <translation>The competent department is by default the unit competent for the request&apos;s category, the paired unit the unit paired with this village; once the township assigns the item, the unit it was assigned to is the competent department.</translation>
     </message>
     <message>
         <source>主管部门(&amp;C)</source>

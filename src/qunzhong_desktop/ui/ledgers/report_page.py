@@ -1,5 +1,9 @@
 """The 月报 tab of 台账: pick a month, see its key figures, make the PDF or the workbook.
 
+A 统计期间 choice makes it a report over a quarter, half-year, year, year to date or any
+from–to (:mod:`.period_view`): every figure beside the period before and a year before,
+and the units ranked; its files are :func:`.documents.period`'s.
+
 The figures are :meth:`.SqlReports.monthly_report` computed in the background; the PDF is
 written to a temporary folder and shown in the print preview, the workbook is saved where
 the user says. The same files as ``qunzhong report``.
@@ -31,6 +35,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qunzhong_desktop.core.errors import ValidationError
+from qunzhong_desktop.core.monthly.period import Kind, Period
+from qunzhong_desktop.core.monthly.period_report import PeriodReport
 from qunzhong_desktop.core.monthly.report import Month, MonthlyReport
 from qunzhong_desktop.core.monthly.stations import (
     STATION_HEADERS,
@@ -43,6 +50,7 @@ from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common.printing import ask_save_file, document_name, print_document
 from qunzhong_desktop.ui.common.session import Today
 from qunzhong_desktop.ui.common.tasks import CancelToken, Progress, run_task
+from qunzhong_desktop.ui.ledgers.period_view import PeriodPanel, PeriodPicker
 
 
 class ReportPage(QWidget):
@@ -84,8 +92,17 @@ class ReportPage(QWidget):
         self.status_label = QLabel(self)
         self.status_label.setWordWrap(True)
 
+        self.period_picker = PeriodPicker(today, self)
+        self.period_picker.changed.connect(self.refresh)
+        self.period_panel = PeriodPanel(self)
+        self.period_panel.setVisible(False)
+        self.period_report: PeriodReport | None = None
+
         bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("月份："), self))
+        period_caption = QLabel(self.tr("统计期间："), self)
+        period_caption.setBuddy(self.period_picker.kind_combo)
+        bar.addWidget(period_caption)
+        bar.addWidget(self.period_picker)
         bar.addWidget(self.month_edit)
         station_caption = QLabel(self.tr("工作站："), self)
         station_caption.setBuddy(self.station_combo)
@@ -111,7 +128,7 @@ class ReportPage(QWidget):
             ("units", self.tr("责任单位")),
             ("shortfalls", self.tr("未达标干部")),
         ]
-        figures = QFrame(self)
+        figures = self.figures_frame = QFrame(self)
         figures.setFrameShape(QFrame.Shape.StyledPanel)
         grid = QGridLayout(figures)
         grid.setHorizontalSpacing(24)
@@ -167,6 +184,7 @@ class ReportPage(QWidget):
         layout = self.page_layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(figures)
+        layout.addWidget(self.period_panel, 1)
         layout.addWidget(self.stations_caption)
         layout.addWidget(self.stations_table, 1)
         layout.addWidget(hint)
@@ -201,21 +219,70 @@ class ReportPage(QWidget):
         """A month's report: the station's, the township's or one station's at the township."""
         return self.store.reports.report_for(month, today=self._clock(), station_code=station_code)
 
+    def chosen_period(self) -> Period | None:
+        """The period chosen other than a month (None: a month, the page's own report).
+
+        Raises:
+            ValidationError: a period that cannot be (a year not begun, an end before the start).
+        """
+        return self.period_picker.period()
+
     def refresh(self) -> None:
-        """Compute the chosen month's figures in the background and show them."""
+        """Compute the chosen month's (or period's) figures in the background and show them."""
         self.reload_stations()
+        is_month = self.period_picker.kind() is Kind.MONTH
+        self.month_edit.setVisible(is_month)
+        self.figures_frame.setVisible(is_month)
+        self.period_panel.setVisible(not is_month)
+        if not is_month:
+            self.show_stations(None)
+            self.page_layout.setStretch(self.page_layout.count() - 1, 0)
+            self.refresh_period()
+            return
         month, station = self.month(), self.station_code()
         self.status_label.setText(self.tr("正在统计……"))
 
         def done(report: Any) -> None:
-            # the user may have moved on meanwhile
-            if report.month == self.month() and station == self.station_code():
+            # the user may have moved on meanwhile (to another month, station or period)
+            chosen = (report.month, station) == (self.month(), self.station_code())
+            if chosen and self.period_picker.kind() is Kind.MONTH:
                 self.show_report(report)
 
         run_task(
             self,
             lambda _progress, _cancel: self.make_report(month, station),
             label=self.tr("正在统计民情月报……"),
+            on_done=done,
+            cancellable=False,
+        )
+
+    def refresh_period(self) -> None:
+        """Compute the chosen period's report in the background and show it."""
+        try:
+            period = self.chosen_period()
+        except ValidationError as exc:
+            self.status_label.setText(str(exc))
+            return
+        assert period is not None
+        station, today = self.station_code(), self._clock()
+        self.status_label.setText(self.tr("正在统计……"))
+
+        def done(report: PeriodReport) -> None:
+            try:
+                still = self.chosen_period() == period and station == self.station_code()
+            except ValidationError:
+                still = False
+            if still:
+                self.period_report = report
+                self.period_panel.show_report(report)
+                self.status_label.setText(self.tr("{0}的统计已完成。").format(report.title))
+
+        run_task(
+            self,
+            lambda _progress, _cancel: self.store.period_reports.period_report(
+                period, today=today, station_code=station
+            ),
+            label=self.tr("正在统计民情报表……"),
             on_done=done,
             cancellable=False,
         )
@@ -278,8 +345,22 @@ class ReportPage(QWidget):
                 table.setItem(row, column, item)
 
     # files --------------------------------------------------------------------------------
+    def _period_or_say(self) -> tuple[bool, Period | None]:
+        """(whether the choice stands, the period other than a month); a bad one is said."""
+        try:
+            return True, self.chosen_period()
+        except ValidationError as exc:
+            self.status_label.setText(str(exc))
+            return False, None
+
     def print_pdf(self) -> None:
-        """Write the chosen month's PDF and open the print preview."""
+        """Write the chosen month's (or period's) PDF and open the print preview."""
+        valid, period = self._period_or_say()
+        if not valid:
+            return
+        if period is not None:
+            self.print_period_pdf(period)
+            return
         store, month, station = self.store, self.month(), self.station_code()
         today = self._clock()
 
@@ -298,20 +379,47 @@ class ReportPage(QWidget):
             title=self.tr("民情月报 {0}").format(month.title),
         )
 
+    def print_period_pdf(self, period: Period) -> None:
+        """Write a period's PDF (民情报表) and open the print preview."""
+        store, station, today = self.store, self.station_code(), self._clock()
+
+        def write(path: Path, _progress: Progress, _cancel: CancelToken) -> Any:
+            from qunzhong_desktop.reports import documents  # reportlab: only when printing
+
+            return documents.period(store, period, path, station_code=station, today=today)
+
+        print_document(
+            self,
+            store,
+            write,
+            file_name=f"report-{period.code}.pdf",
+            save_name=document_name(store, self.tr("民情报表"), period.title),
+            label=self.tr("正在生成 PDF……"),
+            title=self.tr("民情报表 {0}").format(period.title),
+        )
+
     def export_excel(self) -> None:
         """Ask where, then write the workbook in the background."""
+        valid, _period = self._period_or_say()
+        if not valid:
+            return
         path = self.ask_save_path()
         if path is not None:
             self.export_to(path)
 
     def export_to(self, path: Path) -> None:
-        """Write the chosen month's workbook to ``path``."""
+        """Write the chosen month's (or period's) workbook to ``path``."""
+        valid, period = self._period_or_say()
+        if not valid:
+            return
         store, month, station = self.store, self.month(), self.station_code()
         today = self._clock()
 
         def work(_progress: Progress, _cancel: CancelToken) -> Any:
             from qunzhong_desktop.reports import documents
 
+            if period is not None:
+                return documents.period(store, period, path, station_code=station, today=today)
             return documents.monthly(store, month, path, station_code=station, today=today)
 
         def done(_report: Any) -> None:
@@ -322,13 +430,19 @@ class ReportPage(QWidget):
     # seams the tests replace ----------------------------------------------------------------
     def ask_save_path(self) -> Path | None:
         """Ask for the .xlsx file to write."""
+        period = (
+            self.period_picker.period() if self.period_picker.kind() is not Kind.MONTH else None
+        )
+        what, when = (
+            (self.tr("民情月报"), self.month().title)
+            if period is None
+            else (self.tr("民情报表"), period.title)
+        )
         return ask_save_file(
             self,
             self.store.settings,
             kind="report",
             title=self.tr("导出 Excel"),
-            file_name=document_name(
-                self.store, self.tr("民情月报"), self.month().title, suffix=".xlsx"
-            ),
+            file_name=document_name(self.store, what, when, suffix=".xlsx"),
             file_filter=self.tr("Excel 工作簿 (*.xlsx)"),
         )
