@@ -118,3 +118,50 @@ def test_report_needs_a_station(tmp_path: Path, capsys: pytest.CaptureFixture[st
         str(tmp_path / "a.xlsx"),
     )
     assert code == 1 and "设置工作站" in err
+
+
+def test_report_over_a_period_as_json_and_xlsx(
+    home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    code, stdout, err = run(capsys, "report", "--home", str(home), "--period", "2026-Q4", "--json")
+    assert code == 0, err
+    report = json.loads(stdout)
+    assert (report["period"], report["previous"]["period"], report["year_before"]["period"]) == (
+        "2026-Q4",
+        "2026-Q3",
+        "2025-Q4",
+    )
+    assert report["current"]["received"] == 2 and report["current"]["resolved"] == 2
+    rows = {row["key"]: row for row in report["comparisons"]}
+    assert rows["received"]["previous"]["text"] == "+2"
+    assert rows["on_time"]["current"]["text"] == "100.0%（2/2）"
+    assert report["cumulative"]["since"] == "2026-10-01"
+    code, stdout, err = run(
+        capsys, "report", "--home", str(home), "--period", "2026-01-01..2026-12-31",
+        "--since", "2026-01-01", "--out", str(tmp_path / "全年.xlsx"),
+    )  # fmt: skip
+    assert code == 0, err
+    assert "受理 2 件" in stdout and "全年.xlsx" in stdout
+    assert "概况" in load_workbook(tmp_path / "全年.xlsx").sheetnames
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--period", "2026-Q5", "--json"], "看不懂"),
+        (["--period", "2026-12-31..2026-01-01", "--json"], "早于开始日"),
+        (["--month", "2026-11", "--since", "2026-01-01", "--json"], "只能与 --period 同用"),
+        (["--period", "2026-H1", "--since", "2026-07-01", "--json"], "晚于统计期末"),
+        (["--period", "2026-H1", "--since", "去年", "--json"], "2026-01-01 的样子"),
+        (["--period", "2026-H1", "--out", "{tmp}/x.txt"], ".pdf 或 .xlsx"),
+    ],
+)
+def test_report_over_a_period_refuses_in_chinese(
+    home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    argv = [a.replace("{tmp}", str(tmp_path)) for a in argv]
+    code, _out, err = run(capsys, "report", "--home", str(home), *argv)
+    assert code != 0 and message in err, err
+    assert not list(tmp_path.glob("x.*"))

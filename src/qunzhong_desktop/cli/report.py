@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from qunzhong_desktop.cli.common import store_of
+from qunzhong_desktop.cli.report_period import run_period
 from qunzhong_desktop.core.errors import ValidationError
 from qunzhong_desktop.core.monthly.report import CadreFigures, Month, MonthlyReport, Rate
 from qunzhong_desktop.core.monthly.stations import StationFigures, TownshipReport, parts
@@ -30,7 +31,19 @@ def register(commands: Any, home: argparse.ArgumentParser) -> None:
         "在乡镇群众工作办统计全乡镇并分列各工作站，或用 --station 只统计一个工作站。",
         parents=[home],
     )
-    report.add_argument("--month", required=True, metavar="YYYY-MM", help="月份，如 2026-11")
+    span = report.add_mutually_exclusive_group(required=True)
+    span.add_argument("--month", metavar="YYYY-MM", help="月份，如 2026-11（民情月报）")
+    span.add_argument(
+        "--period",
+        metavar="PERIOD",
+        help="统计期间，与上期、去年同期对比：2026-11（月）、2026-Q3（季度）、2026-H2（半年）、"
+        "2026（年）、2026-YTD（年初至今）或 2026-01-01..2026-06-30",
+    )
+    report.add_argument(
+        "--since",
+        metavar="YYYY-MM-DD",
+        help="与 --period 同用：累计“梳理问题/办结”的起始日（默认：统计期首日）",
+    )
     report.add_argument(
         "--out", default=None, metavar="FILE.pdf|FILE.xlsx", help="输出文件（.pdf 或 .xlsx）"
     )
@@ -46,11 +59,10 @@ def register(commands: Any, home: argparse.ArgumentParser) -> None:
 
 
 def run_report(args: argparse.Namespace) -> int:
-    """Compute the month's figures and write them; print the key figures and the file."""
-    month = Month.parse(args.month)
+    """Compute the month's (or period's) figures and write them; print the key figures."""
     if args.out is None and not args.json:
         raise ValidationError(
-            "请用 --out 指定输出文件（.pdf 或 .xlsx），或用 --json 输出月报的数字。",
+            "请用 --out 指定输出文件（.pdf 或 .xlsx），或用 --json 输出报表的数字。",
             code="report.output_missing",
         )
     out = Path(args.out) if args.out is not None else None
@@ -61,6 +73,11 @@ def run_report(args: argparse.Namespace) -> int:
                 "--station 只能在乡镇群众工作办使用：本机是工作站，月报只统计本站。",
                 code="report.station_not_township",
             )
+        if args.period:
+            return run_period(args, store, station)
+        if args.since:
+            raise ValidationError("--since 只能与 --period 同用。", code="report.since_month")
+        month = Month.parse(args.month)
         if out is not None:
             report = documents.monthly(store, month, out, station_code=station)
         else:
