@@ -130,7 +130,13 @@ def test_the_units_are_scored_from_the_resolution_table(
         1,
     )
     assert top["remark"] == "化解工作：满意率无数据"
-    assert {e["rank"] for e in sheet["entries"][1:]} == {2}  # the rest tie at 0
+    # the rest answered for nothing: listed after it, unranked (as in the 化解情况成效表)
+    rest = sheet["entries"][1:]
+    assert rest and {(e["rank"], e["total"], e["remark"]) for e in rest} == {(0, 0, "无负责事项")}
+    code, out, _ = run(capsys, "assessment", "score", "--home", home, *P, "--units")
+    lines = out.splitlines()
+    assert lines[2] == "1　民政办　14.0　7.0　21.0　化解工作：满意率无数据"
+    assert lines[3].startswith("—　") and lines[3].endswith("　—　—　—　无负责事项")
 
 
 def test_the_scheme_is_shown_and_set_from_a_file(

@@ -201,8 +201,11 @@ def describe_sheet(sheet: AssessmentSheet) -> list[str]:
     head = ["名次", what, *(f"{i.name}（{i.points:g}）" for i in sheet.items), "合计", "备注"]
     lines = [title, "　".join(head)]
     for e in sheet.entries:
-        rank = f"{e.rank}（否决）" if e.vetoed else str(e.rank)
-        cells = [rank, e.name, *(f"{i.points:.1f}" for i in e.items), f"{e.total:.1f}", e.remark]
+        if e.ranked:
+            points = [*(f"{i.points:.1f}" for i in e.items), f"{e.total:.1f}"]
+        else:
+            points = ["—"] * (len(e.items) + 1)
+        cells = [e.rank_text, e.name, *points, e.remark]
         lines.append("　".join(cells).rstrip("　"))
     return lines
 

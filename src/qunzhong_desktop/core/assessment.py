@@ -19,6 +19,12 @@ of the items' (so the printed columns add up). Ranking by total, ties sharing a 
 3). A one-vote veto (一票否决, entered by hand with a reason) keeps the computed score for
 reference, but the entry ranks after every entry without one.
 
+A candidate with nothing to answer for (``Candidate.idle``: a unit that answered for no item
+in the period, as in the 化解情况成效表) is not ranked unless the township entered manual
+points or a veto for it: it follows every ranked entry with rank 0 (printed "—"), no points
+and the remark 无负责事项, and takes no part in the best values (a unit with nothing
+unresolved would otherwise be the best of a lower-is-better count and zero everyone else).
+
 Pure and Qt-free: :func:`score` takes the candidates' figures and the township's records.
 """
 
@@ -49,6 +55,7 @@ from qunzhong_desktop.core.monthly.period_report import FIGURES, PeriodReport
 VETO = "一票否决"
 NO_DATA = "无数据"
 NOT_ENTERED = "未录入"
+NOTHING = "无负责事项"
 
 RULES: tuple[tuple[str, str], ...] = (
     (
@@ -75,6 +82,15 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
 )
 
+#: the units' sheet only: who is not ranked
+UNIT_RULES: tuple[tuple[str, str], ...] = (
+    (
+        NOTHING,
+        "期间内没有负责任何事项（主管部门或双联系单位）、也没有手工评分和一票否决的责任单位"
+        "不参加排名，列在最后，名次记“—”，不计分，也不参与最好值的计算（同化解情况成效表）。",
+    ),
+)
+
 # scoring -------------------------------------------------------------------------------------
 Figure = int | float | Rate
 
@@ -86,6 +102,7 @@ class Candidate:
     key: str
     name: str
     figures: Mapping[str, Figure]
+    idle: bool = False  # nothing to answer for in the period (a unit): unranked unless judged
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,8 +153,22 @@ class Entry:
         return bool(self.veto)
 
     @property
+    def ranked(self) -> bool:
+        """Whether it takes part in the ranking (rank 0: nothing to answer for)."""
+        return self.rank > 0
+
+    @property
+    def rank_text(self) -> str:
+        """The 名次 column: ``3``, ``4（否决）``, or ``—`` when not ranked."""
+        if not self.ranked:
+            return "—"
+        return f"{self.rank}（否决）" if self.vetoed else str(self.rank)
+
+    @property
     def remark(self) -> str:
-        """``一票否决：…`` and the items' remarks, for the 备注 column."""
+        """``一票否决：…`` and the items' remarks (``无负责事项`` unranked), for 备注."""
+        if not self.ranked:
+            return NOTHING
         parts = [f"{VETO}：{self.veto}"] if self.veto else []
         parts += [f"{i.name}：{'、'.join(i.remarks)}" for i in self.items if i.remarks]
         return "；".join(parts)
@@ -179,7 +210,7 @@ def footnotes(what: str, items: Sequence[ScoreItem]) -> tuple[tuple[str, str], .
     for label in used:
         extra = UNIT_DEFINITIONS if what == UNITS else {}
         notes.append((label, extra.get(label) or FIGURE_DEFINITIONS.get(label, "")))
-    return (*notes, *RULES)
+    return (*notes, *RULES, *(UNIT_RULES if what == UNITS else ()))
 
 
 def _clamp(value: Figure) -> float:
@@ -217,17 +248,24 @@ def score(
     """Score and rank the candidates (see the module docstring).
 
     Manual points above an item's points (the scheme changed since) count as its points.
-    Candidates without a record score 0 on manual items (remark 未录入).
+    Candidates without a record score 0 on manual items (remark 未录入). Idle candidates
+    without manual points or a veto are listed last, unranked (rank 0, no points).
     """
+
+    def judged(candidate: Candidate) -> bool:
+        record = records.get(candidate.key, Record())
+        return not candidate.idle or bool(record.manual) or bool(record.veto)
+
+    ranked = [c for c in candidates if judged(c)]
     best: dict[str, float] = {}
     for item in items:
         for part in item.parts:
             if is_rate(what, part.figure):
                 continue
-            values = [_clamp(c.figures.get(part.figure, 0)) for c in candidates] or [0.0]
+            values = [_clamp(c.figures.get(part.figure, 0)) for c in ranked] or [0.0]
             best[part.figure] = max(values) if part.direction == HIGHER else min(values)
     scored: list[tuple[Candidate, tuple[ItemScore, ...], str]] = []
-    for candidate in candidates:
+    for candidate in ranked:
         record = records.get(candidate.key, Record())
         row: list[ItemScore] = []
         for item in items:
@@ -257,6 +295,8 @@ def score(
         tied = previous is not None and previous.vetoed == bool(veto) and previous.tenths == tenths
         rank = previous.rank if tied and previous is not None else index + 1
         entries.append(Entry(candidate.key, candidate.name, scores, rank, veto))
+    zero = tuple(ItemScore(item.name, 0) for item in items)
+    entries += [Entry(c.key, c.name, zero, 0) for c in candidates if not judged(c)]
     return tuple(entries)
 
 
@@ -283,6 +323,7 @@ def unit_candidates(report: PeriodReport) -> tuple[Candidate, ...]:
                 "resolved": row.resolved,
                 "unresolved": row.unresolved,
             },
+            idle=not row.answered,
         )
         for row in report.units
     )

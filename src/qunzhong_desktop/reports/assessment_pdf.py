@@ -20,7 +20,7 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from qunzhong_desktop.core.assessment import VETO, AssessmentSheet
+from qunzhong_desktop.core.assessment import NOTHING, VETO, AssessmentSheet
 from qunzhong_desktop.core.assessment_scheme import OF
 from qunzhong_desktop.reports.fonts import CjkFont
 from qunzhong_desktop.reports.monthly_output import (
@@ -79,13 +79,15 @@ def _table(sheet: AssessmentSheet, s: _Styles, font: str) -> Table:
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),
     ]
     for row, entry in enumerate(sheet.entries, start=1):
-        rank = f"{entry.rank}（否决）" if entry.vetoed else str(entry.rank)
+        points = (
+            [f"{i.points:.1f}" for i in entry.items] if entry.ranked else ["—"] * len(entry.items)
+        )
         data.append(
             [
-                _p(rank, s.center),
+                _p(entry.rank_text, s.center),
                 _p(entry.name, s.cell),
-                *(_p(f"{i.points:.1f}", s.right) for i in entry.items),
-                _p(f"{entry.total:.1f}", s.right),
+                *(_p(p, s.right) for p in points),
+                _p(f"{entry.total:.1f}" if entry.ranked else "—", s.right),
                 _p(entry.remark, s.veto if entry.vetoed else s.cell),
             ]
         )
@@ -109,6 +111,9 @@ def story(sheet: AssessmentSheet, font: str) -> list[Any]:
     vetoed = sum(e.vetoed for e in sheet.entries)
     what = "责任单位" if sheet.of == "units" else "工作站"
     line = f"考评{what} {len(sheet.entries)} 个" + (f"，其中{VETO} {vetoed} 个" if vetoed else "")
+    idle = sum(not e.ranked for e in sheet.entries)
+    if idle:
+        line += f"，{NOTHING}不排名 {idle} 个"
     if sheet.as_of:
         line += f"（期间未结束，统计{sheet.as_of}）"
     notes = [_p("注：", s.note)] + [
