@@ -291,6 +291,145 @@
     </message>
 </context>
 <context>
+    <name>AssessmentDialog</name>
+    <message>
+        <source>考评排名</source>
+        <translation>Assessment ranking</translation>
+    </message>
+    <message>
+        <source>也可输入 2026-Q3（季度）、2026-11（月）、2026-YTD 或 2026-01-01..2026-06-30</source>
+        <translation>You may also type 2026-Q3 (quarter), 2026-11 (month), 2026-YTD or 2026-01-01..2026-06-30</translation>
+    </message>
+    <message>
+        <source>统计期间(&amp;P)：</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <source>工作站</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>责任单位</source>
+        <translation>Responsible unit</translation>
+    </message>
+    <message>
+        <source>考评对象(&amp;O)：</source>
+        <translation>&amp;Of:</translation>
+    </message>
+    <message>
+        <source>考评方案(&amp;M)…</source>
+        <translation>Scoring sche&amp;me…</translation>
+    </message>
+    <message>
+        <source>录入分数(&amp;S)…</source>
+        <translation>Enter &amp;score…</translation>
+    </message>
+    <message>
+        <source>一票否决(&amp;V)…</source>
+        <translation>One-vote &amp;veto…</translation>
+    </message>
+    <message>
+        <source>取消否决(&amp;U)</source>
+        <translation>&amp;Lift veto</translation>
+    </message>
+    <message>
+        <source>打印/导出 PDF(&amp;D)…</source>
+        <translation>Print/export P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>选中一行后录入手工评分项的分数或一票否决；一票否决的排在最后，底色标出。</source>
+        <translation>Select a row to enter the points of a manual item or a veto; vetoed entries rank last, shaded.</translation>
+    </message>
+    <message>
+        <source>查阅角色只能查看考评排名，不能录入分数或一票否决。</source>
+        <translation>A reader may view the ranking only, not enter points or vetoes.</translation>
+    </message>
+    <message>
+        <source>正在计算{0}的考评排名……</source>
+        <translation>Computing the assessment ranking of {0}…</translation>
+    </message>
+    <message>
+        <source>正在计算考评排名……</source>
+        <translation>Computing the assessment ranking…</translation>
+    </message>
+    <message>
+        <source>名次</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>{0}
+（{1} 分）</source>
+        <translation>{0}
+({1} points)</translation>
+    </message>
+    <message>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <source>一票否决：{0}</source>
+        <translation>One-vote veto: {0}</translation>
+    </message>
+    <message>
+        <source>期间内没有负责的事项，不参加排名</source>
+        <translation>Answered for no item in the period: not ranked</translation>
+    </message>
+    <message>
+        <source>本期没有可考评的{0}。</source>
+        <translation>Nothing to assess in this period ({0}).</translation>
+    </message>
+    <message>
+        <source>共 {0} 个{1}</source>
+        <translation>{1}: {0} in all</translation>
+    </message>
+    <message>
+        <source>，其中一票否决 {0} 个</source>
+        <translation>, {0} vetoed</translation>
+    </message>
+    <message>
+        <source>，无负责事项不排名 {0} 个</source>
+        <translation>, {0} not ranked (no items to answer for)</translation>
+    </message>
+    <message>
+        <source>。</source>
+        <translation>.</translation>
+    </message>
+    <message>
+        <source>（期间未结束，统计{0}）</source>
+        <translation> (period under way, figures {0})</translation>
+    </message>
+    <message>
+        <source>确定撤销“{0}”在{1}的一票否决吗？
+原理由：{2}</source>
+        <translation>Lift the one-vote veto of “{0}” for {1}?
+Reason given: {2}</translation>
+    </message>
+    <message>
+        <source>取消否决</source>
+        <translation>Lift veto</translation>
+    </message>
+    <message>
+        <source>撤销否决</source>
+        <translation>Lift veto</translation>
+    </message>
+    <message>
+        <source>正在生成 PDF……</source>
+        <translation>Making the PDF…</translation>
+    </message>
+    <message>
+        <source>考评排名 {0} {1}</source>
+        <translation>Assessment ranking {0} {1}</translation>
+    </message>
+</context>
+<context>
     <name>AssignDialog</name>
     <message>
         <source>交办 {number}</source>
@@ -3357,6 +3496,45 @@ Write it on paper and keep it as safe as the official seal, not on this PC. (Com
     </message>
 </context>
 <context>
+    <name>ManualScoreForm</name>
+    <message>
+        <source>录入分数</source>
+        <translation>Enter points</translation>
+    </message>
+    <message>
+        <source>{0}&#x3000;{1}</source>
+        <translation>{0}  {1}</translation>
+    </message>
+    <message>
+        <source>{0}（{1} 分）</source>
+        <translation>{0} ({1} points)</translation>
+    </message>
+    <message>
+        <source>考评项目(&amp;I)：</source>
+        <translation>Scoring &amp;item:</translation>
+    </message>
+    <message>
+        <source> 分</source>
+        <translation> points</translation>
+    </message>
+    <message>
+        <source>得分(&amp;S)：</source>
+        <translation>&amp;Score:</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>0 至 {0} 分，最多一位小数。</source>
+        <translation>0 to {0} points, at most one decimal. </translation>
+    </message>
+    <message>
+        <source>分数没有保存：</source>
+        <translation>The points were not saved:</translation>
+    </message>
+</context>
+<context>
     <name>MemberRow</name>
     <message>
         <source>姓名</source>
@@ -4248,6 +4426,10 @@ They will no longer be listed in the register; they can be restored from the rec
         <translation>Export to Excel…</translation>
     </message>
     <message>
+        <source>考评排名(&amp;K)…</source>
+        <translation>Assessment ran&amp;king…</translation>
+    </message>
+    <message>
         <source>工作站：</source>
         <translation>Station:</translation>
     </message>
@@ -4697,6 +4879,33 @@ They will no longer be listed in the register; they can be restored from the rec
     <message>
         <source>错误报告已保存：{0}（改正后可直接再次导入）</source>
         <translation>Error report saved: {0} (correct it and import it again directly)</translation>
+    </message>
+</context>
+<context>
+    <name>SchemeView</name>
+    <message>
+        <source>考评方案</source>
+        <translation>Scoring scheme</translation>
+    </message>
+    <message>
+        <source>工作站</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>责任单位</source>
+        <translation>Responsible unit</translation>
+    </message>
+    <message>
+        <source>【{0}】共 {1} 分</source>
+        <translation>[{0}] {1} points in all</translation>
+    </message>
+    <message>
+        <source>考评方案在这里只能查看。修改时由管理员在命令行用 qunzhong assessment scheme --json 导出方案，改好后用 qunzhong assessment scheme --file 方案.json 设置（方案有错时不作任何修改）。</source>
+        <translation>The scheme can only be viewed here. To change it, an administrator exports it with qunzhong assessment scheme --json and sets the edited file with qunzhong assessment scheme --file scheme.json (a scheme with errors changes nothing).</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -6202,6 +6411,35 @@ For a new station, export the station kit for it first, then enroll it with the 
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>VetoForm</name>
+    <message>
+        <source>一票否决</source>
+        <translation>One-vote veto</translation>
+    </message>
+    <message>
+        <source>对“{0}”在{1}一票否决：照常计分，但排在所有未被否决的之后。</source>
+        <translation>One-vote veto of “{0}” for {1}: still scored, but ranked after every entry not vetoed.</translation>
+    </message>
+    <message>
+        <source>否决理由(&amp;R)（必填，{0} 字以内）：</source>
+        <translation>&amp;Reason (required, up to {0} characters):</translation>
+    </message>
+    <message>
+        <source>例如 发生重大安全生产事故</source>
+        <translation>e.g. a serious work-safety accident</translation>
+    </message>
+    <message>
+        <source>确定对“{0}”在{1}一票否决吗？
+理由：{2}</source>
+        <translation>Veto “{0}” for {1}?
+Reason: {2}</translation>
+    </message>
+    <message>
+        <source>没有一票否决：</source>
+        <translation>No veto recorded:</translation>
     </message>
 </context>
 <context>

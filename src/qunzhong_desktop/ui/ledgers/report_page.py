@@ -9,7 +9,8 @@ written to a temporary folder and shown in the print preview, the workbook is sa
 the user says. The same files as ``qunzhong report``.
 
 At the township the report covers every station, with a table of each station's figures; a
-工作站 combo (shown only there) makes one station's report instead.
+工作站 combo (shown only there) makes one station's report instead, and 考评排名(K)… opens the
+assessment ranking (:class:`.assessment_dialog.AssessmentDialog`).
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common.printing import ask_save_file, document_name, print_document
 from qunzhong_desktop.ui.common.session import Today
 from qunzhong_desktop.ui.common.tasks import CancelToken, Progress, run_task
+from qunzhong_desktop.ui.ledgers.assessment_dialog import AssessmentDialog
 from qunzhong_desktop.ui.ledgers.period_view import PeriodPanel, PeriodPicker
 
 
@@ -89,6 +91,10 @@ class ReportPage(QWidget):
         self.pdf_button.clicked.connect(self.print_pdf)
         self.excel_button = QPushButton(self.tr("导出 Excel…"), self)
         self.excel_button.clicked.connect(self.export_excel)
+        self.assessment_button = QPushButton(self.tr("考评排名(&K)…"), self)
+        self.assessment_button.clicked.connect(self.open_assessment)
+        self.assessment_button.setVisible(self.township)
+        self.assessment_dialog: AssessmentDialog | None = None
         self.status_label = QLabel(self)
         self.status_label.setWordWrap(True)
 
@@ -188,7 +194,10 @@ class ReportPage(QWidget):
         layout.addWidget(self.stations_caption)
         layout.addWidget(self.stations_table, 1)
         layout.addWidget(hint)
-        layout.addWidget(self.status_label)
+        footer = QHBoxLayout()  # the top bar is full at 1024 px with a from–to period
+        footer.addWidget(self.status_label, 1)
+        footer.addWidget(self.assessment_button, 0, Qt.AlignmentFlag.AlignBottom)
+        layout.addLayout(footer)
         layout.addStretch(1)  # while the per-station table is hidden (it stretches otherwise)
         self.refresh()
 
@@ -343,6 +352,14 @@ class ReportPage(QWidget):
                     font.setBold(True)
                     item.setFont(font)
                 table.setItem(row, column, item)
+
+    def open_assessment(self) -> None:
+        """考评排名 (the township's): the ranking of its stations or units, window-modal."""
+        dialog = AssessmentDialog(self.store, self, clock=self._clock)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: setattr(self, "assessment_dialog", None))
+        self.assessment_dialog = dialog
+        dialog.open()
 
     # files --------------------------------------------------------------------------------
     def _period_or_say(self) -> tuple[bool, Period | None]:
