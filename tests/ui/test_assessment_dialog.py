@@ -324,3 +324,14 @@ def test_the_township_s_report_tab_opens_it_and_a_station_s_does_not_offer_it(
     station_page = ReportPage(store, clock=lambda: TODAY)
     qtbot.addWidget(station_page)
     assert station_page.assessment_button.isHidden()
+
+
+def test_what_is_typed_after_the_ranking_does_not_move_the_records_elsewhere(
+    qtbot: QtBot, township: Store, forms: list[Fill]
+) -> None:
+    dialog = open_dialog(qtbot, township)
+    select(dialog, "第1村群众工作站")
+    dialog.period_combo.setEditText("20")  # typed, not yet applied (nor readable)
+    forms.append(score(6))
+    dialog.manual_button.click()
+    assert township.assessment.records(H2)[ONE].manual == {"民情恳谈会与台账": 6}

@@ -329,6 +329,10 @@ class AssessmentDialog(QDialog):
         self.print_button.setEnabled(self.sheet is not None)
 
     # manual points and vetoes --------------------------------------------------------------
+    def _shown(self, sheet: AssessmentSheet) -> Period:
+        """The period of the ranking shown (what was typed since may not read, or differ)."""
+        return parse_period(sheet.period_code, today=self._clock())
+
     def enter_points(self) -> None:
         """录入分数…: a manual item's points for the selected row."""
         entry, sheet = self.selected(), self.sheet
@@ -337,7 +341,7 @@ class AssessmentDialog(QDialog):
         items = [i for i in sheet.items if i.manual]
         if not items:
             return
-        period, of = self.period(), sheet.of
+        period, of = self._shown(sheet), sheet.of
         given = dict(self.store.assessment.records(period, of).get(entry.key, Record()).manual)
 
         def save(item: str, points: float) -> object:
@@ -355,7 +359,7 @@ class AssessmentDialog(QDialog):
         entry, sheet = self.selected(), self.sheet
         if entry is None or sheet is None or not self.writable:
             return
-        period, of = self.period(), sheet.of
+        period, of = self._shown(sheet), sheet.of
 
         def save(reason: str) -> object:
             return self.store.assessment.veto(period, of=of, entry=entry.key, reason=reason)
@@ -370,7 +374,7 @@ class AssessmentDialog(QDialog):
         entry, sheet = self.selected(), self.sheet
         if entry is None or sheet is None or not entry.vetoed or not self.writable:
             return
-        period = self.period()
+        period = self._shown(sheet)
         question = self.tr("确定撤销“{0}”在{1}的一票否决吗？\n原理由：{2}").format(
             entry.name, period.title, entry.veto
         )
