@@ -139,3 +139,14 @@ def test_the_half_year_report_of_a_township_with_paired_units(
     assert code == 0 and one_station["current"]["received"] == 2
     scored = {u["unit"] for u in one_station["units"] if u["answered"]}
     assert scored == {"镇林业站", "司法所", "派出所"}
+
+    # a2 is resolved at the station after the township's report kept its facts: the import
+    # drops them (migration 0013's triggers) and the next report counts it resolved
+    s1.items.move(a2, State.RESOLVED, actor="李秀英", data={"result": "已办"}, now=at(2026, 11, 20))
+    (bundle,) = one.export(tmp_path / "later")
+    assert township.sync.import_bundle(bundle, township.keys).status == APPLIED
+    code = main(["report", "--home", str(township.home), "--period", "2026-H2", "--json"])
+    again = json.loads(capsys.readouterr().out)
+    assert code == 0
+    assert again["current"]["resolved"] == report["current"]["resolved"] + 1
+    assert again["current"]["in_progress"] == report["current"]["in_progress"] - 1

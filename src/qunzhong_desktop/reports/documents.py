@@ -30,7 +30,6 @@ if TYPE_CHECKING:  # the renderers load reportlab's page layout: imported when u
     from qunzhong_desktop.core.assessment import AssessmentSheet
     from qunzhong_desktop.core.cadre_record import CadreServiceRecord
     from qunzhong_desktop.core.monthly.period import Period
-    from qunzhong_desktop.core.monthly.period import Period
     from qunzhong_desktop.core.monthly.period_report import PeriodReport
     from qunzhong_desktop.core.monthly.report import Month, MonthlyReport
     from qunzhong_desktop.core.monthly.stations import TownshipReport

@@ -299,6 +299,51 @@ class ItemCounter(Base):
     last: Mapped[int] = mapped_column(default=0)
 
 
+class ItemFact(Base):
+    """An item's report facts (core/monthly/facts.py), kept on this PC; never synced.
+
+    A cache: triggers (migration 0013) drop an item's row when the item or one of its events
+    is written, and every row when the working-day calendar changes; the report fills the
+    missing rows again (storage/item_facts.py).
+    """
+
+    __tablename__ = "item_fact"
+
+    item_id: Mapped[str] = mapped_column(
+        String(36), ForeignKey("intake_item.id", ondelete="CASCADE"), primary_key=True
+    )
+    number: Mapped[str] = mapped_column(String(32))
+    station: Mapped[str] = mapped_column(String(12))  # the code its number begins with
+    received_at: Mapped[dt.datetime] = mapped_column()
+    channel: Mapped[str] = mapped_column(String(16))
+    domain: Mapped[str] = mapped_column(String(32))
+    grade: Mapped[str] = mapped_column(String(1))
+    state: Mapped[str] = mapped_column(String(24), default="")
+    last_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+    resolved_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+    first_time: Mapped[bool] = mapped_column(default=False)
+    on_time: Mapped[bool] = mapped_column(default=False)
+    resolved_unit: Mapped[str] = mapped_column(String(100), default="")
+    assigned_unit: Mapped[str] = mapped_column(String(100), default="")
+    due_on: Mapped[dt.date | None] = mapped_column(default=None)
+    competent_now: Mapped[str] = mapped_column(String(100), default="")
+    paired: Mapped[str] = mapped_column(String(100), default="")
+
+
+class ItemFlow(Base):
+    """An item's escalation or follow-up (with the answer), kept beside its facts (0013)."""
+
+    __tablename__ = "item_flow"
+
+    item_id: Mapped[str] = mapped_column(
+        String(36), ForeignKey("intake_item.id", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    at: Mapped[dt.datetime] = mapped_column(index=True)
+    kind: Mapped[str] = mapped_column(String(24))  # escalated or followed_up
+    answer: Mapped[str] = mapped_column(String(16), default="")
+
+
 class CalendarYear(Synced, Base):
     """A year whose holiday schedule the user loaded (its days are in ``calendar_day``)."""
 

@@ -1,8 +1,9 @@
 """Gather what the period report needs from a store (:mod:`.core.monthly.period_report`).
 
 The items of the period, the period before and a year before are read once, for the span
-that covers all three (:func:`lean_records`); the activity counts of each
-period in a few grouped queries. At the township the store holds every station's rows: the
+that covers all three, as their kept facts (``storage/item_facts.py``), and only the items
+still moving after a period's end are replayed; the activity counts of each period in a
+few grouped queries. At the township the store holds every station's rows: the
 report covers them all with a row per station, or one station (its items by number, its
 diary and cards by the peer whose bundles brought them).
 """
@@ -11,106 +12,46 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
 from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
 
-from sqlalchemy import String, case, select, type_coerce
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from qunzhong_desktop.core.diary import KINDS as DIARY_KINDS
-from qunzhong_desktop.core.intake.rules import Event
-from qunzhong_desktop.core.intake.states import State
 from qunzhong_desktop.core.ledger import station_code_of
-from qunzhong_desktop.core.monthly.items import ItemRecord, MemoCalendar, item_figures, merge
-from qunzhong_desktop.core.monthly.period import Period, between
+from qunzhong_desktop.core.monthly.items import (
+    ItemFigures,
+    ItemRecord,
+    MemoCalendar,
+    item_figures,
+    merge,
+)
+from qunzhong_desktop.core.monthly.period import Period
 from qunzhong_desktop.core.monthly.period_report import (
     Activity,
+    Cumulative,
     PeriodFigures,
     PeriodReport,
-    period_report,
+    assemble,
+    cumulative,
+    periods_of,
 )
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.calendar_repo import load_calendar
 from qunzhong_desktop.storage.database import Database
+from qunzhong_desktop.storage.fact_counts import settled_cumulative, settled_figures
+from qunzhong_desktop.storage.item_facts import moving_records, refresh_facts
 from qunzhong_desktop.storage.ledger_repo import is_township, require_station, station_names
 from qunzhong_desktop.storage.models_sync import SyncPeer, SyncRowVersion
 from qunzhong_desktop.storage.register_rows import load_station
-from qunzhong_desktop.storage.report_repo import _domains, _item_ids
+from qunzhong_desktop.storage.report_repo import _domains
 from qunzhong_desktop.storage.setup import township_profile
 from qunzhong_desktop.storage.units_repo import load_register
 
 MEETING_KIND = "民情恳谈会"
 ADVICE_POINT = "ask_advice"  # 问建议意见 (core.diary checklist)
 assert MEETING_KIND in DIARY_KINDS
-
-
-_STATES = {state.value: state for state in State}
-_WITH_DATA = (State.ASSIGNED.value, State.FOLLOWED_UP.value)  # the figures read only these
-
-
-def _moment(value: str | dt.datetime) -> dt.datetime:
-    return value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(value)
-
-
-def lean_records(s: Session, span: Period, station_code: str | None = None) -> list[ItemRecord]:
-    """The items that may matter for the span, with the histories the figures read.
-
-    As :func:`.report_repo.item_records`, read leaner for a township's years: plain rows
-    through the connection, moments parsed by ``fromisoformat``, and an event's data only
-    where the figures look (交办: unit and deadline; 回访: satisfaction); actor and note are
-    left out.
-    """
-    item, event = m.IntakeItem, m.ItemEvent
-    ids = _item_ids(span, station_code).scalar_subquery()
-    conn = s.connection()
-    data = case((event.to_state.in_(_WITH_DATA), type_coerce(event.data, String)), else_=None)
-    histories: dict[str, list[Event]] = defaultdict(list)
-    for item_id, at, source, target, raw in conn.execute(
-        select(event.item_id, type_coerce(event.at, String), event.from_state, event.to_state, data)
-        .where(event.item_id.in_(ids), event.deleted_at.is_(None))
-        .order_by(event.item_id, event.position)
-    ).all():
-        histories[item_id].append(
-            Event(
-                at=_moment(at),
-                actor="",
-                from_state=_STATES[source] if source else None,
-                to_state=_STATES[target],
-                note="",
-                data=json.loads(raw) if raw else {},
-            )
-        )
-    records = [
-        ItemRecord(
-            number=row.number,
-            received_at=_moment(row.received_at),
-            channel=row.channel,
-            domain=row.domain,
-            grade=row.grade,
-            item_type=row.item_type,
-            promised_days=row.promised_days,
-            events=tuple(histories.get(row.id, ())),
-            competent_unit=row.competent_unit,
-            paired_unit=row.paired_unit,
-        )
-        for row in conn.execute(
-            select(
-                item.id,
-                item.number,
-                type_coerce(item.received_at, String).label("received_at"),
-                item.channel,
-                item.domain,
-                item.grade,
-                item.item_type,
-                item.promised_days,
-                item.competent_unit,
-                item.paired_unit,
-            ).where(item.id.in_(ids))
-        ).all()
-    ]
-    records.sort(key=lambda r: r.number)
-    return records
 
 
 def row_stations(s: Session, table: str) -> dict[str, str]:
@@ -205,6 +146,11 @@ class SqlPeriodReports:
     def __init__(self, db: Database) -> None:
         self.db = db
 
+    def refresh(self) -> int:
+        """Fill the kept facts of the items that have none (the report does it first)."""
+        with self.db.writing() as s:
+            return refresh_facts(s, MemoCalendar(load_calendar(s)))
+
     def period_report(
         self,
         period: Period,
@@ -217,7 +163,8 @@ class SqlPeriodReports:
 
         At the township: the whole township with a row per station, or one station with
         ``station_code``. ``since`` starts the cumulative figures (default: the period's
-        first day).
+        first day). Items settled before a period's end are counted from their kept facts,
+        the others replayed (:mod:`qunzhong_desktop.core.monthly.facts`).
 
         Raises:
             ValidationError: a station asked for at a station's store, or unknown.
@@ -227,53 +174,76 @@ class SqlPeriodReports:
         name = require_station(self.db, code) if code else None
         township = is_township(self.db)
         stations = station_names(self.db)
-        periods = (period, period.previous(), period.year_before())
-        start = min(*(p.first for p in periods), since or period.first)
+        spans = periods_of(period)
+        first = min(*(p.first for p in spans), since or period.first)
+        with self.db.writing() as s:  # the kept facts first (a cache; never synced)
+            calendar = MemoCalendar(load_calendar(s))
+            refresh_facts(s, calendar)
         with self.db.session() as s:
             local = load_station(s)
             if name is None:
                 name = township_profile(self.db)[1] if township else (local.name if local else "")
-            covering = between(start, period.last)
-            items = lean_records(s, covering, code)
             counts = activity(
-                s, periods, at_township=township, local_code=local.code if local else ""
+                s, spans, at_township=township, local_code=local.code if local else ""
             )
-            calendar = MemoCalendar(load_calendar(s))
             domains = _domains(s)
             register = load_register(s)
-        chosen = [counts.get(code, {})] if code else list(counts.values())
-        rows: tuple[tuple[str, str, PeriodFigures], ...] = ()
-        merged = None
-        if township and not code:  # a row per station; the township's total is their sum
-            groups: dict[str, list[ItemRecord]] = {c: [] for c in stations}
-            for record in items:
-                groups.setdefault(station_code_of(record.number), []).append(record)
-            rows = tuple(
-                (
-                    c,
-                    stations.get(c, c),
-                    PeriodFigures(
-                        period,
-                        item_figures(
-                            period, groups[c], calendar=calendar, domains=domains, today=today
-                        ),
-                        counts.get(c, {}).get(period, Activity()),
-                    ),
+            codes = [code] if code else list(stations)
+            settled = {
+                span: settled_figures(
+                    s, span, station_code=code, stations=codes, domains=domains, today=today
                 )
-                for c in sorted(groups)
-            )
-            merged = merge([f.items for _c, _n, f in rows], domains=domains)
-        report = period_report(
+                for span in spans
+            }
+            moving = moving_records(s, [p.end for p in spans], first, code)
+            totals = settled_cumulative(s, since or period.first, period.end, code)
+
+        def count(span: Period) -> dict[str, ItemFigures]:
+            """Station → the span's figures: settled items counted, moving ones replayed."""
+            end = span.end
+            groups: dict[str, list[ItemRecord]] = defaultdict(list)
+            for record in moving:
+                if record.received_at < end and any(e.at >= end for e in record.events):
+                    groups[station_code_of(record.number)].append(record)
+            found = dict(settled[span])
+            for c, records in groups.items():
+                replayed = item_figures(
+                    span, records, calendar=calendar, domains=domains, today=today
+                )
+                found[c] = merge([found[c], replayed], domains=domains) if c in found else replayed
+            return found
+
+        figures = {}
+        rows: tuple[tuple[str, str, PeriodFigures], ...] = ()
+        for span in spans:
+            per_station = count(span)
+            figures[span] = merge(list(per_station.values()), domains=domains)
+            if span == period and township and not code:  # a row per station
+                rows = tuple(
+                    (
+                        c,
+                        stations.get(c, c),
+                        PeriodFigures(
+                            period, per_station[c], counts.get(c, {}).get(period, Activity())
+                        ),
+                    )
+                    for c in sorted(per_station)
+                )
+        end = period.end
+        replayed = cumulative(
+            [r for r in moving if any(e.at >= end for e in r.events)],
+            since or period.first,
             period,
-            items,
-            {p: _sum(chosen, p) for p in periods},
-            calendar=calendar,
+        )
+        chosen = [counts.get(code, {})] if code else list(counts.values())
+        report = assemble(
+            period,
+            figures,
+            {p: _sum(chosen, p) for p in spans},
+            Cumulative(replayed.since, totals[0] + replayed.combed, totals[1] + replayed.closed),
             register=register,
             station_names=stations,
             name=name,
-            domains=domains,
             today=today,
-            since=since,
-            current_items=merged,
         )
         return dataclasses.replace(report, stations=rows) if rows else report

@@ -410,6 +410,46 @@ def cumulative(items: Iterable[ItemRecord], since: dt.date, period: Period) -> C
     return Cumulative(since, combed, closed)
 
 
+def assemble(
+    period: Period,
+    spans: Mapping[Period, ItemFigures],
+    activity: Mapping[Period, Activity],
+    totals: Cumulative,
+    *,
+    register: Sequence[Unit] = (),
+    station_names: Mapping[str, str] | None = None,
+    name: str = "",
+    today: dt.date | None = None,
+) -> PeriodReport:
+    """The report of a period from the item figures of it, the period before and a year before.
+
+    Whichever way those were counted (:func:`period_report` replays the items; the store
+    counts settled items from their kept facts, ``storage/period_repo.py``).
+    """
+    previous, year_before = period.previous(), period.year_before()
+
+    def figures(span: Period) -> PeriodFigures:
+        return PeriodFigures(span, spans[span], activity.get(span, Activity()))
+
+    current, before = figures(period), figures(previous)
+    last_year = before if year_before == previous else figures(year_before)
+    return PeriodReport(
+        name=name,
+        current=current,
+        previous=before,
+        year_before=last_year,
+        cumulative=totals,
+        units=unit_rows(current.items, register),
+        paired=paired_rows(current.items, register, station_names or {}),
+        as_of=as_of_day(period, today),
+    )
+
+
+def periods_of(period: Period) -> tuple[Period, ...]:
+    """The period, the period before and a year before (once when they are the same)."""
+    return tuple(dict.fromkeys((period, period.previous(), period.year_before())))
+
+
 def period_report(
     period: Period,
     items: Sequence[ItemRecord],
@@ -422,14 +462,13 @@ def period_report(
     domains: Sequence[str] = tuple(DOMAIN_DAYS),
     today: dt.date | None = None,
     since: dt.date | None = None,
-    cumulative_items: Iterable[ItemRecord] | None = None,
-    current_items: ItemFigures | None = None,
 ) -> PeriodReport:
-    """The report of a period.
+    """The report of a period, replaying the items' histories.
 
     Args:
         period: the period.
-        items: the items that may matter for the period, the period before or a year before.
+        items: the items that may matter for the period, the period before or a year before,
+            and since ``since``.
         activity: the activity counts of the three periods (missing: zeros).
         calendar: the working-day calendar.
         register: the units register (its units are listed even without items).
@@ -438,37 +477,20 @@ def period_report(
         domains: the configured domains.
         today: a period under way stands at this day.
         since: the start of the cumulative figures (default: the period's first day).
-        cumulative_items: the items for them (default: ``items``).
-        current_items: the period's item figures when the caller has them already (the
-            township merges its stations' rows, :func:`.items.merge`).
     """
     cal = MemoCalendar(calendar)
-    previous, year_before = period.previous(), period.year_before()
-
-    def figures(span: Period, done: ItemFigures | None = None) -> PeriodFigures:
-        if done is not None:
-            return PeriodFigures(span, done, activity.get(span, Activity()))
+    spans = {}
+    for span in periods_of(period):
         end = span.end
         chosen = [i for i in items if i.received_at < end]
-        return PeriodFigures(
-            span,
-            item_figures(span, chosen, calendar=cal, domains=domains, today=today),
-            activity.get(span, Activity()),
-        )
-
-    current = figures(period, current_items)
-    before = figures(previous)
-    last_year = before if year_before == previous else figures(year_before)
-    start = since or period.first
-    return PeriodReport(
+        spans[span] = item_figures(span, chosen, calendar=cal, domains=domains, today=today)
+    return assemble(
+        period,
+        spans,
+        activity,
+        cumulative(items, since or period.first, period),
+        register=register,
+        station_names=station_names,
         name=name,
-        current=current,
-        previous=before,
-        year_before=last_year,
-        cumulative=cumulative(
-            items if cumulative_items is None else cumulative_items, start, period
-        ),
-        units=unit_rows(current.items, register),
-        paired=paired_rows(current.items, register, station_names or {}),
-        as_of=as_of_day(period, today),
+        today=today,
     )
