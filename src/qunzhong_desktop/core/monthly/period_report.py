@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from qunzhong_desktop.core.intake.clock import Calendar
 from qunzhong_desktop.core.intake.rules import DOMAIN_DAYS, GRADES
 from qunzhong_desktop.core.intake.states import State
+from qunzhong_desktop.core.monthly.cadre_period import CADRE_DEFINITIONS, CadrePeriod
 from qunzhong_desktop.core.monthly.items import (
     SATISFACTION_LEVELS,
     UNIT_BONUS_TENTHS,
@@ -261,6 +262,8 @@ class PeriodReport:
     as_of: dt.date | None = None
     # at the township: each station's figures of the period, (code, name, figures)
     stations: tuple[tuple[str, str, PeriodFigures], ...] = ()
+    # each cadre over the period (at the township each says where it works: .station)
+    cadres: tuple[CadrePeriod, ...] = ()
 
     @property
     def period(self) -> Period:
@@ -293,8 +296,8 @@ class PeriodReport:
 
     @property
     def definitions(self) -> tuple[tuple[str, str], ...]:
-        """The footnotes of the period's figures."""
-        return PERIOD_DEFINITIONS
+        """The footnotes of the period's figures (the cadres' when it lists cadres)."""
+        return PERIOD_DEFINITIONS + (CADRE_DEFINITIONS if self.cadres else ())
 
 
 def unit_rows(figures: ItemFigures, register: Sequence[Unit]) -> tuple[UnitRow, ...]:
