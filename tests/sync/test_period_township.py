@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -31,7 +32,7 @@ from qunzhong_desktop.core.intake.states import Role, State
 from qunzhong_desktop.core.units import Unit
 from qunzhong_desktop.sync.views import APPLIED
 from tests.helpers.intake_data import register
-from tests.helpers.network import Node
+from tests.helpers.network import Node, make_station, make_township
 
 
 def _dispatch(township: Node, station: Node, out: Path) -> None:
@@ -43,10 +44,23 @@ def at(year: int, month: int, day: int) -> dt.datetime:
     return dt.datetime(year, month, day, 9)
 
 
+@pytest.fixture
+def quick_net(
+    _template_dirs: tuple[Path, Path], tmp_path: Path
+) -> Iterator[tuple[Node, Node, Node]]:
+    """A township and two stations with keys made in memory (no passphrase to stretch)."""
+    township = make_township(_template_dirs[0], tmp_path / "township")
+    one = make_station(_template_dirs[0], tmp_path / "station1", township, 1)
+    two = make_station(_template_dirs[0], tmp_path / "station2", township, 2)
+    yield township, one, two
+    for node in (township, one, two):
+        node.close()
+
+
 def test_the_half_year_report_of_a_township_with_paired_units(
-    net: tuple[Node, Node, Node], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    quick_net: tuple[Node, Node, Node], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    township, one, two = net
+    township, one, two = quick_net
     for station in (one, two):
         township.sync.import_bundle(station.export(tmp_path / "first")[0], township.keys)
     t = township.store
