@@ -165,3 +165,61 @@ def test_report_over_a_period_refuses_in_chinese(
     code, _out, err = run(capsys, "report", "--home", str(home), *argv)
     assert code != 0 and message in err, err
     assert not list(tmp_path.glob("x.*"))
+
+
+def test_report_over_a_period_lists_the_cadres_as_json(
+    home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from qunzhong_desktop.core.diary import DiaryEntry
+    from qunzhong_desktop.core.entities import Cadre
+
+    store = open_store(home)
+    try:
+        cadre = store.register.save_cadre(Cadre(name="周驻村", phone="13800001111", unit="镇党委"))
+        member = store.register.save_cadre(Cadre(name="吴党员", role="党员"))
+        weekdays = [
+            dt.date(2026, m, d)
+            for m in (7, 8, 9)
+            for d in range(1, 29)
+            if dt.date(2026, m, d).weekday() < 5
+        ]
+        counts = {7: 12, 8: 7, 9: 12}  # August: 7 days, none on duty
+        for month, count in counts.items():
+            days = [d for d in weekdays if d.month == month][:count]
+            for index, day in enumerate(days):
+                kind = "坐班接待" if month != 8 and index < 2 else "集中工作日"
+                store.diary.save_entry(
+                    DiaryEntry(cadre_id=cadre.id or "", day=day, kind=kind, text="在村"),
+                    today=dt.date(2026, 10, 1),
+                )
+        store.diary.save_entry(
+            DiaryEntry(cadre_id=member.id or "", day=dt.date(2026, 8, 3), kind="集中工作日",
+                       text="走访"),
+            today=dt.date(2026, 10, 1),
+        )  # fmt: skip
+    finally:
+        store.close()
+    code, stdout, err = run(capsys, "report", "--home", str(home), "--period", "2026-Q3", "--json")
+    assert code == 0, err
+    assert "13800001111" not in stdout  # no phones
+    report = json.loads(stdout)
+    cadres = {c["name"]: c for c in report["cadres"]}
+    zhou = cadres["周驻村"]
+    assert (zhou["village_days"], zhou["duty_days"]) == (31, 4)
+    assert zhou["months"] == ["2026-07", "2026-08", "2026-09"]
+    assert zhou["shortfalls"] == [
+        {"month": "2026-08", "reasons": ["在村 7 天，少于 10 天", "坐班 0 天，少于 2 天"]}
+    ]
+    assert zhou["verdict"] == "不达标" and zhou["category"] == "乡驻村干部"
+    assert zhou["remarks"] == "8月：在村 7 天，少于 10 天，坐班 0 天，少于 2 天"
+    assert "station" not in zhou  # at a station: its own cadres
+    wu = cadres["吴党员"]
+    assert (wu["verdict"], wu["months"], wu["village_days"]) == ("不考核", [], 1)
+    assert {"考核月数", "未达标月份", "结论"} <= set(report["definitions"])
+    out = str(tmp_path / "q3.xlsx")
+    code, stdout, err = run(
+        capsys, "report", "--home", str(home), "--period", "2026-Q3", "--out", out
+    )
+    assert code == 0 and "干部 2 名，未达标 1 名" in stdout, err

@@ -2,7 +2,8 @@
 
 ``--json`` prints every figure of the period (no phones, no ID numbers): the comparison rows
 (本期, 上期, 去年同期 with Δ and %), the counts by channel, domain and grade, the cumulative
-figures, the 化解情况成效表 and 双联系单位责任表, and at the township a row per station.
+figures, the 化解情况成效表 and 双联系单位责任表, at the township a row per station, and each
+cadre over the period (干部民情日记: days, the months judged and those short, the verdict).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from qunzhong_desktop.core.errors import ValidationError
+from qunzhong_desktop.core.monthly.cadre_period import CadrePeriod, shortfall_count
 from qunzhong_desktop.core.monthly.items import ItemFigures, Rate
 from qunzhong_desktop.core.monthly.period import parse_period
 from qunzhong_desktop.core.monthly.period_report import (
@@ -76,6 +78,8 @@ def run_period(args: argparse.Namespace, store: Store, station: str | None) -> i
     if report.units:
         bottom = "、".join(u.unit for u in report.units if u.bottom) or "无"
         print(f"责任单位 {len(report.units)} 个，末位：{bottom}")
+    if report.cadres:
+        print(f"干部 {len(report.cadres)} 名，未达标 {shortfall_count(report.cadres)} 名")
     if out is not None:
         print(f"已生成民情报表：{out.resolve()}")
     return 0
@@ -135,6 +139,30 @@ def _figures(f: PeriodFigures) -> dict[str, Any]:
     }
 
 
+def cadre_json(c: CadrePeriod) -> dict[str, Any]:
+    """One cadre over the period (no phones); ``station`` at the township only."""
+    return {
+        "name": c.name,
+        "unit": c.unit,
+        "role": c.role,
+        "category": c.category,
+        "rule": c.rule,
+        "village_days": c.village_days,
+        "duty_days": c.duty_days,
+        "difficult_households": c.difficult_households,
+        "assessed": c.assessed,
+        "months": [str(m) for m in c.months],
+        "shortfalls": [{"month": str(m), "reasons": list(r)} for m, r in c.shortfalls],
+        "year_reasons": list(c.year_reasons),
+        "pending": list(c.pending),
+        "year_days": c.year_days,
+        "year_required": c.year_required,
+        "verdict": c.verdict,
+        "remarks": c.remarks,
+        **({"station": c.station} if c.station else {}),
+    }
+
+
 def period_json(report: PeriodReport) -> dict[str, Any]:
     """Every figure of a period's report as plain JSON values (no phones, no ID numbers)."""
     c = report.cumulative
@@ -190,6 +218,7 @@ def period_json(report: PeriodReport) -> dict[str, Any]:
             }
             for p in report.paired
         ],
+        "cadres": [cadre_json(c) for c in report.cadres],
         "definitions": dict(DEFINITIONS + report.definitions),
     }
     if report.stations:

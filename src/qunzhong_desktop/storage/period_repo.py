@@ -18,8 +18,11 @@ from collections.abc import Collection, Mapping, Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from qunzhong_desktop.core.cadre_rules import DiaryDay
 from qunzhong_desktop.core.diary import KINDS as DIARY_KINDS
+from qunzhong_desktop.core.intake.clock import Calendar
 from qunzhong_desktop.core.ledger import station_code_of
+from qunzhong_desktop.core.monthly.cadre_period import CadrePeriod, cadre_period
 from qunzhong_desktop.core.monthly.items import (
     ItemFigures,
     ItemRecord,
@@ -37,6 +40,7 @@ from qunzhong_desktop.core.monthly.period_report import (
     cumulative,
     periods_of,
 )
+from qunzhong_desktop.core.monthly.report import CadreRecord, Month
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.calendar_repo import load_calendar
 from qunzhong_desktop.storage.database import Database
@@ -45,7 +49,8 @@ from qunzhong_desktop.storage.item_facts import moving_records, refresh_facts
 from qunzhong_desktop.storage.ledger_repo import is_township, require_station, station_names
 from qunzhong_desktop.storage.models_sync import SyncPeer, SyncRowVersion
 from qunzhong_desktop.storage.register_rows import load_station
-from qunzhong_desktop.storage.report_repo import _domains
+from qunzhong_desktop.storage.report_repo import _domains, cadre_records, station_cadre_ids
+from qunzhong_desktop.storage.settings_repo import load_rules
 from qunzhong_desktop.storage.setup import township_profile
 from qunzhong_desktop.storage.units_repo import load_register
 
@@ -133,6 +138,46 @@ def activity(
     }
 
 
+def period_cadre_records(
+    s: Session, period: Period, cadre_ids: Collection[str] | None, *, at_township: bool
+) -> list[CadreRecord]:
+    """Every cadre of the period with every diary day from 1 January of its first year.
+
+    One :func:`.report_repo.cadre_records` call per calendar year the period touches (for
+    the last month of the period in that year: its ``year_days`` run from 1 January), the
+    days joined per cadre; the order and the rest are the last call's (every cadre
+    registered by the period's end).
+    """
+    days: dict[tuple[str, str], tuple[DiaryDay, ...]] = defaultdict(tuple)
+    records: list[CadreRecord] = []
+    for year in range(period.first.year, period.last.year + 1):
+        last = Month.of(min(period.last, dt.date(year, 12, 31)))
+        records = cadre_records(s, last, cadre_ids, at_township=at_township)
+        for record in records:
+            days[(record.cadre_id, record.station)] += record.year_days
+    return [
+        dataclasses.replace(r, days=days[(r.cadre_id, r.station)], year_days=()) for r in records
+    ]
+
+
+def period_cadres(
+    s: Session,
+    period: Period,
+    calendar: Calendar,
+    *,
+    today: dt.date,
+    station_code: str | None,
+    at_township: bool,
+) -> tuple[CadrePeriod, ...]:
+    """Each cadre over the period (at the township all stations' and its own; or one station's)."""
+    cadre_ids = station_cadre_ids(s, station_code) if station_code else None
+    rules = load_rules(s)
+    records = period_cadre_records(
+        s, period, cadre_ids, at_township=at_township and not station_code
+    )
+    return tuple(cadre_period(r, rules, period, calendar, today=today) for r in records)
+
+
 def _sum(parts: Sequence[Mapping[Period, Activity]], period: Period) -> Activity:
     fields = [f.name for f in dataclasses.fields(Activity)]
     return Activity(
@@ -197,6 +242,9 @@ class SqlPeriodReports:
             }
             moving = moving_records(s, [p.end for p in spans], first, code)
             totals = settled_cumulative(s, since or period.first, period.end, code)
+            cadres = period_cadres(
+                s, period, calendar, today=today, station_code=code, at_township=township
+            )
 
         def count(span: Period) -> dict[str, ItemFigures]:
             """Station → the span's figures: settled items counted, moving ones replayed."""
@@ -246,4 +294,4 @@ class SqlPeriodReports:
             name=name,
             today=today,
         )
-        return dataclasses.replace(report, stations=rows) if rows else report
+        return dataclasses.replace(report, stations=rows, cadres=cadres)
