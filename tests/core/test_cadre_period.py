@@ -79,7 +79,7 @@ def test_the_quarter_under_way_is_pending_not_short() -> None:
     )
     assert figures.months == (Month(2026, 1), Month(2026, 2))  # March has not begun
     assert figures.verdict == "待月末" and not figures.shortfalls
-    assert figures.pending == ("在村 3 天（月末须满 10 天）", "坐班 0 天（月末须满 2 天）")
+    assert figures.pending == ("2月：在村 3 天（月末须满 10 天），坐班 0 天（月末须满 2 天）",)
     # a month already short stays short while the last one is under way
     early = _days(2026, 1, 6, 2) + _days(2026, 2, 3)
     short = cadre_period(
@@ -88,7 +88,7 @@ def test_the_quarter_under_way_is_pending_not_short() -> None:
     assert short.verdict == "不达标"
     assert (
         short.remarks
-        == "1月：在村 6 天，少于 10 天；在村 3 天（月末须满 10 天）；坐班 0 天（月末须满 2 天）"
+        == "1月：在村 6 天，少于 10 天；2月：在村 3 天（月末须满 10 天），坐班 0 天（月末须满 2 天）"
     )
 
 

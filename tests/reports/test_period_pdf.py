@@ -8,6 +8,7 @@ still renders.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
@@ -161,3 +162,33 @@ def test_an_unwritable_place_is_refused(
     with pytest.raises(ReportOutputError):
         render_period_pdf(reports["empty"], blocker / "r.pdf", font=font)
     assert blocker.read_text() == "x"
+
+
+def test_the_cadres_over_the_period(
+    township_report: PeriodReport, reports: dict[str, PeriodReport], font: CjkFont, tmp_path: Path
+) -> None:
+    report = township_report
+    # 赵一 and 钱二: one duty day on 16 November, on the register since: November is short
+    assert [c.verdict for c in report.cadres] == ["不达标", "不达标"]
+    text = _text(render_period_pdf(report, tmp_path / "c.pdf", font=font, today=AFTER))
+    assert "干部民情日记" in text and _flat("".join(pc.CADRE_HEADERS)) in text
+    for cadre in report.cadres:
+        row = pc.cadre_values(report, cadre)
+        assert _flat("".join(str(v) for v in row[:3])) in text, row
+        assert _flat(cadre.remarks) in text
+    assert "11月：在村1天，少于10天，坐班1天，少于2天" in text
+    assert "干部2名，未达标2名。" in text
+    for term, definition in pc.footnotes(report)[-8:]:  # the cadres' and the days' terms
+        assert _flat(f"{term}：{definition}") in text
+    assert "以表后所列规则为准" not in text  # no rule table follows the period's report
+    # at a station no 工作地点 column
+    station = reports["half"]
+    assert station.cadres and not pc.cadres_at_township(station)
+    headers = pc.cadre_headers(station)
+    assert "工作地点" not in headers
+    plain = _text(render_period_pdf(station, tmp_path / "s.pdf", font=font))
+    assert _flat("".join(headers)) in plain
+    # a report without cadres says so, and leaves their footnotes out
+    empty = dataclasses.replace(station, cadres=())
+    assert not any(term == "考核月数" for term, _d in pc.footnotes(empty))
+    assert pc.NO_CADRES in _text(render_period_pdf(empty, tmp_path / "e.pdf", font=font))

@@ -7,6 +7,7 @@ the export in the access log.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,12 +17,19 @@ from openpyxl import load_workbook
 
 from qunzhong_desktop.core.access import Operator, PermissionDenied, Role
 from qunzhong_desktop.core.errors import ValidationError
+from qunzhong_desktop.core.monthly.cadre_period import CadrePeriod
 from qunzhong_desktop.core.monthly.items import Rate
 from qunzhong_desktop.core.monthly.period import parse_period
 from qunzhong_desktop.core.monthly.period_report import PeriodReport
+from qunzhong_desktop.core.monthly.report import Month
 from qunzhong_desktop.reports import documents
 from qunzhong_desktop.reports import period_common as pc
-from qunzhong_desktop.reports.period_xlsx import SHEETS, TOWNSHIP_SHEETS, write_period_xlsx
+from qunzhong_desktop.reports.period_xlsx import (
+    CADRES,
+    SHEETS,
+    TOWNSHIP_SHEETS,
+    write_period_xlsx,
+)
 from qunzhong_desktop.storage.access_log import entries
 from qunzhong_desktop.storage.store import Store
 from tests.helpers import period_data
@@ -160,3 +168,44 @@ def test_a_station_code_at_a_station_is_refused(demo: Store, tmp_path: Path) -> 
     with pytest.raises(ValidationError):
         documents.period(demo, period, tmp_path / "s.xlsx", station_code="430121101299")
     assert not (tmp_path / "s.xlsx").exists()
+
+
+def test_the_cadres_sheet(half: PeriodReport, tmp_path: Path) -> None:
+    short = CadrePeriod(
+        name="赵一",
+        unit="镇党委",
+        role="干部",
+        category="乡驻村干部",
+        rule="每月在村 ≥ 10 天",
+        village_days=17,
+        duty_days=3,
+        difficult_households=0,
+        assessed=True,
+        months=(Month(2026, 7), Month(2026, 8)),
+        shortfalls=((Month(2026, 8), ("在村 7 天，少于 10 天",)),),
+        station="乡镇本级（包村：白沙村）",
+    )
+    member = CadrePeriod(
+        "吴党员", "", "党员", "党员", "不考核在村天数", 2, 0, 0, False, (), (), station="白沙村"
+    )
+    township = dataclasses.replace(half, cadres=(short, member))
+    wb = load_workbook(write_period_xlsx(township, tmp_path / "t.xlsx"))
+    ws = wb[CADRES]
+    rows = _values(ws)
+    assert rows[2] == list(pc.CADRE_HEADERS)
+    assert rows[3] == ["赵一", "乡驻村干部", "乡镇本级（包村：白沙村）", 17, 3, 2,
+                       "8月：在村 7 天，少于 10 天", "不达标"]  # fmt: skip
+    assert rows[4] == ["吴党员", "党员", "白沙村", 2, 0, "—", None, "不考核"]
+    assert rows[6][0] == "干部 2 名，未达标 1 名。"
+    assert ws.cell(4, 1).fill.fgColor.rgb.endswith("FCE4D6")  # 不达标 shaded
+    assert not ws.cell(5, 1).fill.fgColor.rgb.endswith("FCE4D6")
+    assert ws.print_title_rows == "$3:$3" and ws.freeze_panes == "A4"
+    notes = [row[1] for row in _values(wb["注"])[3:]]
+    assert {"考核月数", "未达标月份", "结论", "在村天数", "考核规则"} <= set(notes)
+    # at a station: no 工作地点; no cadres: said
+    station = _values(load_workbook(write_period_xlsx(half, tmp_path / "s.xlsx"))[CADRES])
+    assert station[2] == [h for h in pc.CADRE_HEADERS if h != "工作地点"]
+    assert len(station) - 5 == len(half.cadres)
+    empty = dataclasses.replace(half, cadres=())
+    rows = _values(load_workbook(write_period_xlsx(empty, tmp_path / "e.xlsx"))[CADRES])
+    assert rows[-1][0] == pc.NO_CADRES

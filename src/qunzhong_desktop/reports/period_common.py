@@ -9,6 +9,7 @@ with the monthly report, the monthly report's definitions said of a period (本�
 from __future__ import annotations
 
 from qunzhong_desktop.core.intake.rules import GRADES
+from qunzhong_desktop.core.monthly.cadre_period import NOT_ASSESSED, CadrePeriod, shortfall_count
 from qunzhong_desktop.core.monthly.items import Rate
 from qunzhong_desktop.core.monthly.period_report import (
     BOTTOM,
@@ -55,6 +56,20 @@ PAIRED_HEADERS: tuple[str, ...] = (
     *(f"办结 {g}" for g in GRADE_LABELS),
     "办结合计",
 )
+CADRE_TITLE = "干部民情日记"
+#: the 干部民情日记 table; 工作地点 at the township only (:func:`cadre_headers`)
+CADRE_HEADERS: tuple[str, ...] = (
+    "姓名",
+    "类别",
+    "工作地点",
+    "在村天数",
+    "坐班天数",
+    "考核月数",
+    "未达标月份",
+    "结论",
+)
+PLACE = "工作地点"
+NO_CADRES = "尚未登记干部。"
 TOTAL = "合计"
 NO_UNITS = "本期没有负责事项的单位。"
 NO_PAIRED = "尚未登记有联系点的双联系单位。"
@@ -77,12 +92,24 @@ def of_period(text: str) -> str:
     return text.replace("本月", "本期").replace("月末", "期末").replace("以前月份", "以前")
 
 
+#: the monthly report's terms the cadre table shares (when the report lists cadres)
+CADRE_TERMS: tuple[str, ...] = ("在村天数", "坐班天数", "考核规则")
+
+
 def footnotes(report: PeriodReport) -> tuple[tuple[str, str], ...]:
-    """Every footnote: the shared figures' definitions, then the period report's own."""
+    """Every footnote: the shared figures' definitions, then the period report's own.
+
+    With cadres, the monthly report's days and rules (said of a period) follow.
+    """
     shared = tuple(
         (SHARED_TERMS[term], of_period(text)) for term, text in DEFINITIONS if term in SHARED_TERMS
     )
-    return shared + tuple(report.definitions)
+    cadres = tuple(
+        (term, of_period(text).replace("以表后所列规则为准", "以乡镇设置的规则为准"))
+        for term, text in DEFINITIONS
+        if report.cadres and term in CADRE_TERMS
+    )
+    return shared + tuple(report.definitions) + cadres
 
 
 def value_text(value: int | Rate) -> str:
@@ -181,3 +208,29 @@ def heading(report: PeriodReport) -> str:
 def full_title(report: PeriodReport) -> str:
     """``白沙村群众工作站 民情报表 2026年下半年``."""
     return f"{heading(report)} {report.title}"
+
+
+def cadres_at_township(report: PeriodReport) -> bool:
+    """Whether the cadre table says where each cadre works (the township's report)."""
+    return any(c.station for c in report.cadres)
+
+
+def cadre_headers(report: PeriodReport) -> tuple[str, ...]:
+    """The 干部民情日记 table's headers (工作地点 at the township only)."""
+    if cadres_at_township(report):
+        return CADRE_HEADERS
+    return tuple(h for h in CADRE_HEADERS if h != PLACE)
+
+
+def cadre_values(report: PeriodReport, cadre: CadrePeriod) -> list[object]:
+    """A 干部民情日记 row, as :func:`cadre_headers` lists them."""
+    judged: object = len(cadre.months) if cadre.verdict != NOT_ASSESSED else "—"
+    values: list[object] = [cadre.name, cadre.category]
+    if cadres_at_township(report):
+        values.append(cadre.station or "—")
+    return [*values, cadre.village_days, cadre.duty_days, judged, cadre.remarks, cadre.verdict]
+
+
+def cadre_count_text(report: PeriodReport) -> str:
+    """``干部 12 名，未达标 3 名。``."""
+    return f"干部 {len(report.cadres)} 名，未达标 {shortfall_count(report.cadres)} 名。"

@@ -5,8 +5,9 @@ the period before and the same period a year before (Δ and %, rates in percenta
 each rate with its fraction) and the cumulative figures; the items received by channel,
 grade and domain (tables, a pie and bars as the monthly report draws them); at the
 township a row per station; the 化解情况成效表 ranking the units by score with the last
-place marked 末位; the 双联系单位责任表 by grade; the definitions as footnotes. Table
-headers repeat across pages. Written to a temporary file and renamed when complete.
+place marked 末位; the 双联系单位责任表 by grade; the 干部民情日记 (each cadre's days over the
+period, the months judged and those short, the verdict; 不达标 shaded); the definitions as
+footnotes. Table headers repeat across pages. Written to a temporary file and renamed when complete.
 """
 
 from __future__ import annotations
@@ -84,6 +85,8 @@ class _Builder:
             *self.units(),
             heading("双联系单位责任表"),
             *self.paired(),
+            heading(pc.CADRE_TITLE),
+            *self.cadres(),
             KeepTogether([Paragraph("注：指标口径", s.h2), *self.footnotes()[:3]]),
             *self.footnotes()[3:],
         ]
@@ -263,6 +266,36 @@ class _Builder:
         table.setStyle(TableStyle(style))
         grade_names = "，".join(GRADES.values())
         return [table, Spacer(1, 1.5 * mm), self.p(f"等级：{grade_names}。", s.note)]
+
+    def cadres(self) -> list[Any]:
+        """The 干部民情日记 table: each cadre's days and months over the period."""
+        r, s = self.r, self.s
+        if not r.cadres:
+            return [self.p(pc.NO_CADRES, s.body)]
+        headers = pc.cadre_headers(r)
+        data: list[list[Any]] = [[self.p(h, s.head) for h in headers]]
+        style = grid_style(self.font)
+        place = pc.cadres_at_township(r)
+        numbers = {"在村天数", "坐班天数", "考核月数"}
+        for index, cadre in enumerate(r.cadres, start=1):
+            cells = []
+            for header, value in zip(headers, pc.cadre_values(r, cadre), strict=True):
+                if header in numbers:
+                    cells.append(self.p(value, s.cell_right))
+                elif header == "结论":
+                    cells.append(self.p(value, s.cell_center))
+                else:
+                    cells.append(self.p(value or "", s.cell))
+            data.append(cells)
+            if cadre.verdict == "不达标":
+                style.append(("BACKGROUND", (0, index), (-1, index), SHORT_BG))
+        widths: list[float] = (
+            [16, 22, 30, 12, 12, 12, 0, 14] if place else [16, 24, 12, 12, 12, 0, 14]
+        )
+        widths[-2] = WIDTH / mm - sum(widths)
+        table = Table(data, colWidths=[w * mm for w in widths], repeatRows=1)
+        table.setStyle(TableStyle(style))
+        return [table, Spacer(1, 1.5 * mm), self.p(pc.cadre_count_text(r), s.note)]
 
     def footnotes(self) -> list[Paragraph]:
         return [

@@ -3,7 +3,7 @@
 Sheets 概况 (every figure beside the period before and a year before, Δ and %, then the
 cumulative figures), 分类 (by channel, grade and domain), 各站 (at the township: a row per
 station and the 合计), 化解情况成效表 (the units ranked, 末位 marked), 双联系单位责任表 (by
-grade) and 注 (the definitions). Chinese headers, column widths, frozen header rows, A4
+grade), 干部民情日记 (each cadre over the period, 不达标 shaded) and 注 (the definitions). Chinese headers, column widths, frozen header rows, A4
 print setup fitted to the width with the header rows repeated. Written to a temporary file
 and renamed when complete.
 """
@@ -24,16 +24,17 @@ from qunzhong_desktop.reports import period_common as pc
 from qunzhong_desktop.reports.monthly_output import write_atomically
 from qunzhong_desktop.reports.monthly_xlsx import _BOLD, _PERCENT, _TITLE, _apply_widths, _table
 
-OVERVIEW, CATEGORIES, STATIONS, UNITS, PAIRED, NOTES = (
+OVERVIEW, CATEGORIES, STATIONS, UNITS, PAIRED, CADRES, NOTES = (
     "概况",
     "分类",
     "各站",
     "化解情况成效表",
     "双联系单位责任表",
+    pc.CADRE_TITLE,
     "注",
 )
-SHEETS: tuple[str, ...] = (OVERVIEW, CATEGORIES, UNITS, PAIRED, NOTES)
-TOWNSHIP_SHEETS: tuple[str, ...] = (OVERVIEW, CATEGORIES, STATIONS, UNITS, PAIRED, NOTES)
+SHEETS: tuple[str, ...] = (OVERVIEW, CATEGORIES, UNITS, PAIRED, CADRES, NOTES)
+TOWNSHIP_SHEETS: tuple[str, ...] = (OVERVIEW, CATEGORIES, STATIONS, UNITS, PAIRED, CADRES, NOTES)
 
 _BOTTOM_FILL = PatternFill("solid", fgColor="FCE4D6")
 _BOTTOM_FONT = Font(bold=True, color="9E1A1F")
@@ -224,6 +225,23 @@ def _paired(ws: Worksheet, r: PeriodReport) -> None:
     _print_setup(ws, (3, 3), wide=True)
 
 
+def _cadres(ws: Worksheet, r: PeriodReport) -> None:
+    _title(ws, f"{pc.CADRE_TITLE}　{r.title}")
+    headers = pc.cadre_headers(r)
+    rows = [pc.cadre_values(r, c) for c in r.cadres]
+    widths = [10, 16, 28, 8, 8, 8, 40, 8] if pc.cadres_at_township(r) else [10, 16, 8, 8, 8, 40, 8]
+    end = _table(ws, 3, headers, rows, widths)
+    remarks = headers.index("未达标月份") + 1
+    for n, cadre in enumerate(r.cadres, start=4):
+        ws.cell(n, remarks).alignment = Alignment(wrap_text=True, vertical="center")
+        if cadre.verdict == "不达标":
+            for col in range(1, len(headers) + 1):
+                ws.cell(n, col).fill = _BOTTOM_FILL
+    ws.cell(end + 1, 1, pc.cadre_count_text(r) if rows else pc.NO_CADRES)
+    _apply_widths(ws, widths)
+    _print_setup(ws, (3, 3), wide=True)
+
+
 def _notes(ws: Worksheet, r: PeriodReport) -> None:
     _title(ws, "注：指标口径")
     rows = [[n, term, text] for n, (term, text) in enumerate(pc.footnotes(r), start=1)]
@@ -258,5 +276,6 @@ def write_period_xlsx(report: PeriodReport, out: Path) -> Path:
         _stations(wb.create_sheet(STATIONS), report)
     _units(wb.create_sheet(UNITS), report)
     _paired(wb.create_sheet(PAIRED), report)
+    _cadres(wb.create_sheet(CADRES), report)
     _notes(wb.create_sheet(NOTES), report)
     return write_atomically(Path(out), wb.save)

@@ -52,7 +52,7 @@ CADRE_DEFINITIONS: tuple[tuple[str, str], ...] = (
     (
         "干部民情日记",
         "每名干部期间内的在村天数、坐班天数（计法同民情月报，只计期间内的日子，每人每天一次），"
-        "按干部类别的考核规则逐月考核（规则见民情月报“考核规则”）。乡镇汇总时列出干部工作地点。",
+        "按干部类别的考核规则逐月考核（见“考核规则”）。乡镇汇总时列出干部工作地点。",
     ),
     (
         "考核月数",
@@ -94,7 +94,8 @@ class CadrePeriod:
     assessed: bool
     months: tuple[Month, ...]  # the months judged
     shortfalls: tuple[tuple[Month, tuple[str, ...]], ...]  # months short, with the reasons
-    # what is still to come: the month under way's minimums, a year figure not reached
+    # what is still to come: the month under way's minimums (``11月：在村 3 天（月末须满
+    # 10 天）``), a year figure not reached
     pending: tuple[str, ...] = ()
     year_reasons: tuple[str, ...] = ()  # a year that ended in the period short of its share
     year_days: int = 0  # 1 January of the last year to the period's end (or today)
@@ -131,7 +132,11 @@ class CadrePeriod:
 
     def month_label(self, month: Month) -> str:
         """``3月``, or ``2025年12月`` in a period spanning two years."""
-        return month.title if self.years else f"{month.month}月"
+        return _label(month, self.years)
+
+
+def _label(month: Month, years: bool) -> str:
+    return month.title if years else f"{month.month}月"
 
 
 def months_of(period: Period) -> tuple[Month, ...]:
@@ -165,6 +170,7 @@ def cadre_period(
     # the months are judged on their monthly rule; the year share is judged below, on the year
     monthly = [dataclasses.replace(r, year_share=None) for r in rules]
     stop = period.last if today is None else min(period.last, today)
+    years = period.first.year != period.last.year
     shortfalls: list[tuple[Month, tuple[str, ...]]] = []
     pending: list[str] = []
     judged: list[Month] = []
@@ -187,7 +193,8 @@ def cadre_period(
         judged.append(month)
         if figures.reasons:
             shortfalls.append((month, figures.reasons))
-        pending.extend(figures.pending)
+        if figures.pending:
+            pending.append(f"{_label(month, years)}：{'，'.join(figures.pending)}")
     inside = [d for d in record.days if period.first <= d.day <= stop]
     year_reasons: list[str] = []
     year_days, required = 0, None
@@ -225,7 +232,7 @@ def cadre_period(
         year_required=required,
         station=record.station,
         cadre_id=record.cadre_id,
-        years=period.first.year != period.last.year,
+        years=years,
     )
 
 
