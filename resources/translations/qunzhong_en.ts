@@ -4122,6 +4122,14 @@ Write it on paper and keep it as safe as the official seal, not on this PC. (Com
         <source>得分最低（{0}）</source>
         <translation>Lowest score ({0})</translation>
     </message>
+    <message>
+        <source>干部民情日记：干部 {0} 名，未达标 {1} 名（名单见生成的 PDF 或 Excel）</source>
+        <translation>Cadres' diaries: {0} cadres, {1} short of the rules (listed in the PDF or Excel file)</translation>
+    </message>
+    <message>
+        <source>未达标：{0}</source>
+        <translation>Short of the rules: {0}</translation>
+    </message>
 </context>
 <context>
     <name>PeriodPicker</name>

@@ -113,3 +113,31 @@ def test_exports_write_the_period_files(
     page.print_pdf()
     [shown] = printed.shown
     assert shown.pdf.startswith(b"%PDF") and shown.title == "民情报表 2026年下半年"
+
+
+def test_the_cadres_count_line(qtbot: QtBot) -> None:
+    import dataclasses
+
+    from qunzhong_desktop.core.monthly.cadre_period import CadrePeriod
+    from qunzhong_desktop.core.monthly.period import quarter
+    from qunzhong_desktop.core.monthly.period_report import period_report
+    from qunzhong_desktop.core.monthly.report import Month
+    from qunzhong_desktop.ui.ledgers.period_view import PeriodPanel
+    from tests.helpers.monthly_data import Weekdays
+
+    def cadre(name: str, short: bool) -> CadrePeriod:
+        months = (Month(2026, 7),)
+        reasons = ((months[0], ("在村 7 天，少于 10 天",)),) if short else ()
+        return CadrePeriod(name, "", "干部", "乡驻村干部", "", 7, 0, 0, True, months, reasons)
+
+    panel = PeriodPanel()
+    qtbot.addWidget(panel)
+    empty = period_report(quarter(2026, 3), [], {}, calendar=Weekdays(), today=TODAY)
+    panel.show_report(empty)
+    assert panel.cadres_label.isHidden()
+    panel.show_report(
+        dataclasses.replace(empty, cadres=(cadre("赵一", True), cadre("钱二", False)))
+    )
+    assert not panel.cadres_label.isHidden()
+    assert panel.cadres_label.text().startswith("干部民情日记：干部 2 名，未达标 1 名")
+    assert panel.cadres_label.toolTip() == "未达标：赵一"

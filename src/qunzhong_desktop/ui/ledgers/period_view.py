@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from qunzhong_desktop.core.monthly import period as periods
+from qunzhong_desktop.core.monthly.cadre_period import SHORT
 from qunzhong_desktop.core.monthly.period import Kind, Period
 from qunzhong_desktop.core.monthly.period_report import BOTTOM, PeriodReport
 from qunzhong_desktop.reports.period_common import comparison_rows, cumulative_text, rank_text
@@ -173,6 +174,9 @@ class PeriodPanel(QWidget):
         )
         self.cumulative_label = QLabel(self)
         self.cumulative_label.setWordWrap(True)
+        self.cadres_label = QLabel(self)  # 干部 N 名，未达标 M 名 (the table is in the files)
+        self.cadres_label.setWordWrap(True)
+        self.cadres_label.hide()
         self.units_caption = QLabel(self.tr("化解情况成效表（按得分排名）"), self)
         font = self.units_caption.font()
         font.setBold(True)
@@ -199,6 +203,7 @@ class PeriodPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.comparison_table)
         layout.addWidget(self.cumulative_label)
+        layout.addWidget(self.cadres_label)
         layout.addWidget(self.units_caption)
         layout.addWidget(self.units_table, 1)
 
@@ -231,6 +236,7 @@ class PeriodPanel(QWidget):
         self._fill(self.comparison_table, comparison_rows(report))
         self._fit_height(self.comparison_table)
         self.cumulative_label.setText(cumulative_text(report))
+        self._show_cadres(report)
         rows = [
             [
                 rank_text(u),
@@ -252,6 +258,19 @@ class PeriodPanel(QWidget):
                         continue
                     cell.setBackground(QBrush(_BOTTOM_BG))
                     cell.setToolTip(self.tr("得分最低（{0}）").format(BOTTOM))
+
+    def _show_cadres(self, report: PeriodReport) -> None:
+        """The cadres' count line; who fell short in its tooltip (the table: PDF, Excel)."""
+        short = [c for c in report.cadres if c.verdict == SHORT]
+        self.cadres_label.setVisible(bool(report.cadres))
+        self.cadres_label.setText(
+            self.tr("干部民情日记：干部 {0} 名，未达标 {1} 名（名单见生成的 PDF 或 Excel）").format(
+                len(report.cadres), len(short)
+            )
+        )
+        self.cadres_label.setToolTip(
+            self.tr("未达标：{0}").format("、".join(c.name for c in short)) if short else ""
+        )
 
     @staticmethod
     def _fit_height(table: QTableWidget) -> None:
