@@ -26,10 +26,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from qunzhong_desktop.core.cadre_rules import (
+    DiaryDay,
     Rule,
     duty_days,
     rule_for,
@@ -171,6 +173,9 @@ def cadre_period(
     monthly = [dataclasses.replace(r, year_share=None) for r in rules]
     stop = period.last if today is None else min(period.last, today)
     years = period.first.year != period.last.year
+    by_month: dict[tuple[int, int], list[DiaryDay]] = defaultdict(list)
+    for entry in record.days:
+        by_month[(entry.day.year, entry.day.month)].append(entry)
     shortfalls: list[tuple[Month, tuple[str, ...]]] = []
     pending: list[str] = []
     judged: list[Month] = []
@@ -182,7 +187,7 @@ def cadre_period(
         under_way = today is not None and month.first <= today < month.last and today <= period.last
         if month.first < period.first or (month.last > period.last and not under_way):
             continue  # only part of the month lies in the period
-        in_month = tuple(d for d in record.days if month.first <= d.day <= month.last)
+        in_month = tuple(by_month.get((month.year, month.month), ()))
         figures = cadre_figures(
             dataclasses.replace(record, days=in_month, year_days=()),
             monthly,
