@@ -97,7 +97,7 @@ def test_the_stations_ranked_with_one_veto(
 
     pdf = tmp_path / "考评.pdf"
     code, out, err = run(capsys, "assessment", "score", "--home", home, *P, "--out", pdf)
-    assert (code, err) == (0, "") and f"已写入：{pdf}" in out
+    assert (code, err) == (0, "") and f"已生成考评排名：{pdf.resolve()}" in out
     text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
     flat = "".join(text.split())
     assert "白沙镇群众工作办2026年下半年考评排名" in flat

@@ -227,7 +227,7 @@ def run_score(args: argparse.Namespace) -> int:
         for line in describe_sheet(sheet):
             print(line)
     if args.out:
-        print(f"已写入：{args.out}")
+        print(f"已生成考评排名：{Path(args.out).resolve()}")
     return 0
 
 
