@@ -226,7 +226,7 @@ def test_random_registrations_and_moves_keep_the_store_consistent(
     run_state_machine_as_test(
         ItemsMachine,
         settings=settings(
-            # make test's share of its 4 minutes on 2 cores (30 before issue 15, 20 before 16)
+            # make test's share of its 4 minutes on 2 cores (30 before issue 15, 20 before 16, 15 before 17)
             max_examples=10,
             stateful_step_count=50,
             deadline=None,
