@@ -49,7 +49,7 @@ from qunzhong_desktop.storage.item_facts import moving_records, refresh_facts
 from qunzhong_desktop.storage.ledger_repo import is_township, require_station, station_names
 from qunzhong_desktop.storage.models_sync import SyncPeer, SyncRowVersion
 from qunzhong_desktop.storage.register_rows import load_station
-from qunzhong_desktop.storage.report_repo import _domains, cadre_records, station_cadre_ids
+from qunzhong_desktop.storage.report_repo import cadre_records, domains_of, station_cadre_ids
 from qunzhong_desktop.storage.settings_repo import load_rules
 from qunzhong_desktop.storage.setup import township_profile
 from qunzhong_desktop.storage.units_repo import load_register
@@ -231,7 +231,7 @@ class SqlPeriodReports:
             counts = activity(
                 s, spans, at_township=township, local_code=local.code if local else ""
             )
-            domains = _domains(s)
+            domains = domains_of(s)
             register = load_register(s)
             codes = [code] if code else list(stations)
             settled = {

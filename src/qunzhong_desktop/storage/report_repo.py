@@ -333,7 +333,8 @@ def difficult_households(s: Session) -> dict[str, int]:
     return dict(counts)
 
 
-def _domains(s: Session) -> list[str]:
+def domains_of(s: Session) -> list[str]:
+    """The configured domains in the order the reports list them (defaults, then 设置's)."""
     domains = list(DOMAIN_DAYS)
     row = s.get(m.Setting, DOMAIN_DAYS_SETTING)
     if row is not None and row.value:
@@ -424,7 +425,7 @@ class SqlReports:
                 cadre_records(s, month, cadre_ids),
                 calendar=load_calendar(s),
                 station_name=name,
-                domains=_domains(s),
+                domains=domains_of(s),
                 today=today or dt.date.today(),
                 rules=load_rules(s),
             )
@@ -445,7 +446,7 @@ class SqlReports:
                 stations,
                 calendar=load_calendar(s),
                 township_name=township_name,
-                domains=_domains(s),
+                domains=domains_of(s),
                 today=today,
                 rules=load_rules(s),
             )
