@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import os
 import signal
 
 import pytest
@@ -40,16 +39,16 @@ def test_nothing_into_a_pipe() -> None:
 def test_ctrl_c_sets_the_token_and_a_second_one_interrupts() -> None:
     before = signal.getsignal(signal.SIGINT)
     with long_work("正在导入……") as (_progress, cancel):
-        os.kill(os.getpid(), signal.SIGINT)
+        signal.raise_signal(signal.SIGINT)
         assert cancel.cancelled
         with pytest.raises(Cancelled):
             cancel.raise_if_cancelled()
         with pytest.raises(KeyboardInterrupt):
-            os.kill(os.getpid(), signal.SIGINT)
+            signal.raise_signal(signal.SIGINT)
     assert signal.getsignal(signal.SIGINT) is before
 
 
 def test_work_that_cannot_stop_is_interrupted_at_once() -> None:
     with pytest.raises(KeyboardInterrupt), long_work("演示", cancellable=False) as (_p, cancel):
-        os.kill(os.getpid(), signal.SIGINT)
+        signal.raise_signal(signal.SIGINT)
     assert not cancel.cancelled
