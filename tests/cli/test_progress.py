@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import signal
+from collections.abc import Iterator
 
 import pytest
 
@@ -36,6 +37,18 @@ def test_nothing_into_a_pipe() -> None:
     assert pipe.getvalue() == ""
 
 
+@pytest.fixture
+def terminal_sigint() -> Iterator[None]:
+    """Ctrl+C as in a terminal: a process started in the background of a script (as CI may
+    run the suite) inherits SIGINT ignored, and Python then installs no handler."""
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, before)
+
+
+@pytest.mark.usefixtures("terminal_sigint")
 def test_ctrl_c_sets_the_token_and_a_second_one_interrupts() -> None:
     before = signal.getsignal(signal.SIGINT)
     with long_work("正在导入……") as (_progress, cancel):
@@ -48,6 +61,7 @@ def test_ctrl_c_sets_the_token_and_a_second_one_interrupts() -> None:
     assert signal.getsignal(signal.SIGINT) is before
 
 
+@pytest.mark.usefixtures("terminal_sigint")
 def test_work_that_cannot_stop_is_interrupted_at_once() -> None:
     with pytest.raises(KeyboardInterrupt), long_work("演示", cancellable=False) as (_p, cancel):
         signal.raise_signal(signal.SIGINT)
