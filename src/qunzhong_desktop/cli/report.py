@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from qunzhong_desktop.cli.common import store_of
-from qunzhong_desktop.cli.report_period import run_period
+from qunzhong_desktop.cli.report_period import rate_json, run_period
 from qunzhong_desktop.core.errors import ValidationError
-from qunzhong_desktop.core.monthly.report import CadreFigures, Month, MonthlyReport, Rate
+from qunzhong_desktop.core.monthly.report import CadreFigures, Month, MonthlyReport
 from qunzhong_desktop.core.monthly.stations import StationFigures, TownshipReport, parts
 from qunzhong_desktop.reports import documents
 from qunzhong_desktop.storage.ledger_repo import is_township
@@ -149,16 +149,6 @@ def report_json(report: MonthlyReport | TownshipReport) -> dict[str, Any]:
             ]
     figures["definitions"] = dict(r.definitions)
     return figures
-
-
-def rate_json(rate: Rate) -> dict[str, Any]:
-    """A rate with its fraction: ``value`` is None when the denominator is 0."""
-    return {
-        "numerator": rate.numerator,
-        "denominator": rate.denominator,
-        "value": rate.value,
-        "text": rate.text,
-    }
 
 
 def cadre_json(c: CadreFigures) -> dict[str, Any]:

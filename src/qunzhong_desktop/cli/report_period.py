@@ -85,15 +85,18 @@ def run_period(args: argparse.Namespace, store: Store, station: str | None) -> i
     return 0
 
 
+def rate_json(rate: Rate) -> dict[str, Any]:
+    """A rate with its fraction: ``value`` is None when the denominator is 0."""
+    return {
+        "numerator": rate.numerator,
+        "denominator": rate.denominator,
+        "value": rate.value,
+        "text": rate.text,
+    }
+
+
 def _value(value: int | Rate) -> Any:
-    if isinstance(value, Rate):
-        return {
-            "numerator": value.numerator,
-            "denominator": value.denominator,
-            "value": value.value,
-            "text": value.text,
-        }
-    return value
+    return rate_json(value) if isinstance(value, Rate) else value
 
 
 def _change(change: Change) -> dict[str, Any]:

@@ -53,6 +53,7 @@ from qunzhong_desktop.reports.pdf_charts import (
     SHORT_BG,
     Styles,
     bar_chart,
+    count_table,
     grid_style,
     pie_chart,
     share,
@@ -169,39 +170,16 @@ class _Builder:
         table.setStyle(TableStyle(style))
         return table
 
-    def _count_table(
-        self, title: str, pairs: Sequence[tuple[str, int]], widths: Sequence[float]
-    ) -> Table:
-        total = sum(n for _, n in pairs)
-        s = self.s
-        data = [[self.p(title, s.head), self.p("件数", s.head), self.p("占比", s.head)]]
-        data += [
-            [self.p(name), self.p(n, s.cell_right), self.p(_share(n, total), s.cell_right)]
-            for name, n in pairs
-        ]
-        data.append(
-            [
-                self.p("合计"),
-                self.p(total, s.cell_right),
-                self.p(_share(total, total), s.cell_right),
-            ]
-        )
-        table = Table(data, colWidths=list(widths), repeatRows=1)
-        style = _grid_style(self.font)
-        style.append(("BACKGROUND", (0, -1), (-1, -1), LABEL_BG))
-        table.setStyle(TableStyle(style))
-        return table
-
     def categories(self) -> Table:
         r = self.r
         widths = [30 * mm, 16 * mm, 20 * mm]
         grades = [(GRADES.get(g, g), n) for g, n in r.by_grade]
         left_top = [
-            self._count_table("来源渠道", r.by_channel, widths),
+            count_table(self.s, "来源渠道", r.by_channel, widths),
             Spacer(1, 2.5 * mm),
-            self._count_table("等级", grades, widths),
+            count_table(self.s, "等级", grades, widths),
         ]
-        left_bottom = self._count_table("诉求类别", r.by_domain, widths)
+        left_bottom = count_table(self.s, "诉求类别", r.by_domain, widths)
         right = 178 * mm - sum(widths) - 4 * mm
         data = [
             [left_top, self.pie(right, 74 * mm)],

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
+from xml.sax.saxutils import escape
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.charts.legends import Legend
@@ -17,6 +18,7 @@ from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph, Table, TableStyle
 
 from qunzhong_desktop.reports.monthly_output import GREY
 
@@ -53,6 +55,26 @@ class Styles:
         self.cell_center = style("cell_center", 9, alignment=TA_CENTER)
         self.head = style("head", 9, alignment=TA_CENTER)
         self.note = style("note", 8, leading=11.5, textColor=GREY)
+
+
+def count_table(
+    styles: Styles, title: str, pairs: Sequence[tuple[str, int]], widths: Sequence[float]
+) -> Table:
+    """A table of named counts with each one's share and a 合计 row (受理分类)."""
+
+    def p(text: object, style: ParagraphStyle | None = None) -> Paragraph:
+        return Paragraph(escape(str(text)), style or styles.cell)
+
+    total = sum(n for _, n in pairs)
+    right = styles.cell_right
+    data = [[p(title, styles.head), p("件数", styles.head), p("占比", styles.head)]]
+    data += [[p(name), p(n, right), p(share(n, total), right)] for name, n in pairs]
+    data.append([p("合计"), p(total, right), p(share(total, total), right)])
+    table = Table(data, colWidths=list(widths), repeatRows=1)
+    style = grid_style(styles.font)
+    style.append(("BACKGROUND", (0, -1), (-1, -1), LABEL_BG))
+    table.setStyle(TableStyle(style))
+    return table
 
 
 def share(count: int, total: int) -> str:

@@ -13,7 +13,6 @@ footnotes. Table headers repeat across pages. Written to a temporary file and re
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -33,9 +32,9 @@ from qunzhong_desktop.reports.pdf_charts import (
     SHORT_BG,
     Styles,
     bar_chart,
+    count_table,
     grid_style,
     pie_chart,
-    share,
 )
 
 WIDTH = PAGE_W - 2 * MARGIN_X  # 178 mm
@@ -143,39 +142,16 @@ class _Builder:
         return table
 
     # 受理分类 ----------------------------------------------------------------------------
-    def _count_table(
-        self, title: str, pairs: Sequence[tuple[str, int]], widths: Sequence[float]
-    ) -> Table:
-        total = sum(n for _, n in pairs)
-        s = self.s
-        data = [[self.p(title, s.head), self.p("件数", s.head), self.p("占比", s.head)]]
-        data += [
-            [self.p(name), self.p(n, s.cell_right), self.p(share(n, total), s.cell_right)]
-            for name, n in pairs
-        ]
-        data.append(
-            [
-                self.p(pc.TOTAL),
-                self.p(total, s.cell_right),
-                self.p(share(total, total), s.cell_right),
-            ]
-        )
-        table = Table(data, colWidths=list(widths), repeatRows=1)
-        style = grid_style(self.font)
-        style.append(("BACKGROUND", (0, -1), (-1, -1), LABEL_BG))
-        table.setStyle(TableStyle(style))
-        return table
-
     def categories(self) -> Table:
         items = self.r.current.items
         widths = [30 * mm, 16 * mm, 20 * mm]
         grades = [(GRADES.get(g, g), n) for g, n in items.by_grade]
         left_top = [
-            self._count_table("来源渠道", items.by_channel, widths),
+            count_table(self.s, "来源渠道", items.by_channel, widths),
             Spacer(1, 2.5 * mm),
-            self._count_table("等级", grades, widths),
+            count_table(self.s, "等级", grades, widths),
         ]
-        left_bottom = self._count_table("诉求类别", items.by_domain, widths)
+        left_bottom = count_table(self.s, "诉求类别", items.by_domain, widths)
         right = WIDTH - sum(widths) - 4 * mm
         pie = pie_chart(
             self.font,
