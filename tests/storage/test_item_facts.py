@@ -141,3 +141,24 @@ def test_downgrade_to_0012_drops_the_cache_and_its_triggers(store: Store) -> Non
         with sqlite3.connect(path) as conn:
             triggers = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'")
             assert triggers.fetchone()[0] == 10
+
+
+def test_items_without_kept_facts_are_replayed(store: Store) -> None:
+    period_data.build(store.db)
+    _name_units(store)
+    h2 = parse_period("2026-H2", today=period_data.TODAY)
+    whole = store.period_reports.period_report(h2, today=period_data.TODAY)
+    with sqlite3.connect(database_path(store.home)) as conn:  # as if never filled
+        conn.execute("DELETE FROM item_fact WHERE rowid % 3 = 0")
+        conn.execute("DELETE FROM item_flow WHERE item_id NOT IN (SELECT item_id FROM item_fact)")
+    missing = 700 - _facts(store)
+    assert missing > 100
+    unfilled = store.period_reports.period_report(h2, today=period_data.TODAY, fill=False)
+    assert _facts(store) == 700 - missing  # nothing was filled
+    for mine, theirs in zip(
+        (unfilled.current, unfilled.previous, unfilled.year_before),
+        (whole.current, whole.previous, whole.year_before),
+        strict=True,
+    ):
+        assert mine.items == theirs.items
+    assert unfilled.cumulative == whole.cumulative

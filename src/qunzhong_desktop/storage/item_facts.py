@@ -27,6 +27,7 @@ from qunzhong_desktop.core.ledger import station_code_of
 from qunzhong_desktop.core.monthly.facts import ItemFact, fact_of, flows_of
 from qunzhong_desktop.core.monthly.items import OPEN_STATES, ItemRecord
 from qunzhong_desktop.storage import models as m
+from qunzhong_desktop.storage.ledger_repo import station_numbers
 
 _STATES = {state.value: state for state in State}
 
@@ -195,4 +196,23 @@ def moving_records(
     )
     if station_code:
         stmt = stmt.where(f.station == station_code)
+    return sorted(lean_records(s, stmt).values(), key=lambda r: r.number)
+
+
+def unfacted_records(
+    s: Session, end: dt.datetime, station_code: str | None = None
+) -> list[ItemRecord]:
+    """The live items received before ``end`` that have no kept facts, replayed instead.
+
+    None once the facts are filled; when they could not be (a read-only or full disk) the
+    report still counts every item.
+    """
+    item = m.IntakeItem
+    stmt = select(item.id).where(
+        item.deleted_at.is_(None),
+        item.received_at < end,
+        item.id.not_in(select(m.ItemFact.item_id)),
+    )
+    if station_code:
+        stmt = stmt.where(station_numbers(item.number, station_code))
     return sorted(lean_records(s, stmt).values(), key=lambda r: r.number)

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import logging
 from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
 
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from qunzhong_desktop.core.cadre_rules import DiaryDay
@@ -45,7 +47,7 @@ from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.calendar_repo import load_calendar
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.fact_counts import settled_cumulative, settled_figures
-from qunzhong_desktop.storage.item_facts import moving_records, refresh_facts
+from qunzhong_desktop.storage.item_facts import moving_records, refresh_facts, unfacted_records
 from qunzhong_desktop.storage.ledger_repo import is_township, require_station, station_names
 from qunzhong_desktop.storage.models_sync import SyncPeer, SyncRowVersion
 from qunzhong_desktop.storage.register_rows import load_station
@@ -54,6 +56,7 @@ from qunzhong_desktop.storage.settings_repo import load_rules
 from qunzhong_desktop.storage.setup import township_profile
 from qunzhong_desktop.storage.units_repo import load_register
 
+log = logging.getLogger(__name__)
 MEETING_KIND = "民情恳谈会"
 ADVICE_POINT = "ask_advice"  # 问建议意见 (core.diary checklist)
 assert MEETING_KIND in DIARY_KINDS
@@ -203,13 +206,16 @@ class SqlPeriodReports:
         today: dt.date | None = None,
         station_code: str | None = None,
         since: dt.date | None = None,
+        fill: bool = True,
     ) -> PeriodReport:
         """Every figure of the period beside the period before and a year before.
 
         At the township: the whole township with a row per station, or one station with
         ``station_code``. ``since`` starts the cumulative figures (default: the period's
         first day). Items settled before a period's end are counted from their kept facts,
-        the others replayed (:mod:`qunzhong_desktop.core.monthly.facts`).
+        the others replayed (:mod:`qunzhong_desktop.core.monthly.facts`). The missing facts
+        are filled first unless ``fill`` is False or the disk refuses them; items without
+        facts are then replayed, so the figures are the same either way.
 
         Raises:
             ValidationError: a station asked for at a station's store, or unknown.
@@ -221,10 +227,14 @@ class SqlPeriodReports:
         stations = station_names(self.db)
         spans = periods_of(period)
         first = min(*(p.first for p in spans), since or period.first)
-        with self.db.writing() as s:  # the kept facts first (a cache; never synced)
-            calendar = MemoCalendar(load_calendar(s))
-            refresh_facts(s, calendar)
+        try:
+            if fill:  # the kept facts first (a cache; never synced)
+                with self.db.writing() as s:
+                    refresh_facts(s, MemoCalendar(load_calendar(s)))
+        except OperationalError as exc:  # a full disk: the items without facts are replayed
+            log.warning("report facts not filled (%s): replaying", type(exc.orig).__name__)
         with self.db.session() as s:
+            calendar = MemoCalendar(load_calendar(s))
             local = load_station(s)
             if name is None:
                 name = township_profile(self.db)[1] if township else (local.name if local else "")
@@ -241,6 +251,9 @@ class SqlPeriodReports:
                 for span in spans
             }
             moving = moving_records(s, [p.end for p in spans], first, code)
+            unfacted = unfacted_records(s, period.end, code)  # none once the facts are filled
+            moving += unfacted
+            replay_all = {r.number for r in unfacted}
             totals = settled_cumulative(s, since or period.first, period.end, code)
             cadres = period_cadres(
                 s, period, calendar, today=today, station_code=code, at_township=township
@@ -251,7 +264,9 @@ class SqlPeriodReports:
             end = span.end
             groups: dict[str, list[ItemRecord]] = defaultdict(list)
             for record in moving:
-                if record.received_at < end and any(e.at >= end for e in record.events):
+                if record.received_at < end and (
+                    record.number in replay_all or any(e.at >= end for e in record.events)
+                ):
                     groups[station_code_of(record.number)].append(record)
             found = dict(settled[span])
             for c, records in groups.items():
@@ -279,7 +294,7 @@ class SqlPeriodReports:
                 )
         end = period.end
         replayed = cumulative(
-            [r for r in moving if any(e.at >= end for e in r.events)],
+            [r for r in moving if r.number in replay_all or any(e.at >= end for e in r.events)],
             since or period.first,
             period,
         )
