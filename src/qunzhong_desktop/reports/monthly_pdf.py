@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     KeepTogether,
@@ -29,7 +28,6 @@ from reportlab.platypus import (
 )
 
 from qunzhong_desktop.core.assistance_figures import AssistanceFigures
-from qunzhong_desktop.core.intake.rules import GRADES
 from qunzhong_desktop.core.monthly.report import CadreFigures, MonthlyReport, Rate
 from qunzhong_desktop.core.monthly.stations import (
     STATION_HEADERS,
@@ -52,10 +50,8 @@ from qunzhong_desktop.reports.pdf_charts import (
     NUMERALS,
     SHORT_BG,
     Styles,
-    bar_chart,
-    count_table,
+    categories_table,
     grid_style,
-    pie_chart,
     share,
 )
 
@@ -172,48 +168,8 @@ class _Builder:
 
     def categories(self) -> Table:
         r = self.r
-        widths = [30 * mm, 16 * mm, 20 * mm]
-        grades = [(GRADES.get(g, g), n) for g, n in r.by_grade]
-        left_top = [
-            count_table(self.s, "来源渠道", r.by_channel, widths),
-            Spacer(1, 2.5 * mm),
-            count_table(self.s, "等级", grades, widths),
-        ]
-        left_bottom = count_table(self.s, "诉求类别", r.by_domain, widths)
-        right = 178 * mm - sum(widths) - 4 * mm
-        data = [
-            [left_top, self.pie(right, 74 * mm)],
-            [left_bottom, self.bars(right, 86 * mm)],
-        ]
-        table = Table(data, colWidths=[sum(widths) + 4 * mm, right])
-        table.setStyle(
-            TableStyle(
-                [
-                    ("FONTNAME", (0, 0), (-1, -1), self.font),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                    ("TOPPADDING", (0, 0), (-1, -1), 0),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 4 * mm),
-                ]
-            )
-        )
-        return table
-
-    # charts -----------------------------------------------------------------------------
-    def pie(self, width: float, height: float) -> Drawing:
-        return pie_chart(
-            self.font,
-            self.r.by_channel,
-            caption="受理来源渠道分布",
-            empty="本月无受理事项",
-            width=width,
-            height=height,
-        )
-
-    def bars(self, width: float, height: float) -> Drawing:
-        return bar_chart(
-            self.font, self.r.by_domain, caption="受理诉求类别（件）", width=width, height=height
+        return categories_table(
+            self.s, r.by_channel, r.by_grade, r.by_domain, width=WIDTH, empty="本月无受理事项"
         )
 
     # units and cadres -------------------------------------------------------------------

@@ -18,8 +18,10 @@ from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph, Table, TableStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
+from qunzhong_desktop.core.intake.rules import GRADES
 from qunzhong_desktop.reports.monthly_output import GREY
 
 ACCENT = colors.Color(0.62, 0.10, 0.12)
@@ -74,6 +76,46 @@ def count_table(
     style = grid_style(styles.font)
     style.append(("BACKGROUND", (0, -1), (-1, -1), LABEL_BG))
     table.setStyle(TableStyle(style))
+    return table
+
+
+def categories_table(
+    styles: Styles,
+    by_channel: Sequence[tuple[str, int]],
+    by_grade: Sequence[tuple[str, int]],
+    by_domain: Sequence[tuple[str, int]],
+    *,
+    width: float,
+    empty: str,
+) -> Table:
+    """受理分类: the counts by channel, grade and domain beside the pie and the bars."""
+    widths = [30 * mm, 16 * mm, 20 * mm]
+    grades = [(GRADES.get(g, g), n) for g, n in by_grade]
+    left_top = [
+        count_table(styles, "来源渠道", by_channel, widths),
+        Spacer(1, 2.5 * mm),
+        count_table(styles, "等级", grades, widths),
+    ]
+    left_bottom = count_table(styles, "诉求类别", by_domain, widths)
+    right = width - sum(widths) - 4 * mm
+    font = styles.font
+    pie = pie_chart(
+        font, by_channel, caption="受理来源渠道分布", empty=empty, width=right, height=74 * mm
+    )
+    bars = bar_chart(font, by_domain, caption="受理诉求类别（件）", width=right, height=86 * mm)
+    table = Table([[left_top, pie], [left_bottom, bars]], colWidths=[sum(widths) + 4 * mm, right])
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), font),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4 * mm),
+            ]
+        )
+    )
     return table
 
 

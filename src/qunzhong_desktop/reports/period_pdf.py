@@ -31,10 +31,8 @@ from qunzhong_desktop.reports.pdf_charts import (
     NUMERALS,
     SHORT_BG,
     Styles,
-    bar_chart,
-    count_table,
+    categories_table,
     grid_style,
-    pie_chart,
 )
 
 WIDTH = PAGE_W - 2 * MARGIN_X  # 178 mm
@@ -143,43 +141,10 @@ class _Builder:
 
     # 受理分类 ----------------------------------------------------------------------------
     def categories(self) -> Table:
-        items = self.r.current.items
-        widths = [30 * mm, 16 * mm, 20 * mm]
-        grades = [(GRADES.get(g, g), n) for g, n in items.by_grade]
-        left_top = [
-            count_table(self.s, "来源渠道", items.by_channel, widths),
-            Spacer(1, 2.5 * mm),
-            count_table(self.s, "等级", grades, widths),
-        ]
-        left_bottom = count_table(self.s, "诉求类别", items.by_domain, widths)
-        right = WIDTH - sum(widths) - 4 * mm
-        pie = pie_chart(
-            self.font,
-            items.by_channel,
-            caption="受理来源渠道分布",
-            empty="本期无受理事项",
-            width=right,
-            height=74 * mm,
+        f = self.r.current.items
+        return categories_table(
+            self.s, f.by_channel, f.by_grade, f.by_domain, width=WIDTH, empty="本期无受理事项"
         )
-        bars = bar_chart(
-            self.font, items.by_domain, caption="受理诉求类别（件）", width=right, height=86 * mm
-        )
-        table = Table(
-            [[left_top, pie], [left_bottom, bars]], colWidths=[sum(widths) + 4 * mm, right]
-        )
-        table.setStyle(
-            TableStyle(
-                [
-                    ("FONTNAME", (0, 0), (-1, -1), self.font),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                    ("TOPPADDING", (0, 0), (-1, -1), 0),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 4 * mm),
-                ]
-            )
-        )
-        return table
 
     # the units' tables ------------------------------------------------------------------
     def units(self) -> list[Any]:
