@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from qunzhong_desktop.cli.common import store_of
-from qunzhong_desktop.cli.report_period import rate_json, run_period
+from qunzhong_desktop.cli.report_period import cadre_fields, rate_json, run_period
 from qunzhong_desktop.core.errors import ValidationError
 from qunzhong_desktop.core.monthly.report import CadreFigures, Month, MonthlyReport
 from qunzhong_desktop.core.monthly.stations import StationFigures, TownshipReport, parts
@@ -154,15 +154,7 @@ def report_json(report: MonthlyReport | TownshipReport) -> dict[str, Any]:
 def cadre_json(c: CadreFigures) -> dict[str, Any]:
     """A cadre's figures against the rule of the category (no phone)."""
     return {
-        "name": c.name,
-        "unit": c.unit,
-        "role": c.role,
-        "category": c.category,
-        "rule": c.rule,
-        "village_days": c.village_days,
-        "duty_days": c.duty_days,
-        "difficult_households": c.difficult_households,
-        "assessed": c.assessed,
+        **cadre_fields(c),
         "verdict": c.verdict,
         "reasons": list(c.reasons),
         "pending": list(c.pending),

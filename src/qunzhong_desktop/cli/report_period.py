@@ -23,7 +23,7 @@ from qunzhong_desktop.core.monthly.period_report import (
     PeriodFigures,
     PeriodReport,
 )
-from qunzhong_desktop.core.monthly.report import DEFINITIONS
+from qunzhong_desktop.core.monthly.report import DEFINITIONS, CadreFigures
 from qunzhong_desktop.storage.store import Store
 
 
@@ -142,8 +142,8 @@ def _figures(f: PeriodFigures) -> dict[str, Any]:
     }
 
 
-def cadre_json(c: CadrePeriod) -> dict[str, Any]:
-    """One cadre over the period (no phones); ``station`` at the township only."""
+def cadre_fields(c: CadrePeriod | CadreFigures) -> dict[str, Any]:
+    """What a month's and a period's cadre rows both say (no phones)."""
     return {
         "name": c.name,
         "unit": c.unit,
@@ -154,6 +154,13 @@ def cadre_json(c: CadrePeriod) -> dict[str, Any]:
         "duty_days": c.duty_days,
         "difficult_households": c.difficult_households,
         "assessed": c.assessed,
+    }
+
+
+def cadre_json(c: CadrePeriod) -> dict[str, Any]:
+    """One cadre over the period (no phones); ``station`` at the township only."""
+    return {
+        **cadre_fields(c),
         "months": [str(m) for m in c.months],
         "shortfalls": [{"month": str(m), "reasons": list(r)} for m, r in c.shortfalls],
         "year_reasons": list(c.year_reasons),
