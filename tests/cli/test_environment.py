@@ -97,7 +97,7 @@ def test_a_read_only_disk(tmp_path: Path) -> None:
 
 
 def test_a_full_disk_keeps_what_was_there(tmp_path: Path) -> None:
-    with tmpfs(tmp_path / "full", "1m") as disk:
+    with tmpfs(tmp_path / "full", "2m") as disk:  # the store after init is ~1 MB
         home = disk / "home"
         assert qz(home, *INIT).returncode == 0
         assert qz(home, *ITEM).returncode == 0

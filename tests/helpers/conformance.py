@@ -59,6 +59,7 @@ from qunzhong_desktop.storage.settings_repo import SqlSettings
 from qunzhong_desktop.sync import conflicts, schema
 from qunzhong_desktop.sync.keys import NodeKeys
 from qunzhong_desktop.sync.views import ALREADY, APPLIED
+from tests.helpers import conformance_evaluation, conformance_meetings, conformance_petitions
 from tests.helpers.network import Node, make_station, make_township
 from tests.helpers.roster_builder import make_id
 from tests.helpers.roster_formats import write_roster
@@ -729,6 +730,12 @@ class World:
                              seed=self._next())  # fmt: skip
             assert run_demo(args) == 0
 
+    def voice(self) -> None:
+        """One of issue 18's actions (evaluations, meetings, information, petitions, duty)."""
+        actions = voice_steps(self)
+        if actions:
+            self._pick(actions)()
+
     # sync and the checks ----------------------------------------------------------------------
     def sync(self) -> None:
         """A bundle up and the dispatch back; both sides must then hold the same rows."""
@@ -839,12 +846,21 @@ def walk_all(world: World) -> None:
     world.correct_item()  # over the township's steps
     world.township_config()
     world.sync()
+    for step in voice_steps(world):  # issue 18: after the township's steps, items to link
+        step()
+    world.sync()
     world.delete_and_reenter()
     world.diary("delete")
     world.assistance("delete")
     world.rekey()
     world.new_item()
     world.sync()
+
+
+def voice_steps(world: World) -> list[Callable[[], None]]:
+    """Issue 18's actions, each module's in its walk order."""
+    modules = (conformance_evaluation, conformance_meetings, conformance_petitions)
+    return [step for module in modules for step in module.steps(world)]
 
 
 def import_everything() -> None:

@@ -77,7 +77,7 @@ class SyncMachine(RuleBasedStateMachine):
         "household_form", "household_form", "stale_form", "delete_and_reenter", "save_batch",
         "grids_and_cadres", "pairing", "cards", "new_item", "new_item", "move_item", "diary",
         "assistance", "needs", "agency", "station_settings", "station_calendar", "correct_item",
-        "delete_and_restore", "retire_and_delete", "operators", "responsibility",
+        "delete_and_restore", "retire_and_delete", "operators", "responsibility", "voice",
     ]), seed=st.integers(0, 2**16))  # fmt: skip
     def station_acts(self, action: str, seed: int) -> None:
         self.world.rng.seed(seed)

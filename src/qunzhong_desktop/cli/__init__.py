@@ -23,8 +23,13 @@ from qunzhong_desktop.cli import (
     cards,
     demo,
     diary,
+    duty,
+    evaluation,
+    info,
     items,
     ledger,
+    meetings,
+    petitions,
     receipt,
     register,
     report,
@@ -132,6 +137,11 @@ def build_parser() -> argparse.ArgumentParser:
     sync.register(commands, home)
     accounts.register(commands, home)
     backup.register(commands, home)
+    evaluation.register(commands, home)
+    meetings.register(commands, home)
+    info.register(commands, home)
+    petitions.register(commands, home)
+    duty.register(commands, home)
     return parser
 
 

@@ -9,7 +9,10 @@ TABLES = {
     "intake_item": "事项", "item_event": "办理记录", "assistance": "帮扶记录",
     "item_correction": "事项更正", "access_log": "访问记录", "assistance_need": "帮扶需求",
     "assistance_step": "帮扶核查记录", "assistance_outcome": "帮扶成效记录",
-    "agency_entry": "代办记录",
+    "agency_entry": "代办记录", "evaluation_round": "民意测评", "evaluation_tally": "测评计票",
+    "mass_meeting": "民情会议", "meeting_topic": "会议议题", "mass_info": "民情信息",
+    "info_group": "共性问题", "duty_day": "信访值班", "reception": "接访登记",
+    "promotion_survey": "提拔前群众意见征求", "survey_answer": "群众意见",
 }  # fmt: skip
 #: The fields, by column name.
 FIELDS = {
@@ -19,4 +22,8 @@ FIELDS = {
     "state": "办理状态", "content": "诉求内容", "handler": "经办人", "domain": "诉求类别",
     "grade": "等级", "text": "日记内容", "leader_name": "网长", "leader_phone": "网长电话",
     "requester_name": "诉求人", "requester_phone": "诉求人电话", "result": "帮扶成效",
+    "petition": "信访类别", "petition_form": "信访形式", "petition_reach": "信访层级",
+    "satisfied": "满意票", "fair": "基本满意票", "unsatisfied": "不满意票",
+    "attendance": "参会人数", "decisions": "会议决定", "topic": "主题", "info_type": "信息类型",
+    "member": "值班人员", "matter": "反映事项", "answer": "群众意见",
 }  # fmt: skip

@@ -231,6 +231,11 @@ class IntakeItem(Synced, Base):
     # township's last assignment (交办) names the competent unit from then on
     competent_unit: Mapped[str] = mapped_column(String(100), default="", server_default="")
     paired_unit: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    # 0014: 信访 (core.petitions): "" when the item is not a petition, else 初信初访 or
+    # 重复信访; how it came (来信, 来访) and how far it went (到乡 … 赴京)
+    petition: Mapped[str] = mapped_column(String(8), default="", server_default="", index=True)
+    petition_form: Mapped[str] = mapped_column(String(4), default="", server_default="")
+    petition_reach: Mapped[str] = mapped_column(String(4), default="", server_default="")
 
     events: Mapped[list[ItemEvent]] = relationship(
         back_populates="item", order_by="ItemEvent.position", lazy="selectin"
@@ -501,3 +506,31 @@ class AccessLog(Synced, Base):
     action: Mapped[str] = mapped_column(String(32), index=True)  # core.access_log.ACTIONS
     what: Mapped[str] = mapped_column(String(200), default="")
     count: Mapped[int] = mapped_column(default=0)
+
+
+# the tables of issue 18 live in their own module; their names are found here like the rest
+from qunzhong_desktop.storage.models_voice import (  # noqa: E402
+    DutyDay,
+    EvaluationRound,
+    EvaluationTally,
+    InfoGroup,
+    MassInfo,
+    MassMeeting,
+    MeetingTopic,
+    PromotionSurvey,
+    Reception,
+    SurveyAnswer,
+)
+
+__all__ += [
+    "DutyDay",
+    "EvaluationRound",
+    "EvaluationTally",
+    "InfoGroup",
+    "MassInfo",
+    "MassMeeting",
+    "MeetingTopic",
+    "PromotionSurvey",
+    "Reception",
+    "SurveyAnswer",
+]

@@ -22,14 +22,21 @@ from qunzhong_desktop.storage.calendar_repo import SqlCalendar
 from qunzhong_desktop.storage.cards_repo import SqlCards
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.diary_repo import SqlDiary
+from qunzhong_desktop.storage.duty_repo import SqlDuty
 from qunzhong_desktop.storage.environment import explain
+from qunzhong_desktop.storage.evaluation_repo import SqlEvaluations
+from qunzhong_desktop.storage.info_repo import SqlMassInfo
 from qunzhong_desktop.storage.items_repo import SqlItems
+from qunzhong_desktop.storage.meetings_repo import SqlMeetings
 from qunzhong_desktop.storage.period_repo import SqlPeriodReports
+from qunzhong_desktop.storage.petitions_repo import SqlPetitions
 from qunzhong_desktop.storage.register_repo import SqlRegister
 from qunzhong_desktop.storage.report_repo import SqlReports
 from qunzhong_desktop.storage.settings_repo import SqlSettings
 from qunzhong_desktop.storage.setup import is_set_up
+from qunzhong_desktop.storage.survey_repo import SqlSurveys
 from qunzhong_desktop.storage.units_repo import SqlUnits
+from qunzhong_desktop.storage.voice_settings import SqlVoiceSettings
 
 
 @dataclass
@@ -72,6 +79,14 @@ class Store:
         self.accounts = SqlAccounts(self.db)
         self.cadre_records = SqlCadreRecords(self.db)
         self.units = SqlUnits(self.db)
+        # issue 18: residents' voice and judgement
+        self.voice = SqlVoiceSettings(self.db)
+        self.evaluations = SqlEvaluations(self.db)
+        self.surveys = SqlSurveys(self.db)
+        self.meetings = SqlMeetings(self.db)
+        self.mass_info = SqlMassInfo(self.db)
+        self.petitions = SqlPetitions(self.db)
+        self.duty = SqlDuty(self.db)
 
     def is_set_up(self) -> bool:
         """Whether the set-up wizard has run."""

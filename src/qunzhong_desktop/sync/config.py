@@ -4,7 +4,8 @@ It travels in the station kit and in every dispatch bundle, as one JSON object:
 ``{"units": [...], "unit_register": [{"name", "level", "kind", "villages", "contacts",
 "domains"}, ...], "domains": {domain: working days}, "calendar": {"2027": [{"day",
 "workday", "note"}, ...]}, "cadre_rules": [...], "cadre_categories": {cadre id: category},
-"assistance": {"notice_amounts": bool, "poor_threshold_yuan": int}}``
+"assistance": {"notice_amounts": bool, "poor_threshold_yuan": int}, "voice": {"evaluation",
+"read_days", "areas"}}``
 (the cadre rule table of :mod:`qunzhong_desktop.core.cadre_rules`, and the categories the
 township set for its stations' cadres, 核定类别; ``unit_register`` is the units register of
 :mod:`qunzhong_desktop.core.units`, which an earlier township does not send: its ``units``
@@ -46,6 +47,7 @@ from qunzhong_desktop.storage.settings_repo import (
     store_support_tags,
 )
 from qunzhong_desktop.storage.units_repo import UNITS_SETTING, load_register, store_register
+from qunzhong_desktop.storage.voice_settings import check_voice, load_voice, store_voice, voice_json
 from qunzhong_desktop.sync.bundle_container import refuse
 
 MAX_UNITS = 200
@@ -95,6 +97,8 @@ def current_in(s: Session) -> dict[str, Any]:
         "cadre_categories": load_category_fixes(s),
         # amounts on the 五公开 notice, the 特困 yearly minimum (元)
         "assistance": dataclasses.asdict(load_assistance_options(s)),
+        # 不予提拔 and 诫勉谈话 thresholds, 阅办 days, deputies' areas (storage/voice_settings)
+        "voice": voice_json(load_voice(s)),
     }
 
 
@@ -165,6 +169,7 @@ def apply_config_in(s: Session, conf: Any, *, source: str) -> None:
         )
         options = check_assistance_options(conf["assistance"]) if "assistance" in conf else None
         register = _register(conf.get("unit_register"), units)
+        voice = check_voice(conf["voice"], (*DOMAIN_DAYS, *domains)) if "voice" in conf else None
     except (ValueError, TypeError, ValidationError) as exc:
         raise refuse("config_invalid", "乡镇下发的配置格式错误，已拒绝导入。") from exc
     if rules is not None:
@@ -175,6 +180,8 @@ def apply_config_in(s: Session, conf: Any, *, source: str) -> None:
         put_json(s, CADRE_CATEGORIES_SETTING, fixes)
     if options is not None:
         store_assistance_options(s, options)
+    if voice is not None:
+        store_voice(s, voice)
     if register is not None:
         store_register(s, register)  # and the names beside it
     if grade_a is not None:  # written even when {}: every domain back at the default

@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import JSON, Boolean, Date, DateTime, Integer, String, Text, inspect
 
-from qunzhong_desktop.core import labels
+from qunzhong_desktop.core import evaluation, labels, mass_info, meetings, petitions
 from qunzhong_desktop.core.access import LOG_ACTIONS
 from qunzhong_desktop.core.assistance_case import (
     HELP_KINDS,
@@ -53,10 +53,24 @@ STATION_TABLES: tuple[type[m.Base], ...] = (
     m.AssistanceStep,
     m.Assistance,
     m.AssistanceOutcome,
+    m.EvaluationRound,
+    m.EvaluationTally,
+    m.MassMeeting,
+    m.InfoGroup,
+    m.MassInfo,
+    m.MeetingTopic,
     m.AccessLog,
 )
 #: Tables a township's dispatch bundle carries (events of assignment and disposition).
 TOWNSHIP_TABLES: tuple[type[m.Base], ...] = (m.ItemEvent,)
+#: The township's own records (issue 18): captured in its outbox like every synced write,
+#: kept for the county tier (issue 19), never sent to a station.
+TOWNSHIP_OWN: tuple[type[m.Base], ...] = (
+    m.DutyDay,
+    m.Reception,
+    m.PromotionSurvey,
+    m.SurveyAnswer,
+)
 #: The pseudo-table of configuration lines in a dispatch bundle.
 CONFIG_TABLE = "config"
 #: Fields of an item that follow from its events; each PC derives them itself.
@@ -85,6 +99,9 @@ ADDED_LATER: dict[tuple[str, str], Any] = {
     ("intake_item", "at_home"): False,  # 0011
     ("intake_item", "competent_unit"): "",  # 0012: no 主管部门 named
     ("intake_item", "paired_unit"): "",  # 0012: no 双联系单位 named
+    ("intake_item", "petition"): "",  # 0014: not a 信访
+    ("intake_item", "petition_form"): "",  # 0014
+    ("intake_item", "petition_reach"): "",  # 0014
 }
 #: What a user calls the rows of each travelling table (in refusals and conflicts).
 LABELS = labels.TABLES
@@ -111,6 +128,16 @@ ENUMS: dict[tuple[str, str], frozenset[Any]] = {
     ("intake_item", "agency_mode"): frozenset(AGENCY_MODES) | {""},
     ("intake_item", "agency_auth_kind"): frozenset(AUTH_KINDS) | {""},
     ("agency_entry", "kind"): frozenset(ENTRY_KINDS),
+    ("intake_item", "petition"): frozenset(petitions.LEVELS) | {""},
+    ("intake_item", "petition_form"): frozenset(petitions.FORMS) | {""},
+    ("intake_item", "petition_reach"): frozenset(petitions.REACHES) | {""},
+    ("evaluation_round", "kind"): frozenset(evaluation.KINDS),
+    ("evaluation_tally", "rated"): frozenset({evaluation.CADRE, evaluation.UNIT}),
+    ("mass_meeting", "kind"): frozenset(meetings.KINDS),
+    ("mass_info", "source"): frozenset(mass_info.SOURCES),
+    ("mass_info", "topic"): frozenset(mass_info.TOPICS),
+    ("mass_info", "info_type"): frozenset(mass_info.TYPES),
+    ("info_group", "topic"): frozenset(mass_info.TOPICS),
 }
 
 #: Bounds of numbers, as the program makes them (a year, a sequence, days, a position).
@@ -123,6 +150,16 @@ INT_RANGES: dict[tuple[str, str], tuple[int, int]] = {
     ("diary_visit", "position"): (0, 10_000),
     ("access_log", "count"): (0, 10_000_000),
     ("assistance", "amount_fen"): (1, MAX_AMOUNT_YUAN * 100),
+    ("evaluation_round", "participants"): (0, evaluation.MAX_BALLOTS),
+    ("evaluation_round", "ballots_issued"): (0, evaluation.MAX_BALLOTS),
+    ("evaluation_round", "ballots_returned"): (0, evaluation.MAX_BALLOTS),
+    ("evaluation_tally", "satisfied"): (0, evaluation.MAX_BALLOTS),
+    ("evaluation_tally", "fair"): (0, evaluation.MAX_BALLOTS),
+    ("evaluation_tally", "unsatisfied"): (0, evaluation.MAX_BALLOTS),
+    ("evaluation_tally", "position"): (0, 10_000),
+    ("mass_meeting", "attendance"): (0, meetings.MAX_ATTENDANCE),
+    ("meeting_topic", "position"): (0, 10_000),
+    ("mass_info", "households"): (0, mass_info.MAX_HOUSEHOLDS),
 }
 #: Every date and time a bundle brings lies in these years.
 FIRST_DAY, LAST_DAY = dt.date(2000, 1, 1), dt.date(2100, 12, 31)

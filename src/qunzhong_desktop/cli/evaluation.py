@@ -1,0 +1,11 @@
+"""``qunzhong evaluation``: 民意测评 (issue 18; being built)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+
+def register(commands: Any, home: argparse.ArgumentParser) -> None:
+    """Add ``evaluation`` (its sub-commands come with issue 18's slices)."""
+    del commands, home

@@ -1,0 +1,34 @@
+"""Every synced table is listed: travelling up, travelling down, or the township's own."""
+
+from __future__ import annotations
+
+from qunzhong_desktop.storage import changes
+from qunzhong_desktop.storage import models as m
+from qunzhong_desktop.sync import schema
+
+#: each PC's own calendar rows (the township's travel as configuration, never as rows)
+CALENDAR = {m.CalendarYear.__tablename__, m.CalendarDay.__tablename__}
+
+
+def _names(classes: tuple[type[m.Base], ...]) -> set[str]:
+    return {str(cls.__table__.name) for cls in classes}  # type: ignore[attr-defined]
+
+
+def test_every_synced_table_has_its_place() -> None:
+    up, down, own = (
+        _names(schema.STATION_TABLES),
+        _names(schema.TOWNSHIP_TABLES),
+        _names(schema.TOWNSHIP_OWN),
+    )
+    assert not own & (up | down)
+    assert changes.synced_tables() == up | down | own | CALENDAR
+
+
+def test_issue_18_tables_are_placed_by_their_owner() -> None:
+    assert {"evaluation_round", "evaluation_tally", "mass_meeting", "meeting_topic",
+            "mass_info", "info_group"} <= _names(schema.STATION_TABLES)  # fmt: skip
+    assert _names(schema.TOWNSHIP_OWN) == {
+        "duty_day", "reception", "promotion_survey", "survey_answer"
+    }  # fmt: skip
+    # a station may not send the township's own records
+    assert not _names(schema.TOWNSHIP_OWN) & schema.table_names("station")
