@@ -16,6 +16,7 @@ from qunzhong_desktop.core.intake.corrections import Correction, ItemFix
 from qunzhong_desktop.core.intake.records import ItemDetail, ItemFilter, ItemRow, NewItem
 from qunzhong_desktop.core.intake.rules import (
     INITIAL_MOVE,
+    Deadlines,
     Event,
     check_move,
     check_new_item,
@@ -112,63 +113,74 @@ class SqlItems(ItemSettings, ItemResponsibility):
         now = (now or dt.datetime.now()).replace(microsecond=0)
         deadlines = self.deadlines()
         with self.db.writing() as s:
-            self._fill_requester(s, new)
-            check_new_item(
-                channel=new.channel,
-                domain=new.domain,
-                grade=new.grade,
-                item_type=new.item_type,
-                content=new.content,
-                requester_name=new.requester_name,
-                domains=list(deadlines.domain_days),
+            return self.register_in(s, new, actor=actor, now=now, deadlines=deadlines)
+
+    def register_in(
+        self, s: Session, new: NewItem, *, actor: str, now: dt.datetime, deadlines: Deadlines
+    ) -> ItemDetail:
+        """:meth:`register_item` inside the caller's write transaction ``s``.
+
+        For a write path that makes an item together with the record pointing at it (a
+        民情恳谈会's problem, a 民情信息): a refusal of either rolls back both. ``s`` must come
+        from :meth:`.Database.writing`, and ``deadlines`` be read before it was opened.
+        """
+        self._fill_requester(s, new)
+        check_new_item(
+            channel=new.channel,
+            domain=new.domain,
+            grade=new.grade,
+            item_type=new.item_type,
+            content=new.content,
+            requester_name=new.requester_name,
+            domains=list(deadlines.domain_days),
+        )
+        station = load_station(s)
+        if station is None:
+            raise SetupError("本机尚未设置工作站，不能受理登记。", code="setup.station")
+        self._check_diary_link(s, new)
+        counter = s.get(m.ItemCounter, now.year)
+        if counter is None:
+            counter = m.ItemCounter(year=now.year, last=0)
+            s.add(counter)
+        counter.last += 1
+        promised = 0 if new.item_type == "即办件" else new.promised_days
+        competent, paired = defaults(s, new.domain, station.code, competent=new.competent_unit,
+                                     paired=new.paired_unit)  # fmt: skip
+        if promised is None:
+            promised = deadlines.days(new.domain, new.grade)
+        item = m.IntakeItem(
+            number=item_number(station.code, now.year, counter.last),
+            year=now.year,
+            sequence=counter.last,
+            received_at=now,
+            channel=new.channel,
+            requester_person_id=new.requester_person_id,
+            requester_household_id=self._household_of(s, new.requester_person_id),
+            requester_name=compact(new.requester_name),
+            requester_phone=compact(new.requester_phone),
+            domain=new.domain,
+            grade=new.grade,
+            item_type=new.item_type,
+            content=clean(new.content),
+            handler=compact(new.handler) or actor,
+            promised_days=promised,
+            query_code=new_query_code(),
+            state=State.REGISTERED.value,
+            diary_entry_id=new.diary_entry_id,
+            competent_unit=competent,
+            paired_unit=paired,
+        )
+        s.add(item)
+        history: list[Event] = []
+        self._append(s, item, history, State.REGISTERED, actor=actor, now=now, note="受理登记")
+        initial = INITIAL_MOVE[new.item_type]
+        if initial is not None:
+            data = {"result": new.result} if initial is State.RESOLVED else {}
+            self._append(
+                s, item, history, initial, actor=actor, now=now, note=new.result, data=data
             )
-            station = load_station(s)
-            if station is None:
-                raise SetupError("本机尚未设置工作站，不能受理登记。", code="setup.station")
-            self._check_diary_link(s, new)
-            counter = s.get(m.ItemCounter, now.year)
-            if counter is None:
-                counter = m.ItemCounter(year=now.year, last=0)
-                s.add(counter)
-            counter.last += 1
-            promised = 0 if new.item_type == "即办件" else new.promised_days
-            competent, paired = defaults(s, new.domain, station.code, competent=new.competent_unit,
-                                         paired=new.paired_unit)  # fmt: skip
-            if promised is None:
-                promised = deadlines.days(new.domain, new.grade)
-            item = m.IntakeItem(
-                number=item_number(station.code, now.year, counter.last),
-                year=now.year,
-                sequence=counter.last,
-                received_at=now,
-                channel=new.channel,
-                requester_person_id=new.requester_person_id,
-                requester_household_id=self._household_of(s, new.requester_person_id),
-                requester_name=compact(new.requester_name),
-                requester_phone=compact(new.requester_phone),
-                domain=new.domain,
-                grade=new.grade,
-                item_type=new.item_type,
-                content=clean(new.content),
-                handler=compact(new.handler) or actor,
-                promised_days=promised,
-                query_code=new_query_code(),
-                state=State.REGISTERED.value,
-                diary_entry_id=new.diary_entry_id,
-                competent_unit=competent,
-                paired_unit=paired,
-            )
-            s.add(item)
-            history: list[Event] = []
-            self._append(s, item, history, State.REGISTERED, actor=actor, now=now, note="受理登记")
-            initial = INITIAL_MOVE[new.item_type]
-            if initial is not None:
-                data = {"result": new.result} if initial is State.RESOLVED else {}
-                self._append(
-                    s, item, history, initial, actor=actor, now=now, note=new.result, data=data
-                )
-            s.flush()
-            return self._detail(item, history, self._calendar(s), now.date())
+        s.flush()
+        return self._detail(item, history, self._calendar(s), now.date())
 
     @write_path
     def move(
