@@ -17,9 +17,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from qunzhong_desktop.core.errors import ValidationError
+from qunzhong_desktop.core.intake.clock import Calendar
 from qunzhong_desktop.core.monthly.items import Rate
 from qunzhong_desktop.core.text import compact
-from qunzhong_desktop.core.workcalendar import WorkCalendar
 
 FIRST, REPEAT = "初信初访", "重复信访"
 LEVELS: tuple[str, ...] = (FIRST, REPEAT)
@@ -161,7 +161,7 @@ class ReadFigures:
 
 
 def read_rate(
-    handlings: Sequence[Handling], calendar: WorkCalendar, *, days: int, today: dt.date
+    handlings: Sequence[Handling], calendar: Calendar, *, days: int, today: dt.date
 ) -> ReadFigures:
     """The 阅办率 of ``handlings`` (see the module docstring)."""
     in_time = late = waiting = 0
