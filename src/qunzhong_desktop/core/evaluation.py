@@ -256,3 +256,161 @@ def results(
             out.append(Verdict(t, rank, tuple(flags)))
         out += [Verdict(t, 0, ()) for t in rows if not t.votes]
     return tuple(out)
+
+
+# issue 18, engineer A: the records a store hands out, and the arithmetic of a ballot ---------
+ROLES_OF_UNITS: tuple[str, ...] = ("乡镇", "工作站", "双联系单位", "职能部门", "服务窗口")
+ROLE_MAX = 16  # evaluation_tally.role
+NAME_MAX = 100  # evaluation_tally.name
+TITLE_MAX = 100  # evaluation_round.title
+BLANK = ""  # a row a ballot left blank
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """Someone (or a body) who may be rated, chosen from the registers."""
+
+    name: str
+    rated: str  # CADRE or UNIT
+    role: str  # 乡驻村干部, 工作队员 … ; 乡镇, 工作站, 双联系单位 …
+    cadre_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Candidates:
+    """Who may be rated in a village, and what the registers lack (said in Chinese)."""
+
+    rows: tuple[Candidate, ...]
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RatedRow:
+    """A row of a stored round: the tally, and the cadre of the register it names."""
+
+    tally: Tally
+    cadre_id: str | None = None
+    id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredRound:
+    """A round as kept, with its rows in ballot order."""
+
+    id: str
+    round: Round
+    title: str
+    note: str
+    rows: tuple[RatedRow, ...]
+    deleted: bool = False
+
+    @property
+    def heading(self) -> str:
+        """The title, else ``2026-H2 民意测评会``."""
+        return self.title or " ".join(
+            p for p in (period_text(self.round.period), self.round.kind) if p
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class RoundResult:
+    """A round with its verdicts under the thresholds in force."""
+
+    stored: StoredRound
+    rules: EvaluationRules
+    verdicts: tuple[Verdict, ...]
+
+    def of_kind(self, rated: str) -> tuple[Verdict, ...]:
+        """The verdicts of cadres or of units, in rank order."""
+        return tuple(v for v in self.verdicts if v.tally.rated == rated)
+
+    @property
+    def admonish(self) -> tuple[Verdict, ...]:
+        """The 诫勉谈话 list (cadres)."""
+        return tuple(v for v in self.verdicts if ADMONISH in v.flags)
+
+    def cadre_of(self, verdict: Verdict) -> str | None:
+        """The register's cadre a verdict names, if the row was chosen from it."""
+        for row in self.stored.rows:
+            if row.tally.name == verdict.tally.name and row.tally.rated == verdict.tally.rated:
+                return row.cadre_id
+        return None
+
+
+def period_text(period: str) -> str:
+    """``2026-H2`` → ``2026年下半年``; ``2026-H1`` → 上半年; ``2026`` → ``2026年度``."""
+    p = period.strip()
+    if len(p) == 7 and p[:4].isdigit() and p[4:] in ("-H1", "-H2"):
+        return f"{p[:4]}年{'上' if p.endswith('1') else '下'}半年"
+    if len(p) == 4 and p.isdigit():
+        return f"{p}年度"
+    return p
+
+
+def checked_period(period: str) -> str:
+    """A period as ``2026-H1``, ``2026-H2``, ``2026`` or blank.
+
+    Raises:
+        ValidationError: anything else.
+    """
+    p = period.strip().upper()
+    if not p or period_text(p) != p:
+        return p
+    raise ValidationError(
+        f"测评期间“{period.strip()}”应写成 2026-H1（上半年）、2026-H2（下半年）或 2026（全年）。",
+        code="evaluation.period",
+        field="period",
+    )
+
+
+def with_ballot(
+    tallies: Sequence[Tally], answers: dict[str, str], ballots_returned: int
+) -> tuple[Tally, ...]:
+    """The tallies with one more ballot counted: ``answers`` maps a row's name to its box.
+
+    A row not named is left blank on this ballot.
+
+    Raises:
+        ValidationError: an empty ballot, a name not on the ballot, an unknown box, or a
+            row that would count more votes than ballots came back (nothing is counted).
+    """
+    if not any(answers.values()):
+        raise ValidationError(
+            "这张选票没有勾选任何一栏，不计入。", code="evaluation.blank_ballot", field="answers"
+        )
+    names = {compact(t.name) for t in tallies}
+    for name, answer in answers.items():
+        if compact(name) not in names:
+            raise ValidationError(
+                f"选票上没有“{compact(name)}”这一栏。", code="evaluation.unknown_row", field="name"
+            )
+        if answer not in (*ANSWERS, BLANK):
+            raise ValidationError(
+                f"“{compact(name)}”的选项应为{'、'.join(ANSWERS)}之一（或留空）。",
+                code="evaluation.answer",
+                field="answer",
+            )
+    wanted = {compact(n): a for n, a in answers.items()}
+    out = []
+    for t in tallies:
+        answer = wanted.get(compact(t.name), BLANK)
+        out.append(
+            Tally(
+                t.name,
+                t.rated,
+                t.satisfied + (answer == ANSWERS[0]),
+                t.fair + (answer == ANSWERS[1]),
+                t.unsatisfied + (answer == ANSWERS[2]),
+                t.role,
+            )
+        )
+    try:
+        return checked_tallies(out, ballots_returned)
+    except ValidationError as exc:
+        if exc.code != "evaluation.too_many":
+            raise
+        raise ValidationError(
+            f"已录入的选票超过了收回的 {ballots_returned} 张，这张不能再计入；请核对收回张数。",
+            code="evaluation.too_many_ballots",
+            field="ballots_returned",
+        ) from exc
