@@ -38,6 +38,7 @@ from qunzhong_desktop.storage.item_responsibility import (
     follow_domain,
 )
 from qunzhong_desktop.storage.item_settings import ItemSettings
+from qunzhong_desktop.storage.petitions_repo import petition_fields
 from qunzhong_desktop.storage.register_rows import load_station
 from qunzhong_desktop.storage.setup import node_role
 from qunzhong_desktop.storage.write_paths import write_path
@@ -169,6 +170,7 @@ class SqlItems(ItemSettings, ItemResponsibility):
             diary_entry_id=new.diary_entry_id,
             competent_unit=competent,
             paired_unit=paired,
+            **petition_fields(new.petition, new.petition_form, new.petition_reach),
         )
         s.add(item)
         history: list[Event] = []

@@ -30,6 +30,9 @@ class NewItem:
     diary_entry_id: str | None = None  # the diary entry it was found in (走访, 民情恳谈会)
     competent_unit: str | None = None  # 主管部门; None: the domain's (core.units.competent_for)
     paired_unit: str | None = None  # 双联系单位; None: the village's (core.units.paired_for)
+    petition: str = ""  # 信访 (core.petitions.LEVELS), "" when the item is none
+    petition_form: str = ""  # 来信, 来访
+    petition_reach: str = ""  # 到乡 … 赴京
 
 
 @dataclass(frozen=True, slots=True)
