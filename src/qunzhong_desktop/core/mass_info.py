@@ -41,6 +41,10 @@ class Info:
     item_id: str | None = None
     group_id: str | None = None
     id: str | None = None
+    # read back only (the repository fills them; a form leaves them empty)
+    item_number: str = ""  # the item it became
+    group_title: str = ""  # the common issue it is part of
+    result: str = ""  # that issue's one answer
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,6 +33,10 @@ class Topic:
     item_id: str | None = None  # the item it became, or the item analysed
     info_id: str | None = None  # the 民情信息 analysed
     id: str | None = None
+    # read back only (the repository fills them; a form leaves them empty)
+    item_number: str = ""  # the linked item's number
+    item_state: str = ""  # the linked item's state, in Chinese (已受理, 已办结 …)
+    info_text: str = ""  # the linked 民情信息's text
 
 
 @dataclass(frozen=True, slots=True)

@@ -83,8 +83,8 @@ class Store:
         self.voice = SqlVoiceSettings(self.db)
         self.evaluations = SqlEvaluations(self.db)
         self.surveys = SqlSurveys(self.db)
-        self.meetings = SqlMeetings(self.db)
-        self.mass_info = SqlMassInfo(self.db)
+        self.meetings = SqlMeetings(self.db, self.items)
+        self.mass_info = SqlMassInfo(self.db, self.items)
         self.petitions = SqlPetitions(self.db)
         self.duty = SqlDuty(self.db)
 
