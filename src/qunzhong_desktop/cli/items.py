@@ -12,7 +12,7 @@ import datetime as dt
 import json
 from typing import Any
 
-from qunzhong_desktop.cli import items_agency, items_responsibility
+from qunzhong_desktop.cli import items_agency, items_petition, items_responsibility
 from qunzhong_desktop.cli.common import store_of
 from qunzhong_desktop.cli.items_agency import day_of
 from qunzhong_desktop.core import citizen_id, phone
@@ -96,6 +96,7 @@ def _add_parser(actions: Any, home: argparse.ArgumentParser) -> None:
     add.add_argument(
         "--paired", default=None, metavar="UNIT", help="双联系单位（默认：联系本村的单位）"
     )
+    items_petition.add_options(add)
     add.set_defaults(handler=run_add)
 
 
@@ -187,8 +188,10 @@ def run_add(args: argparse.Namespace) -> int:
         )
         if args.requester_id:
             new.requester_person_id = person_id_of(store, args.requester_id)
+        items_petition.fill(new, args)
         detail = store.items.register_item(new, actor=actor_of(store))
         print(detail.number)
+        items_petition.print_hints(store, detail, new.petition)
         return 0
 
 
