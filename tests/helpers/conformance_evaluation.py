@@ -21,13 +21,18 @@ def steps(world: World) -> list[Callable[[], None]]:
     """The actions, in walk order."""
     return [
         lambda: create(world),
-        lambda: tally(world),
         lambda: ballot(world),
+        lambda: tally(world),
         lambda: edit(world),
         lambda: rows(world),
         lambda: delete(world, restore=True),
         lambda: create(world),
         lambda: delete(world, restore=False),
+        lambda: survey(world, "start"),
+        lambda: survey(world, "answer"),
+        lambda: survey(world, "answer"),
+        lambda: survey(world, "start"),
+        lambda: survey(world, "delete"),
     ]
 
 
@@ -115,3 +120,32 @@ def delete(world: World, *, restore: bool) -> None:
         store.evaluations.delete(round_id)
         if restore:
             store.evaluations.restore(round_id)
+
+
+def survey(world: World, what: str) -> None:
+    """The township's survey of a cadre's served households: started, answered, deleted."""
+    store = world.township.store
+    with world._act(f"survey.{what}"):
+        if what == "start":
+            served = [
+                c.id
+                for c in store.register.cadres()
+                if c.id and store.surveys.served_households(c.id)
+            ]
+            store.surveys.start(world._pick(served) or "none", "拟提拔考察", world.now().date())
+            return
+        found = store.surveys.surveys()
+        chosen = world._pick(found)
+        if chosen is None:
+            store.surveys.delete("none")  # refused: nothing to work on
+        elif what == "answer":
+            answer = world._pick(chosen.answers)
+            store.surveys.record(
+                chosen.id,
+                world._pick([answer.id, answer.household.number]),
+                world._pick([*ANSWERS, ""]),
+                note=world._pick(["", "电话征求"]),
+                day=world.now().date(),
+            )
+        else:
+            store.surveys.delete(chosen.id)

@@ -414,3 +414,77 @@ def with_ballot(
             code="evaluation.too_many_ballots",
             field="ballots_returned",
         ) from exc
+
+
+# the survey of a cadre's served households before a promotion (提拔前征求群众意见) ----------
+UNANSWERED = "未答复"
+PURPOSE_MAX = 200
+NOTE_MAX = 200
+
+
+@dataclass(frozen=True, slots=True)
+class Served:
+    """A household the cadre served: paired with it, or a requester of an item it handled."""
+
+    household_id: str
+    number: str
+    head: str
+    address: str
+    phone: str  # as registered; printouts mask it
+    paired: bool
+    items: int  # items the cadre handled for it
+
+
+@dataclass(frozen=True, slots=True)
+class SurveyAnswer:
+    """One household's answer ("" until it answered)."""
+
+    id: str
+    household: Served
+    answer: str
+    note: str
+    asked_on: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Survey:
+    """A survey with its households, and the counts of their answers."""
+
+    id: str
+    cadre_id: str
+    cadre_name: str
+    started_on: dt.date
+    purpose: str
+    answers: tuple[SurveyAnswer, ...]
+
+    def count(self, answer: str) -> int:
+        """Households that answered ``answer`` (``""`` or 未答复: not yet)."""
+        wanted = "" if answer == UNANSWERED else answer
+        return sum(1 for a in self.answers if a.answer == wanted)
+
+    @property
+    def unsatisfied(self) -> Rate:
+        """不满意 of the households that answered."""
+        answered = sum(1 for a in self.answers if a.answer)
+        return Rate(self.count(ANSWERS[2]), answered)
+
+
+def checked_answer(answer: str, note: str) -> tuple[str, str]:
+    """An answer among 满意 / 基本满意 / 不满意, or blank (未答复); a short note.
+
+    Raises:
+        ValidationError: another answer, or a note too long.
+    """
+    answer = compact(answer)
+    if answer == UNANSWERED:
+        answer = ""
+    if answer not in (*ANSWERS, ""):
+        raise ValidationError(
+            f"意见应为{'、'.join(ANSWERS)}之一，或留空（未答复）。",
+            code="survey.answer",
+            field="answer",
+        )
+    note = compact(note)
+    if len(note) > NOTE_MAX:
+        raise ValidationError(f"备注最多 {NOTE_MAX} 字。", code="survey.note", field="note")
+    return answer, note
