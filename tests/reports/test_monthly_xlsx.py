@@ -26,7 +26,11 @@ def test_workbook_has_the_five_sheets_with_every_figure(
 ) -> None:
     out = write_monthly_xlsx(report, tmp_path / "月报.xlsx")
     wb = load_workbook(out)
-    assert wb.sheetnames == list(SHEETS) == ["概况", "分类统计", "单位得分", "干部情况", "帮扶工作"]
+    assert (
+        wb.sheetnames
+        == list(SHEETS)
+        == ["概况", "分类统计", "单位得分", "干部情况", "帮扶工作", "民情与信访"]
+    )
 
     overview = _rows(wb["概况"])
     assert "白沙村群众工作站" in str(overview[0][0]) and "2026年11月" in str(overview[0][0])

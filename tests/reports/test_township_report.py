@@ -176,7 +176,9 @@ def test_township_workbook_has_the_stations_sheet(tw: Township, tmp_path: Path) 
     report = tw.township.store.reports.township_report(NOV, today=AFTER)
     wb = load_workbook(write_monthly_xlsx(report, tmp_path / "乡镇月报.xlsx"))
     assert wb.sheetnames == list(TOWNSHIP_SHEETS)
-    assert wb.sheetnames == ["概况", "各工作站", "分类统计", "单位得分", "干部情况", "帮扶工作"]
+    assert wb.sheetnames == [
+        "概况", "各工作站", "分类统计", "单位得分", "干部情况", "帮扶工作", "民情与信访"
+    ]  # fmt: skip
     assert wb["概况"]["A1"].value == f"{TOWNSHIP_NAME} 民情月报（2026年11月）"
     rows = [tuple(r) for r in wb["各工作站"].iter_rows(min_row=3, values_only=True)]
     assert rows[0] == STATION_HEADERS

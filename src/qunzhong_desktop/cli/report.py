@@ -147,6 +147,12 @@ def report_json(report: MonthlyReport | TownshipReport) -> dict[str, Any]:
             figures["assistance"]["stations"] = [
                 {"code": code, "name": name, **f.as_json()} for code, name, f in township.assistance
             ]
+    if r.voice is not None:  # 民情与信访 (names of the cadres flagged by an evaluation)
+        figures["voice"] = r.voice.as_json()
+        if township is not None:
+            figures["voice"]["stations"] = [
+                {"code": code, "name": name, **f.as_json()} for code, name, f in township.voice
+            ]
     figures["definitions"] = dict(r.definitions)
     return figures
 

@@ -36,7 +36,9 @@ from qunzhong_desktop.core.monthly.stations import (
     TownshipReport,
     parts,
 )
+from qunzhong_desktop.core.monthly.voice import VoiceFigures
 from qunzhong_desktop.reports import monthly_assistance as aid
+from qunzhong_desktop.reports import monthly_voice as said
 from qunzhong_desktop.reports.fonts import CjkFont
 from qunzhong_desktop.reports.monthly_output import (
     MARGIN_X,
@@ -111,6 +113,8 @@ class _Builder:
         ]
         if r.assistance is not None:
             story += [heading("帮扶工作"), *self.assistance(r.assistance)]
+        if r.voice is not None:
+            story += [heading("民情与信访"), *self.voice(r.voice)]
         story += [
             KeepTogether([Paragraph("注：指标口径", s.h2), *self.footnotes()]),
         ]
@@ -284,6 +288,30 @@ class _Builder:
         unhelped = aid.unhelped_text(f, names)
         if unhelped:
             out.append(self.p(f"无人帮扶的困难户：{unhelped}。", s.note))
+        return out
+
+    def voice(self, f: VoiceFigures) -> list[Any]:
+        """The 民情与信访 section: the month's counts, the 阅办率, each station's row."""
+        data = [[self.p(c) for c in row] for row in said.summary_rows(f)]
+        summary = Table(data, colWidths=[32 * mm, 57 * mm, 32 * mm, 57 * mm])
+        style = _grid_style(self.font, 0)
+        style += [
+            ("BACKGROUND", (0, 0), (0, -1), LABEL_BG),
+            ("BACKGROUND", (2, 0), (2, -1), LABEL_BG),
+            ("SPAN", (1, -1), (3, -1)),
+        ]
+        summary.setStyle(TableStyle(style))
+        out: list[Any] = [summary]
+        if self.township is not None and self.township.voice:
+            rows = [*said.station_rows(self.township.voice), said.total_row(f)]
+            widths = [34 * mm] + [16 * mm] * 7 + [32 * mm]
+            out += [Spacer(1, 2 * mm), self._table(said.STATION_HEADERS, rows, widths, total=True)]
+        if f.evaluations.rounds:
+            data = [[self.p(a), self.p(b)] for a, b in said.evaluation_rows(f)]
+            table = Table(data, colWidths=[32 * mm, 146 * mm])
+            style = [*_grid_style(self.font, 0), ("BACKGROUND", (0, 0), (0, -1), LABEL_BG)]
+            table.setStyle(TableStyle(style))
+            out += [Spacer(1, 2 * mm), Paragraph("本月民主测评", self.s.body), table]
         return out
 
     def _table(

@@ -30,11 +30,13 @@ from qunzhong_desktop.core.monthly.stations import (
     TownshipReport,
     parts,
 )
+from qunzhong_desktop.core.monthly.voice import VoiceFigures
 from qunzhong_desktop.reports import cells
 from qunzhong_desktop.reports import monthly_assistance as aid
+from qunzhong_desktop.reports import monthly_voice as said
 from qunzhong_desktop.reports.monthly_output import write_atomically
 
-SHEETS: tuple[str, ...] = ("概况", "分类统计", "单位得分", "干部情况", "帮扶工作")
+SHEETS: tuple[str, ...] = ("概况", "分类统计", "单位得分", "干部情况", "帮扶工作", "民情与信访")
 STATIONS_SHEET = "各工作站"
 TOWNSHIP_SHEETS: tuple[str, ...] = (SHEETS[0], STATIONS_SHEET, *SHEETS[1:])
 
@@ -253,7 +255,29 @@ def write_monthly_xlsx(report: MonthlyReport | TownshipReport, out: Path) -> Pat
     _units(wb.create_sheet(SHEETS[2]), overall)
     _cadres(wb.create_sheet(SHEETS[3]), overall)
     _assistance(wb.create_sheet(SHEETS[4]), overall.assistance, township)
+    _voice(wb.create_sheet(SHEETS[5]), overall.voice, township)
     return write_atomically(Path(out), wb.save)
+
+
+def _voice(ws: Worksheet, f: VoiceFigures | None, township: TownshipReport | None) -> None:
+    """The 民情与信访 sheet: the month's counts, the 阅办率, each station's row."""
+    ws["A1"] = "民情与信访"
+    ws["A1"].font = _TITLE
+    if f is None:  # figures computed without the store's records
+        ws["A3"] = "（本报表未统计民情与信访）"
+        _apply_widths(ws, [14] * 4)
+        _print_setup(ws, None)
+        return
+    widths = [14] * 9
+    top = _table(ws, 3, ["指标", "数值", "指标", "数值"], said.summary_rows(f), widths) + 1
+    if township is not None and township.voice:
+        rows = [*said.station_rows(township.voice), said.total_row(f)]
+        top = _table(ws, top, said.STATION_HEADERS, rows, widths) + 1
+    if f.evaluations.rounds:
+        ws.cell(top, 1, "民主测评").font = _BOLD
+        _table(ws, top + 1, ["项目", "情况"], said.evaluation_rows(f), widths)
+    _apply_widths(ws, widths)
+    _print_setup(ws, None)
 
 
 def _assistance(

@@ -33,7 +33,7 @@ from qunzhong_desktop.core.cadre_rules import (
 from qunzhong_desktop.core.intake.rules import DOMAIN_DAYS, Event
 from qunzhong_desktop.core.intake.states import State
 from qunzhong_desktop.core.monthly.cadre_year import CadreYear, cadre_year
-from qunzhong_desktop.core.monthly.items import Span
+from qunzhong_desktop.core.monthly.items import MemoCalendar, Span
 from qunzhong_desktop.core.monthly.report import (
     OPEN_STATES,
     CadreFigures,
@@ -45,6 +45,8 @@ from qunzhong_desktop.core.monthly.report import (
     compute,
 )
 from qunzhong_desktop.core.monthly.stations import TownshipReport, township_report
+from qunzhong_desktop.core.monthly.voice import by_station as voice_by_station
+from qunzhong_desktop.core.monthly.voice import compute as voice_compute
 from qunzhong_desktop.core.pinyin_keys import name_keys
 from qunzhong_desktop.core.text import compact
 from qunzhong_desktop.storage import models as m
@@ -66,6 +68,7 @@ from qunzhong_desktop.storage.settings_repo import (
     load_support_tags,
 )
 from qunzhong_desktop.storage.setup import township_profile
+from qunzhong_desktop.storage.voice_figures import voice_inputs
 
 _STATES = {state.value: state for state in State}
 
@@ -417,8 +420,11 @@ class SqlReports:
                 name = station.name if station is not None else ""
             cadre_ids = station_cadre_ids(s, station_code) if station_code else None
             assistance = figure_inputs(s, month.first, month.last)
+            voice = voice_inputs(s, month.first, month.last, at_township=bool(station_code))
             if station_code:
                 assistance = assistance.of_station(station_code.strip())
+                voice = voice.of_station(station_code.strip())
+            calendar = MemoCalendar(load_calendar(s))
             report = compute(
                 month,
                 item_records(s, month, station_code),
@@ -429,8 +435,10 @@ class SqlReports:
                 today=today or dt.date.today(),
                 rules=load_rules(s),
             )
-        figures = assistance.compute(month.first, month.last, today or dt.date.today())
-        return dataclasses.replace(report, assistance=figures)
+        day = today or dt.date.today()
+        figures = assistance.compute(month.first, month.last, day)
+        said = voice_compute(voice, month.first, month.last, calendar=calendar, today=day)
+        return dataclasses.replace(report, assistance=figures, voice=said)
 
     def township_report(self, month: Month, *, today: dt.date | None = None) -> TownshipReport:
         """The township's report of the month: all its stations, and a row for each."""
@@ -439,6 +447,8 @@ class SqlReports:
         today = today or dt.date.today()
         with self.db.session() as s:
             assistance = figure_inputs(s, month.first, month.last)
+            voice = voice_inputs(s, month.first, month.last, at_township=True)
+            calendar = MemoCalendar(load_calendar(s))
             report = township_report(
                 month,
                 item_records(s, month),
@@ -455,10 +465,17 @@ class SqlReports:
             (code, name, assistance.of_station(code).compute(month.first, month.last, today))
             for code, name in stations
         )
+        names = dict(stations)
+        said = voice_compute(
+            voice, month.first, month.last, calendar=calendar, today=today, names=names
+        )
         return dataclasses.replace(
             report,
-            overall=dataclasses.replace(report.overall, assistance=overall),
+            overall=dataclasses.replace(report.overall, assistance=overall, voice=said),
             assistance=per_station,
+            voice=voice_by_station(
+                voice, stations, month.first, month.last, calendar=calendar, today=today
+            ),
         )
 
     def report_for(

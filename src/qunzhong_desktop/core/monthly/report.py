@@ -44,6 +44,8 @@ from qunzhong_desktop.core.monthly.items import (
     item_figures,
     replay,
 )
+from qunzhong_desktop.core.monthly.voice import DEFINITIONS as VOICE_DEFINITIONS
+from qunzhong_desktop.core.monthly.voice import VoiceFigures
 
 __all__ = [
     "DEFINITIONS",
@@ -295,6 +297,7 @@ class MonthlyReport:
     # for the month still under way: the day the figures stand at (None: a finished month)
     as_of: dt.date | None = None
     assistance: AssistanceFigures | None = None  # the 帮扶 section (core.assistance_figures)
+    voice: VoiceFigures | None = None  # the 民情与信访 section (core.monthly.voice)
 
     @property
     def period_title(self) -> str:
@@ -310,8 +313,12 @@ class MonthlyReport:
 
     @property
     def definitions(self) -> tuple[tuple[str, str], ...]:
-        """The footnotes: each figure's definition (帮扶's too when the report has them)."""
-        return DEFINITIONS + (ASSISTANCE_DEFINITIONS if self.assistance is not None else ())
+        """The footnotes: each figure's definition (帮扶's, 民情与信访's when it has them)."""
+        return (
+            DEFINITIONS
+            + (ASSISTANCE_DEFINITIONS if self.assistance is not None else ())
+            + (VOICE_DEFINITIONS if self.voice is not None else ())
+        )
 
 
 def cadre_figures(

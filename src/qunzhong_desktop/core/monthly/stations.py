@@ -26,6 +26,7 @@ from qunzhong_desktop.core.monthly.report import (
     Rate,
     compute,
 )
+from qunzhong_desktop.core.monthly.voice import VoiceFigures
 
 #: the headers of the per-station table (PDF, workbook and the 月报 tab)
 STATION_HEADERS: tuple[str, ...] = (
@@ -99,6 +100,8 @@ class TownshipReport:
     stations: tuple[StationFigures, ...]
     # each station's 帮扶 figures: (code, name, figures), by code
     assistance: tuple[tuple[str, str, AssistanceFigures], ...] = ()
+    # each station's 民情与信访 figures: (code, name, figures), by code
+    voice: tuple[tuple[str, str, VoiceFigures], ...] = ()
 
     @property
     def month(self) -> Month:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from qunzhong_desktop.core.evaluation import (
     ADMONISH,
@@ -197,6 +198,32 @@ class VoiceFigures:
     def value(self, key: str) -> int:
         """A count of :data:`COUNTS` by its key."""
         return self.counts[key]
+
+    def as_json(self) -> dict[str, Any]:
+        """The figures for ``--json`` (names of the cadres flagged; no phones, no IDs)."""
+        read, e = self.petitions.read, self.evaluations
+        return {
+            "date_from": self.first.isoformat(),
+            "date_to": self.last.isoformat(),
+            "counts": self.counts,
+            "info_by_topic": dict(self.info.by_topic),
+            "read_rate": {
+                "numerator": read.rate.numerator,
+                "denominator": read.rate.denominator,
+                "value": read.rate.value,
+                "text": read.rate.text,
+                "late": read.late,
+                "waiting": read.waiting,
+            },
+            "evaluations": {
+                "rounds": e.rounds,
+                "cadres_rated": e.cadres_rated,
+                "units_rated": e.units_rated,
+                "no_promotion": list(e.no_promotion),
+                "admonish": list(e.admonish),
+                "bottom": list(e.bottom),
+            },
+        }
 
 
 #: the counts compared with the period before and a year before: (key, label)

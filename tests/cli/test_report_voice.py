@@ -1,0 +1,66 @@
+"""The 民情与信访 section of ``qunzhong report`` (month and period), on a township synced
+from two stations (tests/helpers/voice_data.py), made once for the module."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from qunzhong_desktop.cli import main
+from tests.helpers import voice_data
+from tests.helpers.voice_data import VoiceTownship
+
+
+@pytest.fixture(scope="module")
+def world(
+    _template_dirs: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[VoiceTownship]:
+    built = voice_data.build(_template_dirs[0], tmp_path_factory.mktemp("voice-cli"))
+    yield built
+    built.close()
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def _text(pdf: Path) -> str:
+    found = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, check=True)
+    return found.stdout.decode("utf-8")
+
+
+def test_the_township_month_lists_each_station(
+    world: VoiceTownship, capsys: pytest.CaptureFixture[str]
+) -> None:
+    home = str(world.township.home)
+    code, out, err = run(capsys, "report", "--home", home, "--month", "2026-11", "--json")
+    assert code == 0, err
+    voice = json.loads(out)["voice"]
+    counts = voice["counts"]
+    assert (counts["talks"], counts["analyses"], counts["problems"]) == (2, 1, 4)
+    assert (counts["info"], counts["suggestions"], counts["signals"]) == (3, 1, 2)
+    assert (counts["petitions"], counts["初信初访"], counts["重复信访"]) == (2, 1, 1)
+    assert voice["read_rate"]["numerator"] == 1  # P1 in time; P2 late or still waiting
+    assert voice["evaluations"]["no_promotion"] == ["张三（第1村群众工作站）"]
+    stations = {row["code"]: row["counts"] for row in voice["stations"]}
+    assert stations["430121101201"]["talks"] == 1 and stations["430121101202"]["problems"] == 1
+    assert "阅办率" in json.loads(out)["definitions"]
+
+
+def test_the_station_month_prints_the_section(
+    world: VoiceTownship, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    out = tmp_path / "月报.pdf"
+    home = str(world.one.home)
+    code, _, err = run(capsys, "report", "--home", home, "--month", "2026-11", "--out", str(out))
+    assert code == 0, err
+    text = _text(out)
+    for words in ("民情与信访", "民情恳谈会", "阅办率", "苗头倾向", "初信初访 1", "本月民主测评"):
+        assert words in text, words
+    assert "张三" in text and "镇财政所" in text
