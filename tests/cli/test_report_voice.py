@@ -64,3 +64,34 @@ def test_the_station_month_prints_the_section(
     for words in ("民情与信访", "民情恳谈会", "阅办率", "苗头倾向", "初信初访 1", "本月民主测评"):
         assert words in text, words
     assert "张三" in text and "镇财政所" in text
+
+
+def test_the_half_year_compares_and_lists_the_evaluations(
+    world: VoiceTownship, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    home = str(world.township.home)
+    code, out, err = run(capsys, "report", "--home", home, "--period", "2026-H2", "--json")
+    assert code == 0, err
+    figures = json.loads(out)
+    assert figures["current"]["activity"]["meetings"] == 2  # the register's 民情恳谈会
+    voice = figures["voice"]
+    rows = {row["key"]: row for row in voice["comparisons"]}
+    assert rows["talks"]["current"] == 2 and rows["talks"]["previous"]["value"] == 0
+    # 赴京: none this half-year, one the same half a year before
+    assert rows["赴京"]["current"] == 0 and rows["赴京"]["year_before"]["value"] == 1
+    assert rows["read_rate"]["year_before"]["value"]["numerator"] == 1
+    assert voice["evaluations_shown"] is True
+    assert voice["current"]["evaluations"]["bottom"] == ["镇财政所（第1村群众工作站）"]
+    assert [row["code"] for row in voice["stations"]] == ["430121101201", "430121101202"]
+    pdf = tmp_path / "半年.pdf"
+    code, _, err = run(capsys, "report", "--home", home, "--period", "2026-H2", "--out", str(pdf))
+    assert code == 0, err
+    text = _text(pdf)
+    for words in ("民情与信访", "去年同期", "阅办率", "赴京", "民主测评", "不予提拔"):
+        assert words in text, words
+    # a quarter lists no evaluations; a station's report has no station rows
+    station = str(world.one.home)
+    code, out, err = run(capsys, "report", "--home", station, "--period", "2026-Q4", "--json")
+    assert code == 0, err
+    voice = json.loads(out)["voice"]
+    assert voice["evaluations_shown"] is False and voice["stations"] == []

@@ -57,18 +57,20 @@ def _by_hand(store: Store, period: Period) -> tuple[int, int, int, int]:
         )
         households: set[str] = set()
         advice = 0
-        meetings: set[dt.date] = set()
+        meetings = sum(  # 民情恳谈会 from the meetings register (issue 18)
+            period.first <= row.held_on <= period.last
+            for row in s.scalars(select(m.MassMeeting).where(m.MassMeeting.deleted_at.is_(None)))
+            if row.kind == "民情恳谈会"
+        )
         for entry in s.scalars(select(m.DiaryEntry).where(m.DiaryEntry.deleted_at.is_(None))):
             if not period.first <= entry.day <= period.last:
                 continue
-            if entry.kind == "民情恳谈会":
-                meetings.add(entry.day)
             for visit in entry.visits:
                 if visit.deleted_at is None:
                     households.add(visit.household_id)
                     note = (visit.checklist or {}).get("ask_advice", {}).get("note", "")
                     advice += bool(str(note).strip())
-    return cards, len(households), advice, len(meetings)
+    return cards, len(households), advice, meetings
 
 
 def test_activity_counts_cards_visits_suggestions_and_meetings(store: Store) -> None:

@@ -235,4 +235,27 @@ def period_json(report: PeriodReport) -> dict[str, Any]:
         figures["stations"] = [
             {"code": code, "name": name, **_figures(f)} for code, name, f in report.stations
         ]
+    if report.voice is not None:  # 民情与信访: this period, the one before, a year before
+        now, before, last_year = report.voice
+        read = report.read_comparison
+        figures["voice"] = {
+            "current": now.as_json(),
+            "previous": before.as_json(),
+            "year_before": last_year.as_json(),
+            "comparisons": [
+                {
+                    "key": row.key,
+                    "label": row.label,
+                    "current": _value(row.current),
+                    "previous": _change(row.previous),
+                    "year_before": _change(row.year_before),
+                }
+                for row in (*report.voice_comparisons, *((read,) if read else ()))
+            ],
+            "evaluations_shown": report.evaluations_shown,
+            "stations": [
+                {"code": code, "name": name, **f.as_json()}
+                for code, name, f in report.voice_stations
+            ],
+        }
     return figures

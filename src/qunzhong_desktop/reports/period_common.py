@@ -134,6 +134,27 @@ def comparison_rows(report: PeriodReport) -> list[list[str]]:
     return rows
 
 
+VOICE_TITLE = "民情与信访"
+
+
+def voice_rows(report: PeriodReport) -> list[list[str]]:
+    """The 民情与信访 table's rows, as :func:`comparison_rows` (the 阅办率 last)."""
+    read = report.read_comparison
+    rows = []
+    for c in (*report.voice_comparisons, *((read,) if read is not None else ())):
+        rows.append(
+            [
+                c.label,
+                value_text(c.current),
+                value_text(c.previous.other),
+                c.previous.text,
+                value_text(c.year_before.other),
+                c.year_before.text,
+            ]
+        )
+    return rows
+
+
 def period_span(figures: PeriodFigures) -> str:
     """``2026-07-01 至 2026-12-31``."""
     p = figures.period

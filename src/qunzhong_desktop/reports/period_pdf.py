@@ -23,6 +23,7 @@ from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyl
 from qunzhong_desktop.core.intake.rules import GRADES
 from qunzhong_desktop.core.monthly.items import Rate
 from qunzhong_desktop.core.monthly.period_report import BOTTOM, PeriodFigures, PeriodReport
+from qunzhong_desktop.reports import monthly_voice as said
 from qunzhong_desktop.reports import period_common as pc
 from qunzhong_desktop.reports.fonts import CjkFont
 from qunzhong_desktop.reports.monthly_output import MARGIN_X, PAGE_W, build_a4, mm, write_atomically
@@ -84,6 +85,10 @@ class _Builder:
             *self.paired(),
             heading(pc.CADRE_TITLE),
             *self.cadres(),
+        ]
+        if r.voice is not None:
+            story += [heading(pc.VOICE_TITLE), *self.voice()]
+        story += [
             KeepTogether([Paragraph("注：指标口径", s.h2), *self.footnotes()[:3]]),
             *self.footnotes()[3:],
         ]
@@ -116,6 +121,37 @@ class _Builder:
         style.append(("BACKGROUND", (0, 1), (0, -1), LABEL_BG))
         table.setStyle(TableStyle(style))
         return table
+
+    # 民情与信访 --------------------------------------------------------------------------
+    def voice(self) -> list[Any]:
+        """The counts and the 阅办率 beside the periods; the stations; the evaluations."""
+        r, s = self.r, self.s
+        assert r.voice is not None
+        data: list[list[Any]] = [[self.p(h, s.head) for h in pc.COMPARISON_HEADERS]]
+        for row in pc.voice_rows(r):
+            data.append([self.p(row[0]), *(self.p(c, s.cell_right) for c in row[1:])])
+        widths = [28, 31, 31, 28, 31, 29]
+        table = Table(data, colWidths=[w * mm for w in widths], repeatRows=1)
+        style = grid_style(self.font)
+        style.append(("BACKGROUND", (0, 1), (0, -1), LABEL_BG))
+        table.setStyle(TableStyle(style))
+        out: list[Any] = [table]
+        if r.voice_stations:
+            rows = [*said.station_rows(r.voice_stations), said.total_row(r.voice[0])]
+            data = [[self.p(h, s.head) for h in said.STATION_HEADERS]]
+            data += [[self.p(c) for c in row] for row in rows]
+            stations = Table(data, colWidths=[34 * mm] + [16 * mm] * 7 + [32 * mm], repeatRows=1)
+            style = grid_style(self.font)
+            style.append(("BACKGROUND", (0, -1), (-1, -1), LABEL_BG))
+            stations.setStyle(TableStyle(style))
+            out += [Spacer(1, 2 * mm), stations]
+        if r.evaluations_shown:
+            data = [[self.p(a), self.p(b)] for a, b in said.evaluation_rows(r.voice[0])]
+            evaluations = Table(data, colWidths=[32 * mm, 146 * mm])
+            style = [*grid_style(self.font, 0), ("BACKGROUND", (0, 0), (0, -1), LABEL_BG)]
+            evaluations.setStyle(TableStyle(style))
+            out += [Spacer(1, 2 * mm), Paragraph("民主测评", s.body), evaluations]
+        return out
 
     # 各工作站 ----------------------------------------------------------------------------
     def stations(self) -> Table:

@@ -20,21 +20,25 @@ from openpyxl.worksheet.worksheet import Worksheet
 from qunzhong_desktop.core.intake.rules import GRADES
 from qunzhong_desktop.core.monthly.items import Rate
 from qunzhong_desktop.core.monthly.period_report import BOTTOM, PeriodFigures, PeriodReport
+from qunzhong_desktop.reports import monthly_voice as said
 from qunzhong_desktop.reports import period_common as pc
 from qunzhong_desktop.reports.monthly_output import write_atomically
 from qunzhong_desktop.reports.monthly_xlsx import _BOLD, _PERCENT, _TITLE, _apply_widths, _table
 
-OVERVIEW, CATEGORIES, STATIONS, UNITS, PAIRED, CADRES, NOTES = (
+OVERVIEW, CATEGORIES, STATIONS, UNITS, PAIRED, CADRES, VOICE, NOTES = (
     "概况",
     "分类",
     "各站",
     "化解情况成效表",
     "双联系单位责任表",
     pc.CADRE_TITLE,
+    pc.VOICE_TITLE,
     "注",
 )
-SHEETS: tuple[str, ...] = (OVERVIEW, CATEGORIES, UNITS, PAIRED, CADRES, NOTES)
-TOWNSHIP_SHEETS: tuple[str, ...] = (OVERVIEW, CATEGORIES, STATIONS, UNITS, PAIRED, CADRES, NOTES)
+SHEETS: tuple[str, ...] = (OVERVIEW, CATEGORIES, UNITS, PAIRED, CADRES, VOICE, NOTES)
+TOWNSHIP_SHEETS: tuple[str, ...] = (
+    OVERVIEW, CATEGORIES, STATIONS, UNITS, PAIRED, CADRES, VOICE, NOTES,
+)  # fmt: skip
 
 _BOTTOM_FILL = PatternFill("solid", fgColor="FCE4D6")
 _BOTTOM_FONT = Font(bold=True, color="9E1A1F")
@@ -242,6 +246,27 @@ def _cadres(ws: Worksheet, r: PeriodReport) -> None:
     _print_setup(ws, (3, 3), wide=True)
 
 
+def _voice(ws: Worksheet, r: PeriodReport) -> None:
+    """民情与信访: the counts and the 阅办率 beside the periods, stations, evaluations."""
+    _title(ws, f"{pc.VOICE_TITLE}（{r.title}）")
+    widths = [16, 14, 14, 14, 14, 14, 14, 14, 16]
+    if r.voice is None:
+        ws["A3"] = "（本报表未统计民情与信访）"
+        _apply_widths(ws, widths)
+        _print_setup(ws, None)
+        return
+    header = ["指标", "本期", "上期", "较上期", "去年同期", "较去年同期"]
+    top = _table(ws, 3, header, pc.voice_rows(r), widths) + 1
+    if r.voice_stations:
+        rows = [*said.station_rows(r.voice_stations), said.total_row(r.voice[0])]
+        top = _table(ws, top, said.STATION_HEADERS, rows, widths) + 1
+    if r.evaluations_shown:
+        ws.cell(top, 1, "民主测评").font = _BOLD
+        _table(ws, top + 1, ["项目", "情况"], said.evaluation_rows(r.voice[0]), widths)
+    _apply_widths(ws, widths)
+    _print_setup(ws, (3, 3))
+
+
 def _notes(ws: Worksheet, r: PeriodReport) -> None:
     _title(ws, "注：指标口径")
     rows = [[n, term, text] for n, (term, text) in enumerate(pc.footnotes(r), start=1)]
@@ -277,5 +302,6 @@ def write_period_xlsx(report: PeriodReport, out: Path) -> Path:
     _units(wb.create_sheet(UNITS), report)
     _paired(wb.create_sheet(PAIRED), report)
     _cadres(wb.create_sheet(CADRES), report)
+    _voice(wb.create_sheet(VOICE), report)
     _notes(wb.create_sheet(NOTES), report)
     return write_atomically(Path(out), wb.save)

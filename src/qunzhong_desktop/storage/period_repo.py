@@ -21,9 +21,9 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from qunzhong_desktop.core.cadre_rules import DiaryDay
-from qunzhong_desktop.core.diary import KINDS as DIARY_KINDS
 from qunzhong_desktop.core.intake.clock import Calendar
 from qunzhong_desktop.core.ledger import station_code_of
+from qunzhong_desktop.core.meetings import TALK
 from qunzhong_desktop.core.monthly.cadre_period import CadrePeriod, cadre_period
 from qunzhong_desktop.core.monthly.items import (
     ItemFigures,
@@ -43,6 +43,8 @@ from qunzhong_desktop.core.monthly.period_report import (
     periods_of,
 )
 from qunzhong_desktop.core.monthly.report import CadreRecord, Month
+from qunzhong_desktop.core.monthly.voice import by_station as voice_by_station
+from qunzhong_desktop.core.monthly.voice import compute as voice_compute
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.calendar_repo import load_calendar
 from qunzhong_desktop.storage.database import Database
@@ -55,11 +57,10 @@ from qunzhong_desktop.storage.report_repo import cadre_records, domains_of, stat
 from qunzhong_desktop.storage.settings_repo import load_rules
 from qunzhong_desktop.storage.setup import township_profile
 from qunzhong_desktop.storage.units_repo import load_register
+from qunzhong_desktop.storage.voice_figures import voice_inputs
 
 log = logging.getLogger(__name__)
-MEETING_KIND = "民情恳谈会"
 ADVICE_POINT = "ask_advice"  # 问建议意见 (core.diary checklist)
-assert MEETING_KIND in DIARY_KINDS
 
 
 def row_stations(s: Session, table: str) -> dict[str, str]:
@@ -84,8 +85,8 @@ def activity(
 ) -> dict[str, dict[Period, Activity]]:
     """The activity counts of each period, by station code ('' : rows made on this PC).
 
-    Contact cards by ``issued_on``; households visited, suggestions (问建议意见 with a note)
-    and 民情恳谈会 (station and day) by the diary entry's day.
+    Contact cards by ``issued_on``; households visited and suggestions (问建议意见 with a
+    note) by the diary entry's day; 民情恳谈会 from the meetings register by ``held_on``.
     """
     first = min(p.first for p in periods)
     last = max(p.last for p in periods)
@@ -123,18 +124,18 @@ def activity(
                 counts[code][p]["suggestions"] += advice
     for (code, p), households in visited.items():
         counts[code][p]["households_visited"] = len(households)
-    meetings: set[tuple[str, Period, dt.date]] = set()
-    for entry_id, day in s.execute(
-        select(entry.id, entry.day).where(
-            entry.deleted_at.is_(None), entry.kind == MEETING_KIND, entry.day.between(first, last)
+    # 民情恳谈会 from the meetings register (issue 18; before it, diary entries of that kind)
+    meeting = m.MassMeeting
+    meeting_owner = row_stations(s, meeting.__tablename__) if at_township else {}
+    for meeting_id, day in s.execute(
+        select(meeting.id, meeting.held_on).where(
+            meeting.deleted_at.is_(None), meeting.kind == TALK, meeting.held_on.between(first, last)
         )
     ):
-        code = entry_owner.get(entry_id, local_code)
+        code = meeting_owner.get(meeting_id, local_code)
         for p in periods:
             if p.first <= day <= p.last:
-                meetings.add((code, p, day))
-    for code, p, _day in meetings:
-        counts[code][p]["meetings"] += 1
+                counts[code][p]["meetings"] += 1
     return {
         code: {p: Activity(**values) for p, values in by_period.items()}
         for code, by_period in counts.items()
@@ -258,6 +259,7 @@ class SqlPeriodReports:
             cadres = period_cadres(
                 s, period, calendar, today=today, station_code=code, at_township=township
             )
+            voice = voice_inputs(s, min(p.first for p in spans), period.last, at_township=township)
 
         def count(span: Period) -> dict[str, ItemFigures]:
             """Station → the span's figures: settled items counted, moving ones replayed."""
@@ -309,4 +311,27 @@ class SqlPeriodReports:
             name=name,
             today=today,
         )
-        return dataclasses.replace(report, stations=rows, cadres=cadres)
+        if code:
+            voice = voice.of_station(code)
+        names = stations if township and not code else None
+        said = {
+            span: voice_compute(
+                voice, span.first, span.last, calendar=calendar, today=today, names=names
+            )
+            for span in spans
+        }
+        said_rows = (
+            voice_by_station(
+                voice, list(stations.items()), period.first, period.last,
+                calendar=calendar, today=today,
+            )
+            if township and not code
+            else ()
+        )  # fmt: skip
+        return dataclasses.replace(
+            report,
+            stations=rows,
+            cadres=cadres,
+            voice=(said[period], said[period.previous()], said[period.year_before()]),
+            voice_stations=said_rows,
+        )

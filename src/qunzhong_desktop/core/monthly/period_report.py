@@ -35,7 +35,10 @@ from qunzhong_desktop.core.monthly.items import (
     item_figures,
     score_text,
 )
-from qunzhong_desktop.core.monthly.period import Period
+from qunzhong_desktop.core.monthly.period import Kind, Period
+from qunzhong_desktop.core.monthly.voice import COUNTS as VOICE_COUNTS
+from qunzhong_desktop.core.monthly.voice import DEFINITIONS as VOICE_DEFINITIONS
+from qunzhong_desktop.core.monthly.voice import VoiceFigures
 from qunzhong_desktop.core.units import Unit
 
 #: the figures compared with the period before and a year before: (key, label)
@@ -80,7 +83,8 @@ PERIOD_DEFINITIONS: tuple[tuple[str, str], ...] = (
     ),
     (
         "民情恳谈会",
-        "期间内类型为“民情恳谈会”的民情日记，按工作站和日期计次（同一天几名干部参加只计一次）。",
+        "期间内登记的民情恳谈会次数（按民情会议登记的会议日期计；此前按类型为“民情恳谈会”的"
+        "民情日记计次）。",
     ),
     (
         "责任单位",
@@ -264,6 +268,10 @@ class PeriodReport:
     stations: tuple[tuple[str, str, PeriodFigures], ...] = ()
     # each cadre over the period (at the township each says where it works: .station)
     cadres: tuple[CadrePeriod, ...] = ()
+    # 民情与信访 (core.monthly.voice): the period, the period before, a year before
+    voice: tuple[VoiceFigures, VoiceFigures, VoiceFigures] | None = None
+    # at the township: each station's 民情与信访 of the period, (code, name, figures)
+    voice_stations: tuple[tuple[str, str, VoiceFigures], ...] = ()
 
     @property
     def period(self) -> Period:
@@ -296,8 +304,42 @@ class PeriodReport:
 
     @property
     def definitions(self) -> tuple[tuple[str, str], ...]:
-        """The footnotes of the period's figures (the cadres' when it lists cadres)."""
-        return PERIOD_DEFINITIONS + (CADRE_DEFINITIONS if self.cadres else ())
+        """The footnotes of the period's figures (the cadres', 民情与信访's when it has them)."""
+        return (
+            PERIOD_DEFINITIONS
+            + (VOICE_DEFINITIONS if self.voice is not None else ())
+            + (CADRE_DEFINITIONS if self.cadres else ())
+        )
+
+    @property
+    def voice_comparisons(self) -> tuple[Comparison, ...]:
+        """Every count of the 民情与信访 section beside the period before and a year before."""
+        if self.voice is None:
+            return ()
+        now, before, last_year = self.voice
+        return tuple(
+            Comparison(
+                key,
+                label,
+                now.value(key),
+                Change(now.value(key), before.value(key)),
+                Change(now.value(key), last_year.value(key)),
+            )
+            for key, label in VOICE_COUNTS
+        )
+
+    @property
+    def read_comparison(self) -> Comparison | None:
+        """The 阅办率 beside the period before and a year before."""
+        if self.voice is None:
+            return None
+        now, before, last_year = (f.petitions.read.rate for f in self.voice)
+        return Comparison("read_rate", "阅办率", now, Change(now, before), Change(now, last_year))
+
+    @property
+    def evaluations_shown(self) -> bool:
+        """Whether the report lists the evaluations: a half-year's or a year's."""
+        return self.voice is not None and self.period.kind in (Kind.HALF, Kind.YEAR)
 
 
 def unit_rows(figures: ItemFigures, register: Sequence[Unit]) -> tuple[UnitRow, ...]:
