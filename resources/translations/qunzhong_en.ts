@@ -4601,6 +4601,38 @@ They will no longer be listed in the register; they can be restored from the rec
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
+    <message>
+        <source>民情会议</source>
+        <translation>Residents' meetings</translation>
+    </message>
+    <message>
+        <source>民情信息</source>
+        <translation>Residents' information</translation>
+    </message>
+    <message>
+        <source>信访件</source>
+        <translation>Petitions</translation>
+    </message>
+    <message>
+        <source>阅办率</source>
+        <translation>Petitions acted on in time</translation>
+    </message>
+    <message>
+        <source>恳谈会 {0} 次（问题 {1} 个，转事项 {2} 个），分析会 {3} 次</source>
+        <translation>{0} hearing(s) ({1} problem(s) raised, {2} made items), {3} analysis meeting(s)</translation>
+    </message>
+    <message>
+        <source>{0} 条：意见建议 {1}，苗头倾向 {2}，普遍性问题 {3}</source>
+        <translation>{0}: {1} suggestion(s), {2} early sign(s), {3} common problem(s)</translation>
+    </message>
+    <message>
+        <source>{0} 件：初信初访 {1}，重复信访 {2}</source>
+        <translation>{0}: {1} first, {2} repeated</translation>
+    </message>
+    <message>
+        <source>，待阅办 {0} 件</source>
+        <translation>, {0} still within their days</translation>
+    </message>
 </context>
 <context>
     <name>RequesterPicker</name>

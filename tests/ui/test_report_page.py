@@ -58,3 +58,22 @@ def test_excel_export_and_pdf_preview(
     page.print_pdf()
     [shown] = printed.shown
     assert shown.pdf.startswith(b"%PDF") and "民情月报" in shown.title
+
+
+def test_shows_the_month_voice_figures(page: ReportPage, store: Store) -> None:
+    assert page.values["voice_meetings"].text().startswith("恳谈会 0 次")
+    assert page.values["voice_read"].text() == "—（0/0）"
+    from qunzhong_desktop.storage import models as m
+    from qunzhong_desktop.storage import write_paths
+
+    with write_paths.scope("test setup"), store.db.session() as s:
+        s.add(m.MassMeeting(kind="民情恳谈会", held_on=dt.date(2026, 11, 5), place="村委会",
+                            host="王书记", attendance=30))  # fmt: skip
+        s.add(m.MassInfo(received_on=dt.date(2026, 11, 6), source="走访", topic="其他",
+                         info_type="苗头性", text="反映"))  # fmt: skip
+        s.commit()
+    page.refresh()
+    assert (
+        page.values["voice_meetings"].text() == "恳谈会 1 次（问题 0 个，转事项 0 个），分析会 0 次"
+    )
+    assert page.values["voice_info"].text() == "1 条：意见建议 0，苗头倾向 1，普遍性问题 0"

@@ -133,6 +133,10 @@ class ReportPage(QWidget):
             ("satisfaction", self.tr("满意率")),
             ("units", self.tr("责任单位")),
             ("shortfalls", self.tr("未达标干部")),
+            ("voice_meetings", self.tr("民情会议")),
+            ("voice_info", self.tr("民情信息")),
+            ("voice_petitions", self.tr("信访件")),
+            ("voice_read", self.tr("阅办率")),
         ]
         figures = self.figures_frame = QFrame(self)
         figures.setFrameShape(QFrame.Shape.StyledPanel)
@@ -325,7 +329,36 @@ class ReportPage(QWidget):
         if report.as_of is not None and any(c.pending for c in report.cadres):
             text += self.tr("（本月尚未结束，在村和坐班天数到月末再评定）")
         v["shortfalls"].setText(text)
+        self.show_voice(report)
         self.status_label.setText(self.tr("{0}的统计已完成。").format(report.month.title))
+
+    def show_voice(self, report: MonthlyReport) -> None:
+        """The 民情与信访 figures of the month (— when the report has none)."""
+        v, f = self.values, report.voice
+        if f is None:
+            for key in ("voice_meetings", "voice_info", "voice_petitions", "voice_read"):
+                v[key].setText("—")
+            return
+        m, i, p = f.meetings, f.info, f.petitions
+        v["voice_meetings"].setText(
+            self.tr("恳谈会 {0} 次（问题 {1} 个，转事项 {2} 个），分析会 {3} 次").format(
+                m.talks, m.problems, m.to_items, m.analyses
+            )
+        )
+        v["voice_info"].setText(
+            self.tr("{0} 条：意见建议 {1}，苗头倾向 {2}，普遍性问题 {3}").format(
+                i.total, i.suggestions, i.signals, i.common
+            )
+        )
+        v["voice_petitions"].setText(
+            self.tr("{0} 件：初信初访 {1}，重复信访 {2}").format(
+                p.total, p.counts.get("初信初访", 0), p.counts.get("重复信访", 0)
+            )
+        )
+        read = p.read.rate.text
+        if p.read.waiting:
+            read += self.tr("，待阅办 {0} 件").format(p.read.waiting)
+        v["voice_read"].setText(read)
 
     def show_stations(self, township: TownshipReport | None) -> None:
         """Fill the per-station table (hidden unless the report is the township's)."""
