@@ -34,6 +34,7 @@ from qunzhong_desktop.core.monthly.voice import (
     by_station,
     compute,
 )
+from qunzhong_desktop.core.petitions import LEVELS
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.calendar_repo import load_calendar
 from qunzhong_desktop.storage.database import Database
@@ -85,7 +86,7 @@ def _petitions(s: Session, first: dt.date, last: dt.date, at_township: bool) -> 
     end = dt.datetime.combine(last + dt.timedelta(days=1), dt.time())
     chosen = (
         item.deleted_at.is_(None),
-        item.petition != "",
+        item.petition.in_(LEVELS),  # the index serves it (never a scan of every item)
         item.received_at >= start,
         item.received_at < end,
     )
