@@ -1949,6 +1949,208 @@ Items already made from it stay; Ctrl+Z right after brings it back.</translation
     </message>
 </context>
 <context>
+    <name>DutyDayDialog</name>
+    <message>
+        <source>信访值班 — {day}</source>
+        <translation>Petition duty — {day}</translation>
+    </message>
+    <message>
+        <source>班子成员姓名</source>
+        <translation>Committee member&apos;s name</translation>
+    </message>
+    <message>
+        <source>值班人员(&amp;M)</source>
+        <translation>On &amp;duty</translation>
+    </message>
+    <message>
+        <source>保存(&amp;S)</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>清除值班(&amp;C)</source>
+        <translation>&amp;Clear duty</translation>
+    </message>
+</context>
+<context>
+    <name>DutyTab</name>
+    <message>
+        <source>信访值班和接访登记由乡镇群众工作办管理，工作站不排班。</source>
+        <translation>The petition duty roster and reception log are kept by the township office; stations keep no roster.</translation>
+    </message>
+    <message>
+        <source>轮流排班(&amp;T)…</source>
+        <translation>Ro&amp;tate…</translation>
+    </message>
+    <message>
+        <source>打印值班表(&amp;P)…</source>
+        <translation>&amp;Print roster…</translation>
+    </message>
+    <message>
+        <source>民意与信访设置(&amp;V)…</source>
+        <translation>&amp;Voice and petition settings…</translation>
+    </message>
+    <message>
+        <source>周一</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <source>周二</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <source>周三</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <source>周四</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <source>周五</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <source>周六</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <source>周日</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <source>回车或双击一天：安排或清除值班人员</source>
+        <translation>Enter or double-click a day to set or clear who is on duty</translation>
+    </message>
+    <message>
+        <source>登记接访(&amp;A)…</source>
+        <translation>&amp;Add reception…</translation>
+    </message>
+    <message>
+        <source>修改(&amp;M)…</source>
+        <translation>&amp;Modify…</translation>
+    </message>
+    <message>
+        <source>删除(&amp;D)</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <source>打印接访登记(&amp;J)…</source>
+        <translation>Print reception lo&amp;g…</translation>
+    </message>
+    <message>
+        <source>接访人</source>
+        <translation>Received by</translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation>Visitors</translation>
+    </message>
+    <message>
+        <source>反映事项</source>
+        <translation>Matter raised</translation>
+    </message>
+    <message>
+        <source>到场单位</source>
+        <translation>Units present</translation>
+    </message>
+    <message>
+        <source>办理情况</source>
+        <translation>Handling</translation>
+    </message>
+    <message>
+        <source>本期有 {count} 个工作日无人值班（红色）：{days}{more}</source>
+        <translation>{count} working day(s) without anyone on duty (red): {days}{more}</translation>
+    </message>
+    <message>
+        <source>本期每个工作日都已安排值班。灰色为休息日。</source>
+        <translation>Every working day has someone on duty. Grey: days off.</translation>
+    </message>
+    <message>
+        <source>无人值班</source>
+        <translation>No one on duty</translation>
+    </message>
+    <message>
+        <source>休息</source>
+        <translation>Day off</translation>
+    </message>
+    <message>
+        <source>接访 {n} 批</source>
+        <translation>{n} reception(s)</translation>
+    </message>
+    <message>
+        <source>工作日无人值班：回车或双击安排值班人员</source>
+        <translation>A working day without anyone on duty: Enter or double-click to set someone</translation>
+    </message>
+    <message>
+        <source>休息日，不排信访值班</source>
+        <translation>A day off: no petition duty</translation>
+    </message>
+    <message>
+        <source>联合接访：{units}</source>
+        <translation>Joint reception: {units}</translation>
+    </message>
+    <message>
+        <source>接访登记：请在上面选择一天</source>
+        <translation>Reception log: choose a day above</translation>
+    </message>
+    <message>
+        <source>{day} 接访登记（值班：{member}）</source>
+        <translation>Reception log of {day} (on duty: {member})</translation>
+    </message>
+    <message>
+        <source>无人</source>
+        <translation>no one</translation>
+    </message>
+    <message>
+        <source>{day} 是休息日，不排信访值班。</source>
+        <translation>{day} is a day off: no petition duty.</translation>
+    </message>
+    <message>
+        <source>信访值班</source>
+        <translation>Petition duty</translation>
+    </message>
+    <message>
+        <source>轮流排班</source>
+        <translation>Rotate duty</translation>
+    </message>
+    <message>
+        <source>{first} 至 {last} 已经排了值班，重新排班会替换这些安排。继续吗？</source>
+        <translation>The duty from {first} to {last} is already set; rotating replaces it. Continue?</translation>
+    </message>
+    <message>
+        <source>替换并排班</source>
+        <translation>Replace and rotate</translation>
+    </message>
+    <message>
+        <source>删除接访登记</source>
+        <translation>Delete reception</translation>
+    </message>
+    <message>
+        <source>删除 {day} 的这条接访登记吗？</source>
+        <translation>Delete this reception of {day}?</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>信访值周表</source>
+        <translation>Petition duty roster</translation>
+    </message>
+    <message>
+        <source>正在生成信访值周表……</source>
+        <translation>Writing the petition duty roster…</translation>
+    </message>
+    <message>
+        <source>接访登记</source>
+        <translation>Reception log</translation>
+    </message>
+    <message>
+        <source>正在生成接访登记……</source>
+        <translation>Writing the reception log…</translation>
+    </message>
+</context>
+<context>
     <name>ExportResultDialog</name>
     <message>
         <source>文件</source>
@@ -4124,7 +4326,7 @@ Write it on paper and keep it as safe as the official seal, not on this PC. (Com
     </message>
     <message>
         <source>干部民情日记：干部 {0} 名，未达标 {1} 名（名单见生成的 PDF 或 Excel）</source>
-        <translation>Cadres' diaries: {0} cadres, {1} short of the rules (listed in the PDF or Excel file)</translation>
+        <translation>Cadres&apos; diaries: {0} cadres, {1} short of the rules (listed in the PDF or Excel file)</translation>
     </message>
     <message>
         <source>未达标：{0}</source>
@@ -4188,6 +4390,235 @@ Write it on paper and keep it as safe as the official seal, not on this PC. (Com
     <message>
         <source>下半年</source>
         <translation>Second half</translation>
+    </message>
+</context>
+<context>
+    <name>PetitionMarkDialog</name>
+    <message>
+        <source>信访标记 — 事项 {number}</source>
+        <translation>Petition mark — item {number}</translation>
+    </message>
+    <message>
+        <source>不是信访</source>
+        <translation>Not a petition</translation>
+    </message>
+    <message>
+        <source>信访类别(&amp;L)</source>
+        <translation>Petition &amp;level</translation>
+    </message>
+    <message>
+        <source>信访形式(&amp;F)</source>
+        <translation>Petition &amp;form</translation>
+    </message>
+    <message>
+        <source>信访层级(&amp;R)</source>
+        <translation>Petition &amp;reach</translation>
+    </message>
+    <message>
+        <source>保存(&amp;S)</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>同一诉求人一年内反映过相似问题，建议标记为重复信访：</source>
+        <translation>The same requester raised a similar matter within a year; marking this a repeat petition is suggested:</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>受理日期</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>信访类别</source>
+        <translation>Petition level</translation>
+    </message>
+    <message>
+        <source>诉求内容</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>采纳建议：标记为重复信访(&amp;T)</source>
+        <translation>&amp;Take the suggestion: repeat petition</translation>
+    </message>
+    <message>
+        <source>建议交由分管领导 {leader} 办理（{domain}）。</source>
+        <translation>Proposed handler: {leader}, the deputy in charge ({domain}).</translation>
+    </message>
+    <message>
+        <source>“{domain}”尚未设置分管领导（乡镇在“民意与信访设置”中设置）。</source>
+        <translation>No deputy is in charge of &quot;{domain}&quot; yet (the township sets this in Voice and petition settings).</translation>
+    </message>
+    <message>
+        <source>未能保存：</source>
+        <translation>Not saved:</translation>
+    </message>
+    <message>
+        <source>信访标记</source>
+        <translation>Petition mark</translation>
+    </message>
+</context>
+<context>
+    <name>PetitionsTab</name>
+    <message>
+        <source>工作站(&amp;Z)</source>
+        <translation>Station(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>信访类别(&amp;L)</source>
+        <translation>Petition &amp;level</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>信访层级(&amp;R)</source>
+        <translation>Petition &amp;reach</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>受理日期</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>诉求人</source>
+        <translation>Requester</translation>
+    </message>
+    <message>
+        <source>诉求类别</source>
+        <translation>Domain</translation>
+    </message>
+    <message>
+        <source>信访类别</source>
+        <translation>Petition level</translation>
+    </message>
+    <message>
+        <source>形式</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>层级</source>
+        <translation>Reach</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>首次办理</source>
+        <translation>First acted on</translation>
+    </message>
+    <message>
+        <source>全部工作站</source>
+        <translation>All stations</translation>
+    </message>
+    <message>
+        <source>阅办率 {rate}（目标 100%）；逾期 {late} 件，时限内待办 {waiting} 件</source>
+        <translation>Read-and-act rate {rate} (target 100%); {late} late, {waiting} waiting within their days</translation>
+    </message>
+    <message>
+        <source>&#x3000;按受理后 {days} 个工作日内首次办理计</source>
+        <translation>  (acted on within {days} working days of receipt)</translation>
+    </message>
+    <message>
+        <source>共 {shown} 件（本期信访 {total} 件）</source>
+        <translation>{shown} shown ({total} petitions in the period)</translation>
+    </message>
+    <message>
+        <source>未办理</source>
+        <translation>Not yet</translation>
+    </message>
+    <message>
+        <source>信访人信息保密，列表中部分隐藏</source>
+        <translation>Petitioners&apos; details are confidential: partly hidden in lists</translation>
+    </message>
+    <message>
+        <source>信访件数：{year} 年 1 月 1 日至 {day}，与上年同期比较</source>
+        <translation>Petitions from 1 January {year} to {day}, against the same days of last year</translation>
+    </message>
+    <message>
+        <source>{year}年</source>
+        <translation>{year}</translation>
+    </message>
+    <message>
+        <source>{year}年同期</source>
+        <translation>Same days of {year}</translation>
+    </message>
+    <message>
+        <source>增减</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>信访</source>
+        <translation>Petitions</translation>
+    </message>
+</context>
+<context>
+    <name>ReceptionForm</name>
+    <message>
+        <source>修改接访登记</source>
+        <translation>Modify reception</translation>
+    </message>
+    <message>
+        <source>登记接访</source>
+        <translation>Log a reception</translation>
+    </message>
+    <message>
+        <source>接访日期(&amp;D)</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <source>群众反映的事项（不写身份证号等个人信息）</source>
+        <translation>The matter raised (no ID numbers or other personal data)</translation>
+    </message>
+    <message>
+        <source>反映事项(&amp;N)</source>
+        <translation>Matter raised(&amp;N)</translation>
+    </message>
+    <message>
+        <source> 人</source>
+        <translation> visitor(s)</translation>
+    </message>
+    <message>
+        <source>来访人数(&amp;V)</source>
+        <translation>&amp;Visitors</translation>
+    </message>
+    <message>
+        <source>默认为当天值班的 {name}</source>
+        <translation>By default {name}, on duty that day</translation>
+    </message>
+    <message>
+        <source>当天无人值班，请填写接访人</source>
+        <translation>No one on duty that day: enter who received them</translation>
+    </message>
+    <message>
+        <source>接访人(&amp;R)</source>
+        <translation>&amp;Received by</translation>
+    </message>
+    <message>
+        <source>联合接访时填写到场单位，用顿号分隔</source>
+        <translation>For a joint reception, the units present, separated by 、</translation>
+    </message>
+    <message>
+        <source>到场单位(&amp;U)</source>
+        <translation>&amp;Units present</translation>
+    </message>
+    <message>
+        <source>当场答复、转交办理等</source>
+        <translation>Answered on the spot, passed on, …</translation>
+    </message>
+    <message>
+        <source>办理情况(&amp;H)</source>
+        <translation>&amp;Handling</translation>
+    </message>
+    <message>
+        <source>保存(&amp;S)</source>
+        <translation>&amp;Save</translation>
     </message>
 </context>
 <context>
@@ -4603,11 +5034,11 @@ They will no longer be listed in the register; they can be restored from the rec
     </message>
     <message>
         <source>民情会议</source>
-        <translation>Residents' meetings</translation>
+        <translation>Residents&apos; meetings</translation>
     </message>
     <message>
         <source>民情信息</source>
-        <translation>Residents' information</translation>
+        <translation>Residents&apos; information</translation>
     </message>
     <message>
         <source>信访件</source>
@@ -4919,6 +5350,49 @@ They will no longer be listed in the register; they can be restored from the rec
     <message>
         <source>错误报告已保存：{0}（改正后可直接再次导入）</source>
         <translation>Error report saved: {0} (correct it and import it again directly)</translation>
+    </message>
+</context>
+<context>
+    <name>RotateDialog</name>
+    <message>
+        <source>轮流排班</source>
+        <translation>Rotate duty</translation>
+    </message>
+    <message>
+        <source>每行一名班子成员，按顺序轮流值班</source>
+        <translation>One committee member per line, on duty in turn</translation>
+    </message>
+    <message>
+        <source>班子成员(&amp;M)</source>
+        <translation>&amp;Members</translation>
+    </message>
+    <message>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>日期(&amp;D)</source>
+        <translation>&amp;Dates</translation>
+    </message>
+    <message>
+        <source>按周轮换（值周）(&amp;W)</source>
+        <translation>One a &amp;week</translation>
+    </message>
+    <message>
+        <source>按日轮换(&amp;Y)</source>
+        <translation>One a da&amp;y</translation>
+    </message>
+    <message>
+        <source>轮换方式</source>
+        <translation>Rotate by</translation>
+    </message>
+    <message>
+        <source>只排工作日；这段日期里已排的值班会被替换，休息日不排班。</source>
+        <translation>Only working days get a duty; what these dates held is replaced, days off stay free.</translation>
+    </message>
+    <message>
+        <source>排班(&amp;S)</source>
+        <translation>&amp;Rotate</translation>
     </message>
 </context>
 <context>
@@ -6514,6 +6988,57 @@ Reason: {2}</translation>
     </message>
 </context>
 <context>
+    <name>VoiceSettingsDialog</name>
+    <message>
+        <source>民意与信访设置</source>
+        <translation>Voice and petition settings</translation>
+    </message>
+    <message>
+        <source>不予提拔(&amp;P)：不满意率达到</source>
+        <translation>No &amp;promotion at dissatisfaction of</translation>
+    </message>
+    <message>
+        <source>诫勉谈话(&amp;A)：不满意率达到</source>
+        <translation>&amp;Admonition talk at dissatisfaction of</translation>
+    </message>
+    <message>
+        <source> 个工作日</source>
+        <translation> working days</translation>
+    </message>
+    <message>
+        <source>阅办时限(&amp;D)</source>
+        <translation>Read-and-act &amp;days</translation>
+    </message>
+    <message>
+        <source>分管领导(&amp;L)：按诉求类别建议信访事项的办理人</source>
+        <translation>Deputies in charge(&amp;L): the handler proposed for a petition by domain</translation>
+    </message>
+    <message>
+        <source>诉求类别</source>
+        <translation>Domain</translation>
+    </message>
+    <message>
+        <source>分管领导</source>
+        <translation>Deputy in charge</translation>
+    </message>
+    <message>
+        <source>乡镇设置后，随下一次交办数据下发到各工作站。空白表示该类别不设分管领导。</source>
+        <translation>Set by the township; they reach the stations with the next dispatch. Blank: no deputy for that domain.</translation>
+    </message>
+    <message>
+        <source>这些设置由乡镇群众工作办填写，随乡镇的交办数据下发，这里只能查看。</source>
+        <translation>These settings are the township office&apos;s and come with its dispatches; they can only be viewed here.</translation>
+    </message>
+    <message>
+        <source>保存(&amp;S)</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>未能保存：</source>
+        <translation>Not saved:</translation>
+    </message>
+</context>
+<context>
     <name>WorkListModel</name>
     <message>
         <source>编号</source>
@@ -6588,6 +7113,13 @@ Reason: {2}</translation>
     <message>
         <source>第 3 步：联系方式和操作员</source>
         <translation>Step 3: Contact details and operator</translation>
+    </message>
+</context>
+<context>
+    <name>_Form</name>
+    <message>
+        <source>未能保存：</source>
+        <translation>Not saved:</translation>
     </message>
 </context>
 <context>
@@ -6830,6 +7362,69 @@ Reason: {2}</translation>
     <message>
         <source>打印 — {0}</source>
         <translation>Print — {0}</translation>
+    </message>
+</context>
+<context>
+    <name>petitions</name>
+    <message>
+        <source>信访标记由受理事项的工作站填写，乡镇只能查看。</source>
+        <translation>The station that took the item in marks it as a petition; the township can only view the mark.</translation>
+    </message>
+    <message>
+        <source>您的角色只能查阅，不能修改信访标记。</source>
+        <translation>Your role can only view: it cannot change the petition mark.</translation>
+    </message>
+    <message>
+        <source>信访标记(&amp;X)…</source>
+        <translation>Petition mark(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>信访：{mark}(&amp;X)…</source>
+        <translation>Petition: {mark}(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>标记为初信初访或重复信访，选择来信或来访和信访层级</source>
+        <translation>Mark as a first or repeat petition, by letter or visit, and how far it went</translation>
+    </message>
+    <message>
+        <source>信访标记</source>
+        <translation>Petition mark</translation>
+    </message>
+    <message>
+        <source>本月</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>上月</source>
+        <translation>Last month</translation>
+    </message>
+    <message>
+        <source>下月</source>
+        <translation>Next month</translation>
+    </message>
+    <message>
+        <source>本季度</source>
+        <translation>This quarter</translation>
+    </message>
+    <message>
+        <source>今年</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <source>去年</source>
+        <translation>Last year</translation>
+    </message>
+    <message>
+        <source>自定义</source>
+        <translation>Custom</translation>
+    </message>
+    <message>
+        <source>期间(&amp;Q)</source>
+        <translation>Peri&amp;od</translation>
+    </message>
+    <message>
+        <source>至</source>
+        <translation>to</translation>
     </message>
 </context>
 <context>

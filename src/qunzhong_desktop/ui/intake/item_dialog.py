@@ -38,6 +38,7 @@ from qunzhong_desktop.core.intake.corrections import describe as describe_correc
 from qunzhong_desktop.core.intake.records import ItemAgency, ItemDetail
 from qunzhong_desktop.core.intake.rules import GRADES, Event, offered_targets
 from qunzhong_desktop.core.intake.states import STATE_NAMES, Role, State
+from qunzhong_desktop.core.petitions import Mark
 from qunzhong_desktop.core.phone import mask as mask_phone
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common.errors import show_error
@@ -47,6 +48,7 @@ from qunzhong_desktop.ui.intake.agency_panel import AgencyPanel
 from qunzhong_desktop.ui.intake.correct_dialog import CorrectDialog, ResponsibilityDialog
 from qunzhong_desktop.ui.intake.move_dialog import MoveDialog
 from qunzhong_desktop.ui.intake.worklist_model import TEXT_COLOUR, URGENCY_COLOURS
+from qunzhong_desktop.ui.petitions import petition_button
 
 AT_TOWNSHIP = (State.ESCALATED, State.AWAITING_ASSIGNMENT, State.ASSIGNED)
 
@@ -103,6 +105,10 @@ class ItemDialog(QDialog):
         head.addWidget(self.title)
         head.addStretch(1)
         head.addWidget(self.state_label)
+        self.petition_button = petition_button(store, number, self, domain=self.item.domain,
+                                               channel=self.item.channel,
+                                               saved=self._petition_marked)  # fmt: skip
+        head.addWidget(self.petition_button)
         layout.addLayout(head)
         self.fields = QGridLayout()
         self.fields.setHorizontalSpacing(14)
@@ -423,6 +429,11 @@ class ItemDialog(QDialog):
             text = self.tr("您的角色只能查阅，不能办理或更正。")
         self.hint.setText(text)
         self.hint.setVisible(bool(text))
+
+    def _petition_marked(self, _mark: Mark) -> None:
+        """信访标记 saved: the button names the new mark."""
+        self.changed = True
+        self.petition_button.show_mark()
 
     # moving -------------------------------------------------------------------------------
     def ask_move(self, target: State) -> None:
