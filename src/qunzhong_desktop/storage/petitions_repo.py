@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, lazyload
 
 from qunzhong_desktop.core.errors import NotFoundError, ValidationError
 from qunzhong_desktop.core.petitions import (
+    LEVELS,
     REPEAT_WINDOW_DAYS,
     Earlier,
     Handling,
@@ -263,7 +264,7 @@ class SqlPetitions:
         query: Any = (
             select(item)
             .options(lazyload(item.events))
-            .where(item.petition != "", item.deleted_at.is_(None))
+            .where(item.petition.in_(LEVELS), item.deleted_at.is_(None))  # the index serves it
             .where(item.received_at >= dt.datetime.combine(first, dt.time()))
             .where(item.received_at < dt.datetime.combine(last + dt.timedelta(days=1), dt.time()))
             .order_by(item.received_at, item.number)
