@@ -134,6 +134,25 @@ class HandledItem:
 
 
 @dataclass(frozen=True, slots=True)
+class EvaluationLine:
+    """How residents rated the cadre in one evaluation round of the period (issue 18)."""
+
+    heading: str  # ``2026年上半年 民意测评会``
+    held_on: dt.date
+    villages: str  # the stations' names (or codes)
+    satisfied: Rate  # 满意 and 基本满意 of the votes on the cadre's row
+    unsatisfied: Rate
+    rank: int  # among the cadres of the round (0: no votes)
+    ranked: int  # how many cadres of the round were ranked
+    flags: tuple[str, ...]  # 不予提拔, 诫勉谈话
+
+    @property
+    def verdict(self) -> str:
+        """``不予提拔、诫勉谈话``, or ``—``."""
+        return "、".join(self.flags) or "—"
+
+
+@dataclass(frozen=True, slots=True)
 class CadreServiceRecord:
     """Everything a cadre's mass-work record prints for a period."""
 
@@ -156,6 +175,7 @@ class CadreServiceRecord:
     # is counted from it when it falls inside the period, and months before it not judged
     since: dt.date | None = None
     by_name: bool = False  # at the township: every cadre row of this name (see the note)
+    evaluations: tuple[EvaluationLine, ...] = ()  # 民意测评 in the period, oldest first
 
     @property
     def items(self) -> int:

@@ -128,6 +128,7 @@ class _Builder:
             KeepTogether([self.heading("走访群众"), self.visits()]),
             *self.items(),
             KeepTogether([self.heading("结对帮扶"), self.paired()]),
+            KeepTogether([self.heading("民意测评"), self.evaluations()]),
             KeepTogether([self.heading("群众工作时间"), self.year()]),
             Spacer(1, 6 * mm),
             KeepTogether([*self.notes(), Spacer(1, 8 * mm), self.signature()]),
@@ -263,6 +264,33 @@ class _Builder:
             f"结对 {r.paired} 户，其中困难户（重点帮扶对象）{r.paired_difficult} 户（按生成时的登记）。",
             self.s.body,
         )
+
+    def evaluations(self) -> Any:
+        s = self.s
+        if not self.r.evaluations:
+            return self.p("本期没有参加民意测评（以工作站登记的测评计票为准）。", s.body)
+        head = ["测评", "日期", "测评村", "满意率", "不满意率", "名次", "结论"]
+        data = [[self.p(h, s.head) for h in head]]
+        style = _grid(self.font)
+        for row, line in enumerate(self.r.evaluations, start=1):
+            rank = f"{line.rank}/{line.ranked}" if line.rank else "未计票"
+            data.append(
+                [
+                    self.p(line.heading),
+                    self.p(line.held_on.isoformat(), s.cell_center),
+                    self.p(_clip(line.villages, 30)),
+                    self.p(line.satisfied.text, s.cell_center),
+                    self.p(line.unsatisfied.text, s.cell_center),
+                    self.p(rank, s.cell_center),
+                    self.p(line.verdict, s.cell_center),
+                ]
+            )
+            if line.flags:
+                style.append(("BACKGROUND", (6, row), (6, row), SHORT_BG))
+        widths = (42, 20, 30, 24, 24, 14, 24)
+        table = Table(data, colWidths=[w * mm for w in widths], repeatRows=1)
+        table.setStyle(TableStyle(style))
+        return table
 
     def year(self) -> Table:
         r = self.r

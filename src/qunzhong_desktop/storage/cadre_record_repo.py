@@ -38,6 +38,7 @@ from sqlalchemy.orm import Session
 from qunzhong_desktop.core.cadre_record import (
     NOT_YET,
     CadreServiceRecord,
+    EvaluationLine,
     HandledItem,
     RecordMonth,
     ServedStation,
@@ -45,6 +46,7 @@ from qunzhong_desktop.core.cadre_record import (
 )
 from qunzhong_desktop.core.cadre_rules import DiaryDay, Rule, category_or_default, rule_for
 from qunzhong_desktop.core.errors import NotFoundError
+from qunzhong_desktop.core.evaluation import BOTTOM, CADRE, RoundResult
 from qunzhong_desktop.core.intake.clock import Calendar
 from qunzhong_desktop.core.intake.states import STATE_NAMES, State
 from qunzhong_desktop.core.monthly.report import CadreRecord, Month, cadre_figures
@@ -52,6 +54,7 @@ from qunzhong_desktop.core.text import compact
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.calendar_repo import load_calendar
 from qunzhong_desktop.storage.database import Database
+from qunzhong_desktop.storage.evaluation_repo import SqlEvaluations
 from qunzhong_desktop.storage.ledger_repo import is_township
 from qunzhong_desktop.storage.register_rows import load_station
 from qunzhong_desktop.storage.report_repo import cadre_owners, difficult_households
@@ -143,6 +146,14 @@ class SqlCadreRecords:
             )
             by_state, resolved = _items(s, chosen.name, ids, start, as_of)
             paired = _paired(s, ids)
+            names = {st.code: st.name for st in s.scalars(select(m.Station))}
+            evaluations = _evaluations(
+                SqlEvaluations(self.db).verdicts(start, as_of),
+                set(ids),
+                compact(chosen.name),
+                {st.code for st in stations},
+                names,
+            )
             return CadreServiceRecord(
                 name=chosen.name,
                 category=category,
@@ -161,10 +172,47 @@ class SqlCadreRecords:
                 paired_difficult=difficult,
                 since=since,
                 by_name=township,
+                evaluations=evaluations,
             )
 
 
 # the parts ----------------------------------------------------------------------------------
+def _evaluations(
+    rounds: Sequence[RoundResult],
+    ids: set[str],
+    name: str,
+    codes: set[str],
+    names: dict[str, str],
+) -> tuple[EvaluationLine, ...]:
+    """The cadre's rows in the period's rounds.
+
+    A row chosen from the register names the cadre by id; a row typed by hand counts when it
+    has the cadre's name in a round of a village the cadre served.
+    """
+    lines = []
+    for result in rounds:
+        cadres = result.of_kind(CADRE)
+        ranked = sum(1 for v in cadres if v.rank)
+        for verdict in cadres:
+            cadre_id = result.cadre_of(verdict)
+            held = result.stored.round
+            mine = cadre_id in ids if cadre_id else (
+                compact(verdict.tally.name) == name and bool(codes & set(held.villages))
+            )  # fmt: skip
+            if not mine:
+                continue
+            lines.append(
+                EvaluationLine(
+                    heading=result.stored.heading, held_on=held.day,
+                    villages="、".join(names.get(code, code) for code in held.villages),
+                    satisfied=verdict.satisfied, unsatisfied=verdict.unsatisfied,
+                    rank=verdict.rank, ranked=ranked,
+                    flags=tuple(f for f in verdict.flags if f != BOTTOM),
+                )
+            )  # fmt: skip
+    return tuple(lines)
+
+
 def _diary(s: Session, ids: Collection[str], first: dt.date, last: dt.date) -> list[_Day]:
     """The diary entries of the rows from ``first`` to ``last``, by day, with households."""
     entry, visit = m.DiaryEntry, m.DiaryVisit
