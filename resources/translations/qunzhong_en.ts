@@ -5581,6 +5581,18 @@ They will no longer be listed in the register; they can be restored from the rec
         <source>TrueType 字体 (*.ttf *.ttc);;所有文件 (*)</source>
         <translation>TrueType fonts (*.ttf *.ttc);;All files (*)</translation>
     </message>
+    <message>
+        <source>民意与信访</source>
+        <translation>Residents&apos; voice and petitions</translation>
+    </message>
+    <message>
+        <source>民意测评的不予提拔、诫勉谈话界限，信访阅办时限和分管领导（乡镇设置，下发各工作站）。</source>
+        <translation>The evaluation thresholds for no promotion and admonition talks, the days to act on petitions and the deputies in charge (set by the township, sent to its stations).</translation>
+    </message>
+    <message>
+        <source>民意与信访设置…</source>
+        <translation>Voice and petition settings…</translation>
+    </message>
 </context>
 <context>
     <name>SetupDonePage</name>

@@ -127,6 +127,19 @@ class SettingsPage(QWidget):
         layout.addWidget(self.support_tags_box)
         self.assistance_options_box = AssistanceOptionsBox(store)
         layout.addWidget(self.assistance_options_box)
+        voice_box = QGroupBox(self.tr("民意与信访"))
+        voice_row = QHBoxLayout(voice_box)
+        voice_note = QLabel(
+            self.tr(
+                "民意测评的不予提拔、诫勉谈话界限，信访阅办时限和分管领导（乡镇设置，下发各工作站）。"
+            )
+        )
+        voice_note.setWordWrap(True)
+        self.voice_button = QPushButton(self.tr("民意与信访设置…"))
+        self.voice_button.clicked.connect(self.open_voice_settings)
+        voice_row.addWidget(voice_note, 1)
+        voice_row.addWidget(self.voice_button)
+        layout.addWidget(voice_box)
         layout.addWidget(font_box)
         accounts_box = QGroupBox(self.tr("操作员与访问记录"))
         accounts_row = QHBoxLayout(accounts_box)
@@ -269,6 +282,15 @@ class SettingsPage(QWidget):
             return int(self.store.settings.get(LOCK_SETTING, str(DEFAULT_LOCK_MINUTES)))
         except ValueError:
             return DEFAULT_LOCK_MINUTES
+
+    def open_voice_settings(self) -> None:
+        """民意与信访设置 (read-only at a station)."""
+        from qunzhong_desktop.ui.petitions import VoiceSettingsDialog
+
+        dialog = VoiceSettingsDialog(self.store, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.voice_dialog = dialog
+        dialog.open()
 
     def open_accounts(self) -> None:
         """操作员与访问记录 (a head only)."""
