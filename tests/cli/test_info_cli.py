@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pypdf import PdfReader
 
 from qunzhong_desktop.cli import main
 from qunzhong_desktop.core.entities import Household, Person
@@ -65,7 +66,7 @@ def add(capsys: pytest.CaptureFixture[str], home: Path, text: str, *more: str) -
 
 
 def test_two_similar_are_grouped_and_answered_once(
-    home: Path, capsys: pytest.CaptureFixture[str]
+    home: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     assert add(capsys, home, "三组两户孩子入学难", "--household", "0001", "--households", "2") == 0
     assert add(capsys, home, "外出务工家庭孩子入学手续难办") == 0
@@ -90,6 +91,14 @@ def test_two_similar_are_grouped_and_answered_once(
     assert code == 1 and "已统一答复" in err
     code, out, _err = run(capsys, home, "info", "list")
     assert out.count("答复：已与镇中心学校协调") == 2
+    pdf = tmp_path / "info.pdf"
+    code, out, err = run(capsys, home, "info", "print", "--month", DAY.strftime("%Y-%m"),
+                         "--out", str(pdf))  # fmt: skip
+    assert code == 0 and "2 条" in out, err
+    text = "".join("".join(p.extract_text() for p in PdfReader(pdf).pages).split())
+    for expected in ("民情信息登记表", "共2条", "三组两户孩子入学难（网格员老陈）",
+                     "共性问题：子女入学手续", "答复：已与镇中心学校协调"):  # fmt: skip
+        assert expected in text, expected
 
 
 def test_bad_input_is_refused_in_chinese_and_nothing_is_written(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from pathlib import Path
 from typing import Any
 
 from qunzhong_desktop.cli.common import store_of
@@ -21,7 +22,7 @@ from qunzhong_desktop.storage.store import Store
 
 
 def register(commands: Any, home: argparse.ArgumentParser) -> None:
-    """Add ``info``: add, list, groups, item, group, answer, follow-up, ungroup."""
+    """Add ``info``: add, list, print, groups, item, group, answer, follow-up, ungroup."""
     info = commands.add_parser(
         "info",
         help="民情信息：登记、列表、转事项、合并共性问题、统一答复",
@@ -56,6 +57,12 @@ def register(commands: Any, home: argparse.ArgumentParser) -> None:
     listing.add_argument("--search", default="", metavar="TEXT", help="内容或信息员含有")
     listing.add_argument("--json", action="store_true", help="以 JSON 数组输出")
     listing.set_defaults(handler=run_list)
+
+    pdf = actions.add_parser("print", help="打印一个月的民情信息登记表（PDF）", parents=[home],
+                             description="生成一个月民情信息登记表 A4 PDF。")  # fmt: skip
+    pdf.add_argument("--month", required=True, metavar="YYYY-MM", help="月份")
+    pdf.add_argument("--out", required=True, metavar="FILE.pdf", help="输出文件")
+    pdf.set_defaults(handler=run_print)
 
     groups = actions.add_parser("groups", help="列出共性问题", parents=[home],
                                 description="列出共性问题及其信息、答复和回访。")  # fmt: skip
@@ -193,6 +200,16 @@ def run_list(args: argparse.Namespace) -> int:
         print(describe(info))
     if not found:
         print("没有符合条件的民情信息。")
+    return 0
+
+
+def run_print(args: argparse.Namespace) -> int:
+    """Write the month's 民情信息 as an A4 list."""
+    from qunzhong_desktop.reports.minutes_pdf import info_list  # reportlab: loaded when used
+
+    with store_of(args) as store:
+        count = info_list(store, args.month, Path(args.out))
+    print(f"已生成民情信息登记表（{count} 条）：{Path(args.out).resolve()}")
     return 0
 
 

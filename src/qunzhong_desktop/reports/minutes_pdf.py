@@ -1,24 +1,29 @@
-"""The minutes (会议记录) of a 民情恳谈会 or 民情分析会 as an A4 PDF (issue 18).
+"""The minutes (会议记录) of a 民情恳谈会 or 民情分析会, and a month's 民情信息, as A4 PDFs.
 
 Title ``{station} {kind}记录``; a boxed head (kind, date, place, host, attendance, who came);
 the summary; the problems raised — who raised each, who follows it up, the item it became
 with its state — or, at a 分析会, the items and 民情信息 analysed; the decisions; signature
 lines for the host and the recorder. Nothing personal beyond the names the clerk typed: no
-ID numbers, no phones. Written to a temporary file and renamed when complete.
+ID numbers, no phones. The month's 民情信息 (民情信息登记表): the counts, then one row per
+piece — day, source, topic, type, text with its reporter, households concerned, and what
+became of it (item, common issue, answer). Written to a temporary file, renamed when whole.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from qunzhong_desktop.core import mass_info
 from qunzhong_desktop.core.access import Permission, require
+from qunzhong_desktop.core.diary import parse_month
 from qunzhong_desktop.core.errors import NotFoundError
+from qunzhong_desktop.core.mass_info import Info, InfoFigures
 from qunzhong_desktop.core.meetings import TALK, Meeting, Topic
 from qunzhong_desktop.reports.fonts import CjkFont, store_font
 from qunzhong_desktop.reports.monthly_output import (
@@ -206,3 +211,61 @@ def minutes(store: Store, meeting_id: str, out: Path, *, today: dt.date | None =
     record(store.db, "print_list", f"{meeting.kind}记录 {meeting.held_on:%Y-%m-%d}",
            len(meeting.topics))  # fmt: skip
     return meeting
+
+
+# the month's 民情信息 (民情信息登记表) ---------------------------------------------------------
+def info_story(infos: Sequence[Info], title: str, figures: InfoFigures, font: str) -> list[Any]:
+    """The flowables of a month's list of 民情信息, oldest first."""
+    s = Styles(font)
+    line = (
+        f"共 {figures.total} 条：意见建议 {figures.suggestions}、苗头性与倾向性 {figures.signals}、"
+        f"普遍性问题 {figures.common}；转为事项 {figures.to_items} 件"
+    )
+    head = ["序号", "日期", "来源", "主题", "类型", "内容", "户数", "办理情况"]
+    data: list[list[Any]] = [[_p(h, s.head) for h in head]]
+    for n, info in enumerate(sorted(infos, key=lambda i: i.received_on), 1):
+        done = [f"事项 {info.item_number}"] if info.item_number else []
+        if info.group_title:
+            done.append(f"共性问题：{info.group_title}")
+        if info.result:
+            done.append(f"答复：{info.result}")
+        text = info.text + (f"（{info.reporter}）" if info.reporter else "")
+        data.append([
+            _p(n, s.cell_center), _p(f"{info.received_on:%m-%d}", s.cell_center),
+            _p(info.source, s.cell), _p(info.topic, s.cell), _p(info.info_type, s.cell),
+            _p(text, s.cell), _p(info.households, s.cell_right), _p("\n".join(done) or "—", s.cell),
+        ])  # fmt: skip
+    style = grid_style(font)
+    if not infos:
+        data.append([_p("本月没有登记民情信息。", s.cell)] + [""] * (len(head) - 1))
+        style.append(("SPAN", (0, 1), (-1, 1)))
+    table = Table(data, colWidths=[w * mm for w in (10, 13, 14, 17, 17, 54, 11, 42)],
+                  repeatRows=1)  # fmt: skip
+    table.setStyle(TableStyle(style))
+    return [_p(title, s.title), _p(line, s.subtitle), Spacer(1, 4 * mm), table]
+
+
+def info_list(store: Store, month: str, out: Path, *, today: dt.date | None = None) -> int:
+    """Write the month's 民情信息 as an A4 list; returns how many it lists.
+
+    Raises:
+        PermissionDenied: the operator may not export. ValidationError: not a month.
+        FontNotFound, ReportOutputError.
+    """
+    require(store.db.operator, Permission.EXPORT)
+    first, last = parse_month(month)
+    infos = store.mass_info.infos(first=first, last=last)
+    figures = mass_info.figures(infos, first, last)
+    profile = store.register.station()
+    station = profile.name if profile is not None else ""
+    title = f"{station} {first.year}年{first.month}月民情信息登记表".strip()
+    footer = f"{title}　生成于 {today or dt.date.today():%Y-%m-%d}"
+    font = store_font(store)
+
+    def write(path: Path) -> None:
+        build_a4(path, info_story(infos, title, figures, font.name), font=font.name,
+                 title=title, author=station, footer=footer)  # fmt: skip
+
+    write_atomically(Path(out), write)
+    record(store.db, "print_list", title, len(infos))
+    return len(infos)
