@@ -264,6 +264,49 @@
     </message>
 </context>
 <context>
+    <name>AnswerForm</name>
+    <message>
+        <source>回访共性问题</source>
+        <translation>Follow up a common issue</translation>
+    </message>
+    <message>
+        <source>答复共性问题</source>
+        <translation>Answer a common issue</translation>
+    </message>
+    <message>
+        <source>保存(&amp;S)</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>共性问题</source>
+        <translation>Common issue</translation>
+    </message>
+    <message>
+        <source>{0}（{1} 条信息）</source>
+        <translation>{0} ({1} pieces of information)</translation>
+    </message>
+    <message>
+        <source>回访情况(&amp;R)</source>
+        <translation>Follow-up &amp;result</translation>
+    </message>
+    <message>
+        <source>回访日期(&amp;D)</source>
+        <translation>Follow-up &amp;date</translation>
+    </message>
+    <message>
+        <source>答复结果(&amp;R)</source>
+        <translation>&amp;Result</translation>
+    </message>
+    <message>
+        <source>答复日期(&amp;D)</source>
+        <translation>Answer &amp;date</translation>
+    </message>
+    <message>
+        <source>答复人(&amp;B)</source>
+        <translation>Answered &amp;by</translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
         <source>群众工作站</source>
@@ -660,6 +703,45 @@ Reason given: {2}</translation>
     <message>
         <source>不印</source>
         <translation>not printed</translation>
+    </message>
+</context>
+<context>
+    <name>BallotForm</name>
+    <message>
+        <source>逐张录入 — {0}</source>
+        <translation>Ballot by ballot — {0}</translation>
+    </message>
+    <message>
+        <source>下一张(&amp;N)</source>
+        <translation>&amp;Next ballot</translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>被测评人（单位）</source>
+        <translation>Person (unit) rated</translation>
+    </message>
+    <message>
+        <source>满意</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <source>基本满意</source>
+        <translation>Fairly satisfied</translation>
+    </message>
+    <message>
+        <source>不满意</source>
+        <translation>Dissatisfied</translation>
+    </message>
+    <message>
+        <source>空</source>
+        <translation>Blank</translation>
+    </message>
+    <message>
+        <source>收回选票 {0} 张；本次已录入 {1} 张。每张选票勾完后点“下一张”计入。</source>
+        <translation>{0} ballots returned; {1} entered here. Tick each ballot, then click “Next ballot” to count it.</translation>
     </message>
 </context>
 <context>
@@ -2149,6 +2231,12 @@ Items already made from it stay; Ctrl+Z right after brings it back.</translation
         <source>正在生成接访登记……</source>
         <translation>Writing the reception log…</translation>
     </message>
+    <message>
+        <source>{monday}
+至 {sunday}</source>
+        <translation>{monday}
+to {sunday}</translation>
+    </message>
 </context>
 <context>
     <name>ExportResultDialog</name>
@@ -2572,6 +2660,25 @@ Write it on paper and keep it as safe as the official seal, not on this PC. (Com
     </message>
 </context>
 <context>
+    <name>GroupForm</name>
+    <message>
+        <source>合并为共性问题</source>
+        <translation>Group as a common issue</translation>
+    </message>
+    <message>
+        <source>合并(&amp;S)</source>
+        <translation>Group (&amp;S)</translation>
+    </message>
+    <message>
+        <source>共性问题(&amp;T)</source>
+        <translation>Common issue (&amp;T)</translation>
+    </message>
+    <message>
+        <source>合并的信息</source>
+        <translation>Information grouped</translation>
+    </message>
+</context>
+<context>
     <name>HelpDialog</name>
     <message>
         <source>使用手册</source>
@@ -2822,6 +2929,228 @@ Write it on paper and keep it as safe as the official seal, not on this PC. (Com
     <message>
         <source>“待核对”的变更已记入冲突记录，请逐条查看后决定保留哪个值。</source>
         <translation>Changes “to review” were written to the conflict log: look at each one and decide which value to keep.</translation>
+    </message>
+</context>
+<context>
+    <name>InfoForm</name>
+    <message>
+        <source>修改民情信息</source>
+        <translation>Edit residents' information</translation>
+    </message>
+    <message>
+        <source>登记民情信息</source>
+        <translation>Record residents' information</translation>
+    </message>
+    <message>
+        <source>保存(&amp;S)</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>群众的意见、建议或反映的苗头性、倾向性问题</source>
+        <translation>Residents' opinions, suggestions, or early signs and tendencies they report</translation>
+    </message>
+    <message>
+        <source>网格员或信息员姓名</source>
+        <translation>Grid member or informant</translation>
+    </message>
+    <message>
+        <source> 户</source>
+        <translation> households</translation>
+    </message>
+    <message>
+        <source>收集日期(&amp;D)</source>
+        <translation>Collected on (&amp;D)</translation>
+    </message>
+    <message>
+        <source>来源(&amp;L)</source>
+        <translation>Source (&amp;L)</translation>
+    </message>
+    <message>
+        <source>主题(&amp;T)</source>
+        <translation>&amp;Topic</translation>
+    </message>
+    <message>
+        <source>类型(&amp;K)</source>
+        <translation>&amp;Kind</translation>
+    </message>
+    <message>
+        <source>内容(&amp;C)</source>
+        <translation>&amp;Content</translation>
+    </message>
+    <message>
+        <source>信息员(&amp;R)</source>
+        <translation>Info&amp;rmant</translation>
+    </message>
+    <message>
+        <source>涉及户数(&amp;U)</source>
+        <translation>Ho&amp;useholds</translation>
+    </message>
+</context>
+<context>
+    <name>InfoTab</name>
+    <message>
+        <source>主题(&amp;T)</source>
+        <translation>&amp;Topic</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>类型(&amp;K)</source>
+        <translation>&amp;Kind</translation>
+    </message>
+    <message>
+        <source>月份(&amp;Y)</source>
+        <translation>Month (&amp;Y)</translation>
+    </message>
+    <message>
+        <source>只看未合并(&amp;W)</source>
+        <translation>Only ungrouped (&amp;W)</translation>
+    </message>
+    <message>
+        <source>登记信息(&amp;N)…</source>
+        <translation>&amp;New information…</translation>
+    </message>
+    <message>
+        <source>修改(&amp;M)…</source>
+        <translation>&amp;Modify…</translation>
+    </message>
+    <message>
+        <source>转为事项(&amp;Z)…</source>
+        <translation>To an item (&amp;Z)…</translation>
+    </message>
+    <message>
+        <source>合并为共性问题(&amp;U)…</source>
+        <translation>Group as common iss&amp;ue…</translation>
+    </message>
+    <message>
+        <source>删除(&amp;D)</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <source>收集日期</source>
+        <translation>Collected</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>主题</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>信息员</source>
+        <translation>Informant</translation>
+    </message>
+    <message>
+        <source>户数</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>共性问题</source>
+        <translation>Common issue</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>共性问题（统一答复、统一回访）：</source>
+        <translation>Common issues (answered and followed up once):</translation>
+    </message>
+    <message>
+        <source>答复(&amp;A)…</source>
+        <translation>&amp;Answer…</translation>
+    </message>
+    <message>
+        <source>回访(&amp;V)…</source>
+        <translation>Follow up (&amp;V)…</translation>
+    </message>
+    <message>
+        <source>条数</source>
+        <translation>Pieces</translation>
+    </message>
+    <message>
+        <source>答复日期</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <source>答复结果</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>回访日期</source>
+        <translation>Followed up</translation>
+    </message>
+    <message>
+        <source>回访情况</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>各工作站的民情信息随数据包报到乡镇，这里只能查看。</source>
+        <translation>The stations' information arrives with their bundles; the township can only view it here.</translation>
+    </message>
+    <message>
+        <source>民情信息</source>
+        <translation>Residents' information</translation>
+    </message>
+    <message>
+        <source>未答复</source>
+        <translation>Not answered</translation>
+    </message>
+    <message>
+        <source>共 {0} 条民情信息；共性问题 {1} 个</source>
+        <translation>{0} pieces of information; {1} common issues</translation>
+    </message>
+    <message>
+        <source>请在列表中选择一条民情信息。</source>
+        <translation>Select one piece of information in the list.</translation>
+    </message>
+    <message>
+        <source>转为事项</source>
+        <translation>To an item</translation>
+    </message>
+    <message>
+        <source>这条民情信息已转为事项 {0}。</source>
+        <translation>This information already became item {0}.</translation>
+    </message>
+    <message>
+        <source>已登记为事项 {0}。</source>
+        <translation>Registered as item {0}.</translation>
+    </message>
+    <message>
+        <source>合并为共性问题</source>
+        <translation>Group as a common issue</translation>
+    </message>
+    <message>
+        <source>请按住 Ctrl 选择两条或以上相似的民情信息再合并。</source>
+        <translation>Hold Ctrl and select two or more similar pieces of information to group them.</translation>
+    </message>
+    <message>
+        <source>请先在下方选择一个共性问题。</source>
+        <translation>Select a common issue below first.</translation>
+    </message>
+    <message>
+        <source>删除民情信息</source>
+        <translation>Delete information</translation>
+    </message>
+    <message>
+        <source>删除这条民情信息（{0}）？可用“编辑 › 撤销”恢复。</source>
+        <translation>Delete this information ({0})? Edit › Undo brings it back.</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
     </message>
 </context>
 <context>
@@ -3519,6 +3848,49 @@ Write it on paper and keep it as safe as the official seal, not on this PC. (Com
     </message>
 </context>
 <context>
+    <name>LinkForm</name>
+    <message>
+        <source>关联事项或民情信息</source>
+        <translation>Link an item or information</translation>
+    </message>
+    <message>
+        <source>关联(&amp;S)</source>
+        <translation>Link (&amp;S)</translation>
+    </message>
+    <message>
+        <source>事项编号，如 2026-0012</source>
+        <translation>Item number, e.g. 2026-0012</translation>
+    </message>
+    <message>
+        <source>（不关联民情信息）</source>
+        <translation>(no information)</translation>
+    </message>
+    <message>
+        <source>分析意见（可不填）</source>
+        <translation>Analysis (optional)</translation>
+    </message>
+    <message>
+        <source>事项编号(&amp;B)</source>
+        <translation>Item num&amp;ber</translation>
+    </message>
+    <message>
+        <source>或民情信息(&amp;X)</source>
+        <translation>Or information (&amp;X)</translation>
+    </message>
+    <message>
+        <source>分析意见(&amp;Y)</source>
+        <translation>Anal&amp;ysis</translation>
+    </message>
+    <message>
+        <source>跟进责任人(&amp;Z)</source>
+        <translation>Follow-up owner (&amp;Z)</translation>
+    </message>
+    <message>
+        <source>请只填事项编号或只选一条民情信息。</source>
+        <translation>Fill in an item number or choose one piece of information, not both.</translation>
+    </message>
+</context>
+<context>
     <name>ListParts</name>
     <message>
         <source>红色</source>
@@ -3577,6 +3949,10 @@ Write it on paper and keep it as safe as the official seal, not on this PC. (Com
         <translation>Diary</translation>
     </message>
     <message>
+        <source>民意</source>
+        <translation>Opinion</translation>
+    </message>
+    <message>
         <source>台账</source>
         <translation>Ledgers</translation>
     </message>
@@ -3607,6 +3983,14 @@ Write it on paper and keep it as safe as the official seal, not on this PC. (Com
     <message>
         <source>月报</source>
         <translation>Monthly report</translation>
+    </message>
+    <message>
+        <source>信访</source>
+        <translation>Petitions</translation>
+    </message>
+    <message>
+        <source>信访值班</source>
+        <translation>Petition duty</translation>
     </message>
     <message>
         <source>已从备份恢复：{0}</source>
@@ -3734,6 +4118,240 @@ Write it on paper and keep it as safe as the official seal, not on this PC. (Com
     <message>
         <source>分数没有保存：</source>
         <translation>The points were not saved:</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingForm</name>
+    <message>
+        <source>保存(&amp;S)</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>如 村部会议室</source>
+        <translation>e.g. village office meeting room</translation>
+    </message>
+    <message>
+        <source>参会人员或范围，如 第三组村民代表、驻村干部</source>
+        <translation>Who attended, e.g. group 3 representatives, stationed cadres</translation>
+    </message>
+    <message>
+        <source>会议类型(&amp;K)</source>
+        <translation>Meeting &amp;kind</translation>
+    </message>
+    <message>
+        <source>日期(&amp;D)</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <source>地点(&amp;W)</source>
+        <translation>Place (&amp;W)</translation>
+    </message>
+    <message>
+        <source>主持人(&amp;Z)</source>
+        <translation>Host (&amp;Z)</translation>
+    </message>
+    <message>
+        <source>参会人数(&amp;N)</source>
+        <translation>&amp;Number attending</translation>
+    </message>
+    <message>
+        <source>参会人员(&amp;Y)</source>
+        <translation>Attendees (&amp;Y)</translation>
+    </message>
+    <message>
+        <source>会议概要(&amp;U)</source>
+        <translation>S&amp;ummary</translation>
+    </message>
+    <message>
+        <source>决定事项(&amp;J)</source>
+        <translation>Decisions (&amp;J)</translation>
+    </message>
+    <message>
+        <source>问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>反映人</source>
+        <translation>Raised by</translation>
+    </message>
+    <message>
+        <source>跟进责任人</source>
+        <translation>Follow-up owner</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>添加问题(&amp;A)</source>
+        <translation>&amp;Add problem</translation>
+    </message>
+    <message>
+        <source>移除问题(&amp;R)</source>
+        <translation>&amp;Remove problem</translation>
+    </message>
+    <message>
+        <source>转为事项(&amp;T)…</source>
+        <translation>&amp;To an item…</translation>
+    </message>
+    <message>
+        <source>关联事项/信息(&amp;L)…</source>
+        <translation>&amp;Link item/information…</translation>
+    </message>
+    <message>
+        <source>打开事项(&amp;O)</source>
+        <translation>&amp;Open item</translation>
+    </message>
+    <message>
+        <source>{0} — {1}</source>
+        <translation>{0} — {1}</translation>
+    </message>
+    <message>
+        <source>民情信息</source>
+        <translation>Residents' information</translation>
+    </message>
+    <message>
+        <source>双击打开事项</source>
+        <translation>Double-click to open the item</translation>
+    </message>
+    <message>
+        <source>群众反映的问题（直接在表格中填写；选中一行可转为事项）：</source>
+        <translation>Problems raised (type into the table; select a row to turn it into an item):</translation>
+    </message>
+    <message>
+        <source>分析的问题、事项和民情信息：</source>
+        <translation>Problems, items and information analysed:</translation>
+    </message>
+    <message>
+        <source>新建{0}</source>
+        <translation>New {0}</translation>
+    </message>
+    <message>
+        <source>这个问题已转为事项 {0}，不能从会议中移除。</source>
+        <translation>This problem became item {0}; it cannot be removed from the meeting.</translation>
+    </message>
+    <message>
+        <source>请先在表格中选择一个问题。</source>
+        <translation>Select a problem in the table first.</translation>
+    </message>
+    <message>
+        <source>请先填写这个问题的内容。</source>
+        <translation>Type the problem first.</translation>
+    </message>
+    <message>
+        <source>这个问题已转为事项 {0}。</source>
+        <translation>This problem already became item {0}.</translation>
+    </message>
+    <message>
+        <source>已登记为事项 {0}（会议已保存）。</source>
+        <translation>Registered as item {0} (the meeting was saved).</translation>
+    </message>
+    <message>
+        <source>这个问题还没有对应的事项。</source>
+        <translation>This problem has no item yet.</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingsTab</name>
+    <message>
+        <source>会议类型(&amp;K)</source>
+        <translation>Meeting &amp;kind</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>新建恳谈会(&amp;N)…</source>
+        <translation>&amp;New talk meeting…</translation>
+    </message>
+    <message>
+        <source>新建分析会(&amp;A)…</source>
+        <translation>New &amp;analysis meeting…</translation>
+    </message>
+    <message>
+        <source>打开(&amp;O)…</source>
+        <translation>&amp;Open…</translation>
+    </message>
+    <message>
+        <source>打印会议记录(&amp;P)…</source>
+        <translation>&amp;Print minutes…</translation>
+    </message>
+    <message>
+        <source>删除(&amp;D)</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <source>各工作站的民情会议随数据包报到乡镇，这里只能查看和打印。</source>
+        <translation>The stations' meetings arrive with their bundles; the township can only view and print them here.</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>主持人</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>参会</source>
+        <translation>Attended</translation>
+    </message>
+    <message>
+        <source>问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>转为事项</source>
+        <translation>To an item</translation>
+    </message>
+    <message>
+        <source>决定事项</source>
+        <translation>Decisions</translation>
+    </message>
+    <message>
+        <source>民情会议</source>
+        <translation>Residents' meetings</translation>
+    </message>
+    <message>
+        <source>共 {0} 次会议（恳谈会 {1}，分析会 {2}）</source>
+        <translation>{0} meetings ({1} talk, {2} analysis)</translation>
+    </message>
+    <message>
+        <source>请先在列表中选择一次会议。</source>
+        <translation>Select a meeting in the list first.</translation>
+    </message>
+    <message>
+        <source>正在生成会议记录……</source>
+        <translation>Writing the minutes…</translation>
+    </message>
+    <message>
+        <source>会议记录</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>删除会议</source>
+        <translation>Delete meeting</translation>
+    </message>
+    <message>
+        <source>删除{0}？由它登记的事项保留。可用“编辑 › 撤销”恢复。</source>
+        <translation>Delete {0}? The items registered from it stay. Edit › Undo brings it back.</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>删除会议 {0}</source>
+        <translation>delete meeting {0}</translation>
     </message>
 </context>
 <context>
@@ -5222,6 +5840,87 @@ They will no longer be listed in the register; they can be restored from the rec
     </message>
 </context>
 <context>
+    <name>ResultView</name>
+    <message>
+        <source>个人</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>测评结果 — {0}</source>
+        <translation>Evaluation result — {0}</translation>
+    </message>
+    <message>
+        <source>{village}&#x3000;{kind}&#x3000;{period}&#x3000;{day}&#x3000;参会 {people} 人，发出选票 {issued} 张，收回 {returned} 张</source>
+        <translation>{village}  {kind}  {period}  {day}  {people} attended, {issued} ballots issued, {returned} returned</translation>
+    </message>
+    <message>
+        <source>不满意率达到 {0}% 的干部不予提拔；达到 {1}% 或排在干部末位的诫勉谈话；单位排在最后的为末位。满意率 = （满意 + 基本满意）÷ 该行票数。</source>
+        <translation>Cadres at {0}% dissatisfaction or more are not promoted; at {1}% or ranked last among cadres, admonished; the last unit is marked last. Satisfaction = (satisfied + fairly satisfied) ÷ votes on the row.</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>身份</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>满意</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <source>基本满意</source>
+        <translation>Fairly satisfied</translation>
+    </message>
+    <message>
+        <source>不满意</source>
+        <translation>Dissatisfied</translation>
+    </message>
+    <message>
+        <source>满意率</source>
+        <translation>Satisfaction rate</translation>
+    </message>
+    <message>
+        <source>不满意率</source>
+        <translation>Dissatisfaction rate</translation>
+    </message>
+    <message>
+        <source>名次</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>标记</source>
+        <translation>Flags</translation>
+    </message>
+    <message>
+        <source>不予提拔：{0}
+诫勉谈话名单：{1}</source>
+        <translation>Not promoted: {0}
+To admonish: {1}</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>打印结果(&amp;P)…</source>
+        <translation>&amp;Print result…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>RosterImportDialog</name>
     <message>
         <source>导入花名册</source>
@@ -5393,6 +6092,268 @@ They will no longer be listed in the register; they can be restored from the rec
     <message>
         <source>排班(&amp;S)</source>
         <translation>&amp;Rotate</translation>
+    </message>
+</context>
+<context>
+    <name>RoundForm</name>
+    <message>
+        <source>修改测评</source>
+        <translation>Edit evaluation</translation>
+    </message>
+    <message>
+        <source>新建测评</source>
+        <translation>New evaluation</translation>
+    </message>
+    <message>
+        <source>保存(&amp;S)</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>（不指定）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>参会人数</source>
+        <translation>Attending</translation>
+    </message>
+    <message>
+        <source>发出选票</source>
+        <translation>Ballots issued</translation>
+    </message>
+    <message>
+        <source>收回选票</source>
+        <translation>Ballots returned</translation>
+    </message>
+    <message>
+        <source>可不填：默认为“期间 + 类型”</source>
+        <translation>Optional: period and kind by default</translation>
+    </message>
+    <message>
+        <source>测评类型(&amp;K)</source>
+        <translation>&amp;Kind</translation>
+    </message>
+    <message>
+        <source>测评期间(&amp;Q)</source>
+        <translation>Period (&amp;Q)</translation>
+    </message>
+    <message>
+        <source>测评日期(&amp;D)</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <source>测评的村</source>
+        <translation>Village(s)</translation>
+    </message>
+    <message>
+        <source>人数和选票(&amp;U)</source>
+        <translation>People and ballots (&amp;U)</translation>
+    </message>
+    <message>
+        <source>标题(&amp;I)</source>
+        <translation>T&amp;itle</translation>
+    </message>
+    <message>
+        <source>被测评人和单位（打勾的印在选票上，按列表顺序）：</source>
+        <translation>Rated people and units (those ticked are printed on the ballot, in this order):</translation>
+    </message>
+    <message>
+        <source>测评</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>个人/单位</source>
+        <translation>Person/unit</translation>
+    </message>
+    <message>
+        <source>身份或类别</source>
+        <translation>Role or category</translation>
+    </message>
+    <message>
+        <source>名单外的人或单位</source>
+        <translation>A person or unit not listed</translation>
+    </message>
+    <message>
+        <source>个人</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>身份，如 工作队员</source>
+        <translation>Role, e.g. work-team member</translation>
+    </message>
+    <message>
+        <source>添加(&amp;A)：</source>
+        <translation>&amp;Add:</translation>
+    </message>
+    <message>
+        <source>加入名单</source>
+        <translation>Add to the list</translation>
+    </message>
+    <message>
+        <source>请至少勾选一名被测评人或一个单位。</source>
+        <translation>Tick at least one person or unit to rate.</translation>
+    </message>
+</context>
+<context>
+    <name>RoundsTab</name>
+    <message>
+        <source>新建测评(&amp;N)…</source>
+        <translation>&amp;New evaluation…</translation>
+    </message>
+    <message>
+        <source>修改(&amp;M)…</source>
+        <translation>&amp;Modify…</translation>
+    </message>
+    <message>
+        <source>计票(&amp;T)…</source>
+        <translation>&amp;Tally…</translation>
+    </message>
+    <message>
+        <source>逐张录入(&amp;B)…</source>
+        <translation>&amp;Ballot by ballot…</translation>
+    </message>
+    <message>
+        <source>结果(&amp;R)…</source>
+        <translation>&amp;Result…</translation>
+    </message>
+    <message>
+        <source>打印选票(&amp;P)…</source>
+        <translation>&amp;Print ballots…</translation>
+    </message>
+    <message>
+        <source>打印结果(&amp;O)…</source>
+        <translation>Print result (&amp;O)…</translation>
+    </message>
+    <message>
+        <source>删除(&amp;D)</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <source>提拔前征求意见(&amp;Q)…</source>
+        <translation>Survey before promotion (&amp;Q)…</translation>
+    </message>
+    <message>
+        <source>测评日期</source>
+        <translation>Held on</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>期间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>村（工作站）</source>
+        <translation>Village (station)</translation>
+    </message>
+    <message>
+        <source>参会</source>
+        <translation>Attended</translation>
+    </message>
+    <message>
+        <source>发出</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>收回</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>被测评</source>
+        <translation>Rated</translation>
+    </message>
+    <message>
+        <source>计票</source>
+        <translation>Tallied</translation>
+    </message>
+    <message>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>各工作站的民意测评随数据包报到乡镇，这里只能查看和打印；测评由工作站登记。</source>
+        <translation>The stations' evaluations arrive with their bundles; the township can only view and print them here. Stations record them.</translation>
+    </message>
+    <message>
+        <source>先新建测评并打印选票；会后按收回的选票计票（每人每栏的票数），或逐张录入。不满意率达到界限的干部标为“不予提拔”。</source>
+        <translation>Create an evaluation and print its ballots; after the meeting tally the ballots returned (votes per person and box) or enter them one by one. Cadres at the dissatisfaction threshold are marked “not to be promoted”.</translation>
+    </message>
+    <message>
+        <source>民意测评</source>
+        <translation>Evaluations</translation>
+    </message>
+    <message>
+        <source>已计票</source>
+        <translation>Tallied</translation>
+    </message>
+    <message>
+        <source>未计票</source>
+        <translation>Not tallied</translation>
+    </message>
+    <message>
+        <source>共 {0} 次测评</source>
+        <translation>{0} evaluations</translation>
+    </message>
+    <message>
+        <source>请先在列表中选择一次测评。</source>
+        <translation>Select an evaluation in the list first.</translation>
+    </message>
+    <message>
+        <source>这次测评还没有被测评人，请先点“修改”添加。</source>
+        <translation>Nobody is rated in this evaluation yet: add them with “Modify”.</translation>
+    </message>
+    <message>
+        <source>逐张录入</source>
+        <translation>Ballot by ballot</translation>
+    </message>
+    <message>
+        <source>测评结果</source>
+        <translation>Evaluation result</translation>
+    </message>
+    <message>
+        <source>测评票</source>
+        <translation>Ballots</translation>
+    </message>
+    <message>
+        <source>正在生成测评票……</source>
+        <translation>Writing the ballots…</translation>
+    </message>
+    <message>
+        <source>正在生成测评结果……</source>
+        <translation>Writing the result sheet…</translation>
+    </message>
+    <message>
+        <source>删除测评</source>
+        <translation>Delete evaluation</translation>
+    </message>
+    <message>
+        <source>删除“{0}”（{1}）及其计票？可用“编辑 › 撤销”恢复。</source>
+        <translation>Delete “{0}” ({1}) with its tally? Edit › Undo brings it back.</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>删除测评 {0}</source>
+        <translation>delete evaluation {0}</translation>
+    </message>
+    <message>
+        <source>打印选票</source>
+        <translation>Print ballots</translation>
+    </message>
+    <message>
+        <source>打印多少张选票（每张一页，不记名）：</source>
+        <translation>How many ballots (one page each, no names):</translation>
     </message>
 </context>
 <context>
@@ -6370,6 +7331,101 @@ Please check the key fingerprint with the township by phone. Once imported, this
     </message>
 </context>
 <context>
+    <name>SurveyDialog</name>
+    <message>
+        <source>提拔前征求群众意见</source>
+        <translation>Residents' opinion before a promotion</translation>
+    </message>
+    <message>
+        <source>干部(&amp;C)</source>
+        <translation>&amp;Cadre</translation>
+    </message>
+    <message>
+        <source>事由，如 拟提拔为副镇长</source>
+        <translation>Purpose, e.g. promotion to deputy head</translation>
+    </message>
+    <message>
+        <source>事由(&amp;U)</source>
+        <translation>P&amp;urpose</translation>
+    </message>
+    <message>
+        <source>开始征求意见(&amp;S)</source>
+        <translation>&amp;Start survey</translation>
+    </message>
+    <message>
+        <source>户号</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <source>户主</source>
+        <translation>Head</translation>
+    </message>
+    <message>
+        <source>住址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>结对</source>
+        <translation>Paired</translation>
+    </message>
+    <message>
+        <source>经办事项</source>
+        <translation>Items handled</translation>
+    </message>
+    <message>
+        <source>意见</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>所选户的意见(&amp;A)</source>
+        <translation>&amp;Answer of the household selected</translation>
+    </message>
+    <message>
+        <source>备注（可不填）</source>
+        <translation>Note (optional)</translation>
+    </message>
+    <message>
+        <source>记录(&amp;R)</source>
+        <translation>&amp;Record</translation>
+    </message>
+    <message>
+        <source>打印征求意见表(&amp;P)…</source>
+        <translation>&amp;Print survey list…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>{day} 开始征求意见（{purpose}）：{counts}；不满意率 {rate}。</source>
+        <translation>Survey started {day} ({purpose}): {counts}; dissatisfaction {rate}.</translation>
+    </message>
+    <message>
+        <source>该干部服务过的户 {0} 户（结对户和经办事项的诉求人）；点“开始征求意见”后逐户记录意见。</source>
+        <translation>{0} households served by this cadre (paired, or requesters of items handled); click “Start survey”, then record each answer.</translation>
+    </message>
+    <message>
+        <source>正在生成征求意见表……</source>
+        <translation>Writing the survey list…</translation>
+    </message>
+    <message>
+        <source>征求意见表</source>
+        <translation>Survey list</translation>
+    </message>
+</context>
+<context>
     <name>SyncPage</name>
     <message>
         <source>数据同步</source>
@@ -6463,6 +7519,65 @@ For a new station, export the station kit for it first, then enroll it with the 
     </message>
 </context>
 <context>
+    <name>TallyForm</name>
+    <message>
+        <source>计票 — {0}</source>
+        <translation>Tally — {0}</translation>
+    </message>
+    <message>
+        <source>保存(&amp;S)</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>收回选票 {0} 张。按行填写每人（单位）的满意、基本满意、不满意票数；每行合计不能超过收回的选票。Tab 或回车到下一格。</source>
+        <translation>{0} ballots returned. Enter each row's satisfied, fairly satisfied and dissatisfied votes; no row may exceed the ballots returned. Tab or Enter moves to the next cell.</translation>
+    </message>
+    <message>
+        <source>被测评人（单位）</source>
+        <translation>Person (unit) rated</translation>
+    </message>
+    <message>
+        <source>身份</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>满意</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <source>基本满意</source>
+        <translation>Fairly satisfied</translation>
+    </message>
+    <message>
+        <source>不满意</source>
+        <translation>Dissatisfied</translation>
+    </message>
+    <message>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>核对</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>票数合计 {0} 张，超过收回的 {1} 张</source>
+        <translation>{0} votes, more than the {1} ballots returned</translation>
+    </message>
+    <message>
+        <source>空票 {0} 张</source>
+        <translation>{0} blank</translation>
+    </message>
+    <message>
+        <source>{0} 的票数超过了收回的选票 {1} 张，请核对后再保存。</source>
+        <translation>{0}: more votes than the {1} ballots returned; check before saving.</translation>
+    </message>
+    <message>
+        <source>每行票数都没有超过收回的选票。</source>
+        <translation>No row has more votes than ballots returned.</translation>
+    </message>
+</context>
+<context>
     <name>Task</name>
     <message>
         <source>请稍候</source>
@@ -6475,6 +7590,41 @@ For a new station, export the station kit for it first, then enroll it with the 
     <message>
         <source>正在取消，请稍候……</source>
         <translation>Cancelling, please wait…</translation>
+    </message>
+</context>
+<context>
+    <name>ToItemForm</name>
+    <message>
+        <source>转为事项</source>
+        <translation>To an item</translation>
+    </message>
+    <message>
+        <source>登记为事项(&amp;S)</source>
+        <translation>Register as item (&amp;S)</translation>
+    </message>
+    <message>
+        <source>群众姓名或群体，例如“第三村民小组”</source>
+        <translation>A resident or group, e.g. “villager group 3”</translation>
+    </message>
+    <message>
+        <source>诉求类别(&amp;L)</source>
+        <translation>Domain (&amp;L)</translation>
+    </message>
+    <message>
+        <source>等级(&amp;J)</source>
+        <translation>Grade (&amp;J)</translation>
+    </message>
+    <message>
+        <source>件类型(&amp;T)</source>
+        <translation>&amp;Type</translation>
+    </message>
+    <message>
+        <source>诉求人(&amp;R)</source>
+        <translation>&amp;Requester</translation>
+    </message>
+    <message>
+        <source>诉求内容(&amp;C)</source>
+        <translation>Request (&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -6997,6 +8147,28 @@ Reason: {2}</translation>
     <message>
         <source>已转受理：{numbers}</source>
         <translation>Registered: {numbers}</translation>
+    </message>
+</context>
+<context>
+    <name>VoiceForm</name>
+    <message>
+        <source>未能保存：</source>
+        <translation>Not saved:</translation>
+    </message>
+</context>
+<context>
+    <name>VoicePage</name>
+    <message>
+        <source>民意测评</source>
+        <translation>Evaluations</translation>
+    </message>
+    <message>
+        <source>民情会议</source>
+        <translation>Residents' meetings</translation>
+    </message>
+    <message>
+        <source>民情信息</source>
+        <translation>Residents' information</translation>
     </message>
 </context>
 <context>

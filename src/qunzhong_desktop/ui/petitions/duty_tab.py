@@ -204,7 +204,11 @@ class DutyTab(QWidget):
         labels = []
         for row, week in enumerate(roster.weeks):
             sunday = week.monday + dt.timedelta(days=6)
-            labels.append(f"{week.monday:%m-%d}\n{self.tr('至')} {sunday:%m-%d}")
+            labels.append(
+                self.tr("{monday}\n至 {sunday}").format(
+                    monday=f"{week.monday:%m-%d}", sunday=f"{sunday:%m-%d}"
+                )
+            )
             for column, cell in enumerate(week.days):
                 self.grid.setItem(row, column, self._cell(cell, roster))
         self.grid.setVerticalHeaderLabels(labels)
