@@ -169,7 +169,8 @@ def _answer(world: World) -> None:
     group = world._pick(repo.groups())
     if group is None:
         return
-    day = world.now().date()
+    # not before the group's newest information (the demo's may be dated today)
+    day = max([world.now().date(), *(repo.info(i).received_on for i in group.members)])
     with world._act("info.answer"):
         repo.answer_group(group.id or "", f"统一答复 {world._next()}", day, "刘书记")
         repo.follow_up_group(group.id or "", "回访满意", day)

@@ -29,6 +29,7 @@ from qunzhong_desktop.demo.load import load_assistance, load_demo, load_items, t
 from qunzhong_desktop.demo.township import plan_township_steps
 from qunzhong_desktop.demo.township_load import escalated_items, load_township_steps
 from qunzhong_desktop.demo.village import DEFAULT_HOUSEHOLDS, DEFAULT_SEED, generate, village_of
+from qunzhong_desktop.demo.voice import load_station_voice, load_township_voice
 from qunzhong_desktop.storage.setup import node_role
 from qunzhong_desktop.storage.store import Store
 
@@ -136,6 +137,7 @@ def run_demo(args: argparse.Namespace) -> int:
             generate_diaries(data, seed=args.seed, today=today, calendar=store.calendar.calendar()),
             data,
         )
+        voice = load_station_voice(store, seed=args.seed, today=today)
         elapsed = time.perf_counter() - started
         added = "追加" if existing else "生成"
         print(
@@ -155,6 +157,11 @@ def run_demo(args: argparse.Namespace) -> int:
                 f"民情日记 {diaries.entries} 篇（走访 {diaries.visits} 户次，"
                 f"问题转受理 {diaries.items} 件）。"
             )
+        if voice.meetings or voice.rounds:
+            print(
+                f"民意测评 {voice.rounds} 次，民情会议 {voice.meetings} 次，"
+                f"民情信息 {voice.infos} 条，信访标记 {voice.petitions} 件。"
+            )
         if existing:
             print(f"原有 {existing} 户保留不动，演示户号从 {first_number} 开始。")
         return 0
@@ -163,7 +170,9 @@ def run_demo(args: argparse.Namespace) -> int:
 
 
 def _township_demo(store: Store, seed: int) -> int:
-    """The township's steps on the escalated items it has imported."""
+    """The township's duty roster, and its steps on the escalated items it has imported."""
+    duty = load_township_voice(store, today=dt.date.today())
+    print(f"信访值周：排班 {duty.duty_days} 个工作日，接访登记 {duty.receptions} 条。")
     waiting = escalated_items(store.items)
     if not waiting:
         print("没有待乡镇办理的上报事项：请先导入各工作站的数据包（它们的演示数据中有上报事项）。")
