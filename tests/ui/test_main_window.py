@@ -12,7 +12,7 @@ from qunzhong_desktop.ui.shell.application import create_main_window
 from qunzhong_desktop.ui.shell.dashboard_page import DashboardPage
 from qunzhong_desktop.ui.shell.main_window import MainWindow
 
-TITLES = ["工作台", "户籍", "受理", "日记", "台账", "同步", "冲突", "设置"]
+TITLES = ["工作台", "户籍", "受理", "日记", "民意", "台账", "同步", "冲突", "设置"]
 
 
 @pytest.fixture
@@ -62,7 +62,7 @@ def test_township_office_gets_its_own_pages(qtbot: QtBot, empty_store: Store) ->
     window = create_main_window(empty_store)
     qtbot.addWidget(window)
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert titles == ["站点与同步", "分流交办", "台账", "干部", "冲突", "设置"]
+    assert titles == ["站点与同步", "分流交办", "台账", "民意", "干部", "冲突", "设置"]
     assert "白沙镇群众工作办" in window.windowTitle()
     assert window.station_label.text() == "白沙镇群众工作办（430121101）"
     for key in window.page_keys():
@@ -76,10 +76,12 @@ def test_township_office_gets_its_own_pages(qtbot: QtBot, empty_store: Store) ->
 def test_ctrl_number_switches_pages(qtbot: QtBot, window: MainWindow) -> None:
     window.activateWindow()
     qtbot.waitActive(window)
-    qtbot.keyClick(window, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
     assert window.current_key() == "settings"
-    qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)
     assert window.current_key() == "conflicts"
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_key() == "voice"
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.current_key() == "register"
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)

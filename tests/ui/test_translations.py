@@ -90,7 +90,8 @@ def test_english_main_window(qtbot: QtBot, qapp: QApplication, store: Store) -> 
         qtbot.addWidget(window)
         titles = [window.nav.item(i).text() for i in range(window.nav.count())]
         assert titles == [
-            "Dashboard", "Register", "Intake", "Diary", "Ledgers", "Sync", "Conflicts", "Settings",
+            "Dashboard", "Register", "Intake", "Diary", "Opinion", "Ledgers", "Sync", "Conflicts",
+            "Settings",
         ]  # fmt: skip
         assert "USB stick" in window.about_text()
     finally:

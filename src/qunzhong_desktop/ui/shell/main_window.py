@@ -59,7 +59,7 @@ class PageSpec:
 
 
 class MainWindow(QMainWindow):
-    """Navigation (工作台 … 设置), the pages, menus, shortcuts Ctrl+1…8 and the status bar.
+    """Navigation (工作台 … 设置), the pages, menus, shortcuts Ctrl+1…9 and the status bar.
 
     A township office gets its own pages: stations and sync, triage, ledgers, conflicts.
     """
@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
             PageSpec("register", self.tr("户籍"), sp.SP_DirHomeIcon, self._build_register),
             PageSpec("intake", self.tr("受理"), sp.SP_FileDialogNewFolder, self._build_intake),
             PageSpec("diary", self.tr("日记"), sp.SP_FileDialogDetailedView, self._build_diary),
+            PageSpec("voice", self.tr("民意"), sp.SP_MessageBoxQuestion, self._build_voice),
             PageSpec("ledger", self.tr("台账"), sp.SP_FileDialogListView, self._build_ledger),
             PageSpec("sync", self.tr("同步"), sp.SP_BrowserReload, self._build_sync),
             PageSpec("conflicts", self.tr("冲突"), sp.SP_MessageBoxWarning, self._build_conflicts),
@@ -136,6 +137,7 @@ class MainWindow(QMainWindow):
             PageSpec("sync", self.tr("站点与同步"), sp.SP_BrowserReload, self._build_sync),
             PageSpec("triage", self.tr("分流交办"), sp.SP_FileDialogNewFolder, self._build_triage),
             PageSpec("ledger", self.tr("台账"), sp.SP_FileDialogListView, self._build_ledger),
+            PageSpec("voice", self.tr("民意"), sp.SP_MessageBoxQuestion, self._build_voice),
             PageSpec("cadres", self.tr("干部"), sp.SP_FileDialogContentsView, self._build_cadres),
             PageSpec("conflicts", self.tr("冲突"), sp.SP_MessageBoxWarning, self._build_conflicts),
             PageSpec("settings", self.tr("设置"), sp.SP_FileDialogInfoView, self._build_settings),
@@ -201,6 +203,20 @@ class MainWindow(QMainWindow):
 
         page = LedgerPage(self.store)
         page.add_tab(ReportPage(self.store, page), self.tr("月报"))
+        return page
+
+    def _build_voice(self) -> QWidget:
+        """民意: evaluations, meetings, 民情信息; 信访 (and the township's 信访值班)."""
+        from qunzhong_desktop.ui.voice import VoicePage
+
+        page = VoicePage(self.store)
+        try:
+            from qunzhong_desktop.ui.petitions import DutyTab, PetitionsTab
+        except ImportError:  # the petitions feature not installed yet
+            return page
+        page.add_tab(PetitionsTab(self.store, page), self.tr("信访"))
+        if self.role == "township":
+            page.add_tab(DutyTab(self.store, page), self.tr("信访值班"))
         return page
 
     def _build_diary(self) -> QWidget:
@@ -362,7 +378,7 @@ class MainWindow(QMainWindow):
 
     def _build_shortcuts(self) -> None:
         # the page actions live in the 转到 menu; adding them to the window too keeps
-        # Ctrl+1…8 working when the menu bar is hidden or native
+        # Ctrl+1…9 working when the menu bar is hidden or native
         for action in self.page_actions:
             self.addAction(action)
 
