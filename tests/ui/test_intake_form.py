@@ -43,14 +43,15 @@ def test_tab_goes_through_the_fields_in_order(qtbot: QtBot, form: IntakeForm) ->
     r = form.requester
     expected: list[QWidget] = [
         r.outsider, r.phone, form.channel, form.domain, form.grade, form.item_type,
-        form.days, form.content, form.handler, form.save_button, form.print_button,
+        form.days, form.content, form.handler, form.petition.level, form.save_button,
+        form.print_button,
     ]  # fmt: skip
     assert form.focusWidget() is r.search
     seen = []
     for _ in expected:
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         seen.append(QApplication.focusWidget())
-    assert seen == expected  # the disabled name and the hidden result are skipped
+    assert seen == expected  # the disabled name, result, 信访 form and reach are skipped
 
 
 def test_zsf_then_enter_picks_zhang_sanfeng(qtbot: QtBot, form: IntakeForm) -> None:
@@ -186,6 +187,29 @@ def test_save_creates_the_item_and_clears_for_the_next(qtbot: QtBot, form: Intak
     assert form.requester.search.text() == "" and form.content.toPlainText() == ""
     assert form.handler.text() == "李秀英"
     assert QApplication.focusWidget() is form.requester.search
+
+
+def test_a_petition_is_registered_with_its_mark_and_the_repeat_taken(
+    qtbot: QtBot, form: IntakeForm
+) -> None:
+    saved: list[str] = []
+    form.saved.connect(saved.append)
+    for kind in ("初信初访", "初信初访"):
+        pick_zhang(qtbot, form)
+        form.domain.setCurrentText("基础设施")
+        form.channel.setCurrentText("来信")
+        form.petition.level.setCurrentIndex(form.petition.level.findData(kind))
+        form.content.setFocus()
+        type_text(qtbot, form.content, "村道路灯坏了，晚上出行不便，请求修复")
+        if saved:  # the second time: the same requester, a similar matter
+            qtbot.waitUntil(lambda: form.petition.take_button.isVisible(), timeout=2000)
+            assert saved[0] in form.petition.hint.text()
+            qtbot.mouseClick(form.petition.take_button, Qt.MouseButton.LeftButton)
+        qtbot.keyClick(form.content, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    first, second = (form._store.petitions.mark_of(n) for n in saved)
+    assert (first.level, first.form, first.reach) == ("初信初访", "来信", "到乡")
+    assert second.level == "重复信访"
+    assert form.petition.level.currentData() == "" and not form.petition.hint.isVisible()
 
 
 def test_immediate_item_needs_its_result(qtbot: QtBot, form: IntakeForm) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -88,6 +88,7 @@ class IntakeForm(QWidget):
         layout.addWidget(self.saved_banner)
         self.requester = RequesterPicker(store, self)
         self.requester.picked.connect(self.channel_focus)
+        self.requester.picked.connect(self._petition_context)
         layout.addWidget(self.requester)
         layout.addWidget(self._item_box(), 1)
         layout.addLayout(self._buttons())
@@ -95,6 +96,15 @@ class IntakeForm(QWidget):
         self.grade.currentIndexChanged.connect(self._domain_changed)
         self.item_type.currentIndexChanged.connect(self._update_promise)
         self.days.valueChanged.connect(self._update_promise)
+        # 信访: the form follows the channel; the hints follow the requester and the matter
+        self.channel.currentTextChanged.connect(self.petition.follow_channel)
+        self.domain.currentIndexChanged.connect(self._petition_context)
+        self.petition.level.currentIndexChanged.connect(self._petition_context)
+        self._petition_timer = QTimer(self)
+        self._petition_timer.setSingleShot(True)
+        self._petition_timer.setInterval(400)
+        self._petition_timer.timeout.connect(self._petition_context)
+        self.content.textChanged.connect(self._petition_timer.start)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(keys), self, self.save)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -102,7 +112,7 @@ class IntakeForm(QWidget):
         chain: list[QWidget] = [
             r.search, r.outsider, r.name, r.phone, self.channel, self.domain, self.grade,
             self.item_type, self.days, self.content, self.result, self.handler,
-            self.save_button, self.print_button, self.clear_button,
+            self.petition.level, self.petition.form, self.petition.reach, self.save_button, self.print_button, self.clear_button,
         ]  # fmt: skip
         for first, second in itertools.pairwise(chain):
             self.setTabOrder(first, second)
@@ -168,6 +178,13 @@ class IntakeForm(QWidget):
         handler_label.setBuddy(self.handler)
         grid.addWidget(handler_label, 6, 0)
         grid.addWidget(self.handler, 6, 1)
+        from qunzhong_desktop.ui.petitions import PetitionFields  # the 信访 row (its own feature)
+
+        self.petition = PetitionFields(self._store, box)
+        petition_label = QLabel(self.tr("信访(&X)"), box)
+        petition_label.setBuddy(self.petition.level)
+        grid.addWidget(petition_label, 7, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.petition, 7, 1, 1, 3)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
         grid.setRowStretch(4, 1)
@@ -293,6 +310,7 @@ class IntakeForm(QWidget):
                 )
             )
         immediate = self.item_type.currentText() == "即办件"
+        mark = self.petition.mark()
         if immediate and not self.result.text().strip():
             problems.append((self.result, self.tr("即办件当场办结，请填写办理结果。")))
         new = NewItem(
@@ -307,6 +325,9 @@ class IntakeForm(QWidget):
             handler=self.handler.text().strip(),
             promised_days=0 if immediate else self.days.value(),
             result=self.result.text().strip() if immediate else "",
+            petition=mark.level,
+            petition_form=mark.form,
+            petition_reach=mark.reach,
         )
         return new, problems
 
@@ -346,6 +367,23 @@ class IntakeForm(QWidget):
             receipt_link.show_receipt(self._store, item.number, self)
         return item.number
 
+    def _petition_context(self) -> None:
+        """Tell the 信访 row who asks about what (its hints: repeats, the deputy in charge)."""
+        if not self.petition.level.currentData():
+            self.petition.refresh(
+                None, "", phone="", domain="", content="", day=self._clock().date()
+            )
+            return
+        person = None if self.requester.is_outsider() else self.requester.person()
+        self.petition.refresh(
+            person.id if person else None,
+            person.name if person else self.requester.name.text().strip(),
+            phone=self.requester.phone.text().strip(),
+            domain=self.domain.currentText(),
+            content=self.content.toPlainText(),
+            day=self._clock().date(),
+        )
+
     def _refuse(self, problems: list[tuple[QWidget, str]]) -> None:
         for widget, message in problems:
             mark_invalid(widget, message)
@@ -364,6 +402,9 @@ class IntakeForm(QWidget):
             "grade": self.grade,
             "type": self.item_type,
             "content": self.content,
+            "petition": self.petition.level,
+            "petition_form": self.petition.form,
+            "petition_reach": self.petition.reach,
         }
         return widgets.get(field, self.content)
 
@@ -371,7 +412,8 @@ class IntakeForm(QWidget):
         r = self.requester
         return [
             r.search, r.name, r.phone, self.channel, self.domain, self.grade,
-            self.item_type, self.content, self.result, self.handler,
+            self.item_type, self.content, self.result, self.handler, self.petition.level,
+            self.petition.form, self.petition.reach,
         ]  # fmt: skip
 
     def clear(self) -> None:
@@ -384,6 +426,7 @@ class IntakeForm(QWidget):
         self._domain_changed()
         self.content.clear()
         self.result.clear()
+        self.petition.clear()
         if not self.handler.text().strip():
             self.handler.setText(operator_name(self._store))
         for widget in self._fields():
