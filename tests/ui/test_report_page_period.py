@@ -70,6 +70,9 @@ def test_a_half_year_beside_the_half_before_and_a_year_before(page: ReportPage) 
     assert header is not None and "2026年上半年" in header.text()
     units = _cells(page.period_panel.units_table)
     assert units and all(len(row) == 7 for row in units)
+    voice = {row[0]: row for row in _cells(page.period_panel.voice_table)}
+    assert "阅办率" in voice and "民情恳谈会" in voice and len(voice["阅办率"]) == 6
+    assert page.period_panel.sections.tabText(1) == "民情与信访"
     # back to a month: the month's figures as before
     page.period_picker.set_kind(Kind.MONTH)
     assert page.period_panel.isHidden() and not page.figures_frame.isHidden()

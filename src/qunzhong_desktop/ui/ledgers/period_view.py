@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -31,7 +32,12 @@ from qunzhong_desktop.core.monthly import period as periods
 from qunzhong_desktop.core.monthly.cadre_period import SHORT
 from qunzhong_desktop.core.monthly.period import Kind, Period
 from qunzhong_desktop.core.monthly.period_report import BOTTOM, PeriodReport
-from qunzhong_desktop.reports.period_common import comparison_rows, cumulative_text, rank_text
+from qunzhong_desktop.reports.period_common import (
+    comparison_rows,
+    cumulative_text,
+    rank_text,
+    voice_rows,
+)
 from qunzhong_desktop.ui.common.form_feedback import pydate
 
 _BOTTOM_BG = QColor("#FCE4D6")
@@ -192,10 +198,22 @@ class PeriodPanel(QWidget):
                 self.tr("满意率"),
             ]
         )
-        header = self.comparison_table.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # 民情与信访 beside 上期 and 去年同期 (the same columns), a tab beside the ranking
+        self.voice_table = self._table(
+            [
+                self.tr("指标"),
+                self.tr("本期"),
+                self.tr("上期"),
+                self.tr("比上期"),
+                self.tr("去年同期"),
+                self.tr("比去年同期"),
+            ]
+        )
+        for table in (self.comparison_table, self.voice_table):
+            header = table.horizontalHeader()
+            header.setStretchLastSection(False)
+            header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header = self.units_table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -204,8 +222,12 @@ class PeriodPanel(QWidget):
         layout.addWidget(self.comparison_table)
         layout.addWidget(self.cumulative_label)
         layout.addWidget(self.cadres_label)
+        self.sections = QTabWidget(self)
+        self.sections.addTab(self.units_table, self.tr("化解情况成效表（按得分排名）"))
+        self.sections.addTab(self.voice_table, self.tr("民情与信访"))
+        self.units_caption.hide()  # the tab says it
         layout.addWidget(self.units_caption)
-        layout.addWidget(self.units_table, 1)
+        layout.addWidget(self.sections, 1)
 
     def _table(self, headers: list[str]) -> QTableWidget:
         table = QTableWidget(0, len(headers), self)
@@ -250,6 +272,7 @@ class PeriodPanel(QWidget):
             for u in report.units
         ]
         self._fill(self.units_table, rows)
+        self._fill(self.voice_table, voice_rows(report))
         for row, u in enumerate(report.units):
             if u.bottom:
                 for column in range(self.units_table.columnCount()):
