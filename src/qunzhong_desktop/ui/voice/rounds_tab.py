@@ -47,7 +47,7 @@ from qunzhong_desktop.ui.voice.round_form import RoundForm
 from qunzhong_desktop.ui.voice.tally_form import BallotForm, TallyForm
 
 translate = QCoreApplication.translate
-WIDTHS = (90, 100, 96, 110, 48, 48, 48, 60, 64)
+WIDTHS = (90, 100, 108, 110, 48, 48, 48, 60, 64)
 
 
 def village_names(store: Store, stored: StoredRound) -> str:

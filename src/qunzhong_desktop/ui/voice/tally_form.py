@@ -226,7 +226,8 @@ class BallotForm(VoiceForm):
         grid = QGridLayout(grid_host)
         for column, text in enumerate((self.tr("被测评人（单位）"), self.tr("满意"), self.tr("基本满意"),
                                        self.tr("不满意"), self.tr("空"))):  # fmt: skip
-            grid.addWidget(QLabel(f"<b>{text}</b>", grid_host), 0, column)
+            align = Qt.AlignmentFlag.AlignCenter if column else Qt.AlignmentFlag.AlignLeft
+            grid.addWidget(QLabel(f"<b>{text}</b>", grid_host), 0, column, align)
         self.groups: list[QButtonGroup] = []
         for index, row in enumerate(stored.rows, start=1):
             grid.addWidget(QLabel(row.tally.name, grid_host), index, 0)
