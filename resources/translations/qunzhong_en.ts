@@ -2935,11 +2935,11 @@ Write it on paper and keep it as safe as the official seal, not on this PC. (Com
     <name>InfoForm</name>
     <message>
         <source>修改民情信息</source>
-        <translation>Edit residents' information</translation>
+        <translation>Edit residents&apos; information</translation>
     </message>
     <message>
         <source>登记民情信息</source>
-        <translation>Record residents' information</translation>
+        <translation>Record residents&apos; information</translation>
     </message>
     <message>
         <source>保存(&amp;S)</source>
@@ -2947,7 +2947,7 @@ Write it on paper and keep it as safe as the official seal, not on this PC. (Com
     </message>
     <message>
         <source>群众的意见、建议或反映的苗头性、倾向性问题</source>
-        <translation>Residents' opinions, suggestions, or early signs and tendencies they report</translation>
+        <translation>Residents&apos; opinions, suggestions, or early signs and tendencies they report</translation>
     </message>
     <message>
         <source>网格员或信息员姓名</source>
@@ -3098,11 +3098,11 @@ Write it on paper and keep it as safe as the official seal, not on this PC. (Com
     </message>
     <message>
         <source>各工作站的民情信息随数据包报到乡镇，这里只能查看。</source>
-        <translation>The stations' information arrives with their bundles; the township can only view it here.</translation>
+        <translation>The stations&apos; information arrives with their bundles; the township can only view it here.</translation>
     </message>
     <message>
         <source>民情信息</source>
-        <translation>Residents' information</translation>
+        <translation>Residents&apos; information</translation>
     </message>
     <message>
         <source>未答复</source>
@@ -3202,6 +3202,10 @@ Write it on paper and keep it as safe as the official seal, not on this PC. (Com
     <message>
         <source>经办人(&amp;B)</source>
         <translation>Handler (&amp;B)</translation>
+    </message>
+    <message>
+        <source>信访(&amp;X)</source>
+        <translation>Petition (&amp;X)</translation>
     </message>
     <message>
         <source>保存</source>
@@ -4208,7 +4212,7 @@ Write it on paper and keep it as safe as the official seal, not on this PC. (Com
     </message>
     <message>
         <source>民情信息</source>
-        <translation>Residents' information</translation>
+        <translation>Residents&apos; information</translation>
     </message>
     <message>
         <source>双击打开事项</source>
@@ -4283,7 +4287,7 @@ Write it on paper and keep it as safe as the official seal, not on this PC. (Com
     </message>
     <message>
         <source>各工作站的民情会议随数据包报到乡镇，这里只能查看和打印。</source>
-        <translation>The stations' meetings arrive with their bundles; the township can only view and print them here.</translation>
+        <translation>The stations&apos; meetings arrive with their bundles; the township can only view and print them here.</translation>
     </message>
     <message>
         <source>日期</source>
@@ -4319,7 +4323,7 @@ Write it on paper and keep it as safe as the official seal, not on this PC. (Com
     </message>
     <message>
         <source>民情会议</source>
-        <translation>Residents' meetings</translation>
+        <translation>Residents&apos; meetings</translation>
     </message>
     <message>
         <source>共 {0} 次会议（恳谈会 {1}，分析会 {2}）</source>
@@ -4939,6 +4943,10 @@ Write it on paper and keep it as safe as the official seal, not on this PC. (Com
         <translation>Satisfaction rate</translation>
     </message>
     <message>
+        <source>民情与信访</source>
+        <translation>Residents and petitions</translation>
+    </message>
+    <message>
         <source>得分最低（{0}）</source>
         <translation>Lowest score ({0})</translation>
     </message>
@@ -5008,6 +5016,41 @@ Write it on paper and keep it as safe as the official seal, not on this PC. (Com
     <message>
         <source>下半年</source>
         <translation>Second half</translation>
+    </message>
+</context>
+<context>
+    <name>PetitionFields</name>
+    <message>
+        <source>不是信访</source>
+        <translation>Not a petition</translation>
+    </message>
+    <message>
+        <source>信访形式</source>
+        <translation>Petition form</translation>
+    </message>
+    <message>
+        <source>信访层级</source>
+        <translation>Petition level reached</translation>
+    </message>
+    <message>
+        <source>采纳建议</source>
+        <translation>Take the suggestion</translation>
+    </message>
+    <message>
+        <source>标记为重复信访</source>
+        <translation>Mark as a repeat petition</translation>
+    </message>
+    <message>
+        <source> 等 {n} 件</source>
+        <translation> and {n} in all</translation>
+    </message>
+    <message>
+        <source>同一诉求人一年内反映过相似问题（{numbers}{more}），建议标记为重复信访。</source>
+        <translation>The same requester raised a similar matter within the past year ({numbers}{more}); marking it as a repeat petition is suggested.</translation>
+    </message>
+    <message>
+        <source>分管领导：{leader}（{domain}）。</source>
+        <translation>Leader in charge: {leader} ({domain}).</translation>
     </message>
 </context>
 <context>
@@ -6281,7 +6324,7 @@ To admonish: {1}</translation>
     </message>
     <message>
         <source>各工作站的民意测评随数据包报到乡镇，这里只能查看和打印；测评由工作站登记。</source>
-        <translation>The stations' evaluations arrive with their bundles; the township can only view and print them here. Stations record them.</translation>
+        <translation>The stations&apos; evaluations arrive with their bundles; the township can only view and print them here. Stations record them.</translation>
     </message>
     <message>
         <source>先新建测评并打印选票；会后按收回的选票计票（每人每栏的票数），或逐张录入。不满意率达到界限的干部标为“不予提拔”。</source>
@@ -7334,7 +7377,7 @@ Please check the key fingerprint with the township by phone. Once imported, this
     <name>SurveyDialog</name>
     <message>
         <source>提拔前征求群众意见</source>
-        <translation>Residents' opinion before a promotion</translation>
+        <translation>Residents&apos; opinion before a promotion</translation>
     </message>
     <message>
         <source>干部(&amp;C)</source>
@@ -7530,7 +7573,7 @@ For a new station, export the station kit for it first, then enroll it with the 
     </message>
     <message>
         <source>收回选票 {0} 张。按行填写每人（单位）的满意、基本满意、不满意票数；每行合计不能超过收回的选票。Tab 或回车到下一格。</source>
-        <translation>{0} ballots returned. Enter each row's satisfied, fairly satisfied and dissatisfied votes; no row may exceed the ballots returned. Tab or Enter moves to the next cell.</translation>
+        <translation>{0} ballots returned. Enter each row&apos;s satisfied, fairly satisfied and dissatisfied votes; no row may exceed the ballots returned. Tab or Enter moves to the next cell.</translation>
     </message>
     <message>
         <source>被测评人（单位）</source>
@@ -8164,11 +8207,11 @@ Reason: {2}</translation>
     </message>
     <message>
         <source>民情会议</source>
-        <translation>Residents' meetings</translation>
+        <translation>Residents&apos; meetings</translation>
     </message>
     <message>
         <source>民情信息</source>
-        <translation>Residents' information</translation>
+        <translation>Residents&apos; information</translation>
     </message>
 </context>
 <context>
