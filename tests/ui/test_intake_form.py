@@ -202,7 +202,7 @@ def test_a_petition_is_registered_with_its_mark_and_the_repeat_taken(
         form.content.setFocus()
         type_text(qtbot, form.content, "村道路灯坏了，晚上出行不便，请求修复")
         if saved:  # the second time: the same requester, a similar matter
-            qtbot.waitUntil(lambda: form.petition.take_button.isVisible(), timeout=2000)
+            qtbot.waitUntil(form.petition.take_button.isVisible, timeout=2000)
             assert saved[0] in form.petition.hint.text()
             qtbot.mouseClick(form.petition.take_button, Qt.MouseButton.LeftButton)
         qtbot.keyClick(form.content, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)

@@ -51,9 +51,9 @@ from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.fact_counts import settled_cumulative, settled_figures
 from qunzhong_desktop.storage.item_facts import moving_records, refresh_facts, unfacted_records
 from qunzhong_desktop.storage.ledger_repo import is_township, require_station, station_names
-from qunzhong_desktop.storage.models_sync import SyncPeer, SyncRowVersion
 from qunzhong_desktop.storage.register_rows import load_station
 from qunzhong_desktop.storage.report_repo import cadre_records, domains_of, station_cadre_ids
+from qunzhong_desktop.storage.row_owners import row_stations
 from qunzhong_desktop.storage.settings_repo import load_rules
 from qunzhong_desktop.storage.setup import township_profile
 from qunzhong_desktop.storage.units_repo import load_register
@@ -61,16 +61,6 @@ from qunzhong_desktop.storage.voice_figures import voice_inputs
 
 log = logging.getLogger(__name__)
 ADVICE_POINT = "ask_advice"  # 问建议意见 (core.diary checklist)
-
-
-def row_stations(s: Session, table: str) -> dict[str, str]:
-    """At the township: row id → the code of the peer whose bundles brought the row."""
-    rows = s.execute(
-        select(SyncRowVersion.row_id, SyncPeer.code)
-        .join(SyncPeer, SyncPeer.node_id == SyncRowVersion.owner)
-        .where(SyncRowVersion.table_name == table)
-    )
-    return {row_id: code for row_id, code in rows}
 
 
 def _advice(checklist: object) -> bool:

@@ -39,18 +39,8 @@ from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.calendar_repo import load_calendar
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.ledger_repo import is_township, require_station, station_names
-from qunzhong_desktop.storage.models_sync import SyncPeer, SyncRowVersion
+from qunzhong_desktop.storage.row_owners import row_stations
 from qunzhong_desktop.storage.voice_settings import load_voice
-
-
-def _owners(s: Session, table: str) -> dict[str, str]:
-    """At the township: row id → the code of the peer whose bundles brought the row."""
-    rows = s.execute(
-        select(SyncRowVersion.row_id, SyncPeer.code)
-        .join(SyncPeer, SyncPeer.node_id == SyncRowVersion.owner)
-        .where(SyncRowVersion.table_name == table)
-    )
-    return {row_id: code for row_id, code in rows}
 
 
 def _meetings(s: Session, first: dt.date, last: dt.date, owner: dict[str, str]) -> list[MeetingRow]:
@@ -155,7 +145,7 @@ def voice_inputs(s: Session, first: dt.date, last: dt.date, *, at_township: bool
     """Every row of the days ``first`` to ``last`` the figures count, with its station."""
 
     def owner(table: str) -> dict[str, str]:
-        return _owners(s, table) if at_township else {}
+        return row_stations(s, table) if at_township else {}
 
     info, group = m.MassInfo, m.InfoGroup
     info_owner = owner("mass_info")
@@ -192,7 +182,7 @@ def voice_inputs(s: Session, first: dt.date, last: dt.date, *, at_township: bool
 def talk_counts(s: Session, first: dt.date, last: dt.date, *, at_township: bool) -> dict[str, int]:
     """民情恳谈会 held from ``first`` to ``last`` by station code (the period's activity)."""
     meeting = m.MassMeeting
-    owner = _owners(s, meeting.__tablename__) if at_township else {}
+    owner = row_stations(s, meeting.__tablename__) if at_township else {}
     counts: dict[str, int] = defaultdict(int)
     for (row_id,) in s.execute(
         select(meeting.id).where(
