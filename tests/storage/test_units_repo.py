@@ -6,12 +6,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from qunzhong_desktop.core.access import Operator, PermissionDenied, Role
 from qunzhong_desktop.core.errors import NotFoundError, ValidationError
 from qunzhong_desktop.core.intake.rules import DEFAULT_UNITS
 from qunzhong_desktop.core.units import Unit
+from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.store import Store
+from tests.helpers import network
 from tests.helpers.stations import copy_store
 from tests.helpers.units_data import as_earlier_release, make_township
 
@@ -107,3 +110,20 @@ def test_set_units_keeps_the_details_of_the_names_it_keeps(township: Store) -> N
         Unit("水利站"),
         Unit("民政办", villages=(ONE,), domains=("社会保障",)),
     )
+
+
+def test_an_enrolled_station_may_be_paired_before_its_first_bundle(
+    _template_dirs: tuple[Path, Path], tmp_path: Path
+) -> None:
+    township = network.make_township(_template_dirs[0], tmp_path / "township")
+    station = network.make_station(_template_dirs[0], tmp_path / "station", township, 3)
+    try:
+        with township.store.db.session() as s:  # no bundle yet: the station's row is not here
+            assert not s.scalars(select(m.Station).where(m.Station.code == station.code)).all()
+        township.store.units.add(Unit("县农业农村局", "县直", "双联系单位", (station.code,)))
+        assert township.store.units.unit("县农业农村局").villages == (station.code,)
+        with pytest.raises(ValidationError, match="不是本乡镇已登记的工作站"):
+            township.store.units.pair("县农业农村局", [network.station_code(4)])  # not enrolled
+    finally:
+        station.close()
+        township.close()

@@ -26,6 +26,7 @@ from qunzhong_desktop.core.text import compact
 from qunzhong_desktop.core.units import Unit, checked_register, from_names, register_json
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.database import Database
+from qunzhong_desktop.storage.models_sync import SyncPeer
 
 UNIT_REGISTER_SETTING = "township.unit_register"
 UNITS_SETTING = "township.units"  # the names alone, as earlier releases keep them
@@ -170,7 +171,15 @@ class SqlUnits:
         if node is None or node.role != "township":
             raise ValidationError(STATION_REFUSED, code="units.station")
         before = {code for u in load_register(s) for code in u.villages}
+        # the stations whose rows arrived, and those enrolled whose first bundle has not yet
         known = set(s.scalars(select(m.Station.code).where(m.Station.deleted_at.is_(None))))
+        known |= set(
+            s.scalars(
+                select(SyncPeer.code).where(
+                    SyncPeer.role == "station", SyncPeer.enrolled_at.is_not(None)
+                )
+            )
+        )
         for index, unit in enumerate(units):
             for code in unit.villages:
                 if code.strip() not in known and code.strip() not in before:
