@@ -3065,6 +3065,10 @@ Write it on paper and keep it as safe as the official seal, not on this PC. (Com
         <translation>Content</translation>
     </message>
     <message>
+        <source>工作站</source>
+        <translation>Station</translation>
+    </message>
+    <message>
         <source>共性问题（统一答复、统一回访）：</source>
         <translation>Common issues (answered and followed up once):</translation>
     </message>
@@ -4320,6 +4324,10 @@ Write it on paper and keep it as safe as the official seal, not on this PC. (Com
     <message>
         <source>决定事项</source>
         <translation>Decisions</translation>
+    </message>
+    <message>
+        <source>工作站</source>
+        <translation>Station</translation>
     </message>
     <message>
         <source>民情会议</source>

@@ -48,6 +48,12 @@ def test_meetings_items_and_grouped_information_travel_up(
     assert {township.store.items.item(n).channel for n in numbers} == {"民情恳谈会"}
     assert {i.result for i in township.store.mass_info.infos()} == {"统一协调"}
     assert township.store.mass_info.figures(TODAY, TODAY).total == 2
+    # the township's lists say which station held the meeting and recorded the information
+    station = one.store.register.station()
+    assert station is not None
+    assert township.store.meetings.stations() == {there.id: station.name}
+    assert set(township.store.mass_info.stations().values()) == {station.name}
+    assert one.store.meetings.stations() == {}  # a station's own rows: no owner to name
     # the township reads them and changes none of them
     with pytest.raises(ValidationError, match="乡镇不能修改"):
         township.store.meetings.delete(meeting.id or "")

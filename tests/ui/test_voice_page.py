@@ -201,6 +201,8 @@ def test_the_township_only_looks(qtbot: QtBot, empty_store: Store) -> None:
                    page.info_tab.answer_button):  # fmt: skip
         assert not button.isVisibleTo(page)
     assert page.rounds_tab.survey_button.isVisibleTo(page)
+    for table in (page.meetings_tab.table, page.info_tab.table):  # whose rows they are
+        assert table.horizontalHeaderItem(0).text() == "工作站"
 
 
 def test_the_forms_fit_a_small_screen(qtbot: QtBot, store: Store) -> None:

@@ -38,6 +38,7 @@ from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.items_repo import SqlItems
 from qunzhong_desktop.storage.models import utcnow
+from qunzhong_desktop.storage.row_owners import row_station_names
 from qunzhong_desktop.storage.setup import node_role
 from qunzhong_desktop.storage.write_paths import write_path
 
@@ -344,6 +345,11 @@ class SqlMassInfo:
         query = query.order_by(m.MassInfo.received_on.desc(), m.MassInfo.created_at.desc())
         with self.db.session() as s:
             return [_info(s, row) for row in s.scalars(query)]
+
+    def stations(self) -> dict[str, str]:
+        """At the township: information id → the station that recorded it (empty at one)."""
+        with self.db.session() as s:
+            return row_station_names(s, m.MassInfo.__tablename__)
 
     def info(self, info_id: str) -> Info:
         """One live piece of information.

@@ -37,6 +37,7 @@ from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.items_repo import SqlItems
 from qunzhong_desktop.storage.models import utcnow
+from qunzhong_desktop.storage.row_owners import row_station_names
 from qunzhong_desktop.storage.setup import node_role
 from qunzhong_desktop.storage.write_paths import write_path
 
@@ -346,6 +347,11 @@ class SqlMeetings:
                 .order_by(m.MassMeeting.held_on.desc())
             )
             return [_meeting(s, row) for row in rows]
+
+    def stations(self) -> dict[str, str]:
+        """At the township: meeting id → the station that held it (empty at a station)."""
+        with self.db.session() as s:
+            return row_station_names(s, m.MassMeeting.__tablename__)
 
     def counts(self, first: dt.date, last: dt.date) -> dict[str, int]:
         """How many live meetings of each kind were held from ``first`` to ``last``."""

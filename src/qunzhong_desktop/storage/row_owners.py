@@ -19,3 +19,13 @@ def row_stations(s: Session, table: str) -> dict[str, str]:
         .where(SyncRowVersion.table_name == table)
     )
     return {row_id: code for row_id, code in rows}
+
+
+def row_station_names(s: Session, table: str) -> dict[str, str]:
+    """At the township: row id → the name of the station whose bundles brought the row."""
+    rows = s.execute(
+        select(SyncRowVersion.row_id, SyncPeer.name, SyncPeer.code)
+        .join(SyncPeer, SyncPeer.node_id == SyncRowVersion.owner)
+        .where(SyncRowVersion.table_name == table)
+    )
+    return {row_id: name or code for row_id, name, code in rows}

@@ -106,11 +106,15 @@ class InfoTab(QWidget):
         self.delete_button = self._button(tools, self.tr("删除(&D)"), self.delete_info)
         layout.addLayout(tools)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
-        self.table = read_only_table(self, [
+        headers = [
             self.tr("收集日期"), self.tr("来源"), self.tr("主题"), self.tr("类型"),
             self.tr("信息员"), self.tr("户数"), self.tr("事项"), self.tr("共性问题"),
             self.tr("内容"),
-        ], WIDTHS)  # fmt: skip
+        ]  # fmt: skip
+        widths: tuple[int, ...] = WIDTHS
+        if self.township:  # every station's: which one recorded it comes first
+            headers, widths = [self.tr("工作站"), *headers], (130, *WIDTHS)
+        self.table = read_only_table(self, headers, widths)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.doubleClicked.connect(lambda _i: self.edit_info())
         splitter.addWidget(self.table)
@@ -167,8 +171,10 @@ class InfoTab(QWidget):
         except DomainError as exc:
             show_error(self, exc, title=self.tr("民情信息"))
             return
+        recorded_by = self.store.mass_info.stations() if self.township else {}
         fill_table(self.table, [
-            [i.received_on.isoformat(), i.source, i.topic, i.info_type, i.reporter,
+            [*([recorded_by.get(i.id or "", "—")] if self.township else []),
+             i.received_on.isoformat(), i.source, i.topic, i.info_type, i.reporter,
              i.households or "", i.item_number, i.group_title, i.text.replace("\n", " ")]
             for i in self.infos
         ], keys=[i.id or "" for i in self.infos])  # fmt: skip

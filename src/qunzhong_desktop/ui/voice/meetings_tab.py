@@ -86,10 +86,14 @@ class MeetingsTab(QWidget):
                 button.hide()
         else:
             limit(store, (self.delete_button, Permission.DELETE))
-        self.table = read_only_table(self, [
+        headers = [
             self.tr("日期"), self.tr("类型"), self.tr("地点"), self.tr("主持人"),
             self.tr("参会"), self.tr("问题"), self.tr("转为事项"), self.tr("决定事项"),
-        ], WIDTHS)  # fmt: skip
+        ]  # fmt: skip
+        widths: tuple[int, ...] = WIDTHS
+        if self.township:  # every station's: which one held it comes first
+            headers, widths = [self.tr("工作站"), *headers], (130, *WIDTHS)
+        self.table = read_only_table(self, headers, widths)
         self.table.doubleClicked.connect(lambda _i: self.open_meeting())
         self.table.itemSelectionChanged.connect(self._selection_changed)
         layout.addWidget(self.table, 1)
@@ -111,8 +115,14 @@ class MeetingsTab(QWidget):
         except DomainError as exc:
             show_error(self, exc, title=self.tr("民情会议"))
             return
-        fill_table(self.table, [meeting_row(m) for m in self.meetings],
-                   keys=[m.id or "" for m in self.meetings])  # fmt: skip
+        rows = [meeting_row(m) for m in self.meetings]
+        if self.township:
+            held_by = self.store.meetings.stations()
+            rows = [
+                [held_by.get(m.id or "", "—"), *row]
+                for m, row in zip(self.meetings, rows, strict=True)
+            ]
+        fill_table(self.table, rows, keys=[m.id or "" for m in self.meetings])
         talks = sum(m.kind == TALK for m in self.meetings)
         self.count.setText(self.tr("共 {0} 次会议（恳谈会 {1}，分析会 {2}）").format(
             len(self.meetings), talks, len(self.meetings) - talks))  # fmt: skip
