@@ -7612,6 +7612,18 @@ For a new station, export the station kit for it first, then enroll it with the 
         <translation>Check</translation>
     </message>
     <message>
+        <source>计票</source>
+        <translation>Count the ballots</translation>
+    </message>
+    <message>
+        <source>已录入的票数还没有保存，确定放弃吗？</source>
+        <translation>The counts entered have not been saved. Discard them?</translation>
+    </message>
+    <message>
+        <source>放弃录入</source>
+        <translation>Discard the counts</translation>
+    </message>
+    <message>
         <source>票数合计 {0} 张，超过收回的 {1} 张</source>
         <translation>{0} votes, more than the {1} ballots returned</translation>
     </message>

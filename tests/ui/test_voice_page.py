@@ -20,7 +20,7 @@ from qunzhong_desktop.core.mass_info import Info
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.setup import init_township
 from qunzhong_desktop.storage.store import Store
-from qunzhong_desktop.ui.voice import info_tab, meeting_form, meetings_tab, rounds_tab
+from qunzhong_desktop.ui.voice import info_tab, meeting_form, meetings_tab, rounds_tab, tally_form
 from qunzhong_desktop.ui.voice.info_forms import AnswerForm, GroupForm
 from qunzhong_desktop.ui.voice.meeting_form import MeetingForm
 from qunzhong_desktop.ui.voice.parts import ToItemForm
@@ -57,7 +57,11 @@ def page_of(qtbot: QtBot, store: Store) -> VoicePage:
 
 
 def test_a_round_is_set_up_tallied_judged_and_printed(
-    qtbot: QtBot, store: Store, forms: list[Fill], printed: RecordingOutput
+    qtbot: QtBot,
+    store: Store,
+    forms: list[Fill],
+    printed: RecordingOutput,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     for name in CADRES:
         store.register.save_cadre(Cadre(name=name, category="乡驻村干部"))
@@ -102,6 +106,13 @@ def test_a_round_is_set_up_tallied_judged_and_printed(
         first[0].setValue(counts[names[0]][0])
         assert form.ok.isEnabled()
         qtbot.keyClick(first[0], Qt.Key.Key_Return)  # Enter moves to the next count
+        asked: list[str] = []
+        monkeypatch.setattr(tally_form, "confirm", lambda _p, _t, text, _y: asked.append(text))
+        rejected: list[int] = []
+        form.rejected.connect(lambda: rejected.append(1))
+        form.reject()  # Esc with counts typed: asked, and the form stays with them
+        assert asked and "还没有保存" in asked[0] and not rejected
+        assert form.spins[0][2].value() == counts[names[0]][2]
         form.submit()
 
     forms.append(tally)

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.core.evaluation import ANSWERS, BLANK, CADRE, MAX_BALLOTS, StoredRound
 from qunzhong_desktop.storage.store import Store
-from qunzhong_desktop.ui.common.form_feedback import ENTER_KEYS
+from qunzhong_desktop.ui.common.form_feedback import ENTER_KEYS, confirm
 from qunzhong_desktop.ui.common.list_parts import fit_to_screen
 from qunzhong_desktop.ui.common.palette import ERROR_STYLE, OVERDUE_TINT
 from qunzhong_desktop.ui.voice.parts import VoiceForm, cell
@@ -137,7 +137,19 @@ class TallyForm(VoiceForm):
             order[0].setFocus()
         for index in range(len(self.spins)):
             self.check_row(index)
+        self.typed_from = self.counts()  # what closing without saving would lose
         fit_to_screen(self, 760, 560)
+
+    def reject(self) -> None:
+        """取消, Esc or closing: ask first when counts were typed and not saved."""
+        if self.result_value is None and self.counts() != self.typed_from:
+            leave = confirm(
+                self, self.tr("计票"), self.tr("已录入的票数还没有保存，确定放弃吗？"),
+                self.tr("放弃录入"),
+            )  # fmt: skip
+            if not leave:
+                return
+        super().reject()
 
     def counts(self) -> dict[str, tuple[int, int, int]]:
         """The counts typed, by row name."""
