@@ -263,3 +263,40 @@ def date_edit(parent: QWidget, day: dt.date, *, latest: dt.date | None = None) -
     if latest is not None:
         edit.setMaximumDate(qdate(latest))
     return edit
+
+
+class FieldError:
+    """A field with a red error line under it (hidden while there is no error).
+
+    Put :attr:`box` in the layout where the field would go.
+    """
+
+    def __init__(self, field: QWidget, parent: QWidget) -> None:
+        self.field = field
+        self.box = QWidget(parent)
+        self.label = QLabel(self.box)
+        self.label.setStyleSheet(ERROR_STYLE)
+        self.label.setWordWrap(True)
+        self.label.hide()
+        layout = QVBoxLayout(self.box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(field)
+        layout.addWidget(self.label)
+
+    def show(self, message: str) -> None:
+        """Mark the field and say what is wrong under it; focus the field."""
+        mark_invalid(self.field, message)
+        self.label.setText(message)
+        self.label.show()
+        self.field.setFocus()
+
+    def clear(self) -> None:
+        """Undo :meth:`show`."""
+        clear_invalid(self.field)
+        self.label.clear()
+        self.label.hide()
+
+    def text(self) -> str:
+        """The error shown, or ``""``."""
+        return self.label.text() if self.label.isVisibleTo(self.box) else ""

@@ -30,11 +30,10 @@ from PySide6.QtWidgets import (
 from qunzhong_desktop.core.duty import MAX_VISITORS, Reception
 from qunzhong_desktop.core.errors import DomainError, ValidationError
 from qunzhong_desktop.ui.common import form_feedback
-from qunzhong_desktop.ui.common.form_feedback import date_edit, message_area, pydate
+from qunzhong_desktop.ui.common.form_feedback import FieldError, date_edit, message_area, pydate
 from qunzhong_desktop.ui.petitions.parts import (
     FIELD_HEIGHT,
     HINT_STYLE,
-    FieldError,
     ok_cancel,
 )
 

@@ -39,13 +39,12 @@ from qunzhong_desktop.storage.setup import node_role
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common import form_feedback
 from qunzhong_desktop.ui.common.errors import show_error
-from qunzhong_desktop.ui.common.form_feedback import message_area
+from qunzhong_desktop.ui.common.form_feedback import FieldError, message_area
 from qunzhong_desktop.ui.common.session import permitted
 from qunzhong_desktop.ui.petitions.parts import (
     FIELD_HEIGHT,
     HINT_STYLE,
     SUGGEST_STYLE,
-    FieldError,
     mark_text,
     ok_cancel,
     translate,

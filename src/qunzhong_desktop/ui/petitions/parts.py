@@ -6,11 +6,9 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton
 
 from qunzhong_desktop.core.petitions import Mark
-from qunzhong_desktop.ui.common.form_feedback import clear_invalid, mark_invalid
-from qunzhong_desktop.ui.common.palette import ERROR_STYLE
 
 FIELD_HEIGHT = 32
 HINT_STYLE = "color: #616161;"
@@ -20,39 +18,6 @@ SUGGEST_STYLE = (
 
 
 translate = QCoreApplication.translate  # translate("petitions", …): lupdate finds the calls
-
-
-class FieldError:
-    """A field with a red error line under it (hidden while there is no error)."""
-
-    def __init__(self, field: QWidget, parent: QWidget) -> None:
-        self.field = field
-        self.box = QWidget(parent)
-        self.label = QLabel(self.box)
-        self.label.setStyleSheet(ERROR_STYLE)
-        self.label.setWordWrap(True)
-        self.label.hide()
-        layout = QVBoxLayout(self.box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addWidget(field)
-        layout.addWidget(self.label)
-
-    def show(self, message: str) -> None:
-        """Mark the field and say what is wrong under it; focus the field."""
-        mark_invalid(self.field, message)
-        self.label.setText(message)
-        self.label.show()
-        self.field.setFocus()
-
-    def clear(self) -> None:
-        """Undo :meth:`show`."""
-        clear_invalid(self.field)
-        self.label.hide()
-
-    def text(self) -> str:
-        """The message shown ('' none)."""
-        return self.label.text() if not self.label.isHidden() else ""
 
 
 def ok_cancel(

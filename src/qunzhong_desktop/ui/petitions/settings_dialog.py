@@ -33,9 +33,9 @@ from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.storage.voice_settings import VoiceSettings
 from qunzhong_desktop.ui.common import form_feedback
 from qunzhong_desktop.ui.common.errors import show_error
-from qunzhong_desktop.ui.common.form_feedback import message_area
+from qunzhong_desktop.ui.common.form_feedback import FieldError, message_area
 from qunzhong_desktop.ui.common.session import permitted
-from qunzhong_desktop.ui.petitions.parts import FIELD_HEIGHT, HINT_STYLE, FieldError, ok_cancel
+from qunzhong_desktop.ui.petitions.parts import FIELD_HEIGHT, HINT_STYLE, ok_cancel
 
 
 class VoiceSettingsDialog(QDialog):

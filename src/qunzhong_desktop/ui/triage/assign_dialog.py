@@ -32,8 +32,7 @@ from PySide6.QtWidgets import (
 
 from qunzhong_desktop.core.intake.records import ItemDetail
 from qunzhong_desktop.ui.common import form_feedback
-from qunzhong_desktop.ui.common.form_feedback import clear_invalid, mark_invalid
-from qunzhong_desktop.ui.common.palette import ERROR_STYLE
+from qunzhong_desktop.ui.common.form_feedback import FieldError, clear_invalid
 
 DAYS_MIN, DAYS_MAX = 1, 60
 FIELD_HEIGHT = 34
@@ -55,40 +54,6 @@ def to_qdate(day: dt.date) -> QDate:
 def from_qdate(day: QDate) -> dt.date:
     """A QDate as a Python date."""
     return dt.date(day.year(), day.month(), day.day())
-
-
-class FieldError:
-    """A field with a red error line under it (hidden while there is no error)."""
-
-    def __init__(self, field: QWidget, parent: QWidget) -> None:
-        self.field = field
-        self.box = QWidget(parent)
-        self.label = QLabel(self.box)
-        self.label.setStyleSheet(ERROR_STYLE)
-        self.label.setWordWrap(True)
-        self.label.hide()
-        layout = QVBoxLayout(self.box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addWidget(field)
-        layout.addWidget(self.label)
-
-    def show(self, message: str) -> None:
-        """Mark the field and say what is wrong under it; focus the field."""
-        mark_invalid(self.field, message)
-        self.label.setText(message)
-        self.label.show()
-        self.field.setFocus()
-
-    def clear(self) -> None:
-        """Undo :meth:`show`."""
-        clear_invalid(self.field)
-        self.label.clear()
-        self.label.hide()
-
-    def text(self) -> str:
-        """The error shown, or ``""``."""
-        return self.label.text() if self.label.isVisibleTo(self.box) else ""
 
 
 def item_summary(item: ItemDetail, station: str, parent: QWidget) -> QLabel:

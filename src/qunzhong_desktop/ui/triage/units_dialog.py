@@ -37,7 +37,8 @@ from PySide6.QtWidgets import (
 from qunzhong_desktop.core.errors import DomainError, ValidationError
 from qunzhong_desktop.core.units import KINDS, LEVELS, Unit, checked_register
 from qunzhong_desktop.ui.common import form_feedback
-from qunzhong_desktop.ui.triage.assign_dialog import FIELD_HEIGHT, FieldError, _buttons
+from qunzhong_desktop.ui.common.form_feedback import FieldError
+from qunzhong_desktop.ui.triage.assign_dialog import FIELD_HEIGHT, _buttons
 
 SaveRegister = Callable[[list[Unit]], object]
 """Stores the whole register (``store.units.save``); raises ``DomainError``."""
