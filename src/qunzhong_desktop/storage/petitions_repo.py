@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session, lazyload
 
 from qunzhong_desktop.core.errors import NotFoundError, ValidationError
@@ -96,21 +95,45 @@ def _earlier(item: m.IntakeItem) -> Earlier:
     )
 
 
-def _first_steps(s: Session, ids: list[str]) -> dict[str, dt.date]:
-    """Each item's first step after registering (the day)."""
-    found: dict[str, dt.date] = {}
-    event = m.ItemEvent
-    for start in range(0, len(ids), 500):
-        rows = s.execute(
-            select(event.item_id, func.min(event.at))
-            .where(event.item_id.in_(ids[start : start + 500]), event.position > 0)
-            .where(event.deleted_at.is_(None))
-            .group_by(event.item_id)
-        ).all()
-        for item_id, at in rows:
-            moment = at if isinstance(at, dt.datetime) else dt.datetime.fromisoformat(str(at))
-            found[item_id] = moment.date()
-    return found
+def received_between(
+    first: dt.date, last: dt.date, station_code: str | None = None
+) -> tuple[ColumnElement[bool], ...]:
+    """What chooses the live petitions received from ``first`` to ``last`` (both included).
+
+    ``station_code``: only those numbered by that station (at the township).
+    """
+    item = m.IntakeItem
+    chosen: tuple[ColumnElement[bool], ...] = (
+        item.petition.in_(LEVELS),  # the index serves it (never a scan of every item)
+        item.deleted_at.is_(None),
+        item.received_at >= dt.datetime.combine(first, dt.time()),
+        item.received_at < dt.datetime.combine(last + dt.timedelta(days=1), dt.time()),
+    )
+    if station_code:
+        # numbers given by the station: ``{code}-…`` (a range the unique index serves)
+        chosen += (item.number >= f"{station_code}-", item.number < f"{station_code}.")
+    return chosen
+
+
+def first_steps(s: Session, *chosen: ColumnElement[bool]) -> dict[str, dt.date]:
+    """The day each chosen item was acted on: its first step after registering (阅办).
+
+    Any event after the registering one counts (办理中, 上报, the township's 交办, 办结 …);
+    one grouped query. The reports (``voice_figures.py``) and the 信访 lists both ask here.
+    """
+    item, event = m.IntakeItem, m.ItemEvent
+    rows = s.execute(
+        select(event.item_id, func.min(event.at))
+        .join(item, item.id == event.item_id)
+        .where(*chosen, event.position > 0, event.deleted_at.is_(None))
+        .group_by(event.item_id)
+    )
+    return {item_id: _day(at) for item_id, at in rows}
+
+
+def _day(at: object) -> dt.date:
+    moment = at if isinstance(at, dt.datetime) else dt.datetime.fromisoformat(str(at))
+    return moment.date()
 
 
 class SqlPetitions:
@@ -209,7 +232,7 @@ class SqlPetitions:
         """The petitions received from ``first`` to ``last`` (both included), oldest first."""
         with self.db.session() as s:
             items = self._received(s, first, last, station_code)
-            steps = _first_steps(s, [i.id for i in items])
+            steps = first_steps(s, *received_between(first, last, station_code))
             return [_row(i, steps.get(i.id)) for i in items]
 
     def read_figures(
@@ -223,7 +246,7 @@ class SqlPetitions:
         """阅办率 of the petitions received from ``first`` to ``last`` (see the module doc)."""
         with self.db.session() as s:
             items = self._received(s, first, last, station_code)
-            steps = _first_steps(s, [i.id for i in items])
+            steps = first_steps(s, *received_between(first, last, station_code))
             days = load_voice(s).read_days
             calendar = load_calendar(s)
         handlings = [Handling(i.received_at.date(), steps.get(i.id)) for i in items]
@@ -261,15 +284,11 @@ class SqlPetitions:
         if last < first:
             raise ValidationError("结束日期早于开始日期。", code="petition.span")
         item = m.IntakeItem
-        query: Any = (
-            select(item)
-            .options(lazyload(item.events))
-            .where(item.petition.in_(LEVELS), item.deleted_at.is_(None))  # the index serves it
-            .where(item.received_at >= dt.datetime.combine(first, dt.time()))
-            .where(item.received_at < dt.datetime.combine(last + dt.timedelta(days=1), dt.time()))
-            .order_by(item.received_at, item.number)
+        return list(
+            s.scalars(
+                select(item)
+                .options(lazyload(item.events))
+                .where(*received_between(first, last, station_code))
+                .order_by(item.received_at, item.number)
+            )
         )
-        if station_code:
-            # numbers given by the station: ``{code}-…`` (a range the unique index serves)
-            query = query.where(item.number >= f"{station_code}-", item.number < f"{station_code}.")
-        return list(s.scalars(query))

@@ -34,11 +34,11 @@ from qunzhong_desktop.core.monthly.voice import (
     by_station,
     compute,
 )
-from qunzhong_desktop.core.petitions import LEVELS
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.calendar_repo import load_calendar
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.ledger_repo import is_township, require_station, station_names
+from qunzhong_desktop.storage.petitions_repo import first_steps, received_between
 from qunzhong_desktop.storage.row_owners import row_stations
 from qunzhong_desktop.storage.voice_settings import load_voice
 
@@ -71,23 +71,9 @@ def _meetings(s: Session, first: dt.date, last: dt.date, owner: dict[str, str]) 
 
 
 def _petitions(s: Session, first: dt.date, last: dt.date, at_township: bool) -> list[PetitionRow]:
-    item, event = m.IntakeItem, m.ItemEvent
-    start = dt.datetime.combine(first, dt.time())
-    end = dt.datetime.combine(last + dt.timedelta(days=1), dt.time())
-    chosen = (
-        item.deleted_at.is_(None),
-        item.petition.in_(LEVELS),  # the index serves it (never a scan of every item)
-        item.received_at >= start,
-        item.received_at < end,
-    )
-    acted = dict(
-        s.execute(
-            select(event.item_id, func.min(event.at))
-            .join(item, item.id == event.item_id)
-            .where(*chosen, event.position > 0, event.deleted_at.is_(None))
-            .group_by(event.item_id)
-        ).all()
-    )
+    item = m.IntakeItem
+    chosen = received_between(first, last)
+    acted = first_steps(s, *chosen)
     rows = s.execute(
         select(
             item.id,
@@ -103,7 +89,7 @@ def _petitions(s: Session, first: dt.date, last: dt.date, at_township: bool) -> 
             received_on=received.date(),
             level=level,
             reach=reach,
-            acted_on=acted[row_id].date() if row_id in acted else None,
+            acted_on=acted.get(row_id),
             form=form,
             station=station_code_of(number) if at_township else "",
         )
