@@ -166,3 +166,40 @@ def test_upgrade_from_0009_gives_cadres_the_category_of_their_role(store: Store)
         assert cadres["陈队员"] == ("工作队员", "工作队员")
     finally:
         db.close()
+
+
+def test_upgrade_from_0013_marks_no_item_a_petition_and_keeps_the_fact_triggers(
+    store: Store,
+) -> None:
+    import datetime as dt
+
+    from qunzhong_desktop.core.intake.records import NewItem
+    from qunzhong_desktop.storage.items_repo import SqlItems
+
+    new = NewItem(channel="来访", domain="社会保障", grade="B", item_type="承诺件",
+                  content="申请低保", requester_name="外来人", requester_phone="13800000000")  # fmt: skip
+    number = store.items.register_item(new, actor="李秀英", now=dt.datetime(2026, 11, 20, 9)).number
+    path = database_path(store.home)
+    store.db.close()
+    triggers = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
+    with sqlite3.connect(path) as conn:
+        at_head = conn.execute(triggers).fetchall()
+    command.downgrade(migrate.alembic_config(path), "0013")  # the database of the last release
+    with sqlite3.connect(path) as conn:  # the copy SQLite made of intake_item kept them
+        assert conn.execute(triggers).fetchall() == at_head
+        assert conn.execute(
+            "SELECT count(*) FROM sqlite_master WHERE name = 'mass_info'"
+        ).fetchone() == (0,)
+    assert migrate.upgrade(path) is not None  # copied first
+    with sqlite3.connect(path) as conn:
+        assert conn.execute(triggers).fetchall() == at_head
+    db = Database(path)
+    try:
+        assert SqlItems(db).item(number).content == "申请低保"
+        with db.session() as s:
+            marks = s.execute(
+                text("SELECT petition, petition_form, petition_reach FROM intake_item")
+            )
+            assert marks.all() == [("", "", "")]
+    finally:
+        db.close()
