@@ -1,4 +1,4 @@
-"""Alembic environment: SQLite in batch mode, models' metadata as the target."""
+"""Alembic environment: SQLite in batch mode (or a PostgreSQL server), models' metadata."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from alembic import context
-from sqlalchemy import event
+from sqlalchemy import create_engine, event
 
 from qunzhong_desktop.storage.database import make_engine
 from qunzhong_desktop.storage.metadata import metadata
@@ -36,6 +36,9 @@ def run_migrations_online() -> None:
             context.run_migrations()
         return
     url = config.get_main_option("sqlalchemy.url") or ""
+    if url.startswith("postgresql"):
+        _run_on_server(url)
+        return
     engine = make_engine(Path(url.removeprefix("sqlite:///")), config.attributes.get("key"))
     # every migration of a run in ONE transaction: the sqlite3 module would commit each
     # CREATE TABLE on its own, and a PC switched off during the first start was left with
@@ -55,6 +58,21 @@ def run_migrations_online() -> None:
             broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
             if broken:  # raised inside the transaction: the whole run is undone
                 raise RuntimeError(f"migration left broken references: {broken[:5]}")
+    engine.dispose()
+
+
+def _run_on_server(url: str) -> None:
+    """Every migration in one transaction on PostgreSQL (its DDL is transactional)."""
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        context.configure(
+            connection=conn,
+            target_metadata=target_metadata,
+            render_as_batch=True,  # batch operations run as plain ALTERs on a server
+            transactional_ddl=True,
+        )
+        with context.begin_transaction():
+            context.run_migrations()
     engine.dispose()
 
 

@@ -27,6 +27,7 @@ from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.setup import init_station
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.storage.write_paths import require
+from tests.helpers.postgres import REQUIRE_ENV, Cluster, NoServer, throwaway_cluster
 from tests.helpers.sealed import SealedKeys, seal
 from tests.helpers.stations import STATION, copy_store
 
@@ -108,3 +109,24 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         fixtures = getattr(item, "fixturenames", ())
         if in_ui or "qtbot" in fixtures or "qapp" in fixtures:
             item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[Cluster]:
+    """A throw-away PostgreSQL cluster for this run (per xdist worker), started on first use.
+
+    Skipped where no server is installed, unless QUNZHONG_REQUIRE_PG is set (CI): then it fails.
+    """
+    try:
+        with throwaway_cluster() as cluster:
+            yield cluster
+    except NoServer as exc:
+        if os.environ.get(REQUIRE_ENV):
+            pytest.fail(f"{exc}（{REQUIRE_ENV} 已设置：CI 必须测试 PostgreSQL）")
+        pytest.skip(str(exc))
+
+
+@pytest.fixture
+def pg_url(pg_cluster: Cluster) -> str:
+    """The URL of a new empty PostgreSQL database (one per test)."""
+    return pg_cluster.create_database()

@@ -43,6 +43,16 @@ def alembic_config(db_path: Path, key: bytes | None = None) -> Config:
     return config
 
 
+def server_config(url: str) -> Config:
+    """An alembic configuration for a database server (``postgresql+psycopg://…``)."""
+    from alembic.config import Config
+
+    config = Config(stdout=sys.stdout)
+    config.set_main_option("script_location", str(migrations_dir()))
+    config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))  # configparser escapes
+    return config
+
+
 def head_revision() -> str:
     """The newest revision this program knows."""
     from alembic.script import ScriptDirectory
