@@ -27,8 +27,9 @@ from qunzhong_desktop.ui.voice.meeting_form import MeetingForm
 from qunzhong_desktop.ui.voice.parts import (
     fill_table,
     read_only_table,
-    row_key,
     run_dialog,
+    select_key,
+    selected_key,
     selected_rows,
 )
 
@@ -133,8 +134,7 @@ class MeetingsTab(QWidget):
 
     def current_id(self) -> str:
         """The id of the meeting selected, or ""."""
-        rows = selected_rows(self.table)
-        return row_key(self.table, rows[0]) if rows else ""
+        return selected_key(self.table)
 
     def current(self) -> Meeting | None:
         """The meeting selected."""
@@ -143,10 +143,7 @@ class MeetingsTab(QWidget):
 
     def select(self, meeting_id: str) -> None:
         """Select the meeting with ``meeting_id``."""
-        for row in range(self.table.rowCount()):
-            if meeting_id and row_key(self.table, row) == meeting_id:
-                self.table.selectRow(row)
-                return
+        select_key(self.table, meeting_id)
 
     def _selection_changed(self) -> None:
         chosen = self.current() is not None

@@ -113,6 +113,21 @@ def row_key(table: QTableWidget, row: int) -> str:
     return str(cell.data(Qt.ItemDataRole.UserRole) or "") if cell is not None else ""
 
 
+def selected_key(table: QTableWidget) -> str:
+    """The id of the first row selected, or ""."""
+    rows = selected_rows(table)
+    return row_key(table, rows[0]) if rows else ""
+
+
+def select_key(table: QTableWidget, key: str) -> bool:
+    """Select the row whose id is ``key``; whether there is one."""
+    for row in range(table.rowCount()):
+        if key and row_key(table, row) == key:
+            table.selectRow(row)
+            return True
+    return False
+
+
 class VoiceForm(QDialog):
     """A form that shows the store's refusal in its message area and keeps what was typed.
 

@@ -38,9 +38,9 @@ from qunzhong_desktop.ui.common.session import Today, UndoStep, limit, undo_stac
 from qunzhong_desktop.ui.voice.parts import (
     fill_table,
     read_only_table,
-    row_key,
     run_dialog,
-    selected_rows,
+    select_key,
+    selected_key,
 )
 from qunzhong_desktop.ui.voice.result_view import ResultView
 from qunzhong_desktop.ui.voice.round_form import RoundForm
@@ -176,19 +176,13 @@ class RoundsTab(QWidget):
             ])  # fmt: skip
         fill_table(self.table, rows, keys=[s.id for s in self.rounds])
         self.count.setText(self.tr("共 {0} 次测评").format(len(self.rounds)))
-        for index, stored in enumerate(self.rounds):
-            if stored.id == keep:
-                self.table.selectRow(index)
-                break
-        else:
-            if self.rounds:
-                self.table.selectRow(0)
+        if not select_key(self.table, keep) and self.rounds:
+            self.table.selectRow(0)
         self._selection_changed()
 
     def current_id(self) -> str:
         """The id of the round selected, or ""."""
-        rows = selected_rows(self.table)
-        return row_key(self.table, rows[0]) if rows else ""
+        return selected_key(self.table)
 
     def current(self) -> StoredRound | None:
         """The round selected (as listed)."""
@@ -197,10 +191,7 @@ class RoundsTab(QWidget):
 
     def select(self, round_id: str) -> None:
         """Select the round with ``round_id``."""
-        for row in range(self.table.rowCount()):
-            if row_key(self.table, row) == round_id:
-                self.table.selectRow(row)
-                return
+        select_key(self.table, round_id)
 
     def _selection_changed(self) -> None:
         chosen = self.current() is not None
