@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from qunzhong_desktop.cli import main
+from tests.helpers.cli_runs import run
 from tests.helpers.stations import copy_store
 from tests.helpers.units_data import make_township
 
@@ -24,12 +24,6 @@ def homes(_template_dirs: tuple[Path, Path], tmp_path_factory: pytest.TempPathFa
     copy_store(_template_dirs[1], root / "station").close()
     make_township(copy_store(_template_dirs[0], root / "township")).close()
     return {"station": root / "station", "township": root / "township", "root": root}
-
-
-def run(capsys: pytest.CaptureFixture[str], home: Path, *argv: str) -> tuple[int, str, str]:
-    code = main([*argv, "--home", str(home)])
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def _text(pdf: Path) -> str:

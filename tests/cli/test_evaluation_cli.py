@@ -5,8 +5,6 @@ One data folder for the module; each test runs the real CLI in-process (``main([
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,7 +13,7 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from qunzhong_desktop.cli import main
+from tests.helpers.cli_runs import init_station, run
 
 CADRES = ("王建国", "赵敏", "钱多", "孙丽", "周强")
 UNITS = ("县农业农村局", "白沙镇农业综合服务中心")
@@ -24,21 +22,8 @@ UNITS = ("县农业农村局", "白沙镇农业综合服务中心")
 @pytest.fixture(scope="module")
 def home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     home = tmp_path_factory.mktemp("evaluation") / "home"
-    with contextlib.redirect_stdout(io.StringIO()):
-        assert main(
-            [
-                "init", "station", "--home", str(home), "--code", "430121101201",
-                "--name", "白沙村群众工作站", "--township-code", "430121101",
-                "--township-name", "白沙镇", "--phone", "0731-84561234", "--operator", "李秀英",
-            ]
-        ) == 0  # fmt: skip
+    init_station(home)
     yield home
-
-
-def run(capsys: pytest.CaptureFixture[str], home: Path, *argv: str) -> tuple[int, str, str]:
-    code = main([*argv[:2], "--home", str(home), *argv[2:]])
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def as_json(capsys: pytest.CaptureFixture[str], home: Path, *argv: str) -> Any:

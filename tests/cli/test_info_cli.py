@@ -5,9 +5,7 @@ One data folder for the module; each test runs the real CLI in-process (``main([
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,9 +14,9 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from qunzhong_desktop.cli import main
 from qunzhong_desktop.core.entities import Household, Person
 from qunzhong_desktop.storage.store import open_store
+from tests.helpers.cli_runs import init_station, run
 
 DAY = dt.date.today() - dt.timedelta(days=2)
 
@@ -26,14 +24,7 @@ DAY = dt.date.today() - dt.timedelta(days=2)
 @pytest.fixture(scope="module")
 def home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     home = tmp_path_factory.mktemp("info") / "home"
-    with contextlib.redirect_stdout(io.StringIO()):
-        assert main(
-            [
-                "init", "station", "--home", str(home), "--code", "430121101201",
-                "--name", "白沙村群众工作站", "--township-code", "430121101",
-                "--township-name", "白沙镇", "--phone", "0731-84561234", "--operator", "李秀英",
-            ]
-        ) == 0  # fmt: skip
+    init_station(home)
     store = open_store(home)
     try:
         store.register.save_household(
@@ -42,12 +33,6 @@ def home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     finally:
         store.close()
     yield home
-
-
-def run(capsys: pytest.CaptureFixture[str], home: Path, *argv: str) -> tuple[int, str, str]:
-    code = main([*argv[:2], "--home", str(home), *argv[2:]])
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def listed(capsys: pytest.CaptureFixture[str], home: Path, *more: str) -> list[Any]:

@@ -5,9 +5,7 @@ One data folder for the module; each test runs the real CLI in-process (``main([
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,8 +14,8 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from qunzhong_desktop.cli import main
 from qunzhong_desktop.storage.store import open_store
+from tests.helpers.cli_runs import init_station, run
 
 DAY = dt.date.today() - dt.timedelta(days=3)
 
@@ -25,21 +23,8 @@ DAY = dt.date.today() - dt.timedelta(days=3)
 @pytest.fixture(scope="module")
 def home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     home = tmp_path_factory.mktemp("meetings") / "home"
-    with contextlib.redirect_stdout(io.StringIO()):
-        assert main(
-            [
-                "init", "station", "--home", str(home), "--code", "430121101201",
-                "--name", "白沙村群众工作站", "--township-code", "430121101",
-                "--township-name", "白沙镇", "--phone", "0731-84561234", "--operator", "李秀英",
-            ]
-        ) == 0  # fmt: skip
+    init_station(home)
     yield home
-
-
-def run(capsys: pytest.CaptureFixture[str], home: Path, *argv: str) -> tuple[int, str, str]:
-    code = main([*argv[:2], "--home", str(home), *argv[2:]])
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def listed(capsys: pytest.CaptureFixture[str], home: Path, *more: str) -> list[Any]:
@@ -130,8 +115,18 @@ def test_an_analysis_links_an_item(home: Path, capsys: pytest.CaptureFixture[str
     )  # fmt: skip
     assert code == 0, err
     [analysis] = listed(capsys, home, "--kind", "民情分析会")
-    [talk] = listed(capsys, home, "--kind", "民情恳谈会")
-    number = talk["topics"][0]["item_number"]
+    # its own 恳谈会 with an item, a month before the other tests' (any order, any worker)
+    earlier = DAY - dt.timedelta(days=40)
+    code, _out, err = run(
+        capsys, home, "meeting", "add", "--kind", "民情恳谈会", "--date", earlier.isoformat(),
+        "--place", "村部", "--host", "刘书记", "--attendance", "12", "--problem", "桥栏松动|五组",
+    )  # fmt: skip
+    assert code == 0, err
+    [talk] = listed(capsys, home, "--kind", "民情恳谈会", "--month", earlier.strftime("%Y-%m"))
+    code, number, err = run(capsys, home, "meeting", "item", talk["id"], "--topic", "1",
+                            "--domain", "基础设施")  # fmt: skip
+    assert code == 0, err
+    number = number.strip()
     code, out, err = run(capsys, home, "meeting", "link", analysis["id"], "--item", number,
                          "--text", "进度滞后", "--owner", "张主任")  # fmt: skip
     assert code == 0 and number in out, err
