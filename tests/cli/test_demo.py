@@ -164,3 +164,29 @@ def test_demo_makes_assistance_cases_in_every_state(
         assert figures.poor and figures.poor[0].received_fen < 200_000
     finally:
         db.close()
+
+
+def test_demo_voice_records_follow_the_rules(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 18's demo: a round, meetings, information; petitions marked repeat only where
+    the program itself would suggest a repeat."""
+    import datetime as dt
+
+    from qunzhong_desktop.core.petitions import REPEAT
+    from qunzhong_desktop.storage.store import open_store
+
+    assert main([*INIT, "--home", str(tmp_path)]) == 0
+    assert main([*DEMO, "--items", "300", "--home", str(tmp_path)]) == 0
+    assert "民意测评 1 次" in capsys.readouterr().out
+    store = open_store(tmp_path)
+    try:
+        today = dt.date.today()
+        rows = store.petitions.petitions(today - dt.timedelta(days=800), today)
+        assert rows
+        for row in rows:
+            suggested = bool(store.petitions.repeats(row.number))
+            assert (row.mark.level == REPEAT) == suggested, row.number
+        assert store.meetings.meetings() and store.mass_info.groups()
+    finally:
+        store.close()

@@ -162,14 +162,16 @@ def _group_alike(store: Store, today: dt.date) -> None:
 
 
 def _petitions(store: Store, rng: random.Random, items: list[ItemRow]) -> int:
-    """Visits and letters marked 信访: one in five, a repeat when the requester came before."""
+    """Visits and letters marked 信访, one in five.
+
+    A repeat where the program would suggest one: the same requester on a similar matter
+    within a year (``store.petitions.repeats``).
+    """
     marked = 0
-    seen: set[str] = set()
     for item in sorted(items, key=lambda i: i.received_at):
         if item.channel not in ("来访", "来信") or rng.random() > 0.2:
             continue
-        level = REPEAT if item.requester_name in seen else FIRST
-        seen.add(item.requester_name)
+        level = REPEAT if store.petitions.repeats(item.number) else FIRST
         reach = "到乡" if rng.random() < 0.8 else "到县"
         try:
             store.petitions.mark(item.number, Mark(level, item.channel, reach))
