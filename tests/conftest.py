@@ -10,6 +10,7 @@ repeats; ``HYPOTHESIS_PROFILE=explore`` draws fresh examples, ten times as many.
 from __future__ import annotations
 
 import gc
+import hashlib
 import os
 import shutil
 from collections.abc import Iterator
@@ -27,6 +28,7 @@ from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.setup import init_station
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.storage.write_paths import require
+from qunzhong_desktop.sync import sealing
 from tests.helpers.postgres import REQUIRE_ENV, Cluster, NoServer, throwaway_cluster
 from tests.helpers.sealed import SealedKeys, seal
 from tests.helpers.stations import STATION, copy_store
@@ -46,6 +48,42 @@ TESTS = Path(__file__).parent
 # one that is not marked fails here, one that is marked fails the conformance harness
 # until the harness drives it
 require(True)
+
+
+# (sha-256 of sealed bytes, passphrase) -> the plain bytes: what this process sealed or opened
+_OPENED: dict[tuple[bytes, str], bytes] = {}
+
+
+@pytest.fixture(autouse=True)
+def _scrypt_once(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each sealed blob costs scrypt once per test process, not once per opening.
+
+    Every command of a CLI test opens the node's keys again: a second of scrypt each, 112 s
+    of a run's CPU. Sealing and the first opening of a blob run the real age code; a later
+    opening of the same bytes with the same passphrase returns what that gave. A wrong
+    passphrase or changed bytes miss and run scrypt, so refusals are real. Tests marked
+    ``real_scrypt`` (timing the window while scrypt runs) see no memo.
+    """
+    if request.node.get_closest_marker("real_scrypt") is not None:
+        return
+    real_seal, real_unseal = sealing._seal_here, sealing._unseal_here
+
+    def seal_once(plain: bytes, passphrase: str) -> bytes:
+        sealed = real_seal(plain, passphrase)
+        _OPENED[(hashlib.sha256(sealed).digest(), passphrase)] = plain
+        return sealed
+
+    def unseal_once(sealed: bytes, passphrase: str) -> tuple[bool, bytes]:
+        key = (hashlib.sha256(sealed).digest(), passphrase)
+        if key in _OPENED:
+            return True, _OPENED[key]
+        ok, plain = real_unseal(sealed, passphrase)
+        if ok:
+            _OPENED[key] = plain
+        return ok, plain
+
+    monkeypatch.setattr(sealing, "_seal_here", seal_once)
+    monkeypatch.setattr(sealing, "_unseal_here", unseal_once)
 
 
 @pytest.fixture(autouse=True)

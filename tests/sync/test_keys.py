@@ -18,6 +18,7 @@ from qunzhong_desktop.sync.keys import (
 from tests.helpers.sealed import SealedKeys
 
 
+@pytest.mark.real_scrypt
 def test_save_load_round_trip(sealed_keys: tuple[SealedKeys, SealedKeys]) -> None:
     sealed = sealed_keys[0]
     keys = sealed.keys

@@ -146,6 +146,7 @@ def test_a_cancelled_render_leaves_no_file(
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.real_scrypt
 def test_event_loop_turns_while_the_keys_open(
     qtbot: QtBot,
     parent: QWidget,
@@ -176,6 +177,7 @@ def test_event_loop_turns_while_the_keys_open(
         sealing.isolate(False)
 
 
+@pytest.mark.real_scrypt
 def test_scrypt_on_a_plain_thread_freezes_the_loop(
     qtbot: QtBot,
     parent: QWidget,
