@@ -1,4 +1,4 @@
-"""``qunzhong init station`` / ``init township``: set up this PC and create its keys.
+"""``qunzhong init station`` / ``init township`` / ``init county``: set up this PC and create its keys.
 
 The keys' passphrase comes from ``QUNZHONG_PASSPHRASE`` or is asked for in a terminal. A
 station set up without either (a script without the variable) gets its keys later, when
@@ -17,7 +17,13 @@ from qunzhong_desktop.cli.sync import optional_passphrase, passphrase, settle_ke
 from qunzhong_desktop.core import regions
 from qunzhong_desktop.core.entities import StationProfile
 from qunzhong_desktop.core.errors import SetupError
-from qunzhong_desktop.storage.setup import check_profile, init_station, init_township
+from qunzhong_desktop.storage.setup import (
+    check_profile,
+    init_county,
+    init_station,
+    init_township,
+    normalise_county_code,
+)
 from qunzhong_desktop.sync.service import SyncService
 
 
@@ -49,6 +55,10 @@ def register(commands: Any, home: argparse.ArgumentParser) -> None:
     township.add_argument("--name", required=True, help="名称，如 白沙镇群众工作办")
     township.add_argument("--phone", default="", metavar="P", help="电话")
     township.set_defaults(handler=run_init_township)
+    county = kinds.add_parser("county", help="设置为县（市、区）群众工作部", parents=[home])
+    county.add_argument("--code", required=True, metavar="CODE6", help="6 位县级区划代码")
+    county.add_argument("--name", required=True, help="名称，如 长沙县群众工作部")
+    county.set_defaults(handler=run_init_county)
 
 
 def run_init_station(args: argparse.Namespace) -> int:
@@ -114,6 +124,24 @@ def run_init_township(args: argparse.Namespace) -> int:
         secret = passphrase(new=not sync.has_keys())
         code, name = init_township(store.db, args.code, args.name, args.phone)
         print(f"已设置乡镇群众工作办：{name}（{code}），数据目录 {store.home}")
+        print(f"本机密钥指纹：{settle_keys(sync, secret)}")
+        return 0
+    finally:
+        store.close()
+
+
+def run_init_county(args: argparse.Namespace) -> int:
+    """Make this PC the county's mass-work department and create its keys.
+
+    The store is the data folder's SQLite file until the server URL store (``--db``) lands.
+    """
+    store = store_of(args, require_setup=False)
+    try:
+        sync = SyncService(store.db, store.home)
+        normalise_county_code(args.code)  # a wrong code before the passphrase
+        secret = passphrase(new=not sync.has_keys())
+        code, name = init_county(store.db, args.code, args.name)
+        print(f"已设置县（市、区）群众工作部：{name}（{code}），数据目录 {store.home}")
         print(f"本机密钥指纹：{settle_keys(sync, secret)}")
         return 0
     finally:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from qunzhong_desktop.core import phone, regions
 from qunzhong_desktop.core.access import Permission
@@ -61,7 +62,7 @@ TOWNSHIP_PHONE_SETTING = "township.phone"
 
 
 def node_role(db: Database) -> str:
-    """``station``, ``township``, or ``""`` before set-up."""
+    """``station``, ``township``, ``county``, or ``""`` before set-up."""
     with db.session() as s:
         node = s.scalars(select(m.LocalNode)).first()
         return node.role if node is not None else ""
@@ -73,6 +74,8 @@ def is_set_up(db: Database) -> bool:
         node = s.scalars(select(m.LocalNode)).first()
         if node is not None and node.role == "township":
             return s.get(m.Setting, TOWNSHIP_CODE_SETTING) is not None
+        if node is not None and node.role == "county":
+            return s.get(m.Setting, COUNTY_CODE_SETTING) is not None
         return s.scalars(select(m.Station)).first() is not None
 
 
@@ -115,17 +118,94 @@ def init_township(db: Database, code: str, name: str, phone_number: str = "") ->
             exc.data["field"] = "phone"
             raise
     with db.writing() as s:
-        node = s.scalars(select(m.LocalNode)).first()
-        station = s.scalars(select(m.Station)).first()
-        if station is not None or (node is not None and node.role == "township"):
-            raise SetupError("本机已经完成设置，不能再次初始化。", code="setup.already")
-        if node is None:
-            s.add(m.LocalNode(node_id=new_id(), role="township", epoch=1))
-        else:
-            node.role = "township"
+        _claim_node(s, "township")
         for key, value in zip(_TOWNSHIP_KEYS, (code, name, phone_number), strict=True):
             s.add(m.Setting(key=key, value=value))
     return code, name
+
+
+COUNTY_CODE_SETTING = "county.code"
+COUNTY_NAME_SETTING = "county.name"
+_ROLE_NAMES = {"station": "村（社区）群众工作站", "township": "乡镇群众工作办",
+               "county": "县（市、区）群众工作部"}  # fmt: skip
+
+
+def _claim_node(s: Session, role: str) -> None:
+    """Give a store that is not set up yet the node identity of ``role``.
+
+    Raises:
+        SetupError: ``setup.already``: the store is a station, township or county already.
+    """
+    node = s.scalars(select(m.LocalNode)).first()
+    station = s.scalars(select(m.Station)).first()
+    if station is not None or (node is not None and node.role in ("township", "county")):
+        was = "station" if station is not None else node.role  # type: ignore[union-attr]
+        raise SetupError(
+            f"本机已设置为{_ROLE_NAMES[was]}，不能再设置为{_ROLE_NAMES[role]}。",
+            code="setup.already",
+        )
+    if node is None:
+        s.add(m.LocalNode(node_id=new_id(), role=role, epoch=1))
+    else:
+        node.role = role
+
+
+def normalise_county_code(raw: str) -> str:
+    """A county's (or city district's) 6-digit division code (县级统计用区划代码).
+
+    Raises:
+        ValidationError: ``county_code.format`` / ``county_code.level``, ``field`` = code.
+    """
+    code = compact(raw)
+    if not code.isascii() or not code.isdigit() or len(code) != 6:
+        raise ValidationError(
+            f"县（市、区）代码应为 6 位数字的区划代码，现在是“{code}”（{len(code)} 位）。",
+            code="county_code.format",
+            field="code",
+            value=code,
+        )
+    if not regions.plausible_area(code) or code[4:] == "00":
+        raise ValidationError(
+            f"“{code}”不是有效的县级区划代码（前两位是省，第 3–4 位是市，第 5–6 位是县，"
+            "都不能为 00）。",
+            code="county_code.level",
+            field="code",
+            value=code,
+        )
+    return code
+
+
+def init_county(db: Database, code6: str, name: str) -> tuple[str, str]:
+    """Make this PC a county's mass-work department (群众工作部): node identity, profile.
+
+    Returns:
+        The normalised (code, name).
+
+    Raises:
+        SetupError: the store is already set up (as a station, township or county).
+        ValidationError: a wrong code or an empty name (``field`` in data).
+    """
+    code = normalise_county_code(code6)
+    name = clean(name)
+    if not name:
+        raise ValidationError(
+            "请填写县（市、区）群众工作部名称。", code="setup.required", field="name"
+        )
+    with db.writing() as s:
+        _claim_node(s, "county")
+        s.add(m.Setting(key=COUNTY_CODE_SETTING, value=code))
+        s.add(m.Setting(key=COUNTY_NAME_SETTING, value=name))
+    return code, name
+
+
+def county_profile(db: Database) -> tuple[str, str]:
+    """(code, name) of a county store; empty strings elsewhere."""
+    with db.session() as s:
+        code, name = (
+            row.value if (row := s.get(m.Setting, key)) is not None else ""
+            for key in (COUNTY_CODE_SETTING, COUNTY_NAME_SETTING)
+        )
+        return code, name
 
 
 @write_path(needs=Permission.SETTINGS)
@@ -140,9 +220,10 @@ def init_station(db: Database, profile: StationProfile) -> None:
     with db.writing() as s:
         existing = s.scalars(select(m.Station)).first()
         node = s.scalars(select(m.LocalNode)).first()
-        if node is not None and node.role == "township":
+        if node is not None and node.role in ("township", "county"):
             raise SetupError(
-                "本机已设置为乡镇群众工作办，不能再设置为工作站。", code="setup.already"
+                f"本机已设置为{_ROLE_NAMES[node.role]}，不能再设置为工作站。",
+                code="setup.already",
             )
         if existing is not None:
             raise SetupError(

@@ -71,6 +71,12 @@ TOWNSHIP_OWN: tuple[type[m.Base], ...] = (
     m.PromotionSurvey,
     m.SurveyAnswer,
 )
+#: What a county's dispatch carries down to a township (issue 19): the county's events on
+#: the items escalated to it (actor_role "county": its assignment and the result).
+COUNTY_TABLES: tuple[type[m.Base], ...] = (m.ItemEvent,)
+#: The county's own records: captured in its outbox, never sent down (the escalation
+#: domain appends its county_department / county_meeting tables here).
+COUNTY_OWN: tuple[type[m.Base], ...] = ()
 #: The pseudo-table of configuration lines in a dispatch bundle.
 CONFIG_TABLE = "config"
 #: Fields of an item that follow from its events; each PC derives them itself.
@@ -182,15 +188,24 @@ class Column:
 
 
 def table_names(role: str) -> frozenset[str]:
-    """The tables a sender of ``role`` may write."""
-    tables = STATION_TABLES if role == "station" else TOWNSHIP_TABLES
+    """The tables a sender of ``role`` may write down (or up, for a station).
+
+    ``township-up``: what a township may write at its county (its events and its own
+    records); ``county``: what a county's dispatch may carry.
+    """
+    tables = {
+        "station": STATION_TABLES,
+        "township": TOWNSHIP_TABLES,
+        "township-up": TOWNSHIP_TABLES + TOWNSHIP_OWN,
+        "county": COUNTY_TABLES,
+    }.get(role, TOWNSHIP_TABLES)
     return frozenset(str(t.__table__.name) for t in tables)  # type: ignore[attr-defined]
 
 
 @cache
 def model_of(table: str) -> type[m.Base]:
     """The mapped class of a travelling table."""
-    for cls in STATION_TABLES:
+    for cls in STATION_TABLES + TOWNSHIP_OWN + COUNTY_OWN:
         if cls.__table__.name == table:  # type: ignore[attr-defined]
             return cls
     raise KeyError(table)
