@@ -33,3 +33,38 @@ def test_init_county_wrong_code_and_on_a_station(
     init_station(station)
     code, _, err = run(capsys, station, "init", "county", "--code", "430121", "--name", "县")
     assert code != 0 and "工作站" in err
+
+
+def test_a_township_joins_its_county_on_the_command_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    county, township = tmp_path / "county", tmp_path / "township"
+    assert (
+        run(capsys, county, "init", "county", "--code", "430121", "--name", "长沙县群众工作部")[0]
+        == 0
+    )
+    assert (
+        run(capsys, township, "init", "township", "--code", "430121101", "--name", "白沙镇")[0] == 0
+    )
+    code, out, _ = run(capsys, county, "county-kit", "--out", str(tmp_path / "c.qzkit"))
+    assert code == 0
+    fingerprint = out.strip().splitlines()[-1].split("：")[-1]
+    code, _, err = run(capsys, township, "accept-kit", str(tmp_path / "c.qzkit"))
+    assert code != 0 and "指纹" in err
+    code, out, _ = run(
+        capsys, township, "accept-kit", str(tmp_path / "c.qzkit"), "--fingerprint", fingerprint
+    )
+    assert code == 0 and "长沙县群众工作部（430121）" in out
+    code, out, _ = run(capsys, township, "enrollment", "--out", str(tmp_path / "t.qzenroll"))
+    assert code == 0 and "县（市、区）群众工作部核对" in out
+    mine = out.strip().splitlines()[-1]
+    code, _, err = run(
+        capsys, county, "enroll", str(tmp_path / "t.qzenroll"), "--fingerprint", "0" * 32
+    )
+    assert code != 0 and "不一致" in err
+    code, out, _ = run(
+        capsys, county, "enroll", str(tmp_path / "t.qzenroll"), "--fingerprint", mine
+    )
+    assert code == 0 and "已登记乡镇：白沙镇（430121101）" in out
+    code, out, _ = run(capsys, county, "stations", "--json")
+    assert code == 0 and "430121101" in out

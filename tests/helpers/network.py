@@ -13,13 +13,14 @@ from sqlalchemy import select
 
 from qunzhong_desktop.core.entities import StationProfile
 from qunzhong_desktop.storage import models as m
-from qunzhong_desktop.storage.setup import init_station, init_township
+from qunzhong_desktop.storage.setup import init_county, init_station, init_township
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.sync.keys import NodeKeys
 from qunzhong_desktop.sync.service import SyncService
 from tests.helpers.stations import copy_store
 
 TOWNSHIP_CODE = "430121101"
+COUNTY_CODE = TOWNSHIP_CODE[:6]
 
 
 @dataclass
@@ -76,3 +77,27 @@ def make_station(template: Path, home: Path, township: Node, index: int) -> Node
     fingerprint = node.sync.write_enrollment(enrollment, node.keys)
     township.sync.enroll(enrollment, fingerprint)
     return node
+
+
+def make_county(template: Path, home: Path, keys: NodeKeys | None = None) -> Node:
+    """The county's mass-work department (长沙县群众工作部) on a copy of the template."""
+    store = copy_store(template, home)
+    init_county(store.db, COUNTY_CODE, "长沙县群众工作部")
+    return Node(home, store, keys or NodeKeys.generate(), COUNTY_CODE, "长沙县群众工作部")
+
+
+def make_other_township(template: Path, home: Path, index: int) -> Node:
+    """Another township of the county (``430121100 + index``), with its own keys."""
+    code, name = f"{int(TOWNSHIP_CODE) + index}", f"第{index}镇群众工作办"
+    store = copy_store(template, home)
+    init_township(store.db, code, name)
+    return Node(home, store, NodeKeys.generate(), code, name)
+
+
+def join_county(county: Node, township: Node) -> None:
+    """The township takes the county's kit (fingerprint typed) and the county enrols it."""
+    kit = county.sync.write_county_kit(township.home / "county.qzkit", county.keys)
+    township.sync.accept_county_kit(kit, county.keys.fingerprint)
+    enrollment = township.home / "township.qzenroll"
+    fingerprint = township.sync.write_enrollment(enrollment, township.keys)
+    county.sync.enroll(enrollment, fingerprint)

@@ -1,6 +1,8 @@
 """Sync on the command line (SYNC.md): kits, enrollment, bundles and the stations board.
 
-``station-kit`` and ``enroll`` run at the township, ``enrollment`` at a station;
+``station-kit`` and ``enroll`` run at the township, ``enrollment`` at a station; the county
+tier the same a level up: ``county-kit`` and ``enroll`` at the county, ``accept-kit`` (with
+``--fingerprint``) and ``enrollment`` at the township;
 ``export-bundle``, ``import-bundle`` and ``stations`` at both. The keys' passphrase comes
 from ``QUNZHONG_PASSPHRASE`` or, in a terminal, is asked for (twice for new keys).
 
@@ -66,6 +68,18 @@ def register(commands: Any, home: argparse.ArgumentParser) -> None:
     )
     kit.add_argument("--out", required=True, type=Path, metavar="FILE", help="工作包文件（.qzkit）")
     kit.set_defaults(handler=run_station_kit)
+
+    county_kit = commands.add_parser(
+        "county-kit",
+        help="县：导出县工作包（发给各乡镇群众工作办）",
+        description="县（市、区）群众工作部导出签名的县工作包：县的信息和公钥。"
+        "乡镇导入时须输入县里念出的密钥指纹。",
+        parents=[home],
+    )
+    county_kit.add_argument(
+        "--out", required=True, type=Path, metavar="FILE", help="县工作包文件（.qzkit）"
+    )
+    county_kit.set_defaults(handler=run_county_kit)
 
     accept = commands.add_parser(
         "accept-kit",
@@ -226,17 +240,37 @@ def run_enrollment(args: argparse.Namespace) -> int:
         keys = open_keys(sync)
         fingerprint = sync.write_enrollment(args.out, keys)
         station = store.register.station()
-        who = f"{station.name}（{station.code}）" if station is not None else "本站"
+        who = f"{station.name}（{station.code}）" if station is not None else "本机"
         print(f"已导出{who}的登记文件：{args.out}")
-        print("请把下面的密钥指纹抄在登记表上，交乡镇群众工作办核对：")
+        above = "县（市、区）群众工作部" if sync.role == "township" else "乡镇群众工作办"
+        print(f"请把下面的密钥指纹抄在登记表上，交{above}核对：")
         print(fingerprint)
         return 0
 
 
-def run_accept_kit(args: argparse.Namespace) -> int:
-    """Station: take a kit of its township (configuration; new keys with the fingerprint)."""
+def run_county_kit(args: argparse.Namespace) -> int:
+    """County: write the county kit."""
     with store_of(args) as store:
-        info = SyncService(store.db, store.home).accept_station_kit(args.file, args.fingerprint)
+        sync = SyncService(store.db, store.home)
+        keys = open_keys(sync)
+        path = sync.write_county_kit(args.out, keys)
+        print(f"已导出县工作包：{path}")
+        print(f"县密钥指纹：{keys.fingerprint}")
+        return 0
+
+
+def run_accept_kit(args: argparse.Namespace) -> int:
+    """Station: take a kit of its township; township: take its county's kit."""
+    with store_of(args) as store:
+        sync = SyncService(store.db, store.home)
+        if sync.role == "township":
+            county = sync.accept_county_kit(args.file, args.fingerprint)
+            print(
+                f"已加入{county.county_name}（{county.county_code}），"
+                f"密钥指纹 {county.fingerprint}。请导出本乡镇的登记表（enrollment）交县里登记。"
+            )
+            return 0
+        info = sync.accept_station_kit(args.file, args.fingerprint)
         print(
             f"已导入{info.township_name}（{info.township_code}）的工作包："
             f"责任单位 {len(info.units)} 个，密钥指纹 {info.fingerprint}"
@@ -249,7 +283,7 @@ def run_enroll(args: argparse.Namespace) -> int:
     with store_of(args) as store:
         info = SyncService(store.db, store.home).enroll(args.file, args.fingerprint)
         print(
-            f"已登记工作站：{info.station_name}（{info.station_code}），"
+            f"已登记{'乡镇' if info.role == 'township' else '工作站'}：{info.station_name}（{info.station_code}），"
             f"密钥版本 {info.epoch}，指纹 {info.fingerprint}"
         )
         return 0

@@ -77,7 +77,7 @@ def _recipients(s: Session, role: str, station_code: str | None) -> list[SyncPee
         return [township]
     if role != "township":
         raise ExportError("本机尚未完成设置。", code="setup.missing")
-    peers = list(s.scalars(enrolled))
+    peers = [p for p in s.scalars(enrolled) if p.role == "station"]
     if station_code:
         peers = [p for p in peers if p.code == station_code.strip()]
         if not peers:

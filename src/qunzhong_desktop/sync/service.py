@@ -19,11 +19,20 @@ from qunzhong_desktop.storage.access_log import record
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.models_sync import SyncPeer
 from qunzhong_desktop.storage.setup import node_role
-from qunzhong_desktop.sync import conflicts, enrollment, exporter, importer, node, peers
+from qunzhong_desktop.sync import (
+    conflicts,
+    county_enrollment,
+    enrollment,
+    exporter,
+    importer,
+    node,
+    peers,
+)
 from qunzhong_desktop.sync.bundle_format import BundleRefused
 from qunzhong_desktop.sync.keys import NodeKeys
 from qunzhong_desktop.sync.views import (
     ConflictView,
+    CountyKitInfo,
     EnrollmentInfo,
     ExportResult,
     ImportReport,
@@ -45,7 +54,7 @@ class SyncService:
     # identity ----------------------------------------------------------------------------
     @property
     def role(self) -> str:
-        """``station``, ``township`` or "" before set-up."""
+        """``station``, ``township``, ``county`` or "" before set-up."""
         return node_role(self.db)
 
     def _may_sync(self) -> None:
@@ -105,8 +114,13 @@ class SyncService:
         return enrollment.accept_station_kit(self.db, path, fingerprint)
 
     def write_enrollment(self, out: Path, keys: NodeKeys) -> str:
-        """Station: write the signed enrollment file; returns the fingerprint to print."""
+        """Station or township: write the signed enrollment file; the fingerprint to print.
+
+        A station enrols with its township, a township with its county.
+        """
         self._may_sync()
+        if self.role == "township":
+            return county_enrollment.write_township_enrollment(self.db, out, keys)
         return enrollment.write_enrollment(self.db, out, keys)
 
     def read_enrollment(self, path: Path) -> EnrollmentInfo:
@@ -114,9 +128,29 @@ class SyncService:
         return enrollment.read_enrollment(path)
 
     def enroll(self, path: Path, fingerprint: str) -> EnrollmentInfo:
-        """Township: accept a station once the fingerprint typed matches the file's."""
+        """Accept an enrollment once the fingerprint typed matches the file's.
+
+        At a township: a station of the township; at a county: a township of the county.
+        """
         self._may_sync()
+        if self.role == "county":
+            return county_enrollment.enroll_township(self.db, path, fingerprint)
         return enrollment.enroll(self.db, path, fingerprint)
+
+    # the county tier (sync/county_enrollment.py) -------------------------------------------
+    def write_county_kit(self, out: Path, keys: NodeKeys) -> Path:
+        """County: write the signed county kit (identity and keys) for its townships."""
+        self._may_sync()
+        return county_enrollment.write_county_kit(self.db, out, keys)
+
+    def read_county_kit(self, path: Path) -> CountyKitInfo:
+        """Township: check a county kit and say whose it is, without storing anything."""
+        return county_enrollment.read_county_kit(path)
+
+    def accept_county_kit(self, path: Path, fingerprint: str) -> CountyKitInfo:
+        """Township: make the kit's county its peer above, its fingerprint typed in."""
+        self._may_sync()
+        return county_enrollment.accept_county_kit(self.db, path, fingerprint)
 
     # bundles (sync/exporter.py, sync/importer.py) ----------------------------------------
     def export_bundles(

@@ -27,7 +27,7 @@ DOC_TYPE = "application/vnd.qunzhong.document+json"
 DOCUMENT, DOC_SIGNATURE = "document.json", "document.sig"
 MAX_DOCUMENT_BYTES = 512 * 1024
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-_NAMES = {"station-kit": "乡镇工作包", "enrollment": "站点登记文件"}
+_NAMES = {"station-kit": "乡镇工作包", "enrollment": "站点登记文件", "county-kit": "县工作包"}
 
 
 def write_document(out: Path, kind: str, body: dict[str, Any], keys: NodeKeys) -> Path:

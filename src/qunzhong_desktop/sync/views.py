@@ -204,3 +204,23 @@ class EnrollmentInfo:
     epoch: int
     fingerprint: str
     continues: int | None = None
+    role: str = "station"  # "township" when a township enrols with its county
+
+
+@dataclass(frozen=True)
+class CountyKitInfo:
+    """A county kit as the township sees it before accepting it.
+
+    Attributes:
+        county_code: the county's 6-digit code.
+        county_name: its name (…群众工作部).
+        node_id: the county node.
+        epoch: the county's key epoch.
+        fingerprint: its key fingerprint, read out by the county and typed in.
+    """
+
+    county_code: str
+    county_name: str
+    node_id: str
+    epoch: int
+    fingerprint: str
