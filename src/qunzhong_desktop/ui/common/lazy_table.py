@@ -15,6 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 FetchRecords = Callable[[Sequence[str]], Sequence[Any]]
+FetchPage = Callable[[int, int], Sequence[Any]]  # the records of rows start … end - 1
 B = TypeVar("B")
 
 
@@ -51,12 +52,18 @@ class BlockCache(Generic[B]):
         """Forget every block (the rows changed)."""
         self._blocks.clear()
 
+    def kept(self) -> list[tuple[int, B]]:
+        """The blocks kept, each with its first row, in the order of the rows."""
+        return [(n * self.block_size, block) for n, block in sorted(self._blocks.items())]
+
 
 class LazyIdTableModel(QAbstractTableModel):
     """Rows are ids; their records (anything with an ``id``) come from ``fetch_records``.
 
-    Subclasses set ``self._headers`` (translated in their own context) and implement
-    ``data`` with :meth:`record`.
+    Two ways to fill it: :meth:`set_ids` (the ids of every row, in order: short lists) or
+    :meth:`set_pages` (how many rows, and a function reading the records of a window of
+    them: the long lists, whose ids are never all read). Subclasses set ``self._headers``
+    (translated in their own context) and implement ``data`` with :meth:`record`.
     """
 
     BLOCK_SIZE = 100
@@ -66,7 +73,9 @@ class LazyIdTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._fetch_records = fetch_records
         self._ids: list[str] = []
-        self._cache: BlockCache[dict[str, Any]] = BlockCache(self.BLOCK_SIZE, self.MAX_BLOCKS)
+        self._count = 0
+        self._fetch_page: FetchPage | None = None  # set by set_pages
+        self._cache: BlockCache[list[Any]] = BlockCache(self.BLOCK_SIZE, self.MAX_BLOCKS)
         self._headers: list[str] = []
 
     @property
@@ -78,40 +87,84 @@ class LazyIdTableModel(QAbstractTableModel):
         """Show these ids, in this order; nothing is fetched until painted."""
         self.beginResetModel()
         self._ids = list(ids)
+        self._count = len(self._ids)
+        self._fetch_page = None
+        self._cache.clear()
+        self.endResetModel()
+
+    def set_pages(self, count: int, fetch_page: FetchPage) -> None:
+        """Show ``count`` rows whose records ``fetch_page(start, end)`` reads, in order.
+
+        Nothing is read until painted, and never the ids of every row: a block of rows is
+        one ``fetch_page`` of :attr:`BLOCK_SIZE` rows. A row the window no longer reaches (the
+        list shrank since it was counted) shows as gone.
+        """
+        self.beginResetModel()
+        self._ids = []
+        self._count = max(count, 0)
+        self._fetch_page = fetch_page
         self._cache.clear()
         self.endResetModel()
 
     def ids(self) -> list[str]:
-        """The ids shown, in order."""
-        return list(self._ids)
+        """The ids shown, in order (by pages: those of the blocks read so far, in order)."""
+        if self._fetch_page is None:
+            return list(self._ids)
+        return [r.id for _start, block in self._cache.kept() for r in block if r is not None]
 
-    def row_of(self, row_id: str) -> int | None:
-        """The row showing an id, or None."""
-        try:
-            return self._ids.index(row_id)
-        except ValueError:
+    def id_at(self, row: int) -> str | None:
+        """The id shown in a row (by pages: reading its block if needed), or None."""
+        if not 0 <= row < self._count:
             return None
+        if self._fetch_page is None:
+            return self._ids[row]
+        found = self.record(row)
+        return str(found.id) if found is not None else None
+
+    def row_of(self, row_id: str, near: int | None = None) -> int | None:
+        """The row showing an id, or None.
+
+        By pages only the blocks already read are searched, and the block of row ``near``
+        with the blocks either side (where a row selected before a refresh is likely to be).
+        """
+        if self._fetch_page is None:
+            try:
+                return self._ids.index(row_id)
+            except ValueError:
+                return None
+        nearby = [] if near is None else [near, near - self.BLOCK_SIZE, near + self.BLOCK_SIZE]
+        for row in [row for row in nearby if 0 <= row < self._count]:
+            self.record(row)  # read the blocks around ``near`` (kept ones cost nothing)
+        for start, block in self._cache.kept():
+            for offset, r in enumerate(block):
+                if r is not None and r.id == row_id:
+                    return start + offset
+        return None
 
     def record(self, row: int) -> Any:
         """The fetched record of a row (fetching its block if needed), or None if gone."""
-        records, _offset = self._cache.block_of(row, self._fetch_block)
-        return records.get(self._ids[row])
+        records, offset = self._cache.block_of(row, self._fetch_block)
+        return records[offset] if offset < len(records) else None
 
-    def _fetch_block(self, start: int, end: int) -> dict[str, Any]:
-        return {r.id: r for r in self._fetch_records(self._ids[start:end])}
+    def _fetch_block(self, start: int, end: int) -> list[Any]:
+        end = min(end, self._count)
+        if self._fetch_page is not None:
+            return list(self._fetch_page(start, end))[: end - start]
+        found = {r.id: r for r in self._fetch_records(self._ids[start:end])}
+        return [found.get(row_id) for row_id in self._ids[start:end]]
 
     def refresh(self) -> None:
         """Forget fetched records (after an edit) and repaint; the ids stay."""
         self._cache.clear()
-        if self._ids:
+        if self._count:
             self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._ids) - 1, self.columnCount() - 1)
+                self.index(0, 0), self.index(self._count - 1, self.columnCount() - 1)
             )
 
     # Qt model interface -------------------------------------------------------------------
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         """One row per id (none under a valid parent: this is a flat table)."""
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         """One column per header."""

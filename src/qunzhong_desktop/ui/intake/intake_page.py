@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qunzhong_desktop.core.intake.records import ItemFilter
+from qunzhong_desktop.core.intake.records import ItemFilter, ItemRow
 from qunzhong_desktop.core.intake.rules import CHANNELS, GRADES
 from qunzhong_desktop.core.intake.states import CLOCK_RUNNING, STATE_NAMES, State
 from qunzhong_desktop.core.intake.worklists import view_filter
@@ -250,19 +250,27 @@ class IntakePage(QWidget):
         self._timer.stop()
         if self.current_view() == "new":
             return
-        selected = self.selected_id()
+        selected, near = self.selected_id(), self.table.currentIndex().row()
         f = self.current_filter()
         today = self._clock().date()
-        ids = [] if f is None else self._store.items.search_ids(f, today=today, sort=self.sort)
+        items, sort = self._store.items, self.sort
+        found = 0 if f is None else items.count(f, today=today)
         self.model.set_waiting(self._store.agency.waiting_too_long(today=today))
-        self.model.set_ids(ids)
-        count = self.tr("共 {0} 件").format(len(ids))
+
+        def page(start: int, end: int) -> list[ItemRow]:
+            if f is None:  # nothing can match
+                return []
+            ids = items.page_ids(f, offset=start, limit=end - start, today=today, sort=sort)
+            return items.rows(ids, today=self._clock().date())
+
+        self.model.set_pages(found, page)  # the first rows only: never every id (issue 19)
+        count = self.tr("共 {0} 件").format(found)
         if self.current_view() == "collect":
             count += self.tr("（黄色：通知领取后超过 {0} 个工作日仍未领取）").format(
                 self._store.agency.collection_days()
             )
         self.count_label.setText(count)
-        row = self.model.row_of(selected) if selected else None
+        row = self.model.row_of(selected, near=near) if selected else None
         if row is not None:
             self.table.selectRow(row)
 
@@ -294,7 +302,7 @@ class IntakePage(QWidget):
             item = self.views.item(row)
             if key == "new":
                 continue
-            count = len(self._store.items.search_ids(view_filter(key, operator), today=today))
+            count = self._store.items.count(view_filter(key, operator), today=today)
             item.setText(f"{self._titles[key]}（{count}）")
             alert = key == "overdue" and count > 0
             late = key == "collect" and bool(self._store.agency.waiting_too_long(today=today))
@@ -304,7 +312,7 @@ class IntakePage(QWidget):
     def selected_id(self) -> str | None:
         """The id of the current row, if any."""
         index = self.table.currentIndex()
-        return self.model.ids()[index.row()] if index.isValid() else None
+        return self.model.id_at(index.row()) if index.isValid() else None
 
     def _focus_text(self) -> None:
         if self.current_view() == "new":

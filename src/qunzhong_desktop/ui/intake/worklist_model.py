@@ -43,7 +43,7 @@ FetchRows = Callable[[Sequence[str]], list[ItemRow]]
     COL_URGENCY,
     COL_HANDLER,
 ) = range(11)
-#: The columns that sort, in the database (``SqlItems.search_ids``); 内容 does not.
+#: The columns that sort, in the database (``SqlItems.page_ids``); 内容 does not.
 SORT_KEYS = {
     COL_NUMBER: "number", COL_RECEIVED: "received", COL_REQUESTER: "requester",
     COL_DOMAIN: "domain", COL_GRADE: "grade", COL_TYPE: "type", COL_STATE: "state",
@@ -127,7 +127,7 @@ class WorkListModel(LazyIdTableModel):
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Text of a cell, the urgency as the row's background, the full content as tooltip."""
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+        if not index.isValid() or not 0 <= index.row() < self.rowCount():
             return None
         column = index.column()
         if role == Qt.ItemDataRole.TextAlignmentRole:

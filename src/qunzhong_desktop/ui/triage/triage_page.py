@@ -357,14 +357,18 @@ class TriagePage(QWidget):
     def search(self) -> None:
         """Run the list now (typing in the search box calls it after a pause)."""
         self._timer.stop()
-        selected = self.selected_id()
-        ids = self._store.items.search_ids(
-            self.current_filter(), today=self._today(), sort=self.sort
-        )
-        self.model.set_ids(ids)
-        self.count_label.setText(self.tr("共 {0} 件").format(len(ids)))
-        row = self.model.row_of(selected) if selected else None
-        if row is None and ids:
+        selected, near = self.selected_id(), self.table.currentIndex().row()
+        items, f, today, sort = self._store.items, self.current_filter(), self._today(), self.sort
+        found = items.count(f, today=today)
+
+        def page(start: int, end: int) -> list[ItemRow]:
+            ids = items.page_ids(f, offset=start, limit=end - start, today=today, sort=sort)
+            return self._fetch_rows(ids)
+
+        self.model.set_pages(found, page)  # the first rows only: never every id (issue 19)
+        self.count_label.setText(self.tr("共 {0} 件").format(found))
+        row = self.model.row_of(selected, near=near) if selected else None
+        if row is None and found:
             row = 0
         if row is not None:
             self.table.selectRow(row)
@@ -402,7 +406,7 @@ class TriagePage(QWidget):
     def selected_id(self) -> str | None:
         """The id of the current row, if any."""
         index = self.table.currentIndex()
-        return self.model.ids()[index.row()] if index.isValid() else None
+        return self.model.id_at(index.row()) if index.isValid() else None
 
     def selected_row(self) -> ItemRow | None:
         """The record of the current row, if any."""

@@ -1,0 +1,158 @@
+"""The work lists read a page at a time (issue 19): the same rows in the same order as before.
+
+A small store whose items tie on every column somewhere (the same minute, domain, grade,
+handler, a missing deadline), read in windows of 3 for every order of ``ITEM_SORTS`` both
+ways and the two orders of receipt, under several filters: the windows put together are
+the whole ordered list, that list is the order a plain Python sort gives, and the count is
+its length.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from qunzhong_desktop.core.intake.records import ItemFilter, ItemRow
+from qunzhong_desktop.core.intake.states import CLOCK_RUNNING, State
+from qunzhong_desktop.core.sorting import Sort, natural_key
+from qunzhong_desktop.storage import models as m
+from qunzhong_desktop.storage.item_order import ITEM_SORTS
+from qunzhong_desktop.storage.store import Store
+from qunzhong_desktop.storage.write_paths import scope
+from tests.helpers.intake_data import new_item
+
+MONDAY = dt.datetime(2026, 3, 2, 9, 0)
+TODAY = dt.date(2026, 4, 20)
+DOMAINS = ["社会保障", "基础设施", "矛盾纠纷"]
+NAMES = ["王大爷", "李四", "张三", "李四", "赵六"]
+WINDOW = 3
+FILTERS = {
+    "all": ItemFilter(),
+    "oldest first": ItemFilter(newest_first=False),
+    "open": ItemFilter(states=tuple(CLOCK_RUNNING)),
+    "overdue": ItemFilter(overdue=True),
+    "domain": ItemFilter(domain="基础设施"),
+    "text": ItemFilter(text="路灯"),
+    "nothing": ItemFilter(handler="无此人"),
+}
+
+
+def fill(store: Store) -> list[str]:
+    """23 items: pairs received in the same minute, every domain, grade and state."""
+    numbers = []
+    for i in range(23):
+        when = MONDAY + dt.timedelta(days=i // 2)  # pairs received in the same minute
+        kind = "即办件" if i % 7 == 3 else "承诺件"
+        item = store.items.register_item(
+            new_item(
+                domain=DOMAINS[i % 3],
+                grade="ABC"[i % 3 if i % 4 else 1],
+                item_type=kind,
+                result="当场答复" if kind == "即办件" else "",
+                content="路灯不亮" if i % 5 == 0 else f"诉求 {i}",
+                requester_name=NAMES[i % len(NAMES)],
+                handler=["李秀英", "王芳", ""][i % 3] or None,
+            ),
+            actor="李秀英",
+            now=when,
+        )
+        numbers.append(item.number)
+        if i % 6 == 1:
+            store.items.move(item.number, State.IN_PROGRESS, actor="李秀英", now=when)
+    with scope("test setup: numbers out of natural order, deadlines tie"), store.db.writing() as s:
+
+        def row(number: str) -> m.IntakeItem:
+            return s.scalars(select(m.IntakeItem).where(m.IntakeItem.number == number)).one()
+
+        # a number of another width, so that 编号's natural order differs from its text
+        row(numbers[4]).number = numbers[4].rsplit("-", 1)[0] + "-123"
+        row(numbers[8]).due_on = row(numbers[9]).due_on
+    return numbers
+
+
+@pytest.fixture
+def filled(store: Store) -> Store:
+    fill(store)
+    return store
+
+
+def paged(store: Store, f: ItemFilter, sort: Sort | None) -> list[str]:
+    """Every id, read a window at a time as the work list reads them."""
+    found: list[str] = []
+    while True:
+        window = store.items.page_ids(f, offset=len(found), limit=WINDOW, today=TODAY, sort=sort)
+        found += window
+        if len(window) < WINDOW:
+            return found
+
+
+def expected(rows: list[ItemRow], f: ItemFilter, sort: Sort | None) -> list[str]:
+    """The order the list must have, by a plain Python sort of the rows."""
+    if sort is None:
+        by_number = sorted(rows, key=lambda r: r.number, reverse=True)
+        return [
+            r.id for r in sorted(by_number, key=lambda r: r.received_at, reverse=f.newest_first)
+        ]
+    values: dict[str, Callable[[ItemRow], Any]] = {
+        "number": lambda r: natural_key(r.number),
+        "received": lambda r: r.received_at,
+        "requester": lambda r: r.requester_name,
+        "domain": lambda r: r.domain,
+        "grade": lambda r: r.grade,
+        "type": lambda r: r.item_type,
+        "state": lambda r: r.state.value,
+        "due": lambda r: r.due_on or dt.date.min,
+        "overdue": lambda r: r.due_on or dt.date.min,
+    }
+    value = values.get(sort.key, lambda r: getattr(r, sort.key))
+    down = sort.descending != (sort.key == "overdue")
+    ordered = sorted(rows, key=lambda r: (value(r), r.number), reverse=down)
+    if sort.key in ("due", "overdue"):  # no deadline: last either way
+        ordered.sort(key=lambda r: r.due_on is None)
+    return [r.id for r in ordered]
+
+
+SORTS = [None] + [Sort(key, descending=down) for key in ITEM_SORTS for down in (False, True)]
+
+
+def test_pages_are_the_whole_list_in_order_for_every_sort_and_filter(filled: Store) -> None:
+    items = filled.items
+    everything = items.rows(items.search_ids(ItemFilter(), today=TODAY), today=TODAY)
+    assert len(everything) == 23
+    assert len({r.received_at for r in everything}) < 23  # ties that the number breaks
+    checked = 0
+    for name, f in FILTERS.items():
+        whole = items.search_ids(f, today=TODAY)
+        assert items.count(f, today=TODAY) == len(whole), name
+        chosen = items.rows(whole, today=TODAY)
+        for sort in SORTS:
+            label = f"{name} / {sort}"
+            ordered = items.search_ids(f, today=TODAY, sort=sort)
+            assert sorted(ordered) == sorted(whole), label
+            assert paged(filled, f, sort) == ordered, label
+            assert ordered == expected(chosen, f, sort), label
+            checked += 1
+    assert checked == len(FILTERS) * (1 + 2 * len(ITEM_SORTS))
+    assert items.count(FILTERS["overdue"], today=TODAY) > 0
+    assert items.count(FILTERS["nothing"], today=TODAY) == 0
+
+
+def test_a_window_past_the_end_or_of_nothing_is_empty(filled: Store) -> None:
+    items = filled.items
+    total = items.count(ItemFilter(), today=TODAY)
+    assert items.page_ids(ItemFilter(), offset=total, limit=10, today=TODAY) == []
+    assert items.page_ids(ItemFilter(), offset=0, limit=0, today=TODAY) == []
+    last = items.page_ids(ItemFilter(), offset=total - 2, limit=10, today=TODAY)
+    assert last == items.search_ids(ItemFilter(), today=TODAY)[-2:]
+    assert items.rows([], today=TODAY) == []
+    assert items.rows(["no such id", last[0]], today=TODAY)[0].id == last[0]
+
+
+@pytest.mark.parametrize(("offset", "limit"), [(-1, 10), (0, -5)])
+def test_negative_windows_are_refused(store: Store, offset: int, limit: int) -> None:
+    with pytest.raises(ValueError):
+        store.items.page_ids(ItemFilter(), offset=offset, limit=limit, today=TODAY)
