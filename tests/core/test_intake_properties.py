@@ -61,6 +61,8 @@ CODES = {
     "item.day_invalid",
     "item.day_too_early",
     "item.collected_before_notified",
+    "item.department_required",
+    "item.days_invalid",
 }
 START = dt.datetime(2025, 3, 3, 9, 0)
 
@@ -116,8 +118,10 @@ def _expected_collection_refusal(
 def _expected_data_refusal(
     events: list[Event], state: State, target: State, note: str, data: dict[str, Any]
 ) -> str | None:
-    if target in (State.REJECTED, State.WITHDRAWN) and not note.strip():
+    if target in (State.REJECTED, State.WITHDRAWN, State.ESCALATED_COUNTY) and not note.strip():
         return "item.reason_required"
+    if state is State.ESCALATED_COUNTY and target is State.AWAITING_ASSIGNMENT and not note.strip():
+        return "item.reason_required"  # 退回乡镇 says why
     if target is State.RESOLVED and not str(data.get("result", note)).strip():
         return "item.result_required"
     if target is State.FOLLOWED_UP:
@@ -133,6 +137,16 @@ def _expected_data_refusal(
         follow_ups = [e for e in events if e.to_state is State.FOLLOWED_UP]
         if follow_ups[-1].data.get("satisfaction") == "不满意":
             return "item.close_refused"  # 不满意 reopens; it is never closed
+    if target is State.COUNTY_ASSIGNED:
+        days = data.get("days")
+        if not str(data.get("department", "")).strip():
+            return "item.department_required"
+        if type(days) is not int or not 1 <= days <= 60:
+            return "item.days_invalid"
+        try:
+            dt.date.fromisoformat(str(data.get("deadline", "")))
+        except ValueError:
+            return "item.deadline_invalid"
     if target is State.ASSIGNED and not (data.get("unit") and data.get("deadline")):
         return "item.assignment_incomplete"
     if target is State.ASSIGNED:
@@ -212,6 +226,17 @@ class MoveMachine(RuleBasedStateMachine):
         note, data = valid_move_data(rng, target)
         self._try(target, Role.TOWNSHIP, note, data)
 
+    @precondition(lambda self: bool(allowed_targets(current_state(self.events), Role.COUNTY)))
+    @rule(rng=st.data())
+    def county_move(self, rng: st.DataObject) -> None:
+        state = current_state(self.events)
+        assert state is not None
+        target = draw_target(rng, allowed_targets(state, Role.COUNTY))
+        note, data = valid_move_data(rng, target)
+        if target is State.AWAITING_ASSIGNMENT:
+            note = "请乡镇先行协调"
+        self._try(target, Role.COUNTY, note, data)
+
     @invariant()
     def history_is_consistent(self) -> None:
         if self.events:
@@ -223,6 +248,7 @@ class MoveMachine(RuleBasedStateMachine):
         if state in FINAL:
             assert allowed_targets(state, Role.STATION) == []
             assert allowed_targets(state, Role.TOWNSHIP) == []
+            assert allowed_targets(state, Role.COUNTY) == []
 
 
 MoveMachine.TestCase.settings = settings(max_examples=120, stateful_step_count=30, deadline=None)
@@ -250,7 +276,7 @@ def test_allowed_targets_are_exactly_the_moves_the_rules_accept(
         note, data = "理由", {"result": "已办理", "satisfaction": "满意", "way": "电话"}
         data |= {"unit": "镇社会事务办", "deadline": "2025-04-01"}
         data |= {"notified_on": "2025-03-03", "how": "电话", "collected_on": "2025-03-04"}
-        data |= {"by": "本人"}
+        data |= {"by": "本人", "department": "县人社局", "days": 10}
         try:
             check_move(events, target, role=role, note=note, data=data, agency=agency)
         except MoveRefused as exc:

@@ -59,7 +59,12 @@ from qunzhong_desktop.storage.settings_repo import SqlSettings
 from qunzhong_desktop.sync import conflicts, schema
 from qunzhong_desktop.sync.keys import NodeKeys
 from qunzhong_desktop.sync.views import ALREADY, APPLIED
-from tests.helpers import conformance_evaluation, conformance_meetings, conformance_petitions
+from tests.helpers import (
+    conformance_county,
+    conformance_evaluation,
+    conformance_meetings,
+    conformance_petitions,
+)
 from tests.helpers.network import Node, make_station, make_township
 from tests.helpers.roster_builder import make_id
 from tests.helpers.roster_formats import write_roster
@@ -859,7 +864,12 @@ def walk_all(world: World) -> None:
 
 def voice_steps(world: World) -> list[Callable[[], None]]:
     """Issue 18's actions, each module's in its walk order."""
-    modules = (conformance_evaluation, conformance_meetings, conformance_petitions)
+    modules = (
+        conformance_evaluation,
+        conformance_meetings,
+        conformance_petitions,
+        conformance_county,
+    )
     return [step for module in modules for step in module.steps(world)]
 
 

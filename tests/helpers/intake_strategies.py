@@ -17,10 +17,11 @@ notes = st.one_of(st.just(""), st.just("  "), st.sampled_from(["材料已补齐"
 data_values = st.dictionaries(
     st.sampled_from(
         ["result", "satisfaction", "way", "unit", "deadline", "how", "notified_on", "by",
-         "collected_on"]
+         "collected_on", "department", "days"]
     ),
     st.one_of(
         st.just(""),
+        st.sampled_from([0, 1, 5, 61, True, "5"]),
         st.sampled_from([*SATISFACTION, *FOLLOW_UP_WAYS, *NOTIFY_WAYS, "很好", "邮件"]),
         st.sampled_from(["已办理补缴", "镇社会事务办", "本人", "2025-04-01", FIRST_DAY, BEFORE]),
     ),
@@ -35,8 +36,10 @@ def valid_move_data(
 
     ``day``: the day 通知领取 and 已领取 record (a day of the history, not after the move).
     """
-    if target in (State.REJECTED, State.WITHDRAWN):
+    if target in (State.REJECTED, State.WITHDRAWN, State.ESCALATED_COUNTY):
         return "不属于受理范围", {}
+    if target is State.COUNTY_ASSIGNED:
+        return "", {"department": "县人社局", "days": 10, "deadline": "2025-04-15"}
     if target is State.RESOLVED:
         return "", {"result": "已办理"}
     if target is State.FOLLOWED_UP:

@@ -91,6 +91,7 @@ ALL_STATIONS = "全乡镇"
 # the events whose data the ledger shows (the others only move the item along)
 LEDGER_EVENT_STATES: tuple[State, ...] = (
     State.ASSIGNED,
+    State.COUNTY_ASSIGNED,
     State.RESOLVED,
     State.FOLLOWED_UP,
     State.CLOSED,
@@ -253,6 +254,8 @@ def item_row(
             closed = event
         elif target == "assigned":
             unit = str(event.data.get("unit") or "")
+        elif target == "county_assigned":  # 重大疑难事项: the county's 县直部门 answers now
+            unit = str(event.data.get("department") or "")
         elif target in ("rejected", "withdrawn"):
             ended = event
     state = _STATE_BY_CODE.get(item.state, State.REGISTERED)

@@ -25,7 +25,7 @@ import random
 from dataclasses import dataclass, field
 
 from qunzhong_desktop.core.intake.agency import AGENCY_MODES, AUTH_KINDS, Agency, AgencyEntry
-from qunzhong_desktop.core.intake.clock import Calendar, due_date
+from qunzhong_desktop.core.intake.clock import Calendar, assignment_deadline, due_date
 from qunzhong_desktop.core.intake.rules import (
     DOMAIN_DAYS,
     INITIAL_MOVE,
@@ -180,9 +180,9 @@ def demo_due(item: DemoItem, calendar: Calendar) -> dt.date:
     The township's deadline wins once the item is assigned; otherwise N working days after
     intake plus the working days spent waiting for documents.
     """
-    for event in reversed(item.events):
-        if event.to_state is State.ASSIGNED and event.data.get("deadline"):
-            return dt.date.fromisoformat(str(event.data["deadline"]))
+    assigned = assignment_deadline(item.events)
+    if assigned is not None:
+        return assigned
     last = item.events[-1].at.date()
     return due_date(item.received_at.date(), item.promised_days, item.events, calendar, last)
 

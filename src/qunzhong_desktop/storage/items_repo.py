@@ -11,7 +11,12 @@ from sqlalchemy.orm import Session
 
 from qunzhong_desktop.core.errors import NotFoundError, SetupError, ValidationError
 from qunzhong_desktop.core.intake import corrections
-from qunzhong_desktop.core.intake.clock import Calendar, due_date, urgency
+from qunzhong_desktop.core.intake.clock import (
+    Calendar,
+    assignment_deadline,
+    due_date,
+    urgency,
+)
 from qunzhong_desktop.core.intake.corrections import Correction, ItemFix
 from qunzhong_desktop.core.intake.records import ItemDetail, NewItem
 from qunzhong_desktop.core.intake.rules import (
@@ -29,6 +34,7 @@ from qunzhong_desktop.core.text import clean, compact
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.calendar_repo import load_calendar
 from qunzhong_desktop.storage.database import Database
+from qunzhong_desktop.storage.item_escalation import ItemEscalation
 from qunzhong_desktop.storage.item_list import ItemLists
 from qunzhong_desktop.storage.item_responsibility import (
     ItemResponsibility,
@@ -67,9 +73,9 @@ def to_correction(row: m.ItemCorrection) -> Correction:
 def _due(
     item: m.IntakeItem, events: Sequence[Event], calendar: Calendar, today: dt.date
 ) -> dt.date:
-    for event in reversed(events):
-        if event.to_state is State.ASSIGNED and event.data.get("deadline"):
-            return dt.date.fromisoformat(str(event.data["deadline"]))
+    assigned = assignment_deadline(events)
+    if assigned is not None:
+        return assigned
     return due_date(item.received_at.date(), item.promised_days, events, calendar, today)
 
 
@@ -81,7 +87,7 @@ def derived_fields(
     return events[-1].to_state.value, _due(item, events, calendar, today)
 
 
-class SqlItems(ItemLists, ItemSettings, ItemResponsibility):
+class SqlItems(ItemLists, ItemSettings, ItemResponsibility, ItemEscalation):
     """The intake items of one store."""
 
     def __init__(self, db: Database) -> None:

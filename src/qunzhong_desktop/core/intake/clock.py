@@ -61,6 +61,19 @@ def paused_workdays(events: Sequence[Event], calendar: Calendar, today: dt.date)
     return total
 
 
+#: The moves that set an item's deadline outright (data ``deadline``): the township's 交办
+#: and the county's (县已交办); the last of them is in force.
+DEADLINE_MOVES: frozenset[State] = frozenset({State.ASSIGNED, State.COUNTY_ASSIGNED})
+
+
+def assignment_deadline(events: Sequence[Event]) -> dt.date | None:
+    """The deadline of the last assignment (乡镇交办 or 县交办), None if never assigned."""
+    for event in reversed(events):
+        if event.to_state in DEADLINE_MOVES and event.data.get("deadline"):
+            return dt.date.fromisoformat(str(event.data["deadline"]))
+    return None
+
+
 def due_date(
     received: dt.date,
     days: int,

@@ -92,6 +92,14 @@ class ItemDetail:
         return ""
 
     @property
+    def county_assignment(self) -> dict[str, object]:
+        """The data of the county's last assignment (县已交办: department, days, deadline)."""
+        for event in reversed(self.events):
+            if event.to_state is State.COUNTY_ASSIGNED:
+                return dict(event.data)
+        return {}
+
+    @property
     def station_code(self) -> str:
         """The station that took it in (属地): its number's prefix."""
         return self.number.split("-", 1)[0]

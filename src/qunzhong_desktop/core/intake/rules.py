@@ -19,6 +19,7 @@ from qunzhong_desktop.core.intake.agency import NOTIFY_WAYS
 from qunzhong_desktop.core.intake.states import (
     COLLECTION,
     MOVES,
+    ROLE_NAMES,
     STATE_NAMES,
     Role,
     State,
@@ -148,7 +149,7 @@ def check_move(
         )
     if role not in roles:
         raise MoveRefused(
-            f"“{here}”→“{there}”由{'乡镇' if Role.TOWNSHIP in roles else '工作站'}办理。",
+            f"“{here}”→“{there}”由{_owner(roles)}办理。",
             code="item.not_owner",
             from_state=state,
             to_state=target,
@@ -158,6 +159,14 @@ def check_move(
     _check_data(events, state, target, note, data)
     if target in COLLECTION:
         _check_collection(events, state, target, data, at)
+
+
+def _owner(roles: frozenset[Role]) -> str:
+    """Who a move belongs to, in words (the township before the station, as ever)."""
+    for role in (Role.TOWNSHIP, Role.COUNTY, Role.STATION):
+        if role in roles:
+            return ROLE_NAMES[role]
+    return ROLE_NAMES[Role.STATION]
 
 
 def _check_agency(state: State, target: State, agency: str) -> None:
@@ -233,8 +242,10 @@ def _check_data(
     for label, value in (("说明", note), ("办理结果", str(data.get("result", "")))):
         if limits.too_long(value, limits.NOTE):
             raise MoveRefused(limits.message(label, limits.NOTE, value), code="item.too_long")
-    if target in (State.REJECTED, State.WITHDRAWN) and not note.strip():
+    if target in (State.REJECTED, State.WITHDRAWN, State.ESCALATED_COUNTY) and not note.strip():
         raise MoveRefused(f"“{STATE_NAMES[target]}”必须写明原因。", code="item.reason_required")
+    if state is State.ESCALATED_COUNTY and target is State.AWAITING_ASSIGNMENT and not note.strip():
+        raise MoveRefused("退回乡镇必须写明原因。", code="item.reason_required")
     if target is State.RESOLVED and not str(data.get("result", note)).strip():
         raise MoveRefused("办结时请填写办理结果。", code="item.result_required")
     if target is State.FOLLOWED_UP:
@@ -245,6 +256,8 @@ def _check_data(
         if data.get("way", "电话") not in FOLLOW_UP_WAYS:
             raise MoveRefused("回访方式应为当面、电话、信函或网络。", code="item.way_invalid")
     _check_history(events, state, target)
+    if target is State.COUNTY_ASSIGNED:
+        _check_county_assignment(data)
     if target is State.ASSIGNED:
         if not (data.get("unit") and data.get("deadline")):
             raise MoveRefused("交办时请选择责任单位和办结期限。", code="item.assignment_incomplete")
@@ -255,6 +268,25 @@ def _check_data(
                 f"办结期限“{data['deadline']}”不是日期（应为 年-月-日）。",
                 code="item.deadline_invalid",
             ) from None
+
+
+def _check_county_assignment(data: dict[str, Any]) -> None:
+    """县已交办 names the 县直部门, the working days (at least 1) and the deadline they give."""
+    if not str(data.get("department", "")).strip():
+        raise MoveRefused("县交办时请选择县直部门。", code="item.department_required")
+    days = data.get("days")
+    if not isinstance(days, int) or isinstance(days, bool) or not DAYS_MIN <= days <= DAYS_MAX:
+        raise MoveRefused(
+            f"办理时限应为 {DAYS_MIN}–{DAYS_MAX} 个工作日，现在是“{days}”。",
+            code="item.days_invalid",
+        )
+    try:
+        dt.date.fromisoformat(str(data.get("deadline", "")))
+    except ValueError:
+        raise MoveRefused(
+            f"办结期限“{data.get('deadline', '')}”不是日期（应为 年-月-日）。",
+            code="item.deadline_invalid",
+        ) from None
 
 
 def _check_history(events: Sequence[Event], state: State, target: State) -> None:

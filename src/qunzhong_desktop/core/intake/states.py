@@ -18,6 +18,8 @@ class State(StrEnum):
     ESCALATED = "escalated"
     AWAITING_ASSIGNMENT = "awaiting_assignment"
     ASSIGNED = "assigned"
+    ESCALATED_COUNTY = "escalated_county"  # 上报县: the township sent it up (重大疑难事项)
+    COUNTY_ASSIGNED = "county_assigned"  # the county gave it to a 县直部门 with a deadline
     RESOLVED = "resolved"
     NOTIFIED = "notified"  # 代办: the resident was told to collect (core.intake.agency)
     COLLECTED = "collected"  # 代办: the resident (or someone for them) collected
@@ -34,6 +36,8 @@ STATE_NAMES: dict[State, str] = {
     State.ESCALATED: "已上报",
     State.AWAITING_ASSIGNMENT: "待交办",
     State.ASSIGNED: "已交办",
+    State.ESCALATED_COUNTY: "已上报县",
+    State.COUNTY_ASSIGNED: "县已交办",
     State.RESOLVED: "已办结",
     State.NOTIFIED: "已通知领取",
     State.COLLECTED: "已领取",
@@ -45,10 +49,19 @@ STATE_NAMES: dict[State, str] = {
 
 
 class Role(StrEnum):
-    """Who makes a move: the station, or the township (assignment and disposition)."""
+    """Who makes a move: station, township (交办, disposition, 上报县) or county (县交办, 退回, 办结)."""
 
     STATION = "station"
     TOWNSHIP = "township"
+    COUNTY = "county"
+
+
+#: Who a role is in a message (“…由乡镇办理”).
+ROLE_NAMES: dict[Role, str] = {
+    Role.STATION: "工作站",
+    Role.TOWNSHIP: "乡镇",
+    Role.COUNTY: "县群众工作部",
+}
 
 
 # (from, to) → who may make the move. Anything not listed is refused.
@@ -73,6 +86,16 @@ _allow((State.ESCALATED,), State.AWAITING_ASSIGNMENT, _T)
 _allow((State.ESCALATED, State.AWAITING_ASSIGNMENT), State.ASSIGNED, _T)
 _allow((State.ASSIGNED,), State.RESOLVED, _T)
 _allow((State.ESCALATED, State.AWAITING_ASSIGNMENT), State.REJECTED, _T)
+# 重大疑难事项 (issue 19): the township escalates what it holds to the county (上报县, with a
+# reason); the county assigns it to a 县直部门 with a deadline, or sends it back to the
+# township (退回乡镇, with a reason), and records the result; the station follows up as today
+_C = Role.COUNTY
+#: The states the township holds an item in: those it may escalate to the county from.
+AT_TOWNSHIP: tuple[State, ...] = (State.ESCALATED, State.AWAITING_ASSIGNMENT, State.ASSIGNED)
+_allow(AT_TOWNSHIP, State.ESCALATED_COUNTY, _T)
+_allow((State.ESCALATED_COUNTY,), State.COUNTY_ASSIGNED, _C)
+_allow((State.ESCALATED_COUNTY,), State.AWAITING_ASSIGNMENT, _C)
+_allow((State.COUNTY_ASSIGNED,), State.RESOLVED, _C)
 # 代办 (core.intake.agency): the resident is told to collect, then collects (both at once
 # when they come for it unannounced); only an item marked 代办 makes these moves, and its
 # follow-up waits until it is collected (rules.check_move)
@@ -92,8 +115,12 @@ CLOCK_RUNNING: frozenset[State] = frozenset(
         State.ESCALATED,
         State.AWAITING_ASSIGNMENT,
         State.ASSIGNED,
+        State.ESCALATED_COUNTY,
+        State.COUNTY_ASSIGNED,
     }
 )
+#: At the county: waiting for its assignment, and assigned to a 县直部门.
+AT_COUNTY: frozenset[State] = frozenset({State.ESCALATED_COUNTY, State.COUNTY_ASSIGNED})
 # settled (办结): the reports count 已通知领取 and 已领取 as resolved, as 已回访 and 已销号
 DONE: frozenset[State] = frozenset(
     {State.RESOLVED, State.NOTIFIED, State.COLLECTED, State.FOLLOWED_UP, State.CLOSED}
@@ -107,6 +134,7 @@ STATE_ALIASES: dict[str, State] = {
     "撤回": State.WITHDRAWN,
     "通知领取": State.NOTIFIED,
     "领取": State.COLLECTED,
+    "上报县": State.ESCALATED_COUNTY,
 }
 
 

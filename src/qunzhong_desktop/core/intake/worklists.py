@@ -20,7 +20,13 @@ def view_filter(view: str, operator: str = "") -> ItemFilter:
         "overdue": ItemFilter(overdue=True),
         "documents": ItemFilter(states=(State.AWAITING_DOCUMENTS,)),
         "escalated": ItemFilter(
-            states=(State.ESCALATED, State.AWAITING_ASSIGNMENT, State.ASSIGNED)
+            states=(
+                State.ESCALATED,
+                State.AWAITING_ASSIGNMENT,
+                State.ASSIGNED,
+                State.ESCALATED_COUNTY,
+                State.COUNTY_ASSIGNED,
+            )
         ),
         # 代办: told to collect, not collected yet (amber after some working days: agency)
         "collect": ItemFilter(states=(State.NOTIFIED,)),

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from qunzhong_desktop.core.intake.clock import Calendar, due_date
+from qunzhong_desktop.core.intake.clock import Calendar, assignment_deadline, due_date
 from qunzhong_desktop.core.intake.rules import CHANNELS, DOMAIN_DAYS, GRADES, Event
 from qunzhong_desktop.core.intake.states import CLOCK_RUNNING, State
 from qunzhong_desktop.core.units import competent_of
@@ -193,9 +193,9 @@ def due_in_force(
     The last assignment's deadline, else the promised working days after intake plus the
     working days paused for documents (as the repository keeps ``due_on``).
     """
-    for event in reversed(events):
-        if event.to_state is State.ASSIGNED and event.data.get("deadline"):
-            return dt.date.fromisoformat(str(event.data["deadline"]))
+    assigned = assignment_deadline(events)  # 乡镇交办 or 县交办
+    if assigned is not None:
+        return assigned
     return due_date(item.received_at.date(), item.promised_days, events, calendar, today)
 
 
