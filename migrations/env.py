@@ -10,6 +10,7 @@ from sqlalchemy import create_engine, event
 
 from qunzhong_desktop.storage.database import make_engine
 from qunzhong_desktop.storage.metadata import metadata
+from qunzhong_desktop.storage.search_index import include_name  # the search's own tables
 
 config = context.config
 target_metadata = metadata
@@ -19,6 +20,7 @@ def run_migrations_offline() -> None:
     context.configure(
         url=config.get_main_option("sqlalchemy.url"),
         target_metadata=target_metadata,
+        include_name=include_name,
         literal_binds=True,
         render_as_batch=True,
     )
@@ -30,7 +32,10 @@ def run_migrations_online() -> None:
     connection = config.attributes.get("connection")
     if connection is not None:
         context.configure(
-            connection=connection, target_metadata=target_metadata, render_as_batch=True
+            connection=connection,
+            target_metadata=target_metadata,
+            include_name=include_name,
+            render_as_batch=True,
         )
         with context.begin_transaction():
             context.run_migrations()
@@ -50,6 +55,7 @@ def run_migrations_online() -> None:
         context.configure(
             connection=conn,
             target_metadata=target_metadata,
+            include_name=include_name,
             render_as_batch=True,
             transactional_ddl=True,  # alembic assumes SQLite cannot; with BEGIN it can
         )
@@ -68,6 +74,7 @@ def _run_on_server(url: str) -> None:
         context.configure(
             connection=conn,
             target_metadata=target_metadata,
+            include_name=include_name,
             render_as_batch=True,  # batch operations run as plain ALTERs on a server
             transactional_ddl=True,
         )

@@ -37,6 +37,7 @@ from qunzhong_desktop.storage.register_write import (
     merged_values,
     write_household,
 )
+from qunzhong_desktop.storage.search_index import persons_matching
 from qunzhong_desktop.storage.write_paths import write_path
 
 
@@ -61,11 +62,6 @@ def _hit(person: m.Person, household_number: str) -> PersonHit:
         household_number=household_number,
         household_id=person.household_id,
     )
-
-
-def _like_pattern(query: str) -> str:
-    needle = compact(query).lower()
-    return "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 class SqlRegister(RegisterLifecycle):
@@ -315,18 +311,12 @@ class SqlRegister(RegisterLifecycle):
         a member the roster import marked as needing a check (需核对). ``sort`` is one of
         :data:`HOUSEHOLD_SORTS` (default: 户号 in natural order).
         """
-        needle = compact(query).lower()
         stmt = select(m.Household.id).where(m.Household.deleted_at.is_(None))
-        if needle:
-            pattern = (
-                "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            )
-            # One scan of the covering index ix_person_search, then the few households by id
-            # (a correlated EXISTS per household probed the person table 30 000 times).
-            matching = select(m.Person.household_id).where(
-                m.Person.deleted_at.is_(None), m.Person.search_text.like(pattern, escape="\\")
-            )
-            stmt = stmt.where(m.Household.id.in_(matching))
+        # the households of the matching persons, found in the search index (search_index.py)
+        matching = persons_matching(self.db.engine.dialect.name, query)
+        if matching is not None:
+            households = matching.subquery("matching")
+            stmt = stmt.where(m.Household.id.in_(select(households.c.household_id)))
         if grid_id:
             stmt = stmt.where(m.Household.grid_id == grid_id)
         if tag:
@@ -347,15 +337,17 @@ class SqlRegister(RegisterLifecycle):
 
         An empty query finds nobody; the hits come by household number, then name.
         """
-        if not compact(query):
+        matching = persons_matching(self.db.engine.dialect.name, query)
+        if matching is None:
             return []
+        found = matching.subquery("matching")
         stmt = (
             select(m.Person, m.Household.number)
             .join(m.Household, m.Household.id == m.Person.household_id)
             .where(
+                m.Person.id.in_(select(found.c.id)),
                 m.Person.deleted_at.is_(None),
                 m.Household.deleted_at.is_(None),
-                m.Person.search_text.like(_like_pattern(query), escape="\\"),
             )
             .order_by(m.Household.number, m.Person.name)
             .limit(limit)

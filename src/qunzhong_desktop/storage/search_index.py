@@ -1,0 +1,173 @@
+"""The search indexes of residents and items, on SQLite (FTS5 trigram) and PostgreSQL (pg_trgm).
+
+The meaning of a search does not change with the index: a person matches when the lower-case
+needle (spaces removed, :func:`core.text.compact`) is a substring of ``person.search_text``;
+an item when it is a substring of its number, requester's name or content (ASCII letters in
+any case). The indexes only find the candidates fast; every candidate is checked again with
+the same ``LIKE`` as before.
+
+SQLite: ``search_person`` / ``search_item`` hold one row per live person / item (an INTEGER
+key, so that VACUUM and SQLCipher's export keep the FTS rowids), kept by triggers on
+``person`` and ``intake_item``; ``*_fts`` are FTS5 tables with the ``trigram`` tokenizer over
+them (external content), ``*_terms`` their vocabulary (fts5vocab). A needle of 3 characters
+or more is a ``LIKE`` the trigram index answers; a needle of 2 is the OR of the indexed
+trigrams that begin with it (found in the vocabulary; every text ends with a space, so an
+occurrence at the end has a trigram too); a needle of 1 character scans as before (it finds
+most of the register anyway). All of it is this PC's own: never synced, rebuilt from the
+source rows by :func:`rebuild` (the migration does).
+
+PostgreSQL: ``pg_trgm`` GIN indexes answer the ``LIKE``/``ILIKE`` of 3 characters or more;
+shorter needles scan (a fast path for 2 characters there is still to do).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, or_, select, text
+from sqlalchemy.orm import Session
+
+from qunzhong_desktop.core.text import compact
+from qunzhong_desktop.storage import models as m
+
+#: The separator between an item's number, requester's name and content in its search text:
+#: a control character, which :func:`compact` removes from every needle.
+ITEM_SEPARATOR = "\x1f"
+
+#: Every table, index and function the search adds outside the models (alembic's comparison
+#: leaves them alone: :func:`include_name`).
+SQLITE_TABLES = ("search_person", "search_item")
+SQLITE_VIRTUAL = (
+    "search_person_fts",
+    "search_item_fts",
+    "search_person_terms",
+    "search_item_terms",
+)
+_FTS_SHADOWS = ("_data", "_idx", "_docsize", "_config", "_content")
+PG_INDEXES = (
+    "ix_person_search_trgm",
+    "ix_intake_item_number_trgm",
+    "ix_intake_item_requester_trgm",
+    "ix_intake_item_content_trgm",
+)
+LOCAL_NAMES = frozenset(
+    [*SQLITE_TABLES, *SQLITE_VIRTUAL, *PG_INDEXES]
+    + [f"{fts}{suffix}" for fts in SQLITE_VIRTUAL[:2] for suffix in _FTS_SHADOWS]
+)
+
+
+def include_name(name: str | None, type_: str, _parents: dict[str, Any]) -> bool:
+    """For alembic's ``include_name``: leave the search's own tables and indexes out."""
+    return name not in LOCAL_NAMES
+
+
+def _sqlite_item_text(row: str) -> str:
+    return f"{row}.number || char(31) || {row}.requester_name || char(31) || {row}.content || ' '"
+
+
+def rebuild(conn: Any) -> None:
+    """Fill the SQLite search tables again from the persons and items (a repair, or the start)."""
+    conn.exec_driver_sql("DELETE FROM search_person")
+    conn.exec_driver_sql("DELETE FROM search_item")
+    conn.exec_driver_sql(
+        "INSERT INTO search_person (person_id, household_id, text) "
+        "SELECT id, household_id, search_text || ' ' FROM person WHERE deleted_at IS NULL"
+    )
+    conn.exec_driver_sql(
+        f"INSERT INTO search_item (item_id, text) SELECT r.id, {_sqlite_item_text('r')} "
+        "FROM intake_item AS r"
+    )
+    for table in SQLITE_TABLES:
+        conn.exec_driver_sql(f"INSERT INTO {table}_fts ({table}_fts) VALUES ('rebuild')")
+
+
+# -- queries --------------------------------------------------------------------------------
+def needle_of(query: str) -> str:
+    """The needle a query searches for: full-width folded, spaces removed, lower case."""
+    return compact(query).lower()
+
+
+def like_pattern(needle: str) -> str:
+    """``%needle%`` with LIKE's wildcards in the needle taken literally (a backslash escapes)."""
+    return "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _sqlite_keys(table: str, key: str, needle: str) -> str:
+    """SQL selecting ``key`` of the rows of ``search_*`` holding ``needle``.
+
+    Its parameters: ``:pattern``, ``:loose`` (3 characters or more), ``:low``/``:high`` (2).
+    """
+    sql = f"SELECT {key} FROM {table} WHERE text LIKE :pattern ESCAPE '\\'"
+    if len(needle) >= 3:  # the trigram index answers a LIKE (FTS5 takes none with ESCAPE:
+        # the needle's own % and _ find more candidates there, the check above drops them)
+        return f"{sql} AND id IN (SELECT rowid FROM {table}_fts WHERE text LIKE :loose)"
+    if len(needle) == 2:  # every indexed trigram beginning with the pair (or none at all)
+        terms = (
+            f"SELECT group_concat('\"' || replace(term, '\"', '\"\"') || '\"', ' OR ') "
+            f"FROM {table}_terms WHERE term >= :low AND term < :high"
+        )
+        return (
+            f"{sql} AND id IN (SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH "
+            f"coalesce(({terms}), '\"' || char(1, 2, 3) || '\"'))"
+        )
+    return sql  # one character: a scan, as before
+
+
+def _params(needle: str, pattern: str) -> dict[str, Any]:
+    if len(needle) >= 3:
+        return {"pattern": pattern, "loose": f"%{needle}%"}
+    if len(needle) == 1:
+        return {"pattern": pattern}
+    pair = needle.lower()  # the trigrams are folded to lower case
+    return {"pattern": pattern, "low": pair, "high": pair[0] + chr(ord(pair[1]) + 1)}
+
+
+def dialect_of(s: Session) -> str:
+    """The engine's name for a session: ``sqlite`` or ``postgresql``."""
+    return s.get_bind().dialect.name
+
+
+def persons_matching(dialect: str, query: str) -> Select[Any] | None:
+    """``(id, household_id)`` of the live persons whose search text holds the query.
+
+    None for an empty query (everyone). ``dialect``: the engine's name
+    (:func:`dialect_of`). Persons of a deleted household are still in it: the caller keeps
+    to live households.
+    """
+    needle = needle_of(query)
+    if not needle:
+        return None
+    pattern = like_pattern(needle)
+    person = m.Person
+    if dialect == "sqlite":
+        sql = _sqlite_keys("search_person", "person_id AS id, household_id", needle)
+        found = text(sql).bindparams(**_params(needle, pattern))
+        sub = found.columns(person.id, person.household_id).subquery("found")
+        stmt: Select[Any] = select(sub.c.id, sub.c.household_id)
+        return stmt
+    live = person.search_text.like(pattern, escape="\\")
+    return select(person.id, person.household_id).where(  # type: ignore[return-value]
+        person.deleted_at.is_(None), live
+    )
+
+
+def item_text_condition(dialect: str, query: str) -> ColumnElement[bool] | None:
+    """A condition on ``intake_item``: its number, requester's name or content holds the query.
+
+    ASCII letters in any case, ``%`` and ``_`` as typed; None for an empty query.
+    """
+    needle = compact(query)
+    if not needle:
+        return None
+    item = m.IntakeItem
+    pattern = like_pattern(needle)
+    if dialect == "sqlite":
+        sql = _sqlite_keys("search_item", "item_id", needle)
+        found = text(sql).bindparams(**_params(needle, pattern)).columns(item.id)
+        return item.id.in_(found)
+    matches = or_(
+        item.number.ilike(pattern, escape="\\"),
+        item.requester_name.ilike(pattern, escape="\\"),
+        item.content.ilike(pattern, escape="\\"),
+    )
+    return matches
