@@ -20,10 +20,16 @@ from qunzhong_desktop.storage.store import Store
 DEPARTMENTS = ("县人社局", "县自然资源局", "县住建局", "县信访局")
 
 
+#: The profile each role's store is set up with (what ``is_set_up`` looks for).
+PROFILES = {"township": ("township.code", "430121101"), "county": ("county.code", "430121")}
+
+
 def set_role(store: Store, role: str) -> None:
-    """Make the store's node a station, township or county (its one local_node row)."""
+    """Make the store's node a station, township or county (its local_node row, its code)."""
     with store.db.writing() as s:
         s.scalars(select(m.LocalNode)).one().role = role
+        if role in PROFILES and s.get(m.Setting, PROFILES[role][0]) is None:
+            s.add(m.Setting(key=PROFILES[role][0], value=PROFILES[role][1]))
 
 
 def station_item(store: Store, content: str, *, now: dt.datetime, escalate: bool = True) -> str:

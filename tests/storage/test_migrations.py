@@ -206,3 +206,36 @@ def test_upgrade_from_0013_marks_no_item_a_petition_and_keeps_the_fact_triggers(
             assert marks.all() == [("", "", "")]
     finally:
         db.close()
+
+
+def test_upgrade_from_0016_brings_the_countys_tables_empty(
+    _template_dirs: tuple[Path, Path], tmp_path: Path
+) -> None:
+    from qunzhong_desktop.core.intake.states import State
+    from qunzhong_desktop.storage.items_repo import SqlItems
+    from tests.helpers.county_data import station_item
+    from tests.helpers.stations import copy_store
+
+    sqlite_store = copy_store(_template_dirs[1], tmp_path / "home")  # the SQLite file itself
+
+    number = station_item(
+        sqlite_store, "宅基地纠纷", now=__import__("datetime").datetime(2026, 11, 20, 9)
+    )
+    path = database_path(sqlite_store.home)
+    sqlite_store.db.close()
+    command.downgrade(migrate.alembic_config(path), "0016")
+    tables = "SELECT name FROM sqlite_master WHERE name LIKE 'county_%' AND type = 'table'"
+    with sqlite3.connect(path) as conn:
+        assert conn.execute(tables).fetchall() == []
+    assert migrate.upgrade(path) is not None
+    with sqlite3.connect(path) as conn:
+        assert sorted(conn.execute(tables).fetchall()) == [
+            ("county_department",),
+            ("county_meeting",),
+        ]
+        assert conn.execute("SELECT count(*) FROM county_meeting").fetchone() == (0,)
+    db = Database(path)
+    try:
+        assert SqlItems(db).item(number).state is State.ESCALATED  # a 上报件 as it was
+    finally:
+        db.close()

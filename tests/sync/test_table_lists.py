@@ -35,3 +35,7 @@ def test_issue_18_tables_are_placed_by_their_owner() -> None:
     }  # fmt: skip
     # a station may not send the township's own records
     assert not _names(schema.TOWNSHIP_OWN) & schema.table_names("station")
+
+
+def test_the_countys_own_tables_are_its_departments_and_meetings() -> None:
+    assert _names(schema.COUNTY_OWN) == {"county_department", "county_meeting"}

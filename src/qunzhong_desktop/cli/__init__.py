@@ -22,6 +22,7 @@ from qunzhong_desktop.cli import (
     cadres,
     calendar,
     cards,
+    county,
     demo,
     diary,
     duty,
@@ -143,6 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
     info.register(commands, home)
     petitions.register(commands, home)
     duty.register(commands, home)
+    county.register(commands, home)
     return parser
 
 

@@ -12,7 +12,7 @@ import datetime as dt
 import json
 from typing import Any
 
-from qunzhong_desktop.cli import items_agency, items_petition, items_responsibility
+from qunzhong_desktop.cli import county, items_agency, items_petition, items_responsibility
 from qunzhong_desktop.cli.common import store_of
 from qunzhong_desktop.cli.items_agency import day_of
 from qunzhong_desktop.core import citizen_id, phone
@@ -59,6 +59,7 @@ def register(commands: Any, home: argparse.ArgumentParser) -> None:
     _show_parser(actions, home)
     items_agency.add_parsers(actions, home)
     items_responsibility.add_parser(actions, home)
+    county.add_escalate(actions, home)  # 上报县 (issue 19)
 
 
 def _add_parser(actions: Any, home: argparse.ArgumentParser) -> None:

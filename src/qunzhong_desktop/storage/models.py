@@ -534,3 +534,8 @@ __all__ += [
     "Reception",
     "SurveyAnswer",
 ]
+
+# the county's own tables of issue 19 (matters escalated to the county)
+from qunzhong_desktop.storage.models_county import CountyDepartment, CountyMeeting  # noqa: E402
+
+__all__ += ["CountyDepartment", "CountyMeeting"]

@@ -20,6 +20,7 @@ from qunzhong_desktop.storage.assistance_upgrade import adopt_records
 from qunzhong_desktop.storage.cadre_record_repo import SqlCadreRecords
 from qunzhong_desktop.storage.calendar_repo import SqlCalendar
 from qunzhong_desktop.storage.cards_repo import SqlCards
+from qunzhong_desktop.storage.county_repo import SqlCounty
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.diary_repo import SqlDiary
 from qunzhong_desktop.storage.duty_repo import SqlDuty
@@ -87,6 +88,7 @@ class Store:
         self.mass_info = SqlMassInfo(self.db, self.items)
         self.petitions = SqlPetitions(self.db)
         self.duty = SqlDuty(self.db)
+        self.county = SqlCounty(self.db, self.items)  # 重大疑难事项 at the county (issue 19)
 
     def is_set_up(self) -> bool:
         """Whether the set-up wizard has run."""

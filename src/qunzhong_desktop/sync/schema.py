@@ -76,7 +76,7 @@ TOWNSHIP_OWN: tuple[type[m.Base], ...] = (
 COUNTY_TABLES: tuple[type[m.Base], ...] = (m.ItemEvent,)
 #: The county's own records: captured in its outbox, never sent down (the escalation
 #: domain appends its county_department / county_meeting tables here).
-COUNTY_OWN: tuple[type[m.Base], ...] = ()
+COUNTY_OWN: tuple[type[m.Base], ...] = (m.CountyDepartment, m.CountyMeeting)
 #: The pseudo-table of configuration lines in a dispatch bundle.
 CONFIG_TABLE = "config"
 #: Fields of an item that follow from its events; each PC derives them itself.
