@@ -243,13 +243,16 @@ def _loads_or_none(line: bytes) -> Any:
         return None
 
 
+#: Lines of state, not of the sequence (sequence 0): each kind once, marked in ``seen``.
+_SEQ_ZERO = {"config": 0, "stations": -1}
 _ID_FIELDS = ("change_id", "node_id", "row_id", "table_name", "hlc", "user")
 
 
 def _check_change(line: bytes, number: int, seq: dict[str, int], seen: set[int]) -> None:
     """One change line's shape, and its sequence: inside the manifest's range, once.
 
-    The township's configuration line in a dispatch has sequence 0.
+    The township's configuration line in a dispatch has sequence 0, and so has the
+    township's signed list of its stations in a county bundle; each at most once.
     """
     try:
         change = strict_loads(line)
@@ -264,8 +267,9 @@ def _check_change(line: bytes, number: int, seq: dict[str, int], seen: set[int])
     if change["op"] not in OPS or any(len(change[name]) > 100 for name in _ID_FIELDS):
         raise _malformed(number)
     at = change["seq"]
-    if at == 0 and change["table_name"] == "config" and 0 not in seen:
-        seen.add(0)
+    marker = _SEQ_ZERO.get(change["table_name"]) if at == 0 else None
+    if marker is not None and marker not in seen:
+        seen.add(marker)
         return
     if not seq["from"] <= at <= seq["to"] or at in seen:
         raise refuse(

@@ -21,6 +21,7 @@ from qunzhong_desktop.storage.changes import outbox_reached
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.models_sync import SyncPeer
 from qunzhong_desktop.storage.setup import county_profile, normalise_county_code, township_profile
+from qunzhong_desktop.sync import county_relay
 from qunzhong_desktop.sync.bundle_container import refuse
 from qunzhong_desktop.sync.enrollment import (
     EnrollmentError,
@@ -189,6 +190,7 @@ def accept_county_kit(db: Database, path: Path, fingerprint: str) -> CountyKitIn
             s.add(peer)
             s.flush()
             _add_key(s, peer, info.epoch, keys, continues=continues)
+            county_relay.backfill(s)  # what the township holds already goes up too
             return info
         _same_identity(peer, info.county_code, info.county_name, info.epoch)
         if _add_key(s, peer, info.epoch, keys, continues=continues):

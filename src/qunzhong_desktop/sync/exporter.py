@@ -27,7 +27,7 @@ from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.migrate import HEAD_REVISION
 from qunzhong_desktop.storage.models_sync import SyncBundle, SyncPeer, SyncPeerKey, SyncRowVersion
-from qunzhong_desktop.sync import config, schema
+from qunzhong_desktop.sync import config, county_relay, schema
 from qunzhong_desktop.sync.apply_rows import summary_key
 from qunzhong_desktop.sync.bundle_format import canonical_json
 from qunzhong_desktop.sync.bundle_write import BundleSpec, write_bundle
@@ -75,9 +75,17 @@ def _recipients(s: Session, role: str, station_code: str | None) -> list[SyncPee
                 code="sync.no_township",
             )
         return [township]
+    if role == "county":
+        townships = [p for p in s.scalars(enrolled) if p.role == "township"]
+        if not townships:
+            raise ExportError(
+                "还没有登记任何乡镇，请先导入乡镇群众工作办的登记表。", code="sync.no_townships"
+            )
+        return townships
     if role != "township":
         raise ExportError("本机尚未完成设置。", code="setup.missing")
-    peers = [p for p in s.scalars(enrolled) if p.role == "station"]
+    every = list(s.scalars(enrolled))
+    peers = [p for p in every if p.role == "station"]
     if station_code:
         peers = [p for p in peers if p.code == station_code.strip()]
         if not peers:
@@ -86,6 +94,8 @@ def _recipients(s: Session, role: str, station_code: str | None) -> list[SyncPee
             )
     if not peers:
         raise ExportError("还没有登记任何工作站，请先导入工作站的登记表。", code="sync.no_stations")
+    if not station_code:  # the county bundle goes with the stations' dispatches
+        peers += [p for p in every if p.role == "county"]
     return peers
 
 
@@ -104,7 +114,11 @@ def _export_one(db: Database, out_dir: Path, keys: NodeKeys, peer_id: str) -> Ex
         recipient = PublicKeys(bytes.fromhex(key.signing_key), key.age_recipient)
         top = s.scalar(select(func.max(m.SyncChange.seq))) or 0
         seq_from, seq_to = peer.acked_through + 1, max(peer.acked_through, top)
-        kind = "changes" if local.role == "station" else "dispatch"
+        kind = (
+            "changes"
+            if peer.role in ("township", "county") and local.role != "county"
+            else "dispatch"
+        )
         summary: Counter[str] = Counter()
         lines = _changes(s, local, peer, summary)
         # an acknowledgement counts in the epoch it was received in: a peer enrolled again
@@ -144,7 +158,8 @@ def _file_name(s: Session, role: str, seq_from: int, seq_to: int, recipient: str
     if role == "station":
         code = s.scalars(select(m.Station.code)).first()
     else:
-        code = s.scalars(select(m.Setting.value).where(m.Setting.key == "township.code")).first()
+        key = "county.code" if role == "county" else "township.code"
+        code = s.scalars(select(m.Setting.value).where(m.Setting.key == key)).first()
     stamp = dt.datetime.now().strftime("%Y%m%d%H%M%S")
     return f"{code}-{seq_from:08d}-{seq_to:08d}-{stamp}-{recipient}{SUFFIX}"
 
@@ -153,11 +168,19 @@ def _changes(
     s: Session, local: m.LocalNode, peer: SyncPeer, summary: Counter[str]
 ) -> Iterator[dict[str, Any] | bytes]:
     """The change lines for ``peer``, streamed from the outbox in sequence order."""
-    if local.role == "station":
+    if peer.role == "county":
+        yield from county_relay.county_lines(s, local, peer, summary)
+        return
+    origins = [local.node_id]
+    if local.role == "county":
+        tables = sorted(schema.table_names("county"))
+        owned = county_relay.items_under(s, peer)
+    elif local.role == "station":
         tables = sorted(schema.table_names("station"))
     else:
         tables = sorted(schema.table_names("township"))
         yield _config_line(s, local, peer, summary)
+        origins = county_relay.local_origins(s, local)
         owned = set(
             s.scalars(
                 select(SyncRowVersion.row_id).where(
@@ -172,6 +195,7 @@ def _changes(
     stmt = (
         select(*columns, cast(m.SyncChange.fields, Text))
         .where(m.SyncChange.seq > peer.acked_through, m.SyncChange.table_name.in_(tables))
+        .where(m.SyncChange.node_id.in_(origins))  # a township's relays go to its county only
         .order_by(m.SyncChange.seq)
         .execution_options(yield_per=2000)
     )
@@ -180,13 +204,13 @@ def _changes(
         change = dict(zip(names, row, strict=True))
         if change["table_name"] == "item_event":
             event = json.loads(fields)
-            if local.role == "township" and event.get("item_id") not in owned:
+            if local.role != "station" and event.get("item_id") not in owned:
                 continue
             if local.role == "station" and event.get("actor_role") == "township":
                 # steps recorded here in the township's name (the demo village does this)
                 # are not the station's to send: the township keeps its own record of them
                 continue
-        elif local.role == "township":
+        elif local.role != "station":
             continue
         summary[summary_key(change["table_name"])] += 1
         head = canonical_json(change)

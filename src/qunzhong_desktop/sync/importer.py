@@ -28,8 +28,9 @@ from qunzhong_desktop.storage.changes import REMOTE
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.migrate import HEAD_REVISION
 from qunzhong_desktop.storage.models_sync import SyncBundle, SyncPeer, SyncPeerKey
-from qunzhong_desktop.sync import peers
+from qunzhong_desktop.sync import county_relay, peers
 from qunzhong_desktop.sync.apply import Applier
+from qunzhong_desktop.sync.apply_county import CountyApplier, CountyDispatchApplier
 from qunzhong_desktop.sync.bundle_container import refuse
 from qunzhong_desktop.sync.bundle_format import BundleRefused
 from qunzhong_desktop.sync.bundle_read import VerifiedBundle, read_bundle
@@ -130,7 +131,7 @@ def _apply(
             missing=(reached + 1, seq_from - 1),
             node_id=peer.node_id,
         )
-    applier = Applier(
+    applier = applier_for(local.role, peer.role)(
         s, sender=peer.node_id, sender_role=peer.role,
         epoch=epoch, bundle_id=manifest["bundle_id"], last_seq=last,
         new_epoch=reached > last, continues=_continues(s, manifest, peer.node_id, epoch),
@@ -152,6 +153,7 @@ def _apply(
         apply_config_in(s, applier.config, source=f"{peer.name}交办包")
         renamed = _catch_up_numbers(s, applier.config)
     refresh_derived(s, applier)
+    county_relay.relay(s, verified, manifest["bundle_id"])  # a township keeps it for its county
     now = m.utcnow()
     _acknowledged(s, local, peer, manifest)
     peer.last_received_at = now
@@ -240,9 +242,13 @@ def _message(counts: Any) -> str:
 def _check_manifest(
     s: Session, manifest: dict[str, Any], local: m.LocalNode, peer: SyncPeer
 ) -> None:
-    expected = "changes" if local.role == "township" else "dispatch"
+    # changes go up (station → township → county), dispatches down
+    expected = "changes" if UP.get(peer.role) == local.role else "dispatch"
     if manifest["kind"] != expected:
-        names = {"changes": "工作站数据包", "dispatch": "乡镇交办包"}
+        names = {
+            "changes": "乡镇数据包" if local.role == "county" else "工作站数据包",
+            "dispatch": "县交办包" if peer.role == "county" else "乡镇交办包",
+        }
         raise refuse(
             "wrong_kind",
             f"这是{names.get(manifest['kind'], manifest['kind'])}，本机只接收{names[expected]}。",
@@ -275,6 +281,17 @@ def _check_manifest(
             f"数据包由{peer.name}已更换的旧密钥签名，且含有更换密钥之后的数据，已拒绝导入。"
             "旧密钥只能用于更换之前导出的数据包；请让对方用现在的密钥重新导出。",
         )
+
+
+#: The tier each role sends its changes up to.
+UP = {"station": "township", "township": "county"}
+
+
+def applier_for(local_role: str, peer_role: str) -> Any:
+    """The applier of a bundle from ``peer_role`` here (the county's own, per origin)."""
+    if local_role == "county":
+        return CountyApplier
+    return CountyDispatchApplier if peer_role == "county" else Applier
 
 
 def _continues(s: Session, manifest: dict[str, Any], node_id: str, epoch: int) -> bool:

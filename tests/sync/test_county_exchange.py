@@ -1,0 +1,234 @@
+"""Station data reaches the county through its township, each change keeping its origin.
+
+Three tiers on SQLite with in-memory keys: a county, the township 白沙镇 and two of its
+stations; station 1 worked before the township joined the county (the backfill), station 2
+after (the relay). The county's rows equal the township's for every station table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from qunzhong_desktop.core.ids import new_id
+from qunzhong_desktop.storage import models as m
+from qunzhong_desktop.storage.models_sync import SyncPeer, SyncRowVersion
+from qunzhong_desktop.sync import schema
+from qunzhong_desktop.sync.views import ALREADY, APPLIED
+from tests.helpers.bundles import assemble, entries
+from tests.helpers.forge import change, forge
+from tests.helpers.intake_data import FRIDAY, register
+from tests.helpers.network import (
+    Node,
+    join_county,
+    make_county,
+    make_other_township,
+    make_station,
+    make_township,
+)
+from tests.helpers.refusals import HOUSEHOLD, refused
+from tests.helpers.register_data import seed
+
+_SKIP = {"created_at", "updated_at"}
+
+
+def rows(node: Node, cls: type[m.Base]) -> list[tuple[Any, ...]]:
+    """Every row of a table, ordered by id, without the local times."""
+    table: Any = cls.__table__  # type: ignore[attr-defined]
+    cols = [c for c in table.columns if c.name not in _SKIP]
+    with node.store.db.session() as s:
+        return [tuple(r) for r in s.execute(select(*cols).order_by(table.c.id))]
+
+
+def household_owners(node: Node) -> dict[str, int]:
+    """How many households each owner has at ``node``."""
+    with node.store.db.session() as s:
+        return dict(
+            s.execute(  # type: ignore[arg-type]
+                select(SyncRowVersion.owner, func.count())
+                .where(SyncRowVersion.table_name == "household")
+                .group_by(SyncRowVersion.owner)
+            ).all()
+        )
+
+
+def sync_up(township: Node, county: Node, stations: list[Node], usb: Path) -> list[Path]:
+    """Each station's bundle into the township, then the township's export (all of it)."""
+    for station in stations:
+        for bundle in station.export(usb / station.code):
+            assert township.sync.import_bundle(bundle, township.keys).status in (APPLIED, ALREADY)
+    return township.export(usb / "township")
+
+
+def county_bundle(paths: list[Path], county: Node) -> Path:
+    (found,) = [p for p in paths if p.stem.endswith(county.code)]
+    return found
+
+
+@pytest.fixture
+def tiers(
+    _template_dirs: tuple[Path, Path], tmp_path: Path
+) -> Iterator[tuple[Node, Node, Node, Node]]:
+    """(county, township, station 1, station 2); station 1 worked before the county."""
+    template = _template_dirs[0]
+    county = make_county(template, tmp_path / "county")
+    township = make_township(template, tmp_path / "township")
+    one = make_station(template, tmp_path / "s1", township, 1)
+    two = make_station(template, tmp_path / "s2", township, 2)
+    seed(one.store, 3)
+    register(one.store, FRIDAY)
+    sync_up(township, county, [one], tmp_path / "before")
+    join_county(county, township)
+    seed(two.store, 2)
+    register(two.store, FRIDAY)
+    yield county, township, one, two
+    for node in (county, township, one, two):
+        node.close()
+
+
+def test_station_rows_reach_the_county_with_their_origin(
+    tiers: tuple[Node, Node, Node, Node], tmp_path: Path
+) -> None:
+    county, township, one, two = tiers
+    paths = sync_up(township, county, [one, two], tmp_path / "usb")
+    bundle = county_bundle(paths, county)
+    report = county.sync.import_bundle(bundle, county.keys)
+    assert report.status == APPLIED and report.sender_code == township.code
+    for cls in schema.STATION_TABLES:
+        assert rows(county, cls) == rows(township, cls), cls.__tablename__
+    owners = household_owners(county)
+    assert owners == household_owners(township)  # each row under its station
+    assert set(owners) == {one.node_id, two.node_id}
+    with county.store.db.session() as s:
+        listed = {p.code: p.role for p in s.scalars(select(SyncPeer))}
+    assert listed == {township.code: "township", one.code: "station", two.code: "station"}
+    # the same bundle again changes nothing
+    assert county.sync.import_bundle(bundle, county.keys).status == ALREADY
+    # more work at station 2, and a cumulative bundle: only the new lines are applied
+    register(two.store, FRIDAY)
+    paths = sync_up(township, county, [two], tmp_path / "usb2")
+    again = county.sync.import_bundle(county_bundle(paths, county), county.keys)
+    assert again.status == APPLIED
+    for cls in schema.STATION_TABLES:
+        assert rows(county, cls) == rows(township, cls), cls.__tablename__
+
+
+def test_the_county_acknowledges_and_the_township_prunes(
+    tiers: tuple[Node, Node, Node, Node], tmp_path: Path
+) -> None:
+    county, township, one, two = tiers
+    paths = sync_up(township, county, [one, two], tmp_path / "usb")
+    county.sync.import_bundle(county_bundle(paths, county), county.keys)
+    for station in (one, two):  # the stations' acknowledgements of the township
+        for path in paths:
+            if path.stem.endswith(station.code):
+                station.sync.import_bundle(path, station.keys)
+    with township.store.db.session() as s:
+        assert s.scalar(select(func.count(m.SyncChange.seq))) > 0  # the county has not acked
+    (dispatch,) = county.export(tmp_path / "down")
+    assert township.sync.import_bundle(dispatch, township.keys).status in (APPLIED, ALREADY)
+    for station in (one, two):  # one more round of acknowledgements of the stations
+        for bundle in station.export(tmp_path / "r2" / station.code):
+            township.sync.import_bundle(bundle, township.keys)
+    later = township.export(tmp_path / "r2" / "township")
+    for station in (one, two):
+        for path in later:
+            if path.stem.endswith(station.code):
+                station.sync.import_bundle(path, station.keys)
+    county.sync.import_bundle(county_bundle(later, county), county.keys)
+    (dispatch,) = county.export(tmp_path / "down2")
+    township.sync.import_bundle(dispatch, township.keys)
+    with township.store.db.session() as s:
+        left = s.scalar(select(func.count(m.SyncChange.seq)))
+    assert left == 0  # every peer acknowledged every line: the relay log is pruned
+
+
+def _first(tiers: tuple[Node, Node, Node, Node], tmp_path: Path) -> tuple[Node, Node, Node]:
+    county, township, one, two = tiers
+    paths = sync_up(township, county, [one, two], tmp_path / "usb")
+    assert county.sync.import_bundle(county_bundle(paths, county), county.keys).status == APPLIED
+    return county, township, one
+
+
+def _seq_after(township: Node, county: Node) -> int:
+    with county.store.db.session() as s:
+        peer = s.get(SyncPeer, township.node_id)
+        assert peer is not None
+        return peer.received_through + 1
+
+
+def test_a_change_of_a_station_the_township_never_enrolled_is_refused(
+    tiers: tuple[Node, Node, Node, Node], tmp_path: Path
+) -> None:
+    county, township, _ = _first(tiers, tmp_path)
+    seq = _seq_after(township, county)
+    stranger = new_id()
+    lines = [
+        change(township, 0, "stations", "", "update", {"stations": []}),
+        change(township, seq, "household", new_id(), "insert", HOUSEHOLD, node_id=stranger),
+    ]
+    error = refused(
+        county,
+        forge(township, county, tmp_path / "x.qzb", lines, kind="changes", seq_from=seq),
+        "unknown_origin",
+    )
+    assert "未登记的工作站" in error.message
+
+
+def test_a_station_change_on_a_township_table_and_a_foreign_row_are_refused(
+    tiers: tuple[Node, Node, Node, Node], tmp_path: Path
+) -> None:
+    county, township, one = _first(tiers, tmp_path)
+    seq = _seq_after(township, county)
+    listing = change(township, 0, "stations", "", "update", {"stations": [
+        {"node_id": one.node_id, "code": one.code, "name": one.name, "epoch": 1}]})  # fmt: skip
+    duty = {"day": "2026-01-05", "person": "王", "note": ""}
+    bad = forge(township, county, tmp_path / "a.qzb", [listing, change(township, seq, "duty_day", new_id(), "insert", duty, node_id=one.node_id)], kind="changes", seq_from=seq)  # fmt: skip
+    refused(county, bad, "unknown_table")
+    # station 1 may not change station 2's household (it is station 2's row at the county)
+    with county.store.db.session() as s:
+        theirs = s.scalars(
+            select(SyncRowVersion.row_id).where(
+                SyncRowVersion.table_name == "household", SyncRowVersion.owner != one.node_id
+            )
+        ).first()
+    assert theirs is not None
+    line = change(township, seq, "household", theirs, "update", {"note": "改"}, node_id=one.node_id)
+    refused(county, forge(township, county, tmp_path / "b.qzb", [listing, line], kind="changes", seq_from=seq), "not_owned")  # fmt: skip
+
+
+def test_a_list_without_stations_line_or_with_a_foreign_station_is_refused(
+    tiers: tuple[Node, Node, Node, Node], tmp_path: Path
+) -> None:
+    county, township, one = _first(tiers, tmp_path)
+    seq = _seq_after(township, county)
+    line = change(township, seq, "household", new_id(), "insert", HOUSEHOLD, node_id=one.node_id)
+    refused(county, forge(township, county, tmp_path / "a.qzb", [line], kind="changes", seq_from=seq), "stations_missing")  # fmt: skip
+    foreign = change(township, 0, "stations", "", "update", {"stations": [
+        {"node_id": new_id(), "code": "430122101201", "name": "外县村", "epoch": 1}]})  # fmt: skip
+    refused(county, forge(township, county, tmp_path / "b.qzb", [foreign, line], kind="changes", seq_from=seq), "stations_invalid")  # fmt: skip
+
+
+def test_gap_clone_tamper_and_strangers_are_refused_at_the_county(
+    _template_dirs: tuple[Path, Path], tiers: tuple[Node, Node, Node, Node], tmp_path: Path
+) -> None:
+    county, township, _ = _first(tiers, tmp_path)
+    seq = _seq_after(township, county)
+    listing = change(township, 0, "stations", "", "update", {"stations": []})
+    own = change(township, seq + 5, "duty_day", new_id(), "insert", {"day": "2026-01-05", "person": "王", "note": ""})  # fmt: skip
+    refused(county, forge(township, county, tmp_path / "gap.qzb", [listing, own], kind="changes", seq_from=seq + 5), "sequence_gap")  # fmt: skip
+    clone = change(township, seq - 1, "duty_day", new_id(), "insert", {"day": "2026-01-06", "person": "李", "note": ""})  # fmt: skip
+    refused(county, forge(township, county, tmp_path / "clone.qzb", [listing, clone], kind="changes", seq_from=seq - 1), "cloned")  # fmt: skip
+    good = forge(township, county, tmp_path / "ok.qzb", [listing], kind="changes", seq_from=seq, seq_to=seq - 1)  # fmt: skip
+    parts = entries(good)  # the manifest edited after signing: a longer range
+    parts["manifest.json"] = parts["manifest.json"].replace(b'"from":', b'"from":1')
+    refused(county, assemble(tmp_path / "tampered.qzb", parts.items()), "signature_bad")
+    stranger = make_other_township(_template_dirs[0], tmp_path / "t9", 9)
+    try:
+        refused(county, forge(stranger, county, tmp_path / "s.qzb", [listing], kind="changes"), "unknown_sender")  # fmt: skip
+    finally:
+        stranger.close()
