@@ -1,26 +1,31 @@
-"""Work-list benchmark: 100 000 intake items; first rows, lazy blocks, saving an item.
+"""Work-list benchmark: 450 000 intake items (a county); first rows, lazy blocks, saving.
 
-    .venv/bin/python bench/bench_items.py [--items 100000] [--runs 7] [--cache DIR]
+    .venv/bin/python bench/bench_items.py [--items 450000] [--runs 15] [--cache DIR]
+        [--url postgresql+psycopg://user@host/db]
 
 Builds a station with the demo generator (3 000 households; items with their histories over
 about three years, every state, some overdue) loaded through ORM bulk inserts with the change
-capture, then measures, against the targets of the intake issue:
+capture, then measures, against the targets of issue 19:
 
-* first rows shown (≤ 300 ms): ``search_ids(filter)`` + ``rows(first 100 ids)``, median of
-  ``--runs`` runs per filter (the first, cold run is printed too); with the Qt work-list
-  model as well when ``ui/worklist_model.py`` exists;
-* lazy fetching: ``rows()`` of a further block of 100 ids while scrolling, median and p95;
-* saving (≤ 50 ms): ``register_item`` 200 times, and ``move`` 200 times, median and p95.
+* first rows shown (≤ 300 ms, RSS ≤ 300 MB): ``count(filter)`` + ``page_ids(first 100)`` +
+  ``rows()``, p50 and p95 of ``--runs`` opens for the default order and two filtered orders,
+  beside the same count and page read by the plain driver (sqlite3 / psycopg) in the same run
+  and the ratio; the other filters and every sort of ``ITEM_SORTS``; the process's RSS; and
+  the old way (every id read first) once, for comparison; then through the Qt model;
+* lazy fetching: a further block of 100 (``page_ids`` at an offset + ``rows``), median, p95;
+* saving (≤ 50 ms): ``register_item`` and ``move``, median and p95.
 
-With ``--cache DIR`` the built database is kept in DIR and reused by the next run.
+With ``--cache DIR`` the built SQLite database is kept in DIR and reused by the next run. With
+``--url`` the store lives on that PostgreSQL database (built there once: a database that
+already holds ``--items`` items is reused as it is).
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import importlib.util
 import random
+import resource
 import shutil
 import statistics
 import sys
@@ -30,12 +35,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from qunzhong_desktop.core.entities import StationProfile
-from qunzhong_desktop.core.intake.records import ItemFilter, NewItem
+from qunzhong_desktop.core.intake.records import ItemFilter, ItemRow, NewItem
 from qunzhong_desktop.core.intake.states import CLOCK_RUNNING, State
+from qunzhong_desktop.core.sorting import Sort
 from qunzhong_desktop.demo.items import generate_items
 from qunzhong_desktop.demo.load import load_demo, load_items
 from qunzhong_desktop.demo.village import generate, village_of
 from qunzhong_desktop.home import database_path
+from qunzhong_desktop.storage.item_order import ITEM_SORTS
 from qunzhong_desktop.storage.setup import init_station
 from qunzhong_desktop.storage.store import Store, open_store
 
@@ -85,6 +92,7 @@ def build(home: Path, count: int) -> None:
         print(f"\nloaded (bulk ORM + change capture) in {time.perf_counter() - started:.1f} s")
         with store.db.engine.connect() as conn:
             conn.exec_driver_sql("ANALYZE")
+            conn.commit()
     finally:
         store.close()
 
@@ -101,41 +109,119 @@ def _stats(times: list[float]) -> str:
     return f"median {statistics.median(ordered):7.1f}  p95 {p95:7.1f}  max {ordered[-1]:7.1f} ms"
 
 
+def _p95(times: list[float]) -> float:
+    ordered = sorted(times)
+    return ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
+
+
+def _rss() -> str:
+    """This process's resident memory now and at its peak (Linux /proc; else getrusage)."""
+    status = Path("/proc/self/status")
+    if status.exists():
+        fields = dict(line.split(":", 1) for line in status.read_text().splitlines() if ":" in line)
+        now, peak = (int(fields[k].split()[0]) // 1024 for k in ("VmRSS", "VmHWM"))
+        return f"RSS {now} MB now, peak {peak} MB"
+    return f"peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB"
+
+
+RUNNING = tuple(state.value for state in CLOCK_RUNNING)
+#: the lists measured against the targets: the default order and two filtered orders
+MAIN = {
+    "all, newest first": (ItemFilter(), "", ()),
+    "open (clock running)": (
+        ItemFilter(states=tuple(CLOCK_RUNNING)),
+        f"WHERE state IN ({', '.join('?' * len(RUNNING))})",
+        RUNNING,
+    ),
+    "overdue": (
+        ItemFilter(overdue=True),
+        f"WHERE state IN ({', '.join('?' * len(RUNNING))}) AND due_on < ?",
+        (*RUNNING, TODAY),
+    ),
+}
+OTHERS = {
+    "closed": ItemFilter(states=(State.CLOSED,)),
+    "handler": ItemFilter(handler="李秀英"),
+    "text 路灯": ItemFilter(text="路灯"),
+    "domain + grade": ItemFilter(domain="社会保障", grade="B"),
+    "oldest first": ItemFilter(newest_first=False),
+}
+COLUMNS = (
+    "id, number, received_at, requester_name, channel, domain, grade, item_type, content,"
+    " handler, state, due_on"
+)
+
+
+def _plain(store: Store, where: str, params: tuple[object, ...]) -> Callable[[], object]:
+    """The same first page by the plain driver (sqlite3 / psycopg): a count and 100 rows."""
+    raw = store.db.engine.raw_connection()
+    server = store.db.engine.dialect.name == "postgresql"
+    sql = f"SELECT {COLUMNS} FROM intake_item {where} ORDER BY received_at DESC, number DESC"
+    count = f"SELECT count(*) FROM intake_item {where}"
+    if server:
+        sql, count = sql.replace("?", "%s"), count.replace("?", "%s")
+    values = tuple(v.isoformat() if isinstance(v, dt.date) and not server else v for v in params)
+
+    def page() -> object:
+        cursor = raw.cursor()
+        cursor.execute(count, values)
+        cursor.fetchone()
+        cursor.execute(f"{sql} LIMIT {BLOCK}", values)
+        rows = cursor.fetchall()
+        cursor.close()
+        return rows
+
+    return page
+
+
 def first_rows(store: Store, runs: int) -> None:
+    """First rows as the work list shows them: count + page_ids(0, 100) + rows()."""
     items = store.items
-    filters = {
-        "all, newest first": ItemFilter(),
-        "open (clock running)": ItemFilter(states=tuple(CLOCK_RUNNING)),
-        "overdue": ItemFilter(overdue=True),
-        "closed": ItemFilter(states=(State.CLOSED,)),
-        "handler": ItemFilter(handler="李秀英"),
-        "text 路灯": ItemFilter(text="路灯"),
-        "domain + grade": ItemFilter(domain="社会保障", grade="B"),
-    }
-    print(f"\n(a) first rows shown: search_ids + rows(first {BLOCK}); target ≤ 300 ms")
-    for name, f in filters.items():
-        found: list[str] = []
 
-        def show(f: ItemFilter = f, found: list[str] = found) -> None:
-            found[:] = items.search_ids(f, today=TODAY)
-            items.rows(found[:BLOCK], today=TODAY)
+    def opener(f: ItemFilter) -> Callable[[], object]:
+        def show() -> object:
+            items.count(f, today=TODAY)
+            return items.rows(items.page_ids(f, offset=0, limit=BLOCK, today=TODAY), today=TODAY)
 
+        return show
+
+    print(f"\n(a) first rows: count + page_ids(first {BLOCK}) + rows(); target ≤ 300 ms (p95)")
+    print(f"    {'list':22} {'matches':>8}  {'cold':>7}  {'p50':>7}  {'p95':>7}   plain p50  ratio")
+    for name, (f, where, params) in MAIN.items():
+        show, plain = opener(f), _plain(store, where, params)
         cold = _ms(show)
         times = [_ms(show) for _ in range(runs)]
-        ids_only = statistics.median(
-            _ms(lambda f=f: items.search_ids(f, today=TODAY)) for _ in range(runs)
-        )
+        base = [_ms(plain) for _ in range(runs)]
+        ratio = statistics.median(times) / max(statistics.median(base), 0.001)
         print(
-            f"  {name:22} {len(found):7} ids  cold {cold:7.1f}  median {statistics.median(times):7.1f}"
-            f"  (ids alone {ids_only:6.1f}) ms"
+            f"    {name:22} {items.count(f, today=TODAY):8}  {cold:7.1f}  "
+            f"{statistics.median(times):7.1f}  {_p95(times):7.1f}   "
+            f"{statistics.median(base):7.1f}  {ratio:5.1f}x"
         )
+    for name, f in OTHERS.items():
+        show = opener(f)
+        times = [_ms(show) for _ in range(max(3, runs // 3))]
+        print(
+            f"    {name:22} {items.count(f, today=TODAY):8}  {'':7}  "
+            f"{statistics.median(times):7.1f}  {_p95(times):7.1f}"
+        )
+    for key in ITEM_SORTS:
+        times = [
+            _ms(
+                lambda key=key: items.page_ids(
+                    ItemFilter(), offset=0, limit=BLOCK, today=TODAY, sort=Sort(key)
+                )
+            )
+            for _ in range(3)
+        ]
+        print(f"    sorted by {key:12}          page_ids p50 {statistics.median(times):7.1f} ms")
+    print(f"    {_rss()}")
+    before = _ms(lambda: items.search_ids(ItemFilter(), today=TODAY))
+    print(f"    before (every id read first, search_ids): all, newest first {before:7.1f} ms")
 
 
 def qt_first_rows(store: Store, runs: int) -> None:
     """The same through the work list's Qt model and a shown table view (offscreen)."""
-    if importlib.util.find_spec("qunzhong_desktop.ui.intake.worklist_model") is None:
-        print("\n    Qt model: ui/worklist_model.py not there yet; skipped")
-        return
     from PySide6.QtWidgets import QApplication, QTableView
 
     from qunzhong_desktop.ui.intake.worklist_model import WorkListModel
@@ -144,17 +230,22 @@ def qt_first_rows(store: Store, runs: int) -> None:
     view = QTableView()
     view.resize(1280, 800)
     view.show()
+    items, f = store.items, ItemFilter()
+
+    def page(start: int, end: int) -> list[ItemRow]:
+        ids = items.page_ids(f, offset=start, limit=end - start, today=TODAY)
+        return items.rows(ids, today=TODAY)
 
     def show() -> None:
-        model = WorkListModel(lambda ids: store.items.rows(ids, today=TODAY))
-        model.set_ids(store.items.search_ids(ItemFilter(), today=TODAY))
+        model = WorkListModel(lambda ids: items.rows(ids, today=TODAY))
+        model.set_pages(items.count(f, today=TODAY), page)
         view.setModel(model)
         app.processEvents()  # the view paints its first rows: data() fetches block 0
         assert model.fetch_count >= 1
         assert model.data(model.index(0, 0))
 
     times = [_ms(show) for _ in range(runs)]
-    print(f"  Qt: search_ids + WorkListModel + painted QTableView   {_stats(times)}")
+    print(f"  Qt: count + WorkListModel.set_pages + painted QTableView   {_stats(times)}")
     model = view.model()
     assert isinstance(model, WorkListModel)
     scroll: list[float] = []
@@ -169,22 +260,27 @@ def qt_first_rows(store: Store, runs: int) -> None:
         f"  Qt: scrolling a block further, painted          {_stats(scroll)}"
         f"  ({model.fetch_count} blocks fetched)"
     )
+    end = model.rowCount() - 1
+    print(
+        f"  Qt: jumping to the last row, painted            {_ms(lambda: view.scrollTo(model.index(end, 0)) or app.processEvents()):7.1f} ms"
+    )
+    print(f"    {_rss()}")
     view.close()
 
 
 def lazy_blocks(store: Store) -> None:
-    items = store.items
-    ids = items.search_ids(ItemFilter(), today=TODAY)
+    items, f = store.items, ItemFilter()
+    total = items.count(f, today=TODAY)
     rng = random.Random(0)
-    sequential = [
-        _ms(lambda k=k: items.rows(ids[k : k + BLOCK], today=TODAY))
-        for k in range(BLOCK, 20 * BLOCK, BLOCK)
-    ]
-    jumps = [
-        _ms(lambda k=k: items.rows(ids[k : k + BLOCK], today=TODAY))
-        for k in (rng.randrange(len(ids) - BLOCK) for _ in range(50))
-    ]
-    print(f"\n(b) lazy fetching, rows() of a further block of {BLOCK}")
+
+    def block(k: int) -> float:
+        return _ms(
+            lambda: items.rows(items.page_ids(f, offset=k, limit=BLOCK, today=TODAY), today=TODAY)
+        )
+
+    sequential = [block(k) for k in range(BLOCK, 20 * BLOCK, BLOCK)]
+    jumps = [block(rng.randrange(total - BLOCK)) for _ in range(50)]
+    print(f"\n(b) lazy fetching: page_ids + rows() of a further block of {BLOCK}")
     print(f"  scrolling down (19 blocks)   {_stats(sequential)}")
     print(f"  jumping (50 random blocks)   {_stats(jumps)}")
 
@@ -229,40 +325,70 @@ def saving(store: Store, calls: int) -> None:
             )
         )
     print(
-        f"\n(c) saving on the {len(items.search_ids(ItemFilter(), today=TODAY))}-item store; target ≤ 50 ms"
+        f"\n(c) saving on the {items.count(ItemFilter(), today=TODAY)}-item store; target ≤ 50 ms"
     )
     print(f"  register_item x{calls:<4}  {_stats(saves)}   last {numbers[-1]}")
     print(f"  move          x{calls:<4}  {_stats(moves)}")
 
 
+def _on_server(home: Path, url: str, count: int) -> None:
+    """Point ``home`` at the server; build the items there unless it holds them already."""
+    from qunzhong_desktop.storage.server import point_at_server
+
+    point_at_server(home, url)
+    store = open_store(home)
+    try:
+        held = store.items.count(ItemFilter(), today=TODAY) if store.is_set_up() else 0
+    finally:
+        store.close()
+    if held >= count:
+        print(f"using the {held} items already on {url.rsplit('@', maxsplit=1)[-1]}")
+        return
+    started = time.perf_counter()
+    build(home, count)
+    print(f"build total {time.perf_counter() - started:.1f} s")
+
+
+def _on_file(home: Path, count: int, cache: Path | None) -> None:
+    cached = cache / f"bench-items-{count}.sqlite3" if cache else None
+    if cached is not None and cached.exists():
+        shutil.copy(cached, database_path(home))
+        print(f"using cached {cached}")
+        return
+    started = time.perf_counter()
+    build(home, count)
+    print(f"build total {time.perf_counter() - started:.1f} s")
+    if cached is not None:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        store = open_store(home)
+        with store.db.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        store.close()
+        shutil.copy(database_path(home), cached)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--items", type=int, default=100_000)
-    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--items", type=int, default=450_000)
+    parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--saves", type=int, default=200)
     parser.add_argument("--cache", type=Path, help="keep and reuse the built database here")
+    parser.add_argument("--url", help="run on this PostgreSQL database instead of a file")
     args = parser.parse_args()
     temp = Path(tempfile.mkdtemp(prefix="qunzhong-bench-items-"))
     try:
         home = temp / "home"
         home.mkdir()
-        cached = args.cache / f"bench-items-{args.items}.sqlite3" if args.cache else None
-        if cached is not None and cached.exists():
-            shutil.copy(cached, database_path(home))
-            print(f"using cached {cached}")
+        if args.url:
+            _on_server(home, args.url, args.items)
         else:
-            started = time.perf_counter()
-            build(home, args.items)
-            print(f"build total {time.perf_counter() - started:.1f} s")
-            if cached is not None:
-                cached.parent.mkdir(parents=True, exist_ok=True)
-                store = open_store(home)
-                with store.db.engine.connect() as conn:
-                    conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-                store.close()
-                shutil.copy(database_path(home), cached)
+            _on_file(home, args.items, args.cache)
         store = open_store(home)
         try:
+            with store.db.engine.connect() as conn:  # fresh statistics for the planner
+                conn.exec_driver_sql("ANALYZE")
+                conn.commit()
+            print(f"engine: {store.db.engine.dialect.name}; {_rss()}")
             first_rows(store, args.runs)
             qt_first_rows(store, args.runs)
             lazy_blocks(store)

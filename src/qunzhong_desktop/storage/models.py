@@ -197,6 +197,13 @@ class IntakeItem(Synced, Base):
     """
 
     __tablename__ = "intake_item"
+    __table_args__ = (
+        # 0018: the work lists' first page as an index walk (issue 19: 450,000 items at a
+        # county) — newest first, newest first within states, the overdue (state, due date)
+        Index("ix_intake_item_received_number", "received_at", "number"),
+        Index("ix_intake_item_state_received", "state", "received_at", "number"),
+        Index("ix_intake_item_state_due", "state", "due_on"),
+    )
 
     number: Mapped[str] = mapped_column(String(32), unique=True)
     year: Mapped[int] = mapped_column()
