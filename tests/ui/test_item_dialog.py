@@ -201,3 +201,18 @@ def test_the_townships_assignment_and_result_read_plainly(qtbot: QtBot, store: S
     rows = dialog.history.rowCount()
     assert dialog.history.item(rows - 2, 4).text() == "交办 城建办，期限 2026-12-04"
     assert dialog.history.item(rows - 1, 4).text() == "已修复；责任单位 城建办"
+
+
+def test_a_matter_at_the_county_says_so_and_offers_no_move(qtbot: QtBot, store: Store) -> None:
+    from tests.helpers.county_data import at_township, set_role
+
+    number = register(store, FRIDAY, item_type="上报件")
+    set_role(store, "township")
+    at_township(store, number, now=FRIDAY + dt.timedelta(hours=1))
+    store.items.escalate_to_county(number, "跨乡镇权属", actor="乡镇干部",
+                                   now=FRIDAY + dt.timedelta(hours=2))  # fmt: skip
+    set_role(store, "station")
+    dialog = open_item(qtbot, store, number)
+    assert labels(dialog) == []  # 上报县 is beyond the station: not even 撤回
+    assert dialog.state_label.text().startswith("已上报县")
+    assert "已上报县" in dialog.hint.text() and "县直部门" in dialog.hint.text()

@@ -37,7 +37,7 @@ from qunzhong_desktop.core.intake.corrections import Correction
 from qunzhong_desktop.core.intake.corrections import describe as describe_correction
 from qunzhong_desktop.core.intake.records import ItemAgency, ItemDetail
 from qunzhong_desktop.core.intake.rules import GRADES, Event, offered_targets
-from qunzhong_desktop.core.intake.states import STATE_NAMES, Role, State
+from qunzhong_desktop.core.intake.states import AT_COUNTY, STATE_NAMES, Role, State
 from qunzhong_desktop.core.petitions import Mark
 from qunzhong_desktop.core.phone import mask as mask_phone
 from qunzhong_desktop.storage.store import Store
@@ -423,7 +423,9 @@ class ItemDialog(QDialog):
         text = hints.get(self.item.state, "")
         if self.item.state in AT_TOWNSHIP:
             text = self.tr("已上报乡镇：交办和办结由乡镇办理，同步后在这里显示。")
-        if not self.move_buttons:
+        if self.item.state in AT_COUNTY:  # 重大疑难事项 (issue 19)
+            text = self.tr("已上报县：由县群众工作部交县直部门办理，结果同步后在这里显示。")
+        if not self.move_buttons and self.item.state not in (*AT_TOWNSHIP, *AT_COUNTY):
             text = self.tr("这件事已经结束，不能再办理。")
         if not writer:
             text = self.tr("您的角色只能查阅，不能办理或更正。")
