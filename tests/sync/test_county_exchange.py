@@ -7,6 +7,7 @@ after (the relay). The county's rows equal the township's for every station tabl
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,11 +16,13 @@ import pytest
 from sqlalchemy import func, select
 
 from qunzhong_desktop.core.ids import new_id
+from qunzhong_desktop.core.intake.states import Role, State
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.models_sync import SyncPeer, SyncRowVersion
 from qunzhong_desktop.sync import schema
 from qunzhong_desktop.sync.views import ALREADY, APPLIED
 from tests.helpers.bundles import assemble, entries
+from tests.helpers.county_data import at_township, station_item
 from tests.helpers.forge import change, forge
 from tests.helpers.intake_data import FRIDAY, register
 from tests.helpers.network import (
@@ -232,3 +235,68 @@ def test_gap_clone_tamper_and_strangers_are_refused_at_the_county(
         refused(county, forge(stranger, county, tmp_path / "s.qzb", [listing], kind="changes"), "unknown_sender")  # fmt: skip
     finally:
         stranger.close()
+
+
+def test_a_major_matter_goes_up_to_the_county_and_its_result_comes_down(
+    tiers: tuple[Node, Node, Node, Node], tmp_path: Path
+) -> None:
+    county, township, one, two = tiers
+    hour = dt.timedelta(hours=1)
+    number = station_item(one.store, "跨乡镇土地权属纠纷", now=FRIDAY)
+    sync_up(township, county, [one], tmp_path / "u1")
+    at_township(township.store, number, now=FRIDAY + hour)
+    township.store.items.escalate_to_county(
+        number, "涉及跨乡镇土地权属，乡镇无法协调", actor="乡镇干部", now=FRIDAY + 2 * hour
+    )
+    paths = sync_up(township, county, [], tmp_path / "u2")
+    assert county.sync.import_bundle(county_bundle(paths, county), county.keys).status == APPLIED
+    assert county.store.items.item(number).state == State.ESCALATED_COUNTY
+    county.store.county.add_department("县自然资源局")
+    county.store.county.assign(number, "县自然资源局", 5, actor="县干部", now=FRIDAY + 3 * hour)
+    county.store.county.record_result(number, "已协调确权", actor="县干部", now=FRIDAY + 4 * hour)
+    (down,) = county.export(tmp_path / "d1")
+    assert township.sync.import_bundle(down, township.keys).status == APPLIED
+    assert township.store.items.item(number).state == State.RESOLVED
+    for path in township.export(tmp_path / "d2"):
+        for station in (one, two):
+            if path.stem.endswith(station.code):
+                assert station.sync.import_bundle(path, station.keys).status == APPLIED
+    detail = one.store.items.item(number)
+    assert detail.state == State.RESOLVED
+    # the station follows up and closes as today
+    one.store.items.move(number, State.FOLLOWED_UP, actor="站务员", now=FRIDAY + 5 * hour,
+                         data={"way": "电话", "satisfaction": "满意"})  # fmt: skip
+    one.store.items.move(number, State.CLOSED, actor="站务员", now=FRIDAY + 6 * hour)
+    assert one.store.items.item(number).state == State.CLOSED
+    with one.store.db.session() as s:
+        roles = list(
+            s.scalars(select(m.ItemEvent.actor_role).where(m.ItemEvent.item_id == detail.id))
+        )
+    assert roles.count(Role.COUNTY) == 2 and Role.TOWNSHIP in roles
+    # station 2's dispatch carries none of it, and the county's own lines never go back up
+    with two.store.db.session() as s:
+        assert s.get(m.IntakeItem, detail.id) is None
+    paths = sync_up(township, county, [one], tmp_path / "u3")
+    again = county.sync.import_bundle(county_bundle(paths, county), county.keys)
+    assert again.status == APPLIED and not again.flagged
+    assert county.store.items.item(number).state == State.CLOSED  # the close went up too
+
+
+def test_a_relayed_county_step_on_another_stations_item_is_refused_at_the_station(
+    tiers: tuple[Node, Node, Node, Node], tmp_path: Path
+) -> None:
+    county, township, one, two = tiers
+    number = station_item(two.store, "企业欠薪", now=FRIDAY)
+    sync_up(township, county, [two], tmp_path / "u1")
+    item_id = township.store.items.item(number).id
+    for path in township.export(tmp_path / "d0"):
+        if path.stem.endswith(one.code):
+            one.sync.import_bundle(path, one.keys)
+    with one.store.db.session() as s:
+        seq = (s.get(SyncPeer, township.node_id) or SyncPeer()).received_through + 1
+    event = {"item_id": item_id, "from_state": "escalated_county", "to_state": "county_assigned",
+             "actor": "县干部", "actor_role": "county", "note": "", "at": "2026-01-09T10:00:00",
+             "position": 9, "data": {}, "deleted_at": None}  # fmt: skip
+    line = change(township, seq, "item_event", new_id(), "insert", event, node_id=county.node_id)
+    bundle = forge(township, one, tmp_path / "x.qzb", [line], kind="dispatch", seq_from=seq)
+    refused(one, bundle, "not_owned")

@@ -202,14 +202,64 @@ class CountyDispatchApplier(Applier):
     def _step(self, change: dict[str, Any], values: dict[str, Any], owner: str | None) -> None:
         if owner in (None, "") or not self._station(owner):
             raise self._not_owned("item_event", "该事项不属于本乡镇的工作站")
-        try:
-            move = (State(values["from_state"]), State(values["to_state"]))
-        except ValueError:
-            move = None
-        if move is None or Role.COUNTY not in MOVES.get(move, frozenset()):
-            raise self._not_owned("item_event", "县里无权做这一步办理")
+        _county_move(self, values)
         super()._step(change, values, owner)
 
     def _station(self, node_id: str) -> bool:
         role = self.s.scalar(select(SyncPeer.role).where(SyncPeer.node_id == node_id))
         return role == "station"
+
+
+class StationDispatchApplier(Applier):
+    """A township's dispatch at a station, with the county's steps it relays.
+
+    The county's item events come down inside the township's dispatch, under the county's
+    node (their origin): taken only as item events of role ``county``, on this station's
+    own items, and only moves the county may make. Sequences are the township's.
+    """
+
+    def __init__(self, s: Session, **kwargs: Any) -> None:
+        """As :class:`Applier`; ``sender`` is the station's township."""
+        super().__init__(s, **kwargs)
+        self._township = self.sender
+
+    def _one(self, change: dict[str, Any]) -> None:
+        fields = change.get("fields")
+        relayed = (
+            change["node_id"] != self.sender
+            and change["table_name"] == "item_event"
+            and isinstance(fields, dict)
+            and fields.get("actor_role") == Role.COUNTY.value
+        )
+        if not relayed:
+            super()._one(change)
+            return
+        township, role, allowed = self.sender, self.role, self.allowed
+        self.sender, self.role = change["node_id"], Role.COUNTY.value
+        self.allowed = schema.table_names("county")
+        try:
+            super()._one(change)
+        finally:
+            self.sender, self.role, self.allowed = township, role, allowed
+
+    def _step(self, change: dict[str, Any], values: dict[str, Any], owner: str | None) -> None:
+        if self.role == Role.COUNTY.value:
+            if owner != "":
+                raise self._not_owned("item_event", "该事项不属于本站")
+            _county_move(self, values)
+        super()._step(change, values, owner)
+
+    def _received_line(self, change: dict[str, Any]) -> None:
+        self._received.append(
+            (self._township, self.epoch, change["seq"], change["change_id"], self.bundle_id)
+        )
+
+
+def _county_move(applier: Applier, values: dict[str, Any]) -> None:
+    """Refuse an event that is not a move the county may make."""
+    try:
+        move = (State(values["from_state"]), State(values["to_state"]))
+    except ValueError:
+        move = None
+    if move is None or Role.COUNTY not in MOVES.get(move, frozenset()):
+        raise applier._not_owned("item_event", "县里无权做这一步办理")

@@ -25,7 +25,7 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import Text, and_, cast, insert, select
+from sqlalchemy import Text, and_, cast, insert, or_, select
 from sqlalchemy.orm import Session
 
 from qunzhong_desktop.core.hlc import Hlc, tick
@@ -168,14 +168,23 @@ def county_lines(
 ) -> Iterator[dict[str, Any] | bytes]:
     """The lines of a county bundle: the station list, then the outbox after the ack."""
     yield station_list(s, local, summary)
-    tables = sorted(schema.table_names("station") | schema.table_names("township-up"))
+    own = sorted(schema.table_names("township-up"))
+    stations = sorted(schema.table_names("station"))
     columns = [getattr(m.SyncChange, f) for f in _COLUMNS]
+    origin = m.SyncChange.node_id
     stmt = (
         select(*columns, cast(m.SyncChange.fields, Text))
         .where(
             m.SyncChange.seq > peer.acked_through,
-            m.SyncChange.table_name.in_(tables),
-            m.SyncChange.node_id != peer.node_id,  # the county's own events, relayed down
+            # the township's events and own records (an item's state and deadline it
+            # wrote are derived at the county too), and what its stations wrote
+            or_(
+                and_(origin == local.node_id, m.SyncChange.table_name.in_(own)),
+                and_(
+                    origin.not_in([local.node_id, peer.node_id]),  # not the county's own
+                    m.SyncChange.table_name.in_(stations),
+                ),
+            ),
         )
         .order_by(m.SyncChange.seq)
         .execution_options(yield_per=_BATCH)

@@ -30,7 +30,11 @@ from qunzhong_desktop.storage.migrate import HEAD_REVISION
 from qunzhong_desktop.storage.models_sync import SyncBundle, SyncPeer, SyncPeerKey
 from qunzhong_desktop.sync import county_relay, peers
 from qunzhong_desktop.sync.apply import Applier
-from qunzhong_desktop.sync.apply_county import CountyApplier, CountyDispatchApplier
+from qunzhong_desktop.sync.apply_county import (
+    CountyApplier,
+    CountyDispatchApplier,
+    StationDispatchApplier,
+)
 from qunzhong_desktop.sync.bundle_container import refuse
 from qunzhong_desktop.sync.bundle_format import BundleRefused
 from qunzhong_desktop.sync.bundle_read import VerifiedBundle, read_bundle
@@ -291,6 +295,8 @@ def applier_for(local_role: str, peer_role: str) -> Any:
     """The applier of a bundle from ``peer_role`` here (the county's own, per origin)."""
     if local_role == "county":
         return CountyApplier
+    if local_role == "station":
+        return StationDispatchApplier  # with the county's steps its township relays
     return CountyDispatchApplier if peer_role == "county" else Applier
 
 
