@@ -79,8 +79,32 @@ def _run_on_server(url: str) -> None:
             transactional_ddl=True,
         )
         with context.begin_transaction():
+            # two PCs starting at once: the second waits, then finds nothing left to do
+            conn.exec_driver_sql("SELECT pg_advisory_xact_lock(7173776967726174)")
             context.run_migrations()
+            conn.exec_driver_sql(_DEFERRABLE)
     engine.dispose()
+
+
+# A bundle's rows may come before the rows they refer to; the importer checks references
+# once everything is in and the database checks again at COMMIT (SQLite: PRAGMA
+# defer_foreign_keys). PostgreSQL can defer only a DEFERRABLE constraint: after every run,
+# each foreign key is made DEFERRABLE INITIALLY IMMEDIATE — checked per statement as before,
+# unless a transaction says SET CONSTRAINTS ALL DEFERRED (sync/apply_sql.defer_references).
+_DEFERRABLE = """
+DO $$
+DECLARE c record;
+BEGIN
+    FOR c IN
+        SELECT conrelid::regclass AS tbl, conname FROM pg_constraint
+        WHERE contype = 'f' AND NOT condeferrable
+          AND connamespace = current_schema()::regnamespace
+    LOOP
+        EXECUTE 'ALTER TABLE ' || c.tbl::text || ' ALTER CONSTRAINT '
+            || quote_ident(c.conname) || ' DEFERRABLE INITIALLY IMMEDIATE';
+    END LOOP;
+END $$;
+"""
 
 
 def _manual_transactions(dbapi_connection: Any, _record: Any) -> None:

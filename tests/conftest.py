@@ -125,6 +125,30 @@ def store(_template_dirs: tuple[Path, Path], tmp_path: Path) -> Iterator[Store]:
 
 
 @pytest.fixture
+def sqlite_store(_template_dirs: tuple[Path, Path], tmp_path: Path) -> Iterator[Store]:
+    """The ``store`` of a test about the SQLite file itself (where ``store`` runs on both)."""
+    store = copy_store(_template_dirs[1], tmp_path / "home")
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def sqlite_empty_store(_template_dirs: tuple[Path, Path], tmp_path: Path) -> Iterator[Store]:
+    """The ``empty_store`` of a test about the SQLite file itself."""
+    store = copy_store(_template_dirs[0], tmp_path / "home")
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="session")
+def _pg_templates(pg_cluster: Cluster) -> None:
+    """The template databases server stores are copied from (tests/helpers/backends.py)."""
+    from tests.helpers.backends import make_templates
+
+    make_templates(pg_cluster)
+
+
+@pytest.fixture
 def direct_writes(request: pytest.FixtureRequest) -> Iterator[None]:
     """For tests that write synced rows with the ORM themselves, not through a write path."""
     from qunzhong_desktop.storage.write_paths import scope

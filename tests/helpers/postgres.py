@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 REQUIRE_ENV = "QUNZHONG_REQUIRE_PG"
 
@@ -65,14 +66,15 @@ class Cluster:
             f"postgresql+psycopg://{self.user}@/{database}?host={self.socket_dir}&port={self.port}"
         )
 
-    def create_database(self) -> str:
-        """A new empty database; returns its URL."""
+    def create_database(self, *, template: str = "", name: str = "") -> str:
+        """A new database, empty or a copy of ``template`` (a file copy: fast); its URL."""
         import psycopg
 
-        name = f"t_{uuid.uuid4().hex[:12]}"
+        name = name or f"t_{uuid.uuid4().hex[:12]}"
         conninfo = f"host={self.socket_dir} port={self.port} user={self.user} dbname=postgres"
+        copy = f' TEMPLATE "{template}"' if template else ""
         with psycopg.connect(conninfo, autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
+            conn.execute(f'CREATE DATABASE "{name}"{copy}')
         return self.url(name)
 
 
@@ -110,3 +112,25 @@ def throwaway_cluster() -> Iterator[Cluster]:
             run(programs / "pg_ctl", "-D", data, "-m", "immediate", "-w", "stop")
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _fk_key(fk: Any) -> tuple[str, tuple[str, ...], str]:
+    return (fk.table.name, tuple(c.name for c in fk.columns), fk.referred_table.name)
+
+
+def without_deferrable(drift: list[Any]) -> list[Any]:
+    """alembic's differences less the foreign keys that differ only in being DEFERRABLE.
+
+    On a server every foreign key is made DEFERRABLE INITIALLY IMMEDIATE after each
+    migration run (migrations/env.py) so an import can defer the checks to COMMIT; the
+    models leave it unsaid (SQLite defers by a pragma). A removed and an added key on the
+    same columns and table is that, and nothing else.
+    """
+    removed = {_fk_key(d[1]) for d in drift if isinstance(d, tuple) and d[0] == "remove_fk"}
+    added = {_fk_key(d[1]) for d in drift if isinstance(d, tuple) and d[0] == "add_fk"}
+    same = removed & added
+    return [
+        d
+        for d in drift
+        if not (isinstance(d, tuple) and d[0] in ("remove_fk", "add_fk") and _fk_key(d[1]) in same)
+    ]

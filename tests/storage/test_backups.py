@@ -16,6 +16,11 @@ from qunzhong_desktop.core.entities import Household, Person
 from qunzhong_desktop.storage import backups, encryption
 from qunzhong_desktop.storage.sqlite_files import connect, is_encrypted
 from qunzhong_desktop.storage.store import Store
+from tests.helpers.backends import sqlite_only_empty_store, sqlite_only_store
+
+# about the SQLite file itself: these run on SQLite alone (the suite's store runs on both)
+store = sqlite_only_store
+empty_store = sqlite_only_empty_store
 
 NOW = dt.datetime(2026, 12, 2, 9, 0, 0)
 

@@ -30,6 +30,11 @@ from pathlib import Path
 from qunzhong_desktop.core.intake.records import NewItem
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.items_repo import SqlItems
+from tests.helpers.backends import sqlite_only_empty_store, sqlite_only_store
+
+# about the SQLite file itself: these run on SQLite alone (the suite's store runs on both)
+store = sqlite_only_store
+empty_store = sqlite_only_empty_store
 
 items = SqlItems(Database(Path(sys.argv[1]), user="命令行"))
 print("ready", flush=True)

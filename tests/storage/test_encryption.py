@@ -16,6 +16,11 @@ from qunzhong_desktop.home import database_path
 from qunzhong_desktop.storage import encryption, keyring, migrate
 from qunzhong_desktop.storage.sqlite_files import encrypt_copy, is_encrypted
 from qunzhong_desktop.storage.store import Store, StoreLocked, open_store
+from tests.helpers.backends import sqlite_only_empty_store, sqlite_only_store
+
+# about the SQLite file itself: these run on SQLite alone (the suite's store runs on both)
+store = sqlite_only_store
+empty_store = sqlite_only_empty_store
 
 NAME = "欧阳秀珍"
 HEAD = ("王站长", "站长密码123")

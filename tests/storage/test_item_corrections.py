@@ -132,7 +132,8 @@ def test_a_closed_item_can_be_corrected_but_a_void_one_cannot(store: Store) -> N
     assert void.value.code == "correction.void"
 
 
-def test_upgrade_from_0006_keeps_items_and_they_can_be_corrected(store: Store) -> None:
+def test_upgrade_from_0006_keeps_items_and_they_can_be_corrected(sqlite_store: Store) -> None:
+    store = sqlite_store  # the SQLite file's migrations
     number = register(store, FRIDAY)
     path = database_path(store.home)
     store.db.close()

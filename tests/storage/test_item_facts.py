@@ -126,7 +126,8 @@ def test_a_release_station_upgrades_and_its_report_fills_the_facts(tmp_path: Pat
         assert live and store.period_reports.refresh() == live == _facts(store)
 
 
-def test_downgrade_to_0012_drops_the_cache_and_its_triggers(store: Store) -> None:
+def test_downgrade_to_0012_drops_the_cache_and_its_triggers(sqlite_store: Store) -> None:
+    store = sqlite_store  # the SQLite file's migrations
     register(store, dt.datetime(2026, 11, 2, 9))
     store.period_reports.refresh()
     path = database_path(store.home)
@@ -139,7 +140,10 @@ def test_downgrade_to_0012_drops_the_cache_and_its_triggers(store: Store) -> Non
     with open_store(store.home) as again:
         assert again.period_reports.refresh() == 1
         with sqlite3.connect(path) as conn:
-            triggers = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'")
+            triggers = conn.execute(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"
+                " AND name LIKE 'item_fact%'"
+            )
             assert triggers.fetchone()[0] == 10
 
 

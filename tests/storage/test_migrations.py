@@ -9,6 +9,11 @@ from qunzhong_desktop.home import database_path
 from qunzhong_desktop.storage import migrate
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.store import Store
+from tests.helpers.backends import sqlite_only_empty_store, sqlite_only_store
+
+# about the SQLite file itself: these run on SQLite alone (the suite's store runs on both)
+store = sqlite_only_store
+empty_store = sqlite_only_empty_store
 
 
 def test_models_and_migrations_do_not_drift(empty_store: Store) -> None:

@@ -16,6 +16,11 @@ from sqlalchemy import text
 from qunzhong_desktop.home import database_path
 from qunzhong_desktop.storage import migrate
 from qunzhong_desktop.storage.store import Store, open_store
+from tests.helpers.backends import sqlite_only_empty_store, sqlite_only_store
+
+# about the SQLite file itself: these run on SQLite alone (the suite's store runs on both)
+store = sqlite_only_store
+empty_store = sqlite_only_empty_store
 
 FIXTURE = Path(__file__).parents[1] / "data" / "releases" / "0010-assistance-demo.zip"
 

@@ -355,11 +355,14 @@ def _record(
 
 def outbox_reached(session: Session) -> int:
     """The last sequence number this PC's outbox has handed out (pruned rows included)."""
-    row = (
-        session.connection()
-        .exec_driver_sql("SELECT seq FROM sqlite_sequence WHERE name = 'sync_change'")
-        .first()
-    )
+    conn = session.connection()
+    if conn.dialect.name == "postgresql":
+        # the sequence behind sync_change.seq (NULL until it first handed one out)
+        value = conn.exec_driver_sql(
+            "SELECT pg_sequence_last_value(pg_get_serial_sequence('sync_change', 'seq'))"
+        ).scalar()
+        return int(value) if value is not None else 0
+    row = conn.exec_driver_sql("SELECT seq FROM sqlite_sequence WHERE name = 'sync_change'").first()
     return int(row[0]) if row else 0
 
 

@@ -106,7 +106,10 @@ def refuse_newer(db_path: Path, key: bytes | None = None) -> None:
     Raises:
         StoreUnavailable: ``store.newer``.
     """
-    current = current_revision(db_path, key)
+    _refuse(current_revision(db_path, key))
+
+
+def _refuse(current: str | None) -> None:
     if current is None or current == HEAD_REVISION:
         return
     if not current.isdigit() or int(current) > int(HEAD_REVISION):
@@ -136,6 +139,41 @@ def upgrade(db_path: Path, key: bytes | None = None) -> Path | None:
     copy = backup(db_path, current, key) if has else None
     command.upgrade(alembic_config(db_path, key), "head")
     return copy
+
+
+def server_revision(url: str) -> str | None:
+    """The revision a server database is at (None for an empty one)."""
+    from sqlalchemy import create_engine, inspect, text
+
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            if not inspect(conn).has_table("alembic_version"):
+                return None
+            value = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+            return None if value is None else str(value)
+    finally:
+        engine.dispose()
+
+
+def upgrade_server(url: str) -> bool:
+    """Bring a server database to the head revision; whether a migration ran.
+
+    Every migration of the run is one transaction (a failure leaves the database as it was)
+    under an advisory lock, so two county PCs starting at once do not both migrate. The
+    server is backed up by its administrator (pg_dump, README); a newer database is refused.
+
+    Raises:
+        StoreUnavailable: ``store.newer``.
+    """
+    current = server_revision(url)
+    _refuse(current)
+    if current == HEAD_REVISION:
+        return False
+    from alembic import command
+
+    command.upgrade(server_config(url), "head")
+    return True
 
 
 def _has_tables(db_path: Path, key: bytes | None) -> bool:

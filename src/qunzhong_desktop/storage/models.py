@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import ForeignKey, Index, String, Text, false, text
+from sqlalchemy import BigInteger, ForeignKey, Index, Integer, String, Text, false, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from qunzhong_desktop.core.ids import new_id
@@ -23,7 +23,10 @@ class LocalNode(Base):
     node_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     epoch: Mapped[int] = mapped_column(default=1)
     role: Mapped[str] = mapped_column(String(16))  # "station" or "township"
-    hlc_millis: Mapped[int] = mapped_column(default=0)
+    # milliseconds since 1970: past 32 bits (BIGINT on a server; SQLite's integers are 64-bit)
+    hlc_millis: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer(), "sqlite"), default=0
+    )
     hlc_counter: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
@@ -130,6 +133,7 @@ class Household(Synced, Base):
             "number",
             unique=True,
             sqlite_where=text("deleted_at IS NULL"),
+            postgresql_where=text("deleted_at IS NULL"),
         ),
     )
 
@@ -174,6 +178,7 @@ class Person(Synced, Base):
             "id_number",
             unique=True,
             sqlite_where=text("deleted_at IS NULL AND id_number IS NOT NULL"),
+            postgresql_where=text("deleted_at IS NULL AND id_number IS NOT NULL"),
         ),
     )
 
@@ -386,6 +391,7 @@ class DiaryEntry(Synced, Base):
             "day",
             unique=True,
             sqlite_where=text("deleted_at IS NULL"),
+            postgresql_where=text("deleted_at IS NULL"),
         ),
     )
 

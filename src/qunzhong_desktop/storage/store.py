@@ -33,6 +33,7 @@ from qunzhong_desktop.storage.period_repo import SqlPeriodReports
 from qunzhong_desktop.storage.petitions_repo import SqlPetitions
 from qunzhong_desktop.storage.register_repo import SqlRegister
 from qunzhong_desktop.storage.report_repo import SqlReports
+from qunzhong_desktop.storage.server import explain_server, server_url
 from qunzhong_desktop.storage.settings_repo import SqlSettings
 from qunzhong_desktop.storage.setup import is_set_up
 from qunzhong_desktop.storage.survey_repo import SqlSurveys
@@ -122,6 +123,9 @@ def open_store(home: Path, *, user: str = "", key: bytes | None = None) -> Store
         StoreUnavailable: the file cannot be opened (damaged, newer, read-only…).
     """
     path = database_path(home)
+    url = server_url(home)
+    if url is not None:
+        return _open_on_server(home, path, url, user)
     if key is None and keyring.exists(home):
         raise StoreLocked(
             "数据已加密，请先登录（命令行：qunzhong --operator 姓名 …）。", code=StoreLocked.code
@@ -144,6 +148,23 @@ def open_store(home: Path, *, user: str = "", key: bytes | None = None) -> Store
     store = Store(home=home, db=Database(path, user=user, key=key))
     try:
         adopt_records(store.db)  # help records from before cases (storage/assistance_upgrade)
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+def _open_on_server(home: Path, path: Path, url: str, user: str) -> Store:
+    """The store of a data directory whose database is on a PostgreSQL server."""
+    try:
+        protect(home)
+        migrate.upgrade_server(url)
+        clean_scratch(home)
+    except DBAPIError as exc:
+        raise explain_server(exc, url) from exc
+    store = Store(home=home, db=Database(path, user=user, url=url))
+    try:
+        adopt_records(store.db)
     except BaseException:
         store.close()
         raise

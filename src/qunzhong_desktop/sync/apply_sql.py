@@ -10,10 +10,33 @@ from __future__ import annotations
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
 from qunzhong_desktop.sync import schema
+
+
+def _mark(conn: Connection) -> str:
+    """The driver's placeholder: ``?`` for sqlite3, ``%s`` for psycopg."""
+    return "?" if conn.dialect.paramstyle == "qmark" else "%s"
+
+
+def _marks(conn: Connection, count: int) -> str:
+    return ", ".join([_mark(conn)] * count)
+
+
+def defer_references(s: Session) -> None:
+    """Check foreign keys at COMMIT, not per row, for the rest of this transaction.
+
+    The importer checks references itself once every line is in (``Applier.finish``); the
+    database checks again at COMMIT. SQLite: a pragma that ends with the transaction;
+    PostgreSQL: ``SET CONSTRAINTS`` (every foreign key is DEFERRABLE there, migrations/env.py).
+    """
+    conn = s.connection()
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql("SET CONSTRAINTS ALL DEFERRED")
+    else:
+        conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
 
 
 def insert_rows(s: Session, table: str, rows: list[dict[str, Any]]) -> None:
@@ -34,7 +57,7 @@ def insert_rows(s: Session, table: str, rows: list[dict[str, Any]]) -> None:
             values[index] = proc(values[index])
         params.append(tuple(values))
     sql = 'INSERT INTO "{}" ({}) VALUES ({})'.format(
-        target.name, ", ".join(f'"{n}"' for n in names), ", ".join("?" * len(names))
+        target.name, ", ".join(f'"{n}"' for n in names), _marks(conn, len(names))
     )
     conn.exec_driver_sql(sql, params)
 
@@ -45,21 +68,23 @@ def write_versions(s: Session, new: list[tuple[Any, ...]], dirty: list[tuple[Any
     if new:
         conn.exec_driver_sql(
             "INSERT INTO sync_row_version (table_name, row_id, owner, hlc, epoch, versions)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
+            f" VALUES ({_marks(conn, 6)})",
             new,
         )
     if dirty:
         conn.exec_driver_sql(
-            "UPDATE sync_row_version SET versions = ? WHERE table_name = ? AND row_id = ?",
+            "UPDATE sync_row_version SET versions = {0} WHERE table_name = {0} AND row_id = {0}".format(
+                _mark(conn)
+            ),
             dirty,
         )
 
 
 def write_received(s: Session, rows: list[tuple[str, int, int, str, str]]) -> None:
     """Record received changes: (node, epoch, seq, change id, bundle id)."""
-    s.connection().exec_driver_sql(
-        "INSERT INTO sync_received (node_id, epoch, seq, change_id, bundle_id)"
-        " VALUES (?, ?, ?, ?, ?)",
+    conn = s.connection()
+    conn.exec_driver_sql(
+        f"INSERT INTO sync_received (node_id, epoch, seq, change_id, bundle_id) VALUES ({_marks(conn, 5)})",
         rows,
     )
 
@@ -74,7 +99,7 @@ def dangling_rows(s: Session, table: str, column: str, parent: str, ids: list[st
     conn = s.connection()
     for start in range(0, len(ids), 500):
         part = ids[start : start + 500]
-        rows = conn.exec_driver_sql(sql.format(marks=", ".join("?" * len(part))), tuple(part))
+        rows = conn.exec_driver_sql(sql.format(marks=_marks(conn, len(part))), tuple(part))
         found.extend(row[0] for row in rows)
     return found
 
@@ -86,13 +111,13 @@ def foreign_rows(
     found: list[str] = []
     sql = (
         f'SELECT c.id FROM "{table}" c WHERE c.id IN ({{marks}}) AND c."{column}" IS NOT NULL'
-        " AND NOT EXISTS (SELECT 1 FROM sync_row_version v WHERE v.table_name = ?"
-        f' AND v.row_id = c."{column}" AND v.owner = ?)'
+        " AND NOT EXISTS (SELECT 1 FROM sync_row_version v WHERE v.table_name = {mark}"
+        f' AND v.row_id = c."{column}" AND v.owner = {{mark}})'
     )
     conn = s.connection()
     for start in range(0, len(ids), 500):
         part = ids[start : start + 500]
-        query = sql.format(marks=", ".join("?" * len(part)))
+        query = sql.format(marks=_marks(conn, len(part)), mark=_mark(conn))
         found.extend(row[0] for row in conn.exec_driver_sql(query, (*part, parent, owner)))
     return found
 
@@ -114,7 +139,7 @@ def shared_id_numbers(s: Session, ids: list[str]) -> list[tuple[str, str, str, s
     conn = s.connection()
     for start in range(0, len(ids), 500):
         part = ids[start : start + 500]
-        rows = conn.exec_driver_sql(sql.format(marks=", ".join("?" * len(part))), tuple(part))
+        rows = conn.exec_driver_sql(sql.format(marks=_marks(conn, len(part))), tuple(part))
         found.extend((r[0], r[1], r[2], r[3]) for r in rows)
     return found
 

@@ -28,7 +28,7 @@ from qunzhong_desktop.storage.changes import REMOTE
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.migrate import HEAD_REVISION
 from qunzhong_desktop.storage.models_sync import SyncBundle, SyncPeer, SyncPeerKey
-from qunzhong_desktop.sync import county_relay, peers
+from qunzhong_desktop.sync import apply_sql, county_relay, peers
 from qunzhong_desktop.sync.apply import Applier
 from qunzhong_desktop.sync.apply_county import (
     CountyApplier,
@@ -87,9 +87,9 @@ def import_bundle(
             with db.writing() as s:
                 s.info[REMOTE] = True
                 # references are checked once the whole bundle is in (Applier.finish), so
-                # the order of the lines cannot refuse valid data; SQLite checks again at
-                # COMMIT. The pragma ends with the transaction.
-                s.connection().exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+                # the order of the lines cannot refuse valid data; the database checks again
+                # at COMMIT
+                apply_sql.defer_references(s)
                 return _apply(s, Path(path), verified, progress, cancel)
         except IntegrityError as exc:
             raise refuse(

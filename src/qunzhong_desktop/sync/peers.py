@@ -134,7 +134,7 @@ def _pending(s: Session, peer: SyncPeer) -> int:
             select(func.count(m.SyncChange.seq)).where(
                 m.SyncChange.seq > peer.acked_through,
                 m.SyncChange.table_name == "item_event",
-                func.json_extract(m.SyncChange.fields, "$.item_id").in_(owned),
+                m.SyncChange.fields["item_id"].as_string().in_(owned),
             )
         )
         or 0
