@@ -68,3 +68,33 @@ def test_a_township_joins_its_county_on_the_command_line(
     assert code == 0 and "已登记乡镇：白沙镇（430121101）" in out
     code, out, _ = run(capsys, county, "stations", "--json")
     assert code == 0 and "430121101" in out
+
+
+def test_bundles_between_township_and_county_on_the_command_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    county, township = tmp_path / "county", tmp_path / "township"
+    run(capsys, county, "init", "county", "--code", "430121", "--name", "长沙县群众工作部")
+    run(capsys, township, "init", "township", "--code", "430121101", "--name", "白沙镇")
+    fingerprint = run(capsys, county, "county-kit", "--out", str(tmp_path / "c.qzkit"))[1]
+    fingerprint = fingerprint.strip().splitlines()[-1].split("：")[-1]
+    run(capsys, township, "accept-kit", str(tmp_path / "c.qzkit"), "--fingerprint", fingerprint)
+    mine = run(capsys, township, "enrollment", "--out", str(tmp_path / "t.qzenroll"))[1]
+    mine = mine.strip().splitlines()[-1]
+    assert (
+        run(capsys, county, "enroll", str(tmp_path / "t.qzenroll"), "--fingerprint", mine)[0] == 0
+    )
+    code, out, _ = run(capsys, township, "export-bundle", "--out", str(tmp_path / "up"))
+    assert code == 0 and "发往 长沙县群众工作部（430121）" in out
+    up = out.strip().splitlines()[-1]
+    code, out, err = run(capsys, county, "import-bundle", up)
+    assert code == 0, err
+    code, out, err = run(capsys, county, "import-bundle", up)
+    assert code == 0 and "导入过" in out
+    code, out, _ = run(capsys, county, "export-bundle", "--out", str(tmp_path / "down"))
+    assert code == 0 and "发往 白沙镇（430121101）" in out
+    down = out.strip().splitlines()[-1]
+    code, _, err = run(capsys, county, "import-bundle", down)
+    assert code != 0  # the county's own dispatch is not for the county
+    code, out, err = run(capsys, township, "import-bundle", down)
+    assert code == 0, err

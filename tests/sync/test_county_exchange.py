@@ -232,7 +232,8 @@ def test_gap_clone_tamper_and_strangers_are_refused_at_the_county(
     refused(county, assemble(tmp_path / "tampered.qzb", parts.items()), "signature_bad")
     stranger = make_other_township(_template_dirs[0], tmp_path / "t9", 9)
     try:
-        refused(county, forge(stranger, county, tmp_path / "s.qzb", [listing], kind="changes"), "unknown_sender")  # fmt: skip
+        bundle = forge(stranger, county, tmp_path / "s.qzb", [listing], kind="changes")
+        assert "尚未在本县登记" in refused(county, bundle, "unknown_sender").message
     finally:
         stranger.close()
 
@@ -300,3 +301,17 @@ def test_a_relayed_county_step_on_another_stations_item_is_refused_at_the_statio
     line = change(township, seq, "item_event", new_id(), "insert", event, node_id=county.node_id)
     bundle = forge(township, one, tmp_path / "x.qzb", [line], kind="dispatch", seq_from=seq)
     refused(one, bundle, "not_owned")
+
+
+def test_the_county_board_shows_townships_and_their_stations(
+    tiers: tuple[Node, Node, Node, Node], tmp_path: Path
+) -> None:
+    county, township, one, two = tiers
+    paths = sync_up(township, county, [one, two], tmp_path / "usb")
+    county.sync.import_bundle(county_bundle(paths, county), county.keys)
+    (board,) = county.sync.county_board()
+    assert board.township.code == township.code and board.township.enrolled
+    assert board.township.received_through > 0 and board.township.last_received_at
+    assert [s.code for s in board.stations] == [one.code, two.code]
+    assert all(not s.enrolled and not s.fingerprint for s in board.stations)  # no keys here
+    assert board.open_items == sum(s.open_items for s in board.stations) >= 2

@@ -92,10 +92,10 @@ def _recipients(s: Session, role: str, station_code: str | None) -> list[SyncPee
             raise ExportError(
                 f"没有已登记的工作站代码为 {station_code}。", code="sync.unknown_station"
             )
-    if not peers:
-        raise ExportError("还没有登记任何工作站，请先导入工作站的登记表。", code="sync.no_stations")
     if not station_code:  # the county bundle goes with the stations' dispatches
         peers += [p for p in every if p.role == "county"]
+    if not peers:
+        raise ExportError("还没有登记任何工作站，请先导入工作站的登记表。", code="sync.no_stations")
     return peers
 
 

@@ -100,7 +100,12 @@ def _unknown_sender(db: Database, path: Path, exc: BundleRefused) -> BundleRefus
         role = s.scalars(select(m.LocalNode.role)).first()
     if known:
         return exc  # an enrolled peer whose signature does not verify: that is tampering
-    if role == "township":
+    if role == "county":
+        message = (
+            "发出这个数据包的乡镇尚未在本县登记（或属于别的县），已拒绝导入，本机数据没有改变。"
+            "请先用乡镇交来的登记文件和登记表登记该乡镇。"
+        )
+    elif role == "township":
         message = (
             "发出这个数据包的工作站尚未在本乡镇登记，已拒绝导入，本机数据没有改变。"
             "请先用“登记站点…”登记该站（需要它交来的登记文件和登记表）；"

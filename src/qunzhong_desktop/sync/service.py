@@ -38,6 +38,7 @@ from qunzhong_desktop.sync.views import (
     ImportReport,
     KitInfo,
     PeerStatus,
+    TownshipBoard,
 )
 
 
@@ -227,6 +228,24 @@ class SyncService:
     def peers(self) -> list[PeerStatus]:
         """The stations board (township) or the township's row (station)."""
         return peers.peer_statuses(self.db, self.gaps)
+
+    def county_board(self) -> list[TownshipBoard]:
+        """County: each enrolled township with the stations of its signed list."""
+        statuses = peers.peer_statuses(self.db, self.gaps)
+        boards = []
+        for township in (p for p in statuses if p.role == "township"):
+            stations = [
+                p for p in statuses if p.role == "station" and p.code[:9] == township.code
+            ]
+            boards.append(
+                TownshipBoard(
+                    township=township,
+                    stations=stations,
+                    open_items=sum(p.open_items for p in stations),
+                    overdue_items=sum(p.overdue_items for p in stations),
+                )
+            )
+        return boards
 
     def conflicts(self, *, open_only: bool = True) -> list[ConflictView]:
         """The conflict log, newest first."""

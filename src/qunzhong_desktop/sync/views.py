@@ -224,3 +224,21 @@ class CountyKitInfo:
     node_id: str
     epoch: int
     fingerprint: str
+
+
+@dataclass(frozen=True)
+class TownshipBoard:
+    """One township on the county's sync board, with the stations on its signed list.
+
+    Attributes:
+        township: the township as a peer (its bundles, sequences, acknowledgements).
+        stations: its stations as the county knows them (no keys: ``enrolled`` is False,
+            ``fingerprint`` empty), each with its open and overdue items here.
+        open_items: the stations' open items, summed.
+        overdue_items: of those, past their deadline.
+    """
+
+    township: PeerStatus
+    stations: list[PeerStatus]
+    open_items: int
+    overdue_items: int
