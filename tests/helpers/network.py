@@ -79,9 +79,12 @@ def make_station(template: Path, home: Path, township: Node, index: int) -> Node
     return node
 
 
-def make_county(template: Path, home: Path, keys: NodeKeys | None = None) -> Node:
-    """The county's mass-work department (长沙县群众工作部) on a copy of the template."""
-    store = copy_store(template, home)
+def make_county(
+    template: Path, home: Path, keys: NodeKeys | None = None, store: Store | None = None
+) -> Node:
+    """The county's mass-work department (长沙县群众工作部) on a copy of the template, or on
+    ``store`` (an empty store on a PostgreSQL server, tests/helpers/backends.py)."""
+    store = store or copy_store(template, home)
     init_county(store.db, COUNTY_CODE, "长沙县群众工作部")
     return Node(home, store, keys or NodeKeys.generate(), COUNTY_CODE, "长沙县群众工作部")
 

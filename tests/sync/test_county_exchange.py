@@ -8,6 +8,7 @@ after (the relay). The county's rows equal the township's for every station tabl
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,9 @@ from qunzhong_desktop.core.intake.states import Role, State
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.models_sync import SyncPeer, SyncRowVersion
 from qunzhong_desktop.sync import schema
+from qunzhong_desktop.sync.bundle_format import BundleRefused
 from qunzhong_desktop.sync.views import ALREADY, APPLIED
+from tests.helpers.backends import BACKENDS, EMPTY, server_store
 from tests.helpers.bundles import assemble, entries
 from tests.helpers.county_data import at_township, station_item
 from tests.helpers.forge import change, forge
@@ -33,7 +36,8 @@ from tests.helpers.network import (
     make_station,
     make_township,
 )
-from tests.helpers.refusals import HOUSEHOLD, refused
+from tests.helpers.refusals import HOUSEHOLD
+from tests.helpers.refusals import refused as refused_file
 from tests.helpers.register_data import seed
 
 _SKIP = {"created_at", "updated_at"}
@@ -45,6 +49,30 @@ def rows(node: Node, cls: type[m.Base]) -> list[tuple[Any, ...]]:
     cols = [c for c in table.columns if c.name not in _SKIP]
     with node.store.db.session() as s:
         return [tuple(r) for r in s.execute(select(*cols).order_by(table.c.id))]
+
+
+def digest(node: Node) -> str:
+    """Every row of every table of the models, in key order, on either engine."""
+    found = hashlib.sha256()
+    with node.store.db.session() as s:
+        for table in sorted(m.Base.metadata.sorted_tables, key=lambda t: t.name):
+            keys = list(table.primary_key.columns) or list(table.columns)
+            found.update(repr(s.execute(select(table).order_by(*keys)).all()).encode())
+    return found.hexdigest()
+
+
+def refused(receiver: Node, bundle: Path, code: str) -> BundleRefused:
+    """Refused with ``code``, every table unchanged (and the SQLite file, where one is)."""
+    before = digest(receiver)
+    if receiver.store.db.dialect == "sqlite":
+        error = refused_file(receiver, bundle, code)
+    else:
+        with pytest.raises(BundleRefused) as caught:
+            receiver.sync.import_bundle(bundle, receiver.keys)
+        assert caught.value.code == f"bundle.{code}", caught.value.message
+        error = caught.value
+    assert digest(receiver) == before
+    return error
 
 
 def household_owners(node: Node) -> dict[str, int]:
@@ -72,13 +100,21 @@ def county_bundle(paths: list[Path], county: Node) -> Path:
     return found
 
 
-@pytest.fixture
+@pytest.fixture(params=BACKENDS)
 def tiers(
-    _template_dirs: tuple[Path, Path], tmp_path: Path
+    request: pytest.FixtureRequest, _template_dirs: tuple[Path, Path], tmp_path: Path
 ) -> Iterator[tuple[Node, Node, Node, Node]]:
-    """(county, township, station 1, station 2); station 1 worked before the county."""
+    """(county, township, station 1, station 2); station 1 worked before the county.
+
+    The county runs on SQLite and on PostgreSQL (the stations and the township on SQLite).
+    """
     template = _template_dirs[0]
-    county = make_county(template, tmp_path / "county")
+    on_server = None
+    if request.param == "postgresql":
+        cluster = request.getfixturevalue("pg_cluster")
+        request.getfixturevalue("_pg_templates")
+        on_server = server_store(cluster, EMPTY, tmp_path / "county")
+    county = make_county(template, tmp_path / "county", store=on_server)
     township = make_township(template, tmp_path / "township")
     one = make_station(template, tmp_path / "s1", township, 1)
     two = make_station(template, tmp_path / "s2", township, 2)
