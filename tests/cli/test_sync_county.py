@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from qunzhong_desktop.home import database_path
 from tests.helpers.cli_runs import init_station, run
 
 
@@ -98,3 +99,30 @@ def test_bundles_between_township_and_county_on_the_command_line(
     assert code != 0  # the county's own dispatch is not for the county
     code, out, err = run(capsys, township, "import-bundle", down)
     assert code == 0, err
+
+
+@pytest.mark.pg
+def test_init_county_on_a_postgresql_server(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, pg_url: str
+) -> None:
+    home = tmp_path / "county"
+    code, out, err = run(capsys, home, "init", "county", "--code", "430121", "--name", "长沙县群众工作部", "--db", pg_url)  # fmt: skip
+    assert code == 0, err
+    assert (home / "database-server.txt").is_file() and not database_path(home).exists()
+    code, out, _ = run(capsys, home, "county-kit", "--out", str(tmp_path / "c.qzkit"))
+    assert code == 0 and "县密钥指纹" in out
+    code, out, _ = run(capsys, home, "stations", "--json")
+    assert code == 0 and out.strip() == "[]"
+
+
+def test_init_with_db_refuses_a_folder_with_its_own_database(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    station = tmp_path / "station"
+    init_station(station)
+    url = "postgresql+psycopg://qunzhong@127.0.0.1:1/qunzhong"
+    code, _, err = run(capsys, station, "init", "county", "--code", "430121", "--name", "县", "--db", url)  # fmt: skip
+    assert code != 0 and "已有本机数据库文件" in err
+    assert not (station / "database-server.txt").exists()
+    code, _, err = run(capsys, tmp_path / "c2", "init", "county", "--code", "430121", "--name", "县", "--db", "mysql://x/y")  # fmt: skip
+    assert code != 0 and "只支持 PostgreSQL" in err

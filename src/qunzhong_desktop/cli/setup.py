@@ -17,6 +17,8 @@ from qunzhong_desktop.cli.sync import optional_passphrase, passphrase, settle_ke
 from qunzhong_desktop.core import regions
 from qunzhong_desktop.core.entities import StationProfile
 from qunzhong_desktop.core.errors import SetupError
+from qunzhong_desktop.home import database_path, resolve_home
+from qunzhong_desktop.storage.server import point_at_server, server_url
 from qunzhong_desktop.storage.setup import (
     check_profile,
     init_county,
@@ -25,6 +27,30 @@ from qunzhong_desktop.storage.setup import (
     normalise_county_code,
 )
 from qunzhong_desktop.sync.service import SyncService
+
+DB_HELP = (
+    "数据库放在 PostgreSQL 服务器上（县里用；乡镇、工作站默认用本机文件），"
+    "如 postgresql+psycopg://qunzhong:口令@127.0.0.1:5432/qunzhong"
+)
+
+
+def on_server(args: argparse.Namespace) -> None:
+    """``--db URL``: record the server in the data folder before the store is opened.
+
+    Raises:
+        SetupError: the data folder already holds its own database file.
+        ValidationError / StoreUnavailable: a wrong URL, or a server that cannot be reached.
+    """
+    if not getattr(args, "db", None):
+        return
+    home = resolve_home(args.home)
+    if database_path(home).exists() and server_url(home) is None:
+        raise SetupError(
+            f"数据目录 {home} 已有本机数据库文件，不能再改用数据库服务器。"
+            "请换一个空的数据目录（--home）。",
+            code="setup.already",
+        )
+    point_at_server(home, args.db)
 
 
 def register(commands: Any, home: argparse.ArgumentParser) -> None:
@@ -49,15 +75,18 @@ def register(commands: Any, home: argparse.ArgumentParser) -> None:
     station.add_argument(
         "--kit", type=Path, default=None, metavar="FILE", help="乡镇发来的乡镇工作包（.qzkit）"
     )
+    station.add_argument("--db", default=None, metavar="URL", help=DB_HELP)
     station.set_defaults(handler=run_init_station)
     township = kinds.add_parser("township", help="设置为乡镇群众工作办", parents=[home])
     township.add_argument("--code", required=True, metavar="CODE9", help="9 位乡镇代码")
     township.add_argument("--name", required=True, help="名称，如 白沙镇群众工作办")
     township.add_argument("--phone", default="", metavar="P", help="电话")
+    township.add_argument("--db", default=None, metavar="URL", help=DB_HELP)
     township.set_defaults(handler=run_init_township)
     county = kinds.add_parser("county", help="设置为县（市、区）群众工作部", parents=[home])
     county.add_argument("--code", required=True, metavar="CODE6", help="6 位县级区划代码")
     county.add_argument("--name", required=True, help="名称，如 长沙县群众工作部")
+    county.add_argument("--db", default=None, metavar="URL", help=DB_HELP)
     county.set_defaults(handler=run_init_county)
 
 
@@ -67,6 +96,7 @@ def run_init_station(args: argparse.Namespace) -> int:
     The kit is checked before anything is written: a kit of another township leaves the
     store as it was.
     """
+    on_server(args)
     store = store_of(args, require_setup=False)
     try:
         sync = SyncService(store.db, store.home)
@@ -117,6 +147,7 @@ def run_init_station(args: argparse.Namespace) -> int:
 
 def run_init_township(args: argparse.Namespace) -> int:
     """Make this PC the township office and create its keys."""
+    on_server(args)
     store = store_of(args, require_setup=False)
     try:
         sync = SyncService(store.db, store.home)
@@ -133,8 +164,10 @@ def run_init_township(args: argparse.Namespace) -> int:
 def run_init_county(args: argparse.Namespace) -> int:
     """Make this PC the county's mass-work department and create its keys.
 
-    The store is the data folder's SQLite file until the server URL store (``--db``) lands.
+    ``--db URL`` puts its database on a PostgreSQL server (the data folder keeps the keys
+    and the file naming the server).
     """
+    on_server(args)
     store = store_of(args, require_setup=False)
     try:
         sync = SyncService(store.db, store.home)
