@@ -65,7 +65,7 @@ from tests.helpers import (
     conformance_meetings,
     conformance_petitions,
 )
-from tests.helpers.network import Node, make_station, make_township
+from tests.helpers.network import Node, join_county, make_county, make_station, make_township
 from tests.helpers.roster_builder import make_id
 from tests.helpers.roster_formats import write_roster
 
@@ -96,11 +96,16 @@ class Figures:
 class World:
     """A township and one enrolled station, acting and syncing."""
 
-    def __init__(self, template: Path, work: Path, seed: int) -> None:
+    def __init__(self, template: Path, work: Path, seed: int, *, county: bool = True) -> None:
         self.rng = random.Random(seed)
         self.work = work
         self.township = make_township(template, work / "township")
         self.station = make_station(template, work / "station", self.township, 1)
+        # the county above (issue 19): every round's county bundle goes up to it, and its
+        # rows must equal the township's (``county=False``: the township alone, faster)
+        self.county = make_county(template, work / "county") if county else None
+        if self.county is not None:
+            join_county(self.county, self.township)
         self.figures = Figures()
         self.roster: list[list[Any]] = []
         self._serial = 0
@@ -113,6 +118,8 @@ class World:
     def close(self) -> None:
         self.township.close()
         self.station.close()
+        if self.county is not None:
+            self.county.close()
 
     # helpers ------------------------------------------------------------------------------
     def _next(self) -> int:
@@ -765,6 +772,26 @@ class World:
             assert not logged, [(c.kind, c.table_name, c.field, c.note) for c in logged]
         with self.station.store.db.session() as s:  # the dispatch acknowledged everything
             assert not s.scalar(select(func.count()).select_from(m.SyncChange))
+        self._county_round()
+
+    def _county_round(self) -> None:
+        """The township's county bundle into the county, its dispatch (the ack) back."""
+        if self.county is None:
+            return
+        out = self.work / "usb" / f"county-{self._next()}"
+        (up,) = [p for p in self.township.export(out) if p.stem.endswith(self.county.code)]
+        report = self.county.sync.import_bundle(up, self.county.keys)
+        assert report.status in (APPLIED, ALREADY), report.message
+        assert report.flagged == 0, (report.message, _conflicts(self.county))
+        with self.county.store.db.session() as cs, self.township.store.db.session() as ts:
+            for cls in (*schema.STATION_TABLES, *schema.TOWNSHIP_OWN):
+                names = [n for n in schema.columns(cls.__tablename__) if n not in DERIVED]
+                here, there = _rows(cs, cls, names), _rows(ts, cls, names)
+                assert here == there, (cls.__tablename__, _difference(here, there))
+                self.figures.rows_compared += len(here)
+        (down,) = self.county.export(self.work / "usb" / f"county-down-{self._next()}")
+        back = self.township.sync.import_bundle(down, self.township.keys)
+        assert back.status in (APPLIED, ALREADY), back.message
 
     def _same_rows(self, *, township_events: bool) -> None:
         with self.station.store.db.session() as ss, self.township.store.db.session() as ts:
