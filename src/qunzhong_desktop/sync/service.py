@@ -234,9 +234,7 @@ class SyncService:
         statuses = peers.peer_statuses(self.db, self.gaps)
         boards = []
         for township in (p for p in statuses if p.role == "township"):
-            stations = [
-                p for p in statuses if p.role == "station" and p.code[:9] == township.code
-            ]
+            stations = [p for p in statuses if p.role == "station" and p.code[:9] == township.code]
             boards.append(
                 TownshipBoard(
                     township=township,
