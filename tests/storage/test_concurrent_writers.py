@@ -30,13 +30,8 @@ from pathlib import Path
 from qunzhong_desktop.core.intake.records import NewItem
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.items_repo import SqlItems
-from tests.helpers.backends import sqlite_only_empty_store, sqlite_only_store
 
-# about the SQLite file itself: these run on SQLite alone (the suite's store runs on both)
-store = sqlite_only_store
-empty_store = sqlite_only_empty_store
-
-items = SqlItems(Database(Path(sys.argv[1]), user="命令行"))
+items = SqlItems(Database(Path(sys.argv[1]), user="命令行", url=sys.argv[4] or None))
 print("ready", flush=True)
 sys.stdin.readline()  # start together
 for n in range(int(sys.argv[2])):
@@ -54,7 +49,10 @@ def test_cli_and_window_write_at_once_and_nothing_is_lost(store: Store, tmp_path
     pipes = {"stdin": subprocess.PIPE, "stdout": subprocess.PIPE, "stderr": subprocess.PIPE}
     children = [
         subprocess.Popen(
-            [sys.executable, str(script), path, str(PER_CHILD), str(i)], text=True, env=env, **pipes
+            [sys.executable, str(script), path, str(PER_CHILD), str(i), store.db.url or ""],
+            text=True,
+            env=env,
+            **pipes,
         )
         for i in range(2)
     ]

@@ -71,7 +71,8 @@ def check_store(db: Database) -> int:
             assert events[0].from_state is None and events[0].to_state is State.REGISTERED
             for before, after in itertools.pairwise(events):
                 assert after.from_state is before.to_state
-            assigned = [e for e in events if e.to_state is State.ASSIGNED]
+            # the last assignment's deadline, the township's (交办) or the county's (县交办)
+            assigned = [e for e in events if e.to_state in (State.ASSIGNED, State.COUNTY_ASSIGNED)]
             if assigned:
                 expected = dt.date.fromisoformat(assigned[-1].data["deadline"])
             else:

@@ -25,7 +25,7 @@ ID = "11010519491231002X"
 @pytest.fixture
 def other(store: Store) -> Iterator[SqlRegister]:
     """The same register through a second connection pool (the CLI's)."""
-    db = Database(database_path(store.home), user="命令行")
+    db = Database(database_path(store.home), user="命令行", url=store.db.url)
     yield SqlRegister(db)
     db.close()
 

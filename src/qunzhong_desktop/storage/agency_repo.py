@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from qunzhong_desktop.core import citizen_id
@@ -46,14 +46,10 @@ from qunzhong_desktop.storage.calendar_repo import load_calendar
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.items_repo import SqlItems, to_event
 from qunzhong_desktop.storage.setup import node_role
+from qunzhong_desktop.storage.tag_filters import person_or_household_tagged
 from qunzhong_desktop.storage.write_paths import write_path
 
 COLLECTION_DAYS_SETTING = "intake.collection_days"
-# a person's or their household's support tag (as the register's list filters households)
-_TAGGED = text(
-    "(EXISTS (SELECT 1 FROM json_each(person.tags) WHERE value = :tag) OR "
-    "EXISTS (SELECT 1 FROM json_each(household.tags) WHERE value = :tag))"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,7 +316,7 @@ class SqlAgency:
             .where(person.deleted_at.is_(None), household.deleted_at.is_(None))
         )
         if tag:
-            stmt = stmt.where(_TAGGED.bindparams(tag=tag))
+            stmt = stmt.where(person_or_household_tagged(self.db.dialect, tag))
         with self.db.session() as s:
             return [
                 Resident(

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, exists, func, or_, select, text
+from sqlalchemy import ColumnElement, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from qunzhong_desktop.core.access import Permission
@@ -32,6 +32,7 @@ from qunzhong_desktop.core.ledger import (
 from qunzhong_desktop.core.text import clean
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.database import Database
+from qunzhong_desktop.storage.tag_filters import household_or_member_tagged
 from qunzhong_desktop.storage.write_paths import write_path
 
 HOUSEHOLD_CHUNK = 500
@@ -65,15 +66,6 @@ def _in_difficulty() -> ColumnElement[bool]:
         func.json_array_length(person.tags) > 0,
     )
     return or_(func.json_array_length(m.Household.tags) > 0, tagged_member)
-
-
-def _with_tag(tag: str) -> ColumnElement[bool]:
-    # the same test as the register's tag filter (household or live member carries the tag)
-    return text(
-        "(EXISTS (SELECT 1 FROM json_each(household.tags) WHERE value = :tag) OR "
-        "EXISTS (SELECT 1 FROM person p, json_each(p.tags) "
-        "WHERE p.household_id = household.id AND p.deleted_at IS NULL AND value = :tag))"
-    ).bindparams(tag=tag)  # type: ignore[return-value]
 
 
 def _records_in(stmt: Any, date_from: dt.date | None, date_to: dt.date | None) -> Any:
@@ -355,7 +347,7 @@ class SqlAssistance:
         if f.grid_id:
             stmt = stmt.where(m.Household.grid_id == f.grid_id)
         if f.tag:
-            stmt = stmt.where(_with_tag(f.tag))
+            stmt = stmt.where(household_or_member_tagged(self.db.dialect, f.tag))
         with self.db.session() as s:
             return list(s.scalars(stmt.order_by(m.Household.number)))
 

@@ -54,6 +54,13 @@ def _moment(value: str | dt.datetime) -> dt.datetime:
     return value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(value)
 
 
+def _data(value: str | dict[str, Any] | None) -> dict[str, Any]:
+    """An event's data: JSON text (SQLite) or already parsed (a server's driver)."""
+    if isinstance(value, dict):
+        return value
+    return json.loads(value) if value else {}
+
+
 def _day(value: str | dt.date | None) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
         return value
@@ -83,7 +90,7 @@ def lean_records(s: Session, ids: Select[Any] | Sequence[str]) -> dict[str, Item
                 from_state=_STATES[source] if source else None,
                 to_state=_STATES[target],
                 note="",
-                data=json.loads(raw) if raw else {},
+                data=_data(raw),
             )
         )
     return {

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, func, select, text
+from sqlalchemy import Select, func, select
 
 from qunzhong_desktop.core import citizen_id
 from qunzhong_desktop.core import entities as e
@@ -38,6 +38,7 @@ from qunzhong_desktop.storage.register_write import (
     write_household,
 )
 from qunzhong_desktop.storage.search_index import persons_matching
+from qunzhong_desktop.storage.tag_filters import household_or_member_tagged
 from qunzhong_desktop.storage.write_paths import write_path
 
 
@@ -320,12 +321,7 @@ class SqlRegister(RegisterLifecycle):
         if grid_id:
             stmt = stmt.where(m.Household.grid_id == grid_id)
         if tag:
-            tagged = text(
-                "(EXISTS (SELECT 1 FROM json_each(household.tags) WHERE value = :tag) OR "
-                "EXISTS (SELECT 1 FROM person p, json_each(p.tags) "
-                "WHERE p.household_id = household.id AND p.deleted_at IS NULL AND value = :tag))"
-            ).bindparams(tag=tag)
-            stmt = stmt.where(tagged)
+            stmt = stmt.where(household_or_member_tagged(self.db.dialect, tag))
         if flagged:
             stmt = stmt.where(m.Household.id.in_(_flagged_households()))
         stmt = _household_order(stmt, sort or Sort("number"))
@@ -505,6 +501,8 @@ def _household_order(stmt: Select[Any], sort: Sort) -> Select[Any]:
         key = func.natural_key(household.address)
     else:
         key = number
+    # a household without a grid, cadre or head sorts first going up, last going down, on
+    # both engines (PostgreSQL puts NULL last by default, SQLite first)
     if sort.descending:
-        return stmt.order_by(key.desc(), number.desc(), household.number.desc())
-    return stmt.order_by(key, number, household.number)
+        return stmt.order_by(key.desc().nulls_last(), number.desc(), household.number.desc())
+    return stmt.order_by(key.asc().nulls_first(), number, household.number)
