@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from qunzhong_desktop.core.citizen_id import check_digit
 from qunzhong_desktop.core.entities import Household, Person
-from qunzhong_desktop.core.intake.records import NewItem
+from qunzhong_desktop.core.intake.records import ItemFilter, NewItem
 from qunzhong_desktop.core.text import compact
 from qunzhong_desktop.home import database_path
 from qunzhong_desktop.storage import encryption, migrate
@@ -228,3 +228,24 @@ def test_postgresql_search_keeps_the_meaning_and_uses_its_indexes(pg_session: Se
         condition = item_text_condition("postgresql", query)
         assert condition is not None
         s.execute(select(m.IntakeItem.id).where(condition)).all()  # runs
+
+
+def test_the_item_list_filters_its_text_through_the_index(store: Store) -> None:
+    """ItemLists' text filter (count, pages, ids) is item_text_condition: same meaning."""
+    numbers = [
+        _item(store, "申请低保 Road Repair", "李四"),
+        _item(store, "路灯不亮", "王低保"),
+        _item(store, "100%_完成", "Zhang"),
+    ]
+    items = store.items
+    today = dt.date(2026, 11, 20)
+    for query, expected in (
+        ("低保", numbers[:2]), ("ROAD", numbers[:1]), ("%", numbers[2:]), ("_", numbers[2:]),
+        ("灯", numbers[1:2]), ("四路", []), (numbers[0][-4:], numbers[:1]), ("无此事", []),
+    ):  # fmt: skip
+        f = ItemFilter(text=query)
+        ids = items.search_ids(f, today=today)
+        assert items.count(f, today=today) == len(ids) == len(expected), query
+        assert items.page_ids(f, offset=0, limit=10, today=today) == ids, query
+        assert {r.number for r in items.rows(ids, today=today)} == set(expected), query
+    assert items.count(ItemFilter(text="  "), today=today) == 3  # no text: every item

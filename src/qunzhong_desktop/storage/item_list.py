@@ -15,7 +15,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import aliased
 
 from qunzhong_desktop.core.intake.clock import Calendar, Urgency, urgency
@@ -23,11 +23,11 @@ from qunzhong_desktop.core.intake.records import ItemFilter, ItemRow
 from qunzhong_desktop.core.intake.states import CLOCK_RUNNING, State
 from qunzhong_desktop.core.intake.worklists import FIGURE_VIEWS, figure_filter
 from qunzhong_desktop.core.sorting import Sort
-from qunzhong_desktop.core.text import compact
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.calendar_repo import load_calendar
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.item_order import ITEM_SORTS, STATION_CODE_DIGITS, item_order
+from qunzhong_desktop.storage.search_index import item_text_condition
 
 
 class ItemLists:
@@ -181,16 +181,10 @@ class ItemLists:
         if f.received_to:
             end = dt.datetime.combine(f.received_to + dt.timedelta(days=1), dt.time())
             stmt = stmt.where(item.received_at < end)
-        needle = compact(f.text)
-        if needle:
-            pattern = f"%{needle}%"
-            stmt = stmt.where(
-                or_(
-                    item.number.like(pattern),
-                    item.requester_name.like(pattern),
-                    item.content.like(pattern),
-                )
-            )
+        # number, requester or content holds the text (the search index: search_index.py)
+        matches = item_text_condition(self.db.dialect, f.text)
+        if matches is not None:
+            stmt = stmt.where(matches)
         if ordered and sort is not None and sort.key in ITEM_SORTS:
             stmt = stmt.order_by(*item_order(sort))
         elif ordered:
