@@ -19,6 +19,8 @@ from qunzhong_desktop.core.monthly.report import CadreFigures, Month, MonthlyRep
 from qunzhong_desktop.core.monthly.stations import StationFigures, TownshipReport, parts
 from qunzhong_desktop.reports import documents
 from qunzhong_desktop.storage.ledger_repo import is_township
+from qunzhong_desktop.storage.report_scope import resolve
+from qunzhong_desktop.storage.setup import node_role
 
 
 def register(commands: Any, home: argparse.ArgumentParser) -> None:
@@ -53,7 +55,12 @@ def register(commands: Any, home: argparse.ArgumentParser) -> None:
     report.add_argument(
         "--station",
         metavar="CODE",
-        help="只统计这个工作站（12 位编码）；仅限乡镇群众工作办（默认：全乡镇）",
+        help="只统计这个工作站（12 位编码）；仅限乡镇群众工作办和县群众工作部（默认：全乡镇）",
+    )
+    report.add_argument(
+        "--township",
+        metavar="CODE",
+        help="只统计这个乡镇（9 位编码）并分列其工作站；仅限县群众工作部（默认：全县，分列各乡镇）",
     )
     report.set_defaults(handler=run_report)
 
@@ -67,28 +74,35 @@ def run_report(args: argparse.Namespace) -> int:
         )
     out = Path(args.out) if args.out is not None else None
     station = (args.station or "").strip() or None
+    township_code = (args.township or "").strip() or None
     with store_of(args) as store:
-        if station and not is_township(store.db):
+        if township_code or node_role(store.db) == "county":
+            resolve(store.db, township=township_code, station=station)  # refused early
+        elif station and not is_township(store.db):
             raise ValidationError(
                 "--station 只能在乡镇群众工作办使用：本机是工作站，月报只统计本站。",
                 code="report.station_not_township",
             )
         if args.period:
-            return run_period(args, store, station)
+            return run_period(args, store, station, township_code)
         if args.since:
             raise ValidationError("--since 只能与 --period 同用。", code="report.since_month")
         month = Month.parse(args.month)
         if out is not None:
-            report = documents.monthly(store, month, out, station_code=station)
+            report = documents.monthly(
+                store, month, out, station_code=station, township_code=township_code
+            )
         else:
-            report = store.reports.report_for(month, station_code=station)
+            report = store.reports.report_for(
+                month, station_code=station, township_code=township_code
+            )
     if args.json:
         print(json.dumps(report_json(report), ensure_ascii=False, indent=1))
         return 0
     assert out is not None
     r, township = parts(report)
     if township is not None or station:
-        print(f"{r.station_name or '全乡镇'}：")
+        print(f"{r.station_name or (township.whole if township else '全乡镇')}：")
     print(
         f"{r.month.title}：受理 {r.received} 件，办结 {r.resolved} 件，月末在办 {r.in_progress} 件，"
         f"超期 {r.overdue} 件；一次办结率 {r.first_time.text}，按期办结率 {r.on_time.text}，"
@@ -139,18 +153,19 @@ def report_json(report: MonthlyReport | TownshipReport) -> dict[str, Any]:
         "cadres": [cadre_json(c) for c in r.cadres],
         "shortfalls": [c.name for c in r.shortfalls],
     }
-    if township is not None:
-        figures["stations"] = [station_json(f) for f in township.stations]
+    rows = "townships" if township is not None and township.rows_label == "乡镇" else "stations"
+    if township is not None:  # the county's rows are its townships
+        figures[rows] = [station_json(f) for f in township.stations]
     if r.assistance is not None:  # 帮扶 (names of the extremely poor, never ID or phone)
         figures["assistance"] = r.assistance.as_json()
         if township is not None:
-            figures["assistance"]["stations"] = [
+            figures["assistance"][rows] = [
                 {"code": code, "name": name, **f.as_json()} for code, name, f in township.assistance
             ]
     if r.voice is not None:  # 民情与信访 (names of the cadres flagged by an evaluation)
         figures["voice"] = r.voice.as_json()
         if township is not None:
-            figures["voice"]["stations"] = [
+            figures["voice"][rows] = [
                 {"code": code, "name": name, **f.as_json()} for code, name, f in township.voice
             ]
     figures["definitions"] = dict(r.definitions)

@@ -43,7 +43,9 @@ def parse_since(text: str | None) -> dt.date | None:
         ) from None
 
 
-def run_period(args: argparse.Namespace, store: Store, station: str | None) -> int:
+def run_period(
+    args: argparse.Namespace, store: Store, station: str | None, township: str | None = None
+) -> int:
     """Compute the period's report and write it (file and/or JSON); print the key figures."""
     today = dt.date.today()
     period = parse_period(args.period, today=today)
@@ -57,16 +59,18 @@ def run_period(args: argparse.Namespace, store: Store, station: str | None) -> i
     if out is not None:
         from qunzhong_desktop.reports import documents
 
-        report = documents.period(store, period, out, station_code=station, since=since)
+        report = documents.period(
+            store, period, out, station_code=station, township_code=township, since=since
+        )
     else:
         report = store.period_reports.period_report(
-            period, today=today, station_code=station, since=since
+            period, today=today, station_code=station, township_code=township, since=since
         )
     if args.json:
         print(json.dumps(period_json(report), ensure_ascii=False, indent=1))
         return 0
     f = report.current.items
-    print(f"{report.name or '全乡镇'} {report.title}：")
+    print(f"{report.name or report.whole} {report.title}：")
     print(
         f"受理 {f.received} 件，办结 {f.resolved} 件，期末在办 {f.in_progress} 件，超期 "
         f"{f.overdue} 件；按期办结率 {f.on_time.text}，满意率 {f.satisfaction.text}"
@@ -231,8 +235,9 @@ def period_json(report: PeriodReport) -> dict[str, Any]:
         "cadres": [cadre_json(c) for c in report.cadres],
         "definitions": dict(DEFINITIONS + report.definitions),
     }
+    rows = "townships" if report.rows_label == "乡镇" else "stations"  # the county's: townships
     if report.stations:
-        figures["stations"] = [
+        figures[rows] = [
             {"code": code, "name": name, **_figures(f)} for code, name, f in report.stations
         ]
     if report.voice is not None:  # 民情与信访: this period, the one before, a year before
@@ -253,7 +258,7 @@ def period_json(report: PeriodReport) -> dict[str, Any]:
                 for row in (*report.voice_comparisons, *((read,) if read else ()))
             ],
             "evaluations_shown": report.evaluations_shown,
-            "stations": [
+            rows: [
                 {"code": code, "name": name, **f.as_json()}
                 for code, name, f in report.voice_stations
             ],

@@ -204,6 +204,7 @@ def monthly(
     out: Path,
     *,
     station_code: str | None = None,
+    township_code: str | None = None,
     today: dt.date | None = None,
 ) -> MonthlyReport | TownshipReport:
     """Compute a month's report (民情月报) and write it as .pdf or .xlsx, by ``out``'s suffix.
@@ -224,7 +225,9 @@ def monthly(
             f"输出文件应以 .pdf 或 .xlsx 结尾，现在是“{Path(out).name}”。", code="report.format"
         )
     require(store.db.operator, Permission.EXPORT)
-    report = store.reports.report_for(month, today=today, station_code=station_code)
+    report = store.reports.report_for(
+        month, today=today, station_code=station_code, township_code=township_code
+    )
     if kind == ".pdf":
         render_monthly_pdf(report, out, font=store_font(store), today=today)
     else:
@@ -240,6 +243,7 @@ def period(
     out: Path,
     *,
     station_code: str | None = None,
+    township_code: str | None = None,
     since: dt.date | None = None,
     today: dt.date | None = None,
 ) -> PeriodReport:
@@ -266,7 +270,7 @@ def period(
         )
     require(store.db.operator, Permission.EXPORT)
     report = store.period_reports.period_report(
-        period, today=today, station_code=station_code, since=since
+        period, today=today, station_code=station_code, township_code=township_code, since=since
     )
     if kind == ".pdf":
         render_period_pdf(report, out, font=store_font(store), today=today)

@@ -35,6 +35,8 @@ from qunzhong_desktop.core.monthly.stations import (
     StationFigures,
     TownshipReport,
     parts,
+    row_headers,
+    row_note,
 )
 from qunzhong_desktop.core.monthly.voice import VoiceFigures
 from qunzhong_desktop.reports import monthly_assistance as aid
@@ -91,15 +93,18 @@ class _Builder:
             count = len(township.stations)
             head = [
                 Paragraph(escape(township.title), s.title),
-                Paragraph(f"全乡镇 {count} 个工作站　{r.period_title}", s.subtitle),
+                Paragraph(
+                    f"{township.whole} {count} 个{township.rows_label}　{r.period_title}",
+                    s.subtitle,
+                ),
             ]
         story: list[Any] = [*head, Spacer(1, 4 * mm), heading("总体情况"), self.summary()]
         if township is not None:
             story += [
-                heading("各工作站情况"),
+                heading(f"各{township.rows_label}情况"),
                 self.stations(township),
                 Spacer(1, 1.5 * mm),
-                self.p(STATION_NOTE, s.note),
+                self.p(row_note(STATION_NOTE, township.rows_label, township.whole), s.note),
             ]
         story += [
             heading("受理分类"),
@@ -137,7 +142,7 @@ class _Builder:
                 *(rate(x) for x in f.rates),
             ]
 
-        data = [[self.p(h, s.head) for h in STATION_HEADERS]]
+        data = [[self.p(h, s.head) for h in row_headers(STATION_HEADERS, township.rows_label)]]
         data += [row(f) for f in township.stations]
         data.append(row(township.total))
         widths = [46, 16, 16, 16, 16, 23, 23, 22]
@@ -265,7 +270,12 @@ class _Builder:
             rows = [*aid.station_rows(self.township.assistance), aid.total_row(f)]
             out += [
                 Spacer(1, 2 * mm),
-                self._table(aid.STATION_HEADERS, rows, [34 * mm] + [16 * mm] * 9, total=True),
+                self._table(
+                    row_headers(aid.STATION_HEADERS, self.township.rows_label),
+                    rows,
+                    [34 * mm] + [16 * mm] * 9,
+                    total=True,
+                ),
             ]
         if f.overdue:
             out += [
@@ -305,7 +315,8 @@ class _Builder:
         if self.township is not None and self.township.voice:
             rows = [*said.station_rows(self.township.voice), said.total_row(f)]
             widths = [34 * mm] + [16 * mm] * 7 + [32 * mm]
-            out += [Spacer(1, 2 * mm), self._table(said.STATION_HEADERS, rows, widths, total=True)]
+            headers = row_headers(said.STATION_HEADERS, self.township.rows_label)
+            out += [Spacer(1, 2 * mm), self._table(headers, rows, widths, total=True)]
         if f.evaluations.rounds:
             data = [[self.p(a), self.p(b)] for a, b in said.evaluation_rows(f)]
             table = Table(data, colWidths=[32 * mm, 146 * mm])

@@ -29,6 +29,8 @@ from qunzhong_desktop.core.monthly.stations import (
     StationFigures,
     TownshipReport,
     parts,
+    row_headers,
+    row_note,
 )
 from qunzhong_desktop.core.monthly.voice import VoiceFigures
 from qunzhong_desktop.reports import cells
@@ -143,7 +145,7 @@ def _overview(ws: Worksheet, r: MonthlyReport) -> None:
 
 
 def _stations(ws: Worksheet, township: TownshipReport) -> None:
-    ws["A1"] = f"各工作站情况（{township.overall.period_title}）"
+    ws["A1"] = f"各{township.rows_label}情况（{township.overall.period_title}）"
     ws["A1"].font = _TITLE
 
     def row(f: StationFigures) -> list[object]:
@@ -153,7 +155,7 @@ def _stations(ws: Worksheet, township: TownshipReport) -> None:
     rows = [row(f) for f in township.stations]
     rows.append(row(township.total))
     widths = [24, 8, 8, 8, 8, 12, 12, 10]
-    end = _table(ws, 3, STATION_HEADERS, rows, widths)
+    end = _table(ws, 3, row_headers(STATION_HEADERS, township.rows_label), rows, widths)
     for r in range(4, end):
         for col in (6, 7, 8):
             cell = ws.cell(r, col)
@@ -161,7 +163,7 @@ def _stations(ws: Worksheet, township: TownshipReport) -> None:
             cell.alignment = Alignment(horizontal="right", vertical="center")
     for col in range(1, len(STATION_HEADERS) + 1):
         ws.cell(end - 1, col).font = _BOLD
-    note = ws.cell(end + 1, 1, f"注：{STATION_NOTE}")
+    note = ws.cell(end + 1, 1, f"注：{row_note(STATION_NOTE, township.rows_label, township.whole)}")
     note.alignment = Alignment(wrap_text=True, vertical="top")
     ws.merge_cells(start_row=end + 1, start_column=1, end_row=end + 1, end_column=8)
     ws.row_dimensions[end + 1].height = 45
@@ -250,7 +252,8 @@ def write_monthly_xlsx(report: MonthlyReport | TownshipReport, out: Path) -> Pat
     overall, township = parts(report)
     _overview(first, overall)
     if township is not None:
-        _stations(wb.create_sheet(STATIONS_SHEET), township)
+        sheet = STATIONS_SHEET if township.rows_label == "工作站" else f"各{township.rows_label}"
+        _stations(wb.create_sheet(sheet), township)
     _categories(wb.create_sheet(SHEETS[1]), overall)
     _units(wb.create_sheet(SHEETS[2]), overall)
     _cadres(wb.create_sheet(SHEETS[3]), overall)
@@ -272,7 +275,8 @@ def _voice(ws: Worksheet, f: VoiceFigures | None, township: TownshipReport | Non
     top = _table(ws, 3, ["指标", "数值", "指标", "数值"], said.summary_rows(f), widths) + 1
     if township is not None and township.voice:
         rows = [*said.station_rows(township.voice), said.total_row(f)]
-        top = _table(ws, top, said.STATION_HEADERS, rows, widths) + 1
+        headers = row_headers(said.STATION_HEADERS, township.rows_label)
+        top = _table(ws, top, headers, rows, widths) + 1
     if f.evaluations.rounds:
         ws.cell(top, 1, "民主测评").font = _BOLD
         _table(ws, top + 1, ["项目", "情况"], said.evaluation_rows(f), widths)
@@ -296,7 +300,8 @@ def _assistance(
     top = _table(ws, 3, ["指标", "数值", "指标", "数值"], aid.summary_rows(f), widths) + 1
     if township is not None and township.assistance:
         rows = [*aid.station_rows(township.assistance), aid.total_row(f)]
-        top = _table(ws, top, aid.STATION_HEADERS, rows, widths) + 1
+        headers = row_headers(aid.STATION_HEADERS, township.rows_label)
+        top = _table(ws, top, headers, rows, widths) + 1
     if f.overdue:
         ws.cell(top, 1, "超时限未销号的需求").font = _BOLD
         top = _table(ws, top + 1, aid.OVERDUE_HEADERS, aid.overdue_rows(f, names), widths) + 1

@@ -23,6 +23,7 @@ from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyl
 from qunzhong_desktop.core.intake.rules import GRADES
 from qunzhong_desktop.core.monthly.items import Rate
 from qunzhong_desktop.core.monthly.period_report import BOTTOM, PeriodFigures, PeriodReport
+from qunzhong_desktop.core.monthly.stations import row_headers
 from qunzhong_desktop.reports import monthly_voice as said
 from qunzhong_desktop.reports import period_common as pc
 from qunzhong_desktop.reports.fonts import CjkFont
@@ -65,7 +66,7 @@ class _Builder:
             return Paragraph(f"{next(numerals)}、{text}", s.h2)
 
         span = pc.period_span(r.current)
-        where = f"全乡镇 {len(r.stations)} 个工作站　" if r.stations else ""
+        where = f"{r.whole} {len(r.stations)} 个{r.rows_label}　" if r.stations else ""
         story: list[Any] = [
             Paragraph(escape(pc.heading(r)), s.title),
             Paragraph(escape(f"{where}{r.title}　{span}"), s.subtitle),
@@ -76,7 +77,7 @@ class _Builder:
             self.p(pc.cumulative_text(r), s.body),
         ]
         if r.stations:
-            story += [heading("各工作站情况"), self.stations()]
+            story += [heading(f"各{r.rows_label}情况"), self.stations()]
         story += [
             KeepTogether([heading("受理分类"), self.categories()]),
             heading("化解情况成效表"),
@@ -138,7 +139,8 @@ class _Builder:
         out: list[Any] = [table]
         if r.voice_stations:
             rows = [*said.station_rows(r.voice_stations), said.total_row(r.voice[0])]
-            data = [[self.p(h, s.head) for h in said.STATION_HEADERS]]
+            headers = row_headers(said.STATION_HEADERS, r.rows_label)
+            data = [[self.p(h, s.head) for h in headers]]
             data += [[self.p(c) for c in row] for row in rows]
             stations = Table(data, colWidths=[34 * mm] + [16 * mm] * 7 + [32 * mm], repeatRows=1)
             style = grid_style(self.font)
@@ -165,7 +167,8 @@ class _Builder:
                 *(self.p(n, s.cell_right) for n in pc.station_activity(f)),
             ]
 
-        data: list[list[Any]] = [[self.p(h, s.head) for h in pc.STATION_HEADERS]]
+        headers = row_headers(pc.STATION_HEADERS, self.r.rows_label)
+        data: list[list[Any]] = [[self.p(h, s.head) for h in headers]]
         data += [row(name, f) for _code, name, f in self.r.stations]
         data.append(row(pc.TOTAL, self.r.current))
         widths = [32, 12, 12, 16, 16, 19, 19, 17, 16, 19]

@@ -20,6 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from qunzhong_desktop.core.intake.rules import GRADES
 from qunzhong_desktop.core.monthly.items import Rate
 from qunzhong_desktop.core.monthly.period_report import BOTTOM, PeriodFigures, PeriodReport
+from qunzhong_desktop.core.monthly.stations import row_headers
 from qunzhong_desktop.reports import monthly_voice as said
 from qunzhong_desktop.reports import period_common as pc
 from qunzhong_desktop.reports.monthly_output import write_atomically
@@ -165,7 +166,7 @@ def _categories(ws: Worksheet, r: PeriodReport) -> None:
 
 
 def _stations(ws: Worksheet, r: PeriodReport) -> None:
-    _title(ws, f"各工作站情况　{r.title}")
+    _title(ws, f"各{r.rows_label}情况　{r.title}")
 
     def row(name: str, f: PeriodFigures) -> list[object]:
         return [
@@ -178,7 +179,7 @@ def _stations(ws: Worksheet, r: PeriodReport) -> None:
     rows = [row(name, f) for _code, name, f in r.stations]
     rows.append(row(pc.TOTAL, r.current))
     widths = [24, 8, 8, 10, 10, 12, 12, 10, 10, 12]
-    end = _table(ws, 3, pc.STATION_HEADERS, rows, widths)
+    end = _table(ws, 3, row_headers(pc.STATION_HEADERS, r.rows_label), rows, widths)
     for n in range(4, end):
         for col in (6, 7, 8):
             cell = ws.cell(n, col)
@@ -259,7 +260,8 @@ def _voice(ws: Worksheet, r: PeriodReport) -> None:
     top = _table(ws, 3, header, pc.voice_rows(r), widths) + 1
     if r.voice_stations:
         rows = [*said.station_rows(r.voice_stations), said.total_row(r.voice[0])]
-        top = _table(ws, top, said.STATION_HEADERS, rows, widths) + 1
+        headers = row_headers(said.STATION_HEADERS, r.rows_label)
+        top = _table(ws, top, headers, rows, widths) + 1
     if r.evaluations_shown:
         ws.cell(top, 1, "民主测评").font = _BOLD
         _table(ws, top + 1, ["项目", "情况"], said.evaluation_rows(r.voice[0]), widths)
@@ -298,7 +300,8 @@ def write_period_xlsx(report: PeriodReport, out: Path) -> Path:
     _overview(first, report)
     _categories(wb.create_sheet(CATEGORIES), report)
     if report.stations:
-        _stations(wb.create_sheet(STATIONS), report)
+        sheet = STATIONS if report.rows_label == "工作站" else f"各{report.rows_label}"
+        _stations(wb.create_sheet(sheet), report)
     _units(wb.create_sheet(UNITS), report)
     _paired(wb.create_sheet(PAIRED), report)
     _cadres(wb.create_sheet(CADRES), report)

@@ -35,6 +35,7 @@ from qunzhong_desktop.core.monthly.items import (
     ordered,
 )
 from qunzhong_desktop.storage import models as m
+from qunzhong_desktop.storage.report_scope import code_is
 
 
 @dataclass
@@ -115,7 +116,7 @@ def settled_figures(
         or_(f.last_at.is_(None), f.last_at < end),
     ]
     if station_code:
-        base.append(f.station == station_code)
+        base.append(code_is(f.station, station_code))
     received = and_(f.received_at >= start, f.received_at < end)
     solved = and_(f.resolved_at >= start, f.resolved_at < end)
     is_open = f.state.in_([st.value for st in OPEN_STATES])
@@ -211,6 +212,6 @@ def settled_cumulative(
         or_(f.last_at.is_(None), f.last_at < end),
     )
     if station_code:
-        stmt = stmt.where(f.station == station_code)
+        stmt = stmt.where(code_is(f.station, station_code))
     combed, closed = s.connection().execute(stmt).one()
     return int(combed), int(closed)

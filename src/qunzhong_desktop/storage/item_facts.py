@@ -27,7 +27,7 @@ from qunzhong_desktop.core.ledger import station_code_of
 from qunzhong_desktop.core.monthly.facts import ItemFact, fact_of, flows_of
 from qunzhong_desktop.core.monthly.items import OPEN_STATES, ItemRecord
 from qunzhong_desktop.storage import models as m
-from qunzhong_desktop.storage.ledger_repo import station_numbers
+from qunzhong_desktop.storage.report_scope import code_is, code_numbers
 
 _STATES = {state.value: state for state in State}
 
@@ -201,8 +201,8 @@ def moving_records(
             f.state.in_([st.value for st in OPEN_STATES]),
         ),
     )
-    if station_code:
-        stmt = stmt.where(f.station == station_code)
+    if station_code:  # a station's, or a township's at the county
+        stmt = stmt.where(code_is(f.station, station_code))
     return sorted(lean_records(s, stmt).values(), key=lambda r: r.number)
 
 
@@ -221,5 +221,5 @@ def unfacted_records(
         item.id.not_in(select(m.ItemFact.item_id)),
     )
     if station_code:
-        stmt = stmt.where(station_numbers(item.number, station_code))
+        stmt = stmt.where(code_numbers(item.number, station_code))
     return sorted(lean_records(s, stmt).values(), key=lambda r: r.number)

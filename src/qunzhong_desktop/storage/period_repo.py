@@ -43,6 +43,7 @@ from qunzhong_desktop.core.monthly.period_report import (
     periods_of,
 )
 from qunzhong_desktop.core.monthly.report import CadreRecord, Month
+from qunzhong_desktop.core.monthly.stations import COUNTY_ROWS, COUNTY_WHOLE
 from qunzhong_desktop.core.monthly.voice import by_station as voice_by_station
 from qunzhong_desktop.core.monthly.voice import compute as voice_compute
 from qunzhong_desktop.storage import models as m
@@ -53,9 +54,10 @@ from qunzhong_desktop.storage.item_facts import moving_records, refresh_facts, u
 from qunzhong_desktop.storage.ledger_repo import is_township, require_station, station_names
 from qunzhong_desktop.storage.register_rows import load_station
 from qunzhong_desktop.storage.report_repo import cadre_records, domains_of, station_cadre_ids
+from qunzhong_desktop.storage.report_scope import resolve, stations_of, townships, voice_within
 from qunzhong_desktop.storage.row_owners import row_stations
 from qunzhong_desktop.storage.settings_repo import load_rules
-from qunzhong_desktop.storage.setup import township_profile
+from qunzhong_desktop.storage.setup import county_profile, node_role, township_profile
 from qunzhong_desktop.storage.units_repo import load_register
 from qunzhong_desktop.storage.voice_figures import voice_inputs
 
@@ -163,13 +165,27 @@ def period_cadres(
     station_code: str | None,
     at_township: bool,
 ) -> tuple[CadrePeriod, ...]:
-    """Each cadre over the period (at the township all stations' and its own; or one station's)."""
+    """Each cadre over the period (at the township all stations' and its own; or one station's).
+
+    ``at_township``: each cadre says where it works (the township's own joined by name).
+    """
     cadre_ids = station_cadre_ids(s, station_code) if station_code else None
     rules = load_rules(s)
-    records = period_cadre_records(
-        s, period, cadre_ids, at_township=at_township and not station_code
-    )
+    records = period_cadre_records(s, period, cadre_ids, at_township=at_township)
     return tuple(cadre_period(r, rules, period, calendar, today=today) for r in records)
+
+
+def _row_figures(
+    period: Period,
+    per_station: Mapping[str, ItemFigures],
+    counts: Mapping[str, Mapping[Period, Activity]],
+    code: str,
+    domains: Sequence[str],
+) -> PeriodFigures:
+    """A township's (or a station's) row: the figures of the stations its code begins."""
+    items = [f for c, f in per_station.items() if c.startswith(code)]
+    parts = [a for c, a in counts.items() if c.startswith(code)]
+    return PeriodFigures(period, merge(items, domains=domains), _sum(parts, period))
 
 
 def _sum(parts: Sequence[Mapping[Period, Activity]], period: Period) -> Activity:
@@ -196,6 +212,7 @@ class SqlPeriodReports:
         *,
         today: dt.date | None = None,
         station_code: str | None = None,
+        township_code: str | None = None,
         since: dt.date | None = None,
         fill: bool = True,
     ) -> PeriodReport:
@@ -208,14 +225,29 @@ class SqlPeriodReports:
         are filled first unless ``fill`` is False or the disk refuses them; items without
         facts are then replayed, so the figures are the same either way.
 
+        At the county: the whole county with a row per township, one township
+        (``township_code``) with a row per station, or one station.
+
         Raises:
-            ValidationError: a station asked for at a station's store, or unknown.
+            ValidationError: a station asked for at a station's store, or unknown; a filter
+                the store cannot take (:func:`.report_scope.resolve`).
         """
         today = today or dt.date.today()
         code = station_code.strip() if station_code else None
-        name = require_station(self.db, code) if code else None
-        township = is_township(self.db)
-        stations = station_names(self.db)
+        county = node_role(self.db) == "county"
+        scope = None
+        if county or township_code:
+            scope = resolve(self.db, township=township_code, station=station_code)
+            code, name = scope.code or None, scope.name or None
+            township, stations = True, stations_of(self.db, scope.township or None)
+            if scope.county_wide:
+                name = county_profile(self.db)[1]
+        else:
+            name = require_station(self.db, code) if code else None
+            township = is_township(self.db)
+            stations = station_names(self.db)
+        # what a row is: a township at the county, a station elsewhere
+        rows_of = townships(self.db) if scope is not None and scope.county_wide else stations
         spans = periods_of(period)
         first = min(*(p.first for p in spans), since or period.first)
         try:
@@ -246,8 +278,9 @@ class SqlPeriodReports:
             moving += unfacted
             replay_all = {r.number for r in unfacted}
             totals = settled_cumulative(s, since or period.first, period.end, code)
+            joined = township and (not code or (county and not (scope and scope.station)))
             cadres = period_cadres(
-                s, period, calendar, today=today, station_code=code, at_township=township
+                s, period, calendar, today=today, station_code=code, at_township=joined
             )
             voice = voice_inputs(s, min(p.first for p in spans), period.last, at_township=township)
 
@@ -284,13 +317,25 @@ class SqlPeriodReports:
                     )
                     for c in sorted(per_station)
                 )
+            if (
+                span == period
+                and scope is not None
+                and scope.role == "county"
+                and not (scope.station)
+            ):  # the county's: a row per township; a township's: a row per station
+                rows = tuple(
+                    (c, n, _row_figures(period, per_station, counts, c, domains))
+                    for c, n in rows_of.items()
+                )
         end = period.end
         replayed = cumulative(
             [r for r in moving if r.number in replay_all or any(e.at >= end for e in r.events)],
             since or period.first,
             period,
         )
-        chosen = [counts.get(code, {})] if code else list(counts.values())
+        chosen = (
+            [v for c, v in counts.items() if c.startswith(code)] if code else list(counts.values())
+        )
         report = assemble(
             period,
             figures,
@@ -302,8 +347,8 @@ class SqlPeriodReports:
             today=today,
         )
         if code:
-            voice = voice.of_station(code)
-        names = stations if township and not code else None
+            voice = voice_within(voice, code)
+        names = stations if township and (not code or county) else None
         said = {
             span: voice_compute(
                 voice, span.first, span.last, calendar=calendar, today=today, names=names
@@ -315,13 +360,21 @@ class SqlPeriodReports:
                 voice, list(stations.items()), period.first, period.last,
                 calendar=calendar, today=today,
             )
-            if township and not code
+            if township and not code and not county
             else ()
         )  # fmt: skip
+        if scope is not None and scope.role == "county" and not scope.station:
+            said_rows = tuple(
+                (c, n, voice_compute(voice_within(voice, c), period.first, period.last,
+                                     calendar=calendar, today=today))
+                for c, n in rows_of.items()
+            )  # fmt: skip
         return dataclasses.replace(
             report,
             stations=rows,
             cadres=cadres,
             voice=(said[period], said[period.previous()], said[period.year_before()]),
             voice_stations=said_rows,
+            rows_label=COUNTY_ROWS if scope and scope.county_wide else report.rows_label,
+            whole=COUNTY_WHOLE if scope and scope.county_wide else report.whole,
         )

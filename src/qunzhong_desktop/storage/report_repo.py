@@ -44,7 +44,13 @@ from qunzhong_desktop.core.monthly.report import (
     cadre_figures,
     compute,
 )
-from qunzhong_desktop.core.monthly.stations import TownshipReport, township_report
+from qunzhong_desktop.core.monthly.stations import (
+    COUNTY_ROWS,
+    COUNTY_WHOLE,
+    TownshipReport,
+    township_of,
+    township_report,
+)
 from qunzhong_desktop.core.monthly.voice import by_station as voice_by_station
 from qunzhong_desktop.core.monthly.voice import compute as voice_compute
 from qunzhong_desktop.core.pinyin_keys import name_keys
@@ -54,20 +60,25 @@ from qunzhong_desktop.storage.assistance_figures import figure_inputs
 from qunzhong_desktop.storage.calendar_repo import load_calendar
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.item_settings import DOMAIN_DAYS_SETTING
-from qunzhong_desktop.storage.ledger_repo import (
-    is_township,
-    require_station,
-    station_names,
-    station_numbers,
-)
+from qunzhong_desktop.storage.ledger_repo import is_township, require_station, station_names
 from qunzhong_desktop.storage.models_sync import SyncPeer, SyncRowVersion
 from qunzhong_desktop.storage.register_rows import load_station
+from qunzhong_desktop.storage.report_scope import (
+    Scope,
+    assistance_within,
+    code_numbers,
+    code_prefix,
+    resolve,
+    stations_of,
+    townships,
+    voice_within,
+)
 from qunzhong_desktop.storage.settings_repo import (
     load_category_fixes,
     load_rules,
     load_support_tags,
 )
-from qunzhong_desktop.storage.setup import township_profile
+from qunzhong_desktop.storage.setup import county_profile, node_role, township_profile
 from qunzhong_desktop.storage.voice_figures import voice_inputs
 
 _STATES = {state.value: state for state in State}
@@ -82,8 +93,8 @@ def _item_ids(month: Span, station_code: str | None = None) -> Select[Any]:
         item.received_at < month.end,
         or_(item.state.in_([s.value for s in OPEN_STATES]), item.id.in_(touched)),
     )
-    if station_code:
-        stmt = stmt.where(station_numbers(item.number, station_code))
+    if station_code:  # a station's code, or a township's at the county
+        stmt = stmt.where(code_numbers(item.number, station_code))
     return stmt
 
 
@@ -159,11 +170,17 @@ def item_records(s: Session, month: Span, station_code: str | None = None) -> li
 
 
 def station_cadre_ids(s: Session, station_code: str) -> set[str]:
-    """At the township: the cadres that station's bundles brought (their rows' owner)."""
+    """At the township: the cadres that station's bundles brought (their rows' owner).
+
+    At the county a township's code gives its stations' cadres and the township's own.
+    """
     rows = s.scalars(
         select(SyncRowVersion.row_id)
         .join(SyncPeer, SyncPeer.node_id == SyncRowVersion.owner)
-        .where(SyncRowVersion.table_name == m.Cadre.__tablename__, SyncPeer.code == station_code)
+        .where(
+            SyncRowVersion.table_name == m.Cadre.__tablename__,
+            code_prefix(SyncPeer.code, station_code),
+        )
     )
     return set(rows)
 
@@ -403,7 +420,12 @@ class SqlReports:
             return cadre_year(whole, load_rules(s), year, load_calendar(s), today=today)
 
     def monthly_report(
-        self, month: Month, *, today: dt.date | None = None, station_code: str | None = None
+        self,
+        month: Month,
+        *,
+        today: dt.date | None = None,
+        station_code: str | None = None,
+        scope: Scope | None = None,
     ) -> MonthlyReport:
         """Every figure of the month's report (a month under way stands at ``today``).
 
@@ -413,7 +435,11 @@ class SqlReports:
         Raises:
             ValidationError: a station is asked for at a station's store, or is unknown.
         """
-        name = require_station(self.db, station_code) if station_code else None
+        name: str | None = None
+        if scope is not None and scope.station:  # at the county, checked by resolve
+            station_code, name = scope.station, scope.name
+        else:
+            name = require_station(self.db, station_code) if station_code else None
         with self.db.session() as s:
             if name is None:
                 station = load_station(s)
@@ -422,8 +448,8 @@ class SqlReports:
             assistance = figure_inputs(s, month.first, month.last)
             voice = voice_inputs(s, month.first, month.last, at_township=bool(station_code))
             if station_code:
-                assistance = assistance.of_station(station_code.strip())
-                voice = voice.of_station(station_code.strip())
+                assistance = assistance_within(assistance, station_code.strip())
+                voice = voice_within(voice, station_code.strip())
             calendar = MemoCalendar(load_calendar(s))
             report = compute(
                 month,
@@ -440,55 +466,97 @@ class SqlReports:
         said = voice_compute(voice, month.first, month.last, calendar=calendar, today=day)
         return dataclasses.replace(report, assistance=figures, voice=said)
 
-    def township_report(self, month: Month, *, today: dt.date | None = None) -> TownshipReport:
-        """The township's report of the month: all its stations, and a row for each."""
-        stations = list(station_names(self.db).items())
-        township_name = township_profile(self.db)[1]
+    def township_report(
+        self, month: Month, *, today: dt.date | None = None, scope: Scope | None = None
+    ) -> TownshipReport:
+        """The township's report of the month: all its stations, and a row for each.
+
+        At the county (``scope`` from :func:`.report_scope.resolve`): the whole county with a
+        row per township, or one township with a row per station of its signed list.
+        """
         today = today or dt.date.today()
+        code, code_of = "", None
+        label, whole = "工作站", "全乡镇"
+        if scope is not None and scope.county_wide:
+            stations = list(townships(self.db).items())
+            township_name, code_of = county_profile(self.db)[1], township_of
+            label, whole = COUNTY_ROWS, COUNTY_WHOLE
+        elif scope is not None and scope.role == "county":
+            code, township_name = scope.township, scope.name
+            stations = list(stations_of(self.db, code).items())
+        else:
+            stations = list(station_names(self.db).items())
+            township_name = township_profile(self.db)[1]
         with self.db.session() as s:
             assistance = figure_inputs(s, month.first, month.last)
             voice = voice_inputs(s, month.first, month.last, at_township=True)
+            if code:
+                assistance, voice = assistance_within(assistance, code), voice_within(voice, code)
             calendar = MemoCalendar(load_calendar(s))
+            cadre_ids = station_cadre_ids(s, code) if code else None
             report = township_report(
                 month,
-                item_records(s, month),
-                cadre_records(s, month, at_township=True),
+                item_records(s, month, code or None),
+                cadre_records(s, month, cadre_ids, at_township=True),
                 stations,
                 calendar=load_calendar(s),
                 township_name=township_name,
                 domains=domains_of(s),
                 today=today,
                 rules=load_rules(s),
+                **({"code_of": code_of} if code_of else {}),
             )
+            names = dict(stations) if not code_of else stations_of(self.db)
         overall = assistance.compute(month.first, month.last, today)
-        per_station = tuple(
-            (code, name, assistance.of_station(code).compute(month.first, month.last, today))
-            for code, name in stations
+        per_row = tuple(
+            (c, name, assistance_within(assistance, c).compute(month.first, month.last, today))
+            for c, name in stations
         )
-        names = dict(stations)
         said = voice_compute(
             voice, month.first, month.last, calendar=calendar, today=today, names=names
         )
+        if scope is None or scope.role != "county":
+            voice_rows = voice_by_station(
+                voice, stations, month.first, month.last, calendar=calendar, today=today
+            )
+        else:  # each township's (or station's) rows: its own code is their prefix
+            voice_rows = tuple(
+                (c, name, voice_compute(voice_within(voice, c), month.first, month.last,
+                                        calendar=calendar, today=today))
+                for c, name in stations
+            )  # fmt: skip
         return dataclasses.replace(
             report,
             overall=dataclasses.replace(report.overall, assistance=overall, voice=said),
-            assistance=per_station,
-            voice=voice_by_station(
-                voice, stations, month.first, month.last, calendar=calendar, today=today
-            ),
+            assistance=per_row,
+            voice=voice_rows,
+            rows_label=label,
+            whole=whole,
         )
 
     def report_for(
-        self, month: Month, *, today: dt.date | None = None, station_code: str | None = None
+        self,
+        month: Month,
+        *,
+        today: dt.date | None = None,
+        station_code: str | None = None,
+        township_code: str | None = None,
     ) -> MonthlyReport | TownshipReport:
         """The report the 月报 tab and ``qunzhong report`` make.
 
         A station's own report at a station; at the township the whole township's (or one
-        station's, with ``station_code``).
+        station's, with ``station_code``); at the county the whole county's with a row per
+        township, one township's (``township_code``) with a row per station, or a station's.
 
         Raises:
-            ValidationError: a station is asked for at a station's store, or is unknown.
+            ValidationError: a filter the store cannot take (:func:`.report_scope.resolve`).
         """
+        role = node_role(self.db)
+        if role == "county" or township_code:
+            scope = resolve(self.db, township=township_code, station=station_code)
+            if scope.station:
+                return self.monthly_report(month, today=today, scope=scope)
+            return self.township_report(month, today=today, scope=scope)
         if station_code or not is_township(self.db):
             return self.monthly_report(month, today=today, station_code=station_code)
         return self.township_report(month, today=today)

@@ -272,6 +272,9 @@ class PeriodReport:
     voice: tuple[VoiceFigures, VoiceFigures, VoiceFigures] | None = None
     # at the township: each station's 民情与信访 of the period, (code, name, figures)
     voice_stations: tuple[tuple[str, str, VoiceFigures], ...] = ()
+    # what a row of ``stations`` is (工作站; 乡镇 in the county's report), what the whole is
+    rows_label: str = "工作站"
+    whole: str = "全乡镇"
 
     @property
     def period(self) -> Period:

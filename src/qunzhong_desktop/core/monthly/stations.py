@@ -10,7 +10,7 @@ same rules, and the counts of the rows add up to the township's.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from qunzhong_desktop.core.assistance_figures import AssistanceFigures
@@ -45,6 +45,25 @@ STATION_NOTE = (
     "口径与全乡镇合计相同，见“注：指标口径”。事项按编号所属的工作站统计，合计行为全乡镇的数字。"
 )
 TOTAL = "合计"
+#: at the county the rows are townships (``rows_label``) and the whole is the county's
+COUNTY_ROWS, COUNTY_WHOLE = "乡镇", "全县"
+
+
+def township_of(number: str) -> str:
+    """The township (9 digits) of an item number: its station code's first nine digits."""
+    return station_code_of(number)[:9]
+
+
+def row_headers(headers: Sequence[str], label: str) -> tuple[str, ...]:
+    """A per-row table's headers with its first column named ``label`` (工作站 or 乡镇)."""
+    return (label, *headers[1:])
+
+
+def row_note(note: str, label: str, whole: str) -> str:
+    """A per-station table's note said of townships and the county where the rows are those."""
+    if label == "工作站":
+        return note
+    return note.replace("全乡镇", whole).replace("工作站", label)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +121,9 @@ class TownshipReport:
     assistance: tuple[tuple[str, str, AssistanceFigures], ...] = ()
     # each station's 民情与信访 figures: (code, name, figures), by code
     voice: tuple[tuple[str, str, VoiceFigures], ...] = ()
+    # what a row is (工作站; 乡镇 in the county's report) and what the whole is called
+    rows_label: str = "工作站"
+    whole: str = "全乡镇"
 
     @property
     def month(self) -> Month:
@@ -126,6 +148,7 @@ def station_figures(
     *,
     calendar: Calendar,
     today: dt.date | None = None,
+    code_of: Callable[[str], str] = station_code_of,
 ) -> tuple[StationFigures, ...]:
     """Each station's figures, by :func:`.compute` over the items it numbered.
 
@@ -136,11 +159,12 @@ def station_figures(
             Items of a station not listed get a row under their code.
         calendar: the working-day calendar.
         today: as for :func:`.compute` (the month under way stands at this day).
+        code_of: an item number's row code (its station's; the county's rows: :func:`township_of`).
     """
     names = dict(stations)
     groups: dict[str, list[ItemRecord]] = {code: [] for code in names}
     for item in items:
-        groups.setdefault(station_code_of(item.number), []).append(item)
+        groups.setdefault(code_of(item.number), []).append(item)
     return tuple(
         StationFigures.of(
             code,
@@ -162,6 +186,7 @@ def township_report(
     domains: Sequence[str] = tuple(DOMAIN_DAYS),
     today: dt.date | None = None,
     rules: Sequence[Rule] = DEFAULT_RULES,
+    code_of: Callable[[str], str] = station_code_of,
 ) -> TownshipReport:
     """The township's monthly report: :func:`.compute` over all items, and per station.
 
@@ -175,6 +200,7 @@ def township_report(
         domains: the configured domains, in the order the report lists them.
         today: for the month under way (see :func:`.compute`).
         rules: the cadre rule table.
+        code_of: an item number's row code (the county's report: :func:`township_of`).
     """
     items = list(items)
     overall = compute(
@@ -187,7 +213,9 @@ def township_report(
         today=today,
         rules=rules,
     )
-    per_station = station_figures(month, items, stations, calendar=calendar, today=today)
+    per_station = station_figures(
+        month, items, stations, calendar=calendar, today=today, code_of=code_of
+    )
     return TownshipReport(township_name=township_name, overall=overall, stations=per_station)
 
 
