@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from qunzhong_desktop.core.access import ACTIONS, Permission
 from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.storage.migrate import HEAD_REVISION
-from qunzhong_desktop.storage.setup import township_profile
+from qunzhong_desktop.storage.setup import county_profile, township_profile
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.sync.service import SyncService
 from qunzhong_desktop.ui.common.calendar_banner import missing_years, warning_text
@@ -61,7 +61,8 @@ class PageSpec:
 class MainWindow(QMainWindow):
     """Navigation (工作台 … 设置), the pages, menus, shortcuts Ctrl+1…9 and the status bar.
 
-    A township office gets its own pages: stations and sync, triage, ledgers, conflicts.
+    A township office gets its own pages: stations and sync, triage, ledgers, conflicts;
+    the county's department (issue 19) its 协调, its townships and sync, ledgers, conflicts.
     """
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
@@ -70,7 +71,8 @@ class MainWindow(QMainWindow):
         self.store = store
         self.sync = SyncService(store.db, store.home)
         self.role = self.sync.role
-        self.specs = self._township_specs() if self.role == "township" else self._page_specs()
+        specs = {"township": self._township_specs, "county": self._county_specs}
+        self.specs = specs.get(self.role, self._page_specs)()
         self.pages: dict[str, QWidget] = {}
         self.help_dialog: HelpDialog | None = None
         self.nav = QListWidget(self)
@@ -142,6 +144,22 @@ class MainWindow(QMainWindow):
             PageSpec("conflicts", self.tr("冲突"), sp.SP_MessageBoxWarning, self._build_conflicts),
             PageSpec("settings", self.tr("设置"), sp.SP_FileDialogInfoView, self._build_settings),
         ]
+
+    def _county_specs(self) -> list[PageSpec]:
+        """The county's 群众工作部: escalated matters, its townships, ledgers and reports."""
+        sp = QStyle.StandardPixmap
+        return [
+            PageSpec("county", self.tr("协调"), sp.SP_FileDialogNewFolder, self._build_county),
+            PageSpec("sync", self.tr("乡镇与同步"), sp.SP_BrowserReload, self._build_sync),
+            PageSpec("ledger", self.tr("台账"), sp.SP_FileDialogListView, self._build_ledger),
+            PageSpec("conflicts", self.tr("冲突"), sp.SP_MessageBoxWarning, self._build_conflicts),
+            PageSpec("settings", self.tr("设置"), sp.SP_FileDialogInfoView, self._build_settings),
+        ]
+
+    def _build_county(self) -> QWidget:
+        from qunzhong_desktop.ui.county import CountyMattersPage
+
+        return CountyMattersPage(self.store)
 
     def _build_cadres(self) -> QWidget:
         from qunzhong_desktop.ui.diary import CadresPage
@@ -472,6 +490,13 @@ class MainWindow(QMainWindow):
             if operator is not None
             else ""
         )
+        if self.role == "county":
+            code, name = county_profile(self.store.db)
+            self.setWindowTitle(self.tr("县（市）群众工作部 — {name}").format(name=name))
+            self.station_label.setText(
+                self.tr("{name}（{code}）").format(name=name, code=code) + signed
+            )
+            return
         if self.role == "township":
             code, name, _ = township_profile(self.store.db)
             self.setWindowTitle(self.tr("乡镇群众工作办 — {name}").format(name=name))

@@ -29,7 +29,7 @@ from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.sync.keys import KeyStoreError, NodeKeys
 from qunzhong_desktop.sync.node import passphrase_from_env
 from qunzhong_desktop.sync.service import SyncService
-from qunzhong_desktop.sync.views import EnrollmentInfo, KitInfo
+from qunzhong_desktop.sync.views import CountyKitInfo, EnrollmentInfo, KitInfo
 from qunzhong_desktop.ui.common.palette import ERROR_STYLE
 from qunzhong_desktop.ui.common.tasks import wait_for
 
@@ -155,7 +155,7 @@ class FingerprintDialog(QDialog):
 
     def __init__(
         self,
-        info: EnrollmentInfo | KitInfo,
+        info: EnrollmentInfo | KitInfo | CountyKitInfo,
         submit: Callable[[str], Any],
         parent: QWidget | None = None,
     ) -> None:
@@ -165,7 +165,26 @@ class FingerprintDialog(QDialog):
         self.result_value: Any = None
         layout = QVBoxLayout(self)
         facts = QFormLayout()
-        if isinstance(info, EnrollmentInfo):
+        if isinstance(info, EnrollmentInfo) and info.role == "township":
+            self.setWindowTitle(self.tr("登记乡镇"))  # at the county (issue 19)
+            facts.addRow(self.tr("乡镇："), QLabel(info.station_name, self))
+            facts.addRow(self.tr("代码："), QLabel(info.station_code, self))
+            facts.addRow(self.tr("密钥版本："), QLabel(self.tr("第 {0} 套").format(info.epoch)))
+            hint_text = self.tr(
+                "请输入该乡镇登记表上打印的密钥指纹（8 组，每组 4 位），或电话中由乡镇逐组"
+                "念出的指纹。空格和短横线可输可不输，大小写均可。"
+            )
+            ok_text = self.tr("确认登记")
+        elif isinstance(info, CountyKitInfo):
+            self.setWindowTitle(self.tr("接受县级工作包"))
+            facts.addRow(self.tr("县群众工作部："), QLabel(info.county_name, self))
+            facts.addRow(self.tr("代码："), QLabel(info.county_code, self))
+            hint_text = self.tr(
+                "请输入县群众工作部提供的密钥指纹（8 组，每组 4 位；可以打电话请县里逐组念出），"
+                "与工作包中的一致才接受。"
+            )
+            ok_text = self.tr("确认接受")
+        elif isinstance(info, EnrollmentInfo):
             self.setWindowTitle(self.tr("登记站点"))
             facts.addRow(self.tr("工作站："), QLabel(info.station_name, self))
             facts.addRow(self.tr("代码："), QLabel(info.station_code, self))

@@ -18,7 +18,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from qunzhong_desktop.core.errors import DomainError
-from qunzhong_desktop.storage.setup import township_profile
+from qunzhong_desktop.storage.setup import county_profile, township_profile
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.sync.keys import KeyStoreError, NodeKeys
 from qunzhong_desktop.sync.service import SyncService
@@ -26,6 +26,7 @@ from qunzhong_desktop.sync.views import ExportResult, ImportReport, PeerStatus
 from qunzhong_desktop.ui.common.errors import show_error
 from qunzhong_desktop.ui.common.list_parts import FlowLayout
 from qunzhong_desktop.ui.common.tasks import CancelToken, Progress, run_task
+from qunzhong_desktop.ui.sync.county_panel import CountyPanel
 from qunzhong_desktop.ui.sync.import_report_dialog import (
     ExportResultDialog,
     ImportReportDialog,
@@ -73,10 +74,10 @@ class SyncPage(QWidget):
         self.township: PeerStatus | None = None
         self.station_panel: StationPanel | None = None
         self.township_panel: TownshipPanel | None = None
+        self.county_panel: CountyPanel | None = None
         layout = QVBoxLayout(self)
-        title = QLabel(
-            self.tr("站点与同步") if self.role == "township" else self.tr("数据同步"), self
-        )
+        titles = {"township": self.tr("站点与同步"), "county": self.tr("乡镇与同步")}
+        title = QLabel(titles.get(self.role, self.tr("数据同步")), self)
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setBold(True)
@@ -102,6 +103,19 @@ class SyncPage(QWidget):
                 )
             )
             layout.addWidget(self._township_panel(), 1)
+        elif self.role == "county":
+            self.intro.setText(
+                self.tr(
+                    "用 U 盘与各乡镇群众工作办交换数据：导入各乡镇交来的数据包（含其工作站的数据），"
+                    "生成交办包发回各乡镇。\n新乡镇：先导出县级工作包交给该乡镇，"
+                    "再用该乡镇交回的登记文件和登记表登记。"
+                )
+            )
+            panel = self.county_panel = CountyPanel(self, self)
+            self.board, self.empty_label = panel.board, panel.empty_label
+            self.import_button, self.export_button = panel.import_button, panel.export_button
+            self.kit_button, self.enroll_button = panel.kit_button, panel.enroll_button
+            layout.addWidget(panel, 1)
         else:
             self.intro.setText(self.tr("本机尚未完成设置，请先完成工作站设置。"))
             layout.addStretch(1)
@@ -156,6 +170,15 @@ class SyncPage(QWidget):
     def refresh(self) -> None:
         """Reload this PC's fingerprint and the peers (the township or the stations board)."""
         self._show_identity()
+        if self.county_panel is not None:
+            try:
+                boards = self.sync.county_board()
+            except DomainError as exc:
+                self.status_label.setText(exc.message)
+                boards = []
+            self.county_panel.set_boards(boards)
+            self.county_panel.update_buttons()
+            return
         if self.role not in ("station", "township"):
             return
         try:
@@ -172,8 +195,12 @@ class SyncPage(QWidget):
             self.township_panel.update_buttons()
 
     def _show_identity(self) -> None:
-        if self.role == "township":
-            code, name, _phone = township_profile(self.store.db)
+        if self.role in ("township", "county"):
+            code, name = (
+                township_profile(self.store.db)[:2]
+                if self.role == "township"
+                else county_profile(self.store.db)
+            )
             self.identity_label.setText(self.tr("本机：{0}（{1}）").format(name, code))
         else:
             station = self.store.register.station()
@@ -187,7 +214,7 @@ class SyncPage(QWidget):
         except KeyStoreError as exc:
             fingerprint = exc.message
         self.fingerprint_label.setText(fingerprint or self.tr("尚未生成"))
-        self.keys_button.setVisible(not has_keys and self.role in ("station", "township"))
+        self.keys_button.setVisible(not has_keys and self.role in ("station", "township", "county"))
         self.rekey_button.setVisible(has_keys)
 
     def selected_code(self) -> str | None:
@@ -232,11 +259,10 @@ class SyncPage(QWidget):
 
     def _keys_replaced(self) -> None:
         self.keys = None  # the old keys are retired: ask for the new passphrase next time
-        again = (
-            self.tr("请重新导出乡镇工作包发给各工作站。")
-            if self.role == "township"
-            else self.tr("请重新导出登记表交乡镇群众工作办登记。")
-        )
+        again = {
+            "township": self.tr("请重新导出乡镇工作包发给各工作站。"),
+            "county": self.tr("请重新导出县级工作包发给各乡镇。"),
+        }.get(self.role, self.tr("请重新导出登记表交乡镇群众工作办登记。"))
         self.status_label.setText(
             self.tr("已更换本机密钥（密钥版本已加 1），以后的数据包用新密钥签名。") + again
         )

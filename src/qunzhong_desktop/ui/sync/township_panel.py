@@ -2,8 +2,9 @@
 
 Buttons import bundles (files or a whole folder, a USB stick from many stations) and write
 dispatch bundles (for all stations or the selected one); on the right, the kit for new
-stations and the enrollment of a station by typing the fingerprint from its sheet. Below
-them the stations board (:class:`.StationsBoard`).
+stations and the enrollment of a station by typing the fingerprint from its sheet; above
+the county (issue 19): 接受县级工作包… (its fingerprint typed in) and 县级登记文件… for the
+county to enrol this township. Below them the stations board (:class:`.StationsBoard`).
 """
 
 from __future__ import annotations
@@ -14,13 +15,14 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.storage.setup import township_profile
-from qunzhong_desktop.sync.views import EnrollmentInfo, PeerStatus
+from qunzhong_desktop.sync.views import CountyKitInfo, EnrollmentInfo, PeerStatus
 from qunzhong_desktop.ui.common.errors import show_error
 from qunzhong_desktop.ui.common.tasks import run_task
 from qunzhong_desktop.ui.sync.key_dialogs import FingerprintDialog
 from qunzhong_desktop.ui.sync.stations_model import StationsBoard
 from qunzhong_desktop.ui.sync.sync_host import (
     BUNDLE_SUFFIX,
+    ENROLL_SUFFIX,
     KIT_SUFFIX,
     SyncHost,
     button_bar,
@@ -56,9 +58,19 @@ class TownshipPanel(QWidget):
         self.kit_button = push_button(self, self.tr("导出乡镇工作包…"), self.export_kit)
         self.enroll_button = push_button(self, self.tr("登记站点…"), self.enroll_station)
         self.refresh_button = push_button(self, self.tr("刷新"), host.refresh)
+        self.county_kit_button = push_button(self, self.tr("接受县级工作包…"), self.accept_county)
+        self.county_enroll_button = push_button(
+            self, self.tr("县级登记文件…"), self.export_county_enrollment
+        )
         bundles = [self.import_button, self.import_folder_button, self.export_button]
         stations = [self.kit_button, self.enroll_button, self.refresh_button]
         layout.addLayout(button_bar([*bundles, self.export_selected_button], stations))
+        self.county: PeerStatus | None = None
+        self.county_label = QLabel(self)
+        self.county_label.setWordWrap(True)
+        county_row = button_bar([], [self.county_kit_button, self.county_enroll_button])
+        county_row.insertWidget(0, self.county_label, 3)
+        layout.addLayout(county_row)
         self.table = StationsBoard(self)
         self.model = self.table.stations
         self.table.selectionModel().selectionChanged.connect(self.update_buttons)
@@ -77,6 +89,12 @@ class TownshipPanel(QWidget):
     def set_peers(self, peers: Sequence[PeerStatus]) -> None:
         """Show the stations, keeping the selected one selected."""
         selected = self.selected_code()
+        self.county = next((p for p in peers if p.role == "county"), None)
+        self.county_label.setText(
+            self.tr("所属县：{0}（{1}）").format(self.county.name, self.county.code)
+            if self.county is not None
+            else self.tr("所属县：尚未接受县级工作包（有重大疑难事项需上报县时再办理）")
+        )
         self.model.set_peers(peers)
         self.empty_label.setVisible(self.model.rowCount() == 0)
         if selected:
@@ -89,6 +107,8 @@ class TownshipPanel(QWidget):
             button.setEnabled(ready)
         self.export_button.setEnabled(ready and self.model.rowCount() > 0)
         self.export_selected_button.setEnabled(ready and self.selected_code() is not None)
+        self.county_kit_button.setEnabled(ready)
+        self.county_enroll_button.setEnabled(ready and self.county is not None)
 
     def selected_code(self) -> str | None:
         """The code of the station selected on the board."""
@@ -180,3 +200,53 @@ class TownshipPanel(QWidget):
         )
         self.host.refresh()
         self.select_station(info.station_code)
+
+    # the county (issue 19) -----------------------------------------------------------------
+    def accept_county(self) -> None:
+        """Take the county's kit once its fingerprint, read out by the county, is typed in."""
+        path = self.host.files.choose_file(
+            self.tr("接受县级工作包"), self.tr("县级工作包 (*.qzkit)")
+        )
+        if path is None:
+            return
+        sync = self.host.sync
+        try:
+            info = sync.read_county_kit(path)
+        except DomainError as exc:
+            show_error(self, exc, title=self.tr("接受县级工作包"))
+            return
+        dialog = FingerprintDialog(info, lambda typed: sync.accept_county_kit(path, typed), self)
+        dialog.accepted.connect(lambda: self._county_accepted(info))
+        self.host.open_dialog(dialog)
+
+    def _county_accepted(self, info: CountyKitInfo) -> None:
+        self.host.show_status(
+            self.tr("已接受{0}（{1}）的县级工作包。请再导出“县级登记文件…”交县里登记。").format(
+                info.county_name, info.county_code
+            )
+        )
+        self.host.refresh()
+
+    def export_county_enrollment(self) -> None:
+        """Write this township's enrollment file for the county; its fingerprint is shown."""
+        _code, name, _phone = township_profile(self.host.store.db)
+        out = self.host.files.choose_save(
+            self.tr("县级登记文件"),
+            f"{name or '乡镇'}-县级登记{ENROLL_SUFFIX}",
+            self.tr("乡镇登记文件 (*.qzenroll)"),
+        )
+        keys = self.host.ensure_keys() if out is not None else None
+        if out is None or keys is None:
+            return
+        sync = self.host.sync
+        run_task(
+            self,
+            lambda _p, _c: sync.write_enrollment(out, keys),
+            label=self.tr("正在导出县级登记文件……"),
+            on_done=lambda fingerprint: self.host.show_status(
+                self.tr(
+                    "已导出县级登记文件 {0}。请交县群众工作部登记，并告诉他们本机密钥指纹：{1}"
+                ).format(out, fingerprint)
+            ),
+            cancellable=False,
+        )
