@@ -15,9 +15,12 @@ from pathlib import Path
 import pytest
 
 from qunzhong_desktop.core.errors import ValidationError
+from qunzhong_desktop.core.ledger import LedgerFilter
 from qunzhong_desktop.core.monthly.period import parse_period
 from qunzhong_desktop.core.monthly.report import Month, MonthlyReport
 from qunzhong_desktop.core.monthly.stations import TownshipReport
+from qunzhong_desktop.reports.ledger_export import export_title
+from qunzhong_desktop.storage.ledger_repo import SqlLedger
 from qunzhong_desktop.storage.report_scope import resolve
 from tests.helpers.backends import BACKENDS, EMPTY, server_store
 from tests.helpers.county_network import CountyNetwork, county_network
@@ -156,3 +159,23 @@ def test_a_township_filter_below_the_county_is_refused(net: CountyNetwork) -> No
         resolve(net.stations[S1].store.db, township=T1)
     assert caught.value.code == "scope.station_node"
     assert resolve(net.townships[T1].store.db, station=S2).name == "第2村群众工作站"
+
+
+def test_the_county_ledger_narrows_by_township_and_station(net: CountyNetwork) -> None:
+    ledger = SqlLedger(net.county.store.db, township=True)
+    assert ledger.count(LedgerFilter()) == 12
+    assert ledger.count(LedgerFilter(township_code=T1)) == 8
+    assert ledger.count(LedgerFilter(township_code=T2)) == 4
+    assert ledger.count(LedgerFilter(station_code=S2)) == 3
+    rows = list(ledger.stream(LedgerFilter(township_code=T2), chunk=3))
+    assert len(rows) == 4 and [r[0] for r in rows] == [1, 2, 3, 4]
+    assert {r[1] for r in rows} == {"第1镇群众工作办 第1镇第1村工作站"}  # 工作站 with its township
+    ids = ledger.ids(LedgerFilter(township_code=T1))
+    numbers = {r[2] for r in ledger.rows_for(ids)}
+    assert len(numbers) == 8 and all(n.startswith(T1) for n in numbers)
+    title = export_title(net.county.store, LedgerFilter(township_code=T1), "民情台账")
+    assert title == "长沙县群众工作部民情台账（白沙镇群众工作办）"
+    assert export_title(net.county.store, LedgerFilter(), "民情台账").endswith("（全县）")
+    with pytest.raises(ValidationError) as caught:
+        export_title(net.townships[T1].store, LedgerFilter(township_code=T1), "民情台账")
+    assert caught.value.code == "scope.township_not_county"

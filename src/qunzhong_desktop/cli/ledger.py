@@ -11,6 +11,8 @@ from qunzhong_desktop.cli.common import store_of
 from qunzhong_desktop.core.errors import ValidationError
 from qunzhong_desktop.core.ledger import LEDGER_KINDS, LedgerFilter, SupportFilter
 from qunzhong_desktop.storage.ledger_repo import is_township
+from qunzhong_desktop.storage.report_scope import resolve
+from qunzhong_desktop.storage.setup import node_role
 
 
 def register(commands: Any, home: argparse.ArgumentParser) -> None:
@@ -38,7 +40,12 @@ def register(commands: Any, home: argparse.ArgumentParser) -> None:
     ledger.add_argument(
         "--station",
         metavar="CODE",
-        help="只导出这个工作站（12 位编码）的民情台账；仅限乡镇群众工作办（默认：全乡镇）",
+        help="只导出这个工作站（12 位编码）的民情台账；仅限乡镇群众工作办和县群众工作部（默认：全乡镇）",
+    )
+    ledger.add_argument(
+        "--township",
+        metavar="CODE",
+        help="只导出这个乡镇（9 位编码）各工作站的民情台账；仅限县群众工作部（默认：全县）",
     )
     ledger.set_defaults(handler=run_ledger)
 
@@ -49,19 +56,25 @@ def run_ledger(args: argparse.Namespace) -> int:
     if date_from and date_to and date_from > date_to:
         raise ValidationError("起始日期晚于截止日期，请检查 --from 和 --to。", code="ledger.period")
     station = (args.station or "").strip() or None
-    if station and args.kind != "items":
+    township = (args.township or "").strip() or None
+    if (station or township) and args.kind != "items":
         raise ValidationError(
-            "--station 只用于民情台账（--kind items）。", code="ledger.station_kind"
+            f"{'--station' if station else '--township'} 只用于民情台账（--kind items）。",
+            code="ledger.station_kind",
         )
     out = Path(args.out)
     with store_of(args) as store:
-        if station and not is_township(store.db):
+        if township or node_role(store.db) == "county":
+            resolve(store.db, township=township, station=station)  # refused in Chinese
+        elif station and not is_township(store.db):
             raise ValidationError(
                 "--station 只能在乡镇群众工作办使用：本机是工作站，台账里只有本站的事项。",
                 code="ledger.station_not_township",
             )
         filters = (
-            LedgerFilter(date_from=date_from, date_to=date_to, station_code=station)
+            LedgerFilter(
+                date_from=date_from, date_to=date_to, station_code=station, township_code=township
+            )
             if args.kind == "items"
             else SupportFilter(date_from=date_from, date_to=date_to)
         )

@@ -114,6 +114,7 @@ class LedgerFilter:
     grid_id: str | None = None
     domain: str | None = None
     station_code: str | None = None  # items numbered by this station (at the township)
+    township_code: str | None = None  # items of this township's stations (at the county)
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,13 +32,15 @@ from qunzhong_desktop.core.ledger import (
     period_text,
     township_ledger_title,
 )
+from qunzhong_desktop.core.monthly.stations import COUNTY_WHOLE
 from qunzhong_desktop.core.work import CancelToken, Progress
 from qunzhong_desktop.reports.fonts import store_font
 from qunzhong_desktop.reports.ledger_pdf import write_ledger_pdf
 from qunzhong_desktop.reports.ledger_xlsx import write_ledger_xlsx
 from qunzhong_desktop.storage.access_log import record
 from qunzhong_desktop.storage.ledger_repo import SqlLedger, is_township, require_station
-from qunzhong_desktop.storage.setup import township_profile
+from qunzhong_desktop.storage.report_scope import resolve
+from qunzhong_desktop.storage.setup import county_profile, node_role, township_profile
 from qunzhong_desktop.storage.store import Store
 
 KINDS = LEDGER_KINDS
@@ -84,6 +86,15 @@ def export_title(store: Store, filters: LedgerFilter | SupportFilter, name: str)
         ValidationError: a station is asked for at a station's store, or is unknown.
     """
     station_code = filters.station_code if isinstance(filters, LedgerFilter) else None
+    township_code = filters.township_code if isinstance(filters, LedgerFilter) else None
+    if node_role(store.db) == "county":  # the county's: 全县, a township or a station
+        scope = resolve(store.db, township=township_code, station=station_code)
+        county = county_profile(store.db)[1]
+        if isinstance(filters, LedgerFilter):
+            return f"{ledger_title(county, name)}（{scope.name or COUNTY_WHOLE}）"
+        return ledger_title(county, name)
+    if township_code:
+        resolve(store.db, township=township_code)  # refused below the county
     station_name = require_station(store.db, station_code) if station_code else None
     if is_township(store.db):
         township = township_profile(store.db)[1]

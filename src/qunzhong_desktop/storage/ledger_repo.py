@@ -40,6 +40,7 @@ from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.item_order import ITEM_SORTS, item_order
 from qunzhong_desktop.storage.items_repo import SqlItems
+from qunzhong_desktop.storage.models_sync import SyncPeer
 from qunzhong_desktop.storage.setup import node_role
 
 DEFAULT_CHUNK = 2000
@@ -47,8 +48,11 @@ _EVENT_STATES = [state.value for state in LEDGER_EVENT_STATES]
 
 
 def is_township(db: Database) -> bool:
-    """Whether the store holds a township's data: set up as one, or holding several stations."""
-    if node_role(db) == "township":
+    """Whether the store holds several stations' data: a township's, a county's, or more.
+
+    Each row there carries the station whose bundles brought it (:mod:`.row_owners`).
+    """
+    if node_role(db) in ("township", "county"):
         return True
     return len(station_names(db)) > 1
 
@@ -93,6 +97,26 @@ def station_summaries(db: Database, today: dt.date) -> list[StationSummary]:
         StationSummary(code, name, *(c.get(code, 0) for c in counts))
         for code, name in station_names(db).items()
     ]
+
+
+def county_station_labels(db: Database) -> dict[str, str]:
+    """At the county: station code → ``白沙镇群众工作办 第1村群众工作站`` (the ledger's 工作站)."""
+    with db.session() as s:
+        peers = {
+            code: (role, name)
+            for code, role, name in s.execute(
+                select(SyncPeer.code, SyncPeer.role, SyncPeer.name).where(
+                    SyncPeer.role.in_(("station", "township"))
+                )
+            )
+        }
+    names = {code: name for code, (role, name) in peers.items() if role == "station"}
+    names.update(station_names(db))
+    labels = {}
+    for code, name in names.items():
+        role, township = peers.get(code[:9], ("", ""))
+        labels[code] = f"{township} {name or code}" if role == "township" else name or code
+    return labels
 
 
 def require_station(db: Database, code: str) -> str:
@@ -166,6 +190,8 @@ def _narrowed(stmt: Select[Any], f: LedgerFilter) -> Select[Any]:
         stmt = stmt.where(m.Household.grid_id == f.grid_id)
     if f.station_code:
         stmt = stmt.where(station_numbers(item.number, f.station_code))
+    elif f.township_code:  # at the county: every station of the township (a number range)
+        stmt = stmt.where(item.number >= f.township_code, item.number < f"{f.township_code}:")
     return stmt
 
 
@@ -181,6 +207,8 @@ class SqlLedger:
         self.db = db
         self.township = township
         self._stations: dict[str, str] = station_names(db) if township else {}
+        if township and node_role(db) == "county":  # 第1村 may be in two townships
+            self._stations = county_station_labels(db)
 
     def count(self, f: LedgerFilter) -> int:
         """How many items the ledger lists."""

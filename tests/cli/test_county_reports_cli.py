@@ -1,0 +1,124 @@
+"""``qunzhong report`` and ``qunzhong ledger`` at the county: --township, --station, refusals.
+
+The real CLI on the county's data folder of a county with two townships and three stations
+(tests/helpers/county_network.py), built once for the module.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from tests.helpers.cli_runs import run
+from tests.helpers.county_network import CountyNetwork, county_network
+
+T1, T2, S3 = "430121101", "430121102", "430121102201"
+
+
+@pytest.fixture(scope="module")
+def net(
+    _template_dirs: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[CountyNetwork]:
+    network = county_network(_template_dirs[0], tmp_path_factory.mktemp("county-cli"))
+    yield network
+    network.close()
+
+
+def test_report_json_has_a_row_per_township(
+    net: CountyNetwork, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, net.county.home, "report", "--month", "2026-11", "--json")
+    assert code == 0, err
+    figures = json.loads(out)
+    assert figures["name"] == "长沙县群众工作部" and "stations" not in figures
+    rows = {r["code"]: r for r in figures["townships"]}
+    assert list(rows) == [T1, T2]
+    assert rows[T1]["received"] + rows[T2]["received"] == figures["received"] == 12
+    assert [r["code"] for r in figures["voice"]["townships"]] == [T1, T2]
+    code, out, err = run(
+        capsys, net.county.home, "report", "--month", "2026-11", "--json", "--township", T1
+    )
+    assert code == 0, err
+    one = json.loads(out)
+    assert one["name"] == "白沙镇群众工作办" and one["received"] == 8
+    assert [r["code"] for r in one["stations"]] == [f"{T1}201", f"{T1}202"]
+
+
+def test_period_json_has_a_row_per_township(
+    net: CountyNetwork, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(
+        capsys, net.county.home, "report", "--period", "2026-11", "--json", "--township", T2
+    )
+    assert code == 0, err
+    figures = json.loads(out)
+    assert [r["code"] for r in figures["stations"]] == [S3]
+    code, out, err = run(capsys, net.county.home, "report", "--period", "2026-11", "--json")
+    assert code == 0, err
+    assert [r["code"] for r in json.loads(out)["townships"]] == [T1, T2]
+
+
+def test_report_files_name_the_townships(
+    net: CountyNetwork, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    xlsx, pdf = tmp_path / "county.xlsx", tmp_path / "county.pdf"
+    for out in (xlsx, pdf):
+        code, text, err = run(capsys, net.county.home, "report", "--month", "2026-11", "--out",
+                              str(out))  # fmt: skip
+        assert code == 0, err
+        assert "长沙县群众工作部：" in text and "白沙镇群众工作办：受理 8 件" in text
+    sheet = load_workbook(xlsx)["各乡镇"]
+    values = [[c.value for c in row] for row in sheet.iter_rows(min_row=3, max_row=6)]
+    assert values[0][0] == "乡镇"
+    assert [v[0] for v in values[1:]] == ["白沙镇群众工作办", "第1镇群众工作办", "合计"]
+    assert [v[1] for v in values[1:]] == [8, 4, 12]
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout  # fmt: skip
+    assert "各乡镇情况" in text and "全县 2 个乡镇" in text and "第1镇群众工作办" in text
+
+
+def test_ledger_by_township(
+    net: CountyNetwork, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    out = tmp_path / "t2.xlsx"
+    code, text, err = run(capsys, net.county.home, "ledger", "--kind", "items", "--out", str(out),
+                          "--township", T2)  # fmt: skip
+    assert code == 0, err
+    assert "4 行" in text
+    sheet = load_workbook(out).active
+    assert sheet is not None
+    assert "长沙县群众工作部民情台账（第1镇群众工作办）" in str(sheet["A1"].value)
+
+
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (("report", "--month", "2026-11", "--json", "--township", "430121199"), "本县没有编码"),
+        (("report", "--month", "2026-11", "--json", "--township", T1, "--station", S3), "不属于"),
+        (("report", "--period", "2026-11", "--json", "--station", "430121101299"), "没有编码"),
+        (("ledger", "--kind", "support", "--out", "x.xlsx", "--township", T1), "只用于民情台账"),
+        (
+            ("ledger", "--kind", "items", "--out", "x.xlsx", "--township", "43012110"),
+            "本县没有编码",
+        ),
+    ],
+)
+def test_refusals_in_chinese(
+    net: CountyNetwork, capsys: pytest.CaptureFixture[str], argv: tuple[str, ...], words: str
+) -> None:
+    code, out, err = run(capsys, net.county.home, *argv)
+    assert code != 0 and out == ""
+    assert words in err
+
+
+def test_township_filter_refused_at_a_township(
+    net: CountyNetwork, capsys: pytest.CaptureFixture[str]
+) -> None:
+    home = net.townships[T1].home
+    code, _out, err = run(capsys, home, "report", "--month", "2026-11", "--json", "--township", T1)
+    assert code != 0 and "只有县群众工作部才能按乡镇筛选" in err
