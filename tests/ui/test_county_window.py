@@ -17,7 +17,7 @@ from qunzhong_desktop.core.intake.states import State
 from qunzhong_desktop.ui.county import departments_dialog, matter_dialogs
 from qunzhong_desktop.ui.county.departments_dialog import DepartmentsDialog
 from qunzhong_desktop.ui.county.matter_dialogs import CountyAssignDialog, CountyTextDialog
-from qunzhong_desktop.ui.county.matters_page import CountyMattersPage
+from qunzhong_desktop.ui.county.matters_page import CountyItemDialog, CountyMattersPage
 from qunzhong_desktop.ui.county.meeting_dialog import MeetingDialog, tick
 from qunzhong_desktop.ui.shell.main_window import MainWindow
 from qunzhong_desktop.ui.sync.sync_page import SyncPage
@@ -230,3 +230,67 @@ def test_pictures(qtbot: QtBot, world: CountyWorld, size: tuple[int, int]) -> No
     assert departments.grab().save(str(SHOTS / f"departments-{tag}.png"))
     departments.done(0)
     assert dt.date.today()  # the pictures are made
+
+
+def history_text(dialog: object) -> str:
+    table = dialog.history  # type: ignore[attr-defined]
+    return "\n".join(
+        table.item(r, c).text() if table.item(r, c) else ""
+        for r in range(table.rowCount())
+        for c in range(table.columnCount())
+    )
+
+
+def test_the_township_escalates_and_sees_the_county(
+    qtbot: QtBot, world: CountyWorld, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from qunzhong_desktop.ui.triage import TownshipItemDialog, TriagePage, escalate_dialog
+
+    page = TriagePage(world.township.store, clock=lambda: LATER)
+    qtbot.addWidget(page)
+    assert page.county == "长沙县群众工作部"
+    page.show_view("waiting")
+    rows = [page.model.item_row(r) for r in range(page.model.rowCount())]
+    (lamp,) = [r for r in rows if r is not None and r.state is State.ESCALATED]
+    assert page.select_number(lamp.number)
+    assert page.county_button.isEnabled()
+    page.escalate()
+    dialog = page.dialog
+    assert isinstance(dialog, escalate_dialog.EscalateDialog)
+    dialog.submit()
+    assert dialog.reason_error.text() == "请写明上报县的理由。"
+    dialog.reason.setPlainText("路灯由县城管局统一管理")
+    asked: list[str] = []
+    monkeypatch.setattr(escalate_dialog, "confirm", lambda *a: asked.append(a[2]) or False)
+    dialog.reject()
+    assert asked and dialog.isVisible()
+    dialog.submit()
+    assert world.township.store.items.item(lamp.number).state is State.ESCALATED_COUNTY
+    assert not page.county_button.isEnabled()  # at the county now
+    # the county's assignment comes back in its dispatch and reads well on the item page
+    for path in world.county.export(tmp_path / "down"):
+        if path.stem.endswith(world.township.code):
+            world.township.sync.import_bundle(path, world.township.keys)
+    item = TownshipItemDialog(world.township.store, world.numbers[0], clock=lambda: LATER)
+    qtbot.addWidget(item)
+    text = history_text(item)
+    assert "上报县，理由：涉及跨乡镇土地权属，乡镇无法协调" in text
+    assert "县已交办 县自然资源局，5个工作日，期限 " in text
+    county_item = CountyItemDialog(world.county.store, world.numbers[0], clock=lambda: LATER)
+    qtbot.addWidget(county_item)
+    assert "县已交办 县自然资源局，5个工作日" in history_text(county_item)
+
+
+def test_a_township_without_county_offers_no_escalation(
+    qtbot: QtBot, _template_dirs: tuple[Path, Path], tmp_path: Path
+) -> None:
+    from qunzhong_desktop.ui.triage import TriagePage
+    from tests.helpers.network import make_township
+
+    alone = make_township(_template_dirs[0], tmp_path / "alone")
+    try:
+        page = TriagePage(alone.store)
+        qtbot.addWidget(page)
+        assert page.county == "" and not page.county_button.isEnabled()
+    finally:
+        alone.close()

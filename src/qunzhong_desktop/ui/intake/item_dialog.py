@@ -344,6 +344,15 @@ class ItemDialog(QDialog):
             )
         elif data.get("result") and data["result"] != event.note:
             parts.append(str(data["result"]))
+        if event.to_state is State.ESCALATED_COUNTY:  # the county's steps (issue 19)
+            parts = [self.tr("上报县，理由：{reason}").format(reason=event.note)]
+        elif data.get("department") and data.get("deadline"):
+            department = data["department"]
+            parts = [p for p in parts if p != f"交{department}办理"]  # the default note
+            parts.insert(0, self.tr("县已交办 {department}，{days}个工作日，期限 {deadline}").format(
+                department=department, days=data.get("days", ""), deadline=data["deadline"]))  # fmt: skip
+        elif data.get("back") and event.from_state is State.ESCALATED_COUNTY:
+            parts.insert(0, self.tr("县群众工作部退回乡镇"))
         if data.get("unit") and data.get("deadline"):
             parts.append(
                 self.tr("交办 {unit}，期限 {deadline}").format(

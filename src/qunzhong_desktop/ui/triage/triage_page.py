@@ -54,6 +54,7 @@ from qunzhong_desktop.ui.common.list_parts import (
 from qunzhong_desktop.ui.common.session import Clock, limit
 from qunzhong_desktop.ui.intake import FetchRows, ItemDialog, WorkListColumn, WorkListModel
 from qunzhong_desktop.ui.triage.assign_dialog import AssignDialog, RejectDialog, ResultDialog
+from qunzhong_desktop.ui.triage.escalate_dialog import EscalateDialog, county_of
 from qunzhong_desktop.ui.triage.units_dialog import UnitRegisterDialog
 
 SEARCH_DELAY_MS = 200
@@ -215,6 +216,7 @@ class TriagePage(QWidget):
         self._store = store
         self._clock: Clock = clock or dt.datetime.now
         self.dialog: QDialog | None = None
+        self.county = county_of(store)  # 上报县 once the township has its county (issue 19)
         layout = QVBoxLayout(self)
         layout.addLayout(self._title_row())
         layout.addLayout(self._filter_row())
@@ -278,6 +280,7 @@ class TriagePage(QWidget):
         self.assign_button = self._button(row, self.tr("交办(&A)…"), self.assign)
         self.result_button = self._button(row, self.tr("录入办理结果(&R)…"), self.record_result)
         self.reject_button = self._button(row, self.tr("不予受理(&J)…"), self.reject)
+        self.county_button = self._button(row, self.tr("上报县(&C)…"), self.escalate)
         self.open_button = self._button(row, self.tr("查看(&O)"), self.open_selected)
         self.selection_hint = QLabel(self)
         self.selection_hint.setStyleSheet("color: #616161;")
@@ -289,6 +292,7 @@ class TriagePage(QWidget):
             (self.assign_button, Permission.WRITE),
             (self.result_button, Permission.WRITE),
             (self.reject_button, Permission.WRITE),
+            (self.county_button, Permission.WRITE),
             (self.units_button, Permission.SETTINGS),
         )
         return row
@@ -428,6 +432,7 @@ class TriagePage(QWidget):
         self.assign_button.setEnabled(state in WAITING)
         self.reject_button.setEnabled(state in WAITING)
         self.result_button.setEnabled(state is State.ASSIGNED)
+        self.county_button.setEnabled(bool(self.county) and state in AT_TOWNSHIP)
         self.open_button.setEnabled(record is not None)
         if record is None:
             self.selection_hint.setText(self.tr("请在列表中选择一件事项。"))
@@ -541,6 +546,14 @@ class TriagePage(QWidget):
             return self._move(item.number, State.REJECTED, reason, {})
 
         self._open(RejectDialog(item, self.model.station_name(item.number), submit, self))
+
+    def escalate(self) -> None:
+        """上报县 the selected item (重大疑难事项), with a reason."""
+        item, county, actor = self._selected_detail(), self.county, township_actor(self._store)
+        if item is not None and county:
+            station = self.model.station_name(item.number)
+            self._open(EscalateDialog(self._store, item, station, county, actor=actor,
+                                      clock=self._clock, parent=self))  # fmt: skip
 
     def _not_now(self, item: ItemDetail, message: str) -> None:
         form_feedback.inform(
