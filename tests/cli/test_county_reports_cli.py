@@ -122,3 +122,46 @@ def test_township_filter_refused_at_a_township(
     home = net.townships[T1].home
     code, _out, err = run(capsys, home, "report", "--month", "2026-11", "--json", "--township", T1)
     assert code != 0 and "只有县群众工作部才能按乡镇筛选" in err
+
+
+def test_items_list_across_the_county(
+    net: CountyNetwork, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, net.county.home, "items", "list", "--json")
+    assert code == 0, err
+    rows = json.loads(out)
+    assert len(rows) == 12
+    assert {r["station"][:9] for r in rows} == {T1, T2}
+    assert {r["station_name"] for r in rows if r["station"] == S3} == {
+        "第1镇群众工作办 第1镇第1村工作站"
+    }
+    code, out, err = run(capsys, net.county.home, "items", "list", "--json", "--township", T2,
+                         "--text", "第2件事")  # fmt: skip
+    assert code == 0, err
+    (hit,) = json.loads(out)
+    assert hit["station"] == S3 and hit["number"].startswith(f"{S3}-")
+    code, out, err = run(capsys, net.county.home, "items", "list", "--text", "第2件事")
+    assert code == 0, err
+    lines = out.strip().splitlines()
+    assert len(lines) == 3 and sum("第1镇群众工作办" in line for line in lines) == 1
+    code, out, err = run(capsys, net.county.home, "items", "list", "--json", "--limit", "2")
+    assert code == 0 and len(json.loads(out)) == 2
+    code, out, err = run(capsys, net.county.home, "items", "list", "--township", "430121199")
+    assert code != 0 and "本县没有编码" in err
+
+
+def test_register_search_names_the_station(
+    net: CountyNetwork, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, net.county.home, "register", "search", "张三丰", "--json")
+    assert code == 0, err
+    hits = json.loads(out)
+    assert [h["station"] for h in hits] == [f"{T1}201", S3]
+    assert set(hits[0]) == {"name", "household_number", "station", "station_name"}  # no ID, phone
+    code, out, err = run(capsys, net.county.home, "register", "search", "zsf", "--township", T2)
+    assert code == 0, err
+    assert out.count("张三丰") == 1 and "第1镇群众工作办 第1镇第1村工作站" in out
+    code, out, err = run(capsys, net.county.home, "register", "search", "没有这个人")
+    assert code == 0 and "没有找到" in out
+    code, _out, err = run(capsys, net.county.home, "register", "search", "张", "--township", "4")
+    assert code != 0 and "本县没有编码" in err

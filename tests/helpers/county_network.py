@@ -97,7 +97,7 @@ def county_network(template: Path, root: Path, county_store: Store | None = None
     join_county(county, two)
     work(s1.store, 5, 2, 1)
     work(s2.store, 3, 1)
-    work(s3.store, 4, 3)
+    work(s3.store, 4, 3, 1)
     sync_up(one, county, [s1, s2], root / "usb1")
     sync_up(two, county, [s3], root / "usb2")
     return CountyNetwork(

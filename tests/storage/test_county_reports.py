@@ -20,6 +20,7 @@ from qunzhong_desktop.core.monthly.period import parse_period
 from qunzhong_desktop.core.monthly.report import Month, MonthlyReport
 from qunzhong_desktop.core.monthly.stations import TownshipReport
 from qunzhong_desktop.reports.ledger_export import export_title
+from qunzhong_desktop.storage.county_search import search_residents
 from qunzhong_desktop.storage.ledger_repo import SqlLedger
 from qunzhong_desktop.storage.report_scope import resolve
 from tests.helpers.backends import BACKENDS, EMPTY, server_store
@@ -179,3 +180,18 @@ def test_the_county_ledger_narrows_by_township_and_station(net: CountyNetwork) -
     with pytest.raises(ValidationError) as caught:
         export_title(net.townships[T1].store, LedgerFilter(township_code=T1), "民情台账")
     assert caught.value.code == "scope.township_not_county"
+
+
+def test_residents_are_found_across_the_county_with_their_station(net: CountyNetwork) -> None:
+    db = net.county.store.db
+    hits = search_residents(db, "张三丰", resolve(db))
+    assert [(h.name, h.station) for h in hits] == [("张三丰", S1), ("张三丰", S3)]
+    assert hits[1].station_name == "第1镇群众工作办 第1镇第1村工作站"
+    (only,) = search_residents(db, "zsf", resolve(db, township=T2))
+    assert only.station == S3
+    assert search_residents(db, "张三丰", resolve(db, station=S2)) == []
+    assert len(search_residents(db, "张三丰", resolve(db), limit=1)) == 1
+    assert search_residents(db, "", resolve(db)) == []
+    at_station = net.stations[S1].store.db
+    (own,) = search_residents(at_station, "张三丰", resolve(at_station))
+    assert (own.station, own.station_name) == (S1, "第1村群众工作站")

@@ -37,6 +37,9 @@ from qunzhong_desktop.core.intake.states import (
     State,
     parse_state,
 )
+from qunzhong_desktop.core.ledger import station_code_of
+from qunzhong_desktop.storage.ledger_repo import is_township, station_labels
+from qunzhong_desktop.storage.report_scope import resolve
 from qunzhong_desktop.storage.setup import node_role, township_profile
 from qunzhong_desktop.storage.store import Store
 
@@ -134,6 +137,16 @@ def _list_parser(actions: Any, home: argparse.ArgumentParser) -> None:
         "--state", action="append", default=[], metavar="S", help="只列此状态（可重复）"
     )
     listing.add_argument("--overdue", action="store_true", help="只列已超期的事项")
+    listing.add_argument(
+        "--text", default="", metavar="TEXT", help="编号、诉求人或诉求内容含有这些字的事项"
+    )
+    listing.add_argument(
+        "--station", metavar="CODE", help="只列这个工作站的事项（12 位编码；乡镇和县）"
+    )
+    listing.add_argument(
+        "--township", metavar="CODE", help="只列这个乡镇各工作站的事项（9 位编码；仅限县）"
+    )
+    listing.add_argument("--limit", type=int, default=None, metavar="N", help="最多列出 N 件")
     listing.add_argument("--json", action="store_true", help="以 JSON 数组输出")
     listing.set_defaults(handler=run_list)
 
@@ -292,11 +305,27 @@ def run_show(args: argparse.Namespace) -> int:
 
 def run_list(args: argparse.Namespace) -> int:
     """List items, newest first, as text lines or a JSON array."""
-    filters = ItemFilter(states=tuple(state_of(s) for s in args.state), overdue=args.overdue)
+    station = (args.station or "").strip() or None
+    township = (args.township or "").strip() or None
+    filters = ItemFilter(
+        states=tuple(state_of(s) for s in args.state),
+        overdue=args.overdue,
+        text=args.text.strip(),
+        station_code=station,
+        township_code=None if station else township,
+    )
     with store_of(args) as store:
-        rows = store.items.rows(store.items.search_ids(filters))
+        labels: dict[str, str] = {}
+        if station or township or is_township(store.db):  # rows name their station
+            resolve(store.db, township=township, station=station)  # refused in Chinese
+            labels = station_labels(store.db)
+        if args.limit is not None:
+            ids = store.items.page_ids(filters, offset=0, limit=max(args.limit, 0))
+        else:
+            ids = store.items.search_ids(filters)
+        rows = store.items.rows(ids)
     if args.json:
-        print(json.dumps([row_json(r) for r in rows], ensure_ascii=False, indent=1))
+        print(json.dumps([row_json(r, labels) for r in rows], ensure_ascii=False, indent=1))
         return 0
     if not rows:
         print("没有符合条件的事项。")
@@ -306,14 +335,18 @@ def run_list(args: argparse.Namespace) -> int:
         print(
             f"{r.number}  {r.received_at:%Y-%m-%d}  {STATE_NAMES[r.state]}{flag}  "
             f"期限 {due}  {r.requester_name}  {r.domain}  {r.item_type}"
+            + (f"  {labels.get(station_code_of(r.number), '')}" if labels else "")
         )
     return 0
 
 
 # helpers -----------------------------------------------------------------------------------
-def row_json(row: ItemRow) -> dict[str, Any]:
-    """One list row as plain JSON values."""
+def row_json(row: ItemRow, stations: dict[str, str] | None = None) -> dict[str, Any]:
+    """One list row as plain JSON values (with its station where the store holds several)."""
+    code = station_code_of(row.number)
+    where = {"station": code, "station_name": stations.get(code, code)} if stations else {}
     return {
+        **where,
         "number": row.number,
         "received_at": row.received_at.isoformat(timespec="seconds"),
         "requester": row.requester_name,

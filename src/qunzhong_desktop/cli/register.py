@@ -68,6 +68,44 @@ def register(commands: Any, home: argparse.ArgumentParser) -> None:
     )
     due.add_argument("--yes", action="store_true", help="不再询问，直接登记")
     due.set_defaults(handler=run_due)
+    search = actions.add_parser(
+        "search",
+        help="查找居民（姓名、拼音首字母、身份证号后几位、电话），列出所在工作站",
+        description="在本机户籍中查找居民；在乡镇和县列出每人所在的工作站，可按乡镇、工作站筛选。"
+        "结果不显示身份证号和电话。",
+        parents=[home],
+    )
+    search.add_argument("query", metavar="TEXT", help="姓名、拼音首字母、身份证号后几位或电话")
+    search.add_argument("--station", metavar="CODE", help="只找这个工作站（12 位编码）")
+    search.add_argument("--township", metavar="CODE", help="只找这个乡镇（9 位编码；仅限县）")
+    search.add_argument(
+        "--limit", type=int, default=50, metavar="N", help="最多列出 N 人（默认 50）"
+    )
+    search.add_argument("--json", action="store_true", help="以 JSON 数组输出")
+    search.set_defaults(handler=run_search)
+
+
+def run_search(args: argparse.Namespace) -> int:
+    """Residents matching the text, each with the station of the household."""
+    from qunzhong_desktop.storage.county_search import search_residents
+    from qunzhong_desktop.storage.report_scope import resolve
+
+    with store_of(args) as store:
+        scope = resolve(store.db, township=args.township, station=args.station)
+        hits = search_residents(store.db, args.query, scope, limit=args.limit)
+    if args.json:
+        rows = [
+            {"name": h.name, "household_number": h.household_number, "station": h.station,
+             "station_name": h.station_name}
+            for h in hits
+        ]  # fmt: skip
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return 0
+    if not hits:
+        print("没有找到符合条件的居民。")
+    for h in hits:
+        print(f"{h.name}  户号 {h.household_number}  {h.station_name}")
+    return 0
 
 
 def run_due(args: argparse.Namespace) -> int:

@@ -170,6 +170,8 @@ class ItemLists:
             stmt = stmt.where(
                 item.number >= f"{f.station_code}-", item.number < f"{f.station_code}."
             )
+        elif f.township_code:  # at the county: its stations' numbers, one range
+            stmt = stmt.where(item.number >= f.township_code, item.number < f"{f.township_code}:")
         if f.unit:
             stmt = stmt.where(item.id.in_(self._last_assigned_to(f.unit)))
         if f.grid_id:

@@ -119,6 +119,11 @@ def county_station_labels(db: Database) -> dict[str, str]:
     return labels
 
 
+def station_labels(db: Database) -> dict[str, str]:
+    """Code → how a row names its station: the name; at the county with its township's."""
+    return county_station_labels(db) if node_role(db) == "county" else station_names(db)
+
+
 def require_station(db: Database, code: str) -> str:
     """The name of station ``code`` at a township store.
 

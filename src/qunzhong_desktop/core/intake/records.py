@@ -123,6 +123,7 @@ class ItemFilter:
     newest_first: bool = True
     station_code: str | None = None  # items numbered by this station (at the township)
     unit: str | None = None  # items whose last assignment went to this unit (责任单位)
+    township_code: str | None = None  # items of this township's stations (at the county)
 
 
 @dataclass(slots=True)

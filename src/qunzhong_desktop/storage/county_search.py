@@ -1,0 +1,84 @@
+"""Residents found across a township's or the county's register, each with its station.
+
+The register search of the station (:func:`.search_index.persons_matching`: FTS5 trigram on
+SQLite, pg_trgm on PostgreSQL) finds the persons; each hit is named by the station whose
+bundles brought its household (the row's owner, :mod:`.row_owners`), and the scope's
+township or station narrows the owners' codes in SQL. No ID number and no phone in a hit:
+they are shown, masked, only on the household's page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import and_, select
+
+from qunzhong_desktop.storage import models as m
+from qunzhong_desktop.storage.database import Database
+from qunzhong_desktop.storage.ledger_repo import station_labels
+from qunzhong_desktop.storage.models_sync import SyncPeer, SyncRowVersion
+from qunzhong_desktop.storage.register_rows import load_station
+from qunzhong_desktop.storage.report_scope import Scope
+from qunzhong_desktop.storage.search_index import persons_matching
+
+DEFAULT_LIMIT = 50
+
+
+@dataclass(frozen=True, slots=True)
+class ResidentHit:
+    """A resident found, with where the household is registered."""
+
+    person_id: str
+    name: str
+    household_id: str
+    household_number: str
+    station: str  # the station's code ("" : unknown)
+    station_name: str
+
+
+def search_residents(
+    db: Database, query: str, scope: Scope, *, limit: int = DEFAULT_LIMIT
+) -> list[ResidentHit]:
+    """Live residents matching ``query`` (name, pinyin initials, ID suffix, phone) in ``scope``.
+
+    By station code, household number and name; at most ``limit``. An empty query finds
+    nobody.
+    """
+    found = persons_matching(db.dialect, query)
+    if found is None:
+        return []
+    matching = found.subquery("matching")
+    person, household = m.Person, m.Household
+    stmt = (
+        select(person.id, person.name, household.id, household.number, SyncPeer.code)
+        .join(household, household.id == person.household_id)
+        .outerjoin(
+            SyncRowVersion,
+            and_(
+                SyncRowVersion.table_name == household.__tablename__,
+                SyncRowVersion.row_id == household.id,
+            ),
+        )
+        .outerjoin(SyncPeer, SyncPeer.node_id == SyncRowVersion.owner)
+        .where(
+            person.id.in_(select(matching.c.id)),
+            person.deleted_at.is_(None),
+            household.deleted_at.is_(None),
+        )
+        .order_by(SyncPeer.code, household.number, person.name, person.id)
+        .limit(max(limit, 0))
+    )
+    narrowed = scope.owners(SyncPeer.code)
+    if narrowed is not None:
+        stmt = stmt.where(narrowed)
+    labels = station_labels(db)
+    with db.session() as s:
+        rows = list(s.execute(stmt))
+        local = load_station(s) if any(code is None for *_rest, code in rows) else None
+    hits = []
+    for person_id, name, household_id, number, owner in rows:
+        code = owner or (local.code if local is not None else "")
+        hits.append(
+            ResidentHit(person_id, name, household_id, number, code, labels.get(code, code))
+        )
+    return hits
