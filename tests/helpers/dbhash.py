@@ -6,9 +6,15 @@ import hashlib
 import sqlite3
 from pathlib import Path
 
+from sqlalchemy import select
+
+from qunzhong_desktop.storage import models as m
+from qunzhong_desktop.storage.store import Store
+
 
 def db_hash(path: Path) -> str:
     """SHA-256 of every table's rows in primary-key order, schema included."""
+    assert path.is_file(), f"no SQLite file at {path} (a server store? use unchanged_mark)"
     conn = sqlite3.connect(path)
     try:
         digest = hashlib.sha256()
@@ -22,3 +28,20 @@ def db_hash(path: Path) -> str:
         return digest.hexdigest()
     finally:
         conn.close()
+
+
+def store_digest(store: Store) -> str:
+    """Every row of every table of the models, in key order, on either engine."""
+    found = hashlib.sha256()
+    with store.db.session() as s:
+        for table in sorted(m.Base.metadata.sorted_tables, key=lambda t: t.name):
+            keys = list(table.primary_key.columns) or list(table.columns)
+            found.update(repr(s.execute(select(table).order_by(*keys)).all()).encode())
+    return found.hexdigest()
+
+
+def unchanged_mark(store: Store) -> tuple[str, str]:
+    """What must not change when an import is refused: every model table, and on SQLite
+    the whole file's dump (schema, local tables) as well."""
+    whole = "" if store.db.on_server else db_hash(store.db.path)
+    return store_digest(store), whole

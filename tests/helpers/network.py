@@ -50,9 +50,14 @@ class Node:
         self.store.close()
 
 
-def make_township(template: Path, home: Path, keys: NodeKeys | None = None) -> Node:
-    """A township office (白沙镇群众工作办) on a copy of the empty migrated template."""
-    store = copy_store(template, home)
+def make_township(
+    template: Path, home: Path, keys: NodeKeys | None = None, store: Store | None = None
+) -> Node:
+    """A township office (白沙镇群众工作办) on a copy of the empty migrated template.
+
+    ``store``: an empty store to use instead (a server store: the township on PostgreSQL).
+    """
+    store = store or copy_store(template, home)
     init_township(store.db, TOWNSHIP_CODE, "白沙镇群众工作办", "0731-84560000")
     return Node(home, store, keys or NodeKeys.generate(), TOWNSHIP_CODE, "白沙镇群众工作办")
 

@@ -6,9 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from qunzhong_desktop.home import database_path
 from qunzhong_desktop.sync.bundle_format import BundleRefused
-from tests.helpers.dbhash import db_hash
+from tests.helpers.dbhash import unchanged_mark
 from tests.helpers.network import Node
 
 HOUSEHOLD = {
@@ -19,10 +18,10 @@ HOUSEHOLD = {
 
 def refused(receiver: Node, bundle: Path, code: str) -> BundleRefused:
     """Import ``bundle`` expecting refusal ``code``; the database must not change."""
-    before = db_hash(database_path(receiver.home))
+    before = unchanged_mark(receiver.store)
     with pytest.raises(BundleRefused) as caught:
         receiver.sync.import_bundle(bundle, receiver.keys)
     assert caught.value.code == f"bundle.{code}", caught.value.message
     assert caught.value.message  # a sentence for the user
-    assert db_hash(database_path(receiver.home)) == before
+    assert unchanged_mark(receiver.store) == before
     return caught.value

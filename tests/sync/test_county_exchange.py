@@ -8,7 +8,6 @@ after (the relay). The county's rows equal the township's for every station tabl
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -26,6 +25,7 @@ from qunzhong_desktop.sync.views import ALREADY, APPLIED
 from tests.helpers.backends import BACKENDS, EMPTY, server_store
 from tests.helpers.bundles import assemble, entries
 from tests.helpers.county_data import at_township, station_item
+from tests.helpers.dbhash import store_digest
 from tests.helpers.forge import change, forge
 from tests.helpers.intake_data import FRIDAY, register
 from tests.helpers.network import (
@@ -53,12 +53,7 @@ def rows(node: Node, cls: type[m.Base]) -> list[tuple[Any, ...]]:
 
 def digest(node: Node) -> str:
     """Every row of every table of the models, in key order, on either engine."""
-    found = hashlib.sha256()
-    with node.store.db.session() as s:
-        for table in sorted(m.Base.metadata.sorted_tables, key=lambda t: t.name):
-            keys = list(table.primary_key.columns) or list(table.columns)
-            found.update(repr(s.execute(select(table).order_by(*keys)).all()).encode())
-    return found.hexdigest()
+    return store_digest(node.store)
 
 
 def refused(receiver: Node, bundle: Path, code: str) -> BundleRefused:

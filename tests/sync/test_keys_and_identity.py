@@ -19,7 +19,7 @@ from qunzhong_desktop.sync.enrollment import EnrollmentError
 from qunzhong_desktop.sync.keys import NodeKeys
 from qunzhong_desktop.sync.signed_doc import write_document
 from qunzhong_desktop.sync.views import ALREADY, APPLIED
-from tests.helpers.dbhash import db_hash
+from tests.helpers.dbhash import db_hash, unchanged_mark
 from tests.helpers.forge import change, forge
 from tests.helpers.network import Node
 from tests.helpers.refusals import HOUSEHOLD, refused
@@ -103,11 +103,11 @@ def test_an_enrollment_cannot_take_over_an_enrolled_station(
     township, one, _ = net
     intruder = NodeKeys.generate()
     path = _enrollment(tmp_path, one, intruder, **fields)
-    before = db_hash(database_path(township.home))
+    before = unchanged_mark(township.store)
     with pytest.raises(EnrollmentError) as caught:
         township.sync.enroll(path, intruder.fingerprint)  # the fingerprint typed correctly
     assert caught.value.code == code and caught.value.message
-    assert db_hash(database_path(township.home)) == before
+    assert unchanged_mark(township.store) == before
     with township.store.db.session() as s:
         peer = s.get(SyncPeer, one.node_id)
         assert peer is not None and (peer.code, peer.name) == (one.code, one.name)
