@@ -421,3 +421,99 @@ def test_a_field_refused_at_the_end_is_shown_on_its_page(
     qtbot.waitUntil(lambda: wizard.currentId() == wizard.contact_page_id)
     assert wizard.station_fields.fields["phone"].error_text() == "这个号码已停用。"
     assert not SyncService(empty_store.db, empty_store.home).has_keys()
+
+
+# the county path (issue 19) -------------------------------------------------------------------
+def county_wizard(qtbot: QtBot, store: Store) -> SetupWizard:
+    wizard = SetupWizard(store)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.role_page.county.click()
+    wizard.next()
+    assert wizard.currentId() == wizard.county_page_id
+    return wizard
+
+
+def test_the_county_path_creates_a_county_on_this_pc(qtbot: QtBot, empty_store: Store) -> None:
+    from qunzhong_desktop.storage.server import server_url
+    from qunzhong_desktop.storage.setup import county_profile
+
+    wizard = county_wizard(qtbot, empty_store)
+    page = wizard.county_page
+    assert page.local.isChecked() and not page.url.isEnabled()
+    wizard.next()  # nothing typed: said under each box, the page stays
+    assert wizard.currentId() == wizard.county_page_id
+    assert "6 位数字" in page.code.error_text()
+    assert page.name.error_text() == "请填写县（市、区）群众工作部名称。"
+    page.code.edit.setText("430100")  # a city, not a county
+    page.name.edit.setText("长沙县群众工作部")
+    wizard.next()
+    assert "不是有效的县级区划代码" in page.code.error_text()
+    assert page.name.text() == "长沙县群众工作部"  # nothing typed is lost
+    page.code.edit.setText(" 430121 ")
+    wizard.next()
+    assert "第 3 步" in wizard.passphrase_page.title()
+    finish(wizard, "县里口令1234")
+    assert wizard.currentId() == wizard.done_page_id
+    assert node_role(empty_store.db) == "county" and wizard.store is empty_store
+    assert county_profile(empty_store.db) == ("430121", "长沙县群众工作部")
+    assert server_url(empty_store.home) is None
+    assert "本机文件" in wizard.done_page.kit_note.text()
+    assert "导出县级工作包" in wizard.done_page.next_step.text()
+    assert (
+        wizard.done_page.fingerprint.text()
+        == SyncService(empty_store.db, empty_store.home).fingerprint()
+    )
+
+
+def test_a_wrong_server_address_is_said_under_its_box(qtbot: QtBot, empty_store: Store) -> None:
+    wizard = county_wizard(qtbot, empty_store)
+    page = wizard.county_page
+    page.code.edit.setText("430121")
+    page.name.edit.setText("长沙县群众工作部")
+    page.server.click()
+    assert page.url.isEnabled() and page.test_button.isEnabled()
+    page.url.edit.setText("mysql://qunzhong@127.0.0.1/qunzhong")
+    page.test_connection()
+    assert "只支持 PostgreSQL" in page.url.error_text()
+    wizard.next()
+    assert wizard.currentId() == wizard.county_page_id
+    page.url.edit.setText("postgresql+psycopg://qunzhong:secret99@127.0.0.1:1/qunzhong")
+    page.test_connection()  # nobody listens on port 1
+    assert page.url.error_text() and "secret99" not in page.url.error_text()
+    assert page.tested == ""
+    shots = Path("/tmp/countyui")  # looked at by eye
+    shots.mkdir(parents=True, exist_ok=True)
+    assert wizard.grab().save(str(shots / "wizard-county.png"))
+    wizard.next()  # the form is right; the server is reached at 完成设置
+    finish(wizard, "县里口令1234")
+    qtbot.waitUntil(lambda: wizard.currentId() == wizard.county_page_id)  # back to the address
+    assert page.url.error_text() and "secret99" not in page.url.error_text()
+    assert node_role(empty_store.db) == ""
+
+
+@pytest.mark.pg
+def test_the_county_path_on_a_database_server(
+    qtbot: QtBot, empty_store: Store, pg_url: str
+) -> None:
+    from qunzhong_desktop.storage.server import server_url
+
+    wizard = county_wizard(qtbot, empty_store)
+    page = wizard.county_page
+    page.code.edit.setText("430121")
+    page.name.edit.setText("长沙县群众工作部")
+    page.server.click()
+    page.url.edit.setText(pg_url)
+    page.test_connection()
+    assert page.tested and page.answer.text().startswith("连接成功")
+    wizard.next()
+    finish(wizard, "县里口令1234")
+    assert wizard.currentId() == wizard.done_page_id
+    store = wizard.store
+    try:
+        assert store is not empty_store and store.db.on_server
+        assert node_role(store.db) == "county" and node_role(empty_store.db) == ""
+        assert server_url(empty_store.home) is not None
+        assert SyncService(store.db, store.home).has_keys()
+    finally:
+        store.close()

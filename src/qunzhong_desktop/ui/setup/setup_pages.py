@@ -40,7 +40,7 @@ from qunzhong_desktop.ui.common.profile_fields import TownshipFields
 
 translate = QCoreApplication.translate
 
-STATION, TOWNSHIP = "station", "township"
+STATION, TOWNSHIP, COUNTY = "station", "township", "county"
 FINGERPRINT_STYLE = (
     "font-family: 'DejaVu Sans Mono', 'Consolas', monospace; font-size: 18pt;"
     " font-weight: bold; letter-spacing: 1px;"
@@ -74,7 +74,7 @@ def _note(text: str, parent: QWidget) -> QLabel:
 
 
 class SetupRolePage(QWizardPage):
-    """Two large choices: a village station or the township office."""
+    """Three large choices: a village station, the township office or the county's department."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -94,6 +94,13 @@ class SetupRolePage(QWizardPage):
             self.tr("乡镇群众工作办(&T)"),
             self.tr("接收各工作站的数据包，把上报的事项交办给责任单位，再把结果发回工作站。"),
         )
+        layout.addSpacing(16)
+        self.county = self._choice(
+            layout,
+            self.tr("县（市）群众工作部(&C)"),
+            self.tr("接收各乡镇的数据包，协调乡镇上报的重大疑难事项，交办县直部门；"
+                    "数据可放在本机或数据库服务器。"),
+        )  # fmt: skip
         self.station.setChecked(True)
         layout.addStretch(1)
 
@@ -114,7 +121,9 @@ class SetupRolePage(QWizardPage):
         return button
 
     def role(self) -> str:
-        """``station`` or ``township``."""
+        """``station``, ``township`` or ``county``."""
+        if self.county.isChecked():
+            return COUNTY
         return TOWNSHIP if self.township.isChecked() else STATION
 
 
@@ -429,5 +438,18 @@ class SetupDonePage(QWizardPage):
             self.tr(
                 "下一步：进入程序后在“站点与同步”页导出乡镇工作包，交给各村（社区）群众工作站，"
                 "并把上面的指纹告诉他们核对。"
+            )
+        )
+
+    def show_county(self, name: str, fingerprint: str, where: str) -> None:
+        """Fill the page after a county's department was set up (``where``: its database)."""
+        self.summary.setText(self.tr("本机已设置为“{name}”。").format(name=name))
+        self.fingerprint.setText(fingerprint)
+        self.kit_note.setText(self.tr("数据库：{where}").format(where=where))
+        self.kit_note.setStyleSheet("color: #555;")
+        self.next_step.setText(
+            self.tr(
+                "下一步：进入程序后在“乡镇与同步”页导出县级工作包，交给各乡镇群众工作办，"
+                "并把上面的指纹告诉他们核对；再用各乡镇交回的登记文件“登记乡镇…”。"
             )
         )

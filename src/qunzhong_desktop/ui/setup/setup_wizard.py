@@ -1,8 +1,11 @@
-"""First start: the wizard that makes this PC a village station or the township office.
+"""First start: the wizard that makes this PC a village station, the township or the county.
 
 Step 1 chooses what this PC is. A station then gives who it is (codes and names), how
 residents reach it, the township's station kit (optional) and the passphrase of its keys;
-a township office gives its code, name and phone and the passphrase. 完成设置 creates the
+a township office gives its code, name and phone and the passphrase; a county's department
+(县（市）群众工作部) its code, name and database (this PC's file or a PostgreSQL server: the data
+folder is pointed at it, and the store opened there is :attr:`SetupWizard.store` from then
+on) and the passphrase. 完成设置 creates the
 node and the keys (and takes the kit); the last page shows the key fingerprint and the next
 step. Next checks the page and explains each wrong value under its field; nothing typed is
 cleared. Enter goes to the next step, Tab to the next field.
@@ -22,15 +25,24 @@ from PySide6.QtWidgets import (
 
 from qunzhong_desktop.core import regions
 from qunzhong_desktop.core.errors import DomainError, ValidationError
-from qunzhong_desktop.storage.setup import init_station, init_township, township_profile
-from qunzhong_desktop.storage.store import Store
+from qunzhong_desktop.storage.environment import StoreUnavailable
+from qunzhong_desktop.storage.server import point_at_server, shown
+from qunzhong_desktop.storage.setup import (
+    init_county,
+    init_station,
+    init_township,
+    township_profile,
+)
+from qunzhong_desktop.storage.store import Store, open_store
 from qunzhong_desktop.sync.keys import KeyStoreError
 from qunzhong_desktop.sync.service import SyncService
 from qunzhong_desktop.sync.views import KitInfo
 from qunzhong_desktop.ui.common.errors import show_error
 from qunzhong_desktop.ui.common.profile_fields import StationFields, TownshipFields
 from qunzhong_desktop.ui.common.tasks import wait_for
+from qunzhong_desktop.ui.setup.county_page import SetupCountyPage
 from qunzhong_desktop.ui.setup.setup_pages import (
+    COUNTY,
     TOWNSHIP,
     SetupDonePage,
     SetupKitPage,
@@ -130,6 +142,7 @@ class SetupWizard(QWizard):
         self.contact_page = _ContactPage(self.station_fields)
         self.kit_page = SetupKitPage(self.sync, self._township_code)
         self.township_page = SetupTownshipPage(self.township_fields)
+        self.county_page = SetupCountyPage()
         self.passphrase_page = SetupPassphrasePage()
         self.passphrase_page.setCommitPage(True)
         self.done_page = SetupDonePage()
@@ -138,6 +151,7 @@ class SetupWizard(QWizard):
         self.contact_page_id = self.addPage(self.contact_page)
         self.kit_page_id = self.addPage(self.kit_page)
         self.township_page_id = self.addPage(self.township_page)
+        self.county_page_id = self.addPage(self.county_page)
         self.passphrase_page_id = self.addPage(self.passphrase_page)
         self.done_page_id = self.addPage(self.done_page)
         self.fingerprint = ""
@@ -166,8 +180,9 @@ class SetupWizard(QWizard):
         """The role decides the path; both end with the passphrase and the closing page."""
         current = self.currentId()
         if current == self.role_page_id:
-            return self.township_page_id if self.role() == TOWNSHIP else self.station_page_id
-        if current in (self.kit_page_id, self.township_page_id):
+            paths = {TOWNSHIP: self.township_page_id, COUNTY: self.county_page_id}
+            return paths.get(self.role(), self.station_page_id)
+        if current in (self.kit_page_id, self.township_page_id, self.county_page_id):
             return self.passphrase_page_id
         if current == self.passphrase_page_id:
             return self.done_page_id
@@ -180,7 +195,7 @@ class SetupWizard(QWizard):
         if page_id == self.passphrase_page_id:
             self.passphrase_page.setTitle(
                 self.tr("第 3 步：设置密钥口令")
-                if self.role() == TOWNSHIP
+                if self.role() in (TOWNSHIP, COUNTY)
                 else self.tr("第 5 步：设置密钥口令")
             )
         super().initializePage(page_id)
@@ -204,7 +219,9 @@ class SetupWizard(QWizard):
     def _set_up(self) -> bool:
         passphrase = self.passphrase_page.passphrase()
         try:
-            if self.role() == TOWNSHIP:
+            if self.role() == COUNTY:
+                self._set_up_county(passphrase)
+            elif self.role() == TOWNSHIP:
                 self._set_up_township(passphrase)
             else:
                 self._set_up_station(passphrase)
@@ -239,6 +256,27 @@ class SetupWizard(QWizard):
         self.fingerprint = self._keys(passphrase)
         self.done_page.show_township(township_profile(self.store.db)[1], self.fingerprint)
 
+    def _set_up_county(self, passphrase: str) -> None:
+        code, name = self.county_page.values()
+        url = self.county_page.server_url()
+        if not self._node_created:
+            if url and not self.store.db.on_server:
+                # the empty file the first start made stays unused; the server is the store
+                try:
+                    point_at_server(self.store.home, url)
+                except StoreUnavailable as exc:  # said under the address box
+                    raise ValidationError(exc.message, code=exc.code, field="db") from exc
+                self.store = wait_for(
+                    self, lambda: open_store(self.store.home), label=self.tr("正在建立数据表……")
+                )
+                self.sync = SyncService(self.store.db, self.store.home)
+                self.kit_page.sync = self.sync
+            init_county(self.store.db, code, name)
+            self._node_created = True
+        self.fingerprint = self._keys(passphrase)
+        where = shown(url) if url else self.tr("本机文件")
+        self.done_page.show_county(name, self.fingerprint, where)
+
     def _set_up_station(self, passphrase: str) -> None:
         profile = self.station_fields.profile()
         if not self._node_created:
@@ -271,7 +309,11 @@ class SetupWizard(QWizard):
 
     def _show_validation(self, exc: ValidationError) -> None:
         field = exc.data.get("field")
-        if self.role() == TOWNSHIP:
+        if self.role() == COUNTY:
+            if self.county_page.show_error(exc):
+                self._go_back_to(self.county_page_id)
+                return
+        elif self.role() == TOWNSHIP:
             if self.township_fields.show_error(exc):
                 self._go_back_to(self.township_page_id)
                 return

@@ -200,6 +200,7 @@ def run(store: Store, guard: SingleWindow | None = None) -> int:
         wizard = SetupWizard(store)
         if wizard.exec() != QDialog.DialogCode.Accepted:
             return 0
+        store = wizard.store  # a county's set-up may have moved it to a database server
     from qunzhong_desktop.ui.shell.sign_in import sign_in_at_start
 
     # who is working: the head's account at the first start (after set-up, or after the
