@@ -194,6 +194,8 @@ def test_the_board_and_the_shell(qtbot: QtBot, world: CountyWorld) -> None:
     assert page.empty_label.isHidden()
     window.show_page("county")
     assert isinstance(window.page("county"), CountyMattersPage)
+    window.show_page("ledger")  # the township's ledger and report pages, hosted as they are
+    assert window.current_key() == "ledger"
 
 
 @pytest.mark.parametrize("size", [(1024, 768), (1920, 1080)])
@@ -205,7 +207,7 @@ def test_pictures(qtbot: QtBot, world: CountyWorld, size: tuple[int, int]) -> No
     window.resize(*size)
     window.show()
     tag = f"{size[0]}x{size[1]}"
-    for key in ("county", "sync"):
+    for key in ("county", "sync", "ledger"):
         window.show_page(key)
         qtbot.wait(10)
         assert window.grab().save(str(SHOTS / f"{key}-{tag}.png"))
