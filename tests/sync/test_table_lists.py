@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from qunzhong_desktop.storage import changes
 from qunzhong_desktop.storage import models as m
+import pytest
+
 from qunzhong_desktop.sync import schema
 
 #: each PC's own calendar rows (the township's travel as configuration, never as rows)
@@ -39,3 +41,20 @@ def test_issue_18_tables_are_placed_by_their_owner() -> None:
 
 def test_the_countys_own_tables_are_its_departments_and_meetings() -> None:
     assert _names(schema.COUNTY_OWN) == {"county_department", "county_meeting"}
+
+
+def test_no_integer_a_bundle_brings_overflows_a_server_column() -> None:
+    """INTEGER is 32 bits on PostgreSQL: a larger value is refused by the bundle check, not
+    left to fail inside the import (every synced integer has a range, or the 32-bit one)."""
+    from qunzhong_desktop.sync.bundle_format import BundleRefused
+
+    with pytest.raises(BundleRefused):
+        schema.convert("reception", {"visitors": 10_001}, number=1, full=False)
+    with pytest.raises(BundleRefused):
+        schema.convert("access_log", {"count": 2**31}, number=1, full=False)
+    assert schema.convert("reception", {"visitors": 3}, number=1, full=False) == {"visitors": 3}
+
+
+def test_every_integer_range_fits_32_bits() -> None:
+    for (table, name), (low, high) in schema.INT_RANGES.items():
+        assert -(2**31) <= low <= high < 2**31, (table, name)

@@ -166,6 +166,7 @@ INT_RANGES: dict[tuple[str, str], tuple[int, int]] = {
     ("mass_meeting", "attendance"): (0, meetings.MAX_ATTENDANCE),
     ("meeting_topic", "position"): (0, 10_000),
     ("mass_info", "households"): (0, mass_info.MAX_HOUSEHOLDS),
+    ("reception", "visitors"): (1, 10_000),
 }
 #: Every date and time a bundle brings lies in these years.
 FIRST_DAY, LAST_DAY = dt.date(2000, 1, 1), dt.date(2100, 12, 31)
@@ -357,11 +358,13 @@ def _value(column: Column, value: Any, table: str, number: int) -> Any:
     raise _wrong(table, column, number)
 
 
-_INT_RANGE = 2**63
+# INTEGER columns: 32 bits on a server (SQLite's would take 64); a larger value is refused
+# as out of range here rather than failing inside the county's or a township's import
+_INT_RANGE = 2**31
 
 
 def _within(column: Column, value: Any) -> bool:
-    """Bounds of a plain value: text length, no control characters, 64 bits, JSON size."""
+    """Bounds of a plain value: text length, no control characters, 32 bits, JSON size."""
     if isinstance(value, str):
         return len(value) <= column.length and not has_controls(
             value, lines=column.length == TEXT_CAP
