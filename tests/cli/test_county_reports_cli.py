@@ -165,3 +165,17 @@ def test_register_search_names_the_station(
     assert code == 0 and "没有找到" in out
     code, _out, err = run(capsys, net.county.home, "register", "search", "张", "--township", "4")
     assert code != 0 and "本县没有编码" in err
+
+
+def test_assessment_ranks_the_townships(
+    net: CountyNetwork, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, net.county.home, "assessment", "score", "--period", "2026-11")
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[0].startswith("长沙县群众工作部") and lines[1].startswith("名次　乡镇")
+    assert sum("群众工作办" in line for line in lines[2:]) == 2
+    code, out, err = run(capsys, net.county.home, "assessment", "score", "--period", "2026-11",
+                         "--township", T2)  # fmt: skip
+    assert code == 0, err
+    assert "名次　工作站" in out and "第1镇第1村工作站" in out

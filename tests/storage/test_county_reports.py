@@ -23,6 +23,7 @@ from qunzhong_desktop.reports.ledger_export import export_title
 from qunzhong_desktop.storage.county_search import search_residents
 from qunzhong_desktop.storage.ledger_repo import SqlLedger
 from qunzhong_desktop.storage.report_scope import resolve
+from qunzhong_desktop.storage.voice_figures import SqlVoiceFigures
 from tests.helpers.backends import BACKENDS, EMPTY, server_store
 from tests.helpers.county_network import CountyNetwork, county_network
 
@@ -195,3 +196,32 @@ def test_residents_are_found_across_the_county_with_their_station(net: CountyNet
     at_station = net.stations[S1].store.db
     (own,) = search_residents(at_station, "张三丰", resolve(at_station))
     assert (own.station, own.station_name) == (S1, "第1村群众工作站")
+
+
+def test_the_county_ranks_its_townships_by_the_assessment_scheme(net: CountyNetwork) -> None:
+    period = parse_period("2026-11", today=TODAY)
+    county = net.county.store.assessment.sheet(period, today=TODAY)
+    assert county.rows_label == "乡镇" and county.title.startswith("长沙县群众工作部")
+    assert sorted(e.name for e in county.entries) == ["白沙镇群众工作办", "第1镇群众工作办"]
+    one = net.county.store.assessment.sheet(period, today=TODAY, township_code=T1)
+    home = net.townships[T1].store.assessment.sheet(period, today=TODAY)
+    assert one.rows_label == "工作站" and one.title.startswith("白沙镇群众工作办")
+    assert [(e.name, e.total) for e in one.entries] == [(e.name, e.total) for e in home.entries]
+    with pytest.raises(ValidationError) as caught:
+        net.townships[T1].store.assessment.sheet(period, township_code=T1)
+    assert caught.value.code == "scope.township_not_county"
+
+
+def test_the_voice_figures_by_township(net: CountyNetwork) -> None:
+    voice = SqlVoiceFigures(net.county.store.db)
+    first, last = dt.date(2026, 11, 1), dt.date(2026, 11, 30)
+    rows = voice.by_station(first, last, today=TODAY)
+    assert [(code, name) for code, name, _f in rows] == [
+        (T1, "白沙镇群众工作办"), (T2, "第1镇群众工作办")
+    ]  # fmt: skip
+    stations = voice.by_station(first, last, today=TODAY, township_code=T1)
+    assert [code for code, _n, _f in stations] == [S1, S2]
+    whole = voice.figures(first, last, today=TODAY)
+    one = voice.figures(first, last, today=TODAY, township_code=T2)
+    assert one == net.townships[T2].store.reports.report_for(MONTH, today=TODAY).overall.voice  # type: ignore[union-attr]
+    assert whole.as_json().keys() == one.as_json().keys()

@@ -51,6 +51,11 @@ def register(commands: Any, home: argparse.ArgumentParser) -> None:
     )
     _period(score)
     score.add_argument("--units", action="store_true", help="考评责任单位（默认考评工作站）")
+    score.add_argument(
+        "--township",
+        metavar="CODE",
+        help="县群众工作部：对这个乡镇（9 位编码）的工作站排名（默认：对各乡镇排名）",
+    )
     score.add_argument("--json", action="store_true", help="以 JSON 输出")
     score.add_argument("--out", metavar="FILE.pdf", help="写成可打印的 PDF")
     score.set_defaults(handler=run_score)
@@ -197,7 +202,7 @@ def sheet_json(sheet: AssessmentSheet) -> dict[str, Any]:
 def describe_sheet(sheet: AssessmentSheet) -> list[str]:
     """The ranking as lines (a header, then one line per entry)."""
     title = sheet.title + (f"（{sheet.as_of}）" if sheet.as_of else "")
-    what = "责任单位" if sheet.of == UNITS else "工作站"
+    what = "责任单位" if sheet.of == UNITS else sheet.rows_label
     head = ["名次", what, *(f"{i.name}（{i.points:g}）" for i in sheet.items), "合计", "备注"]
     lines = [title, "　".join(head)]
     for e in sheet.entries:
@@ -218,9 +223,11 @@ def run_score(args: argparse.Namespace) -> int:
         if args.out:
             from qunzhong_desktop.reports import documents
 
-            sheet = documents.assessment(store, period, Path(args.out), of=of)
+            sheet = documents.assessment(
+                store, period, Path(args.out), of=of, township_code=args.township
+            )
         else:
-            sheet = store.assessment.sheet(period, of=of)
+            sheet = store.assessment.sheet(period, of=of, township_code=args.township)
     if args.json:
         print(json.dumps(sheet_json(sheet), ensure_ascii=False, indent=1))
     else:

@@ -184,6 +184,7 @@ class AssessmentSheet:
     items: tuple[ScoreItem, ...]
     entries: tuple[Entry, ...]
     as_of: str = ""  # "截至 11月21日" while the period is under way
+    rows_label: str = "工作站"  # what a stations' sheet ranks (乡镇 at the county)
 
     @property
     def footnotes(self) -> tuple[tuple[str, str], ...]:

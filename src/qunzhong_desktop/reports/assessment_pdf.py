@@ -62,7 +62,7 @@ def _p(text: object, style: ParagraphStyle) -> Paragraph:
 def _table(sheet: AssessmentSheet, s: _Styles, font: str) -> Table:
     head = [
         _p("名次", s.head),
-        _p(OF[sheet.of] if sheet.of == "units" else "工作站", s.head),
+        _p(OF[sheet.of] if sheet.of == "units" else sheet.rows_label, s.head),
         *(Paragraph(f"{escape(i.name)}<br/>（{i.points:g} 分）", s.head) for i in sheet.items),
         _p("合计", s.head),
         _p("备注", s.head),
@@ -109,7 +109,7 @@ def story(sheet: AssessmentSheet, font: str) -> list[Any]:
     """The flowables of the sheet."""
     s = _Styles(font)
     vetoed = sum(e.vetoed for e in sheet.entries)
-    what = "责任单位" if sheet.of == "units" else "工作站"
+    what = "责任单位" if sheet.of == "units" else sheet.rows_label
     line = f"考评{what} {len(sheet.entries)} 个" + (f"，其中{VETO} {vetoed} 个" if vetoed else "")
     idle = sum(not e.ranked for e in sheet.entries)
     if idle:

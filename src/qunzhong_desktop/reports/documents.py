@@ -361,6 +361,7 @@ def assessment(
     *,
     of: str = "stations",
     today: dt.date | None = None,
+    township_code: str | None = None,
 ) -> AssessmentSheet:
     """Write the township's assessment ranking (考评排名) of a period as a PDF.
 
@@ -370,6 +371,7 @@ def assessment(
         out: the PDF to write.
         of: ``"stations"`` or ``"units"``.
         today: a period under way stands at this day.
+        township_code: at the county, rank this township's stations (default: the townships).
 
     Returns:
         The sheet written (the CLI prints its ranking).
@@ -381,7 +383,7 @@ def assessment(
     from qunzhong_desktop.reports.assessment_pdf import render_assessment
 
     require(store.db.operator, Permission.EXPORT)
-    sheet = store.assessment.sheet(period, of=of, today=today)
+    sheet = store.assessment.sheet(period, of=of, today=today, township_code=township_code)
     render_assessment(sheet, out, font=store_font(store), today=today)
     record(store.db, "export", f"考评排名 {period.title} {OF.get(of, of)}", len(sheet.entries))
     return sheet

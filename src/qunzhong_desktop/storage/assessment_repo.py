@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import select
@@ -37,8 +38,9 @@ from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.ledger_repo import station_names
 from qunzhong_desktop.storage.period_repo import SqlPeriodReports
+from qunzhong_desktop.storage.report_scope import resolve
 from qunzhong_desktop.storage.settings_repo import put_json
-from qunzhong_desktop.storage.setup import township_profile
+from qunzhong_desktop.storage.setup import county_profile, node_role, township_profile
 from qunzhong_desktop.storage.units_repo import load_register
 
 SCHEME_SETTING = "township.assessment.scheme"
@@ -201,14 +203,33 @@ class SqlAssessment:
 
     # the sheet --------------------------------------------------------------------------------
     def sheet(
-        self, period: Period, *, of: str = STATIONS, today: dt.date | None = None
+        self,
+        period: Period,
+        *,
+        of: str = STATIONS,
+        today: dt.date | None = None,
+        township_code: str | None = None,
     ) -> AssessmentSheet:
         """The ranking of the stations (or units) for a period, as the township scores it.
 
+        At the county: its townships ranked by the same scheme from the county's period
+        report (a row per township), or one township's stations (``township_code``). The
+        manual points and vetoes are each township's own records, never sent up: at the
+        county the sheet has the computed items only (manual items 未录入).
+
         Raises:
-            ValidationError: at a station's store.
+            ValidationError: at a station's store; a township filter below the county or
+                one the county never enrolled.
         """
         of = _of(of)
+        if township_code or node_role(self.db) == "county":
+            scope = resolve(self.db, township=township_code)
+            report = self.period_reports.period_report(
+                period, today=today, township_code=scope.township or None
+            )
+            name = scope.name or county_profile(self.db)[1]
+            found = sheet(of, self.scheme(), report, {}, township=name)
+            return replace(found, rows_label=report.rows_label)
         with self.db.session() as s:
             self._township(s)
         report = self.period_reports.period_report(period, today=today)

@@ -39,7 +39,9 @@ from qunzhong_desktop.storage.calendar_repo import load_calendar
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.ledger_repo import is_township, require_station, station_names
 from qunzhong_desktop.storage.petitions_repo import first_steps, received_between
+from qunzhong_desktop.storage.report_scope import resolve, stations_of, townships, voice_within
 from qunzhong_desktop.storage.row_owners import row_stations
+from qunzhong_desktop.storage.setup import node_role
 from qunzhong_desktop.storage.voice_settings import load_voice
 
 
@@ -203,12 +205,24 @@ class SqlVoiceFigures:
         *,
         today: dt.date | None = None,
         station_code: str | None = None,
+        township_code: str | None = None,
     ) -> VoiceFigures:
         """The figures of the days; with ``station_code`` (at the township) one station's.
 
+        At the county ``township_code`` and ``station_code`` narrow to a township or station.
+
         Raises:
-            ValidationError: a station asked for at a station's store, or unknown.
+            ValidationError: a station asked for at a station's store, or unknown; a filter
+                the store cannot take (:func:`.report_scope.resolve`).
         """
+        if township_code or node_role(self.db) == "county":
+            scope = resolve(self.db, township=township_code, station=station_code)
+            inputs, calendar = self.inputs(first, last)
+            if scope.code:
+                inputs = voice_within(inputs, scope.code)
+            day = today or dt.date.today()
+            return compute(inputs, first, last, calendar=calendar, today=day,
+                           names=stations_of(self.db, scope.township or None))  # fmt: skip
         if station_code:
             require_station(self.db, station_code)
         inputs, calendar = self.inputs(first, last)
@@ -220,10 +234,27 @@ class SqlVoiceFigures:
         )
 
     def by_station(
-        self, first: dt.date, last: dt.date, *, today: dt.date | None = None
+        self,
+        first: dt.date,
+        last: dt.date,
+        *,
+        today: dt.date | None = None,
+        township_code: str | None = None,
     ) -> tuple[tuple[str, str, VoiceFigures], ...]:
-        """At the township: each station's figures, (code, name, figures), by code."""
+        """At the township: each station's figures, (code, name, figures), by code.
+
+        At the county: each township's, or each station of ``township_code``.
+        """
         inputs, calendar = self.inputs(first, last)
+        if township_code or node_role(self.db) == "county":
+            scope = resolve(self.db, township=township_code)
+            rows = stations_of(self.db, scope.township) if scope.township else townships(self.db)
+            day = today or dt.date.today()
+            return tuple(
+                (code, name, compute(voice_within(inputs, code), first, last, calendar=calendar,
+                                     today=day))
+                for code, name in rows.items()
+            )  # fmt: skip
         stations = list(station_names(self.db).items())
         return by_station(
             inputs, stations, first, last, calendar=calendar, today=today or dt.date.today()
