@@ -47,6 +47,8 @@ from qunzhong_desktop.core.monthly.stations import (
     parts,
 )
 from qunzhong_desktop.storage.ledger_repo import is_township, station_names
+from qunzhong_desktop.storage.report_scope import stations_of, townships
+from qunzhong_desktop.storage.setup import node_role
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common.printing import ask_save_file, document_name, print_document
 from qunzhong_desktop.ui.common.session import Today
@@ -72,6 +74,7 @@ class ReportPage(QWidget):
         self.report: MonthlyReport | None = None
         self.township_report: TownshipReport | None = None  # at the township, all stations
         self.township = is_township(store.db)
+        self.county = node_role(store.db) == "county"  # a 乡镇 combo beside the 工作站 one
         self._clock = clock or dt.date.today
         today = self._clock()
         self.month_edit = QDateEdit(self)
@@ -80,6 +83,11 @@ class ReportPage(QWidget):
         self.month_edit.setMinimumDate(QDate(2000, 1, 1))
         self.month_edit.setMaximumDate(QDate(2199, 12, 1))
         self.month_edit.dateChanged.connect(lambda _date: self.refresh())
+        self.township_combo = QComboBox(self)
+        self.township_combo.addItem(self.tr("全县"), None)
+        for code, name in (townships(store.db) if self.county else {}).items():
+            self.township_combo.addItem(name, code)
+        self.township_combo.currentIndexChanged.connect(lambda _index: self.refresh())
         self.station_combo = QComboBox(self)
         self.station_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -110,6 +118,13 @@ class ReportPage(QWidget):
         bar.addWidget(period_caption)
         bar.addWidget(self.period_picker)
         bar.addWidget(self.month_edit)
+        township_caption = QLabel(self.tr("乡镇："), self)
+        township_caption.setBuddy(self.township_combo)
+        bar.addSpacing(12)
+        bar.addWidget(township_caption)
+        bar.addWidget(self.township_combo)
+        township_caption.setVisible(self.county)
+        self.township_combo.setVisible(self.county)
         station_caption = QLabel(self.tr("工作站："), self)
         station_caption.setBuddy(self.station_combo)
         bar.addSpacing(12)
@@ -215,14 +230,25 @@ class ReportPage(QWidget):
         """The station chosen at the township (None: the whole township, or a station)."""
         return self.station_combo.currentData() if self.township else None
 
+    def township_code(self) -> str | None:
+        """The township chosen at the county (None: the whole county, or not a county)."""
+        return self.township_combo.currentData() if self.county else None
+
     def reload_stations(self) -> None:
-        """Refill the 工作站 combo (stations may have been imported), keeping the choice."""
+        """Refill the 工作站 combo (stations may have been imported), keeping the choice.
+
+        At the county: the stations of the township chosen (all of them under 全县).
+        """
         combo = self.station_combo
         current = combo.currentData()
         combo.blockSignals(True)
         combo.clear()
-        combo.addItem(self.tr("全乡镇"), None)
-        if self.township:
+        township = self.township_code()
+        combo.addItem(self.tr("全县") if self.county and not township else self.tr("全乡镇"), None)
+        if self.county:
+            for code, name in stations_of(self.store.db, township).items():
+                combo.addItem(name, code)
+        elif self.township:
             for code, name in station_names(self.store.db).items():
                 combo.addItem(name, code)
         combo.setCurrentIndex(max(combo.findData(current), 0) if current is not None else 0)
@@ -230,7 +256,12 @@ class ReportPage(QWidget):
 
     def make_report(self, month: Month, station_code: str | None) -> MonthlyReport | TownshipReport:
         """A month's report: the station's, the township's or one station's at the township."""
-        return self.store.reports.report_for(month, today=self._clock(), station_code=station_code)
+        return self.store.reports.report_for(
+            month,
+            today=self._clock(),
+            station_code=station_code,
+            township_code=self.township_code(),
+        )
 
     def chosen_period(self) -> Period | None:
         """The period chosen other than a month (None: a month, the page's own report).
@@ -252,12 +283,16 @@ class ReportPage(QWidget):
             self.page_layout.setStretch(self.page_layout.count() - 1, 0)
             self.refresh_period()
             return
-        month, station = self.month(), self.station_code()
+        month, station, township = self.month(), self.station_code(), self.township_code()
         self.status_label.setText(self.tr("正在统计……"))
 
         def done(report: Any) -> None:
             # the user may have moved on meanwhile (to another month, station or period)
-            chosen = (report.month, station) == (self.month(), self.station_code())
+            chosen = (report.month, station, township) == (
+                self.month(),
+                self.station_code(),
+                self.township_code(),
+            )
             if chosen and self.period_picker.kind() is Kind.MONTH:
                 self.show_report(report)
 
@@ -277,12 +312,15 @@ class ReportPage(QWidget):
             self.status_label.setText(str(exc))
             return
         assert period is not None
-        station, today = self.station_code(), self._clock()
+        station, today, township = self.station_code(), self._clock(), self.township_code()
         self.status_label.setText(self.tr("正在统计……"))
 
         def done(report: PeriodReport) -> None:
             try:
-                still = self.chosen_period() == period and station == self.station_code()
+                still = self.chosen_period() == period and (station, township) == (
+                    self.station_code(),
+                    self.township_code(),
+                )
             except ValidationError:
                 still = False
             if still:
@@ -293,7 +331,7 @@ class ReportPage(QWidget):
         run_task(
             self,
             lambda _progress, _cancel: self.store.period_reports.period_report(
-                period, today=today, station_code=station
+                period, today=today, station_code=station, township_code=township
             ),
             label=self.tr("正在统计民情报表……"),
             on_done=done,
@@ -369,6 +407,9 @@ class ReportPage(QWidget):
         rows: list[StationFigures] = []
         if township is not None:
             rows = [*township.stations, township.total]
+            label = self.tr("乡镇") if township.rows_label == "乡镇" else self.tr("工作站")
+            self.stations_caption.setText(self.tr("各{0}情况").format(label))
+            self.stations_table.setHorizontalHeaderItem(0, QTableWidgetItem(label))
         table = self.stations_table
         table.setRowCount(len(rows))
         for row, f in enumerate(rows):
@@ -412,12 +453,14 @@ class ReportPage(QWidget):
             self.print_period_pdf(period)
             return
         store, month, station = self.store, self.month(), self.station_code()
-        today = self._clock()
+        today, township = self._clock(), self.township_code()
 
         def write(path: Path, _progress: Progress, _cancel: CancelToken) -> Any:
             from qunzhong_desktop.reports import documents  # reportlab: only when printing
 
-            return documents.monthly(store, month, path, station_code=station, today=today)
+            return documents.monthly(
+                store, month, path, station_code=station, township_code=township, today=today
+            )
 
         print_document(
             self,
@@ -432,11 +475,14 @@ class ReportPage(QWidget):
     def print_period_pdf(self, period: Period) -> None:
         """Write a period's PDF (民情报表) and open the print preview."""
         store, station, today = self.store, self.station_code(), self._clock()
+        township = self.township_code()
 
         def write(path: Path, _progress: Progress, _cancel: CancelToken) -> Any:
             from qunzhong_desktop.reports import documents  # reportlab: only when printing
 
-            return documents.period(store, period, path, station_code=station, today=today)
+            return documents.period(
+                store, period, path, station_code=station, township_code=township, today=today
+            )
 
         print_document(
             self,
@@ -463,14 +509,15 @@ class ReportPage(QWidget):
         if not valid:
             return
         store, month, station = self.store, self.month(), self.station_code()
-        today = self._clock()
+        today, township = self._clock(), self.township_code()
 
         def work(_progress: Progress, _cancel: CancelToken) -> Any:
             from qunzhong_desktop.reports import documents
 
+            where = {"station_code": station, "township_code": township, "today": today}
             if period is not None:
-                return documents.period(store, period, path, station_code=station, today=today)
-            return documents.monthly(store, month, path, station_code=station, today=today)
+                return documents.period(store, period, path, **where)  # type: ignore[arg-type]
+            return documents.monthly(store, month, path, **where)  # type: ignore[arg-type]
 
         def done(_report: Any) -> None:
             self.status_label.setText(self.tr("已保存：{0}").format(path))

@@ -1,0 +1,68 @@
+"""The 月报 page at the county: a 乡镇 combo beside the 工作站 one, rows per township."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from pytestqt.qtbot import QtBot
+
+from qunzhong_desktop.ui.ledgers.report_page import ReportPage
+from tests.helpers.county_network import CountyNetwork, county_network
+
+T1, T2 = "430121101", "430121102"
+
+
+@pytest.fixture(scope="module")
+def net(
+    _template_dirs: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[CountyNetwork]:
+    network = county_network(_template_dirs[0], tmp_path_factory.mktemp("county-ui"))
+    yield network
+    network.close()
+
+
+def names(page: ReportPage) -> list[str]:
+    table = page.stations_table
+    return [table.item(row, 0).text() for row in range(table.rowCount())]
+
+
+def test_the_county_page_has_rows_per_township_and_a_township_combo(
+    qtbot: QtBot, net: CountyNetwork, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = ReportPage(net.county.store, clock=lambda: dt.date(2026, 11, 30))
+    qtbot.addWidget(page)
+    assert page.county and not page.township_combo.isHidden()
+    combo = page.township_combo
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "全县", "白沙镇群众工作办", "第1镇群众工作办"
+    ]  # fmt: skip
+    assert page.station_combo.count() == 4 and page.station_combo.itemText(0) == "全县"
+    assert page.stations_caption.text() == "各乡镇情况"
+    assert names(page) == ["白沙镇群众工作办", "第1镇群众工作办", "合计"]
+    assert page.values["received"].text() == "12 件"
+    combo.setCurrentIndex(combo.findData(T1))
+    assert page.station_combo.count() == 3 and page.station_combo.itemText(0) == "全乡镇"
+    assert page.stations_caption.text() == "各工作站情况"
+    assert names(page) == ["第1村群众工作站", "第2村群众工作站", "合计"]
+    assert page.values["received"].text() == "8 件"
+    page.station_combo.setCurrentIndex(2)
+    assert page.values["received"].text() == "3 件" and page.stations_table.isHidden()
+    combo.setCurrentIndex(combo.findData(T2))
+    assert page.values["received"].text() == "4 件"
+    out = tmp_path / "t2.xlsx"
+    monkeypatch.setattr(page, "ask_save_path", lambda: out)
+    page.export_excel()
+    sheet = load_workbook(out)["各工作站"]
+    assert [sheet.cell(r, 1).value for r in (4, 5)] == ["第1镇第1村工作站", "合计"]
+
+
+def test_the_township_page_has_no_township_combo(qtbot: QtBot, net: CountyNetwork) -> None:
+    page = ReportPage(net.townships[T1].store, clock=lambda: dt.date(2026, 11, 30))
+    qtbot.addWidget(page)
+    assert not page.county and page.township_combo.isHidden()
+    assert page.township_code() is None
+    assert names(page) == ["第1村群众工作站", "第2村群众工作站", "合计"]
