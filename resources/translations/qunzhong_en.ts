@@ -1552,6 +1552,340 @@ The restored value counts as a new change and goes out with the next bundle.</tr
     </message>
 </context>
 <context>
+    <name>CountyAssignDialog</name>
+    <message>
+        <source>交办 {number}</source>
+        <translation>Assign {number}</translation>
+    </message>
+    <message>
+        <source>请选择县直部门</source>
+        <translation>Choose a county department</translation>
+    </message>
+    <message>
+        <source>县直部门(&amp;U)</source>
+        <translation>County &amp;department</translation>
+    </message>
+    <message>
+        <source>还没有县直部门，请先在“县直部门…”中添加。</source>
+        <translation>There are no county departments yet. Add them first under “County departments…”.</translation>
+    </message>
+    <message>
+        <source> 个工作日</source>
+        <translation> working days</translation>
+    </message>
+    <message>
+        <source>办理时限(&amp;D)</source>
+        <translation>Time &amp;limit</translation>
+    </message>
+    <message>
+        <source>办结期限：</source>
+        <translation>Due by:</translation>
+    </message>
+    <message>
+        <source>可填写交办要求，例如需要会同哪些部门办理</source>
+        <translation>Instructions, e.g. which departments to work with</translation>
+    </message>
+    <message>
+        <source>交办意见(&amp;N)</source>
+        <translation>Instructions (&amp;N)</translation>
+    </message>
+    <message>
+        <source>交办</source>
+        <translation>Assign</translation>
+    </message>
+    <message>
+        <source>{date}（星期{weekday}），按工作日推算，已除去周末和法定节假日</source>
+        <translation>{date} (weekday {weekday}), counted in working days: weekends and public holidays left out</translation>
+    </message>
+    <message>
+        <source>请选择县直部门。</source>
+        <translation>Please choose a county department.</translation>
+    </message>
+    <message>
+        <source>办理时限至少 1 个工作日（最多 60 个）。</source>
+        <translation>The time limit is at least 1 working day (at most 60).</translation>
+    </message>
+</context>
+<context>
+    <name>CountyBoard</name>
+    <message>
+        <source>乡镇 / 工作站</source>
+        <translation>Township / station</translation>
+    </message>
+    <message>
+        <source>代码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>最近数据包</source>
+        <translation>Last bundle</translation>
+    </message>
+    <message>
+        <source>已收至序号</source>
+        <translation>Received to</translation>
+    </message>
+    <message>
+        <source>对方已确认</source>
+        <translation>Acknowledged</translation>
+    </message>
+    <message>
+        <source>最近交办包</source>
+        <translation>Last dispatch</translation>
+    </message>
+    <message>
+        <source>站点</source>
+        <translation>Stations</translation>
+    </message>
+    <message>
+        <source>未办结</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>{0}（缺 {1}）</source>
+        <translation>{0} (missing {1})</translation>
+    </message>
+    <message>
+        <source>{0}（待确认 {1}）</source>
+        <translation>{0} ({1} to acknowledge)</translation>
+    </message>
+    <message>
+        <source>尚未核对指纹登记</source>
+        <translation>Fingerprint not confirmed yet</translation>
+    </message>
+</context>
+<context>
+    <name>CountyItemDialog</name>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>只读查看。交办、退回乡镇和办结，请在“协调”页办理。</source>
+        <translation>Read only. Assign, send back and resolve on the Coordination page.</translation>
+    </message>
+</context>
+<context>
+    <name>CountyMattersPage</name>
+    <message>
+        <source>双击或回车查看事项和办理经过；超期的事项标红</source>
+        <translation>Double-click or press Enter to see an item and its history; overdue items are red</translation>
+    </message>
+    <message>
+        <source>协调</source>
+        <translation>Coordination</translation>
+    </message>
+    <message>
+        <source>乡镇上报县的重大疑难事项在这里交办给县直部门，限时办结；结果随交办包发回乡镇和工作站。</source>
+        <translation>Major matters the townships escalate to the county are assigned here to county departments with a deadline; the results go back to the township and the station in the dispatch bundles.</translation>
+    </message>
+    <message>
+        <source>列表(&amp;S)</source>
+        <translation>Li&amp;st</translation>
+    </message>
+    <message>
+        <source>待县交办</source>
+        <translation>Awaiting county assignment</translation>
+    </message>
+    <message>
+        <source>县已交办</source>
+        <translation>Assigned by the county</translation>
+    </message>
+    <message>
+        <source>已超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>乡镇(&amp;T)</source>
+        <translation>&amp;Township</translation>
+    </message>
+    <message>
+        <source>编号 / 诉求人 / 内容 / 部门 (Ctrl+F)</source>
+        <translation>Number / requester / content / department (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>交办(&amp;A)…</source>
+        <translation>&amp;Assign…</translation>
+    </message>
+    <message>
+        <source>退回乡镇(&amp;B)…</source>
+        <translation>Send &amp;back to township…</translation>
+    </message>
+    <message>
+        <source>办结(&amp;R)…</source>
+        <translation>&amp;Resolve…</translation>
+    </message>
+    <message>
+        <source>协调会(&amp;M)…</source>
+        <translation>Coordination &amp;meeting…</translation>
+    </message>
+    <message>
+        <source>查看(&amp;O)</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <source>县直部门(&amp;D)…</source>
+        <translation>County &amp;departments…</translation>
+    </message>
+    <message>
+        <source>全部乡镇</source>
+        <translation>All townships</translation>
+    </message>
+    <message>
+        <source>共 {0} 件</source>
+        <translation>{0} items</translation>
+    </message>
+    <message>
+        <source>请在列表中选择一件事项。</source>
+        <translation>Select an item in the list.</translation>
+    </message>
+    <message>
+        <source>已选 {0}</source>
+        <translation>{0} selected</translation>
+    </message>
+    <message>
+        <source>查看事项…</source>
+        <translation>View item…</translation>
+    </message>
+    <message>
+        <source>协调会…</source>
+        <translation>Coordination meeting…</translation>
+    </message>
+    <message>
+        <source>复制编号</source>
+        <translation>Copy number</translation>
+    </message>
+    <message>
+        <source>请先在列表中选择一件事项。</source>
+        <translation>Please select an item in the list first.</translation>
+    </message>
+    <message>
+        <source>只有县已交办的事项才能办结。</source>
+        <translation>Only an item assigned by the county can be resolved.</translation>
+    </message>
+    <message>
+        <source>只有待县交办的事项才能交办或退回乡镇。</source>
+        <translation>Only an item awaiting county assignment can be assigned or sent back.</translation>
+    </message>
+    <message>
+        <source>退回乡镇</source>
+        <translation>Send back to township</translation>
+    </message>
+    <message>
+        <source>退回理由(&amp;Y)</source>
+        <translation>Reason (&amp;Y)</translation>
+    </message>
+    <message>
+        <source>写明退回的理由，乡镇据此继续办理或补充材料后再上报</source>
+        <translation>Say why it goes back: the township goes on with it, or escalates again with more documents</translation>
+    </message>
+    <message>
+        <source>请填写退回乡镇的理由。</source>
+        <translation>Please give the reason for sending it back.</translation>
+    </message>
+    <message>
+        <source>办结</source>
+        <translation>Resolve</translation>
+    </message>
+    <message>
+        <source>办理结果(&amp;R)</source>
+        <translation>&amp;Result</translation>
+    </message>
+    <message>
+        <source>县直部门的办理情况和结果，将发回工作站告知群众并回访</source>
+        <translation>What the county department did and the result; it goes back to the station to tell the resident and follow up</translation>
+    </message>
+    <message>
+        <source>请填写办理结果。</source>
+        <translation>Please enter the result.</translation>
+    </message>
+</context>
+<context>
+    <name>CountyPanel</name>
+    <message>
+        <source>导入数据包…</source>
+        <translation>Import bundles…</translation>
+    </message>
+    <message>
+        <source>导入整个文件夹…</source>
+        <translation>Import folder…</translation>
+    </message>
+    <message>
+        <source>生成交办包…</source>
+        <translation>Write dispatches…</translation>
+    </message>
+    <message>
+        <source>导出县级工作包…</source>
+        <translation>Export county kit…</translation>
+    </message>
+    <message>
+        <source>登记乡镇…</source>
+        <translation>Enrol township…</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>还没有登记的乡镇。请先“导出县级工作包…”交给各乡镇群众工作办；乡镇接受后会交回登记文件和打印的登记表，再用“登记乡镇…”登记。</source>
+        <translation>No township is enrolled yet. First “Export county kit…” and give it to each township office; once it has accepted the kit it returns its enrolment file and the printed form: then use “Enrol township…”.</translation>
+    </message>
+    <message>
+        <source>导入数据包</source>
+        <translation>Import bundles</translation>
+    </message>
+    <message>
+        <source>导入整个文件夹</source>
+        <translation>Import a whole folder</translation>
+    </message>
+    <message>
+        <source>文件夹 {0} 中没有数据包（.qzb 文件）。</source>
+        <translation>There are no bundles (.qzb files) in the folder {0}.</translation>
+    </message>
+    <message>
+        <source>生成交办包</source>
+        <translation>Write dispatch bundles</translation>
+    </message>
+    <message>
+        <source>导出县级工作包</source>
+        <translation>Export county kit</translation>
+    </message>
+    <message>
+        <source>县级工作包 (*.qzkit)</source>
+        <translation>County kit (*.qzkit)</translation>
+    </message>
+    <message>
+        <source>正在导出县级工作包……</source>
+        <translation>Exporting the county kit…</translation>
+    </message>
+    <message>
+        <source>已导出县级工作包 {0}。请复制到 U 盘交各乡镇群众工作办，在“站点与同步”中接受，并把本机密钥指纹告诉他们核对。</source>
+        <translation>County kit {0} exported. Copy it to a USB stick for each township office to accept under “Stations and sync”, and tell them this PC’s key fingerprint to check.</translation>
+    </message>
+    <message>
+        <source>登记乡镇</source>
+        <translation>Enrol township</translation>
+    </message>
+    <message>
+        <source>乡镇登记文件 (*.qzenroll)</source>
+        <translation>Township enrolment file (*.qzenroll)</translation>
+    </message>
+    <message>
+        <source>已登记 {0}（{1}），可以导入该乡镇的数据包了。</source>
+        <translation>{0} ({1}) enrolled: its bundles can be imported now.</translation>
+    </message>
+</context>
+<context>
+    <name>CountyTextDialog</name>
+    <message>
+        <source>县直部门：{department}（期限 {due}）</source>
+        <translation>County department: {department} (due {due})</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>已登记户数</source>
@@ -1596,6 +1930,53 @@ The restored value counts as a new change and goes out with the next bundle.</tr
     <message>
         <source>电话：{phone}&#x3000;办公时间：{hours}</source>
         <translation>Phone: {phone}    Opening hours: {hours}</translation>
+    </message>
+</context>
+<context>
+    <name>DepartmentsDialog</name>
+    <message>
+        <source>县直部门</source>
+        <translation>County departments</translation>
+    </message>
+    <message>
+        <source>交办和协调会从这里选择县直部门。停用的部门保留在已办事项中。</source>
+        <translation>Assignments and coordination meetings choose their county departments from here. A retired department stays on the items it handled.</translation>
+    </message>
+    <message>
+        <source>部门名称，如 县人社局</source>
+        <translation>Department name, e.g. 县人社局</translation>
+    </message>
+    <message>
+        <source>名称(&amp;N)</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>添加(&amp;A)</source>
+        <translation>&amp;Add</translation>
+    </message>
+    <message>
+        <source>停用(&amp;R)</source>
+        <translation>&amp;Retire</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>（已停用）</source>
+        <translation> (retired)</translation>
+    </message>
+    <message>
+        <source>停用县直部门</source>
+        <translation>Retire county department</translation>
+    </message>
+    <message>
+        <source>停用“{0}”后不能再向它交办；已交办的事项不受影响。确定停用吗？</source>
+        <translation>Once “{0}” is retired nothing more can be assigned to it; items already assigned are not affected. Retire it?</translation>
+    </message>
+    <message>
+        <source>停用</source>
+        <translation>Retire</translation>
     </message>
 </context>
 <context>
@@ -2239,6 +2620,49 @@ to {sunday}</translation>
     </message>
 </context>
 <context>
+    <name>EscalateDialog</name>
+    <message>
+        <source>上报县 {number}</source>
+        <translation>Escalate {number} to the county</translation>
+    </message>
+    <message>
+        <source>乡镇无法协调解决的重大疑难事项，上报{county}协调交办。县里的交办和办理结果随县级交办包发回本乡镇，再发回工作站回访。</source>
+        <translation>A major matter the township cannot settle goes to {county} for coordination. The county’s assignment and result come back in the county’s dispatch bundle, then to the station for follow-up.</translation>
+    </message>
+    <message>
+        <source>写明乡镇无法解决的原因，例如涉及跨乡镇、县直部门职责</source>
+        <translation>Say why the township cannot settle it, e.g. it spans townships or belongs to county departments</translation>
+    </message>
+    <message>
+        <source>上报理由(&amp;Y)</source>
+        <translation>Reason (&amp;Y)</translation>
+    </message>
+    <message>
+        <source>上报县</source>
+        <translation>Escalate to county</translation>
+    </message>
+    <message>
+        <source>请写明上报县的理由。</source>
+        <translation>Please give the reason for escalating to the county.</translation>
+    </message>
+    <message>
+        <source>只有已上报、待交办或已交办的事项才能上报县。</source>
+        <translation>Only an item that is escalated, awaiting assignment or assigned can go to the county.</translation>
+    </message>
+    <message>
+        <source>放弃填写</source>
+        <translation>Discard input</translation>
+    </message>
+    <message>
+        <source>上报理由还没有提交。确定关闭并放弃吗？</source>
+        <translation>The reason has not been submitted. Close and discard it?</translation>
+    </message>
+    <message>
+        <source>放弃</source>
+        <translation>Discard</translation>
+    </message>
+</context>
+<context>
     <name>ExportResultDialog</name>
     <message>
         <source>文件</source>
@@ -2405,6 +2829,34 @@ to {sunday}</translation>
     <message>
         <source>乡镇：</source>
         <translation>Township:</translation>
+    </message>
+    <message>
+        <source>登记乡镇</source>
+        <translation>Enrol township</translation>
+    </message>
+    <message>
+        <source>第 {0} 套</source>
+        <translation>Key set {0}</translation>
+    </message>
+    <message>
+        <source>请输入该乡镇登记表上打印的密钥指纹（8 组，每组 4 位），或电话中由乡镇逐组念出的指纹。空格和短横线可输可不输，大小写均可。</source>
+        <translation>Enter the key fingerprint printed on the township’s enrolment form (8 groups of 4), or read out group by group on the phone. Spaces and dashes are optional, upper or lower case.</translation>
+    </message>
+    <message>
+        <source>接受县级工作包</source>
+        <translation>Accept county kit</translation>
+    </message>
+    <message>
+        <source>县群众工作部：</source>
+        <translation>County department:</translation>
+    </message>
+    <message>
+        <source>请输入县群众工作部提供的密钥指纹（8 组，每组 4 位；可以打电话请县里逐组念出），与工作包中的一致才接受。</source>
+        <translation>Enter the key fingerprint the county department gives you (8 groups of 4; ask the county to read it out on the phone). The kit is accepted only if it matches.</translation>
+    </message>
+    <message>
+        <source>确认接受</source>
+        <translation>Accept</translation>
     </message>
     <message>
         <source>乡镇群众工作办更换了密钥。请打电话请乡镇逐组念出新的密钥指纹（8 组，每组 4 位），在这里输入；与工作包中的一致才导入。</source>
@@ -2676,6 +3128,25 @@ Write it on paper and keep it as safe as the official seal, not on this PC. (Com
     <message>
         <source>合并的信息</source>
         <translation>Information grouped</translation>
+    </message>
+</context>
+<context>
+    <name>GuardedDialog</name>
+    <message>
+        <source>放弃填写</source>
+        <translation>Discard input</translation>
+    </message>
+    <message>
+        <source>刚才填写的内容还没有保存。确定关闭并放弃吗？</source>
+        <translation>What you typed has not been saved. Close and discard it?</translation>
+    </message>
+    <message>
+        <source>放弃</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -3626,6 +4097,18 @@ Write it on paper and keep it as safe as the official seal, not on this PC. (Com
         <translation>collected on {day} by {by}</translation>
     </message>
     <message>
+        <source>上报县，理由：{reason}</source>
+        <translation>Escalated to the county, reason: {reason}</translation>
+    </message>
+    <message>
+        <source>县已交办 {department}，{days}个工作日，期限 {deadline}</source>
+        <translation>Assigned by the county to {department}, {days} working days, due {deadline}</translation>
+    </message>
+    <message>
+        <source>县群众工作部退回乡镇</source>
+        <translation>Sent back to the township by the county</translation>
+    </message>
+    <message>
         <source>交办 {unit}，期限 {deadline}</source>
         <translation>Assigned to {unit}, due {deadline}</translation>
     </message>
@@ -3732,6 +4215,10 @@ Write it on paper and keep it as safe as the official seal, not on this PC. (Com
     <message>
         <source>已上报乡镇：交办和办结由乡镇办理，同步后在这里显示。</source>
         <translation>Escalated: the township assigns and resolves it; its steps show here after a sync.</translation>
+    </message>
+    <message>
+        <source>已上报县：由县群众工作部交县直部门办理，结果同步后在这里显示。</source>
+        <translation>Escalated to the county: the county department assigns it to a county department; the result shows here once synced.</translation>
     </message>
     <message>
         <source>这件事已经结束，不能再办理。</source>
@@ -3985,6 +4472,14 @@ Write it on paper and keep it as safe as the official seal, not on this PC. (Com
         <translation>Cadre</translation>
     </message>
     <message>
+        <source>协调</source>
+        <translation>Coordination</translation>
+    </message>
+    <message>
+        <source>乡镇与同步</source>
+        <translation>Townships and sync</translation>
+    </message>
+    <message>
         <source>您的角色（{role}）不能使用这一页：没有权限{action}。如需要，请找站长调整角色。</source>
         <translation>Your role ({role}) cannot use this page (no permission: {action}). Ask the station head to change your role if you need it.</translation>
     </message>
@@ -4069,6 +4564,10 @@ Write it on paper and keep it as safe as the official seal, not on this PC. (Com
         <translation>  {name} ({role})</translation>
     </message>
     <message>
+        <source>县（市）群众工作部 — {name}</source>
+        <translation>County mass-work department — {name}</translation>
+    </message>
+    <message>
         <source>群众工作站 — {name}</source>
         <translation>Mass-Work Station — {name}</translation>
     </message>
@@ -4126,6 +4625,120 @@ Write it on paper and keep it as safe as the official seal, not on this PC. (Com
     <message>
         <source>分数没有保存：</source>
         <translation>The points were not saved:</translation>
+    </message>
+</context>
+<context>
+    <name>MattersModel</name>
+    <message>
+        <source>编号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>乡镇</source>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <source>工作站</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>诉求人</source>
+        <translation>Requester</translation>
+    </message>
+    <message>
+        <source>诉求内容</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>上报理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>已等待</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>县直部门</source>
+        <translation>County departments</translation>
+    </message>
+    <message>
+        <source>办结期限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>协调会</source>
+        <translation>Meetings</translation>
+    </message>
+    <message>
+        <source>{0} 天</source>
+        <translation>{0} days</translation>
+    </message>
+    <message>
+        <source>{0} 个工作日</source>
+        <translation>{0} working days</translation>
+    </message>
+    <message>
+        <source>未超期</source>
+        <translation>Not overdue</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingDialog</name>
+    <message>
+        <source>记录协调会</source>
+        <translation>Record coordination meeting</translation>
+    </message>
+    <message>
+        <source>会议日期(&amp;T)</source>
+        <translation>Da&amp;te</translation>
+    </message>
+    <message>
+        <source>可以不填，例如：跨乡镇土地权属纠纷协调</source>
+        <translation>Optional, e.g. coordination of a land dispute across townships</translation>
+    </message>
+    <message>
+        <source>会议议题(&amp;P)</source>
+        <translation>To&amp;pic</translation>
+    </message>
+    <message>
+        <source>协调事项(&amp;I)</source>
+        <translation>&amp;Items</translation>
+    </message>
+    <message>
+        <source>请选择牵头单位</source>
+        <translation>Choose the lead department</translation>
+    </message>
+    <message>
+        <source>牵头单位(&amp;L)</source>
+        <translation>&amp;Lead department</translation>
+    </message>
+    <message>
+        <source>配合单位(&amp;C)</source>
+        <translation>&amp;Co-operating</translation>
+    </message>
+    <message>
+        <source>参会单位和人员</source>
+        <translation>Units and people present</translation>
+    </message>
+    <message>
+        <source>参会人员(&amp;A)</source>
+        <translation>&amp;Attendees</translation>
+    </message>
+    <message>
+        <source>会议议定的事项、分工和时限</source>
+        <translation>What the meeting decided, who does what, by when</translation>
+    </message>
+    <message>
+        <source>议定事项(&amp;D)</source>
+        <translation>&amp;Decisions</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
     </message>
 </context>
 <context>
@@ -5526,6 +6139,10 @@ They will no longer be listed in the register; they can be restored from the rec
         <translation>MMMM yyyy</translation>
     </message>
     <message>
+        <source>全县</source>
+        <translation>Whole county</translation>
+    </message>
+    <message>
         <source>生成 PDF…</source>
         <translation>Make PDF…</translation>
     </message>
@@ -5536,6 +6153,10 @@ They will no longer be listed in the register; they can be restored from the rec
     <message>
         <source>考评排名(&amp;K)…</source>
         <translation>Assessment ran&amp;king…</translation>
+    </message>
+    <message>
+        <source>乡镇：</source>
+        <translation>Township:</translation>
     </message>
     <message>
         <source>工作站：</source>
@@ -5660,6 +6281,14 @@ They will no longer be listed in the register; they can be restored from the rec
     <message>
         <source>统计期间：</source>
         <translation>Period:</translation>
+    </message>
+    <message>
+        <source>乡镇</source>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <source>各{0}情况</source>
+        <translation>By {0}</translation>
     </message>
     <message>
         <source>合计</source>
@@ -6607,6 +7236,77 @@ To admonish: {1}</translation>
     </message>
 </context>
 <context>
+    <name>SetupCountyPage</name>
+    <message>
+        <source>第 2 步：县（市）群众工作部</source>
+        <translation>Step 2: county mass-work department</translation>
+    </message>
+    <message>
+        <source>县（市、区）代码是 6 位统计用区划代码，各乡镇代码的前 6 位就是它。名称如“长沙县群众工作部”。</source>
+        <translation>The county code is the 6-digit statistical division code: the first 6 digits of every township’s code. The name is like “长沙县群众工作部”.</translation>
+    </message>
+    <message>
+        <source>6 位数字，如 430121</source>
+        <translation>6 digits, e.g. 430121</translation>
+    </message>
+    <message>
+        <source>如 长沙县群众工作部</source>
+        <translation>e.g. 长沙县群众工作部</translation>
+    </message>
+    <message>
+        <source>代码(&amp;C)</source>
+        <translation>&amp;Code</translation>
+    </message>
+    <message>
+        <source>名称(&amp;M)</source>
+        <translation>Na&amp;me</translation>
+    </message>
+    <message>
+        <source>数据库放在哪里：</source>
+        <translation>Where the database lives:</translation>
+    </message>
+    <message>
+        <source>本机文件（一台电脑使用，默认）(&amp;L)</source>
+        <translation>A &amp;local file (one PC, the default)</translation>
+    </message>
+    <message>
+        <source>数据库服务器 PostgreSQL（全县数据量大时）(&amp;S)</source>
+        <translation>A PostgreSQL database &amp;server (for a whole county’s data)</translation>
+    </message>
+    <message>
+        <source>测试连接(&amp;T)</source>
+        <translation>&amp;Test connection</translation>
+    </message>
+    <message>
+        <source>口令最好不写在地址里，而是写在 PostgreSQL 的口令文件（pgpass）中；地址保存在本机数据目录，不会出现在日志和提示里。</source>
+        <translation>Better keep the password out of the address, in PostgreSQL’s password file (pgpass). The address is kept in this PC’s data folder and never shown in logs or messages.</translation>
+    </message>
+    <message>
+        <source>正在连接 {0} ……</source>
+        <translation>Connecting to {0}…</translation>
+    </message>
+    <message>
+        <source>连接成功：{0}。{1}</source>
+        <translation>Connected: {0}. {1}</translation>
+    </message>
+    <message>
+        <source>数据库里已有本程序的数据表。</source>
+        <translation>The database already holds this program’s tables.</translation>
+    </message>
+    <message>
+        <source>数据库是空的，完成设置时建立数据表。</source>
+        <translation>The database is empty: the tables are made when set-up finishes.</translation>
+    </message>
+    <message>
+        <source>正在连接数据库服务器……</source>
+        <translation>Connecting to the database server…</translation>
+    </message>
+    <message>
+        <source>请填写县（市、区）群众工作部名称。</source>
+        <translation>Please enter the name of the county mass-work department.</translation>
+    </message>
+</context>
+<context>
     <name>SetupDonePage</name>
     <message>
         <source>设置完成</source>
@@ -6639,6 +7339,14 @@ To admonish: {1}</translation>
     <message>
         <source>下一步：进入程序后在“站点与同步”页导出乡镇工作包，交给各村（社区）群众工作站，并把上面的指纹告诉他们核对。</source>
         <translation>Next: in the program, open “Stations and sync”, export the township kit, give it to each village (community) station and tell them the fingerprint above so they can check it.</translation>
+    </message>
+    <message>
+        <source>数据库：{where}</source>
+        <translation>Database: {where}</translation>
+    </message>
+    <message>
+        <source>下一步：进入程序后在“乡镇与同步”页导出县级工作包，交给各乡镇群众工作办，并把上面的指纹告诉他们核对；再用各乡镇交回的登记文件“登记乡镇…”。</source>
+        <translation>Next: on the “Townships and sync” page export the county kit for each township office and tell them the fingerprint above to check; then enrol each township with the file it returns (“Enrol township…”).</translation>
     </message>
 </context>
 <context>
@@ -6777,6 +7485,14 @@ To admonish: {1}</translation>
         <source>接收各工作站的数据包，把上报的事项交办给责任单位，再把结果发回工作站。</source>
         <translation>Receives the stations&apos; bundles, assigns escalated items to units and sends the results back to the stations.</translation>
     </message>
+    <message>
+        <source>县（市）群众工作部(&amp;C)</source>
+        <translation>&amp;County mass-work department</translation>
+    </message>
+    <message>
+        <source>接收各乡镇的数据包，协调乡镇上报的重大疑难事项，交办县直部门；数据可放在本机或数据库服务器。</source>
+        <translation>Receives the townships’ bundles and coordinates the major matters they escalate, assigning them to county departments; the data can live on this PC or on a database server.</translation>
+    </message>
 </context>
 <context>
     <name>SetupTownshipPage</name>
@@ -6822,6 +7538,14 @@ To admonish: {1}</translation>
     <message>
         <source>本机已有上次设置时生成的密钥，这个口令打不开它。请输入当时设置的口令。</source>
         <translation>This PC already has keys made by an earlier set-up, and this passphrase does not open them. Please type the passphrase set then.</translation>
+    </message>
+    <message>
+        <source>正在建立数据表……</source>
+        <translation>Creating the tables…</translation>
+    </message>
+    <message>
+        <source>本机文件</source>
+        <translation>Local file</translation>
     </message>
     <message>
         <source>正在打开密钥……</source>
@@ -7487,6 +8211,12 @@ Please check the key fingerprint with the township by phone. Once imported, this
         <translation>Exchange data with the township office on a USB stick: export this station&apos;s bundle for the township and import the dispatch bundles it sends back. Bundles are signed and encrypted: only the recipient can open them.</translation>
     </message>
     <message>
+        <source>用 U 盘与各乡镇群众工作办交换数据：导入各乡镇交来的数据包（含其工作站的数据），生成交办包发回各乡镇。
+新乡镇：先导出县级工作包交给该乡镇，再用该乡镇交回的登记文件和登记表登记。</source>
+        <translation>Exchange data with the township offices on a USB stick: import the bundles each township brings (with its stations’ data) and write dispatch bundles back.
+A new township: export the county kit for it first, then enrol it with the enrolment file and form it returns.</translation>
+    </message>
+    <message>
         <source>本机尚未完成设置，请先完成工作站设置。</source>
         <translation>This PC is not set up yet. Please finish the set-up first.</translation>
     </message>
@@ -7519,6 +8249,10 @@ Please check the key fingerprint with the township by phone. Once imported, this
         <translation>Export a new township kit for every station.</translation>
     </message>
     <message>
+        <source>请重新导出县级工作包发给各乡镇。</source>
+        <translation>Please export the county kit again for every township.</translation>
+    </message>
+    <message>
         <source>请重新导出登记表交乡镇群众工作办登记。</source>
         <translation>Export a new enrollment for the township office.</translation>
     </message>
@@ -7549,6 +8283,10 @@ Please check the key fingerprint with the township by phone. Once imported, this
     <message>
         <source>站点与同步</source>
         <translation>Stations and sync</translation>
+    </message>
+    <message>
+        <source>乡镇与同步</source>
+        <translation>Townships and sync</translation>
     </message>
     <message>
         <source>用 U 盘与各工作站交换数据：导入各站交来的数据包，生成交办包发回各站。
@@ -7764,8 +8502,24 @@ For a new station, export the station kit for it first, then enroll it with the 
         <translation>Export station kit…</translation>
     </message>
     <message>
+        <source>接受县级工作包…</source>
+        <translation>Accept county kit…</translation>
+    </message>
+    <message>
+        <source>县级登记文件…</source>
+        <translation>County enrolment file…</translation>
+    </message>
+    <message>
         <source>还没有登记的工作站。请先“导出乡镇工作包…”交给各站；各站导入后会交回登记文件和打印的登记表，再用“登记站点…”登记。</source>
         <translation>No station is enrolled yet. First give each station the kit from “Export station kit…”; after importing it, each station returns an enrollment file and a printed sheet: enroll it with “Enroll station…”.</translation>
+    </message>
+    <message>
+        <source>所属县：{0}（{1}）</source>
+        <translation>County: {0} ({1})</translation>
+    </message>
+    <message>
+        <source>所属县：尚未接受县级工作包（有重大疑难事项需上报县时再办理）</source>
+        <translation>County: no county kit accepted yet (do it when a major matter must go to the county)</translation>
     </message>
     <message>
         <source>导出乡镇工作包</source>
@@ -7782,6 +8536,34 @@ For a new station, export the station kit for it first, then enroll it with the 
     <message>
         <source>已导出乡镇工作包 {0}。请复制到 U 盘，交各工作站在“同步”中导入。</source>
         <translation>Wrote the station kit {0}. Copy it to a USB stick for the stations to import under “Sync”.</translation>
+    </message>
+    <message>
+        <source>接受县级工作包</source>
+        <translation>Accept county kit</translation>
+    </message>
+    <message>
+        <source>县级工作包 (*.qzkit)</source>
+        <translation>County kit (*.qzkit)</translation>
+    </message>
+    <message>
+        <source>已接受{0}（{1}）的县级工作包。请再导出“县级登记文件…”交县里登记。</source>
+        <translation>The county kit of {0} ({1}) is accepted. Now export the “County enrolment file…” for the county to enrol this township.</translation>
+    </message>
+    <message>
+        <source>县级登记文件</source>
+        <translation>County enrolment file</translation>
+    </message>
+    <message>
+        <source>乡镇登记文件 (*.qzenroll)</source>
+        <translation>Township enrolment file (*.qzenroll)</translation>
+    </message>
+    <message>
+        <source>正在导出县级登记文件……</source>
+        <translation>Exporting the county enrolment file…</translation>
+    </message>
+    <message>
+        <source>已导出县级登记文件 {0}。请交县群众工作部登记，并告诉他们本机密钥指纹：{1}</source>
+        <translation>County enrolment file {0} exported. Give it to the county department to enrol, and tell them this PC’s key fingerprint: {1}</translation>
     </message>
     <message>
         <source>登记站点…</source>
@@ -7929,6 +8711,10 @@ For a new station, export the station kit for it first, then enroll it with the 
     <message>
         <source>不予受理(&amp;J)…</source>
         <translation>Re&amp;ject…</translation>
+    </message>
+    <message>
+        <source>上报县(&amp;C)…</source>
+        <translation>Escalate to &amp;county…</translation>
     </message>
     <message>
         <source>查看(&amp;O)</source>
@@ -8289,7 +9075,7 @@ Reason: {2}</translation>
     <name>WorkListModel</name>
     <message>
         <source>编号</source>
-        <extracomment>The columns that sort, in the database (``SqlItems.search_ids``); 内容 does not.</extracomment>
+        <extracomment>The columns that sort, in the database (``SqlItems.page_ids``); 内容 does not.</extracomment>
         <translation>Number</translation>
     </message>
     <message>
@@ -8586,6 +9372,13 @@ Reason: {2}</translation>
     <message>
         <source>正在打开密钥……</source>
         <translation>Opening the keys…</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>上报理由：{0}</source>
+        <translation>Reason: {0}</translation>
     </message>
 </context>
 <context>
