@@ -1,4 +1,4 @@
-"""The 月报 page at the county: a 乡镇 combo beside the 工作站 one, rows per township."""
+"""The 月报 and 台账 pages at the county: a 乡镇 combo beside the 工作站 one, rows per township."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import pytest
 from openpyxl import load_workbook
 from pytestqt.qtbot import QtBot
 
+from qunzhong_desktop.ui.ledgers.ledger_page import LedgerPage
 from qunzhong_desktop.ui.ledgers.report_page import ReportPage
 from tests.helpers.county_network import CountyNetwork, county_network
 
@@ -66,3 +67,21 @@ def test_the_township_page_has_no_township_combo(qtbot: QtBot, net: CountyNetwor
     assert not page.county and page.township_combo.isHidden()
     assert page.township_code() is None
     assert names(page) == ["第1村群众工作站", "第2村群众工作站", "合计"]
+
+
+def test_the_county_ledger_has_a_township_combo(qtbot: QtBot, net: CountyNetwork) -> None:
+    page = LedgerPage(net.county.store, clock=lambda: dt.date(2026, 11, 30))
+    qtbot.addWidget(page)
+    tab = page.items_tab
+    assert tab.county and not tab.township_filter.isHidden()
+    assert tab.count_label.text() == "共 12 件"
+    assert tab.station.count() == 4  # 全部工作站 and the county's three
+    tab.township_filter.setCurrentIndex(tab.township_filter.findData(T2))
+    assert tab.station.count() == 2 and tab.count_label.text() == "共 4 件"
+    assert tab.model.index(0, 1).data() == "第1镇群众工作办 第1镇第1村工作站"
+    tab.township_filter.setCurrentIndex(tab.township_filter.findData(T1))
+    tab.station.setCurrentIndex(2)
+    assert tab.count_label.text() == "共 3 件"
+    township = LedgerPage(net.townships[T1].store, clock=lambda: dt.date(2026, 11, 30))
+    qtbot.addWidget(township)
+    assert township.items_tab.township_filter.isHidden()

@@ -47,6 +47,8 @@ from qunzhong_desktop.storage.ledger_repo import (
     is_township,
     station_names,
 )
+from qunzhong_desktop.storage.report_scope import stations_of, townships
+from qunzhong_desktop.storage.setup import node_role
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common.errors import show_error
 from qunzhong_desktop.ui.common.form_feedback import confirm
@@ -243,6 +245,9 @@ class ItemLedgerTab(_LedgerTab):
         )
         self.kind_title = self.tr("民情台账")
         self.ledger = SqlLedger(store.db, township=self.township)
+        self.county = node_role(store.db) == "county"  # a 乡镇 combo before the 工作站 one
+        self.township_filter = self.combo(self.tr("乡镇"))
+        show_filter(self.township_filter, self.county)
         self.station = self.combo(self.tr("工作站"))
         self.state = self.combo(self.tr("状态"))
         self.grid = self.combo(self.tr("网格"))
@@ -252,6 +257,7 @@ class ItemLedgerTab(_LedgerTab):
         self.reload_filters()
         for combo in (self.period, self.station, self.state, self.grid, self.domain):
             combo.currentIndexChanged.connect(self.search)
+        self.township_filter.currentIndexChanged.connect(self._township_chosen)
         self._ids: list[str] = []
         self.sort: Sort | None = None
         headers = [c.header for c in (TOWNSHIP_ITEM_COLUMNS if self.township else ITEM_COLUMNS)]
@@ -262,6 +268,11 @@ class ItemLedgerTab(_LedgerTab):
         self.table.activated.connect(lambda index: self.open_item(index.row()))
         row_menus(self.table, self.row_actions)
         self.dialog: QWidget | None = None
+
+    def _township_chosen(self) -> None:
+        """At the county: the 工作站 combo lists the township's stations; the list follows."""
+        refill(self.station, self.tr("全部工作站"), self.station_choices())
+        self.search()
 
     def _sort(self, sort: Sort | None) -> None:
         self.sort = sort
@@ -302,6 +313,9 @@ class ItemLedgerTab(_LedgerTab):
         """Refill the combos (stations, grids and domains may have changed), keeping the choice."""
         if self.township:  # a station imported since knows its name now
             self.ledger = SqlLedger(self.store.db, township=True)
+        if self.county:
+            found = townships(self.store.db).items()
+            refill(self.township_filter, self.tr("全县"), [(n, c) for c, n in found])
         choices: list[tuple[QComboBox, str, list[tuple[str, object]]]] = [
             (self.station, self.tr("全部工作站"), self.station_choices()),
             (self.state, self.tr("全部状态"), [(STATE_NAMES[s], s.value) for s in State]),
@@ -315,6 +329,9 @@ class ItemLedgerTab(_LedgerTab):
         """(name, code) of the stations to choose from: the township's, none at a station."""
         if not self.township:
             return []
+        if self.county:  # the stations of the township chosen (all under 全县)
+            chosen = self.township_filter.currentData()
+            return [(name, code) for code, name in stations_of(self.store.db, chosen).items()]
         return [(name, code) for code, name in station_names(self.store.db).items()]
 
     def current_filter(self) -> LedgerFilter:
@@ -328,6 +345,7 @@ class ItemLedgerTab(_LedgerTab):
             grid_id=self.grid.currentData(),
             domain=self.domain.currentData(),
             station_code=self.station.currentData() if self.township else None,
+            township_code=self.township_filter.currentData() if self.county else None,
         )
 
     def search(self) -> None:
