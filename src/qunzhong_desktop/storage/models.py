@@ -180,6 +180,13 @@ class Person(Synced, Base):
             sqlite_where=text("deleted_at IS NULL AND id_number IS NOT NULL"),
             postgresql_where=text("deleted_at IS NULL AND id_number IS NOT NULL"),
         ),
+        # 0019: the import's check for a resident registered by another origin too
+        Index(
+            "ix_person_id_number_live",
+            "id_number",
+            sqlite_where=text("deleted_at IS NULL AND id_number IS NOT NULL"),
+            postgresql_where=text("deleted_at IS NULL AND id_number IS NOT NULL"),
+        ),
     )
 
 

@@ -86,6 +86,9 @@ class Applier:
         self._received: list[tuple[str, int, int, str, str]] = []
         self._pending_versions: list[tuple[str, str]] = []
         self._inserts: list[tuple[str, dict[str, Any]]] = []
+        # item number → id of the item holding it here (None: free), for the numbers the
+        # chunks' inserts bring: one query per chunk instead of one per item
+        self._numbers: dict[str, str | None] = {}
         self._number = 0
         # rows whose references must be checked at the end: table → {row id: line}
         self._refs: dict[str, dict[str, int]] = {}
@@ -99,6 +102,7 @@ class Applier:
         self._now = m.utcnow()
         self._load_versions(chunk)
         self._load_seen(chunk)
+        apply_sql.load_numbers(self.s, chunk, self._numbers)
         for change in chunk:
             self._number += 1
             self._one(change)
@@ -224,12 +228,9 @@ class Applier:
             if c["op"] == "insert" and key not in self._versions and key not in self._present:
                 inserted.setdefault(c["table_name"], []).append(c["row_id"])
         for table, table_ids in inserted.items():
-            key_col = schema.model_of(table).id  # type: ignore[attr-defined]
-            for begin in range(0, len(table_ids), 500):
-                found = self.s.scalars(
-                    select(key_col).where(key_col.in_(table_ids[begin : begin + 500]))
-                )
-                self._present.update((table, row_id) for row_id in found)
+            self._present.update(
+                (table, row_id) for row_id in apply_sql.present_ids(self.s, table, table_ids)
+            )
         wanted = {
             (c["table_name"], c["row_id"])
             for c in fresh
@@ -240,19 +241,10 @@ class Applier:
         for table, row_id in sorted(wanted):
             by_table.setdefault(table, []).append(row_id)
         for table, ids in by_table.items():  # (table_name, row_id) is the primary key
-            for begin in range(0, len(ids), 500):
-                rows = self.s.execute(
-                    select(
-                        SyncRowVersion.row_id, SyncRowVersion.owner, SyncRowVersion.hlc,
-                        SyncRowVersion.epoch, SyncRowVersion.versions,
-                    )
-                    .where(SyncRowVersion.table_name == table)
-                    .where(SyncRowVersion.row_id.in_(ids[begin : begin + 500]))
-                )  # fmt: skip
-                for row_id, owner, hlc, epoch, versions in rows:
-                    self._versions[(table, row_id)] = apply_rows.Version(
-                        owner, [hlc, epoch], versions, "clean"
-                    )
+            for row_id, owner, hlc, epoch, versions in apply_sql.row_versions(self.s, table, ids):
+                self._versions[(table, row_id)] = apply_rows.Version(
+                    owner, [hlc, epoch], versions, "clean"
+                )
 
     def _exists(self, table: str, row_id: str) -> bool:
         cls = schema.model_of(table)
@@ -327,6 +319,7 @@ class Applier:
                 )  # fmt: skip
         if table == "intake_item" and {"number", "year", "sequence"} & set(write):
             self._own_number({**self._item_numbering(row_id), **write})
+            self._numbers.clear()  # a number changes hands: ask the database again
         if write:
             if any(name in schema.references(table) for name in write):
                 self._refs.setdefault(table, {}).setdefault(row_id, self._number)
@@ -498,7 +491,11 @@ class Applier:
             )
         # rows already here (an insert of this bundle clashing with another of it is a
         # duplicate the unique index refuses)
-        holder = apply_sql.item_with_number(self.s, expected)
+        holder = (
+            self._numbers[expected]
+            if expected in self._numbers
+            else apply_sql.item_with_number(self.s, expected)
+        )
         if holder is not None and holder != row.get("id", holder):
             raise apply_rows.number_reused(expected, self._number)
 
@@ -538,6 +535,8 @@ class Applier:
         run: list[dict[str, Any]] = []
         table = ""
         for name, row in self._inserts:
+            if name == "intake_item":
+                self._numbers[row["number"]] = row["id"]
             if name != table and run:
                 apply_sql.insert_rows(self.s, table, run)
                 run = []

@@ -188,6 +188,7 @@ class Column:
     length: int = 0  # the longest text (String(n), else TEXT_CAP); 0 for other kinds
 
 
+@cache
 def table_names(role: str) -> frozenset[str]:
     """The tables a sender of ``role`` may write down (or up, for a station).
 

@@ -1,0 +1,456 @@
+"""County import benchmark: townships' county bundles into the county's PostgreSQL store.
+
+    .venv/bin/python bench/bench_county_import.py --pg [--stations 400] [--per-station 10000]
+        [--bundles 20]   (or --url postgresql+psycopg://… of an empty database)
+
+The issue's figure: 400 stations × a year (~10,000 changes each) through 20 township bundles
+(20 stations each) into PostgreSQL; target ≥ 10,000 changes/s and ≤ 3× a plain ``COPY`` of
+the same rows in the same run. A small run: ``--stations 20 --per-station 2000 --bundles 2``.
+
+How the data is made (docs/county-import.md):
+
+1. **One real station-year through the real code.** A seed county, township and station on
+   SQLite; the station gets the demo village and its items (households, residents, items
+   with their histories, diary entries; sized to ``--per-station`` changes); its bundle is
+   exported and imported at the township, which relays it into its outbox; the township's
+   own county-bundle writer (``county_relay.county_lines``) gives the lines exactly as a
+   county bundle carries them.
+2. **Replicated for every station** with fresh identities: every UUID of the station's lines
+   (row ids, change ids, references, the node id, the node inside each HLC stamp) gets a
+   station-specific prefix, the station code inside item numbers becomes the new station's
+   code, and each ID number gets the station's own area code (and its check digit), so no
+   two stations share a resident. Fields, clocks and the order of the lines are the seed's.
+3. **20 real townships**, each enrolled with the county by kit and fingerprint
+   (``join_county``), each writing one real county bundle (``bundle_write.write_bundle``:
+   signed, encrypted to the county) whose line 0 is its signed list of its 20 stations and
+   whose lines are its stations' changes one station after another (as a township's outbox
+   holds them: it imports a station's bundle whole), sequences 1…N.
+
+The county imports every bundle with ``SyncService.import_bundle`` (every check on, one
+transaction per bundle). The baseline writes the same rows (the inserts' rows, and the
+updates applied as plain UPDATEs) into the same tables of a second county database with
+psycopg ``COPY``, one transaction per bundle, decrypted and decoded outside the clock.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import gc
+import json
+import os
+import re
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from sqlalchemy import func, select  # noqa: E402
+from tests.helpers.network import (  # noqa: E402
+    COUNTY_CODE,
+    Node,
+    join_county,
+    make_county,
+    make_station,
+    make_township,
+)
+from tests.helpers.stations import copy_store  # noqa: E402
+
+from qunzhong_desktop.core.citizen_id import check_digit  # noqa: E402
+from qunzhong_desktop.core.hlc import Hlc  # noqa: E402
+from qunzhong_desktop.core.ids import new_id  # noqa: E402
+from qunzhong_desktop.demo.items import generate_items  # noqa: E402
+from qunzhong_desktop.demo.load import load_demo, load_items  # noqa: E402
+from qunzhong_desktop.demo.village import generate, village_of  # noqa: E402
+from qunzhong_desktop.home import database_path  # noqa: E402
+from qunzhong_desktop.storage import migrate  # noqa: E402
+from qunzhong_desktop.storage import models as m  # noqa: E402
+from qunzhong_desktop.storage.database import Database  # noqa: E402
+from qunzhong_desktop.storage.migrate import HEAD_REVISION  # noqa: E402
+from qunzhong_desktop.storage.models_sync import SyncPeer  # noqa: E402
+from qunzhong_desktop.storage.server import SERVER_FILE  # noqa: E402
+from qunzhong_desktop.storage.setup import init_township  # noqa: E402
+from qunzhong_desktop.storage.store import Store  # noqa: E402
+from qunzhong_desktop.sync import county_relay, schema  # noqa: E402
+from qunzhong_desktop.sync.apply_county import STATIONS_TABLE  # noqa: E402
+from qunzhong_desktop.sync.bundle_format import canonical_json  # noqa: E402
+from qunzhong_desktop.sync.bundle_read import read_bundle  # noqa: E402
+from qunzhong_desktop.sync.bundle_write import BundleSpec, write_bundle  # noqa: E402
+from qunzhong_desktop.sync.keys import NodeKeys  # noqa: E402
+from qunzhong_desktop.sync.peers import trusted_keys  # noqa: E402
+
+_TOKEN = re.compile(
+    rb"([0-9a-f]{8})(-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})"  # a UUID
+    rb"|(?<!\d)(\d{6})(\d{11})[\dX](?!\d)"  # an ID number (in its field, in search_text)
+    rb"|(?<!\d)(\d{12}|\d{9})(?!\d)"  # a station or township code (and in item numbers)
+)
+
+
+# 1. one real station-year ------------------------------------------------------------------
+def seed_lines(work: Path, template: Path, per_station: int) -> tuple[list[bytes], str, str]:
+    """One station-year as a township's county bundle carries it.
+
+    Returns:
+        the lines (JSON, the station's only), the station's node id and code.
+    """
+    county = make_county(template, work / "seed-county")
+    township = make_township(template, work / "seed-township")
+    join_county(county, township)
+    station = make_station(template, work / "seed-station", township, 1)
+    data = generate(
+        station.code, village_of(station.name), households=max(20, per_station * 13 // 100),
+        seed=1,
+    )  # fmt: skip
+    load_demo(station.store.db, data)
+    items = generate_items(
+        data, count=max(10, per_station * 94 // 1000), seed=1, today=dt.date(2026, 11, 20),
+        calendar=station.store.calendar.calendar(), operator="站务员",
+    )  # fmt: skip
+    load_items(station.store.db, items, data)
+    (bundle,) = station.export(work / "seed-usb")
+    report = township.sync.import_bundle(bundle, township.keys)
+    assert report.status == "applied" and not report.flagged, report.message
+    with township.store.db.session() as s:
+        local = s.scalars(select(m.LocalNode)).one()
+        peer = county_relay.county_of(s)
+        assert peer is not None
+        lines = list(county_relay.county_lines(s, local, peer, defaultdict(int)))  # type: ignore[arg-type]
+    node_id = station.node_id
+    own = [line for line in lines[1:] if isinstance(line, bytes)]
+    own = [line for line in own if json.loads(line)["node_id"] == node_id]
+    for node in (county, township, station):
+        node.close()
+    return own, node_id, station.code
+
+
+class Replicator:
+    """Makes station number ``k``'s lines from the seed's (see the module docstring)."""
+
+    def __init__(self, lines: list[bytes], node_id: str, seed_code: str) -> None:
+        self.node_id = node_id
+        self.seed_code = seed_code.encode()
+        # each line split once: literal bytes and tokens (UUID, ID number, station code)
+        self.templates: list[list[Any]] = []
+        for line in lines:
+            parts: list[Any] = []
+            at = 0
+            for match in _TOKEN.finditer(line):
+                parts.append(line[at : match.start()])
+                if match.group(1):
+                    parts.append(("u", match.group(2)))
+                elif match.group(3):
+                    parts.append(("i", match.group(4)))
+                elif match.group(5) == self.seed_code:
+                    parts.append(("c", b""))
+                elif match.group(5) == self.seed_code[:9]:
+                    parts.append(("t", b""))
+                else:
+                    parts.append(match.group(0))
+                at = match.end()
+            parts.append(line[at:])
+            self.templates.append(parts)
+
+    def lines(self, k: int, code: str) -> Iterator[bytes]:
+        """Station ``k``'s lines (``k`` ≥ 1: its UUID prefix and ID-number area)."""
+        prefix = f"{k:08x}".encode()
+        area = f"43{k // 100 + 1:02d}{k % 100:02d}"
+        code_b = code.encode()
+        checks: dict[bytes, bytes] = {}
+        for parts in self.templates:
+            out: list[bytes] = []
+            for part in parts:
+                if type(part) is bytes:
+                    out.append(part)
+                    continue
+                kind, rest = part
+                if kind == "u":
+                    out.append(prefix + rest)
+                elif kind == "i":
+                    number = checks.get(rest)
+                    if number is None:
+                        first17 = area + rest.decode()
+                        number = checks[rest] = f"{first17}{check_digit(first17)}".encode()
+                    out.append(number)
+                elif kind == "c":
+                    out.append(code_b)
+                else:
+                    out.append(code_b[:9])
+            yield b"".join(out)
+
+
+# 2. the county, its townships and their bundles --------------------------------------------
+def server_store(url: str, home: Path) -> Store:
+    """A store in ``home`` on the (empty) database at ``url``, migrated to head."""
+    migrate.upgrade_server(url)
+    home.mkdir(parents=True, exist_ok=True)
+    (home / SERVER_FILE).write_text(url + "\n", encoding="utf-8")
+    return Store(home=home, db=Database(database_path(home), user="基准测试", url=url))
+
+
+def make_townships(template: Path, work: Path, county: Node, count: int) -> list[Node]:
+    """``count`` townships of the county, each enrolled by kit and fingerprint."""
+    townships = []
+    for index in range(count):
+        code = f"{COUNTY_CODE}{101 + index:03d}"
+        store = copy_store(template, work / f"t{index}")
+        init_township(store.db, code, f"第{index + 1}镇群众工作办")
+        node = Node(
+            work / f"t{index}", store, NodeKeys.generate(), code, f"第{index + 1}镇群众工作办"
+        )
+        join_county(county, node)
+        townships.append(node)
+    return townships
+
+
+def write_county_bundle(
+    out: Path, township: Node, county: Node, stations: list[tuple[int, str]], seed: Replicator
+) -> tuple[Path, int]:
+    """The township's county bundle carrying ``stations`` ((k, code) each); its line count."""
+    with township.store.db.session() as s:
+        local = s.scalars(select(m.LocalNode)).one()
+        clock = Hlc(local.hlc_millis, local.hlc_counter, local.node_id).encode()
+        own_id, epoch = local.node_id, local.epoch
+    with county.store.db.session() as s:
+        county_id = s.scalars(select(m.LocalNode.node_id)).one()
+    entries = []
+    for k, code in stations:
+        keys = NodeKeys.generate()  # each station's key, as the township enrolled it
+        entries.append({
+            "node_id": f"{k:08x}" + seed.node_id[8:], "code": code, "name": f"第{k}村群众工作站",
+            "epoch": 1, "fingerprints": [[1, keys.fingerprint]],
+        })  # fmt: skip
+    head = {
+        "seq": 0, "change_id": new_id(), "node_id": own_id, "table_name": STATIONS_TABLE,
+        "row_id": "", "op": "update", "fields": {"stations": entries}, "hlc": clock, "user": "",
+    }  # fmt: skip
+    count = 0
+
+    def lines() -> Iterator[bytes]:
+        nonlocal count
+        yield canonical_json(head)
+        for k, code in stations:
+            for line in seed.lines(k, code):
+                count += 1
+                at = line.rindex(b',"seq":') + 7
+                yield line[:at] + str(count).encode() + line[line.index(b",", at) :]
+
+    total = len(stations) * len(seed.templates)
+    spec = BundleSpec(
+        kind="changes", sender_node_id=own_id, sender_epoch=epoch, recipient_node_id=county_id,
+        recipient_keys=county.keys.public, seq_from=1, seq_to=total,
+        schema_revision=HEAD_REVISION,
+    )  # fmt: skip
+    name = f"{township.code}-{1:08d}-{total:08d}-bench-{COUNTY_CODE}.qzb"
+    written = write_bundle(out / name, spec, township.keys, lines())
+    assert count == total
+    return written.path, total
+
+
+# 3. the baseline: the same rows with COPY ------------------------------------------------
+def decoded_rows(county: Node, bundles: list[Path]) -> list[dict[str, Any]]:
+    """Per bundle: the inserts' rows per table, and the updates, as the baseline writes them."""
+    with county.store.db.session() as s:
+        trusted = trusted_keys(s)
+        node_id = s.scalars(select(m.LocalNode.node_id)).one()
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    out = []
+    for path in bundles:
+        inserts: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        updates: list[tuple[str, str, dict[str, Any]]] = []
+        with read_bundle(path, node_id=node_id, keys=county.keys, trusted_keys=trusted) as b:
+            for c in b.changes():
+                if c["seq"] == 0:
+                    continue
+                if c["op"] == "insert":
+                    row = dict(c["fields"], id=c["row_id"], created_at=now, updated_at=now)
+                    if c["table_name"] in schema.WITH_ORIGIN:
+                        row["origin"] = c["node_id"]
+                    inserts[c["table_name"]].append(row)
+                else:
+                    updates.append((c["table_name"], c["row_id"], c["fields"]))
+        out.append({"inserts": inserts, "updates": updates})
+    return out
+
+
+def plain_copy(url: str, batches: list[dict[str, Any]]) -> float:
+    """COPY every bundle's rows into the same tables of ``url``; seconds on the clock."""
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    u = make_url(url)
+    order = [t.name for t in m.Base.metadata.sorted_tables]
+    conn = psycopg.connect(
+        dbname=u.database, user=u.username, host=u.query.get("host"), port=u.query.get("port"),
+        password=u.password,
+    )  # fmt: skip
+    started = time.perf_counter()
+    for batch in batches:
+        with conn.transaction():
+            conn.execute("SET CONSTRAINTS ALL DEFERRED")
+            for table in sorted(batch["inserts"], key=order.index):
+                rows = batch["inserts"][table]
+                cols = sorted({k for r in rows for k in r})
+                names = ", ".join(f'"{c}"' for c in cols)
+                with conn.cursor().copy(f'COPY "{table}" ({names}) FROM STDIN') as copy:
+                    for row in rows:
+                        copy.write_row([_plain(row.get(c)) for c in cols])
+            with conn.cursor() as cur:
+                for table, row_id, fields in batch["updates"]:
+                    sets = ", ".join(f'"{k}" = %s' for k in fields)
+                    cur.execute(
+                        f'UPDATE "{table}" SET {sets} WHERE id = %s',
+                        [*(_plain(v) for v in fields.values()), row_id],
+                    )
+    elapsed = time.perf_counter() - started
+    conn.close()
+    return elapsed
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+# the run -----------------------------------------------------------------------------------
+@contextlib.contextmanager
+def databases(args: argparse.Namespace) -> Iterator[tuple[str, str]]:
+    """Two empty databases: the county's and the baseline's (on a throw-away cluster)."""
+    if args.url:
+        yield args.url, args.baseline_url or args.url
+        return
+    from tests.helpers.postgres import throwaway_cluster
+
+    with throwaway_cluster() as cluster:
+        yield cluster.create_database(name="county"), cluster.create_database(name="plain")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--stations", type=int, default=400)
+    parser.add_argument("--per-station", type=int, default=10_000)
+    parser.add_argument("--bundles", type=int, default=20, help="townships, one bundle each")
+    parser.add_argument("--pg", action="store_true", help="start a throw-away cluster")
+    parser.add_argument("--url", help="an empty database for the county")
+    parser.add_argument("--baseline-url", help="an empty database for the COPY baseline")
+    parser.add_argument("--profile", type=Path, help="cProfile the import into this file")
+    args = parser.parse_args()
+    if not (args.pg or args.url):
+        parser.error("--pg or --url")
+    per_township = -(-args.stations // args.bundles)
+    print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}; "
+          f"{os.cpu_count()} cores")  # fmt: skip
+    work = Path(tempfile.mkdtemp(prefix="bench-county-"))
+    try:
+        with databases(args) as (url, plain_url):
+            run(args, work, url, plain_url, per_township)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def run(args: argparse.Namespace, work: Path, url: str, plain_url: str, per: int) -> None:
+    template = work / "template"
+    template.mkdir()
+    migrate.upgrade(database_path(template))
+    started = time.perf_counter()
+    lines, seed_node, seed_code = seed_lines(work, template, args.per_station)
+    seed = Replicator(lines, seed_node, seed_code)
+    tables: dict[str, int] = defaultdict(int)
+    for line in lines:
+        change = json.loads(line)
+        tables[f"{change['table_name']}.{change['op']}"] += 1
+    print(f"seed station-year: {len(lines)} changes in {time.perf_counter() - started:.1f} s — "
+          + ", ".join(f"{k} {v}" for k, v in sorted(tables.items())))  # fmt: skip
+
+    county = make_county(template, work / "county", store=server_store(url, work / "county"))
+    townships = make_townships(template, work, county, args.bundles)
+    started = time.perf_counter()
+    bundles, totals = [], []
+    k = 0
+    usb = work / "usb"
+    usb.mkdir()
+    for township in townships:
+        stations = []
+        for j in range(per):
+            if k >= args.stations:
+                break
+            k += 1
+            stations.append((k, f"{township.code}{201 + j:03d}"))
+        if not stations:
+            break
+        path, total = write_county_bundle(usb, township, county, stations, seed)
+        bundles.append(path)
+        totals.append(total)
+    size = statistics.median(p.stat().st_size for p in bundles) / 1e6
+    print(f"wrote {len(bundles)} county bundles ({k} stations, {sum(totals)} changes, median "
+          f"{size:.1f} MB) in {time.perf_counter() - started:.1f} s")  # fmt: skip
+
+    gc.collect()
+    print(f"load average before the import: {os.getloadavg()[0]:.2f}")
+    profiler = None
+    if args.profile:
+        import cProfile
+
+        profiler = cProfile.Profile()
+        profiler.enable()
+    times, applied, flagged = [], 0, 0
+    t0 = time.perf_counter()
+    for path in bundles:
+        b0 = time.perf_counter()
+        report = county.sync.import_bundle(path, county.keys)
+        times.append(time.perf_counter() - b0)
+        assert report.status == "applied", report.message
+        applied += report.applied
+        flagged += report.flagged
+        print(f"  {path.name[:9]}: {report.applied} applied, {report.flagged} flagged, "
+              f"{times[-1]:.1f} s, {report.applied / times[-1]:.0f} changes/s", flush=True)  # fmt: skip
+    imported = time.perf_counter() - t0
+    if profiler is not None:
+        profiler.disable()
+        profiler.dump_stats(args.profile)
+    assert applied + flagged == sum(totals), (applied, flagged, sum(totals))
+    rate = [t / s for t, s in zip(totals, times, strict=True)]
+    print(f"county import: {len(bundles)} bundles, {applied} changes applied, {flagged} flagged"
+          f" in {imported:.1f} s: {applied / imported:.0f} changes/s (per bundle: median "
+          f"{statistics.median(rate):.0f}, min {min(rate):.0f}, max {max(rate):.0f}); "
+          f"target ≥ 10000")  # fmt: skip
+    check_rows(county, k, seed)
+
+    batches = decoded_rows(county, bundles)
+    county.close()
+    for township in townships:
+        township.close()
+    plain_home = work / "plain"
+    plain_store = server_store(plain_url, plain_home)
+    make_county(template, plain_home, store=plain_store).close()
+    gc.collect()
+    plain = plain_copy(plain_url, batches)
+    print(f"plain psycopg COPY of the same rows (and UPDATE of the updates): {plain:.1f} s, "
+          f"{sum(totals) / plain:.0f} changes/s; import / plain = {imported / plain:.2f}× "
+          f"(target ≤ 3)")  # fmt: skip
+    print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+
+
+def check_rows(county: Node, stations: int, seed: Replicator) -> None:
+    """Every station's rows arrived under their station (households, persons, items)."""
+    with county.store.db.session() as s:
+        peers = s.scalar(
+            select(func.count()).select_from(SyncPeer).where(SyncPeer.role == "station")
+        )
+        items = s.scalar(select(func.count()).select_from(m.IntakeItem))
+        people = s.scalar(select(func.count()).select_from(m.Person))
+    print(f"at the county: {peers} stations, {people} residents, {items} items")
+    assert peers == stations
+
+
+if __name__ == "__main__":
+    main()
