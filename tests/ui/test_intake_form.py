@@ -239,3 +239,25 @@ def test_save_and_print_opens_the_receipt(
     assert shown == ["430121101201-2026-00001"]
     form.reprint_button.click()
     assert shown == ["430121101201-2026-00001"] * 2
+
+
+def test_more_than_thirty_found_says_so_and_cannot_be_picked(qtbot: QtBot, store: Store) -> None:
+    from qunzhong_desktop.core.entities import Household, Person
+
+    for i in range(31):
+        store.register.save_household(
+            Household(number=f"9-{i:03d}", members=[Person(name=f"赵{i}")])
+        )
+    form = make_form(qtbot, store)
+    qtbot.keyClicks(form.requester.search, "zhao")
+    qtbot.waitUntil(form.requester.popup.isVisible, timeout=2000)
+    popup = form.requester.popup
+    assert len(form.requester.hits) == 30 and popup.count() == 31
+    last = popup.item(30)
+    assert last.text() == "超过 30 人，请输入更多字缩小范围"
+    assert last.flags() == Qt.ItemFlag.NoItemFlags
+    for _ in range(40):  # the arrows stop at the last person, never on the note
+        qtbot.keyClick(form.requester.search, Qt.Key.Key_Down)
+    assert popup.currentRow() == 29
+    qtbot.keyClick(form.requester.search, Qt.Key.Key_Return)
+    assert form.requester.person() is not None

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QWidget
 
 from qunzhong_desktop.core.entities import Cadre, Household, Person
+from qunzhong_desktop.core.sorting import natural_key
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common import form_feedback
 from qunzhong_desktop.ui.register.grids_cadres_dialog import GridsCadresDialog, PairDialog
@@ -72,6 +73,19 @@ def test_search_as_you_type_is_debounced(qtbot, page: RegisterPage) -> None:
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=2000)
     assert heads(page) == ["张三丰"]
     assert page.count_label.text() == "共 1 户"
+
+
+def test_a_wide_search_lists_the_limit_and_says_more(qtbot, page: RegisterPage) -> None:
+    page.limit = 4
+    page.search_box.setText("z")  # every household has a z in its pinyin or initials
+    page.search()
+    assert page.model.rowCount() == 4
+    assert page.count_label.text() == "超过 4 户，只列出 4 户，请输入更多字缩小范围"
+    numbers = [page.model.record(row).number for row in range(4)]  # type: ignore[union-attr]
+    assert numbers == sorted(numbers, key=natural_key)  # the few found, in 户号 order
+    page.search_box.setText("zsf")
+    page.search()
+    assert page.model.rowCount() == 1 and page.count_label.text() == "共 1 户"
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Select, func, select
@@ -25,6 +24,16 @@ from qunzhong_desktop.storage.register_rows import (
     load_station,
     to_household,
 )
+from qunzhong_desktop.storage.register_search import (
+    HOUSEHOLD_LIMIT,
+    PERSON_LIMIT,
+    HouseholdSearch,
+    PersonHit,
+    PersonSearch,
+    find_households,
+    find_persons,
+    flagged_households,
+)
 from qunzhong_desktop.storage.register_write import (
     CADRE_LABELS,
     GRID_LABELS,
@@ -40,18 +49,6 @@ from qunzhong_desktop.storage.register_write import (
 from qunzhong_desktop.storage.search_index import persons_matching
 from qunzhong_desktop.storage.tag_filters import household_or_member_tagged
 from qunzhong_desktop.storage.write_paths import write_path
-
-
-@dataclass(frozen=True, slots=True)
-class PersonHit:
-    """A person found by :meth:`SqlRegister.search_persons` (e.g. to pick a requester)."""
-
-    id: str
-    name: str
-    id_masked: str
-    phone: str
-    household_number: str
-    household_id: str
 
 
 def _hit(person: m.Person, household_number: str) -> PersonHit:
@@ -323,33 +320,50 @@ class SqlRegister(RegisterLifecycle):
         if tag:
             stmt = stmt.where(household_or_member_tagged(self.db.dialect, tag))
         if flagged:
-            stmt = stmt.where(m.Household.id.in_(_flagged_households()))
+            stmt = stmt.where(m.Household.id.in_(flagged_households()))
         stmt = _household_order(stmt, sort or Sort("number"))
         with self.db.session() as s:
             return list(s.scalars(stmt))
 
-    def search_persons(self, query: str, limit: int = 30) -> list[PersonHit]:
+    def find_households(
+        self,
+        query: str = "",
+        *,
+        grid_id: str | None = None,
+        tag: str | None = None,
+        flagged: bool = False,
+        sort: Sort | None = None,
+        limit: int = HOUSEHOLD_LIMIT,
+    ) -> HouseholdSearch:
+        """As :meth:`search_households`, but a typed query lists at most ``limit`` households.
+
+        ``more`` says there were more (the register page says 超过 and asks for more
+        characters); those shown are then the first the search index gives, in the sort
+        (:mod:`.register_search`). Without a query, every household, as before.
+        """
+        filters = [m.Household.grid_id == grid_id] if grid_id else []
+        if tag:
+            filters.append(household_or_member_tagged(self.db.dialect, tag))
+        if flagged:
+            filters.append(m.Household.id.in_(flagged_households()))
+        order = lambda stmt: _household_order(stmt, sort or Sort("number"))  # noqa: E731
+        found = find_households(self.db, query, filters, order, limit)
+        if found is not None:
+            return found
+        every = self.search_households(query, grid_id=grid_id, tag=tag, flagged=flagged, sort=sort)
+        return HouseholdSearch(every, False)
+
+    def search_persons(self, query: str, limit: int = PERSON_LIMIT) -> list[PersonHit]:
         """Live persons matching a query, as for :meth:`search_households`, at most ``limit``.
 
-        An empty query finds nobody; the hits come by household number, then name.
+        An empty query finds nobody; the hits come by household number (natural order), then
+        name. :meth:`find_persons` also says whether there were more.
         """
-        matching = persons_matching(self.db.engine.dialect.name, query)
-        if matching is None:
-            return []
-        found = matching.subquery("matching")
-        stmt = (
-            select(m.Person, m.Household.number)
-            .join(m.Household, m.Household.id == m.Person.household_id)
-            .where(
-                m.Person.id.in_(select(found.c.id)),
-                m.Person.deleted_at.is_(None),
-                m.Household.deleted_at.is_(None),
-            )
-            .order_by(m.Household.number, m.Person.name)
-            .limit(limit)
-        )
-        with self.db.session() as s:
-            return [_hit(person, number) for person, number in s.execute(stmt)]
+        return find_persons(self.db, query, limit).hits
+
+    def find_persons(self, query: str, limit: int = PERSON_LIMIT) -> PersonSearch:
+        """The persons :meth:`search_persons` gives, and whether more than ``limit`` match."""
+        return find_persons(self.db, query, limit)
 
     def household_rows(self, ids: Sequence[str]) -> list[e.HouseholdRow]:
         """List rows for the given ids, in that order."""
@@ -458,13 +472,6 @@ class SqlRegister(RegisterLifecycle):
         )
         with self.db.session() as s:
             return {str(key): int(count) for key, count in s.execute(stmt)}
-
-
-def _flagged_households() -> Select[str]:
-    """Household ids of live persons with a 需核对 flag."""
-    return select(m.Person.household_id).where(
-        m.Person.deleted_at.is_(None), func.json_array_length(m.Person.flags) > 0
-    )
 
 
 #: The orders of the register: 户号, 户主, 人数, 电话, 网格, 结对干部, 住址.

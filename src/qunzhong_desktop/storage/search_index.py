@@ -151,6 +151,76 @@ def persons_matching(dialect: str, query: str) -> Select[Any] | None:
     )
 
 
+def _fts_query(needle: str) -> str:
+    """The FTS5 query of a needle of 3+ characters: every trigram in it (each quoted)."""
+    grams = sorted({needle[i : i + 3] for i in range(len(needle) - 2)})
+    return " AND ".join('"' + gram.replace('"', '""') + '"' for gram in grams)
+
+
+#: A candidate's household is live (a correlated look-up per candidate: a join would make
+#: SQLite build a Bloom filter over every household before the first row).
+_LIVE_HOUSEHOLD = (
+    "NOT EXISTS (SELECT 1 FROM household AS h "
+    "WHERE h.id = sp.household_id AND h.deleted_at IS NOT NULL)"
+)
+
+
+def _sqlite_stream(needle: str) -> tuple[str, dict[str, Any]]:
+    """SQL and parameters of :func:`persons_streamed` on SQLite (see there)."""
+    pattern = like_pattern(needle)
+    check = f"sp.text LIKE :pattern ESCAPE '\\' AND {_LIVE_HOUSEHOLD}"
+    cols = "sp.person_id AS id, sp.household_id AS household_id"
+    if len(needle) == 1:  # a scan in rowid order: a common character stops at once
+        return f"SELECT {cols} FROM search_person AS sp WHERE {check}", {"pattern": pattern}
+    # the FTS table drives (CROSS JOIN keeps it first): its rowids come in order and a LIMIT
+    # stops the walk; MATCH rather than LIKE there, so FTS5 does not read each candidate's
+    # text back from the content table before the check here
+    if len(needle) >= 3:
+        match, params = ":terms", {"terms": _fts_query(needle)}
+    else:
+        terms = (
+            "SELECT group_concat('\"' || replace(term, '\"', '\"\"') || '\"', ' OR ') "
+            "FROM search_person_terms WHERE term >= :low AND term < :high"
+        )
+        match = f"coalesce(({terms}), '\"' || char(1, 2, 3) || '\"')"
+        params = {"low": needle, "high": needle[0] + chr(ord(needle[1]) + 1)}
+    sql = (
+        f"SELECT {cols} FROM search_person_fts AS f CROSS JOIN search_person AS sp "
+        f"ON sp.id = f.rowid WHERE f.search_person_fts MATCH {match} AND {check}"
+    )
+    return sql, {**params, "pattern": pattern}
+
+
+def persons_streamed(dialect: str, query: str) -> Select[Any] | None:
+    """``(id, household_id)`` of the live persons of live households holding the query.
+
+    The same persons as :func:`persons_matching` (less those of a deleted household), in the
+    index's own order and with no ORDER BY: a ``LIMIT`` on it stops the index walk early, so
+    a caller that wants N takes N + 1 and sorts just those (SQLite: the FTS5 rowids, or the
+    rows of ``search_person`` for one character; PostgreSQL: the GIN bitmap's heap order).
+    None for an empty query.
+    """
+    needle = needle_of(query)
+    if not needle:
+        return None
+    person = m.Person
+    if dialect == "sqlite":
+        sql, params = _sqlite_stream(needle)
+        found = text(sql).bindparams(**params).columns(person.id, person.household_id)
+        sub = found.subquery("streamed")
+        stmt: Select[Any] = select(sub.c.id, sub.c.household_id)
+        return stmt
+    matching = persons_matching(dialect, query)
+    assert matching is not None
+    household = m.Household
+    live = (
+        select(household.id)
+        .where(household.id == person.household_id, household.deleted_at.is_(None))
+        .exists()
+    )
+    return matching.where(live)
+
+
 def item_text_condition(dialect: str, query: str) -> ColumnElement[bool] | None:
     """A condition on ``intake_item``: its number, requester's name or content holds the query.
 

@@ -364,7 +364,7 @@ class DiaryForm(QDialog):
         """Look the search box up in the register and list the households found."""
         self._timer.stop()
         query = self.search.text().strip()
-        ids = self._store.register.search_households(query)[:HITS] if query else []
+        ids = self._store.register.find_households(query, limit=HITS).ids if query else []
         self.hits = self._store.register.household_rows(ids)
         self.hit_list.clear()
         for row in self.hits:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from qunzhong_desktop.core import phone
-from qunzhong_desktop.storage.register_repo import PersonHit
+from qunzhong_desktop.storage.register_search import PersonHit
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common.form_feedback import ENTER_KEYS, clear_invalid
 
@@ -105,17 +105,23 @@ class RequesterPicker(QGroupBox):
     def run_search(self) -> None:
         """Look the search box up in the register now and list the persons found."""
         self._timer.stop()
-        self.hits = self._store.register.search_persons(self.search.text())
+        found = self._store.register.find_persons(self.search.text())
+        self.hits = found.hits
         self.popup.clear()
         for hit in self.hits:
             text = f"{hit.name}　{hit.household_number}　{hit.id_masked}　{phone.mask(hit.phone)}"
             QListWidgetItem(text.rstrip("　"), self.popup)
+        if found.more:  # a row that cannot be picked: the list is not everyone
+            more = QListWidgetItem(
+                self.tr("超过 {0} 人，请输入更多字缩小范围").format(len(self.hits)), self.popup
+            )
+            more.setFlags(Qt.ItemFlag.NoItemFlags)
         if not self.hits:
             self.popup.hide()
             return
         self.popup.setCurrentRow(0)
         top_left = self.search.mapTo(self._overlay, QPoint(0, self.search.height()))
-        rows = min(len(self.hits), POPUP_ROWS)
+        rows = min(self.popup.count(), POPUP_ROWS)
         height = rows * max(self.popup.sizeHintForRow(0), 20) + 6
         self.popup.setGeometry(top_left.x(), top_left.y(), max(self.search.width(), 420), height)
         self.popup.show()
@@ -197,7 +203,7 @@ class RequesterPicker(QGroupBox):
             if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
                 step = 1 if key == Qt.Key.Key_Down else -1
                 row = self.popup.currentRow() + step
-                self.popup.setCurrentRow(max(0, min(row, self.popup.count() - 1)))
+                self.popup.setCurrentRow(max(0, min(row, len(self.hits) - 1)))
                 return True
             if key in ENTER_KEYS:
                 self.pick(self.popup.currentRow())

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from qunzhong_desktop.core.access import Permission
 from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.core.sorting import Sort
+from qunzhong_desktop.storage.register_search import HOUSEHOLD_LIMIT
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common import form_feedback
 from qunzhong_desktop.ui.common.errors import show_error
@@ -127,6 +128,8 @@ class RegisterPage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.horizontalHeader().setHighlightSections(False)
         self.sort: Sort | None = None
+        #: how many households a typed search lists before it says 超过 (register_search)
+        self.limit = HOUSEHOLD_LIMIT
         sort_by_headers(self.table, SORT_KEYS, self._sort)
         row_menus(self.table, self.row_actions)
         self.table.activated.connect(lambda _index: self.edit_selected())
@@ -193,15 +196,22 @@ class RegisterPage(QWidget):
         self._search_timer.stop()
         selected = self.selected_ids()
         tag = self.tag_combo.currentData()
-        ids = self._store.register.search_households(
+        found = self._store.register.find_households(
             self.search_box.text(),
             grid_id=self.grid_combo.currentData(),
             tag=None if tag == FLAGGED else tag,
             flagged=tag == FLAGGED,
             sort=self.sort,
+            limit=self.limit,
         )
+        ids = found.ids
         self.model.set_ids(ids)
-        self.count_label.setText(self.tr("共 {0} 户").format(len(ids)))
+        if found.more:  # a typed search lists the first few hundred it finds (register_search)
+            self.count_label.setText(
+                self.tr("超过 {0} 户，只列出 {0} 户，请输入更多字缩小范围").format(len(ids))
+            )
+        else:
+            self.count_label.setText(self.tr("共 {0} 户").format(len(ids)))
         self.select_ids(selected)
         self._update_buttons()
 
