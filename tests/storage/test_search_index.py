@@ -20,7 +20,11 @@ from qunzhong_desktop.core.text import compact
 from qunzhong_desktop.home import database_path
 from qunzhong_desktop.storage import encryption, migrate
 from qunzhong_desktop.storage import models as m
-from qunzhong_desktop.storage.search_index import item_text_condition, persons_matching
+from qunzhong_desktop.storage.search_index import (
+    grams_of,
+    item_text_condition,
+    persons_matching,
+)
 from qunzhong_desktop.storage.store import Store, open_store
 
 ID = "43012119491231002" + check_digit("43012119491231002")
@@ -209,6 +213,10 @@ def test_postgresql_search_keeps_the_meaning_and_uses_its_indexes(pg_session: Se
     assert ids("zsf") == ids("1381") == {"p1"}
     assert ids("wf") == {"p2"} and ids("sh") == {"p3"} and ids("zs") == {"p1", "p3"}
     assert ids("z") == {"p1", "p3"} and ids("无此人") == set() and ids("%") == set()
+    # Chinese and 1-2 characters: the gram index (0020), the same meaning
+    assert ids("张") == ids("张三丰") == ids("三丰") == {"p1"} and ids("芳") == {"p2"}
+    assert ids("志生") == {"p3"} and ids("丰王") == set() and ids("生 ") == {"p3"}
+    assert ids("a") == {"p1", "p2", "p3"} and ids("9x") == set() and ids("2x") == {"p1"}
     s.execute(  # a register of some size, so that the planner's choice is the real one
         text("INSERT INTO person (id, household_id, position, name, relation, origin, gender,"
              " phone, tags, flags, note, search_text, created_at, updated_at)"
@@ -217,7 +225,11 @@ def test_postgresql_search_keeps_the_meaning_and_uses_its_indexes(pg_session: Se
     )  # fmt: skip
     s.execute(text("ANALYZE person"))
     s.execute(text("SET enable_seqscan = off"))  # 5,000 rows are still read faster in full
-    for query, index in (("zsf", "ix_person_search_trgm"), ("3900012", "ix_person_search_trgm")):
+    for query, index in (
+        ("zsf", "ix_person_search_trgm"), ("3900012", "ix_person_search_trgm"),
+        ("张", "ix_person_search_grams"), ("zs", "ix_person_search_grams"),
+        ("张三丰", "ix_person_search_grams"), ("9", "ix_person_search_grams"),
+    ):  # fmt: skip
         stmt = persons_matching("postgresql", query)
         assert stmt is not None
         compiled = stmt.compile(dialect=s.get_bind().dialect)
@@ -249,3 +261,43 @@ def test_the_item_list_filters_its_text_through_the_index(store: Store) -> None:
         assert items.page_ids(f, offset=0, limit=10, today=today) == ids, query
         assert {r.number for r in items.rows(ids, today=today)} == set(expected), query
     assert items.count(ItemFilter(text="  "), today=today) == 3  # no text: every item
+
+
+@pytest.mark.pg
+def test_qz_grams_are_the_single_characters_and_pairs_without_a_space(
+    pg_session: Session,
+) -> None:
+    for haystack in ("张三丰 zsf 1-001", "", "a", "ab  c", "%_\\"):
+        got = pg_session.scalar(text("SELECT qz_grams(:t)"), {"t": haystack})
+        expected = {c for c in haystack if c != " "} | {
+            haystack[i : i + 2] for i in range(len(haystack) - 1) if " " not in haystack[i : i + 2]
+        }
+        assert sorted(got) == sorted(expected), haystack
+    assert grams_of("张三丰") == ["三丰", "张三"] and grams_of("z") == ["z"] and grams_of("") == []
+
+
+@pytest.mark.pg
+def test_0020_from_0019_on_postgresql(pg_url: str) -> None:
+    """0020 adds the gram function and index to a database at 0019 and takes them away."""
+    config = migrate.server_config(pg_url)
+    command.upgrade(config, "0019")
+    engine = create_engine(pg_url)
+    try:
+        with engine.connect() as conn:
+            assert conn.scalar(text("SELECT to_regprocedure('qz_grams(text)')")) is None
+        command.upgrade(config, "0020")
+        with engine.connect() as conn:
+            assert conn.scalar(text("SELECT qz_grams('张三')")) == ["三", "张", "张三"]
+            index = conn.scalar(
+                text("SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_person_search_grams'")
+            )
+            assert "gin" in index and "qz_grams(search_text)" in index
+            assert "deleted_at IS NULL" in index
+        command.downgrade(config, "0019")
+        with engine.connect() as conn:
+            assert conn.scalar(text("SELECT to_regprocedure('qz_grams(text)')")) is None
+            assert not conn.scalar(
+                text("SELECT count(*) FROM pg_indexes WHERE indexname = 'ix_person_search_grams'")
+            )
+    finally:
+        engine.dispose()

@@ -16,15 +16,23 @@ occurrence at the end has a trigram too); a needle of 1 character scans as befor
 most of the register anyway). All of it is this PC's own: never synced, rebuilt from the
 source rows by :func:`rebuild` (the migration does).
 
-PostgreSQL: ``pg_trgm`` GIN indexes answer the ``LIKE``/``ILIKE`` of 3 characters or more;
-shorter needles scan (a fast path for 2 characters there is still to do).
+PostgreSQL: ``pg_trgm`` GIN indexes answer the ``LIKE``/``ILIKE`` of 3 ASCII characters or
+more. A needle of 1 or 2 characters, or one with a Chinese character, goes to the gram index
+instead (migration 0020): ``qz_grams(text)`` is the set of the text's single characters and
+pairs of neighbouring characters (none with a space), a GIN index over
+``qz_grams(person.search_text)`` of the live persons, and the needle's own grams (itself
+for 1 character, its pairs otherwise) must all be there (``@>``) before the ``LIKE`` checks
+the candidate. pg_trgm cannot serve those: it makes no trigram of a 1–2 character needle, and
+in a database whose character type is ``C`` (``initdb --no-locale``, the test cluster, many
+servers) it takes Chinese characters for separators and indexes none of them.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, or_, select, text
+from sqlalchemy import ColumnElement, Select, Text, cast, func, or_, select, text
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
 
 from qunzhong_desktop.core.text import compact
@@ -45,6 +53,7 @@ SQLITE_VIRTUAL = (
 )
 _FTS_SHADOWS = ("_data", "_idx", "_docsize", "_config", "_content")
 PG_INDEXES = (
+    "ix_person_search_grams",
     "ix_person_search_trgm",
     "ix_intake_item_number_trgm",
     "ix_intake_item_requester_trgm",
@@ -122,6 +131,23 @@ def _params(needle: str, pattern: str) -> dict[str, Any]:
     return {"pattern": pattern, "low": pair, "high": pair[0] + chr(ord(pair[1]) + 1)}
 
 
+def grams_of(needle: str) -> list[str]:
+    """The grams a text holding ``needle`` must hold: the character itself, or its pairs."""
+    if len(needle) <= 1:
+        return [needle] if needle else []
+    return sorted({needle[i : i + 2] for i in range(len(needle) - 1)})
+
+
+def needs_grams(needle: str) -> bool:
+    """Whether PostgreSQL's gram index answers ``needle`` (pg_trgm does not: see the doc)."""
+    return len(needle) < 3 or not needle.isascii()
+
+
+def person_grams() -> ColumnElement[Any]:
+    """``qz_grams(person.search_text)``: the expression the gram index (0020) is built on."""
+    return func.qz_grams(m.Person.search_text)
+
+
 def dialect_of(s: Session) -> str:
     """The engine's name for a session: ``sqlite`` or ``postgresql``."""
     return s.get_bind().dialect.name
@@ -143,12 +169,15 @@ def persons_matching(dialect: str, query: str) -> Select[Any] | None:
         sql = _sqlite_keys("search_person", "person_id AS id, household_id", needle)
         found = text(sql).bindparams(**_params(needle, pattern))
         sub = found.columns(person.id, person.household_id).subquery("found")
-        stmt: Select[Any] = select(sub.c.id, sub.c.household_id)
-        return stmt
+        found_stmt: Select[Any] = select(sub.c.id, sub.c.household_id)
+        return found_stmt
     live = person.search_text.like(pattern, escape="\\")
-    return select(person.id, person.household_id).where(  # type: ignore[return-value]
-        person.deleted_at.is_(None), live
-    )
+    stmt: Select[Any] = select(person.id, person.household_id)  # type: ignore[assignment]
+    stmt = stmt.where(person.deleted_at.is_(None), live)
+    if needs_grams(needle):
+        grams = cast(postgresql.array(grams_of(needle)), postgresql.ARRAY(Text))
+        stmt = stmt.where(person_grams().op("@>")(grams))
+    return stmt
 
 
 def _fts_query(needle: str) -> str:
