@@ -40,7 +40,7 @@ from qunzhong_desktop.core.intake.states import (
 from qunzhong_desktop.core.ledger import station_code_of
 from qunzhong_desktop.storage.ledger_repo import is_township, station_labels
 from qunzhong_desktop.storage.report_scope import resolve
-from qunzhong_desktop.storage.setup import node_role, township_profile
+from qunzhong_desktop.storage.setup import county_profile, node_role, township_profile
 from qunzhong_desktop.storage.store import Store
 
 CLI_ACTOR = "命令行"
@@ -392,12 +392,16 @@ def person_id_of(store: Store, raw: str) -> str:
 def actor_of(store: Store) -> str:
     """Who the history names: the operator signed in, else 命令行.
 
-    Without accounts: the station's operator (the township's name), else 命令行.
+    Without accounts: the station's operator (the township's or the county's name), else
+    命令行.
     """
     if store.db.operator is not None:
         return store.db.operator.name
-    if node_role(store.db) == "township":
+    role = node_role(store.db)
+    if role == "township":
         return township_profile(store.db)[1] or CLI_ACTOR
+    if role == "county":
+        return county_profile(store.db)[1] or CLI_ACTOR
     station = store.register.station()
     return (station.operator if station else "") or CLI_ACTOR
 
