@@ -13,13 +13,14 @@ from dataclasses import dataclass
 
 from sqlalchemy import and_, select
 
+from qunzhong_desktop.core.sorting import natural_key
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.ledger_repo import station_labels
 from qunzhong_desktop.storage.models_sync import SyncPeer, SyncRowVersion
 from qunzhong_desktop.storage.register_rows import load_station
 from qunzhong_desktop.storage.report_scope import Scope
-from qunzhong_desktop.storage.search_index import persons_matching
+from qunzhong_desktop.storage.search_index import persons_streamed
 
 DEFAULT_LIMIT = 50
 
@@ -41,17 +42,22 @@ def search_residents(
 ) -> list[ResidentHit]:
     """Live residents matching ``query`` (name, pinyin initials, ID suffix, phone) in ``scope``.
 
-    By station code, household number and name; at most ``limit``. An empty query finds
+    By station code, household number (natural order) and name; at most ``limit``: when more
+    match, those the index gives first (see :mod:`.register_search`). An empty query finds
     nobody.
     """
-    found = persons_matching(db.dialect, query)
+    found = persons_streamed(db.dialect, query)
     if found is None:
         return []
-    matching = found.subquery("matching")
+    # at most limit + 1 from the index in its own order (a LIMIT stops the walk: no sort of
+    # every match), the scope's owners checked per candidate; then just those are sorted
+    streamed = found.subquery("streamed")
     person, household = m.Person, m.Household
     stmt = (
         select(person.id, person.name, household.id, household.number, SyncPeer.code)
-        .join(household, household.id == person.household_id)
+        .select_from(streamed)
+        .join(person, person.id == streamed.c.id)
+        .join(household, household.id == streamed.c.household_id)
         .outerjoin(
             SyncRowVersion,
             and_(
@@ -60,12 +66,6 @@ def search_residents(
             ),
         )
         .outerjoin(SyncPeer, SyncPeer.node_id == SyncRowVersion.owner)
-        .where(
-            person.id.in_(select(matching.c.id)),
-            person.deleted_at.is_(None),
-            household.deleted_at.is_(None),
-        )
-        .order_by(SyncPeer.code, household.number, person.name, person.id)
         .limit(max(limit, 0))
     )
     narrowed = scope.owners(SyncPeer.code)
@@ -74,6 +74,7 @@ def search_residents(
     labels = station_labels(db)
     with db.session() as s:
         rows = list(s.execute(stmt))
+        rows.sort(key=lambda r: (r[4] or "", natural_key(r[3]), r[1], r[0]))
         local = load_station(s) if any(code is None for *_rest, code in rows) else None
     hits = []
     for person_id, name, household_id, number, owner in rows:
