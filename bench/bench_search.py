@@ -14,9 +14,10 @@ stations (``changes.REMOTE``, as the import writes them: no outbox lines), while
 (PostgreSQL) are kept as in use. With ``--cache DIR`` the SQLite file is kept and reused; on
 a server a database already holding ``--residents`` persons is reused.
 
-Then times, end to end, what the windows call — ``SqlRegister.search_persons`` (the
-requester picker, 30 hits), ``SqlRegister.search_households`` (the register page: every
-matching household, in 户号 order) and the item list's text filter (``items.count`` +
+Then times, end to end, what the windows call — ``SqlRegister.find_persons`` (the
+requester picker: 30 hits and whether there are more), ``SqlRegister.find_households`` (the
+register page: at most 200 households in 户号 order and whether there are more),
+``search_households`` (every matching household, as other callers still ask) and the item list's text filter (``items.count`` +
 ``page_ids`` of the first 100 + ``rows``, as the work list opens) — for pinyin initials
 (2–4 letters), name fragments (1–3 characters), ID suffixes (4–6 digits), phone suffixes
 (4 digits) and queries finding nobody, with p50/p95 per kind and overall; beside them the
@@ -263,7 +264,8 @@ def measure(store: Store, kinds: dict[str, list[str]]) -> None:
         return found
 
     calls: dict[str, Callable[[str], int]] = {
-        "search_persons": lambda q: len(register.search_persons(q)),
+        "find_persons": lambda q: len(register.find_persons(q).hits),
+        "find_households": lambda q: len(register.find_households(q).ids),
         "search_households": lambda q: len(register.search_households(q)),
         "item list": item_list,
         "plain driver": _plain(store),
