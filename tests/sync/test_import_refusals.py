@@ -1,7 +1,8 @@
 """Every bad bundle SYNC.md lists is refused with a clear message, the database unchanged.
 
 Each test takes a hash of a full, ordered dump of the receiving database before and
-after the import attempt (:func:`.dbhash.db_hash`).
+after the import attempt (:func:`.dbhash.unchanged_mark`: every table on either engine, and
+the whole SQLite file's dump where there is one).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.sync.bundle_format import BundleRefused
 from qunzhong_desktop.sync.importer import ImportCancelled
 from qunzhong_desktop.sync.views import APPLIED
-from tests.helpers.dbhash import db_hash
+from tests.helpers.dbhash import unchanged_mark
 from tests.helpers.forge import change, forge
 from tests.helpers.intake_data import FRIDAY, register
 from tests.helpers.network import Node, make_station, make_township
@@ -273,12 +274,12 @@ def test_cancel_writes_nothing(net: tuple[Node, Node, Node], tmp_path: Path) -> 
     township, one, _ = net
     register(one.store, FRIDAY)
     bundle = one.export(tmp_path / "usb")[0]
-    before = db_hash(database_path(township.home))
+    before = unchanged_mark(township.store)
     stop = CancelToken()
     stop.cancel()
     with pytest.raises(ImportCancelled):
         township.sync.import_bundle(bundle, township.keys, cancel=stop)
-    assert db_hash(database_path(township.home)) == before
+    assert unchanged_mark(township.store) == before
 
 
 def test_clock_a_year_ahead_is_applied_but_marked(

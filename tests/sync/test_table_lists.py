@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from qunzhong_desktop.storage import changes
-from qunzhong_desktop.storage import models as m
 import pytest
 
+from qunzhong_desktop.storage import changes
+from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.sync import schema
 
 #: each PC's own calendar rows (the township's travel as configuration, never as rows)
