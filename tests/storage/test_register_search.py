@@ -104,8 +104,11 @@ def test_the_page_s_filters_and_sorts_hold_with_a_query(many: Store) -> None:
         {"grid_id": grid.id},
         {"tag": "低保户"},
         {"grid_id": grid.id, "tag": "低保户"},
-        {"sort": Sort("number", descending=True)},
-        {"sort": Sort("members")},
+        *[
+            {"sort": Sort(key, descending=descending)}
+            for key in ("number", "head", "members", "phone", "grid", "cadre", "address")
+            for descending in (False, True)
+        ],
     ]
     for kwargs in cases:
         for query in ("张", "李", "xy", "无此人"):

@@ -27,6 +27,7 @@ from qunzhong_desktop.storage.register_rows import (
 from qunzhong_desktop.storage.register_search import (
     HOUSEHOLD_LIMIT,
     PERSON_LIMIT,
+    HouseholdOrder,
     HouseholdSearch,
     PersonHit,
     PersonSearch,
@@ -346,7 +347,8 @@ class SqlRegister(RegisterLifecycle):
             filters.append(household_or_member_tagged(self.db.dialect, tag))
         if flagged:
             filters.append(m.Household.id.in_(flagged_households()))
-        order = lambda stmt: _household_order(stmt, sort or Sort("number"))  # noqa: E731
+        key, natural = _household_key(sort or Sort("number"))
+        order = HouseholdOrder(key, natural, bool(sort and sort.descending))
         found = find_households(self.db, query, filters, order, limit)
         if found is not None:
             return found
@@ -478,36 +480,39 @@ class SqlRegister(RegisterLifecycle):
 HOUSEHOLD_SORTS = ("number", "head", "members", "phone", "grid", "cadre", "address")
 
 
+def _household_key(sort: Sort) -> tuple[Any, bool]:
+    """The key of one of :data:`HOUSEHOLD_SORTS` on ``household``, and whether it is natural.
+
+    A natural key is compared as ``natural_key(key)`` (the 户号, the grid's name, the address).
+    """
+    household = m.Household
+    live = m.Person.deleted_at.is_(None)
+    if sort.key == "head":
+        head = select(func.min(m.Person.name)).where(
+            m.Person.household_id == household.id, live, m.Person.relation == "户主"
+        )
+        return head.scalar_subquery(), False
+    if sort.key == "members":
+        members = select(func.count(m.Person.id)).where(m.Person.household_id == household.id, live)
+        return members.scalar_subquery(), False
+    if sort.key == "phone":
+        return household.phone, False
+    if sort.key == "grid":
+        return select(m.Grid.name).where(m.Grid.id == household.grid_id).scalar_subquery(), True
+    if sort.key == "cadre":
+        cadre = select(m.Cadre.name).where(m.Cadre.id == household.cadre_id)
+        return cadre.scalar_subquery(), False
+    if sort.key == "address":
+        return household.address, True
+    return household.number, True
+
+
 def _household_order(stmt: Select[Any], sort: Sort) -> Select[Any]:
     """``stmt`` ordered in the database by one of :data:`HOUSEHOLD_SORTS`, then by 户号."""
     household = m.Household
-    live = m.Person.deleted_at.is_(None)
     number = func.natural_key(household.number)
-    key: Any
-    if sort.key == "head":
-        key = (
-            select(func.min(m.Person.name))
-            .where(m.Person.household_id == household.id, live, m.Person.relation == "户主")
-            .scalar_subquery()
-        )
-    elif sort.key == "members":
-        key = (
-            select(func.count(m.Person.id))
-            .where(m.Person.household_id == household.id, live)
-            .scalar_subquery()
-        )
-    elif sort.key == "phone":
-        key = household.phone
-    elif sort.key == "grid":
-        key = func.natural_key(
-            select(m.Grid.name).where(m.Grid.id == household.grid_id).scalar_subquery()
-        )
-    elif sort.key == "cadre":
-        key = select(m.Cadre.name).where(m.Cadre.id == household.cadre_id).scalar_subquery()
-    elif sort.key == "address":
-        key = func.natural_key(household.address)
-    else:
-        key = number
+    raw, natural = _household_key(sort)
+    key: Any = func.natural_key(raw) if natural else raw
     # a household without a grid, cadre or head sorts first going up, last going down, on
     # both engines (PostgreSQL puts NULL last by default, SQLite first)
     if sort.descending:

@@ -12,17 +12,18 @@ the window says 超过 N 条 and asks for more characters.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import ColumnElement, Select, String, any_, bindparam, func, select
+from sqlalchemy.dialects import postgresql
+from sqlalchemy.orm import Session
 
 from qunzhong_desktop.core import citizen_id
 from qunzhong_desktop.core.sorting import natural_key
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.database import Database
-from qunzhong_desktop.storage.search_index import persons_streamed
+from qunzhong_desktop.storage.search_index import dialect_of, persons_streamed
 
 #: How many households the register page lists for a typed search before it says 超过.
 HOUSEHOLD_LIMIT = 200
@@ -53,11 +54,39 @@ class PersonSearch:
 
 
 @dataclass(frozen=True, slots=True)
+class HouseholdOrder:
+    """The register page's sort: its key on ``household`` and whether it is natural.
+
+    The households come by the key (going up: none first; down: none last), then 户号 in
+    natural order, then 户号 as typed — the order ``register_repo._household_order`` gives in
+    SQL. ``natural``: the key compares as ``natural_key(key)``.
+    """
+
+    key: Any
+    natural: bool
+    descending: bool
+
+
+@dataclass(frozen=True, slots=True)
 class HouseholdSearch:
     """The household ids found (at most the limit, in the sort) and whether there were more."""
 
     ids: list[str]
     more: bool
+
+
+def _among(column: Any, ids: list[str], dialect: str) -> ColumnElement[bool]:
+    """``column IN ids``: on PostgreSQL one array parameter (``= ANY``).
+
+    One parameter per id costs several ms to bind and plan there for a few hundred ids.
+    """
+    if dialect == "postgresql":
+        among: ColumnElement[bool] = column == any_(
+            bindparam("ids", ids, type_=postgresql.ARRAY(String))
+        )
+        return among
+    listed: ColumnElement[bool] = column.in_(ids)
+    return listed
 
 
 def find_persons(db: Database, query: str, limit: int = PERSON_LIMIT) -> PersonSearch:
@@ -83,7 +112,7 @@ def find_persons(db: Database, query: str, limit: int = PERSON_LIMIT) -> PersonS
                 household.id,
             )
             .join(household, household.id == person.household_id)
-            .where(person.id.in_(ids))
+            .where(_among(person.id, ids, db.dialect))
         ).all()
     hits = [
         PersonHit(pid, name, citizen_id.mask(id_number), phone or home or "", number, hid)
@@ -104,15 +133,14 @@ def find_households(
     db: Database,
     query: str,
     filters: list[ColumnElement[bool]],
-    order: Callable[[Select[Any]], Select[Any]],
+    order: HouseholdOrder,
     limit: int = HOUSEHOLD_LIMIT,
 ) -> HouseholdSearch | None:
     """The households of the persons matching ``query``: at most ``limit``, and ``more``.
 
-    ``filters``: the page's other conditions on ``household`` (grid, tag, 需核对);
-    ``order(stmt)`` puts a ``select(Household.id)`` in the page's sort. None for an empty
-    query (the caller lists every household). The persons are read from the index a batch at
-    a time until ``limit + 1`` households are found.
+    ``filters``: the page's other conditions on ``household`` (grid, tag, 需核对); ``order``
+    the page's sort. None for an empty query (the caller lists every household). The persons
+    are read from the index a batch at a time until ``limit + 1`` households are found.
     """
     streamed = persons_streamed(db.dialect, query)
     if streamed is None:
@@ -133,5 +161,37 @@ def find_households(
                 break
         result.close()
         ids = list(found)
-        ordered = list(s.scalars(order(select(m.Household.id).where(m.Household.id.in_(ids)))))
+        ordered = _in_order(s, ids, order)
     return HouseholdSearch(ordered[:limit], len(ids) > limit)
+
+
+def _in_order(s: Session, ids: list[str], order: HouseholdOrder) -> list[str]:
+    """``ids`` (a few hundred households) in the page's sort.
+
+    The same order as ``ORDER BY`` the key, ``natural_key(number)``, ``number`` in SQL, but
+    the natural keys are made here (core.sorting.natural_key, the rule the SQL function
+    follows): on PostgreSQL the PL/pgSQL function costs ~0.1 ms a row, most of a search's time.
+    A key that is not natural, and the 户号 as typed, are ranked by the database (its own
+    collation and NULL rule, as the SQL order has them).
+    """
+    if not ids:
+        return []
+    household = m.Household
+    number_rank = func.dense_rank().over(order_by=household.number)
+    key = order.key
+    if not order.natural:
+        key = func.dense_rank().over(order_by=key.asc().nulls_first())
+    rows = list(
+        s.execute(
+            select(household.id, household.number, key, number_rank).where(
+                _among(household.id, ids, dialect_of(s))
+            )
+        )
+    )
+
+    def sort_key(row: Any) -> tuple[Any, str, int]:
+        _id, number, value, rank = row
+        return (natural_key(value) if order.natural else value, natural_key(number), rank)
+
+    rows.sort(key=sort_key, reverse=order.descending)
+    return [row[0] for row in rows]
