@@ -156,3 +156,71 @@ def test_a_window_past_the_end_or_of_nothing_is_empty(filled: Store) -> None:
 def test_negative_windows_are_refused(store: Store, offset: int, limit: int) -> None:
     with pytest.raises(ValueError):
         store.items.page_ids(ItemFilter(), offset=offset, limit=limit, today=TODAY)
+
+
+ITEM_ROW = (
+    "INSERT INTO intake_item (id, number, year, sequence, received_at, channel,"
+    " requester_name, requester_phone, domain, grade, item_type, content, handler,"
+    " promised_days, query_code, state, agency_mode, agency_auth_kind, agency_agent,"
+    " agency_office, at_home, competent_unit, paired_unit, petition, petition_form,"
+    " petition_reach, created_at, updated_at) VALUES (:id, :number, 2026, :seq, :now, '来访',"
+    " '张三', '', '社会保障', 'B', '承诺件', '申请低保', '', 5, :code, 'registered', '', '', '',"
+    " '', false, '', '', '', '', '', :now, :now)"
+)
+
+
+@pytest.mark.pg
+def test_0021_gives_the_number_order_an_index_on_the_server(pg_url: str) -> None:
+    """From 0020 with items: the 编号 order's first page walks the index both ways."""
+    from alembic import command
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.dialects import postgresql
+
+    from qunzhong_desktop.storage import migrate
+    from qunzhong_desktop.storage.item_order import SERVER_INDEXES, item_order
+
+    config = migrate.server_config(pg_url)
+    command.upgrade(config, "0020")
+    engine = create_engine(pg_url)
+    suffixes = ["00010", "9", "00002", "123", "0100"]  # text order ≠ natural order
+    indexes = text("SELECT indexname FROM pg_indexes WHERE tablename = 'intake_item'")
+    try:
+        with engine.begin() as conn:
+            for i, suffix in enumerate(suffixes):
+                conn.execute(
+                    text(ITEM_ROW),
+                    {
+                        "id": f"i{i}",
+                        "number": f"430121101201-2026-{suffix}",
+                        "seq": i + 1,
+                        "now": MONDAY,
+                        "code": f"CODE{i:04d}",
+                    },
+                )
+        command.upgrade(config, "0021")
+        with engine.connect() as conn:
+            assert SERVER_INDEXES[0] in set(conn.execute(indexes).scalars())
+            conn.exec_driver_sql("SET enable_seqscan = off")  # the index if it can serve
+            conn.exec_driver_sql("SET enable_sort = off")
+            for down in (False, True):
+                stmt = (
+                    select(m.IntakeItem.number)
+                    .order_by(*item_order(Sort("number", descending=down)))
+                    .limit(3)
+                )
+                sql = str(
+                    stmt.compile(
+                        dialect=postgresql.dialect(), compile_kwargs={"literal_binds": True}
+                    )
+                )
+                plan = "\n".join(conn.exec_driver_sql(f"EXPLAIN {sql}").scalars())
+                assert SERVER_INDEXES[0] in plan and "Sort" not in plan, plan
+                found = [n.rsplit("-", 1)[1] for n in conn.execute(stmt).scalars()]
+                natural = sorted(suffixes, key=natural_key, reverse=down)
+                assert found == natural[:3]  # the rows' natural order, not their text's
+        command.downgrade(config, "0020")
+        with engine.connect() as conn:
+            assert SERVER_INDEXES[0] not in set(conn.execute(indexes).scalars())
+            assert conn.execute(text("SELECT count(*) FROM intake_item")).scalar() == 5
+    finally:
+        engine.dispose()

@@ -11,6 +11,11 @@ from qunzhong_desktop.storage import models as m
 
 STATION_CODE_DIGITS = 12  # an item number begins with its station's code
 
+#: Indexes of the orders made on a server only, outside the models (migration 0021: the
+#: 编号 order's ``natural_key(number) COLLATE "C"``); alembic's comparison leaves them out
+#: (search_index.include_name).
+SERVER_INDEXES = ("ix_intake_item_natural_number",)
+
 #: The orders of the work lists (and the township's): 编号, 受理日期, 诉求人, 类别, 等级,
 #: 件类型, 状态, 承诺日期, 超期 (the most overdue first: the earliest due date), 经办人.
 ITEM_SORTS = (
