@@ -138,6 +138,17 @@ MAIN = {
         f"WHERE state IN ({', '.join('?' * len(RUNNING))}) AND due_on < ?",
         (*RUNNING, TODAY),
     ),
+    # at the county: one township's (a number range) and one station's items, newest first
+    "one township": (
+        ItemFilter(township_code=STATION.township_code),
+        "WHERE number >= ? AND number < ?",
+        (STATION.township_code, f"{STATION.township_code}:"),
+    ),
+    "one station": (
+        ItemFilter(station_code=STATION.code),
+        "WHERE number >= ? AND number < ?",
+        (f"{STATION.code}-", f"{STATION.code}."),
+    ),
 }
 OTHERS = {
     "closed": ItemFilter(states=(State.CLOSED,)),
@@ -206,15 +217,19 @@ def first_rows(store: Store, runs: int) -> None:
             f"{statistics.median(times):7.1f}  {_p95(times):7.1f}"
         )
     for key in ITEM_SORTS:
-        times = [
-            _ms(
-                lambda key=key: items.page_ids(
-                    ItemFilter(), offset=0, limit=BLOCK, today=TODAY, sort=Sort(key)
-                )
+        for down in (False, True):
+            sort = Sort(key, descending=down)
+
+            def sorted_page(sort: Sort = sort) -> object:
+                items.count(ItemFilter(), today=TODAY)
+                ids = items.page_ids(ItemFilter(), offset=0, limit=BLOCK, today=TODAY, sort=sort)
+                return items.rows(ids, today=TODAY)
+
+            times = [_ms(sorted_page) for _ in range(3)]
+            label = f"by {key}{' desc' if down else ''}"
+            print(
+                f"    {label:22} {'':8}  {'':7}  {statistics.median(times):7.1f}  {max(times):7.1f}"
             )
-            for _ in range(3)
-        ]
-        print(f"    sorted by {key:12}          page_ids p50 {statistics.median(times):7.1f} ms")
     print(f"    {_rss()}")
     before = _ms(lambda: items.search_ids(ItemFilter(), today=TODAY))
     print(f"    before (every id read first, search_ids): all, newest first {before:7.1f} ms")
