@@ -462,23 +462,26 @@ class Applier:
                 self._step(change, values, owner)
         self._flush_inserts()
         self._flush_versions()
-        for table, rows in self._refs.items():
+        self._check_references({self.sender: (self.role, self._refs)})
+        self._duplicate_people(self._refs.get("person", {}))
+        self._refs = {}
+
+    def _check_references(self, origins: dict[str, tuple[str, dict[str, dict[str, int]]]]) -> None:
+        """Every reference of all origins' rows, one query a column (apply_rows.merge_refs)."""
+        tables, owned = apply_rows.merge_refs(origins)
+        for table, rows in tables.items():
             for column, parent in schema.references(table).items():
                 missing = apply_sql.dangling_rows(self.s, table, column, parent, list(rows))
                 if missing:
                     self._number = min(rows[row_id] for row_id in missing)
                     raise self._dangling(table, parent)
-                if self.role != "station":
-                    continue  # the township's steps point at this PC's own items (_event)
-                foreign = apply_sql.foreign_rows(
-                    self.s, table, column, parent, list(rows), owner=self.sender
-                )
-                if foreign:
+                pairs = owned.get(table)
+                if foreign := pairs and apply_sql.foreign_rows_of(
+                    self.s, table, column, parent, pairs
+                ):
                     self._number = min(rows[row_id] for row_id in foreign)
                     label = schema.LABELS.get(parent, parent)
                     raise self._not_owned(table, f"引用了其他站点或本机的{label}")
-        self._duplicate_people(self._refs.get("person", {}))
-        self._refs = {}
 
     def _own_number(self, row: dict[str, Any]) -> None:
         """A station numbers only its own items: ``{its code}-{year}-{sequence}``."""

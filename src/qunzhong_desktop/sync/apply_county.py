@@ -137,9 +137,20 @@ class CountyApplier(Applier):
                     raise self._dangling("item_event", "intake_item")
                 self._step(change, values, owner)
         self._as(self.township)
-        for origin in list(self._origin_refs):
-            self._as(origin)
-            super().finish()
+        self._flush_inserts()
+        self._flush_versions()
+        # the references of every origin in one query a column, each under its origin's rules
+        roles = {origin: "township" if origin == self.township else "station"
+                 for origin in self._origin_refs}  # fmt: skip
+        self._check_references(
+            {origin: (roles[origin], refs) for origin, refs in self._origin_refs.items()}
+        )
+        for origin, refs in list(self._origin_refs.items()):
+            if refs.get("person"):
+                self._as(origin)
+                self._duplicate_people(refs["person"])
+        for refs in self._origin_refs.values():
+            refs.clear()
         self._as(self.township)
 
 

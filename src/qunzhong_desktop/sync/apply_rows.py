@@ -149,3 +149,28 @@ def not_owned(table: str, why: str, line: int) -> Exception:
         line=line,
         table=table,
     )
+
+
+def merge_refs(
+    origins: dict[str, tuple[str, dict[str, dict[str, int]]]],
+) -> tuple[dict[str, dict[str, int]], dict[str, list[tuple[str, str]]]]:
+    """The rows to check of every origin: table → row id → first line, and the station rows.
+
+    Args:
+        origins: origin → (its role, table → row id → line).
+
+    Returns:
+        (table → row id → line, table → (row id, owner) of the rows a station wrote): a
+        station's rows may refer only to rows it owns; the township's steps point at this
+        PC's own items.
+    """
+    tables: dict[str, dict[str, int]] = {}
+    owned: dict[str, list[tuple[str, str]]] = {}
+    for origin, (role, refs) in origins.items():
+        for table, rows in refs.items():
+            lines = tables.setdefault(table, {})
+            for row_id, number in rows.items():
+                lines[row_id] = min(number, lines.get(row_id, number))
+            if role == "station":
+                owned.setdefault(table, []).extend((row_id, origin) for row_id in rows)
+    return tables, owned

@@ -177,6 +177,40 @@ def foreign_rows(
     return [row[0] for row in _select_in(s, sql, ids, (parent, owner))]
 
 
+def foreign_rows_of(
+    s: Session, table: str, column: str, parent: str, pairs: list[tuple[str, str]]
+) -> list[str]:
+    """:func:`foreign_rows` for rows of several owners at once: (row id, owner) pairs.
+
+    A server asks once (the pairs as two arrays, unnested side by side); SQLite once per
+    owner.
+    """
+    conn = s.connection()
+    if conn.dialect.name != "postgresql":
+        by_owner: dict[str, list[str]] = {}
+        for row_id, owner in pairs:
+            by_owner.setdefault(owner, []).append(row_id)
+        return [
+            row_id
+            for owner, ids in by_owner.items()
+            for row_id in foreign_rows(s, table, column, parent, ids, owner=owner)
+        ]
+    sql = (
+        f'SELECT c.id FROM unnest(%s::text[], %s::text[]) AS x(id, owner) JOIN "{table}" c'
+        f' ON c.id = x.id WHERE c."{column}" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM'
+        f' sync_row_version v WHERE v.table_name = %s AND v.row_id = c."{column}"'
+        " AND v.owner = x.owner)"
+    )
+    found: list[str] = []
+    for start in range(0, len(pairs), 10_000):
+        part = pairs[start : start + 10_000]
+        params = ([p[0] for p in part], [p[1] for p in part], parent)
+        with conn.connection.driver_connection.cursor() as cur:  # type: ignore[union-attr]
+            cur.execute(sql, params, prepare=False)  # never prepared: see _select_in
+            found.extend(row[0] for row in cur.fetchall())
+    return found
+
+
 def shared_id_numbers(s: Session, ids: list[str]) -> list[tuple[str, str, str, str]]:
     """Live people among ``ids`` whose ID number another origin has live too.
 

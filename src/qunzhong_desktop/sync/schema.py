@@ -375,8 +375,26 @@ def _within(column: Column, value: Any) -> bool:
     if isinstance(value, list) and not all(type(v) is str for v in value):
         return False
     if isinstance(value, (list, dict)):
-        return len(json.dumps(value, ensure_ascii=False)) <= JSON_CAP
+        return _json_fits(value) or len(json.dumps(value, ensure_ascii=False)) <= JSON_CAP
     return True
+
+
+def _json_fits(value: list[Any] | dict[Any, Any]) -> bool:
+    r"""Whether ``value``'s JSON surely fits :data:`JSON_CAP`, without encoding it.
+
+    An upper bound of ``json.dumps(value, ensure_ascii=False)``'s length for a list of
+    texts or a dict of texts to texts: a text takes its quotes and at most six characters
+    a character (``\uXXXX``), items two between them (``", "``, and ``": "`` in a
+    dict), the brackets two. False when unsure (other values, or near the cap): the
+    caller then measures the encoding itself, so the bound decides nothing on its own.
+    """
+    texts = value if isinstance(value, list) else [*value, *value.values()]
+    size = 0
+    for text in texts:
+        if type(text) is not str:
+            return False
+        size += len(text)
+    return 6 * size + 4 * len(texts) + 2 <= JSON_CAP
 
 
 def _too_long(table: str, column: Column, number: int) -> Exception:
