@@ -190,3 +190,24 @@ def test_server_addresses_are_checked_and_never_shown_with_the_password(
         point_at_server(tmp_path / "y", closed)
     assert info.value.code == "server.unreachable"
     assert "secret" not in str(info.value)
+
+
+def test_a_database_with_a_language_collation_is_refused(
+    pg_cluster: Cluster, tmp_path: Path
+) -> None:
+    """Ranges on numbers and codes compare bytes on SQLite: the server database must too."""
+    import psycopg
+
+    conninfo = (
+        f"host={pg_cluster.socket_dir} port={pg_cluster.port} user={pg_cluster.user}"
+        " dbname=postgres"
+    )
+    with psycopg.connect(conninfo, autocommit=True) as conn:
+        conn.execute(
+            "CREATE DATABASE zh_sorted TEMPLATE template0 LOCALE_PROVIDER icu"
+            " ICU_LOCALE 'zh-CN' LOCALE 'C.UTF-8'"
+        )
+    with pytest.raises(StoreUnavailable) as info:
+        point_at_server(tmp_path / "county", pg_cluster.url("zh_sorted"))
+    assert info.value.code == "server.collation" and "--locale C.UTF-8" in str(info.value)
+    assert not (tmp_path / "county" / SERVER_FILE).exists()

@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import Connection, create_engine, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
@@ -101,12 +101,44 @@ def probe(url: str) -> bool:
     engine = create_engine(url)
     try:
         with engine.connect() as conn:
-            conn.execute(text("SELECT 1"))
+            _check_collation(conn, url)
             return inspect(conn).has_table("alembic_version")
     except DBAPIError as exc:
         raise explain_server(exc, url) from exc
     finally:
         engine.dispose()
+
+
+#: Collations that compare text byte by byte, as SQLite does.
+BYTEWISE = frozenset({"C", "POSIX", "C.UTF-8", "C.utf8"})
+
+
+def _check_collation(conn: Connection, url: str) -> None:
+    """The database must compare text byte-wise (created with the C locale).
+
+    Item numbers, station and township codes are filtered by ranges (``number >= '430121101'
+    AND number < '430121102'``) that the unique indexes answer; under a language collation
+    (zh_CN, en_US, an ICU locale) punctuation is skipped and the ranges, and the natural
+    order of 户号, would not mean what they mean on SQLite.
+
+    Raises:
+        StoreUnavailable: ``server.collation``.
+    """
+    collate = conn.execute(
+        text("SELECT datcollate FROM pg_database WHERE datname = current_database()")
+    ).scalar_one()
+    provider = "c"
+    if (conn.dialect.server_version_info or (0,)) >= (15,):
+        provider = conn.execute(
+            text("SELECT datlocprovider FROM pg_database WHERE datname = current_database()")
+        ).scalar_one()
+    if provider != "c" or collate not in BYTEWISE:
+        raise StoreUnavailable(
+            f"数据库 {shown(url)} 的排序规则是 {collate if provider == 'c' else 'ICU'}，本程序需要按字节比较的"
+            " C 排序规则。请管理员重新建库：createdb --template template0 --locale C.UTF-8"
+            " --encoding UTF8 --owner 用户 库名（库里还没有数据时删掉重建即可）。",
+            code="server.collation",
+        )
 
 
 def explain_server(exc: BaseException, url: str) -> StoreUnavailable:
