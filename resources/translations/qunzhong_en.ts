@@ -4279,6 +4279,10 @@ Write it on paper and keep it as safe as the official seal, not on this PC. (Com
         <translation>Item ledger</translation>
     </message>
     <message>
+        <source>乡镇</source>
+        <translation>Township</translation>
+    </message>
+    <message>
         <source>工作站</source>
         <translation>Station</translation>
     </message>
@@ -4305,6 +4309,10 @@ Write it on paper and keep it as safe as the official seal, not on this PC. (Com
     <message>
         <source>全部工作站</source>
         <translation>All stations</translation>
+    </message>
+    <message>
+        <source>全县</source>
+        <translation>Whole county</translation>
     </message>
     <message>
         <source>全部状态</source>
@@ -5978,6 +5986,7 @@ Write it on paper and keep it as safe as the official seal, not on this PC. (Com
     </message>
     <message>
         <source>新增户</source>
+        <extracomment>how many households a typed search lists before it says 超过 (register_search)</extracomment>
         <translation>New household</translation>
     </message>
     <message>
@@ -6035,6 +6044,10 @@ Write it on paper and keep it as safe as the official seal, not on this PC. (Com
     <message>
         <source>需核对（导入时标记）</source>
         <translation>To check (flagged on import)</translation>
+    </message>
+    <message>
+        <source>超过 {0} 户，只列出 {0} 户，请输入更多字缩小范围</source>
+        <translation>More than {0} households: only {0} are listed. Type more to narrow the search</translation>
     </message>
     <message>
         <source>共 {0} 户</source>
@@ -6396,6 +6409,10 @@ They will no longer be listed in the register; they can be restored from the rec
     <message>
         <source>联系电话(&amp;P)</source>
         <translation>&amp;Phone</translation>
+    </message>
+    <message>
+        <source>超过 {0} 人，请输入更多字缩小范围</source>
+        <translation>More than {0} people: type more to narrow the search</translation>
     </message>
     <message>
         <source>已选：{name}&#x3000;户号 {household}&#x3000;身份证 {id}&#x3000;电话 {phone}</source>

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -284,6 +285,9 @@ class TriagePage(QWidget):
         self.open_button = self._button(row, self.tr("查看(&O)"), self.open_selected)
         self.selection_hint = QLabel(self)
         self.selection_hint.setStyleSheet("color: #616161;")
+        # a long number may be cut at 1024 pixels; it must not widen the window (上报县 made
+        # the row 4 pixels too wide): the whole hint is the tooltip
+        self.selection_hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         row.addWidget(self.selection_hint, 1)
         self.units_button = self._button(row, self.tr("责任单位(&M)…"), self.edit_units)
         self.units_button.setToolTip(self.tr("编辑交办时可选的责任单位"))
@@ -435,13 +439,13 @@ class TriagePage(QWidget):
         self.county_button.setEnabled(bool(self.county) and state in AT_TOWNSHIP)
         self.open_button.setEnabled(record is not None)
         if record is None:
-            self.selection_hint.setText(self.tr("请在列表中选择一件事项。"))
-            return
-        self.selection_hint.setText(
-            self.tr("已选 {number}（{state}）").format(
+            hint = self.tr("请在列表中选择一件事项。")
+        else:
+            hint = self.tr("已选 {number}（{state}）").format(
                 number=record.number, state=STATE_NAMES[record.state]
             )
-        )
+        self.selection_hint.setText(hint)
+        self.selection_hint.setToolTip(hint)
 
     def _focus_text(self) -> None:
         self.text.setFocus()
