@@ -27,7 +27,9 @@ def plan(conn: sqlite3.Connection, sql: str) -> str:
 
 
 def has_index(conn: sqlite3.Connection) -> bool:
-    return conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (NAME,)).fetchone() is not None
+    return (
+        conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (NAME,)).fetchone() is not None
+    )
 
 
 def test_upgrade_from_0018_seeks_residents_by_id_number(sqlite_store: Store) -> None:
