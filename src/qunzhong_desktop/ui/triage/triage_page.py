@@ -285,8 +285,7 @@ class TriagePage(QWidget):
         self.open_button = self._button(row, self.tr("查看(&O)"), self.open_selected)
         self.selection_hint = QLabel(self)
         self.selection_hint.setStyleSheet("color: #616161;")
-        # a long number may be cut at 1024 pixels; it must not widen the window (上报县 made
-        # the row 4 pixels too wide): the whole hint is the tooltip
+        # never widens the window at 1024 pixels (cut if need be; the tooltip has it whole)
         self.selection_hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         row.addWidget(self.selection_hint, 1)
         self.units_button = self._button(row, self.tr("责任单位(&M)…"), self.edit_units)
@@ -438,12 +437,10 @@ class TriagePage(QWidget):
         self.result_button.setEnabled(state is State.ASSIGNED)
         self.county_button.setEnabled(bool(self.county) and state in AT_TOWNSHIP)
         self.open_button.setEnabled(record is not None)
-        if record is None:
-            hint = self.tr("请在列表中选择一件事项。")
-        else:
-            hint = self.tr("已选 {number}（{state}）").format(
-                number=record.number, state=STATE_NAMES[record.state]
-            )
+        hint = self.tr("请在列表中选择一件事项。")
+        if record is not None:
+            state = STATE_NAMES[record.state]
+            hint = self.tr("已选 {number}（{state}）").format(number=record.number, state=state)
         self.selection_hint.setText(hint)
         self.selection_hint.setToolTip(hint)
 
