@@ -1842,10 +1842,6 @@ The restored value counts as a new change and goes out with the next bundle.</tr
         <translation>Import a whole folder</translation>
     </message>
     <message>
-        <source>文件夹 {0} 中没有数据包（.qzb 文件）。</source>
-        <translation>There are no bundles (.qzb files) in the folder {0}.</translation>
-    </message>
-    <message>
         <source>生成交办包</source>
         <translation>Write dispatch bundles</translation>
     </message>
@@ -8290,6 +8286,10 @@ A new township: export the county kit for it first, then enrol it with the enrol
         <translation>There are no bundles to write.</translation>
     </message>
     <message>
+        <source>文件夹 {0} 中没有数据包（.qzb 文件）。</source>
+        <translation>There are no bundles (.qzb files) in the folder {0}.</translation>
+    </message>
+    <message>
         <source>导入数据包</source>
         <translation>Import bundles</translation>
     </message>
@@ -8597,10 +8597,6 @@ For a new station, export the station kit for it first, then enroll it with the 
     <message>
         <source>导入整个文件夹</source>
         <translation>Import a whole folder</translation>
-    </message>
-    <message>
-        <source>文件夹 {0} 中没有数据包（.qzb 文件）。</source>
-        <translation>There are no bundles (.qzb files) in the folder {0}.</translation>
     </message>
     <message>
         <source>生成交办包</source>

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from qunzhong_desktop.core.intake.states import State
@@ -173,7 +174,9 @@ def test_a_meeting_and_the_departments(
     assert "县水利局" not in [d.name for d in world.county.store.county.departments()]
 
 
-def test_the_board_and_the_shell(qtbot: QtBot, world: CountyWorld) -> None:
+def test_the_board_and_the_shell(
+    qtbot: QtBot, world: CountyWorld, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     window = MainWindow(world.county.store)
     qtbot.addWidget(window)
     assert window.page_keys() == ["county", "sync", "ledger", "conflicts", "settings"]
@@ -192,6 +195,17 @@ def test_the_board_and_the_shell(qtbot: QtBot, world: CountyWorld) -> None:
     other = board.topLevelItem(1)
     assert other is not None and other.childCount() == 0
     assert page.empty_label.isHidden()
+    # a folder without bundles is said, and nothing is imported (the page's one folder import)
+    said: list[str] = []
+    monkeypatch.setattr(page.files, "choose_folder", lambda _title: tmp_path)
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: said.append(text))
+    monkeypatch.setattr(page, "import_paths", lambda paths: said.append(f"import {paths}"))
+    (tmp_path / "说明.txt").write_text("不是数据包", encoding="utf-8")
+    page.county_panel.import_folder()
+    assert said == [f"文件夹 {tmp_path} 中没有数据包（.qzb 文件）。"]
+    (tmp_path / "x-430121101.qzb").write_bytes(b"")
+    page.county_panel.import_folder()
+    assert said[-1] == f"import {[tmp_path / 'x-430121101.qzb']}"
     window.show_page("county")
     assert isinstance(window.page("county"), CountyMattersPage)
     window.show_page("ledger")  # the township's ledger and report pages, hosted as they are

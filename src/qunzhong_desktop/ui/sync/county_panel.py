@@ -16,7 +16,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QLabel,
-    QMessageBox,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -32,7 +31,6 @@ from qunzhong_desktop.ui.common.session import local_time, seq_range
 from qunzhong_desktop.ui.common.tasks import run_task
 from qunzhong_desktop.ui.sync.key_dialogs import FingerprintDialog
 from qunzhong_desktop.ui.sync.sync_host import (
-    BUNDLE_SUFFIX,
     KIT_SUFFIX,
     SyncHost,
     button_bar,
@@ -205,20 +203,7 @@ class CountyPanel(QWidget):
 
     def import_folder(self) -> None:
         """Import every ``*.qzb`` in a folder (a USB stick from many townships)."""
-        folder = self.host.files.choose_folder(self.tr("导入整个文件夹"))
-        if folder is None:
-            return
-        paths = sorted(
-            p for p in folder.iterdir() if p.suffix.lower() == BUNDLE_SUFFIX and p.is_file()
-        )
-        if not paths:
-            QMessageBox.information(
-                self,
-                self.tr("导入整个文件夹"),
-                self.tr("文件夹 {0} 中没有数据包（.qzb 文件）。").format(folder),
-            )
-            return
-        self.host.import_paths(paths)
+        self.host.import_folder(self.tr("导入整个文件夹"))
 
     def export_bundles(self) -> None:
         """Write the county's dispatch bundles, one per township."""

@@ -54,6 +54,9 @@ class SyncHost(Protocol):
     def import_paths(self, paths: Sequence[Path]) -> None:
         """Verify and import bundle files, then show the report."""
 
+    def import_folder(self, title: str) -> None:
+        """Import every bundle in a chosen folder (a USB stick from many senders)."""
+
 
 class SyncFiles:
     """File and folder choosers that start in, and remember, the last folder used.

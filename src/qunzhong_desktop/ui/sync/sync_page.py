@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.storage.setup import county_profile, township_profile
@@ -35,7 +35,7 @@ from qunzhong_desktop.ui.sync.import_report_dialog import (
 from qunzhong_desktop.ui.sync.key_dialogs import NewKeysDialog, ask_keys
 from qunzhong_desktop.ui.sync.station_panel import StationPanel
 from qunzhong_desktop.ui.sync.stations_model import StationsTableModel
-from qunzhong_desktop.ui.sync.sync_host import FOLDER_SETTING, SyncFiles, mono_label
+from qunzhong_desktop.ui.sync.sync_host import BUNDLE_SUFFIX, FOLDER_SETTING, SyncFiles, mono_label
 from qunzhong_desktop.ui.sync.township_panel import TownshipPanel
 
 __all__ = ["FOLDER_SETTING", "SyncPage"]
@@ -309,6 +309,21 @@ class SyncPage(QWidget):
         paths = self.files.choose_files(title, self.tr("数据包 (*.qzb)"))
         if paths:
             self.import_paths(paths)
+
+    def import_folder(self, title: str) -> None:
+        """Import every ``*.qzb`` in a folder (a USB stick from many stations or townships)."""
+        folder = self.files.choose_folder(title)
+        if folder is None:
+            return
+        paths = sorted(
+            p for p in folder.iterdir() if p.suffix.lower() == BUNDLE_SUFFIX and p.is_file()
+        )
+        if not paths:
+            QMessageBox.information(
+                self, title, self.tr("文件夹 {0} 中没有数据包（.qzb 文件）。").format(folder)
+            )
+            return
+        self.import_paths(paths)
 
     def import_paths(self, paths: Sequence[Path]) -> None:
         """Verify and import bundle files in the background, then show the report."""

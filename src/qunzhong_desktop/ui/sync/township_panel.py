@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QLabel, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.storage.setup import township_profile
@@ -21,7 +21,6 @@ from qunzhong_desktop.ui.common.tasks import run_task
 from qunzhong_desktop.ui.sync.key_dialogs import FingerprintDialog
 from qunzhong_desktop.ui.sync.stations_model import StationsBoard
 from qunzhong_desktop.ui.sync.sync_host import (
-    BUNDLE_SUFFIX,
     ENROLL_SUFFIX,
     KIT_SUFFIX,
     SyncHost,
@@ -125,20 +124,7 @@ class TownshipPanel(QWidget):
 
     def import_folder(self) -> None:
         """Import every ``*.qzb`` in a folder (a USB stick from many stations)."""
-        folder = self.host.files.choose_folder(self.tr("导入整个文件夹"))
-        if folder is None:
-            return
-        paths = sorted(
-            p for p in folder.iterdir() if p.suffix.lower() == BUNDLE_SUFFIX and p.is_file()
-        )
-        if not paths:
-            QMessageBox.information(
-                self,
-                self.tr("导入整个文件夹"),
-                self.tr("文件夹 {0} 中没有数据包（.qzb 文件）。").format(folder),
-            )
-            return
-        self.host.import_paths(paths)
+        self.host.import_folder(self.tr("导入整个文件夹"))
 
     def export_bundles(self) -> None:
         """Write the dispatch bundles due, one per station."""

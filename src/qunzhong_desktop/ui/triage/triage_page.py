@@ -439,8 +439,8 @@ class TriagePage(QWidget):
         self.open_button.setEnabled(record is not None)
         hint = self.tr("请在列表中选择一件事项。")
         if record is not None:
-            state = STATE_NAMES[record.state]
-            hint = self.tr("已选 {number}（{state}）").format(number=record.number, state=state)
+            named = STATE_NAMES[record.state]
+            hint = self.tr("已选 {number}（{state}）").format(number=record.number, state=named)
         self.selection_hint.setText(hint)
         self.selection_hint.setToolTip(hint)
 
