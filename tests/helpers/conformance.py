@@ -94,7 +94,8 @@ class Figures:
 
 
 class World:
-    """A township and one enrolled station, acting and syncing."""
+    """A township and one enrolled station, acting and syncing; the county above them
+    (``county=True``) takes every round's county bundle and acts on what reaches it."""
 
     def __init__(self, template: Path, work: Path, seed: int, *, county: bool = True) -> None:
         self.rng = random.Random(seed)
@@ -783,15 +784,26 @@ class World:
         report = self.county.sync.import_bundle(up, self.county.keys)
         assert report.status in (APPLIED, ALREADY), report.message
         assert report.flagged == 0, (report.message, _conflicts(self.county))
+        # the county's dispatch: its acknowledgement and its moves since the last round
+        (down,) = self.county.export(self.work / "usb" / f"county-down-{self._next()}")
+        back = self.township.sync.import_bundle(down, self.township.keys)
+        assert back.status in (APPLIED, ALREADY), back.message
+        assert back.flagged == 0, (back.message, _conflicts(self.township))
+        self.figures.changes_down += back.applied
         with self.county.store.db.session() as cs, self.township.store.db.session() as ts:
             for cls in (*schema.STATION_TABLES, *schema.TOWNSHIP_OWN):
                 names = [n for n in schema.columns(cls.__tablename__) if n not in DERIVED]
                 here, there = _rows(cs, cls, names), _rows(ts, cls, names)
                 assert here == there, (cls.__tablename__, _difference(here, there))
                 self.figures.rows_compared += len(here)
-        (down,) = self.county.export(self.work / "usb" / f"county-down-{self._next()}")
-        back = self.township.sync.import_bundle(down, self.township.keys)
-        assert back.status in (APPLIED, ALREADY), back.message
+            states = select(m.IntakeItem.id, m.IntakeItem.state)
+            assert dict(cs.execute(states).all()) == dict(ts.execute(states).all())
+            for cls in schema.COUNTY_OWN:  # the county's own rows stay at the county
+                assert ts.scalars(select(cls)).first() is None, cls.__tablename__
+        for node in (self.county, self.township):
+            with node.store.db.session() as s:
+                logged = s.scalars(select(SyncConflict)).all()
+            assert not logged, [(c.kind, c.table_name, c.field, c.note) for c in logged]
 
     def _same_rows(self, *, township_events: bool) -> None:
         with self.station.store.db.session() as ss, self.township.store.db.session() as ts:
@@ -801,12 +813,10 @@ class World:
                 here = _rows(ss, cls, names)
                 there = _rows(ts, cls, names)
                 if table == "item_event" and not township_events:
-                    there = {
-                        k: v for k, v in there.items() if v[names.index("actor_role")] != "township"
-                    }
-                    here = {
-                        k: v for k, v in here.items() if v[names.index("actor_role")] != "township"
-                    }
+                    # the township's events, and the county's it took in, are not down yet
+                    role = names.index("actor_role")
+                    there = {k: v for k, v in there.items() if v[role] not in _ABOVE}
+                    here = {k: v for k, v in here.items() if v[role] not in _ABOVE}
                 assert here == there, (table, _difference(here, there))
                 self.figures.rows_compared += len(here)
             if township_events:
@@ -814,6 +824,8 @@ class World:
                 assert states == dict(ts.execute(select(m.IntakeItem.id, m.IntakeItem.state)).all())
 
 
+#: The tiers above the station, whose item events reach it in the township's dispatch.
+_ABOVE = frozenset({Role.TOWNSHIP.value, Role.COUNTY.value})
 #: Items 代办 may be written on: any not ended (a township's item included).
 _AGENCY_STATES = tuple(state for state in State if state not in FINAL)
 #: Items the station works through to collection itself.
@@ -877,16 +889,21 @@ def walk_all(world: World) -> None:
     world.move_item(Role.TOWNSHIP)
     world.correct_item()  # over the township's steps
     world.township_config()
+    conformance_county.escalate(world)  # 上报县 twice: the next rounds carry it up
+    conformance_county.escalate(world)
     world.sync()
     for step in voice_steps(world):  # issue 18: after the township's steps, items to link
-        step()
+        step()  # (and the county's moves on what reached it)
     world.sync()
     world.delete_and_reenter()
     world.diary("delete")
     world.assistance("delete")
     world.rekey()
     world.new_item()
-    world.sync()
+    world.sync()  # the county's moves reach the station
+    conformance_county.follow_up(world)
+    world.sync()  # its close reaches the county
+    conformance_county.three_tiers_agree(world)
 
 
 def voice_steps(world: World) -> list[Callable[[], None]]:

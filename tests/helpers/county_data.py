@@ -1,9 +1,10 @@
 """Matters escalated to the county on one store (tests of the county's repository and CLI).
 
-Until a county imports township bundles in these tests, one store plays the three tiers in
-turn: the station registers and escalates (上报乡镇), the township (its node role set to
-``township``) takes the item and escalates it (上报县), then the store becomes the county.
-The moves are the program's own write paths; only the node's role is set by hand.
+For tests of one tier's rules, one store plays the three tiers in turn: the station
+registers and escalates (上报乡镇), the township (its node role set to ``township``) takes the
+item and escalates it (上报县), then the store becomes the county. The moves are the
+program's own write paths; only the node's role is set by hand. The way between real tiers
+is tested in tests/sync/test_county_exchange.py and the conformance World (three nodes).
 """
 
 from __future__ import annotations

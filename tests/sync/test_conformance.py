@@ -57,7 +57,16 @@ def test_every_write_path_is_driven_and_every_table_syncs(
         "diary",
         "demo",
         "agency",
+        "county.escalate",
+        "county.departments",
+        "county.assign",
+        "county.meeting",
+        "county.result",
+        "county.back",
+        "county.follow_up",
     }
+    # the county's moves were made there, on what the township escalated (not skipped)
+    assert all(world.figures.actions[f"county.{a}"] for a in ("assign", "result", "follow_up"))
 
 
 class SyncMachine(RuleBasedStateMachine):
