@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from qunzhong_desktop.home import database_path
 from tests.helpers.cli_runs import init_station, run
@@ -56,9 +57,21 @@ def test_a_township_joins_its_county_on_the_command_line(
         capsys, township, "accept-kit", str(tmp_path / "c.qzkit"), "--fingerprint", fingerprint
     )
     assert code == 0 and "长沙县群众工作部（430121）" in out
-    code, out, _ = run(capsys, township, "enrollment", "--out", str(tmp_path / "t.qzenroll"))
-    assert code == 0 and "县（市、区）群众工作部核对" in out
+    missing = tmp_path / "no-such-folder" / "t.pdf"
+    code, _, err = run(capsys, township, "enrollment", "--out", str(tmp_path / "t.qzenroll"),
+                       "--sheet", str(missing))  # fmt: skip
+    assert code != 0 and "no-such-folder" in err and "不存在" in err
+    assert not (tmp_path / "t.qzenroll").exists()  # refused before anything was written
+    sheet = tmp_path / "乡镇登记表.pdf"
+    code, out, _ = run(capsys, township, "enrollment", "--out", str(tmp_path / "t.qzenroll"),
+                       "--sheet", str(sheet))  # fmt: skip
+    assert code == 0 and "县（市、区）群众工作部核对" in out and f"已生成登记表：{sheet}" in out
     mine = out.strip().splitlines()[-1]
+    text = "".join(PdfReader(sheet).pages[0].extract_text().split())
+    for expected in ("乡镇登记表", "白沙镇", "430121101", "长沙县群众工作部", "县确认人签字",
+                     "t.qzenroll", "".join(mine.split())):  # fmt: skip
+        assert expected in text, expected
+    assert "工作站登记表" not in text and "乡镇确认人" not in text  # not the station's words
     code, _, err = run(
         capsys, county, "enroll", str(tmp_path / "t.qzenroll"), "--fingerprint", "0" * 32
     )

@@ -102,3 +102,23 @@ def test_unwritable_folder_is_explained(font: CjkFont, tmp_path: Path) -> None:
     with pytest.raises(EnrollmentOutputError) as caught:
         render_enrollment_sheet(_info(), tmp_path / "missing" / "a.pdf", font=font)
     assert "不存在" in caught.value.message
+
+
+def test_a_township_s_sheet_for_its_county(font: CjkFont, tmp_path: Path) -> None:
+    info = _info(station_code="430121101", station_name="白沙镇群众工作办", role="township")
+    out = render_enrollment_sheet(
+        info, tmp_path / "乡镇登记表.pdf", font=font, township_name="长沙县群众工作部",
+        file_name="白沙镇群众工作办-县级登记.qzenroll",
+    )  # fmt: skip
+    reader = PdfReader(out)
+    text = "".join(reader.pages[0].extract_text().split())
+    assert "".join(FINGERPRINT.split()) in text
+    for expected in (
+        "乡镇登记表", "县级数据同步·本乡镇密钥指纹确认单", "乡镇名称白沙镇群众工作办",
+        "乡镇代码430121101", "所属县（市）长沙县群众工作部", "登记乡镇", "乡镇经办人签字",
+        "县确认人签字", "（乡镇盖章）", "白沙镇群众工作办-县级登记.qzenroll",
+    ):  # fmt: skip
+        assert expected in text, expected
+    for station_words in ("工作站登记表", "工作站名称", "所属乡镇", "登记站点", "乡镇确认人"):
+        assert station_words not in text, station_words
+    assert reader.metadata is not None and reader.metadata.title == "乡镇登记表 白沙镇群众工作办"

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -21,8 +22,11 @@ from qunzhong_desktop.ui.county.matter_dialogs import CountyAssignDialog, County
 from qunzhong_desktop.ui.county.matters_page import CountyItemDialog, CountyMattersPage
 from qunzhong_desktop.ui.county.meeting_dialog import MeetingDialog, tick
 from qunzhong_desktop.ui.shell.main_window import MainWindow
+from qunzhong_desktop.ui.sync import county_panel as county_panel_module
+from qunzhong_desktop.ui.sync.key_dialogs import FingerprintDialog
 from qunzhong_desktop.ui.sync.sync_page import SyncPage
 from tests.helpers.county_world import LATER, CountyWorld, build
+from tests.helpers.printing import RecordingOutput
 
 SHOTS = Path("/tmp/countyui")
 
@@ -210,6 +214,56 @@ def test_the_board_and_the_shell(
     assert isinstance(window.page("county"), CountyMattersPage)
     window.show_page("ledger")  # the township's ledger and report pages, hosted as they are
     assert window.current_key() == "ledger"
+
+
+def test_the_township_s_sheet_for_the_county_and_the_county_enrols_it(
+    qtbot: QtBot, world: CountyWorld, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    printed: RecordingOutput,
+) -> None:  # fmt: skip
+    township = SyncPage(world.township.store, world.township.sync)
+    qtbot.addWidget(township)
+    township.keys = world.township.keys  # no passphrase (scrypt) in the test
+    panel = township.township_panel
+    assert panel is not None and panel.county is not None  # (keys in memory: buttons greyed)
+    out = tmp_path / "白沙镇-县级登记"  # the suffix is added
+    monkeypatch.setattr(township.files, "choose_save", lambda *_a: out.with_suffix(".qzenroll"))
+    panel.export_county_enrollment()
+    enrollment, sheet = out.with_suffix(".qzenroll"), out.with_suffix(".pdf")
+    assert enrollment.is_file()
+    fingerprint = world.township.keys.fingerprint
+    assert fingerprint in township.status_label.text()
+    if printed.shown:  # a CJK font is installed: the sheet was made and previewed
+        assert [p.path for p in printed.shown] == [sheet]
+        text = "".join(PdfReader(sheet).pages[0].extract_text().split())
+        for expected in ("乡镇登记表", "白沙镇群众工作办", world.township.code, "长沙县群众工作部",
+                         "".join(fingerprint.split()), enrollment.name):  # fmt: skip
+            assert expected in text, expected
+    # the county reads the township's file (not a station's) and types the fingerprint
+    county = SyncPage(world.county.store, world.county.sync)
+    qtbot.addWidget(county)
+    county.keys = world.county.keys
+    assert county.county_panel is not None
+    monkeypatch.setattr(county.files, "choose_file", lambda *_a: enrollment)
+    county.county_panel.enroll_township()
+    dialog = county.dialog
+    assert isinstance(dialog, FingerprintDialog)
+    assert (dialog.info.station_code, dialog.info.role) == (world.township.code, "township")
+    dialog.field.setText("1234 5678 9ABC DEF0 1234 5678 9ABC DEF0")
+    dialog.ok_button.click()
+    assert dialog.isVisible() and "不一致" in dialog.error_label.text()
+    dialog.field.setText(fingerprint)
+    dialog.ok_button.click()
+    assert not dialog.isVisible() and "已登记 白沙镇群众工作办" in county.status_label.text()
+    # a station's enrollment file is refused at the county, in Chinese, before any typing
+    station_file = world.one.home / "enroll.qzenroll"
+    said: list[str] = []
+    monkeypatch.setattr(county.files, "choose_file", lambda *_a: station_file)
+    monkeypatch.setattr(
+        county_panel_module, "show_error", lambda _w, exc, **_k: said.append(exc.message)
+    )
+    county.dialog = None
+    county.county_panel.enroll_township()
+    assert county.dialog is None and said and "工作站在乡镇登记" in said[0]
 
 
 @pytest.mark.parametrize("size", [(1024, 768), (1920, 1080)])

@@ -25,7 +25,7 @@ from typing import Any
 
 from qunzhong_desktop.cli.common import store_of
 from qunzhong_desktop.cli.progress import long_work
-from qunzhong_desktop.core.errors import DomainError
+from qunzhong_desktop.core.errors import DomainError, ValidationError
 from qunzhong_desktop.core.work import Cancelled
 from qunzhong_desktop.sync import node
 from qunzhong_desktop.sync.importer import import_order
@@ -102,6 +102,13 @@ def register(commands: Any, home: argparse.ArgumentParser) -> None:
     )
     enrollment.add_argument(
         "--out", required=True, type=Path, metavar="FILE", help="登记文件（.qzenroll）"
+    )
+    enrollment.add_argument(
+        "--sheet",
+        default=None,
+        type=Path,
+        metavar="PDF",
+        help="同时生成打印用的登记表（PDF，含密钥指纹）：工作站交乡镇，乡镇交县",
     )
     enrollment.set_defaults(handler=run_enrollment)
 
@@ -234,15 +241,35 @@ def run_rekey(args: argparse.Namespace) -> int:
 
 
 def run_enrollment(args: argparse.Namespace) -> int:
-    """Station: write the enrollment file; the fingerprint is the last line."""
+    """Station or township: the enrollment file (``--sheet``: and the sheet to print).
+
+    The fingerprint is the last line.
+    """
+    sheet: Path | None = args.sheet
+    if sheet is not None and not sheet.parent.is_dir():  # refused before anything is written
+        raise ValidationError(
+            f"登记表的文件夹“{sheet.parent}”不存在，请先建立它或换一个位置。",
+            code="enrollment.sheet_folder",
+            field="sheet",
+        )
     with store_of(args) as store:
         sync = SyncService(store.db, store.home)
         keys = open_keys(sync)
         fingerprint = sync.write_enrollment(args.out, keys)
+        township = sync.role == "township"
         station = store.register.station()
         who = f"{station.name}（{station.code}）" if station is not None else "本机"
         print(f"已导出{who}的登记文件：{args.out}")
-        above = "县（市、区）群众工作部" if sync.role == "township" else "乡镇群众工作办"
+        above = "县（市、区）群众工作部" if township else "乡镇群众工作办"
+        if sheet is not None:
+            from qunzhong_desktop.reports import documents  # reportlab: only when asked
+
+            info = (sync.read_township_enrollment if township else sync.read_enrollment)(args.out)
+            county = next((p.name for p in sync.peers() if p.role == "county"), "")
+            written = documents.enrollment_sheet(
+                store, info, sheet, file_name=args.out.name, above=county if township else None
+            )
+            print(f"已生成登记表：{written}。请打印，签字盖章后连同登记文件交{above}。")
         print(f"请把下面的密钥指纹抄在登记表上，交{above}核对：")
         print(fingerprint)
         return 0

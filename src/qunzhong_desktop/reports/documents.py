@@ -281,21 +281,29 @@ def period(
     return report
 
 
-def enrollment_sheet(store: Store, info: EnrollmentInfo, out: Path, *, file_name: str) -> Path:
-    """Write the enrollment sheet (站点登记表) a station prints for the township.
+def enrollment_sheet(
+    store: Store, info: EnrollmentInfo, out: Path, *, file_name: str, above: str | None = None
+) -> Path:
+    """Write the enrollment sheet of a station (站点登记表) or a township (乡镇登记表).
+
+    Args:
+        store: the store that wrote the enrollment (its font).
+        info: the enrollment as read back from its file (``role`` township: 乡镇登记表).
+        out: the PDF to write.
+        file_name: the enrollment file the sheet goes with.
+        above: the name of the body enrolling it (the township's county); by default the
+            station's township from its profile.
 
     Raises:
         FontNotFound, ReportOutputError.
     """
     from qunzhong_desktop.reports.enrollment_pdf import render_enrollment_sheet
 
-    station = store.register.station()
+    if above is None:
+        station = store.register.station()
+        above = station.township_name if station else ""
     return render_enrollment_sheet(
-        info,
-        out,
-        font=store_font(store),
-        township_name=station.township_name if station else "",
-        file_name=file_name,
+        info, out, font=store_font(store), township_name=above, file_name=file_name
     )
 
 

@@ -2,7 +2,9 @@
 
 The station hands the sheet to the township with the enrollment file (or reads the
 fingerprint over the phone); the township types the fingerprint from the sheet before it
-accepts the station's bundles (SYNC.md, "Enrollment and keys"). The fingerprint is what
+accepts the station's bundles (SYNC.md, "Enrollment and keys"). A township enrolling with
+its county prints the same sheet in the township's words (乡镇登记表, issue 19): its name,
+code and county, and the county's clerk signs. The fingerprint is what
 matters: 8 groups of 4 hex digits in large fixed-width type, numbered so two people can
 compare them group by group. The sheet holds no secret.
 """
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.lib.colors import Color, black
@@ -56,6 +59,43 @@ STEPS = (
     "指纹对不上时请不要登记，联系工作站重新导出登记文件和本表。",
     "本表不含密钥，不需要保密，但请勿涂改；登记后请乡镇留存备查。",
 )
+TOWNSHIP_STEPS = (
+    "本表与县级登记文件（.qzenroll）一起交县（市、区）群众工作部，也可以电话逐组念出指纹。",
+    "县里工作人员在“登记乡镇”时，按本表输入密钥指纹；指纹一致才会登记本乡镇。",
+    "指纹对不上时请不要登记，联系乡镇群众工作办重新导出县级登记文件和本表。",
+    "本表不含密钥，不需要保密，但请勿涂改；登记后请县里留存备查。",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Wording:
+    """What the sheet calls the node that enrols and the one above it."""
+
+    title: str
+    subtitle: str
+    name: str
+    code: str
+    above: str
+    steps: tuple[str, ...]
+    signatures: tuple[tuple[str, str], tuple[str, str]]
+    stamp: str
+
+
+STATION_WORDS = Wording(
+    "工作站登记表", "数据同步 · 本站密钥指纹确认单", "工作站名称", "工作站代码", "所属乡镇",
+    STEPS, (("工作站经办人签字：", "日期："), ("乡镇确认人签字：", "确认日期：")),
+    "（工作站盖章）",
+)  # fmt: skip
+TOWNSHIP_WORDS = Wording(
+    "乡镇登记表", "县级数据同步 · 本乡镇密钥指纹确认单", "乡镇名称", "乡镇代码",
+    "所属县（市）", TOWNSHIP_STEPS,
+    (("乡镇经办人签字：", "日期："), ("县确认人签字：", "确认日期：")), "（乡镇盖章）",
+)  # fmt: skip
+
+
+def wording(info: EnrollmentInfo) -> Wording:
+    """The township's words for a township's enrollment, the station's otherwise."""
+    return TOWNSHIP_WORDS if info.role == "township" else STATION_WORDS
 
 
 class EnrollmentOutputError(OutputError):
@@ -123,6 +163,7 @@ class _Sheet:
         self.p = _Painter(canvas, font)
         self.mono = mono
         self.info = info
+        self.words = wording(info)
         self.township_name = township_name
         self.file_name = file_name
         self.created = created
@@ -146,8 +187,9 @@ class _Sheet:
         name = self.info.station_name
         size = p.fit(name, 13, INNER)
         p.text(centre, top - 12, p.clip(name, size, INNER), size, align="center")
-        p.text(centre, top - 42, "工 作 站 登 记 表", 24, bold=True, align="center", color=RED)
-        p.text(centre, top - 62, "数据同步 · 本站密钥指纹确认单", 11, align="center", color=LABEL)
+        title = " ".join(self.words.title)  # spaced out: 工 作 站 登 记 表
+        p.text(centre, top - 42, title, 24, bold=True, align="center", color=RED)
+        p.text(centre, top - 62, self.words.subtitle, 11, align="center", color=LABEL)
         rule = top - 72
         self.c.setStrokeColor(RED)
         self.c.setLineWidth(1.4)
@@ -165,8 +207,8 @@ class _Sheet:
             else f"第 {info.epoch} 套（更换密钥后重新登记）"
         )
         rows: list[list[tuple[str, str]]] = [
-            [("工作站名称", info.station_name)],
-            [("工作站代码", info.station_code), ("所属乡镇", self.township_name or "—")],
+            [(self.words.name, info.station_name)],
+            [(self.words.code, info.station_code), (self.words.above, self.township_name or "—")],
             [("节点编号", info.node_id)],
             [("密钥版本", epoch), ("生成时间", f"{self.created:%Y-%m-%d %H:%M}")],
         ]
@@ -268,7 +310,7 @@ class _Sheet:
         size, leading = 10.5, 10.5 * 1.55
         p.text(MARGIN, top - size, "核对说明", 11.5, bold=True)
         y = top - size - leading * 1.2
-        for number, step in enumerate(STEPS, start=1):
+        for number, step in enumerate(self.words.steps, start=1):
             head = f"{number}. "
             p.text(MARGIN, y, head, size)
             indent = MARGIN + p.width("8. ", size)
@@ -282,10 +324,7 @@ class _Sheet:
         size = 11.0
         c.setStrokeColor(black)
         c.setLineWidth(0.5)
-        rows = (
-            ("工作站经办人签字：", "日期："),
-            ("乡镇确认人签字：", "确认日期："),
-        )
+        rows = self.words.signatures
         head_w = max(p.width(a, size) for a, _b in rows)
         for left_head, right_head in rows:
             p.text(MARGIN, baseline, left_head, size)
@@ -297,7 +336,7 @@ class _Sheet:
             c.line(x2, baseline - 2, PAGE_W - MARGIN, baseline - 2)
             baseline -= 16 * mm
         p.text(
-            PAGE_W - MARGIN, baseline + 4 * mm, "（工作站盖章）", 9.5, color=LABEL, align="right"
+            PAGE_W - MARGIN, baseline + 4 * mm, self.words.stamp, 9.5, color=LABEL, align="right"
         )
 
 
@@ -310,14 +349,16 @@ def render_enrollment_sheet(
     file_name: str = "",
     created: dt.datetime | None = None,
 ) -> Path:
-    """Write the enrollment sheet of a station to a one-page A4 PDF.
+    """Write the enrollment sheet of a station (or a township) to a one-page A4 PDF.
 
     Args:
         info: the station's enrollment (name, code, node id, epoch, fingerprint), e.g.
-            :meth:`.SyncService.read_enrollment` of the file just written.
+            :meth:`.SyncService.read_enrollment` of the file just written; a township's
+            (``role`` township) prints as 乡镇登记表 for its county.
         out: the PDF to write (replaced only once complete).
         font: the CJK font to embed (see :func:`.fonts.find_cjk_font`).
-        township_name: the station's township, printed when known.
+        township_name: the body above, printed when known: the station's township, or the
+            township's county.
         file_name: the enrollment file the sheet goes with.
         created: the time printed (local); now by default.
 
@@ -333,7 +374,7 @@ def render_enrollment_sheet(
     def write(tmp: Path) -> None:
         # the CJK font from the start: no unembedded Helvetica in the page resources
         c = Canvas(str(tmp), pagesize=A4, pageCompression=1, initialFontName=font.name)
-        c.setTitle(f"工作站登记表 {info.station_name}")
+        c.setTitle(f"{wording(info).title} {info.station_name}")
         c.setSubject(f"密钥指纹 {info.fingerprint}")
         c.setAuthor(info.station_name)
         c.setCreator("群众工作站桌面版")

@@ -64,14 +64,20 @@ def write_county_kit(db: Database, out: Path, keys: NodeKeys) -> Path:
     return write_document(out, "county-kit", body, keys)
 
 
-def enroll_township(db: Database, path: Path, fingerprint: str) -> EnrollmentInfo:
-    """Accept a township of this county whose fingerprint, read from its sheet, matches.
+def read_township_enrollment(path: Path) -> EnrollmentInfo:
+    """Check a township's enrollment file and say who it is from (nothing stored).
+
+    The county reads it before the fingerprint is typed; the township that wrote it reads
+    it back for its printed sheet.
 
     Raises:
-        EnrollmentError: the fingerprint differs, the file is a station's, the township
-            is of another county, or its code is enrolled from another PC.
-        BundleRefused: the file is damaged or altered.
+        EnrollmentError: a station's file (stations enrol at their township).
+        BundleRefused: the file is damaged, altered or not an enrollment.
     """
+    return _read_township_enrollment(path)[0]
+
+
+def _read_township_enrollment(path: Path) -> tuple[EnrollmentInfo, PublicKeys]:
     document, keys = read_document(path, "enrollment")
     role = document.get("node", {}).get("role") if isinstance(document, dict) else None
     if role == "station":
@@ -85,6 +91,18 @@ def enroll_township(db: Database, path: Path, fingerprint: str) -> EnrollmentInf
         epoch=node["epoch"], fingerprint=keys.fingerprint,
         continues=_continues(node.get("continues")), role="township",
     )  # fmt: skip
+    return info, keys
+
+
+def enroll_township(db: Database, path: Path, fingerprint: str) -> EnrollmentInfo:
+    """Accept a township of this county whose fingerprint, read from its sheet, matches.
+
+    Raises:
+        EnrollmentError: the fingerprint differs, the file is a station's, the township
+            is of another county, or its code is enrolled from another PC.
+        BundleRefused: the file is damaged or altered.
+    """
+    info, keys = _read_township_enrollment(path)
     _fingerprint_matches(fingerprint, info.fingerprint, "登记表")
     county_code = county_profile(db)[0]
     _require(db, "county")

@@ -125,8 +125,17 @@ class SyncService:
         return enrollment.write_enrollment(self.db, out, keys)
 
     def read_enrollment(self, path: Path) -> EnrollmentInfo:
-        """Township: check an enrollment file and say who it is from."""
+        """Check an enrollment file and say who it is from (nothing stored).
+
+        At a township: a station's file; at a county: a township's (a station's is refused).
+        """
+        if self.role == "county":
+            return county_enrollment.read_township_enrollment(path)
         return enrollment.read_enrollment(path)
+
+    def read_township_enrollment(self, path: Path) -> EnrollmentInfo:
+        """A township's enrollment file (the one it wrote for its county: its printed sheet)."""
+        return county_enrollment.read_township_enrollment(path)
 
     def enroll(self, path: Path, fingerprint: str) -> EnrollmentInfo:
         """Accept an enrollment once the fingerprint typed matches the file's.

@@ -4,12 +4,15 @@ Buttons import bundles (files or a whole folder, a USB stick from many stations)
 dispatch bundles (for all stations or the selected one); on the right, the kit for new
 stations and the enrollment of a station by typing the fingerprint from its sheet; above
 the county (issue 19): 接受县级工作包… (its fingerprint typed in) and 县级登记文件… for the
-county to enrol this township. Below them the stations board (:class:`.StationsBoard`).
+county to enrol this township, with its printed sheet (乡镇登记表). Below them the stations
+board (:class:`.StationsBoard`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -17,7 +20,8 @@ from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.storage.setup import township_profile
 from qunzhong_desktop.sync.views import CountyKitInfo, EnrollmentInfo, PeerStatus
 from qunzhong_desktop.ui.common.errors import show_error
-from qunzhong_desktop.ui.common.tasks import run_task
+from qunzhong_desktop.ui.common.printing import show_pdf
+from qunzhong_desktop.ui.common.tasks import CancelToken, Progress, run_task
 from qunzhong_desktop.ui.sync.key_dialogs import FingerprintDialog
 from qunzhong_desktop.ui.sync.stations_model import StationsBoard
 from qunzhong_desktop.ui.sync.sync_host import (
@@ -214,8 +218,12 @@ class TownshipPanel(QWidget):
         self.host.refresh()
 
     def export_county_enrollment(self) -> None:
-        """Write this township's enrollment file for the county; its fingerprint is shown."""
-        _code, name, _phone = township_profile(self.host.store.db)
+        """Write this township's enrollment file for the county, then its sheet to print.
+
+        The sheet (乡镇登记表, PDF preview) carries the fingerprint the county types.
+        """
+        store = self.host.store
+        _code, name, _phone = township_profile(store.db)
         out = self.host.files.choose_save(
             self.tr("县级登记文件"),
             f"{name or '乡镇'}-县级登记{ENROLL_SUFFIX}",
@@ -224,15 +232,42 @@ class TownshipPanel(QWidget):
         keys = self.host.ensure_keys() if out is not None else None
         if out is None or keys is None:
             return
-        sync = self.host.sync
+        sync, county = self.host.sync, self.county.name if self.county is not None else ""
+
+        def work(_progress: Progress, _cancel: CancelToken) -> tuple[EnrollmentInfo, Any]:
+            from qunzhong_desktop.reports import documents  # reportlab: only when asked
+
+            sync.write_enrollment(out, keys)
+            info = sync.read_township_enrollment(out)
+            try:
+                pdf = documents.enrollment_sheet(
+                    store, info, out.with_suffix(".pdf"), file_name=out.name, above=county
+                )
+            except DomainError as exc:  # the file is written; only the sheet failed
+                return info, exc
+            return info, pdf
+
         run_task(
             self,
-            lambda _p, _c: sync.write_enrollment(out, keys),
+            work,
             label=self.tr("正在导出县级登记文件……"),
-            on_done=lambda fingerprint: self.host.show_status(
-                self.tr(
-                    "已导出县级登记文件 {0}。请交县群众工作部登记，并告诉他们本机密钥指纹：{1}"
-                ).format(out, fingerprint)
-            ),
+            on_done=lambda result: self._county_enrollment_written(out, *result),
             cancellable=False,
         )
+
+    def _county_enrollment_written(self, out: Path, info: EnrollmentInfo, sheet: Any) -> None:
+        if isinstance(sheet, DomainError):
+            self.host.show_status(
+                self.tr("已导出县级登记文件 {0}，但登记表没有生成。本机密钥指纹：{1}").format(
+                    out, info.fingerprint
+                )
+            )
+            show_error(self, sheet, title=self.tr("县级登记文件"))
+            return
+        self.host.show_status(
+            self.tr(
+                "已导出县级登记文件 {0} 和登记表 {1}。请打印登记表，连同登记文件交县群众工作部"
+                "登记；本机密钥指纹：{2}"
+            ).format(out, sheet, info.fingerprint)
+        )
+        show_pdf(sheet, self, title=self.tr("乡镇登记表"))
