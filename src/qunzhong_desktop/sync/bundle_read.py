@@ -64,8 +64,11 @@ class VerifiedBundle:
         instead of parsing the JSON a second time.
         """
         with self._parsed.open("rb") as f:
+            read = f.read
             for _ in range(self.count):
-                change: dict[str, Any] = marshal.load(f)
+                # length-prefixed: marshal.load on a file reads it a few bytes at a time
+                # (~60 µs a change), one read of the record and marshal.loads ~10 µs
+                change: dict[str, Any] = marshal.loads(read(int.from_bytes(read(4), "little")))
                 yield change
 
     def close(self) -> None:
@@ -230,7 +233,9 @@ def _scan(plain: Path, parsed: Path, manifest: dict[str, Any], limits: Limits) -
             count += 1
             if count > limits.changes:
                 raise refuse("too_many_changes", "数据包中的变更条数超过上限，已拒绝导入。")
-            out.write(marshal.dumps(_check_change(line, count, manifest["seq"], seen)))
+            record = marshal.dumps(_check_change(line, count, manifest["seq"], seen))
+            out.write(len(record).to_bytes(4, "little"))
+            out.write(record)
             digest.update(line)
             line = following
     trailer = _loads_or_none(line)
