@@ -2,7 +2,9 @@
 
 Three tiers on SQLite with in-memory keys: a county, the township 白沙镇 and two of its
 stations; station 1 worked before the township joined the county (the backfill), station 2
-after (the relay). The county's rows equal the township's for every station table.
+after (the relay). The county's rows equal the township's for every station table. The
+county runs on both engines (``tiers``); one test has the township on PostgreSQL relaying to
+a county on SQLite.
 """
 
 from __future__ import annotations
@@ -346,3 +348,59 @@ def test_the_county_board_shows_townships_and_their_stations(
     assert [s.code for s in board.stations] == [one.code, two.code]
     assert all(not s.enrolled and not s.fingerprint for s in board.stations)  # no keys here
     assert board.open_items == sum(s.open_items for s in board.stations) >= 2
+
+
+@pytest.mark.pg
+def test_a_township_on_postgresql_relays_its_stations_to_a_county_on_sqlite(
+    _template_dirs: tuple[Path, Path], pg_cluster: Any, _pg_templates: None, tmp_path: Path
+) -> None:
+    """station → township (PostgreSQL) → county (SQLite) and back: station 1 worked before the
+    township joined the county (backfill), station 2 after (relay); the county's rows equal
+    the township's; a county move comes down through the server township to the station;
+    a tampered county bundle is refused with the county unchanged."""
+    template = _template_dirs[0]
+    on_server = server_store(pg_cluster, EMPTY, tmp_path / "township")
+    county = make_county(template, tmp_path / "county")
+    township = make_township(template, tmp_path / "township", store=on_server)
+    one = make_station(template, tmp_path / "s1", township, 1)
+    two = make_station(template, tmp_path / "s2", township, 2)
+    try:
+        assert township.store.db.on_server and not county.store.db.on_server
+        seed(one.store, 2)
+        number = station_item(one.store, "跨乡镇土地权属纠纷", now=FRIDAY)
+        sync_up(township, county, [one], tmp_path / "before")
+        join_county(county, township)
+        register(two.store, FRIDAY)  # (no residents: seed's people are station 1's)
+        at_township(township.store, number, now=FRIDAY + dt.timedelta(hours=1))
+        township.store.items.escalate_to_county(
+            number, "涉及跨乡镇土地权属，乡镇无法协调", actor="乡镇干部",
+            now=FRIDAY + dt.timedelta(hours=2),
+        )  # fmt: skip
+        bundle = county_bundle(sync_up(township, county, [two], tmp_path / "u1"), county)
+        parts = entries(bundle)  # one byte of the encrypted payload changed
+        payload = bytearray(parts["payload.age"])
+        payload[len(payload) // 2] ^= 1
+        parts["payload.age"] = bytes(payload)
+        refused(county, assemble(tmp_path / "tampered.qzb", parts.items()), "payload_hash")
+        report = county.sync.import_bundle(bundle, county.keys)
+        assert report.status == APPLIED and not report.flagged, report.message
+        for cls in (*schema.STATION_TABLES, *schema.TOWNSHIP_OWN):
+            assert rows(county, cls) == rows(township, cls), cls.__tablename__
+        assert household_owners(county) == household_owners(township)
+        with county.store.db.session() as s:  # station 2's items came by the relay
+            numbers = set(s.scalars(select(m.IntakeItem.number)))
+        assert {n[:12] for n in numbers} == {one.code, two.code}
+        # the county's move comes down through the township on the server to station 1
+        county.store.county.add_department("县自然资源局")
+        county.store.county.assign(number, "县自然资源局", 5, actor="县干部",
+                                   now=FRIDAY + dt.timedelta(hours=3))  # fmt: skip
+        (down,) = county.export(tmp_path / "d1")
+        assert township.sync.import_bundle(down, township.keys).status == APPLIED
+        for path in township.export(tmp_path / "d2"):
+            if path.stem.endswith(one.code):
+                assert one.sync.import_bundle(path, one.keys).status == APPLIED
+        for node in (county, township, one):
+            assert node.store.items.item(number).state == State.COUNTY_ASSIGNED, node.name
+    finally:
+        for node in (county, township, one, two):
+            node.close()
