@@ -13,11 +13,12 @@ from qunzhong_desktop.storage.models_sync import SyncPeer
 from qunzhong_desktop.storage.setup import init_township, node_role, township_profile
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.sync.keys import NodeKeys
-from qunzhong_desktop.sync.node import PASSPHRASE_ENV
+from qunzhong_desktop.sync.node import PASSPHRASE_ENV, keys_dir
 from qunzhong_desktop.sync.service import SyncService
-from qunzhong_desktop.ui.setup import setup_pages
+from qunzhong_desktop.ui.setup import setup_pages, setup_wizard
 from qunzhong_desktop.ui.setup.setup_wizard import SetupWizard
 from tests.helpers.register_data import type_text
+from tests.helpers.sealed import SealedKeys
 from tests.helpers.stations import STATION, copy_store
 
 PAGE1 = ("code", "name", "township_code", "township_name")
@@ -464,6 +465,48 @@ def test_the_county_path_creates_a_county_on_this_pc(qtbot: QtBot, empty_store: 
         wizard.done_page.fingerprint.text()
         == SyncService(empty_store.db, empty_store.home).fingerprint()
     )
+
+
+def test_the_county_path_offers_the_county_kit(
+    qtbot: QtBot, empty_store: Store, sealed_keys: tuple[SealedKeys, SealedKeys],
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    sealed = sealed_keys[0]  # keys already on this PC: opened, not made (no scrypt to seal)
+    sealed.copy_to(keys_dir(empty_store.home))
+    wizard = county_wizard(qtbot, empty_store)
+    wizard.county_page.code.edit.setText("430121")
+    wizard.county_page.name.edit.setText("长沙县群众工作部")
+    wizard.next()
+    done = wizard.done_page
+    assert done.kit_button.isHidden()  # before the county exists there is nothing to export
+    finish(wizard, sealed.passphrase)
+    assert wizard.currentId() == wizard.done_page_id
+    assert done.kit_button.isVisibleTo(wizard) and done.kit_written.isHidden()
+    assert done.fingerprint.text() == sealed.keys.fingerprint
+    offered: list[str] = []
+
+    def chooser(answer: str) -> None:
+        def choose(_parent: object, suggested: str) -> str:
+            offered.append(suggested)
+            return answer
+
+        monkeypatch.setattr(setup_wizard, "choose_county_kit_file", choose)
+
+    chooser("")  # cancelled: nothing written, nothing said
+    done.kit_button.click()
+    assert offered == ["长沙县群众工作部-县级工作包.qzkit"] and done.kit_written.isHidden()
+    chooser(str(tmp_path / "no-such-folder" / "kit.qzkit"))
+    assert wizard.export_county_kit() is None
+    assert done.kit_written.text().startswith("县级工作包没有导出：")
+    assert not (tmp_path / "no-such-folder").exists()
+    chooser(str(tmp_path / "县级工作包"))  # the suffix is added
+    done.kit_button.click()
+    kit = tmp_path / "县级工作包.qzkit"
+    assert kit.is_file() and str(kit) in done.kit_written.text()
+    assert "告诉他们核对" in done.kit_written.text()
+    info = SyncService(empty_store.db, empty_store.home).read_county_kit(kit)
+    assert (info.county_code, info.county_name) == ("430121", "长沙县群众工作部")
+    assert info.fingerprint == done.fingerprint.text()  # the one shown above the button
 
 
 def test_a_wrong_server_address_is_said_under_its_box(qtbot: QtBot, empty_store: Store) -> None:

@@ -59,6 +59,17 @@ def choose_kit_file(parent: QWidget) -> str:
     return path
 
 
+def choose_county_kit_file(parent: QWidget, suggested: str) -> str:
+    """Ask where to write the county kit; "" when cancelled (a seam for the tests)."""
+    path, _filter = QFileDialog.getSaveFileName(
+        parent,
+        translate("SetupDonePage", "导出县级工作包"),
+        str(Path.home() / suggested),
+        translate("SetupDonePage", "县级工作包 (*.qzkit)"),
+    )
+    return path
+
+
 def _form() -> QFormLayout:
     form = QFormLayout()
     form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
@@ -393,6 +404,18 @@ class SetupDonePage(QWizardPage):
         layout.addSpacing(4)
         self.kit_note = _note("", self)
         layout.addWidget(self.kit_note)
+        # the county's kit for its townships, written from here (issue 19)
+        self.kit_button = QPushButton(self.tr("导出县级工作包(&K)…"), self)
+        self.kit_button.setMinimumHeight(32)
+        self.kit_button.hide()
+        kit_row = QHBoxLayout()
+        kit_row.addWidget(self.kit_button)
+        kit_row.addStretch(1)
+        layout.addLayout(kit_row)
+        self.kit_written = _note("", self)
+        self.kit_written.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.kit_written.hide()
+        layout.addWidget(self.kit_written)
         layout.addSpacing(8)
         self.next_step = _note("", self)
         self.next_step.setStyleSheet(NOTE_STYLE)
@@ -447,9 +470,28 @@ class SetupDonePage(QWizardPage):
         self.fingerprint.setText(fingerprint)
         self.kit_note.setText(self.tr("数据库：{where}").format(where=where))
         self.kit_note.setStyleSheet("color: #555;")
+        self.kit_button.show()
         self.next_step.setText(
             self.tr(
-                "下一步：进入程序后在“乡镇与同步”页导出县级工作包，交给各乡镇群众工作办，"
-                "并把上面的指纹告诉他们核对；再用各乡镇交回的登记文件“登记乡镇…”。"
+                "下一步：按“导出县级工作包…”（以后也可在“乡镇与同步”页导出），交给各乡镇"
+                "群众工作办，并把上面的指纹告诉他们核对；再用各乡镇交回的登记文件和登记表"
+                "“登记乡镇…”。"
             )
         )
+
+    def show_county_kit(self, path: Path | None, error: str = "") -> None:
+        """Say where the county kit was written, or why it was not."""
+        if path is None:
+            self.kit_written.setText(
+                self.tr("县级工作包没有导出：{reason}　可以换个位置再导出。").format(reason=error)
+            )
+            self.kit_written.setStyleSheet(ERROR_STYLE)
+        else:
+            self.kit_written.setText(
+                self.tr(
+                    "已导出县级工作包 {0}。请复制到 U 盘交各乡镇群众工作办，在“站点与同步”中"
+                    "接受，并把本机密钥指纹告诉他们核对。"
+                ).format(path)
+            )
+            self.kit_written.setStyleSheet("color: #1b5e20;")
+        self.kit_written.show()

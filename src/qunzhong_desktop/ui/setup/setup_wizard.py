@@ -7,11 +7,14 @@ a township office gives its code, name and phone and the passphrase; a county's 
 folder is pointed at it, and the store opened there is :attr:`SetupWizard.store` from then
 on) and the passphrase. 完成设置 creates the
 node and the keys (and takes the kit); the last page shows the key fingerprint and the next
-step. Next checks the page and explains each wrong value under its field; nothing typed is
+step, and at a county offers 导出县级工作包… (a file the user chooses; the kit its townships
+accept with the fingerprint shown above it). Next checks the page and explains each wrong value under its field; nothing typed is
 cleared. Enter goes to the next step, Tab to the next field.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
@@ -25,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from qunzhong_desktop.core import regions
 from qunzhong_desktop.core.errors import DomainError, ValidationError
+from qunzhong_desktop.core.text import clean
 from qunzhong_desktop.storage.environment import StoreUnavailable
 from qunzhong_desktop.storage.server import point_at_server, shown
 from qunzhong_desktop.storage.setup import (
@@ -49,8 +53,10 @@ from qunzhong_desktop.ui.setup.setup_pages import (
     SetupPassphrasePage,
     SetupRolePage,
     SetupTownshipPage,
+    choose_county_kit_file,
 )
 
+KIT_SUFFIX = ".qzkit"
 STATION_PAGE_FIELDS = ("code", "name", "township_code", "township_name")
 CONTACT_PAGE_FIELDS = (
     "address",
@@ -146,6 +152,7 @@ class SetupWizard(QWizard):
         self.passphrase_page = SetupPassphrasePage()
         self.passphrase_page.setCommitPage(True)
         self.done_page = SetupDonePage()
+        self.done_page.kit_button.clicked.connect(lambda _checked=False: self.export_county_kit())
         self.role_page_id = self.addPage(self.role_page)
         self.station_page_id = self.addPage(self.station_page)
         self.contact_page_id = self.addPage(self.contact_page)
@@ -276,6 +283,33 @@ class SetupWizard(QWizard):
         self.fingerprint = self._keys(passphrase)
         where = shown(url) if url else self.tr("本机文件")
         self.done_page.show_county(name, self.fingerprint, where)
+
+    def export_county_kit(self) -> Path | None:
+        """导出县级工作包… on the closing page: the file chosen, the kit written and said.
+
+        Returns:
+            The kit written, or None (cancelled or refused; the reason is on the page).
+        """
+        _code, name = self.county_page.values()
+        chosen = choose_county_kit_file(self, f"{clean(name) or '县'}-县级工作包{KIT_SUFFIX}")
+        if not chosen:
+            return None
+        out = Path(chosen)
+        if out.suffix.lower() != KIT_SUFFIX:
+            out = out.with_name(out.name + KIT_SUFFIX)
+        passphrase, sync = self.passphrase_page.passphrase(), self.sync
+        try:
+            path = wait_for(
+                self,
+                lambda: sync.write_county_kit(out, sync.load_keys(passphrase)),
+                label=self.tr("正在导出县级工作包……"),
+            )
+        except (DomainError, OSError) as exc:
+            reason = exc.message if isinstance(exc, DomainError) else str(exc.strerror or exc)
+            self.done_page.show_county_kit(None, reason)
+            return None
+        self.done_page.show_county_kit(path)
+        return path
 
     def _set_up_station(self, passphrase: str) -> None:
         profile = self.station_fields.profile()
