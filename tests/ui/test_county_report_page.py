@@ -10,6 +10,7 @@ import pytest
 from openpyxl import load_workbook
 from pytestqt.qtbot import QtBot
 
+from qunzhong_desktop.ui.ledgers.assessment_dialog import AssessmentDialog
 from qunzhong_desktop.ui.ledgers.ledger_page import LedgerPage
 from qunzhong_desktop.ui.ledgers.report_page import ReportPage
 from tests.helpers.county_network import CountyNetwork, county_network
@@ -85,3 +86,51 @@ def test_the_county_ledger_has_a_township_combo(qtbot: QtBot, net: CountyNetwork
     township = LedgerPage(net.townships[T1].store, clock=lambda: dt.date(2026, 11, 30))
     qtbot.addWidget(township)
     assert township.items_tab.township_filter.isHidden()
+
+
+def test_the_county_s_assessment_ranks_townships_and_offers_no_manual_points(
+    qtbot: QtBot, net: CountyNetwork
+) -> None:
+    dialog = AssessmentDialog(net.county.store, clock=lambda: dt.date(2026, 11, 30))
+    qtbot.addWidget(dialog)
+    combo = dialog.township_combo
+    assert dialog.county and not combo.isHidden()
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "全县（各乡镇）", "白沙镇群众工作办", "第1镇群众工作办"
+    ]  # fmt: skip
+    table = dialog.table
+    assert table.horizontalHeaderItem(1).text() == "乡镇"
+    assert [table.item(r, 1).text() for r in range(table.rowCount())] == [
+        "白沙镇群众工作办", "第1镇群众工作办"
+    ]  # fmt: skip
+    table.selectRow(0)
+    assert dialog.selected() is not None and dialog.print_button.isEnabled()
+    # what the county cannot do is greyed before anything is typed, and says why
+    for button in (dialog.manual_button, dialog.veto_button, dialog.unveto_button):
+        assert not button.isHidden() and not button.isEnabled()
+        assert "由各乡镇录入" in button.toolTip()
+    assert "不能录入" in dialog.hint_label.text()
+    dialog.enter_points()
+    dialog.veto()
+    assert dialog.form is None  # no form opens (a double click neither)
+    combo.setCurrentIndex(combo.findData(T1))
+    assert dialog.of_combo.currentText() == "工作站"
+    assert table.horizontalHeaderItem(1).text() == "工作站"
+    assert [table.item(r, 1).text() for r in range(table.rowCount())] == [
+        "第1村群众工作站", "第2村群众工作站"
+    ]  # fmt: skip
+    assert dialog.sheet is not None and dialog.sheet.title.startswith("白沙镇群众工作办")
+    table.selectRow(0)
+    assert not dialog.manual_button.isEnabled() and not dialog.veto_button.isEnabled()
+
+
+def test_the_township_s_assessment_keeps_its_manual_points(
+    qtbot: QtBot, net: CountyNetwork
+) -> None:
+    dialog = AssessmentDialog(net.townships[T1].store, clock=lambda: dt.date(2026, 11, 30))
+    qtbot.addWidget(dialog)
+    assert not dialog.county and dialog.township_combo.isHidden()
+    assert dialog.township_code() is None
+    dialog.table.selectRow(0)
+    assert dialog.manual_button.isEnabled() and dialog.veto_button.isEnabled()
+    assert dialog.manual_button.toolTip() == ""

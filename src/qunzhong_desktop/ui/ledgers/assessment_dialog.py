@@ -10,6 +10,11 @@ records a veto with its reason (:class:`VetoForm`, after a question) and 取消�
 (另存为 PDF there); 考评方案… shows the scheme (set with ``qunzhong assessment scheme
 --file``). A 查阅 role sees the ranking only; printing needs 导出.
 
+At the county (issue 19) a 乡镇 combo chooses 全县 (the townships ranked) or one township
+(its stations ranked). Manual points and vetoes are each township's own records, never sent
+up, so the county cannot enter them: 录入分数…, 一票否决… and 取消否决 are greyed there, their
+tooltips and the hint under the table say why (before anything is typed).
+
 The forms (:mod:`.assessment_forms`) keep what was typed when the store refuses it and say
 why inside the form. ``run_dialog``, ``confirm`` and ``show_error`` here are the seams the
 tests replace.
@@ -42,6 +47,8 @@ from qunzhong_desktop.core.assessment import AssessmentSheet, Entry, Record
 from qunzhong_desktop.core.assessment_scheme import STATIONS, UNITS
 from qunzhong_desktop.core.errors import DomainError, ValidationError
 from qunzhong_desktop.core.monthly.period import Period, half, parse_period, year
+from qunzhong_desktop.storage.report_scope import townships
+from qunzhong_desktop.storage.setup import node_role
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common.errors import show_error
 from qunzhong_desktop.ui.common.form_feedback import confirm
@@ -108,8 +115,15 @@ class AssessmentDialog(QDialog):
         )
         period_caption = QLabel(self.tr("统计期间(&P)："), self)
         period_caption.setBuddy(self.period_combo)
+        self.county = node_role(store.db) == "county"
+        self.township_combo = QComboBox(self)  # the county's: 全县 or one township
+        self.township_combo.addItem(self.tr("全县（各乡镇）"), None)
+        for code, name in (townships(store.db) if self.county else {}).items():
+            self.township_combo.addItem(name, code)
+        township_caption = QLabel(self.tr("乡镇(&T)："), self)
+        township_caption.setBuddy(self.township_combo)
         self.of_combo = QComboBox(self)
-        self.of_combo.addItem(self.tr("工作站"), STATIONS)
+        self.of_combo.addItem(self.tr("乡镇") if self.county else self.tr("工作站"), STATIONS)
         self.of_combo.addItem(self.tr("责任单位"), UNITS)
         of_caption = QLabel(self.tr("考评对象(&O)："), self)
         of_caption.setBuddy(self.of_combo)
@@ -119,6 +133,13 @@ class AssessmentDialog(QDialog):
         bar.addWidget(period_caption)
         bar.addWidget(self.period_combo)
         bar.addSpacing(12)
+        if self.county:
+            bar.addWidget(township_caption)
+            bar.addWidget(self.township_combo)
+            bar.addSpacing(12)
+        else:
+            township_caption.hide()
+            self.township_combo.hide()
         bar.addWidget(of_caption)
         bar.addWidget(self.of_combo)
         bar.addStretch(1)
@@ -159,7 +180,8 @@ class AssessmentDialog(QDialog):
         self.print_button.setAutoDefault(False)
         actions.addWidget(self.print_button)
         actions.addWidget(close)
-        self.writable = permitted(store, Permission.SETTINGS)
+        # the county scores the computed items only: the records are each township's own
+        self.writable = permitted(store, Permission.SETTINGS) and not self.county
         limit(
             store,
             (self.manual_button, Permission.SETTINGS),
@@ -170,7 +192,14 @@ class AssessmentDialog(QDialog):
         self.status_label = QLabel(self)
         self.status_label.setWordWrap(True)
         hint = self.tr("选中一行后录入手工评分项的分数或一票否决；一票否决的排在最后，底色标出。")
-        if not self.writable:
+        if self.county:
+            hint = self.tr(
+                "县里只查看按考评方案计算的得分。手工评分项和一票否决由各乡镇群众工作办在本乡镇"
+                "录入，不报送县里，所以这里不能录入（手工评分项显示为未录入）。"
+            )
+            for button in (self.manual_button, self.veto_button, self.unveto_button):
+                button.setToolTip(self.tr("手工评分和一票否决由各乡镇录入，县里不能录入"))
+        elif not self.writable:
             hint = self.tr("查阅角色只能查看考评排名，不能录入分数或一票否决。")
         self.hint_label = QLabel(hint, self)
         self.hint_label.setWordWrap(True)
@@ -188,6 +217,7 @@ class AssessmentDialog(QDialog):
         if line is not None:
             line.returnPressed.connect(self.refresh)
         self.of_combo.currentIndexChanged.connect(lambda _index: self.refresh())
+        self.township_combo.currentIndexChanged.connect(lambda _index: self._township_changed())
         fit_to_screen(self, 960, 620)
         self._update_buttons()
         self.refresh()
@@ -196,6 +226,16 @@ class AssessmentDialog(QDialog):
     def of(self) -> str:
         """``stations`` or ``units``."""
         return str(self.of_combo.currentData())
+
+    def township_code(self) -> str | None:
+        """At the county: the township whose stations are ranked (None: the townships)."""
+        data = self.township_combo.currentData() if self.county else None
+        return str(data) if data else None
+
+    def _township_changed(self) -> None:
+        whole = self.township_code() is None
+        self.of_combo.setItemText(0, self.tr("乡镇") if whole else self.tr("工作站"))
+        self.refresh()
 
     def period(self) -> Period:
         """The period typed or chosen.
@@ -226,12 +266,12 @@ class AssessmentDialog(QDialog):
         except ValidationError as exc:
             self._say(exc.message, error=True)
             return
-        of, today, store = self.of(), self._clock(), self.store
+        of, today, store, township = self.of(), self._clock(), self.store, self.township_code()
         self._say(self.tr("正在计算{0}的考评排名……").format(period.title))
 
         def done(sheet: AssessmentSheet) -> None:
             try:
-                still = (self.period(), self.of()) == (period, of)
+                still = (self.period(), self.of(), self.township_code()) == (period, of, township)
             except ValidationError:
                 still = False
             if still:
@@ -248,7 +288,9 @@ class AssessmentDialog(QDialog):
 
         run_task(
             self,
-            lambda _p, _c: store.assessment.sheet(period, of=of, today=today),
+            lambda _p, _c: store.assessment.sheet(
+                period, of=of, today=today, township_code=township
+            ),
             label=self.tr("正在计算考评排名……"),
             on_done=done,
             on_error=failed,
@@ -258,7 +300,7 @@ class AssessmentDialog(QDialog):
     def show_sheet(self, sheet: AssessmentSheet, keep: str | None = None) -> None:
         """Fill the table: 名次, name, each item, 合计, 备注; vetoed rows shaded."""
         self.sheet = sheet
-        what = self.tr("责任单位") if sheet.of == UNITS else self.tr("工作站")
+        what = self.tr("责任单位") if sheet.of == UNITS else self._rows_label(sheet)
         heads = [
             self.tr("名次"),
             what,
@@ -316,6 +358,9 @@ class AssessmentDialog(QDialog):
             table.selectRow(keys.index(keep))
         self._update_buttons()
 
+    def _rows_label(self, sheet: AssessmentSheet) -> str:
+        return self.tr("乡镇") if sheet.rows_label == "乡镇" else self.tr("工作站")
+
     def _say(self, text: str, *, error: bool = False) -> None:
         self.status_label.setStyleSheet("color: #8e0000;" if error else "")
         self.status_label.setText(text)
@@ -323,9 +368,10 @@ class AssessmentDialog(QDialog):
     def _update_buttons(self) -> None:
         entry = self.selected()
         manual = self.sheet is not None and any(i.manual for i in self.sheet.items)
-        self.manual_button.setEnabled(entry is not None and manual)
-        self.veto_button.setEnabled(entry is not None)
-        self.unveto_button.setEnabled(entry is not None and entry.vetoed)
+        mine = self.writable  # the county keeps no records of its own
+        self.manual_button.setEnabled(mine and entry is not None and manual)
+        self.veto_button.setEnabled(mine and entry is not None)
+        self.unveto_button.setEnabled(mine and entry is not None and entry.vetoed)
         self.print_button.setEnabled(self.sheet is not None)
 
     # manual points and vetoes --------------------------------------------------------------
@@ -404,13 +450,15 @@ class AssessmentDialog(QDialog):
         except ValidationError as exc:
             self._say(exc.message, error=True)
             return
-        store, of, today = self.store, self.of(), self._clock()
-        what = self.tr("责任单位") if of == UNITS else self.tr("工作站")
+        store, of, today, township = self.store, self.of(), self._clock(), self.township_code()
+        what = self.of_combo.currentText()
 
         def write(path: Path, _progress: Progress, _cancel: CancelToken) -> Any:
             from qunzhong_desktop.reports import documents  # reportlab: only when printing
 
-            return documents.assessment(store, period, path, of=of, today=today)
+            return documents.assessment(
+                store, period, path, of=of, today=today, township_code=township
+            )
 
         print_document(
             self,
