@@ -404,3 +404,57 @@ def test_a_township_on_postgresql_relays_its_stations_to_a_county_on_sqlite(
     finally:
         for node in (county, township, one, two):
             node.close()
+
+
+def test_a_station_change_the_township_did_not_write_is_not_written_at_the_county(
+    tiers: tuple[Node, Node, Node, Node], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rival history's older value loses at the township (logged as a conflict): the county
+    must keep the township's value too, not take the relayed line as a later value."""
+    import shutil
+    import time
+    from types import SimpleNamespace
+
+    from qunzhong_desktop.home import database_path
+    from qunzhong_desktop.storage import changes
+    from qunzhong_desktop.storage.database import Database
+    from qunzhong_desktop.storage.store import Store
+    from qunzhong_desktop.sync.keys import NodeKeys
+
+    county, township, one = _first(tiers, tmp_path)
+
+    def reopen(source: Path | None = None) -> None:
+        one.store.close()
+        if source is not None:
+            shutil.copy(source, database_path(one.home))
+        one.store = Store(home=one.home, db=Database(database_path(one.home), user="测试员"))
+        one.sync.db = one.store.db
+
+    hid = one.store.register.search_households()[0]
+    reopen()
+    shutil.copy(database_path(one.home), tmp_path / "backup.sqlite3")  # the old backup
+    household = one.store.register.household(hid)
+    household.phone = "0731-84560001"
+    one.store.register.save_household(household)
+    paths = sync_up(township, county, [one], tmp_path / "a")
+    assert county.sync.import_bundle(county_bundle(paths, county), county.keys).status == APPLIED
+    # the disk fails; the PC comes back from the backup with new keys and its clock behind
+    reopen(tmp_path / "backup.sqlite3")
+    one.keys = NodeKeys.generate()
+    one.sync.start_new_epoch()
+    enrollment = tmp_path / "restored.qzenroll"
+    township.sync.enroll(enrollment, one.sync.write_enrollment(enrollment, one.keys))
+    behind = SimpleNamespace(time=lambda: time.time() - 3600)
+    with monkeypatch.context() as patch:
+        patch.setattr(changes, "time", behind)
+        household = one.store.register.household(hid)
+        household.phone, household.address = "0731-84560002", "白沙村五组"
+        one.store.register.save_household(household)
+    paths = sync_up(township, county, [one], tmp_path / "b")
+    with township.store.db.session() as s:
+        row = s.get(m.Household, hid)
+        assert row is not None and row.phone == "0731-84560001"  # the newer value kept
+        assert row.address == "白沙村五组"  # (a field nobody else changed is written)
+    report = county.sync.import_bundle(county_bundle(paths, county), county.keys)
+    assert report.status == APPLIED
+    assert rows(county, m.Household) == rows(township, m.Household)

@@ -63,9 +63,7 @@ class Applier:
         self.new_epoch = new_epoch
         self.continues = continues
         self.sender_code = sender_code
-        self.s = s
-        self.sender = sender
-        self.role = sender_role
+        self.s, self.sender, self.role = s, sender, sender_role
         self.epoch = epoch
         self.bundle_id = bundle_id
         self.last_seq = last_seq
@@ -78,6 +76,7 @@ class Applier:
         self.latest = int(time.time() * 1000) + LATEST_MILLIS
         # items whose state and deadline must be derived again here (sync/derive.py)
         self.stale: set[str] = set()
+        self.unwritten: dict[str, list[str]] = {}  # change id → fields not written (lost)
         self._inserted_state: dict[str, str] = {}
         self._item_state: dict[str, str | None] = {}
         self._item_deleted: dict[str, bool] = {}
@@ -303,8 +302,7 @@ class Applier:
             had = version.of(name)
             one_history = had[1] == stamp[1] or (self.continues and had[1] < stamp[1])
             if one_history or stamp[0] > had[0]:
-                write[name] = value
-                versions[name] = stamp
+                write[name], versions[name] = value, stamp
                 if not one_history and old != value:
                     flagged |= self._conflict(
                         "delete_edit" if name == "deleted_at" else "overwrite",
@@ -312,7 +310,9 @@ class Applier:
                     )  # fmt: skip
                 elif old != value:
                     self._skewed(change, name, old=old, new=value)
-            elif old != value:
+                continue
+            self.unwritten.setdefault(change["change_id"], []).append(name)  # nor relayed
+            if old != value:
                 flagged |= self._conflict(
                     "delete_edit" if name == "deleted_at" else "overwrite",
                     change, name, kept=old, lost=value, kept_hlc=had[0], lost_hlc=stamp[0],

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from sqlalchemy import Text, and_, cast, insert, or_, select
@@ -50,23 +50,41 @@ def county_of(s: Session) -> SyncPeer | None:
     ).first()
 
 
-def relay(s: Session, verified: VerifiedBundle, bundle_id: str) -> int:
+def relay(
+    s: Session,
+    verified: VerifiedBundle,
+    bundle_id: str,
+    unwritten: Mapping[str, Iterable[str]] | None = None,
+) -> int:
     """Write the lines just applied from a bundle into this township's outbox, in order.
 
     Only at a township with a county; the lines are those this import recorded as
-    received (applied, or logged as a conflict), never a line had before.
+    received (applied, or logged as a conflict), never a line had before. ``unwritten``
+    (change id → fields, :attr:`Applier.unwritten`): fields this import did not write — a
+    rival history's older value kept back as a conflict — which are left out of the line
+    (a line left with none is not relayed), so the county holds what the township holds:
+    at the county every relayed line is one history under the township's epoch and would
+    be taken as the later value.
     """
     local = s.scalars(select(m.LocalNode)).one()
     if local.role != "township" or county_of(s) is None:
         return 0
     ids = set(s.scalars(select(SyncReceived.change_id).where(SyncReceived.bundle_id == bundle_id)))
+    kept_back = unwritten or {}
     rows: list[dict[str, Any]] = []
     count = 0
     for change in verified.changes():
         if change["seq"] == 0 or change["change_id"] not in ids:
             continue
-        rows.append({key: change[key] for key in _COLUMNS if key != "seq"} | {
-            "fields": change["fields"], "created_at": m.utcnow()})  # fmt: skip
+        line = {key: change[key] for key in _COLUMNS if key != "seq"}
+        line |= {"fields": change["fields"], "created_at": m.utcnow()}
+        if change["change_id"] in kept_back:
+            lost = set(kept_back[change["change_id"]])
+            line["fields"] = {k: v for k, v in change["fields"].items() if k not in lost}
+            if not line["fields"]:
+                continue
+            line["op"] = "update"  # (an insert of a row held already: the rest of it)
+        rows.append(line)
         if len(rows) >= _BATCH:
             count += _write(s, rows)
     return count + _write(s, rows)

@@ -157,7 +157,7 @@ def _apply(
         apply_config_in(s, applier.config, source=f"{peer.name}交办包")
         renamed = _catch_up_numbers(s, applier.config)
     refresh_derived(s, applier)
-    county_relay.relay(s, verified, manifest["bundle_id"])  # a township keeps it for its county
+    county_relay.relay(s, verified, manifest["bundle_id"], applier.unwritten)  # for its county
     now = m.utcnow()
     _acknowledged(s, local, peer, manifest)
     peer.last_received_at = now
