@@ -458,3 +458,24 @@ def test_a_station_change_the_township_did_not_write_is_not_written_at_the_count
     report = county.sync.import_bundle(county_bundle(paths, county), county.keys)
     assert report.status == APPLIED
     assert rows(county, m.Household) == rows(township, m.Household)
+    # the restored PC sends the household as an insert, stamped after it was made and
+    # before the newer phone: its note is written, its phone is not (relayed as an update)
+    with township.store.db.session() as s:
+        made = s.get(SyncRowVersion, ("household", hid))
+        peer = s.get(SyncPeer, one.node_id)
+        assert made is not None and peer is not None
+        row = s.get(m.Household, hid)
+        assert row is not None
+        fields = {**HOUSEHOLD, "number": row.number, "address": row.address,
+                  "grid_id": row.grid_id, "cadre_id": row.cadre_id, "tags": row.tags,
+                  "phone": "0731-84560003", "note": "补录"}  # fmt: skip
+        seq = peer.received_through + 1
+    line = change(one, seq, "household", hid, "insert", fields, millis=int(made.hlc[:16]) + 1)
+    bundle = forge(one, township, tmp_path / "c.qzb", [line], sender_epoch=2)
+    assert township.sync.import_bundle(bundle, township.keys).status == APPLIED
+    paths = township.export(tmp_path / "c")
+    assert county.sync.import_bundle(county_bundle(paths, county), county.keys).status == APPLIED
+    assert rows(county, m.Household) == rows(township, m.Household)
+    with county.store.db.session() as s:
+        row = s.get(m.Household, hid)
+        assert row is not None and (row.phone, row.note) == ("0731-84560001", "补录")
