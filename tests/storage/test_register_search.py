@@ -121,3 +121,42 @@ def test_the_page_s_filters_and_sorts_hold_with_a_query(many: Store) -> None:
     assert register.find_households("", grid_id=grid.id).ids == register.search_households(
         "", grid_id=grid.id
     )
+
+
+def test_households_of_many_members_each_are_all_found(store: Store) -> None:
+    # five members of each household hold the needle: the persons first taken from the
+    # stream give too few households, and it is read again for as many as the rate asks
+    register = store.register
+    for i in range(1, 13):
+        members = [
+            Person(name=f"王{i}{j}", relation="户主" if j == 0 else "子女") for j in range(5)
+        ]
+        register.save_household(Household(number=f"{i}-001", members=members))
+    every = register.search_households("王")
+    assert len(every) == 12
+    for limit in (1, 6, 10, 11):
+        found = register.find_households("王", limit=limit)
+        assert len(found.ids) == limit and found.more, limit
+        assert found.ids == [i for i in every if i in set(found.ids)]  # in the sort
+    for limit in (12, 100):
+        found = register.find_households("王", limit=limit)
+        assert found.ids == every and not found.more, limit
+    hits = register.find_persons("王", limit=59)
+    assert len(hits.hits) == 59 and hits.more
+    assert not register.find_persons("王", limit=60).more
+
+
+@pytest.mark.pg
+@pytest.mark.parametrize("store", ["postgresql"], indirect=True)
+def test_searches_are_planned_for_their_needle_on_a_server(many: Store) -> None:
+    # psycopg prepares a statement on its fifth run, and the server then plans it once for
+    # every needle (a generic plan): the search boxes' statements are never prepared
+    register = many.register
+    for query in ("张", "zw", "1391234", "秀英", "无此人", "张", "zw", "xy") * 2:
+        register.find_persons(query)
+        register.find_households(query)
+    with many.db.engine.connect() as conn:
+        prepared = conn.exec_driver_sql(
+            "SELECT count(*) FROM pg_prepared_statements WHERE strpos(statement, 'search_text LIKE') > 0"
+        ).scalar()
+    assert prepared == 0

@@ -348,7 +348,9 @@ class SqlRegister(RegisterLifecycle):
         if flagged:
             filters.append(m.Household.id.in_(flagged_households()))
         key, natural = _household_key(sort or Sort("number"))
-        order = HouseholdOrder(key, natural, bool(sort and sort.descending))
+        order = HouseholdOrder(
+            key, natural, bool(sort and sort.descending), (sort or Sort("number")).key
+        )
         found = find_households(self.db, query, filters, order, limit)
         if found is not None:
             return found

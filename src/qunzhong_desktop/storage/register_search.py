@@ -12,25 +12,24 @@ the window says 超过 N 条 and asks for more characters.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, String, any_, bindparam, func, select
-from sqlalchemy.dialects import postgresql
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Connection, Integer, Select, bindparam, func, select
 
 from qunzhong_desktop.core import citizen_id
 from qunzhong_desktop.core.sorting import natural_key
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.database import Database
-from qunzhong_desktop.storage.search_index import dialect_of, persons_streamed
+from qunzhong_desktop.storage.search_index import persons_stream
 
 #: How many households the register page lists for a typed search before it says 超过.
 HOUSEHOLD_LIMIT = 200
 #: How many persons a search box lists (the requester picker).
 PERSON_LIMIT = 30
-#: Persons read from the index at a time while households are collected.
-_BATCH = 256
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +64,8 @@ class HouseholdOrder:
     key: Any
     natural: bool
     descending: bool
+    #: the sort's name (``HOUSEHOLD_SORTS``): the statement is kept per name ("" for none)
+    name: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,51 +76,69 @@ class HouseholdSearch:
     more: bool
 
 
-def _among(column: Any, ids: list[str], dialect: str) -> ColumnElement[bool]:
-    """``column IN ids``: on PostgreSQL one array parameter (``= ANY``).
-
-    One parameter per id costs several ms to bind and plan there for a few hundred ids.
-    """
-    if dialect == "postgresql":
-        among: ColumnElement[bool] = column == any_(
-            bindparam("ids", ids, type_=postgresql.ARRAY(String))
-        )
-        return among
-    listed: ColumnElement[bool] = column.in_(ids)
-    return listed
-
-
 def find_persons(db: Database, query: str, limit: int = PERSON_LIMIT) -> PersonSearch:
     """Live persons of live households matching ``query``: at most ``limit``, and ``more``.
 
-    An empty query finds nobody. The hits come by 户号 (natural order), then name.
+    An empty query finds nobody. The hits come by 户号 (natural order), then name. One
+    statement: the first ``limit + 1`` of the stream joined to their person and household.
     """
-    streamed = persons_streamed(db.dialect, query)
+    stream = persons_stream(db.dialect, query)
     limit = max(limit, 0)
-    if streamed is None:
+    if stream is None:
         return PersonSearch([], False)
-    person, household = m.Person, m.Household
-    with db.session() as s:
-        ids = [row[0] for row in s.execute(streamed.limit(limit + 1))]
-        rows = s.execute(
-            select(
-                person.id,
-                person.name,
-                person.id_number,
-                person.phone,
-                household.phone,
-                household.number,
-                household.id,
-            )
-            .join(household, household.id == person.household_id)
-            .where(_among(person.id, ids, db.dialect))
-        ).all()
+    streamed, params = stream
+    with reading(db) as conn:
+        rows = conn.execute(_hits_of(streamed), {**params, "take": limit + 1}).all()
     hits = [
         PersonHit(pid, name, citizen_id.mask(id_number), phone or home or "", number, hid)
         for pid, name, id_number, phone, home, number, hid in rows
     ]
     hits.sort(key=lambda h: (natural_key(h.household_number), h.name, h.id))
-    return PersonSearch(hits[:limit], len(ids) > limit)
+    return PersonSearch(hits[:limit], len(rows) > limit)
+
+
+@lru_cache(maxsize=16)
+def _hits_of(streamed: Select[Any]) -> Select[Any]:
+    """The first ``:take`` persons of ``streamed`` with their household (one per shape)."""
+    person, household = m.Person, m.Household
+    found = streamed.limit(bindparam("take", type_=Integer)).subquery("found")
+    stmt = (
+        select(
+            person.id,
+            person.name,
+            person.id_number,
+            person.phone,
+            household.phone,
+            household.number,
+            household.id,
+        )
+        .join(found, found.c.id == person.id)
+        .join(household, household.id == person.household_id)
+    )
+    return stmt  # type: ignore[return-value]
+
+
+@contextmanager
+def reading(db: Database) -> Iterator[Connection]:
+    """A connection for one read, in autocommit on a server.
+
+    No BEGIN and ROLLBACK round trips around a single SELECT there (each one a wake-up of the
+    server's process, slow on a busy machine), and the statement planned for its parameters.
+    """
+    with db.engine.connect() as conn:
+        if not db.on_server:
+            yield conn
+            return
+        # never prepared: psycopg prepares a statement on its fifth run, and PostgreSQL then
+        # plans it once for any needle (a generic plan: 0.2 s for a needle the planned-for-it
+        # statement answers in 2 ms)
+        raw = conn.connection.dbapi_connection
+        threshold = raw.prepare_threshold  # type: ignore[union-attr]
+        raw.prepare_threshold = None  # type: ignore[union-attr]
+        try:
+            yield conn.execution_options(isolation_level="AUTOCOMMIT")
+        finally:
+            raw.prepare_threshold = threshold  # type: ignore[union-attr]
 
 
 def flagged_households() -> Select[Any]:
@@ -139,34 +158,74 @@ def find_households(
     """The households of the persons matching ``query``: at most ``limit``, and ``more``.
 
     ``filters``: the page's other conditions on ``household`` (grid, tag, 需核对); ``order``
-    the page's sort. None for an empty query (the caller lists every household). The persons
-    are read from the index a batch at a time until ``limit + 1`` households are found.
+    the page's sort. None for an empty query (the caller lists every household). One
+    statement takes the first persons of the stream (a quarter more than the households
+    wanted) and gives their households with the sort's keys; only when those persons give
+    too few households and the stream has more is it asked again, for as many more as the
+    rate of households per person asks for.
     """
-    streamed = persons_streamed(db.dialect, query)
-    if streamed is None:
+    stream = persons_stream(db.dialect, query)
+    if stream is None:
         return None
+    streamed, params = stream
     limit = max(limit, 0)
-    stmt = streamed
+    stmt = None if filters else _HOUSEHOLDS.get((streamed, order.name))
+    if stmt is None:
+        stmt = _households_of(streamed, filters, order)
+        if not filters and order.name:  # the search box's, once per shape of needle and sort
+            _HOUSEHOLDS[streamed, order.name] = stmt
+    wanted = limit + 1
+    take = wanted + wanted // 4 + 8
+    with reading(db) as conn:
+        while True:
+            found = conn.execute(stmt, {**params, "take": take}).all()
+            rows, persons = [row[:4] for row in found], int(found[0][4]) if found else 0
+            if len(rows) >= wanted or persons < take:
+                break
+            # the persons taken gave too few households (two or three members of each hold
+            # the surname, the 户号 or its phone): take as many more as that rate asks for
+            per_household = persons / max(len(rows), 1)
+            take = int(take + (wanted - len(rows)) * per_household * 1.5) + 8
+            take = take if take <= _WHOLE else _ALL
+    return HouseholdSearch([row[0] for row in _in_order(rows, order)][:limit], len(rows) > limit)
+
+
+#: Past this many persons the stream is read to its end (:data:`_ALL`).
+_WHOLE, _ALL = 50_000, 2**62
+#: :func:`_households_of` without filters, by stream and sort (a few shapes × seven sorts).
+_HOUSEHOLDS: dict[tuple[Select[Any], str], Select[Any]] = {}
+
+
+def _households_of(
+    streamed: Select[Any], filters: list[ColumnElement[bool]], order: HouseholdOrder
+) -> Select[Any]:
+    """The households of the first ``:take`` persons of ``streamed`` holding ``filters``.
+
+    Each as (id, 户号, the sort's key or its rank, the 户号's rank, how many persons were
+    taken).
+    """
+    household_id = streamed.selected_columns[1]
+    first = streamed.with_only_columns(household_id.label("hid"))
     if filters:  # the live household is checked by the stream already
-        household_id = streamed.selected_columns[1]
-        stmt = stmt.where(
+        first = first.where(
             select(m.Household.id).where(m.Household.id == household_id, *filters).exists()
         )
-    found: dict[str, None] = {}
-    with db.session() as s:
-        result = s.execute(stmt.execution_options(yield_per=_BATCH))
-        for _id, household_id in result:
-            found[household_id] = None
-            if len(found) > limit:
-                break
-        result.close()
-        ids = list(found)
-        ordered = _in_order(s, ids, order)
-    return HouseholdSearch(ordered[:limit], len(ids) > limit)
+    take = bindparam("take", type_=Integer)
+    taken = first.limit(take).cte("taken").prefix_with("MATERIALIZED")
+    household = m.Household
+    number_rank = func.dense_rank().over(order_by=household.number)
+    key = order.key
+    if not order.natural:
+        key = func.dense_rank().over(order_by=key.asc().nulls_first())
+    count = select(func.count()).select_from(taken).scalar_subquery()
+    stmt: Select[Any] = select(household.id, household.number, key, number_rank, count).where(
+        household.id.in_(select(taken.c.hid))
+    )
+    return stmt
 
 
-def _in_order(s: Session, ids: list[str], order: HouseholdOrder) -> list[str]:
-    """``ids`` (a few hundred households) in the page's sort.
+def _in_order(rows: list[Any], order: HouseholdOrder) -> list[Any]:
+    """The households' rows in the page's sort.
 
     The same order as ``ORDER BY`` the key, ``natural_key(number)``, ``number`` in SQL, but
     the natural keys are made here (core.sorting.natural_key, the rule the SQL function
@@ -174,24 +233,9 @@ def _in_order(s: Session, ids: list[str], order: HouseholdOrder) -> list[str]:
     A key that is not natural, and the 户号 as typed, are ranked by the database (its own
     collation and NULL rule, as the SQL order has them).
     """
-    if not ids:
-        return []
-    household = m.Household
-    number_rank = func.dense_rank().over(order_by=household.number)
-    key = order.key
-    if not order.natural:
-        key = func.dense_rank().over(order_by=key.asc().nulls_first())
-    rows = list(
-        s.execute(
-            select(household.id, household.number, key, number_rank).where(
-                _among(household.id, ids, dialect_of(s))
-            )
-        )
-    )
 
     def sort_key(row: Any) -> tuple[Any, str, int]:
         _id, number, value, rank = row
         return (natural_key(value) if order.natural else value, natural_key(number), rank)
 
-    rows.sort(key=sort_key, reverse=order.descending)
-    return [row[0] for row in rows]
+    return sorted(rows, key=sort_key, reverse=order.descending)

@@ -29,9 +29,10 @@ servers) it takes Chinese characters for separators and indexes none of them.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, Text, cast, func, or_, select, text
+from sqlalchemy import ColumnElement, Select, Text, bindparam, cast, func, or_, select, text
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
 
@@ -195,60 +196,99 @@ _LIVE_HOUSEHOLD = (
 )
 
 
-def _sqlite_stream(needle: str) -> tuple[str, dict[str, Any]]:
-    """SQL and parameters of :func:`persons_streamed` on SQLite (see there)."""
-    pattern = like_pattern(needle)
+def _sqlite_stream(shape: int) -> str:
+    """SQL of :func:`persons_stream` on SQLite for a needle of ``shape`` characters (1, 2, 3+).
+
+    Its parameters: ``:pattern``, and ``:terms`` (3 characters or more) or ``:low``/``:high``.
+    """
     check = f"sp.text LIKE :pattern ESCAPE '\\' AND {_LIVE_HOUSEHOLD}"
     cols = "sp.person_id AS id, sp.household_id AS household_id"
-    if len(needle) == 1:  # a scan in rowid order: a common character stops at once
-        return f"SELECT {cols} FROM search_person AS sp WHERE {check}", {"pattern": pattern}
+    if shape == 1:  # a scan in rowid order: a common character stops at once
+        return f"SELECT {cols} FROM search_person AS sp WHERE {check}"
     # the FTS table drives (CROSS JOIN keeps it first): its rowids come in order and a LIMIT
     # stops the walk; MATCH rather than LIKE there, so FTS5 does not read each candidate's
     # text back from the content table before the check here
-    if len(needle) >= 3:
-        match, params = ":terms", {"terms": _fts_query(needle)}
-    else:
+    match = ":terms"
+    if shape == 2:
         terms = (
             "SELECT group_concat('\"' || replace(term, '\"', '\"\"') || '\"', ' OR ') "
             "FROM search_person_terms WHERE term >= :low AND term < :high"
         )
         match = f"coalesce(({terms}), '\"' || char(1, 2, 3) || '\"')"
-        params = {"low": needle, "high": needle[0] + chr(ord(needle[1]) + 1)}
-    sql = (
+    return (
         f"SELECT {cols} FROM search_person_fts AS f CROSS JOIN search_person AS sp "
         f"ON sp.id = f.rowid WHERE f.search_person_fts MATCH {match} AND {check}"
     )
-    return sql, {**params, "pattern": pattern}
 
 
-def persons_streamed(dialect: str, query: str) -> Select[Any] | None:
-    """``(id, household_id)`` of the live persons of live households holding the query.
+@lru_cache(maxsize=16)
+def _stream_statement(dialect: str, shape: int) -> Select[Any]:
+    """The statement of :func:`persons_stream` for one shape of needle, with bound parameters.
 
-    The same persons as :func:`persons_matching` (less those of a deleted household), in the
-    index's own order and with no ORDER BY: a ``LIMIT`` on it stops the index walk early, so
-    a caller that wants N takes N + 1 and sorts just those (SQLite: the FTS5 rowids, or the
-    rows of ``search_person`` for one character; PostgreSQL: the GIN bitmap's heap order).
-    None for an empty query.
+    Built once per shape: building and keying a statement costs about as much Python as the
+    search's SQL takes on a server.
     """
-    needle = needle_of(query)
-    if not needle:
-        return None
     person = m.Person
     if dialect == "sqlite":
-        sql, params = _sqlite_stream(needle)
-        found = text(sql).bindparams(**params).columns(person.id, person.household_id)
+        found = text(_sqlite_stream(shape)).columns(person.id, person.household_id)
         sub = found.subquery("streamed")
         stmt: Select[Any] = select(sub.c.id, sub.c.household_id)
         return stmt
-    matching = persons_matching(dialect, query)
-    assert matching is not None
     household = m.Household
     live = (
         select(household.id)
         .where(household.id == person.household_id, household.deleted_at.is_(None))
         .exists()
     )
-    return matching.where(live)
+    stmt = select(person.id, person.household_id).where(  # type: ignore[assignment]
+        person.deleted_at.is_(None),
+        person.search_text.like(bindparam("pattern", type_=Text), escape="\\"),
+        live,
+    )
+    if shape == _GRAMS:
+        grams = bindparam("grams", type_=postgresql.ARRAY(Text))
+        stmt = stmt.where(person_grams().op("@>")(grams))
+    return stmt
+
+
+#: The server's shape of a needle the gram index answers (see :func:`needs_grams`).
+_GRAMS = 1
+
+
+def persons_stream(dialect: str, query: str) -> tuple[Select[Any], dict[str, Any]] | None:
+    """``(id, household_id)`` of the live persons of live households holding the query.
+
+    The statement (one per shape of needle, built once) and its parameters; None for an empty
+    query. The same persons as :func:`persons_matching` (less those of a deleted household),
+    in the index's own order and with no ORDER BY: a ``LIMIT`` on it stops the index walk
+    early, so a caller that wants N takes N + 1 and sorts just those (SQLite: the FTS5
+    rowids, or the rows of ``search_person`` for one character; PostgreSQL: the GIN bitmap's
+    heap order).
+    """
+    needle = needle_of(query)
+    if not needle:
+        return None
+    params: dict[str, Any] = {"pattern": like_pattern(needle)}
+    if dialect == "sqlite":
+        shape = min(len(needle), 3)
+        if shape == 3:
+            params["terms"] = _fts_query(needle)
+        elif shape == 2:
+            params.update(low=needle, high=needle[0] + chr(ord(needle[1]) + 1))
+        return _stream_statement(dialect, shape), params
+    if needs_grams(needle):
+        params["grams"] = grams_of(needle)
+        return _stream_statement(dialect, _GRAMS), params
+    return _stream_statement(dialect, 0), params
+
+
+def persons_streamed(dialect: str, query: str) -> Select[Any] | None:
+    """:func:`persons_stream`'s statement with its parameters bound (see there)."""
+    stream = persons_stream(dialect, query)
+    if stream is None:
+        return None
+    stmt, params = stream
+    return stmt.params(params)
 
 
 def item_text_condition(dialect: str, query: str) -> ColumnElement[bool] | None:
