@@ -7,22 +7,27 @@ field is a :class:`FieldEdit` that explains a wrong value on its own line under 
 (tests replace it). :func:`enter_moves_on` is the keyboard rule of every data-entry form:
 Enter goes to the next field, or presses the focused button, and never closes the form.
 Date fields are :func:`date_edit` (yyyy-MM-dd with a calendar); :func:`qdate` and
-:func:`pydate` convert.
+:func:`pydate` convert. The dialogs that act on one item or matter (the township's 交办, 办结,
+不予受理, 上报县; the county's 交办, 退回乡镇, 办结) share :func:`summary_label`,
+:func:`text_box` and :func:`ok_cancel`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDateEdit,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -31,6 +36,8 @@ from PySide6.QtWidgets import (
 from qunzhong_desktop.core.errors import ValidationError
 from qunzhong_desktop.ui.common.palette import ERROR_STYLE
 
+SUMMARY_CHARS = 120
+BUTTON_HEIGHT = 34
 INVALID_STYLE = "border: 2px solid #c62828; border-radius: 3px; background: #fff5f5;"
 
 
@@ -300,3 +307,49 @@ class FieldError:
     def text(self) -> str:
         """The error shown, or ``""``."""
         return self.label.text() if self.label.isVisibleTo(self.box) else ""
+
+
+# the dialogs acting on one item or matter ---------------------------------------------------
+def summary_label(
+    parent: QWidget, number: str, where: str, requester: str, content: str, *, note: str = ""
+) -> QLabel:
+    """Number, where it comes from, requester and content (cut), and a note under them."""
+    content = " ".join(content.split())
+    if len(content) > SUMMARY_CHARS:
+        content = content[: SUMMARY_CHARS - 1] + "…"
+    label = QLabel(
+        f"<b>{number}</b>　{where}　{requester}<br>{content}"
+        + (f"<br><span style='color:#7a5b00'>{note}</span>" if note else ""),
+        parent,
+    )
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setWordWrap(True)
+    label.setStyleSheet("background: palette(base); padding: 8px; border-radius: 4px;")
+    return label
+
+
+def text_box(parent: QWidget, placeholder: str = "", *, height: int = 96) -> QPlainTextEdit:
+    """A multi-line box where Tab moves on."""
+    edit = QPlainTextEdit(parent)
+    edit.setTabChangesFocus(True)
+    edit.setMinimumHeight(height)
+    edit.setPlaceholderText(placeholder)
+    return edit
+
+
+def ok_cancel(
+    dialog: QDialog, label: str, submit: Callable[[], None]
+) -> tuple[QDialogButtonBox, QPushButton]:
+    """OK (named ``label``, default, also Ctrl+Enter) calling ``submit``, and 取消."""
+    box = QDialogButtonBox(dialog)
+    ok = box.addButton(label, QDialogButtonBox.ButtonRole.AcceptRole)
+    ok.setDefault(True)
+    ok.setMinimumHeight(BUTTON_HEIGHT)
+    cancel = box.addButton(QDialogButtonBox.StandardButton.Cancel)
+    cancel.setText(QCoreApplication.translate("FormFeedback", "取消"))
+    cancel.setMinimumHeight(BUTTON_HEIGHT)
+    ok.clicked.connect(lambda _checked=False: submit())
+    cancel.clicked.connect(dialog.reject)
+    for keys in ("Ctrl+Return", "Ctrl+Enter"):
+        QShortcut(QKeySequence(keys), dialog, submit)
+    return box, ok

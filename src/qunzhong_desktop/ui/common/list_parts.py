@@ -5,7 +5,9 @@ list: read-only rows selected whole, columns the user can widen but never narrow
 their title, a bar of filter combos that keep their choice when refilled, a bold count and a
 legend of the deadline colours. They are built here once, with :class:`FlowLayout`, which
 wraps a row of filters, buttons or tiles onto the next line when the window is narrow (a
-1024×768 screen) instead of widening the window past the screen.
+1024×768 screen) instead of widening the window past the screen. The queue pages (the
+township's 分流交办, the county's 协调) also share their title row (:func:`page_title`), their
+action buttons (:func:`action_button`) and how they open a dialog (:func:`open_dialog`).
 """
 
 from __future__ import annotations
@@ -22,16 +24,18 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLayout,
     QLayoutItem,
     QMenu,
+    QPushButton,
     QTableView,
     QWidget,
 )
@@ -412,3 +416,52 @@ def count_and_legend(count: QLabel, legend: QLabel) -> QHBoxLayout:
     row.addWidget(count)
     row.addWidget(legend, 1)
     return row
+
+
+# the queue pages ----------------------------------------------------------------------------
+def page_title(parent: QWidget, title: str, explain: str) -> QHBoxLayout:
+    """A page's large bold title and, beside it, a grey line saying what the page is for."""
+    label = QLabel(title, parent)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 1.4)
+    font.setWeight(QFont.Weight.Bold)
+    label.setFont(font)
+    note = QLabel(explain, parent)
+    note.setStyleSheet("color: #616161;")
+    note.setWordWrap(True)
+    row = QHBoxLayout()
+    row.addWidget(label)
+    row.addSpacing(16)
+    row.addWidget(note, 1)
+    return row
+
+
+def action_button(
+    parent: QWidget, row: QHBoxLayout, text: str, slot: Callable[[], object]
+) -> QPushButton:
+    """A button of a page's action row that calls ``slot()``."""
+    button = QPushButton(text, parent)
+    button.setMinimumHeight(34)
+    button.clicked.connect(lambda _checked=False: slot())
+    row.addWidget(button)
+    return button
+
+
+def open_dialog(
+    dialog: QDialog, *, accepted: Callable[[], object], closed: Callable[[], object]
+) -> QDialog:
+    """Open a dialog window-modally without blocking; deleted once closed.
+
+    ``accepted()`` runs when it was accepted (the page reloads), ``closed()`` after either
+    way (the list takes the focus back).
+    """
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def finished(result: int) -> None:
+        if result == QDialog.DialogCode.Accepted:
+            accepted()
+        closed()
+
+    dialog.finished.connect(finished)
+    dialog.open()
+    return dialog

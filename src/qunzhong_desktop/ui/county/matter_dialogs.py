@@ -14,15 +14,12 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QPlainTextEdit,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -30,12 +27,17 @@ from PySide6.QtWidgets import (
 
 from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.core.intake.county import Matter
-from qunzhong_desktop.ui.common.form_feedback import FieldError, confirm
+from qunzhong_desktop.ui.common.form_feedback import (
+    FieldError,
+    confirm,
+    ok_cancel,
+    summary_label,
+    text_box,
+)
 
 DAYS_MAX = 60
 DEFAULT_DAYS = 10
 FIELD_HEIGHT = 34
-SUMMARY_CHARS = 120
 WEEKDAYS = "一二三四五六日"
 
 AssignSubmit = Callable[[str, int, str], object]
@@ -46,28 +48,10 @@ TextSubmit = Callable[[str], object]
 
 def matter_summary(matter: Matter, township: str, parent: QWidget) -> QLabel:
     """Number, township, requester, content and the township's reason of a matter."""
-    content = " ".join(matter.content.split())
-    if len(content) > SUMMARY_CHARS:
-        content = content[: SUMMARY_CHARS - 1] + "…"
     reason = parent.tr("上报理由：{0}").format(matter.reason) if matter.reason else ""
-    label = QLabel(
-        f"<b>{matter.number}</b>　{township}　{matter.requester_name}<br>{content}"
-        + (f"<br><span style='color:#7a5b00'>{reason}</span>" if reason else ""),
-        parent,
+    return summary_label(
+        parent, matter.number, township, matter.requester_name, matter.content, note=reason
     )
-    label.setTextFormat(Qt.TextFormat.RichText)
-    label.setWordWrap(True)
-    label.setStyleSheet("background: palette(base); padding: 8px; border-radius: 4px;")
-    return label
-
-
-def text_edit(parent: QWidget, placeholder: str) -> QPlainTextEdit:
-    """A multi-line box where Tab moves on."""
-    edit = QPlainTextEdit(parent)
-    edit.setTabChangesFocus(True)
-    edit.setMinimumHeight(96)
-    edit.setPlaceholderText(placeholder)
-    return edit
 
 
 class GuardedDialog(QDialog):
@@ -105,17 +89,7 @@ class GuardedDialog(QDialog):
 
     def buttons(self, label: str) -> QDialogButtonBox:
         """OK (named ``label``, default, also Ctrl+Enter) and 取消."""
-        box = QDialogButtonBox(self)
-        self.ok_button = box.addButton(label, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.ok_button.setDefault(True)
-        self.ok_button.setMinimumHeight(FIELD_HEIGHT)
-        cancel: QPushButton = box.addButton(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setText(self.tr("取消"))
-        cancel.setMinimumHeight(FIELD_HEIGHT)
-        self.ok_button.clicked.connect(self.submit)
-        cancel.clicked.connect(self.reject)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self.submit)
+        box, self.ok_button = ok_cancel(self, label, self.submit)
         return box
 
 
@@ -173,7 +147,7 @@ class CountyAssignDialog(GuardedDialog):
         self.due_label = QLabel(self)
         self.due_label.setObjectName("dueLabel")
         form.addRow(self.tr("办结期限："), self.due_label)
-        self.note = text_edit(self, self.tr("可填写交办要求，例如需要会同哪些部门办理"))
+        self.note = text_box(self, self.tr("可填写交办要求，例如需要会同哪些部门办理"))
         form.addRow(self.tr("交办意见(&N)"), self.note)
         layout.addWidget(self.buttons(self.tr("交办")))
         self.days.valueChanged.connect(self._days_changed)
@@ -276,8 +250,7 @@ class CountyTextDialog(GuardedDialog):
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         layout.addLayout(form)
-        self.text = text_edit(self, placeholder)
-        self.text.setMinimumHeight(130)
+        self.text = text_box(self, placeholder, height=130)
         self.text_error = FieldError(self.text, self)
         self.text.textChanged.connect(self.text_error.clear)
         form.addRow(caption, self.text_error.box)

@@ -13,17 +13,14 @@ Enter or a double click opens the item and its history. Everything goes through
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -39,10 +36,13 @@ from qunzhong_desktop.ui.common.errors import show_error
 from qunzhong_desktop.ui.common.list_parts import (
     ITEM_NUMBER_SAMPLE,
     RowAction,
+    action_button,
     copy_text,
     count_label,
     filter_combo,
     list_table,
+    open_dialog,
+    page_title,
     refill,
     row_menus,
 )
@@ -57,7 +57,7 @@ from qunzhong_desktop.ui.county.matters_model import (
     MattersModel,
 )
 from qunzhong_desktop.ui.county.meeting_dialog import MeetingDialog
-from qunzhong_desktop.ui.intake import ItemDialog
+from qunzhong_desktop.ui.intake import ReadOnlyItemDialog
 
 VIEWS = ("waiting", "assigned", "overdue")
 
@@ -70,23 +70,12 @@ def county_actor(store: Store) -> str:
     return store.db.user or county_profile(store.db)[1] or "县群众工作部"
 
 
-class CountyItemDialog(ItemDialog):
+class CountyItemDialog(ReadOnlyItemDialog):
     """The item page at the county, read-only: the county acts from the 协调 page."""
 
-    def _offer_moves(self) -> None:
-        while self.moves_row.count():
-            child = self.moves_row.takeAt(0)
-            if child is not None and (widget := child.widget()) is not None:
-                widget.deleteLater()
-        self.move_buttons = {}
-        self.moves_row.addStretch(1)
-        close = QPushButton(self.tr("关闭"), self)
-        close.setMinimumHeight(34)
-        close.clicked.connect(self.accept)
-        close.setDefault(True)
-        self.moves_row.addWidget(close)
-        self.hint.setText(self.tr("只读查看。交办、退回乡镇和办结，请在“协调”页办理。"))
-        self.hint.show()
+    def read_only_hint(self) -> str:
+        """Where the county acts on the item."""
+        return self.tr("只读查看。交办、退回乡镇和办结，请在“协调”页办理。")
 
 
 class CountyMattersPage(QWidget):
@@ -137,25 +126,10 @@ class CountyMattersPage(QWidget):
 
     # building -----------------------------------------------------------------------------
     def _title_row(self) -> QHBoxLayout:
-        title = QLabel(self.tr("协调"), self)
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setWeight(QFont.Weight.Bold)
-        title.setFont(font)
-        explain = QLabel(
-            self.tr(
-                "乡镇上报县的重大疑难事项在这里交办给县直部门，限时办结；"
-                "结果随交办包发回乡镇和工作站。"
-            ),
-            self,
+        explain = self.tr(
+            "乡镇上报县的重大疑难事项在这里交办给县直部门，限时办结；结果随交办包发回乡镇和工作站。"
         )
-        explain.setStyleSheet("color: #616161;")
-        explain.setWordWrap(True)
-        row = QHBoxLayout()
-        row.addWidget(title)
-        row.addSpacing(16)
-        row.addWidget(explain, 1)
-        return row
+        return page_title(self, self.tr("协调"), explain)
 
     def _filter_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -177,15 +151,17 @@ class CountyMattersPage(QWidget):
 
     def _action_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.assign_button = self._button(row, self.tr("交办(&A)…"), self.assign)
-        self.back_button = self._button(row, self.tr("退回乡镇(&B)…"), self.send_back)
-        self.result_button = self._button(row, self.tr("办结(&R)…"), self.record_result)
-        self.meeting_button = self._button(row, self.tr("协调会(&M)…"), self.add_meeting)
-        self.open_button = self._button(row, self.tr("查看(&O)"), self.open_selected)
+        self.assign_button = action_button(self, row, self.tr("交办(&A)…"), self.assign)
+        self.back_button = action_button(self, row, self.tr("退回乡镇(&B)…"), self.send_back)
+        self.result_button = action_button(self, row, self.tr("办结(&R)…"), self.record_result)
+        self.meeting_button = action_button(self, row, self.tr("协调会(&M)…"), self.add_meeting)
+        self.open_button = action_button(self, row, self.tr("查看(&O)"), self.open_selected)
         self.selection_hint = QLabel(self)
         self.selection_hint.setStyleSheet("color: #616161;")
         row.addWidget(self.selection_hint, 1)
-        self.departments_button = self._button(row, self.tr("县直部门(&D)…"), self.edit_departments)
+        self.departments_button = action_button(
+            self, row, self.tr("县直部门(&D)…"), self.edit_departments
+        )
         limit(
             self._store,
             (self.assign_button, Permission.WRITE),
@@ -195,13 +171,6 @@ class CountyMattersPage(QWidget):
             (self.departments_button, Permission.SETTINGS),
         )
         return row
-
-    def _button(self, row: QHBoxLayout, text: str, slot: Callable[[], None]) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setMinimumHeight(34)
-        button.clicked.connect(lambda _checked=False: slot())
-        row.addWidget(button)
-        return button
 
     # the list -----------------------------------------------------------------------------
     def _today(self) -> dt.date:
@@ -324,15 +293,7 @@ class CountyMattersPage(QWidget):
         return matter
 
     def _open(self, dialog: QDialog) -> None:
-        self.dialog = dialog
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(self._dialog_closed)
-        dialog.open()
-
-    def _dialog_closed(self, result: int) -> None:
-        if result == QDialog.DialogCode.Accepted:
-            self.refresh()
-        self.table.setFocus()
+        self.dialog = open_dialog(dialog, accepted=self.refresh, closed=self.table.setFocus)
 
     def assign(self) -> None:
         """交办 the selected waiting matter to a county department."""

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 
 from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.core.intake.county import Matter, Meeting
-from qunzhong_desktop.ui.common.form_feedback import FieldError, date_edit, pydate
+from qunzhong_desktop.ui.common.form_feedback import FieldError, date_edit, pydate, text_box
 from qunzhong_desktop.ui.common.list_parts import fit_to_screen
-from qunzhong_desktop.ui.county.matter_dialogs import FIELD_HEIGHT, GuardedDialog, text_edit
+from qunzhong_desktop.ui.county.matter_dialogs import FIELD_HEIGHT, GuardedDialog
 
 CONTENT_CHARS = 40
 
@@ -119,7 +119,7 @@ class MeetingDialog(GuardedDialog):
         self.attendees.setMinimumHeight(FIELD_HEIGHT)
         self.attendees_error = FieldError(self.attendees, self)
         form.addRow(self.tr("参会人员(&A)"), self.attendees_error.box)
-        self.decisions = text_edit(self, self.tr("会议议定的事项、分工和时限"))
+        self.decisions = text_box(self, self.tr("会议议定的事项、分工和时限"))
         self.decisions_error = FieldError(self.decisions, self)
         form.addRow(self.tr("议定事项(&D)"), self.decisions_error.box)
         layout.addWidget(self.buttons(self.tr("保存")))

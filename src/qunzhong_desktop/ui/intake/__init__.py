@@ -13,6 +13,7 @@ from qunzhong_desktop.ui import lazy_names
 PUBLIC = {
     "IntakePage": "intake_page",
     "ItemDialog": "item_dialog",
+    "ReadOnlyItemDialog": "item_dialog",
     "ItemFigures": "item_figures",
     "WorkListModel": "worklist_model",
     "FetchRows": "worklist_model",
@@ -25,6 +26,7 @@ __all__ = [
     "IntakePage",
     "ItemDialog",
     "ItemFigures",
+    "ReadOnlyItemDialog",
     "WorkListColumn",
     "WorkListModel",
     "show_receipt",
@@ -36,7 +38,7 @@ __getattr__ = lazy_names(__name__, PUBLIC, ALIASES)
 
 if TYPE_CHECKING:
     from qunzhong_desktop.ui.intake.intake_page import IntakePage
-    from qunzhong_desktop.ui.intake.item_dialog import ItemDialog
+    from qunzhong_desktop.ui.intake.item_dialog import ItemDialog, ReadOnlyItemDialog
     from qunzhong_desktop.ui.intake.item_figures import ItemFigures
     from qunzhong_desktop.ui.intake.receipt_link import show_receipt
     from qunzhong_desktop.ui.intake.worklist_model import Column as WorkListColumn

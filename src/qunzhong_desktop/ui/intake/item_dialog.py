@@ -494,3 +494,29 @@ class ItemDialog(QDialog):
         self.agency.show_agency(self._store.agency.of(item.number))
         self.show_item(self._store.items.item(item.number, today=self._clock().date()))
         return None
+
+
+class ReadOnlyItemDialog(ItemDialog):
+    """The item page without moves: the township and the county act from their lists.
+
+    Only 关闭 is offered; :meth:`read_only_hint` says where the item is acted on.
+    """
+
+    def read_only_hint(self) -> str:
+        """Where the item is acted on instead (shown under the history)."""
+        return self.tr("只读查看。")
+
+    def _offer_moves(self) -> None:
+        while self.moves_row.count():
+            child = self.moves_row.takeAt(0)
+            if child is not None and (widget := child.widget()) is not None:
+                widget.deleteLater()
+        self.move_buttons = {}
+        self.moves_row.addStretch(1)
+        close = QPushButton(self.tr("关闭"), self)
+        close.setMinimumHeight(34)
+        close.clicked.connect(self.accept)
+        close.setDefault(True)
+        self.moves_row.addWidget(close)
+        self.hint.setText(self.read_only_hint())
+        self.hint.show()

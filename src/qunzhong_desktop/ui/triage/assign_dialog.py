@@ -13,18 +13,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -32,11 +28,16 @@ from PySide6.QtWidgets import (
 
 from qunzhong_desktop.core.intake.records import ItemDetail
 from qunzhong_desktop.ui.common import form_feedback
-from qunzhong_desktop.ui.common.form_feedback import FieldError, clear_invalid
+from qunzhong_desktop.ui.common.form_feedback import (
+    FieldError,
+    clear_invalid,
+    ok_cancel,
+    summary_label,
+    text_box,
+)
 
 DAYS_MIN, DAYS_MAX = 1, 60
 FIELD_HEIGHT = 34
-SUMMARY_CHARS = 120
 
 AssignCallback = Callable[[str, dt.date, str], str | None]
 """``(unit, deadline, note) -> None`` when done, or the reason the move was refused."""
@@ -58,39 +59,7 @@ def from_qdate(day: QDate) -> dt.date:
 
 def item_summary(item: ItemDetail, station: str, parent: QWidget) -> QLabel:
     """Number, station, requester and content of the item a dialog acts on."""
-    content = " ".join(item.content.split())
-    if len(content) > SUMMARY_CHARS:
-        content = content[: SUMMARY_CHARS - 1] + "…"
-    label = QLabel(f"<b>{item.number}</b>　{station}　{item.requester_name}<br>{content}", parent)
-    label.setTextFormat(Qt.TextFormat.RichText)
-    label.setWordWrap(True)
-    label.setStyleSheet("background: palette(base); padding: 8px; border-radius: 4px;")
-    return label
-
-
-def _text_edit(parent: QWidget) -> QPlainTextEdit:
-    edit = QPlainTextEdit(parent)
-    edit.setTabChangesFocus(True)
-    edit.setMinimumHeight(96)
-    return edit
-
-
-def _buttons(
-    dialog: QDialog, label: str, submit: Callable[[], None]
-) -> tuple[QDialogButtonBox, QPushButton]:
-    """OK (named ``label``, default, also Ctrl+Enter) and 取消."""
-    box = QDialogButtonBox(dialog)
-    ok = box.addButton(label, QDialogButtonBox.ButtonRole.AcceptRole)
-    ok.setDefault(True)
-    ok.setMinimumHeight(FIELD_HEIGHT)
-    cancel = box.addButton(QDialogButtonBox.StandardButton.Cancel)
-    cancel.setText(QCoreApplication.translate("FormFeedback", "取消"))
-    cancel.setMinimumHeight(FIELD_HEIGHT)
-    ok.clicked.connect(submit)
-    cancel.clicked.connect(dialog.reject)
-    for keys in ("Ctrl+Return", "Ctrl+Enter"):
-        QShortcut(QKeySequence(keys), dialog, submit)
-    return box, ok
+    return summary_label(parent, item.number, station, item.requester_name, item.content)
 
 
 class AssignDialog(QDialog):
@@ -161,10 +130,9 @@ class AssignDialog(QDialog):
         row_layout.addWidget(self.deadline_hint, 1)
         self.deadline_error = FieldError(row, self)
         form.addRow(self.tr("办结期限(&L)"), self.deadline_error.box)
-        self.note = _text_edit(self)
-        self.note.setPlaceholderText(self.tr("可填写交办要求，例如需要会同哪些单位办理"))
+        self.note = text_box(self, self.tr("可填写交办要求，例如需要会同哪些单位办理"))
         form.addRow(self.tr("交办意见(&N)"), self.note)
-        buttons, self.ok_button = _buttons(self, self.tr("交办"), self.submit)
+        buttons, self.ok_button = ok_cancel(self, self.tr("交办"), self.submit)
         layout.addWidget(buttons)
         self.days.valueChanged.connect(self._days_changed)
         self.deadline.dateChanged.connect(self._date_changed)
@@ -243,8 +211,7 @@ class _TextDialog(QDialog):
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.form.setVerticalSpacing(10)
         self.layout_.addLayout(self.form)
-        self.text = _text_edit(self)
-        self.text.setMinimumHeight(130)
+        self.text = text_box(self, height=130)
         self.text_error = FieldError(self.text, self)
         self.text.textChanged.connect(self.text_error.clear)
 
@@ -299,7 +266,7 @@ class ResultDialog(_TextDialog):
         self.form.addRow(self.tr("责任单位："), self.unit_label)
         self.text.setPlaceholderText(self.tr("责任单位的办理情况和结果，将告知群众并用于回访"))
         self.form.addRow(self.tr("办理结果(&R)"), self.text_error.box)
-        buttons, self.ok_button = _buttons(self, self.tr("办结"), self.submit)
+        buttons, self.ok_button = ok_cancel(self, self.tr("办结"), self.submit)
         self.layout_.addWidget(buttons)
         self.text.setFocus()
 
@@ -329,7 +296,7 @@ class RejectDialog(_TextDialog):
         self.setWindowTitle(self.tr("不予受理 {number}").format(number=item.number))
         self.text.setPlaceholderText(self.tr("写明不予受理的原因和依据，工作站会据此答复群众"))
         self.form.addRow(self.tr("原因(&Y)"), self.text_error.box)
-        buttons, self.ok_button = _buttons(self, self.tr("不予受理"), self.submit)
+        buttons, self.ok_button = ok_cancel(self, self.tr("不予受理"), self.submit)
         self.layout_.addWidget(buttons)
         self.text.setFocus()
 

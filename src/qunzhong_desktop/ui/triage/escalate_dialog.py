@@ -16,9 +16,9 @@ from qunzhong_desktop.core.intake.records import ItemDetail
 from qunzhong_desktop.core.intake.states import AT_TOWNSHIP
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.sync.service import SyncService
-from qunzhong_desktop.ui.common.form_feedback import FieldError, confirm
+from qunzhong_desktop.ui.common.form_feedback import FieldError, confirm, ok_cancel, text_box
 from qunzhong_desktop.ui.common.session import Clock
-from qunzhong_desktop.ui.triage.assign_dialog import _buttons, _text_edit, item_summary
+from qunzhong_desktop.ui.triage.assign_dialog import item_summary
 
 
 def county_of(store: Store) -> str:
@@ -75,15 +75,13 @@ class EscalateDialog(QDialog):
         layout.addWidget(note)
         form = QFormLayout()
         layout.addLayout(form)
-        self.reason = _text_edit(self)
-        self.reason.setMinimumHeight(120)
-        self.reason.setPlaceholderText(
-            self.tr("写明乡镇无法解决的原因，例如涉及跨乡镇、县直部门职责")
+        self.reason = text_box(
+            self, self.tr("写明乡镇无法解决的原因，例如涉及跨乡镇、县直部门职责"), height=120
         )
         self.reason_error = FieldError(self.reason, self)
         self.reason.textChanged.connect(self.reason_error.clear)
         form.addRow(self.tr("上报理由(&Y)"), self.reason_error.box)
-        buttons, self.ok_button = _buttons(self, self.tr("上报县"), self.submit)
+        buttons, self.ok_button = ok_cancel(self, self.tr("上报县"), self.submit)
         layout.addWidget(buttons)
         self.reason.setFocus()
 

@@ -15,14 +15,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFont, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSizePolicy,
     QTableView,
     QVBoxLayout,
@@ -42,18 +41,26 @@ from qunzhong_desktop.ui.common.errors import show_error
 from qunzhong_desktop.ui.common.list_parts import (
     ITEM_NUMBER_SAMPLE,
     RowAction,
+    action_button,
     copy_text,
     count_and_legend,
     count_label,
     deadline_legend,
     filter_combo,
     list_table,
+    open_dialog,
+    page_title,
     refill,
     row_menus,
     sort_by_headers,
 )
 from qunzhong_desktop.ui.common.session import Clock, limit
-from qunzhong_desktop.ui.intake import FetchRows, ItemDialog, WorkListColumn, WorkListModel
+from qunzhong_desktop.ui.intake import (
+    FetchRows,
+    ReadOnlyItemDialog,
+    WorkListColumn,
+    WorkListModel,
+)
 from qunzhong_desktop.ui.triage.assign_dialog import AssignDialog, RejectDialog, ResultDialog
 from qunzhong_desktop.ui.triage.escalate_dialog import EscalateDialog, county_of
 from qunzhong_desktop.ui.triage.units_dialog import UnitRegisterDialog
@@ -171,25 +178,12 @@ class TriageModel(WorkListModel):
         return super()._cell(record, columns[column]) if column in columns else ""
 
 
-class TownshipItemDialog(ItemDialog):
+class TownshipItemDialog(ReadOnlyItemDialog):
     """The item page, read-only: the township acts from the list's buttons."""
 
-    def _offer_moves(self) -> None:
-        while self.moves_row.count():
-            child = self.moves_row.takeAt(0)
-            if child is not None and (widget := child.widget()) is not None:
-                widget.deleteLater()
-        self.move_buttons = {}
-        self.moves_row.addStretch(1)
-        close = QPushButton(self.tr("关闭"), self)
-        close.setMinimumHeight(34)
-        close.clicked.connect(self.accept)
-        close.setDefault(True)
-        self.moves_row.addWidget(close)
-        self.hint.setText(
-            self.tr("只读查看。交办、录入办理结果和不予受理，请在分流交办列表中办理。")
-        )
-        self.hint.show()
+    def read_only_hint(self) -> str:
+        """Where the township acts on the item."""
+        return self.tr("只读查看。交办、录入办理结果和不予受理，请在分流交办列表中办理。")
 
     def _explain(self, event: Event) -> str:
         if event.to_state is State.RESOLVED and event.data.get("unit"):
@@ -238,21 +232,8 @@ class TriagePage(QWidget):
 
     # building -----------------------------------------------------------------------------
     def _title_row(self) -> QHBoxLayout:
-        title = QLabel(self.tr("分流交办"), self)
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setWeight(QFont.Weight.Bold)
-        title.setFont(font)
-        explain = QLabel(
-            self.tr("工作站上报的事项在这里交办给责任单位，限时办结后录入办理结果。"), self
-        )
-        explain.setStyleSheet("color: #616161;")
-        explain.setWordWrap(True)
-        row = QHBoxLayout()
-        row.addWidget(title)
-        row.addSpacing(16)
-        row.addWidget(explain, 1)
-        return row
+        explain = self.tr("工作站上报的事项在这里交办给责任单位，限时办结后录入办理结果。")
+        return page_title(self, self.tr("分流交办"), explain)
 
     def _filter_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -278,17 +259,19 @@ class TriagePage(QWidget):
 
     def _action_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.assign_button = self._button(row, self.tr("交办(&A)…"), self.assign)
-        self.result_button = self._button(row, self.tr("录入办理结果(&R)…"), self.record_result)
-        self.reject_button = self._button(row, self.tr("不予受理(&J)…"), self.reject)
-        self.county_button = self._button(row, self.tr("上报县(&C)…"), self.escalate)
-        self.open_button = self._button(row, self.tr("查看(&O)"), self.open_selected)
+        self.assign_button = action_button(self, row, self.tr("交办(&A)…"), self.assign)
+        self.result_button = action_button(
+            self, row, self.tr("录入办理结果(&R)…"), self.record_result
+        )
+        self.reject_button = action_button(self, row, self.tr("不予受理(&J)…"), self.reject)
+        self.county_button = action_button(self, row, self.tr("上报县(&C)…"), self.escalate)
+        self.open_button = action_button(self, row, self.tr("查看(&O)"), self.open_selected)
         self.selection_hint = QLabel(self)
         self.selection_hint.setStyleSheet("color: #616161;")
         # never widens the window at 1024 pixels (cut if need be; the tooltip has it whole)
         self.selection_hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         row.addWidget(self.selection_hint, 1)
-        self.units_button = self._button(row, self.tr("责任单位(&M)…"), self.edit_units)
+        self.units_button = action_button(self, row, self.tr("责任单位(&M)…"), self.edit_units)
         self.units_button.setToolTip(self.tr("编辑交办时可选的责任单位"))
         limit(
             self._store,
@@ -299,13 +282,6 @@ class TriagePage(QWidget):
             (self.units_button, Permission.SETTINGS),
         )
         return row
-
-    def _button(self, row: QHBoxLayout, text: str, slot: Any) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setMinimumHeight(34)
-        button.clicked.connect(slot)
-        row.addWidget(button)
-        return button
 
     def _table(self) -> QTableView:
         self.model = TriageModel(self._fetch_rows, self)
@@ -462,15 +438,7 @@ class TriagePage(QWidget):
             return None
 
     def _open(self, dialog: QDialog) -> None:
-        self.dialog = dialog
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(self._dialog_closed)
-        dialog.open()
-
-    def _dialog_closed(self, result: int) -> None:
-        if result == QDialog.DialogCode.Accepted:
-            self.refresh()
-        self.table.setFocus()
+        self.dialog = open_dialog(dialog, accepted=self.refresh, closed=self.table.setFocus)
 
     def _move(self, number: str, target: State, note: str, data: dict[str, Any]) -> str | None:
         """Make a township move; None when done, else the Chinese reason it was refused."""

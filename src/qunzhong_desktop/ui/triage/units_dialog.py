@@ -37,8 +37,8 @@ from PySide6.QtWidgets import (
 from qunzhong_desktop.core.errors import DomainError, ValidationError
 from qunzhong_desktop.core.units import KINDS, LEVELS, Unit, checked_register
 from qunzhong_desktop.ui.common import form_feedback
-from qunzhong_desktop.ui.common.form_feedback import FieldError
-from qunzhong_desktop.ui.triage.assign_dialog import FIELD_HEIGHT, _buttons
+from qunzhong_desktop.ui.common.form_feedback import FieldError, ok_cancel
+from qunzhong_desktop.ui.triage.assign_dialog import FIELD_HEIGHT
 
 SaveRegister = Callable[[list[Unit]], object]
 """Stores the whole register (``store.units.save``); raises ``DomainError``."""
@@ -135,7 +135,7 @@ class UnitForm(QDialog):
         )
         hint.setWordWrap(True)
         layout.addWidget(hint)
-        buttons, self.ok_button = _buttons(self, self.tr("确定"), self.submit)
+        buttons, self.ok_button = ok_cancel(self, self.tr("确定"), self.submit)
         layout.addWidget(buttons)
         self.name.setFocus()
 
@@ -251,7 +251,7 @@ class UnitRegisterDialog(QDialog):
         side.addStretch(1)
         middle.addLayout(side)
         layout.addLayout(middle, 1)
-        buttons, self.ok_button = _buttons(self, self.tr("保存"), self.submit)
+        buttons, self.ok_button = ok_cancel(self, self.tr("保存"), self.submit)
         layout.addWidget(buttons)
         for button in self.findChildren(QPushButton):  # Enter edits; Ctrl+Enter saves
             button.setAutoDefault(False)
