@@ -479,3 +479,34 @@ def test_a_station_change_the_township_did_not_write_is_not_written_at_the_count
     with county.store.db.session() as s:
         row = s.get(m.Household, hid)
         assert row is not None and (row.phone, row.note) == ("0731-84560001", "补录")
+
+
+def _transitions(node: Node) -> list[tuple[str, str]]:
+    from qunzhong_desktop.storage.models_sync import SyncConflict
+
+    with node.store.db.session() as s:
+        found = s.scalars(select(SyncConflict).where(SyncConflict.kind == "transition"))
+        return [(c.row_id, c.lost_value) for c in found]
+
+
+def test_a_crossing_at_the_township_comes_out_the_same_at_the_county(
+    tiers: tuple[Node, Node, Node, Node], tmp_path: Path
+) -> None:
+    """The township escalates to the county (上报县) what the station withdraws meanwhile: the
+    station's step is logged, not applied, at the township — and the same at the county."""
+    county, township, one, _ = tiers
+    number = station_item(one.store, "企业欠薪", now=FRIDAY)
+    sync_up(township, county, [one], tmp_path / "u1")
+    township.store.items.escalate_to_county(
+        number, "涉及县直部门职责", actor="乡镇干部", now=FRIDAY + dt.timedelta(hours=1)
+    )
+    one.store.items.move(number, State.WITHDRAWN, actor="站务员", note="群众撤回",
+                         now=FRIDAY + dt.timedelta(hours=2))  # fmt: skip
+    paths = sync_up(township, county, [one], tmp_path / "u2")
+    report = county.sync.import_bundle(county_bundle(paths, county), county.keys)
+    assert report.status == APPLIED and report.flagged == 1, report.message
+    (logged,) = _transitions(township)  # the station's step (its row id), lost
+    assert logged[1] == "withdrawn" and _transitions(county) == [logged]
+    for node in (county, township):
+        assert node.store.items.item(number).state == State.ESCALATED_COUNTY, node.name
+    assert rows(county, m.ItemEvent) == rows(township, m.ItemEvent)
