@@ -17,13 +17,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from qunzhong_desktop.core.entities import StationProfile
 from qunzhong_desktop.home import database_path
-from qunzhong_desktop.storage import migrate
+from qunzhong_desktop.storage import accounts, migrate
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.setup import init_station
 from qunzhong_desktop.storage.store import Store
@@ -84,6 +85,23 @@ def _scrypt_once(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
 
     monkeypatch.setattr(sealing, "_seal_here", seal_once)
     monkeypatch.setattr(sealing, "_unseal_here", unseal_once)
+
+
+# Argon2id at its cheapest: the same code and format, 1 pass over 8 MiB on one lane
+_CHEAP_HASHER = PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1)
+
+
+@pytest.fixture(autouse=True)
+def _cheap_passwords(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Operator passwords hashed at a low Argon2id cost in tests.
+
+    The shipped cost (64 MiB, 3 passes, 4 lanes: ~0.1 s of both cores) was 190 hashes and
+    checks a run, ~10 % of its CPU. A hash names its own cost, so checking one made at either
+    cost is the real check; tests marked ``real_argon2`` keep the shipped hasher
+    (tests/storage/test_accounts.py checks its cost).
+    """
+    if request.node.get_closest_marker("real_argon2") is None:
+        monkeypatch.setattr(accounts, "_HASHER", _CHEAP_HASHER)
 
 
 @pytest.fixture(autouse=True)

@@ -11,9 +11,11 @@ A test that is about the SQLite file itself (PRAGMAs, encryption, backups of the
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import pytest
 
@@ -26,6 +28,8 @@ from qunzhong_desktop.storage.setup import init_station
 from qunzhong_desktop.storage.store import Store
 from tests.helpers.postgres import Cluster
 from tests.helpers.stations import STATION, copy_store
+
+T = TypeVar("T")
 
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)]
 EMPTY, STATION_TEMPLATE = "tmpl_empty", "tmpl_station"
@@ -154,3 +158,80 @@ def sqlite_only_store(sqlite_store: Store) -> Store:
 def sqlite_only_empty_store(sqlite_empty_store: Store) -> Store:
     """``empty_store`` in a module about the SQLite file."""
     return sqlite_empty_store
+
+
+@dataclass
+class Built(Generic[T]):
+    """A test's own copy of a store a builder filled, and what the builder returned."""
+
+    store: Store
+    value: T
+
+
+# (builder, template kind, engine) → (the filled SQLite folder or database name, its value)
+_BUILT: dict[tuple[str, str, str], tuple[Any, Any]] = {}
+
+
+def prebuilt(builder: Callable[[Store], T], kind: str = "station") -> Callable[..., Any]:
+    """A fixture of :class:`Built`: ``builder`` fills a store once per worker and engine.
+
+    The test data of a module (a village with grids, households, items in every step) is
+    written through the real write paths once; every test then gets its own copy — the
+    SQLite file copied, or the server database reset from the filled one as :func:`server_store`
+    does from a template — so a test that changes its store changes only its copy. The value
+    the builder returned (ids, numbers) is deep-copied for each test. A builder must not
+    depend on the test (tmp_path, the clock of the day): it runs once for all of them.
+    """
+    name = f"{builder.__module__}.{builder.__qualname__}"
+
+    @pytest.fixture(params=BACKENDS)
+    def fixture(
+        request: pytest.FixtureRequest,
+        _template_dirs: tuple[Path, Path],
+        tmp_path_factory: pytest.TempPathFactory,
+        tmp_path: Path,
+    ) -> Iterator[Built[T]]:
+        key = (name, kind, request.param)
+        home = tmp_path / "home"
+        store: Any
+        if request.param == "sqlite":
+            if key not in _BUILT:
+                folder = tmp_path_factory.mktemp("built")
+                _BUILT[key] = (folder, _fill(copy_store(_template(_template_dirs, kind), folder)))
+            folder, value = _BUILT[key]
+            store = copy_store(folder, home)
+        else:
+            cluster = request.getfixturevalue("pg_cluster")
+            request.getfixturevalue("_pg_templates")
+            if key not in _BUILT:
+                database = f"built_{len(_BUILT)}"
+                url = cluster.create_database(
+                    template=EMPTY if kind == "empty" else STATION_TEMPLATE, name=database
+                )
+                folder = tmp_path_factory.mktemp("built-pg")
+                filled = Store(
+                    home=folder, db=Database(database_path(folder), user="测试员", url=url)
+                )
+                _BUILT[key] = (database, _fill(filled))
+            database, value = _BUILT[key]
+            store = server_store(cluster, database, home)
+        yield Built(store, copy.deepcopy(value))
+        store.close()
+
+    def _fill(store: Store) -> Any:
+        try:
+            return builder(store)
+        finally:
+            store.close()
+
+    return fixture
+
+
+def _template(dirs: tuple[Path, Path], kind: str) -> Path:
+    return dirs[0] if kind == "empty" else dirs[1]
+
+
+@pytest.fixture
+def built_store(built: Built[Any]) -> Store:
+    """``store`` in a module whose ``built`` is a :func:`prebuilt` (``store = built_store``)."""
+    return built.store

@@ -104,7 +104,13 @@ def throwaway_cluster() -> Iterator[Cluster]:
     try:
         run(programs / "initdb", "-D", data, "-U", user, "-A", "trust", "-E", "UTF8",
             "--no-locale", "--no-sync")  # fmt: skip
-        options = f"-k {socket_dir} -c listen_addresses='' -p {port} -c fsync=off"
+        # a throw-away cluster: nothing it writes must survive a crash, so no flushing,
+        # no WAL beyond what recovery of a clean stop needs, no background vacuum
+        options = (
+            f"-k {socket_dir} -c listen_addresses='' -p {port} -c fsync=off"
+            " -c synchronous_commit=off -c full_page_writes=off -c wal_level=minimal"
+            " -c max_wal_senders=0 -c autovacuum=off -c jit=off"
+        )
         run(programs / "pg_ctl", "-D", data, "-o", options, "-w", "-l", folder / "log", "start")
         try:
             yield Cluster(folder, socket_dir, port, user)

@@ -32,15 +32,20 @@ from tests.helpers.agency_data import (
     seed_elders,
     visit,
 )
+from tests.helpers.backends import Built, built_store, prebuilt
 
 DAY = dt.timedelta(days=1)
 TOLD = {"notified_on": "2026-11-16", "how": "电话"}
 TAKEN = {"collected_on": "2026-11-18", "by": "本人"}
 
 
+built = prebuilt(seed_elders)  # once per engine; each test on its own copy
+store = built_store
+
+
 @pytest.fixture
-def people(store: Store) -> dict[str, str]:
-    return seed_elders(store)
+def people(built: Built[dict[str, str]]) -> dict[str, str]:
+    return built.value
 
 
 def outbox(store: Store, table: str) -> list[m.SyncChange]:

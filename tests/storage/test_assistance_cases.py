@@ -15,14 +15,19 @@ from qunzhong_desktop.core.ledger import SupportFilter
 from qunzhong_desktop.storage.assistance_cases import NeedFilter
 from qunzhong_desktop.storage.store import Store
 from tests.helpers.assistance_data import checked_need
+from tests.helpers.backends import Built, built_store, prebuilt
 from tests.helpers.ledger_data import TODAY, Village, build
 
 D = TODAY - dt.timedelta(days=10)
 
 
+built = prebuilt(build)  # once per engine; each test on its own copy
+store = built_store
+
+
 @pytest.fixture
-def village(store: Store) -> Village:
-    return build(store)
+def village(built: Built[Village]) -> Village:
+    return built.value
 
 
 def test_a_need_from_report_to_closing(store: Store, village: Village) -> None:

@@ -7,14 +7,18 @@ from qunzhong_desktop.core.errors import NotFoundError, ValidationError
 from qunzhong_desktop.core.ledger import SUPPORT_COLUMNS, SupportFilter
 from qunzhong_desktop.storage.store import Store
 from tests.helpers.assistance_data import checked_need
+from tests.helpers.backends import Built, built_store, prebuilt
 from tests.helpers.ledger_data import TODAY, Village, build
 
 H = [c.header for c in SUPPORT_COLUMNS]
 
+built = prebuilt(build)  # the village once per engine; each test on its own copy
+store = built_store
+
 
 @pytest.fixture
-def village(store: Store) -> Village:
-    return build(store)
+def village(built: Built[Village]) -> Village:
+    return built.value
 
 
 def test_save_update_delete_and_lists(store: Store, village: Village) -> None:

@@ -6,14 +6,19 @@ from qunzhong_desktop.core.intake.states import State
 from qunzhong_desktop.core.ledger import ITEM_COLUMNS, LedgerFilter
 from qunzhong_desktop.storage.ledger_repo import SqlLedger
 from qunzhong_desktop.storage.store import Store
+from tests.helpers.backends import Built, built_store, prebuilt
 from tests.helpers.ledger_data import TODAY, Village, build
 
 H = [c.header for c in ITEM_COLUMNS]
 
 
+built = prebuilt(build)  # once per engine; each test on its own copy
+store = built_store
+
+
 @pytest.fixture
-def village(store: Store) -> Village:
-    return build(store)
+def village(built: Built[Village]) -> Village:
+    return built.value
 
 
 def rows(store: Store, f: LedgerFilter, chunk: int = 2000) -> list[dict[str, object]]:
