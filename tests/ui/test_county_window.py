@@ -22,7 +22,7 @@ from qunzhong_desktop.ui.county.matter_dialogs import CountyAssignDialog, County
 from qunzhong_desktop.ui.county.matters_page import CountyItemDialog, CountyMattersPage
 from qunzhong_desktop.ui.county.meeting_dialog import MeetingDialog, tick
 from qunzhong_desktop.ui.shell.main_window import MainWindow
-from qunzhong_desktop.ui.sync import county_panel as county_panel_module
+from qunzhong_desktop.ui.sync import sync_host
 from qunzhong_desktop.ui.sync.key_dialogs import FingerprintDialog
 from qunzhong_desktop.ui.sync.sync_page import SyncPage
 from tests.helpers.county_world import LATER, CountyWorld, build
@@ -258,9 +258,7 @@ def test_the_township_s_sheet_for_the_county_and_the_county_enrols_it(
     station_file = world.one.home / "enroll.qzenroll"
     said: list[str] = []
     monkeypatch.setattr(county.files, "choose_file", lambda *_a: station_file)
-    monkeypatch.setattr(
-        county_panel_module, "show_error", lambda _w, exc, **_k: said.append(exc.message)
-    )
+    monkeypatch.setattr(sync_host, "show_error", lambda _w, exc, **_k: said.append(exc.message))
     county.dialog = None
     county.county_panel.enroll_township()
     assert county.dialog is None and said and "工作站在乡镇登记" in said[0]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -504,7 +504,7 @@ class ReadOnlyItemDialog(ItemDialog):
 
     def read_only_hint(self) -> str:
         """Where the item is acted on instead (shown under the history)."""
-        return self.tr("只读查看。")
+        return ""
 
     def _offer_moves(self) -> None:
         while self.moves_row.count():
@@ -513,7 +513,7 @@ class ReadOnlyItemDialog(ItemDialog):
                 widget.deleteLater()
         self.move_buttons = {}
         self.moves_row.addStretch(1)
-        close = QPushButton(self.tr("关闭"), self)
+        close = QPushButton(QCoreApplication.translate("ItemDialog", "关闭"), self)
         close.setMinimumHeight(34)
         close.clicked.connect(self.accept)
         close.setDefault(True)

@@ -22,18 +22,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.storage.setup import county_profile
 from qunzhong_desktop.sync.views import EnrollmentInfo, PeerStatus, TownshipBoard
-from qunzhong_desktop.ui.common.errors import show_error
 from qunzhong_desktop.ui.common.palette import RED
 from qunzhong_desktop.ui.common.session import local_time, seq_range
-from qunzhong_desktop.ui.common.tasks import run_task
-from qunzhong_desktop.ui.sync.key_dialogs import FingerprintDialog
 from qunzhong_desktop.ui.sync.sync_host import (
     KIT_SUFFIX,
     SyncHost,
     button_bar,
+    enroll_from_file,
+    export_kit,
     push_button,
 )
 
@@ -213,44 +211,23 @@ class CountyPanel(QWidget):
     def export_kit(self) -> None:
         """Write the county kit for the townships to accept."""
         _code, name = county_profile(self.host.store.db)
-        out = self.host.files.choose_save(
-            self.tr("导出县级工作包"),
-            f"{name or '县'}-县级工作包{KIT_SUFFIX}",
-            self.tr("县级工作包 (*.qzkit)"),
-        )
-        keys = self.host.ensure_keys() if out is not None else None
-        if out is None or keys is None:
-            return
-        sync = self.host.sync
-        run_task(
-            self,
-            lambda _p, _c: sync.write_county_kit(out, keys),
+        export_kit(
+            self, self.host, title=self.tr("导出县级工作包"),
+            file_name=f"{name or '县'}-县级工作包{KIT_SUFFIX}",
+            file_filter=self.tr("县级工作包 (*.qzkit)"), write=self.host.sync.write_county_kit,
             label=self.tr("正在导出县级工作包……"),
-            on_done=lambda path: self.host.show_status(
-                self.tr(
-                    "已导出县级工作包 {0}。请复制到 U 盘交各乡镇群众工作办，在“站点与同步”中"
-                    "接受，并把本机密钥指纹告诉他们核对。"
-                ).format(path)
+            said=self.tr(
+                "已导出县级工作包 {0}。请复制到 U 盘交各乡镇群众工作办，在“站点与同步”中"
+                "接受，并把本机密钥指纹告诉他们核对。"
             ),
-            cancellable=False,
-        )
+        )  # fmt: skip
 
     def enroll_township(self) -> None:
         """Choose a township's enrollment file and confirm its fingerprint."""
-        path = self.host.files.choose_file(
-            self.tr("登记乡镇"), self.tr("乡镇登记文件 (*.qzenroll)")
-        )
-        if path is None:
-            return
-        sync = self.host.sync
-        try:
-            info = sync.read_enrollment(path)
-        except DomainError as exc:
-            show_error(self, exc, title=self.tr("登记乡镇"))
-            return
-        dialog = FingerprintDialog(info, lambda typed: sync.enroll(path, typed), self)
-        dialog.accepted.connect(lambda: self._enrolled(info))
-        self.host.open_dialog(dialog)
+        enroll_from_file(
+            self, self.host, title=self.tr("登记乡镇"),
+            file_filter=self.tr("乡镇登记文件 (*.qzenroll)"), done=self._enrolled,
+        )  # fmt: skip
 
     def _enrolled(self, info: EnrollmentInfo) -> None:
         self.host.show_status(

@@ -9,7 +9,6 @@ the enrollment file with the sheet to print.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -27,12 +26,13 @@ from qunzhong_desktop.sync.views import EnrollmentInfo, KitInfo, PeerStatus
 from qunzhong_desktop.ui.common.errors import show_error
 from qunzhong_desktop.ui.common.printing import show_pdf
 from qunzhong_desktop.ui.common.session import local_time
-from qunzhong_desktop.ui.common.tasks import CancelToken, Progress, run_task
 from qunzhong_desktop.ui.sync.key_dialogs import FingerprintDialog
 from qunzhong_desktop.ui.sync.sync_host import (
     ENROLL_SUFFIX,
+    Sheet,
     SyncHost,
     button_bar,
+    export_enrollment,
     mono_label,
     push_button,
 )
@@ -242,40 +242,15 @@ class StationPanel(QWidget):
     # enrollment --------------------------------------------------------------------------
     def export_enrollment(self) -> None:
         """Write the enrollment file, then the sheet to print (PDF preview)."""
-        store = self.host.store
-        station = store.register.station()
-        out = self.host.files.choose_save(
-            self.tr("导出登记表"),
-            f"{station.name if station else '工作站'}-登记表{ENROLL_SUFFIX}",
-            self.tr("站点登记文件 (*.qzenroll)"),
-        )
-        keys = self.host.ensure_keys() if out is not None else None
-        if out is None or keys is None:
-            return
-        sync = self.host.sync
+        station = self.host.store.register.station()
+        export_enrollment(
+            self, self.host, title=self.tr("导出登记表"),
+            file_name=f"{station.name if station else '工作站'}-登记表{ENROLL_SUFFIX}",
+            file_filter=self.tr("站点登记文件 (*.qzenroll)"), above=None,
+            label=self.tr("正在导出登记表……"), done=self._enrollment_written,
+        )  # fmt: skip
 
-        def work(_progress: Progress, _cancel: CancelToken) -> tuple[EnrollmentInfo, Any]:
-            from qunzhong_desktop.reports import documents
-
-            sync.write_enrollment(out, keys)
-            info = sync.read_enrollment(out)
-            try:
-                pdf = documents.enrollment_sheet(
-                    store, info, out.with_suffix(".pdf"), file_name=out.name
-                )
-            except DomainError as exc:  # the file is written; only the sheet failed
-                return info, exc
-            return info, pdf
-
-        run_task(
-            self,
-            work,
-            label=self.tr("正在导出登记表……"),
-            on_done=lambda result: self._enrollment_written(out, *result),
-            cancellable=False,
-        )
-
-    def _enrollment_written(self, out: Path, info: EnrollmentInfo, sheet: Any) -> None:
+    def _enrollment_written(self, out: Path, info: EnrollmentInfo, sheet: Sheet) -> None:
         if isinstance(sheet, DomainError):
             self.host.show_status(
                 self.tr("已导出登记文件 {0}，但登记表没有生成。密钥指纹：{1}").format(

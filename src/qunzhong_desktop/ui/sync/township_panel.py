@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -21,14 +20,17 @@ from qunzhong_desktop.storage.setup import township_profile
 from qunzhong_desktop.sync.views import CountyKitInfo, EnrollmentInfo, PeerStatus
 from qunzhong_desktop.ui.common.errors import show_error
 from qunzhong_desktop.ui.common.printing import show_pdf
-from qunzhong_desktop.ui.common.tasks import CancelToken, Progress, run_task
 from qunzhong_desktop.ui.sync.key_dialogs import FingerprintDialog
 from qunzhong_desktop.ui.sync.stations_model import StationsBoard
 from qunzhong_desktop.ui.sync.sync_host import (
     ENROLL_SUFFIX,
     KIT_SUFFIX,
+    Sheet,
     SyncHost,
     button_bar,
+    enroll_from_file,
+    export_enrollment,
+    export_kit,
     push_button,
 )
 
@@ -144,43 +146,20 @@ class TownshipPanel(QWidget):
     def export_kit(self) -> None:
         """Write the station kit for stations to import at set-up."""
         _code, name, _phone = township_profile(self.host.store.db)
-        out = self.host.files.choose_save(
-            self.tr("导出乡镇工作包"),
-            f"{name or '乡镇'}-工作包{KIT_SUFFIX}",
-            self.tr("乡镇工作包 (*.qzkit)"),
-        )
-        keys = self.host.ensure_keys() if out is not None else None
-        if out is None or keys is None:
-            return
-        sync = self.host.sync
-        run_task(
-            self,
-            lambda _p, _c: sync.write_station_kit(out, keys),
+        export_kit(
+            self, self.host, title=self.tr("导出乡镇工作包"),
+            file_name=f"{name or '乡镇'}-工作包{KIT_SUFFIX}",
+            file_filter=self.tr("乡镇工作包 (*.qzkit)"), write=self.host.sync.write_station_kit,
             label=self.tr("正在导出乡镇工作包……"),
-            on_done=lambda path: self.host.show_status(
-                self.tr("已导出乡镇工作包 {0}。请复制到 U 盘，交各工作站在“同步”中导入。").format(
-                    path
-                )
-            ),
-            cancellable=False,
-        )
+            said=self.tr("已导出乡镇工作包 {0}。请复制到 U 盘，交各工作站在“同步”中导入。"),
+        )  # fmt: skip
 
     def enroll_station(self) -> None:
         """Choose a station's enrollment file and confirm its fingerprint."""
-        path = self.host.files.choose_file(
-            self.tr("登记站点"), self.tr("站点登记文件 (*.qzenroll)")
-        )
-        if path is None:
-            return
-        sync = self.host.sync
-        try:
-            info = sync.read_enrollment(path)
-        except DomainError as exc:
-            show_error(self, exc, title=self.tr("登记站点"))
-            return
-        dialog = FingerprintDialog(info, lambda typed: sync.enroll(path, typed), self)
-        dialog.accepted.connect(lambda: self._enrolled(info))
-        self.host.open_dialog(dialog)
+        enroll_from_file(
+            self, self.host, title=self.tr("登记站点"),
+            file_filter=self.tr("站点登记文件 (*.qzenroll)"), done=self._enrolled,
+        )  # fmt: skip
 
     def _enrolled(self, info: EnrollmentInfo) -> None:
         self.host.show_status(
@@ -222,40 +201,16 @@ class TownshipPanel(QWidget):
 
         The sheet (乡镇登记表, PDF preview) carries the fingerprint the county types.
         """
-        store = self.host.store
-        _code, name, _phone = township_profile(store.db)
-        out = self.host.files.choose_save(
-            self.tr("县级登记文件"),
-            f"{name or '乡镇'}-县级登记{ENROLL_SUFFIX}",
-            self.tr("乡镇登记文件 (*.qzenroll)"),
-        )
-        keys = self.host.ensure_keys() if out is not None else None
-        if out is None or keys is None:
-            return
-        sync, county = self.host.sync, self.county.name if self.county is not None else ""
+        _code, name, _phone = township_profile(self.host.store.db)
+        export_enrollment(
+            self, self.host, title=self.tr("县级登记文件"),
+            file_name=f"{name or '乡镇'}-县级登记{ENROLL_SUFFIX}",
+            file_filter=self.tr("乡镇登记文件 (*.qzenroll)"),
+            above=self.county.name if self.county is not None else "",
+            label=self.tr("正在导出县级登记文件……"), done=self._county_enrollment_written,
+        )  # fmt: skip
 
-        def work(_progress: Progress, _cancel: CancelToken) -> tuple[EnrollmentInfo, Any]:
-            from qunzhong_desktop.reports import documents  # reportlab: only when asked
-
-            sync.write_enrollment(out, keys)
-            info = sync.read_township_enrollment(out)
-            try:
-                pdf = documents.enrollment_sheet(
-                    store, info, out.with_suffix(".pdf"), file_name=out.name, above=county
-                )
-            except DomainError as exc:  # the file is written; only the sheet failed
-                return info, exc
-            return info, pdf
-
-        run_task(
-            self,
-            work,
-            label=self.tr("正在导出县级登记文件……"),
-            on_done=lambda result: self._county_enrollment_written(out, *result),
-            cancellable=False,
-        )
-
-    def _county_enrollment_written(self, out: Path, info: EnrollmentInfo, sheet: Any) -> None:
+    def _county_enrollment_written(self, out: Path, info: EnrollmentInfo, sheet: Sheet) -> None:
         if isinstance(sheet, DomainError):
             self.host.show_status(
                 self.tr("已导出县级登记文件 {0}，但登记表没有生成。本机密钥指纹：{1}").format(
