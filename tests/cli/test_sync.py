@@ -14,6 +14,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from qunzhong_desktop.cli import main
 from qunzhong_desktop.cli.sync import NO_PASSPHRASE
@@ -96,9 +97,12 @@ def test_township_and_station_round_trip(
     assert "白沙村群众工作站" in out and township_fp in out
     station_fp = lines(out)[-1].split("：")[-1]
     assert FINGERPRINT.match(station_fp) and station_fp != township_fp
-    code, out, err = run(capsys, "enrollment", "--out", usb / "白沙村.qzenroll", "--home", station)
+    code, out, err = run(capsys, "enrollment", "--out", usb / "白沙村.qzenroll",
+                         "--sheet", usb / "白沙村登记表.pdf", "--home", station)  # fmt: skip
     assert code == 0, err
-    assert lines(out)[-1] == station_fp
+    assert lines(out)[-1] == station_fp and "已生成登记表" in out
+    sheet = "".join(PdfReader(usb / "白沙村登记表.pdf").pages[0].extract_text().split())
+    assert "工作站登记表" in sheet and "".join(station_fp.split()) in sheet
 
     # the township enrolls it only with the right fingerprint
     enrollment = usb / "白沙村.qzenroll"
