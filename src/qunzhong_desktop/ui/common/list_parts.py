@@ -7,12 +7,15 @@ legend of the deadline colours. They are built here once, with :class:`FlowLayou
 wraps a row of filters, buttons or tiles onto the next line when the window is narrow (a
 1024×768 screen) instead of widening the window past the screen. The queue pages (the
 township's 分流交办, the county's 协调) also share their title row (:func:`page_title`), their
-action buttons (:func:`action_button`) and how they open a dialog (:func:`open_dialog`).
+action buttons (:func:`action_button`) and how they open a dialog (:func:`open_dialog`),
+and are each a :class:`QueuePage`.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -24,7 +27,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,19 +37,26 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QLayoutItem,
+    QLineEdit,
     QMenu,
     QPushButton,
     QTableView,
     QWidget,
 )
 
+from qunzhong_desktop.core.errors import DomainError
 from qunzhong_desktop.core.sorting import Sort
+from qunzhong_desktop.ui.common.errors import show_error
 from qunzhong_desktop.ui.common.palette import (
     DUE_SOON_TINT,
     ON_TIME_TINT,
     OVERDUE_TINT,
     PAUSED_TINT,
 )
+
+if TYPE_CHECKING:
+    from qunzhong_desktop.storage.store import Store
+    from qunzhong_desktop.ui.common.session import Clock
 
 translate = QCoreApplication.translate
 
@@ -465,3 +475,72 @@ def open_dialog(
     dialog.finished.connect(finished)
     dialog.open()
     return dialog
+
+
+class QueuePage(QWidget):
+    """A page of things to act on: the township's 分流交办, the county's 协调.
+
+    It holds the store and the clock, opens its dialogs window-modally (:attr:`dialog`, the
+    last one: tests drive it; the list reloads when one is accepted), reloads when shown
+    again, and gives Ctrl+F (the search box) and F5 (reload) once :meth:`add_shortcuts` is
+    called. A subclass builds :attr:`table` and :attr:`text` and defines :meth:`refresh` and
+    :meth:`open_item`.
+
+    Args:
+        store: the store.
+        parent: the Qt parent.
+        clock: the current time (tests fix it); ``datetime.now`` by default.
+    """
+
+    table: QTableView
+    text: QLineEdit
+
+    def __init__(self, store: Store, parent: QWidget | None, clock: Clock | None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._clock: Clock = clock or dt.datetime.now
+        self.dialog: QDialog | None = None
+
+    def add_shortcuts(self) -> None:
+        """Ctrl+F: the search box; F5: reload."""
+        QShortcut(QKeySequence.StandardKey.Find, self, self._focus_text)
+        QShortcut(QKeySequence.StandardKey.Refresh, self, self.refresh)
+
+    def refresh(self) -> None:
+        """Reload what the page shows."""
+        raise NotImplementedError
+
+    def open_item(self, row: int) -> None:
+        """Show the item of a row and its history."""
+        raise NotImplementedError
+
+    def _today(self) -> dt.date:
+        return self._clock().date()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Coming back to the page shows what changed meanwhile (e.g. a bundle imported)."""
+        if not event.spontaneous():
+            self.refresh()
+        super().showEvent(event)
+
+    def _focus_text(self) -> None:
+        self.text.setFocus()
+        self.text.selectAll()
+
+    def _open(self, dialog: QDialog) -> None:
+        self.dialog = open_dialog(dialog, accepted=self.refresh, closed=self.table.setFocus)
+
+    def _show_item(self, make: Callable[[], QDialog]) -> None:
+        """Open an item page made by ``make`` (a refusal, e.g. an item gone, is said)."""
+        try:
+            dialog = make()
+        except DomainError as exc:
+            show_error(self, exc)
+            return
+        self._open(dialog)
+
+    def open_selected(self) -> None:
+        """Show the selected item and its history."""
+        index = self.table.currentIndex()
+        if index.isValid():
+            self.open_item(index.row())

@@ -12,12 +12,9 @@ Enter or a double click opens the item and its history. Everything goes through
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -32,16 +29,15 @@ from qunzhong_desktop.storage.setup import county_profile
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.sync.service import SyncService
 from qunzhong_desktop.ui.common import form_feedback
-from qunzhong_desktop.ui.common.errors import show_error
 from qunzhong_desktop.ui.common.list_parts import (
     ITEM_NUMBER_SAMPLE,
+    QueuePage,
     RowAction,
     action_button,
     copy_text,
     count_label,
     filter_combo,
     list_table,
-    open_dialog,
     page_title,
     refill,
     row_menus,
@@ -78,7 +74,7 @@ class CountyItemDialog(ReadOnlyItemDialog):
         return self.tr("只读查看。交办、退回乡镇和办结，请在“协调”页办理。")
 
 
-class CountyMattersPage(QWidget):
+class CountyMattersPage(QueuePage):
     """协调: the county's waiting and assigned matters and the moves on them.
 
     Args:
@@ -87,16 +83,13 @@ class CountyMattersPage(QWidget):
         clock: the current time (tests fix it); ``datetime.now`` by default.
 
     Attributes:
-        dialog: the dialog opened last (tests drive it).
+        dialog: the dialog opened last (tests drive it; :class:`.QueuePage`).
     """
 
     def __init__(
         self, store: Store, parent: QWidget | None = None, *, clock: Clock | None = None
     ) -> None:
-        super().__init__(parent)
-        self._store = store
-        self._clock: Clock = clock or dt.datetime.now
-        self.dialog: QDialog | None = None
+        super().__init__(store, parent, clock)
         layout = QVBoxLayout(self)
         layout.addLayout(self._title_row())
         layout.addLayout(self._filter_row())
@@ -120,8 +113,7 @@ class CountyMattersPage(QWidget):
         for combo in (self.view, self.township):
             combo.currentIndexChanged.connect(self.search)
         self.text.textChanged.connect(self.search)
-        QShortcut(QKeySequence.StandardKey.Find, self, self._focus_text)
-        QShortcut(QKeySequence.StandardKey.Refresh, self, self.refresh)
+        self.add_shortcuts()
         self.refresh()
 
     # building -----------------------------------------------------------------------------
@@ -173,9 +165,6 @@ class CountyMattersPage(QWidget):
         return row
 
     # the list -----------------------------------------------------------------------------
-    def _today(self) -> dt.date:
-        return self._clock().date()
-
     def refresh(self) -> None:
         """Re-read the names and the matters (after a move or an import)."""
         try:
@@ -225,12 +214,6 @@ class CountyMattersPage(QWidget):
             self.table.selectRow(row)
         self._update_buttons()
 
-    def showEvent(self, event: QShowEvent) -> None:
-        """Coming back to the page shows what changed meanwhile (a bundle imported)."""
-        if not event.spontaneous():
-            self.refresh()
-        super().showEvent(event)
-
     def selected(self) -> Matter | None:
         """The matter of the current row."""
         index = self.table.currentIndex()
@@ -272,10 +255,6 @@ class CountyMattersPage(QWidget):
             (self.tr("复制编号"), lambda: copy_text(matter.number)),
         ]
 
-    def _focus_text(self) -> None:
-        self.text.setFocus()
-        self.text.selectAll()
-
     # acting -------------------------------------------------------------------------------
     def _pick(self, assigned: bool) -> Matter | None:
         matter = self.selected()
@@ -291,9 +270,6 @@ class CountyMattersPage(QWidget):
             )
             return None
         return matter
-
-    def _open(self, dialog: QDialog) -> None:
-        self.dialog = open_dialog(dialog, accepted=self.refresh, closed=self.table.setFocus)
 
     def assign(self) -> None:
         """交办 the selected waiting matter to a county department."""
@@ -370,20 +346,10 @@ class CountyMattersPage(QWidget):
         self._open(DepartmentsDialog(self._store.county, self))
 
     # the item page ------------------------------------------------------------------------
-    def open_selected(self) -> None:
-        """Show the selected item and its history."""
-        index = self.table.currentIndex()
-        if index.isValid():
-            self.open_item(index.row())
-
     def open_item(self, row: int) -> None:
         """Show an item and its history, read-only (non-blocking)."""
         matter = self.model.matter(row)
-        if matter is None:
-            return
-        try:
-            dialog = CountyItemDialog(self._store, matter.number, self, clock=self._clock)
-        except DomainError as exc:
-            show_error(self, exc)
-            return
-        self._open(dialog)
+        if matter is not None:
+            self._show_item(
+                lambda: CountyItemDialog(self._store, matter.number, self, clock=self._clock)
+            )

@@ -15,10 +15,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -40,6 +38,7 @@ from qunzhong_desktop.ui.common import form_feedback
 from qunzhong_desktop.ui.common.errors import show_error
 from qunzhong_desktop.ui.common.list_parts import (
     ITEM_NUMBER_SAMPLE,
+    QueuePage,
     RowAction,
     action_button,
     copy_text,
@@ -48,7 +47,6 @@ from qunzhong_desktop.ui.common.list_parts import (
     deadline_legend,
     filter_combo,
     list_table,
-    open_dialog,
     page_title,
     refill,
     row_menus,
@@ -192,7 +190,7 @@ class TownshipItemDialog(ReadOnlyItemDialog):
         return super()._explain(event)
 
 
-class TriagePage(QWidget):
+class TriagePage(QueuePage):
     """分流交办: the township's queue of escalated items.
 
     Args:
@@ -201,16 +199,13 @@ class TriagePage(QWidget):
         clock: the current time (tests fix it); ``datetime.now`` by default.
 
     Attributes:
-        dialog: the dialog opened last (tests drive it).
+        dialog: the dialog opened last (tests drive it; :class:`.QueuePage`).
     """
 
     def __init__(
         self, store: Store, parent: QWidget | None = None, *, clock: Clock | None = None
     ) -> None:
-        super().__init__(parent)
-        self._store = store
-        self._clock: Clock = clock or dt.datetime.now
-        self.dialog: QDialog | None = None
+        super().__init__(store, parent, clock)
         self.county = county_of(store)  # 上报县 once the township has its county (issue 19)
         layout = QVBoxLayout(self)
         layout.addLayout(self._title_row())
@@ -225,8 +220,7 @@ class TriagePage(QWidget):
         self.text.textChanged.connect(self._timer.start)
         for combo in (self.view, self.station, self.unit):
             combo.currentIndexChanged.connect(self.search)
-        QShortcut(QKeySequence.StandardKey.Find, self, self._focus_text)
-        QShortcut(QKeySequence.StandardKey.Refresh, self, self.refresh)
+        self.add_shortcuts()
         self.reload_filters()
         self.search()
 
@@ -303,9 +297,6 @@ class TriagePage(QWidget):
         return count_and_legend(self.count_label, legend)
 
     # the list -----------------------------------------------------------------------------
-    def _today(self) -> dt.date:
-        return self._clock().date()
-
     def _fetch_rows(self, ids: Sequence[str]) -> list[ItemRow]:
         rows = self._store.items.rows(ids, today=self._today())
         units = self._store.items.assigned_units([r.id for r in rows])
@@ -380,12 +371,6 @@ class TriagePage(QWidget):
         self.model.refresh()
         self.search()
 
-    def showEvent(self, event: QShowEvent) -> None:
-        """Coming back to the page shows what changed meanwhile (e.g. a bundle imported)."""
-        if not event.spontaneous():
-            self.refresh()
-        super().showEvent(event)
-
     def selected_id(self) -> str | None:
         """The id of the current row, if any."""
         index = self.table.currentIndex()
@@ -420,10 +405,6 @@ class TriagePage(QWidget):
         self.selection_hint.setText(hint)
         self.selection_hint.setToolTip(hint)
 
-    def _focus_text(self) -> None:
-        self.text.setFocus()
-        self.text.selectAll()
-
     # acting -------------------------------------------------------------------------------
     def _selected_detail(self) -> ItemDetail | None:
         record = self.selected_row()
@@ -436,9 +417,6 @@ class TriagePage(QWidget):
             show_error(self, exc)
             self.refresh()
             return None
-
-    def _open(self, dialog: QDialog) -> None:
-        self.dialog = open_dialog(dialog, accepted=self.refresh, closed=self.table.setFocus)
 
     def _move(self, number: str, target: State, note: str, data: dict[str, Any]) -> str | None:
         """Make a township move; None when done, else the Chinese reason it was refused."""
@@ -549,20 +527,10 @@ class TriagePage(QWidget):
         )
 
     # the item page ------------------------------------------------------------------------
-    def open_selected(self) -> None:
-        """Show the selected item and its history."""
-        index = self.table.currentIndex()
-        if index.isValid():
-            self.open_item(index.row())
-
     def open_item(self, row: int) -> None:
         """Show an item and its history, read-only (non-blocking)."""
         record = self.model.item_row(row)
-        if record is None:
-            return
-        try:
-            dialog = TownshipItemDialog(self._store, record.number, self, clock=self._clock)
-        except DomainError as exc:
-            show_error(self, exc)
-            return
-        self._open(dialog)
+        if record is not None:
+            self._show_item(
+                lambda: TownshipItemDialog(self._store, record.number, self, clock=self._clock)
+            )
