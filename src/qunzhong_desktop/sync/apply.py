@@ -36,6 +36,7 @@ from qunzhong_desktop.sync.bundle_container import refuse
 #: A remote time further ahead of this PC's clock than this is marked as skewed.
 SKEW_MILLIS = 24 * 3600 * 1000
 LATEST_MILLIS = 10 * 366 * 24 * 3600 * 1000
+Ready = list[dict[str, Any] | None] | None
 
 
 class Applier:
@@ -89,21 +90,23 @@ class Applier:
         # chunks' inserts bring: one query per chunk instead of one per item
         self._numbers: dict[str, str | None] = {}
         self._number = 0
+        self._ready: dict[str, Any] | None = None  # the current change's converted fields
         # rows whose references must be checked at the end: table → {row id: line}
         self._refs: dict[str, dict[str, int]] = {}
         # steps of items not (yet) known, in bundle order: item id → [(line, change, values)]
         self._waiting: dict[str, list[tuple[int, dict[str, Any], dict[str, Any]]]] = {}
 
     # the whole chunk ----------------------------------------------------------------------
-    def apply(self, changes: Iterable[dict[str, Any]]) -> None:
-        """Apply a chunk of change lines (their order is kept)."""
+    def apply(self, changes: Iterable[dict[str, Any]], ready: Ready = None) -> None:
+        """Apply a chunk of change lines in order; ``ready``: their converted fields (.apply_ahead)."""
         chunk = list(changes)
         self._now = m.utcnow()
         self._load_versions(chunk)
         self._load_seen(chunk)
         apply_sql.load_numbers(self.s, chunk, self._numbers)
-        for change in chunk:
+        for index, change in enumerate(chunk):
             self._number += 1
+            self._ready = ready[index] if ready else None
             self._one(change)
         self._flush_inserts()
         self._flush_versions()
@@ -156,7 +159,8 @@ class Applier:
             raise self._not_owned(table, "发送方无权写入这张表")
         self._track_hlc(change["hlc"])
         self.summary[apply_rows.summary_key(table)] += 1
-        values = schema.convert(table, change["fields"], number=self._number, full=op == "insert")
+        fields, full = change["fields"], op == "insert"
+        values = self._ready or schema.convert(table, fields, number=self._number, full=full)
         if not values:
             raise refuse(
                 "change_malformed",
@@ -244,11 +248,6 @@ class Applier:
                 self._versions[(table, row_id)] = apply_rows.Version(
                     owner, [hlc, epoch], versions, "clean"
                 )
-
-    def _exists(self, table: str, row_id: str) -> bool:
-        cls = schema.model_of(table)
-        key = cls.id  # type: ignore[attr-defined]
-        return self.s.execute(select(key).where(key == row_id)).first() is not None
 
     def _insert(self, change: dict[str, Any], values: dict[str, Any]) -> None:
         table, row_id = change["table_name"], change["row_id"]
@@ -424,7 +423,7 @@ class Applier:
                 self._versions[("intake_item", item_id)] = version
         if version is not None:
             return version.owner
-        if item_id in self._item_state or self._exists("intake_item", item_id):
+        if item_id in self._item_state or apply_sql.present_ids(self.s, "intake_item", [item_id]):
             return ""
         return None
 

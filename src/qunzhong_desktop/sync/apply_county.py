@@ -67,10 +67,10 @@ class CountyApplier(Applier):
             self.allowed = schema.table_names("station")
         self._refs = self._origin_refs.setdefault(origin, {})
 
-    def apply(self, changes: Any) -> None:
+    def apply(self, changes: Any, ready: Any = None) -> None:
         """Apply a chunk; the chunk's bookkeeping (seen sequences) is the township's."""
         self._as(self.township)
-        super().apply(changes)
+        super().apply(changes, ready)
         self._as(self.township)
 
     def _load_versions(self, chunk: list[dict[str, Any]]) -> None:

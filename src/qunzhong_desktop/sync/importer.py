@@ -30,6 +30,7 @@ from qunzhong_desktop.storage.migrate import HEAD_REVISION
 from qunzhong_desktop.storage.models_sync import SyncBundle, SyncPeer, SyncPeerKey
 from qunzhong_desktop.sync import apply_sql, county_relay, peers
 from qunzhong_desktop.sync.apply import Applier
+from qunzhong_desktop.sync.apply_ahead import Ahead
 from qunzhong_desktop.sync.apply_county import (
     CountyApplier,
     CountyDispatchApplier,
@@ -141,16 +142,15 @@ def _apply(
         new_epoch=reached > last, continues=_continues(s, manifest, peer.node_id, epoch),
         sender_code=peer.code,
     )  # fmt: skip
-    chunk: list[dict[str, Any]] = []
-    count = 0
-    for change in verified.changes():
-        chunk.append(change)
-        if len(chunk) >= CHUNK:
-            count = _step(
-                applier, chunk, count, total=verified.count, progress=progress, cancel=cancel
-            )
-            chunk = []
-    _step(applier, chunk, count, total=verified.count, progress=progress, cancel=cancel)
+    count, last = 0, 0
+    # the next chunk is read and its fields converted while this one is written (apply_ahead)
+    with Ahead(verified.changes(), CHUNK) as ahead:
+        for chunk, ready in ahead:
+            count = _step(applier, chunk, count, ready, total=verified.count, progress=progress,
+                          cancel=cancel)  # fmt: skip
+            last = len(chunk)
+    if last in (0, CHUNK):  # as before: a last, possibly empty, chunk after the full ones
+        _step(applier, [], count, None, total=verified.count, progress=progress, cancel=cancel)
     applier.finish()
     renamed: list[tuple[str, str]] = []
     if applier.config is not None:
@@ -216,6 +216,7 @@ def _step(
     applier: Applier,
     chunk: list[dict[str, Any]],
     count: int,
+    ready: list[dict[str, Any] | None] | None,
     *,
     total: int,
     progress: Progress | None,
@@ -223,7 +224,7 @@ def _step(
 ) -> int:
     if cancel is not None:
         cancel.raise_if_cancelled(ImportCancelled("导入已取消，本次数据包没有写入任何数据。"))
-    applier.apply(chunk)
+    applier.apply(chunk, ready)
     count += len(chunk)
     if progress is not None:
         progress(count, total)
