@@ -103,6 +103,8 @@ def test_the_county_s_assessment_ranks_townships_and_offers_no_manual_points(
     assert [table.item(r, 1).text() for r in range(table.rowCount())] == [
         "白沙镇群众工作办", "第1镇群众工作办"
     ]  # fmt: skip
+    of = dialog.of_combo  # a township's units are its own register: not ranked here
+    assert of.count() == 1 and not of.isEnabled() and "由各乡镇考评" in of.toolTip()
     table.selectRow(0)
     assert dialog.selected() is not None and dialog.print_button.isEnabled()
     # what the county cannot do is greyed before anything is typed, and says why
@@ -130,6 +132,7 @@ def test_the_township_s_assessment_keeps_its_manual_points(
     dialog = AssessmentDialog(net.townships[T1].store, clock=lambda: dt.date(2026, 11, 30))
     qtbot.addWidget(dialog)
     assert not dialog.county and dialog.township_combo.isHidden()
+    assert dialog.of_combo.count() == 2 and dialog.of_combo.isEnabled()
     assert dialog.township_code() is None
     dialog.table.selectRow(0)
     assert dialog.manual_button.isEnabled() and dialog.veto_button.isEnabled()

@@ -11,7 +11,8 @@ records a veto with its reason (:class:`VetoForm`, after a question) and 取消�
 --file``). A 查阅 role sees the ranking only; printing needs 导出.
 
 At the county (issue 19) a 乡镇 combo chooses 全县 (the townships ranked) or one township
-(its stations ranked). Manual points and vetoes are each township's own records, never sent
+(its stations ranked); 考评对象 is greyed there (the units are each township's own register,
+not ranked at the county). Manual points and vetoes are each township's own records, never sent
 up, so the county cannot enter them: 录入分数…, 一票否决… and 取消否决 are greyed there, their
 tooltips and the hint under the table say why (before anything is typed).
 
@@ -124,7 +125,13 @@ class AssessmentDialog(QDialog):
         township_caption.setBuddy(self.township_combo)
         self.of_combo = QComboBox(self)
         self.of_combo.addItem(self.tr("乡镇") if self.county else self.tr("工作站"), STATIONS)
-        self.of_combo.addItem(self.tr("责任单位"), UNITS)
+        if self.county:  # the units are each township's own register: not ranked at the county
+            self.of_combo.setEnabled(False)
+            self.of_combo.setToolTip(
+                self.tr("县里考评各乡镇或一个乡镇的工作站；责任单位由各乡镇考评")
+            )
+        else:
+            self.of_combo.addItem(self.tr("责任单位"), UNITS)
         of_caption = QLabel(self.tr("考评对象(&O)："), self)
         of_caption.setBuddy(self.of_combo)
         self.scheme_button = QPushButton(self.tr("考评方案(&M)…"), self)
