@@ -426,6 +426,8 @@ class World:
                 }
             elif target in (State.REJECTED, State.WITHDRAWN):
                 note = "不属于受理范围"
+            elif target is State.ESCALATED_COUNTY:  # 上报县 from the item page: a reason
+                note = "涉及县直部门职责，乡镇无法协调"
             elif target is State.ASSIGNED:
                 deadline = (self.now().date() + dt.timedelta(days=10)).isoformat()
                 data = {"unit": self._pick(items.units()), "deadline": deadline}
