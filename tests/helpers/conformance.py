@@ -904,7 +904,8 @@ def walk_all(world: World) -> None:
     world.new_item()
     world.sync()  # the county's moves reach the station
     conformance_county.follow_up(world)
-    world.sync()  # its close reaches the county
+    conformance_county.reassign(world)
+    world.sync()  # the close and the township's 交办 reach the county
     conformance_county.three_tiers_agree(world)
 
 

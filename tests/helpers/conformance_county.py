@@ -12,7 +12,8 @@ township and the county above it, so what the county writes must come back down 
   (at the end of the round) and on in the township's next dispatch to the station; the
   departments and meetings stay at the county (sync/schema.COUNTY_OWN: never sent down);
 - ``county.follow_up``: the station follows up and closes (回访, 销号) what the county
-  resolved, as today; the next round carries it up through the township to the county.
+  resolved, as today; ``county.reassign``: the township assigns (交办) what the county sent
+  back; the next round carries both on, up to the county and down to the station.
 
 ``walk_all`` (tests/helpers/conformance.py) plays them through the four rounds they need
 (the escalations up; the county's moves down to the township; on to the station, which
@@ -23,6 +24,7 @@ Without a county node (``World(county=False)``) the county's actions do nothing.
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -114,6 +116,23 @@ def follow_up(world: World) -> None:
             items.move(row.number, State.FOLLOWED_UP, actor="站务员", now=when,
                        data={"way": "电话", "satisfaction": "满意"})  # fmt: skip
             items.move(row.number, State.CLOSED, actor="站务员", now=max(world.now(), when))
+
+
+def reassign(world: World) -> None:
+    """交办 at the township of what the county sent back (退回乡镇 → 待交办), as today."""
+    items = world.township.store.items
+    for row in items.rows(items.search_ids(ItemFilter(states=(State.AWAITING_ASSIGNMENT,)))):
+        detail = items.item(row.number)
+        if detail.events[-1].from_state is not State.ESCALATED_COUNTY:
+            continue  # not sent back by the county
+        if {row.number, "*"} & world._moved[Role.STATION]:
+            continue
+        with world._act("county.reassign"):
+            world._moved[Role.TOWNSHIP].add(row.number)
+            deadline = (world.now().date() + dt.timedelta(days=10)).isoformat()
+            items.move(row.number, State.ASSIGNED, actor="乡镇干部", role=Role.TOWNSHIP,
+                       data={"unit": items.units()[0], "deadline": deadline},
+                       now=max(world.now(), detail.events[-1].at))  # fmt: skip
 
 
 def steps(world: World) -> list[Callable[[], None]]:

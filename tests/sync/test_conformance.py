@@ -64,9 +64,11 @@ def test_every_write_path_is_driven_and_every_table_syncs(
         "county.result",
         "county.back",
         "county.follow_up",
+        "county.reassign",
     }
     # the county's moves were made there, on what the township escalated (not skipped)
-    assert all(world.figures.actions[f"county.{a}"] for a in ("assign", "result", "follow_up"))
+    done = ("assign", "back", "result", "follow_up", "reassign")
+    assert all(world.figures.actions[f"county.{a}"] for a in done)
 
 
 class SyncMachine(RuleBasedStateMachine):
