@@ -1,7 +1,7 @@
 """Work-list benchmark: 450 000 intake items (a county); first rows, lazy blocks, saving.
 
     .venv/bin/python bench/bench_items.py [--items 450000] [--runs 15] [--cache DIR]
-        [--url postgresql+psycopg://user@host/db]
+        [--url postgresql+psycopg://user@host/db] [--sorts]
 
 Builds a station with the demo generator (3 000 households; items with their histories over
 about three years, every state, some overdue) loaded through ORM bulk inserts with the change
@@ -14,6 +14,9 @@ capture, then measures, against the targets of issue 19:
   the old way (every id read first) once, for comparison; then through the Qt model;
 * lazy fetching: a further block of 100 (``page_ids`` at an offset + ``rows``), median, p95;
 * saving (≤ 50 ms): ``register_item`` and ``move``, median and p95.
+
+``--sorts``: only the whole list's first rows in every order of ``ITEM_SORTS`` both ways
+(count + first 100 + rows, ``--runs`` times each, p50 and p95), nothing written.
 
 With ``--cache DIR`` the built SQLite database is kept in DIR and reused by the next run. With
 ``--url`` the store lives on that PostgreSQL database (built there once: a database that
@@ -216,6 +219,15 @@ def first_rows(store: Store, runs: int) -> None:
             f"    {name:22} {items.count(f, today=TODAY):8}  {'':7}  "
             f"{statistics.median(times):7.1f}  {_p95(times):7.1f}"
         )
+    sorted_pages(store, max(3, runs // 3))
+    print(f"    {_rss()}")
+    before = _ms(lambda: items.search_ids(ItemFilter(), today=TODAY))
+    print(f"    before (every id read first, search_ids): all, newest first {before:7.1f} ms")
+
+
+def sorted_pages(store: Store, runs: int) -> None:
+    """The whole list's first rows in every order of ITEM_SORTS, both ways (p50, p95)."""
+    items = store.items
     for key in ITEM_SORTS:
         for down in (False, True):
             sort = Sort(key, descending=down)
@@ -225,14 +237,11 @@ def first_rows(store: Store, runs: int) -> None:
                 ids = items.page_ids(ItemFilter(), offset=0, limit=BLOCK, today=TODAY, sort=sort)
                 return items.rows(ids, today=TODAY)
 
-            times = [_ms(sorted_page) for _ in range(3)]
+            times = [_ms(sorted_page) for _ in range(runs)]
             label = f"by {key}{' desc' if down else ''}"
             print(
-                f"    {label:22} {'':8}  {'':7}  {statistics.median(times):7.1f}  {max(times):7.1f}"
+                f"    {label:22} {'':8}  {'':7}  {statistics.median(times):7.1f}  {_p95(times):7.1f}"
             )
-    print(f"    {_rss()}")
-    before = _ms(lambda: items.search_ids(ItemFilter(), today=TODAY))
-    print(f"    before (every id read first, search_ids): all, newest first {before:7.1f} ms")
 
 
 def qt_first_rows(store: Store, runs: int) -> None:
@@ -389,6 +398,9 @@ def main() -> int:
     parser.add_argument("--saves", type=int, default=200)
     parser.add_argument("--cache", type=Path, help="keep and reuse the built database here")
     parser.add_argument("--url", help="run on this PostgreSQL database instead of a file")
+    parser.add_argument(
+        "--sorts", action="store_true", help="only the first rows in every order (--runs each)"
+    )
     args = parser.parse_args()
     temp = Path(tempfile.mkdtemp(prefix="qunzhong-bench-items-"))
     try:
@@ -404,6 +416,11 @@ def main() -> int:
                 conn.exec_driver_sql("ANALYZE")
                 conn.commit()
             print(f"engine: {store.db.engine.dialect.name}; {_rss()}")
+            if args.sorts:
+                print(f"    {'order':22} {'':8}  {'':7}  {'p50':>7}  {'p95':>7}")
+                sorted_pages(store, args.runs)
+                print(f"    {_rss()}")
+                return 0
             first_rows(store, args.runs)
             qt_first_rows(store, args.runs)
             lazy_blocks(store)

@@ -224,3 +224,111 @@ def test_0021_gives_the_number_order_an_index_on_the_server(pg_url: str) -> None
             assert conn.execute(text("SELECT count(*) FROM intake_item")).scalar() == 5
     finally:
         engine.dispose()
+
+
+#: 0023's index of each order (going up; going down the same walked backwards, but for the
+#: deadlines' mixed directions)
+ORDER_INDEX = {
+    "requester": "ix_intake_item_requester_number",
+    "type": "ix_intake_item_type_number",
+    "domain": "ix_intake_item_domain_number",
+    "grade": "ix_intake_item_grade_number",
+    "state": "ix_intake_item_state_number",
+    "handler": "ix_intake_item_handler_number",
+    "due": "ix_intake_item_due_order",
+    "overdue": "ix_intake_item_due_order",
+}
+#: the one-column indexes 0023 replaces
+REPLACED = ("ix_intake_item_domain", "ix_intake_item_grade", "ix_intake_item_handler")
+
+
+def _sort_rows() -> list[dict[str, Any]]:
+    """Seven items tying on every column somewhere, two without a deadline."""
+    rows = []
+    for i in range(7):
+        rows.append({
+            "id": f"i{i}", "number": f"430121101201-2026-{7 - i:06d}", "year": 2026,
+            "sequence": i + 1, "received_at": MONDAY, "channel": "来访",
+            "requester_name": NAMES[i % 5], "requester_phone": "", "domain": DOMAINS[i % 3],
+            "grade": "AB"[i % 2], "item_type": ["承诺件", "即办件"][i % 2], "content": "诉求",
+            "handler": ["李秀英", "王芳", ""][i % 3], "promised_days": 5,
+            "query_code": f"C{i:05d}", "state": ["registered", "in_progress", "closed"][i % 3],
+            "due_on": None if i % 3 == 2 else TODAY + dt.timedelta(days=i % 4),
+            "created_at": MONDAY, "updated_at": MONDAY,
+        })  # fmt: skip
+    return rows
+
+
+def _in_order(rows: list[dict[str, Any]], sort: Sort) -> list[str]:
+    column = {
+        "requester": "requester_name",
+        "type": "item_type",
+        "due": "due_on",
+        "overdue": "due_on",
+    }
+    key = column.get(sort.key, sort.key)
+    down = sort.descending != (sort.key == "overdue")
+    missing = dt.date.min if key == "due_on" else ""
+
+    def value(r: dict[str, Any]) -> Any:
+        return r[key] if r[key] is not None else missing
+
+    ordered = sorted(rows, key=lambda r: (value(r), r["number"]), reverse=down)
+    ordered.sort(key=lambda r: key == "due_on" and r["due_on"] is None)
+    return [r["number"] for r in ordered]
+
+
+@pytest.mark.parametrize("engine", ["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
+def test_0023_walks_an_index_for_every_order(
+    engine: str, tmp_path: Any, request: pytest.FixtureRequest
+) -> None:
+    """From 0022 with items: each order's first page is an index walk, both ways, no sort."""
+    from alembic import command
+    from sqlalchemy import create_engine, insert, text
+
+    from qunzhong_desktop.storage import migrate
+    from qunzhong_desktop.storage.item_order import ORDER_INDEXES, item_order
+
+    if engine == "sqlite":
+        url = f"sqlite:///{tmp_path / 'q.sqlite3'}"
+        config = migrate.alembic_config(tmp_path / "q.sqlite3")
+        indexes = "SELECT name FROM sqlite_master WHERE type = 'index'"
+        explain = "EXPLAIN QUERY PLAN "
+    else:
+        url = request.getfixturevalue("pg_url")
+        config = migrate.server_config(url)
+        indexes = "SELECT indexname FROM pg_indexes WHERE tablename = 'intake_item'"
+        explain = "EXPLAIN "
+    command.upgrade(config, "0022")
+    db = create_engine(url)
+    rows = _sort_rows()
+    try:
+        with db.begin() as conn:
+            conn.execute(insert(m.IntakeItem.__table__), rows)
+        command.upgrade(config, "0023")
+        with db.connect() as conn:
+            names = set(conn.execute(text(indexes)).scalars())
+            assert set(ORDER_INDEX.values()) | set(ORDER_INDEXES) <= names
+            assert not names & set(REPLACED)
+            if engine == "postgresql":  # the index whenever it can serve
+                conn.exec_driver_sql("SET enable_seqscan = off")
+                conn.exec_driver_sql("SET enable_sort = off")
+            for key, index in ORDER_INDEX.items():
+                for down in (False, True):
+                    sort = Sort(key, descending=down)
+                    stmt = select(m.IntakeItem.number).order_by(*item_order(sort)).limit(3)
+                    sql = str(stmt.compile(db, compile_kwargs={"literal_binds": True}))
+                    plan = " ".join(str(r[-1]) for r in conn.exec_driver_sql(explain + sql))
+                    mixed = key in ("due", "overdue") and down != (key == "overdue")
+                    walked = ORDER_INDEXES[1] if mixed else index  # mixed directions: its own
+                    assert walked in plan, (sort, plan)
+                    assert "TEMP B-TREE" not in plan and "Sort" not in plan, (sort, plan)
+                    assert list(conn.execute(stmt).scalars()) == _in_order(rows, sort)[:3]
+        command.downgrade(config, "0022")
+        with db.connect() as conn:
+            names = set(conn.execute(text(indexes)).scalars())
+            assert not names & (set(ORDER_INDEX.values()) | set(ORDER_INDEXES))
+            assert set(REPLACED) <= names
+            assert conn.execute(text("SELECT count(*) FROM intake_item")).scalar() == 7
+    finally:
+        db.dispose()

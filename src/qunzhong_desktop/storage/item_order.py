@@ -15,6 +15,11 @@ STATION_CODE_DIGITS = 12  # an item number begins with its station's code
 #: 编号 order's ``natural_key(number) COLLATE "C"``); alembic's comparison leaves them out
 #: (search_index.include_name).
 SERVER_INDEXES = ("ix_intake_item_natural_number",)
+#: The deadline orders' indexes on both engines (migration 0023): items without a deadline
+#: last either way, so ``(due_on IS NULL), due_on, number`` and, going down (mixed
+#: directions), ``(due_on IS NULL), due_on DESC, number DESC`` — expressions, outside the
+#: models like :data:`SERVER_INDEXES`. The other orders' ``(column, number)`` are in the models.
+ORDER_INDEXES = ("ix_intake_item_due_order", "ix_intake_item_due_order_desc")
 
 #: The orders of the work lists (and the township's): 编号, 受理日期, 诉求人, 类别, 等级,
 #: 件类型, 状态, 承诺日期, 超期 (the most overdue first: the earliest due date), 经办人.
