@@ -338,16 +338,16 @@ def text_box(parent: QWidget, placeholder: str = "", *, height: int = 96) -> QPl
 
 
 def ok_cancel(
-    dialog: QDialog, label: str, submit: Callable[[], None]
+    dialog: QDialog, label: str, submit: Callable[[], None], *, height: int = BUTTON_HEIGHT
 ) -> tuple[QDialogButtonBox, QPushButton]:
-    """OK (named ``label``, default, also Ctrl+Enter) calling ``submit``, and 取消."""
+    """OK (named ``label``, default, also Ctrl+Enter) calling ``submit``, and 取消 (Esc)."""
     box = QDialogButtonBox(dialog)
     ok = box.addButton(label, QDialogButtonBox.ButtonRole.AcceptRole)
     ok.setDefault(True)
-    ok.setMinimumHeight(BUTTON_HEIGHT)
+    ok.setMinimumHeight(height)
     cancel = box.addButton(QDialogButtonBox.StandardButton.Cancel)
     cancel.setText(QCoreApplication.translate("FormFeedback", "取消"))
-    cancel.setMinimumHeight(BUTTON_HEIGHT)
+    cancel.setMinimumHeight(height)
     ok.clicked.connect(lambda _checked=False: submit())
     cancel.clicked.connect(dialog.reject)
     for keys in ("Ctrl+Return", "Ctrl+Enter"):

@@ -384,12 +384,15 @@ class ItemDialog(QDialog):
         }
         return labels.get(target, STATE_NAMES[target])
 
-    def _offer_moves(self) -> None:
+    def _clear_moves(self) -> None:
         while self.moves_row.count():
             child = self.moves_row.takeAt(0)
             if child is not None and (widget := child.widget()) is not None:
                 widget.deleteLater()
         self.move_buttons = {}
+
+    def _offer_moves(self) -> None:
+        self._clear_moves()
         writer = permitted(self._store, Permission.WRITE)
         mode = self.agency.agency.agency.mode
         targets = offered_targets(self.item.events, self.item.state, Role.STATION, mode)
@@ -507,11 +510,7 @@ class ReadOnlyItemDialog(ItemDialog):
         return ""
 
     def _offer_moves(self) -> None:
-        while self.moves_row.count():
-            child = self.moves_row.takeAt(0)
-            if child is not None and (widget := child.widget()) is not None:
-                widget.deleteLater()
-        self.move_buttons = {}
+        self._clear_moves()
         self.moves_row.addStretch(1)
         close = QPushButton(QCoreApplication.translate("ItemDialog", "关闭"), self)
         close.setMinimumHeight(34)

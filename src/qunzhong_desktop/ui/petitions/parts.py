@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton
 
 from qunzhong_desktop.core.petitions import Mark
+from qunzhong_desktop.ui.common import form_feedback
 
 FIELD_HEIGHT = 32
 HINT_STYLE = "color: #616161;"
@@ -23,19 +23,8 @@ translate = QCoreApplication.translate  # translate("petitions", …): lupdate f
 def ok_cancel(
     dialog: QDialog, label: str, submit: Callable[[], None]
 ) -> tuple[QDialogButtonBox, QPushButton]:
-    """OK (named ``label``, default, also Ctrl+Enter) and 取消 (Esc)."""
-    box = QDialogButtonBox(dialog)
-    ok = box.addButton(label, QDialogButtonBox.ButtonRole.AcceptRole)
-    ok.setDefault(True)
-    ok.setMinimumHeight(FIELD_HEIGHT)
-    cancel = box.addButton(QDialogButtonBox.StandardButton.Cancel)
-    cancel.setText(QCoreApplication.translate("FormFeedback", "取消"))
-    cancel.setMinimumHeight(FIELD_HEIGHT)
-    ok.clicked.connect(submit)
-    cancel.clicked.connect(dialog.reject)
-    for keys in ("Ctrl+Return", "Ctrl+Enter"):
-        QShortcut(QKeySequence(keys), dialog, submit)
-    return box, ok
+    """OK (named ``label``, default, also Ctrl+Enter) and 取消 (Esc), this folder's height."""
+    return form_feedback.ok_cancel(dialog, label, submit, height=FIELD_HEIGHT)
 
 
 def mark_text(mark: Mark) -> str:
