@@ -57,12 +57,14 @@ def test_chunks_in_order_with_their_values_and_the_readers_error_raised_here() -
     assert len(seen) == 1  # the first chunk, then the reader's error at its turn
 
 
-def test_leaving_early_stops_the_reader() -> None:
+def test_leaving_early_stops_the_reader_and_closes_the_changes() -> None:
     before = threading.active_count()
-    with Ahead(_changes(10_000), 2) as ahead:
+    changes = _changes(10_000)
+    with Ahead(changes, 2) as ahead:
         for _chunk in ahead:
             break  # a refusal in the first chunk: the reader is blocked on a full queue
     assert threading.active_count() == before
+    assert changes.gi_frame is None  # closed: its temp file too, before the folder goes
 
 
 def _households(one: Node, count: int, bad: dict[int, dict[str, Any]]) -> list[dict[str, Any]]:

@@ -43,8 +43,8 @@ _TABLES = schema.table_names("station") | schema.table_names("township-up")
 class Ahead:
     """Chunks of ``changes`` with their prepared values, read by a thread.
 
-    Use as a context manager: leaving it stops the thread and waits for it (the changes'
-    temp file may be removed only then).
+    Use as a context manager: leaving it stops the thread, waits for it and closes
+    ``changes`` (the changes' temp file may be removed only then).
     """
 
     def __init__(self, changes: Iterator[dict[str, Any]], size: int) -> None:
@@ -64,6 +64,12 @@ class Ahead:
             with contextlib.suppress(queue.Empty):  # unblock a reader waiting to put
                 self._queue.get(timeout=0.05)
         self._thread.join()
+        # the reader has stopped: close the changes' generator here, so that its temp file
+        # is closed before the bundle's temp folder is removed (Windows refuses to remove
+        # an open file); a refusal's traceback would otherwise keep it open
+        close = getattr(self._changes, "close", None)
+        if close is not None:
+            close()
 
     def __iter__(self) -> Iterator[tuple[list[dict[str, Any]], list[dict[str, Any] | None]]]:
         while True:
