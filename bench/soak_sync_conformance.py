@@ -2,11 +2,15 @@
 
     .venv/bin/python bench/soak_sync_conformance.py [--seeds 5] [--steps 400] [--every 8]
 
-Each seed walks every write path once, then makes ``--steps`` random actions of the station
-and the township (roster imports in three formats, forms over changes made meanwhile,
-deletes and re-entries, items, 代办, diary, assistance, calendars, settings, kits, new keys,
-demo data), carrying a bundle up and the dispatch back every ``--every`` actions and checking that
-both sides hold the same rows with no conflict logged. Prints what was driven and the time.
+Each seed walks every write path once, then makes ``--steps`` random actions of the station,
+the township and the county (roster imports in three formats, forms over changes made
+meanwhile, deletes and re-entries, items, 代办, diary, assistance, calendars, settings, kits,
+new keys, demo data, 上报县 and the county's moves, the station's close and the township's
+交办 of what the county sent back), carrying a bundle up and the dispatch back every
+``--every`` actions (and the county bundle up and its dispatch down) and checking that the
+tiers hold the same rows with no conflict logged; at the end, two more rounds and station,
+township and county must agree on every matter that reached the county. Prints what was
+driven and the time.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from tests.helpers import conformance_county  # noqa: E402
 from tests.helpers.conformance import EXEMPT, World, driven_since, walk_all  # noqa: E402
 
 import qunzhong_desktop  # noqa: E402
@@ -37,7 +42,7 @@ ACTIONS = (
     ("move_item", 6), ("correct_item", 2), ("township_moves", 3), ("diary", 4),
     ("assistance", 3), ("needs", 3), ("agency", 3), ("operators", 1),
     ("station_settings", 1), ("station_calendar", 1), ("township_config", 1), ("rekey", 1),
-    ("demo", 1), ("township_demo", 1),
+    ("demo", 1), ("township_demo", 1), ("county", 4),
 )  # fmt: skip
 
 
@@ -49,6 +54,15 @@ def act(world: World, name: str) -> None:
         )
     elif name == "township_moves":
         world.move_item(Role.TOWNSHIP)
+    elif name == "county":
+        world.rng.choice(
+            [
+                lambda: conformance_county.escalate(world),
+                *conformance_county.steps(world),
+                lambda: conformance_county.follow_up(world),
+                lambda: conformance_county.reassign(world),
+            ]
+        )()
     else:
         getattr(world, name)()
 
@@ -81,6 +95,8 @@ def main() -> None:
                 if step % args.every == 0:
                     world.sync()
             world.sync()
+            world.sync()  # the county's last moves reach the station
+            conformance_county.three_tiers_agree(world)
         finally:
             world.close()
         f = world.figures
