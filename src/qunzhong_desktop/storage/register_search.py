@@ -12,18 +12,17 @@ the window says 超过 N 条 and asks for more characters.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Integer, Select, bindparam, func, select
+from sqlalchemy import ColumnElement, Integer, Select, bindparam, func, select
 
 from qunzhong_desktop.core import citizen_id
 from qunzhong_desktop.core.sorting import natural_key
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.database import Database
+from qunzhong_desktop.storage.reads import reading
 from qunzhong_desktop.storage.search_index import persons_stream
 
 #: How many households the register page lists for a typed search before it says 超过.
@@ -116,29 +115,6 @@ def _hits_of(streamed: Select[Any]) -> Select[Any]:
         .join(household, household.id == person.household_id)
     )
     return stmt  # type: ignore[return-value]
-
-
-@contextmanager
-def reading(db: Database) -> Iterator[Connection]:
-    """A connection for one read, in autocommit on a server.
-
-    No BEGIN and ROLLBACK round trips around a single SELECT there (each one a wake-up of the
-    server's process, slow on a busy machine), and the statement planned for its parameters.
-    """
-    with db.engine.connect() as conn:
-        if not db.on_server:
-            yield conn
-            return
-        # never prepared: psycopg prepares a statement on its fifth run, and PostgreSQL then
-        # plans it once for any needle (a generic plan: 0.2 s for a needle the planned-for-it
-        # statement answers in 2 ms)
-        raw = conn.connection.dbapi_connection
-        threshold = raw.prepare_threshold  # type: ignore[union-attr]
-        raw.prepare_threshold = None  # type: ignore[union-attr]
-        try:
-            yield conn.execution_options(isolation_level="AUTOCOMMIT")
-        finally:
-            raw.prepare_threshold = threshold  # type: ignore[union-attr]
 
 
 def flagged_households() -> Select[Any]:
