@@ -105,6 +105,36 @@ def _cheap_passwords(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyP
 
 
 @pytest.fixture(autouse=True)
+def _first_start_from_template(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A brand-new plain SQLite store gets the migrated template instead of 21 migrations.
+
+    ``init station`` (the CLI tests start most modules with it, many every test) and a
+    first ``open_store`` ran every migration on an empty file: ~1 s of CPU each. Here that
+    file is a copy of the session's template, which the same migrations made once (Anki's
+    getEmptyCol); what follows (setting the station up, the commands) is unchanged. The
+    migrations themselves are tested from each previous revision (tests/storage/
+    test_migrations.py and test_migration_*.py, marked ``real_migrations``, which see the
+    real upgrade), and a first start in a real process (test_first_start_kills.py,
+    tests/cli/test_environment.py, test_setup.py) runs them all as a user's PC does.
+    """
+    if request.node.get_closest_marker("real_migrations") is not None:
+        return
+    template = database_path(request.getfixturevalue("_template_dirs")[0])
+    real = migrate.upgrade
+
+    def upgrade(db_path: Path, key: bytes | None = None) -> Path | None:
+        fresh = not db_path.exists() or not db_path.stat().st_size
+        if key is None and fresh:
+            shutil.copyfile(template, db_path)
+            return None
+        return real(db_path, key)
+
+    monkeypatch.setattr(migrate, "upgrade", upgrade)
+
+
+@pytest.fixture(autouse=True)
 def _umask_back() -> Iterator[None]:
     """The window sets umask 077 for good (app.py): give the worker's back after each test,
     or a later test's folders come out private and its permission checks see other files."""
