@@ -348,8 +348,24 @@
         <translation>&amp;Period:</translation>
     </message>
     <message>
+        <source>全县（各乡镇）</source>
+        <translation>Whole county (townships)</translation>
+    </message>
+    <message>
+        <source>乡镇(&amp;T)：</source>
+        <translation>&amp;Township:</translation>
+    </message>
+    <message>
         <source>工作站</source>
         <translation>Station</translation>
+    </message>
+    <message>
+        <source>乡镇</source>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <source>县里考评各乡镇或一个乡镇的工作站；责任单位由各乡镇考评</source>
+        <translation>The county assesses the townships or the stations of one township; responsible units are assessed by each township</translation>
     </message>
     <message>
         <source>责任单位</source>
@@ -386,6 +402,14 @@
     <message>
         <source>选中一行后录入手工评分项的分数或一票否决；一票否决的排在最后，底色标出。</source>
         <translation>Select a row to enter the points of a manual item or a veto; vetoed entries rank last, shaded.</translation>
+    </message>
+    <message>
+        <source>县里只查看按考评方案计算的得分。手工评分项和一票否决由各乡镇群众工作办在本乡镇录入，不报送县里，所以这里不能录入（手工评分项显示为未录入）。</source>
+        <translation>The county only sees the scores the assessment plan computes. Manual points and vetoes are entered by each township office in its township and are not sent to the county, so they cannot be entered here (manual items show as not entered).</translation>
+    </message>
+    <message>
+        <source>手工评分和一票否决由各乡镇录入，县里不能录入</source>
+        <translation>Manual points and vetoes are entered by the townships; the county cannot enter them</translation>
     </message>
     <message>
         <source>查阅角色只能查看考评排名，不能录入分数或一票否决。</source>
@@ -1659,10 +1683,6 @@ The restored value counts as a new change and goes out with the next bundle.</tr
 </context>
 <context>
     <name>CountyItemDialog</name>
-    <message>
-        <source>关闭</source>
-        <translation>Close</translation>
-    </message>
     <message>
         <source>只读查看。交办、退回乡镇和办结，请在“协调”页办理。</source>
         <translation>Read only. Assign, send back and resolve on the Coordination page.</translation>
@@ -3139,10 +3159,6 @@ Write it on paper and keep it as safe as the official seal, not on this PC. (Com
     <message>
         <source>放弃</source>
         <translation>Discard</translation>
-    </message>
-    <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -7322,12 +7338,24 @@ To admonish: {1}</translation>
 <context>
     <name>SetupDonePage</name>
     <message>
+        <source>导出县级工作包</source>
+        <translation>Export county kit</translation>
+    </message>
+    <message>
+        <source>县级工作包 (*.qzkit)</source>
+        <translation>County kit (*.qzkit)</translation>
+    </message>
+    <message>
         <source>设置完成</source>
         <translation>Set-up complete</translation>
     </message>
     <message>
         <source>本机密钥指纹：</source>
         <translation>This PC&apos;s key fingerprint:</translation>
+    </message>
+    <message>
+        <source>导出县级工作包(&amp;K)…</source>
+        <translation>Export county &amp;kit…</translation>
     </message>
     <message>
         <source>本机已设置为“{name}”。</source>
@@ -7358,8 +7386,16 @@ To admonish: {1}</translation>
         <translation>Database: {where}</translation>
     </message>
     <message>
-        <source>下一步：进入程序后在“乡镇与同步”页导出县级工作包，交给各乡镇群众工作办，并把上面的指纹告诉他们核对；再用各乡镇交回的登记文件“登记乡镇…”。</source>
-        <translation>Next: on the “Townships and sync” page export the county kit for each township office and tell them the fingerprint above to check; then enrol each township with the file it returns (“Enrol township…”).</translation>
+        <source>下一步：按“导出县级工作包…”（以后也可在“乡镇与同步”页导出），交给各乡镇群众工作办，并把上面的指纹告诉他们核对；再用各乡镇交回的登记文件和登记表“登记乡镇…”。</source>
+        <translation>Next: press “Export county kit…” (or later on the “Townships and sync” page) and give it to each township office, telling them the fingerprint above to check; then use the enrolment file and sheet each township returns with “Enrol township…”.</translation>
+    </message>
+    <message>
+        <source>县级工作包没有导出：{reason}&#x3000;可以换个位置再导出。</source>
+        <translation>The county kit was not exported: {reason}  You can export it to another place.</translation>
+    </message>
+    <message>
+        <source>已导出县级工作包 {0}。请复制到 U 盘交各乡镇群众工作办，在“站点与同步”中接受，并把本机密钥指纹告诉他们核对。</source>
+        <translation>County kit {0} exported. Copy it to a USB stick for each township office to accept under “Stations and sync”, and tell them this PC’s key fingerprint to check.</translation>
     </message>
 </context>
 <context>
@@ -7559,6 +7595,10 @@ To admonish: {1}</translation>
     <message>
         <source>本机文件</source>
         <translation>Local file</translation>
+    </message>
+    <message>
+        <source>正在导出县级工作包……</source>
+        <translation>Exporting the county kit…</translation>
     </message>
     <message>
         <source>正在打开密钥……</source>
@@ -8484,10 +8524,6 @@ For a new station, export the station kit for it first, then enroll it with the 
 <context>
     <name>TownshipItemDialog</name>
     <message>
-        <source>关闭</source>
-        <translation>Close</translation>
-    </message>
-    <message>
         <source>只读查看。交办、录入办理结果和不予受理，请在分流交办列表中办理。</source>
         <translation>Read only. Assign, record results and reject from the triage list.</translation>
     </message>
@@ -8579,8 +8615,16 @@ For a new station, export the station kit for it first, then enroll it with the 
         <translation>Exporting the county enrolment file…</translation>
     </message>
     <message>
-        <source>已导出县级登记文件 {0}。请交县群众工作部登记，并告诉他们本机密钥指纹：{1}</source>
-        <translation>County enrolment file {0} exported. Give it to the county department to enrol, and tell them this PC’s key fingerprint: {1}</translation>
+        <source>已导出县级登记文件 {0}，但登记表没有生成。本机密钥指纹：{1}</source>
+        <translation>County enrolment file {0} exported, but the enrolment sheet was not made. This PC’s key fingerprint: {1}</translation>
+    </message>
+    <message>
+        <source>已导出县级登记文件 {0} 和登记表 {1}。请打印登记表，连同登记文件交县群众工作部登记；本机密钥指纹：{2}</source>
+        <translation>County enrolment file {0} and sheet {1} exported. Print the sheet and hand it with the file to the county mass-work department for enrolment; this PC’s key fingerprint: {2}</translation>
+    </message>
+    <message>
+        <source>乡镇登记表</source>
+        <translation>Township enrolment sheet</translation>
     </message>
     <message>
         <source>登记站点…</source>
