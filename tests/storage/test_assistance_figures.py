@@ -9,15 +9,24 @@ from sqlalchemy import event
 
 from qunzhong_desktop.core.errors import ValidationError
 from qunzhong_desktop.storage.store import Store
-from tests.helpers.figures_data import add_poor
-from tests.helpers.ledger_data import TODAY, build
+from tests.helpers.backends import Built, built_store, prebuilt
+from tests.helpers.figures_data import Poor, add_poor
+from tests.helpers.ledger_data import TODAY, Village, build
 
 APRIL = (dt.date(2026, 4, 1), dt.date(2026, 4, 30))
 
 
-def test_april_figures_of_the_village(store: Store) -> None:
+def _village_and_poor(store: Store) -> tuple[Village, Poor]:
+    """The ledger village with its 特困 households (written once per engine)."""
     village = build(store)
-    add_poor(store, village)
+    return village, add_poor(store, village)
+
+
+built = prebuilt(_village_and_poor)
+store = built_store
+
+
+def test_april_figures_of_the_village(store: Store) -> None:
     f = store.assistance_figures.figures(*APRIL, today=TODAY)
     assert (f.needs_reported, f.needs_checked, f.needs_closed, f.needs_open) == (3, 1, 0, 5)
     assert [(o.household_number, o.beneficiary, o.days_over, o.state_name) for o in f.overdue] == [
@@ -36,7 +45,6 @@ def test_april_figures_of_the_village(store: Store) -> None:
 def test_the_threshold_is_the_townships_setting(store: Store) -> None:
     from qunzhong_desktop.storage.settings_repo import AssistanceOptions, store_assistance_options
 
-    add_poor(store, build(store))
     with store.db.writing() as s:  # as a township's configuration brings it
         store_assistance_options(s, AssistanceOptions(poor_threshold_yuan=3000))
     f = store.assistance_figures.figures(*APRIL, today=TODAY)
@@ -44,9 +52,10 @@ def test_the_threshold_is_the_townships_setting(store: Store) -> None:
     assert [p.name for p in f.poor] == ["刘老汉", "陈阿婆"]
 
 
-def test_a_need_removed_or_a_record_deleted_counts_nowhere(store: Store) -> None:
-    village = build(store)
-    poor = add_poor(store, village)
+def test_a_need_removed_or_a_record_deleted_counts_nowhere(
+    store: Store, built: Built[tuple[Village, Poor]]
+) -> None:
+    poor = built.value[1]
     store.needs.delete(poor.returned_need)
     chen = store.assistance.for_household(poor.chen)[0]
     assert chen.id
@@ -57,7 +66,6 @@ def test_a_need_removed_or_a_record_deleted_counts_nowhere(store: Store) -> None
 
 
 def test_a_few_queries_whatever_the_size(store: Store) -> None:
-    add_poor(store, build(store))
     statements: list[str] = []
     engine = store.db.engine
 
@@ -74,7 +82,6 @@ def test_a_few_queries_whatever_the_size(store: Store) -> None:
 
 
 def test_one_station_is_asked_for_only_at_the_township(store: Store) -> None:
-    build(store)
     with pytest.raises(ValidationError, match="只有乡镇"):
         store.assistance_figures.figures(*APRIL, station_code="430121101201")
 
@@ -82,7 +89,6 @@ def test_one_station_is_asked_for_only_at_the_township(store: Store) -> None:
 def test_the_support_ledger_shows_need_kind_amount_and_helpers(store: Store) -> None:
     from qunzhong_desktop.core.ledger import SUPPORT_COLUMNS, SupportFilter
 
-    add_poor(store, build(store))
     headers = [c.header for c in SUPPORT_COLUMNS]
     rows = [
         dict(zip(headers, r, strict=True)) for r in store.assistance.ledger_rows(SupportFilter())
