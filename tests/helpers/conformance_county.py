@@ -112,6 +112,11 @@ def follow_up(world: World) -> None:
             continue  # resolved at the station or the township, not by the county
         with world._act("county.follow_up"):
             world._moved[Role.STATION].add(row.number)
+            if world.station.store.agency.of(row.number).agency.mode:  # 代办: collected first
+                world._collect(row.number)
+                detail = items.item(row.number)
+                if detail.state is not State.COLLECTED:
+                    continue  # the resident has not come for it yet
             when = max(world.now(), detail.events[-1].at)
             items.move(row.number, State.FOLLOWED_UP, actor="站务员", now=when,
                        data={"way": "电话", "satisfaction": "满意"})  # fmt: skip
