@@ -140,7 +140,8 @@ def find_households(
     too few households and the stream has more is it asked again, for as many more as the
     rate of households per person asks for.
     """
-    stream = persons_stream(db.dialect, query)
+    # the 户号 order without filters: on a server the 户号 comes with each person
+    stream = persons_stream(db.dialect, query, numbered=order.name == "number" and not filters)
     if stream is None:
         return None
     streamed, params = stream
@@ -181,19 +182,30 @@ def _households_of(
     taken).
     """
     household_id = streamed.selected_columns[1]
-    first = streamed.with_only_columns(household_id.label("hid"))
+    numbered = len(streamed.selected_columns) > 2  # the 户号 with each person (a server)
+    first = streamed.with_only_columns(household_id.label("hid"), *streamed.selected_columns[2:])
     if filters:  # the live household is checked by the stream already
         first = first.where(
             select(m.Household.id).where(m.Household.id == household_id, *filters).exists()
         )
     take = bindparam("take", type_=Integer)
     taken = first.limit(take).cte("taken").prefix_with("MATERIALIZED")
+    count = select(func.count()).select_from(taken).scalar_subquery()
+    if numbered:  # the 户号 order: nothing more to read from household
+        found = select(taken.c.hid, taken.c.number).distinct().subquery("found")
+        by_number: Select[Any] = select(
+            found.c.hid,
+            found.c.number,
+            found.c.number,
+            func.dense_rank().over(order_by=found.c.number),
+            count,
+        )
+        return by_number
     household = m.Household
     number_rank = func.dense_rank().over(order_by=household.number)
     key = order.key
     if not order.natural:
         key = func.dense_rank().over(order_by=key.asc().nulls_first())
-    count = select(func.count()).select_from(taken).scalar_subquery()
     stmt: Select[Any] = select(household.id, household.number, key, number_rank, count).where(
         household.id.in_(select(taken.c.hid))
     )

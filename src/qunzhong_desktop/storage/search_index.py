@@ -222,7 +222,7 @@ def _sqlite_stream(shape: int) -> str:
 
 
 @lru_cache(maxsize=16)
-def _stream_statement(dialect: str, shape: int) -> Select[Any]:
+def _stream_statement(dialect: str, shape: int, numbered: bool = False) -> Select[Any]:
     """The statement of :func:`persons_stream` for one shape of needle, with bound parameters.
 
     Built once per shape: building and keying a statement costs about as much Python as the
@@ -235,16 +235,25 @@ def _stream_statement(dialect: str, shape: int) -> Select[Any]:
         stmt: Select[Any] = select(sub.c.id, sub.c.household_id)
         return stmt
     household = m.Household
-    live = (
-        select(household.id)
-        .where(household.id == person.household_id, household.deleted_at.is_(None))
-        .exists()
-    )
-    stmt = select(person.id, person.household_id).where(  # type: ignore[assignment]
+    matching = (
         person.deleted_at.is_(None),
         person.search_text.like(bindparam("pattern", type_=Text), escape="\\"),
-        live,
     )
+    if numbered:  # the live household joined (one row each): its 户号 comes with the person
+        stmt = (
+            select(person.id, person.household_id, household.number)  # type: ignore[assignment]
+            .join(household, household.id == person.household_id)
+            .where(*matching, household.deleted_at.is_(None))
+        )
+    else:
+        live = (
+            select(household.id)
+            .where(household.id == person.household_id, household.deleted_at.is_(None))
+            .exists()
+        )
+        stmt = select(person.id, person.household_id).where(  # type: ignore[assignment]
+            *matching, live
+        )
     if shape == _GRAMS:
         grams = bindparam("grams", type_=postgresql.ARRAY(Text))
         stmt = stmt.where(person_grams().op("@>")(grams))
@@ -255,8 +264,13 @@ def _stream_statement(dialect: str, shape: int) -> Select[Any]:
 _GRAMS = 1
 
 
-def persons_stream(dialect: str, query: str) -> tuple[Select[Any], dict[str, Any]] | None:
+def persons_stream(
+    dialect: str, query: str, *, numbered: bool = False
+) -> tuple[Select[Any], dict[str, Any]] | None:
     """``(id, household_id)`` of the live persons of live households holding the query.
+
+    ``numbered``: on a server the household's ``number`` (户号) comes as a third column (the
+    household is read for the live check anyway); on SQLite it is not there.
 
     The statement (one per shape of needle, built once) and its parameters; None for an empty
     query. The same persons as :func:`persons_matching` (less those of a deleted household),
@@ -278,8 +292,8 @@ def persons_stream(dialect: str, query: str) -> tuple[Select[Any], dict[str, Any
         return _stream_statement(dialect, shape), params
     if needs_grams(needle):
         params["grams"] = grams_of(needle)
-        return _stream_statement(dialect, _GRAMS), params
-    return _stream_statement(dialect, 0), params
+        return _stream_statement(dialect, _GRAMS, numbered), params
+    return _stream_statement(dialect, 0, numbered), params
 
 
 def persons_streamed(dialect: str, query: str) -> Select[Any] | None:
