@@ -100,7 +100,7 @@ def find_persons(db: Database, query: str, limit: int = PERSON_LIMIT) -> PersonS
 def _hits_of(streamed: Select[Any]) -> Select[Any]:
     """The first ``:take`` persons of ``streamed`` with their household (one per shape)."""
     person, household = m.Person, m.Household
-    found = streamed.limit(bindparam("take", type_=Integer)).subquery("found")
+    found = streamed.limit(_take()).subquery("found")
     stmt = (
         select(
             person.id,
@@ -173,6 +173,19 @@ _WHOLE, _ALL = 50_000, 2**62
 _HOUSEHOLDS: dict[tuple[Select[Any], str], Select[Any]] = {}
 
 
+def _take() -> Any:
+    """``LIMIT (SELECT :take)``: a limit the planner does not see.
+
+    With a plain ``LIMIT 31`` PostgreSQL, which overrates how many persons hold a needle of
+    digits (8,148 for ``8301`` where 850 do), found it cheaper to walk ``person`` in
+    ``household_id`` order and merge-join the households than to use the search index —
+    15,000 rows read for 31 (29 ms instead of 3). A limit it cannot read at planning is taken
+    as a tenth of the rows, for which the index is the cheaper plan; it still stops at
+    ``:take`` rows.
+    """
+    return select(bindparam("take", type_=Integer)).scalar_subquery()
+
+
 def _households_of(
     streamed: Select[Any], filters: list[ColumnElement[bool]], order: HouseholdOrder
 ) -> Select[Any]:
@@ -188,8 +201,7 @@ def _households_of(
         first = first.where(
             select(m.Household.id).where(m.Household.id == household_id, *filters).exists()
         )
-    take = bindparam("take", type_=Integer)
-    taken = first.limit(take).cte("taken").prefix_with("MATERIALIZED")
+    taken = first.limit(_take()).cte("taken").prefix_with("MATERIALIZED")
     count = select(func.count()).select_from(taken).scalar_subquery()
     if numbered:  # the 户号 order: nothing more to read from household
         found = select(taken.c.hid, taken.c.number).distinct().subquery("found")
