@@ -10,10 +10,12 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QUNZHONG_LANG", "zh")
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from qunzhong_desktop.ui.common import printing, tasks
 from qunzhong_desktop.ui.shell.application import make_application
+from qunzhong_desktop.ui.shell.sign_in import IdleWatch
+from tests.helpers import ui_keys
 from tests.helpers.printing import RecordingOutput
 
 # Harmless notices of the offscreen platform (qutebrowser ignores the same ones).
@@ -42,6 +44,22 @@ def qapp(qapp_args: list[str], qapp_cls: type[QApplication]) -> Iterator[QApplic
 
 
 @pytest.fixture(autouse=True)
+def _idle_watches_go(qapp: QApplication) -> Iterator[None]:
+    """A test's main windows stop watching the application's input when it ends.
+
+    Each window installs its idle watch (sign_in.IdleWatch) as an event filter on the one
+    QApplication of the run; a closed window lives on until Python collects it, and its
+    filter with it, so every event of every later test went through all of them (1.3
+    million calls in two modules, a fifth of their CPU). Only windows still alive are here.
+    """
+    yield
+    for widget in qapp.topLevelWidgets():
+        idle = getattr(widget, "idle", None) if isinstance(widget, QMainWindow) else None
+        if isinstance(idle, IdleWatch):
+            qapp.removeEventFilter(idle)
+
+
+@pytest.fixture(autouse=True)
 def sync_tasks() -> Iterator[tasks.FakeThreadPool]:
     """Run every background task synchronously (Picard's FakeThreadPool)."""
     pool = tasks.FakeThreadPool()
@@ -57,3 +75,9 @@ def printed() -> Iterator[RecordingOutput]:
     printing.use_output(output)
     yield output
     printing.use_output(None)
+
+
+@pytest.fixture
+def keys_made_once(_scrypt_once: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keys a test makes come from a pool, each sealed once per passphrase (helpers/ui_keys)."""
+    ui_keys.keys_made_once(monkeypatch)

@@ -21,6 +21,7 @@ from qunzhong_desktop.ui.register.household_model import (
 )
 from qunzhong_desktop.ui.register.register_page import RegisterPage
 from tests.helpers.register_data import seed, type_text
+from tests.helpers.ui_built import built_store
 
 
 @pytest.fixture(autouse=True)
@@ -37,9 +38,15 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return asked
 
 
+def _village(store: Store) -> None:
+    seed(store, 28)
+
+
+store = built_store(_village)  # the 30 households written once per worker, copied per test
+
+
 @pytest.fixture
 def page(qtbot, store: Store) -> RegisterPage:
-    seed(store, 28)
     widget = RegisterPage(store)
     qtbot.addWidget(widget)
     widget.resize(1200, 700)

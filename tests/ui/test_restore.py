@@ -101,6 +101,7 @@ def test_declining_or_a_damaged_copy_changes_nothing(
     assert not list((store.home / "backups").glob("*-beforerestore*"))
 
 
+@pytest.mark.usefixtures("keys_made_once")  # sealed once per run (tests/helpers/ui_keys.py)
 def test_a_pc_that_syncs_is_led_to_new_keys(
     qtbot: QtBot, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

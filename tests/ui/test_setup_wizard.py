@@ -21,6 +21,10 @@ from tests.helpers.register_data import type_text
 from tests.helpers.sealed import SealedKeys
 from tests.helpers.stations import STATION, copy_store
 
+# making the keys is this wizard's last step, not what most of these tests are about: the
+# keys come from a pool, each sealed once per passphrase (tests/helpers/ui_keys.py)
+pytestmark = pytest.mark.usefixtures("keys_made_once")
+
 PAGE1 = ("code", "name", "township_code", "township_name")
 
 

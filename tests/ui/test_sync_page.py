@@ -479,6 +479,7 @@ def test_wrong_environment_passphrase_falls_back_to_asking(
     assert seen and "口令不正确" in seen[0]
 
 
+@pytest.mark.usefixtures("keys_made_once")  # two key pairs, each sealed once per run
 def test_a_pc_without_keys_can_create_them(
     qtbot: QtBot, _template_dirs: tuple[Path, Path], tmp_path: Path
 ) -> None:

@@ -1,0 +1,46 @@
+"""Keys made in a GUI test: the same few keys each time, each sealed once per passphrase.
+
+Making a PC's keys (the set-up wizard's last step, 生成密钥 on the sync page, a restore that
+leads to new keys) seals them with scrypt: a second of CPU each, nine times in the wizard's
+tests alone. With :func:`keys_made_once` the n-th key pair a test makes is the n-th of a
+pool made once per process (a test still gets distinct keys for each pair it makes), and
+sealing the same key pair with the same passphrase again returns the blob the real age code
+made the first time. Those blobs are real: a wrong passphrase fails to open them with real
+scrypt, and the files the test writes are the files a user's PC gets. Tests about the keys
+themselves (tests/sync) do not use this.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from qunzhong_desktop.sync import sealing
+from qunzhong_desktop.sync.keys import NodeKeys
+
+_POOL: list[NodeKeys] = []
+_SEALED: dict[tuple[bytes, str], bytes] = {}
+
+
+def keys_made_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Patch key generation and sealing for one test (see the module's docstring)."""
+    real_generate: Callable[[], NodeKeys] = NodeKeys.generate
+    real_seal = sealing._seal_here  # the one place scrypt seals
+    made = [0]
+
+    def generate(cls: type[NodeKeys]) -> NodeKeys:
+        del cls
+        if made[0] == len(_POOL):
+            _POOL.append(real_generate())
+        made[0] += 1
+        return _POOL[made[0] - 1]
+
+    def seal(plain: bytes, passphrase: str) -> bytes:
+        key = (plain, passphrase)
+        if key not in _SEALED:
+            _SEALED[key] = real_seal(plain, passphrase)
+        return _SEALED[key]
+
+    monkeypatch.setattr(NodeKeys, "generate", classmethod(generate))
+    monkeypatch.setattr(sealing, "_seal_here", seal)
