@@ -4,9 +4,11 @@ A list of 450,000 items (a county; a township of 30 stations reaches 150,000) mu
 first rows without reading the id of every match: :meth:`ItemLists.count` counts the
 matches on its own, :meth:`ItemLists.page_ids` reads one window of the ordered list
 (``LIMIT``/``OFFSET``) and :meth:`ItemLists.rows` turns a window into list rows. The default
-order (newest first: ``received_at``, then ``number``) and the order by deadline walk an
-index (migration 0016); the other orders sort the matches with a bounded top-N sort.
-:meth:`ItemLists.search_ids` (every id, in order) stays for the short lists and the CLI.
+order (newest first: ``received_at``, then ``number``) walks an index (migration 0018), and
+so does every order of ``ITEM_SORTS`` (0023; 编号 on a server by 0021, on SQLite a sort of
+the matches by its Python ``natural_key``). :meth:`ItemLists.search_ids` (every id, in
+order) stays for the short lists and the CLI. Every read goes through
+:func:`.reads.read_session` (on a server: autocommit, never prepared).
 """
 
 from __future__ import annotations
@@ -45,7 +47,7 @@ class ItemLists:
         of receipt (newest first unless ``filters.newest_first`` is off).
         """
         today = today or dt.date.today()
-        with self.db.session() as s:
+        with read_session(self.db) as s:
             stmt = self._filtered(
                 select(m.IntakeItem.id), filters, load_calendar(s), today, sort=sort
             )
@@ -105,7 +107,7 @@ class ItemLists:
         today = today or dt.date.today()
         received = ItemFilter(received_from=today, received_to=today)
         figures = {key: figure_filter(key, received) for key in FIGURE_VIEWS}
-        with self.db.session() as s:
+        with read_session(self.db) as s:
             calendar = load_calendar(s)
             result: dict[str, int] = {}
             for key, filters in figures.items():
@@ -121,7 +123,7 @@ class ItemLists:
         """How many items of each station (code: its numbers' prefix) a filter lists."""
         today = today or dt.date.today()
         station = func.substr(m.IntakeItem.number, 1, STATION_CODE_DIGITS)
-        with self.db.session() as s:
+        with read_session(self.db) as s:
             stmt = self._filtered(
                 select(station, func.count(m.IntakeItem.id)),
                 filters,
