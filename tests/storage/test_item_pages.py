@@ -171,7 +171,8 @@ ITEM_ROW = (
 
 @pytest.mark.pg
 def test_0021_gives_the_number_order_an_index_on_the_server(pg_url: str) -> None:
-    """From 0020 with items: the 编号 order's first page walks the index both ways."""
+    """From 0020 with items: the 编号 order's first page walks the index both ways; then
+    0023's orders (:func:`_check_0023`) on the same database."""
     from alembic import command
     from sqlalchemy import create_engine, text
     from sqlalchemy.dialects import postgresql
@@ -219,9 +220,12 @@ def test_0021_gives_the_number_order_an_index_on_the_server(pg_url: str) -> None
                 natural = sorted(suffixes, key=natural_key, reverse=down)
                 assert found == natural[:3]  # the rows' natural order, not their text's
         command.downgrade(config, "0020")
-        with engine.connect() as conn:
+        with engine.begin() as conn:
             assert SERVER_INDEXES[0] not in set(conn.execute(indexes).scalars())
             assert conn.execute(text("SELECT count(*) FROM intake_item")).scalar() == 5
+            conn.execute(text("DELETE FROM intake_item"))
+        command.upgrade(config, "0022")  # and 0023 on the same database
+        _check_0023(config, engine, server=True)
     finally:
         engine.dispose()
 
@@ -278,57 +282,61 @@ def _in_order(rows: list[dict[str, Any]], sort: Sort) -> list[str]:
     return [r["number"] for r in ordered]
 
 
-@pytest.mark.parametrize("engine", ["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
-def test_0023_walks_an_index_for_every_order(
-    engine: str, tmp_path: Any, request: pytest.FixtureRequest
-) -> None:
-    """From 0022 with items: each order's first page is an index walk, both ways, no sort."""
+def _check_0023(config: Any, db: Any, server: bool) -> None:
+    """From 0022 with items: each order's first page is an index walk, both ways, no sort;
+    back to 0022, 0002's indexes again and the rows kept."""
     from alembic import command
-    from sqlalchemy import create_engine, insert, text
+    from sqlalchemy import insert, text
 
-    from qunzhong_desktop.storage import migrate
     from qunzhong_desktop.storage.item_order import ORDER_INDEXES, item_order
 
-    if engine == "sqlite":
-        url = f"sqlite:///{tmp_path / 'q.sqlite3'}"
-        config = migrate.alembic_config(tmp_path / "q.sqlite3")
-        indexes = "SELECT name FROM sqlite_master WHERE type = 'index'"
-        explain = "EXPLAIN QUERY PLAN "
-    else:
-        url = request.getfixturevalue("pg_url")
-        config = migrate.server_config(url)
+    if server:
         indexes = "SELECT indexname FROM pg_indexes WHERE tablename = 'intake_item'"
         explain = "EXPLAIN "
-    command.upgrade(config, "0022")
-    db = create_engine(url)
+    else:
+        indexes = "SELECT name FROM sqlite_master WHERE type = 'index'"
+        explain = "EXPLAIN QUERY PLAN "
     rows = _sort_rows()
+    with db.begin() as conn:
+        conn.execute(insert(m.IntakeItem.__table__), rows)
+    command.upgrade(config, "0023")
+    with db.connect() as conn:
+        names = set(conn.execute(text(indexes)).scalars())
+        assert set(ORDER_INDEX.values()) | set(ORDER_INDEXES) <= names
+        assert not names & set(REPLACED)
+        if server:  # the index whenever it can serve
+            conn.exec_driver_sql("SET enable_seqscan = off")
+            conn.exec_driver_sql("SET enable_sort = off")
+        for key, index in ORDER_INDEX.items():
+            for down in (False, True):
+                sort = Sort(key, descending=down)
+                stmt = select(m.IntakeItem.number).order_by(*item_order(sort)).limit(3)
+                sql = str(stmt.compile(db, compile_kwargs={"literal_binds": True}))
+                plan = " ".join(str(r[-1]) for r in conn.exec_driver_sql(explain + sql))
+                mixed = key in ("due", "overdue") and down != (key == "overdue")
+                walked = ORDER_INDEXES[1] if mixed else index  # mixed directions: its own
+                assert walked in plan, (sort, plan)
+                assert "TEMP B-TREE" not in plan and "Sort" not in plan, (sort, plan)
+                assert list(conn.execute(stmt).scalars()) == _in_order(rows, sort)[:3]
+    command.downgrade(config, "0022")
+    with db.connect() as conn:
+        names = set(conn.execute(text(indexes)).scalars())
+        assert not names & (set(ORDER_INDEX.values()) | set(ORDER_INDEXES))
+        assert set(REPLACED) <= names
+        assert conn.execute(text("SELECT count(*) FROM intake_item")).scalar() == 7
+
+
+def test_0023_walks_an_index_for_every_order(tmp_path: Any) -> None:
+    """On SQLite (on a server: with 0021's test, one migrated database for both)."""
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from qunzhong_desktop.storage import migrate
+
+    config = migrate.alembic_config(tmp_path / "q.sqlite3")
+    command.upgrade(config, "0022")
+    db = create_engine(f"sqlite:///{tmp_path / 'q.sqlite3'}")
     try:
-        with db.begin() as conn:
-            conn.execute(insert(m.IntakeItem.__table__), rows)
-        command.upgrade(config, "0023")
-        with db.connect() as conn:
-            names = set(conn.execute(text(indexes)).scalars())
-            assert set(ORDER_INDEX.values()) | set(ORDER_INDEXES) <= names
-            assert not names & set(REPLACED)
-            if engine == "postgresql":  # the index whenever it can serve
-                conn.exec_driver_sql("SET enable_seqscan = off")
-                conn.exec_driver_sql("SET enable_sort = off")
-            for key, index in ORDER_INDEX.items():
-                for down in (False, True):
-                    sort = Sort(key, descending=down)
-                    stmt = select(m.IntakeItem.number).order_by(*item_order(sort)).limit(3)
-                    sql = str(stmt.compile(db, compile_kwargs={"literal_binds": True}))
-                    plan = " ".join(str(r[-1]) for r in conn.exec_driver_sql(explain + sql))
-                    mixed = key in ("due", "overdue") and down != (key == "overdue")
-                    walked = ORDER_INDEXES[1] if mixed else index  # mixed directions: its own
-                    assert walked in plan, (sort, plan)
-                    assert "TEMP B-TREE" not in plan and "Sort" not in plan, (sort, plan)
-                    assert list(conn.execute(stmt).scalars()) == _in_order(rows, sort)[:3]
-        command.downgrade(config, "0022")
-        with db.connect() as conn:
-            names = set(conn.execute(text(indexes)).scalars())
-            assert not names & (set(ORDER_INDEX.values()) | set(ORDER_INDEXES))
-            assert set(REPLACED) <= names
-            assert conn.execute(text("SELECT count(*) FROM intake_item")).scalar() == 7
+        _check_0023(config, db, server=False)
     finally:
         db.dispose()
