@@ -261,3 +261,20 @@ def test_more_than_thirty_found_says_so_and_cannot_be_picked(qtbot: QtBot, store
     assert popup.currentRow() == 29
     qtbot.keyClick(form.requester.search, Qt.Key.Key_Return)
     assert form.requester.person() is not None
+
+
+def test_a_search_waiting_for_its_pause_does_not_run_once_the_form_is_hidden(
+    qtbot: QtBot, form: IntakeForm
+) -> None:
+    """Typed, then the form closed within the pause: no search on a store that may be gone."""
+    from qunzhong_desktop.ui.intake.requester_picker import SEARCH_DELAY_MS
+
+    form.requester.search.setFocus()
+    qtbot.keyClicks(form.requester.search, "zsf")
+    form.hide()
+    qtbot.wait(SEARCH_DELAY_MS * 2)
+    assert form.requester.hits == [] and not form.requester.popup.isVisible()
+    form.show()  # shown again, the next keystroke searches as before
+    qtbot.keyClicks(form.requester.search, " ")
+    qtbot.keyClick(form.requester.search, Qt.Key.Key_Backspace)
+    qtbot.waitUntil(lambda: bool(form.requester.hits), timeout=2000)

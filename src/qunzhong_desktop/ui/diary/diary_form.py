@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QHideEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -358,6 +358,11 @@ class DiaryForm(QDialog):
         show_messages(self.messages, self.tr("请换一天或另一名干部："), [error.message])
         self._day_taken = True
         return False
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """A search still waiting for its pause does not run once the form is gone."""
+        self._timer.stop()
+        super().hideEvent(event)
 
     # households ---------------------------------------------------------------------------
     def run_search(self) -> None:

@@ -8,7 +8,7 @@ than a popup window, so it never takes the keyboard from the search box.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QHideEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -101,6 +101,11 @@ class RequesterPicker(QGroupBox):
         if self._person is not None:
             self._set_person(None)
         self._timer.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """A search still waiting for its pause does not run once the form is gone."""
+        self._timer.stop()
+        super().hideEvent(event)
 
     def run_search(self) -> None:
         """Look the search box up in the register now and list the persons found."""
