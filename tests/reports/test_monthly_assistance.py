@@ -14,9 +14,9 @@ from qunzhong_desktop.core.monthly.report import Month
 from qunzhong_desktop.reports.fonts import FontNotFound, find_cjk_font
 from qunzhong_desktop.reports.monthly_pdf import render_monthly_pdf
 from qunzhong_desktop.reports.monthly_xlsx import write_monthly_xlsx
-from qunzhong_desktop.storage.store import Store
 from tests.helpers.figures_data import add_poor
 from tests.helpers.ledger_data import build
+from tests.helpers.stations import copy_store
 
 APRIL = Month(2026, 4)
 
@@ -29,13 +29,19 @@ def font():  # type: ignore[no-untyped-def]
         pytest.skip("no CJK font")
 
 
-def _report(store: Store):  # type: ignore[no-untyped-def]
-    add_poor(store, build(store))
-    return store.reports.report_for(APRIL, today=dt.date(2026, 5, 2))
+@pytest.fixture(scope="module")
+def report(_template_dirs: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """April's report of the village, built once: the tests only read it."""
+    store = copy_store(_template_dirs[1], tmp_path_factory.mktemp("monthly-assistance"))
+    try:
+        add_poor(store, build(store))
+        return store.reports.report_for(APRIL, today=dt.date(2026, 5, 2))
+    finally:
+        store.close()
 
 
-def test_the_pdf_has_the_assistance_section(store: Store, tmp_path: Path, font) -> None:  # type: ignore[no-untyped-def]
-    out = render_monthly_pdf(_report(store), tmp_path / "月报.pdf", font=font)
+def test_the_pdf_has_the_assistance_section(report, tmp_path: Path, font) -> None:  # type: ignore[no-untyped-def]
+    out = render_monthly_pdf(report, tmp_path / "月报.pdf", font=font)
     text = "".join(p.extract_text() for p in PdfReader(out).pages).replace("\n", "")
     assert "帮扶工作" in text
     assert "本月新报需求" in text and "2,500 元" in text and "600 元" in text
@@ -46,8 +52,8 @@ def test_the_pdf_has_the_assistance_section(store: Store, tmp_path: Path, font) 
     assert "平均分摊" in text  # the definitions in the footnotes
 
 
-def test_the_workbook_has_the_assistance_sheet(store: Store, tmp_path: Path) -> None:
-    wb = load_workbook(write_monthly_xlsx(_report(store), tmp_path / "月报.xlsx"))
+def test_the_workbook_has_the_assistance_sheet(report, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    wb = load_workbook(write_monthly_xlsx(report, tmp_path / "月报.xlsx"))
     rows = [tuple(r) for r in wb["帮扶工作"].iter_rows(values_only=True)]
     cells = [str(c) for r in rows for c in r if c is not None]
     assert "资金" in cells and "2,500 元" in cells and "刘老汉" in cells
@@ -56,8 +62,8 @@ def test_the_workbook_has_the_assistance_sheet(store: Store, tmp_path: Path) -> 
     assert any("特困人员年度帮扶" in c for c in overview)
 
 
-def test_json_has_the_assistance_figures(store: Store) -> None:
-    figures = report_json(_report(store))
+def test_json_has_the_assistance_figures(report) -> None:  # type: ignore[no-untyped-def]
+    figures = report_json(report)
     aid = figures["assistance"]
     assert aid["needs"] == {"reported": 3, "checked": 1, "closed": 0, "open": 5, "overdue": 1}
     assert (aid["help"]["money_yuan"], aid["help"]["goods_yuan"]) == ("2,500", "600")

@@ -25,11 +25,11 @@ from qunzhong_desktop.ui.ledgers.need_dialog import NeedDialog, StepDialog
 from qunzhong_desktop.ui.ledgers.needs_tab import NeedsTab
 from tests.helpers.ledger_data import TODAY, Village, build
 from tests.helpers.printing import RecordingOutput
+from tests.helpers.ui_built import built_store, built_value
 
-
-@pytest.fixture
-def village(store: Store) -> Village:
-    return build(store)
+# the ledger village written once per worker (tests/helpers/ui_built.py), copied per test
+store = built_store(build)
+village = built_value(build)
 
 
 @pytest.fixture

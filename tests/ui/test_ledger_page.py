@@ -15,11 +15,11 @@ from qunzhong_desktop.ui.shell.main_window import MainWindow
 from tests.helpers.assistance_data import checked_need
 from tests.helpers.ledger_data import TODAY, Village, build, new_item
 from tests.helpers.printing import RecordingOutput
+from tests.helpers.ui_built import built_store, built_value
 
-
-@pytest.fixture
-def village(store: Store) -> Village:
-    return build(store)
+# the ledger village written once per worker (tests/helpers/ui_built.py), copied per test
+store = built_store(build)
+village = built_value(build)
 
 
 @pytest.fixture
