@@ -163,6 +163,13 @@ def test_register_search_names_the_station(
     assert out.count("张三丰") == 1 and "第1镇群众工作办 第1镇第1村工作站" in out
     code, out, err = run(capsys, net.county.home, "register", "search", "没有这个人")
     assert code == 0 and "没有找到" in out
+    # more than --limit: the first ones, and a sentence saying the list is not everyone
+    code, out, err = run(capsys, net.county.home, "register", "search", "张三丰", "--limit", "1")
+    assert code == 0 and out.count("张三丰") == 1 and "超过 1 人，只列出了前 1 人" in out, out
+    code, out, err = run(
+        capsys, net.county.home, "register", "search", "张三丰", "--limit", "1", "--json"
+    )
+    assert code == 0 and len(json.loads(out)) == 1 and "超过 1 人" in err
     code, _out, err = run(capsys, net.county.home, "register", "search", "张", "--township", "4")
     assert code != 0 and "本县没有编码" in err
 

@@ -92,7 +92,10 @@ def run_search(args: argparse.Namespace) -> int:
 
     with store_of(args) as store:
         scope = resolve(store.db, township=args.township, station=args.station)
-        hits = search_residents(store.db, args.query, scope, limit=args.limit)
+        limit = max(args.limit, 0)
+        hits = search_residents(store.db, args.query, scope, limit=limit + 1)
+    more, hits = len(hits) > limit, hits[:limit]
+    said = f"超过 {limit} 人，只列出了前 {limit} 人；请输入更多字缩小范围，或用 --limit 列出更多。"
     if args.json:
         rows = [
             {"name": h.name, "household_number": h.household_number, "station": h.station,
@@ -100,11 +103,15 @@ def run_search(args: argparse.Namespace) -> int:
             for h in hits
         ]  # fmt: skip
         print(json.dumps(rows, ensure_ascii=False, indent=1))
+        if more:  # the array stays the hits; the note goes beside it
+            print(said, file=sys.stderr)
         return 0
-    if not hits:
+    if not hits and not more:
         print("没有找到符合条件的居民。")
     for h in hits:
         print(f"{h.name}  户号 {h.household_number}  {h.station_name}")
+    if more:
+        print(said)
     return 0
 
 

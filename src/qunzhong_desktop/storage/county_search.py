@@ -18,9 +18,11 @@ from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.ledger_repo import station_labels
 from qunzhong_desktop.storage.models_sync import SyncPeer, SyncRowVersion
+from qunzhong_desktop.storage.reads import read_session
 from qunzhong_desktop.storage.register_rows import load_station
+from qunzhong_desktop.storage.register_search import limit_unseen
 from qunzhong_desktop.storage.report_scope import Scope
-from qunzhong_desktop.storage.search_index import persons_streamed
+from qunzhong_desktop.storage.search_index import persons_stream
 
 DEFAULT_LIMIT = 50
 
@@ -46,11 +48,14 @@ def search_residents(
     match, those the index gives first (see :mod:`.register_search`). An empty query finds
     nobody.
     """
-    found = persons_streamed(db.dialect, query)
-    if found is None:
+    stream = persons_stream(db.dialect, query)
+    if stream is None:
         return []
-    # at most limit + 1 from the index in its own order (a LIMIT stops the walk: no sort of
-    # every match), the scope's owners checked per candidate; then just those are sorted
+    found, params = stream
+    # at most ``limit`` from the index in its own order (a LIMIT stops the walk: no sort of
+    # every match), the scope's owners checked per candidate; then just those are sorted.
+    # One read, never prepared, with a limit the planner does not see (as the register's
+    # search: storage/register_search.py)
     streamed = found.subquery("streamed")
     person, household = m.Person, m.Household
     stmt = (
@@ -66,14 +71,14 @@ def search_residents(
             ),
         )
         .outerjoin(SyncPeer, SyncPeer.node_id == SyncRowVersion.owner)
-        .limit(max(limit, 0))
+        .limit(limit_unseen())
     )
     narrowed = scope.owners(SyncPeer.code)
     if narrowed is not None:
         stmt = stmt.where(narrowed)
     labels = station_labels(db)
-    with db.session() as s:
-        rows = list(s.execute(stmt))
+    with read_session(db) as s:
+        rows = list(s.execute(stmt, {**params, "take": max(limit, 0)}))
         rows.sort(key=lambda r: (r[4] or "", natural_key(r[3]), r[1], r[0]))
         local = load_station(s) if any(code is None for *_rest, code in rows) else None
     hits = []

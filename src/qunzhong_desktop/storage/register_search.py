@@ -3,7 +3,7 @@
 A search for a common needle (a surname, two initials) matches tens of thousands of persons
 at a county. The windows show a few: the requester picker 30 persons, the register page a
 few hundred households. So these take at most N + 1 persons from the search index in the
-index's own order (:func:`.search_index.persons_streamed`: no ORDER BY over every match; a
+index's own order (:func:`.search_index.persons_stream`: no ORDER BY over every match; a
 LIMIT stops the walk), then read and sort just those, and say whether there were more than
 N. Which rows match is the search's rule, unchanged; when there are more than N, the N shown
 are the first the index gives (sorted among themselves), not the first N in 户号 order —
@@ -100,7 +100,7 @@ def find_persons(db: Database, query: str, limit: int = PERSON_LIMIT) -> PersonS
 def _hits_of(streamed: Select[Any]) -> Select[Any]:
     """The first ``:take`` persons of ``streamed`` with their household (one per shape)."""
     person, household = m.Person, m.Household
-    found = streamed.limit(_take()).subquery("found")
+    found = streamed.limit(limit_unseen()).subquery("found")
     stmt = (
         select(
             person.id,
@@ -173,7 +173,7 @@ _WHOLE, _ALL = 50_000, 2**62
 _HOUSEHOLDS: dict[tuple[Select[Any], str], Select[Any]] = {}
 
 
-def _take() -> Any:
+def limit_unseen() -> Any:
     """``LIMIT (SELECT :take)``: a limit the planner does not see.
 
     With a plain ``LIMIT 31`` PostgreSQL, which overrates how many persons hold a needle of
@@ -201,7 +201,7 @@ def _households_of(
         first = first.where(
             select(m.Household.id).where(m.Household.id == household_id, *filters).exists()
         )
-    taken = first.limit(_take()).cte("taken").prefix_with("MATERIALIZED")
+    taken = first.limit(limit_unseen()).cte("taken").prefix_with("MATERIALIZED")
     count = select(func.count()).select_from(taken).scalar_subquery()
     if numbered:  # the 户号 order: nothing more to read from household
         found = select(taken.c.hid, taken.c.number).distinct().subquery("found")

@@ -296,15 +296,6 @@ def persons_stream(
     return _stream_statement(dialect, 0, numbered), params
 
 
-def persons_streamed(dialect: str, query: str) -> Select[Any] | None:
-    """:func:`persons_stream`'s statement with its parameters bound (see there)."""
-    stream = persons_stream(dialect, query)
-    if stream is None:
-        return None
-    stmt, params = stream
-    return stmt.params(params)
-
-
 def item_text_condition(dialect: str, query: str) -> ColumnElement[bool] | None:
     """A condition on ``intake_item``: its number, requester's name or content holds the query.
 
