@@ -24,7 +24,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from qunzhong_desktop.core.entities import StationProfile
 from qunzhong_desktop.home import database_path
-from qunzhong_desktop.storage import accounts, migrate
+from qunzhong_desktop.storage import accounts, keyring, migrate
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.setup import init_station
 from qunzhong_desktop.storage.store import Store
@@ -88,20 +88,25 @@ def _scrypt_once(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
 
 
 # Argon2id at its cheapest: the same code and format, 1 pass over 8 MiB on one lane
-_CHEAP_HASHER = PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1)
+_CHEAP = {"time_cost": 1, "memory_cost": 8192, "parallelism": 1}
+_CHEAP_HASHER = PasswordHasher(**_CHEAP)
 
 
 @pytest.fixture(autouse=True)
-def _cheap_passwords(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Operator passwords hashed at a low Argon2id cost in tests.
+def _cheap_argon2(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Operator passwords and the store's keyring at a low Argon2id cost in tests.
 
-    The shipped cost (64 MiB, 3 passes, 4 lanes: ~0.1 s of both cores) was 190 hashes and
-    checks a run, ~10 % of its CPU. A hash names its own cost, so checking one made at either
-    cost is the real check; tests marked ``real_argon2`` keep the shipped hasher
-    (tests/storage/test_accounts.py checks its cost).
+    The shipped cost (64 MiB, 3 passes, 4 lanes: ~0.1 s of both cores) was 190 password hashes
+    and checks and ~50 keyring derivations a run, over 10 % of its CPU. A password hash names
+    its own cost, so checking one made at either cost is the real check; the keyring's cost is
+    the module's constant, the same for writing and reading in one test process. Tests marked
+    ``real_argon2`` keep the shipped costs (tests/storage/test_accounts.py checks the password
+    hashes' cost; tests/storage/test_encryption.py encrypts and opens a store at the shipped
+    keyring cost).
     """
     if request.node.get_closest_marker("real_argon2") is None:
         monkeypatch.setattr(accounts, "_HASHER", _CHEAP_HASHER)
+        monkeypatch.setattr(keyring, "_KDF", _CHEAP)
 
 
 @pytest.fixture(autouse=True)

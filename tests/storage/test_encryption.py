@@ -32,6 +32,7 @@ def _village(store: Store) -> None:
     )
 
 
+@pytest.mark.real_argon2  # the keyring at the shipped cost, here once
 def test_an_encrypted_store_opens_only_with_a_password(store: Store) -> None:
     _village(store)
     store.accounts.create(*HEAD, Role.HEAD)
