@@ -110,17 +110,19 @@ def _reused(cluster: Cluster, template: str) -> str:
             if _schema_mark(conn) != mark:
                 url = None
             else:
-                conn.execute("SET CONSTRAINTS ALL DEFERRED")
-                for table in tables:
-                    conn.execute(f'DELETE FROM "{table}"')
+                # one round trip for every table and sequence (no parameters: psycopg sends
+                # the whole text as one simple query), then the template's rows back
+                emptied = "".join(f'DELETE FROM "{table}";' for table in tables)
+                rewound = "".join(
+                    f"SELECT setval('{name}', 1, false);"
+                    if value is None
+                    else f"SELECT setval('{name}', {int(value)});"
+                    for name, value in sequences
+                )
+                conn.execute(f"SET CONSTRAINTS ALL DEFERRED;{emptied}{rewound}")
                 for table, data in rows.items():
                     with conn.cursor().copy(f'COPY "{table}" FROM STDIN') as copy:
                         copy.write(data)
-                for name, value in sequences:
-                    if value is None:
-                        conn.execute("SELECT setval(%s, 1, false)", (name,))
-                    else:
-                        conn.execute("SELECT setval(%s, %s)", (name, value))
     if url is None:
         url = cluster.create_database(template=template)
         _KEPT[template] = url
