@@ -5,7 +5,9 @@ leads to new keys) seals them with scrypt: a second of CPU each, nine times in t
 tests alone. With :func:`keys_made_once` the n-th key pair a test makes is the n-th of a
 pool made once per process (a test still gets distinct keys for each pair it makes), and
 sealing the same key pair with the same passphrase again returns the blob the real age code
-made the first time. Those blobs are real: a wrong passphrase fails to open them with real
+made the first time. The pool begins with the session's ``sealed_keys`` (tests/helpers/
+sealed.py), whose blobs under :data:`~tests.helpers.sealed.PASSPHRASE` are made already: a
+test that makes keys with that passphrase runs no scrypt to seal them. Those blobs are real: a wrong passphrase fails to open them with real
 scrypt, and the files the test writes are the files a user's PC gets. Tests about the keys
 themselves (tests/sync) do not use this.
 """
@@ -17,14 +19,20 @@ from collections.abc import Callable
 import pytest
 
 from qunzhong_desktop.sync import sealing
-from qunzhong_desktop.sync.keys import NodeKeys
+from qunzhong_desktop.sync.keys import PRIVATE_FILE, NodeKeys
+from tests.helpers.sealed import SealedKeys
 
 _POOL: list[NodeKeys] = []
 _SEALED: dict[tuple[bytes, str], bytes] = {}
 
 
-def keys_made_once(monkeypatch: pytest.MonkeyPatch) -> None:
+def keys_made_once(monkeypatch: pytest.MonkeyPatch, sealed: tuple[SealedKeys, ...]) -> None:
     """Patch key generation and sealing for one test (see the module's docstring)."""
+    if not _POOL:
+        for one in sealed:
+            _POOL.append(one.keys)
+            plain = one.keys._private_json()
+            _SEALED[(plain, one.passphrase)] = (one.folder / PRIVATE_FILE).read_bytes()
     real_generate: Callable[[], NodeKeys] = NodeKeys.generate
     real_seal = sealing._seal_here  # the one place scrypt seals
     made = [0]

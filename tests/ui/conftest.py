@@ -10,6 +10,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QUNZHONG_LANG", "zh")
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from qunzhong_desktop.ui.common import printing, tasks
@@ -17,6 +18,7 @@ from qunzhong_desktop.ui.shell.application import make_application
 from qunzhong_desktop.ui.shell.sign_in import IdleWatch
 from tests.helpers import ui_keys
 from tests.helpers.printing import RecordingOutput
+from tests.helpers.sealed import SealedKeys
 
 # Harmless notices of the offscreen platform (qutebrowser ignores the same ones).
 QT_LOG_IGNORE = (
@@ -44,19 +46,22 @@ def qapp(qapp_args: list[str], qapp_cls: type[QApplication]) -> Iterator[QApplic
 
 
 @pytest.fixture(autouse=True)
-def _idle_watches_go(qapp: QApplication) -> Iterator[None]:
-    """A test's main windows stop watching the application's input when it ends.
+def _closed_widgets_go(qapp: QApplication) -> Iterator[None]:
+    """What a test closed is deleted when it ends, and no main window watches input after it.
 
-    Each window installs its idle watch (sign_in.IdleWatch) as an event filter on the one
-    QApplication of the run; a closed window lives on until Python collects it, and its
-    filter with it, so every event of every later test went through all of them (1.3
-    million calls in two modules, a fifth of their CPU). Only windows still alive are here.
+    pytest-qt closes a test's widgets and asks Qt to delete them later, which happens at the
+    next event loop a later test runs, if any; meanwhile their timers fire into that test
+    (a picker's debounced search on a closed store) and each main window's idle watch
+    (sign_in.IdleWatch, an event filter on the run's one QApplication) sees every event of
+    the later tests: 1.3 million eventFilter calls in test_main_window + test_small_screens.
+    Here the deletions happen now, and a window nobody closed stops watching.
     """
     yield
     for widget in qapp.topLevelWidgets():
         idle = getattr(widget, "idle", None) if isinstance(widget, QMainWindow) else None
         if isinstance(idle, IdleWatch):
             qapp.removeEventFilter(idle)
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture(autouse=True)
@@ -78,6 +83,8 @@ def printed() -> Iterator[RecordingOutput]:
 
 
 @pytest.fixture
-def keys_made_once(_scrypt_once: None, monkeypatch: pytest.MonkeyPatch) -> None:
+def keys_made_once(
+    _scrypt_once: None, sealed_keys: tuple[SealedKeys, SealedKeys], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Keys a test makes come from a pool, each sealed once per passphrase (helpers/ui_keys)."""
-    ui_keys.keys_made_once(monkeypatch)
+    ui_keys.keys_made_once(monkeypatch, sealed_keys)

@@ -17,6 +17,7 @@ from qunzhong_desktop.ui.settings import restore
 from qunzhong_desktop.ui.settings.settings_page import SettingsPage
 from qunzhong_desktop.ui.shell.main_window import MainWindow
 from qunzhong_desktop.ui.sync.key_dialogs import NewKeysDialog
+from tests.helpers.sealed import PASSPHRASE
 
 
 class Clerk:
@@ -105,7 +106,7 @@ def test_declining_or_a_damaged_copy_changes_nothing(
 def test_a_pc_that_syncs_is_led_to_new_keys(
     qtbot: QtBot, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    node.create_keys(store.home, "一个足够长的口令 2026")
+    node.create_keys(store.home, PASSPHRASE)
     copy = backups.make_backup(store.db, tmp_path / "stick", "manual")
     clerk = Clerk(monkeypatch)
     window = _window(qtbot, store)

@@ -18,11 +18,13 @@ from qunzhong_desktop.sync.service import SyncService
 from qunzhong_desktop.ui.setup import setup_pages, setup_wizard
 from qunzhong_desktop.ui.setup.setup_wizard import SetupWizard
 from tests.helpers.register_data import type_text
+from tests.helpers.sealed import PASSPHRASE as PASS
 from tests.helpers.sealed import SealedKeys
 from tests.helpers.stations import STATION, copy_store
 
 # making the keys is this wizard's last step, not what most of these tests are about: the
-# keys come from a pool, each sealed once per passphrase (tests/helpers/ui_keys.py)
+# keys come from a pool, each sealed once per passphrase (tests/helpers/ui_keys.py), and
+# the passphrase typed is the session's sealed keys' (PASS), sealed already
 pytestmark = pytest.mark.usefixtures("keys_made_once")
 
 PAGE1 = ("code", "name", "township_code", "township_name")
@@ -65,7 +67,7 @@ def test_valid_input_creates_the_station(qtbot: QtBot, empty_store: Store) -> No
     wizard.next()
     assert wizard.currentId() == wizard.kit_page_id
     wizard.next()  # no kit yet
-    finish(wizard, "白沙村口令123")
+    finish(wizard, PASS)
     assert wizard.currentId() == wizard.done_page_id
     with qtbot.waitSignal(wizard.accepted):
         wizard.button(QWizard.WizardButton.FinishButton).click()
@@ -79,7 +81,7 @@ def test_valid_input_creates_the_station(qtbot: QtBot, empty_store: Store) -> No
     )
     assert station.supervision_phone == STATION["supervision_phone"]
     sync = SyncService(empty_store.db, empty_store.home)
-    assert sync.load_keys("白沙村口令123").fingerprint == wizard.fingerprint
+    assert sync.load_keys(PASS).fingerprint == wizard.fingerprint
     assert wizard.done_page.fingerprint.text() == wizard.fingerprint
 
 
@@ -168,7 +170,7 @@ def test_an_already_set_up_store_is_refused_with_a_message(
     wizard.next()
     wizard.next()
     wizard.next()
-    finish(wizard, "白沙村口令123")
+    finish(wizard, PASS)
     assert shown and "不能再次初始化" in shown[0]
     assert wizard.currentId() == wizard.passphrase_page_id
     assert wizard.station_fields.fields["name"].text() == STATION["name"]
@@ -186,17 +188,17 @@ def station_to_passphrase(wizard: SetupWizard) -> None:
 def test_a_passphrase_typed_differently_twice_is_refused(qtbot: QtBot, empty_store: Store) -> None:
     wizard = make_wizard(qtbot, empty_store)
     station_to_passphrase(wizard)
-    finish(wizard, "白沙村口令123", again="白沙村口令124")
+    finish(wizard, PASS, again=PASS + "4")
     page = wizard.passphrase_page
     assert wizard.currentId() == wizard.passphrase_page_id
     assert "不一样" in page.second.error_text()
     assert page.first.error_text() == ""
-    assert (page.first.text(), page.second.text()) == ("白沙村口令123", "白沙村口令124")
+    assert (page.first.text(), page.second.text()) == (PASS, PASS + "4")
     assert not empty_store.is_set_up()
     assert not SyncService(empty_store.db, empty_store.home).has_keys()
     # typing it again clears the message, and the set-up goes through
     page.second.edit.clear()
-    type_text(qtbot, page.second.edit, "白沙村口令123")
+    type_text(qtbot, page.second.edit, PASS)
     assert page.second.error_text() == ""
     wizard.button(QWizard.WizardButton.CommitButton).click()
     assert wizard.currentId() == wizard.done_page_id
@@ -217,14 +219,14 @@ def test_a_short_passphrase_is_refused(qtbot: QtBot, empty_store: Store) -> None
 def test_the_passphrase_comes_from_the_environment(
     qtbot: QtBot, empty_store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv(PASSPHRASE_ENV, "脚本口令123456")
+    monkeypatch.setenv(PASSPHRASE_ENV, PASS)
     wizard = make_wizard(qtbot, empty_store)
     page = wizard.passphrase_page
-    assert page.first.text() == page.second.text() == "脚本口令123456"
+    assert page.first.text() == page.second.text() == PASS
     station_to_passphrase(wizard)
     wizard.button(QWizard.WizardButton.CommitButton).click()
     assert wizard.currentId() == wizard.done_page_id
-    keys = SyncService(empty_store.db, empty_store.home).load_keys("脚本口令123456")
+    keys = SyncService(empty_store.db, empty_store.home).load_keys(PASS)
     assert wizard.done_page.fingerprint.text() == keys.fingerprint
 
 
@@ -241,7 +243,7 @@ def test_the_township_path_creates_a_township_with_keys(qtbot: QtBot, empty_stor
     wizard.next()
     assert wizard.currentId() == wizard.passphrase_page_id
     assert "第 3 步" in wizard.passphrase_page.title()
-    finish(wizard, "乡镇口令123")
+    finish(wizard, PASS)
     assert wizard.currentId() == wizard.done_page_id
     with qtbot.waitSignal(wizard.accepted):
         wizard.button(QWizard.WizardButton.FinishButton).click()
@@ -319,7 +321,7 @@ def test_a_kit_is_shown_checked_and_taken(
     assert page.info_code.text() == "430121101"
     assert page.info_fingerprint.text() == township_fingerprint
     wizard.next()
-    finish(wizard, "白沙村口令123")
+    finish(wizard, PASS)
     assert wizard.currentId() == wizard.done_page_id
     assert wizard.kit is not None and wizard.kit.fingerprint == township_fingerprint
     assert "已导入白沙镇群众工作办" in wizard.done_page.kit_note.text()
@@ -346,7 +348,7 @@ def test_a_kit_of_another_township_is_refused(
     page.file.edit.clear()
     wizard.next()
     assert wizard.currentId() == wizard.passphrase_page_id
-    finish(wizard, "白沙村口令123")
+    finish(wizard, PASS)
     assert "还没有导入" in wizard.done_page.kit_note.text()
 
 
@@ -384,7 +386,7 @@ def test_a_kit_refused_at_the_end_leaves_the_station_set_up(
         raise DomainError("工作包已损坏。", code="bundle.test")
 
     monkeypatch.setattr(wizard.sync, "accept_station_kit", refuse)
-    finish(wizard, "白沙村口令123")
+    finish(wizard, PASS)
     assert wizard.currentId() == wizard.done_page_id
     assert empty_store.is_set_up()
     assert "工作包已损坏" in wizard.done_page.kit_note.text()
@@ -422,7 +424,7 @@ def test_a_field_refused_at_the_end_is_shown_on_its_page(
     monkeypatch.setattr("qunzhong_desktop.ui.setup.setup_wizard.init_station", refuse)
     wizard = make_wizard(qtbot, empty_store)
     station_to_passphrase(wizard)
-    finish(wizard, "白沙村口令123")
+    finish(wizard, PASS)
     qtbot.waitUntil(lambda: wizard.currentId() == wizard.contact_page_id)
     assert wizard.station_fields.fields["phone"].error_text() == "这个号码已停用。"
     assert not SyncService(empty_store.db, empty_store.home).has_keys()
@@ -458,7 +460,7 @@ def test_the_county_path_creates_a_county_on_this_pc(qtbot: QtBot, empty_store: 
     page.code.edit.setText(" 430121 ")
     wizard.next()
     assert "第 3 步" in wizard.passphrase_page.title()
-    finish(wizard, "县里口令1234")
+    finish(wizard, PASS)
     assert wizard.currentId() == wizard.done_page_id
     assert node_role(empty_store.db) == "county" and wizard.store is empty_store
     assert county_profile(empty_store.db) == ("430121", "长沙县群众工作部")
@@ -533,7 +535,7 @@ def test_a_wrong_server_address_is_said_under_its_box(qtbot: QtBot, empty_store:
     shots.mkdir(parents=True, exist_ok=True)
     assert wizard.grab().save(str(shots / "wizard-county.png"))
     wizard.next()  # the form is right; the server is reached at 完成设置
-    finish(wizard, "县里口令1234")
+    finish(wizard, PASS)
     qtbot.waitUntil(lambda: wizard.currentId() == wizard.county_page_id)  # back to the address
     assert page.url.error_text() and "secret99" not in page.url.error_text()
     assert node_role(empty_store.db) == ""
@@ -554,7 +556,7 @@ def test_the_county_path_on_a_database_server(
     page.test_connection()
     assert page.tested and page.answer.text().startswith("连接成功")
     wizard.next()
-    finish(wizard, "县里口令1234")
+    finish(wizard, PASS)
     assert wizard.currentId() == wizard.done_page_id
     store = wizard.store
     try:
