@@ -24,8 +24,9 @@ from qunzhong_desktop.reports.fonts import CjkFont, find_cjk_font
 from qunzhong_desktop.reports.monthly_output import ReportOutputError
 from qunzhong_desktop.reports.period_pdf import render_period_pdf
 from tests.helpers import period_data
-from tests.helpers.stations import copy_store
-from tests.helpers.township_data import AFTER, TOWNSHIP_NAME, build
+from tests.helpers.reports_built import period_demo
+from tests.helpers.reports_built import township as built_township
+from tests.helpers.township_data import AFTER, TOWNSHIP_NAME
 
 SINCE = dt.date(2025, 7, 1)
 
@@ -43,8 +44,7 @@ def reports(
     _template_dirs: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[dict[str, PeriodReport]]:
     """The demo station's 2026-H2 (since July 2025) and an empty 2030-Q1."""
-    store = copy_store(_template_dirs[1], tmp_path_factory.mktemp("period-demo"))
-    period_data.build(store.db)
+    store = period_demo(_template_dirs[1], tmp_path_factory, tmp_path_factory.mktemp("pd") / "demo")
     today = period_data.TODAY
 
     def report(code: str, since: dt.date | None = None) -> PeriodReport:
@@ -60,7 +60,9 @@ def township_report(
     _template_dirs: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[PeriodReport]:
     """The township's November 2026, a county unit paired with the first village."""
-    tw = build(_template_dirs[0], tmp_path_factory.mktemp("period-township"))
+    tw = built_township(
+        _template_dirs[0], tmp_path_factory, tmp_path_factory.mktemp("period-township") / "net"
+    )
     try:
         t = tw.township.store
         t.units.add(Unit("县农业农村局", level="县直", kind="双联系单位"))

@@ -33,8 +33,9 @@ from qunzhong_desktop.reports.period_xlsx import (
 from qunzhong_desktop.storage.access_log import entries
 from qunzhong_desktop.storage.store import Store
 from tests.helpers import period_data
-from tests.helpers.stations import copy_store
-from tests.helpers.township_data import AFTER, build
+from tests.helpers.reports_built import period_demo
+from tests.helpers.reports_built import township as built_township
+from tests.helpers.township_data import AFTER
 
 TODAY = period_data.TODAY
 
@@ -44,8 +45,7 @@ def demo(
     _template_dirs: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Store]:
     """The demo station (read-only but for the access log)."""
-    store = copy_store(_template_dirs[1], tmp_path_factory.mktemp("period-xlsx"))
-    period_data.build(store.db)
+    store = period_demo(_template_dirs[1], tmp_path_factory, tmp_path_factory.mktemp("px") / "demo")
     yield store
     store.close()
 
@@ -118,7 +118,9 @@ def test_every_sheet_with_its_values(half: PeriodReport, tmp_path: Path) -> None
 def test_the_township_has_its_stations_sheet(
     _template_dirs: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory, tmp_path: Path
 ) -> None:
-    tw = build(_template_dirs[0], tmp_path_factory.mktemp("period-xlsx-township"))
+    tw = built_township(
+        _template_dirs[0], tmp_path_factory, tmp_path_factory.mktemp("period-xlsx-township") / "net"
+    )
     try:
         t = tw.township.store
         out = documents.period(

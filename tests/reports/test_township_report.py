@@ -23,7 +23,8 @@ from qunzhong_desktop.reports.ledger_export import export_ledger
 from qunzhong_desktop.reports.monthly_pdf import render_monthly_pdf
 from qunzhong_desktop.reports.monthly_xlsx import TOWNSHIP_SHEETS, write_monthly_xlsx
 from qunzhong_desktop.storage.ledger_repo import SqlLedger, is_township
-from tests.helpers.township_data import AFTER, NOV, TOWNSHIP_NAME, Township, build
+from tests.helpers.reports_built import township as built_township
+from tests.helpers.township_data import AFTER, NOV, TOWNSHIP_NAME, Township
 
 ONE, TWO = "第1村群众工作站", "第2村群众工作站"
 H = [c.header for c in TOWNSHIP_ITEM_COLUMNS]
@@ -34,7 +35,9 @@ def tw(
     _template_dirs: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Township]:
     """Read-only for the tests of this module (built once: three stores and a sync)."""
-    built = build(_template_dirs[0], tmp_path_factory.mktemp("township"))
+    built = built_township(
+        _template_dirs[0], tmp_path_factory, tmp_path_factory.mktemp("township") / "net"
+    )
     yield built
     built.close()
 

@@ -14,7 +14,8 @@ from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common.list_parts import caption_of
 from qunzhong_desktop.ui.ledgers.ledger_page import LedgerPage
 from qunzhong_desktop.ui.ledgers.report_page import ReportPage
-from tests.helpers.township_data import AFTER, TOWNSHIP_NAME, Township, build
+from tests.helpers.reports_built import township as built_township
+from tests.helpers.township_data import AFTER, TOWNSHIP_NAME, Township
 
 ONE, TWO = "第1村群众工作站", "第2村群众工作站"
 
@@ -23,7 +24,9 @@ ONE, TWO = "第1村群众工作站", "第2村群众工作站"
 def tw(
     _template_dirs: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Township]:
-    built = build(_template_dirs[0], tmp_path_factory.mktemp("township"))
+    built = built_township(
+        _template_dirs[0], tmp_path_factory, tmp_path_factory.mktemp("township") / "net"
+    )
     yield built
     built.close()
 
