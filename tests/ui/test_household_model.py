@@ -1,6 +1,5 @@
 from collections.abc import Sequence
 
-import pytest
 from PySide6.QtCore import Qt
 
 from qunzhong_desktop.core.entities import HouseholdRow
@@ -13,6 +12,7 @@ from qunzhong_desktop.ui.register.household_model import (
     HouseholdTableModel,
 )
 from tests.helpers.register_data import seed
+from tests.helpers.ui_built import built_store, built_value
 
 
 class Spy:
@@ -27,10 +27,14 @@ class Spy:
         return self.store.register.household_rows(ids)
 
 
-@pytest.fixture
-def many(store: Store) -> list[str]:
+def _many(store: Store) -> list[str]:
     seed(store, 300)
     return store.register.search_households("")
+
+
+# the 302 households written once per worker (tests/helpers/ui_built.py), copied per test
+store = built_store(_many)
+many = built_value(_many)
 
 
 def test_model_passes_qtmodeltester(qtmodeltester, store: Store, many: list[str]) -> None:

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -14,6 +16,7 @@ from qunzhong_desktop.ui.common import form_feedback
 from qunzhong_desktop.ui.intake.intake_form import IntakeForm
 from tests.helpers.intake_data import FRIDAY
 from tests.helpers.register_data import seed, type_text
+from tests.helpers.ui_built import built_folder, open_copy
 
 
 def make_form(qtbot: QtBot, store: Store, when: dt.datetime = FRIDAY) -> IntakeForm:
@@ -26,10 +29,22 @@ def make_form(qtbot: QtBot, store: Store, when: dt.datetime = FRIDAY) -> IntakeF
     return form
 
 
-@pytest.fixture
-def form(qtbot: QtBot, store: Store) -> IntakeForm:
+def _six(store: Store) -> None:
     seed(store, 6)
-    return make_form(qtbot, store)
+
+
+@pytest.fixture
+def form(
+    qtbot: QtBot,
+    _template_dirs: tuple[Path, Path],
+    tmp_path_factory: pytest.TempPathFactory,
+    tmp_path: Path,
+) -> Iterator[IntakeForm]:
+    """The form on a copy of a village of 8 households written once per worker."""
+    folder, _ = built_folder(_six, _template_dirs, tmp_path_factory)
+    store = open_copy(folder, tmp_path / "seeded")
+    yield make_form(qtbot, store)
+    store.close()
 
 
 def pick_zhang(qtbot: QtBot, form: IntakeForm) -> None:
