@@ -22,6 +22,7 @@ from qunzhong_desktop.storage.settings_repo import AssistanceOptions, store_assi
 from qunzhong_desktop.storage.store import Store
 from tests.helpers import ledger_data
 from tests.helpers.assistance_data import checked_need
+from tests.helpers.ui_built import built_store, built_value
 
 TODAY = ledger_data.TODAY  # 2026-04-30
 ID_NUMBER = "430121198001011232"
@@ -70,12 +71,19 @@ def village(store: Store) -> ledger_data.Village:
     return v
 
 
+# the village written once per worker (tests/helpers/ui_built.py), a copy per test
+village_store = built_store(village)
+village_ids = built_value(village)
+
+
 def text_of(path: Path) -> str:
     return "".join(page.extract_text() for page in PdfReader(str(path)).pages)
 
 
-def test_the_notice_lists_open_and_this_years_cases_masked(store: Store, tmp_path: Path) -> None:
-    village(store)
+def test_the_notice_lists_open_and_this_years_cases_masked(
+    village_store: Store, tmp_path: Path
+) -> None:
+    store = village_store
     out = tmp_path / "公示.pdf"
     written = documents.assistance_notice(store, out, today=TODAY)
     assert written.rows == 2 and written.path == out
@@ -104,9 +112,9 @@ def test_the_notice_lists_open_and_this_years_cases_masked(store: Store, tmp_pat
 
 
 def test_amounts_when_the_township_shows_them_and_other_years_and_grids(
-    store: Store, tmp_path: Path
+    village_store: Store, village_ids: ledger_data.Village, tmp_path: Path
 ) -> None:
-    v = village(store)
+    store, v = village_store, village_ids
     with store.db.writing() as s:
         store_assistance_options(s, AssistanceOptions(notice_amounts=True))
     out = tmp_path / "notice.pdf"
@@ -156,9 +164,9 @@ def test_an_empty_notice_says_so(store: Store, tmp_path: Path) -> None:
 
 
 def test_export_permission_and_access_log_without_personal_data(
-    store: Store, tmp_path: Path
+    village_store: Store, tmp_path: Path
 ) -> None:
-    village(store)
+    store = village_store
     store.accounts.create("王站长", PASSWORD, Role.HEAD)
     store.accounts.sign_in("王站长", PASSWORD)
     store.accounts.create("赵查阅", PASSWORD, Role.READER)
