@@ -6,12 +6,17 @@ from pypdf import PdfReader
 
 from qunzhong_desktop.core.assistance import AssistanceRecord
 from qunzhong_desktop.core.ledger import ITEM_COLUMNS, SUPPORT_COLUMNS, SupportFilter
-from qunzhong_desktop.reports.fonts import FontNotFound, find_cjk_font
+from qunzhong_desktop.reports.fonts import CjkFont, FontNotFound, find_cjk_font
 from qunzhong_desktop.reports.ledger_export import export_ledger
 from qunzhong_desktop.reports.ledger_pdf import write_ledger_pdf
 from qunzhong_desktop.storage.store import Store
 from tests.helpers.assistance_data import checked_need
-from tests.helpers.ledger_data import TODAY, build, sample
+from tests.helpers.ledger_data import TODAY, Village, build, sample
+from tests.helpers.ui_built import built_store, built_value
+
+# ledger_data's village written once per worker (tests/helpers/ui_built.py), a copy per test
+store = built_store(build)
+village = built_value(build)
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +53,6 @@ def test_long_ledger_repeats_the_header_on_every_page(tmp_path: Path, font) -> N
 
 
 def test_support_ledger_pdf_from_store(store: Store, tmp_path: Path, font) -> None:  # type: ignore[no-untyped-def]
-    build(store)
     result = export_ledger(store, SupportFilter(), tmp_path / "s.pdf")
     assert result.rows == 3
     text = PdfReader(result.path).pages[0].extract_text()
@@ -56,8 +60,9 @@ def test_support_ledger_pdf_from_store(store: Store, tmp_path: Path, font) -> No
     assert all(c.header in text for c in SUPPORT_COLUMNS)
 
 
-def test_support_ledger_names_the_person_helped(store: Store, tmp_path: Path, font) -> None:  # type: ignore[no-untyped-def]
-    village = build(store)
+def test_support_ledger_names_the_person_helped(
+    store: Store, village: Village, tmp_path: Path, font: CjkFont
+) -> None:
     [household] = store.assistance.households([village.tagged])
     child = household.members[1]
     store.assistance.save(

@@ -12,6 +12,10 @@ from qunzhong_desktop.reports.ledger_output import LedgerOutputError
 from qunzhong_desktop.reports.ledger_xlsx import write_ledger_xlsx
 from qunzhong_desktop.storage.store import Store
 from tests.helpers.ledger_data import TODAY, build, sample
+from tests.helpers.ui_built import built_store
+
+# ledger_data's village written once per worker (tests/helpers/ui_built.py), a copy per test
+store = built_store(build)
 
 
 def test_workbook_is_ready_to_print(tmp_path: Path) -> None:
@@ -59,7 +63,6 @@ def test_a_failure_leaves_no_partial_file(tmp_path: Path) -> None:
 
 
 def test_export_from_store(store: Store, tmp_path: Path) -> None:
-    build(store)
     result = export_ledger(store, LedgerFilter(), tmp_path / "l.xlsx", today=TODAY)
     assert result.rows == 4
     ws = load_workbook(result.path).active
@@ -70,7 +73,6 @@ def test_export_from_store(store: Store, tmp_path: Path) -> None:
     not (shutil.which("libreoffice") or shutil.which("soffice")), reason="LibreOffice not installed"
 )
 def test_libreoffice_reads_the_workbook(store: Store, tmp_path: Path) -> None:
-    build(store)
     out = export_ledger(store, LedgerFilter(), tmp_path / "ledger.xlsx", today=TODAY).path
     office = shutil.which("libreoffice") or shutil.which("soffice")
     assert office is not None
