@@ -122,7 +122,7 @@ def _first_start_from_template(
     migrations themselves are tested from each previous revision (tests/storage/
     test_migrations.py and test_migration_*.py, marked ``real_migrations``, which see the
     real upgrade), and a first start in a real process (test_first_start_kills.py,
-    tests/cli/test_environment.py, test_setup.py) runs them all as a user's PC does.
+    tests/cli/test_setup.py) runs them all as a user's PC does.
     """
     if request.node.get_closest_marker("real_migrations") is not None:
         return

@@ -9,7 +9,9 @@ Read-only and full disks are real: small tmpfs mounts (root only; skipped otherw
 from __future__ import annotations
 
 import contextlib
+import io
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -18,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from qunzhong_desktop.cli import main
 from qunzhong_desktop.home import database_path
 
 pytestmark = pytest.mark.slow
@@ -40,6 +43,27 @@ def qz(home: Path, *argv: str | Path) -> subprocess.CompletedProcess[str]:
         [sys.executable, "-c", CLI, "--home", str(home), *map(str, argv)],
         capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL, check=False,
     )  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def station_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A station's data folder set up once (``init station`` in this process).
+
+    The faults below are the subject, not setting up: each test copies this folder where
+    its fault is (a small disk, a folder of its own) and runs the commands that meet the
+    fault in a real process. First starts in a real process are tests/cli/test_setup.py's
+    and tests/storage/test_first_start_kills.py's.
+    """
+    home = tmp_path_factory.mktemp("environment") / "home"
+    with contextlib.redirect_stdout(io.StringIO()):
+        assert main(["--home", str(home), *INIT]) == 0
+    return home
+
+
+def set_up(station_home: Path, home: Path) -> Path:
+    """A copy of the set-up station in ``home``."""
+    shutil.copytree(station_home, home)
+    return home
 
 
 def one_sentence(done: subprocess.CompletedProcess[str], *words: str) -> None:
@@ -70,36 +94,34 @@ def test_a_data_folder_that_is_a_file(tmp_path: Path) -> None:
     one_sentence(qz(home, "items", "list"), "是一个文件")
 
 
-def test_a_database_file_that_is_not_a_database(tmp_path: Path) -> None:
-    assert qz(tmp_path, *INIT).returncode == 0
-    database_path(tmp_path).write_bytes(b"this is no database " * 400)
-    for wal in tmp_path.glob("qunzhong.sqlite3-*"):
+def test_a_database_file_that_is_not_a_database(station_home: Path, tmp_path: Path) -> None:
+    home = set_up(station_home, tmp_path / "home")
+    database_path(home).write_bytes(b"this is no database " * 400)
+    for wal in home.glob("qunzhong.sqlite3-*"):
         wal.unlink()
-    one_sentence(qz(tmp_path, "items", "list"), "已损坏", "backups")
+    one_sentence(qz(home, "items", "list"), "已损坏", "backups")
 
 
-def test_a_database_of_a_newer_program(tmp_path: Path) -> None:
-    assert qz(tmp_path, *INIT).returncode == 0
-    with sqlite3.connect(database_path(tmp_path)) as conn:
+def test_a_database_of_a_newer_program(station_home: Path, tmp_path: Path) -> None:
+    home = set_up(station_home, tmp_path / "home")
+    with sqlite3.connect(database_path(home)) as conn:
         conn.execute("UPDATE alembic_version SET version_num = '0099'")
-    one_sentence(qz(tmp_path, "items", "list"), "更新版本", "0099")
-    with sqlite3.connect(database_path(tmp_path)) as conn:  # not touched
+    one_sentence(qz(home, "items", "list"), "更新版本", "0099")
+    with sqlite3.connect(database_path(home)) as conn:  # not touched
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0099",)
 
 
-def test_a_read_only_disk(tmp_path: Path) -> None:
+def test_a_read_only_disk(station_home: Path, tmp_path: Path) -> None:
     with tmpfs(tmp_path / "ro", "8m") as disk:
-        home = disk / "home"
-        assert qz(home, *INIT).returncode == 0
+        home = set_up(station_home, disk / "home")
         assert qz(home, *ITEM).returncode == 0
         subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
         one_sentence(qz(home, *ITEM), "只读")
 
 
-def test_a_full_disk_keeps_what_was_there(tmp_path: Path) -> None:
+def test_a_full_disk_keeps_what_was_there(station_home: Path, tmp_path: Path) -> None:
     with tmpfs(tmp_path / "full", "2m") as disk:  # the store after init is ~1 MB
-        home = disk / "home"
-        assert qz(home, *INIT).returncode == 0
+        home = set_up(station_home, disk / "home")
         assert qz(home, *ITEM).returncode == 0
         done = qz(home, "demo", "--households", "1000", "--items", "0")
         one_sentence(done, "磁盘空间已满")
@@ -108,8 +130,10 @@ def test_a_full_disk_keeps_what_was_there(tmp_path: Path) -> None:
             assert conn.execute("SELECT count(*) FROM intake_item").fetchone() == (1,)
 
 
-def test_the_roster_report_into_a_read_only_folder_after_the_import(tmp_path: Path) -> None:
-    assert qz(tmp_path / "home", *INIT).returncode == 0
+def test_the_roster_report_into_a_read_only_folder_after_the_import(
+    station_home: Path, tmp_path: Path
+) -> None:
+    set_up(station_home, tmp_path / "home")
     with tmpfs(tmp_path / "ro", "1m") as disk:
         subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
         done = qz(tmp_path / "home", "import-roster", ROSTER, "--report", disk / "错误报告.xlsx")
@@ -118,12 +142,12 @@ def test_the_roster_report_into_a_read_only_folder_after_the_import(tmp_path: Pa
         assert not list(disk.iterdir())  # no partial file
 
 
-def test_concurrent_items_add_lose_nothing(tmp_path: Path) -> None:
-    assert qz(tmp_path, *INIT).returncode == 0
+def test_concurrent_items_add_lose_nothing(station_home: Path, tmp_path: Path) -> None:
+    home = set_up(station_home, tmp_path / "home")
     env = {k: v for k, v in os.environ.items() if k != "QUNZHONG_PASSPHRASE"}
     procs = [
         subprocess.Popen(
-            [sys.executable, "-c", CLI, "--home", str(tmp_path), *ITEM],
+            [sys.executable, "-c", CLI, "--home", str(home), *ITEM],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -137,13 +161,14 @@ def test_concurrent_items_add_lose_nothing(tmp_path: Path) -> None:
     assert numbers == [f"430121101201-{numbers[0][13:17]}-{n:05d}" for n in range(1, 6)]
 
 
-def test_output_into_a_pipe_that_stopped_reading(tmp_path: Path) -> None:
+def test_output_into_a_pipe_that_stopped_reading(station_home: Path, tmp_path: Path) -> None:
     """``qunzhong items list | head -1``: the reader went away, which is no error."""
-    assert qz(tmp_path, *INIT).returncode == 0
-    assert qz(tmp_path, "demo", "--households", "20", "--items", "200").returncode == 0
+    home = set_up(station_home, tmp_path / "home")
+    with contextlib.redirect_stdout(io.StringIO()):
+        assert main(["--home", str(home), "demo", "--households", "20", "--items", "200"]) == 0
     env = {k: v for k, v in os.environ.items() if k != "QUNZHONG_PASSPHRASE"}
     proc = subprocess.Popen(
-        [sys.executable, "-c", CLI, "--home", str(tmp_path), "items", "list"],
+        [sys.executable, "-c", CLI, "--home", str(home), "items", "list"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, env=env,
     )  # fmt: skip
     assert proc.stdout is not None and proc.stderr is not None
