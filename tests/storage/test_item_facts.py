@@ -24,6 +24,7 @@ from qunzhong_desktop.storage.report_repo import item_records
 from qunzhong_desktop.storage.store import Store, open_store
 from qunzhong_desktop.storage.write_paths import scope
 from tests.helpers import period_data
+from tests.helpers.backends import Built, prebuilt
 from tests.helpers.intake_data import register
 
 FIXTURE = Path(__file__).parents[1] / "data" / "releases" / "0010-assistance-demo.zip"
@@ -44,9 +45,17 @@ def _facts(store: Store) -> int:
         return int(s.scalar(select(func.count()).select_from(m.ItemFact)) or 0)
 
 
-def test_counted_from_facts_equals_replaying_every_item(store: Store) -> None:
+def _year(store: Store) -> None:
+    """The period tests' year of items, units named (written once per engine)."""
     period_data.build(store.db)
     _name_units(store)
+
+
+year = prebuilt(_year)
+
+
+def test_counted_from_facts_equals_replaying_every_item(year: Built[None]) -> None:
+    store = year.store
     for today in (period_data.TODAY, dt.date(2026, 3, 15), dt.date(2027, 3, 1)):
         codes = ["2025-10", "2026-02", "2026-Q1", "2025-H2", "2026-H1", "2025", "2026-YTD"]
         if today > dt.date(2026, 11, 1):
@@ -147,9 +156,8 @@ def test_downgrade_to_0012_drops_the_cache_and_its_triggers(sqlite_store: Store)
             assert triggers.fetchone()[0] == 10
 
 
-def test_items_without_kept_facts_are_replayed(store: Store) -> None:
-    period_data.build(store.db)
-    _name_units(store)
+def test_items_without_kept_facts_are_replayed(year: Built[None]) -> None:
+    store = year.store
     h2 = parse_period("2026-H2", today=period_data.TODAY)
     whole = store.period_reports.period_report(h2, today=period_data.TODAY)
     with store.db.engine.begin() as conn:  # as if never filled (either engine)
