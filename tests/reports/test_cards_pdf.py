@@ -21,6 +21,7 @@ from qunzhong_desktop.reports.fonts import FONT_SETTING, CjkFont, find_cjk_font
 from qunzhong_desktop.storage.cards_repo import SqlCards
 from qunzhong_desktop.storage.store import Store
 from tests.helpers.cards_data import populate
+from tests.helpers.stations import copy_store
 
 
 @pytest.fixture(scope="module")
@@ -43,12 +44,24 @@ def _fonts_embedded(reader: PdfReader) -> set[str]:
     return found
 
 
+@pytest.fixture(scope="module")
+def cards23(
+    _template_dirs: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory
+) -> list[CardContent]:
+    """The cards of 23 households, read once for both layouts (the tests only render them)."""
+    store = copy_store(_template_dirs[1], tmp_path_factory.mktemp("cards23"))
+    try:
+        populate(store, 23)
+        return SqlCards(store.db).cards()
+    finally:
+        store.close()
+
+
 @pytest.mark.parametrize(("layout", "pages"), [("a4-10", 3), ("single", 23)])
 def test_pdf_of_23_households(
-    store: Store, font: CjkFont, tmp_path: Path, layout: str, pages: int
+    cards23: list[CardContent], font: CjkFont, tmp_path: Path, layout: str, pages: int
 ) -> None:
-    populate(store, 23)
-    cards = SqlCards(store.db).cards()
+    cards = cards23
     out = tmp_path / f"{layout}.pdf"
     result = render_cards(cards, out, font=font, layout=layout)
     assert (result.cards, result.pages) == (23, pages) == (23, pages_needed(23, layout))
