@@ -6,13 +6,17 @@ Keys are made in memory (``NodeKeys.generate``) or handed in already sealed
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
 
 from qunzhong_desktop.core.entities import StationProfile
+from qunzhong_desktop.home import database_path
 from qunzhong_desktop.storage import models as m
+from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.setup import init_county, init_station, init_township
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.sync.keys import NodeKeys
@@ -109,3 +113,47 @@ def join_county(county: Node, township: Node) -> None:
     enrollment = township.home / "township.qzenroll"
     fingerprint = township.sync.write_enrollment(enrollment, township.keys)
     county.sync.enroll(enrollment, fingerprint)
+
+
+@dataclass(frozen=True)
+class Frozen:
+    """Nodes set up once and closed: their folders under ``root``, what a copy needs."""
+
+    root: Path
+    #: (folder name under root, keys, code, name, server database or None) of each node
+    nodes: tuple[tuple[str, NodeKeys, str, str, str | None], ...]
+
+
+def freeze(root: Path, nodes: list[Node], databases: dict[str, str] | None = None) -> Frozen:
+    """Close ``nodes`` (each at ``root/<name>``) and keep what :func:`thaw` copies.
+
+    ``databases``: the folder name of a node whose store is on a server → its database.
+    """
+    databases = databases or {}
+    for node in nodes:
+        node.close()
+    return Frozen(
+        root,
+        tuple((n.home.name, n.keys, n.code, n.name, databases.get(n.home.name)) for n in nodes),
+    )
+
+
+def thaw(
+    frozen: Frozen, into: Path, server: Callable[[str, Path], Store] | None = None
+) -> list[Node]:
+    """A test's own copy of frozen nodes: their folders copied into ``into``, stores opened.
+
+    ``server(database, home)``: the store of a node whose database is on a server (a copy of
+    the frozen database, tests/helpers/backends.server_store).
+    """
+    nodes = []
+    for name, keys, code, title, database in frozen.nodes:
+        home = into / name
+        shutil.copytree(frozen.root / name, home)
+        if database is not None:
+            assert server is not None, name
+            store = server(database, home)
+        else:
+            store = Store(home=home, db=Database(database_path(home), user="测试员"))
+        nodes.append(Node(home, store, keys, code, title))
+    return nodes

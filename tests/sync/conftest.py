@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -14,14 +12,11 @@ from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.store import Store
 from tests.helpers.backends import BACKENDS, EMPTY, server_store
 from tests.helpers.bundles import write_good
-from tests.helpers.network import Node, make_station, make_township
+from tests.helpers.network import Frozen, Node, freeze, make_station, make_township, thaw
 from tests.helpers.sealed import SealedKeys
 
-HOMES = ("township", "station1", "station2")
-
-# engine → (the folder of the three homes as enrolled, the township's database on a server,
-# (keys, code, name) of each node): enrolling is done once per worker and engine
-_NETS: dict[str, tuple[Path, str | None, list[tuple[Any, str, str]]]] = {}
+# engine → the township and its two stations as enrolled: done once per worker and engine
+_NETS: dict[str, Frozen] = {}
 
 
 @pytest.fixture
@@ -30,17 +25,14 @@ def good(tmp_path: Path) -> Path:
 
 
 def _enrolled(
-    request: pytest.FixtureRequest,
-    template: Path,
-    root: Path,
-    sealed: SealedKeys,
-) -> tuple[str | None, list[tuple[Any, str, str]]]:
-    store, database = None, None
+    request: pytest.FixtureRequest, template: Path, root: Path, sealed: SealedKeys
+) -> Frozen:
+    store, databases = None, {}
     if request.param == "postgresql":
         cluster = request.getfixturevalue("pg_cluster")
         request.getfixturevalue("_pg_templates")
-        database = "net_township"
-        url = cluster.create_database(template=EMPTY, name=database)
+        databases["township"] = "net_township"
+        url = cluster.create_database(template=EMPTY, name=databases["township"])
         (root / "township").mkdir(parents=True)
         store = Store(
             home=root / "township", db=Database(database_path(root / "township"), url=url)
@@ -48,10 +40,7 @@ def _enrolled(
     township = make_township(template, root / "township", sealed.keys, store=store)
     one = make_station(template, root / "station1", township, 1)
     two = make_station(template, root / "station2", township, 2)
-    nodes = (township, one, two)
-    for node in nodes:
-        node.close()
-    return database, [(n.keys, n.code, n.name) for n in nodes]
+    return freeze(root, [township, one, two], databases)
 
 
 @pytest.fixture(params=BACKENDS)
@@ -71,19 +60,12 @@ def net(
     """
     if request.param not in _NETS:
         root = tmp_path_factory.mktemp(f"net-{request.param}")
-        _NETS[request.param] = (root, *_enrolled(request, _template_dirs[0], root, sealed_keys[0]))
-    root, database, identities = _NETS[request.param]
-    nodes = []
-    for home, (keys, code, name) in zip(HOMES, identities, strict=True):
-        shutil.copytree(root / home, tmp_path / home)
-        if home == "township" and database is not None:
-            store = server_store(request.getfixturevalue("pg_cluster"), database, tmp_path / home)
-        else:
-            store = Store(
-                home=tmp_path / home, db=Database(database_path(tmp_path / home), user="测试员")
-            )
-        nodes.append(Node(tmp_path / home, store, keys, code, name))
-    township, one, two = nodes
+        _NETS[request.param] = _enrolled(request, _template_dirs[0], root, sealed_keys[0])
+    township, one, two = thaw(
+        _NETS[request.param],
+        tmp_path,
+        lambda database, home: server_store(request.getfixturevalue("pg_cluster"), database, home),
+    )
     yield township, one, two
-    for node in nodes:
+    for node in (township, one, two):
         node.close()

@@ -19,8 +19,11 @@ from sqlalchemy import func, select
 
 from qunzhong_desktop.core.ids import new_id
 from qunzhong_desktop.core.intake.states import Role, State
+from qunzhong_desktop.home import database_path
 from qunzhong_desktop.storage import models as m
+from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.models_sync import SyncPeer, SyncRowVersion
+from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.sync import schema
 from qunzhong_desktop.sync.bundle_format import BundleRefused
 from qunzhong_desktop.sync.views import ALREADY, APPLIED
@@ -31,12 +34,15 @@ from tests.helpers.dbhash import store_digest
 from tests.helpers.forge import change, forge
 from tests.helpers.intake_data import FRIDAY, register
 from tests.helpers.network import (
+    Frozen,
     Node,
+    freeze,
     join_county,
     make_county,
     make_other_township,
     make_station,
     make_township,
+    thaw,
 )
 from tests.helpers.refusals import HOUSEHOLD
 from tests.helpers.refusals import refused as refused_file
@@ -97,30 +103,54 @@ def county_bundle(paths: list[Path], county: Node) -> Path:
     return found
 
 
+# engine → the four nodes as the fixture leaves them: set up once per worker and engine
+_TIERS: dict[str, Frozen] = {}
+
+
+def _three_tiers(request: pytest.FixtureRequest, template: Path, root: Path) -> Frozen:
+    on_server, databases = None, {}
+    if request.param == "postgresql":
+        cluster = request.getfixturevalue("pg_cluster")
+        request.getfixturevalue("_pg_templates")
+        databases["county"] = "tiers_county"
+        url = cluster.create_database(template=EMPTY, name=databases["county"])
+        (root / "county").mkdir(parents=True)
+        on_server = Store(
+            home=root / "county", db=Database(database_path(root / "county"), url=url)
+        )
+    county = make_county(template, root / "county", store=on_server)
+    township = make_township(template, root / "township")
+    one = make_station(template, root / "s1", township, 1)
+    two = make_station(template, root / "s2", township, 2)
+    seed(one.store, 3)
+    register(one.store, FRIDAY)
+    sync_up(township, county, [one], root / "before")
+    join_county(county, township)
+    seed(two.store, 2)
+    register(two.store, FRIDAY)
+    return freeze(root, [county, township, one, two], databases)
+
+
 @pytest.fixture(params=BACKENDS)
 def tiers(
-    request: pytest.FixtureRequest, _template_dirs: tuple[Path, Path], tmp_path: Path
+    request: pytest.FixtureRequest,
+    _template_dirs: tuple[Path, Path],
+    tmp_path_factory: pytest.TempPathFactory,
+    tmp_path: Path,
 ) -> Iterator[tuple[Node, Node, Node, Node]]:
     """(county, township, station 1, station 2); station 1 worked before the county.
 
     The county runs on SQLite and on PostgreSQL (the stations and the township on SQLite).
+    Set up once per worker and engine; each test gets its own copy of the four.
     """
-    template = _template_dirs[0]
-    on_server = None
-    if request.param == "postgresql":
-        cluster = request.getfixturevalue("pg_cluster")
-        request.getfixturevalue("_pg_templates")
-        on_server = server_store(cluster, EMPTY, tmp_path / "county")
-    county = make_county(template, tmp_path / "county", store=on_server)
-    township = make_township(template, tmp_path / "township")
-    one = make_station(template, tmp_path / "s1", township, 1)
-    two = make_station(template, tmp_path / "s2", township, 2)
-    seed(one.store, 3)
-    register(one.store, FRIDAY)
-    sync_up(township, county, [one], tmp_path / "before")
-    join_county(county, township)
-    seed(two.store, 2)
-    register(two.store, FRIDAY)
+    if request.param not in _TIERS:
+        root = tmp_path_factory.mktemp(f"tiers-{request.param}")
+        _TIERS[request.param] = _three_tiers(request, _template_dirs[0], root)
+    county, township, one, two = thaw(
+        _TIERS[request.param],
+        tmp_path,
+        lambda database, home: server_store(request.getfixturevalue("pg_cluster"), database, home),
+    )
     yield county, township, one, two
     for node in (county, township, one, two):
         node.close()
