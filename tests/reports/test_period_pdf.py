@@ -114,11 +114,19 @@ def test_a_half_year_beside_the_half_before_and_a_year_before(
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
 
 
-def test_headers_repeat_on_the_next_page(
-    reports: dict[str, PeriodReport], font: CjkFont, tmp_path: Path
-) -> None:
-    reader = PdfReader(render_period_pdf(reports["half"], tmp_path / "r.pdf", font=font))
-    pages = ["".join(p.extract_text().split()) for p in reader.pages]
+@pytest.fixture(scope="module")
+def half_pdf(
+    reports: dict[str, PeriodReport], font: CjkFont, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, list[str]]:
+    """The station's half year rendered as a user's 导出 does (today's date), and each page's
+    text without spaces: two tests read the same file."""
+    path = render_period_pdf(reports["half"], tmp_path_factory.mktemp("half") / "r.pdf", font=font)
+    return path, ["".join(p.extract_text().split()) for p in PdfReader(path).pages]
+
+
+def test_headers_repeat_on_the_next_page(half_pdf: tuple[Path, list[str]]) -> None:
+    path, pages = half_pdf
+    reader = PdfReader(path)
     assert len(pages) >= 3
     # the units' table runs over a page: its header row starts the next page too
     ranked = [n for n, page in enumerate(pages) if "排名单位层级负责事项" in page]
@@ -167,7 +175,11 @@ def test_an_unwritable_place_is_refused(
 
 
 def test_the_cadres_over_the_period(
-    township_report: PeriodReport, reports: dict[str, PeriodReport], font: CjkFont, tmp_path: Path
+    township_report: PeriodReport,
+    reports: dict[str, PeriodReport],
+    half_pdf: tuple[Path, list[str]],
+    font: CjkFont,
+    tmp_path: Path,
 ) -> None:
     report = township_report
     # 赵一 and 钱二: one duty day on 16 November, on the register since: November is short
@@ -188,7 +200,7 @@ def test_the_cadres_over_the_period(
     assert station.cadres and not pc.cadres_at_township(station)
     headers = pc.cadre_headers(station)
     assert "工作地点" not in headers
-    plain = _text(render_period_pdf(station, tmp_path / "s.pdf", font=font))
+    plain = "".join(half_pdf[1])  # the same report rendered the same way
     assert _flat("".join(headers)) in plain
     # a report without cadres says so, and leaves their footnotes out
     empty = dataclasses.replace(station, cadres=())
