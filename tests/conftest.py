@@ -53,6 +53,14 @@ require(True)
 
 # (sha-256 of sealed bytes, passphrase) -> the plain bytes: what this process sealed or opened
 _OPENED: dict[tuple[bytes, str], bytes] = {}
+_REAL_SEAL = sealing._seal_here
+
+
+def _seal_noted(plain: bytes, passphrase: str) -> bytes:
+    """Seal with the real age code and note what the sealed bytes open to."""
+    sealed = _REAL_SEAL(plain, passphrase)
+    _OPENED[(hashlib.sha256(sealed).digest(), passphrase)] = plain
+    return sealed
 
 
 @pytest.fixture(autouse=True)
@@ -67,12 +75,7 @@ def _scrypt_once(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
     """
     if request.node.get_closest_marker("real_scrypt") is not None:
         return
-    real_seal, real_unseal = sealing._seal_here, sealing._unseal_here
-
-    def seal_once(plain: bytes, passphrase: str) -> bytes:
-        sealed = real_seal(plain, passphrase)
-        _OPENED[(hashlib.sha256(sealed).digest(), passphrase)] = plain
-        return sealed
+    real_unseal = sealing._unseal_here
 
     def unseal_once(sealed: bytes, passphrase: str) -> tuple[bool, bytes]:
         key = (hashlib.sha256(sealed).digest(), passphrase)
@@ -83,7 +86,7 @@ def _scrypt_once(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
             _OPENED[key] = plain
         return ok, plain
 
-    monkeypatch.setattr(sealing, "_seal_here", seal_once)
+    monkeypatch.setattr(sealing, "_seal_here", _seal_noted)
     monkeypatch.setattr(sealing, "_unseal_here", unseal_once)
 
 
@@ -212,9 +215,18 @@ def direct_writes(request: pytest.FixtureRequest) -> Iterator[None]:
 
 @pytest.fixture(scope="session")
 def sealed_keys(tmp_path_factory: pytest.TempPathFactory) -> tuple[SealedKeys, SealedKeys]:
-    """A township's and a station's keys, sealed once per run (per xdist worker)."""
+    """A township's and a station's keys, sealed once per run (per xdist worker).
+
+    Sealed before any test's ``_scrypt_once`` is in place, so what was sealed is noted here:
+    the first opening of these files is then no second scrypt (``real_scrypt`` tests still
+    run it).
+    """
     root = tmp_path_factory.mktemp("sealed-keys")
-    return seal(root / "township"), seal(root / "station")
+    sealing._seal_here = _seal_noted
+    try:
+        return seal(root / "township"), seal(root / "station")
+    finally:
+        sealing._seal_here = _REAL_SEAL
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

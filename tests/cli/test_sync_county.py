@@ -27,12 +27,14 @@ def test_init_county_then_again(capsys: pytest.CaptureFixture[str], tmp_path: Pa
 
 
 def test_init_county_wrong_code_and_on_a_station(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     code, _, err = run(capsys, tmp_path / "c", "init", "county", "--code", "43012", "--name", "县")
     assert code != 0 and "6 位数字" in err
     station = tmp_path / "station"
+    monkeypatch.delenv("QUNZHONG_PASSPHRASE")  # a station without keys is one all the same
     init_station(station)
+    monkeypatch.setenv("QUNZHONG_PASSPHRASE", "county-secret")
     code, _, err = run(capsys, station, "init", "county", "--code", "430121", "--name", "县")
     assert code != 0 and "工作站" in err
 
@@ -129,10 +131,12 @@ def test_init_county_on_a_postgresql_server(
 
 
 def test_init_with_db_refuses_a_folder_with_its_own_database(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     station = tmp_path / "station"
+    monkeypatch.delenv("QUNZHONG_PASSPHRASE")  # the refusal is about the database file
     init_station(station)
+    monkeypatch.setenv("QUNZHONG_PASSPHRASE", "county-secret")
     url = "postgresql+psycopg://qunzhong@127.0.0.1:1/qunzhong"
     code, _, err = run(capsys, station, "init", "county", "--code", "430121", "--name", "县", "--db", url)  # fmt: skip
     assert code != 0 and "已有本机数据库文件" in err
