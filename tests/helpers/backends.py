@@ -237,3 +237,13 @@ def _template(dirs: tuple[Path, Path], kind: str) -> Path:
 def built_store(built: Built[Any]) -> Store:
     """``store`` in a module whose ``built`` is a :func:`prebuilt` (``store = built_store``)."""
     return built.store
+
+
+def empty_on_server(request: pytest.FixtureRequest, database: str, home: Path) -> Store:
+    """An empty store in ``home`` on a new server database ``database`` (to be set up, then
+    frozen: tests/helpers/network.freeze), on the worker's test cluster."""
+    cluster = request.getfixturevalue("pg_cluster")
+    request.getfixturevalue("_pg_templates")
+    url = cluster.create_database(template=EMPTY, name=database)
+    home.mkdir(parents=True, exist_ok=True)
+    return Store(home=home, db=Database(database_path(home), url=url))

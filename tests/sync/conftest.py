@@ -7,10 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from qunzhong_desktop.home import database_path
-from qunzhong_desktop.storage.database import Database
-from qunzhong_desktop.storage.store import Store
-from tests.helpers.backends import BACKENDS, EMPTY, server_store
+from tests.helpers.backends import BACKENDS, empty_on_server, server_store
 from tests.helpers.bundles import write_good
 from tests.helpers.network import Frozen, Node, freeze, make_station, make_township, thaw
 from tests.helpers.sealed import SealedKeys
@@ -29,14 +26,8 @@ def _enrolled(
 ) -> Frozen:
     store, databases = None, {}
     if request.param == "postgresql":
-        cluster = request.getfixturevalue("pg_cluster")
-        request.getfixturevalue("_pg_templates")
         databases["township"] = "net_township"
-        url = cluster.create_database(template=EMPTY, name=databases["township"])
-        (root / "township").mkdir(parents=True)
-        store = Store(
-            home=root / "township", db=Database(database_path(root / "township"), url=url)
-        )
+        store = empty_on_server(request, databases["township"], root / "township")
     township = make_township(template, root / "township", sealed.keys, store=store)
     one = make_station(template, root / "station1", township, 1)
     two = make_station(template, root / "station2", township, 2)

@@ -27,7 +27,7 @@ from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.sync import schema
 from qunzhong_desktop.sync.bundle_format import BundleRefused
 from qunzhong_desktop.sync.views import ALREADY, APPLIED
-from tests.helpers.backends import BACKENDS, EMPTY, server_store
+from tests.helpers.backends import BACKENDS, EMPTY, empty_on_server, server_store
 from tests.helpers.bundles import assemble, entries
 from tests.helpers.county_data import at_township, station_item
 from tests.helpers.dbhash import store_digest
@@ -110,14 +110,8 @@ _TIERS: dict[str, Frozen] = {}
 def _three_tiers(request: pytest.FixtureRequest, template: Path, root: Path) -> Frozen:
     on_server, databases = None, {}
     if request.param == "postgresql":
-        cluster = request.getfixturevalue("pg_cluster")
-        request.getfixturevalue("_pg_templates")
         databases["county"] = "tiers_county"
-        url = cluster.create_database(template=EMPTY, name=databases["county"])
-        (root / "county").mkdir(parents=True)
-        on_server = Store(
-            home=root / "county", db=Database(database_path(root / "county"), url=url)
-        )
+        on_server = empty_on_server(request, databases["county"], root / "county")
     county = make_county(template, root / "county", store=on_server)
     township = make_township(template, root / "township")
     one = make_station(template, root / "s1", township, 1)
@@ -445,10 +439,7 @@ def test_a_station_change_the_township_did_not_write_is_not_written_at_the_count
     import time
     from types import SimpleNamespace
 
-    from qunzhong_desktop.home import database_path
     from qunzhong_desktop.storage import changes
-    from qunzhong_desktop.storage.database import Database
-    from qunzhong_desktop.storage.store import Store
     from qunzhong_desktop.sync.keys import NodeKeys
 
     county, township, one = _first(tiers, tmp_path)
