@@ -170,6 +170,8 @@ def test_register_search_names_the_station(
         capsys, net.county.home, "register", "search", "张三丰", "--limit", "1", "--json"
     )
     assert code == 0 and len(json.loads(out)) == 1 and "超过 1 人" in err
+    code, out, err = run(capsys, net.county.home, "register", "search", "张三丰", "--limit", "0")
+    assert code != 0 and out == "" and "--limit 至少为 1" in err
     code, _out, err = run(capsys, net.county.home, "register", "search", "张", "--township", "4")
     assert code != 0 and "本县没有编码" in err
 

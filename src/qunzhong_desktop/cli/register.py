@@ -90,9 +90,13 @@ def run_search(args: argparse.Namespace) -> int:
     from qunzhong_desktop.storage.county_search import search_residents
     from qunzhong_desktop.storage.report_scope import resolve
 
+    limit = args.limit
+    if limit < 1:
+        raise ValidationError(
+            "--limit 至少为 1（最多列出几人）。", code="search.limit", field="limit"
+        )
     with store_of(args) as store:
         scope = resolve(store.db, township=args.township, station=args.station)
-        limit = max(args.limit, 0)
         hits = search_residents(store.db, args.query, scope, limit=limit + 1)
     more, hits = len(hits) > limit, hits[:limit]
     said = f"超过 {limit} 人，只列出了前 {limit} 人；请输入更多字缩小范围，或用 --limit 列出更多。"
