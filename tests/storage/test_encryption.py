@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import sqlite3
 import stat
@@ -12,11 +13,15 @@ import pytest
 from qunzhong_desktop.core.access import Role
 from qunzhong_desktop.core.entities import Household, Person
 from qunzhong_desktop.core.errors import ValidationError
+from qunzhong_desktop.core.intake.records import ItemFilter
+from qunzhong_desktop.core.sorting import Sort
 from qunzhong_desktop.home import database_path
 from qunzhong_desktop.storage import encryption, keyring, migrate
+from qunzhong_desktop.storage.item_order import plain_numbers
 from qunzhong_desktop.storage.sqlite_files import encrypt_copy, is_encrypted
 from qunzhong_desktop.storage.store import Store, StoreLocked, open_store
 from tests.helpers.backends import sqlite_only_empty_store, sqlite_only_store
+from tests.helpers.intake_data import register
 
 # about the SQLite file itself: these run on SQLite alone (the suite's store runs on both)
 store = sqlite_only_store
@@ -35,6 +40,7 @@ def _village(store: Store) -> None:
 @pytest.mark.real_argon2  # the keyring at the shipped cost, here once
 def test_an_encrypted_store_opens_only_with_a_password(store: Store) -> None:
     _village(store)
+    numbers = [register(store, dt.datetime(2026, 3, 2, 9, i)) for i in range(2)]
     store.accounts.create(*HEAD, Role.HEAD)
     code = encryption.enable(store, *HEAD)
     # the open store carries on, on the encrypted file
@@ -52,6 +58,11 @@ def test_an_encrypted_store_opens_only_with_a_password(store: Store) -> None:
     assert wrong.value.message.startswith("姓名或密码不对")
     with open_store(home, key=keyring.unwrap(home, *HEAD)) as again:
         assert len(again.register.search_households("")) == 2
+        # sqlcipher_export copied 0024's indexes (built-in functions only): 编号 walks one
+        with again.db.session() as s:
+            assert plain_numbers(s, Sort("number", descending=True))
+        by_number = again.items.search_ids(ItemFilter(), sort=Sort("number", descending=True))
+        assert [r.number for r in again.items.rows(by_number)] == numbers[::-1]
         # a new operator's password opens it too; a stopped account's no longer does
         again.accounts.sign_in(*HEAD)
         clerk = again.accounts.create("李秀英", "工作人员密码1", Role.CLERK)

@@ -41,8 +41,12 @@ FILTERS = {
 }
 
 
-def fill(store: Store) -> list[str]:
-    """23 items: pairs received in the same minute, every domain, grade and state."""
+def fill(store: Store, *, odd: bool = True) -> list[str]:
+    """23 items: pairs received in the same minute, every domain, grade and state.
+
+    ``odd``: one number of another shape ("…-123": 编号 sorts by ``natural_key``), else
+    numbers of the program's shape past 99,999 (0024's index on SQLite).
+    """
     numbers = []
     for i in range(23):
         when = MONDAY + dt.timedelta(days=i // 2)  # pairs received in the same minute
@@ -69,14 +73,19 @@ def fill(store: Store) -> list[str]:
             return s.scalars(select(m.IntakeItem).where(m.IntakeItem.number == number)).one()
 
         # a number of another width, so that 编号's natural order differs from its text
-        row(numbers[4]).number = numbers[4].rsplit("-", 1)[0] + "-123"
+        prefix = numbers[4].rsplit("-", 1)[0]
+        if odd:
+            row(numbers[4]).number = prefix + "-123"
+        else:  # the 100,000th item of a year after the 99,999th
+            row(numbers[4]).number = prefix + "-100000"
+            row(numbers[5]).number = prefix + "-99999"
         row(numbers[8]).due_on = row(numbers[9]).due_on
     return numbers
 
 
-@pytest.fixture
-def filled(store: Store) -> Store:
-    fill(store)
+@pytest.fixture(params=["odd", "program"])
+def filled(store: Store, request: pytest.FixtureRequest) -> Store:
+    fill(store, odd=request.param == "odd")
     return store
 
 
@@ -137,6 +146,8 @@ def test_pages_are_the_whole_list_in_order_for_every_sort_and_filter(filled: Sto
             assert ordered == expected(chosen, f, sort), label
             checked += 1
     assert checked == len(FILTERS) * (1 + 2 * len(ITEM_SORTS))
+    numbers = [r.number for r in everything]
+    assert any(n.endswith("-123") for n in numbers) != any(n.endswith("-100000") for n in numbers)
     assert items.count(FILTERS["overdue"], today=TODAY) > 0
     assert items.count(FILTERS["nothing"], today=TODAY) == 0
 
@@ -338,5 +349,138 @@ def test_0023_walks_an_index_for_every_order(tmp_path: Any) -> None:
     db = create_engine(f"sqlite:///{tmp_path / 'q.sqlite3'}")
     try:
         _check_0023(config, db, server=False)
+    finally:
+        db.dispose()
+
+
+def _migration_0024() -> Any:
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).parents[2] / "migrations/versions/0024_sqlite_number_order.py"
+    spec = importlib.util.spec_from_file_location("migration_0024", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_0024s_shape_is_the_natural_order_and_the_lists_probe_is_its_index() -> None:
+    """For every number 0024 does not call odd, ``(substr 18, length, number)`` is exactly
+    ``natural_key``'s order; numbers near the shape (a leading 0 past five digits, 13
+    digits, letters, a short code) are odd. The list's condition is the migration's."""
+    import random
+    import sqlite3
+
+    from qunzhong_desktop.storage.item_order import ODD_NUMBER
+
+    migration = _migration_0024()
+    assert migration.ODD_NUMBER == ODD_NUMBER  # word for word, or SQLite skips the index
+    rng = random.Random(24)
+    numbers = {f"430121101{rng.randrange(1000):03d}-{rng.choice([2025, 2026])}-{seq}"
+               for seq in ("00001", "00009", "00010", "99999", "100000", "123456",
+                           "999999999999", "000001", "0999999", "1000000000000", "12a45",
+                           "1234", "")}  # fmt: skip
+    numbers |= {f"43012110{rng.randrange(10000):04d}-2026-{rng.randrange(10**7):05d}"
+                for _ in range(300)}  # fmt: skip
+    numbers |= {"4301211012-2026-00001", "430121101201-26-00001", "430121101201-2026-0000１",
+                "A30121101201-2026-00001", "430121101201—2026-00001", "１-2", "", "十组"}  # fmt: skip
+    conn = sqlite3.connect(":memory:")
+    conn.create_function("natural_key", 1, natural_key, deterministic=True)
+    conn.execute("CREATE TABLE intake_item (number TEXT)")
+    conn.executemany("INSERT INTO intake_item VALUES (?)", [(n,) for n in numbers])
+    conn.execute(f"CREATE INDEX {migration.ODD_INDEX} ON intake_item (number) WHERE {ODD_NUMBER}")
+    odd = {r[0] for r in conn.execute(f"SELECT number FROM intake_item WHERE {ODD_NUMBER}")}
+    assert odd == {n for n in numbers if not n.split("-")[-1].isascii() or not _shaped(n)}
+    shaped = numbers - odd
+    assert len(shaped) > 300
+    got = [r[0] for r in conn.execute(
+        "SELECT number FROM intake_item WHERE NOT " + ODD_NUMBER
+        + f" ORDER BY {migration.ORDER_TERMS}"
+    )]  # fmt: skip
+    assert got == sorted(shaped, key=lambda n: (natural_key(n), n))
+    plan = " ".join(
+        str(r[-1])
+        for r in conn.execute(f"EXPLAIN QUERY PLAN SELECT 1 FROM intake_item WHERE {ODD_NUMBER}")
+    )
+    assert migration.ODD_INDEX in plan, plan
+
+
+def _shaped(number: str) -> bool:
+    """The program's shape, spelled in Python (the test's own reading of 0024)."""
+    parts = number.split("-")
+    if len(parts) != 3 or not all(p.isascii() and p.isdigit() for p in parts):
+        return False
+    code, year, seq = parts
+    return (
+        len(code) == 12
+        and len(year) == 4
+        and 5 <= len(seq) <= 12
+        and (len(seq) == 5 or seq[0] != "0")
+    )
+
+
+def test_0024_walks_an_index_for_the_number_order_on_sqlite(tmp_path: Any) -> None:
+    """From 0023 with items of the program's shape: the 编号 page is an index walk both ways
+    in natural order; one odd number and the list sorts by ``natural_key`` again (still
+    natural); back to 0023, the indexes gone and the rows kept."""
+    from alembic import command
+    from sqlalchemy import create_engine, event, text
+    from sqlalchemy.orm import Session
+
+    from qunzhong_desktop.storage import migrate
+    from qunzhong_desktop.storage.item_order import SQLITE_INDEXES, item_order, plain_numbers
+
+    migration = _migration_0024()
+    assert (migration.ORDER_INDEX, migration.ODD_INDEX) == SQLITE_INDEXES
+    config = migrate.alembic_config(tmp_path / "q.sqlite3")
+    command.upgrade(config, "0023")
+    db = create_engine(f"sqlite:///{tmp_path / 'q.sqlite3'}")
+    event.listen(  # as the store registers it on each connection
+        db, "connect", lambda c, _r: c.create_function("natural_key", 1, natural_key)
+    )
+    suffixes = ["00010", "100000", "00002", "99999", "123456", "00100"]  # text ≠ natural
+    indexes = text("SELECT name FROM sqlite_master WHERE type = 'index'")
+    try:
+        with db.begin() as conn:
+            for i, suffix in enumerate(suffixes):
+                number = f"43012110120{i % 2}-2026-{suffix}"
+                conn.execute(
+                    text(ITEM_ROW), {"id": f"i{i}", "number": number, "seq": i + 1,
+                                     "now": MONDAY, "code": f"CODE{i:04d}"}
+                )  # fmt: skip
+        command.upgrade(config, "0024")
+        with db.connect() as conn:
+            assert set(SQLITE_INDEXES) <= set(conn.execute(indexes).scalars())
+            numbers = list(conn.execute(text("SELECT number FROM intake_item")).scalars())
+        for odd in (False, True):
+            with Session(db) as s:
+                if odd:
+                    s.execute(text("UPDATE intake_item SET number = number || 'x' WHERE id='i0'"))
+                    s.commit()
+                    numbers = [n + "x" if n.endswith("-00010") else n for n in numbers]
+                plain = plain_numbers(s, Sort("number"))
+                assert plain is not odd
+                assert not plain_numbers(s, Sort("received"))
+                for down in (False, True):
+                    stmt = (
+                        select(m.IntakeItem.number)
+                        .order_by(*item_order(Sort("number", descending=down), plain=plain))
+                        .limit(4)
+                    )
+                    sql = str(stmt.compile(db, compile_kwargs={"literal_binds": True}))
+                    plan = " ".join(
+                        str(r[-1]) for r in s.execute(text("EXPLAIN QUERY PLAN " + sql))
+                    )
+                    if plain:
+                        assert SQLITE_INDEXES[0] in plan and "TEMP B-TREE" not in plan, plan
+                    else:
+                        assert "TEMP B-TREE" in plan, plan
+                    natural = sorted(numbers, key=natural_key, reverse=down)
+                    assert list(s.scalars(stmt)) == natural[:4], (odd, down)
+        command.downgrade(config, "0023")
+        with db.connect() as conn:
+            assert not set(SQLITE_INDEXES) & set(conn.execute(indexes).scalars())
+            assert conn.execute(text("SELECT count(*) FROM intake_item")).scalar() == 6
     finally:
         db.dispose()

@@ -5,9 +5,9 @@ first rows without reading the id of every match: :meth:`ItemLists.count` counts
 matches on its own, :meth:`ItemLists.page_ids` reads one window of the ordered list
 (``LIMIT``/``OFFSET``) and :meth:`ItemLists.rows` turns a window into list rows. The default
 order (newest first: ``received_at``, then ``number``) walks an index (migration 0018), and
-so does every order of ``ITEM_SORTS`` (0023; 编号 on a server by 0021, on SQLite a sort of
-the matches by its Python ``natural_key``). :meth:`ItemLists.search_ids` (every id, in
-order) stays for the short lists and the CLI. Every read goes through
+so does every order of ``ITEM_SORTS`` (0023; 编号 on a server by 0021, on SQLite by 0024
+when every number has the program's shape, else a sort by its Python ``natural_key``).
+:meth:`ItemLists.search_ids` (every id, in order) stays for the short lists and the CLI. Every read goes through
 :func:`.reads.read_session` (on a server: autocommit, never prepared).
 """
 
@@ -28,7 +28,12 @@ from qunzhong_desktop.core.sorting import Sort
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.calendar_repo import load_calendar
 from qunzhong_desktop.storage.database import Database
-from qunzhong_desktop.storage.item_order import ITEM_SORTS, STATION_CODE_DIGITS, item_order
+from qunzhong_desktop.storage.item_order import (
+    ITEM_SORTS,
+    STATION_CODE_DIGITS,
+    item_order,
+    plain_numbers,
+)
 from qunzhong_desktop.storage.reads import read_session
 from qunzhong_desktop.storage.search_index import item_text_condition
 
@@ -49,7 +54,12 @@ class ItemLists:
         today = today or dt.date.today()
         with read_session(self.db) as s:
             stmt = self._filtered(
-                select(m.IntakeItem.id), filters, load_calendar(s), today, sort=sort
+                select(m.IntakeItem.id),
+                filters,
+                load_calendar(s),
+                today,
+                sort=sort,
+                plain=plain_numbers(s, sort),
             )
             return list(s.scalars(stmt))
 
@@ -72,7 +82,12 @@ class ItemLists:
         today = today or dt.date.today()
         with read_session(self.db) as s:
             stmt = self._filtered(
-                select(m.IntakeItem.id), filters, _calendar(s, filters), today, sort=sort
+                select(m.IntakeItem.id),
+                filters,
+                _calendar(s, filters),
+                today,
+                sort=sort,
+                plain=plain_numbers(s, sort),
             )
             return list(s.scalars(stmt.offset(offset).limit(limit)))
 
@@ -143,6 +158,7 @@ class ItemLists:
         *,
         ordered: bool = True,
         sort: Sort | None = None,
+        plain: bool = False,
     ) -> Select[Any]:
         item = m.IntakeItem
         running = [state.value for state in CLOCK_RUNNING]
@@ -188,7 +204,7 @@ class ItemLists:
         if matches is not None:
             stmt = stmt.where(matches)
         if ordered and sort is not None and sort.key in ITEM_SORTS:
-            stmt = stmt.order_by(*item_order(sort))
+            stmt = stmt.order_by(*item_order(sort, plain=plain))
         elif ordered:
             order = item.received_at.desc() if f.newest_first else item.received_at.asc()
             stmt = stmt.order_by(order, item.number.desc())

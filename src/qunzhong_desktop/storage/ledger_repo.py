@@ -38,7 +38,7 @@ from qunzhong_desktop.core.ledger import (
 from qunzhong_desktop.core.sorting import Sort
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.database import Database
-from qunzhong_desktop.storage.item_order import ITEM_SORTS, item_order
+from qunzhong_desktop.storage.item_order import ITEM_SORTS, item_order, plain_numbers
 from qunzhong_desktop.storage.items_repo import SqlItems
 from qunzhong_desktop.storage.models_sync import SyncPeer
 from qunzhong_desktop.storage.setup import node_role
@@ -244,7 +244,9 @@ class SqlLedger:
             key = grid.desc() if sort.descending else grid
             stmt = stmt.order_by(key, m.IntakeItem.received_at, m.IntakeItem.id)
         elif sort is not None and sort.key in ITEM_SORTS:
-            stmt = stmt.order_by(*item_order(sort))
+            with self.db.session() as s:
+                plain = plain_numbers(s, sort)
+            stmt = stmt.order_by(*item_order(sort, plain=plain))
         else:
             stmt = stmt.order_by(m.IntakeItem.received_at, m.IntakeItem.id)
         with self.db.session() as s:

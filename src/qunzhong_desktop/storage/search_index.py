@@ -38,7 +38,7 @@ from sqlalchemy.orm import Session
 
 from qunzhong_desktop.core.text import compact
 from qunzhong_desktop.storage import models as m
-from qunzhong_desktop.storage.item_order import ORDER_INDEXES, SERVER_INDEXES
+from qunzhong_desktop.storage.item_order import ORDER_INDEXES, SERVER_INDEXES, SQLITE_INDEXES
 
 #: The separator between an item's number, requester's name and content in its search text:
 #: a control character, which :func:`compact` removes from every needle.
@@ -62,7 +62,7 @@ PG_INDEXES = (
     "ix_intake_item_content_trgm",
 )
 LOCAL_NAMES = frozenset(
-    [*SQLITE_TABLES, *SQLITE_VIRTUAL, *PG_INDEXES, *SERVER_INDEXES, *ORDER_INDEXES]
+    [*SQLITE_TABLES, *SQLITE_VIRTUAL, *PG_INDEXES, *SERVER_INDEXES, *ORDER_INDEXES, *SQLITE_INDEXES]
     + [f"{fts}{suffix}" for fts in SQLITE_VIRTUAL[:2] for suffix in _FTS_SHADOWS]
 )
 
