@@ -531,3 +531,63 @@ def test_a_crossing_at_the_township_comes_out_the_same_at_the_county(
     for node in (county, township):
         assert node.store.items.item(number).state == State.ESCALATED_COUNTY, node.name
     assert rows(county, m.ItemEvent) == rows(township, m.ItemEvent)
+
+
+def test_a_township_restored_from_an_old_backup_is_a_rival_history_at_the_county(
+    tiers: tuple[Node, Node, Node, Node], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The township's PC comes back from a backup older than what the county holds, with new
+    keys, enrolled again, its clock behind: the county refuses nothing, skips what it holds,
+    keeps the newer duty and logs the older one as a conflict, and takes the new rows."""
+    import shutil
+    import time
+    from types import SimpleNamespace
+
+    from qunzhong_desktop.storage import changes
+    from qunzhong_desktop.storage.models_sync import SyncConflict
+    from qunzhong_desktop.sync.keys import NodeKeys
+
+    county, township, _ = _first(tiers, tmp_path)
+    monday, tuesday = dt.date(2026, 3, 2), dt.date(2026, 3, 3)
+
+    def reopen(source: Path | None = None) -> None:
+        township.store.close()
+        if source is not None:
+            shutil.copy(source, database_path(township.home))
+        db = Database(database_path(township.home), user="测试员")
+        township.store = Store(home=township.home, db=db)
+        township.sync.db = township.store.db
+
+    township.store.duty.set_duty(monday, "张干部")
+    paths = township.export(tmp_path / "a")
+    assert county.sync.import_bundle(county_bundle(paths, county), county.keys).status == APPLIED
+    reopen()
+    shutil.copy(database_path(township.home), tmp_path / "backup.sqlite3")  # the old backup
+    township.store.duty.set_duty(monday, "李干部")
+    paths = township.export(tmp_path / "b")
+    assert county.sync.import_bundle(county_bundle(paths, county), county.keys).status == APPLIED
+    # the disk fails; the PC comes back from the backup, takes new keys, enrols again
+    reopen(tmp_path / "backup.sqlite3")
+    township.keys = NodeKeys.generate()
+    assert township.sync.start_new_epoch() == 2
+    enrollment = tmp_path / "restored.qzenroll"
+    county.sync.enroll(enrollment, township.sync.write_enrollment(enrollment, township.keys))
+    behind = SimpleNamespace(time=lambda: time.time() - 3600)
+    with monkeypatch.context() as patch:
+        patch.setattr(changes, "time", behind)
+        township.store.duty.set_duty(monday, "王干部")  # older than 李干部 at the county
+        township.store.duty.set_duty(tuesday, "赵干部")  # a new row
+    before = rows(county, m.Household)
+    paths = township.export(tmp_path / "c")  # (its stations need its new kit first)
+    report = county.sync.import_bundle(county_bundle(paths, county), county.keys)
+    assert report.status == APPLIED, report.message
+    assert county.store.duty.on_duty(monday) == "李干部"  # the newer value kept
+    assert county.store.duty.on_duty(tuesday) == "赵干部"
+    with county.store.db.session() as s:
+        lost = s.scalars(
+            select(SyncConflict.lost_value).where(SyncConflict.table_name == "duty_day")
+        )
+        assert "王干部" in " ".join(str(v) for v in lost)
+    assert rows(county, m.Household) == before  # the station lines sent again: held already
+    again = county.sync.import_bundle(county_bundle(paths, county), county.keys)
+    assert again.status == ALREADY
