@@ -310,9 +310,9 @@ def item_text_condition(dialect: str, query: str) -> ColumnElement[bool] | None:
         sql = _sqlite_keys("search_item", "item_id", needle)
         found = text(sql).bindparams(**_params(needle, pattern)).columns(item.id)
         return item.id.in_(found)
-    matches = or_(
-        item.number.ilike(pattern, escape="\\"),
-        item.requester_name.ilike(pattern, escape="\\"),
-        item.content.ilike(pattern, escape="\\"),
-    )
-    return matches
+    columns = (item.number, item.requester_name, item.content)
+    if needle.lower() == needle.upper():  # no letter with a case (Chinese, digits): the same
+        # rows as ILIKE, about twice as fast where the server must read every item (pg_trgm
+        # makes no trigram of a Chinese needle on a `C` server: 400 → 190 ms at 450,000)
+        return or_(*(column.like(pattern, escape="\\") for column in columns))
+    return or_(*(column.ilike(pattern, escape="\\") for column in columns))
