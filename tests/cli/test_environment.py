@@ -22,6 +22,7 @@ import pytest
 
 from qunzhong_desktop.cli import main
 from qunzhong_desktop.home import database_path
+from tests.helpers import forked
 
 pytestmark = pytest.mark.slow
 
@@ -38,11 +39,9 @@ ROSTER = Path(__file__).parents[1] / "data" / "roster_messy.xlsx"
 
 
 def qz(home: Path, *argv: str | Path) -> subprocess.CompletedProcess[str]:
+    """The command in a process of its own (a fork of this one: tests/helpers/forked.py)."""
     env = {k: v for k, v in os.environ.items() if k != "QUNZHONG_PASSPHRASE"}
-    return subprocess.run(
-        [sys.executable, "-c", CLI, "--home", str(home), *map(str, argv)],
-        capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL, check=False,
-    )  # fmt: skip
+    return forked.run(CLI, "--home", str(home), *map(str, argv), env=env)
 
 
 @pytest.fixture(scope="module")
@@ -51,8 +50,8 @@ def station_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     The faults below are the subject, not setting up: each test copies this folder where
     its fault is (a small disk, a folder of its own) and runs the commands that meet the
-    fault in a real process. First starts in a real process are tests/cli/test_setup.py's
-    and tests/storage/test_first_start_kills.py's.
+    fault in a real process: a fork of this one (tests/helpers/forked.py), which has the
+    program imported. First starts in a new interpreter are tests/cli/test_setup.py's.
     """
     home = tmp_path_factory.mktemp("environment") / "home"
     with contextlib.redirect_stdout(io.StringIO()):
@@ -145,16 +144,7 @@ def test_the_roster_report_into_a_read_only_folder_after_the_import(
 def test_concurrent_items_add_lose_nothing(station_home: Path, tmp_path: Path) -> None:
     home = set_up(station_home, tmp_path / "home")
     env = {k: v for k, v in os.environ.items() if k != "QUNZHONG_PASSPHRASE"}
-    procs = [
-        subprocess.Popen(
-            [sys.executable, "-c", CLI, "--home", str(home), *ITEM],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            env=env,
-        )
-        for _ in range(5)
-    ]
+    procs = [forked.start(CLI, "--home", str(home), *ITEM, env=env) for _ in range(5)]
     results = [p.communicate(timeout=120) for p in procs]
     assert all(p.returncode == 0 for p in procs), [err for _, err in results]
     numbers = sorted(out.strip() for out, _ in results)
@@ -162,7 +152,8 @@ def test_concurrent_items_add_lose_nothing(station_home: Path, tmp_path: Path) -
 
 
 def test_output_into_a_pipe_that_stopped_reading(station_home: Path, tmp_path: Path) -> None:
-    """``qunzhong items list | head -1``: the reader went away, which is no error."""
+    """``qunzhong items list | head -1``: the reader went away, which is no error (a new
+    interpreter, not a fork: what it does with the closed pipe at its exit is the subject)."""
     home = set_up(station_home, tmp_path / "home")
     with contextlib.redirect_stdout(io.StringIO()):
         assert main(["--home", str(home), "demo", "--households", "20", "--items", "200"]) == 0

@@ -9,9 +9,6 @@ stay unique and gapless; before that, a second writer could read the same counte
 from __future__ import annotations
 
 import datetime as dt
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -22,6 +19,7 @@ from qunzhong_desktop.core.intake.records import NewItem
 from qunzhong_desktop.home import database_path
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.store import Store
+from tests.helpers import forked
 
 PER_CHILD = 25
 CHILD = """
@@ -42,18 +40,11 @@ for n in range(int(sys.argv[2])):
 
 @pytest.mark.slow
 def test_cli_and_window_write_at_once_and_nothing_is_lost(store: Store, tmp_path: Path) -> None:
-    script = tmp_path / "child.py"
-    script.write_text(CHILD, encoding="utf-8")
-    env = dict(os.environ, PYTHONUNBUFFERED="1")
     path = str(database_path(store.home))
-    pipes = {"stdin": subprocess.PIPE, "stdout": subprocess.PIPE, "stderr": subprocess.PIPE}
+    # forks of this process (tests/helpers/forked.py): processes of their own, each with its
+    # own connection, without a new interpreter's second of imports
     children = [
-        subprocess.Popen(
-            [sys.executable, str(script), path, str(PER_CHILD), str(i), store.db.url or ""],
-            text=True,
-            env=env,
-            **pipes,
-        )
+        forked.start(CHILD, path, str(PER_CHILD), str(i), store.db.url or "", stdin=True)
         for i in range(2)
     ]
     for child in children:

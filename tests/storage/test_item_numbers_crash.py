@@ -13,7 +13,6 @@ import os
 import random
 import shutil
 import signal
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -26,6 +25,7 @@ from qunzhong_desktop.home import database_path
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.items_repo import SqlItems
+from tests.helpers import forked
 
 pytestmark = [
     pytest.mark.slow,
@@ -58,18 +58,13 @@ while True:
 """
 
 
-def _start(db_path: Path, script: Path, hang_at: int) -> subprocess.Popen[str]:
-    env = dict(os.environ, PYTHONUNBUFFERED="1")
-    return subprocess.Popen(
-        [sys.executable, str(script), str(db_path), str(hang_at)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
-    )
+def _start(db_path: Path, script: Path, hang_at: int) -> forked.Child:
+    """The child in a fork of this process (tests/helpers/forked.py): a real process to
+    kill, without a new interpreter's second of imports."""
+    return forked.start(script.read_text(encoding="utf-8"), str(db_path), str(hang_at))
 
 
-def _read_until(child: subprocess.Popen[str], stop: str | int) -> list[str]:
+def _read_until(child: forked.Child, stop: str | int) -> list[str]:
     """Lines of the child until ``stop`` (a line, or a number of lines)."""
     assert child.stdout is not None
     lines: list[str] = []
@@ -85,7 +80,7 @@ def _read_until(child: subprocess.Popen[str], stop: str | int) -> list[str]:
     raise AssertionError("child too slow")
 
 
-def _kill(child: subprocess.Popen[str]) -> list[str]:
+def _kill(child: forked.Child) -> list[str]:
     """SIGKILL the child; return what it printed that was not read yet."""
     os.kill(child.pid, signal.SIGKILL)
     rest, _ = child.communicate(timeout=30)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import signal
 import sqlite3
-import subprocess
 import sys
 import tempfile
 import textwrap
@@ -22,6 +21,7 @@ from qunzhong_desktop.cli import main as cli
 from qunzhong_desktop.home import SCRATCH, database_path
 from qunzhong_desktop.storage.store import open_store
 from qunzhong_desktop.sync.views import APPLIED
+from tests.helpers import forked
 from tests.helpers.dbhash import unchanged_mark
 from tests.helpers.network import Node
 from tests.helpers.sealed import SealedKeys
@@ -62,18 +62,10 @@ def test_killed_import_leaves_the_database_intact(
     before = unchanged_mark(township.store)
     township.store.db.close()  # the child has the file to itself, as on a real PC
 
-    with subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            CHILD,
-            str(township.home),
-            str(keys_dir),
-            str(bundle),
-            sealed_keys[0].passphrase,
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
+    # a fork of this process (tests/helpers/forked.py): a real process to kill, without a
+    # new interpreter's imports and scrypt (the sealed keys' opening is this process's memo)
+    with forked.start(
+        CHILD, str(township.home), str(keys_dir), str(bundle), sealed_keys[0].passphrase
     ) as child:
         assert child.stdout is not None
         line = child.stdout.readline()
