@@ -31,7 +31,7 @@ from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.storage.write_paths import require
 from qunzhong_desktop.sync import sealing
 from tests.helpers.postgres import REQUIRE_ENV, Cluster, NoServer, throwaway_cluster
-from tests.helpers.sealed import SealedKeys, seal
+from tests.helpers.sealed import PASSPHRASE, SealedKeys, seal
 from tests.helpers.stations import STATION, copy_store
 
 # A test run makes millions of short-lived objects (ORM rows, Qt wrappers) and keeps few: the
@@ -227,6 +227,18 @@ def sealed_keys(tmp_path_factory: pytest.TempPathFactory) -> tuple[SealedKeys, S
         return seal(root / "township"), seal(root / "station")
     finally:
         sealing._seal_here = _REAL_SEAL
+
+
+@pytest.fixture
+def keys_made_once(
+    _scrypt_once: None, sealed_keys: tuple[SealedKeys, SealedKeys], monkeypatch: pytest.MonkeyPatch
+) -> str:
+    """Keys a test makes come from a pool, each sealed once per passphrase (helpers/ui_keys);
+    returns the passphrase whose blobs are made already (keys made with it cost no scrypt)."""
+    from tests.helpers import ui_keys
+
+    ui_keys.keys_made_once(monkeypatch, sealed_keys)
+    return PASSPHRASE
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -53,7 +53,10 @@ def test_a_backup_is_shown_then_restored_and_the_current_file_kept_aside(
 
 
 def test_a_station_that_synced_takes_new_keys_after_a_restore(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    keys_made_once: str,  # the keys from the run's pool, sealed once (tests/helpers/ui_keys)
 ) -> None:
     from qunzhong_desktop.storage.store import open_store
     from qunzhong_desktop.sync import node
@@ -63,14 +66,14 @@ def test_a_station_that_synced_takes_new_keys_after_a_restore(
     assert main(["init", "station", *h, "--code", "430121101201", "--name", "白沙村群众工作站",
                  "--township-code", "430121101", "--township-name", "白沙镇"]) == 0  # fmt: skip
     monkeypatch.delenv("QUNZHONG_PASSPHRASE", raising=False)
-    node.create_keys(home, "一个足够长的口令 2026")  # as its enrollment made them
+    node.create_keys(home, keys_made_once)  # as its enrollment made them
     assert main(["backup", *h]) == 0
     [copy] = (home / "backups" / "auto").glob("*.sqlite3.gz")
     capsys.readouterr()
     # no passphrase at hand: told exactly what to do
     assert main(["restore", str(copy), "--yes", *h]) == 0
     assert "qunzhong rekey" in capsys.readouterr().out
-    monkeypatch.setenv("QUNZHONG_PASSPHRASE", "一个足够长的口令 2026")
+    monkeypatch.setenv("QUNZHONG_PASSPHRASE", keys_made_once)
     with open_store(home) as store:
         epoch = store.db.engine.connect().exec_driver_sql("SELECT epoch FROM local_node").scalar()
     assert main(["restore", str(copy), "--yes", *h]) == 0

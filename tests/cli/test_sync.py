@@ -1,7 +1,9 @@
 """``qunzhong`` sync commands with real stores, keys and bundles.
 
 Creating and opening keys runs scrypt (about a second each), so one scenario test walks the
-whole round trip with two homes; the other tests stop before any key is made.
+whole round trip with two homes; the other tests stop before any key is made. The keys the
+commands make come from the run's pool, sealed once (``keys_made_once``, tests/helpers/
+ui_keys.py): the files are real sealed keys, opened with the real passphrase check.
 """
 
 from __future__ import annotations
@@ -69,8 +71,9 @@ def test_township_and_station_round_trip(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
     no_terminal: None,
+    keys_made_once: str,
 ) -> None:
-    monkeypatch.setenv(node.PASSPHRASE_ENV, "白沙镇口令123")
+    monkeypatch.setenv(node.PASSPHRASE_ENV, keys_made_once)
     township, station, usb = tmp_path / "township", tmp_path / "station", tmp_path / "usb"
     usb.mkdir()
 
@@ -268,9 +271,12 @@ def test_sync_commands_need_a_set_up_pc(tmp_path: Path, capsys: pytest.CaptureFi
 
 @pytest.mark.slow
 def test_rekey_starts_a_new_epoch_and_keeps_the_old_key_files(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    keys_made_once: str,
 ) -> None:
-    monkeypatch.setenv(node.PASSPHRASE_ENV, "白沙镇口令123")
+    monkeypatch.setenv(node.PASSPHRASE_ENV, keys_made_once)
     code, out, err = run(capsys, *TOWNSHIP, "--home", tmp_path)
     assert code == 0, err
     old = lines(out)[-1].split("：")[-1]

@@ -9,11 +9,14 @@ from pypdf import PdfReader
 
 from qunzhong_desktop.home import database_path
 from tests.helpers.cli_runs import init_station, run
+from tests.helpers.sealed import PASSPHRASE
 
 
 @pytest.fixture(autouse=True)
-def _passphrase(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("QUNZHONG_PASSPHRASE", "county-secret")
+def _passphrase(monkeypatch: pytest.MonkeyPatch, keys_made_once: str) -> None:
+    """The keys the commands make come from the run's pool, sealed once (tests/helpers/
+    ui_keys.py), under the passphrase given here."""
+    monkeypatch.setenv("QUNZHONG_PASSPHRASE", keys_made_once)
 
 
 def test_init_county_then_again(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -34,7 +37,7 @@ def test_init_county_wrong_code_and_on_a_station(
     station = tmp_path / "station"
     monkeypatch.delenv("QUNZHONG_PASSPHRASE")  # a station without keys is one all the same
     init_station(station)
-    monkeypatch.setenv("QUNZHONG_PASSPHRASE", "county-secret")
+    monkeypatch.setenv("QUNZHONG_PASSPHRASE", PASSPHRASE)
     code, _, err = run(capsys, station, "init", "county", "--code", "430121", "--name", "县")
     assert code != 0 and "工作站" in err
 
@@ -136,7 +139,7 @@ def test_init_with_db_refuses_a_folder_with_its_own_database(
     station = tmp_path / "station"
     monkeypatch.delenv("QUNZHONG_PASSPHRASE")  # the refusal is about the database file
     init_station(station)
-    monkeypatch.setenv("QUNZHONG_PASSPHRASE", "county-secret")
+    monkeypatch.setenv("QUNZHONG_PASSPHRASE", PASSPHRASE)
     url = "postgresql+psycopg://qunzhong@127.0.0.1:1/qunzhong"
     code, _, err = run(capsys, station, "init", "county", "--code", "430121", "--name", "县", "--db", url)  # fmt: skip
     assert code != 0 and "已有本机数据库文件" in err

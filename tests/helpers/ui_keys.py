@@ -1,4 +1,5 @@
-"""Keys made in a GUI test: the same few keys each time, each sealed once per passphrase.
+"""Keys made in a GUI or command-line test: the same few keys each time, each sealed once
+per passphrase (the ``keys_made_once`` fixture, tests/conftest.py).
 
 Making a PC's keys (the set-up wizard's last step, 生成密钥 on the sync page, a restore that
 leads to new keys) seals them with scrypt: a second of CPU each, nine times in the wizard's
@@ -9,7 +10,8 @@ made the first time. The pool begins with the session's ``sealed_keys`` (tests/h
 sealed.py), whose blobs under :data:`~tests.helpers.sealed.PASSPHRASE` are made already: a
 test that makes keys with that passphrase runs no scrypt to seal them. Those blobs are real: a wrong passphrase fails to open them with real
 scrypt, and the files the test writes are the files a user's PC gets. Tests about the keys
-themselves (tests/sync) do not use this.
+themselves (tests/sync) do not use this; the command line's key commands (tests/cli/
+test_sync*.py, test_backup.py) do, with the pool's passphrase the fixture returns.
 """
 
 from __future__ import annotations

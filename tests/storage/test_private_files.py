@@ -24,7 +24,10 @@ def loose(home: Path) -> list[str]:
 
 
 def test_a_worked_data_folder_is_owner_only(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    keys_made_once: str,  # the keys from the run's pool, sealed once (tests/helpers/ui_keys)
 ) -> None:
     old = os.umask(0o022)  # the usual desktop umask: new files would be world-readable
     try:
@@ -39,7 +42,7 @@ def test_a_worked_data_folder_is_owner_only(
         report = home / "花名册-错误报告.xlsx"  # saved into the data folder: private too
         main(["import-roster", str(messy), "--report", str(report), *h])
         assert report.is_file()
-        monkeypatch.setenv("QUNZHONG_PASSPHRASE", "一个足够长的口令 2026")
+        monkeypatch.setenv("QUNZHONG_PASSPHRASE", keys_made_once)
         assert main(["enrollment", *h, "--out", str(tmp_path / "e.qzenroll")]) in (0, 1)
         capsys.readouterr()
         assert {p.name for p in home.iterdir()} >= {"qunzhong.sqlite3"}

@@ -16,9 +16,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 from qunzhong_desktop.ui.common import printing, tasks
 from qunzhong_desktop.ui.shell.application import make_application
 from qunzhong_desktop.ui.shell.sign_in import IdleWatch
-from tests.helpers import ui_keys
 from tests.helpers.printing import RecordingOutput
-from tests.helpers.sealed import SealedKeys
 
 # Harmless notices of the offscreen platform (qutebrowser ignores the same ones).
 QT_LOG_IGNORE = (
@@ -80,11 +78,3 @@ def printed() -> Iterator[RecordingOutput]:
     printing.use_output(output)
     yield output
     printing.use_output(None)
-
-
-@pytest.fixture
-def keys_made_once(
-    _scrypt_once: None, sealed_keys: tuple[SealedKeys, SealedKeys], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Keys a test makes come from a pool, each sealed once per passphrase (helpers/ui_keys)."""
-    ui_keys.keys_made_once(monkeypatch, sealed_keys)
