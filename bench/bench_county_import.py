@@ -282,8 +282,9 @@ def decoded_rows(
     return {"inserts": inserts, "updates": updates}
 
 
-def plain_copy(url: str, bundles: list[Path], county: dict[str, Any]) -> float:
-    """COPY every bundle's rows into the same tables of ``url``; seconds on the clock.
+def plain_copy(url: str, bundles: list[Path], county: dict[str, Any]) -> tuple[float, float, float]:
+    """COPY every bundle's rows into the same tables of ``url``: seconds on the clock, and
+    the CPU seconds this process and the server used meanwhile (-1: not measured).
 
     Each bundle is decrypted and decoded outside the clock, one at a time (4 million
     changes decoded at once would not fit in memory), then written in one transaction.
@@ -297,10 +298,12 @@ def plain_copy(url: str, bundles: list[Path], county: dict[str, Any]) -> float:
         dbname=u.database, user=u.username, host=u.query.get("host"), port=u.query.get("port"),
         password=u.password,
     )  # fmt: skip
-    elapsed = 0.0
+    elapsed = ours = theirs = 0.0
+    server = server_cpu(url)
     for path in bundles:
         batch = decoded_rows(path, **county)
         gc.collect()
+        cpu0, server0 = own_cpu(), server() if server else 0.0
         started = time.perf_counter()
         with conn.transaction():
             conn.execute("SET CONSTRAINTS ALL DEFERRED")
@@ -319,15 +322,64 @@ def plain_copy(url: str, bundles: list[Path], county: dict[str, Any]) -> float:
                         [*(_plain(v) for v in fields.values()), row_id],
                     )
         elapsed += time.perf_counter() - started
+        ours += own_cpu() - cpu0
+        theirs += server() - server0 if server else 0.0
         del batch
     conn.close()
-    return elapsed
+    return elapsed, ours, theirs if server else -1.0
 
 
 def _plain(value: Any) -> Any:
     if isinstance(value, (list, dict)):
         return json.dumps(value, ensure_ascii=False)
     return value
+
+
+# CPU seconds: the wall clock on a shared 2-core machine moves with the others' load; the
+# CPU each side used moves far less, so both are printed -----------------------------------
+def own_cpu() -> float:
+    """CPU seconds of this process so far (every thread: the importer and its reader)."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def server_cpu(url: str) -> Any:
+    """A function giving the CPU seconds used so far by the server's processes (the
+    postmaster's children: backends, writers, checkpointer), or None when the server does
+    not run on this machine (its processes are not in /proc)."""
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    u = make_url(url)
+    try:
+        with psycopg.connect(
+            dbname=u.database, user=u.username, host=u.query.get("host"),
+            port=u.query.get("port"), password=u.password,
+        ) as conn:  # fmt: skip
+            pid = conn.execute("SELECT pg_backend_pid()").fetchone()[0]  # type: ignore[index]
+        postmaster = _stat(pid)[1]
+    except (OSError, IndexError):
+        return None
+    tick = os.sysconf("SC_CLK_TCK")
+
+    def seconds() -> float:
+        total = 0
+        for entry in os.listdir("/proc"):
+            if entry.isdigit():
+                with contextlib.suppress(OSError, IndexError):
+                    stat = _stat(int(entry))
+                    if stat[1] == postmaster or int(entry) == postmaster:
+                        total += stat[11] + stat[12]  # utime, stime (clock ticks)
+        return total / tick
+
+    return seconds
+
+
+def _stat(pid: int) -> list[int]:
+    """/proc/PID/stat's numbers after the command: [state, ppid, …] (state as 0)."""
+    with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return [0, *(int(x) for x in fields[1:])]
 
 
 # the run -----------------------------------------------------------------------------------
@@ -412,6 +464,8 @@ def run(args: argparse.Namespace, work: Path, url: str, plain_url: str, per: int
         profiler = cProfile.Profile()
         profiler.enable()
     times, applied, flagged = [], 0, 0
+    server = server_cpu(url)
+    cpu0, server0 = own_cpu(), server() if server else 0.0
     t0 = time.perf_counter()
     for path in bundles:
         b0 = time.perf_counter()
@@ -423,6 +477,7 @@ def run(args: argparse.Namespace, work: Path, url: str, plain_url: str, per: int
         print(f"  {path.name[:9]}: {report.applied} applied, {report.flagged} flagged, "
               f"{times[-1]:.1f} s, {report.applied / times[-1]:.0f} changes/s", flush=True)  # fmt: skip
     imported = time.perf_counter() - t0
+    cpu = own_cpu() - cpu0, server() - server0 if server else -1.0
     if profiler is not None:
         profiler.disable()
         profiler.dump_stats(args.profile)
@@ -432,6 +487,7 @@ def run(args: argparse.Namespace, work: Path, url: str, plain_url: str, per: int
           f" in {imported:.1f} s: {applied / imported:.0f} changes/s (per bundle: median "
           f"{statistics.median(rate):.0f}, min {min(rate):.0f}, max {max(rate):.0f}); "
           f"target ≥ 10000")  # fmt: skip
+    print(f"CPU during the import: this process {cpu[0]:.1f} s, the server {_cpu(cpu[1])}")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak RSS of the importing process: {peak:.0f} MB")
     check_rows(county, k, seed)
@@ -449,11 +505,23 @@ def run(args: argparse.Namespace, work: Path, url: str, plain_url: str, per: int
     plain_store = server_store(plain_url, plain_home)
     make_county(template, plain_home, store=plain_store).close()
     gc.collect()
-    plain = plain_copy(plain_url, bundles, keys)
+    plain, ours, theirs = plain_copy(plain_url, bundles, keys)
     print(f"plain psycopg COPY of the same rows (and UPDATE of the updates): {plain:.1f} s, "
           f"{sum(totals) / plain:.0f} changes/s; import / plain = {imported / plain:.2f}× "
           f"(target ≤ 3)")  # fmt: skip
+    print(f"CPU during the plain COPY: this process {ours:.1f} s, the server {_cpu(theirs)}; "
+          f"import / plain in CPU (both sides) = {_ratio(cpu, (ours, theirs))}")  # fmt: skip
     print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+
+
+def _cpu(seconds: float) -> str:
+    return f"{seconds:.1f} s" if seconds >= 0 else "not measured (not on this machine)"
+
+
+def _ratio(imported: tuple[float, float], plain: tuple[float, float]) -> str:
+    if imported[1] < 0 or plain[1] < 0:
+        return "not measured"
+    return f"{sum(imported) / sum(plain):.2f}×"
 
 
 def check_rows(county: Node, stations: int, seed: Replicator) -> None:
