@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import json
 import os
 import shutil
 from collections.abc import Iterator
@@ -30,7 +31,9 @@ from qunzhong_desktop.storage.setup import init_station
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.storage.write_paths import require
 from qunzhong_desktop.sync import sealing
+from qunzhong_desktop.sync.keys import PRIVATE_FILE, NodeKeys
 from tests.helpers.postgres import REQUIRE_ENV, Cluster, NoServer, throwaway_cluster
+from tests.helpers.run_once import locked, run_root
 from tests.helpers.sealed import PASSPHRASE, SealedKeys, seal
 from tests.helpers.stations import STATION, copy_store
 
@@ -54,6 +57,7 @@ require(True)
 # (sha-256 of sealed bytes, passphrase) -> the plain bytes: what this process sealed or opened
 _OPENED: dict[tuple[bytes, str], bytes] = {}
 _REAL_SEAL = sealing._seal_here
+_REAL_UNSEAL = sealing._unseal_here
 
 
 def _seal_noted(plain: bytes, passphrase: str) -> bytes:
@@ -215,18 +219,41 @@ def direct_writes(request: pytest.FixtureRequest) -> Iterator[None]:
 
 @pytest.fixture(scope="session")
 def sealed_keys(tmp_path_factory: pytest.TempPathFactory) -> tuple[SealedKeys, SealedKeys]:
-    """A township's and a station's keys, sealed once per run (per xdist worker).
+    """A township's and a station's keys, sealed once per run (by the first xdist worker that
+    needs them, under a lock: tests/helpers/run_once.py; ~4 s of scrypt per worker before).
 
-    Sealed before any test's ``_scrypt_once`` is in place, so what was sealed is noted here:
-    the first opening of these files is then no second scrypt (``real_scrypt`` tests still
-    run it).
+    Sealed before any test's ``_scrypt_once`` is in place, so what was sealed is noted here,
+    and the sealing worker leaves what the files open to beside their folders for the others
+    to note: the first opening of these files in any worker is then no second scrypt
+    (``real_scrypt`` tests still run it, on the same files). The key folders themselves hold
+    only the sealed and the public file.
     """
-    root = tmp_path_factory.mktemp("sealed-keys")
-    sealing._seal_here = _seal_noted
-    try:
-        return seal(root / "township"), seal(root / "station")
-    finally:
-        sealing._seal_here = _REAL_SEAL
+    shared = run_root(tmp_path_factory) / "sealed-keys"
+    names = ("township", "station")
+    with locked(run_root(tmp_path_factory) / "sealed-keys.lock"):
+        plains = shared / "opened.json"
+        if not plains.exists():
+            sealing._seal_here = _seal_noted
+            try:
+                made = tuple(seal(shared / name) for name in names)
+            finally:
+                sealing._seal_here = _REAL_SEAL
+            plains.write_text(json.dumps([one.keys._private_json().decode() for one in made]))
+            return made[0], made[1]
+    opened = []
+    for name, plain in zip(names, json.loads(plains.read_text()), strict=True):
+        sealed = (shared / name / PRIVATE_FILE).read_bytes()
+        _OPENED[(hashlib.sha256(sealed).digest(), PASSPHRASE)] = plain.encode()
+        sealing._unseal_here = lambda blob, passphrase: (
+            True, _OPENED[(hashlib.sha256(blob).digest(), passphrase)]
+        )  # fmt: skip
+        try:
+            opened.append(
+                SealedKeys(shared / name, PASSPHRASE, NodeKeys.load(shared / name, PASSPHRASE))
+            )
+        finally:
+            sealing._unseal_here = _REAL_UNSEAL
+    return opened[0], opened[1]
 
 
 @pytest.fixture
