@@ -357,7 +357,7 @@ def server_cpu(url: str) -> Any:
             port=u.query.get("port"), password=u.password,
         ) as conn:  # fmt: skip
             pid = conn.execute("SELECT pg_backend_pid()").fetchone()[0]  # type: ignore[index]
-        postmaster = _stat(pid)[1]
+            postmaster = _stat(pid)[1]  # while the backend lives: it ends with the connection
     except (OSError, IndexError):
         return None
     tick = os.sysconf("SC_CLK_TCK")

@@ -35,19 +35,18 @@ ODD_IDS = [
     "'single'",
 ]
 
+ROUND_TRIP = text("SELECT x FROM unnest(CAST(:a AS text[])) WITH ORDINALITY AS t(x, n) ORDER BY n")
+
 
 @pytest.mark.pg
 def test_text_array_carries_any_text_exactly_to_the_server(pg_url: str) -> None:
     engine = create_engine(pg_url)
     try:
         with Session(engine) as s:
-            back = s.execute(
-                text(
-                    "SELECT x FROM unnest(CAST(:a AS text[])) WITH ORDINALITY AS t(x, n) ORDER BY n"
-                ),
-                {"a": apply_sql.text_array(ODD_IDS)},
-            ).scalars()
-            assert list(back) == ODD_IDS
+            unquoted = [v for v in ODD_IDS if '"' not in v and "\\" not in v]  # the fast path
+            for values in (ODD_IDS, unquoted, ["NULL"], [""], ["a,b"], ['"'], ["\\"]):
+                back = s.execute(ROUND_TRIP, {"a": apply_sql.text_array(values)}).scalars()
+                assert list(back) == values
             assert apply_sql.text_array([]) == "{}"
             # a membership test as the import asks it: exactly the ids that are rows here
             s.execute(text("CREATE TABLE probe (id varchar(100) PRIMARY KEY)"))
