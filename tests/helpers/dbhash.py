@@ -41,7 +41,9 @@ def store_digest(store: Store) -> str:
 
 
 def unchanged_mark(store: Store) -> tuple[str, str]:
-    """What must not change when an import is refused: every model table, and on SQLite
-    the whole file's dump (schema, local tables) as well."""
-    whole = "" if store.db.on_server else db_hash(store.db.path)
-    return store_digest(store), whole
+    """What must not change when an import is refused: on a server every model table, on
+    SQLite the whole file's dump (schema, local tables, and every model table's rows with
+    them: the models' digest read again through SQLAlchemy adds nothing there)."""
+    if store.db.on_server:
+        return store_digest(store), ""
+    return "", db_hash(store.db.path)
