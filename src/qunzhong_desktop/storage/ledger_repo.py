@@ -237,19 +237,17 @@ class SqlLedger:
             .outerjoin(m.Household, m.Household.id == m.IntakeItem.requester_household_id),
             f,
         )
-        if sort is not None and sort.key == "grid":
-            grid = func.natural_key(
-                select(m.Grid.name).where(m.Grid.id == m.Household.grid_id).scalar_subquery()
-            )
-            key = grid.desc() if sort.descending else grid
-            stmt = stmt.order_by(key, m.IntakeItem.received_at, m.IntakeItem.id)
-        elif sort is not None and sort.key in ITEM_SORTS:
-            with self.db.session() as s:
-                plain = plain_numbers(s, sort)
-            stmt = stmt.order_by(*item_order(sort, plain=plain))
-        else:
-            stmt = stmt.order_by(m.IntakeItem.received_at, m.IntakeItem.id)
         with self.db.session() as s:
+            if sort is not None and sort.key == "grid":
+                grid = func.natural_key(
+                    select(m.Grid.name).where(m.Grid.id == m.Household.grid_id).scalar_subquery()
+                )
+                key = grid.desc() if sort.descending else grid
+                stmt = stmt.order_by(key, m.IntakeItem.received_at, m.IntakeItem.id)
+            elif sort is not None and sort.key in ITEM_SORTS:
+                stmt = stmt.order_by(*item_order(sort, plain=plain_numbers(s, sort)))
+            else:
+                stmt = stmt.order_by(m.IntakeItem.received_at, m.IntakeItem.id)
             return list(s.scalars(stmt))
 
     def rows_for(
