@@ -93,3 +93,5 @@ def _items_sort(store: Store) -> None:
     assert order(Sort("overdue", descending=True)) == [second, third, first]
     ledger = SqlLedger(store.db).ids(LedgerFilter(), Sort("due"))
     assert [by_number[i] for i in ledger] == [second, third, first]
+    ledger = SqlLedger(store.db).ids(LedgerFilter(), Sort("number", descending=True))
+    assert [by_number[i] for i in ledger] == [third, second, first]  # (0024's index on SQLite)
