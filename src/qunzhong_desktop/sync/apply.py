@@ -31,6 +31,7 @@ from qunzhong_desktop.core.intake.states import MOVES, Role, State
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.models_sync import SyncConflict, SyncReceived, SyncRowVersion
 from qunzhong_desktop.sync import apply_rows, apply_sql, schema
+from qunzhong_desktop.sync.apply_behind import Behind
 from qunzhong_desktop.sync.bundle_container import refuse
 
 #: A remote time further ahead of this PC's clock than this is marked as skewed.
@@ -84,6 +85,9 @@ class Applier:
         self._versions: dict[tuple[str, str], apply_rows.Version] = {}
         self._present: set[tuple[str, str]] = set()
         self._received: list[tuple[str, int, int, str, str]] = []
+        #: writes the server runs while the next chunk is checked (.apply_behind), if any
+        self.behind: Behind | None = None
+        self._held: list[apply_sql.Write] = []  # the last chunk's writes, not yet handed over
         self._pending_versions: list[tuple[str, str]] = []
         self._inserts: list[tuple[str, dict[str, Any]]] = []
         # item number → id of the item holding it here (None: free), for the numbers the
@@ -98,24 +102,50 @@ class Applier:
 
     # the whole chunk ----------------------------------------------------------------------
     def apply(self, changes: Iterable[dict[str, Any]], ready: Ready = None) -> None:
-        """Apply a chunk of change lines in order; ``ready``: their converted fields (.apply_ahead)."""
+        """Apply a chunk of change lines in order; ``ready``: their converted fields (.apply_ahead).
+
+        With :attr:`behind` (a server), the chunk's writes are handed to it when the next
+        chunk's look-ups are done, and run while that chunk is checked. The look-ups do not
+        need them: the rows this bundle wrote are known here (their versions in
+        ``_versions``, their ids in ``_present``, their item numbers in ``_numbers``). A
+        received change of a new epoch is looked up by its id, so then they go first.
+        """
         chunk = list(changes)
         self._now = m.utcnow()
+        if self.new_epoch:
+            self._write_held()
         self._load_versions(chunk)
         self._load_seen(chunk)
         apply_sql.load_numbers(self.s, chunk, self._numbers)
+        self._write_held()
         for index, change in enumerate(chunk):
             self._number += 1
             self._ready = ready[index] if ready else None
             self._one(change)
-        self._flush_inserts()
-        self._flush_versions()
-        if self._received:
-            apply_sql.write_received(self.s, self._received)
-            self._received = []
+        self._held = self._chunk_writes()
+        if self.behind is None:
+            self._write_held()
 
-    def _flush_versions(self) -> None:
-        """Write the versions created or changed since the last chunk (driver executemany)."""
+    def _write_held(self) -> None:
+        """Write (or hand to :attr:`behind`) the last chunk's rows, versions and changes."""
+        held, self._held = self._held, []
+        if not held:
+            return
+        if self.behind is not None:
+            self.behind.submit(held)
+        else:
+            apply_sql.write(self.s, held)
+
+    def _chunk_writes(self) -> list[apply_sql.Write]:
+        writes = self._insert_writes()
+        writes.extend(self._version_writes())
+        if self._received:
+            writes.append(apply_sql.received_write(self._received))
+            self._received = []
+        return writes
+
+    def _version_writes(self) -> list[apply_sql.Write]:
+        """The versions created or changed since they were last written."""
         new: list[tuple[Any, ...]] = []
         dirty: list[tuple[Any, ...]] = []
         for key in self._pending_versions:
@@ -127,7 +157,7 @@ class Applier:
                 dirty.append((versions, *key))
             version.state = "clean"
         self._pending_versions = []
-        apply_sql.write_versions(self.s, new, dirty)
+        return apply_sql.versions_writes(new, dirty)
 
     def _one(self, change: dict[str, Any]) -> None:
         table, op = change["table_name"], change["op"]
@@ -451,6 +481,7 @@ class Applier:
             BundleRefused: ``reference``: a row refers to one that is neither here nor in
                 the bundle (the caller rolls the whole bundle back).
         """
+        self._write_held()
         waiting, self._waiting = self._waiting, {}
         for item_id, steps in waiting.items():
             owner = self._item_owner(item_id)
@@ -460,7 +491,7 @@ class Applier:
                     raise self._dangling("item_event", "intake_item")
                 self._step(change, values, owner)
         self._flush_inserts()
-        self._flush_versions()
+        apply_sql.write(self.s, self._version_writes())
         self._check_references({self.sender: (self.role, self._refs)})
         self._duplicate_people(self._refs.get("person", {}))
         self._refs = {}
@@ -533,20 +564,29 @@ class Applier:
 
     # bookkeeping -------------------------------------------------------------------------
     def _flush_inserts(self) -> None:
-        """Write buffered inserts, one executemany per run of the same table."""
+        """Write the buffered inserts now (after the writes held or in flight)."""
+        self._write_held()
+        writes = self._insert_writes()
+        if writes:
+            apply_sql.write(self.s, writes)
+
+    def _insert_writes(self) -> list[apply_sql.Write]:
+        """The buffered inserts, one write per run of the same table."""
+        writes: list[apply_sql.Write] = []
         run: list[dict[str, Any]] = []
         table = ""
         for name, row in self._inserts:
             if name == "intake_item":
                 self._numbers[row["number"]] = row["id"]
             if name != table and run:
-                apply_sql.insert_rows(self.s, table, run)
+                writes.append(apply_sql.rows_write(self.s, table, run))
                 run = []
             table = name
             run.append(row)
         if run:
-            apply_sql.insert_rows(self.s, table, run)
+            writes.append(apply_sql.rows_write(self.s, table, run))
         self._inserts = []
+        return writes
 
     def _stamp(self, change: dict[str, Any]) -> list[Any]:
         return [change["hlc"], self.epoch]

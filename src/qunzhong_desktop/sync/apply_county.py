@@ -25,7 +25,7 @@ from qunzhong_desktop.core import regions
 from qunzhong_desktop.core.errors import ValidationError
 from qunzhong_desktop.core.intake.states import MOVES, Role, State
 from qunzhong_desktop.storage.models_sync import SyncPeer
-from qunzhong_desktop.sync import schema
+from qunzhong_desktop.sync import apply_sql, schema
 from qunzhong_desktop.sync.apply import Applier
 from qunzhong_desktop.sync.bundle_container import refuse
 
@@ -127,6 +127,7 @@ class CountyApplier(Applier):
 
     def finish(self) -> None:
         """Apply waiting steps under their origins, then check each origin's references."""
+        self._write_held()
         waiting, self._waiting = self._waiting, {}
         for item_id, steps in waiting.items():
             for number, change, values in steps:
@@ -138,7 +139,7 @@ class CountyApplier(Applier):
                 self._step(change, values, owner)
         self._as(self.township)
         self._flush_inserts()
-        self._flush_versions()
+        apply_sql.write(self.s, self._version_writes())
         # the references of every origin in one query a column, each under its origin's rules
         roles = {origin: "township" if origin == self.township else "station"
                  for origin in self._origin_refs}  # fmt: skip

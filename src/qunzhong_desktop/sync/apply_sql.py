@@ -1,14 +1,14 @@
 """The import's writes on the driver: rows of a run, row versions, received changes, references.
 
-The applier (:mod:`.apply`) decides; these write in bulk (one ``executemany`` each on SQLite,
-one ``COPY`` on a server: about five times the rows per second of psycopg's pipelined
-executemany, the same rows, defaults, checks and triggers), with values bound by the columns'
-own SQLAlchemy processors so they are stored exactly as the ORM would store them.
+The applier (:mod:`.apply`) decides; these write in bulk (:class:`Write`: one
+``executemany`` each on SQLite, one ``COPY`` on a server), and ask in bulk (membership tests
+of many ids at once, in forms whose plans do not depend on statistics).
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
 
@@ -28,24 +28,81 @@ def _marks(conn: Connection, count: int) -> str:
     return ", ".join([_mark(conn)] * count)
 
 
-def _bulk(conn: Connection, table: str, names: list[str], params: list[tuple[Any, ...]]) -> None:
-    """Insert ``params`` (values of ``names``) into ``table``: COPY on a server."""
-    if conn.dialect.name != "postgresql":
-        sql = 'INSERT INTO "{}" ({}) VALUES ({})'.format(
-            table, ", ".join(f'"{n}"' for n in names), _marks(conn, len(names))
-        )
-        conn.exec_driver_sql(sql, params)
+@dataclass(frozen=True)
+class Write:
+    """One bulk write of the import, ready to run on either engine.
+
+    Without ``sql``: ``params`` are rows of ``names`` inserted into ``table`` (one
+    ``executemany`` on SQLite, one ``COPY`` on a server). With ``sql``: that statement, its
+    placeholders written ``{0}``, run for each of ``params``.
+    """
+
+    table: str
+    names: tuple[str, ...]
+    params: list[tuple[Any, ...]]
+    sql: str = ""
+
+
+def write(s: Session, writes: list[Write]) -> None:
+    """Run ``writes`` now, in order, on the session's connection."""
+    conn = s.connection()
+    if conn.dialect.name == "postgresql":
+        settle(conn)
+        write_on_server(conn.connection.driver_connection, writes)
         return
+    for w in writes:
+        if not w.params:
+            continue
+        if w.sql:
+            conn.exec_driver_sql(w.sql.format(_mark(conn)), w.params)
+        else:
+            columns = ", ".join(f'"{n}"' for n in w.names)
+            sql = f'INSERT INTO "{w.table}" ({columns}) VALUES ({_marks(conn, len(w.names))})'
+            conn.exec_driver_sql(sql, w.params)
+
+
+def write_on_server(raw: Any, writes: list[Write]) -> None:
+    """Run ``writes`` on a psycopg connection, in order.
+
+    Inserts go as ``COPY``: about five times the rows a second of psycopg's pipelined
+    executemany, through the same defaults, constraints, indexes and triggers. A unique
+    violation is raised as SQLAlchemy's ``IntegrityError``, as the ORM would raise it (the
+    importer's ``integrity`` refusal).
+    """
     import psycopg
 
-    sql = 'COPY "{}" ({}) FROM STDIN'.format(table, ", ".join(f'"{n}"' for n in names))
-    raw: Any = conn.connection.driver_connection
-    try:
-        with raw.cursor().copy(sql) as copy:
-            for row in params:
-                copy.write_row(row)
-    except psycopg.errors.IntegrityError as exc:  # as SQLAlchemy would raise it
-        raise IntegrityError(sql, None, exc) from exc
+    for w in writes:
+        if not w.params:
+            continue
+        sql = w.sql.format("%s") if w.sql else ""
+        try:
+            with raw.cursor() as cur:
+                if sql:
+                    cur.executemany(sql, w.params)
+                    continue
+                sql = 'COPY "{}" ({}) FROM STDIN'.format(
+                    w.table, ", ".join(f'"{n}"' for n in w.names)
+                )
+                with cur.copy(sql) as copy:
+                    for row in w.params:
+                        copy.write_row(row)
+        except psycopg.errors.IntegrityError as exc:
+            raise IntegrityError(sql, None, exc) from exc
+
+
+#: ``Connection.info`` key of the import's writes running behind it (.apply_behind).
+BEHIND = "qunzhong.import_behind"
+
+
+def settle(conn: Connection) -> None:
+    """Wait for the import's writes running behind on this connection, if any.
+
+    Every use of the connection outside SQLAlchemy (the driver's own cursor) calls this
+    first; SQLAlchemy's own statements wait through an event (.apply_behind).
+    """
+    behind = conn.info.get(BEHIND)
+    if behind is not None:
+        behind.wait()
 
 
 def defer_references(s: Session) -> None:
@@ -62,15 +119,18 @@ def defer_references(s: Session) -> None:
         conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
 
 
-def insert_rows(s: Session, table: str, rows: list[dict[str, Any]]) -> None:
-    """Insert rows of one travelling table (every row with the same keys)."""
-    conn = s.connection()
+def rows_write(s: Session, table: str, rows: list[dict[str, Any]]) -> Write:
+    """An insert of rows of one travelling table (every row with the same keys).
+
+    Values are bound by the columns' own processors, so they are stored as the ORM would.
+    """
+    dialect = s.get_bind().dialect
     target: Any = schema.model_of(table).__table__
     names = list(rows[0])
     convert = [
         (index, proc)
         for index, name in enumerate(names)
-        if (proc := target.c[name].type._cached_bind_processor(conn.dialect)) is not None
+        if (proc := target.c[name].type._cached_bind_processor(dialect)) is not None
     ]
     pick = itemgetter(*names)
     params: list[tuple[Any, ...]] = []
@@ -79,30 +139,28 @@ def insert_rows(s: Session, table: str, rows: list[dict[str, Any]]) -> None:
         for index, proc in convert:
             values[index] = proc(values[index])
         params.append(tuple(values))
-    _bulk(conn, target.name, names, params)
+    return Write(target.name, tuple(names), params)
 
 
-def write_versions(s: Session, new: list[tuple[Any, ...]], dirty: list[tuple[Any, ...]]) -> None:
-    """Insert new row versions (table, row, owner, hlc, epoch, versions) and update changed ones."""
-    conn = s.connection()
-    if new:
-        _bulk(conn, "sync_row_version", _VERSION_COLUMNS, new)
-    if dirty:
-        conn.exec_driver_sql(
-            "UPDATE sync_row_version SET versions = {0} WHERE table_name = {0} AND row_id = {0}".format(
-                _mark(conn)
-            ),
-            dirty,
-        )
+def versions_writes(new: list[tuple[Any, ...]], dirty: list[tuple[Any, ...]]) -> list[Write]:
+    """Row versions to write.
+
+    ``new``: (table, row, owner, hlc, epoch, versions); ``dirty``: (versions, table, row).
+    """
+    update = "UPDATE sync_row_version SET versions = {0} WHERE table_name = {0} AND row_id = {0}"
+    return [
+        Write("sync_row_version", _VERSION_COLUMNS, new),
+        Write("sync_row_version", (), dirty, sql=update),
+    ]
 
 
-def write_received(s: Session, rows: list[tuple[str, int, int, str, str]]) -> None:
-    """Record received changes: (node, epoch, seq, change id, bundle id)."""
-    _bulk(s.connection(), "sync_received", _RECEIVED_COLUMNS, rows)
+def received_write(rows: list[tuple[str, int, int, str, str]]) -> Write:
+    """Records of received changes: (node, epoch, seq, change id, bundle id)."""
+    return Write("sync_received", _RECEIVED_COLUMNS, list(rows))
 
 
-_VERSION_COLUMNS = ["table_name", "row_id", "owner", "hlc", "epoch", "versions"]
-_RECEIVED_COLUMNS = ["node_id", "epoch", "seq", "change_id", "bundle_id"]
+_VERSION_COLUMNS = ("table_name", "row_id", "owner", "hlc", "epoch", "versions")
+_RECEIVED_COLUMNS = ("node_id", "epoch", "seq", "change_id", "bundle_id")
 
 
 def _select_in(
@@ -137,6 +195,7 @@ def _select_in(
 
 def _server_rows(conn: Connection, sql: str, params: tuple[Any, ...]) -> list[Any]:
     """Run ``sql`` on the server unprepared (see :func:`_select_in`); its rows."""
+    settle(conn)
     with conn.connection.driver_connection.cursor() as cur:  # type: ignore[union-attr]
         cur.execute(sql, params, prepare=False)
         rows: list[Any] = cur.fetchall()

@@ -33,6 +33,7 @@ from qunzhong_desktop.storage.models_sync import SyncBundle, SyncPeer, SyncPeerK
 from qunzhong_desktop.sync import apply_sql, county_relay, peers
 from qunzhong_desktop.sync.apply import Applier
 from qunzhong_desktop.sync.apply_ahead import Ahead
+from qunzhong_desktop.sync.apply_behind import writing_behind
 from qunzhong_desktop.sync.apply_county import (
     CountyApplier,
     CountyDispatchApplier,
@@ -176,15 +177,19 @@ def _apply(
         sender_code=peer.code,
     )  # fmt: skip
     count, last = 0, 0
-    # the next chunk is read and its fields converted while this one is written (apply_ahead)
-    with Ahead(verified.changes(), CHUNK) as ahead:
+    # the next chunk is read and its fields converted while this one is checked and written
+    # (apply_ahead); on a server a chunk is written while the next is checked (apply_behind)
+    with Ahead(verified.changes(), CHUNK) as ahead, writing_behind(s) as behind:
+        applier.behind = behind
         for chunk, ready in ahead:
             count = _step(applier, chunk, count, ready, total=verified.count, progress=progress,
                           cancel=cancel)  # fmt: skip
             last = len(chunk)
-    if last in (0, CHUNK):  # as before: a last, possibly empty, chunk after the full ones
-        _step(applier, [], count, None, total=verified.count, progress=progress, cancel=cancel)
-    applier.finish()
+        if last in (0, CHUNK):  # as before: a last, possibly empty, chunk after the full ones
+            _step(applier, [], count, None, total=verified.count, progress=progress,
+                  cancel=cancel)  # fmt: skip
+        applier.finish()
+    applier.behind = None  # every write is in
     renamed: list[tuple[str, str]] = []
     if applier.config is not None:
         apply_config_in(s, applier.config, source=f"{peer.name}交办包")
