@@ -264,12 +264,14 @@ class Applier:
             self._present.update(
                 (table, row_id) for row_id in apply_sql.present_ids(self.s, table, table_ids)
             )
+        # (no set(self._versions): a copy of every version of the bundle, made each chunk)
+        known = self._versions
         wanted = {
-            (c["table_name"], c["row_id"])
+            key
             for c in fresh
-            if c["op"] != "insert" or (c["table_name"], c["row_id"]) in self._present
+            if (key := (c["table_name"], c["row_id"])) not in known
+            and (c["op"] != "insert" or key in self._present)
         }
-        wanted -= set(self._versions)
         by_table: dict[str, list[str]] = {}
         for table, row_id in sorted(wanted):
             by_table.setdefault(table, []).append(row_id)
