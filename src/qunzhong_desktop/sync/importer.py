@@ -45,6 +45,7 @@ from qunzhong_desktop.sync.bundle_read import VerifiedBundle, read_bundle
 from qunzhong_desktop.sync.config import apply_config_in
 from qunzhong_desktop.sync.derive import refresh_derived
 from qunzhong_desktop.sync.keys import NodeKeys
+from qunzhong_desktop.sync.verify_ahead import NextBundle
 from qunzhong_desktop.sync.views import ALREADY, APPLIED, REFUSED, ImportReport
 
 CHUNK = 2000
@@ -105,18 +106,26 @@ def _import(
     keys: NodeKeys,
     progress: Progress | None,
     cancel: CancelToken | None,
+    *,
+    ahead: NextBundle | None = None,
+    following: Path | None = None,
 ) -> ImportReport:
+    """One file; in a batch, ``ahead`` holds it verified and begins ``following`` meanwhile."""
     with db.session() as s:
         local = s.scalars(select(m.LocalNode)).one()
         node_id = local.node_id
         trusted = peers.trusted_keys(s)
-    try:
-        verified = read_bundle(
-            Path(path), node_id=node_id, keys=keys, trusted_keys=trusted,
-            scratch=scratch_root(db.path.parent),
-        )  # fmt: skip
-    except BundleRefused as exc:
-        raise peers.explain_refusal(db, Path(path), exc) from exc
+    scratch = scratch_root(db.path.parent)
+    verified = ahead.take(Path(path), trusted) if ahead is not None else None
+    if ahead is not None and following is not None:
+        ahead.start(following, node_id=node_id, keys=keys, trusted_keys=trusted, scratch=scratch)
+    if verified is None:
+        try:
+            verified = read_bundle(
+                Path(path), node_id=node_id, keys=keys, trusted_keys=trusted, scratch=scratch
+            )
+        except BundleRefused as exc:
+            raise peers.explain_refusal(db, Path(path), exc) from exc
     with verified:
         try:
             with db.writing() as s:
@@ -436,26 +445,35 @@ def import_many(
     """
     reports: list[ImportReport] = []
     ordered = sorted((Path(p) for p in paths), key=import_order)
-    for index, path in enumerate(ordered):
+    ahead = NextBundle()  # the next file is verified while this one is applied
+    try:
+        for index, path in enumerate(ordered):
 
-        def one(done: int, total: int, text: str = "", /, index: int = index) -> None:
+            def one(done: int, total: int, text: str = "", /, index: int = index) -> None:
+                if progress is not None:
+                    share = index * 1000 + (done * 1000 // max(total, 1))
+                    progress(share, len(ordered) * 1000, text)
+
+            following = ordered[index + 1] if index + 1 < len(ordered) else None
+            try:
+                with _collector_paused():
+                    report = _import(db, path, keys, one, cancel, ahead=ahead, following=following)
+                reports.append(report)
+            except ImportCancelled as exc:
+                exc.data["reports"] = reports  # what the batch did before the stop
+                raise
+            except DomainError as exc:  # refused, or unreadable: reported, the batch goes on
+                if isinstance(exc, BundleRefused) and on_refused is not None:
+                    on_refused(exc)
+                reports.append(
+                    ImportReport(
+                        path=path, status=REFUSED, message=exc.message, code=exc.code or ""
+                    )
+                )
             if progress is not None:
-                share = index * 1000 + (done * 1000 // max(total, 1))
-                progress(share, len(ordered) * 1000, text)
-
-        try:
-            reports.append(import_bundle(db, path, keys, progress=one, cancel=cancel))
-        except ImportCancelled as exc:
-            exc.data["reports"] = reports  # what the batch did before the stop
-            raise
-        except DomainError as exc:  # refused, or unreadable: reported, the batch goes on
-            if isinstance(exc, BundleRefused) and on_refused is not None:
-                on_refused(exc)
-            reports.append(
-                ImportReport(path=path, status=REFUSED, message=exc.message, code=exc.code or "")
-            )
-        if progress is not None:
-            progress((index + 1) * 1000, len(ordered) * 1000)
+                progress((index + 1) * 1000, len(ordered) * 1000)
+    finally:
+        ahead.close()
     return reports
 
 
