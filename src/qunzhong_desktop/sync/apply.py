@@ -17,7 +17,6 @@ bundle holds is still refused.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import time
 from collections import Counter
 from collections.abc import Iterable
@@ -31,7 +30,7 @@ from qunzhong_desktop.core.intake.states import MOVES, Role, State
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.models_sync import SyncConflict, SyncReceived, SyncRowVersion
 from qunzhong_desktop.sync import apply_rows, apply_sql, schema
-from qunzhong_desktop.sync.apply_behind import Behind
+from qunzhong_desktop.sync.apply_writes import ChunkWrites
 from qunzhong_desktop.sync.bundle_container import refuse
 
 #: A remote time further ahead of this PC's clock than this is marked as skewed.
@@ -40,7 +39,7 @@ LATEST_MILLIS = 10 * 366 * 24 * 3600 * 1000
 Ready = list[dict[str, Any] | None] | None
 
 
-class Applier:
+class Applier(ChunkWrites):
     """Applies the change lines of one bundle, in order, in one session."""
 
     def __init__(
@@ -62,6 +61,7 @@ class Applier:
         ``continues``: this epoch continues everything received of the earlier ones (new
         keys on the same PC), so their values are its own past, not a rival history.
         """
+        super().__init__()
         self.new_epoch = new_epoch
         self.continues = continues
         self.sender_code = sender_code
@@ -84,12 +84,6 @@ class Applier:
         self._item_deleted: dict[str, bool] = {}
         self._versions: dict[tuple[str, str], apply_rows.Version] = {}
         self._present: set[tuple[str, str]] = set()
-        self._received: list[tuple[str, int, int, str, str]] = []
-        #: writes the server runs while the next chunk is checked (.apply_behind), if any
-        self.behind: Behind | None = None
-        self._held: list[apply_sql.Write] = []  # the last chunk's writes, not yet handed over
-        self._pending_versions: list[tuple[str, str]] = []
-        self._inserts: list[tuple[str, dict[str, Any]]] = []
         # item number → id of the item holding it here (None: free), for the numbers the
         # chunks' inserts bring: one query per chunk instead of one per item
         self._numbers: dict[str, str | None] = {}
@@ -125,39 +119,6 @@ class Applier:
         self._held = self._chunk_writes()
         if self.behind is None:
             self._write_held()
-
-    def _write_held(self) -> None:
-        """Write (or hand to :attr:`behind`) the last chunk's rows, versions and changes."""
-        held, self._held = self._held, []
-        if not held:
-            return
-        if self.behind is not None:
-            self.behind.submit(held)
-        else:
-            apply_sql.write(self.s, held)
-
-    def _chunk_writes(self) -> list[apply_sql.Write]:
-        writes = self._insert_writes()
-        writes.extend(self._version_writes())
-        if self._received:
-            writes.append(apply_sql.received_write(self._received))
-            self._received = []
-        return writes
-
-    def _version_writes(self) -> list[apply_sql.Write]:
-        """The versions created or changed since they were last written."""
-        new: list[tuple[Any, ...]] = []
-        dirty: list[tuple[Any, ...]] = []
-        for key in self._pending_versions:
-            version = self._versions[key]
-            versions = json.dumps(version.versions) if version.versions else None
-            if version.state == "new":
-                new.append((*key, version.owner, version.base[0], version.base[1], versions))
-            elif version.state == "dirty":
-                dirty.append((versions, *key))
-            version.state = "clean"
-        self._pending_versions = []
-        return apply_sql.versions_writes(new, dirty)
 
     def _one(self, change: dict[str, Any]) -> None:
         table, op = change["table_name"], change["op"]
@@ -565,31 +526,6 @@ class Applier:
         return apply_rows.dangling(table, parent, self._number)
 
     # bookkeeping -------------------------------------------------------------------------
-    def _flush_inserts(self) -> None:
-        """Write the buffered inserts now (after the writes held or in flight)."""
-        self._write_held()
-        writes = self._insert_writes()
-        if writes:
-            apply_sql.write(self.s, writes)
-
-    def _insert_writes(self) -> list[apply_sql.Write]:
-        """The buffered inserts, one write per run of the same table."""
-        writes: list[apply_sql.Write] = []
-        run: list[dict[str, Any]] = []
-        table = ""
-        for name, row in self._inserts:
-            if name == "intake_item":
-                self._numbers[row["number"]] = row["id"]
-            if name != table and run:
-                writes.append(apply_sql.rows_write(self.s, table, run))
-                run = []
-            table = name
-            run.append(row)
-        if run:
-            writes.append(apply_sql.rows_write(self.s, table, run))
-        self._inserts = []
-        return writes
-
     def _stamp(self, change: dict[str, Any]) -> list[Any]:
         return [change["hlc"], self.epoch]
 
