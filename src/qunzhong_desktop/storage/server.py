@@ -135,7 +135,8 @@ def _check_collation(conn: Connection, url: str) -> None:
     if provider != "c" or collate not in BYTEWISE:
         raise StoreUnavailable(
             f"数据库 {shown(url)} 的排序规则是 {collate if provider == 'c' else 'ICU'}，本程序需要按字节比较的"
-            " C 排序规则。请管理员重新建库：createdb --template template0 --locale C.UTF-8"
+            " C 排序规则。请管理员重新建库：createdb --template template0 --lc-collate C"
+            " --lc-ctype C.UTF-8"
             " --encoding UTF8 --owner 用户 库名（库里还没有数据时删掉重建即可）。",
             code="server.collation",
         )
