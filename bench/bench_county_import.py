@@ -67,8 +67,10 @@ from tests.helpers.network import (  # noqa: E402
 from tests.helpers.stations import copy_store  # noqa: E402
 
 from qunzhong_desktop.core.citizen_id import check_digit  # noqa: E402
+from qunzhong_desktop.core.errors import DomainError  # noqa: E402
 from qunzhong_desktop.core.hlc import Hlc  # noqa: E402
 from qunzhong_desktop.core.ids import new_id  # noqa: E402
+from qunzhong_desktop.core.intake.states import State, allowed_targets  # noqa: E402
 from qunzhong_desktop.demo.items import generate_items  # noqa: E402
 from qunzhong_desktop.demo.load import load_demo, load_items  # noqa: E402
 from qunzhong_desktop.demo.village import generate, village_of  # noqa: E402
@@ -102,11 +104,14 @@ _TOKEN = re.compile(
 
 
 # 1. one real station-year ------------------------------------------------------------------
-def seed_lines(work: Path, template: Path, per_station: int) -> tuple[list[bytes], str, str]:
+def seed_lines(
+    work: Path, template: Path, per_station: int, *, later: bool = False
+) -> tuple[list[bytes], str, str, list[bytes]]:
     """One station-year as a township's county bundle carries it.
 
     Returns:
-        the lines (JSON, the station's only), the station's node id and code.
+        the lines (JSON, the station's only), the station's node id and code; with
+        ``later``, the lines of the station's next bundle (:func:`a_week_later`), else none.
     """
     county = make_county(template, work / "seed-county")
     township = make_township(template, work / "seed-township")
@@ -131,11 +136,57 @@ def seed_lines(work: Path, template: Path, per_station: int) -> tuple[list[bytes
         assert peer is not None
         lines = list(county_relay.county_lines(s, local, peer, defaultdict(int)))  # type: ignore[arg-type]
     node_id = station.node_id
-    own = [line for line in lines[1:] if isinstance(line, bytes)]
-    own = [line for line in own if json.loads(line)["node_id"] == node_id]
+    own = _station_lines(lines, node_id)
+    after: list[bytes] = []
+    if later:
+        a_week_later(station)
+        (bundle,) = station.export(work / "seed-usb-later")
+        report = township.sync.import_bundle(bundle, township.keys)
+        assert report.status == "applied" and not report.flagged, report.message
+        with township.store.db.session() as s:
+            local = s.scalars(select(m.LocalNode)).one()
+            peer = county_relay.county_of(s)
+            assert peer is not None
+            lines = list(county_relay.county_lines(s, local, peer, defaultdict(int)))  # type: ignore[arg-type]
+        had = {json.loads(line)["change_id"] for line in own}
+        after = [x for x in _station_lines(lines, node_id) if json.loads(x)["change_id"] not in had]
     for node in (county, township, station):
         node.close()
-    return own, node_id, station.code
+    return own, node_id, station.code, after
+
+
+def _station_lines(lines: list[Any], node_id: str) -> list[bytes]:
+    own = [line for line in lines[1:] if isinstance(line, bytes)]
+    return [line for line in own if json.loads(line)["node_id"] == node_id]
+
+
+def a_week_later(station: Node) -> None:
+    """The station's work after its first bundle, on rows the county already has.
+
+    Every item that can move on does (the first step the rules allow it without further
+    data: an event and the item's new state), and every third household and fifth resident
+    get a new phone number (updates).
+    """
+    with station.store.db.session() as s:
+        items = s.execute(select(m.IntakeItem.number, m.IntakeItem.state)).all()
+    moved = 0
+    for number, state in items:
+        for target in allowed_targets(State(state)):
+            try:
+                station.store.items.move(number, target, actor="站务员", note="跟进办理")
+            except DomainError:
+                continue
+            moved += 1
+            break
+    with station.store.db.writing() as s:
+        for index, home in enumerate(s.scalars(select(m.Household).order_by(m.Household.id))):
+            if index % 3 == 0:
+                home.phone = f"139{index:08d}"
+        for index, person in enumerate(s.scalars(select(m.Person).order_by(m.Person.id))):
+            if index % 5 == 0:
+                person.phone = f"137{index:08d}"
+        s.commit()
+    print(f"a week later: {moved} of {len(items)} items moved on")
 
 
 class Replicator:
@@ -218,9 +269,19 @@ def make_townships(template: Path, work: Path, county: Node, count: int) -> list
 
 
 def write_county_bundle(
-    out: Path, township: Node, county: Node, stations: list[tuple[int, str]], seed: Replicator
+    out: Path,
+    township: Node,
+    county: Node,
+    stations: list[tuple[int, str]],
+    seed: Replicator,
+    *,
+    first: int = 1,
 ) -> tuple[Path, int]:
-    """The township's county bundle carrying ``stations`` ((k, code) each); its line count."""
+    """The township's county bundle carrying ``stations`` ((k, code) each); its line count.
+
+    ``first``: the sequence of its first change (the township's next bundle goes on from
+    the last one's).
+    """
     with township.store.db.session() as s:
         local = s.scalars(select(m.LocalNode)).one()
         clock = Hlc(local.hlc_millis, local.hlc_counter, local.node_id).encode()
@@ -229,7 +290,8 @@ def write_county_bundle(
         county_id = s.scalars(select(m.LocalNode.node_id)).one()
     entries = []
     for k, code in stations:
-        keys = NodeKeys.generate()  # each station's key, as the township enrolled it
+        # each station's key, as the township enrolled it (the same in every bundle)
+        keys = _STATION_KEYS.setdefault(k, NodeKeys.generate())
         entries.append({
             "node_id": f"{k:08x}" + seed.node_id[8:], "code": code, "name": f"第{k}村群众工作站",
             "epoch": 1, "fingerprints": [[1, keys.fingerprint]],
@@ -245,20 +307,24 @@ def write_county_bundle(
         yield canonical_json(head)
         for k, code in stations:
             for line in seed.lines(k, code):
-                count += 1
                 at = line.rindex(b',"seq":') + 7
-                yield line[:at] + str(count).encode() + line[line.index(b",", at) :]
+                yield line[:at] + str(first + count).encode() + line[line.index(b",", at) :]
+                count += 1
 
     total = len(stations) * len(seed.templates)
+    last = first + total - 1
     spec = BundleSpec(
         kind="changes", sender_node_id=own_id, sender_epoch=epoch, recipient_node_id=county_id,
-        recipient_keys=county.keys.public, seq_from=1, seq_to=total,
+        recipient_keys=county.keys.public, seq_from=first, seq_to=last,
         schema_revision=HEAD_REVISION,
     )  # fmt: skip
-    name = f"{township.code}-{1:08d}-{total:08d}-bench-{COUNTY_CODE}.qzb"
+    name = f"{township.code}-{first:08d}-{last:08d}-bench-{COUNTY_CODE}.qzb"
     written = write_bundle(out / name, spec, township.keys, lines())
     assert count == total
     return written.path, total
+
+
+_STATION_KEYS: dict[int, NodeKeys] = {}
 
 
 # 3. the baseline: the same rows with COPY ------------------------------------------------
@@ -409,6 +475,10 @@ def main() -> None:
         "--each", action="store_true",
         help="import bundle by bundle (import_bundle), as the rounds before 2026-12-03 did",
     )  # fmt: skip
+    parser.add_argument(
+        "--later", action="store_true",
+        help="then import every township's next bundle: a week of work on the rows the county has",
+    )  # fmt: skip
     args = parser.parse_args()
     if not (args.pg or args.url):
         parser.error("--pg or --url")
@@ -428,7 +498,9 @@ def run(args: argparse.Namespace, work: Path, url: str, plain_url: str, per: int
     template.mkdir()
     migrate.upgrade(database_path(template))
     started = time.perf_counter()
-    lines, seed_node, seed_code = seed_lines(work, template, args.per_station)
+    lines, seed_node, seed_code, later = seed_lines(
+        work, template, args.per_station, later=args.later
+    )
     seed = Replicator(lines, seed_node, seed_code)
     tables: dict[str, int] = defaultdict(int)
     for line in lines:
@@ -441,6 +513,7 @@ def run(args: argparse.Namespace, work: Path, url: str, plain_url: str, per: int
     townships = make_townships(template, work, county, args.bundles)
     started = time.perf_counter()
     bundles, totals = [], []
+    carried: list[tuple[Node, list[tuple[int, str]]]] = []
     k = 0
     usb = work / "usb"
     usb.mkdir()
@@ -456,6 +529,7 @@ def run(args: argparse.Namespace, work: Path, url: str, plain_url: str, per: int
         path, total = write_county_bundle(usb, township, county, stations, seed)
         bundles.append(path)
         totals.append(total)
+        carried.append((township, stations))
     size = statistics.median(p.stat().st_size for p in bundles) / 1e6
     print(f"wrote {len(bundles)} county bundles ({k} stations, {sum(totals)} changes, median "
           f"{size:.1f} MB) in {time.perf_counter() - started:.1f} s")  # fmt: skip
@@ -494,6 +568,10 @@ def run(args: argparse.Namespace, work: Path, url: str, plain_url: str, per: int
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak RSS of the importing process: {peak:.0f} MB")
     check_rows(county, k, seed)
+    if later:
+        import_later(
+            county, carried, totals, Replicator(later, seed_node, seed_code), work=work, url=url
+        )
 
     with county.store.db.session() as s:
         keys = {
@@ -515,6 +593,43 @@ def run(args: argparse.Namespace, work: Path, url: str, plain_url: str, per: int
     print(f"CPU during the plain COPY: this process {ours:.1f} s, the server {_cpu(theirs)}; "
           f"import / plain in CPU (both sides) = {_ratio(cpu, (ours, theirs))}")  # fmt: skip
     print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+
+
+def import_later(
+    county: Node,
+    carried: list[tuple[Node, list[tuple[int, str]]]],
+    totals: list[int],
+    seed: Replicator,
+    *,
+    work: Path,
+    url: str,
+) -> None:
+    """Every township's next bundle: its stations' week after the year (:func:`a_week_later`).
+
+    Its changes are on rows the county has (events of items it holds, updates of items,
+    households and residents): the steady state of a county, where the year's first import
+    is all inserts.
+    """
+    usb = work / "usb-later"
+    usb.mkdir()
+    bundles = []
+    for (township, stations), first in zip(carried, totals, strict=True):
+        path, _ = write_county_bundle(usb, township, county, stations, seed, first=first + 1)
+        bundles.append(path)
+    count = len(seed.templates) * sum(len(s) for _, s in carried)
+    server = server_cpu(url)
+    cpu0, server0 = own_cpu(), server() if server else 0.0
+    t0 = time.perf_counter()
+    applied = flagged = 0
+    for _path, report, _took in _import(county, bundles, one_by_one=False):
+        assert report.status == "applied", report.message
+        applied, flagged = applied + report.applied, flagged + report.flagged
+    took = time.perf_counter() - t0
+    cpu = own_cpu() - cpu0, server() - server0 if server else -1.0
+    assert applied + flagged == count, (applied, flagged, count)
+    print(f"the week after: {len(bundles)} bundles, {count} changes ({applied} applied, "
+          f"{flagged} flagged) in {took:.1f} s: {count / took:.0f} changes/s; CPU: this "
+          f"process {cpu[0]:.1f} s, the server {_cpu(cpu[1])}")  # fmt: skip
 
 
 def _import(county: Node, bundles: list[Path], *, one_by_one: bool) -> Iterator[Any]:
