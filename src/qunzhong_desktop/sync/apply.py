@@ -30,12 +30,14 @@ from qunzhong_desktop.core.intake.states import MOVES, Role, State
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.models_sync import SyncConflict, SyncReceived, SyncRowVersion
 from qunzhong_desktop.sync import apply_rows, apply_sql, schema
-from qunzhong_desktop.sync.apply_writes import ChunkWrites
+from qunzhong_desktop.sync.apply_writes import UPDATE, ChunkWrites
 from qunzhong_desktop.sync.bundle_container import refuse
 
 #: A remote time further ahead of this PC's clock than this is marked as skewed.
 SKEW_MILLIS = 24 * 3600 * 1000
 LATEST_MILLIS = 10 * 366 * 24 * 3600 * 1000
+#: An item's numbering: a change of it is checked against the numbers here (_own_number).
+_NUMBERING = frozenset({"number", "year", "sequence"})
 Ready = list[dict[str, Any] | None] | None
 
 
@@ -84,6 +86,8 @@ class Applier(ChunkWrites):
         self._item_deleted: dict[str, bool] = {}
         self._versions: dict[tuple[str, str], apply_rows.Version] = {}
         self._present: set[tuple[str, str]] = set()
+        # the current values of rows the chunk updates, read ahead (_load_current)
+        self._current: dict[tuple[str, str], dict[str, Any]] = {}
         # item number → id of the item holding it here (None: free), for the numbers the
         # chunks' inserts bring: one query per chunk instead of one per item
         self._numbers: dict[str, str | None] = {}
@@ -109,6 +113,8 @@ class Applier(ChunkWrites):
         if self.new_epoch:
             self._write_held()
         self._load_versions(chunk)
+        self._load_current(chunk)
+        self._load_items(chunk)
         self._load_seen(chunk)
         apply_sql.load_numbers(self.s, chunk, self._numbers)
         self._write_held()
@@ -239,8 +245,87 @@ class Applier(ChunkWrites):
         for table, ids in by_table.items():  # (table_name, row_id) is the primary key
             for row_id, owner, hlc, epoch, versions in apply_sql.row_versions(self.s, table, ids):
                 self._versions[(table, row_id)] = apply_rows.Version(
-                    owner, [hlc, epoch], versions, "clean"
+                    owner, [hlc, epoch], versions, "clean", fresh=True
                 )
+
+    def _load_current(self, chunk: list[dict[str, Any]]) -> None:
+        """Read the current values of the rows this chunk updates for the first time.
+
+        One query per table instead of one per update, and the update itself is then
+        buffered with the inserts (:meth:`_update`). Only a row the database has as it was
+        before this import (its version ``fresh``) is read ahead: a row inserted or updated
+        by this import may be in the writes not yet made, and is read at its turn, after
+        them. A change of an item's number is read at its turn too (its number is checked
+        against the database, :meth:`_own_number`).
+        """
+        wanted: dict[str, dict[str, set[str]]] = {}
+        for c in chunk:
+            if c["op"] != "update" or c["seq"] <= self.last_seq:
+                continue
+            table, fields = c["table_name"], c["fields"]
+            version = self._versions.get((table, c["row_id"]))
+            if version is None or not version.fresh or not isinstance(fields, dict):
+                continue
+            if table == "intake_item" and _NUMBERING & set(fields):
+                continue
+            wanted.setdefault(table, {}).setdefault(c["row_id"], set()).update(fields)
+        self._current = {}
+        for table, rows in wanted.items():
+            cls = schema.model_of(table)
+            columns = sorted(set().union(*rows.values()) & set(cls.__table__.c.keys()))
+            ids = sorted(rows)
+            for start in range(0, len(ids), 500):
+                found = self.s.execute(
+                    select(cls.id, *(cls.__table__.c[name] for name in columns)).where(  # type: ignore[attr-defined]
+                        cls.id.in_(ids[start : start + 500])  # type: ignore[attr-defined]
+                    )
+                )
+                for row_id, *values in found:
+                    self._current[(table, row_id)] = dict(zip(columns, values, strict=True))
+
+    def _load_items(self, chunk: list[dict[str, Any]]) -> None:
+        """Read the owner, state and tombstone of the items this chunk's steps are of.
+
+        One query each per chunk instead of three per item (:meth:`_item_owner`,
+        :meth:`_state_of`), for items this import has not met yet. Such an item has no step
+        and no insert in the writes not yet made (either would have put it in
+        ``_item_state``), so the database answers as it would at the step's turn; a
+        tombstone this import wrote (``_touch``) is kept over the database's.
+        """
+        ids = sorted({
+            item_id
+            for c in chunk
+            if c["table_name"] == "item_event" and c["op"] == "insert"
+            and c["seq"] > self.last_seq and isinstance(c["fields"], dict)
+            and isinstance(item_id := c["fields"].get("item_id"), str)
+            and item_id not in self._item_state
+        })  # fmt: skip
+        if not ids:
+            return
+        unknown = [i for i in ids if ("intake_item", i) not in self._versions]
+        for row_id, owner, hlc, epoch, versions in apply_sql.row_versions(
+            self.s, "intake_item", unknown
+        ):
+            self._versions[("intake_item", row_id)] = apply_rows.Version(
+                owner, [hlc, epoch], versions, "clean", fresh=True
+            )
+        item, event = m.IntakeItem, m.ItemEvent
+        latest = (
+            select(event.to_state)
+            .where(event.item_id == item.id)
+            .order_by(event.position.desc(), event.at.desc())
+            .limit(1)
+            .scalar_subquery()
+        )
+        for start in range(0, len(ids), 500):
+            found = self.s.execute(
+                select(item.id, latest, item.deleted_at).where(
+                    item.id.in_(ids[start : start + 500])
+                )
+            )
+            for item_id, state, deleted_at in found:
+                self._item_state[item_id] = state
+                self._item_deleted.setdefault(item_id, deleted_at is not None)
 
     def _insert(self, change: dict[str, Any], values: dict[str, Any]) -> None:
         table, row_id = change["table_name"], change["row_id"]
@@ -277,11 +362,17 @@ class Applier(ChunkWrites):
         version = self._versions.get((table, row_id))
         if version is None or version.owner != self.sender:
             raise self._not_owned(table, "该记录不属于发送方")
-        self._flush_inserts()
         cls = schema.model_of(table)
-        current = self.s.execute(
-            select(*(getattr(cls, name) for name in values)).where(cls.id == row_id)  # type: ignore[attr-defined]
-        ).one()
+        ahead = self._current.pop((table, row_id), None) if version.fresh else None
+        version.fresh = False
+        if ahead is not None and all(name in ahead for name in values):
+            current: Any = [ahead[name] for name in values]
+        else:  # read at its turn, after every write before it
+            ahead = None
+            self._flush_inserts()
+            current = self.s.execute(
+                select(*(getattr(cls, name) for name in values)).where(cls.id == row_id)  # type: ignore[attr-defined]
+            ).one()
         derived = schema.DERIVED.get(table, frozenset())
         stamp = self._stamp(change)
         versions = dict(version.versions)
@@ -309,14 +400,17 @@ class Applier(ChunkWrites):
                     "delete_edit" if name == "deleted_at" else "overwrite",
                     change, name, kept=old, lost=value, kept_hlc=had[0], lost_hlc=stamp[0],
                 )  # fmt: skip
-        if table == "intake_item" and {"number", "year", "sequence"} & set(write):
+        if table == "intake_item" and _NUMBERING & set(write):
             self._own_number({**self._item_numbering(row_id), **write})
             self._numbers.clear()  # a number changes hands: ask the database again
         if write:
             if any(name in schema.references(table) for name in write):
                 self._refs.setdefault(table, {}).setdefault(row_id, self._number)
             write["updated_at"] = m.utcnow()
-            self.s.execute(update(cls).where(cls.id == row_id).values(**write))  # type: ignore[attr-defined]
+            if ahead is not None:  # written with the chunk's inserts, in order
+                self._inserts.append((UPDATE, (table, row_id, write)))
+            else:
+                self.s.execute(update(cls).where(cls.id == row_id).values(**write))  # type: ignore[attr-defined]
             version.versions = versions
             if version.state == "clean":
                 version.state = "dirty"
@@ -411,7 +505,7 @@ class Applier(ChunkWrites):
             stored = self.s.get(SyncRowVersion, ("intake_item", item_id))
             if stored is not None:
                 version = apply_rows.Version(
-                    stored.owner, [stored.hlc, stored.epoch], stored.versions, "clean"
+                    stored.owner, [stored.hlc, stored.epoch], stored.versions, "clean", fresh=True
                 )
                 self._versions[("intake_item", item_id)] = version
         if version is not None:

@@ -38,15 +38,23 @@ def summary_key(table: str) -> str:
 class Version:
     """A row's owner and field versions, cached for the import and written per chunk."""
 
-    __slots__ = ("base", "owner", "state", "versions")
+    __slots__ = ("base", "fresh", "owner", "state", "versions")
 
     def __init__(
-        self, owner: str, base: list[Any], versions: dict[str, Any] | None, state: str
+        self,
+        owner: str,
+        base: list[Any],
+        versions: dict[str, Any] | None,
+        state: str,
+        *,
+        fresh: bool = False,
     ) -> None:
         self.owner = owner
         self.base = base  # [hlc, epoch] of the insert
         self.versions = versions or {}  # fields written since: {field: [hlc, epoch]}
         self.state = state  # "new", "dirty" or "clean"
+        # read from the database, its row neither inserted nor updated by this import yet
+        self.fresh = fresh
 
     def of(self, name: str) -> list[Any]:
         """The [hlc, epoch] of a field's current value."""

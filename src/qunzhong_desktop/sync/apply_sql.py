@@ -142,6 +142,30 @@ def rows_write(s: Session, table: str, rows: list[dict[str, Any]]) -> Write:
     return Write(target.name, tuple(names), params)
 
 
+def updates_write(
+    s: Session, table: str, names: tuple[str, ...], rows: list[tuple[str, dict[str, Any]]]
+) -> Write:
+    """An update of ``names`` in rows of one travelling table: (row id, new values) each.
+
+    One statement run for every row (``executemany``: pipelined on a server); values are
+    bound by the columns' own processors, as :func:`rows_write` binds an insert's.
+    """
+    dialect = s.get_bind().dialect
+    target: Any = schema.model_of(table).__table__
+    procs = [target.c[name].type._cached_bind_processor(dialect) for name in names]
+    params: list[tuple[Any, ...]] = []
+    for row_id, values in rows:
+        params.append((
+            *(value if proc is None else proc(value)
+              for proc, value in zip(procs, (values[name] for name in names), strict=True)),
+            row_id,
+        ))  # fmt: skip
+    columns = ", ".join(f'"{name}" = {{0}}' for name in names)
+    return Write(
+        target.name, (), params, sql=f'UPDATE "{target.name}" SET {columns} WHERE id = {{0}}'
+    )
+
+
 def versions_writes(new: list[tuple[Any, ...]], dirty: list[tuple[Any, ...]]) -> list[Write]:
     """Row versions to write.
 
