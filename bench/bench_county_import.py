@@ -84,6 +84,7 @@ from qunzhong_desktop.storage.models_sync import (  # noqa: E402
     SyncReceived,
     SyncRowVersion,
 )
+from qunzhong_desktop.storage.register_rows import person_search_text  # noqa: E402
 from qunzhong_desktop.storage.server import SERVER_FILE  # noqa: E402
 from qunzhong_desktop.storage.setup import init_township  # noqa: E402
 from qunzhong_desktop.storage.store import Store  # noqa: E402
@@ -182,9 +183,11 @@ def a_week_later(station: Node) -> None:
         for index, home in enumerate(s.scalars(select(m.Household).order_by(m.Household.id))):
             if index % 3 == 0:
                 home.phone = f"139{index:08d}"
+        homes = {home.id: home for home in s.scalars(select(m.Household))}
         for index, person in enumerate(s.scalars(select(m.Person).order_by(m.Person.id))):
-            if index % 5 == 0:
+            if index % 5 == 0:  # as the register saves it: the search text follows
                 person.phone = f"137{index:08d}"
+                person.search_text = person_search_text(person, homes[person.household_id])
         s.commit()
     print(f"a week later: {moved} of {len(items)} items moved on")
 

@@ -363,17 +363,19 @@ class Applier(ChunkWrites):
         if version is None or version.owner != self.sender:
             raise self._not_owned(table, "该记录不属于发送方")
         cls = schema.model_of(table)
+        derived = schema.DERIVED.get(table, frozenset())
         ahead = self._current.pop((table, row_id), None) if version.fresh else None
         version.fresh = False
         if ahead is not None and all(name in ahead for name in values):
             current: Any = [ahead[name] for name in values]
+        elif values and all(name in derived for name in values):  # derived here: no comparison
+            current = [None] * len(values)
         else:  # read at its turn, after every write before it
             ahead = None
             self._flush_inserts()
             current = self.s.execute(
                 select(*(getattr(cls, name) for name in values)).where(cls.id == row_id)  # type: ignore[attr-defined]
             ).one()
-        derived = schema.DERIVED.get(table, frozenset())
         stamp = self._stamp(change)
         versions = dict(version.versions)
         write: dict[str, Any] = {}
