@@ -128,7 +128,25 @@ def seed_lines(
         calendar=station.store.calendar.calendar(), operator="站务员",
     )  # fmt: skip
     load_items(station.store.db, items, data)
-    (bundle,) = station.export(work / "seed-usb")
+    own = relayed(station, township, work / "seed-usb")
+    after: list[bytes] = []
+    if later:
+        a_week_later(station)
+        had = {json.loads(line)["change_id"] for line in own}
+        after = [
+            line
+            for line in relayed(station, township, work / "seed-usb-later")
+            if json.loads(line)["change_id"] not in had
+        ]
+    for node in (county, township, station):
+        node.close()
+    return own, station.node_id, station.code, after
+
+
+def relayed(station: Node, township: Node, usb: Path) -> list[bytes]:
+    """The station's next bundle imported at the township; the station's lines of the
+    township's county bundle then (all it has not sent the county: every bundle so far)."""
+    (bundle,) = station.export(usb)
     report = township.sync.import_bundle(bundle, township.keys)
     assert report.status == "applied" and not report.flagged, report.message
     with township.store.db.session() as s:
@@ -136,29 +154,8 @@ def seed_lines(
         peer = county_relay.county_of(s)
         assert peer is not None
         lines = list(county_relay.county_lines(s, local, peer, defaultdict(int)))  # type: ignore[arg-type]
-    node_id = station.node_id
-    own = _station_lines(lines, node_id)
-    after: list[bytes] = []
-    if later:
-        a_week_later(station)
-        (bundle,) = station.export(work / "seed-usb-later")
-        report = township.sync.import_bundle(bundle, township.keys)
-        assert report.status == "applied" and not report.flagged, report.message
-        with township.store.db.session() as s:
-            local = s.scalars(select(m.LocalNode)).one()
-            peer = county_relay.county_of(s)
-            assert peer is not None
-            lines = list(county_relay.county_lines(s, local, peer, defaultdict(int)))  # type: ignore[arg-type]
-        had = {json.loads(line)["change_id"] for line in own}
-        after = [x for x in _station_lines(lines, node_id) if json.loads(x)["change_id"] not in had]
-    for node in (county, township, station):
-        node.close()
-    return own, node_id, station.code, after
-
-
-def _station_lines(lines: list[Any], node_id: str) -> list[bytes]:
     own = [line for line in lines[1:] if isinstance(line, bytes)]
-    return [line for line in own if json.loads(line)["node_id"] == node_id]
+    return [line for line in own if json.loads(line)["node_id"] == station.node_id]
 
 
 def a_week_later(station: Node) -> None:
