@@ -12,6 +12,9 @@ Order inside a bundle never turns valid data into a refusal: references (foreign
 checked once, when every line is in (:meth:`Applier.finish`), and an item's steps that come
 before the item itself wait for it. A reference to a row that neither this PC nor the
 bundle holds is still refused.
+
+A chunk's reads are made once per chunk before its changes are checked (.apply_reads), its
+writes buffered and made when it is done (.apply_writes).
 """
 
 from __future__ import annotations
@@ -28,20 +31,19 @@ from sqlalchemy.orm import Session
 from qunzhong_desktop.core import citizen_id
 from qunzhong_desktop.core.intake.states import MOVES, Role, State
 from qunzhong_desktop.storage import models as m
-from qunzhong_desktop.storage.models_sync import SyncConflict, SyncReceived, SyncRowVersion
+from qunzhong_desktop.storage.models_sync import SyncConflict, SyncRowVersion
 from qunzhong_desktop.sync import apply_rows, apply_sql, schema
-from qunzhong_desktop.sync.apply_writes import UPDATE, ChunkWrites
+from qunzhong_desktop.sync.apply_reads import NUMBERING, ChunkReads
+from qunzhong_desktop.sync.apply_writes import UPDATE
 from qunzhong_desktop.sync.bundle_container import refuse
 
 #: A remote time further ahead of this PC's clock than this is marked as skewed.
 SKEW_MILLIS = 24 * 3600 * 1000
 LATEST_MILLIS = 10 * 366 * 24 * 3600 * 1000
-#: An item's numbering: a change of it is checked against the numbers here (_own_number).
-_NUMBERING = frozenset({"number", "year", "sequence"})
 Ready = list[dict[str, Any] | None] | None
 
 
-class Applier(ChunkWrites):
+class Applier(ChunkReads):
     """Applies the change lines of one bundle, in order, in one session."""
 
     def __init__(
@@ -171,32 +173,7 @@ class Applier(ChunkWrites):
         else:
             self._update(change, values)
 
-    # seen before ----------------------------------------------------------------------------
-    def _load_seen(self, chunk: list[dict[str, Any]]) -> None:
-        # within one epoch the sequence alone says what was had (and the unique change
-        # id refuses a forged repeat); a new epoch may resend changes of the old one
-        new_ids = [c["change_id"] for c in chunk if c["seq"] > self.last_seq and self.new_epoch]
-        self._known: set[str] = set()
-        for start in range(0, len(new_ids), 500):
-            self._known.update(
-                self.s.scalars(
-                    select(SyncReceived.change_id).where(
-                        SyncReceived.change_id.in_(new_ids[start : start + 500])
-                    )
-                )
-            )
-        seqs = [c["seq"] for c in chunk if 0 < c["seq"] <= self.last_seq]
-        self._seen: dict[int, str] = {}
-        if seqs:
-            rows = self.s.execute(
-                select(SyncReceived.seq, SyncReceived.change_id).where(
-                    SyncReceived.node_id == self.sender,
-                    SyncReceived.epoch == self.epoch,
-                    SyncReceived.seq.in_(seqs),
-                )
-            )
-            self._seen = {seq: change_id for seq, change_id in rows}
-
+    # seen before (read a chunk at a time: .apply_reads) -------------------------------------
     def _already(self, change: dict[str, Any]) -> None:
         if self._seen.get(change["seq"]) != change["change_id"] and not self._received_before(
             change["change_id"]
@@ -213,120 +190,7 @@ class Applier(ChunkWrites):
         """
         return self.epoch > 1 and apply_sql.received_from(self.s, change_id, self.sender)
 
-    # rows -------------------------------------------------------------------------------
-    def _load_versions(self, chunk: list[dict[str, Any]]) -> None:
-        """Cache the versions of the rows this chunk touches that exist here already.
-
-        A version exists only for a row that exists, so an insert's row is first looked
-        up in its own table (the primary key): most inserts are new rows and need no
-        version lookup. A row that exists without a version is this PC's own.
-        """
-        fresh = [c for c in chunk if c["seq"] > self.last_seq and c["table_name"] in self.allowed]
-        inserted: dict[str, list[str]] = {}
-        for c in fresh:
-            key = (c["table_name"], c["row_id"])
-            if c["op"] == "insert" and key not in self._versions and key not in self._present:
-                inserted.setdefault(c["table_name"], []).append(c["row_id"])
-        for table, table_ids in inserted.items():
-            self._present.update(
-                (table, row_id) for row_id in apply_sql.present_ids(self.s, table, table_ids)
-            )
-        # (no set(self._versions): a copy of every version of the bundle, made each chunk)
-        known = self._versions
-        wanted = {
-            key
-            for c in fresh
-            if (key := (c["table_name"], c["row_id"])) not in known
-            and (c["op"] != "insert" or key in self._present)
-        }
-        by_table: dict[str, list[str]] = {}
-        for table, row_id in sorted(wanted):
-            by_table.setdefault(table, []).append(row_id)
-        for table, ids in by_table.items():  # (table_name, row_id) is the primary key
-            for row_id, owner, hlc, epoch, versions in apply_sql.row_versions(self.s, table, ids):
-                self._versions[(table, row_id)] = apply_rows.Version(
-                    owner, [hlc, epoch], versions, "clean", fresh=True
-                )
-
-    def _load_current(self, chunk: list[dict[str, Any]]) -> None:
-        """Read the current values of the rows this chunk updates for the first time.
-
-        One query per table instead of one per update, and the update itself is then
-        buffered with the inserts (:meth:`_update`). Only a row the database has as it was
-        before this import (its version ``fresh``) is read ahead: a row inserted or updated
-        by this import may be in the writes not yet made, and is read at its turn, after
-        them. A change of an item's number is read at its turn too (its number is checked
-        against the database, :meth:`_own_number`).
-        """
-        wanted: dict[str, dict[str, set[str]]] = {}
-        for c in chunk:
-            if c["op"] != "update" or c["seq"] <= self.last_seq:
-                continue
-            table, fields = c["table_name"], c["fields"]
-            version = self._versions.get((table, c["row_id"]))
-            if version is None or not version.fresh or not isinstance(fields, dict):
-                continue
-            if table == "intake_item" and _NUMBERING & set(fields):
-                continue
-            wanted.setdefault(table, {}).setdefault(c["row_id"], set()).update(fields)
-        self._current = {}
-        for table, rows in wanted.items():
-            cls = schema.model_of(table)
-            columns = sorted(set().union(*rows.values()) & set(cls.__table__.c.keys()))
-            ids = sorted(rows)
-            for start in range(0, len(ids), 500):
-                found = self.s.execute(
-                    select(cls.id, *(cls.__table__.c[name] for name in columns)).where(  # type: ignore[attr-defined]
-                        cls.id.in_(ids[start : start + 500])  # type: ignore[attr-defined]
-                    )
-                )
-                for row_id, *values in found:
-                    self._current[(table, row_id)] = dict(zip(columns, values, strict=True))
-
-    def _load_items(self, chunk: list[dict[str, Any]]) -> None:
-        """Read the owner, state and tombstone of the items this chunk's steps are of.
-
-        One query each per chunk instead of three per item (:meth:`_item_owner`,
-        :meth:`_state_of`), for items this import has not met yet. Such an item has no step
-        and no insert in the writes not yet made (either would have put it in
-        ``_item_state``), so the database answers as it would at the step's turn; a
-        tombstone this import wrote (``_touch``) is kept over the database's.
-        """
-        ids = sorted({
-            item_id
-            for c in chunk
-            if c["table_name"] == "item_event" and c["op"] == "insert"
-            and c["seq"] > self.last_seq and isinstance(c["fields"], dict)
-            and isinstance(item_id := c["fields"].get("item_id"), str)
-            and item_id not in self._item_state
-        })  # fmt: skip
-        if not ids:
-            return
-        unknown = [i for i in ids if ("intake_item", i) not in self._versions]
-        for row_id, owner, hlc, epoch, versions in apply_sql.row_versions(
-            self.s, "intake_item", unknown
-        ):
-            self._versions[("intake_item", row_id)] = apply_rows.Version(
-                owner, [hlc, epoch], versions, "clean", fresh=True
-            )
-        item, event = m.IntakeItem, m.ItemEvent
-        latest = (
-            select(event.to_state)
-            .where(event.item_id == item.id)
-            .order_by(event.position.desc(), event.at.desc())
-            .limit(1)
-            .scalar_subquery()
-        )
-        for start in range(0, len(ids), 500):
-            found = self.s.execute(
-                select(item.id, latest, item.deleted_at).where(
-                    item.id.in_(ids[start : start + 500])
-                )
-            )
-            for item_id, state, deleted_at in found:
-                self._item_state[item_id] = state
-                self._item_deleted.setdefault(item_id, deleted_at is not None)
-
+    # rows (their versions and current values read a chunk at a time: .apply_reads) ---------
     def _insert(self, change: dict[str, Any], values: dict[str, Any]) -> None:
         table, row_id = change["table_name"], change["row_id"]
         version = self._versions.get((table, row_id))
@@ -402,7 +266,7 @@ class Applier(ChunkWrites):
                     "delete_edit" if name == "deleted_at" else "overwrite",
                     change, name, kept=old, lost=value, kept_hlc=had[0], lost_hlc=stamp[0],
                 )  # fmt: skip
-        if table == "intake_item" and _NUMBERING & set(write):
+        if table == "intake_item" and NUMBERING & set(write):
             self._own_number({**self._item_numbering(row_id), **write})
             self._numbers.clear()  # a number changes hands: ask the database again
         if write:
