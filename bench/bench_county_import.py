@@ -291,7 +291,7 @@ def write_county_bundle(
     entries = []
     for k, code in stations:
         # each station's key, as the township enrolled it (the same in every bundle)
-        keys = _STATION_KEYS.setdefault(k, NodeKeys.generate())
+        keys = _STATION_KEYS.get(k) or _STATION_KEYS.setdefault(k, NodeKeys.generate())
         entries.append({
             "node_id": f"{k:08x}" + seed.node_id[8:], "code": code, "name": f"第{k}村群众工作站",
             "epoch": 1, "fingerprints": [[1, keys.fingerprint]],

@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 from qunzhong_desktop.core import citizen_id
 from qunzhong_desktop.core.intake.states import MOVES, Role, State
 from qunzhong_desktop.storage import models as m
-from qunzhong_desktop.storage.models_sync import SyncConflict, SyncRowVersion
+from qunzhong_desktop.storage.models_sync import SyncConflict
 from qunzhong_desktop.sync import apply_rows, apply_sql, schema
 from qunzhong_desktop.sync.apply_reads import NUMBERING, ChunkReads
 from qunzhong_desktop.sync.apply_writes import UPDATE
@@ -366,14 +366,10 @@ class Applier(ChunkReads):
 
     def _item_owner(self, item_id: str) -> str | None:
         """The sender owning an item, "" for this PC's own, None when unknown."""
-        version = self._versions.get(("intake_item", item_id))
-        if version is None:
-            stored = self.s.get(SyncRowVersion, ("intake_item", item_id))
-            if stored is not None:
-                version = apply_rows.Version(
-                    stored.owner, [stored.hlc, stored.epoch], stored.versions, "clean", fresh=True
-                )
-                self._versions[("intake_item", item_id)] = version
+        key = ("intake_item", item_id)
+        if key not in self._versions:
+            self._read_versions("intake_item", [item_id])
+        version = self._versions.get(key)
         if version is not None:
             return version.owner
         if item_id in self._item_state or apply_sql.present_ids(self.s, "intake_item", [item_id]):

@@ -91,10 +91,14 @@ class ChunkReads(ChunkWrites):
         for table, row_id in sorted(wanted):
             by_table.setdefault(table, []).append(row_id)
         for table, ids in by_table.items():  # (table_name, row_id) is the primary key
-            for row_id, owner, hlc, epoch, versions in apply_sql.row_versions(self.s, table, ids):
-                self._versions[(table, row_id)] = apply_rows.Version(
-                    owner, [hlc, epoch], versions, "clean", fresh=True
-                )
+            self._read_versions(table, ids)
+
+    def _read_versions(self, table: str, ids: list[str]) -> None:
+        """Cache the stored versions of ``table``'s rows among ``ids`` (``fresh``: as read)."""
+        for row_id, owner, hlc, epoch, versions in apply_sql.row_versions(self.s, table, ids):
+            self._versions[(table, row_id)] = apply_rows.Version(
+                owner, [hlc, epoch], versions, "clean", fresh=True
+            )
 
     def _load_current(self, chunk: list[dict[str, Any]]) -> None:
         """Read the current values of the rows this chunk updates for the first time.
@@ -150,13 +154,9 @@ class ChunkReads(ChunkWrites):
         })  # fmt: skip
         if not ids:
             return
-        unknown = [i for i in ids if ("intake_item", i) not in self._versions]
-        for row_id, owner, hlc, epoch, versions in apply_sql.row_versions(
-            self.s, "intake_item", unknown
-        ):
-            self._versions[("intake_item", row_id)] = apply_rows.Version(
-                owner, [hlc, epoch], versions, "clean", fresh=True
-            )
+        self._read_versions(
+            "intake_item", [i for i in ids if ("intake_item", i) not in self._versions]
+        )
         item, event = m.IntakeItem, m.ItemEvent
         latest = (
             select(event.to_state)
