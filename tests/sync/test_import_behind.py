@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import create_engine, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -133,3 +133,81 @@ def _waits(s: Session, rows: list[tuple[Any, ...]], now: dt.datetime) -> None:
         behind.submit([apply_sql.received_write(rows[:1])])
         with pytest.raises(IntegrityError):
             s.execute(count)
+
+
+@pytest.mark.pg
+@pytest.mark.parametrize("net", ["postgresql"], indirect=True)
+def test_the_reads_ahead_see_the_database_as_the_import_began_without_waiting(
+    net: tuple[Node, Node, Node], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    township = net[0]
+    released = threading.Event()
+    held_write = apply_sql.write_on_server
+
+    def held(raw: Any, writes: list[apply_sql.Write]) -> None:
+        released.wait(timeout=30)  # until the reader has answered
+        held_write(raw, writes)
+
+    monkeypatch.setattr(apply_sql, "write_on_server", held)
+    now = dt.datetime(2026, 12, 3, 8, 0)
+    before, during = (
+        {**HOUSEHOLD, "id": new_id(), "number": n, "created_at": now, "updated_at": now}
+        for n in ("901", "902")
+    )
+    with township.store.db.writing() as s:
+        apply_sql.write(s, [apply_sql.rows_write(s, "household", [before])])
+        s.commit()
+    pid = text("SELECT pg_backend_pid()")
+    with township.store.db.writing() as s, writing_behind(s) as behind:
+        assert isinstance(behind, Behind) and behind.reader is not None
+        main = s.execute(pid).scalar()
+        behind.submit([apply_sql.rows_write(s, "household", [during])])
+        ids = [before["id"], during["id"]]
+        # the writes in flight are not waited for: they wait for this answer
+        assert apply_sql.present_ids(behind.reader, "household", ids) == {before["id"]}
+        assert behind.reader.execute(pid).scalar() != main
+        assert behind._pending is not None and not behind._pending.done()
+        released.set()
+        assert apply_sql.present_ids(s, "household", ids) == set(ids)  # after the writes
+        # the reader stays at the import's beginning
+        assert apply_sql.present_ids(behind.reader, "household", ids) == {before["id"]}
+        s.rollback()
+    assert behind.reader is None and _import_threads() == []
+
+
+@pytest.mark.pg
+@pytest.mark.parametrize("net", ["postgresql"], indirect=True)
+def test_without_a_second_connection_the_reads_ahead_wait_on_the_imports_own(
+    net: tuple[Node, Node, Node], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:  # fmt: skip
+    township, one, _ = net
+    monkeypatch.setattr(importer, "CHUNK", 4)
+    engine = township.store.db.engine
+    with engine.connect() as conn:  # one connection in the pool, kept open for the import
+        conn.exec_driver_sql("SELECT 1")
+    admin = create_engine(engine.url.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    allow = f'ALTER DATABASE "{engine.url.database}" ALLOW_CONNECTIONS {{}}'
+    with admin.connect() as conn:
+        conn.exec_driver_sql(allow.format("false"))  # no new connection from here
+    h = [new_id() for _ in range(6)]
+    lines = [
+        *(_household(one, seq, h[seq - 1]) for seq in range(1, 6)),
+        change(one, 6, "household", h[0], "update", {"note": "第二块改了第一块的户"}),
+        change(one, 7, "person", new_id(), "insert", _person(h[1], "甲")),
+    ]
+    try:
+        with caplog.at_level("WARNING", logger="qunzhong_desktop.sync.apply_behind"):
+            report = township.sync.import_bundle(
+                forge(one, township, tmp_path / "a.qzb", lines), township.keys
+            )
+    finally:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(allow.format("true"))
+        admin.dispose()
+    assert report.status == APPLIED and report.applied == 7, report.message
+    assert "on the import's connection" in caplog.text
+    with township.store.db.session() as s:
+        note = s.execute(text("SELECT note FROM household WHERE id = :i"), {"i": h[0]}).scalar()
+        people = s.execute(text("SELECT household_id FROM person")).scalars().all()
+    assert note == "第二块改了第一块的户" and people == [h[1]]

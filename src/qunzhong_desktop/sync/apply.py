@@ -93,6 +93,7 @@ class Applier(ChunkReads):
         # item number → id of the item holding it here (None: free), for the numbers the
         # chunks' inserts bring: one query per chunk instead of one per item
         self._numbers: dict[str, str | None] = {}
+        self._renumbered = False  # a number changed hands in this import (_load_numbers)
         self._number = 0
         self._ready: dict[str, Any] | None = None  # the current change's converted fields
         # rows whose references must be checked at the end: table → {row id: line}
@@ -118,7 +119,7 @@ class Applier(ChunkReads):
         self._load_current(chunk)
         self._load_items(chunk)
         self._load_seen(chunk)
-        apply_sql.load_numbers(self.s, chunk, self._numbers)
+        self._load_numbers(chunk)
         self._write_held()
         for index, change in enumerate(chunk):
             self._number += 1
@@ -269,6 +270,7 @@ class Applier(ChunkReads):
         if table == "intake_item" and NUMBERING & set(write):
             self._own_number({**self._item_numbering(row_id), **write})
             self._numbers.clear()  # a number changes hands: ask the database again
+            self._renumbered = True
         if write:
             if any(name in schema.references(table) for name in write):
                 self._refs.setdefault(table, {}).setdefault(row_id, self._number)

@@ -7,13 +7,19 @@ last steps and tombstones of the items their steps are of (``_load_items``), and
 received before of a resent sequence (``_load_seen``). A read a chunk ahead answers as the
 database would at the change's turn only for rows no write still to come can have touched;
 each read says why its rows are such, and anything else is read at its turn (.apply).
+
+Those rows are ones this import has not written at all, so on a server the reads ahead ask
+the database as it was when the import began (:meth:`ChunkReads._reader`: .apply_behind's
+second connection), without waiting for the writes in flight. What was received before
+(``_load_seen``) is asked on the import's own connection: a new epoch's changes are looked
+up by their ids, and those of this bundle are among the writes.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.models_sync import SyncReceived
@@ -36,6 +42,18 @@ class ChunkReads(ChunkWrites):
     _current: dict[tuple[str, str], dict[str, Any]]
     _item_state: dict[str, str | None]
     _item_deleted: dict[str, bool]
+    _renumbered: bool
+
+    def _reader(self) -> Connection:
+        """Where a read of rows this import has not written goes.
+
+        On a server, the database as it was when the import began, while the import's
+        connection writes (:attr:`.apply_behind.Behind.reader`); else the import's own.
+        """
+        behind = self.behind
+        if behind is not None and behind.reader is not None:
+            return behind.reader
+        return self.s.connection()
 
     def _load_seen(self, chunk: list[dict[str, Any]]) -> None:
         # within one epoch the sequence alone says what was had (and the unique change
@@ -77,7 +95,8 @@ class ChunkReads(ChunkWrites):
                 inserted.setdefault(c["table_name"], []).append(c["row_id"])
         for table, table_ids in inserted.items():
             self._present.update(
-                (table, row_id) for row_id in apply_sql.present_ids(self.s, table, table_ids)
+                (table, row_id)
+                for row_id in apply_sql.present_ids(self._reader(), table, table_ids)
             )
         # (no set(self._versions): a copy of every version of the bundle, made each chunk)
         known = self._versions
@@ -95,7 +114,9 @@ class ChunkReads(ChunkWrites):
 
     def _read_versions(self, table: str, ids: list[str]) -> None:
         """Cache the stored versions of ``table``'s rows among ``ids`` (``fresh``: as read)."""
-        for row_id, owner, hlc, epoch, versions in apply_sql.row_versions(self.s, table, ids):
+        for row_id, owner, hlc, epoch, versions in apply_sql.row_versions(
+            self._reader(), table, ids
+        ):
             self._versions[(table, row_id)] = apply_rows.Version(
                 owner, [hlc, epoch], versions, "clean", fresh=True
             )
@@ -127,13 +148,24 @@ class ChunkReads(ChunkWrites):
             columns = sorted(set().union(*rows.values()) & set(cls.__table__.c.keys()))
             ids = sorted(rows)
             for start in range(0, len(ids), 500):
-                found = self.s.execute(
+                found = self._reader().execute(
                     select(cls.id, *(cls.__table__.c[name] for name in columns)).where(  # type: ignore[attr-defined]
                         cls.id.in_(ids[start : start + 500])  # type: ignore[attr-defined]
                     )
                 )
                 for row_id, *values in found:
                     self._current[(table, row_id)] = dict(zip(columns, values, strict=True))
+
+    def _load_numbers(self, chunk: list[dict[str, Any]]) -> None:
+        """Read which items hold the numbers this chunk's items bring (``_numbers``).
+
+        The items this import wrote are in ``_numbers`` already (.apply_writes), so the
+        database as it was answers for the rest, until a number changed hands in this
+        import (:meth:`.apply.Applier._update` clears ``_numbers``): from then on the
+        import's own connection answers, after the writes in flight.
+        """
+        source = self.s if self._renumbered else self._reader()
+        apply_sql.load_numbers(source, chunk, self._numbers)
 
     def _load_items(self, chunk: list[dict[str, Any]]) -> None:
         """Read the owner, state and tombstone of the items this chunk's steps are of.
@@ -166,7 +198,7 @@ class ChunkReads(ChunkWrites):
             .scalar_subquery()
         )
         for start in range(0, len(ids), 500):
-            found = self.s.execute(
+            found = self._reader().execute(
                 select(item.id, latest, item.deleted_at).where(
                     item.id.in_(ids[start : start + 500])
                 )

@@ -187,8 +187,16 @@ _VERSION_COLUMNS = ("table_name", "row_id", "owner", "hlc", "epoch", "versions")
 _RECEIVED_COLUMNS = ("node_id", "epoch", "seq", "change_id", "bundle_id")
 
 
+#: Where a read runs: the import's session, or a connection of its own (.apply_behind's reader).
+Reading = Session | Connection
+
+
+def _connection(source: Reading) -> Connection:
+    return source if isinstance(source, Connection) else source.connection()
+
+
 def _select_in(
-    s: Session, sql: str, values: list[str], before: tuple[Any, ...] = (), *, server: str
+    s: Reading, sql: str, values: list[str], before: tuple[Any, ...] = (), *, server: str
 ) -> list[Any]:
     """Rows of a membership test of ``values``, asked in parts.
 
@@ -203,7 +211,7 @@ def _select_in(
     fifth run, and PostgreSQL's generic plan of an array of unknown size took 1–2 s a query
     in the county import where the plan for the values at hand takes a millisecond.
     """
-    conn = s.connection()
+    conn = _connection(s)
     on_server = conn.dialect.name == "postgresql"
     size = 10_000 if on_server else 500
     found: list[Any] = []
@@ -257,14 +265,14 @@ def text_array(values: list[str]) -> str:
 _IDS = "FROM unnest(%s::text[]) AS x(id)"
 
 
-def present_ids(s: Session, table: str, ids: list[str]) -> set[str]:
+def present_ids(s: Reading, table: str, ids: list[str]) -> set[str]:
     """Which of ``ids`` are rows of ``table`` here."""
     server = f"SELECT x.id {_IDS} WHERE EXISTS {_probes(table, 'id = x.id')}"
     sql = f'SELECT id FROM "{table}" WHERE id {{IN}}'
     return {row[0] for row in _select_in(s, sql, ids, server=server)}
 
 
-def row_versions(s: Session, table: str, ids: list[str]) -> list[tuple[str, str, str, int, Any]]:
+def row_versions(s: Reading, table: str, ids: list[str]) -> list[tuple[str, str, str, int, Any]]:
     """(row id, owner, hlc, epoch, versions) of the rows of ``table`` among ``ids`` with one."""
     columns = "row_id, owner, hlc, epoch, versions"
     probe = _probes("sync_row_version", "table_name = %s AND row_id = x.id", columns)
@@ -369,7 +377,7 @@ def received_from(s: Session, change_id: str, sender: str) -> bool:
     return row is not None
 
 
-def load_numbers(s: Session, chunk: list[dict[str, Any]], known: dict[str, str | None]) -> None:
+def load_numbers(s: Reading, chunk: list[dict[str, Any]], known: dict[str, str | None]) -> None:
     """Add to ``known`` (number → item id here, or None) the numbers ``chunk``'s items bring."""
     wanted = {
         number
@@ -382,7 +390,7 @@ def load_numbers(s: Session, chunk: list[dict[str, Any]], known: dict[str, str |
     known.update(items_with_numbers(s, sorted(wanted)))
 
 
-def items_with_numbers(s: Session, numbers: list[str]) -> dict[str, str | None]:
+def items_with_numbers(s: Reading, numbers: list[str]) -> dict[str, str | None]:
     """Each of ``numbers`` → the id of the item here that has it (None when none has)."""
     found: dict[str, str | None] = dict.fromkeys(numbers)
     sql = "SELECT number, id FROM intake_item WHERE number {IN}"
