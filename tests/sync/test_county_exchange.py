@@ -24,7 +24,7 @@ from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.models_sync import SyncPeer, SyncRowVersion
 from qunzhong_desktop.storage.store import Store
-from qunzhong_desktop.sync import schema
+from qunzhong_desktop.sync import apply_sql, schema
 from qunzhong_desktop.sync.bundle_format import BundleRefused
 from qunzhong_desktop.sync.views import ALREADY, APPLIED
 from tests.helpers.backends import BACKENDS, EMPTY, empty_on_server, server_store
@@ -591,3 +591,69 @@ def test_a_township_restored_from_an_old_backup_is_a_rival_history_at_the_county
     assert rows(county, m.Household) == before  # the station lines sent again: held already
     again = county.sync.import_bundle(county_bundle(paths, county), county.keys)
     assert again.status == ALREADY
+
+
+GRID = {"name": "新组", "leader_name": "", "leader_phone": "", "retired": False, "deleted_at": None}
+
+
+def _asked(patch: pytest.MonkeyPatch) -> list[tuple[str, str, list[str]]]:
+    """The reference checks the import leaves to the database: (table, column, row ids)."""
+    asked: list[tuple[str, str, list[str]]] = []
+    for name in ("dangling_rows", "foreign_rows_of"):
+        real = getattr(apply_sql, name)
+
+        def spy(s: Any, table: str, column: str, parent: str, rows: list[Any], real: Any = real) -> Any:  # fmt: skip
+            asked.append((table, column, [r if isinstance(r, str) else r[0] for r in rows]))
+            return real(s, table, column, parent, rows)
+
+        patch.setattr(apply_sql, name, spy)
+    return asked
+
+
+def test_references_within_the_bundle_are_settled_in_memory_and_still_refused(
+    tiers: tuple[Node, Node, Node, Node], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    county, township, one = _first(tiers, tmp_path)
+    two = tiers[3]
+    seq = _seq_after(township, county)
+    listing = change(township, 0, "stations", "", "update", {"stations": [
+        {"node_id": n.node_id, "code": n.code, "name": n.name, "epoch": 1} for n in (one, two)]})  # fmt: skip
+
+    def bundle(name: str, *lines: tuple[Node, str, str, str, dict[str, Any]]) -> Path:
+        made = [
+            change(township, seq + i, table, row_id, op, fields, node_id=node.node_id)
+            for i, (node, table, row_id, op, fields) in enumerate(lines)
+        ]
+        return forge(township, county, tmp_path / name, [listing, *made], kind="changes", seq_from=seq)  # fmt: skip
+
+    # the lines are counted from 1, the list of stations first (it was counted twice)
+    other = {**listing, "node_id": one.node_id}  # the list, from a station
+    line = change(township, seq, "grid", new_id(), "insert", GRID, node_id=one.node_id)
+    bad = forge(township, county, tmp_path / "bad.qzb", [other, line], kind="changes", seq_from=seq)  # fmt: skip
+    assert refused(county, bad, "change_malformed").data["line"] == 1
+    grid, house = new_id(), new_id()
+    # station 2's household in the grid station 1 sends in the same bundle: not station 2's
+    theirs = bundle("theirs.qzb",
+        (one, "grid", grid, "insert", GRID),
+        (two, "household", house, "insert", {**HOUSEHOLD, "grid_id": grid}))  # fmt: skip
+    error = refused(county, theirs, "not_owned")
+    assert "网格" in error.message and error.data["line"] == 3
+    # a household put in a grid of the bundle, then moved to a grid nobody sent
+    moved = bundle("moved.qzb",
+        (one, "household", house, "insert", {**HOUSEHOLD, "grid_id": grid}),
+        (one, "grid", grid, "insert", GRID),
+        (one, "household", house, "update", {"grid_id": new_id()}))  # fmt: skip
+    assert refused(county, moved, "reference").data["line"] == 2  # its first line, after the list
+    # its own grid, sent after the household: accepted without asking the database
+    with monkeypatch.context() as patch:
+        asked = _asked(patch)
+        report = county.sync.import_bundle(
+            bundle("own.qzb",
+                (one, "household", house, "insert", {**HOUSEHOLD, "grid_id": grid}),
+                (one, "grid", grid, "insert", GRID)),
+            county.keys,
+        )  # fmt: skip
+    assert report.status == APPLIED and report.flagged == 0, report.message
+    assert not [row for table, _, rows in asked if table == "household" for row in rows]
+    with county.store.db.session() as s:
+        assert s.get(m.Household, house).grid_id == grid  # type: ignore[union-attr]

@@ -40,6 +40,7 @@ from qunzhong_desktop.sync.bundle_container import refuse
 #: A remote time further ahead of this PC's clock than this is marked as skewed.
 SKEW_MILLIS = 24 * 3600 * 1000
 LATEST_MILLIS = 10 * 366 * 24 * 3600 * 1000
+_UNWRITTEN = object()  # a reference this import did not write (Applier._settled)
 Ready = list[dict[str, Any] | None] | None
 
 
@@ -98,6 +99,8 @@ class Applier(ChunkReads):
         self._ready: dict[str, Any] | None = None  # the current change's converted fields
         # rows whose references must be checked at the end: table → {row id: line}
         self._refs: dict[str, dict[str, int]] = {}
+        # the references those rows were given here: (table, column) → row id → value
+        self._ref_values: dict[tuple[str, str], dict[str, Any]] = {}
         # steps of items not (yet) known, in bundle order: item id → [(line, change, values)]
         self._waiting: dict[str, list[tuple[int, dict[str, Any], dict[str, Any]]]] = {}
 
@@ -212,8 +215,9 @@ class Applier(ChunkReads):
             self._item_state[row_id] = None
             self._item_deleted[row_id] = row.get("deleted_at") is not None
         self._inserts.append((table, row))
-        if schema.references(table):
+        if refs := schema.references(table):
             self._refs.setdefault(table, {}).setdefault(row_id, self._number)
+            self._note_refs(table, row_id, row, refs)
         self._versions[(table, row_id)] = apply_rows.Version(
             self.sender, self._stamp(change), None, "new"
         )
@@ -272,8 +276,10 @@ class Applier(ChunkReads):
             self._numbers.clear()  # a number changes hands: ask the database again
             self._renumbered = True
         if write:
-            if any(name in schema.references(table) for name in write):
+            refs = schema.references(table)
+            if any(name in refs for name in write):
                 self._refs.setdefault(table, {}).setdefault(row_id, self._number)
+                self._note_refs(table, row_id, write, refs)
             write["updated_at"] = m.utcnow()
             if ahead is not None:  # written with the chunk's inserts, in order
                 self._inserts.append((UPDATE, (table, row_id, write)))
@@ -418,21 +424,59 @@ class Applier(ChunkReads):
         self._refs = {}
 
     def _check_references(self, origins: dict[str, tuple[str, dict[str, dict[str, int]]]]) -> None:
-        """Every reference of all origins' rows, one query a column (apply_rows.merge_refs)."""
+        """Every reference of all origins' rows, one query a column (apply_rows.merge_refs).
+
+        A reference this import wrote to a row it holds — inserted by it or found here, and
+        for a station's row one of that station's own — is settled without the database
+        (:meth:`_settled`); the rest is asked, one query a column.
+        """
         tables, owned = apply_rows.merge_refs(origins)
         for table, rows in tables.items():
             for column, parent in schema.references(table).items():
-                missing = apply_sql.dangling_rows(self.s, table, column, parent, list(rows))
+                values = self._ref_values.get((table, column), {})
+                ask = [row_id for row_id in rows if not self._settled(values, row_id, parent)]
+                missing = ask and apply_sql.dangling_rows(self.s, table, column, parent, ask)
                 if missing:
                     self._number = min(rows[row_id] for row_id in missing)
                     raise self._dangling(table, parent)
-                pairs = owned.get(table)
+                pairs = [
+                    (row_id, owner)
+                    for row_id, owner in owned.get(table, ())
+                    if not self._settled(values, row_id, parent, owner)
+                ]
                 if foreign := pairs and apply_sql.foreign_rows_of(
                     self.s, table, column, parent, pairs
                 ):
                     self._number = min(rows[row_id] for row_id in foreign)
                     label = schema.LABELS.get(parent, parent)
                     raise self._not_owned(table, f"引用了其他站点或本机的{label}")
+        self._ref_values = {}
+
+    def _note_refs(
+        self, table: str, row_id: str, values: dict[str, Any], refs: dict[str, str]
+    ) -> None:
+        for column in refs.keys() & values.keys():
+            self._ref_values.setdefault((table, column), {})[row_id] = values[column]
+
+    def _settled(
+        self, values: dict[str, Any], row_id: str, parent: str, owner: str | None = None
+    ) -> bool:
+        """Whether the row's reference, as this import last wrote it, needs no query.
+
+        It does not if it is empty, or names a row this import inserted or found in the
+        database (``_present``: rows are never deleted, only marked), owned — where
+        ``owner`` is given — by ``owner`` (its version: as written, or as read from
+        ``sync_row_version``). A reference this import did not write is asked.
+        """
+        value = values.get(row_id, _UNWRITTEN)
+        if value is None:
+            return True
+        if value is _UNWRITTEN or (parent, value) not in self._present:
+            return False
+        if owner is None:
+            return True
+        version = self._versions.get((parent, value))
+        return version is not None and version.owner == owner
 
     def _own_number(self, row: dict[str, Any]) -> None:
         """A station numbers only its own items: ``{its code}-{year}-{sequence}``."""

@@ -103,10 +103,9 @@ class CountyApplier(Applier):
         if change["table_name"] != STATIONS_TABLE or change["node_id"] != self.township:
             raise refuse(
                 "change_malformed",
-                f"数据包第 {self._number + 1} 条不是乡镇的工作站名单，县里不接收乡镇配置，已拒绝导入。",
-                line=self._number + 1,
+                f"数据包第 {self._number} 条不是乡镇的工作站名单，县里不接收乡镇配置，已拒绝导入。",
+                line=self._number,
             )
-        self._number += 1
         self.listed = read_station_list(self.s, change["fields"], self.township_code)
 
     def _received_line(self, change: dict[str, Any]) -> None:
