@@ -95,13 +95,46 @@ def test_ledger_by_township(
     assert "长沙县群众工作部民情台账（第1镇群众工作办）" in str(sheet["A1"].value)
 
 
+def test_support_ledger_by_township_and_station(
+    net: CountyNetwork, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    households: dict[str, list[str]] = {}
+    for scope in ("", T1, T2, S3):
+        out = tmp_path / f"support{scope}.xlsx"
+        argv = ("--township", scope[:9]) + (("--station", scope) if len(scope) == 12 else ())
+        code, _, err = run(capsys, net.county.home, "ledger", "--kind", "support", "--out",
+                           str(out), *(argv if scope else ()))  # fmt: skip
+        assert code == 0, err
+        sheet = load_workbook(out).active
+        assert sheet is not None
+        header = [c.value for c in sheet[2]]
+        number, station = header.index("户号"), header.index("工作站")
+        rows = [r for r in sheet.iter_rows(min_row=3, values_only=True) if r[0]]
+        households[scope] = [f"{r[station]} {r[number]}" for r in rows]
+        name = {"": "全县", T1: "白沙镇", T2: "第1镇", S3: "第1村"}[scope]
+        assert "长沙县群众工作部困难群众帮扶台账（" in str(sheet["A1"].value), sheet["A1"].value
+        assert name in str(sheet["A1"].value)
+    assert households[T1] and households[T2]
+    # the county's ledger is the townships' one after the other, station by station
+    assert households[""] == households[T1] + households[T2]
+    assert households[S3] == households[T2]  # 第1镇 has one station
+    assert {h.rsplit(" ", 1)[0] for h in households[T2]} == {"第1镇群众工作办 第1镇第1村工作站"}
+
+
 @pytest.mark.parametrize(
     ("argv", "words"),
     [
         (("report", "--month", "2026-11", "--json", "--township", "430121199"), "本县没有编码"),
         (("report", "--month", "2026-11", "--json", "--township", T1, "--station", S3), "不属于"),
         (("report", "--period", "2026-11", "--json", "--station", "430121101299"), "没有编码"),
-        (("ledger", "--kind", "support", "--out", "x.xlsx", "--township", T1), "只用于民情台账"),
+        (
+            ("ledger", "--kind", "support", "--out", "x.xlsx", "--township", "430121199"),
+            "本县没有编码",
+        ),
+        (
+            ("ledger", "--kind", "support", "--out", "x.xlsx", "--township", T1, "--station", S3),
+            "不属于",
+        ),
         (
             ("ledger", "--kind", "items", "--out", "x.xlsx", "--township", "43012110"),
             "本县没有编码",

@@ -66,11 +66,17 @@ def test_township_moves_are_refused_to_the_station() -> None:
 def test_new_item_checks_each_field() -> None:
     good = dict(channel="来访", domain="教育", grade="B", item_type="承诺件", content="入学")
     check_new_item(requester_name="甲", domains=list(DOMAIN_DAYS), **good)
-    for field, value in [("channel", "微信"), ("grade", "D"), ("item_type", "急件")]:
+    for field, value, offered in [
+        ("channel", "微信", "来访、来电"),
+        ("domain", "天气", "、".join(DOMAIN_DAYS)),
+        ("grade", "D", "A、B 或 C"),
+        ("item_type", "急件", "即办件、承诺件"),
+    ]:
         bad = {**good, field: value}
         with pytest.raises(ValidationError) as info:
             check_new_item(requester_name="甲", domains=list(DOMAIN_DAYS), **bad)
         assert info.value.data["field"] == ("type" if field == "item_type" else field)
+        assert value in info.value.message and offered in info.value.message  # what would do
 
 
 def test_due_date_over_national_day_and_pause() -> None:

@@ -88,6 +88,38 @@ def test_the_county_ledger_has_a_township_combo(qtbot: QtBot, net: CountyNetwork
     assert township.items_tab.township_filter.isHidden()
 
 
+def test_the_support_ledger_narrows_to_a_township_and_a_station(
+    qtbot: QtBot, net: CountyNetwork
+) -> None:
+    page = LedgerPage(net.county.store, clock=lambda: dt.date(2026, 11, 30))
+    qtbot.addWidget(page)
+    tab = page.support_tab
+    assert not tab.township_filter.isHidden() and not tab.station.isHidden()
+    everyone = tab.count_label.text()
+    tab.township_filter.setCurrentIndex(tab.township_filter.findData(T2))
+    assert tab.station.count() == 2 and tab.count_label.text() != everyone
+    second = [tab.model.index(r, 2).data() for r in range(tab.model.rowCount())]  # 户号
+    assert {tab.model.index(r, 1).data() for r in range(tab.model.rowCount())} == {
+        "第1镇群众工作办 第1镇第1村工作站"
+    }  # 工作站: households of several stations share their numbers
+    tab.township_filter.setCurrentIndex(tab.township_filter.findData(T1))
+    first = [tab.model.index(r, 2).data() for r in range(tab.model.rowCount())]
+    assert first and second
+    rows = []
+    for index in (1, 2):  # 白沙镇's two stations: its households between them
+        tab.station.setCurrentIndex(index)
+        rows += [tab.model.index(r, 2).data() for r in range(tab.model.rowCount())]
+    assert rows == first
+    tab.township_filter.setCurrentIndex(0)
+    tab.station.setCurrentIndex(0)
+    assert tab.count_label.text() == everyone
+    assert [tab.model.index(r, 2).data() for r in range(tab.model.rowCount())] == first + second
+    township = LedgerPage(net.townships[T1].store, clock=lambda: dt.date(2026, 11, 30))
+    qtbot.addWidget(township)
+    assert township.support_tab.township_filter.isHidden()
+    assert not township.support_tab.station.isHidden()
+
+
 def test_the_county_s_assessment_ranks_townships_and_offers_no_manual_points(
     qtbot: QtBot, net: CountyNetwork
 ) -> None:

@@ -40,12 +40,12 @@ def register(commands: Any, home: argparse.ArgumentParser) -> None:
     ledger.add_argument(
         "--station",
         metavar="CODE",
-        help="只导出这个工作站（12 位编码）的民情台账；仅限乡镇群众工作办和县群众工作部（默认：全乡镇）",
+        help="只导出这个工作站（12 位编码）的事项或困难户；仅限乡镇群众工作办和县群众工作部（默认：全乡镇）",
     )
     ledger.add_argument(
         "--township",
         metavar="CODE",
-        help="只导出这个乡镇（9 位编码）各工作站的民情台账；仅限县群众工作部（默认：全县）",
+        help="只导出这个乡镇（9 位编码）各工作站的事项或困难户；仅限县群众工作部（默认：全县）",
     )
     ledger.set_defaults(handler=run_ledger)
 
@@ -57,11 +57,6 @@ def run_ledger(args: argparse.Namespace) -> int:
         raise ValidationError("起始日期晚于截止日期，请检查 --from 和 --to。", code="ledger.period")
     station = (args.station or "").strip() or None
     township = (args.township or "").strip() or None
-    if (station or township) and args.kind != "items":
-        raise ValidationError(
-            f"{'--station' if station else '--township'} 只用于民情台账（--kind items）。",
-            code="ledger.station_kind",
-        )
     out = Path(args.out)
     with store_of(args) as store:
         if township or node_role(store.db) == "county":
@@ -76,7 +71,9 @@ def run_ledger(args: argparse.Namespace) -> int:
                 date_from=date_from, date_to=date_to, station_code=station, township_code=township
             )
             if args.kind == "items"
-            else SupportFilter(date_from=date_from, date_to=date_to)
+            else SupportFilter(
+                date_from=date_from, date_to=date_to, station_code=station, township_code=township
+            )
         )
         from qunzhong_desktop.reports.ledger_export import export_ledger  # openpyxl: when used
 

@@ -85,6 +85,13 @@ SUPPORT_COLUMNS: tuple[Column, ...] = (
     Column("帮扶成效", 16, wrap=True),
 )
 
+#: at the township and the county the support ledger names each household's station too
+TOWNSHIP_SUPPORT_COLUMNS: tuple[Column, ...] = (
+    SUPPORT_COLUMNS[0],
+    STATION_COLUMN,
+    *SUPPORT_COLUMNS[1:],
+)
+
 ITEM_TITLE = "民情台账"
 SUPPORT_TITLE = "困难群众帮扶台账"
 ALL_STATIONS = "全乡镇"
@@ -129,6 +136,8 @@ class SupportFilter:
     date_to: dt.date | None = None
     grid_id: str | None = None
     tag: str | None = None
+    station_code: str | None = None  # households this station sent (at the township, county)
+    township_code: str | None = None  # households of this township's stations (at the county)
 
 
 class LedgerItem(Protocol):
@@ -218,7 +227,7 @@ def station_code_of(number: str) -> str:
 
 
 def with_station(row: Row, station_name: str) -> Row:
-    """A ledger row with the 工作站 column of :data:`TOWNSHIP_ITEM_COLUMNS` put in."""
+    """A ledger row with the 工作站 column of the township's columns put in, after its 序号."""
     return (row[0], station_name, *row[1:])
 
 

@@ -4,8 +4,9 @@ The format follows the file's extension. The rows stream from the database into 
 (:class:`.ledger_repo.SqlLedger` for items, :class:`.assistance_repo.SqlAssistance` for
 support), so a large ledger never sits in memory as a whole when written to Excel.
 
-At the township the item ledger names each item's station and its title says whose items it
-lists: one station's, or the whole township's (全乡镇).
+At the township and the county each row names its item's or household's station, and
+the title says whose items or households a ledger lists: one station's, one township's, or
+the whole township's (全乡镇) or county's (全县).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from qunzhong_desktop.core.ledger import (
     SUPPORT_COLUMNS,
     SUPPORT_TITLE,
     TOWNSHIP_ITEM_COLUMNS,
+    TOWNSHIP_SUPPORT_COLUMNS,
     Column,
     LedgerFilter,
     Row,
@@ -64,7 +66,7 @@ def ledger_source(
     township: bool = False,
     full: bool = False,
 ) -> tuple[str, tuple[Column, ...], Iterator[Row]]:
-    """The ledger's name, columns and a stream of its rows (with 工作站 at the township).
+    """The ledger's name, columns and a stream of its rows (with 工作站 at the township, county).
 
     ``full``: phones in full (the caller checked the role); masked otherwise.
     """
@@ -73,34 +75,30 @@ def ledger_source(
             filters, today=today or dt.date.today(), full=full
         )
         return ITEM_TITLE, TOWNSHIP_ITEM_COLUMNS if township else ITEM_COLUMNS, rows
-    return SUPPORT_TITLE, SUPPORT_COLUMNS, store.assistance.ledger_rows(filters, full=full)
+    rows = store.assistance.ledger_rows(filters, full=full, township=township)
+    return SUPPORT_TITLE, TOWNSHIP_SUPPORT_COLUMNS if township else SUPPORT_COLUMNS, rows
 
 
 def export_title(store: Store, filters: LedgerFilter | SupportFilter, name: str) -> str:
     """The title line of an exported ledger.
 
-    A station's: ``白沙村群众工作站民情台账``. A township's item ledger says whose items it
-    lists: ``白沙镇群众工作办民情台账（全乡镇）`` or ``…（第1村群众工作站）``.
+    A station's: ``白沙村群众工作站民情台账``. A township's ledger says whose items or
+    households it lists: ``白沙镇群众工作办民情台账（全乡镇）`` or ``…（第1村群众工作站）``;
+    the county's ``（全县）``, a township's or a station's name.
 
     Raises:
         ValidationError: a station is asked for at a station's store, or is unknown.
     """
-    station_code = filters.station_code if isinstance(filters, LedgerFilter) else None
-    township_code = filters.township_code if isinstance(filters, LedgerFilter) else None
+    station_code, township_code = filters.station_code, filters.township_code
     if node_role(store.db) == "county":  # the county's: 全县, a township or a station
         scope = resolve(store.db, township=township_code, station=station_code)
         county = county_profile(store.db)[1]
-        if isinstance(filters, LedgerFilter):
-            return f"{ledger_title(county, name)}（{scope.name or COUNTY_WHOLE}）"
-        return ledger_title(county, name)
+        return f"{ledger_title(county, name)}（{scope.name or COUNTY_WHOLE}）"
     if township_code:
         resolve(store.db, township=township_code)  # refused below the county
     station_name = require_station(store.db, station_code) if station_code else None
     if is_township(store.db):
-        township = township_profile(store.db)[1]
-        if isinstance(filters, LedgerFilter):
-            return township_ledger_title(township, station_name, name)
-        return ledger_title(township, name)
+        return township_ledger_title(township_profile(store.db)[1], station_name, name)
     station = store.register.station()
     return ledger_title(station.name if station else "", name)
 

@@ -28,10 +28,14 @@ from qunzhong_desktop.core.ledger import (
     SupportMember,
     support_rows,
     support_tags,
+    with_station,
 )
 from qunzhong_desktop.core.text import clean
 from qunzhong_desktop.storage import models as m
+from qunzhong_desktop.storage.code_ranges import code_prefix
 from qunzhong_desktop.storage.database import Database
+from qunzhong_desktop.storage.ledger_repo import station_labels
+from qunzhong_desktop.storage.models_sync import SyncPeer, SyncRowVersion
 from qunzhong_desktop.storage.tag_filters import household_or_member_tagged
 from qunzhong_desktop.storage.write_paths import write_path
 
@@ -330,7 +334,10 @@ class SqlAssistance:
         """Ids of the households the ledger lists, by household number.
 
         Those in difficulty (a support tag), and any other household that has a need or help
-        on record: help given is on the ledger even where no tag was set.
+        on record: help given is on the ledger even where no tag was set. Where the store
+        holds several stations' households (a township, the county) they come station by
+        station — the code of the station whose bundles brought them — which the filter's
+        station or township narrows.
         """
         helped = or_(
             exists().where(
@@ -348,8 +355,18 @@ class SqlAssistance:
             stmt = stmt.where(m.Household.grid_id == f.grid_id)
         if f.tag:
             stmt = stmt.where(household_or_member_tagged(self.db.dialect, f.tag))
+        station = (
+            select(SyncPeer.code)
+            .join(SyncRowVersion, SyncRowVersion.owner == SyncPeer.node_id)
+            .where(
+                SyncRowVersion.table_name == "household", SyncRowVersion.row_id == m.Household.id
+            )
+            .scalar_subquery()
+        )  # None: the household was registered here
+        if code := f.station_code or f.township_code:
+            stmt = stmt.where(code_prefix(station, code))
         with self.db.session() as s:
-            return list(s.scalars(stmt.order_by(m.Household.number)))
+            return list(s.scalars(stmt.order_by(station.asc().nulls_first(), m.Household.number)))
 
     def households(self, ids: Sequence[str]) -> list[SupportHousehold]:
         """The ledger's view of the given households, in that order."""
@@ -364,23 +381,28 @@ class SqlAssistance:
         with self.db.session() as s:
             return self._records(s, household_ids, f)
 
-    def ledger_rows(self, f: SupportFilter, *, full: bool = False) -> Iterator[Row]:
+    def ledger_rows(
+        self, f: SupportFilter, *, full: bool = False, township: bool = False
+    ) -> Iterator[Row]:
         """Yield the support ledger's rows, ``HOUSEHOLD_CHUNK`` households at a time.
 
         ``full``: phones in full (the caller checked the role); masked otherwise.
+        ``township``: each row names its household's station (``TOWNSHIP_SUPPORT_COLUMNS``).
         """
-        for row, _household, _record in self.ledger_entries(f, full=full):
+        for row, _household, _record in self.ledger_entries(f, full=full, township=township):
             yield row
 
     def ledger_entries(
-        self, f: SupportFilter, *, full: bool = False
+        self, f: SupportFilter, *, full: bool = False, township: bool = False
     ) -> Iterator[tuple[Row, str, str | None]]:
         """Each support-ledger row with its household's id and its record's id.
 
         The record is None on the row of a household without records; the window opens a
-        row's record with it.
+        row's record with it. ``township``: the 工作站 column put in, as at the township and
+        the county, whose households come from several stations.
         """
         ids = self.household_ids(f)
+        labels = station_labels(self.db) if township else {}
         seq = 0
         for start in range(0, len(ids), HOUSEHOLD_CHUNK):
             chunk = ids[start : start + HOUSEHOLD_CHUNK]
@@ -388,11 +410,15 @@ class SqlAssistance:
                 households = self._households(s, chunk)
                 records = self._records(s, chunk, f)
                 needs, helpers = _ledger_lines(s, [r for rs in records.values() for r in rs])
+                codes = _stations_of(s, chunk) if township else {}
             for household in households:
                 seq += 1
                 mine = records.get(household.id, [])
                 rows = support_rows(seq, household, mine, full=full, needs=needs, helpers=helpers)
                 record_ids: list[str | None] = [r.id for r in mine] or [None]
+                if township:
+                    code = codes.get(household.id, "")
+                    rows = [with_station(row, labels.get(code, code)) for row in rows]
                 for row, record_id in zip(rows, record_ids, strict=True):
                     yield row, household.id, record_id
 
@@ -484,3 +510,13 @@ class SqlAssistance:
         for row in s.scalars(stmt.order_by(m.Assistance.given_on, m.Assistance.id)):
             found[row.household_id].append(to_record(row))
         return found
+
+
+def _stations_of(s: Session, household_ids: Sequence[str]) -> dict[str, str]:
+    """Household id → the code of the station whose bundles brought it (none: made here)."""
+    rows = s.execute(
+        select(SyncRowVersion.row_id, SyncPeer.code)
+        .join(SyncPeer, SyncPeer.node_id == SyncRowVersion.owner)
+        .where(SyncRowVersion.table_name == "household", SyncRowVersion.row_id.in_(household_ids))
+    )
+    return {row_id: code for row_id, code in rows}

@@ -35,7 +35,7 @@ from qunzhong_desktop.core.monthly.items import (
     ordered,
 )
 from qunzhong_desktop.storage import models as m
-from qunzhong_desktop.storage.report_scope import code_is
+from qunzhong_desktop.storage.code_ranges import code_is
 
 
 @dataclass

@@ -27,7 +27,7 @@ from qunzhong_desktop.core.ledger import station_code_of
 from qunzhong_desktop.core.monthly.facts import ItemFact, fact_of, flows_of
 from qunzhong_desktop.core.monthly.items import OPEN_STATES, ItemRecord
 from qunzhong_desktop.storage import models as m
-from qunzhong_desktop.storage.report_scope import code_is, code_numbers
+from qunzhong_desktop.storage.code_ranges import code_is, code_numbers
 
 _STATES = {state.value: state for state in State}
 

@@ -58,6 +58,7 @@ from qunzhong_desktop.core.text import compact
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.assistance_figures import figure_inputs
 from qunzhong_desktop.storage.calendar_repo import load_calendar
+from qunzhong_desktop.storage.code_ranges import code_numbers, code_prefix
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.item_settings import DOMAIN_DAYS_SETTING
 from qunzhong_desktop.storage.ledger_repo import is_township, require_station, station_names
@@ -66,8 +67,6 @@ from qunzhong_desktop.storage.register_rows import load_station
 from qunzhong_desktop.storage.report_scope import (
     Scope,
     assistance_within,
-    code_numbers,
-    code_prefix,
     resolve,
     stations_of,
     townships,

@@ -18,34 +18,16 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, select
+from sqlalchemy import ColumnElement, select
 
 from qunzhong_desktop.core.errors import ValidationError
 from qunzhong_desktop.core.monthly.voice import VoiceInputs
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.assistance_figures import FigureInputs
+from qunzhong_desktop.storage.code_ranges import code_numbers, code_prefix
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.models_sync import SyncPeer
 from qunzhong_desktop.storage.setup import node_role
-
-STATION_DIGITS, TOWNSHIP_DIGITS = 12, 9
-
-
-def code_numbers(number: Any, code: str) -> ColumnElement[bool]:
-    """Numbers given under ``code``: a station's (``{code}-…``) or any of a township's stations."""
-    if len(code) >= STATION_DIGITS:
-        return and_(number >= f"{code}-", number < f"{code}.")
-    return and_(number >= code, number < f"{code}:")
-
-
-def code_prefix(column: Any, code: str) -> ColumnElement[bool]:
-    """Station codes (or owners' codes) of ``code``: itself, or those it is the prefix of."""
-    return and_(column >= code, column < f"{code}:")
-
-
-def code_is(column: Any, code: str) -> ColumnElement[bool]:
-    """A station-code column equal to a station's code, or within a township's."""
-    return column == code if len(code) >= STATION_DIGITS else code_prefix(column, code)
 
 
 def townships(db: Database) -> dict[str, str]:

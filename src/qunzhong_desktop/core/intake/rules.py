@@ -341,10 +341,22 @@ def check_new_item(
     """
     checks: list[tuple[bool, str, str]] = [
         (bool(requester_name.strip()), "requester", "请选择或填写诉求人。"),
-        (channel in CHANNELS, "channel", f"来源渠道“{channel}”不在列表中。"),
-        (domain in domains, "domain", f"诉求类别“{domain}”不在列表中。"),
+        (
+            channel in CHANNELS,
+            "channel",
+            f"来源渠道“{channel}”不在列表中，可用：{'、'.join(CHANNELS)}。",
+        ),
+        (
+            domain in domains,
+            "domain",
+            f"诉求类别“{domain}”不在列表中，可用：{'、'.join(domains)}。",
+        ),
         (grade in GRADES, "grade", f"等级应为 A、B 或 C，现在是“{grade}”。"),
-        (item_type in ITEM_TYPES, "type", f"件类型“{item_type}”不在列表中。"),
+        (
+            item_type in ITEM_TYPES,
+            "type",
+            f"件类型“{item_type}”不在列表中，可用：{'、'.join(ITEM_TYPES)}。",
+        ),
         (bool(content.strip()), "content", "请填写诉求内容。"),
         (
             not limits.too_long(requester_name, limits.NAME),

@@ -36,6 +36,7 @@ from qunzhong_desktop.core.ledger import (
     ITEM_COLUMNS,
     SUPPORT_COLUMNS,
     TOWNSHIP_ITEM_COLUMNS,
+    TOWNSHIP_SUPPORT_COLUMNS,
     LedgerFilter,
     Row,
     SupportFilter,
@@ -120,6 +121,14 @@ class _LedgerTab(QWidget):
             (self.tr("去年"), "last_year"),
         ):
             self.period.addItem(text, key)
+        # where: at the county a 乡镇 combo before the 工作站 one, at the township 工作站 only
+        self.township = is_township(store.db)
+        self.county = node_role(store.db) == "county"
+        self.township_filter = self.combo(self.tr("乡镇"))
+        show_filter(self.township_filter, self.county)
+        self.station = self.combo(self.tr("工作站"))
+        self.station.setMinimumContentsLength(10)
+        show_filter(self.station, self.township)
         self.model = LedgerModel(columns, self)
         widths = [int(column.width * PIXELS_PER_WIDTH) + 8 for column in columns]
         numbered = {i: ITEM_NUMBER_SAMPLE for i, c in enumerate(columns) if c.header == "编号"}
@@ -160,6 +169,44 @@ class _LedgerTab(QWidget):
     def dates(self) -> tuple[dt.date | None, dt.date | None]:
         """The period chosen."""
         return period_range(self.period.currentData() or "", self.clock())
+
+    def places(self) -> dict[str, str | None]:
+        """The station and township chosen, as the filters' ``station_code``, ``township_code``."""
+        return {
+            "station_code": self.station.currentData() if self.township else None,
+            "township_code": self.township_filter.currentData() if self.county else None,
+        }
+
+    def reload_places(self) -> None:
+        """Refill the 乡镇 and 工作站 combos (a station imported since knows its name now)."""
+        if self.county:
+            found = townships(self.store.db).items()
+            refill(self.township_filter, self.tr("全县"), [(n, c) for c, n in found])
+        refill(self.station, self.tr("全部工作站"), self.station_choices())
+
+    def station_choices(self) -> list[tuple[str, object]]:
+        """(name, code) of the stations to choose from: the township's, none at a station."""
+        if not self.township:
+            return []
+        if self.county:  # the stations of the township chosen (all under 全县)
+            chosen = self.township_filter.currentData()
+            return [(name, code) for code, name in stations_of(self.store.db, chosen).items()]
+        return [(name, code) for code, name in station_names(self.store.db).items()]
+
+    def follow(self, *combos: QComboBox) -> None:
+        """Search again when a filter changes (connected once every combo is filled)."""
+        for combo in (self.period, self.station, *combos):
+            combo.currentIndexChanged.connect(self.search)
+        self.township_filter.currentIndexChanged.connect(self._township_chosen)
+
+    def _township_chosen(self) -> None:
+        """At the county: the 工作站 combo lists the township's stations; the list follows."""
+        refill(self.station, self.tr("全部工作站"), self.station_choices())
+        self.search()
+
+    def search(self) -> None:
+        """List what the filter bar asks for (each tab)."""
+        raise NotImplementedError
 
     def current_filter(self) -> LedgerFilter | SupportFilter:
         """The filter of the bar (each tab)."""
@@ -245,19 +292,11 @@ class ItemLedgerTab(_LedgerTab):
         )
         self.kind_title = self.tr("民情台账")
         self.ledger = SqlLedger(store.db, township=self.township)
-        self.county = node_role(store.db) == "county"  # a 乡镇 combo before the 工作站 one
-        self.township_filter = self.combo(self.tr("乡镇"))
-        show_filter(self.township_filter, self.county)
-        self.station = self.combo(self.tr("工作站"))
         self.state = self.combo(self.tr("状态"))
         self.grid = self.combo(self.tr("网格"))
         self.domain = self.combo(self.tr("类别"))
-        self.station.setMinimumContentsLength(10)
-        show_filter(self.station, self.township)
         self.reload_filters()
-        for combo in (self.period, self.station, self.state, self.grid, self.domain):
-            combo.currentIndexChanged.connect(self.search)
-        self.township_filter.currentIndexChanged.connect(self._township_chosen)
+        self.follow(self.state, self.grid, self.domain)
         self._ids: list[str] = []
         self.sort: Sort | None = None
         headers = [c.header for c in (TOWNSHIP_ITEM_COLUMNS if self.township else ITEM_COLUMNS)]
@@ -268,11 +307,6 @@ class ItemLedgerTab(_LedgerTab):
         self.table.activated.connect(lambda index: self.open_item(index.row()))
         row_menus(self.table, self.row_actions)
         self.dialog: QWidget | None = None
-
-    def _township_chosen(self) -> None:
-        """At the county: the 工作站 combo lists the township's stations; the list follows."""
-        refill(self.station, self.tr("全部工作站"), self.station_choices())
-        self.search()
 
     def _sort(self, sort: Sort | None) -> None:
         self.sort = sort
@@ -313,26 +347,14 @@ class ItemLedgerTab(_LedgerTab):
         """Refill the combos (stations, grids and domains may have changed), keeping the choice."""
         if self.township:  # a station imported since knows its name now
             self.ledger = SqlLedger(self.store.db, township=True)
-        if self.county:
-            found = townships(self.store.db).items()
-            refill(self.township_filter, self.tr("全县"), [(n, c) for c, n in found])
+        self.reload_places()
         choices: list[tuple[QComboBox, str, list[tuple[str, object]]]] = [
-            (self.station, self.tr("全部工作站"), self.station_choices()),
             (self.state, self.tr("全部状态"), [(STATE_NAMES[s], s.value) for s in State]),
             (self.grid, self.tr("全部网格"), [(g.name, g.id) for g in self.store.register.grids()]),
             (self.domain, self.tr("全部类别"), [(d, d) for d in self.store.items.domain_days()]),
         ]
         for combo, everything, items in choices:
             refill(combo, everything, items)
-
-    def station_choices(self) -> list[tuple[str, object]]:
-        """(name, code) of the stations to choose from: the township's, none at a station."""
-        if not self.township:
-            return []
-        if self.county:  # the stations of the township chosen (all under 全县)
-            chosen = self.township_filter.currentData()
-            return [(name, code) for code, name in stations_of(self.store.db, chosen).items()]
-        return [(name, code) for code, name in station_names(self.store.db).items()]
 
     def current_filter(self) -> LedgerFilter:
         """The item-ledger filter of the bar."""
@@ -344,8 +366,7 @@ class ItemLedgerTab(_LedgerTab):
             states=(State(state),) if state else (),
             grid_id=self.grid.currentData(),
             domain=self.domain.currentData(),
-            station_code=self.station.currentData() if self.township else None,
-            township_code=self.township_filter.currentData() if self.county else None,
+            **self.places(),
         )
 
     def search(self) -> None:
@@ -362,10 +383,16 @@ class ItemLedgerTab(_LedgerTab):
 
 
 class SupportLedgerTab(_LedgerTab):
-    """帮扶台账: households in difficulty with their assistance records."""
+    """帮扶台账: households in difficulty with their assistance records.
+
+    At the township and the county also by station (and township), as the item ledger.
+    """
 
     def __init__(self, store: Store, clock: Today, parent: QWidget) -> None:
-        super().__init__(store, SUPPORT_COLUMNS, clock, parent)
+        township = is_township(store.db)
+        super().__init__(
+            store, TOWNSHIP_SUPPORT_COLUMNS if township else SUPPORT_COLUMNS, clock, parent
+        )
         self.kind_title = self.tr("困难群众帮扶台账")
         self.grid = self.combo(self.tr("网格"))
         self.tag = self.combo(self.tr("帮扶类别"))
@@ -374,8 +401,7 @@ class SupportLedgerTab(_LedgerTab):
         self.buttons.insertWidget(2, self.add_button)
         limit(store, (self.add_button, Permission.WRITE))
         self.reload_filters()
-        for combo in (self.period, self.grid, self.tag):
-            combo.currentIndexChanged.connect(self.search)
+        self.follow(self.grid, self.tag)
         self.table.activated.connect(lambda index: self.open_row(index.row()))
         self.row_households: list[str] = []
         self.row_records: list[str | None] = []
@@ -383,7 +409,8 @@ class SupportLedgerTab(_LedgerTab):
         row_menus(self.table, self.row_actions)
 
     def reload_filters(self) -> None:
-        """Refill the grid and tag combos, keeping the choice."""
+        """Refill the place, grid and tag combos, keeping the choice."""
+        self.reload_places()
         for combo, everything, items in (
             (self.grid, self.tr("全部网格"), [(g.name, g.id) for g in self.store.register.grids()]),
             (self.tag, self.tr("全部类别"), [(t, t) for t in self.store.settings.support_tags()]),
@@ -398,13 +425,14 @@ class SupportLedgerTab(_LedgerTab):
             date_to=date_to,
             grid_id=self.grid.currentData(),
             tag=self.tag.currentData(),
+            **self.places(),
         )
 
     def search(self) -> None:
         """List the households in difficulty and their records (a few thousand rows at most)."""
         f = self.current_filter()
         ids = self.store.assistance.household_ids(f)
-        entries = list(self.store.assistance.ledger_entries(f))
+        entries = list(self.store.assistance.ledger_entries(f, township=self.township))
         rows = [row for row, _household, _record in entries]
         self.row_households = [household for _row, household, _record in entries]
         self.row_records = [record for _row, _household, record in entries]
@@ -452,7 +480,8 @@ class SupportLedgerTab(_LedgerTab):
         if record_id is None:
             return
         values = self.model.row_values(row) or ()
-        what = f"{values[1]} {values[2]}" if len(values) > 2 else ""
+        first = 2 if self.township else 1  # 户号 and 户主, after 序号 (and 工作站)
+        what = " ".join(str(v) for v in values[first : first + 2])
         if not confirm(
             self,
             self.tr("删除帮扶记录"),
