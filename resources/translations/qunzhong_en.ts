@@ -4291,14 +4291,6 @@ Write it on paper and keep it as safe as the official seal, not on this PC. (Com
         <translation>Item ledger</translation>
     </message>
     <message>
-        <source>乡镇</source>
-        <translation>Township</translation>
-    </message>
-    <message>
-        <source>工作站</source>
-        <translation>Station</translation>
-    </message>
-    <message>
         <source>状态</source>
         <translation>State</translation>
     </message>
@@ -4317,14 +4309,6 @@ Write it on paper and keep it as safe as the official seal, not on this PC. (Com
     <message>
         <source>复制编号</source>
         <translation>Copy number</translation>
-    </message>
-    <message>
-        <source>全部工作站</source>
-        <translation>All stations</translation>
-    </message>
-    <message>
-        <source>全县</source>
-        <translation>Whole county</translation>
     </message>
     <message>
         <source>全部状态</source>
@@ -9244,6 +9228,14 @@ Reason: {2}</translation>
         <translation>Last year</translation>
     </message>
     <message>
+        <source>乡镇</source>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <source>工作站</source>
+        <translation>Station</translation>
+    </message>
+    <message>
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
@@ -9258,6 +9250,14 @@ Reason: {2}</translation>
     <message>
         <source>导出和打印的台账中电话默认部分隐藏；勾选后输出完整号码，并记入访问记录</source>
         <translation>Exported and printed ledgers mask phones; tick to output them in full (recorded in the access log)</translation>
+    </message>
+    <message>
+        <source>全县</source>
+        <translation>Whole county</translation>
+    </message>
+    <message>
+        <source>全部工作站</source>
+        <translation>All stations</translation>
     </message>
     <message>
         <source>已保存 {0} 行：{1}</source>
@@ -9378,6 +9378,10 @@ Reason: {2}</translation>
     <message>
         <source>办理记录</source>
         <translation>item events</translation>
+    </message>
+    <message>
+        <source>工作站名单</source>
+        <translation>list of stations</translation>
     </message>
     <message>
         <source>日记</source>

@@ -105,6 +105,7 @@ def test_bundles_between_township_and_county_on_the_command_line(
     )
     code, out, _ = run(capsys, township, "export-bundle", "--out", str(tmp_path / "up"))
     assert code == 0 and "发往 长沙县群众工作部（430121）" in out
+    assert "工作站名单 1" in out and "stations" not in out  # the list named in Chinese
     up = out.strip().splitlines()[-1]
     code, out, err = run(capsys, county, "import-bundle", up)
     assert code == 0, err

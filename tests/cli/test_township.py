@@ -104,12 +104,17 @@ def test_station_option_is_refused_at_a_station_and_for_unknown_codes(
     assert not out.exists()
 
 
-def test_station_option_is_only_for_the_item_ledger(
+def test_station_option_narrows_the_support_ledger_too(
     homes: tuple[Path, Path, str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     township, _station, one, _two = homes
-    code, _, err = run(
+    code, stdout, err = run(
         capsys, "ledger", "--home", str(township), "--kind", "support",
         "--out", str(tmp_path / "s.xlsx"), "--station", one,
     )  # fmt: skip
-    assert code == 1 and "--kind items" in err
+    assert code == 0, err
+    assert "困难群众帮扶台账" in stdout
+    ws = load_workbook(tmp_path / "s.xlsx").active
+    assert ws is not None and str(ws["A1"].value).startswith(f"{TOWNSHIP_NAME}困难群众帮扶台账（")
+    assert [c.value for c in ws[2]][:3] == ["序号", "工作站", "户号"]
+    assert ONE in str(ws["A1"].value) and TWO not in str(ws["A1"].value)

@@ -597,6 +597,7 @@ def test_import_summary_and_export_counts(qtbot: QtBot) -> None:
         "户 3，居民 10，办理记录 5"
     )
     assert summary_text({"diary": 1, "other": 2, "config": 1}) == "日记 1，配置 1，其他 2"
+    assert summary_text({"stations": 1, "persons": 2}) == "居民 2，工作站名单 1"  # a county bundle
     assert summary_text({}) == "无新变更"
 
 

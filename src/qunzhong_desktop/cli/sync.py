@@ -55,6 +55,7 @@ SUMMARY_NAMES = {
     "diary": "日记",
     "config": "配置",
     "other": "其他",
+    "stations": "工作站名单",  # a county bundle's signed list of the township's stations
 }
 
 

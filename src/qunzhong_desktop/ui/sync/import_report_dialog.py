@@ -39,7 +39,7 @@ translate = QCoreApplication.translate
 FILE_COLUMN_WIDTH = 230
 
 # What an export's summary counts, in the order shown.
-SUMMARY_KEYS = ("households", "persons", "items", "events", "diary", "config", "other")
+SUMMARY_KEYS = ("households", "persons", "items", "events", "diary", "config", "other", "stations")
 
 
 def summary_names() -> dict[str, str]:
@@ -52,6 +52,8 @@ def summary_names() -> dict[str, str]:
         "diary": translate("import_report", "日记"),
         "config": translate("import_report", "配置"),
         "other": translate("import_report", "其他"),
+        # a county bundle's signed list of the township's stations
+        "stations": translate("import_report", "工作站名单"),
     }
 
 
