@@ -97,4 +97,4 @@ def test_the_township_sets_areas_and_days_and_cannot_mark(
     assert code == 1 and err == "错误：阅办时限应为 1–60 个工作日。\n"
     code, _out, err = run(capsys, home, "petition", "mark", "430121101201-2026-00001",
                           "--level", "初信初访", "--form", "来访", "--reach", "到乡")  # fmt: skip
-    assert code == 1 and "乡镇不能修改工作站的事项" in err
+    assert code == 1 and "乡镇和县里不能修改工作站的事项" in err

@@ -250,7 +250,7 @@ def test_an_ended_item_or_a_township_changes_nothing(store: Store, people: dict[
 
 def test_a_township_refuses(empty_store: Store) -> None:
     init_township(empty_store.db, "430121101", "白沙镇群众工作办", "0731-84560000")
-    with pytest.raises(DomainError, match="乡镇不能修改"):
+    with pytest.raises(DomainError, match="乡镇和县里不能修改"):
         empty_store.agency.set_agency("430121101201-2026-00001", AGENCY, now=NOW)
 
 

@@ -114,7 +114,7 @@ def test_the_township_cannot_mark_and_proposes_the_deputy(
 ) -> None:
     township = make_township(copy_store(_template_dirs[0], tmp_path / "township"))
     try:
-        with pytest.raises(ValidationError, match="乡镇不能修改工作站的事项") as caught:
+        with pytest.raises(ValidationError, match="乡镇和县里不能修改工作站的事项") as caught:
             township.petitions.mark("430121101201-2026-00001", Mark("初信初访", "来访", "到乡"))
         assert caught.value.code == "petition.role"
         assert township.petitions.proposed_handler("社会保障") == ""

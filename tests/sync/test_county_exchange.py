@@ -11,14 +11,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import func, select
 
+from qunzhong_desktop.core.errors import ValidationError
 from qunzhong_desktop.core.ids import new_id
+from qunzhong_desktop.core.intake.corrections import ItemFix
 from qunzhong_desktop.core.intake.states import Role, State
+from qunzhong_desktop.core.petitions import Mark
 from qunzhong_desktop.home import database_path
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.database import Database
@@ -657,3 +661,41 @@ def test_references_within_the_bundle_are_settled_in_memory_and_still_refused(
     assert not [row for table, _, rows in asked if table == "household" for row in rows]
     with county.store.db.session() as s:
         assert s.get(m.Household, house).grid_id == grid  # type: ignore[union-attr]
+
+
+FIX = ItemFix(
+    requester_name="甲", requester_phone="", requester_person_id=None, domain="其他",
+    grade="B", content="改",
+)  # fmt: skip
+
+
+def test_the_stations_records_are_only_read_at_the_township_and_the_county(
+    tiers: tuple[Node, Node, Node, Node],
+) -> None:
+    county, township, _, _ = tiers
+    for node in (county, township):
+        store = node.store
+        with store.db.session() as s:
+            outbox = s.scalar(select(func.count()).select_from(m.SyncChange))
+        writes = {
+            # the county's bundle of a township carrying one of these would be refused, and
+            # every later one with it: help, needs, meetings, information, 代办, 测评, 信访
+            # marks, 更正 and 责任单位 of a station's item
+            "assistance.role": partial(store.assistance.delete, "x"),
+            "need.role": partial(store.needs.delete, "x"),
+            "meeting.role": partial(store.meetings.delete, "x"),
+            "info.role": partial(store.mass_info.delete, "x"),
+            "agency.role": partial(store.agency.clear_agency, "x"),
+            "evaluation.township": partial(store.evaluations.set_rows, "x", []),
+            "petition.role": partial(store.petitions.mark, "x", Mark(level="初信初访")),
+            "correction.role": partial(store.items.correct, "x", FIX, actor="县"),
+            "responsibility.role": partial(
+                store.items.set_responsibility, "x", competent="", paired=""
+            ),
+        }
+        for code, write in writes.items():
+            with pytest.raises(ValidationError) as caught:
+                write()
+            assert caught.value.code == code and "工作站" in caught.value.message, code
+        with store.db.session() as s:
+            assert s.scalar(select(func.count()).select_from(m.SyncChange)) == outbox

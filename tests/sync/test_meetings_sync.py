@@ -55,9 +55,9 @@ def test_meetings_items_and_grouped_information_travel_up(
     assert set(township.store.mass_info.stations().values()) == {station.name}
     assert one.store.meetings.stations() == {}  # a station's own rows: no owner to name
     # the township reads them and changes none of them
-    with pytest.raises(ValidationError, match="乡镇不能修改"):
+    with pytest.raises(ValidationError, match="乡镇和县里不能修改"):
         township.store.meetings.delete(meeting.id or "")
-    with pytest.raises(ValidationError, match="乡镇不能修改"):
+    with pytest.raises(ValidationError, match="乡镇和县里不能修改"):
         township.store.mass_info.ungroup(infos[0].id or "")
     # a deletion travels as a tombstone; the items stay
     one.store.meetings.delete(meeting.id or "")

@@ -34,7 +34,7 @@ def test_a_petition_reaches_the_township_with_its_mark_and_only_the_station_chan
     assert township.store.petitions.mark_of(number) == Mark("重复信访", "来访", "到县")
     day = FRIDAY.date()
     assert township.store.petitions.level_counts(day, day)["到县"] == 1
-    with pytest.raises(ValidationError, match="乡镇不能修改工作站的事项"):
+    with pytest.raises(ValidationError, match="乡镇和县里不能修改工作站的事项"):
         township.store.petitions.mark(number, Mark())
     # the township's roster is captured in its outbox but never sent down
     township.store.duty.set_duty(dt.date(2026, 11, 20), "张书记")

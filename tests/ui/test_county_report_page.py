@@ -118,6 +118,8 @@ def test_the_support_ledger_narrows_to_a_township_and_a_station(
     qtbot.addWidget(township)
     assert township.support_tab.township_filter.isHidden()
     assert not township.support_tab.station.isHidden()
+    for read_only in (tab, township.support_tab):  # help is recorded at the stations
+        assert read_only.add_button.isHidden() and read_only.row_actions(0) == []
 
 
 def test_the_county_s_assessment_ranks_townships_and_offers_no_manual_points(

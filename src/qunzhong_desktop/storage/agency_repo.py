@@ -45,7 +45,7 @@ from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.calendar_repo import load_calendar
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.items_repo import SqlItems, to_event
-from qunzhong_desktop.storage.setup import node_role
+from qunzhong_desktop.storage.setup import station_only
 from qunzhong_desktop.storage.tag_filters import person_or_household_tagged
 from qunzhong_desktop.storage.write_paths import write_path
 
@@ -384,10 +384,9 @@ class SqlAgency:
 
     # helpers ------------------------------------------------------------------------------
     def _station_only(self) -> None:
-        if node_role(self.db) == "township":
-            raise ValidationError(
-                "代办由受理事项的工作站登记，乡镇不能修改工作站的事项。", code="agency.role"
-            )
+        station_only(
+            self.db, "代办由受理事项的工作站登记，乡镇和县里不能修改工作站的事项。", "agency.role"
+        )
 
     @staticmethod
     def _item(s: Session, number: str) -> m.IntakeItem:

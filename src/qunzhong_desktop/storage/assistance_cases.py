@@ -33,6 +33,7 @@ from qunzhong_desktop.core.errors import NotFoundError
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.assistance_repo import to_record
 from qunzhong_desktop.storage.database import Database
+from qunzhong_desktop.storage.setup import station_only
 from qunzhong_desktop.storage.write_paths import write_path
 
 
@@ -73,6 +74,13 @@ class SqlNeeds:
     def __init__(self, db: Database) -> None:
         self.db = db
 
+    def _station_only(self) -> None:
+        station_only(
+            self.db,
+            "帮扶需求由工作站登记，村党组织初核、镇（县）复核都记在工作站；这里只能查看。",
+            "need.role",
+        )
+
     # writes -------------------------------------------------------------------------------
     @write_path
     def report(self, need: Need, *, actor: str, today: dt.date | None = None) -> Case:
@@ -82,6 +90,7 @@ class SqlNeeds:
             ValidationError: a field is missing or wrong (``field`` in its data).
             NotFoundError: the household (or the member) is not in the register.
         """
+        self._station_only()
         today = today or dt.date.today()
         need = checked_need(need, today)
         step = checked_step(
@@ -118,6 +127,7 @@ class SqlNeeds:
             NotFoundError: no such need, or its household left the register.
             StepRefused: the need is closed (reopen it first).
         """
+        self._station_only()
         need = checked_need(need, today or dt.date.today())
         with self.db.writing() as s:
             row = self._load(s, need.id or "")
@@ -149,6 +159,7 @@ class SqlNeeds:
             ValidationError: no one named, a wrong day, or a missing reason or result.
             NotFoundError: no such need.
         """
+        self._station_only()
         today = today or dt.date.today()
         with self.db.writing() as s:
             row = self._load(s, need_id)
@@ -171,6 +182,7 @@ class SqlNeeds:
             NotFoundError: no such need.
             StepRefused: help was given against it.
         """
+        self._station_only()
         with self.db.writing() as s:
             row = self._load(s, need_id)
             if self._has_help(s, row.id):

@@ -36,6 +36,7 @@ from qunzhong_desktop.storage.code_ranges import code_prefix
 from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.ledger_repo import station_labels
 from qunzhong_desktop.storage.models_sync import SyncPeer, SyncRowVersion
+from qunzhong_desktop.storage.setup import station_only
 from qunzhong_desktop.storage.tag_filters import household_or_member_tagged
 from qunzhong_desktop.storage.write_paths import write_path
 
@@ -176,6 +177,7 @@ class SqlAssistance:
             ValidationError: a field is missing or wrong (``field`` in its data).
             NotFoundError: the household (or the record to update) does not exist.
         """
+        self._station_only()
         today = today or dt.date.today()
         with self.db.writing() as s:
             if not record.helper.strip() and record.helper_ids:
@@ -233,6 +235,7 @@ class SqlAssistance:
             ValidationError: an empty outcome.
             NotFoundError: no such record.
         """
+        self._station_only()
         outcome = clean(text)
         if not outcome:
             raise ValidationError("请填写帮扶成效。", code="assistance.result", field="result")
@@ -274,6 +277,7 @@ class SqlAssistance:
     @write_path(needs=Permission.DELETE)
     def delete(self, record_id: str) -> None:
         """Remove a record (a tombstone, so sync carries the removal)."""
+        self._station_only()
         with self.db.writing() as s:
             self._load(s, record_id).deleted_at = m.utcnow()
 
@@ -284,6 +288,7 @@ class SqlAssistance:
         Raises:
             NotFoundError: no deleted record has that id, or its household is gone.
         """
+        self._station_only()
         with self.db.writing() as s:
             row = s.get(m.Assistance, record_id)
             if row is None or row.deleted_at is None:
@@ -439,6 +444,13 @@ class SqlAssistance:
         return total
 
     # helpers ------------------------------------------------------------------------------
+    def _station_only(self) -> None:
+        station_only(
+            self.db,
+            "帮扶记录由工作站登记，随数据包报到乡镇和县里；这里只能查看。",
+            "assistance.role",
+        )
+
     @staticmethod
     def _check_person(s: Session, record: AssistanceRecord) -> None:
         """帮扶对象 is a member of the household; one who left only if the record named them."""

@@ -49,12 +49,12 @@ from qunzhong_desktop.storage.models import utcnow
 from qunzhong_desktop.storage.register_rows import load_station
 from qunzhong_desktop.storage.report_repo import cadre_owners
 from qunzhong_desktop.storage.settings_repo import load_category_fixes
-from qunzhong_desktop.storage.setup import TOWNSHIP_NAME_SETTING
+from qunzhong_desktop.storage.setup import ABOVE_STATIONS, TOWNSHIP_NAME_SETTING
 from qunzhong_desktop.storage.units_repo import load_register
 from qunzhong_desktop.storage.voice_settings import load_voice
 from qunzhong_desktop.storage.write_paths import write_path
 
-TOWNSHIP_REFUSED = "民意测评由村工作站登记，随数据包报到乡镇；乡镇在这里只能查看。"
+TOWNSHIP_REFUSED = "民意测评由村工作站登记，随数据包报到乡镇；乡镇和县里在这里只能查看。"
 OFFICE = "群众工作办"
 
 
@@ -498,7 +498,7 @@ class SqlEvaluations:
 
     @staticmethod
     def _station_only(s: Session) -> None:
-        if _role(s) == "township":
+        if _role(s) in ABOVE_STATIONS:
             raise ValidationError(TOWNSHIP_REFUSED, code="evaluation.township")
 
     @staticmethod

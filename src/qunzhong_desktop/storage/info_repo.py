@@ -39,7 +39,7 @@ from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.items_repo import SqlItems
 from qunzhong_desktop.storage.models import utcnow
 from qunzhong_desktop.storage.row_owners import row_station_names
-from qunzhong_desktop.storage.setup import node_role
+from qunzhong_desktop.storage.setup import station_only
 from qunzhong_desktop.storage.write_paths import write_path
 
 #: the channel of an item made from information, by the information's source
@@ -385,10 +385,9 @@ class SqlMassInfo:
 
     # helpers ------------------------------------------------------------------------------
     def _station_only(self) -> None:
-        if node_role(self.db) == "township":
-            raise ValidationError(
-                "民情信息由工作站记录，乡镇不能修改工作站的民情信息。", code="info.role"
-            )
+        station_only(
+            self.db, "民情信息由工作站记录，乡镇和县里不能修改工作站的民情信息。", "info.role"
+        )
 
 
 def _assign(row: object, name: str, value: object) -> None:

@@ -33,7 +33,7 @@ from qunzhong_desktop.core.text import compact
 from qunzhong_desktop.core.units import Unit, competent_for, paired_for
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.database import Database
-from qunzhong_desktop.storage.setup import node_role
+from qunzhong_desktop.storage.setup import station_only
 from qunzhong_desktop.storage.units_repo import load_register
 from qunzhong_desktop.storage.write_paths import write_path
 
@@ -120,13 +120,13 @@ class ItemResponsibility:
         Raises:
             NotFoundError: no item has that number.
             ValidationError: a name not in the register (``field``), a void item, or the
-                township's PC (its assignment names the competent unit instead).
+                township's or the county's PC (its assignment names the unit instead).
         """
-        if node_role(self.db) == "township":
-            raise ValidationError(
-                "责任单位由受理事项的工作站填写；乡镇交办时所选的单位即为主管部门。",
-                code="responsibility.role",
-            )
+        station_only(
+            self.db,
+            "责任单位由受理事项的工作站填写；乡镇交办时所选的单位即为主管部门，县里交办时为县直部门。",
+            "responsibility.role",
+        )
         with self.db.writing() as s:
             item = s.scalars(
                 select(m.IntakeItem).where(m.IntakeItem.number == compact(number))

@@ -44,7 +44,7 @@ from qunzhong_desktop.storage.item_responsibility import (
 from qunzhong_desktop.storage.item_settings import ItemSettings
 from qunzhong_desktop.storage.petitions_repo import petition_fields
 from qunzhong_desktop.storage.register_rows import load_station
-from qunzhong_desktop.storage.setup import node_role
+from qunzhong_desktop.storage.setup import station_only
 from qunzhong_desktop.storage.write_paths import write_path
 
 
@@ -236,13 +236,15 @@ class SqlItems(ItemLists, ItemSettings, ItemResponsibility, ItemEscalation):
             NotFoundError: no item has that number, or the requester picked has left the
                 register.
             ValidationError: a field is wrong, nothing changes, the item is void (作废), or
-                this is the township's PC (items are corrected where they were taken in).
+                this is a township's or the county's PC (items are corrected where they
+                were taken in).
         """
         now = (now or dt.datetime.now()).replace(microsecond=0)
-        if node_role(self.db) == "township":
-            raise ValidationError(
-                "事项由受理的工作站更正，乡镇不能修改工作站的登记内容。", code="correction.role"
-            )
+        station_only(
+            self.db,
+            "事项由受理的工作站更正，乡镇和县里不能修改工作站的登记内容。",
+            "correction.role",
+        )
         domains = self.domain_days()
         with self.db.writing() as s:
             item = self._load(s, number)

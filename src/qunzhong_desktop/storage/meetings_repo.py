@@ -38,7 +38,7 @@ from qunzhong_desktop.storage.database import Database
 from qunzhong_desktop.storage.items_repo import SqlItems
 from qunzhong_desktop.storage.models import utcnow
 from qunzhong_desktop.storage.row_owners import row_station_names
-from qunzhong_desktop.storage.setup import node_role
+from qunzhong_desktop.storage.setup import station_only
 from qunzhong_desktop.storage.write_paths import write_path
 
 #: the channel of an item made from a problem raised at a 民情恳谈会 (core/intake/rules.py)
@@ -370,10 +370,9 @@ class SqlMeetings:
 
     # helpers ------------------------------------------------------------------------------
     def _station_only(self) -> None:
-        if node_role(self.db) == "township":
-            raise ValidationError(
-                "民情会议由工作站记录，乡镇不能修改工作站的会议。", code="meeting.role"
-            )
+        station_only(
+            self.db, "民情会议由工作站记录，乡镇和县里不能修改工作站的会议。", "meeting.role"
+        )
 
     @staticmethod
     def _check_links(s: Session, kind: str, topic: Topic) -> None:

@@ -36,11 +36,11 @@ from qunzhong_desktop.core.text import compact
 from qunzhong_desktop.storage import models as m
 from qunzhong_desktop.storage.calendar_repo import load_calendar
 from qunzhong_desktop.storage.database import Database
-from qunzhong_desktop.storage.setup import node_role
+from qunzhong_desktop.storage.setup import station_only
 from qunzhong_desktop.storage.voice_settings import load_voice
 from qunzhong_desktop.storage.write_paths import write_path
 
-TOWNSHIP_REFUSAL = "信访标记由受理事项的工作站填写，乡镇不能修改工作站的事项。"
+TOWNSHIP_REFUSAL = "信访标记由受理事项的工作站填写，乡镇和县里不能修改工作站的事项。"
 
 
 def petition_fields(level: str, form: str, reach: str) -> dict[str, str]:
@@ -152,8 +152,7 @@ class SqlPetitions:
             NotFoundError: no item has that number.
             ValidationError: a bad mark (in Chinese), a void item, or the township's PC.
         """
-        if node_role(self.db) == "township":
-            raise ValidationError(TOWNSHIP_REFUSAL, code="petition.role")
+        station_only(self.db, TOWNSHIP_REFUSAL, "petition.role")
         fields = petition_fields(mark.level, mark.form, mark.reach)
         with self.db.writing() as s:
             item = self._item(s, number)

@@ -61,6 +61,24 @@ TOWNSHIP_NAME_SETTING = "township.name"
 TOWNSHIP_PHONE_SETTING = "township.phone"
 
 
+#: the roles whose PC holds copies of the stations' own records, which only stations change
+ABOVE_STATIONS = frozenset({"township", "county"})
+
+
+def station_only(db: Database, message: str, code: str) -> None:
+    """Refuse, at a township or the county, a write of what only stations record.
+
+    Their copies there arrive in bundles and go nowhere: a change made there would never
+    reach the station, and the county refuses a township's bundle that carries it — so it
+    would stop that township's bundles for good (sync/schema.py says who owns what).
+
+    Raises:
+        ValidationError: ``message``, with ``code``.
+    """
+    if node_role(db) in ABOVE_STATIONS:
+        raise ValidationError(message, code=code)
+
+
 def node_role(db: Database) -> str:
     """``station``, ``township``, ``county``, or ``""`` before set-up."""
     with db.session() as s:

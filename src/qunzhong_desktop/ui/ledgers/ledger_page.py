@@ -49,7 +49,7 @@ from qunzhong_desktop.storage.ledger_repo import (
     station_names,
 )
 from qunzhong_desktop.storage.report_scope import stations_of, townships
-from qunzhong_desktop.storage.setup import node_role
+from qunzhong_desktop.storage.setup import ABOVE_STATIONS, node_role
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.common.errors import show_error
 from qunzhong_desktop.ui.common.form_feedback import confirm
@@ -400,6 +400,9 @@ class SupportLedgerTab(_LedgerTab):
         self.add_button.clicked.connect(lambda _checked=False: self.add_record())  # not a record
         self.buttons.insertWidget(2, self.add_button)
         limit(store, (self.add_button, Permission.WRITE))
+        # the stations record help; a township's or the county's copy is only read
+        self.read_only = node_role(store.db) in ABOVE_STATIONS
+        self.add_button.setVisible(not self.read_only)
         self.reload_filters()
         self.follow(self.grid, self.tag)
         self.table.activated.connect(lambda index: self.open_row(index.row()))
@@ -447,8 +450,8 @@ class SupportLedgerTab(_LedgerTab):
         return self.row_households[index.row()]
 
     def row_actions(self, row: int) -> list[RowAction]:
-        """The right-click menu of a support-ledger row."""
-        if not 0 <= row < len(self.row_records):
+        """The right-click menu of a support-ledger row (none where it is only read)."""
+        if self.read_only or not 0 <= row < len(self.row_records):
             return []
         actions: list[RowAction] = [(self.tr("新增帮扶记录…"), self.add_record)]
         if self.row_records[row] is not None:
@@ -462,6 +465,8 @@ class SupportLedgerTab(_LedgerTab):
 
     def open_row(self, row: int) -> None:
         """Open a row's record to edit it (its outcome can be filled in later), or 新增."""
+        if self.read_only:
+            return
         record_id = self.row_records[row] if 0 <= row < len(self.row_records) else None
         if record_id is None:
             self.add_record()
