@@ -142,11 +142,18 @@ def test_support_ledger_by_township_and_station(
     ],
 )
 def test_refusals_in_chinese(
-    net: CountyNetwork, capsys: pytest.CaptureFixture[str], argv: tuple[str, ...], words: str
+    net: CountyNetwork,
+    capsys: pytest.CaptureFixture[str],
+    argv: tuple[str, ...],
+    words: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.chdir(tmp_path)  # not the working folder, should a ledger be written
     code, out, err = run(capsys, net.county.home, *argv)
     assert code != 0 and out == ""
     assert words in err
+    assert not (tmp_path / "x.xlsx").exists()  # refused before anything was written
 
 
 def test_township_filter_refused_at_a_township(

@@ -6,6 +6,7 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from qunzhong_desktop.core.access import Operator, Role
 from qunzhong_desktop.core.ledger import ITEM_COLUMNS, SUPPORT_COLUMNS
 from qunzhong_desktop.storage.store import Store
 from qunzhong_desktop.ui.ledgers.assistance_dialog import AssistanceDialog
@@ -67,6 +68,13 @@ def test_print_goes_through_the_preview(page: LedgerPage, printed: RecordingOutp
     assert shown.path.suffix == ".pdf" and shown.pdf.startswith(b"%PDF")
     assert shown.title == tab.kind_title
     assert not shown.path.exists()  # the temporary folder is removed after the preview
+
+
+def test_a_reader_at_a_station_is_not_offered_a_new_record(qtbot: QtBot, store: Store) -> None:
+    store.db.operator = Operator("op-9", "周查阅", Role.READER)
+    reader = LedgerPage(store, clock=lambda: TODAY)
+    qtbot.addWidget(reader)
+    assert reader.support_tab.add_button.isHidden() and not reader.support_tab.read_only
 
 
 def test_support_tab_adds_a_record(page: LedgerPage, store: Store, village: Village) -> None:

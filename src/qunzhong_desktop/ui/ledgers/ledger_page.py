@@ -402,7 +402,8 @@ class SupportLedgerTab(_LedgerTab):
         limit(store, (self.add_button, Permission.WRITE))
         # the stations record help; a township's or the county's copy is only read
         self.read_only = node_role(store.db) in ABOVE_STATIONS
-        self.add_button.setVisible(not self.read_only)
+        if self.read_only:  # (not setVisible: a reader's button, hidden by limit, stays so)
+            self.add_button.hide()
         self.reload_filters()
         self.follow(self.grid, self.tag)
         self.table.activated.connect(lambda index: self.open_row(index.row()))
