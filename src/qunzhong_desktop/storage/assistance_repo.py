@@ -336,7 +336,11 @@ class SqlAssistance:
 
     # the support ledger -------------------------------------------------------------------
     def household_ids(self, f: SupportFilter) -> list[str]:
-        """Ids of the households the ledger lists, by household number.
+        """Ids of the households the ledger lists, by household number (:meth:`_listed`)."""
+        return [household_id for household_id, _station in self._listed(f)]
+
+    def _listed(self, f: SupportFilter) -> list[tuple[str, str | None]]:
+        """(id, station code) of the households the ledger lists, by household number.
 
         Those in difficulty (a support tag), and any other household that has a need or help
         on record: help given is on the ledger even where no tag was set. Where the store
@@ -353,13 +357,6 @@ class SqlAssistance:
                 m.AssistanceNeed.deleted_at.is_(None),
             ),
         )
-        stmt = select(m.Household.id).where(
-            m.Household.deleted_at.is_(None), or_(_in_difficulty(), helped)
-        )
-        if f.grid_id:
-            stmt = stmt.where(m.Household.grid_id == f.grid_id)
-        if f.tag:
-            stmt = stmt.where(household_or_member_tagged(self.db.dialect, f.tag))
         station = (
             select(SyncPeer.code)
             .join(SyncRowVersion, SyncRowVersion.owner == SyncPeer.node_id)
@@ -368,10 +365,18 @@ class SqlAssistance:
             )
             .scalar_subquery()
         )  # None: the household was registered here
+        stmt = select(m.Household.id, station).where(
+            m.Household.deleted_at.is_(None), or_(_in_difficulty(), helped)
+        )
+        if f.grid_id:
+            stmt = stmt.where(m.Household.grid_id == f.grid_id)
+        if f.tag:
+            stmt = stmt.where(household_or_member_tagged(self.db.dialect, f.tag))
         if code := f.station_code or f.township_code:
             stmt = stmt.where(code_prefix(station, code))
         with self.db.session() as s:
-            return list(s.scalars(stmt.order_by(station.asc().nulls_first(), m.Household.number)))
+            rows = s.execute(stmt.order_by(station.asc().nulls_first(), m.Household.number))
+            return [(household_id, code) for household_id, code in rows]
 
     def households(self, ids: Sequence[str]) -> list[SupportHousehold]:
         """The ledger's view of the given households, in that order."""
@@ -406,7 +411,9 @@ class SqlAssistance:
         row's record with it. ``township``: the 工作站 column put in, as at the township and
         the county, whose households come from several stations.
         """
-        ids = self.household_ids(f)
+        listed = self._listed(f)
+        ids = [household_id for household_id, _station in listed]
+        codes = {household_id: code or "" for household_id, code in listed}
         labels = station_labels(self.db) if township else {}
         seq = 0
         for start in range(0, len(ids), HOUSEHOLD_CHUNK):
@@ -415,14 +422,13 @@ class SqlAssistance:
                 households = self._households(s, chunk)
                 records = self._records(s, chunk, f)
                 needs, helpers = _ledger_lines(s, [r for rs in records.values() for r in rs])
-                codes = _stations_of(s, chunk) if township else {}
             for household in households:
                 seq += 1
                 mine = records.get(household.id, [])
                 rows = support_rows(seq, household, mine, full=full, needs=needs, helpers=helpers)
                 record_ids: list[str | None] = [r.id for r in mine] or [None]
                 if township:
-                    code = codes.get(household.id, "")
+                    code = codes[household.id]
                     rows = [with_station(row, labels.get(code, code)) for row in rows]
                 for row, record_id in zip(rows, record_ids, strict=True):
                     yield row, household.id, record_id
@@ -522,13 +528,3 @@ class SqlAssistance:
         for row in s.scalars(stmt.order_by(m.Assistance.given_on, m.Assistance.id)):
             found[row.household_id].append(to_record(row))
         return found
-
-
-def _stations_of(s: Session, household_ids: Sequence[str]) -> dict[str, str]:
-    """Household id → the code of the station whose bundles brought it (none: made here)."""
-    rows = s.execute(
-        select(SyncRowVersion.row_id, SyncPeer.code)
-        .join(SyncPeer, SyncPeer.node_id == SyncRowVersion.owner)
-        .where(SyncRowVersion.table_name == "household", SyncRowVersion.row_id.in_(household_ids))
-    )
-    return {row_id: code for row_id, code in rows}
